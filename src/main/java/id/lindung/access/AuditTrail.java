@@ -1,0 +1,69 @@
+package id.lindung.access;
+
+import id.lindung.platform.Page;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+
+/** Reading the audit trail: AUDITOR and ADMIN only, and only events in their scope. */
+@Service
+public class AuditTrail {
+
+    private final JdbcClient jdbc;
+
+    AuditTrail(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
+                        String entityType, String entityId, String regionCode, String before, String after) {}
+
+    public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {}
+
+    public Page<Event> find(Actor actor, Filter filter, int page, int size) {
+        if (!actor.role().canReadAudit()) {
+            throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
+        }
+        RegionScope scope = actor.scope();
+        RegionScope region = filter.region() == null || filter.region().isBlank() ? scope : RegionScope.of(filter.region());
+        if (!scope.covers(region)) {
+            throw new AccessDeniedException("Region " + region + " is outside your scope");
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        if (!region.isNational()) {
+            // events of regions in scope, plus (for a national auditor only) events without a region
+            where.append(" and region_code >= :lo and region_code < :hi");
+            params.addValue("lo", region.lo()).addValue("hi", region.hi());
+        }
+        if (filter.username() != null && !filter.username().isBlank()) {
+            where.append(" and username = :username");
+            params.addValue("username", filter.username().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (filter.entityType() != null && !filter.entityType().isBlank()) {
+            where.append(" and entity_type = :entityType");
+            params.addValue("entityType", filter.entityType().trim());
+        }
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= :from");
+            params.addValue("from", filter.from().atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(7)));
+        }
+        if (filter.to() != null) {
+            where.append(" and occurred_at < :to");
+            params.addValue("to", filter.to().plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(7)));
+        }
+        int limit = Math.max(1, Math.min(size, 500));
+        long total = jdbc.sql("select count(*) from audit_event" + where).paramSource(params).query(Long.class).single();
+        var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
+                .query((rs, n) -> new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),
+                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("region_code"),
+                        rs.getString("before_state"), rs.getString("after_state")))
+                .list();
+        return new Page<>(items, Math.max(0, page), limit, total);
+    }
+}

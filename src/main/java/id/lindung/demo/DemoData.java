@@ -1,0 +1,119 @@
+package id.lindung.demo;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.access.RegionScope;
+import id.lindung.region.PotentialWorkforce;
+import id.lindung.region.Region;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the demo users and demo figures once per database, each step in its own transaction and
+ * recorded in {@code demo_seed}, so a restart (or a crash half-way) neither duplicates nor loses a step.
+ */
+@Component
+@Profile("serve")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String PASSWORD = "lindung-demo";
+    /** Where the programme was reported from: Kotim, Palangkaraya, Bulukumba, Kutai Kartanegara, Kalimantan Selatan. */
+    static final List<String> AREAS = List.of("62.02", "62.71", "73.02", "64.02", "63");
+
+    record DemoUser(String username, Role role, String scope, String name) {}
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("admin", Role.ADMIN, "ID", "Admin nasional (demo)"),
+            new DemoUser("auditor", Role.AUDITOR, "ID", "Auditor nasional (demo)"),
+            new DemoUser("monitor.nasional", Role.MONITOR, "ID", "Kemenko PMK (demo)"),
+            new DemoUser("monitor.kalsel", Role.MONITOR, "63", "Sekretariat Provinsi Kalimantan Selatan (demo)"),
+            new DemoUser("dpmd.kalsel", Role.DPMD, "63", "DPMD Provinsi Kalimantan Selatan (demo)"),
+            new DemoUser("dpmd.kotim", Role.DPMD, "62.02", "DPMD Kotawaringin Timur (demo)"),
+            new DemoUser("dpmd.palangkaraya", Role.DPMD, "62.71", "DPMD Kota Palangka Raya (demo)"),
+            new DemoUser("dpmd.bulukumba", Role.DPMD, "73.02", "DPMD Bulukumba (demo)"),
+            new DemoUser("dpmd.kukar", Role.DPMD, "64.02", "DPMD Kutai Kartanegara (demo)"),
+            new DemoUser("operator.loaduriilir", Role.VILLAGE_OPERATOR, "64.02.03.2007", "Operator Desa Loa Duri Ilir (demo)"),
+            new DemoUser("bpjs.kukar", Role.BPJS_OFFICER, "64.02", "BPJS Ketenagakerjaan Cabang Tenggarong (demo)"),
+            new DemoUser("bpjs.kalsel", Role.BPJS_OFFICER, "63", "BPJS Ketenagakerjaan Kanwil Kalimantan (demo)"));
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final UserAccounts users;
+    private final Regions regions;
+    private final PotentialWorkforce workforce;
+    private final boolean enabled;
+
+    DemoData(JdbcClient jdbc, TransactionTemplate tx, UserAccounts users, Regions regions, PotentialWorkforce workforce,
+             @Value("${lindung.demo}") boolean enabled) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.users = users;
+        this.regions = regions;
+        this.workforce = workforce;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void seed() {
+        if (!enabled) {
+            return;
+        }
+        CurrentActor.runAs(Actor.system("demo"), () -> {
+            step("users", this::createUsers);
+            step("workforce-2025", () -> createWorkforce(2025));
+        });
+    }
+
+    private void step(String name, Runnable work) {
+        tx.executeWithoutResult(status -> {
+            boolean first = jdbc.sql("insert into demo_seed (step) values (?) on conflict do nothing").param(name).update() == 1;
+            if (first) {
+                long started = System.nanoTime();
+                work.run();
+                log.info("Demo data '{}' created in {} ms", name, (System.nanoTime() - started) / 1_000_000);
+            }
+        });
+    }
+
+    private void createUsers() {
+        for (DemoUser u : USERS) {
+            if (!users.exists(u.username())) {
+                users.create(u.username(), PASSWORD, u.role(), u.scope(), u.name(), true);
+            }
+        }
+    }
+
+    /** Plausible, clearly marked figures: a few hundred to a few thousand working-age people per village. */
+    private void createWorkforce(int year) {
+        StringBuilder csv = new StringBuilder("region_code,year,potential_workers,source\n");
+        for (String area : AREAS) {
+            for (Region village : regions.within(RegionScope.of(area), RegionLevel.VILLAGE)) {
+                csv.append(village.code()).append(',').append(year).append(',')
+                        .append(plausibleWorkforce(village)).append(",DEMO - angka contoh bukan data resmi BPS\n");
+            }
+        }
+        workforce.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                Actor.system("demo"), true);
+    }
+
+    static long plausibleWorkforce(Region village) {
+        long h = Integer.toUnsignedLong(village.code().hashCode() * 0x9E3779B1);
+        long base = village.kind() == id.lindung.region.RegionKind.KELURAHAN ? 2_500 : 600;
+        return base + h % (base * 2);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Runtime plumbing shared by every module: the embedded PostgreSQL server with its persistent data
+ * directory and crash recovery, JSON, web layout and language switching.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package id.lindung.platform;

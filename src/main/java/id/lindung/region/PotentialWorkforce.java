@@ -1,0 +1,316 @@
+package id.lindung.region;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Potential workforce per region and year, imported from CSV ({@code region_code,year,potential_workers,source}).
+ * A file is taken whole or not at all: one bad row and nothing is stored, with every bad row reported.
+ */
+@Service
+public class PotentialWorkforce {
+
+    /** Header names, with the Indonesian synonyms a district office is likely to type. */
+    private static final Map<String, String> COLUMNS = Map.ofEntries(
+            Map.entry("region_code", "region_code"), Map.entry("kode_wilayah", "region_code"), Map.entry("kode", "region_code"),
+            Map.entry("year", "year"), Map.entry("tahun", "year"),
+            Map.entry("potential_workers", "potential_workers"), Map.entry("potensi_pekerja", "potential_workers"),
+            Map.entry("angkatan_kerja", "potential_workers"), Map.entry("jumlah", "potential_workers"),
+            Map.entry("source", "source"), Map.entry("sumber", "source"));
+    private static final List<String> REQUIRED = List.of("region_code", "year", "potential_workers", "source");
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+
+    PotentialWorkforce(JdbcClient jdbc, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    public record ImportResult(int rows, int created, int updated, int unchanged) {}
+
+    private record Row(long line, String code, int year, long workers, String source) {}
+
+    /**
+     * Validates the whole file, then stores every row in one transaction.
+     *
+     * @throws InvalidInputException listing every bad row (line, field, reason); nothing is stored
+     */
+    @Transactional
+    public ImportResult importCsv(InputStream csv, Actor actor, boolean demo) {
+        if (!actor.can(Role.ADMIN, Role.DPMD)) {
+            throw new AccessDeniedException("Only ADMIN and DPMD may import potential workforce");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        List<Row> rows = parse(csv, problems);
+        checkRegions(rows, actor.scope(), problems);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingLong(InputProblem::line));
+            throw new InvalidInputException(problems);
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(List.of(new InputProblem(1, null, "FILE_EMPTY", "The file has no data rows")));
+        }
+        return store(rows, actor, demo);
+    }
+
+    private List<Row> parse(InputStream csv, List<InputProblem> problems) {
+        List<Row> rows = new ArrayList<>();
+        Map<String, Long> seen = new HashMap<>();
+        try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
+             CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
+                     .detectBomHeader(true).ofCsvRecord(reader)) {
+            Map<String, Integer> index = null;
+            int columns = 0;
+            for (CsvRecord record : records) {
+                long line = record.getStartingLineNumber();
+                if (index == null) {
+                    index = header(record, problems);
+                    if (index == null) {
+                        return rows;
+                    }
+                    columns = record.getFieldCount();
+                    continue;
+                }
+                if (record.getFieldCount() != columns) {
+                    problems.add(new InputProblem(line, null, "FIELD_COUNT", "Line has " + record.getFieldCount()
+                            + " fields but the header has " + columns + "; put values containing commas in double quotes"));
+                    continue;
+                }
+                Row row = row(record, line, index, problems);
+                if (row == null) {
+                    continue;
+                }
+                Long first = seen.putIfAbsent(row.code() + "|" + row.year(), line);
+                if (first != null) {
+                    problems.add(new InputProblem(line, "region_code", "DUPLICATE_KEY",
+                            "Duplicate of line " + first + ": " + row.code() + " " + row.year() + " appears twice"));
+                    continue;
+                }
+                rows.add(row);
+            }
+            if (index == null) {
+                problems.add(new InputProblem(1, null, "FILE_EMPTY", "The file is empty; expected header " + String.join(",", REQUIRED)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+            problems.add(new InputProblem(0, null, "CSV_MALFORMED", "Not a readable CSV file: " + e.getMessage()));
+        }
+        return rows;
+    }
+
+    private static Map<String, Integer> header(CsvRecord record, List<InputProblem> problems) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < record.getFieldCount(); i++) {
+            String name = record.getField(i).trim().toLowerCase(Locale.ROOT).replace('\uFEFF', ' ').trim();
+            String canonical = COLUMNS.get(name);
+            if (canonical != null) {
+                index.put(canonical, i);
+            }
+        }
+        List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
+                    "Header lacks column(s) " + String.join(", ", missing) + "; expected " + String.join(",", REQUIRED)));
+            return null;
+        }
+        return index;
+    }
+
+    private static Row row(CsvRecord record, long line, Map<String, Integer> index, List<InputProblem> problems) {
+        int before = problems.size();
+        String code = field(record, index, "region_code");
+        String yearText = field(record, index, "year");
+        String workersText = field(record, index, "potential_workers").replace("_", "");
+        String source = field(record, index, "source");
+        if (code.isEmpty()) {
+            problems.add(new InputProblem(line, "region_code", "REQUIRED", "region_code is empty"));
+        }
+        Integer year = null;
+        try {
+            year = Integer.parseInt(yearText);
+            if (year < 1990 || year > 2100) {
+                problems.add(new InputProblem(line, "year", "YEAR_OUT_OF_RANGE", "Year " + year + " is outside 1990-2100"));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new InputProblem(line, "year", "NOT_A_NUMBER", "Year '" + yearText + "' is not a whole number"));
+        }
+        Long workers = null;
+        try {
+            workers = Long.parseLong(workersText);
+            if (workers < 0) {
+                problems.add(new InputProblem(line, "potential_workers", "NEGATIVE",
+                        "potential_workers is negative (" + workers + ")"));
+            }
+        } catch (NumberFormatException e) {
+            problems.add(new InputProblem(line, "potential_workers", "NOT_A_NUMBER",
+                    "potential_workers '" + workersText + "' is not a whole number"));
+        }
+        if (source.isEmpty()) {
+            problems.add(new InputProblem(line, "source", "REQUIRED", "source is empty (e.g. BPS Sakernas 2024)"));
+        }
+        return problems.size() == before ? new Row(line, code, year, workers, source) : null;
+    }
+
+    private static String field(CsvRecord record, Map<String, Integer> index, String name) {
+        int i = index.get(name);
+        return i < record.getFieldCount() ? record.getField(i).trim() : "";
+    }
+
+    private void checkRegions(List<Row> rows, RegionScope scope, List<InputProblem> problems) {
+        Set<String> codes = new HashSet<>();
+        rows.forEach(r -> codes.add(r.code()));
+        Set<String> known = new HashSet<>(jdbc.sql("select code from region where active and code = any(:codes)")
+                .param("codes", codes.toArray(String[]::new)).query(String.class).list());
+        for (Row r : rows) {
+            if (!known.contains(r.code())) {
+                problems.add(new InputProblem(r.line(), "region_code", "REGION_UNKNOWN", "Unknown region code " + r.code()));
+            } else if (!scope.covers(r.code())) {
+                problems.add(new InputProblem(r.line(), "region_code", "REGION_OUT_OF_SCOPE",
+                        "Region " + r.code() + " is outside your area (" + scope.code() + ")"));
+            }
+        }
+    }
+
+    private ImportResult store(List<Row> rows, Actor actor, boolean demo) {
+        Map<String, Map<String, Object>> existing = new HashMap<>();
+        jdbc.sql("""
+                select region_code, year, potential_workers, source, demo from potential_workforce
+                where (region_code, year) in (select * from unnest(:codes, :years))""")
+                .param("codes", rows.stream().map(Row::code).toArray(String[]::new))
+                .param("years", rows.stream().map(Row::year).toArray(Integer[]::new))
+                .query((rs, n) -> existing.put(rs.getString(1) + "|" + rs.getInt(2), Map.of(
+                        "potentialWorkers", rs.getLong(3), "source", rs.getString(4), "demo", rs.getBoolean(5))))
+                .list();
+        List<AuditLog.Change> changes = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        List<Row> changed = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("potentialWorkers", r.workers());
+            after.put("source", r.source());
+            after.put("demo", demo);
+            Map<String, Object> before = existing.get(r.code() + "|" + r.year());
+            if (before == null) {
+                created++;
+            } else if (!before.equals(after)) {
+                updated++;
+            } else {
+                continue;
+            }
+            changed.add(r);
+            changes.add(new AuditLog.Change(r.code() + "/" + r.year(), r.code(), before, after));
+        }
+        if (!changed.isEmpty()) {
+            jdbc.sql("""
+                    insert into potential_workforce (region_code, year, potential_workers, source, demo, recorded_by)
+                    select * from unnest(:codes, :years, :workers, :sources, :demo, :by)
+                    on conflict (region_code, year) do update set potential_workers = excluded.potential_workers,
+                        source = excluded.source, demo = excluded.demo, recorded_at = now(), recorded_by = excluded.recorded_by""")
+                    .param("codes", changed.stream().map(Row::code).toArray(String[]::new))
+                    .param("years", changed.stream().map(Row::year).toArray(Integer[]::new))
+                    .param("workers", changed.stream().map(Row::workers).toArray(Long[]::new))
+                    .param("sources", changed.stream().map(Row::source).toArray(String[]::new))
+                    .param("demo", changed.stream().map(r -> demo).toArray(Boolean[]::new))
+                    .param("by", changed.stream().map(r -> actor.username()).toArray(String[]::new))
+                    .update();
+            audit.recordAll(created > 0 && updated == 0 ? "CREATE" : "UPSERT", "potential_workforce", changes);
+        }
+        return new ImportResult(rows.size(), created, updated, rows.size() - created - updated);
+    }
+
+    /** The latest year with a figure at or under the region, if any. */
+    public Optional<Integer> latestYear(String code) {
+        RegionScope range = RegionScope.of(code);
+        return jdbc.sql("select year from potential_workforce where region_code >= :lo and region_code < :hi order by year desc limit 1")
+                .param("lo", range.lo()).param("hi", range.hi()).query(Integer.class).optional();
+    }
+
+    /** Figure of one region: its own, or the sum of the nearest figures below it. */
+    public Optional<WorkforceFigure> figure(String code, Integer year) {
+        Integer y = year != null ? year : latestYear(code).orElse(null);
+        if (y == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(figures(code, List.of(code), y).get(code));
+    }
+
+    /**
+     * Figures of several regions under one common ancestor {@code within}, for one year, from one query.
+     * A region without its own figure shows the sum of the topmost figures beneath it.
+     */
+    public Map<String, WorkforceFigure> figures(String within, Collection<String> codes, int year) {
+        RegionScope range = RegionScope.of(within);
+        Map<String, WorkforceFigure> own = new HashMap<>();
+        jdbc.sql("""
+                select region_code, potential_workers, source, demo from potential_workforce
+                where year = :year and region_code >= :lo and region_code < :hi""")
+                .param("year", year).param("lo", range.lo()).param("hi", range.hi())
+                .query((rs, n) -> own.put(rs.getString(1),
+                        new WorkforceFigure(rs.getString(1), year, rs.getLong(2), rs.getString(3), false, rs.getBoolean(4))))
+                .list();
+        Map<String, WorkforceFigure> result = new HashMap<>();
+        for (String target : codes) {
+            WorkforceFigure mine = own.get(target);
+            if (mine != null) {
+                result.put(target, mine);
+                continue;
+            }
+            long sum = 0;
+            boolean any = false;
+            boolean demo = false;
+            Set<String> sources = new java.util.TreeSet<>();
+            String prefix = target + ".";
+            for (WorkforceFigure f : own.values()) {
+                if (f.regionCode().startsWith(prefix) && !coveredBelow(f.regionCode(), target, own)) {
+                    sum += f.workers();
+                    any = true;
+                    demo |= f.demo();
+                    sources.add(f.source());
+                }
+            }
+            if (any) {
+                result.put(target, new WorkforceFigure(target, year, sum, String.join("; ", sources), true, demo));
+            }
+        }
+        return result;
+    }
+
+    /** True when a region between {@code code} and {@code top} has its own figure, which then counts instead. */
+    private static boolean coveredBelow(String code, String top, Map<String, WorkforceFigure> own) {
+        for (int dot = code.lastIndexOf('.'); dot > top.length(); dot = code.lastIndexOf('.', dot - 1)) {
+            if (own.containsKey(code.substring(0, dot))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,7 @@
+package id.lindung.region;
+
+/**
+ * The potential workforce of a region in a year. When the region has no figure of its own it is the
+ * sum of the figures below it ({@code rolledUp}); {@code demo} marks invented demonstration figures.
+ */
+public record WorkforceFigure(String regionCode, int year, long workers, String source, boolean rolledUp, boolean demo) {}

@@ -1,0 +1,94 @@
+package id.lindung.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI against the test database, run in this JVM as {@code java -jar lindung.jar ...} would run it. */
+class CommandLineTests {
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        CommandLine cl = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class);
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err, true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+        cl.setOut(new PrintWriter(capture, true));
+        PrintStream original = System.out;
+        System.setOut(capture);
+        try {
+            int exit = cl.execute(args);
+            capture.flush();
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help").exit()).isZero();
+        String usage = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class).getUsageMessage();
+        assertThat(usage).contains("serve", "users", "regions", "workforce");
+    }
+
+    @Test
+    void badArgumentsExitWithStatus2AndSayWhy() {
+        Run unknown = run("no-such-command");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no-such-command");
+        Run missing = run("users", "create", "--username", "x");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required options");
+        Run badRole = run("users", "create", "--username", "someone", "--password", "long-enough", "--role", "KING", "--region", "ID");
+        assertThat(badRole.exit()).isEqualTo(2);
+        assertThat(badRole.err()).contains("Unknown role 'KING'");
+    }
+
+    @Test
+    void usersCreateThenTokenPrintsOnlyTheToken() {
+        Run created = run("users", "create", "--username", "cli.dpmd", "--password", "secret-123", "--role", "DPMD", "--region", "62.02");
+        assertThat(created.exit()).as(created.err()).isZero();
+        assertThat(created.out()).contains("\"username\":\"cli.dpmd\"").contains("\"region\":\"62.02\"");
+        Run token = run("users", "token", "--username", "cli.dpmd");
+        assertThat(token.exit()).as(token.err()).isZero();
+        assertThat(token.out().strip()).matches("ldg_[A-Za-z0-9_-]{40,}");
+        Run unknownRegion = run("users", "create", "--username", "cli.bad", "--password", "secret-123", "--role", "DPMD", "--region", "62.99");
+        assertThat(unknownRegion.exit()).isEqualTo(2);
+        assertThat(unknownRegion.err()).contains("Unknown region code 62.99");
+    }
+
+    @Test
+    void workforceImportAcceptsAGoodFileAndRejectsABadOneWithLines(@TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.csv");
+        Files.writeString(good, "region_code,year,potential_workers,source\n62.02.02,2020,12000,BPS Sakernas\n");
+        Run ok = run("workforce", "import", good.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("\"rows\":1");
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "region_code,year,potential_workers,source\n62.02.03,2020,-1,BPS\n62.02.04,2020,5,\n");
+        Run rejected = run("workforce", "import", bad.toString());
+        assertThat(rejected.exit()).isEqualTo(2);
+        assertThat(rejected.err()).contains("line 2").contains("line 3").contains("potential_workers");
+        Run missing = run("workforce", "import", dir.resolve("nope.csv").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void regionsImportReloadsTheOfficialListWithoutChangingCounts() {
+        Run r = run("regions", "import");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"provinces\":38", "\"regencies\":514", "\"districts\":7285", "\"villages\":83762", "\"retired\":0");
+    }
+}

@@ -1,0 +1,131 @@
+package id.lindung.region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class PotentialWorkforceIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired PotentialWorkforce workforce;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    private static final Actor ADMIN = TestUsers.actor("wf-admin", Role.ADMIN, "ID");
+
+    private PotentialWorkforce.ImportResult importAs(Actor actor, String csv) {
+        return CurrentActor.runAs(actor, () -> workforce.importCsv(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), actor, false));
+    }
+
+    @Test
+    void aGoodFileIsStoredAndAReimportChangesNothing() {
+        String csv = """
+                region_code,year,potential_workers,source
+                62.02.01.2003,2024,812,BPS Sakernas 2023
+                62.02.01.2004,2024,1000,BPS
+                """;
+        var first = importAs(ADMIN, csv);
+        assertThat(first.created()).isEqualTo(2);
+        var again = importAs(ADMIN, csv);
+        assertThat(again.created()).isZero();
+        assertThat(again.unchanged()).isEqualTo(2);
+        assertThat(workforce.figure("62.02.01.2003", 2024).orElseThrow().workers()).isEqualTo(812);
+    }
+
+    @Test
+    void indonesianHeadersInAnyOrderAreAccepted() {
+        var r = importAs(ADMIN, "sumber,tahun,kode_wilayah,potensi_pekerja\nDukcapil,2023,73.02.01,4000\n");
+        assertThat(r.created()).isOne();
+    }
+
+    @Test
+    void aFileWithAnyBadRowStoresNothingAndNamesEveryBadRow() {
+        String csv = """
+                region_code,year,potential_workers,source
+                73.02.02.1001,2024,300,BPS
+                99.99.99.9999,2024,300,BPS
+                73.02.02.1002,2024,-5,BPS
+                73.02.02.1003,2024,300,BPS
+                73.02.02.1003,2024,310,BPS
+                73.02.02.1004,20x4,300,
+                """;
+        assertThatThrownBy(() -> importAs(ADMIN, csv))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InputProblem::line, InputProblem::field, InputProblem::code)
+                        .containsExactly(
+                                org.assertj.core.groups.Tuple.tuple(3L, "region_code", "REGION_UNKNOWN"),
+                                org.assertj.core.groups.Tuple.tuple(4L, "potential_workers", "NEGATIVE"),
+                                org.assertj.core.groups.Tuple.tuple(6L, "region_code", "DUPLICATE_KEY"),
+                                org.assertj.core.groups.Tuple.tuple(7L, "year", "NOT_A_NUMBER"),
+                                org.assertj.core.groups.Tuple.tuple(7L, "source", "REQUIRED")));
+        long stored = jdbc.sql("select count(*) from potential_workforce where region_code like '73.02.02.%'").query(Long.class).single();
+        assertThat(stored).isZero();
+    }
+
+    @Test
+    void aDistrictOfficeCannotImportOutsideItsRegency() {
+        Actor kotim = TestUsers.actor("wf-kotim", Role.DPMD, "62.02");
+        assertThatThrownBy(() -> importAs(kotim, "region_code,year,potential_workers,source\n62.71.01.1001,2024,100,BPS\n"))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("REGION_OUT_OF_SCOPE"));
+        Actor operator = TestUsers.actor("wf-op", Role.VILLAGE_OPERATOR, "62.02.01.2003");
+        assertThatThrownBy(() -> importAs(operator, "region_code,year,potential_workers,source\n62.02.01.2003,2024,1,BPS\n"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    @Test
+    void aRegionWithoutItsOwnFigureShowsTheSumOfTheNearestFiguresBelow() {
+        importAs(ADMIN, """
+                region_code,year,potential_workers,source
+                64.01.01.2009,2021,100,BPS
+                64.01.01.2010,2021,200,BPS
+                64.01.02,2021,1000,BPS
+                64.01.02.2004,2021,7,BPS
+                """);
+        WorkforceFigure regency = workforce.figure("64.01", 2021).orElseThrow();
+        assertThat(regency.workers()).isEqualTo(1300);
+        assertThat(regency.rolledUp()).isTrue();
+        WorkforceFigure district = workforce.figure("64.01.02", 2021).orElseThrow();
+        assertThat(district.workers()).isEqualTo(1000);
+        assertThat(district.rolledUp()).isFalse();
+    }
+
+    @Test
+    void theApiRejectsABadFileWithRowsAndReasons() {
+        String token = TestUsers.token(accounts, "wf-api-admin", Role.ADMIN, "ID");
+        var response = Http.withToken(port, token).post("/api/v1/workforce/imports", "text/csv",
+                "region_code,year,potential_workers,source\n11.01,2024,-1,BPS\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"line\":2").contains("\"field\":\"potential_workers\"").contains("NEGATIVE");
+    }
+
+    @Test
+    void theUploadPageImportsAFileForADistrictOffice() {
+        TestUsers.token(accounts, "wf-page-dpmd", Role.DPMD, "62.71");
+        Http browser = Http.browser(port);
+        browser.login("wf-page-dpmd", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(browser.get("/wilayah/tenaga-kerja/impor").body());
+        var page = browser.upload("/wilayah/tenaga-kerja/impor", "file", "wf.csv",
+                "region_code,year,potential_workers,source\n62.71.01.1001,2022,4321,BPS\n".getBytes(StandardCharsets.UTF_8), csrf);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("1 baris diterima");
+        assertThat(workforce.figure("62.71.01.1001", 2022).orElseThrow().workers()).isEqualTo(4321);
+    }
+}

@@ -1,0 +1,30 @@
+package id.lindung.support;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+
+/** Creates users for tests once per database and hands out their API tokens. */
+public final class TestUsers {
+
+    public static final String PASSWORD = "test-password-1";
+
+    private TestUsers() {}
+
+    /** The user (created if missing) with a fresh API token. */
+    public static String token(UserAccounts accounts, String username, Role role, String scope) {
+        return CurrentActor.runAs(Actor.system("test"), () -> {
+            if (!accounts.exists(username)) {
+                accounts.create(username, PASSWORD, role, scope, username, false);
+            }
+            return accounts.issueToken(username);
+        });
+    }
+
+    /** Runs as a given actor, for calling services directly. */
+    public static Actor actor(String username, Role role, String scope) {
+        return new Actor(username, role, id.lindung.access.RegionScope.of(scope), "test");
+    }
+
+}
