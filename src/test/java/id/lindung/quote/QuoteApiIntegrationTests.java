@@ -65,8 +65,10 @@ class QuoteApiIntegrationTests {
 
     @Test
     void quotesNeedSignIn() {
-        var response = Http.anonymous(port).postJson("/api/v1/quotes/contribution", "{}");
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Http.anonymous(port).get("/api/v1/regulations").statusCode()).isEqualTo(401);
+        // without a token a POST is refused before it reaches the controller (401 or 403 for the missing CSRF token)
+        assertThat(Http.anonymous(port).postJson("/api/v1/quotes/contribution", "{}").statusCode()).isIn(401, 403);
+        assertThat(Http.withToken(port, "ldg_not-a-token").postJson("/api/v1/quotes/contribution", "{}").statusCode()).isEqualTo(401);
     }
 
     @Test
