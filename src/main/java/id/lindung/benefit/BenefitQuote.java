@@ -1,0 +1,15 @@
+package id.lindung.benefit;
+
+import id.lindung.shared.Rejection;
+import id.lindung.shared.Rupiah;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The components a person is entitled to and, separately, those refused with a code.
+ *
+ * @param eligible true when at least one component is payable
+ * @param total    sum of the components (a MONTHLY_PENSION counts one month)
+ */
+public record BenefitQuote(BenefitCase benefitCase, LocalDate date, boolean eligible, List<BenefitComponent> components,
+                           List<Rejection> rejections, Rupiah total) {}

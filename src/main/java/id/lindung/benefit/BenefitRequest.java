@@ -1,0 +1,67 @@
+package id.lindung.benefit;
+
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * The facts of a benefit case; only those the case needs are required.
+ *
+ * @param date                 the incident date (death, accident, dismissal) or the pension start
+ * @param wage                 monthly wage (PU) or declared income (BPU)
+ * @param membershipStart      first day of membership (JKM scholarship needs 3 years)
+ * @param children             children who may receive a scholarship
+ * @param percent              partial disability percentage from the table (× loss of function)
+ * @param months               months unable to work (temporary disability)
+ * @param contributionMonths   JP contribution months
+ * @param averageWage          JP average indexed monthly wage
+ * @param contributionMonths24 JKP contribution months in the 24 months before job loss
+ */
+public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
+                             int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,
+                             Integer contributionMonths24) {
+
+    public BenefitRequest {
+        Objects.requireNonNull(benefitCase, "case");
+        Objects.requireNonNull(date, "date");
+        segment = segment == null ? Segment.PU : segment;
+        if (children < 0) {
+            throw new IllegalArgumentException("children must not be negative");
+        }
+    }
+
+    public static BenefitRequest of(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage) {
+        return new BenefitRequest(benefitCase, date, segment, wage, null, 0, null, null, null, null, null);
+    }
+
+    public BenefitRequest withChildren(int children, LocalDate membershipStart) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24);
+    }
+
+    public BenefitRequest withPercent(BigDecimal percent) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24);
+    }
+
+    public BenefitRequest withMonths(Integer months) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24);
+    }
+
+    public static BenefitRequest pension(LocalDate date, int contributionMonths, Rupiah averageWage) {
+        return new BenefitRequest(BenefitCase.JP_OLD_AGE, date, Segment.PU, null, null, 0, null, null, contributionMonths,
+                averageWage, null);
+    }
+
+    public static BenefitRequest jobLoss(LocalDate date, Rupiah wage, int contributionMonths24) {
+        return new BenefitRequest(BenefitCase.JKP, date, Segment.PU, wage, null, 0, null, null, null, null, contributionMonths24);
+    }
+
+    public BenefitRequest withSegment(Segment segment) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24);
+    }
+}

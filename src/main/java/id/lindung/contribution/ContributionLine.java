@@ -1,0 +1,15 @@
+package id.lindung.contribution;
+
+import id.lindung.regulation.Reference;
+import id.lindung.shared.Program;
+import id.lindung.shared.Rupiah;
+import java.util.List;
+
+/**
+ * One programme's contribution for the month. Shares are whole rupiah (docs/rounding.md).
+ *
+ * @param base        the amount the rate applies to (capped wage for JP, band basis for BPU)
+ * @param informative true for JKP of wage earners: shown for information, nothing is payable
+ */
+public record ContributionLine(Program program, Rupiah base, Rupiah employer, Rupiah worker, Rupiah total,
+                               List<Reference> references, boolean informative) {}

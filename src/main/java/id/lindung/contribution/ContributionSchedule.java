@@ -1,0 +1,378 @@
+package id.lindung.contribution;
+
+import id.lindung.regulation.DatedValue;
+import id.lindung.regulation.Reference;
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Program;
+import id.lindung.shared.Rate;
+import id.lindung.shared.RejectedException;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every contribution parameter in force for one contribution month, resolved once from the catalog.
+ * A contribution month takes the values in force on its first day.
+ *
+ * <p>The calculator computes every line through this class, and billing may apply the same rates in
+ * SQL ({@code round(base × rate, half up)} per share, see docs/rounding.md): the two cannot disagree
+ * because the rates exposed here are the ones the lines use. Rates for JKK, JKM and JP are the
+ * <em>payable</em> rates, with the month's relief or discount already applied.
+ */
+public final class ContributionSchedule {
+
+    /** Every share is rounded to whole rupiah with this mode. */
+    public static final RoundingMode SHARE_ROUNDING = RoundingMode.HALF_UP;
+
+    private static final RiskGroup[] RISKS = RiskGroup.values();
+
+    private final YearMonth month;
+    private final Map<String, DatedValue> used = new LinkedHashMap<>();
+
+    private final Rate[] jkkNormal = new Rate[RISKS.length];
+    private final Rate[] jkkDiscounted = new Rate[RISKS.length];
+    private final Rate jkkDiscount;
+    private final Rate reliefPayable;
+    private final Rate jkmRate;
+    private final Rate jhtEmployer;
+    private final Rate jhtWorker;
+    private final Rate jpEmployer;
+    private final Rate jpWorker;
+    private final Rate jpDeferred;
+    private final Rupiah jpCap;
+    private final Jkp jkp;
+    private final Rate bpuJkkRate;
+    private final Rupiah bpuJkmAmount;
+    private final Rate bpuJhtRate;
+    private final Rupiah bpuIncomeMin;
+    private final Rupiah bpuIncomeMax;
+    private final Rupiah bpuBandWidth;
+    private final String bpuBandBasis;
+    private final Rate puFineRate;
+    private final Rate bpuFineRate;
+    private final int puDueMonthsAfter;
+    private final int puDueDay;
+    private final int bpuDueMonthsAfter;
+    private final int bpuDueDay;
+    private final String nonWorkingDayRule;
+    private final int bpuLapseUnpaidMonths;
+    private final int bpuBackPaymentMonths;
+    private final String partialMonthRule;
+
+    private final List<List<Reference>> jkkRefsNormal = new ArrayList<>();
+    private final List<List<Reference>> jkkRefsDiscounted = new ArrayList<>();
+    private final List<Reference> jkmRefs;
+    private final List<Reference> jhtRefs;
+    private final List<Reference> jpRefs;
+    private final List<Reference> jkpRefs;
+    private final List<Reference> bpuJkkRefs;
+    private final List<Reference> bpuJkmRefs;
+    private final List<Reference> bpuJhtRefs;
+    private final String regulationVersion;
+
+    /**
+     * JKP of wage earners, informative only: the rate, its funding by the government and by recomposition
+     * of the employer's JKK and JKM contributions, and the wage cap.
+     */
+    public record Jkp(Rate rate, Rate governmentShare, Rate fromJkk, Rate fromJkm, Rupiah wageCap) {}
+
+    ContributionSchedule(RegulationCatalog catalog, YearMonth month) {
+        this.month = month;
+        LocalDate day = month.atDay(1);
+        reliefPayable = rate(catalog, "relief.jkkJkm.payableShare", day);
+        jkkDiscount = rate(catalog, "pu.jkk.labourIntensiveDiscount", day);
+        Rate discountFactor = jkkDiscount.complement();
+        for (RiskGroup risk : RISKS) {
+            Rate normal = rate(catalog, "pu.jkk.rate." + risk.name(), day);
+            jkkNormal[risk.ordinal()] = normal.times(reliefPayable);
+            jkkDiscounted[risk.ordinal()] = normal.times(discountFactor).times(reliefPayable);
+        }
+        jkmRate = rate(catalog, "pu.jkm.rate", day).times(reliefPayable);
+        jhtEmployer = rate(catalog, "pu.jht.employerRate", day);
+        jhtWorker = rate(catalog, "pu.jht.workerRate", day);
+        jpDeferred = rate(catalog, "relief.jp.deferredShare", day);
+        jpEmployer = rate(catalog, "pu.jp.employerRate", day).times(jpDeferred.complement());
+        jpWorker = rate(catalog, "pu.jp.workerRate", day).times(jpDeferred.complement());
+        jpCap = rupiah(catalog, "pu.jp.wageCap", day);
+        jkp = catalog.find("pu.jkp.rate", day).isPresent()
+                ? new Jkp(rate(catalog, "pu.jkp.rate", day), rate(catalog, "pu.jkp.governmentShare", day),
+                        rate(catalog, "pu.jkp.fromJkk", day), rate(catalog, "pu.jkp.fromJkm", day),
+                        rupiah(catalog, "pu.jkp.wageCap", day))
+                : null;
+        bpuJkkRate = rate(catalog, "bpu.jkk.rate", day).times(reliefPayable);
+        bpuJkmAmount = rupiah(catalog, "bpu.jkm.amount", day);
+        bpuJhtRate = rate(catalog, "bpu.jht.rate", day);
+        bpuIncomeMin = rupiah(catalog, "bpu.income.min", day);
+        bpuIncomeMax = rupiah(catalog, "bpu.income.max", day);
+        bpuBandWidth = rupiah(catalog, "bpu.income.bandWidth", day);
+        bpuBandBasis = value(catalog, "bpu.income.bandBasis", day).code();
+        if (!bpuBandBasis.equals("FLOOR") && !bpuBandBasis.equals("EXACT")) {
+            throw new IllegalStateException("bpu.income.bandBasis " + bpuBandBasis + " is not FLOOR or EXACT");
+        }
+        puFineRate = rate(catalog, "pu.fine.monthlyRate", day);
+        bpuFineRate = rate(catalog, "bpu.fine.monthlyRate", day);
+        puDueMonthsAfter = value(catalog, "pu.due.monthsAfter", day).whole();
+        puDueDay = value(catalog, "pu.due.day", day).whole();
+        bpuDueMonthsAfter = value(catalog, "bpu.due.monthsAfter", day).whole();
+        bpuDueDay = value(catalog, "bpu.due.day", day).whole();
+        nonWorkingDayRule = value(catalog, "due.nonWorkingDay", day).code();
+        bpuLapseUnpaidMonths = value(catalog, "bpu.lapse.unpaidMonths", day).whole();
+        bpuBackPaymentMonths = value(catalog, "bpu.backPayment.maxMonths", day).whole();
+        partialMonthRule = value(catalog, "billing.partialMonth", day).code();
+
+        boolean relief = !reliefPayable.equals(Rate.WHOLE);
+        for (RiskGroup risk : RISKS) {
+            jkkRefsNormal.add(refs("pu.jkk.rate." + risk.name(), relief ? "relief.jkkJkm.payableShare" : null));
+            jkkRefsDiscounted.add(refs("pu.jkk.rate." + risk.name(), "pu.jkk.labourIntensiveDiscount",
+                    relief ? "relief.jkkJkm.payableShare" : null));
+        }
+        jkmRefs = refs("pu.jkm.rate", relief ? "relief.jkkJkm.payableShare" : null);
+        jhtRefs = refs("pu.jht.employerRate", "pu.jht.workerRate");
+        jpRefs = refs("pu.jp.employerRate", "pu.jp.workerRate", "pu.jp.wageCap",
+                jpDeferred.isZero() ? null : "relief.jp.deferredShare");
+        jkpRefs = jkp == null ? List.of() : refs("pu.jkp.rate", "pu.jkp.governmentShare", "pu.jkp.fromJkk", "pu.jkp.fromJkm", "pu.jkp.wageCap");
+        bpuJkkRefs = refs("bpu.jkk.rate", "bpu.income.min", "bpu.income.max", "bpu.income.bandWidth", "bpu.income.bandBasis",
+                relief ? "relief.jkkJkm.payableShare" : null);
+        bpuJkmRefs = refs("bpu.jkm.amount");
+        bpuJhtRefs = refs("bpu.jht.rate", "bpu.income.bandWidth", "bpu.income.bandBasis");
+        regulationVersion = month + ":" + RegulationCatalog.fingerprintValues(used.values());
+    }
+
+    private DatedValue value(RegulationCatalog catalog, String id, LocalDate day) {
+        DatedValue v = catalog.valueOn(id, day);
+        used.put(id, v);
+        return v;
+    }
+
+    private Rate rate(RegulationCatalog catalog, String id, LocalDate day) {
+        return value(catalog, id, day).rate();
+    }
+
+    private Rupiah rupiah(RegulationCatalog catalog, String id, LocalDate day) {
+        return value(catalog, id, day).rupiah();
+    }
+
+    private List<Reference> refs(String... ids) {
+        List<Reference> list = new ArrayList<>();
+        for (String id : ids) {
+            if (id != null) {
+                list.add(used.get(id).reference());
+            }
+        }
+        return List.copyOf(list);
+    }
+
+    // ---- the lines ------------------------------------------------------------------------------
+
+    /** One programme's line for a wage earner. */
+    public ContributionLine puLine(Program program, Rupiah wage, RiskGroup risk, boolean discountApplies) {
+        return switch (program) {
+            case JKK -> {
+                if (risk == null) {
+                    throw new RejectedException("RISK_GROUP_REQUIRED", "JKK for a wage earner needs the employer's risk group");
+                }
+                boolean discounted = discountApplies && !jkkDiscount.isZero();
+                Rupiah employer = jkkRate(risk, discounted).applyTo(wage, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JKK, wage, employer, Rupiah.ZERO, employer,
+                        (discounted ? jkkRefsDiscounted : jkkRefsNormal).get(risk.ordinal()), false);
+            }
+            case JKM -> {
+                Rupiah employer = jkmRate.applyTo(wage, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JKM, wage, employer, Rupiah.ZERO, employer, jkmRefs, false);
+            }
+            case JHT -> {
+                Rupiah employer = jhtEmployer.applyTo(wage, SHARE_ROUNDING);
+                Rupiah worker = jhtWorker.applyTo(wage, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JHT, wage, employer, worker, employer.plus(worker), jhtRefs, false);
+            }
+            case JP -> {
+                Rupiah base = jpBase(wage);
+                Rupiah employer = jpEmployer.applyTo(base, SHARE_ROUNDING);
+                Rupiah worker = jpWorker.applyTo(base, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JP, base, employer, worker, employer.plus(worker), jpRefs, false);
+            }
+            case JKP -> {
+                if (jkp == null) {
+                    throw new RejectedException("NO_REGULATION_IN_FORCE", "JKP did not exist in " + month);
+                }
+                yield new ContributionLine(Program.JKP, wage.min(jkp.wageCap()), Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, jkpRefs, true);
+            }
+        };
+    }
+
+    /** One programme's line for a BPU participant; all of it is paid by the participant. */
+    public ContributionLine bpuLine(Program program, Rupiah declaredIncome) {
+        return switch (program) {
+            case JKK -> {
+                Rupiah base = bpuBasis(declaredIncome);
+                Rupiah worker = bpuJkkRate.applyTo(base, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JKK, base, Rupiah.ZERO, worker, worker, bpuJkkRefs, false);
+            }
+            case JKM -> new ContributionLine(Program.JKM, bpuBasis(declaredIncome), Rupiah.ZERO, bpuJkmAmount, bpuJkmAmount, bpuJkmRefs, false);
+            case JHT -> {
+                Rupiah base = bpuBasis(declaredIncome);
+                Rupiah worker = bpuJhtRate.applyTo(base, SHARE_ROUNDING);
+                yield new ContributionLine(Program.JHT, base, Rupiah.ZERO, worker, worker, bpuJhtRefs, false);
+            }
+            case JP -> throw new RejectedException("BPU_JP_NOT_AVAILABLE", "JP (pension) is not available to BPU participants");
+            case JKP -> throw new RejectedException("BPU_JKP_NOT_AVAILABLE", "JKP (job loss) is not available to BPU participants");
+        };
+    }
+
+    // ---- the parameters, for billing ------------------------------------------------------------
+
+    public YearMonth month() {
+        return month;
+    }
+
+    /** The payable JKK rate of a risk group, with the month's relief and, if it applies, the labour-intensive discount. */
+    public Rate jkkRate(RiskGroup risk, boolean discounted) {
+        return (discounted ? jkkDiscounted : jkkNormal)[risk.ordinal()];
+    }
+
+    /** Discount on JKK for qualifying labour-intensive employers this month (zero outside the windows). */
+    public Rate jkkLabourIntensiveDiscount() {
+        return jkkDiscount;
+    }
+
+    /** Part of JKK and JKM payable this month (100%, or 1% during the PP 49/2020 relief). */
+    public Rate jkkJkmPayableShare() {
+        return reliefPayable;
+    }
+
+    public Rate jkmRate() {
+        return jkmRate;
+    }
+
+    public Rate jhtEmployerRate() {
+        return jhtEmployer;
+    }
+
+    public Rate jhtWorkerRate() {
+        return jhtWorker;
+    }
+
+    /** The payable JP employer rate (with any deferral applied). */
+    public Rate jpEmployerRate() {
+        return jpEmployer;
+    }
+
+    public Rate jpWorkerRate() {
+        return jpWorker;
+    }
+
+    /** Part of JP deferred this month (99% during the relief). */
+    public Rate jpDeferredShare() {
+        return jpDeferred;
+    }
+
+    public Rupiah jpWageCap() {
+        return jpCap;
+    }
+
+    public Rupiah jpBase(Rupiah wage) {
+        return wage.min(jpCap);
+    }
+
+    /** JKP funding this month, or null before JKP existed. */
+    public Jkp jkp() {
+        return jkp;
+    }
+
+    public Rate bpuJkkRate() {
+        return bpuJkkRate;
+    }
+
+    public Rupiah bpuJkmAmount() {
+        return bpuJkmAmount;
+    }
+
+    public Rate bpuJhtRate() {
+        return bpuJhtRate;
+    }
+
+    public Rupiah bpuIncomeMin() {
+        return bpuIncomeMin;
+    }
+
+    public Rupiah bpuIncomeMax() {
+        return bpuIncomeMax;
+    }
+
+    public Rupiah bpuBandWidth() {
+        return bpuBandWidth;
+    }
+
+    /** FLOOR (lowest income of the band) or EXACT (declared income itself). */
+    public String bpuBandBasis() {
+        return bpuBandBasis;
+    }
+
+    /** The BPU contribution basis of a declared income: refused outside the allowed range. */
+    public Rupiah bpuBasis(Rupiah declaredIncome) {
+        if (declaredIncome.isLessThan(bpuIncomeMin) || declaredIncome.isGreaterThan(bpuIncomeMax)) {
+            throw new RejectedException("BPU_INCOME_OUT_OF_RANGE", "declared income " + declaredIncome + " is outside "
+                    + bpuIncomeMin + " to " + bpuIncomeMax);
+        }
+        return bpuBandBasis.equals("FLOOR") ? declaredIncome.roundToMultipleOf(bpuBandWidth, RoundingMode.FLOOR) : declaredIncome;
+    }
+
+    public Rate fineRate(Segment segment) {
+        return segment == Segment.PU ? puFineRate : bpuFineRate;
+    }
+
+    /** The late fine on an unpaid contribution of this month: rate × months late, rounded half-up to whole rupiah. */
+    public Rupiah fine(Segment segment, Rupiah unpaid, int monthsLate) {
+        return fineRate(segment).applyTo(unpaid.times(monthsLate), SHARE_ROUNDING);
+    }
+
+    /** The due date of this month's contribution: the due day (clamped to the month's end), moved off weekends. */
+    public LocalDate dueDate(Segment segment) {
+        YearMonth dueMonth = month.plusMonths(segment == Segment.PU ? puDueMonthsAfter : bpuDueMonthsAfter);
+        int day = Math.min(segment == Segment.PU ? puDueDay : bpuDueDay, dueMonth.lengthOfMonth());
+        LocalDate due = dueMonth.atDay(day);
+        if (nonWorkingDayRule.equals("NEXT_WORKING_DAY")) {
+            while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                due = due.plusDays(1);
+            }
+        }
+        return due;
+    }
+
+    /** A BPU membership ends after more than this many consecutive unpaid months. */
+    public int bpuLapseUnpaidMonths() {
+        return bpuLapseUnpaidMonths;
+    }
+
+    public int bpuBackPaymentMonths() {
+        return bpuBackPaymentMonths;
+    }
+
+    /** How a term that starts or ends within a month is billed (WHOLE_MONTH_IF_ACTIVE_ANY_DAY). */
+    public String partialMonthRule() {
+        return partialMonthRule;
+    }
+
+    /** Every value this month's schedule uses, with its reference. */
+    public Collection<DatedValue> values() {
+        return List.copyOf(used.values());
+    }
+
+    public List<Reference> references() {
+        return used.values().stream().map(DatedValue::reference).toList();
+    }
+
+    /** Stable id of the regulation values used this month, e.g. {@code 2025-04:3f2a...}; record it with billed amounts. */
+    public String regulationVersion() {
+        return regulationVersion;
+    }
+}

@@ -1,0 +1,177 @@
+package id.lindung.quote;
+
+import id.lindung.benefit.BenefitCalculator;
+import id.lindung.benefit.BenefitCase;
+import id.lindung.benefit.BenefitQuote;
+import id.lindung.benefit.BenefitRequest;
+import id.lindung.contribution.ContributionCalculator;
+import id.lindung.contribution.ContributionQuote;
+import id.lindung.contribution.ContributionRequest;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.regulation.Reference;
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Program;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Validates quote inputs, runs the calculators and renders the contract's documents. Plain Java: the
+ * CLI uses it without Spring. Bad input is refused with {@link InvalidInputException} naming every field;
+ * a request the rules refuse as a whole raises {@link id.lindung.shared.RejectedException} with its code.
+ */
+public final class Quotes {
+
+    private final ContributionCalculator contributions;
+    private final BenefitCalculator benefits;
+
+    public Quotes(ContributionCalculator contributions, BenefitCalculator benefits) {
+        this.contributions = contributions;
+        this.benefits = benefits;
+    }
+
+    public static Quotes of(RegulationCatalog catalog) {
+        return new Quotes(new ContributionCalculator(catalog), new BenefitCalculator(catalog));
+    }
+
+    public QuoteDocuments.Contribution contribution(ContributionQuoteInput in) {
+        List<InputProblem> problems = new ArrayList<>();
+        Segment segment = parseEnum(Segment.class, in.segment(), "segment", true, problems);
+        YearMonth month = null;
+        if (blank(in.month())) {
+            problems.add(InputProblem.of("month", "REQUIRED", "month is required (YYYY-MM)"));
+        } else {
+            try {
+                month = YearMonth.parse(in.month().strip());
+            } catch (DateTimeParseException e) {
+                problems.add(InputProblem.of("month", "INVALID_MONTH", "month '" + in.month() + "' is not YYYY-MM"));
+            }
+        }
+        Rupiah wage = amount(in.wage(), "wage", problems);
+        RiskGroup risk = parseEnum(RiskGroup.class, in.risk(), "risk", false, problems);
+        Set<Program> programs = EnumSet.noneOf(Program.class);
+        List<String> codes = in.programs() == null ? List.of() : in.programs().stream()
+                .filter(p -> p != null).flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        if (codes.isEmpty()) {
+            problems.add(InputProblem.of("programs", "REQUIRED", "programs is required, e.g. JKK,JKM"));
+        }
+        for (String code : codes) {
+            Program p = parseEnum(Program.class, code, "programs", true, problems);
+            if (p != null) {
+                programs.add(p);
+            }
+        }
+        if (segment == Segment.PU && blank(in.risk()) && programs.contains(Program.JKK)) {
+            problems.add(InputProblem.of("risk", "REQUIRED", "risk (JKK risk group: " + List.of(RiskGroup.values())
+                    + ") is required for JKK of a wage earner"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ContributionQuote q = contributions.quote(new ContributionRequest(segment, month, wage, risk, programs,
+                Boolean.TRUE.equals(in.labourIntensive()), Boolean.TRUE.equals(in.villageGovernment())));
+        Set<String> unverified = new TreeSet<>();
+        List<QuoteDocuments.Line> lines = q.lines().stream().map(l -> {
+            unverifiedOf(l.references(), unverified);
+            return new QuoteDocuments.Line(l.program().name(), l.base(), l.employer(), l.worker(), l.total(), l.references(),
+                    l.informative());
+        }).toList();
+        return new QuoteDocuments.Contribution(q.segment().name(), q.month().toString(), lines, q.employerTotal(),
+                q.workerTotal(), q.total(), q.regulationVersion(), List.copyOf(unverified));
+    }
+
+    public QuoteDocuments.Benefit benefit(BenefitQuoteInput in) {
+        List<InputProblem> problems = new ArrayList<>();
+        BenefitCase benefitCase = parseEnum(BenefitCase.class, in.benefitCase(), "case", true, problems);
+        LocalDate date = date(in.date(), "date", true, problems);
+        Segment segment = parseEnum(Segment.class, in.segment(), "segment", false, problems);
+        LocalDate membershipStart = date(in.membershipStart(), "membershipStart", false, problems);
+        Rupiah wage = in.wage() == null ? null : amount(in.wage(), "wage", problems);
+        Rupiah average = in.averageWage() == null ? null : amount(in.averageWage(), "averageWage", problems);
+        int children = in.children() == null ? 0 : in.children();
+        if (children < 0) {
+            problems.add(InputProblem.of("children", "NEGATIVE", "children must not be negative"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        BenefitQuote q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
+                in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24()));
+        Set<String> unverified = new TreeSet<>();
+        List<QuoteDocuments.Component> components = q.components().stream().map(c -> {
+            unverifiedOf(c.references(), unverified);
+            return new QuoteDocuments.Component(c.code(), c.amount(), c.references());
+        }).toList();
+        return new QuoteDocuments.Benefit(q.benefitCase().name(), q.date().toString(), q.eligible(), components, q.rejections(),
+                q.total(), List.copyOf(unverified));
+    }
+
+    private static void unverifiedOf(List<Reference> refs, Set<String> into) {
+        refs.stream().filter(r -> !r.verified()).forEach(r -> into.add(r.parameter()));
+    }
+
+    private static Rupiah amount(BigDecimal value, String field, List<InputProblem> problems) {
+        if (value == null) {
+            problems.add(InputProblem.of(field, "REQUIRED", field + " is required (rupiah, e.g. 2000000)"));
+            return null;
+        }
+        if (value.signum() <= 0) {
+            problems.add(InputProblem.of(field, "NOT_POSITIVE", field + " must be more than zero"));
+            return null;
+        }
+        try {
+            return Rupiah.of(value);
+        } catch (ArithmeticException e) {
+            problems.add(InputProblem.of(field, "TOO_PRECISE", field + " has more than 2 decimals (sen)"));
+            return null;
+        }
+    }
+
+    private static LocalDate date(String value, String field, boolean required, List<InputProblem> problems) {
+        if (blank(value)) {
+            if (required) {
+                problems.add(InputProblem.of(field, "REQUIRED", field + " is required (YYYY-MM-DD)"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(InputProblem.of(field, "INVALID_DATE", field + " '" + value + "' is not YYYY-MM-DD"));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field, boolean required,
+                                                   List<InputProblem> problems) {
+        if (blank(value)) {
+            if (required) {
+                problems.add(InputProblem.of(field, "REQUIRED", field + " is required (one of " + List.of(type.getEnumConstants()) + ")"));
+            }
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.add(InputProblem.of(field, "UNKNOWN_VALUE", field + " '" + value + "' is not one of "
+                    + List.of(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,22 @@
+package id.lindung.regulation;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * Where a value comes from: the regulation, the article where known, and the source ids of
+ * docs RULES.md section 9. {@code verified} is false for values RULES.md marks UNVERIFIED.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Reference(String parameter, String regulation, String article, List<String> sources, boolean verified,
+                        String note) {
+
+    public Reference {
+        sources = List.copyOf(sources);
+    }
+
+    /** "PP 45/2015 Pasal 29 [S9, S25]". */
+    public String citation() {
+        return regulation + (article == null ? "" : " " + article) + (sources.isEmpty() ? "" : " " + sources);
+    }
+}

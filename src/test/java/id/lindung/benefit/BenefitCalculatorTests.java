@@ -1,0 +1,121 @@
+package id.lindung.benefit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Rejection;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Benefit rules as a table: each row is a worked example of RULES.md section 4 or a dated boundary. */
+class BenefitCalculatorTests {
+
+    static final BenefitCalculator CALCULATOR = new BenefitCalculator(RegulationCatalog.loadBundled());
+
+    static BenefitQuote quote(String benefitCase, String date, String segment, String wage, String membershipStart, Integer children,
+                              String percent, Integer months, Integer contributionMonths, String averageWage, Integer months24) {
+        return CALCULATOR.quote(new BenefitRequest(BenefitCase.valueOf(benefitCase), LocalDate.parse(date),
+                segment == null ? null : Segment.valueOf(segment), wage == null ? null : Rupiah.parse(wage),
+                membershipStart == null ? null : LocalDate.parse(membershipStart), children == null ? 0 : children,
+                percent == null ? null : new BigDecimal(percent), months, contributionMonths,
+                averageWage == null ? null : Rupiah.parse(averageWage), months24));
+    }
+
+    static Map<String, Long> components(BenefitQuote q) {
+        return q.components().stream().collect(Collectors.toMap(BenefitComponent::code,
+                c -> c.amount().toBigDecimal().longValueExact(), (a, b) -> a, java.util.TreeMap::new));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            # rule                                              | case                     | date       | seg | wage    | member     | kids | pct | mon | cm  | avg     | m24 | components                                                                              | rejections
+            JKM Rp 42 million after PP 82/2019                  | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | -
+            JKM with two children after 3 years: + Rp 174 M     | JKM_DEATH                | 2025-05-10 | BPU | 1000000 | 2021-01-01 | 2    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=174000000          | -
+            JKM scholarship for one child is Rp 87 M            | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2020-01-01 | 1    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=87000000           | -
+            JKM scholarship is limited to two children          | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2020-01-01 | 4    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=174000000          | -
+            JKM scholarship exactly at 3 years is allowed       | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2022-05-10 | 1    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=87000000           | -
+            JKM scholarship before 3 years is refused alone     | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2022-05-11 | 2    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | SCHOLARSHIP_MEMBERSHIP_TOO_SHORT
+            JKM scholarship without a membership start          | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | -          | 1    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | SCHOLARSHIP_MEMBERSHIP_UNKNOWN
+            JKM before PP 82/2019 was Rp 24 million             | JKM_DEATH                | 2019-12-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=3000000,LUMP_SUM=16200000,PERIODIC=6000000                                      | -
+            JKM from 2 Dec 2019 is Rp 42 million                | JKM_DEATH                | 2019-12-02 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | -
+            JKK death 48 x wage + funeral + periodic            | JKK_DEATH                | 2025-05-10 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=96000000,FUNERAL=10000000,PERIODIC=12000000                          | -
+            JKK death of a BPU on Rp 1 M: up to Rp 70 M         | JKK_DEATH                | 2025-05-10 | BPU | 1000000 | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=48000000,FUNERAL=10000000,PERIODIC=12000000                          | -
+            JKK death of a BPU on Rp 2 M (BPJS example)         | JKK_DEATH                | 2025-05-10 | BPU | 2000000 | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=96000000,FUNERAL=10000000,PERIODIC=12000000                          | -
+            JKK death not less than the JKM lump sum            | JKK_DEATH                | 2025-05-10 | PU  | 400000  | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=20000000,FUNERAL=10000000,PERIODIC=12000000                          | -
+            JKK death scholarship needs no minimum membership   | JKK_DEATH                | 2025-05-10 | PU  | 2000000 | 2025-01-01 | 2    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=96000000,FUNERAL=10000000,PERIODIC=12000000,SCHOLARSHIP_MAX=174000000 | -
+            Total disability 56 x wage + periodic               | JKK_TOTAL_DISABILITY     | 2025-05-10 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | DISABILITY_COMPENSATION=112000000,PERIODIC=12000000                                     | -
+            Total disability with children: scholarship         | JKK_TOTAL_DISABILITY     | 2025-05-10 | PU  | 3000000 | -          | 1    | -   | -   | -   | -       | -   | DISABILITY_COMPENSATION=168000000,PERIODIC=12000000,SCHOLARSHIP_MAX=87000000            | -
+            Partial disability 10% x 80 x wage                  | JKK_PARTIAL_DISABILITY   | 2025-05-10 | PU  | 2000000 | -          | -    | 10  | -   | -   | -       | -   | DISABILITY_COMPENSATION=16000000                                                        | -
+            Partial disability 2.5% (functional) x 80 x wage    | JKK_PARTIAL_DISABILITY   | 2025-05-10 | PU  | 2333641 | -          | -    | 2.5 | -   | -   | -       | -   | DISABILITY_COMPENSATION=4667282                                                         | -
+            Temporary disability 6 months at 100%               | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 6   | -   | -       | -   | WAGE_REPLACEMENT=12000000                                                               | -
+            Temporary disability 12 months at 100%              | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 12  | -   | -       | -   | WAGE_REPLACEMENT=24000000                                                               | -
+            Temporary disability 15 months: 12 full + 3 at 50%  | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 15  | -   | -       | -   | WAGE_REPLACEMENT=27000000                                                               | -
+            JP 240 months on 6 M: 1% x 20 x 6 M                 | JP_OLD_AGE               | 2026-01-15 | -   | -       | -          | -    | -   | -   | 240 | 6000000 | -   | MONTHLY_PENSION=1200000                                                                 | -
+            JP exactly 180 months is a monthly pension          | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 4000000 | -   | MONTHLY_PENSION=600000                                                                  | -
+            JP below the floor is raised to it (2023)           | JP_OLD_AGE               | 2023-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 2000000 | -   | MONTHLY_PENSION=383400                                                                  | -
+            JP above the ceiling is cut to it (2023)            | JP_OLD_AGE               | 2023-06-01 | PU  | -       | -          | -    | -   | -   | 400 | 20000000| -   | MONTHLY_PENSION=4598100                                                                 | -
+            JP floor 2020 is 350,700                            | JP_OLD_AGE               | 2020-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 1000000 | -   | MONTHLY_PENSION=350700                                                                  | -
+            JP with 179 months: no monthly pension              | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 179 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
+            JP for BPU is refused                               | JP_OLD_AGE               | 2025-06-01 | BPU | -       | -          | -    | -   | -   | 240 | 6000000 | -   | -                                                                                       | BPU_JP_NOT_AVAILABLE
+            JKP after PP 6/2025: 60% of capped wage x 6         | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | WAGE_REPLACEMENT=18000000                                                               | -
+            JKP on 7 Feb 2025 follows PP 6/2025                 | JKP                      | 2025-02-07 | PU  | 5000000 | -          | -    | -   | -   | -   | -       | 12  | WAGE_REPLACEMENT=18000000                                                               | -
+            JKP on 6 Feb 2025 follows PP 37/2021: 45% x3 25% x3 | JKP                      | 2025-02-06 | PU  | 5000000 | -          | -    | -   | -   | -   | -       | 12  | WAGE_REPLACEMENT=10500000                                                               | -
+            JKP below the cap uses the wage                     | JKP                      | 2025-06-01 | PU  | 3000000 | -          | -    | -   | -   | -   | -       | 24  | WAGE_REPLACEMENT=10800000                                                               | -
+            JKP needs 12 contribution months in the last 24     | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 11  | -                                                                                       | JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM
+            JKP for BPU is refused                              | JKP                      | 2025-06-01 | BPU | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | BPU_JKP_NOT_AVAILABLE
+            JKP before PP 37/2021 did not exist                 | JKP                      | 2020-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | NO_REGULATION_IN_FORCE
+            JKK benefits before PP 82/2019 are not in the data  | JKK_TOTAL_DISABILITY     | 2019-06-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | -                                                                                       | NO_REGULATION_IN_FORCE,NO_REGULATION_IN_FORCE
+            """)
+    void benefitFollowsTheRuleInForce(String rule, String benefitCase, String date, String segment, String wage, String member,
+                                      Integer kids, String percent, Integer months, Integer contributionMonths, String average,
+                                      Integer months24, String expectedComponents, String expectedRejections) {
+        BenefitQuote q = quote(benefitCase, date, segment, wage, member, kids, percent, months, contributionMonths, average, months24);
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        if (expectedComponents != null) {
+            for (String pair : expectedComponents.split(",")) {
+                String[] kv = pair.split("=");
+                expected.put(kv[0].strip(), Long.parseLong(kv[1].strip()));
+            }
+        }
+        assertThat(components(q)).as(rule).isEqualTo(expected);
+        assertThat(q.rejections()).as(rule).extracting(Rejection::code)
+                .containsExactlyElementsOf(expectedRejections == null ? java.util.List.of() : java.util.List.of(expectedRejections.split(",")));
+        assertThat(q.eligible()).as(rule + " eligible").isEqualTo(!expected.isEmpty());
+        assertThat(q.total()).isEqualTo(Rupiah.of(expected.values().stream().mapToLong(Long::longValue).sum()));
+        assertThat(q.components()).allSatisfy(c -> assertThat(c.references()).isNotEmpty());
+    }
+
+    @Test
+    void scholarshipTableSumsToEightySevenMillionPerChild() {
+        // 8 × 1.5 M + 3 × 2 M + 3 × 3 M + 5 × 12 M = 12 + 6 + 9 + 60 = 87 M
+        var q = quote("JKK_DEATH", "2025-05-10", "PU", "2000000", null, 1, null, null, null, null, null);
+        assertThat(components(q)).containsEntry("SCHOLARSHIP_MAX", 87_000_000L);
+    }
+
+    @Test
+    void unverifiedFiguresAreMarkedInTheReferences() {
+        var q = quote("JP_OLD_AGE", "2026-01-15", "PU", null, null, null, null, null, 240, "6000000", null);
+        assertThat(q.components().get(0).references()).anySatisfy(r -> {
+            assertThat(r.parameter()).isEqualTo("jp.benefit.max");
+            assertThat(r.verified()).isFalse();
+        });
+    }
+
+    @Test
+    void missingFactsAreInputErrorsNotRejections() {
+        assertThatThrownBy(() -> quote("JKK_DEATH", "2025-05-10", "PU", null, null, null, null, null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("wage");
+        assertThatThrownBy(() -> quote("JKK_PARTIAL_DISABILITY", "2025-05-10", "PU", "2000000", null, null, null, null, null, null, null))
+                .hasMessageContaining("percent");
+        assertThatThrownBy(() -> quote("JP_OLD_AGE", "2025-05-10", "PU", null, null, null, null, null, null, null, null))
+                .hasMessageContaining("contributionMonths");
+    }
+}

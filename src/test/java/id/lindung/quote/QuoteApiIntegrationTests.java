@@ -1,0 +1,111 @@
+package id.lindung.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@IntegrationTest
+class QuoteApiIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    Http api() {
+        return Http.withToken(port, TestUsers.token(accounts, "quote.operator", Role.VILLAGE_OPERATOR, "64.02.03.2007"));
+    }
+
+    @Test
+    void contributionQuoteIsTheSameDocumentAsTheCli() {
+        var response = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2025-04","wage":2000000,"risk":"VERY_LOW","programs":["JKK","JKM","JHT","JP"]}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.get("total").asLong()).isEqualTo(184_800);
+        assertThat(doc.get("lines").get(3).get("program").asString()).isEqualTo("JP");
+        assertThat(doc.get("lines").get(3).get("references").get(0).has("verified")).isTrue();
+    }
+
+    @Test
+    void benefitQuoteUsesCamelCaseFields() {
+        var response = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKM_DEATH","date":"2025-05-10","segment":"BPU","wage":1000000,"membershipStart":"2024-01-01","children":2}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.get("case").asString()).isEqualTo("JKM_DEATH");
+        assertThat(doc.get("total").asLong()).isEqualTo(42_000_000);
+        assertThat(doc.get("rejections").get(0).get("code").asString()).isEqualTo("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT");
+        var jkp = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKP","date":"2025-06-01","wage":8000000,"contributionMonths24":18}""");
+        assertThat(JSON.readTree(jkp.body()).get("total").asLong()).isEqualTo(18_000_000);
+    }
+
+    @Test
+    void rejectedRequestsAnswer422WithTheirCodeAndBadInput400WithEveryField() {
+        var bpuJp = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"BPU","month":"2025-04","wage":1000000,"programs":["JKK","JKM","JP"]}""");
+        assertThat(bpuJp.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(bpuJp.body()).get("code").asString()).isEqualTo("BPU_JP_NOT_AVAILABLE");
+        var bad = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"XX","month":"2025-13","programs":[]}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("segment", "month", "wage", "programs");
+    }
+
+    @Test
+    void quotesNeedSignIn() {
+        assertThat(Http.anonymous(port).get("/api/v1/regulations").statusCode()).isEqualTo(401);
+        // without a token a POST is refused before it reaches the controller (401 or 403 for the missing CSRF token)
+        assertThat(Http.anonymous(port).postJson("/api/v1/quotes/contribution", "{}").statusCode()).isIn(401, 403);
+        assertThat(Http.withToken(port, "ldg_not-a-token").postJson("/api/v1/quotes/contribution", "{}").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void regulationsListEveryParameterWithDatesReferencesAndVerification() {
+        var response = api().get("/api/v1/regulations");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        JsonNode cap = null;
+        for (JsonNode p : doc.get("parameters")) {
+            if (p.get("id").asString().equals("pu.jp.wageCap")) {
+                cap = p;
+            }
+        }
+        assertThat(cap).isNotNull();
+        assertThat(cap.get("unit").asString()).isEqualTo("RUPIAH");
+        assertThat(cap.get("values").toString()).contains("\"from\":\"2025-03-01\"", "\"value\":\"10547400\"", "\"verified\":false");
+    }
+
+    @Test
+    void simulationAndRegulationPagesWorkForASignedInOperator() {
+        TestUsers.token(accounts, "quote.page", Role.VILLAGE_OPERATOR, "64.02.03.2007");
+        Http browser = Http.browser(port);
+        browser.login("quote.page", TestUsers.PASSWORD);
+        var page = browser.get("/simulasi");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Simulasi iuran &amp; manfaat");
+        String csrf = Http.csrfOf(page.body());
+        var result = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1000000",
+                "programs", "JKK,JKM", "_csrf", csrf));
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.body()).contains("16.800");
+        var benefit = browser.postForm("/simulasi/manfaat", Map.of("case", "JKM_DEATH", "date", "2025-05-10", "_csrf", csrf));
+        assertThat(benefit.body()).contains("42.000.000");
+        var regulations = browser.get("/regulasi");
+        assertThat(regulations.statusCode()).isEqualTo(200);
+        assertThat(regulations.body()).contains("pu.jp.wageCap", "belum terverifikasi");
+        var english = browser.get("/simulasi?lang=en");
+        assertThat(english.body()).contains("Contribution &amp; benefit quotes");
+    }
+}
