@@ -89,7 +89,7 @@ final class WorkerCommands {
     static class Nik {}
 
     @Command(name = "check", description = "Check a NIK and print {nik, valid, errors, sex, birthDate, districtCode}; "
-            + "exit 0 whether valid or not, 2 when the argument is not a 16-character number.")
+            + "exit 0 whether valid or not, 2 when the argument is not digits.")
     static class NikCheckCommand implements Callable<Integer> {
         @Parameters(index = "0") String nik;
 

@@ -177,6 +177,7 @@ public class WorkerImports {
                 }
                 long conflicted = 0;
                 if (parser[0] != null && counts[1] > 0) {
+                    jdbc.sql("analyze worker_stage").update(); // fresh statistics, so the set-based statements join well
                     List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
                     Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
                     for (BulkRegistration.Conflict c : conflicts) {

@@ -251,4 +251,52 @@ class WorkerRegistryIntegrationTests {
         assertThat(bad.body()).contains("\"valid\":false", "NIK_UNKNOWN_DISTRICT", "NIK_SERIAL_ZERO");
         assertThat(Http.anonymous(port).get("/api/v1/nik/6402031708850001").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void exportedCellsThatCouldBeFormulasAreNeutralisedInCsvAndXlsx() throws Exception {
+        String nik = Niks.unique("64.02.03", "L", birth);
+        CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "=HYPERLINK(\"http://x\",\"klik\")", "L", birth,
+                "64.02.03.2003", "+62812", null, WorkerCategory.BURUH, false, null, List.of(), null, null, null, null, null)));
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "reg-export-admin", Role.ADMIN, "ID"));
+        String csv = admin.get("/api/v1/workers/export.csv?region=64.02.03.2003").body();
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/v1/workers/export.xlsx?region=64.02.03.2003")).header("Authorization", "Bearer "
+                + TestUsers.token(accounts, "reg-export-admin", Role.ADMIN, "ID")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            var sheet = wb.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                    if (cell.getStringCellValue().contains("HYPERLINK")) {
+                        assertThat(cell.getStringCellValue()).startsWith("'=");
+                        found = true;
+                    }
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(SpreadsheetSafe.text("-5")).isEqualTo("'-5");
+        assertThat(SpreadsheetSafe.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SpreadsheetSafe.text("Budi")).isEqualTo("Budi");
+    }
+
+    @Test
+    void theWorkerPagesRenderForASignedInUser() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "reg-page-op", Role.VILLAGE_OPERATOR, VILLAGE);
+        browser.login("reg-page-op", TestUsers.PASSWORD);
+        var list = browser.get("/desa/" + VILLAGE + "/pekerja");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(w.nik(), "Siti Aminah");
+        var page = browser.get("/pekerja/" + w.nik());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("APBDES:" + VILLAGE, "protection-status");
+        assertThat(browser.get("/desa/" + OTHER_VILLAGE + "/pekerja").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/impor/pekerja").statusCode()).isEqualTo(200);
+    }
 }
