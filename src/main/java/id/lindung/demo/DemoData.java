@@ -57,9 +57,14 @@ class DemoData {
     private final Regions regions;
     private final PotentialWorkforce workforce;
     private final boolean enabled;
+    private final id.lindung.importing.WorkerFileGenerator workerFiles;
+    private final id.lindung.importing.WorkerImports workerImports;
 
     DemoData(JdbcClient jdbc, TransactionTemplate tx, UserAccounts users, Regions regions, PotentialWorkforce workforce,
-             @Value("${lindung.demo}") boolean enabled) {
+             @Value("${lindung.demo}") boolean enabled, id.lindung.importing.WorkerFileGenerator workerFiles,
+             id.lindung.importing.WorkerImports workerImports) {
+        this.workerFiles = workerFiles;
+        this.workerImports = workerImports;
         this.jdbc = jdbc;
         this.tx = tx;
         this.users = users;
@@ -76,6 +81,7 @@ class DemoData {
         CurrentActor.runAs(Actor.system("demo"), () -> {
             step("users", this::createUsers);
             step("workforce-2025", () -> createWorkforce(2025));
+            step("workers", this::createWorkers);
         });
     }
 
@@ -94,6 +100,27 @@ class DemoData {
         for (DemoUser u : USERS) {
             if (!users.exists(u.username())) {
                 users.create(u.username(), PASSWORD, u.role(), u.scope(), u.name(), true);
+            }
+        }
+    }
+
+    /**
+     * Generated workers (12 per village: the officials of each desa, informal workers in kelurahan) for the demo
+     * areas, imported like any file. The import's transactions join the step's, so the step is all or nothing.
+     */
+    private void createWorkers() {
+        java.nio.file.Path file = null;
+        try {
+            file = java.nio.file.Files.createTempFile("lindung-demo-workers-", ".csv");
+            try (var out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                workerFiles.generate(AREAS, 12, 2026, 0.0, out);
+            }
+            workerImports.importFile("demo-workers.csv", file, new id.lindung.importing.WorkerImports.Options(null, null, true));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                file.toFile().delete();
             }
         }
     }

@@ -91,4 +91,27 @@ class CommandLineTests {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"provinces\":38", "\"regencies\":514", "\"districts\":7285", "\"villages\":83762", "\"retired\":0");
     }
+
+    @Test
+    void nikCheckPrintsTheSameJsonAsTheApiAndExits0EvenWhenInvalid() {
+        Run ok = run("nik", "check", "6402031708850001");
+        assertThat(ok.exit()).isZero();
+        assertThat(ok.out()).contains("\"valid\":true", "\"districtCode\":\"64.02.03\"", "\"birthDate\":\"1985-08-17\"");
+        Run invalid = run("nik", "check", "6402031708850000");
+        assertThat(invalid.exit()).isZero();
+        assertThat(invalid.out()).contains("\"valid\":false", "NIK_SERIAL_ZERO");
+        assertThat(run("nik", "check", "64.02.03").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void generateThenImportWorkersFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.csv");
+        Run gen = run("generate", "workers", "--regions", "62.02.08", "--per-village", "3", "--seed", "4", "--out", file.toString());
+        assertThat(gen.exit()).as(gen.err()).isZero();
+        assertThat(Files.readAllLines(file)).hasSize(10 * 3 + 1);
+        run("users", "create", "--username", "cli-importer", "--password", "long-enough", "--role", "DPMD", "--region", "62.02");
+        Run imported = run("import", "workers", file.toString(), "--as", "cli-importer", "--confirm");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("\"status\":\"IMPORTED\"", "\"workersCreated\":30");
+    }
 }

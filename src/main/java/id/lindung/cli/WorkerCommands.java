@@ -1,0 +1,108 @@
+package id.lindung.cli;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.LindungUser;
+import id.lindung.access.UserAccounts;
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerFileGenerator;
+import id.lindung.importing.WorkerImports;
+import id.lindung.registry.NikChecker;
+import id.lindung.registry.NikJson;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Worker registry commands: {@code import workers}, {@code generate workers}, {@code nik check}. */
+final class WorkerCommands {
+
+    private WorkerCommands() {}
+
+    @Command(name = "import", description = "Import data files.", subcommands = ImportWorkers.class)
+    static class Import {}
+
+    @Command(name = "workers", description = "Import workers from a CSV or XLSX file (also an OpenSID resident export) "
+            + "as a user; prints the batch as JSON. Without --confirm the batch stays VALIDATED.")
+    static class ImportWorkers implements Callable<Integer> {
+        @Parameters(index = "0", description = "CSV or XLSX file.") Path file;
+        @Option(names = "--as", required = true, description = "Username whose role and region scope apply.") String username;
+        @Option(names = "--confirm", description = "Import the valid rows right after validation.") boolean confirm;
+        @Option(names = "--batch", description = "Confirm (or resume) an existing batch instead of uploading.") Long batch;
+        @Option(names = "--village", description = "Village for rows without village_code (OpenSID exports).") String village;
+        @Option(names = "--start-date", description = "Start date for rows without start_date (default today).") LocalDate startDate;
+
+        @Override
+        public Integer call() {
+            if (batch == null && !Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("No such file: " + file);
+            }
+            return SpringContexts.withContext(ctx -> {
+                LindungUser user = ctx.getBean(UserAccounts.class).findByUsername(username)
+                        .orElseThrow(() -> new IllegalArgumentException("Unknown user '" + username + "'"));
+                Actor actor = new Actor(user.username(), user.role(), user.scope(), "cli");
+                ImportBatch result = CurrentActor.runAs(actor, () -> {
+                    WorkerImports imports = ctx.getBean(WorkerImports.class);
+                    return batch != null ? imports.confirm(batch)
+                            : imports.importFile(file.getFileName().toString(), file, new WorkerImports.Options(village, startDate, confirm));
+                });
+                System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(result));
+                return result.status().equals("FAILED") ? 2 : 0;
+            });
+        }
+    }
+
+    @Command(name = "generate", description = "Generate demo and benchmark files.", subcommands = GenerateWorkers.class)
+    static class Generate {}
+
+    @Command(name = "workers", description = "Write a realistic worker import CSV (deterministic for a seed).")
+    static class GenerateWorkers implements Callable<Integer> {
+        @Option(names = "--regions", required = true, split = ",", description = "Region codes, e.g. 64.02,63.") String[] regions;
+        @Option(names = "--per-village", required = true, description = "Workers per village.") int perVillage;
+        @Option(names = "--seed", defaultValue = "1") long seed;
+        @Option(names = "--out", required = true) Path out;
+        @Option(names = "--bad-share", defaultValue = "0", description = "Share of deliberately bad rows, 0 to 1.") double badShare;
+
+        @Override
+        public Integer call() {
+            return SpringContexts.withContext(ctx -> {
+                try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                    var s = ctx.getBean(WorkerFileGenerator.class).generate(Arrays.asList(regions), perVillage, seed, badShare, w);
+                    System.out.println("{\"file\":\"" + out + "\",\"villages\":" + s.villages() + ",\"rows\":" + s.rows()
+                            + ",\"badRows\":" + s.badRows() + "}");
+                    return 0;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Command(name = "nik", description = "NIK tools.", subcommands = NikCheckCommand.class)
+    static class Nik {}
+
+    @Command(name = "check", description = "Check a NIK and print {nik, valid, errors, sex, birthDate, districtCode}; "
+            + "exit 0 whether valid or not, 2 when the argument is not digits.")
+    static class NikCheckCommand implements Callable<Integer> {
+        @Parameters(index = "0") String nik;
+
+        @Override
+        public Integer call() {
+            if (!nik.matches("\\d+")) {
+                throw new IllegalArgumentException("NIK must be digits only, got '" + nik + "'");
+            }
+            return SpringContexts.withContext(ctx -> {
+                NikJson json = NikJson.of(ctx.getBean(NikChecker.class).check(nik));
+                System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(json));
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,416 @@
+package id.lindung.importing;
+
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.NotFoundException;
+import id.lindung.region.Region;
+import id.lindung.region.RegionKind;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import id.lindung.registry.BulkRegistration;
+import id.lindung.registry.NikChecker;
+import id.lindung.registry.SpreadsheetSafe;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Staged worker imports. Upload parses and checks every row in Java (no per-row database round trip),
+ * copies the good rows into the registry's staging table and records the refused ones: the batch is then
+ * VALIDATED and nothing is registered yet. Confirming applies the staged rows in chunks of lines, each in
+ * its own transaction that also advances the batch's progress, so a killed import is resumed by confirming
+ * again and ends exactly as an uninterrupted one.
+ */
+@Service
+public class WorkerImports {
+
+    /** Options of an upload: defaults for rows that do not say, and whether to import without a separate confirm. */
+    public record Options(String villageCode, LocalDate startDate, boolean autoConfirm) {
+        public static Options none() {
+            return new Options(null, null, false);
+        }
+    }
+
+    /** Test hook: called after each committed chunk (a test throws here to simulate a crash). */
+    interface ChunkListener {
+        void chunkCommitted(long batchId, int chunk);
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate tx;
+    private final BulkRegistration bulk;
+    private final Regions regions;
+    private final NikChecker nikChecker;
+    private final AuditLog audit;
+    private final CurrentActor currentActor;
+    volatile ChunkListener chunkListener = (batch, chunk) -> { };
+    volatile int chunkSize = 50_000;
+
+    WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
+                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.tx = tx;
+        this.bulk = bulk;
+        this.regions = regions;
+        this.nikChecker = nikChecker;
+        this.audit = audit;
+        this.currentActor = currentActor;
+    }
+
+    /** Reads the upload to a temporary file, then {@link #importFile}. */
+    public ImportBatch upload(String fileName, InputStream content, Options options) {
+        Path temp = null;
+        try {
+            temp = Files.createTempFile("lindung-import-", ".upload");
+            Files.copy(content, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return importFile(fileName, temp, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+    /** Creates a batch for the file, validates it, and with {@code autoConfirm} imports it. */
+    public ImportBatch importFile(String fileName, Path file, Options options) {
+        Actor actor = currentActor.get();
+        if (!actor.role().canChangeData()) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not import workers");
+        }
+        if (options.villageCode() != null && !options.villageCode().isBlank() && !actor.scope().covers(options.villageCode())) {
+            throw new NotFoundException("Village " + options.villageCode() + " not found");
+        }
+        String format = RowSource.detectFormat(file);
+        long id = jdbc.sql("""
+                insert into import_batch (file_name, file_sha256, format, status, created_by, scope_code)
+                values (?, ?, ?, 'PENDING', ?, ?) returning id""")
+                .params(fileName == null ? file.getFileName().toString() : fileName, sha256(file), format, actor.username(),
+                        actor.scope().code()).query(Long.class).single();
+        validate(id, file, format, options, actor);
+        ImportBatch batch = get(id);
+        if (options.autoConfirm() && batch.status().equals("VALIDATED")) {
+            return confirm(id);
+        }
+        return batch;
+    }
+
+    private void validate(long id, Path file, String format, Options options, Actor actor) {
+        String defaultVillage = options.villageCode() != null && !options.villageCode().isBlank() ? options.villageCode().trim()
+                : RegionLevel.ofCode(actor.scope().isNational() ? "00" : actor.scope().code()) == RegionLevel.VILLAGE
+                ? actor.scope().code() : null;
+        LocalDate today = nikChecker.today();
+        var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
+                apbdRegions(), actor.scope(), today);
+        var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
+        List<Rejection> rejections = new ArrayList<>();
+        try {
+            tx.executeWithoutResult(status -> {
+                long[] counts = new long[3]; // total, valid, max line
+                WorkerRowParser[] parser = new WorkerRowParser[1];
+                String[][] header = new String[1][];
+                Map<Long, Long> seen = new HashMap<>();
+                try (BulkRegistration.StageWriter stage = bulk.openStage(id)) {
+                    RowSource.of(file, format).read((line, fields) -> {
+                        if (header[0] == null) {
+                            header[0] = fields;
+                            List<InputProblem> problems = new ArrayList<>();
+                            parser[0] = WorkerRowParser.forHeader(fields, defaults, lookups, problems);
+                            problems.forEach(p -> rejections.add(new Rejection(p, fields)));
+                            return;
+                        }
+                        if (parser[0] == null) {
+                            return;
+                        }
+                        counts[0]++;
+                        counts[2] = Math.max(counts[2], line);
+                        WorkerRowParser.Outcome outcome = parser[0].parse(line, fields);
+                        if (outcome instanceof WorkerRowParser.Ok ok) {
+                            Long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
+                            if (first != null) {
+                                rejections.add(new Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
+                                        "NIK also on line " + first), fields));
+                            } else {
+                                stage.add(ok.row());
+                                counts[1]++;
+                            }
+                        } else if (outcome instanceof WorkerRowParser.Refused refused) {
+                            refused.problems().forEach(p -> rejections.add(new Rejection(p, fields)));
+                        }
+                    });
+                }
+                if (header[0] == null) {
+                    rejections.add(new Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
+                }
+                long conflicted = 0;
+                if (parser[0] != null && counts[1] > 0) {
+                    jdbc.sql("analyze worker_stage").update(); // fresh statistics, so the set-based statements join well
+                    List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
+                    Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
+                    for (BulkRegistration.Conflict c : conflicts) {
+                        rejections.add(new Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
+                                reconstruct(parser[0], staged.get(c.line()))));
+                    }
+                    conflicted = conflicts.stream().map(BulkRegistration.Conflict::line).distinct().count();
+                }
+                storeRejections(id, rejections);
+                long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
+                long valid = counts[1] - conflicted;
+                String state = parser[0] == null || valid == 0 ? "FAILED" : "VALIDATED";
+                jdbc.sql("""
+                        update import_batch set status = :status, header = :header, total_rows = :total, valid_rows = :valid,
+                               rejected_rows = :rejected, max_line = :maxLine, chunk_size = :chunk, validated_at = now(),
+                               failure = :failure, finished_at = case when :status = 'FAILED' then now() end
+                        where id = :id""")
+                        .param("status", state).param("header", header[0] == null ? new String[0] : header[0])
+                        .param("total", counts[0]).param("valid", valid).param("rejected", refusedLines)
+                        .param("maxLine", counts[2]).param("chunk", chunkSize)
+                        .param("failure", parser[0] == null ? rejections.get(0).problem().message() : valid == 0 ? "No valid rows" : null)
+                        .param("id", id).update();
+                if (state.equals("FAILED")) {
+                    bulk.dropStage(id);
+                }
+                audit.record("VALIDATE", "import_batch", String.valueOf(id), regionOf(actor), null,
+                        Map.of("status", state, "rows", counts[0], "valid", valid, "rejectedLines", refusedLines));
+            });
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            jdbc.sql("update import_batch set status = 'FAILED', failure = ?, finished_at = now() where id = ?")
+                    .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+        }
+    }
+
+    private record Rejection(InputProblem problem, String[] raw) {}
+
+    private void storeRejections(long id, List<Rejection> rejections) {
+        List<Object[]> rows = new ArrayList<>(Math.min(rejections.size(), 10_000));
+        for (Rejection r : rejections) {
+            rows.add(new Object[] {id, r.problem().line(), r.problem().field(), r.problem().code(), r.problem().message(), r.raw()});
+            if (rows.size() == 10_000) {
+                insertRejections(rows);
+                rows.clear();
+            }
+        }
+        insertRejections(rows);
+    }
+
+    private void insertRejections(List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbcTemplate.batchUpdate("insert into import_rejection (batch_id, line, field, code, message, raw) values (?, ?, ?, ?, ?, ?)",
+                rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5]}).toList(),
+                rows.size(), (ps, r) -> {
+                    ps.setLong(1, (Long) r[0]);
+                    ps.setLong(2, (Long) r[1]);
+                    ps.setString(3, (String) r[2]);
+                    ps.setString(4, (String) r[3]);
+                    ps.setString(5, (String) r[4]);
+                    ps.setArray(6, ps.getConnection().createArrayOf("text", (String[]) r[5]));
+                });
+    }
+
+    private static String[] reconstruct(WorkerRowParser parser, Map<String, String> values) {
+        String[] raw = new String[parser.header().length];
+        java.util.Arrays.fill(raw, "");
+        if (values == null) {
+            return raw;
+        }
+        for (String column : values.keySet()) {
+            int at = parser.position(column);
+            if (at >= 0) {
+                raw[at] = values.get(column) == null ? "" : values.get(column);
+            }
+        }
+        return raw;
+    }
+
+    /**
+     * Applies a VALIDATED batch, or resumes one left IMPORTING by a crash, from the first chunk not yet
+     * committed. Ends IMPORTED, or PARTIALLY_IMPORTED when rows were refused.
+     */
+    public ImportBatch confirm(long id) {
+        Actor actor = currentActor.get();
+        ImportBatch batch = get(id);
+        if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
+            throw new IllegalStateException("Batch " + id + " is " + batch.status() + "; only a VALIDATED batch can be imported");
+        }
+        jdbc.sql("update import_batch set status = 'IMPORTING' where id = ? and status = 'VALIDATED'").param(id).update();
+        Map<String, Object> row = jdbc.sql("select max_line, chunk_size, chunks_done from import_batch where id = ?").param(id)
+                .query().singleRow();
+        long maxLine = ((Number) row.get("max_line")).longValue();
+        int size = ((Number) row.get("chunk_size")).intValue();
+        int done = ((Number) row.get("chunks_done")).intValue();
+        int chunks = (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
+        for (int chunk = done; chunk < chunks; chunk++) {
+            long from = 2 + (long) chunk * size;
+            long to = from + size;
+            int k = chunk;
+            tx.executeWithoutResult(status -> {
+                // the row lock makes two confirms of one batch run one after the other, never twice over a chunk
+                int current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
+                if (current != k) {
+                    return;
+                }
+                BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username());
+                jdbc.sql("""
+                        update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
+                               terms_opened = terms_opened + ?, terms_closed = terms_closed + ? where id = ?""")
+                        .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), id).update();
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("batch", id);
+                after.put("chunk", k);
+                after.put("lines", from + "-" + (to - 1));
+                after.put("workersCreated", r.workersCreated());
+                after.put("termsOpened", r.termsOpened());
+                after.put("termsClosed", r.termsClosed());
+                after.put("likelyDuplicates", r.likelyDuplicates());
+                audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
+            });
+            chunkListener.chunkCommitted(id, chunk);
+        }
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    update import_batch set status = case when rejected_rows > 0 then 'PARTIALLY_IMPORTED' else 'IMPORTED' end,
+                           finished_at = now() where id = ? and status = 'IMPORTING'""").param(id).update();
+            bulk.dropStage(id);
+        });
+        return get(id);
+    }
+
+    /** The batch if the caller's scope covers the scope it was imported in, else {@link NotFoundException}. */
+    public ImportBatch get(long id) {
+        RegionScope scope = currentActor.get().scope();
+        return jdbc.sql("select * from import_batch where id = :id and scope_code >= :lo and scope_code < :hi")
+                .param("id", id).param("lo", scope.isNational() ? "" : scope.lo()).param("hi", scope.hi())
+                .query(WorkerImports::map).optional()
+                .orElseThrow(() -> new NotFoundException("Import " + id + " not found"));
+    }
+
+    /** The latest batches visible to the caller. */
+    public List<ImportBatch> recent(int limit) {
+        RegionScope scope = currentActor.get().scope();
+        return jdbc.sql("select * from import_batch where scope_code >= :lo and scope_code < :hi order by id desc limit :limit")
+                .param("lo", scope.lo()).param("hi", scope.hi()).param("limit", limit).query(WorkerImports::map).list();
+    }
+
+    public record RejectedRow(long line, String field, String code, String message) {}
+
+    public List<RejectedRow> rejections(long id, int limit) {
+        get(id);
+        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? order by line limit ?")
+                .params(id, limit).query((rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+    }
+
+    /**
+     * The refused rows as CSV: the file's own columns plus {@code error}, one line per refused row (its
+     * problems joined), ready to be corrected and uploaded again. Cells are neutralised against formulas.
+     */
+    public void writeRejectionsCsv(long id, Writer out) {
+        ImportBatch batch = get(id);
+        String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
+                .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
+        TreeMap<Long, Object[]> byLine = new TreeMap<>();
+        jdbc.sql("select line, field, message, raw from import_rejection where batch_id = ? order by line").param(id)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    long line = rs.getLong(1);
+                    String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
+                    Object[] entry = byLine.get(line);
+                    if (entry == null) {
+                        byLine.put(line, new Object[] {(String[]) rs.getArray(4).getArray(), new StringBuilder(problem)});
+                    } else {
+                        ((StringBuilder) entry[1]).append(" | ").append(problem);
+                    }
+                });
+        try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+            List<String> head = new ArrayList<>(List.of(header));
+            head.add("error");
+            head.add("line");
+            csv.writeRecord(head);
+            for (var e : byLine.entrySet()) {
+                String[] raw = (String[]) e.getValue()[0];
+                List<String> cells = new ArrayList<>(header.length + 2);
+                for (int i = 0; i < header.length; i++) {
+                    cells.add(SpreadsheetSafe.text(i < raw.length ? raw[i] : ""));
+                }
+                cells.add(SpreadsheetSafe.text(e.getValue()[1].toString()));
+                cells.add(Long.toString(e.getKey()));
+                csv.writeRecord(cells);
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private Map<String, Boolean> villagesIn(RegionScope scope) {
+        Map<String, Boolean> villages = new HashMap<>();
+        for (Region r : regions.within(scope, RegionLevel.VILLAGE)) {
+            villages.put(r.code(), r.kind() == RegionKind.DESA);
+        }
+        return villages;
+    }
+
+    private Set<String> apbdRegions() {
+        Set<String> codes = new HashSet<>();
+        regions.within(RegionScope.NATIONAL, RegionLevel.PROVINCE).forEach(r -> codes.add(r.code()));
+        regions.within(RegionScope.NATIONAL, RegionLevel.REGENCY).forEach(r -> codes.add(r.code()));
+        return codes;
+    }
+
+    private static String regionOf(Actor actor) {
+        return actor.scope().isNational() ? null : actor.scope().code();
+    }
+
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return java.util.HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ImportBatch map(ResultSet rs, int n) throws SQLException {
+        var finished = rs.getTimestamp("finished_at");
+        return new ImportBatch(rs.getLong("id"), rs.getString("file_name"), rs.getString("format"), rs.getString("status"),
+                rs.getString("created_by"), rs.getString("scope_code"), rs.getLong("total_rows"), rs.getLong("valid_rows"),
+                rs.getLong("rejected_rows"), rs.getInt("chunks_done"), rs.getLong("workers_created"), rs.getLong("terms_opened"),
+                rs.getLong("terms_closed"), rs.getString("failure"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+}

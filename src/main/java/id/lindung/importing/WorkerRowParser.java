@@ -1,0 +1,350 @@
+package id.lindung.importing;
+
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
+import id.lindung.registry.NikCheck;
+import id.lindung.registry.PayerRef;
+import id.lindung.registry.Programme;
+import id.lindung.registry.RiskGroup;
+import id.lindung.registry.Segment;
+import id.lindung.registry.StagedWorker;
+import id.lindung.registry.WorkerCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Turns one row of an import file into a {@link StagedWorker} or the list of what is wrong with it, with no
+ * database access: the sets of known codes are loaded once per batch. Columns are found by header name
+ * (English or Indonesian, any order); missing membership columns get the documented defaults.
+ */
+final class WorkerRowParser {
+
+    static final List<String> COLUMNS = List.of("nik", "name", "sex", "birth_date", "village_code", "category", "segment",
+            "wage", "risk", "programs", "payer", "start_date");
+
+    private static final Map<String, String> SYNONYMS = new HashMap<>();
+
+    static {
+        syn("nik", "nik", "no_nik", "nomor_nik", "nik_ktp");
+        syn("name", "name", "nama", "nama_lengkap", "full_name");
+        syn("sex", "sex", "jenis_kelamin", "jk", "kelamin", "jeniskelamin");
+        syn("birth_date", "birth_date", "tanggal_lahir", "tgl_lahir", "tanggallahir", "tgllahir");
+        syn("village_code", "village_code", "kode_desa", "kode_wilayah", "kode_kelurahan");
+        syn("category", "category", "kategori", "jenis_pekerja");
+        syn("segment", "segment", "segmen");
+        syn("wage", "wage", "upah", "gaji", "penghasilan");
+        syn("risk", "risk", "risiko", "resiko", "kelompok_risiko");
+        syn("programs", "programs", "program", "programme");
+        syn("payer", "payer", "pembayar", "penanggung");
+        syn("start_date", "start_date", "tanggal_mulai", "tmt", "mulai");
+        syn("phone", "phone", "telepon", "no_hp", "hp", "no_telp");
+        syn("kpj", "kpj", "no_kpj", "nomor_kpj");
+        syn("pekerjaan", "pekerjaan", "occupation");
+    }
+
+    private static void syn(String canonical, String... names) {
+        for (String n : names) {
+            SYNONYMS.put(n, canonical);
+        }
+    }
+
+    /** Membership defaults for rows that do not say (documented in docs/opensid-import.md). */
+    record Defaults(String villageCode, LocalDate startDate) {}
+
+    /** Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions. */
+    record Lookups(Predicate<String> districtExists, Map<String, Boolean> villagesInScope, Set<String> apbdRegions,
+                   RegionScope scope, LocalDate today) {}
+
+    sealed interface Outcome permits Ok, Refused {}
+
+    record Ok(StagedWorker row) implements Outcome {}
+
+    record Refused(List<InputProblem> problems) implements Outcome {}
+
+    private final Map<String, Integer> index = new HashMap<>();
+    private final Defaults defaults;
+    private final Lookups lookups;
+    private final String[] header;
+
+    private WorkerRowParser(String[] header, Defaults defaults, Lookups lookups) {
+        this.header = header;
+        this.defaults = defaults;
+        this.lookups = lookups;
+        for (int i = 0; i < header.length; i++) {
+            String canonical = SYNONYMS.get(normalise(header[i]));
+            if (canonical != null) {
+                index.putIfAbsent(canonical, i);
+            }
+        }
+    }
+
+    /** A parser for this header, or the header's problems. */
+    static WorkerRowParser forHeader(String[] header, Defaults defaults, Lookups lookups, List<InputProblem> problems) {
+        WorkerRowParser parser = new WorkerRowParser(header, defaults, lookups);
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("nik", "name", "sex", "birth_date")) {
+            if (!parser.index.containsKey(required)) {
+                missing.add(required);
+            }
+        }
+        if (!parser.index.containsKey("category") && !parser.index.containsKey("pekerjaan")) {
+            missing.add("category (or pekerjaan)");
+        }
+        if (!parser.index.containsKey("village_code") && defaults.villageCode() == null) {
+            missing.add("village_code (or choose the village on upload)");
+        }
+        if (!missing.isEmpty()) {
+            problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
+                    "Header lacks column(s) " + String.join(", ", missing) + "; expected " + String.join(",", COLUMNS)));
+            return null;
+        }
+        return parser;
+    }
+
+    String[] header() {
+        return header;
+    }
+
+    /** Position of a canonical column in the file, or -1. */
+    int position(String canonical) {
+        return index.getOrDefault(canonical, -1);
+    }
+
+    static String normalise(String name) {
+        return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace(".", "");
+    }
+
+    Outcome parse(long line, String[] f) {
+        List<InputProblem> p = new ArrayList<>(2);
+        String nik = get(f, "nik").replace(" ", "");
+        String name = get(f, "name");
+        if (name.isEmpty()) {
+            p.add(problem(line, "name", "REQUIRED", "name is required"));
+        } else if (name.length() > 200) {
+            p.add(problem(line, "name", "TOO_LONG", "name is longer than 200 characters"));
+        }
+        String sex = sex(get(f, "sex"));
+        if (sex == null) {
+            p.add(problem(line, "sex", "INVALID_SEX", "sex must be L or P (or LAKI-LAKI/PEREMPUAN, 1/2), got '" + get(f, "sex") + "'"));
+        }
+        LocalDate birth = date(get(f, "birth_date"));
+        if (birth == null) {
+            p.add(problem(line, "birth_date", "INVALID_DATE", "birth_date must be a date like 1985-08-17, got '" + get(f, "birth_date") + "'"));
+        }
+        NikCheck.Result check = NikCheck.check(nik, lookups.districtExists(), sex == null ? null : sex.charAt(0), birth, lookups.today());
+        for (NikCheck.Error e : check.errors()) {
+            p.add(problem(line, "nik", e.code(), e.message()));
+        }
+        String village = get(f, "village_code");
+        if (village.isEmpty()) {
+            village = defaults.villageCode() == null ? "" : defaults.villageCode();
+        }
+        Boolean desa = lookups.villagesInScope().get(village);
+        if (village.isEmpty()) {
+            p.add(problem(line, "village_code", "REQUIRED", "village_code is required"));
+        } else if (desa == null) {
+            p.add(problem(line, "village_code", lookups.scope().covers(village) ? "VILLAGE_UNKNOWN" : "VILLAGE_OUT_OF_SCOPE",
+                    lookups.scope().covers(village) ? village + " is not an active desa or kelurahan code"
+                            : village + " is outside your area (" + lookups.scope().code() + ")"));
+        }
+        WorkerCategory category = null;
+        String categoryText = get(f, "category");
+        if (!categoryText.isEmpty()) {
+            try {
+                category = WorkerCategory.valueOf(categoryText.toUpperCase(Locale.ROOT).replace(' ', '_').replace('/', '_'));
+            } catch (IllegalArgumentException e) {
+                p.add(problem(line, "category", "CATEGORY_UNKNOWN", "category '" + categoryText + "' is not one of "
+                        + java.util.Arrays.toString(WorkerCategory.values())));
+            }
+        } else if (index.containsKey("pekerjaan")) {
+            category = Occupations.category(get(f, "pekerjaan")).orElse(null);
+            if (category == null) {
+                p.add(problem(line, "pekerjaan", "NOT_A_TARGET_WORKER", "pekerjaan '" + get(f, "pekerjaan")
+                        + "' is not a worker of the target groups"));
+            }
+        } else {
+            p.add(problem(line, "category", "REQUIRED", "category is required"));
+        }
+        Segment segment = null;
+        String segmentText = get(f, "segment");
+        if (!segmentText.isEmpty()) {
+            try {
+                segment = Segment.valueOf(segmentText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                p.add(problem(line, "segment", "SEGMENT_UNKNOWN", "segment must be PU or BPU, got '" + segmentText + "'"));
+            }
+        } else if (category != null) {
+            segment = category.defaultSegment();
+        }
+        BigDecimal wage = null;
+        String wageText = get(f, "wage");
+        if (wageText.isEmpty()) {
+            if (category != null) {
+                wage = ImportDefaults.wage(category);
+            }
+        } else {
+            wage = money(wageText);
+            if (wage == null || wage.signum() <= 0 || wage.scale() > 2 || wage.precision() - wage.scale() > 16) {
+                p.add(problem(line, "wage", "WAGE_INVALID", "wage must be an amount above zero with at most 2 decimals, got '" + wageText + "'"));
+                wage = null;
+            }
+        }
+        RiskGroup risk = null;
+        String riskText = get(f, "risk");
+        if (!riskText.isEmpty()) {
+            risk = risk(riskText);
+            if (risk == null) {
+                p.add(problem(line, "risk", "RISK_UNKNOWN", "risk must be one of VERY_LOW, LOW, MEDIUM, HIGH, VERY_HIGH, got '" + riskText + "'"));
+            }
+        } else if (segment == Segment.PU) {
+            risk = RiskGroup.VERY_LOW;
+        }
+        List<Programme> programs = new ArrayList<>(3);
+        String programText = get(f, "programs");
+        for (String part : (programText.isEmpty() ? "JKK;JKM" : programText).split("[;,|]")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                Programme program = Programme.parse(part);
+                if (!programs.contains(program)) {
+                    programs.add(program);
+                }
+                if (segment != null && !program.allowedFor(segment)) {
+                    p.add(problem(line, "programs", "PROGRAM_NOT_FOR_SEGMENT", program + " is not available to " + segment + " participants"));
+                }
+            } catch (IllegalArgumentException e) {
+                p.add(problem(line, "programs", "PROGRAM_UNKNOWN", e.getMessage()));
+            }
+        }
+        if (programs.isEmpty() && p.stream().noneMatch(x -> "programs".equals(x.field()))) {
+            p.add(problem(line, "programs", "REQUIRED", "at least one programme is required"));
+        }
+        PayerRef payer = null;
+        String payerText = get(f, "payer");
+        if (payerText.isEmpty() && category != null) {
+            payerText = category.isVillageOfficial() && Boolean.TRUE.equals(desa) ? "APBDES" : "SELF";
+            if (segment == Segment.PU && payerText.equals("SELF")) {
+                payerText = "";
+            }
+        }
+        if (payerText.isEmpty()) {
+            if (category != null) {
+                p.add(problem(line, "payer", "REQUIRED", "payer is required for a wage earner (PU) outside a desa"));
+            }
+        } else if (desa != null && p.stream().noneMatch(x -> "nik".equals(x.field()))) {
+            try {
+                payer = PayerRef.parse(payerText, village, nik);
+                if (payer.kind().equals("APBDES") && !desa) {
+                    p.add(problem(line, "payer", "NO_APBDES", village + " is a kelurahan and has no APBDes"));
+                } else if (payer.kind().equals("APBD") && !lookups.apbdRegions().contains(payer.regionCode())) {
+                    p.add(problem(line, "payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " is not a province or regency code"));
+                } else if (segment == Segment.PU && !payer.canEmploy()) {
+                    p.add(problem(line, "payer", "PU_NEEDS_EMPLOYER", "a wage earner (PU) needs an employer payer, not SELF"));
+                }
+            } catch (IllegalArgumentException e) {
+                p.add(problem(line, "payer", "PAYER_INVALID", e.getMessage()));
+            }
+        }
+        LocalDate start = defaults.startDate();
+        String startText = get(f, "start_date");
+        if (!startText.isEmpty()) {
+            start = date(startText);
+            if (start == null) {
+                p.add(problem(line, "start_date", "INVALID_DATE", "start_date must be a date like 2025-01-01, got '" + startText + "'"));
+            }
+        }
+        if (!p.isEmpty()) {
+            return new Refused(p);
+        }
+        String phone = get(f, "phone");
+        String kpj = get(f, "kpj");
+        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, segment, wage, risk, programs, payer,
+                start, phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
+    }
+
+    private String get(String[] f, String canonical) {
+        Integer i = index.get(canonical);
+        if (i == null || i >= f.length || f[i] == null) {
+            return "";
+        }
+        String v = f[i].trim();
+        // a leading apostrophe is how spreadsheets (and our exports) keep text such as NIKs or "=..." literal
+        return v.startsWith("'") ? v.substring(1).trim() : v;
+    }
+
+    private static InputProblem problem(long line, String field, String code, String message) {
+        return new InputProblem(line, field, code, message);
+    }
+
+    static String sex(String s) {
+        return switch (s.trim().toUpperCase(Locale.ROOT)) {
+            case "L", "LAKI-LAKI", "LAKI LAKI", "LAKI", "PRIA", "M", "1" -> "L";
+            case "P", "PEREMPUAN", "WANITA", "F", "W", "2" -> "P";
+            default -> null;
+        };
+    }
+
+    private static final DateTimeFormatter[] DATES = {
+            DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu")};
+
+    static LocalDate date(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            if (s.length() == 10 && s.charAt(4) == '-') {
+                return LocalDate.parse(s);
+            }
+            if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == ' ') {
+                return LocalDate.parse(s.substring(0, 10));
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(s, format);
+            } catch (DateTimeParseException e) {
+                // next
+            }
+        }
+        return null;
+    }
+
+    /** 2022200, 2022200.50, Indonesian 2.022.200 or 2.022.200,50; "Rp" tolerated. */
+    static BigDecimal money(String s) {
+        String t = s.replace("Rp", "").replace("rp", "").replace(" ", "").trim();
+        try {
+            if (t.indexOf(',') >= 0) {
+                t = t.replace(".", "").replace(',', '.');
+            } else if (t.matches("\\d{1,3}(\\.\\d{3})+")) {
+                t = t.replace(".", "");
+            }
+            return new BigDecimal(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static RiskGroup risk(String s) {
+        String t = s.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
+        return switch (t) {
+            case "VERY_LOW", "SANGAT_RENDAH" -> RiskGroup.VERY_LOW;
+            case "LOW", "RENDAH" -> RiskGroup.LOW;
+            case "MEDIUM", "SEDANG" -> RiskGroup.MEDIUM;
+            case "HIGH", "TINGGI" -> RiskGroup.HIGH;
+            case "VERY_HIGH", "SANGAT_TINGGI" -> RiskGroup.VERY_HIGH;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package id.lindung.importing.web;
+
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerImports;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+@Controller
+class ImportPageController {
+
+    private final WorkerImports imports;
+
+    ImportPageController(WorkerImports imports) {
+        this.imports = imports;
+    }
+
+    @GetMapping("/impor/pekerja")
+    String form(Model model) {
+        model.addAttribute("batches", imports.recent(20));
+        return "importing/upload";
+    }
+
+    @PostMapping("/impor/pekerja")
+    String upload(@RequestParam("file") MultipartFile file, @RequestParam(required = false) String villageCode,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+                  @RequestParam(defaultValue = "false") boolean autoConfirm) throws IOException {
+        ImportBatch batch = imports.upload(file.getOriginalFilename(), file.getInputStream(),
+                new WorkerImports.Options(villageCode == null || villageCode.isBlank() ? null : villageCode.trim(), startDate, autoConfirm));
+        return "redirect:/impor/pekerja/" + batch.id();
+    }
+
+    @GetMapping("/impor/pekerja/{id}")
+    String batch(@PathVariable long id, Model model) {
+        model.addAttribute("batch", imports.get(id));
+        model.addAttribute("rejections", imports.rejections(id, 200));
+        return "importing/batch";
+    }
+
+    @PostMapping("/impor/pekerja/{id}/konfirmasi")
+    String confirm(@PathVariable long id) {
+        imports.confirm(id);
+        return "redirect:/impor/pekerja/" + id;
+    }
+}

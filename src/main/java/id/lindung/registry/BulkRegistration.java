@@ -1,0 +1,283 @@
+package id.lindung.registry;
+
+import id.lindung.access.RegionScope;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Set-based registration of many workers at once: rows are copied ({@code COPY}) into {@code worker_stage}
+ * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, one
+ * statement per table. Applying a chunk is idempotent (workers {@code on conflict do nothing}, terms opened
+ * only where none is open, versions only where the terms differ), so a chunk interrupted by a crash can
+ * simply be applied again. Callers own the transactions: one per chunk.
+ */
+@Service
+public class BulkRegistration {
+
+    /** A staged row refused by a check against the registry. */
+    public record Conflict(long line, String field, String code, String message) {}
+
+    /** What applying one chunk changed. */
+    public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates) {}
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+
+    BulkRegistration(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /** Copies rows into the staging table; must run inside the caller's transaction. */
+    public StageWriter openStage(long batchId) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            PGCopyOutputStream out = new PGCopyOutputStream(pg, """
+                    copy worker_stage (batch_id, line, nik, full_name, sex, birth_date, village_code, category, segment, wage,
+                                       risk_group, programs, payer_code, payer_kind, payer_name, payer_region, start_date, phone, kpj)
+                    from stdin""", 1 << 16);
+            return new StageWriter(batchId, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start COPY into worker_stage", e);
+        }
+    }
+
+    /** Writes rows in COPY text format. Close it to finish the COPY. */
+    public static final class StageWriter implements AutoCloseable {
+        private final String batch;
+        private final Writer out;
+        private long rows;
+
+        StageWriter(long batchId, Writer out) {
+            this.batch = Long.toString(batchId);
+            this.out = out;
+        }
+
+        public void add(StagedWorker r) {
+            try {
+                out.write(batch);
+                tab(Long.toString(r.line()));
+                tab(r.nik());
+                tab(r.fullName());
+                tab(r.sex());
+                tab(r.birthDate().toString());
+                tab(r.villageCode());
+                tab(r.category().name());
+                tab(r.segment().name());
+                tab(r.wage().toPlainString());
+                tab(r.riskGroup() == null ? null : r.riskGroup().name());
+                StringBuilder programs = new StringBuilder("{");
+                for (int i = 0; i < r.programs().size(); i++) {
+                    programs.append(i == 0 ? "" : ",").append(r.programs().get(i).name());
+                }
+                tab(programs.append('}').toString());
+                tab(r.payer().code());
+                tab(r.payer().kind());
+                tab(r.payer().name());
+                tab(r.payer().regionCode());
+                tab(r.startDate().toString());
+                tab(r.phone());
+                tab(r.kpj());
+                out.write('\n');
+                rows++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void tab(String value) throws IOException {
+            out.write('\t');
+            if (value == null) {
+                out.write("\\N");
+                return;
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                switch (c) {
+                    case '\\' -> out.write("\\\\");
+                    case '\t' -> out.write("\\t");
+                    case '\n' -> out.write("\\n");
+                    case '\r' -> out.write("\\r");
+                    default -> out.write(c);
+                }
+            }
+        }
+
+        public long rows() {
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Checks staged rows against what is registered and marks the refused ones: a NIK registered in
+     * another village (told where only when {@code scope} covers it), and new terms that would start on or
+     * before the current or an ended term of the same programme.
+     */
+    public List<Conflict> check(long batchId, RegionScope scope) {
+        List<Conflict> conflicts = new ArrayList<>();
+        jdbc.sql("""
+                select s.line, s.nik, w.village_code, w.category, (w.village_code >= :lo and w.village_code < :hi) as visible
+                from worker_stage s join worker w on w.nik = s.nik
+                where s.batch_id = :batch and w.village_code <> s.village_code order by s.line""")
+                .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
+                .query((rs, n) -> conflicts.add(new Conflict(rs.getLong("line"), "nik", "NIK_REGISTERED_ELSEWHERE",
+                        rs.getBoolean("visible")
+                                ? "NIK already registered in village " + rs.getString("village_code") + " as "
+                                        + rs.getString("category") + "; transfer the worker instead"
+                                : "NIK already registered in another area; ask for a transfer instead")))
+                .list();
+        jdbc.sql("""
+                select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
+                from worker_stage s cross join unnest(s.programs) as p(program)
+                join worker w on w.nik = s.nik and w.village_code = s.village_code
+                join membership_term t on t.worker_id = w.id and t.program = p.program
+                left join payer py on py.code = s.payer_code
+                where s.batch_id = :batch
+                  and ((t.valid_to is null and s.start_date <= t.valid_from
+                        and (t.segment, t.wage, coalesce(t.risk_group, ''), t.worker_payer_id)
+                            is distinct from (s.segment, s.wage, coalesce(s.risk_group, ''), py.id))
+                    or (t.valid_to is not null and t.valid_to > s.start_date
+                        and not exists (select 1 from membership_term o where o.worker_id = w.id and o.program = p.program
+                                        and o.valid_to is null)))
+                order by s.line, t.valid_from desc""")
+                .param("batch", batchId)
+                .query((rs, n) -> conflicts.add(new Conflict(rs.getLong("line"), "start_date", "START_OVERLAPS_TERM",
+                        "start_date must be after " + (rs.getObject("valid_to") == null
+                                ? rs.getObject("valid_from", LocalDate.class) + ", when the current " + rs.getString("program") + " terms started"
+                                : rs.getObject("valid_to", LocalDate.class) + ", when the last " + rs.getString("program") + " term ended"))))
+                .list();
+        if (!conflicts.isEmpty()) {
+            jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:lines)")
+                    .param("batch", batchId).param("lines", conflicts.stream().map(Conflict::line).distinct().toArray(Long[]::new))
+                    .update();
+        }
+        conflicts.sort(java.util.Comparator.comparingLong(Conflict::line));
+        return conflicts;
+    }
+
+    /** Applies staged lines [fromLine, toLine) of a batch; see the class comment for why it can be repeated. */
+    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
+        String rows = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
+        jdbc.sql("""
+                insert into payer (code, kind, name, region_code)
+                select distinct on (s.payer_code) s.payer_code, s.payer_kind,
+                       case when s.payer_kind in ('APBDES', 'APBD') then 'Pemerintah ' || coalesce(r.name, s.payer_region) else s.payer_name end,
+                       s.payer_region
+                from worker_stage s left join region r on r.code = s.payer_region
+                where %s and not exists (select 1 from payer p where p.code = s.payer_code)
+                order by s.payer_code
+                on conflict (code) do nothing""".formatted(rows)).paramSource(params).update();
+        long created = jdbc.sql("""
+                with created as (
+                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
+                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
+                    from worker_stage s where %s
+                    order by s.line
+                    on conflict (nik) do nothing
+                    returning id, village_code)
+                , events as (
+                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
+                select count(*) from created""".formatted(rows)).paramSource(params).query(Long.class).single();
+        String changed = """
+                from worker_stage s cross join unnest(s.programs) as p(program)
+                join worker w on w.nik = s.nik and w.village_code = s.village_code
+                join payer py on py.code = s.payer_code
+                """;
+        long closed = jdbc.sql("""
+                update membership_term t set valid_to = x.start_date, end_reason = 'CHANGED'
+                from (select w.id as worker_id, p.program, s.start_date, s.segment, s.wage, s.risk_group, py.id as payer_id
+                      %s where %s) x
+                where t.worker_id = x.worker_id and t.program = x.program and t.valid_to is null
+                  and x.start_date > t.valid_from
+                  and (t.segment, t.wage, coalesce(t.risk_group, ''), t.worker_payer_id)
+                      is distinct from (x.segment, x.wage, coalesce(x.risk_group, ''), x.payer_id)""".formatted(changed, rows))
+                .paramSource(params).update();
+        long opened = jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                                             worker_payer_id, valid_from, created_by)
+                select w.id, s.village_code, p.program, s.segment, s.wage, s.risk_group,
+                       case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
+                %s where %s
+                  and not exists (select 1 from membership_term t where t.worker_id = w.id and t.program = p.program
+                                  and (t.valid_to is null or t.valid_to > s.start_date))""".formatted(changed, rows))
+                .paramSource(params).update();
+        long duplicates = jdbc.sql(likelyDuplicates(
+                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + rows + ")"))
+                .paramSource(params).update();
+        return new ChunkResult(created, closed, opened, duplicates);
+    }
+
+    /** Removes a batch's staging rows once it is finished. */
+    public void dropStage(long batchId) {
+        jdbc.sql("delete from worker_stage where batch_id = ?").param(batchId).update();
+    }
+
+    /** The staged values of refused rows, for the rejection file: line → canonical column → value. */
+    public java.util.Map<Long, java.util.Map<String, String>> staged(long batchId, java.util.Collection<Long> lines) {
+        java.util.Map<Long, java.util.Map<String, String>> result = new java.util.HashMap<>();
+        jdbc.sql("select * from worker_stage where batch_id = :batch and line = any(:lines)")
+                .param("batch", batchId).param("lines", lines.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    var m = new java.util.HashMap<String, String>();
+                    m.put("nik", rs.getString("nik"));
+                    m.put("name", rs.getString("full_name"));
+                    m.put("sex", rs.getString("sex"));
+                    m.put("birth_date", rs.getString("birth_date"));
+                    m.put("village_code", rs.getString("village_code"));
+                    m.put("category", rs.getString("category"));
+                    m.put("segment", rs.getString("segment"));
+                    m.put("wage", rs.getBigDecimal("wage").toPlainString());
+                    m.put("risk", rs.getString("risk_group"));
+                    m.put("programs", String.join(";", (String[]) rs.getArray("programs").getArray()));
+                    m.put("payer", rs.getString("payer_code"));
+                    m.put("start_date", rs.getString("start_date"));
+                    m.put("phone", rs.getString("phone"));
+                    m.put("kpj", rs.getString("kpj"));
+                    return result.put(rs.getLong("line"), m);
+                }).list();
+        return result;
+    }
+
+    /**
+     * Flags pairs in the same district of domicile with the same birth date and names alike (pg_trgm
+     * similarity of the lower-cased names ≥ 0.6) for review; {@code where} selects the new workers {@code n}.
+     */
+    static String likelyDuplicates(String where) {
+        return """
+                insert into likely_duplicate (worker_id, other_id, village_code, similarity)
+                select least(n.id, o.id), greatest(n.id, o.id), n.village_code, similarity(lower(n.full_name), lower(o.full_name))
+                from worker n join worker o on substr(o.village_code, 1, 8) = substr(n.village_code, 1, 8)
+                     and o.birth_date = n.birth_date and o.id <> n.id
+                     and similarity(lower(n.full_name), lower(o.full_name)) >= 0.6
+                where %s
+                on conflict do nothing""".formatted(where);
+    }
+}

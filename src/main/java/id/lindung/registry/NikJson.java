@@ -1,0 +1,14 @@
+package id.lindung.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The answer of {@code GET /api/v1/nik/{nik}} and {@code lindung nik check NIK}. */
+public record NikJson(String nik, boolean valid, List<NikCheck.Error> errors, String sex, LocalDate birthDate,
+                      String districtCode) {
+
+    public static NikJson of(NikCheck.Result r) {
+        return new NikJson(r.nik(), r.valid(), r.errors(), r.sex() == null ? null : r.sex().toString(), r.birthDate(),
+                r.districtCode());
+    }
+}

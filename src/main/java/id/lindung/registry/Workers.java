@@ -1,0 +1,542 @@
+package id.lindung.registry;
+
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.platform.Page;
+import id.lindung.region.Region;
+import id.lindung.region.Regions;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registering, reading and changing workers and their membership terms. Every query is restricted to the
+ * caller's region scope in SQL; a worker outside it answers as not found. Every change is audited in the
+ * same transaction.
+ */
+@Service
+public class Workers {
+
+    /** A new worker with, optionally, the programmes to open from {@code startDate}. */
+    public record Registration(String nik, String fullName, String sex, LocalDate birthDate, String villageCode,
+                               String phone, String kpj, WorkerCategory category, boolean extremePoverty,
+                               Integer povertyDecile, List<Programme> programs, Segment segment, BigDecimal wage,
+                               RiskGroup riskGroup, String payer, LocalDate startDate) {}
+
+    /** A new version of one programme's terms from {@code validFrom}. */
+    public record TermChange(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer,
+                             LocalDate validFrom) {}
+
+    /** Filters of the worker list; null means any. */
+    public record Query(String regionCode, WorkerCategory category, Programme program, String payerCode, String status,
+                        String search) {
+        public static Query all() {
+            return new Query(null, null, null, null, null, null);
+        }
+    }
+
+    /** A row of the worker list: the worker and the programmes currently open. */
+    public record Listed(Worker worker, String programs, String payers) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final AuditLog audit;
+    private final CurrentActor currentActor;
+    private final Regions regions;
+    private final NikChecker nikChecker;
+
+    Workers(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, CurrentActor currentActor, Regions regions,
+            NikChecker nikChecker) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.audit = audit;
+        this.currentActor = currentActor;
+        this.regions = regions;
+        this.nikChecker = nikChecker;
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers a worker. The NIK is unique nationally by a database constraint: of two concurrent
+     * registrations of one NIK exactly one wins, the other gets {@link DuplicateNikException}.
+     */
+    public Worker register(Registration r) {
+        Actor actor = requireWriter();
+        Region village = villageInScope(r.villageCode(), actor.scope());
+        Registration withDefaults = withDefaults(r);
+        validate(withDefaults, village);
+        findAnywhere(r.nik()).ifPresent(existing -> {
+            throw duplicate(existing, actor);
+        });
+        try {
+            return tx.execute(status -> insert(withDefaults, village, actor));
+        } catch (DuplicateKeyException e) {
+            throw duplicate(findAnywhere(r.nik()).orElseThrow(() -> e), actor);
+        }
+    }
+
+    /** Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today. */
+    private Registration withDefaults(Registration r) {
+        if (r.programs() == null || r.programs().isEmpty() || r.category() == null) {
+            return r;
+        }
+        Segment segment = r.segment() != null ? r.segment() : r.category().defaultSegment();
+        String payer = r.payer() != null && !r.payer().isBlank() ? r.payer() : r.category().isVillageOfficial() ? "APBDES" : "SELF";
+        LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
+        return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
+                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(), r.riskGroup(), payer, start);
+    }
+
+    private Worker insert(Registration r, Region village, Actor actor) {
+        long id = jdbc.sql("""
+                insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
+                                    poverty_decile, created_by)
+                values (:nik, :name, :sex, :birth, :village, :phone, :kpj, :category, :poor, :decile, :by) returning id""")
+                .param("nik", r.nik()).param("name", r.fullName().trim()).param("sex", r.sex()).param("birth", r.birthDate())
+                .param("village", village.code()).param("phone", blankToNull(r.phone())).param("kpj", blankToNull(r.kpj()))
+                .param("category", r.category().name()).param("poor", r.extremePoverty())
+                .param("decile", r.povertyDecile()).param("by", actor.username())
+                .query(Long.class).single();
+        statusEvent(id, village.code(), "ACTIVE", "REGISTERED", r.startDate() == null ? nikChecker.today() : r.startDate(), actor);
+        Worker worker = byId(id);
+        audit.record("CREATE", "worker", r.nik(), village.code(), null, worker);
+        if (r.programs() != null) {
+            for (Programme p : r.programs()) {
+                openTerm(worker, new TermChange(p, r.segment(), r.wage(), r.riskGroup(), r.payer(), r.startDate()), actor);
+            }
+        }
+        flagLikelyDuplicates(worker);
+        return worker;
+    }
+
+    private void validate(Registration r, Region village) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (r.fullName() == null || r.fullName().isBlank()) {
+            problems.add(InputProblem.of("name", "REQUIRED", "Name is required"));
+        }
+        if (r.sex() == null || !(r.sex().equals("L") || r.sex().equals("P"))) {
+            problems.add(InputProblem.of("sex", "INVALID_SEX", "Sex must be L or P"));
+        }
+        if (r.birthDate() == null) {
+            problems.add(InputProblem.of("birthDate", "REQUIRED", "Birth date is required"));
+        }
+        if (r.category() == null) {
+            problems.add(InputProblem.of("category", "REQUIRED", "Category is required"));
+        }
+        if (r.povertyDecile() != null && (r.povertyDecile() < 1 || r.povertyDecile() > 10)) {
+            problems.add(InputProblem.of("povertyDecile", "OUT_OF_RANGE", "Poverty decile must be 1 to 10"));
+        }
+        Character sex = r.sex() != null && r.sex().length() == 1 ? r.sex().charAt(0) : null;
+        NikCheck.Result nik = nikChecker.check(r.nik(), sex, r.birthDate());
+        nik.errors().forEach(e -> problems.add(InputProblem.of("nik", e.code(), e.message())));
+        if (r.programs() != null && !r.programs().isEmpty()) {
+            Segment segment = r.segment();
+            checkTerm(new TermChange(r.programs().get(0), segment, r.wage(), r.riskGroup(), r.payer(), r.startDate()),
+                    village.code(), r.nik(), problems);
+            r.programs().stream().filter(p -> !p.allowedFor(segment)).forEach(p -> problems.add(InputProblem.of("programs",
+                    "PROGRAM_NOT_FOR_SEGMENT", p + " is not available to " + segment + " participants")));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private void checkTerm(TermChange c, String villageCode, String nik, List<InputProblem> problems) {
+        if (c.wage() == null || c.wage().signum() <= 0) {
+            problems.add(InputProblem.of("wage", "WAGE_NOT_POSITIVE", "Wage or declared income must be above zero"));
+        } else if (c.wage().scale() > 2) {
+            problems.add(InputProblem.of("wage", "WAGE_SCALE", "Wage may have at most 2 decimals"));
+        }
+        if (c.validFrom() == null) {
+            problems.add(InputProblem.of("startDate", "REQUIRED", "Start date is required"));
+        }
+        try {
+            PayerRef payer = PayerRef.parse(c.payer(), villageCode, nik);
+            if (c.segment() == Segment.PU && !payer.canEmploy()) {
+                problems.add(InputProblem.of("payer", "PU_NEEDS_EMPLOYER", "A wage earner (PU) needs an employer payer, not SELF"));
+            }
+            if (payer.kind().equals("APBDES") && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
+                problems.add(InputProblem.of("payer", "NO_APBDES", villageCode + " is a kelurahan and has no APBDes"));
+            }
+            if (payer.kind().equals("APBD") && !regions.exists(payer.regionCode())) {
+                problems.add(InputProblem.of("payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " does not exist"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(InputProblem.of("payer", "PAYER_INVALID", e.getMessage()));
+        }
+        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
+            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+        }
+    }
+
+    // ---------------------------------------------------------------- memberships
+
+    /**
+     * Opens a programme, or versions it: the open term is closed at {@code validFrom} (exclusive end, reason
+     * CHANGED) and a new one opens then. Identical terms change nothing.
+     */
+    public MembershipTerm changeTerms(String nik, TermChange change) {
+        Actor actor = requireWriter();
+        return tx.execute(status -> {
+            Worker worker = lockInScope(nik, actor.scope());
+            List<InputProblem> problems = new ArrayList<>();
+            if (change.program() == null || change.segment() == null) {
+                problems.add(InputProblem.of("program", "REQUIRED", "Programme and segment are required"));
+            } else {
+                checkTerm(change, worker.villageCode(), nik, problems);
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            Optional<MembershipTerm> open = openTerm(worker.id(), change.program());
+            if (open.isPresent()) {
+                MembershipTerm current = open.get();
+                PayerRef payer = PayerRef.parse(change.payer(), worker.villageCode(), nik);
+                if (current.segment() == change.segment() && current.wage().compareTo(change.wage()) == 0
+                        && current.riskGroup() == change.riskGroup() && current.workerPayerCode().equals(payer.code())) {
+                    return current;
+                }
+                if (!change.validFrom().isAfter(current.validFrom())) {
+                    throw new InvalidInputException("validFrom", "START_NOT_AFTER_CURRENT", "The new terms must start after "
+                            + current.validFrom() + ", when the current terms started");
+                }
+                close(worker, current, change.validFrom(), EndReason.CHANGED);
+            }
+            return openTerm(worker, change, actor);
+        });
+    }
+
+    /** Ends a programme: a reason and a date are required. */
+    public MembershipTerm endTerm(String nik, Programme program, LocalDate endDate, EndReason reason) {
+        Actor actor = requireWriter();
+        if (reason == null || reason == EndReason.CHANGED) {
+            throw new InvalidInputException("reason", "REASON_REQUIRED", "Ending a membership needs a reason: "
+                    + "DECEASED, RESIGNED, END_OF_TERM, LAPSED, TRANSFERRED or OTHER");
+        }
+        if (endDate == null) {
+            throw new InvalidInputException("endDate", "REQUIRED", "Ending a membership needs a date");
+        }
+        return tx.execute(status -> {
+            Worker worker = lockInScope(nik, actor.scope());
+            MembershipTerm current = openTerm(worker.id(), program).orElseThrow(() ->
+                    new InvalidInputException("program", "NOT_OPEN", nik + " holds no open " + program + " membership"));
+            if (!endDate.isAfter(current.validFrom())) {
+                throw new InvalidInputException("endDate", "END_NOT_AFTER_START", "The end date must be after " + current.validFrom());
+            }
+            close(worker, current, endDate, reason);
+            return termById(current.id());
+        });
+    }
+
+    private void close(Worker worker, MembershipTerm term, LocalDate validTo, EndReason reason) {
+        jdbc.sql("update membership_term set valid_to = :to, end_reason = :reason where id = :id and valid_to is null")
+                .param("to", validTo).param("reason", reason.name()).param("id", term.id()).update();
+        audit.record("END", "membership_term", String.valueOf(term.id()), worker.villageCode(), term, termById(term.id()));
+    }
+
+    private MembershipTerm openTerm(Worker worker, TermChange change, Actor actor) {
+        PayerRef payer = PayerRef.parse(change.payer(), worker.villageCode(), worker.nik());
+        long payerId = ensurePayer(payer);
+        long id = jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                                             worker_payer_id, valid_from, created_by)
+                values (:worker, :village, :program, :segment, :wage, :risk, :employer, :payer, :from, :by) returning id""")
+                .param("worker", worker.id()).param("village", worker.villageCode()).param("program", change.program().name())
+                .param("segment", change.segment().name()).param("wage", change.wage())
+                .param("risk", change.riskGroup() == null ? null : change.riskGroup().name())
+                .param("employer", change.segment() == Segment.PU ? payerId : null).param("payer", payerId)
+                .param("from", change.validFrom()).param("by", actor.username())
+                .query(Long.class).single();
+        MembershipTerm term = termById(id);
+        audit.record("CREATE", "membership_term", String.valueOf(id), worker.villageCode(), null, term);
+        return term;
+    }
+
+    /** The payer's id, creating it on first use (village payers exist for every desa already). */
+    long ensurePayer(PayerRef payer) {
+        String name = payer.name();
+        if (payer.kind().equals("APBDES") || payer.kind().equals("APBD")) {
+            name = "Pemerintah " + regions.lookup(payer.regionCode()).map(Region::name).orElse(payer.regionCode());
+        }
+        jdbc.sql("insert into payer (code, kind, name, region_code) values (?, ?, ?, ?) on conflict (code) do nothing")
+                .params(payer.code(), payer.kind(), name, payer.regionCode()).update();
+        return jdbc.sql("select id from payer where code = ?").param(payer.code()).query(Long.class).single();
+    }
+
+    // ---------------------------------------------------------------- transfer
+
+    /**
+     * Moves a worker (found by NIK anywhere in the country) into a village of the caller's scope, with the
+     * open membership terms: the answer to "this NIK is registered elsewhere" instead of a duplicate.
+     */
+    public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn) {
+        Actor actor = requireWriter();
+        Region village = villageInScope(targetVillage, actor.scope());
+        return tx.execute(status -> {
+            Worker before = jdbc.sql("select * from worker where nik = ? for update").param(nik).query(Workers::mapWorker)
+                    .optional().orElseThrow(() -> new NotFoundException("Worker " + nik + " not found"));
+            if (before.villageCode().equals(village.code())) {
+                return before;
+            }
+            jdbc.sql("update worker set village_code = ? where id = ?").params(village.code(), before.id()).update();
+            jdbc.sql("update membership_term set village_code = ? where worker_id = ? and valid_to is null")
+                    .params(village.code(), before.id()).update();
+            statusEvent(before.id(), village.code(), before.status(), "TRANSFER from " + before.villageCode(),
+                    effectiveOn == null ? nikChecker.today() : effectiveOn, actor);
+            Worker after = byId(before.id());
+            audit.record("TRANSFER", "worker", nik, village.code(), before, after);
+            return after;
+        });
+    }
+
+    /** Sets the worker's status (death, moved away, inactive) with a reason, recorded in the history. */
+    public Worker changeStatus(String nik, String newStatus, String reason, LocalDate effectiveOn) {
+        Actor actor = requireWriter();
+        if (reason == null || reason.isBlank() || effectiveOn == null) {
+            throw new InvalidInputException("reason", "REASON_REQUIRED", "A status change needs a reason and a date");
+        }
+        return tx.execute(status -> {
+            Worker before = lockInScope(nik, actor.scope());
+            jdbc.sql("update worker set status = ? where id = ?").params(newStatus, before.id()).update();
+            statusEvent(before.id(), before.villageCode(), newStatus, reason.trim(), effectiveOn, actor);
+            Worker after = byId(before.id());
+            audit.record("UPDATE", "worker", nik, before.villageCode(), before, after);
+            return after;
+        });
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** The worker if the caller's scope covers it, else {@link NotFoundException}. */
+    public Worker get(String nik, RegionScope scope) {
+        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
+                .query(Workers::mapWorker).optional()
+                .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
+    }
+
+    /** Every term of the worker (open and closed), programme then newest first. Scoped like {@link #get}. */
+    public List<MembershipTerm> terms(String nik, RegionScope scope) {
+        Worker w = get(nik, scope);
+        return jdbc.sql(TERM_SELECT + " where t.worker_id = :id and t.village_code >= :lo and t.village_code < :hi "
+                        + "order by t.program, t.valid_from desc")
+                .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(Workers::mapTerm).list();
+    }
+
+    public List<StatusEvent> history(String nik, RegionScope scope) {
+        Worker w = get(nik, scope);
+        return jdbc.sql("select * from worker_status_event where worker_id = ? order by id").param(w.id())
+                .query((rs, n) -> new StatusEvent(rs.getString("status"), rs.getString("reason"),
+                        rs.getObject("effective_on", LocalDate.class), rs.getString("village_code"), rs.getString("created_by")))
+                .list();
+    }
+
+    /** Workers flagged as probably the same person as this one (same district, birth date, similar name). */
+    public List<Worker> likelyDuplicatesOf(String nik, RegionScope scope) {
+        Worker w = get(nik, scope);
+        return jdbc.sql("""
+                select o.* from likely_duplicate d join worker o on o.id = case when d.worker_id = :id then d.other_id else d.worker_id end
+                where (d.worker_id = :id or d.other_id = :id) and d.status = 'OPEN'
+                  and o.village_code >= :lo and o.village_code < :hi order by o.id""")
+                .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(Workers::mapWorker).list();
+    }
+
+    /** Where a NIK is registered, told only as far as the scope may know: empty when not registered at all. */
+    public Optional<DuplicateNikException.Location> whereRegistered(String nik, RegionScope scope) {
+        return findAnywhere(nik).map(w -> scope.covers(w.villageCode())
+                ? new DuplicateNikException.Location(w.villageCode(), villageName(w.villageCode()), w.category())
+                : null);
+    }
+
+    /**
+     * One page of the workers under {@code query.regionCode()} (a village, or any region; default the whole
+     * scope) in name order. The region must lie in the scope, else {@link NotFoundException}.
+     */
+    public Page<Listed> list(Query query, RegionScope scope, int page, int size) {
+        RegionScope effective = narrow(query.regionCode(), scope);
+        int limit = Math.max(1, Math.min(size, 500));
+        int offset = Math.max(0, page) * limit;
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
+        String where = filter(query, params);
+        long total = jdbc.sql("select count(*) from worker w where " + where).paramSource(params).query(Long.class).single();
+        List<Listed> items = jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where
+                        + " order by w.full_name, w.id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", offset))
+                .query((rs, n) -> new Listed(mapWorker(rs, n), rs.getString("programs"), rs.getString("payers"))).list();
+        return new Page<>(items, Math.max(0, page), limit, total);
+    }
+
+    /** Every worker matching the query, for export; the caller streams the rows. */
+    public void forEach(Query query, RegionScope scope, java.util.function.Consumer<Listed> each) {
+        RegionScope effective = narrow(query.regionCode(), scope);
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
+        String where = filter(query, params);
+        jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where + " order by w.village_code, w.full_name, w.id")
+                .paramSource(params)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(
+                        new Listed(mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
+    }
+
+    private static final String OPEN_PROGRAMS = """
+            (select string_agg(t.program, ';' order by t.program) from membership_term t
+              where t.worker_id = w.id and t.valid_to is null) as programs,
+            (select string_agg(distinct p.code, ';') from membership_term t join payer p on p.id = t.worker_payer_id
+              where t.worker_id = w.id and t.valid_to is null) as payers""";
+
+    private static String filter(Query q, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
+        if (q.category() != null) {
+            where.append(" and w.category = :category");
+            params.addValue("category", q.category().name());
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            where.append(" and w.status = :status");
+            params.addValue("status", q.status().trim().toUpperCase(Locale.ROOT));
+        }
+        if (q.program() != null) {
+            where.append(" and exists (select 1 from membership_term t where t.worker_id = w.id and t.valid_to is null and t.program = :program)");
+            params.addValue("program", q.program().name());
+        }
+        if (q.payerCode() != null && !q.payerCode().isBlank()) {
+            where.append(" and exists (select 1 from membership_term t join payer p on p.id in (t.worker_payer_id, t.employer_payer_id)"
+                    + " where t.worker_id = w.id and t.valid_to is null and (p.code = :payer or p.kind = :payer))");
+            params.addValue("payer", q.payerCode().trim().toUpperCase(Locale.ROOT));
+        }
+        if (q.search() != null && !q.search().isBlank()) {
+            String s = q.search().trim();
+            if (s.chars().allMatch(Character::isDigit)) {
+                where.append(" and w.nik like :nikPrefix");
+                params.addValue("nikPrefix", s + "%");
+            } else {
+                where.append(" and lower(w.full_name) like :name");
+                params.addValue("name", "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        return where.toString();
+    }
+
+    private RegionScope narrow(String regionCode, RegionScope scope) {
+        if (regionCode == null || regionCode.isBlank()) {
+            return scope;
+        }
+        RegionScope asked;
+        try {
+            asked = RegionScope.of(regionCode);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Region " + regionCode + " not found");
+        }
+        if (!scope.covers(asked)) {
+            throw new NotFoundException("Region " + regionCode + " not found");
+        }
+        return asked;
+    }
+
+    public String villageName(String code) {
+        return regions.lookup(code).map(Region::name).orElse(code);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Actor requireWriter() {
+        Actor actor = currentActor.get();
+        if (!actor.role().canChangeData()) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not change the registry");
+        }
+        return actor;
+    }
+
+    private Region villageInScope(String code, RegionScope scope) {
+        if (code == null || !scope.covers(code)) {
+            throw new NotFoundException("Village " + code + " not found");
+        }
+        Region village = regions.lookup(code).filter(Region::active)
+                .orElseThrow(() -> new NotFoundException("Village " + code + " not found"));
+        if (village.level() != id.lindung.region.RegionLevel.VILLAGE) {
+            throw new InvalidInputException("villageCode", "NOT_A_VILLAGE", code + " is not a desa or kelurahan code");
+        }
+        return village;
+    }
+
+    private Worker lockInScope(String nik, RegionScope scope) {
+        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi for update")
+                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
+                .query(Workers::mapWorker).optional()
+                .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
+    }
+
+    private Optional<Worker> findAnywhere(String nik) {
+        return jdbc.sql("select * from worker where nik = ?").param(nik).query(Workers::mapWorker).optional();
+    }
+
+    private DuplicateNikException duplicate(Worker existing, Actor actor) {
+        return new DuplicateNikException(existing.nik(), actor.scope().covers(existing.villageCode())
+                ? new DuplicateNikException.Location(existing.villageCode(), villageName(existing.villageCode()), existing.category())
+                : null);
+    }
+
+    private Worker byId(long id) {
+        return jdbc.sql("select * from worker where id = ?").param(id).query(Workers::mapWorker).single();
+    }
+
+    private Optional<MembershipTerm> openTerm(long workerId, Programme program) {
+        return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.program = ? and t.valid_to is null")
+                .params(workerId, program.name()).query(Workers::mapTerm).optional();
+    }
+
+    private MembershipTerm termById(long id) {
+        return jdbc.sql(TERM_SELECT + " where t.id = ?").param(id).query(Workers::mapTerm).single();
+    }
+
+    private void statusEvent(long workerId, String village, String status, String reason, LocalDate on, Actor actor) {
+        jdbc.sql("""
+                insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                values (?, ?, ?, ?, ?, ?)""").params(workerId, village, status, reason, on, actor.username()).update();
+    }
+
+    /** Same district of domicile, same birth date, names alike (trigram similarity ≥ 0.6), different NIK. */
+    private void flagLikelyDuplicates(Worker w) {
+        jdbc.sql(BulkRegistration.likelyDuplicates("n.id = :id")).param("id", w.id()).update();
+    }
+
+    private static final String TERM_SELECT = """
+            select t.*, ep.code as employer_code, ep.name as employer_name, wp.code as payer_code, wp.name as payer_name
+            from membership_term t left join payer ep on ep.id = t.employer_payer_id join payer wp on wp.id = t.worker_payer_id""";
+
+    static Worker mapWorker(ResultSet rs, int n) throws SQLException {
+        return new Worker(rs.getLong("id"), rs.getString("nik"), rs.getString("full_name"), rs.getString("sex"),
+                rs.getObject("birth_date", LocalDate.class), rs.getString("village_code"), rs.getString("phone"),
+                rs.getString("kpj"), WorkerCategory.valueOf(rs.getString("category")), rs.getBoolean("extreme_poverty"),
+                (Integer) rs.getObject("poverty_decile", Integer.class), rs.getString("status"));
+    }
+
+    static MembershipTerm mapTerm(ResultSet rs, int n) throws SQLException {
+        String risk = rs.getString("risk_group");
+        String end = rs.getString("end_reason");
+        return new MembershipTerm(rs.getLong("id"), Programme.valueOf(rs.getString("program")),
+                Segment.valueOf(rs.getString("segment")), rs.getBigDecimal("wage"), risk == null ? null : RiskGroup.valueOf(risk),
+                rs.getString("employer_code"), rs.getString("employer_name"), rs.getString("payer_code"),
+                rs.getString("payer_name"), rs.getObject("valid_from", LocalDate.class),
+                rs.getObject("valid_to", LocalDate.class), end == null ? null : EndReason.valueOf(end), rs.getString("created_by"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

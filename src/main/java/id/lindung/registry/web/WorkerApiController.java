@@ -1,0 +1,146 @@
+package id.lindung.registry.web;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.platform.Page;
+import id.lindung.registry.DuplicateNikException;
+import id.lindung.registry.EndReason;
+import id.lindung.registry.MembershipTerm;
+import id.lindung.registry.NikJson;
+import id.lindung.registry.NikChecker;
+import id.lindung.registry.NikPolicy;
+import id.lindung.registry.Programme;
+import id.lindung.registry.RiskGroup;
+import id.lindung.registry.Segment;
+import id.lindung.registry.Worker;
+import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.Workers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class WorkerApiController {
+
+    private final Workers workers;
+    private final NikChecker nikChecker;
+    private final CurrentActor currentActor;
+
+    WorkerApiController(Workers workers, NikChecker nikChecker, CurrentActor currentActor) {
+        this.workers = workers;
+        this.nikChecker = nikChecker;
+        this.currentActor = currentActor;
+    }
+
+    record WorkerJson(String nik, String name, String sex, LocalDate birthDate, String villageCode, String phone, String kpj,
+                      WorkerCategory category, boolean extremePoverty, Integer povertyDecile, String status,
+                      String programs, String payers) {
+        static WorkerJson of(Worker w, String programs, String payers, Actor actor) {
+            return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(), w.birthDate(), w.villageCode(),
+                    NikPolicy.seesFullNik(actor) ? w.phone() : null, w.kpj(), w.category(), w.extremePoverty(),
+                    w.povertyDecile(), w.status(), programs, payers);
+        }
+    }
+
+    record WorkerPageJson(List<WorkerJson> items, int page, int size, long total) {}
+
+    record RegisterRequest(String nik, String name, String sex, LocalDate birthDate, String villageCode, String phone, String kpj,
+                           WorkerCategory category, Boolean extremePoverty, Integer povertyDecile, List<Programme> programs,
+                           Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate startDate) {}
+
+    record TermRequest(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate validFrom) {}
+
+    record EndRequest(LocalDate endDate, EndReason reason) {}
+
+    record TransferRequest(String villageCode, LocalDate effectiveOn) {}
+
+    @GetMapping("/workers")
+    WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                        @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                        @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        Actor actor = currentActor.get();
+        return toJson(workers.list(new Workers.Query(region, category, program, payer, status, q), actor.scope(), page, size), actor);
+    }
+
+    @GetMapping("/villages/{code}/workers")
+    WorkerPageJson village(@PathVariable String code, @RequestParam(required = false) WorkerCategory category,
+                           @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                           @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        return list(code, category, program, payer, status, q, page, size);
+    }
+
+    @PostMapping("/workers")
+    ResponseEntity<WorkerJson> register(@RequestBody RegisterRequest r) {
+        Worker w = workers.register(new Workers.Registration(r.nik(), r.name(), r.sex(), r.birthDate(), r.villageCode(),
+                r.phone(), r.kpj(), r.category(), Boolean.TRUE.equals(r.extremePoverty()), r.povertyDecile(), r.programs(), r.segment(), r.wage(),
+                r.riskGroup(), r.payer(), r.startDate()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(WorkerJson.of(w, null, null, currentActor.get()));
+    }
+
+    @GetMapping("/workers/{nik}")
+    Map<String, Object> get(@PathVariable String nik) {
+        Actor actor = currentActor.get();
+        Worker w = workers.get(nik, actor.scope());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("worker", WorkerJson.of(w, null, null, actor));
+        body.put("memberships", workers.terms(nik, actor.scope()));
+        body.put("statusHistory", workers.history(nik, actor.scope()));
+        body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
+                .map(d -> WorkerJson.of(d, null, null, actor)).toList());
+        // filled by the billing module once it exists: whether contributions paid keep the worker protected
+        body.put("protection", null);
+        return body;
+    }
+
+    @PostMapping("/workers/{nik}/memberships")
+    MembershipTerm changeTerms(@PathVariable String nik, @RequestBody TermRequest r) {
+        return workers.changeTerms(nik, new Workers.TermChange(r.program(), r.segment(), r.wage(), r.riskGroup(), r.payer(), r.validFrom()));
+    }
+
+    @PostMapping("/workers/{nik}/memberships/{program}/end")
+    MembershipTerm end(@PathVariable String nik, @PathVariable Programme program, @RequestBody EndRequest r) {
+        return workers.endTerm(nik, program, r.endDate(), r.reason());
+    }
+
+    @PostMapping("/workers/{nik}/transfer")
+    WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r) {
+        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn()), null, null, currentActor.get());
+    }
+
+    @GetMapping("/nik/{nik}")
+    NikJson checkNik(@PathVariable String nik) {
+        return NikJson.of(nikChecker.check(nik));
+    }
+
+    @ExceptionHandler(DuplicateNikException.class)
+    ResponseEntity<Map<String, Object>> duplicate(DuplicateNikException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", 409);
+        body.put("code", "NIK_ALREADY_REGISTERED");
+        body.put("detail", e.getMessage());
+        body.put("where", e.where());
+        body.put("transfer", Map.of("method", "POST", "href", "/api/v1/workers/" + e.nik() + "/transfer",
+                "body", "{\"villageCode\": \"<your village>\"}"));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+    }
+
+    private static WorkerPageJson toJson(Page<Workers.Listed> page, Actor actor) {
+        return new WorkerPageJson(page.items().stream().map(l -> WorkerJson.of(l.worker(), l.programs(), l.payers(), actor)).toList(),
+                page.page(), page.size(), page.total());
+    }
+}

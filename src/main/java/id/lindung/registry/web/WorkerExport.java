@@ -1,0 +1,74 @@
+package id.lindung.registry.web;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import id.lindung.access.Actor;
+import id.lindung.access.RegionScope;
+import id.lindung.registry.NikPolicy;
+import id.lindung.registry.SpreadsheetSafe;
+import id.lindung.registry.Workers;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * The filtered worker list as CSV or XLSX. Every text cell is neutralised ({@link SpreadsheetSafe}) so a
+ * name like {@code =HYPERLINK(...)} is shown, never run; NIKs are masked for roles that do not need them.
+ */
+final class WorkerExport {
+
+    static final List<String> HEADER = List.of("nik", "name", "sex", "birth_date", "village_code", "category", "status",
+            "programs", "payers", "kpj");
+
+    private WorkerExport() {}
+
+    static List<String> cells(Workers.Listed l, Actor actor) {
+        var w = l.worker();
+        List<String> cells = new ArrayList<>(HEADER.size());
+        cells.add(NikPolicy.show(actor, w.nik()));
+        cells.add(w.fullName());
+        cells.add(w.sex());
+        cells.add(w.birthDate().toString());
+        cells.add(w.villageCode());
+        cells.add(w.category().name());
+        cells.add(w.status());
+        cells.add(l.programs() == null ? "" : l.programs());
+        cells.add(l.payers() == null ? "" : l.payers());
+        cells.add(w.kpj() == null ? "" : w.kpj());
+        return cells.stream().map(SpreadsheetSafe::text).toList();
+    }
+
+    static void csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+        try (CsvWriter csv = CsvWriter.builder().build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+            csv.writeRecord(HEADER);
+            workers.forEach(query, scope, l -> csv.writeRecord(cells(l, actor)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void xlsx(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
+            var sheet = wb.createSheet("pekerja");
+            var head = sheet.createRow(0);
+            for (int i = 0; i < HEADER.size(); i++) {
+                head.createCell(i).setCellValue(HEADER.get(i));
+            }
+            int[] row = {1};
+            workers.forEach(query, scope, l -> {
+                var r = sheet.createRow(row[0]++);
+                List<String> cells = cells(l, actor);
+                for (int i = 0; i < cells.size(); i++) {
+                    r.createCell(i).setCellValue(cells.get(i));
+                }
+            });
+            wb.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package id.lindung.registry.web;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.registry.NikPolicy;
+import id.lindung.registry.Programme;
+import id.lindung.registry.Worker;
+import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.Workers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class WorkerPageController {
+
+    private final Workers workers;
+    private final CurrentActor currentActor;
+
+    WorkerPageController(Workers workers, CurrentActor currentActor) {
+        this.workers = workers;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/pekerja")
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, Model model) {
+        Actor actor = currentActor.get();
+        var query = new Workers.Query(region, category, program, payer, status, q);
+        model.addAttribute("result", workers.list(query, actor.scope(), page, 50));
+        model.addAttribute("query", query);
+        model.addAttribute("regionCode", region == null || region.isBlank() ? actor.scope().code() : region);
+        model.addAttribute("regionName", region == null || region.isBlank() ? null : workers.villageName(region));
+        model.addAttribute("categories", WorkerCategory.values());
+        model.addAttribute("programs", Programme.values());
+        model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
+        return "registry/workers";
+    }
+
+    @GetMapping("/desa/{code}/pekerja")
+    String village(@PathVariable String code, @RequestParam(required = false) WorkerCategory category,
+                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                   @RequestParam(defaultValue = "0") int page, Model model) {
+        return list(code, category, program, payer, status, q, page, model);
+    }
+
+    @GetMapping("/pekerja/{nik:\\d{16}}")
+    String worker(@PathVariable String nik, Model model) {
+        Actor actor = currentActor.get();
+        Worker w = workers.get(nik, actor.scope());
+        model.addAttribute("worker", w);
+        model.addAttribute("nikShown", NikPolicy.show(actor, w.nik()));
+        model.addAttribute("villageName", workers.villageName(w.villageCode()));
+        model.addAttribute("terms", workers.terms(nik, actor.scope()));
+        model.addAttribute("history", workers.history(nik, actor.scope()));
+        model.addAttribute("duplicates", workers.likelyDuplicatesOf(nik, actor.scope()));
+        return "registry/worker";
+    }
+
+    @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
+    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                   HttpServletResponse response) throws IOException {
+        Actor actor = currentActor.get();
+        var query = new Workers.Query(region, category, program, payer, status, q);
+        workers.list(query, actor.scope(), 0, 1); // 404 before any byte is written when the region is out of scope
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
+        WorkerExport.csv(workers, query, actor.scope(), actor, response.getOutputStream());
+    }
+
+    @GetMapping({"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"})
+    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                    HttpServletResponse response) throws IOException {
+        Actor actor = currentActor.get();
+        var query = new Workers.Query(region, category, program, payer, status, q);
+        workers.list(query, actor.scope(), 0, 1);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
+        WorkerExport.xlsx(workers, query, actor.scope(), actor, response.getOutputStream());
+    }
+}

@@ -1,0 +1,274 @@
+package id.lindung.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.region.Region;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import id.lindung.registry.NikCheck;
+import id.lindung.registry.NikChecker;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class WorkerImportIntegrationTests {
+
+    static final Actor ADMIN = TestUsers.actor("imp-admin", Role.ADMIN, "ID");
+
+    @LocalServerPort int port;
+    @Autowired WorkerImports imports;
+    @Autowired WorkerFileGenerator generator;
+    @Autowired Regions regions;
+    @Autowired NikChecker nikChecker;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    private String generate(String region, int perVillage, long seed, double badShare) {
+        StringWriter out = new StringWriter();
+        generator.write(regions.within(RegionScope.of(region), RegionLevel.VILLAGE), perVillage, seed, badShare, out);
+        return out.toString();
+    }
+
+    private ImportBatch upload(Actor actor, String csv, WorkerImports.Options options) {
+        return CurrentActor.runAs(actor, () -> imports.upload("test.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), options));
+    }
+
+    private ImportBatch confirm(Actor actor, long id) {
+        return CurrentActor.runAs(actor, () -> imports.confirm(id));
+    }
+
+    private long workersIn(String region) {
+        return jdbc.sql("select count(*) from worker where village_code >= ? and village_code < ?")
+                .params(region, region + "/").query(Long.class).single();
+    }
+
+    /** What was registered in a region, independent of which NIKs and villages: for comparing two runs. */
+    private List<String> snapshot(String region) {
+        return jdbc.sql("""
+                select w.full_name || '|' || w.sex || '|' || w.birth_date || '|' || w.category || '|' || t.program || '|'
+                       || t.segment || '|' || t.wage || '|' || p.kind || '|' || t.valid_from || '|' || coalesce(t.valid_to::text, '-')
+                from worker w join membership_term t on t.worker_id = w.id join payer p on p.id = t.worker_payer_id
+                where w.village_code >= ? and w.village_code < ? order by 1""")
+                .params(region, region + "/").query(String.class).list();
+    }
+
+    @Test
+    void aBatchIsValidatedWithoutWritingAndImportedOnConfirm() {
+        String csv = generate("62.02.02", 12, 1, 0);
+        ImportBatch validated = upload(ADMIN, csv, WorkerImports.Options.none());
+        assertThat(validated.status()).isEqualTo("VALIDATED");
+        assertThat(validated.validRows()).isEqualTo(8 * 12);
+        assertThat(workersIn("62.02.02")).isZero();
+        ImportBatch imported = confirm(ADMIN, validated.id());
+        assertThat(imported.status()).isEqualTo("IMPORTED");
+        assertThat(imported.workersCreated()).isEqualTo(96);
+        assertThat(workersIn("62.02.02")).isEqualTo(96);
+        assertThatThrownBy(() -> confirm(ADMIN, validated.id())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aBatchWithBadRowsIsPartiallyImportedAndListsEveryRejectedRow() {
+        String csv = generate("62.02.07", 10, 2, 0.2);
+        ImportBatch batch = upload(ADMIN, csv, new WorkerImports.Options(null, null, true));
+        assertThat(batch.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(batch.rejectedRows()).isPositive();
+        assertThat(batch.validRows() + batch.rejectedRows()).isEqualTo(batch.totalRows());
+        assertThat(batch.workersCreated()).isEqualTo(batch.validRows());
+        StringWriter out = new StringWriter();
+        CurrentActor.runAs(ADMIN, () -> imports.writeRejectionsCsv(batch.id(), out));
+        String[] lines = out.toString().split("\r?\n");
+        assertThat(lines[0]).isEqualTo("nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date,error,line");
+        assertThat(lines).hasSize((int) batch.rejectedRows() + 1);
+        assertThat(out.toString()).contains("nik: ").doesNotContain(",-");
+    }
+
+    @Test
+    void aFileWithoutTheRequiredColumnsFails() {
+        ImportBatch batch = upload(ADMIN, "foo,bar\n1,2\n", WorkerImports.Options.none());
+        assertThat(batch.status()).isEqualTo("FAILED");
+        assertThat(batch.failure()).contains("nik", "name");
+        assertThatThrownBy(() -> confirm(ADMIN, batch.id())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theSameFileTwiceAddsNothingTheSecondTimeAndAChangedWageIsADatedVersion() {
+        String csv = generate("62.02.11", 9, 3, 0);
+        ImportBatch first = upload(ADMIN, csv, new WorkerImports.Options(null, null, true));
+        List<String> before = snapshot("62.02.11");
+        ImportBatch second = upload(ADMIN, csv, new WorkerImports.Options(null, null, true));
+        assertThat(second.status()).isEqualTo("IMPORTED");
+        assertThat(second.workersCreated()).isZero();
+        assertThat(second.termsOpened()).isZero();
+        assertThat(snapshot("62.02.11")).isEqualTo(before);
+        String[] lines = csv.split("\n");
+        String changed = lines[0] + "\n" + lines[1].replaceFirst(",2426640,", ",2600000,").replace(",2025-01-01", ",2025-07-01") + "\n";
+        ImportBatch third = upload(ADMIN, changed, new WorkerImports.Options(null, null, true));
+        assertThat(third.termsClosed()).isEqualTo(third.termsOpened()).isPositive();
+        String nik = lines[1].substring(0, 16);
+        assertThat(jdbc.sql("""
+                select t.wage || '/' || t.valid_from || '/' || coalesce(t.end_reason, 'OPEN') from membership_term t join worker w on w.id = t.worker_id
+                where w.nik = ? and t.program = 'JKK' order by t.valid_from""").param(nik).query(String.class).list())
+                .containsExactly("2426640.00/2025-01-01/CHANGED", "2600000.00/2025-07-01/OPEN");
+        assertThat(first.workersCreated()).isEqualTo(first.validRows());
+    }
+
+    @Test
+    void aKilledImportRunAgainEndsLikeAnUninterruptedOne() {
+        Regions r = regions;
+        List<Region> crashedVillages = r.within(RegionScope.of("62.02.09"), RegionLevel.VILLAGE);
+        // an uninterrupted run of the same rows in a twin district gives the reference result
+        List<Region> twin = r.within(RegionScope.of("62.02.15"), RegionLevel.VILLAGE);
+        assertThat(twin).hasSize(crashedVillages.size());
+        StringWriter a = new StringWriter();
+        generator.write(crashedVillages, 15, 42, 0.05, a);
+        StringWriter b = new StringWriter();
+        generator.write(twin, 15, 42, 0.05, b);
+        int previousSize = imports.chunkSize;
+        imports.chunkSize = 20;
+        try {
+            ImportBatch reference = upload(ADMIN, b.toString(), new WorkerImports.Options(null, null, true));
+            ImportBatch crashed = upload(ADMIN, a.toString(), WorkerImports.Options.none());
+            imports.chunkListener = (batch, chunk) -> {
+                if (batch == crashed.id() && chunk == 1) {
+                    throw new IllegalStateException("simulated crash after chunk 1");
+                }
+            };
+            assertThatThrownBy(() -> confirm(ADMIN, crashed.id())).hasMessageContaining("simulated crash");
+            imports.chunkListener = (batch, chunk) -> { };
+            ImportBatch interrupted = CurrentActor.runAs(ADMIN, () -> imports.get(crashed.id()));
+            assertThat(interrupted.status()).isEqualTo("IMPORTING");
+            assertThat(interrupted.chunksDone()).isEqualTo(2);
+            assertThat(workersIn("62.02.09")).isBetween(1L, reference.workersCreated() - 1);
+            ImportBatch resumed = confirm(ADMIN, crashed.id());
+            assertThat(resumed.status()).isEqualTo(reference.status());
+            assertThat(resumed.workersCreated()).isEqualTo(reference.workersCreated());
+            assertThat(resumed.termsOpened()).isEqualTo(reference.termsOpened());
+            assertThat(snapshot("62.02.09")).isEqualTo(snapshot("62.02.15"));
+        } finally {
+            imports.chunkSize = previousSize;
+            imports.chunkListener = (batch, chunk) -> { };
+        }
+    }
+
+    @Test
+    void aVillageOperatorImportsOnlyIntoTheirVillage() {
+        Actor operator = TestUsers.actor("imp-op", Role.VILLAGE_OPERATOR, "62.02.16.2001");
+        String csv = generate("62.02.16", 3, 5, 0);
+        ImportBatch batch = upload(operator, csv, new WorkerImports.Options(null, null, true));
+        assertThat(batch.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(batch.validRows()).isEqualTo(3);
+        assertThat(workersIn("62.02.16")).isEqualTo(3);
+        assertThat(workersIn("62.02.16.2001")).isEqualTo(3);
+        assertThat(CurrentActor.runAs(operator, () -> imports.rejections(batch.id(), 5)))
+                .allSatisfy(rr -> assertThat(rr.code()).isEqualTo("VILLAGE_OUT_OF_SCOPE"));
+    }
+
+    @Test
+    void importEndpointsAreScopedAndDownloadTheRejections() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "imp-dpmd", Role.DPMD, "62.02"));
+        Http other = Http.withToken(port, TestUsers.token(accounts, "imp-dpmd-other", Role.DPMD, "73.02"));
+        byte[] csv = generate("62.02.05", 4, 6, 0.5).getBytes(StandardCharsets.UTF_8);
+        var created = dpmd.upload("/api/v1/imports", "file", "w.csv", csv, "");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        assertThat(dpmd.get("/api/v1/imports/" + id).body()).contains("\"status\":\"VALIDATED\"");
+        assertThat(other.get("/api/v1/imports/" + id).statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/imports/" + id + "/rejections.csv").statusCode()).isEqualTo(404);
+        assertThat(other.post("/api/v1/imports/" + id + "/confirm", "application/json", new byte[0]).statusCode()).isEqualTo(404);
+        var rejections = dpmd.get("/api/v1/imports/" + id + "/rejections.csv");
+        assertThat(rejections.statusCode()).isEqualTo(200);
+        assertThat(rejections.body()).startsWith("nik,name,sex");
+        var confirmed = dpmd.post("/api/v1/imports/" + id + "/confirm", "application/json", new byte[0]);
+        assertThat(confirmed.body()).contains("\"status\":\"PARTIALLY_IMPORTED\"");
+    }
+
+    @Test
+    void xlsxFilesAreReadLikeCsv() throws Exception {
+        String[] lines = generate("62.02.01", 3, 7, 0).split("\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            var sheet = wb.createSheet("pekerja");
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            for (int i = 0; i < lines.length; i++) {
+                var row = sheet.createRow(i);
+                String[] f = lines[i].split(",");
+                for (int c = 0; c < f.length; c++) {
+                    if (i > 0 && c == 3) {
+                        var cell = row.createCell(c);
+                        cell.setCellValue(java.time.LocalDate.parse(f[c]));
+                        cell.setCellStyle(dateStyle);
+                    } else if (i > 0 && c == 7) {
+                        row.createCell(c).setCellValue(Double.parseDouble(f[c]));
+                    } else {
+                        row.createCell(c).setCellValue(f[c]);
+                    }
+                }
+            }
+            wb.write(bytes);
+        }
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xlsx", new ByteArrayInputStream(bytes.toByteArray()),
+                new WorkerImports.Options(null, null, true)));
+        assertThat(batch.format()).isEqualTo("XLSX");
+        assertThat(batch.status()).isEqualTo("IMPORTED");
+        assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
+    }
+
+    @Test
+    void anOpenSidResidentExportIsMappedByPekerjaan() {
+        String village = "62.02.17.2001";
+        String petani = id.lindung.support.Niks.unique("62.02.17", "L", java.time.LocalDate.of(1975, 3, 9));
+        String pedagang = id.lindung.support.Niks.unique("62.02.17", "P", java.time.LocalDate.of(1982, 11, 30));
+        String pelajar = id.lindung.support.Niks.unique("62.02.17", "L", java.time.LocalDate.of(2008, 5, 1));
+        String csv = "No;NIK;NAMA;JENIS KELAMIN;TEMPAT LAHIR;TANGGAL LAHIR;PEKERJAAN;AGAMA\n"
+                + "1;" + petani + ";Slamet Riyadi;LAKI-LAKI;Sampit;09-03-1975;PETANI/PEKEBUN;ISLAM\n"
+                + "2;" + pedagang + ";Sri Wahyuni;PEREMPUAN;Sampit;30-11-1982;PEDAGANG;ISLAM\n"
+                + "3;" + pelajar + ";Dimas;LAKI-LAKI;Sampit;01-05-2008;PELAJAR/MAHASISWA;ISLAM\n";
+        ImportBatch batch = upload(ADMIN, csv, new WorkerImports.Options(village, java.time.LocalDate.of(2025, 2, 1), true));
+        assertThat(batch.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(batch.workersCreated()).isEqualTo(2);
+        assertThat(jdbc.sql("select category from worker where nik = ?").param(petani).query(String.class).single()).isEqualTo("PETANI");
+        assertThat(jdbc.sql("select category from worker where nik = ?").param(pedagang).query(String.class).single()).isEqualTo("PEDAGANG_UMKM");
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
+                .extracting(WorkerImports.RejectedRow::code).containsExactly("NOT_A_TARGET_WORKER");
+        assertThat(Occupations.category("BURUH HARIAN LEPAS")).contains(id.lindung.registry.WorkerCategory.BURUH);
+        assertThat(Occupations.category("NELAYAN/PERIKANAN")).contains(id.lindung.registry.WorkerCategory.NELAYAN);
+        assertThat(Occupations.category("MENGURUS RUMAH TANGGA")).isEmpty();
+    }
+
+    @Test
+    void theGeneratorIsDeterministicAndItsGoodRowsPassTheNikCheck() {
+        String one = generate("62.02.13", 20, 99, 0);
+        assertThat(generate("62.02.13", 20, 99, 0)).isEqualTo(one);
+        assertThat(generate("62.02.13", 20, 100, 0)).isNotEqualTo(one);
+        String[] lines = one.split("\n");
+        java.util.Set<String> niks = new java.util.HashSet<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            var check = NikCheck.check(f[0], nikChecker.districtCodes()::contains, f[2].charAt(0), java.time.LocalDate.parse(f[3]),
+                    java.time.LocalDate.now());
+            assertThat(check.valid()).as(lines[i]).isTrue();
+            assertThat(niks.add(f[0])).as("unique " + f[0]).isTrue();
+        }
+        long officials = java.util.Arrays.stream(lines).filter(l -> l.contains(",PU,")).count();
+        assertThat(officials).isBetween(8L * 11, 12L * 11);
+    }
+}

@@ -1,0 +1,302 @@
+package id.lindung.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.Niks;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class WorkerRegistryIntegrationTests {
+
+    static final String VILLAGE = "64.02.03.2001";
+    static final String OTHER_VILLAGE = "64.02.03.2002";
+    static final String FAR_VILLAGE = "73.02.01.2001";
+    static final Actor ADMIN = TestUsers.actor("reg-admin", Role.ADMIN, "ID");
+    static final Actor OPERATOR = TestUsers.actor("reg-op", Role.VILLAGE_OPERATOR, VILLAGE);
+    static final Actor OTHER_OPERATOR = TestUsers.actor("reg-op2", Role.VILLAGE_OPERATOR, OTHER_VILLAGE);
+
+    @LocalServerPort int port;
+    @Autowired Workers workers;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    static LocalDate birth = LocalDate.of(1980, 1, 1);
+
+    static Workers.Registration registration(String nik, String village, LocalDate birthDate, String sex) {
+        return new Workers.Registration(nik, "Siti Aminah", sex, birthDate, village, "0812", null, WorkerCategory.PERANGKAT_DESA,
+                false, null, List.of(Programme.JKK, Programme.JKM), null, new BigDecimal("2022200"), RiskGroup.VERY_LOW,
+                "APBDES", LocalDate.of(2025, 1, 1));
+    }
+
+    private Worker register(Actor actor, String village) {
+        String nik = Niks.unique("64.02.03", "P", birth);
+        return CurrentActor.runAs(actor, () -> workers.register(registration(nik, village, birth, "P")));
+    }
+
+    @Test
+    void aRegisteredOfficialIsPuWithTheVillageGovernmentAsEmployer() {
+        Worker w = register(OPERATOR, VILLAGE);
+        List<MembershipTerm> terms = workers.terms(w.nik(), OPERATOR.scope());
+        assertThat(terms).hasSize(2).allSatisfy(t -> {
+            assertThat(t.segment()).isEqualTo(Segment.PU);
+            assertThat(t.employerPayerCode()).isEqualTo("APBDES:" + VILLAGE);
+            assertThat(t.isOpen()).isTrue();
+        });
+        long audited = jdbc.sql("select count(*) from audit_event where entity_type = 'worker' and entity_id = ?")
+                .param(w.nik()).query(Long.class).single();
+        assertThat(audited).isOne();
+        assertThat(workers.history(w.nik(), OPERATOR.scope())).extracting(StatusEvent::status).containsExactly("ACTIVE");
+    }
+
+    @Test
+    void everyDesaHasItsVillageGovernmentPayerButNoKelurahanHas() {
+        long desaWithout = jdbc.sql("""
+                select count(*) from region r where r.level = 'VILLAGE' and r.kind = 'DESA'
+                and not exists (select 1 from payer p where p.code = 'APBDES:' || r.code)""").query(Long.class).single();
+        long kelurahanWith = jdbc.sql("""
+                select count(*) from payer p join region r on r.code = p.region_code where p.kind = 'APBDES' and r.kind = 'KELURAHAN'""")
+                .query(Long.class).single();
+        assertThat(desaWithout).isZero();
+        assertThat(kelurahanWith).isZero();
+    }
+
+    @Test
+    void aNikIsRegisteredOnceAndTheSecondRegistrationIsToldWhereWithinScope() {
+        Worker w = register(OPERATOR, VILLAGE);
+        assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> workers.register(registration(w.nik(), OTHER_VILLAGE, birth, "P"))))
+                .isInstanceOfSatisfying(DuplicateNikException.class, e -> {
+                    assertThat(e.where().villageCode()).isEqualTo(VILLAGE);
+                    assertThat(e.where().category()).isEqualTo(WorkerCategory.PERANGKAT_DESA);
+                });
+        assertThatThrownBy(() -> CurrentActor.runAs(OTHER_OPERATOR, () -> workers.register(registration(w.nik(), OTHER_VILLAGE, birth, "P"))))
+                .isInstanceOfSatisfying(DuplicateNikException.class, e -> {
+                    assertThat(e.where()).isNull();
+                    assertThat(e.getMessage()).doesNotContain(VILLAGE).contains("another area");
+                });
+    }
+
+    @Test
+    void ofTwoConcurrentRegistrationsOfOneNikExactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String nik = Niks.unique("64.02.03", "L", birth);
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            List<Future<Worker>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Callable<Worker> call = () -> {
+                    start.await();
+                    return CurrentActor.runAs(ADMIN, () -> workers.register(registration(nik, VILLAGE, birth, "L")));
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            int won = 0;
+            int refused = 0;
+            for (Future<Worker> f : results) {
+                try {
+                    f.get();
+                    won++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(DuplicateNikException.class);
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            assertThat(won).isOne();
+            assertThat(refused).isOne();
+            assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isOne();
+        }
+    }
+
+    @Test
+    void aWageChangeClosesTheOpenTermAndOpensADatedVersion() {
+        Worker w = register(OPERATOR, VILLAGE);
+        CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKK, Segment.PU,
+                new BigDecimal("2500000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 7, 1))));
+        List<MembershipTerm> jkk = workers.terms(w.nik(), OPERATOR.scope()).stream().filter(t -> t.program() == Programme.JKK).toList();
+        assertThat(jkk).hasSize(2);
+        assertThat(jkk.get(0).wage()).isEqualByComparingTo("2500000");
+        assertThat(jkk.get(0).validFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(jkk.get(0).isOpen()).isTrue();
+        assertThat(jkk.get(1).wage()).isEqualByComparingTo("2022200");
+        assertThat(jkk.get(1).validTo()).isEqualTo(LocalDate.of(2025, 7, 1));
+        assertThat(jkk.get(1).endReason()).isEqualTo(EndReason.CHANGED);
+    }
+
+    @Test
+    void aPayerChangeIsAlsoADatedVersionAndTheSameTermsChangeNothing() {
+        Worker w = register(OPERATOR, VILLAGE);
+        var same = new Workers.TermChange(Programme.JKM, Segment.PU, new BigDecimal("2022200"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 3, 1));
+        CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), same));
+        assertThat(workers.terms(w.nik(), OPERATOR.scope())).hasSize(2);
+        CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKM, Segment.PU,
+                new BigDecimal("2022200"), RiskGroup.VERY_LOW, "APBD:64.02", LocalDate.of(2025, 3, 1))));
+        List<MembershipTerm> jkm = workers.terms(w.nik(), OPERATOR.scope()).stream().filter(t -> t.program() == Programme.JKM).toList();
+        assertThat(jkm).extracting(MembershipTerm::workerPayerCode).containsExactly("APBD:64.02", "APBDES:" + VILLAGE);
+    }
+
+    @Test
+    void aNewVersionMustStartAfterTheCurrentOne() {
+        Worker w = register(OPERATOR, VILLAGE);
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(
+                Programme.JKK, Segment.PU, new BigDecimal("3000000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 1, 1)))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("after 2025-01-01");
+    }
+
+    @Test
+    void endingAMembershipNeedsAReasonAndADate() {
+        Worker w = register(OPERATOR, VILLAGE);
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.endTerm(w.nik(), Programme.JKK, LocalDate.of(2025, 5, 1), null)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.endTerm(w.nik(), Programme.JKK, null, EndReason.RESIGNED)))
+                .isInstanceOf(InvalidInputException.class);
+        MembershipTerm ended = CurrentActor.runAs(OPERATOR, () -> workers.endTerm(w.nik(), Programme.JKK, LocalDate.of(2025, 5, 1), EndReason.RESIGNED));
+        assertThat(ended.validTo()).isEqualTo(LocalDate.of(2025, 5, 1));
+        assertThat(ended.endReason()).isEqualTo(EndReason.RESIGNED);
+    }
+
+    @Test
+    void aTransferMovesTheWorkerAndItsOpenTermsAndIsAudited() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Worker moved = CurrentActor.runAs(OTHER_OPERATOR, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1)));
+        assertThat(moved.villageCode()).isEqualTo(OTHER_VILLAGE);
+        assertThat(workers.terms(w.nik(), OTHER_OPERATOR.scope())).allSatisfy(t -> assertThat(t.isOpen()).isTrue()).hasSize(2);
+        assertThatThrownBy(() -> workers.get(w.nik(), OPERATOR.scope())).isInstanceOf(NotFoundException.class);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'TRANSFER' and entity_id = ?").param(w.nik())
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void theSameNameAndBirthDateInOneDistrictWithAnotherNikIsFlaggedAsLikelyDuplicate() {
+        LocalDate d = LocalDate.of(1977, 4, 4);
+        String a = Niks.unique("64.02.03", "L", d);
+        String b = Niks.unique("64.02.03", "L", d);
+        CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(a, "Ahmad Fauzi", "L", d, VILLAGE, null, null,
+                WorkerCategory.PETANI, false, null, List.of(), null, null, null, null, null)));
+        CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(b, "Achmad Fauzi", "L", d, OTHER_VILLAGE, null, null,
+                WorkerCategory.PETANI, false, null, List.of(), null, null, null, null, null)));
+        assertThat(workers.likelyDuplicatesOf(b, ADMIN.scope())).extracting(Worker::nik).containsExactly(a);
+    }
+
+    @Test
+    void aRegistrationWithAWrongNikNamesEveryProblem() {
+        String nik = Niks.unique("64.02.03", "L", birth);
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.register(registration(nik, VILLAGE, birth.plusDays(1), "P"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.code()).contains(NikCheck.SEX_MISMATCH, NikCheck.BIRTH_DATE_MISMATCH));
+    }
+
+    @Test
+    void everyWorkerEndpointAnswers404OutsideTheScope() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Http other = Http.withToken(port, TestUsers.token(accounts, "reg-api-op2", Role.VILLAGE_OPERATOR, OTHER_VILLAGE));
+        Http own = Http.withToken(port, TestUsers.token(accounts, "reg-api-op", Role.VILLAGE_OPERATOR, VILLAGE));
+        assertThat(own.get("/api/v1/workers/" + w.nik()).statusCode()).isEqualTo(200);
+        assertThat(other.get("/api/v1/workers/" + w.nik()).statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/villages/" + VILLAGE + "/workers").statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/workers?region=" + VILLAGE).statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/workers").body()).doesNotContain(w.nik());
+        assertThat(other.postJson("/api/v1/workers/" + w.nik() + "/memberships",
+                "{\"program\":\"JKK\",\"segment\":\"PU\",\"wage\":3000000,\"payer\":\"APBDES\",\"validFrom\":\"2025-09-01\"}").statusCode()).isEqualTo(404);
+        assertThat(other.postJson("/api/v1/workers/" + w.nik() + "/memberships/JKK/end",
+                "{\"endDate\":\"2025-09-01\",\"reason\":\"RESIGNED\"}").statusCode()).isEqualTo(404);
+        assertThat(other.postJson("/api/v1/workers/" + w.nik() + "/transfer", "{\"villageCode\":\"" + FAR_VILLAGE + "\"}").statusCode()).isEqualTo(404);
+        String body = "{\"nik\":\"" + Niks.unique("64.02.03", "L", birth) + "\",\"name\":\"X\",\"sex\":\"L\",\"birthDate\":\"1980-01-01\","
+                + "\"villageCode\":\"" + VILLAGE + "\",\"category\":\"PETANI\"}";
+        assertThat(other.postJson("/api/v1/workers", body).statusCode()).isEqualTo(404);
+        assertThat(own.postJson("/api/v1/workers", body).statusCode()).isEqualTo(201);
+        var dup = own.postJson("/api/v1/workers", body);
+        assertThat(dup.statusCode()).isEqualTo(409);
+        assertThat(dup.body()).contains("NIK_ALREADY_REGISTERED", "/transfer");
+        assertThat(own.get("/api/v1/villages/" + VILLAGE + "/workers?q=Siti").body()).contains(w.nik());
+    }
+
+    @Test
+    void monitorsSeeMaskedNiks() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "reg-monitor", Role.MONITOR, "64.02"));
+        String body = monitor.get("/api/v1/workers/" + w.nik()).body();
+        assertThat(body).doesNotContain(w.nik()).contains(NikCheck.mask(w.nik()));
+    }
+
+    @Test
+    void theNikEndpointAnswersAnySignedInCaller() {
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "reg-monitor", Role.MONITOR, "64.02"));
+        var ok = monitor.get("/api/v1/nik/6402031708850001");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"valid\":true", "\"sex\":\"L\"", "\"birthDate\":\"1985-08-17\"", "\"districtCode\":\"64.02.03\"");
+        var bad = monitor.get("/api/v1/nik/9902031708850000");
+        assertThat(bad.body()).contains("\"valid\":false", "NIK_UNKNOWN_DISTRICT", "NIK_SERIAL_ZERO");
+        assertThat(Http.anonymous(port).get("/api/v1/nik/6402031708850001").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void exportedCellsThatCouldBeFormulasAreNeutralisedInCsvAndXlsx() throws Exception {
+        String nik = Niks.unique("64.02.03", "L", birth);
+        CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "=HYPERLINK(\"http://x\",\"klik\")", "L", birth,
+                "64.02.03.2003", "+62812", null, WorkerCategory.BURUH, false, null, List.of(), null, null, null, null, null)));
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "reg-export-admin", Role.ADMIN, "ID"));
+        String csv = admin.get("/api/v1/workers/export.csv?region=64.02.03.2003").body();
+        assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+        var client = java.net.http.HttpClient.newHttpClient();
+        var response = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/v1/workers/export.xlsx?region=64.02.03.2003")).header("Authorization", "Bearer "
+                + TestUsers.token(accounts, "reg-export-admin", Role.ADMIN, "ID")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(response.body()))) {
+            var sheet = wb.getSheetAt(0);
+            boolean found = false;
+            for (var row : sheet) {
+                for (var cell : row) {
+                    assertThat(cell.getCellType()).isNotEqualTo(org.apache.poi.ss.usermodel.CellType.FORMULA);
+                    if (cell.getStringCellValue().contains("HYPERLINK")) {
+                        assertThat(cell.getStringCellValue()).startsWith("'=");
+                        found = true;
+                    }
+                }
+            }
+            assertThat(found).isTrue();
+        }
+        assertThat(SpreadsheetSafe.text("-5")).isEqualTo("'-5");
+        assertThat(SpreadsheetSafe.text("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(SpreadsheetSafe.text("Budi")).isEqualTo("Budi");
+    }
+
+    @Test
+    void theWorkerPagesRenderForASignedInUser() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "reg-page-op", Role.VILLAGE_OPERATOR, VILLAGE);
+        browser.login("reg-page-op", TestUsers.PASSWORD);
+        var list = browser.get("/desa/" + VILLAGE + "/pekerja");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains(w.nik(), "Siti Aminah");
+        var page = browser.get("/pekerja/" + w.nik());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("APBDES:" + VILLAGE, "protection-status");
+        assertThat(browser.get("/desa/" + OTHER_VILLAGE + "/pekerja").statusCode()).isEqualTo(404);
+        assertThat(browser.get("/impor/pekerja").statusCode()).isEqualTo(200);
+    }
+}
