@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lindung", mixinStandardHelpOptions = true, version = "Lindung 0.1",
         description = "Jaminan sosial ketenagakerjaan untuk pekerja desa / workers' social security for village workers.",
         subcommands = {ServeCommand.class, UsersCommand.class, RegionsCommand.class, WorkforceCommand.class,
+                BillingCommand.class, PaymentsCommand.class,
                 CommandLine.HelpCommand.class})
 public class LindungCommandLine implements Runnable {
 
