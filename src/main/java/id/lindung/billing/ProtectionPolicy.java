@@ -15,8 +15,8 @@ import java.util.function.Function;
  *       month's due date plus {@code graceMonths} months): a back-payment inside it restores protection.
  *       Unpaid before its due date the month is IN_GRACE, after it LAPSED; more than {@code graceMonths}
  *       consecutive months not paid in time end the membership (ENDED).</li>
- *   <li>PU: the employer owes the contribution; an unpaid month is IN_GRACE until its due date and LAPSED
- *       after it (the employer is in arrears). Arrears alone never end a PU membership.</li>
+ *   <li>PU: the employer owes the contribution; an unpaid month is IN_GRACE while no month of the term is
+ *       overdue, LAPSED once one is (the employer is in arrears). Arrears alone never end a PU membership.</li>
  * </ul>
  */
 public final class ProtectionPolicy {
@@ -57,8 +57,11 @@ public final class ProtectionPolicy {
             return new Answer(ProtectionStatus.PROTECTED, paidThrough, current.payer());
         }
         if (!bpu) {
-            return new Answer(date.isAfter(dueDate.apply(month)) ? ProtectionStatus.LAPSED : ProtectionStatus.IN_GRACE,
-                    paidThrough, current.payer());
+            boolean overdue = false;
+            for (YearMonth m = YearMonth.from(current.from()); !m.isAfter(month) && !overdue; m = m.plusMonths(1)) {
+                overdue = !paidOn.containsKey(m) && date.isAfter(dueDate.apply(m));
+            }
+            return new Answer(overdue ? ProtectionStatus.LAPSED : ProtectionStatus.IN_GRACE, paidThrough, current.payer());
         }
         int unpaid = 0;
         YearMonth first = YearMonth.from(start);
