@@ -30,7 +30,7 @@ create index bill_month_idx on bill (month, payer_id);
 -- Append-only: a correction is a REVERSAL of an earlier line plus a new ADJUSTMENT line.
 create table bill_line (
     id                 bigint generated always as identity primary key,
-    bill_id            bigint not null references bill (id),
+    -- the bill is (payer_id, month): lines need no lookup of a bill id, so a run writes them in one pass
     payer_id           bigint not null,
     month              date not null,
     worker_id          bigint not null,
@@ -45,11 +45,10 @@ create table bill_line (
     rate               numeric(12, 8),
     amount             numeric(18, 2) not null,
     regulation_version text not null,
-    reverses_line_id   bigint references bill_line (id),
-    run_id             bigint references billing_run (id),
+    reverses_line_id   bigint,
+    run_id             bigint,
     created_at         timestamptz not null default now()
 );
-create index bill_line_bill_idx on bill_line (bill_id);
 create index bill_line_key_idx on bill_line (month, worker_id, program, share);
 create index bill_line_village_idx on bill_line (village_code, month);
 create index bill_line_reverses_idx on bill_line (reverses_line_id) where reverses_line_id is not null;

@@ -25,7 +25,11 @@ class Allocation {
     }
 
     void reallocatePayersOfRun(long runId) {
-        List<Long> payers = jdbc.sql("select distinct payer_id from bill_line where run_id = ?").param(runId).query(Long.class).list();
+        // only payers that have paid something can have lines to settle or credit to move
+        List<Long> payers = jdbc.sql("""
+                select distinct l.payer_id from bill_line l
+                where l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
+                .param(runId).query(Long.class).list();
         payers.forEach(p -> reallocate(p, false));
     }
 
@@ -80,21 +84,18 @@ class Allocation {
 
     /** A worker's programme month is paid when every live line of it, whoever pays it, is settled. */
     private void refreshPaidMonths(long payerId, LocalDate from) {
-        jdbc.sql("""
-                create temp table touched on commit drop as
-                select distinct worker_id, program, month from bill_line where payer_id = ? and month >= ?""")
-                .params(payerId, Date.valueOf(from)).update();
-        jdbc.sql("delete from paid_month p using touched t where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month")
-                .update();
+        String touched = "(select distinct worker_id, program, month from bill_line where payer_id = :payer and month >= :from)";
+        jdbc.sql("delete from paid_month p using " + touched + " t where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month")
+                .param("payer", payerId).param("from", Date.valueOf(from)).update();
         jdbc.sql("""
                 insert into paid_month (worker_id, program, month, village_code, paid_on)
                 select l.worker_id, l.program, l.month, max(l.village_code), max(a.paid_on)
-                from touched t
+                from %s t
                 join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
                 left join payment_allocation a on a.bill_line_id = l.id
                 cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff) e
                 group by l.worker_id, l.program, l.month
-                having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0)""").update();
-        jdbc.sql("drop table touched").update();
+                having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0)""".formatted(touched))
+                .param("payer", payerId).param("from", Date.valueOf(from)).update();
     }
 }

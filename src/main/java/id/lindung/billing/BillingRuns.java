@@ -27,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class BillingRuns {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillingRuns.class);
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final MonthRulesSource rules;
@@ -62,15 +64,19 @@ public class BillingRuns {
         long reversals = 0;
         long added;
         if (firstRun) {
-            // nothing billed yet for this month: the lines are the desired lines, written in one pass
-            createBills(r, start, ACTIVE_PAYERS);
+            // nothing billed yet for this month: create the bills, then write every line in one statement
+            long t0 = System.nanoTime();
             added = insertLines(r, runId, start, "(" + DESIRED + ")", false);
+            long t1 = System.nanoTime();
+            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
         } else {
             jdbc.sql("create temp table desired on commit drop as " + DESIRED).paramSource(desiredParams(r, start)).update();
             jdbc.sql("analyze desired").update();
-            createBills(r, start, "select distinct payer_id, segment from desired");
             reversals = appendReversals(r, runId, start);
             added = insertLines(r, runId, start, "desired", true);
+            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
         }
         BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
                 .query(BigDecimal.class).single();
@@ -104,7 +110,8 @@ public class BillingRuns {
     /**
      * What each active term should cost this month. A month is billed by the last term active in it
      * (a whole month from the start month through the month of the last day), so a mid-month wage or
-     * payer change bills the month once, on the new terms. Shares that come to zero are not billed.
+     * payer change bills the month once, on the new terms: a term closed as CHANGED or TRANSFERRED inside
+     * the month has a successor that bills it. Shares that come to zero are not billed.
      */
     private static final String ACTIVE_TERMS = """
             from membership_term t
@@ -112,9 +119,7 @@ public class BillingRuns {
                  and (m.risk_group is null or m.risk_group = t.risk_group)
                  and (m.labour_intensive is null or m.labour_intensive = t.labour_intensive)
             where t.valid_from < :next and (t.valid_to is null or t.valid_to > :start)
-              and not exists (select 1 from membership_term n
-                              where n.worker_id = t.worker_id and n.program = t.program
-                                and n.valid_from > t.valid_from and n.valid_from < :next)
+              and (t.valid_to is null or t.valid_to >= :next or t.end_reason not in ('CHANGED', 'TRANSFERRED'))
             """;
 
     private static final String DESIRED = """
@@ -131,10 +136,6 @@ public class BillingRuns {
                       else t.wage end as base) b
               where t.valid_from""") + """
             ) lines where amount <> 0""";
-
-    private static final String ACTIVE_PAYERS = """
-            select distinct case m.share when 'EMPLOYER' then t.employer_payer_id else t.worker_payer_id end as payer_id, t.segment
-            """ + ACTIVE_TERMS + " and (m.flat is not null and m.flat <> 0 or m.rate <> 0)";
 
     private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start) {
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
@@ -158,9 +159,9 @@ public class BillingRuns {
     /** Lines billed before that no longer match: reversed in full (a negative line pointing at the original). */
     private long appendReversals(MonthRules r, long runId, LocalDate start) {
         return jdbc.sql("""
-                insert into bill_line (bill_id, payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
                                        share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id)
-                select l.bill_id, l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
+                select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
                        l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run
                 from bill_line l
                 where l.month = :month and l.kind <> 'REVERSAL'
@@ -186,13 +187,12 @@ public class BillingRuns {
                                     and l.amount = d.amount and l.kind <> 'REVERSAL'
                                     and not exists (select 1 from bill_line x where x.reverses_line_id = l.id))""" : "";
         return jdbc.sql("""
-                insert into bill_line (bill_id, payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
                                        share, kind, base, rate, amount, regulation_version, run_id)
-                select b.id, d.payer_id, :month, d.worker_id, d.village_code, d.term_id, d.program, d.segment,
+                select d.payer_id, :month, d.worker_id, d.village_code, d.term_id, d.program, d.segment,
                        case d.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end,
                        d.share, %s, d.base, d.rate, d.amount, :version, :run
                 from %s d
-                join bill b on b.payer_id = d.payer_id and b.month = :month
                 %s""".formatted(kind, source, missing))
                 .paramSource(desiredParams(r, start).addValue("month", Date.valueOf(start))
                         .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate()))

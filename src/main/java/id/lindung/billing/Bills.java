@@ -39,12 +39,12 @@ public class Bills {
                    coalesce(sum(l.amount), 0) as total,
                    coalesce(sum(l.amount) filter (where l.segment = 'PU'), 0) as total_pu,
                    coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
-                             where x.bill_id = b.id), 0) as paid,
+                             where x.payer_id = b.payer_id and x.month = b.month), 0) as paid,
                    coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
-                             where x.bill_id = b.id and x.segment = 'PU'), 0) as paid_pu,
+                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as paid_pu,
                    count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
             from bill b join payer p on p.id = b.payer_id
-            left join bill_line l on l.bill_id = b.id
+            left join bill_line l on l.payer_id = b.payer_id and l.month = b.month
             """;
 
     /** Bills in scope, optionally of one payer and/or one month, newest month first. */
@@ -80,8 +80,8 @@ public class Bills {
     public List<Line> lines(long billId) {
         return jdbc.sql("""
                 select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version
-                from bill_line l join worker w on w.id = l.worker_id
-                where l.bill_id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join worker w on w.id = l.worker_id
+                where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
                 .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
@@ -92,8 +92,8 @@ public class Bills {
     /** Totals per programme of a bill, net of reversals. */
     public Map<String, BigDecimal> totalsByProgram(long billId) {
         Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
-        jdbc.sql("select program, sum(amount) from bill_line where bill_id = ? group by program order by %s"
-                        .formatted(Allocation.PROGRAM_ORDER))
+        jdbc.sql("select l.program, sum(l.amount) from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month where b.id = ? group by l.program order by %s"
+                        .formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId).query((rs, n) -> totals.put(rs.getString(1), rs.getBigDecimal(2))).list();
         return totals;
     }

@@ -30,8 +30,8 @@ public class Escalations {
                 with owed as (
                     select b.payer_id, b.month, b.due_date,
                            sum(l.amount) - coalesce((select sum(a.amount) from payment_allocation a
-                                                     join bill_line x on x.id = a.bill_line_id where x.bill_id = b.id), 0) as outstanding
-                    from bill b join bill_line l on l.bill_id = b.id
+                                                     join bill_line x on x.id = a.bill_line_id where x.payer_id = b.payer_id and x.month = b.month), 0) as outstanding
+                    from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month
                     where b.payer_region_code >= :lo and b.payer_region_code < :hi and b.due_date < :asOf
                     group by b.id, b.payer_id, b.month, b.due_date
                 )
