@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Jaminan sosial ketenagakerjaan untuk pekerja desa / workers' social security for village workers.",
         subcommands = {ServeCommand.class, UsersCommand.class, RegionsCommand.class, WorkforceCommand.class, QuoteCommand.class,
                 WorkerCommands.Import.class, WorkerCommands.Generate.class, WorkerCommands.Nik.class,
+                BillingCommand.class, PaymentsCommand.class,
                 CommandLine.HelpCommand.class})
 public class LindungCommandLine implements Runnable {
 

@@ -114,4 +114,43 @@ class CommandLineTests {
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("\"status\":\"IMPORTED\"", "\"workersCreated\":30");
     }
+
+    @Test
+    void billingRunPrintsItsSummaryAndARerunAddsNoLines() {
+        Run first = run("billing", "run", "--month", "2023-07");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("\"month\":\"2023-07\"", "\"bills\":", "\"lines\":", "\"total\":");
+        Run again = run("billing", "run", "--month", "2023-07");
+        assertThat(again.out()).contains("\"lines\":0");
+        Run bad = run("billing", "run", "--month", "July");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("YYYY-MM");
+    }
+
+    @Test
+    void paymentsImportReportsAcceptedDuplicatesAndRejectedLines(@TempDir Path dir) throws Exception {
+        Run migrate = run("users", "create", "--username", "cli.payer.setup", "--password", "secret-123", "--role", "ADMIN", "--region", "ID");
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        try (var db = id.lindung.platform.EmbeddedPostgresServer.open(Path.of(System.getProperty("lindung.data-dir")), 0, false, true);
+             var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
+             var st = c.createStatement()) {
+            st.execute("insert into payer (code, kind, name, region_code) values ('APBD:62.02', 'APBD', "
+                    + "'Pemerintah Kabupaten Kotawaringin Timur', '62.02') on conflict (code) do nothing");
+        }
+        Path file = dir.resolve("rekon.csv");
+        Files.writeString(file, """
+                payer,reference,date,amount
+                APBD:62.02,REK-1,2024-01-05,100000
+                APBD:62.02,REK-1,2024-01-05,100000
+                APBD:99.99,REK-2,2024-01-05,100
+                APBD:62.02,REK-3,2024-01-05,-1
+                APBD:62.02,REK-4,05/01/2024,10
+                """);
+        Run r = run("payments", "import", file.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"accepted\":1", "\"duplicates\":0", "\"rejected\":[{\"line\":3")
+                .contains("\"line\":4").contains("\"line\":5").contains("\"line\":6");
+        Run again = run("payments", "import", file.toString());
+        assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":1");
+    }
 }

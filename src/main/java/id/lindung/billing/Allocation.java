@@ -1,0 +1,101 @@
+package id.lindung.billing;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settles a payer's bill lines from its payments: oldest month first and, within a month, JKK, JKM,
+ * JP, JHT, JKP (protection against accidents and death first), then by worker and share. Partial
+ * payments leave the rest as arrears. Allocation is derived data: it is rebuilt from the first month
+ * that changed, so a new payment, a reversal or a new bill line all end in the same state.
+ */
+@Component
+class Allocation {
+
+    static final String PROGRAM_ORDER = "case program when 'JKK' then 1 when 'JKM' then 2 when 'JP' then 3 when 'JHT' then 4 else 5 end";
+
+    private final JdbcClient jdbc;
+
+    Allocation(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void reallocatePayersOfRun(long runId) {
+        // only payers that have paid something can have lines to settle or credit to move
+        List<Long> payers = jdbc.sql("""
+                select distinct l.payer_id from bill_line l
+                where l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
+                .param(runId).query(Long.class).list();
+        payers.forEach(p -> reallocate(p, false));
+    }
+
+    /**
+     * @param fromStart true after a payment was reversed: everything is recomputed, not only the months
+     *                  that are not yet settled
+     */
+    void reallocate(long payerId, boolean fromStart) {
+        LocalDate from = fromStart
+                ? jdbc.sql("select min(month) from bill_line where payer_id = ?").param(payerId).query(LocalDate.class).optional().orElse(null)
+                : firstUnsettledMonth(payerId);
+        if (from == null) {
+            return;
+        }
+        BigDecimal allocatedBefore = jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where payer_id = ? and month < ?")
+                .params(payerId, Date.valueOf(from)).query(BigDecimal.class).single();
+        jdbc.sql("delete from payment_allocation where payer_id = ? and month >= ?").params(payerId, Date.valueOf(from)).update();
+        jdbc.sql("""
+                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
+                with pay as (
+                    select paid_on, sum(amount) over (order by paid_on, id rows unbounded preceding) as cum_pay
+                    from payment where payer_id = :payer and reversed_at is null
+                ), total as (
+                    select coalesce(max(cum_pay), 0) - :before as available, max(paid_on) as last_paid from pay
+                ), lines as (
+                    select l.id, l.month, l.worker_id, l.program, l.share,
+                           l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff
+                    from bill_line l
+                    where l.payer_id = :payer and l.kind <> 'REVERSAL' and l.month >= :from
+                ), ordered as (
+                    select id, month, eff,
+                           sum(eff) over (order by month, %s, worker_id, share, id rows unbounded preceding) as cum
+                    from lines where eff > 0
+                )
+                select o.id, :payer, o.month, least(o.eff, t.available - (o.cum - o.eff)),
+                       coalesce((select min(p.paid_on) from pay p where p.cum_pay >= :before + o.cum), t.last_paid)
+                from ordered o cross join total t
+                where t.available - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER))
+                .param("payer", payerId).param("before", allocatedBefore).param("from", Date.valueOf(from)).update();
+        refreshPaidMonths(payerId, from);
+    }
+
+    private LocalDate firstUnsettledMonth(long payerId) {
+        return jdbc.sql("""
+                select min(l.month) from bill_line l
+                left join payment_allocation a on a.bill_line_id = l.id
+                where l.payer_id = ? and l.kind <> 'REVERSAL'
+                  and coalesce(a.amount, 0) <> greatest(0, l.amount
+                        + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0))""")
+                .param(payerId).query(LocalDate.class).optional().orElse(null);
+    }
+
+    /** A worker's programme month is paid when every live line of it, whoever pays it, is settled. */
+    private void refreshPaidMonths(long payerId, LocalDate from) {
+        String touched = "(select distinct worker_id, program, month from bill_line where payer_id = :payer and month >= :from)";
+        jdbc.sql("delete from paid_month p using " + touched + " t where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month")
+                .param("payer", payerId).param("from", Date.valueOf(from)).update();
+        jdbc.sql("""
+                insert into paid_month (worker_id, program, month, village_code, paid_on)
+                select l.worker_id, l.program, l.month, max(l.village_code), max(a.paid_on)
+                from %s t
+                join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
+                left join payment_allocation a on a.bill_line_id = l.id
+                cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff) e
+                group by l.worker_id, l.program, l.month
+                having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0)""".formatted(touched))
+                .param("payer", payerId).param("from", Date.valueOf(from)).update();
+    }
+}

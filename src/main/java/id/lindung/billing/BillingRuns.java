@@ -1,0 +1,202 @@
+package id.lindung.billing;
+
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.Role;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly billing run: one bill per payer and month, one line per worker, programme and share.
+ *
+ * <p>Set-based: the month's rate rows from the regulation go into a temporary table and one statement
+ * computes what every active membership term should cost; a second compares that with what is already
+ * billed and appends only the difference (a reversal of the old line plus a new line). Re-running a
+ * month therefore adds nothing unless memberships or wages changed, and never rewrites a line.
+ */
+@Service
+public class BillingRuns {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillingRuns.class);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final MonthRulesSource rules;
+    private final AuditLog audit;
+    private final Allocation allocation;
+
+    BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.rules = rules;
+        this.audit = audit;
+        this.allocation = allocation;
+    }
+
+    /** What a run did: bills of the month, lines and amount this run added. */
+    public record Result(String month, long bills, long lines, BigDecimal total, String regulationVersion) {}
+
+    @Transactional
+    public Result run(YearMonth month, Actor actor) {
+        if (!actor.can(Role.ADMIN, Role.DPMD)) {
+            throw new AccessDeniedException("Only ADMIN and DPMD may run billing");
+        }
+        MonthRules r = rules.forMonth(month);
+        LocalDate start = month.atDay(1);
+        // one run per month at a time; a second caller waits and then finds nothing left to add
+        jdbc.sql("select pg_advisory_xact_lock(4242, ?)").param(month.getYear() * 100 + month.getMonthValue()).query().rowSet();
+        long runId = jdbc.sql("insert into billing_run (month, run_by) values (?, ?) returning id")
+                .params(Date.valueOf(start), actor.username()).query(Long.class).single();
+
+        loadRates(r);
+        boolean firstRun = !jdbc.sql("select exists(select 1 from bill_line where month = ?)").param(Date.valueOf(start))
+                .query(Boolean.class).single();
+        long reversals = 0;
+        long added;
+        if (firstRun) {
+            // nothing billed yet for this month: create the bills, then write every line in one statement
+            long t0 = System.nanoTime();
+            added = insertLines(r, runId, start, "(" + DESIRED + ")", false);
+            long t1 = System.nanoTime();
+            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000);
+        } else {
+            jdbc.sql("create temp table desired on commit drop as " + DESIRED).paramSource(desiredParams(r, start)).update();
+            jdbc.sql("analyze desired").update();
+            reversals = appendReversals(r, runId, start);
+            added = insertLines(r, runId, start, "desired", true);
+            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+        }
+        BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
+                .query(BigDecimal.class).single();
+        long bills = jdbc.sql("select count(*) from bill where month = ?").param(Date.valueOf(start)).query(Long.class).single();
+        jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
+                .params(bills, reversals + added, amount, runId).update();
+        if (reversals + added > 0) {
+            allocation.reallocatePayersOfRun(runId);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("month", month.toString());
+        after.put("bills", bills);
+        after.put("linesAdded", reversals + added);
+        after.put("reversals", reversals);
+        after.put("amountAdded", amount);
+        after.put("regulationVersion", r.regulationVersion());
+        audit.record("BILLING_RUN", "billing_run", Long.toString(runId), null, null, after);
+        return new Result(month.toString(), bills, reversals + added, amount, r.regulationVersion());
+    }
+
+    private void loadRates(MonthRules r) {
+        jdbc.sql("""
+                create temp table month_rate (program text, segment text, share text, risk_group text, labour_intensive boolean,
+                    rate numeric, flat numeric, base_cap numeric, band_step numeric, band_min numeric, band_max numeric)
+                    on commit drop""").update();
+        List<Object[]> rows = r.rates().stream().map(x -> new Object[] {x.program(), x.segment(), x.share(), x.riskGroup(),
+                x.labourIntensive(), x.rate(), x.flat(), x.baseCap(), x.bandStep(), x.bandMin(), x.bandMax()}).toList();
+        template.batchUpdate("insert into month_rate values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * What each active term should cost this month. A month is billed by the last term active in it
+     * (a whole month from the start month through the month of the last day), so a mid-month wage or
+     * payer change bills the month once, on the new terms: a term closed as CHANGED or TRANSFERRED inside
+     * the month has a successor that bills it. Shares that come to zero are not billed.
+     */
+    private static final String ACTIVE_TERMS = """
+            from membership_term t
+            join month_rate m on m.program = t.program and m.segment = t.segment
+                 and (m.risk_group is null or m.risk_group = t.risk_group)
+                 and (m.labour_intensive is null or m.labour_intensive = t.labour_intensive)
+            where t.valid_from < :next and (t.valid_to is null or t.valid_to > :start)
+              and (t.valid_to is null or t.valid_to >= :next or t.end_reason not in ('CHANGED', 'TRANSFERRED'))
+            """;
+
+    private static final String DESIRED = """
+            select * from (
+              select t.id as term_id, t.worker_id, t.village_code, t.program, t.segment, m.share,
+                     case m.share when 'EMPLOYER' then t.employer_payer_id else t.worker_payer_id end as payer_id,
+                     b.base,
+                     case when m.flat is not null then null else m.rate end as rate,
+                     case when m.flat is not null then m.flat else round(b.base * m.rate, :scale) end as amount
+              """ + ACTIVE_TERMS.replace("where t.valid_from", """
+              cross join lateral (select case
+                      when m.band_step is not null then greatest(m.band_min, least(m.band_max, floor(t.wage / m.band_step) * m.band_step))
+                      when m.base_cap is not null then least(t.wage, m.base_cap)
+                      else t.wage end as base) b
+              where t.valid_from""") + """
+            ) lines where amount <> 0""";
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("scale", r.roundingScale()).addValue("start", Date.valueOf(start))
+                .addValue("next", Date.valueOf(start.plusMonths(1)));
+    }
+
+    private void createBills(MonthRules r, LocalDate start, String payersAndSegments) {
+        jdbc.sql("""
+                insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
+                select p.id, p.region_code, :month, min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end),
+                       upper(substr(md5(p.id || '-' || :month || '-' || gen_random_uuid()), 1, 12))
+                from (%s) s join payer p on p.id = s.payer_id
+                group by p.id, p.region_code
+                on conflict (payer_id, month) do nothing""".formatted(payersAndSegments))
+                .paramSource(desiredParams(r, start).addValue("month", Date.valueOf(start))
+                        .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate())))
+                .update();
+    }
+
+    /** Lines billed before that no longer match: reversed in full (a negative line pointing at the original). */
+    private long appendReversals(MonthRules r, long runId, LocalDate start) {
+        return jdbc.sql("""
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                                       share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id)
+                select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
+                       l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run
+                from bill_line l
+                where l.month = :month and l.kind <> 'REVERSAL'
+                  and not exists (select 1 from bill_line x where x.reverses_line_id = l.id)
+                  and not exists (select 1 from desired d
+                                  where d.worker_id = l.worker_id and d.program = l.program and d.share = l.share
+                                    and d.payer_id = l.payer_id and d.term_id = l.term_id and d.amount = l.amount)""")
+                .param("version", r.regulationVersion()).param("run", runId).param("month", Date.valueOf(start)).update();
+    }
+
+    /**
+     * Appends the desired lines that have no matching live line: ORIGINAL the first time a worker,
+     * programme and share is billed for the month, ADJUSTMENT after a reversal.
+     */
+    private long insertLines(MonthRules r, long runId, LocalDate start, String source, boolean onlyMissing) {
+        String kind = onlyMissing ? """
+                case when exists (select 1 from bill_line e where e.month = :month and e.worker_id = d.worker_id
+                                    and e.program = d.program and e.share = d.share) then 'ADJUSTMENT' else 'ORIGINAL' end""" : "'ORIGINAL'";
+        String missing = onlyMissing ? """
+                where not exists (select 1 from bill_line l
+                                  where l.month = :month and l.worker_id = d.worker_id and l.program = d.program
+                                    and l.share = d.share and l.payer_id = d.payer_id and l.term_id = d.term_id
+                                    and l.amount = d.amount and l.kind <> 'REVERSAL'
+                                    and not exists (select 1 from bill_line x where x.reverses_line_id = l.id))""" : "";
+        return jdbc.sql("""
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                                       share, kind, base, rate, amount, regulation_version, run_id)
+                select d.payer_id, :month, d.worker_id, d.village_code, d.term_id, d.program, d.segment,
+                       case d.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end,
+                       d.share, %s, d.base, d.rate, d.amount, :version, :run
+                from %s d
+                %s""".formatted(kind, source, missing))
+                .paramSource(desiredParams(r, start).addValue("month", Date.valueOf(start))
+                        .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate()))
+                        .addValue("version", r.regulationVersion()).addValue("run", runId))
+                .update();
+    }
+}

@@ -1,0 +1,141 @@
+package id.lindung.billing;
+
+import id.lindung.access.Actor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.NotFoundException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reading bills, their lines and arrears within the caller's scope. */
+@Service
+public class Bills {
+
+    private final JdbcClient jdbc;
+    private final Payers payers;
+    private final MonthRulesSource rules;
+    private final Clock clock;
+
+    Bills(JdbcClient jdbc, Payers payers, MonthRulesSource rules, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.payers = payers;
+        this.rules = rules;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    private static final String SUMMARY = """
+            select b.id, p.code, p.name, b.month, b.due_date, b.verification_code,
+                   coalesce(sum(l.amount), 0) as total,
+                   coalesce(sum(l.amount) filter (where l.segment = 'PU'), 0) as total_pu,
+                   coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
+                             where x.payer_id = b.payer_id and x.month = b.month), 0) as paid,
+                   coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
+                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as paid_pu,
+                   count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
+            from bill b join payer p on p.id = b.payer_id
+            left join bill_line l on l.payer_id = b.payer_id and l.month = b.month
+            """;
+
+    /** Bills in scope, optionally of one payer and/or one month, newest month first. */
+    public List<BillSummary> find(String payerCode, YearMonth month, Actor actor, LocalDate asOf) {
+        RegionScope scope = actor.scope();
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi());
+        StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
+        if (payerCode != null && !payerCode.isBlank()) {
+            PayerRef payer = payers.get(payerCode, scope);
+            where.append(" and b.payer_id = :payer");
+            params.addValue("payer", payer.id());
+        }
+        if (month != null) {
+            where.append(" and b.month = :month");
+            params.addValue("month", Date.valueOf(month.atDay(1)));
+        }
+        return jdbc.sql(SUMMARY + where + " group by b.id, p.code, p.name order by b.month desc, p.code limit 1000")
+                .paramSource(params).query((rs, n) -> map(rs, asOf)).list();
+    }
+
+    public BillSummary get(long billId, Actor actor, LocalDate asOf) {
+        RegionScope scope = actor.scope();
+        return jdbc.sql(SUMMARY + " where b.id = :id and b.payer_region_code >= :lo and b.payer_region_code < :hi group by b.id, p.code, p.name")
+                .param("id", billId).param("lo", scope.lo()).param("hi", scope.hi())
+                .query((rs, n) -> map(rs, asOf)).optional()
+                .orElseThrow(() -> new NotFoundException("Bill " + billId + " not found"));
+    }
+
+    public record Line(String nik, String name, String village, String program, String share, String segment, String kind,
+                       BigDecimal base, BigDecimal rate, BigDecimal amount, String regulationVersion) {}
+
+    /** The live and correcting lines of a bill (the caller must already have been allowed to see the bill). */
+    public List<Line> lines(long billId) {
+        return jdbc.sql("""
+                select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version
+                from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join worker w on w.id = l.worker_id
+                where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                .param(billId)
+                .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getString(11)))
+                .list();
+    }
+
+    /** Totals per programme of a bill, net of reversals. */
+    public Map<String, BigDecimal> totalsByProgram(long billId) {
+        Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
+        jdbc.sql("select l.program, sum(l.amount) from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month where b.id = ? group by l.program order by %s"
+                        .formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                .param(billId).query((rs, n) -> totals.put(rs.getString(1), rs.getBigDecimal(2))).list();
+        return totals;
+    }
+
+    /** Unpaid earlier bills of the same payer with their fines, shown on a later bill. */
+    public List<BillSummary> arrearsBefore(BillSummary bill, Actor actor, LocalDate asOf) {
+        return find(bill.payer(), null, actor, asOf).stream()
+                .filter(b -> b.month().compareTo(bill.month()) < 0 && b.outstanding().signum() > 0).toList();
+    }
+
+    private BillSummary map(ResultSet rs, LocalDate asOf) throws SQLException {
+        LocalDate month = rs.getDate("month").toLocalDate();
+        LocalDate due = rs.getDate("due_date").toLocalDate();
+        BigDecimal total = rs.getBigDecimal("total");
+        BigDecimal paid = rs.getBigDecimal("paid");
+        BigDecimal unpaidPu = rs.getBigDecimal("total_pu").subtract(rs.getBigDecimal("paid_pu")).max(BigDecimal.ZERO);
+        return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), YearMonth.from(month).toString(),
+                total, paid, total.subtract(paid), fine(YearMonth.from(month), unpaidPu, due, asOf == null ? LocalDate.now(clock) : asOf),
+                due, rs.getLong("line_count"), rs.getString("verification_code"));
+    }
+
+    private final Map<YearMonth, MonthRules> rulesCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** PU late fine: the month's rate for every started month past the due date, on what is still unpaid. */
+    BigDecimal fine(YearMonth month, BigDecimal unpaidPu, LocalDate due, LocalDate asOf) {
+        if (unpaidPu.signum() <= 0 || !asOf.isAfter(due)) {
+            return BigDecimal.ZERO;
+        }
+        MonthRules r = rulesCache.computeIfAbsent(month, rules::forMonth);
+        long monthsLate = monthsLate(due, asOf);
+        return unpaidPu.multiply(r.puFineRate()).multiply(BigDecimal.valueOf(monthsLate))
+                .setScale(r.roundingScale(), RoundingMode.HALF_UP);
+    }
+
+    /** Started months after the due date: one day late is one month, one month and a day is two. */
+    static long monthsLate(LocalDate due, LocalDate asOf) {
+        if (!asOf.isAfter(due)) {
+            return 0;
+        }
+        long months = (asOf.getYear() * 12L + asOf.getMonthValue()) - (due.getYear() * 12L + due.getMonthValue());
+        LocalDate anniversary = due.plusMonths(months);
+        return asOf.isAfter(anniversary) ? months + 1 : months;
+    }
+
+}

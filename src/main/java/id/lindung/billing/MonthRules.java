@@ -1,0 +1,29 @@
+package id.lindung.billing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * Everything the billing of one contribution month needs from the regulation: the rate rows, due days,
+ * late fines, the BPU grace window, rounding, and which regulation version produced them.
+ *
+ * @param roundingScale      amounts are rounded half-up to this many decimals (0 = whole rupiah)
+ * @param puFineRate         late fine per month on unpaid PU contributions of this month (0.02, 0.005 in relief)
+ * @param bpuFineRate        late fine per month for BPU (zero)
+ * @param bpuGraceMonths     consecutive unpaid BPU months after which membership ends (3: "more than 3")
+ * @param joinerLeaverRule   the documented rule for mid-month joiners and leavers, shown on the bill
+ */
+public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDate, LocalDate bpuDueDate,
+                         int roundingScale, BigDecimal puFineRate, BigDecimal bpuFineRate, int bpuGraceMonths,
+                         String joinerLeaverRule, String regulationVersion, List<String> references) {
+
+    public LocalDate dueDate(String segment) {
+        return "BPU".equals(segment) ? bpuDueDate : puDueDate;
+    }
+
+    public BigDecimal fineRate(String segment) {
+        return "BPU".equals(segment) ? bpuFineRate : puFineRate;
+    }
+}

@@ -1,0 +1,255 @@
+package id.lindung.billing;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.Role;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments against a payer: idempotent by the payer's external reference, allocated to the oldest
+ * unpaid month first, reversible by an authorised role with a reason.
+ */
+@Service
+public class Payments {
+
+    private final JdbcClient jdbc;
+    private final Payers payers;
+    private final Allocation allocation;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    Payments(JdbcClient jdbc, Payers payers, Allocation allocation, AuditLog audit, TransactionTemplate tx,
+             java.util.Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.payers = payers;
+        this.allocation = allocation;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {}
+
+    public record PaymentResult(long id, String payer, String reference, LocalDate date, BigDecimal amount, String channel,
+                                boolean duplicate, String message) {}
+
+    @Transactional
+    public PaymentResult record(PaymentRequest request, Actor actor) {
+        requireRecorder(actor);
+        List<String> problems = validate(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream()
+                    .map(p -> id.lindung.platform.InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
+                    .toList());
+        }
+        PayerRef payer = payers.get(request.payer(), actor.scope());
+        return store(payer, request, actor);
+    }
+
+    private PaymentResult store(PayerRef payer, PaymentRequest request, Actor actor) {
+        String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
+        Optional<Long> id = jdbc.sql("""
+                insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (payer_id, reference) do nothing returning id""")
+                .params(payer.id(), payer.regionCode(), request.reference().trim(), Date.valueOf(request.date()),
+                        request.amount(), channel, actor.username())
+                .query(Long.class).optional();
+        if (id.isEmpty()) {
+            var existing = jdbc.sql("select id, paid_on, amount, channel from payment where payer_id = ? and reference = ?")
+                    .params(payer.id(), request.reference().trim())
+                    .query((rs, n) -> new PaymentResult(rs.getLong(1), payer.code(), request.reference().trim(),
+                            rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4), true,
+                            "Payment with this reference was already recorded; nothing was added"))
+                    .single();
+            if (existing.amount().compareTo(request.amount()) != 0 || !existing.date().equals(request.date())) {
+                throw new InvalidInputException("reference", "REFERENCE_REUSED", "Reference " + request.reference()
+                        + " was already used for a payment of " + existing.amount() + " on " + existing.date());
+            }
+            return existing;
+        }
+        allocation.reallocate(payer.id(), false);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("payer", payer.code());
+        after.put("reference", request.reference().trim());
+        after.put("date", request.date().toString());
+        after.put("amount", request.amount());
+        after.put("channel", channel);
+        audit.record("CREATE", "payment", id.get().toString(), payer.regionCode(), null, after);
+        return new PaymentResult(id.get(), payer.code(), request.reference().trim(), request.date(), request.amount(),
+                channel, false, "Payment recorded and allocated to the oldest unpaid months");
+    }
+
+    /** Reverses a wrong payment (ADMIN or BPJS_OFFICER); its allocation is undone and recomputed. */
+    @Transactional
+    public void reverse(long paymentId, String reason, Actor actor) {
+        if (!actor.can(Role.ADMIN, Role.BPJS_OFFICER)) {
+            throw new AccessDeniedException("Only ADMIN and BPJS_OFFICER may reverse a payment");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "REQUIRED", "A reversal needs a reason");
+        }
+        var row = jdbc.sql("""
+                select p.payer_id, p.payer_region_code, p.reference, p.amount, p.reversed_at from payment p
+                where p.id = :id and p.payer_region_code >= :lo and p.payer_region_code < :hi""")
+                .param("id", paymentId).param("lo", actor.scope().lo()).param("hi", actor.scope().hi())
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getTimestamp(5)})
+                .optional().orElseThrow(() -> new NotFoundException("Payment " + paymentId + " not found"));
+        if (row[4] != null) {
+            throw new InvalidInputException("payment", "ALREADY_REVERSED", "Payment " + paymentId + " was already reversed");
+        }
+        jdbc.sql("update payment set reversed_at = now(), reversed_by = ?, reversal_reason = ? where id = ?")
+                .params(actor.username(), reason.trim(), paymentId).update();
+        allocation.reallocate((Long) row[0], true);
+        audit.record("REVERSE", "payment", Long.toString(paymentId), (String) row[1],
+                Map.of("reference", row[2], "amount", row[3], "reversed", false),
+                Map.of("reference", row[2], "amount", row[3], "reversed", true, "reason", reason.trim()));
+    }
+
+    public record Rejection(long line, String reason) {}
+
+    public record ImportResult(int accepted, int duplicates, List<Rejection> rejected) {}
+
+    /**
+     * A bank or BPJS reconciliation file ({@code payer,reference,date,amount}). Every row is checked
+     * first; good rows are recorded (each idempotent by reference), bad rows are listed with their line
+     * and reason and change nothing.
+     */
+    public ImportResult importCsv(InputStream csv, Actor actor) {
+        requireRecorder(actor);
+        List<Rejection> rejected = new ArrayList<>();
+        List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
+        Map<String, PayerRef> payerCache = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
+        try (CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
+                .allowMissingFields(true).detectBomHeader(true)
+                .ofCsvRecord(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            Map<String, Integer> index = null;
+            for (CsvRecord rec : records) {
+                long line = rec.getStartingLineNumber();
+                if (index == null) {
+                    index = new HashMap<>();
+                    for (int i = 0; i < rec.getFieldCount(); i++) {
+                        index.put(rec.getField(i).trim().toLowerCase(Locale.ROOT), i);
+                    }
+                    for (String col : List.of("payer", "reference", "date", "amount")) {
+                        if (!index.containsKey(col)) {
+                            throw new InvalidInputException(List.of(new id.lindung.platform.InputProblem(1, col, "HEADER_MISSING_COLUMN",
+                                    "Header lacks column " + col + "; expected payer,reference,date,amount")));
+                        }
+                    }
+                    continue;
+                }
+                PaymentRequest request;
+                try {
+                    request = new PaymentRequest(field(rec, index, "payer"), field(rec, index, "reference"),
+                            LocalDate.parse(field(rec, index, "date")), new BigDecimal(field(rec, index, "amount")),
+                            index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION");
+                } catch (DateTimeParseException e) {
+                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not an ISO date (YYYY-MM-DD)"));
+                    continue;
+                } catch (NumberFormatException e) {
+                    rejected.add(new Rejection(line, "amount '" + field(rec, index, "amount") + "' is not a number"));
+                    continue;
+                }
+                List<String> problems = validate(request);
+                if (!problems.isEmpty()) {
+                    rejected.add(new Rejection(line, String.join("; ", problems)));
+                    continue;
+                }
+                PayerRef payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
+                        .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
+                if (payer == null) {
+                    rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)"));
+                    continue;
+                }
+                Long first = seen.putIfAbsent(payer.code() + "|" + request.reference(), line);
+                if (first != null) {
+                    rejected.add(new Rejection(line, "reference: " + request.reference() + " repeats line " + first));
+                    continue;
+                }
+                good.add(Map.entry(line, request));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int accepted = 0;
+        int duplicates = 0;
+        for (var entry : good) {
+            try {
+                PaymentResult r = tx.execute(s -> store(payerCache.get(entry.getValue().payer()), entry.getValue(), actor));
+                if (r.duplicate()) {
+                    duplicates++;
+                } else {
+                    accepted++;
+                }
+            } catch (InvalidInputException e) {
+                rejected.add(new Rejection(entry.getKey(), e.getMessage()));
+            } catch (DuplicateKeyException e) {
+                duplicates++;
+            }
+        }
+        rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
+        return new ImportResult(accepted, duplicates, rejected);
+    }
+
+    private List<String> validate(PaymentRequest r) {
+        List<String> problems = new ArrayList<>();
+        if (r.payer() == null || r.payer().isBlank()) {
+            problems.add("payer: required (e.g. APBDES:64.02.03.2007)");
+        }
+        if (r.reference() == null || r.reference().isBlank()) {
+            problems.add("reference: required (the bank's or BPJS's transaction reference)");
+        }
+        if (r.date() == null) {
+            problems.add("date: required");
+        } else if (r.date().isAfter(LocalDate.now(clock))) {
+            problems.add("date: " + r.date() + " is in the future");
+        }
+        if (r.amount() == null) {
+            problems.add("amount: required");
+        } else if (r.amount().signum() <= 0) {
+            problems.add("amount: must be more than zero (" + r.amount().toPlainString() + ")");
+        } else if (r.amount().stripTrailingZeros().scale() > 2) {
+            problems.add("amount: at most 2 decimals (" + r.amount().toPlainString() + ")");
+        }
+        return problems;
+    }
+
+    private static String field(CsvRecord rec, Map<String, Integer> index, String name) {
+        int i = index.get(name);
+        return i < rec.getFieldCount() ? rec.getField(i).trim() : "";
+    }
+
+    private static void requireRecorder(Actor actor) {
+        if (!actor.can(Role.ADMIN, Role.DPMD, Role.BPJS_OFFICER, Role.VILLAGE_OPERATOR)) {
+            throw new AccessDeniedException("Your role may not record payments");
+        }
+    }
+}

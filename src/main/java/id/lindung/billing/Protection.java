@@ -1,0 +1,80 @@
+package id.lindung.billing;
+
+import id.lindung.access.RegionScope;
+import id.lindung.platform.NotFoundException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Protection status of a worker's programmes on a date, from terms and paid months. */
+@Service
+public class Protection {
+
+    private final JdbcClient jdbc;
+    private final MonthRulesSource rules;
+    private final Map<YearMonth, MonthRules> cache = new ConcurrentHashMap<>();
+
+    Protection(JdbcClient jdbc, MonthRulesSource rules) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+    }
+
+    public record ProgramStatus(String program, ProtectionStatus status, String paidThrough, String payer) {}
+
+    public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {}
+
+    /** For a worker in the scope (else 404). */
+    public Report of(String nik, LocalDate date, RegionScope scope) {
+        long workerId = jdbc.sql("select id from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Worker " + nik + " not found"));
+        return new Report(nik, date, evaluate(workerId, date));
+    }
+
+    /** For the public status check: the worker must match NIK and birth date; nothing else is revealed. */
+    public java.util.Optional<Report> publicCheck(String nik, LocalDate birthDate, LocalDate date) {
+        return jdbc.sql("select id from worker where nik = ? and birth_date = ?").params(nik, java.sql.Date.valueOf(birthDate))
+                .query(Long.class).optional()
+                .map(id -> new Report(nik, date, evaluate(id, date)));
+    }
+
+    List<ProgramStatus> evaluate(long workerId, LocalDate date) {
+        Map<String, List<ProtectionPolicy.Period>> periods = new TreeMap<>();
+        jdbc.sql("""
+                select t.program, t.valid_from, t.valid_to, t.segment, p.code
+                from membership_term t join payer p on p.id = t.worker_payer_id
+                where t.worker_id = ? order by t.program, t.valid_from""").param(workerId)
+                .query((rs, n) -> periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new ProtectionPolicy.Period(rs.getDate(2).toLocalDate(),
+                                rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5))))
+                .list();
+        Map<String, Map<YearMonth, LocalDate>> paid = new HashMap<>();
+        jdbc.sql("select program, month, paid_on from paid_month where worker_id = ?").param(workerId)
+                .query((rs, n) -> paid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getDate(3).toLocalDate()))
+                .list();
+        MonthRules now = rulesFor(YearMonth.from(date));
+        List<ProgramStatus> result = new ArrayList<>();
+        periods.forEach((program, list) -> {
+            String segment = list.get(list.size() - 1).segment();
+            var answer = ProtectionPolicy.evaluate(list, paid.getOrDefault(program, Map.of()),
+                    m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), date);
+            if (answer != null) {
+                result.add(new ProgramStatus(program, answer.status(),
+                        answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer()));
+            }
+        });
+        return result;
+    }
+
+    private MonthRules rulesFor(YearMonth month) {
+        return cache.computeIfAbsent(month, rules::forMonth);
+    }
+}

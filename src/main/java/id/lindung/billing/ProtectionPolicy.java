@@ -1,0 +1,90 @@
+package id.lindung.billing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Pure rule for protection on a date, from membership periods, paid months and the regulation's due
+ * dates and BPU grace window (no database, no clock: "today" is an argument).
+ *
+ * <ul>
+ *   <li>BPU: a month protects when it is paid, and a payment counts when made within the window (the
+ *       month's due date plus {@code graceMonths} months): a back-payment inside it restores protection.
+ *       Unpaid before its due date the month is IN_GRACE, after it LAPSED; more than {@code graceMonths}
+ *       consecutive months not paid in time end the membership (ENDED).</li>
+ *   <li>PU: the employer owes the contribution; an unpaid month is IN_GRACE while no month of the term is
+ *       overdue, LAPSED once one is (the employer is in arrears). Arrears alone never end a PU membership.</li>
+ * </ul>
+ */
+public final class ProtectionPolicy {
+
+    private ProtectionPolicy() {}
+
+    /** One membership period (valid_to exclusive, null = open). */
+    public record Period(LocalDate from, LocalDate to, String segment, String payer) {
+        boolean covers(LocalDate d) {
+            return !d.isBefore(from) && (to == null || d.isBefore(to));
+        }
+    }
+
+    public record Answer(ProtectionStatus status, YearMonth paidThrough, String payer) {}
+
+    /**
+     * @param periods   the programme's periods for one worker, in any order; null answer when none started by {@code date}
+     * @param paidOn    month → date it was fully paid
+     * @param dueDate   month and segment → due date of that month's contribution
+     */
+    public static Answer evaluate(List<Period> periods, Map<YearMonth, LocalDate> paidOn,
+                                  Function<YearMonth, LocalDate> dueDate, int graceMonths, LocalDate date) {
+        Period current = periods.stream().filter(p -> p.covers(date)).findFirst().orElse(null);
+        LocalDate start = periods.stream().map(Period::from).min(LocalDate::compareTo).orElse(null);
+        if (start == null || date.isBefore(start)) {
+            return null;
+        }
+        YearMonth paidThrough = paidOn.keySet().stream().filter(m -> !m.isAfter(YearMonth.from(date)))
+                .max(YearMonth::compareTo).orElse(null);
+        if (current == null) {
+            Period last = periods.stream().filter(p -> p.to() != null && !p.to().isAfter(date))
+                    .max((a, b) -> a.to().compareTo(b.to())).orElse(null);
+            return new Answer(ProtectionStatus.ENDED, paidThrough, last == null ? null : last.payer());
+        }
+        YearMonth month = YearMonth.from(date);
+        boolean bpu = "BPU".equals(current.segment());
+        if (paidInTime(month, paidOn, dueDate, graceMonths, bpu)) {
+            return new Answer(ProtectionStatus.PROTECTED, paidThrough, current.payer());
+        }
+        if (!bpu) {
+            boolean overdue = false;
+            for (YearMonth m = YearMonth.from(current.from()); !m.isAfter(month) && !overdue; m = m.plusMonths(1)) {
+                overdue = !paidOn.containsKey(m) && date.isAfter(dueDate.apply(m));
+            }
+            return new Answer(overdue ? ProtectionStatus.LAPSED : ProtectionStatus.IN_GRACE, paidThrough, current.payer());
+        }
+        int unpaid = 0;
+        YearMonth first = YearMonth.from(start);
+        for (YearMonth m = month; !m.isBefore(first); m = m.minusMonths(1)) {
+            if (paidInTime(m, paidOn, dueDate, graceMonths, true)) {
+                break;
+            }
+            unpaid++;
+        }
+        if (unpaid > graceMonths) {
+            return new Answer(ProtectionStatus.ENDED, paidThrough, current.payer());
+        }
+        boolean notYetDue = !date.isAfter(dueDate.apply(month));
+        return new Answer(notYetDue && unpaid == 1 ? ProtectionStatus.IN_GRACE : ProtectionStatus.LAPSED, paidThrough,
+                current.payer());
+    }
+
+    private static boolean paidInTime(YearMonth m, Map<YearMonth, LocalDate> paidOn, Function<YearMonth, LocalDate> dueDate,
+                                      int graceMonths, boolean bpu) {
+        LocalDate paid = paidOn.get(m);
+        if (paid == null) {
+            return false;
+        }
+        return !bpu || !paid.isAfter(dueDate.apply(m).plusMonths(graceMonths));
+    }
+}

@@ -1,0 +1,176 @@
+package id.lindung.billing.web;
+
+import id.lindung.access.CurrentActor;
+import id.lindung.billing.BillDocuments;
+import id.lindung.billing.BillSummary;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Bills;
+import id.lindung.billing.Escalations;
+import id.lindung.billing.Payments;
+import id.lindung.billing.Protection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Tagihan & pembayaran / Billing", description = "Monthly bills per payer, payments, arrears, protection")
+class BillingApiController {
+
+    private final BillingRuns runs;
+    private final Bills bills;
+    private final BillDocuments documents;
+    private final Payments payments;
+    private final Protection protection;
+    private final Escalations escalations;
+    private final CurrentActor actor;
+    private final PublicCheckLimiter limiter;
+    private final Clock clock;
+
+    BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
+                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Optional<Clock> clock) {
+        this.runs = runs;
+        this.bills = bills;
+        this.documents = documents;
+        this.payments = payments;
+        this.protection = protection;
+        this.escalations = escalations;
+        this.actor = actor;
+        this.limiter = limiter;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    record RunRequest(String month) {}
+
+    @Operation(summary = "Run billing for a month (ADMIN, DPMD); idempotent: a re-run adds only corrections")
+    @PostMapping("/billing/runs")
+    BillingRuns.Result run(@RequestBody RunRequest request) {
+        return runs.run(parseMonth(request.month()), actor.get());
+    }
+
+    record BillView(String payer, String month, BigDecimal total, BigDecimal paid, BigDecimal outstanding, BigDecimal fine,
+                    LocalDate dueDate, long lineCount, long id, String payerName, String verificationCode) {
+        static BillView of(BillSummary b) {
+            return new BillView(b.payer(), b.month(), b.total(), b.paid(), b.outstanding(), b.fine(), b.dueDate(),
+                    b.lineCount(), b.id(), b.payerName(), b.verificationCode());
+        }
+    }
+
+    @Operation(summary = "Bills in your scope, by payer code and/or month (YYYY-MM)")
+    @GetMapping("/bills")
+    List<BillView> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month) {
+        return bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null)
+                .stream().map(BillView::of).toList();
+    }
+
+    @Operation(summary = "One bill with its lines")
+    @GetMapping("/bills/{id}")
+    Object bill(@PathVariable long id) {
+        BillSummary b = bills.get(id, actor.get(), null);
+        return java.util.Map.of("bill", BillView.of(b), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id));
+    }
+
+    @Operation(summary = "A bill as PDF (Indonesian)")
+    @GetMapping(value = "/bills/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        BillSummary b = bills.get(id, actor.get(), null);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b, bills.arrearsBefore(b, actor.get(), null)));
+    }
+
+    @Operation(summary = "A bill as XLSX")
+    @GetMapping("/bills/{id}/xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id) {
+        BillSummary b = bills.get(id, actor.get(), null);
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(documents.xlsx(b));
+    }
+
+    @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")
+    @PostMapping("/payments")
+    ResponseEntity<Payments.PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
+        var result = payments.record(request, actor.get());
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+    }
+
+    @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount")
+    @PostMapping(path = "/payments/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    Payments.ImportResult importPayments(@RequestBody byte[] csv) {
+        return payments.importCsv(new ByteArrayInputStream(csv), actor.get());
+    }
+
+    record ReversalRequest(String reason) {}
+
+    @Operation(summary = "Reverse a wrong payment (ADMIN, BPJS_OFFICER), with a reason")
+    @PostMapping("/payments/{id}/reversal")
+    ResponseEntity<Void> reverse(@PathVariable long id, @RequestBody ReversalRequest request) {
+        payments.reverse(id, request.reason(), actor.get());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Protection of a worker's programmes on a date (default today)")
+    @GetMapping("/workers/{nik}/protection")
+    Protection.Report protection(@PathVariable String nik,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return protection.of(nik, date == null ? LocalDate.now(clock) : date, actor.get().scope());
+    }
+
+    @Operation(summary = "Payers more than one month in arrears, for the level above them")
+    @GetMapping("/arrears/escalations")
+    List<Escalations.Escalation> escalations() {
+        return escalations.forScope(actor.get().scope(), LocalDate.now(clock));
+    }
+
+    record PublicStatus(String program, String status) {}
+
+    record PublicReport(String nik, LocalDate date, List<PublicStatus> programs) {}
+
+    @Operation(summary = "Public status check: NIK and birth date; statuses only, rate-limited")
+    @GetMapping("/public/protection")
+    ResponseEntity<?> publicCheck(@RequestParam String nik,
+                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                                  HttpServletRequest request) {
+        if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                    .body(java.util.Map.of("detail", "Terlalu banyak permintaan; coba lagi dalam 1 menit"));
+        }
+        LocalDate today = LocalDate.now(clock);
+        return protection.publicCheck(nik.trim(), birthDate, today)
+                .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new PublicReport(masked(r.nik()), r.date(),
+                        r.programs().stream().map(p -> new PublicStatus(p.program(), p.status().name())).toList())))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(java.util.Map.of("detail", "Tidak ada peserta dengan NIK dan tanggal lahir itu")));
+    }
+
+    static String masked(String nik) {
+        return nik.length() == 16 ? nik.substring(0, 6) + "********" + nik.substring(14) : "****";
+    }
+
+    static YearMonth parseMonth(String month) {
+        try {
+            return YearMonth.parse(month == null ? "" : month.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("month must be YYYY-MM, got '" + month + "'");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package id.lindung.billing.web;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.billing.BillSummary;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Bills;
+import id.lindung.billing.Escalations;
+import id.lindung.billing.Payments;
+import id.lindung.billing.Protection;
+import id.lindung.platform.InvalidInputException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+@Controller
+class BillingPageController {
+
+    private final Bills bills;
+    private final BillingRuns runs;
+    private final Payments payments;
+    private final Escalations escalations;
+    private final Protection protection;
+    private final CurrentActor currentActor;
+    private final PublicCheckLimiter limiter;
+    private final Clock clock;
+
+    BillingPageController(Bills bills, BillingRuns runs, Payments payments, Escalations escalations, Protection protection,
+                          CurrentActor currentActor, PublicCheckLimiter limiter, Optional<Clock> clock) {
+        this.bills = bills;
+        this.runs = runs;
+        this.payments = payments;
+        this.escalations = escalations;
+        this.protection = protection;
+        this.currentActor = currentActor;
+        this.limiter = limiter;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    @GetMapping("/tagihan")
+    String overview(@RequestParam(required = false) String month, Model model) {
+        Actor actor = currentActor.get();
+        YearMonth m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
+        var list = bills.find(null, m, actor, null);
+        model.addAttribute("month", m.toString());
+        model.addAttribute("bills", list);
+        model.addAttribute("total", list.stream().map(BillSummary::total).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("paid", list.stream().map(BillSummary::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("outstanding", list.stream().map(BillSummary::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));
+        model.addAttribute("escalations", escalations.forScope(actor.scope(), LocalDate.now(clock)));
+        model.addAttribute("canRun", actor.can(Role.ADMIN, Role.DPMD));
+        return "billing/overview";
+    }
+
+    @PostMapping("/tagihan/jalankan")
+    String run(@RequestParam String month, Model model) {
+        BillingRuns.Result result = runs.run(BillingApiController.parseMonth(month), currentActor.get());
+        model.addAttribute("runResult", result);
+        return overview(month, model);
+    }
+
+    @GetMapping("/tagihan/{id}")
+    String bill(@PathVariable long id, Model model) {
+        Actor actor = currentActor.get();
+        BillSummary bill = bills.get(id, actor, null);
+        model.addAttribute("bill", bill);
+        model.addAttribute("lines", bills.lines(id));
+        model.addAttribute("byProgram", bills.totalsByProgram(id));
+        model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null));
+        return "billing/bill";
+    }
+
+    @GetMapping("/pembayaran")
+    String paymentForm(Model model) {
+        model.addAttribute("today", LocalDate.now(clock));
+        return "billing/payment";
+    }
+
+    @PostMapping("/pembayaran")
+    String pay(@RequestParam String payer, @RequestParam String reference,
+               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+               @RequestParam BigDecimal amount, @RequestParam(defaultValue = "TELLER") String channel, Model model) {
+        try {
+            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, amount, channel),
+                    currentActor.get()));
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return paymentForm(model);
+    }
+
+    @PostMapping("/pembayaran/impor")
+    String importPayments(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        try (var in = file.getInputStream()) {
+            model.addAttribute("importResult", payments.importCsv(in, currentActor.get()));
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+        }
+        return paymentForm(model);
+    }
+
+    /** Public page: a worker or a village confirms protection with NIK and birth date only. */
+    @GetMapping("/public/cek-perlindungan")
+    String publicCheck(@RequestParam(required = false) String nik,
+                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+                       jakarta.servlet.http.HttpServletRequest request, Model model) {
+        if (nik != null && birthDate != null) {
+            if (!limiter.tryAcquire(request.getRemoteAddr())) {
+                model.addAttribute("limited", true);
+            } else {
+                model.addAttribute("checked", true);
+                protection.publicCheck(nik.trim(), birthDate, LocalDate.now(clock))
+                        .ifPresent(r -> model.addAttribute("report", r));
+            }
+        }
+        return "billing/public-check";
+    }
+}

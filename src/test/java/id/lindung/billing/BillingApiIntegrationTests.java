@@ -1,0 +1,136 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class BillingApiIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired BillingRuns runs;
+
+    static final Actor ADMIN = TestUsers.actor("billing-api-admin", Role.ADMIN, "ID");
+
+    /** A village of Bulukumba with one official billed for January and February 2025. */
+    private String[] billedVillage(String desa) {
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+        fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 2), ADMIN));
+        return new String[] {"APBDES:" + desa, fx.nik(w)};
+    }
+
+    @Test
+    void billsAndPaymentsFollowTheInterfaceContract() {
+        String payer = billedVillage("73.02.01.2004")[0];
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd", Role.DPMD, "73.02"));
+        var list = api.get("/api/v1/bills?payer=" + payer + "&month=2025-01");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"payer\":\"" + payer + "\"", "\"month\":\"2025-01\"", "\"total\":10800",
+                "\"paid\":0", "\"outstanding\":10800", "\"fine\":", "\"dueDate\":\"2025-02-17\"", "\"lineCount\":2");
+
+        String body = "{\"payer\":\"" + payer + "\",\"reference\":\"BNI-778\",\"date\":\"2025-02-20\",\"amount\":10800,\"channel\":\"BANK\"}";
+        var created = api.postJson("/api/v1/payments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var duplicate = api.postJson("/api/v1/payments", body);
+        assertThat(duplicate.statusCode()).isEqualTo(200);
+        assertThat(duplicate.body()).contains("\"duplicate\":true");
+        assertThat(api.get("/api/v1/bills?payer=" + payer + "&month=2025-01").body()).contains("\"outstanding\":0");
+        var bad = api.postJson("/api/v1/payments", "{\"payer\":\"" + payer + "\",\"reference\":\"\",\"date\":\"2025-02-20\",\"amount\":-5}");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("reference").contains("amount");
+    }
+
+    @Test
+    void anotherVillagesBillsAndWorkersAreNotFoundForAVillageOperator() {
+        String[] other = billedVillage("73.02.01.2005");
+        Http operator = Http.withToken(port, TestUsers.token(accounts, "bill-operator", Role.VILLAGE_OPERATOR, "73.02.01.2006"));
+        assertThat(operator.get("/api/v1/bills?payer=" + other[0]).statusCode()).isEqualTo(404);
+        assertThat(operator.get("/api/v1/workers/" + other[1] + "/protection?date=2025-01-20").statusCode()).isEqualTo(404);
+        long billId = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code = ? limit 1")
+                .param(other[0]).query(Long.class).single();
+        assertThat(operator.get("/api/v1/bills/" + billId + "/pdf").statusCode()).isEqualTo(404);
+        assertThat(operator.postJson("/api/v1/payments", "{\"payer\":\"" + other[0]
+                + "\",\"reference\":\"X\",\"date\":\"2025-02-20\",\"amount\":1}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theBillPdfOpensAndShowsTheTotalsAndTheXlsxHasTheLines() throws Exception {
+        String payer = billedVillage("73.02.01.2007")[0];
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-pdf", Role.BPJS_OFFICER, "73.02"));
+        long billId = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code = ? and b.month = date '2025-02-01'")
+                .param(payer).query(Long.class).single();
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/bills/" + billId + "/pdf"))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, "bill-pdf", Role.BPJS_OFFICER, "73.02")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PdfReader reader = new PdfReader(pdf.body())) {
+            String text = new PdfTextExtractor(reader).getTextFromPage(1);
+            assertThat(text).contains("TAGIHAN IURAN", payer, "Februari 2025", "Rp 10.800", "Jumlah JKK", "Rp 4.800",
+                    "Tunggakan bulan sebelumnya (1 bulan)", "Kode verifikasi", "TEST-2025-02");
+        }
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/bills/" + billId + "/xlsx"))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, "bill-pdf", Role.BPJS_OFFICER, "73.02")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).isGreaterThanOrEqualTo(7);
+            assertThat(wb.getSheetAt(0).getRow(6).getCell(3).getStringCellValue()).isIn("JKK", "JKM");
+        }
+        assertThat(api.get("/api/v1/bills/" + billId).body()).contains("\"totalsByProgram\"");
+    }
+
+    @Test
+    void thePublicCheckShowsStatusesOnlyAndIsRateLimited() {
+        String[] billed = billedVillage("73.02.01.2008");
+        Http anonymous = Http.anonymous(port);
+        var ok = anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1990-01-01");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"program\":\"JKK\"").contains("\"status\":")
+                .doesNotContain(billed[1]).doesNotContain("amount").doesNotContain("payer").doesNotContain("Perangkat");
+        assertThat(anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1991-01-01").statusCode()).isEqualTo(404);
+        int limited = 0;
+        for (int i = 0; i < 12; i++) {
+            if (anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1990-01-01").statusCode() == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+    }
+
+    @Test
+    void aVillageMoreThanOneMonthInArrearsAppearsForItsDistrictOffice() {
+        String payer = billedVillage("73.02.01.2009")[0];
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "bill-escalation", Role.DPMD, "73.02"));
+        var escalations = dpmd.get("/api/v1/arrears/escalations");
+        assertThat(escalations.statusCode()).isEqualTo(200);
+        assertThat(escalations.body()).contains("\"payer\":\"" + payer + "\"").contains("\"monthsInArrears\":2");
+    }
+}

@@ -1,0 +1,55 @@
+package id.lindung.billing;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Registry rows for billing tests, written directly so billing can be tested on its own. */
+final class BillingFixture {
+
+    private static final AtomicLong SERIAL = new AtomicLong(1);
+    private final JdbcClient jdbc;
+
+    BillingFixture(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long payer(String code, String kind, String name, String region) {
+        return jdbc.sql("""
+                insert into payer (code, kind, name, region_code) values (?, ?, ?, ?)
+                on conflict (code) do update set name = excluded.name returning id""")
+                .params(code, kind, name, region).query(Long.class).single();
+    }
+
+    /** A worker with a unique NIK in the district of the village. */
+    long worker(String village, String name, String category) {
+        String district = village.substring(0, 8).replace(".", "");
+        String nik = district + "0101" + "90" + String.format("%04d", SERIAL.getAndIncrement() % 10000);
+        return jdbc.sql("""
+                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                values (?, ?, 'L', date '1990-01-01', ?, ?, 'test') returning id""")
+                .params(nik, name, village, category).query(Long.class).single();
+    }
+
+    String nik(long workerId) {
+        return jdbc.sql("select nik from worker where id = ?").param(workerId).query(String.class).single();
+    }
+
+    long term(long worker, String village, String program, String segment, String wage, String risk,
+              Long employerPayer, long workerPayer, LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                    worker_payer_id, valid_from, valid_to, end_reason, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'test') returning id""")
+                .params(worker, village, program, segment, new BigDecimal(wage), risk, employerPayer, workerPayer,
+                        Date.valueOf(from), to == null ? null : Date.valueOf(to), to == null ? null : "RESIGNED")
+                .query(Long.class).single();
+    }
+
+    /** Closes an open term (as the registry does for a dated change). */
+    void close(long term, LocalDate to, String reason) {
+        jdbc.sql("update membership_term set valid_to = ?, end_reason = ? where id = ?").params(Date.valueOf(to), reason, term).update();
+    }
+}

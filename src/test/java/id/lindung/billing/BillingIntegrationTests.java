@@ -1,0 +1,240 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class BillingIntegrationTests {
+
+    static final Actor ADMIN = TestUsers.actor("billing-admin", Role.ADMIN, "ID");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired Bills bills;
+    @Autowired Protection protection;
+    BillingFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new BillingFixture(jdbc);
+    }
+
+    private BillingRuns.Result run(YearMonth month) {
+        return CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN));
+    }
+
+    private BigDecimal billed(long worker, String program, String share, YearMonth month) {
+        return jdbc.sql("select coalesce(sum(amount), 0) from bill_line where worker_id = ? and program = ? and share = ? and month = ?")
+                .params(worker, program, share, Date.valueOf(month.atDay(1))).query(BigDecimal.class).single();
+    }
+
+    private BigDecimal jpBase(long worker, YearMonth month) {
+        return jdbc.sql("select base from bill_line where worker_id = ? and program = 'JP' and share = 'EMPLOYER' and month = ? and kind <> 'REVERSAL'")
+                .params(worker, Date.valueOf(month.atDay(1))).query(BigDecimal.class).single();
+    }
+
+    @Test
+    void aYearOfBillsForAVillageFollowsJoinersLeaversWageChangesAndTheJpCapChangeInMarch() {
+        String desa = "64.02.03.2001";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Bakungan", desa);
+        long kades = fx.worker(desa, "Kepala Desa", "KEPALA_DESA");
+        for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
+            fx.term(kades, desa, p, "PU", "11000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        }
+        long joiner = fx.worker(desa, "Kaur Baru", "PERANGKAT_DESA");
+        fx.term(joiner, desa, "JKK", "PU", "2022200", "VERY_LOW", village, village, LocalDate.of(2025, 4, 20), null);
+        long leaver = fx.worker(desa, "Sekdes Lama", "PERANGKAT_DESA");
+        fx.term(leaver, desa, "JKM", "PU", "2224420", null, village, village, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 10));
+        long raised = fx.worker(desa, "Kasi Naik Gaji", "PERANGKAT_DESA");
+        long before = fx.term(raised, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.close(before, LocalDate.of(2025, 7, 1), "CHANGED");
+        fx.term(raised, desa, "JKK", "PU", "2500000", "VERY_LOW", village, village, LocalDate.of(2025, 7, 1), null);
+
+        for (int m = 1; m <= 12; m++) {
+            run(YearMonth.of(2025, m));
+        }
+
+        assertThat(jpBase(kades, YearMonth.of(2025, 2))).isEqualByComparingTo("10042300");
+        assertThat(jpBase(kades, YearMonth.of(2025, 3))).isEqualByComparingTo("10547400");
+        assertThat(billed(kades, "JP", "EMPLOYER", YearMonth.of(2025, 3))).isEqualByComparingTo("210948");
+        assertThat(billed(kades, "JP", "WORKER", YearMonth.of(2025, 3))).isEqualByComparingTo("105474");
+        assertThat(billed(kades, "JHT", "EMPLOYER", YearMonth.of(2025, 3))).isEqualByComparingTo("407000");
+        assertThat(billed(kades, "JKK", "EMPLOYER", YearMonth.of(2025, 3))).isEqualByComparingTo("26400");
+
+        assertThat(billed(joiner, "JKK", "EMPLOYER", YearMonth.of(2025, 3))).isZero();
+        assertThat(billed(joiner, "JKK", "EMPLOYER", YearMonth.of(2025, 4))).isEqualByComparingTo("4853");
+
+        assertThat(billed(leaver, "JKM", "EMPLOYER", YearMonth.of(2025, 6))).isEqualByComparingTo("6673");
+        assertThat(billed(leaver, "JKM", "EMPLOYER", YearMonth.of(2025, 7))).isZero();
+
+        assertThat(billed(raised, "JKK", "EMPLOYER", YearMonth.of(2025, 6))).isEqualByComparingTo("4800");
+        assertThat(billed(raised, "JKK", "EMPLOYER", YearMonth.of(2025, 7))).isEqualByComparingTo("6000");
+
+        long bills = jdbc.sql("select count(*) from bill where payer_id = ?").param(village).query(Long.class).single();
+        assertThat(bills).isEqualTo(12);
+        String version = jdbc.sql("select distinct regulation_version from bill_line where worker_id = ? and month = date '2025-03-01'")
+                .param(kades).query(String.class).single();
+        assertThat(version).isEqualTo("TEST-2025-03");
+    }
+
+    @Test
+    void reRunningAMonthAddsNothingAndARetroactiveWageChangeIsAReversalPlusAnAdjustment() {
+        String desa = "64.02.03.2002";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Loa Duri Ulu", desa);
+        long w = fx.worker(desa, "Perangkat", "PERANGKAT_DESA");
+        long term = fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        YearMonth may = YearMonth.of(2025, 5);
+        run(may);
+        long lines = jdbc.sql("select count(*) from bill_line where payer_id = ?").param(village).query(Long.class).single();
+        run(may);
+        run(may);
+        assertThat(jdbc.sql("select count(*) from bill_line where payer_id = ?").param(village).query(Long.class).single()).isEqualTo(lines);
+
+        fx.close(term, LocalDate.of(2025, 5, 1), "CHANGED");
+        fx.term(w, desa, "JKK", "PU", "3000000", "VERY_LOW", village, village, LocalDate.of(2025, 5, 1), null);
+        run(may);
+        var kinds = jdbc.sql("select kind, amount from bill_line where worker_id = ? and month = date '2025-05-01' order by id")
+                .param(w).query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list();
+        assertThat(kinds).containsExactly("ORIGINAL 4800", "REVERSAL -4800", "ADJUSTMENT 7200");
+        assertThat(billed(w, "JKK", "EMPLOYER", may)).isEqualByComparingTo("7200");
+        run(may);
+        assertThat(jdbc.sql("select count(*) from bill_line where worker_id = ?").param(w).query(Long.class).single()).isEqualTo(3);
+        assertThatThrownBy(() -> jdbc.sql("update bill_line set amount = 0 where worker_id = ?").param(w).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void paymentsSettleTheOldestMonthFirstAPartialPaymentLeavesArrearsAndAReferenceCountsOnce() {
+        String desa = "64.02.03.2003";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Loa Janan Ulu", desa);
+        long w = fx.worker(desa, "Kaur", "PERANGKAT_DESA");
+        fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        run(YearMonth.of(2025, 1));
+        run(YearMonth.of(2025, 2));
+        // each month: JKK 4,800 + JKM 6,000 = 10,800
+        var first = CurrentActor.runAs(ADMIN, () -> payments.record(new Payments.PaymentRequest("APBDES:" + desa, "TRX-001",
+                LocalDate.of(2025, 2, 10), new BigDecimal("15000"), "BANK"), ADMIN));
+        assertThat(first.duplicate()).isFalse();
+        var again = CurrentActor.runAs(ADMIN, () -> payments.record(new Payments.PaymentRequest("APBDES:" + desa, "TRX-001",
+                LocalDate.of(2025, 2, 10), new BigDecimal("15000"), "BANK"), ADMIN));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> payments.record(new Payments.PaymentRequest("APBDES:" + desa,
+                "TRX-001", LocalDate.of(2025, 2, 10), new BigDecimal("99000"), "BANK"), ADMIN)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already used");
+        assertThat(jdbc.sql("select count(*) from payment where payer_id = ?").param(village).query(Long.class).single()).isOne();
+
+        Map<String, BigDecimal> outstanding = new java.util.HashMap<>();
+        bills.find("APBDES:" + desa, null, ADMIN, LocalDate.of(2025, 2, 10)).forEach(b -> outstanding.put(b.month(), b.outstanding()));
+        assertThat(outstanding.get("2025-01")).isEqualByComparingTo("0");
+        assertThat(outstanding.get("2025-02")).isEqualByComparingTo("6600");
+        // January fully paid; in February JKK (4,800 of the remaining 4,200? no: 15,000 - 10,800 = 4,200) goes to JKK first
+        var paidFeb = jdbc.sql("select program from paid_month where worker_id = ? and month = date '2025-02-01'").param(w)
+                .query(String.class).list();
+        assertThat(paidFeb).isEmpty();
+        var paidJan = jdbc.sql("select program from paid_month where worker_id = ? and month = date '2025-01-01' order by program")
+                .param(w).query(String.class).list();
+        assertThat(paidJan).containsExactly("JKK", "JKM");
+        BigDecimal jkkFeb = jdbc.sql("""
+                select a.amount from payment_allocation a join bill_line l on l.id = a.bill_line_id
+                where l.worker_id = ? and l.month = date '2025-02-01' and l.program = 'JKK'""").param(w).query(BigDecimal.class).single();
+        assertThat(jkkFeb).isEqualByComparingTo("4200");
+    }
+
+    @Test
+    void anUnpaidPuBillCarriesTheLateFineOfTwoPercentPerStartedMonthAndBpuNone() {
+        String desa = "64.02.03.2004";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Purwajaya", desa);
+        long w = fx.worker(desa, "Kaur", "PERANGKAT_DESA");
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        long self = fx.payer("SELF:" + fx.nik(fx.worker(desa, "Nelayan", "NELAYAN")), "SELF", "Nelayan", desa);
+        long fisher = jdbc.sql("select max(id) from worker where village_code = ? and category = 'NELAYAN'").param(desa).query(Long.class).single();
+        fx.term(fisher, desa, "JKM", "BPU", "1000000", null, null, self, LocalDate.of(2025, 1, 1), null);
+        run(YearMonth.of(2025, 1));
+        // PU January is due 17 Feb 2025 (15 Feb is a Saturday); on 20 Mar it is two started months late
+        BillSummary pu = bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, LocalDate.of(2025, 3, 20)).get(0);
+        assertThat(pu.dueDate()).isEqualTo(LocalDate.of(2025, 2, 17));
+        assertThat(pu.fine()).isEqualByComparingTo("240");
+        BillSummary bpu = bills.find("SELF:" + fx.nik(fisher), YearMonth.of(2025, 1), ADMIN, LocalDate.of(2025, 6, 1)).get(0);
+        assertThat(bpu.outstanding()).isEqualByComparingTo("6800");
+        assertThat(bpu.fine()).isZero();
+        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 17))).isZero();
+        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 18))).isOne();
+        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 3, 17))).isOne();
+        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 3, 18))).isEqualTo(2);
+    }
+
+    @Test
+    void aBpuMembershipLapsesEndsAfterThreeUnpaidMonthsAndABackPaymentWithinTheWindowRestoresIt() {
+        String desa = "64.02.03.2005";
+        long fisher = fx.worker(desa, "Nelayan Mandiri", "NELAYAN");
+        String nik = fx.nik(fisher);
+        long self = fx.payer("SELF:" + nik, "SELF", "Nelayan Mandiri", desa);
+        fx.term(fisher, desa, "JKK", "BPU", "1000000", null, null, self, LocalDate.of(2024, 1, 1), null);
+        fx.term(fisher, desa, "JKM", "BPU", "1000000", null, null, self, LocalDate.of(2024, 1, 1), null);
+        for (int m = 1; m <= 8; m++) {
+            run(YearMonth.of(2024, m));
+        }
+        Actor op = ADMIN;
+        pay(op, "SELF:" + nik, "BPU-JAN", LocalDate.of(2024, 1, 10), "16800");
+        var status = (java.util.function.Function<LocalDate, String>) d ->
+                protection.of(nik, d, op.scope()).programs().stream().filter(p -> p.program().equals("JKK")).findFirst()
+                        .map(p -> p.status().name()).orElse("NONE");
+        assertThat(status.apply(LocalDate.of(2024, 1, 20))).isEqualTo("PROTECTED");
+        assertThat(status.apply(LocalDate.of(2024, 2, 10))).isEqualTo("IN_GRACE");
+        assertThat(status.apply(LocalDate.of(2024, 2, 20))).isEqualTo("LAPSED");
+        assertThat(status.apply(LocalDate.of(2024, 4, 20))).isEqualTo("LAPSED");
+        assertThat(status.apply(LocalDate.of(2024, 5, 20))).isEqualTo("ENDED");
+
+        // back-payment of February to April on 1 May: within three months of each due date
+        pay(op, "SELF:" + nik, "BPU-BACK", LocalDate.of(2024, 5, 1), String.valueOf(16800 * 3));
+        assertThat(status.apply(LocalDate.of(2024, 2, 20))).isEqualTo("PROTECTED");
+        assertThat(status.apply(LocalDate.of(2024, 4, 20))).isEqualTo("PROTECTED");
+        assertThat(status.apply(LocalDate.of(2024, 5, 20))).isEqualTo("LAPSED");
+        var report = protection.of(nik, LocalDate.of(2024, 4, 20), op.scope());
+        assertThat(report.programs()).extracting(Protection.ProgramStatus::paidThrough).containsOnly("2024-04");
+        assertThat(report.programs()).extracting(Protection.ProgramStatus::payer).containsOnly("SELF:" + nik);
+        assertThat(status.apply(LocalDate.of(2023, 12, 31))).isEqualTo("NONE");
+    }
+
+    @Test
+    void aReversedPaymentUndoesItsAllocation() {
+        String desa = "64.02.03.2006";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa", desa);
+        long w = fx.worker(desa, "Kaur", "PERANGKAT_DESA");
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        run(YearMonth.of(2025, 1));
+        var p = pay(ADMIN, "APBDES:" + desa, "WRONG-1", LocalDate.of(2025, 1, 20), "6000");
+        assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ?").param(w).query(Long.class).single()).isOne();
+        Actor officer = TestUsers.actor("billing-officer", Role.BPJS_OFFICER, "64.02");
+        CurrentActor.runAs(officer, () -> payments.reverse(p.id(), "transfer salah alamat", officer));
+        assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ?").param(w).query(Long.class).single()).isZero();
+        assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, null).get(0).outstanding()).isEqualByComparingTo("6000");
+        Actor operator = TestUsers.actor("billing-op", Role.VILLAGE_OPERATOR, desa);
+        assertThatThrownBy(() -> payments.reverse(p.id(), "no", operator))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private Payments.PaymentResult pay(Actor actor, String payer, String ref, LocalDate date, String amount) {
+        return CurrentActor.runAs(actor, () -> payments.record(new Payments.PaymentRequest(payer, ref, date, new BigDecimal(amount), "BANK"), actor));
+    }
+}
