@@ -94,7 +94,7 @@ class BillingApiIntegrationTests {
         try (PdfReader reader = new PdfReader(pdf.body())) {
             String text = new PdfTextExtractor(reader).getTextFromPage(1);
             assertThat(text).contains("TAGIHAN IURAN", payer, "Februari 2025", "Rp 10.800", "Jumlah JKK", "Rp 4.800",
-                    "Tunggakan bulan sebelumnya (1 bulan)", "Kode verifikasi", "TEST-2025-02");
+                    "Tunggakan bulan sebelumnya (1 bulan)", "Kode verifikasi", "2025-02:");
         }
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/bills/" + billId + "/xlsx"))

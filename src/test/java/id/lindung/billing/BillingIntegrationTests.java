@@ -30,6 +30,8 @@ class BillingIntegrationTests {
     @Autowired Payments payments;
     @Autowired Bills bills;
     @Autowired Protection protection;
+    @Autowired MonthRulesSource rules;
+    @Autowired id.lindung.contribution.ContributionCalculator calculator;
     BillingFixture fx;
 
     @BeforeEach
@@ -92,7 +94,7 @@ class BillingIntegrationTests {
         assertThat(bills).isEqualTo(12);
         String version = jdbc.sql("select distinct regulation_version from bill_line where worker_id = ? and month = date '2025-03-01'")
                 .param(kades).query(String.class).single();
-        assertThat(version).isEqualTo("TEST-2025-03");
+        assertThat(version).startsWith("2025-03:").isEqualTo(rules.forMonth(YearMonth.of(2025, 3)).regulationVersion());
     }
 
     @Test
@@ -236,5 +238,60 @@ class BillingIntegrationTests {
 
     private Payments.PaymentResult pay(Actor actor, String payer, String ref, LocalDate date, String amount) {
         return CurrentActor.runAs(actor, () -> payments.record(new Payments.PaymentRequest(payer, ref, date, new BigDecimal(amount), "BANK"), actor));
+    }
+
+    @Test
+    void everyBilledShareEqualsTheContributionCalculatorAcrossReliefCapAndDiscountMonths() {
+        String desa = "64.02.03.2007";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Loa Duri Ilir", desa);
+        long company = fx.payer("EMPLOYER:LDI-TEKSTIL", "EMPLOYER", "Pabrik tekstil (padat karya)", desa);
+        java.util.Random random = new java.util.Random(7);
+        String[] risks = {"VERY_LOW", "LOW", "MEDIUM", "HIGH", "VERY_HIGH"};
+        java.util.List<long[]> pu = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            long w = fx.worker(desa, "PU " + i, "PERANGKAT_DESA");
+            String wage = String.valueOf(1_500_000 + random.nextInt(12_000_000));
+            String risk = risks[i % risks.length];
+            boolean labourIntensive = i % 3 == 0;
+            long payer = labourIntensive ? company : village;
+            for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
+                long t = fx.term(w, desa, p, "PU", wage, risk, payer, payer, LocalDate.of(2020, 1, 1), null);
+                if (labourIntensive) {
+                    jdbc.sql("update membership_term set labour_intensive = true where id = ?").param(t).update();
+                }
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            long w = fx.worker(desa, "BPU " + i, "PETANI");
+            long self = fx.payer("SELF:" + fx.nik(w), "SELF", "BPU " + i, desa);
+            String income = String.valueOf(1_000_000 + random.nextInt(19_000_000));
+            for (String p : List.of("JKK", "JKM", "JHT")) {
+                fx.term(w, desa, p, "BPU", income, null, null, self, LocalDate.of(2020, 1, 1), null);
+            }
+        }
+        List<YearMonth> months = List.of(YearMonth.of(2020, 7), YearMonth.of(2020, 9), YearMonth.of(2021, 2),
+                YearMonth.of(2025, 2), YearMonth.of(2025, 3), YearMonth.of(2025, 8), YearMonth.of(2026, 1));
+        for (YearMonth m : months) {
+            run(m);
+            var schedule = calculator.schedule(m);
+            var lines = jdbc.sql("""
+                    select l.program, l.segment, l.share, l.amount, t.wage, t.risk_group, t.labour_intensive, l.regulation_version
+                    from bill_line l join membership_term t on t.id = l.term_id
+                    where l.village_code = ? and l.month = ? and l.kind <> 'REVERSAL'""")
+                    .params(desa, Date.valueOf(m.atDay(1)))
+                    .query((rs, n) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getBigDecimal(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)}).list();
+            assertThat(lines).as("lines for " + m).hasSizeGreaterThanOrEqualTo(12 * 6 + 6 * 3);
+            for (Object[] l : lines) {
+                var program = id.lindung.shared.Program.valueOf((String) l[0]);
+                var wage = id.lindung.shared.Rupiah.of((BigDecimal) l[4]);
+                var expected = "PU".equals(l[1])
+                        ? schedule.puLine(program, wage, id.lindung.shared.RiskGroup.valueOf((String) l[5]), (Boolean) l[6])
+                        : schedule.bpuLine(program, wage);
+                BigDecimal share = ("EMPLOYER".equals(l[2]) ? expected.employer() : expected.worker()).toBigDecimal();
+                assertThat((BigDecimal) l[3]).as(m + " " + l[0] + " " + l[1] + " " + l[2] + " wage " + wage).isEqualByComparingTo(share);
+                assertThat((String) l[7]).isEqualTo(schedule.regulationVersion());
+            }
+        }
     }
 }

@@ -1,0 +1,77 @@
+package id.lindung.billing;
+
+import id.lindung.contribution.ContributionCalculator;
+import id.lindung.contribution.ContributionSchedule;
+import id.lindung.shared.Rate;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The month's billing rules from the contribution schedule of the regulation catalog, so that the SQL of
+ * a billing run applies exactly the payable rates, caps and bands the calculator uses (rounded half-up
+ * to whole rupiah per share, as ContributionSchedule.SHARE_ROUNDING).
+ */
+@Component
+class ScheduleMonthRules implements MonthRulesSource {
+
+    /** How the billing rule codes of the regulation data read on a bill. */
+    private static final Map<String, String> PARTIAL_MONTH_RULES = Map.of("WHOLE_MONTH_IF_ACTIVE_ANY_DAY",
+            "Sebulan penuh untuk setiap bulan yang kepesertaannya aktif paling sedikit satu hari "
+                    + "(peserta masuk atau keluar di tengah bulan ditagih sebulan penuh)");
+
+    private final ContributionCalculator calculator;
+    private final Map<YearMonth, MonthRules> cache = new ConcurrentHashMap<>();
+
+    ScheduleMonthRules(ContributionCalculator calculator) {
+        this.calculator = calculator;
+    }
+
+    @Override
+    public MonthRules forMonth(YearMonth month) {
+        return cache.computeIfAbsent(month, this::build);
+    }
+
+    private MonthRules build(YearMonth month) {
+        ContributionSchedule s = calculator.schedule(month);
+        List<RateRow> rows = new ArrayList<>();
+        for (RiskGroup risk : RiskGroup.values()) {
+            rows.add(rate("JKK", "PU", "EMPLOYER", risk.name(), false, s.jkkRate(risk, false), null));
+            rows.add(rate("JKK", "PU", "EMPLOYER", risk.name(), true, s.jkkRate(risk, true), null));
+        }
+        rows.add(rate("JKM", "PU", "EMPLOYER", null, null, s.jkmRate(), null));
+        rows.add(rate("JHT", "PU", "EMPLOYER", null, null, s.jhtEmployerRate(), null));
+        rows.add(rate("JHT", "PU", "WORKER", null, null, s.jhtWorkerRate(), null));
+        rows.add(rate("JP", "PU", "EMPLOYER", null, null, s.jpEmployerRate(), s.jpWageCap()));
+        rows.add(rate("JP", "PU", "WORKER", null, null, s.jpWorkerRate(), s.jpWageCap()));
+        BigDecimal step = "FLOOR".equals(s.bpuBandBasis()) ? s.bpuBandWidth().toBigDecimal() : null;
+        BigDecimal min = s.bpuIncomeMin().toBigDecimal();
+        BigDecimal max = s.bpuIncomeMax().toBigDecimal();
+        rows.add(new RateRow("JKK", "BPU", "WORKER", null, null, fraction(s.bpuJkkRate()), null, null, step, min, max));
+        rows.add(new RateRow("JKM", "BPU", "WORKER", null, null, null, s.bpuJkmAmount().toBigDecimal(), null, null, null, null));
+        rows.add(new RateRow("JHT", "BPU", "WORKER", null, null, fraction(s.bpuJhtRate()), null, null, step, min, max));
+        List<String> references = s.references().stream()
+                .map(r -> r.parameter() + ": " + r.citation() + (r.verified() ? "" : " (BELUM TERVERIFIKASI)"))
+                .distinct().toList();
+        return new MonthRules(month, List.copyOf(rows), s.dueDate(Segment.PU), s.dueDate(Segment.BPU), 0,
+                fraction(s.fineRate(Segment.PU)), fraction(s.fineRate(Segment.BPU)), s.bpuLapseUnpaidMonths(),
+                PARTIAL_MONTH_RULES.getOrDefault(s.partialMonthRule(), s.partialMonthRule()), s.regulationVersion(), references);
+    }
+
+    private static RateRow rate(String program, String segment, String share, String risk, Boolean labourIntensive,
+                                Rate rate, Rupiah cap) {
+        return new RateRow(program, segment, share, risk, labourIntensive, fraction(rate), null,
+                cap == null ? null : cap.toBigDecimal(), null, null, null);
+    }
+
+    static BigDecimal fraction(Rate rate) {
+        return rate.percent().movePointLeft(2);
+    }
+}
