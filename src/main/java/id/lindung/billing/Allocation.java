@@ -1,6 +1,5 @@
 package id.lindung.billing;
 
-import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,38 +37,52 @@ class Allocation {
      *                  that are not yet settled
      */
     void reallocate(long payerId, boolean fromStart) {
-        LocalDate from = fromStart
-                ? jdbc.sql("select min(month) from bill_line where payer_id = ?").param(payerId).query(LocalDate.class).optional().orElse(null)
-                : firstUnsettledMonth(payerId);
-        if (from == null) {
-            return;
+        LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
+        if (from != null) {
+            reallocate(List.of(payerId), from);
         }
-        BigDecimal allocatedBefore = jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where payer_id = ? and month < ?")
-                .params(payerId, Date.valueOf(from)).query(BigDecimal.class).single();
-        jdbc.sql("delete from payment_allocation where payer_id = ? and month >= ?").params(payerId, Date.valueOf(from)).update();
+    }
+
+    /** Rebuilds the allocation of many payers at once from their first month (bulk payment imports, demo data). */
+    void reallocateFully(java.util.Collection<Long> payerIds) {
+        if (!payerIds.isEmpty()) {
+            reallocate(List.copyOf(payerIds), EPOCH);
+        }
+    }
+
+    private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
+
+    /** Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months. */
+    private void reallocate(List<Long> payerIds, LocalDate from) {
+        Long[] payers = payerIds.toArray(Long[]::new);
+        jdbc.sql("delete from payment_allocation where payer_id = any(:payers) and month >= :from")
+                .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql("""
                 insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
                 with pay as (
-                    select paid_on, sum(amount) over (order by paid_on, id rows unbounded preceding) as cum_pay
-                    from payment where payer_id = :payer and reversed_at is null
+                    select payer_id, paid_on,
+                           sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum_pay
+                    from payment where payer_id = any(:payers) and reversed_at is null
                 ), total as (
-                    select coalesce(max(cum_pay), 0) - :before as available, max(paid_on) as last_paid from pay
+                    select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
+                           coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
+                    from pay p group by p.payer_id
                 ), lines as (
-                    select l.id, l.month, l.worker_id, l.program, l.share,
+                    select l.id, l.payer_id, l.month, l.worker_id, l.program, l.share,
                            l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff
                     from bill_line l
-                    where l.payer_id = :payer and l.kind <> 'REVERSAL' and l.month >= :from
+                    where l.payer_id = any(:payers) and l.kind <> 'REVERSAL' and l.month >= :from
                 ), ordered as (
-                    select id, month, eff,
-                           sum(eff) over (order by month, %s, worker_id, share, id rows unbounded preceding) as cum
+                    select id, payer_id, month, eff,
+                           sum(eff) over (partition by payer_id order by month, %s, worker_id, share, id rows unbounded preceding) as cum
                     from lines where eff > 0
                 )
-                select o.id, :payer, o.month, least(o.eff, t.available - (o.cum - o.eff)),
-                       coalesce((select min(p.paid_on) from pay p where p.cum_pay >= :before + o.cum), t.last_paid)
-                from ordered o cross join total t
-                where t.available - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER))
-                .param("payer", payerId).param("before", allocatedBefore).param("from", Date.valueOf(from)).update();
-        refreshPaidMonths(payerId, from);
+                select o.id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)),
+                       coalesce((select min(p.paid_on) from pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum), t.last_paid)
+                from ordered o join total t on t.payer_id = o.payer_id
+                where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER))
+                .param("payers", payers).param("from", Date.valueOf(from)).update();
+        refreshPaidMonths(payers, from);
     }
 
     private LocalDate firstUnsettledMonth(long payerId) {
@@ -83,10 +96,10 @@ class Allocation {
     }
 
     /** A worker's programme month is paid when every live line of it, whoever pays it, is settled. */
-    private void refreshPaidMonths(long payerId, LocalDate from) {
-        String touched = "(select distinct worker_id, program, month from bill_line where payer_id = :payer and month >= :from)";
+    private void refreshPaidMonths(Long[] payers, LocalDate from) {
+        String touched = "(select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from)";
         jdbc.sql("delete from paid_month p using " + touched + " t where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month")
-                .param("payer", payerId).param("from", Date.valueOf(from)).update();
+                .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql("""
                 insert into paid_month (worker_id, program, month, village_code, paid_on)
                 select l.worker_id, l.program, l.month, max(l.village_code), max(a.paid_on)
@@ -96,6 +109,6 @@ class Allocation {
                 cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff) e
                 group by l.worker_id, l.program, l.month
                 having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0)""".formatted(touched))
-                .param("payer", payerId).param("from", Date.valueOf(from)).update();
+                .param("payers", payers).param("from", Date.valueOf(from)).update();
     }
 }

@@ -65,6 +65,15 @@ public class Bills {
                 .paramSource(params).query((rs, n) -> map(rs, asOf)).list();
     }
 
+    /** Every bill of a month in scope, without the page limit of {@link #find} (demo data, exports). */
+    public List<BillSummary> forMonth(YearMonth month, Actor actor) {
+        RegionScope scope = actor.scope();
+        return jdbc.sql(SUMMARY + " where b.payer_region_code >= :lo and b.payer_region_code < :hi and b.month = :month"
+                        + " group by b.id, p.code, p.name order by p.code")
+                .param("lo", scope.lo()).param("hi", scope.hi()).param("month", Date.valueOf(month.atDay(1)))
+                .query((rs, n) -> map(rs, null)).list();
+    }
+
     public BillSummary get(long billId, Actor actor, LocalDate asOf) {
         RegionScope scope = actor.scope();
         return jdbc.sql(SUMMARY + " where b.id = :id and b.payer_region_code >= :lo and b.payer_region_code < :hi group by b.id, p.code, p.name")

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -199,24 +198,103 @@ public class Payments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int accepted = 0;
-        int duplicates = 0;
-        for (var entry : good) {
-            try {
-                PaymentResult r = tx.execute(s -> store(payerCache.get(entry.getValue().payer()), entry.getValue(), actor));
-                if (r.duplicate()) {
-                    duplicates++;
-                } else {
-                    accepted++;
-                }
-            } catch (InvalidInputException e) {
-                rejected.add(new Rejection(entry.getKey(), e.getMessage()));
-            } catch (DuplicateKeyException e) {
-                duplicates++;
-            }
-        }
+        int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected));
+        int accepted = counts[0];
+        int duplicates = counts[1];
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
         return new ImportResult(accepted, duplicates, rejected);
+    }
+
+    /**
+     * Records many payments at once, each idempotent by payer and reference, and settles the payers'
+     * bills in one set-based pass (demo data, reconciliation files).
+     *
+     * @return accepted and duplicate counts
+     */
+    @Transactional
+    public int[] recordAll(List<PaymentRequest> requests, Actor actor) {
+        requireRecorder(actor);
+        Map<String, PayerRef> payerCache = new HashMap<>();
+        List<Map.Entry<Long, PaymentRequest>> numbered = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        long n = 0;
+        for (PaymentRequest r : requests) {
+            n++;
+            List<String> problems = validate(r);
+            PayerRef payer = payerCache.computeIfAbsent(r.payer(), code -> payers.find(code)
+                    .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
+            if (!problems.isEmpty() || payer == null) {
+                throw new InvalidInputException("payments", "INVALID", "Payment " + n + ": "
+                        + (payer == null ? "unknown payer " + r.payer() : String.join("; ", problems)));
+            }
+            numbered.add(Map.entry(n, r));
+        }
+        int[] counts = storeAll(numbered, payerCache, actor, rejected);
+        if (!rejected.isEmpty()) {
+            throw new InvalidInputException("payments", "REFERENCE_REUSED", rejected.get(0).reason());
+        }
+        return counts;
+    }
+
+    /** Inserts the new payments in one statement; a known reference is a duplicate, or a rejection if it differs. */
+    private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, PayerRef> payerCache, Actor actor,
+                           List<Rejection> rejected) {
+        if (rows.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        Map<String, Object[]> existing = new HashMap<>();
+        jdbc.sql("""
+                select p.payer_id, p.reference, p.paid_on, p.amount from payment p
+                join unnest(:payers, :refs) as k(payer_id, reference) on k.payer_id = p.payer_id and k.reference = p.reference""")
+                .param("payers", rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
+                .param("refs", rows.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
+                .query((rs, i) -> existing.put(rs.getLong(1) + "|" + rs.getString(2),
+                        new Object[] {rs.getDate(3).toLocalDate(), rs.getBigDecimal(4)}))
+                .list();
+        List<Map.Entry<Long, PaymentRequest>> fresh = new ArrayList<>();
+        int duplicates = 0;
+        for (var e : rows) {
+            PaymentRequest r = e.getValue();
+            Object[] known = existing.get(payerCache.get(r.payer()).id() + "|" + r.reference().trim());
+            if (known == null) {
+                fresh.add(e);
+            } else if (known[0].equals(r.date()) && ((BigDecimal) known[1]).compareTo(r.amount()) == 0) {
+                duplicates++;
+            } else {
+                rejected.add(new Rejection(e.getKey(), "reference: " + r.reference() + " was already used for a payment of "
+                        + known[1] + " on " + known[0]));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return new int[] {0, duplicates};
+        }
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("""
+                insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
+                select * from unnest(:payers, :regions, :refs, :dates, :amounts, :channels, :by)
+                on conflict (payer_id, reference) do nothing returning id, payer_id, reference""")
+                .param("payers", fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
+                .param("regions", fresh.stream().map(e -> payerCache.get(e.getValue().payer()).regionCode()).toArray(String[]::new))
+                .param("refs", fresh.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
+                .param("dates", fresh.stream().map(e -> Date.valueOf(e.getValue().date())).toArray(Date[]::new))
+                .param("amounts", fresh.stream().map(e -> e.getValue().amount()).toArray(BigDecimal[]::new))
+                .param("channels", fresh.stream().map(e -> e.getValue().channel() == null || e.getValue().channel().isBlank()
+                        ? "RECONCILIATION" : e.getValue().channel().trim()).toArray(String[]::new))
+                .param("by", fresh.stream().map(e -> actor.username()).toArray(String[]::new))
+                .query((rs, i) -> ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1))).list();
+        List<AuditLog.Change> changes = new ArrayList<>();
+        for (var e : fresh) {
+            PaymentRequest r = e.getValue();
+            PayerRef payer = payerCache.get(r.payer());
+            Long id = ids.remove(payer.id() + "|" + r.reference().trim());
+            if (id != null) {
+                changes.add(new AuditLog.Change(id.toString(), payer.regionCode(), null, Map.of("payer", payer.code(),
+                        "reference", r.reference().trim(), "date", r.date().toString(), "amount", r.amount())));
+            }
+        }
+        audit.recordAll("CREATE", "payment", changes);
+        allocation.reallocateFully(fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).distinct().toList());
+        return new int[] {changes.size(), duplicates + fresh.size() - changes.size()};
     }
 
     private List<String> validate(PaymentRequest r) {

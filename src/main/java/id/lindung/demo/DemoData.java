@@ -58,11 +58,18 @@ class DemoData {
     private final PotentialWorkforce workforce;
     private final boolean enabled;
     private final id.lindung.importing.WorkerFileGenerator workerFiles;
+    private final id.lindung.billing.BillingRuns billingRuns;
+    private final id.lindung.billing.Bills bills;
+    private final id.lindung.billing.Payments payments;
     private final id.lindung.importing.WorkerImports workerImports;
 
     DemoData(JdbcClient jdbc, TransactionTemplate tx, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, id.lindung.importing.WorkerFileGenerator workerFiles,
-             id.lindung.importing.WorkerImports workerImports) {
+             id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
+             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments) {
+        this.billingRuns = billingRuns;
+        this.bills = bills;
+        this.payments = payments;
         this.workerFiles = workerFiles;
         this.workerImports = workerImports;
         this.jdbc = jdbc;
@@ -82,6 +89,7 @@ class DemoData {
             step("users", this::createUsers);
             step("workforce-2025", () -> createWorkforce(2025));
             step("workers", this::createWorkers);
+            step("billing-6-months", this::createBillsAndPayments);
         });
     }
 
@@ -123,6 +131,36 @@ class DemoData {
                 file.toFile().delete();
             }
         }
+    }
+
+    /**
+     * Six months of bills for the demo workers and their payments, so a new user sees a living system:
+     * most payers pay a few days before the due date, about one in seven stopped paying three months ago
+     * (they appear in arrears on the dashboard of the level above), about one in eleven pays only part.
+     */
+    private void createBillsAndPayments() {
+        Actor demo = Actor.system("demo");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.YearMonth current = java.time.YearMonth.from(today);
+        List<id.lindung.billing.Payments.PaymentRequest> paid = new java.util.ArrayList<>();
+        for (int back = 5; back >= 0; back--) {
+            java.time.YearMonth month = current.minusMonths(back);
+            billingRuns.run(month, demo);
+            for (var bill : bills.forMonth(month, demo)) {
+                int h = Math.floorMod(bill.payer().hashCode(), 77);
+                boolean stopped = h % 7 == 0 && back < 3;
+                java.time.LocalDate on = bill.dueDate().minusDays(3);
+                if (stopped || on.isAfter(today) || bill.total().signum() <= 0) {
+                    continue;
+                }
+                java.math.BigDecimal amount = h % 11 == 0
+                        ? bill.total().multiply(new java.math.BigDecimal("0.6")).setScale(0, java.math.RoundingMode.DOWN)
+                        : bill.total();
+                paid.add(new id.lindung.billing.Payments.PaymentRequest(bill.payer(), "DEMO-" + month + "-" + bill.id(), on,
+                        amount, "DEMO"));
+            }
+        }
+        payments.recordAll(paid, demo);
     }
 
     /** Plausible, clearly marked figures: a few hundred to a few thousand working-age people per village. */

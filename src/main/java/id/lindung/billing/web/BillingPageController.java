@@ -111,6 +111,17 @@ class BillingPageController {
         return paymentForm(model);
     }
 
+    /** The protection card of a worker page, loaded by htmx (the registry page knows nothing of billing). */
+    @GetMapping("/pekerja/{nik}/perlindungan")
+    String protectionCard(@PathVariable String nik,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                          Model model) {
+        LocalDate on = date == null ? LocalDate.now(clock) : date;
+        model.addAttribute("report", protection.of(nik, on, currentActor.get().scope()));
+        model.addAttribute("nik", nik);
+        return "billing/protection :: card";
+    }
+
     /** Public page: a worker or a village confirms protection with NIK and birth date only. */
     @GetMapping("/public/cek-perlindungan")
     String publicCheck(@RequestParam(required = false) String nik,

@@ -102,8 +102,8 @@ class WorkerApiController {
         body.put("statusHistory", workers.history(nik, actor.scope()));
         body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d, null, null, actor)).toList());
-        // filled by the billing module once it exists: whether contributions paid keep the worker protected
-        body.put("protection", null);
+        // protection follows from bills and payments, which the billing module answers
+        body.put("protection", "/api/v1/workers/" + nik + "/protection");
         return body;
     }
 
