@@ -23,13 +23,16 @@ class Allocation {
         this.jdbc = jdbc;
     }
 
-    void reallocatePayersOfRun(long runId) {
+    /** After a run: the new lines are all in the run's month, so earlier months stay settled as they are. */
+    void reallocatePayersOfRun(long runId, LocalDate month) {
         // only payers that have paid something can have lines to settle or credit to move
         List<Long> payers = jdbc.sql("""
                 select distinct l.payer_id from bill_line l
-                where l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
-                .param(runId).query(Long.class).list();
-        payers.forEach(p -> reallocate(p, false));
+                where l.month = ? and l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
+                .params(Date.valueOf(month), runId).query(Long.class).list();
+        if (!payers.isEmpty()) {
+            reallocate(payers, month);
+        }
     }
 
     /**
@@ -57,16 +60,21 @@ class Allocation {
         Long[] payers = payerIds.toArray(Long[]::new);
         jdbc.sql("delete from payment_allocation where payer_id = any(:payers) and month >= :from")
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
+        // the payers' running payment totals, indexed so each line finds the payment that completed it
+        jdbc.sql("drop table if exists alloc_pay").update();
+        jdbc.sql("""
+                create temp table alloc_pay on commit drop as
+                select payer_id, paid_on,
+                       sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum_pay
+                from payment where payer_id = any(:payers) and reversed_at is null""").param("payers", payers).update();
+        jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();
+        jdbc.sql("analyze alloc_pay").update();
         jdbc.sql("""
                 insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
-                with pay as (
-                    select payer_id, paid_on,
-                           sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum_pay
-                    from payment where payer_id = any(:payers) and reversed_at is null
-                ), total as (
+                with total as (
                     select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
                            coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
-                    from pay p group by p.payer_id
+                    from alloc_pay p group by p.payer_id
                 ), lines as (
                     select l.id, l.payer_id, l.month, l.worker_id, l.program, l.share,
                            l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff
@@ -78,10 +86,12 @@ class Allocation {
                     from lines where eff > 0
                 )
                 select o.id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)),
-                       coalesce((select min(p.paid_on) from pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum), t.last_paid)
+                       coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
+                                  order by p.cum_pay limit 1), t.last_paid)
                 from ordered o join total t on t.payer_id = o.payer_id
                 where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
+        jdbc.sql("drop table alloc_pay").update();
         refreshPaidMonths(payers, from);
     }
 

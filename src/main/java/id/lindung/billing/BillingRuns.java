@@ -84,7 +84,7 @@ public class BillingRuns {
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
         if (reversals + added > 0) {
-            allocation.reallocatePayersOfRun(runId);
+            allocation.reallocatePayersOfRun(runId, start);
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("month", month.toString());
@@ -98,6 +98,9 @@ public class BillingRuns {
     }
 
     private void loadRates(MonthRules r) {
+        // several runs may share one transaction (demo data, a year of months): start from a clean slate
+        jdbc.sql("drop table if exists month_rate").update();
+        jdbc.sql("drop table if exists desired").update();
         jdbc.sql("""
                 create temp table month_rate (program text, segment text, share text, risk_group text, labour_intensive boolean,
                     rate numeric, flat numeric, base_cap numeric, band_step numeric, band_min numeric, band_max numeric)

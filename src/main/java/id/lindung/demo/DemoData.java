@@ -93,7 +93,16 @@ class DemoData {
         });
     }
 
+    /** A step that fails is rolled back and logged; the application keeps running without that demo data. */
     private void step(String name, Runnable work) {
+        try {
+            runStep(name, work);
+        } catch (RuntimeException e) {
+            log.error("Demo data '{}' could not be created and was rolled back: {}", name, e.getMessage(), e);
+        }
+    }
+
+    private void runStep(String name, Runnable work) {
         tx.executeWithoutResult(status -> {
             boolean first = jdbc.sql("insert into demo_seed (step) values (?) on conflict do nothing").param(name).update() == 1;
             if (first) {
