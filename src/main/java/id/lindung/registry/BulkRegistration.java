@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Set-based registration of many workers at once: rows are copied ({@code COPY}) into {@code worker_stage}
- * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, one
- * statement per table. Applying a chunk is idempotent (workers {@code on conflict do nothing}, terms opened
+ * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, a few
+ * set-based statements per chunk (see {@link #apply}). Applying a chunk is idempotent (workers {@code on
+ * conflict do nothing}, terms of new workers inserted only with the worker, terms of registered workers opened
  * only where none is open, versions only where the terms differ), so a chunk interrupted by a crash can
  * simply be applied again. Callers own the transactions: one per chunk.
  */
