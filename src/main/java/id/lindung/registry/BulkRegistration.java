@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Set-based registration of many workers at once: rows are copied ({@code COPY}) into {@code worker_stage}
- * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, one
- * statement per table. Applying a chunk is idempotent (workers {@code on conflict do nothing}, terms opened
+ * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, a few
+ * set-based statements per chunk (see {@link #apply}). Applying a chunk is idempotent (workers {@code on
+ * conflict do nothing}, terms of new workers inserted only with the worker, terms of registered workers opened
  * only where none is open, versions only where the terms differ), so a chunk interrupted by a crash can
  * simply be applied again. Callers own the transactions: one per chunk.
  */
@@ -34,6 +35,9 @@ public class BulkRegistration {
 
     /** What applying one chunk changed. */
     public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates) {}
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegistration.class);
+    private static final boolean EXPLAIN = Boolean.getBoolean("lindung.bulk.explain");
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -180,59 +184,105 @@ public class BulkRegistration {
         return conflicts;
     }
 
-    /** Applies staged lines [fromLine, toLine) of a batch; see the class comment for why it can be repeated. */
+    /**
+     * Applies staged lines [fromLine, toLine) of a batch; see the class comment for why it can be repeated.
+     * Five statements, in this order: payers; closing the open terms of workers already registered whose terms
+     * change; opening terms of workers already registered; then, in one statement, the new workers, their
+     * status events and their terms (a new worker has no terms, so nothing to compare or to close: its terms
+     * are inserted straight from the rows just inserted); last, likely duplicates of the chunk's workers.
+     * The statements on registered workers run before the new workers are inserted, so they only ever see
+     * workers that existed before the chunk.
+     */
     public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
         String rows = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
-        jdbc.sql("""
+        timed("payers", """
                 insert into payer (code, kind, name, region_code)
-                select distinct on (s.payer_code) s.payer_code, s.payer_kind,
+                select s.payer_code, s.payer_kind,
                        case when s.payer_kind in ('APBDES', 'APBD') then 'Pemerintah ' || coalesce(r.name, s.payer_region) else s.payer_name end,
                        s.payer_region
-                from worker_stage s left join region r on r.code = s.payer_region
-                where %s and not exists (select 1 from payer p where p.code = s.payer_code)
+                from (select distinct on (s.payer_code) s.payer_code, s.payer_kind, s.payer_name, s.payer_region
+                      from worker_stage s where %s order by s.payer_code) s
+                left join region r on r.code = s.payer_region
+                where not exists (select 1 from payer p where p.code = s.payer_code)
                 order by s.payer_code
-                on conflict (code) do nothing""".formatted(rows)).paramSource(params).update();
-        long created = jdbc.sql("""
-                with created as (
-                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
-                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
-                    from worker_stage s where %s
-                    order by s.line
-                    on conflict (nik) do nothing
-                    returning id, village_code)
-                , events as (
-                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
-                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
-                select count(*) from created""".formatted(rows)).paramSource(params).query(Long.class).single();
-        String changed = """
+                on conflict (code) do nothing""".formatted(rows), params, false);
+        String registered = """
                 from worker_stage s cross join unnest(s.programs) as p(program)
                 join worker w on w.nik = s.nik and w.village_code = s.village_code
                 join payer py on py.code = s.payer_code
                 """;
-        long closed = jdbc.sql("""
+        long closed = timed("close terms", """
                 update membership_term t set valid_to = x.start_date, end_reason = 'CHANGED'
                 from (select w.id as worker_id, p.program, s.start_date, s.segment, s.wage, s.risk_group, py.id as payer_id
                       %s where %s) x
                 where t.worker_id = x.worker_id and t.program = x.program and t.valid_to is null
                   and x.start_date > t.valid_from
                   and (t.segment, t.wage, coalesce(t.risk_group, ''), t.worker_payer_id)
-                      is distinct from (x.segment, x.wage, coalesce(x.risk_group, ''), x.payer_id)""".formatted(changed, rows))
-                .paramSource(params).update();
-        long opened = jdbc.sql("""
+                      is distinct from (x.segment, x.wage, coalesce(x.risk_group, ''), x.payer_id)""".formatted(registered, rows), params, false);
+        long opened = timed("open terms of registered workers", """
                 insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
                                              worker_payer_id, valid_from, created_by)
                 select w.id, s.village_code, p.program, s.segment, s.wage, s.risk_group,
                        case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
                 %s where %s
                   and not exists (select 1 from membership_term t where t.worker_id = w.id and t.program = p.program
-                                  and (t.valid_to is null or t.valid_to > s.start_date))""".formatted(changed, rows))
-                .paramSource(params).update();
-        long duplicates = jdbc.sql(likelyDuplicates(
-                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + rows + ")"))
-                .paramSource(params).update();
+                                  and (t.valid_to is null or t.valid_to > s.start_date))""".formatted(registered, rows), params, false);
+        long[] createdAndOpened = new long[2];
+        long start = System.nanoTime();
+        jdbc.sql("""
+                with created as (
+                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
+                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
+                    from worker_stage s where %s
+                    order by s.line
+                    on conflict (nik) do nothing
+                    returning id, nik, village_code)
+                , events as (
+                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
+                , terms as (
+                    insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                                                 worker_payer_id, valid_from, created_by)
+                    select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
+                           case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
+                    from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
+                    cross join unnest(s.programs) as p(program)
+                    join payer py on py.code = s.payer_code
+                    where %s
+                    returning 1)
+                select (select count(*) from created), (select count(*) from terms)""".formatted(rows, rows))
+                .paramSource(params).query((rs, n) -> {
+                    createdAndOpened[0] = rs.getLong(1);
+                    createdAndOpened[1] = rs.getLong(2);
+                    return null;
+                }).list();
+        log.debug("new workers, events and terms: {} workers, {} terms in {} ms", createdAndOpened[0], createdAndOpened[1],
+                (System.nanoTime() - start) / 1_000_000);
+        long created = createdAndOpened[0];
+        opened += createdAndOpened[1];
+        long duplicates = timed("likely duplicates", likelyDuplicates(
+                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + rows + ")"), params, false);
         return new ChunkResult(created, closed, opened, duplicates);
+    }
+
+    private long timed(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, boolean query) {
+        if (EXPLAIN) {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try {
+                var sp = c.setSavepoint();
+                jdbc.sql("explain (analyze, buffers) " + sql).paramSource(params).query(String.class).list()
+                        .forEach(l -> log.info("{} | {}", name, l));
+                c.rollback(sp);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        long start = System.nanoTime();
+        long n = query ? jdbc.sql(sql).paramSource(params).query(Long.class).single() : jdbc.sql(sql).paramSource(params).update();
+        log.debug("{}: {} rows in {} ms", name, n, (System.nanoTime() - start) / 1_000_000);
+        return n;
     }
 
     /** Removes a batch's staging rows once it is finished. */

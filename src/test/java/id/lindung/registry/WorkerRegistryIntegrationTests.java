@@ -166,6 +166,37 @@ class WorkerRegistryIntegrationTests {
     }
 
     @Test
+    void theDatabaseRefusesOverlappingTermsOfOneWorkerAndProgramme() {
+        Worker w = register(OPERATOR, VILLAGE);
+        CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKK, Segment.PU,
+                new BigDecimal("2500000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 7, 1))));
+        // now JKK is [2025-01-01, 2025-07-01) CHANGED and [2025-07-01, open)
+        String insert = """
+                insert into membership_term (worker_id, village_code, program, segment, wage, employer_payer_id, worker_payer_id,
+                                             valid_from, valid_to, end_reason, created_by)
+                select t.worker_id, t.village_code, t.program, t.segment, t.wage, t.employer_payer_id, t.worker_payer_id,
+                       cast(:from as date), cast(:to as date), case when cast(:to as date) is null then null else 'OTHER' end, 'test'
+                from membership_term t where t.worker_id = :worker and t.program = 'JKK' and t.valid_to is null""";
+        // a closed term inside the closed one
+        assertThatThrownBy(() -> jdbc.sql(insert).param("worker", w.id()).param("from", "2025-02-01").param("to", "2025-03-01").update())
+                .hasMessageContaining("may not overlap");
+        // a closed term reaching into the open one
+        assertThatThrownBy(() -> jdbc.sql(insert).param("worker", w.id()).param("from", "2024-06-01").param("to", "2025-08-01").update())
+                .hasMessageContaining("may not overlap");
+        // a second open term
+        assertThatThrownBy(() -> jdbc.sql(insert).param("worker", w.id()).param("from", "2026-01-01").param("to", null).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        // moving a term onto another
+        assertThatThrownBy(() -> jdbc.sql("""
+                update membership_term set valid_from = date '2025-03-01' where worker_id = ? and program = 'JKK' and valid_to is null""")
+                .param(w.id()).update()).hasMessageContaining("may not overlap");
+        // adjacent terms are fine: a closed term ending where the first one starts
+        assertThat(jdbc.sql(insert).param("worker", w.id()).param("from", "2024-06-01").param("to", "2025-01-01").update()).isOne();
+        assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ? and program = 'JKK'").param(w.id())
+                .query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
     void endingAMembershipNeedsAReasonAndADate() {
         Worker w = register(OPERATOR, VILLAGE);
         assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.endTerm(w.nik(), Programme.JKK, LocalDate.of(2025, 5, 1), null)))
