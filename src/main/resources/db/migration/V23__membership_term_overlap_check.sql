@@ -1,4 +1,4 @@
--- Cheaper guarantee of non-overlapping membership terms (see docs/decisions/0001-membership-term-overlap.md).
+-- Cheaper guarantee of non-overlapping membership terms (see docs/decisions/0004-membership-term-overlap.md).
 -- The GiST exclusion constraint of V20 cost about half of every bulk import of terms (its btree_gist index on
 -- (worker_id, program, daterange) is the most expensive index to maintain). It is replaced by
 --   1. a unique partial B-tree index: at most one open term per worker and programme (this is also what makes
