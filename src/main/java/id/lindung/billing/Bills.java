@@ -74,6 +74,23 @@ public class Bills {
                 .query((rs, n) -> map(rs, null)).list();
     }
 
+    /** What a bill's verification code confirms: who, which month, how much. No worker data. */
+    public record Verified(String payerName, String payer, String month, BigDecimal total, LocalDate dueDate) {}
+
+    public Optional<Verified> verify(String code) {
+        if (code == null || !code.trim().matches("[0-9A-Fa-f]{12}")) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                select p.name, p.code, b.month, b.due_date,
+                       coalesce((select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month), 0)
+                from bill b join payer p on p.id = b.payer_id where b.verification_code = ?""")
+                .param(code.trim().toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Verified(rs.getString(1), rs.getString(2), YearMonth.from(rs.getDate(3).toLocalDate()).toString(),
+                        rs.getBigDecimal(5), rs.getDate(4).toLocalDate()))
+                .optional();
+    }
+
     public BillSummary get(long billId, Actor actor, LocalDate asOf) {
         RegionScope scope = actor.scope();
         return jdbc.sql(SUMMARY + " where b.id = :id and b.payer_region_code >= :lo and b.payer_region_code < :hi group by b.id, p.code, p.name")

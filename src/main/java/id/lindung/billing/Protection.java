@@ -38,6 +38,16 @@ public class Protection {
         return new Report(nik, date, evaluate(workerId, date));
     }
 
+    /** By internal worker id (pages), for a worker in the scope (else 404); the NIK is not repeated. */
+    public Report ofWorker(long workerId, LocalDate date, RegionScope scope) {
+        boolean visible = jdbc.sql("select exists(select 1 from worker where id = :id and village_code >= :lo and village_code < :hi)")
+                .param("id", workerId).param("lo", scope.lo()).param("hi", scope.hi()).query(Boolean.class).single();
+        if (!visible) {
+            throw new NotFoundException("Worker " + workerId + " not found");
+        }
+        return new Report(null, date, evaluate(workerId, date));
+    }
+
     /** For the public status check: the worker must match NIK and birth date; nothing else is revealed. */
     public java.util.Optional<Report> publicCheck(String nik, LocalDate birthDate, LocalDate date) {
         return jdbc.sql("select id from worker where nik = ? and birth_date = ?").params(nik, java.sql.Date.valueOf(birthDate))

@@ -332,6 +332,14 @@ public class Workers {
                 .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
+    /** The worker by its internal id, which pages use in links so that a URL never carries a NIK. */
+    public Worker getById(long id, RegionScope scope) {
+        return jdbc.sql("select * from worker where id = :id and village_code >= :lo and village_code < :hi")
+                .param("id", id).param("lo", scope.lo()).param("hi", scope.hi())
+                .query(Workers::mapWorker).optional()
+                .orElseThrow(() -> new NotFoundException("Worker " + id + " not found"));
+    }
+
     /** Every term of the worker (open and closed), programme then newest first. Scoped like {@link #get}. */
     public List<MembershipTerm> terms(String nik, RegionScope scope) {
         Worker w = get(nik, scope);

@@ -105,6 +105,10 @@ class BillingApiIntegrationTests {
             assertThat(wb.getSheetAt(0).getRow(6).getCell(3).getStringCellValue()).isIn("JKK", "JKM");
         }
         assertThat(api.get("/api/v1/bills/" + billId).body()).contains("\"totalsByProgram\"");
+        String code = jdbc.sql("select verification_code from bill where id = ?").param(billId).query(String.class).single();
+        String verified = Http.anonymous(port).get("/public/verifikasi-tagihan?kode=" + code.toLowerCase()).body();
+        assertThat(verified).contains("Tagihan asli").contains(payer).contains("10.800").doesNotContain("Perangkat");
+        assertThat(Http.anonymous(port).get("/public/verifikasi-tagihan?kode=000000000000").body()).contains("tidak dikenal");
     }
 
     @Test

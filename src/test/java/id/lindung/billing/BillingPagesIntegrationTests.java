@@ -49,12 +49,21 @@ class BillingPagesIntegrationTests {
         var paid = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "SIMPUR-03",
                 "date", "2024-04-10", "amount", "7280", "channel", "BANK", "_csrf", Http.csrfOf(form)));
         assertThat(paid.body()).contains("Pembayaran dicatat");
-        String card = operator.get("/pekerja/" + fx.nik(w) + "/perlindungan?date=2024-03-20").body();
+        String card = operator.get("/perlindungan/pekerja/" + w + "?date=2024-03-20").body();
         assertThat(card).contains("JKM").contains("Terlindungi");
         assertThat(operator.get("/tagihan/" + billId).statusCode()).isEqualTo(200);
+        String page = operator.get("/pekerja/id/" + w).body();
+        assertThat(page).contains("Kepala Desa Simpur").contains("/perlindungan/pekerja/" + w);
+        TestUsers.token(accounts, "page-monitor", Role.MONITOR, "62.02");
+        Http monitor = Http.browser(port);
+        monitor.login("page-monitor", TestUsers.PASSWORD);
+        String masked = monitor.get("/pekerja/id/" + w).body() + monitor.get("/desa/" + desa + "/pekerja").body();
+        assertThat(masked).contains("Kepala Desa Simpur").doesNotContain(fx.nik(w));
         Http other = Http.browser(port);
         TestUsers.token(accounts, "page-other", Role.VILLAGE_OPERATOR, "62.02.01.2006");
         other.login("page-other", TestUsers.PASSWORD);
         assertThat(other.get("/tagihan/" + billId).statusCode()).isEqualTo(404);
+        assertThat(other.get("/perlindungan/pekerja/" + w).statusCode()).isEqualTo(404);
+        assertThat(other.get("/pekerja/id/" + w).statusCode()).isEqualTo(404);
     }
 }

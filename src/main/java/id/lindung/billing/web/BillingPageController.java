@@ -112,14 +112,29 @@ class BillingPageController {
     }
 
     /** The protection card of a worker page, loaded by htmx (the registry page knows nothing of billing). */
-    @GetMapping("/pekerja/{nik}/perlindungan")
-    String protectionCard(@PathVariable String nik,
+    @GetMapping("/perlindungan/pekerja/{workerId}")
+    String protectionCard(@PathVariable long workerId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
                           Model model) {
         LocalDate on = date == null ? LocalDate.now(clock) : date;
-        model.addAttribute("report", protection.of(nik, on, currentActor.get().scope()));
-        model.addAttribute("nik", nik);
+        model.addAttribute("report", protection.ofWorker(workerId, on, currentActor.get().scope()));
+        model.addAttribute("workerId", workerId);
         return "billing/protection :: card";
+    }
+
+    /** Public page: whoever holds a bill confirms it is genuine with the code printed on it. */
+    @GetMapping("/public/verifikasi-tagihan")
+    String verifyBill(@RequestParam(required = false) String kode, jakarta.servlet.http.HttpServletRequest request, Model model) {
+        if (kode != null && !kode.isBlank()) {
+            if (!limiter.tryAcquire("verify:" + request.getRemoteAddr())) {
+                model.addAttribute("limited", true);
+            } else {
+                model.addAttribute("checked", true);
+                bills.verify(kode).ifPresent(v -> model.addAttribute("verified", v));
+            }
+        }
+        model.addAttribute("kode", kode);
+        return "billing/verify";
     }
 
     /** Public page: a worker or a village confirms protection with NIK and birth date only. */

@@ -102,8 +102,7 @@ class WorkerApiController {
         body.put("statusHistory", workers.history(nik, actor.scope()));
         body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d, null, null, actor)).toList());
-        // protection follows from bills and payments, which the billing module answers
-        body.put("protection", "/api/v1/workers/" + nik + "/protection");
+        // protection follows from bills and payments: GET /api/v1/workers/{nik}/protection (billing) answers it
         return body;
     }
 

@@ -51,6 +51,12 @@ class WorkerPageController {
         return list(code, category, program, payer, status, q, page, model);
     }
 
+    /** Pages link workers by internal id: a NIK never appears in a URL, so masking it on screen means something. */
+    @GetMapping("/pekerja/id/{id}")
+    String workerById(@PathVariable long id, Model model) {
+        return worker(workers.getById(id, currentActor.get().scope()).nik(), model);
+    }
+
     @GetMapping("/pekerja/{nik:\\d{16}}")
     String worker(@PathVariable String nik, Model model) {
         Actor actor = currentActor.get();
