@@ -145,7 +145,8 @@ public class Payments {
         List<Rejection> rejected = new ArrayList<>();
         List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
         Map<String, PayerRef> payerCache = new HashMap<>();
-        Map<String, Long> seen = new HashMap<>();
+        Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
+        int repeated = 0;
         try (CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
                 .allowMissingFields(true).detectBomHeader(true)
                 .ofCsvRecord(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
@@ -188,9 +189,14 @@ public class Payments {
                     rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)"));
                     continue;
                 }
-                Long first = seen.putIfAbsent(payer.code() + "|" + request.reference(), line);
+                Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference(), Map.entry(line, request));
                 if (first != null) {
-                    rejected.add(new Rejection(line, "reference: " + request.reference() + " repeats line " + first));
+                    if (first.getValue().amount().compareTo(request.amount()) == 0 && first.getValue().date().equals(request.date())) {
+                        repeated++;
+                    } else {
+                        rejected.add(new Rejection(line, "reference: " + request.reference() + " is used on line " + first.getKey()
+                                + " for another amount or date"));
+                    }
                     continue;
                 }
                 good.add(Map.entry(line, request));
@@ -200,7 +206,7 @@ public class Payments {
         }
         int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected));
         int accepted = counts[0];
-        int duplicates = counts[1];
+        int duplicates = counts[1] + repeated;
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
         return new ImportResult(accepted, duplicates, rejected);
     }

@@ -148,9 +148,9 @@ class CommandLineTests {
                 """);
         Run r = run("payments", "import", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"accepted\":1", "\"duplicates\":0", "\"rejected\":[{\"line\":3")
-                .contains("\"line\":4").contains("\"line\":5").contains("\"line\":6");
+        assertThat(r.out()).contains("\"accepted\":1", "\"duplicates\":1", "\"rejected\":[{\"line\":4")
+                .contains("\"line\":5").contains("\"line\":6").doesNotContain("\"line\":3");
         Run again = run("payments", "import", file.toString());
-        assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":1");
+        assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":2");
     }
 }
