@@ -2,6 +2,7 @@ package id.lindung.billing;
 
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
+import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -35,7 +36,11 @@ public class BillingRuns {
     private final AuditLog audit;
     private final Allocation allocation;
 
-    BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation) {
+    private final java.time.Clock clock;
+
+    BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation,
+                java.util.Optional<java.time.Clock> clock) {
+        this.clock = clock.orElse(java.time.Clock.systemDefaultZone());
         this.jdbc = jdbc;
         this.template = template;
         this.rules = rules;
@@ -51,6 +56,12 @@ public class BillingRuns {
         if (!actor.can(Role.ADMIN, Role.DPMD)) {
             throw new AccessDeniedException("Only ADMIN and DPMD may run billing");
         }
+        YearMonth latest = YearMonth.now(clock).plusMonths(1);
+        if (month.isAfter(latest)) {
+            throw new id.lindung.platform.InvalidInputException("month", "MONTH_TOO_FAR",
+                    "Billing can run at most one month ahead (up to " + latest + "), not for " + month);
+        }
+        RegionScope scope = actor.scope();
         MonthRules r = rules.forMonth(month);
         LocalDate start = month.atDay(1);
         // one run per month at a time; a second caller waits and then finds nothing left to add
@@ -59,28 +70,31 @@ public class BillingRuns {
                 .params(Date.valueOf(start), actor.username()).query(Long.class).single();
 
         loadRates(r);
-        boolean firstRun = !jdbc.sql("select exists(select 1 from bill_line where month = ?)").param(Date.valueOf(start))
+        // a district office bills the memberships of its own villages; ADMIN and the scheduler bill the country
+        boolean firstRun = !jdbc.sql("select exists(select 1 from bill_line where month = :month and village_code >= :lo and village_code < :hi)")
+                .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(Boolean.class).single();
         long reversals = 0;
         long added;
         if (firstRun) {
             // nothing billed yet for this month: create the bills, then write every line in one statement
             long t0 = System.nanoTime();
-            added = insertLines(r, runId, start, "(" + DESIRED + ")", false);
+            added = insertLines(r, runId, start, scope, "(" + DESIRED + ")", false);
             long t1 = System.nanoTime();
-            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
             log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
         } else {
-            jdbc.sql("create temp table desired on commit drop as " + DESIRED).paramSource(desiredParams(r, start)).update();
+            jdbc.sql("create temp table desired on commit drop as " + DESIRED).paramSource(desiredParams(r, start, scope)).update();
             jdbc.sql("analyze desired").update();
-            reversals = appendReversals(r, runId, start);
-            added = insertLines(r, runId, start, "desired", true);
-            createBills(r, start, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            reversals = appendReversals(r, runId, start, scope);
+            added = insertLines(r, runId, start, scope, "desired", true);
+            createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
         }
         BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
                 .query(BigDecimal.class).single();
-        long bills = jdbc.sql("select count(*) from bill where month = ?").param(Date.valueOf(start)).query(Long.class).single();
+        long bills = jdbc.sql("select count(*) from bill where month = :month and payer_region_code >= :lo and payer_region_code < :hi")
+                .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
         if (reversals + added > 0) {
@@ -93,7 +107,8 @@ public class BillingRuns {
         after.put("reversals", reversals);
         after.put("amountAdded", amount);
         after.put("regulationVersion", r.regulationVersion());
-        audit.record("BILLING_RUN", "billing_run", Long.toString(runId), null, null, after);
+        after.put("scope", scope.code());
+        audit.record("BILLING_RUN", "billing_run", Long.toString(runId), scope.isNational() ? null : scope.code(), null, after);
         return new Result(month.toString(), bills, reversals + added, amount, r.regulationVersion());
     }
 
@@ -122,6 +137,7 @@ public class BillingRuns {
                  and (m.risk_group is null or m.risk_group = t.risk_group)
                  and (m.labour_intensive is null or m.labour_intensive = t.labour_intensive)
             where t.valid_from < :next and (t.valid_to is null or t.valid_to > :start)
+              and t.village_code >= :lo and t.village_code < :hi
               and (t.valid_to is null or t.valid_to >= :next or t.end_reason not in ('CHANGED', 'TRANSFERRED'))
             """;
 
@@ -140,13 +156,15 @@ public class BillingRuns {
               where t.valid_from""") + """
             ) lines where amount <> 0""";
 
-    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start) {
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start,
+                                                                                               RegionScope scope) {
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("lo", scope.lo()).addValue("hi", scope.hi())
                 .addValue("scale", r.roundingScale()).addValue("start", Date.valueOf(start))
                 .addValue("next", Date.valueOf(start.plusMonths(1)));
     }
 
-    private void createBills(MonthRules r, LocalDate start, String payersAndSegments) {
+    private void createBills(MonthRules r, LocalDate start, RegionScope scope, String payersAndSegments) {
         jdbc.sql("""
                 insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
                 select p.id, p.region_code, :month, min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end),
@@ -154,32 +172,33 @@ public class BillingRuns {
                 from (%s) s join payer p on p.id = s.payer_id
                 group by p.id, p.region_code
                 on conflict (payer_id, month) do nothing""".formatted(payersAndSegments))
-                .paramSource(desiredParams(r, start).addValue("month", Date.valueOf(start))
+                .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))
                         .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate())))
                 .update();
     }
 
     /** Lines billed before that no longer match: reversed in full (a negative line pointing at the original). */
-    private long appendReversals(MonthRules r, long runId, LocalDate start) {
+    private long appendReversals(MonthRules r, long runId, LocalDate start, RegionScope scope) {
         return jdbc.sql("""
                 insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
                                        share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id)
                 select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
                        l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run
                 from bill_line l
-                where l.month = :month and l.kind <> 'REVERSAL'
+                where l.month = :month and l.kind <> 'REVERSAL' and l.village_code >= :lo and l.village_code < :hi
                   and not exists (select 1 from bill_line x where x.reverses_line_id = l.id)
                   and not exists (select 1 from desired d
                                   where d.worker_id = l.worker_id and d.program = l.program and d.share = l.share
                                     and d.payer_id = l.payer_id and d.term_id = l.term_id and d.amount = l.amount)""")
-                .param("version", r.regulationVersion()).param("run", runId).param("month", Date.valueOf(start)).update();
+                .param("version", r.regulationVersion()).param("run", runId).param("month", Date.valueOf(start))
+                .param("lo", scope.lo()).param("hi", scope.hi()).update();
     }
 
     /**
      * Appends the desired lines that have no matching live line: ORIGINAL the first time a worker,
      * programme and share is billed for the month, ADJUSTMENT after a reversal.
      */
-    private long insertLines(MonthRules r, long runId, LocalDate start, String source, boolean onlyMissing) {
+    private long insertLines(MonthRules r, long runId, LocalDate start, RegionScope scope, String source, boolean onlyMissing) {
         String kind = onlyMissing ? """
                 case when exists (select 1 from bill_line e where e.month = :month and e.worker_id = d.worker_id
                                     and e.program = d.program and e.share = d.share) then 'ADJUSTMENT' else 'ORIGINAL' end""" : "'ORIGINAL'";
@@ -197,7 +216,7 @@ public class BillingRuns {
                        d.share, %s, d.base, d.rate, d.amount, :version, :run
                 from %s d
                 %s""".formatted(kind, source, missing))
-                .paramSource(desiredParams(r, start).addValue("month", Date.valueOf(start))
+                .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))
                         .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate()))
                         .addValue("version", r.regulationVersion()).addValue("run", runId))
                 .update();

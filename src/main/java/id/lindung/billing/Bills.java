@@ -34,14 +34,23 @@ public class Bills {
         this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
+    /**
+     * One row per bill. {@code pu_late} is the PU contribution times the months it was late: the part paid
+     * late counts up to its payment date, the part still unpaid up to {@code :asOf}; the fine is that times
+     * the month's fine rate, so a fine stays owed after the contribution itself is paid.
+     */
     private static final String SUMMARY = """
             select b.id, p.code, p.name, b.month, b.due_date, b.verification_code,
                    coalesce(sum(l.amount), 0) as total,
-                   coalesce(sum(l.amount) filter (where l.segment = 'PU'), 0) as total_pu,
                    coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
                              where x.payer_id = b.payer_id and x.month = b.month), 0) as paid,
-                   coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
-                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as paid_pu,
+                   coalesce((select sum(coalesce(a.amount, 0) * months_late(x.due_date, coalesce(a.paid_on, x.due_date))
+                                        + greatest(e.eff - coalesce(a.amount, 0), 0) * months_late(x.due_date, :asOf))
+                             from bill_line x
+                             left join payment_allocation a on a.bill_line_id = x.id
+                             cross join lateral (select x.amount + coalesce((select sum(r.amount) from bill_line r
+                                                                            where r.reverses_line_id = x.id), 0) as eff) e
+                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU' and x.kind <> 'REVERSAL'), 0) as pu_late,
                    count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
             from bill b join payer p on p.id = b.payer_id
             left join bill_line l on l.payer_id = b.payer_id and l.month = b.month
@@ -50,7 +59,8 @@ public class Bills {
     /** Bills in scope, optionally of one payer and/or one month, newest month first. */
     public List<BillSummary> find(String payerCode, YearMonth month, Actor actor, LocalDate asOf) {
         RegionScope scope = actor.scope();
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi());
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi())
+                .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
         if (payerCode != null && !payerCode.isBlank()) {
             PayerRef payer = payers.get(payerCode, scope);
@@ -62,7 +72,7 @@ public class Bills {
             params.addValue("month", Date.valueOf(month.atDay(1)));
         }
         return jdbc.sql(SUMMARY + where + " group by b.id, p.code, p.name order by b.month desc, p.code limit 1000")
-                .paramSource(params).query((rs, n) -> map(rs, asOf)).list();
+                .paramSource(params).query((rs, n) -> map(rs)).list();
     }
 
     /** Every bill of a month in scope, without the page limit of {@link #find} (demo data, exports). */
@@ -71,7 +81,8 @@ public class Bills {
         return jdbc.sql(SUMMARY + " where b.payer_region_code >= :lo and b.payer_region_code < :hi and b.month = :month"
                         + " group by b.id, p.code, p.name order by p.code")
                 .param("lo", scope.lo()).param("hi", scope.hi()).param("month", Date.valueOf(month.atDay(1)))
-                .query((rs, n) -> map(rs, null)).list();
+                .param("asOf", Date.valueOf(LocalDate.now(clock)))
+                .query((rs, n) -> map(rs)).list();
     }
 
     /** What a bill's verification code confirms: who, which month, how much. No worker data. */
@@ -95,7 +106,8 @@ public class Bills {
         RegionScope scope = actor.scope();
         return jdbc.sql(SUMMARY + " where b.id = :id and b.payer_region_code >= :lo and b.payer_region_code < :hi group by b.id, p.code, p.name")
                 .param("id", billId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query((rs, n) -> map(rs, asOf)).optional()
+                .param("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf))
+                .query((rs, n) -> map(rs)).optional()
                 .orElseThrow(() -> new NotFoundException("Bill " + billId + " not found"));
     }
 
@@ -130,38 +142,18 @@ public class Bills {
                 .filter(b -> b.month().compareTo(bill.month()) < 0 && b.outstanding().signum() > 0).toList();
     }
 
-    private BillSummary map(ResultSet rs, LocalDate asOf) throws SQLException {
-        LocalDate month = rs.getDate("month").toLocalDate();
-        LocalDate due = rs.getDate("due_date").toLocalDate();
+    private BillSummary map(ResultSet rs) throws SQLException {
+        YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
         BigDecimal total = rs.getBigDecimal("total");
         BigDecimal paid = rs.getBigDecimal("paid");
-        BigDecimal unpaidPu = rs.getBigDecimal("total_pu").subtract(rs.getBigDecimal("paid_pu")).max(BigDecimal.ZERO);
-        return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), YearMonth.from(month).toString(),
-                total, paid, total.subtract(paid), fine(YearMonth.from(month), unpaidPu, due, asOf == null ? LocalDate.now(clock) : asOf),
-                due, rs.getLong("line_count"), rs.getString("verification_code"));
+        MonthRules r = rulesCache.computeIfAbsent(month, rules::forMonth);
+        BigDecimal fine = rs.getBigDecimal("pu_late").multiply(r.puFineRate()).setScale(r.roundingScale(), RoundingMode.HALF_UP);
+        return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), month.toString(),
+                total, paid, total.subtract(paid), fine, rs.getDate("due_date").toLocalDate(), rs.getLong("line_count"),
+                rs.getString("verification_code"));
     }
 
     private final Map<YearMonth, MonthRules> rulesCache = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** PU late fine: the month's rate for every started month past the due date, on what is still unpaid. */
-    BigDecimal fine(YearMonth month, BigDecimal unpaidPu, LocalDate due, LocalDate asOf) {
-        if (unpaidPu.signum() <= 0 || !asOf.isAfter(due)) {
-            return BigDecimal.ZERO;
-        }
-        MonthRules r = rulesCache.computeIfAbsent(month, rules::forMonth);
-        long monthsLate = monthsLate(due, asOf);
-        return unpaidPu.multiply(r.puFineRate()).multiply(BigDecimal.valueOf(monthsLate))
-                .setScale(r.roundingScale(), RoundingMode.HALF_UP);
-    }
-
-    /** Started months after the due date: one day late is one month, one month and a day is two. */
-    static long monthsLate(LocalDate due, LocalDate asOf) {
-        if (!asOf.isAfter(due)) {
-            return 0;
-        }
-        long months = (asOf.getYear() * 12L + asOf.getMonthValue()) - (due.getYear() * 12L + due.getMonthValue());
-        LocalDate anniversary = due.plusMonths(months);
-        return asOf.isAfter(anniversary) ? months + 1 : months;
-    }
 
 }

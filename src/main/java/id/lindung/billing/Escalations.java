@@ -28,12 +28,16 @@ public class Escalations {
         String kinds = scope.isNational() || scope.code().length() == 2 ? "('APBD')" : "('APBDES', 'EMPLOYER', 'SELF', 'DONOR')";
         return jdbc.sql("""
                 with owed as (
-                    select b.payer_id, b.month, b.due_date,
-                           sum(l.amount) - coalesce((select sum(a.amount) from payment_allocation a
-                                                     join bill_line x on x.id = a.bill_line_id where x.payer_id = b.payer_id and x.month = b.month), 0) as outstanding
-                    from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month
-                    where b.payer_region_code >= :lo and b.payer_region_code < :hi and b.due_date < :asOf
-                    group by b.id, b.payer_id, b.month, b.due_date
+                    -- per payer and month, what is overdue as of today: lines past their own due date, unpaid
+                    select l.payer_id, l.month, min(l.due_date) as due_date,
+                           sum(e.eff - coalesce(a.amount, 0)) as outstanding
+                    from bill_line l
+                    join payer p on p.id = l.payer_id
+                    left join payment_allocation a on a.bill_line_id = l.id
+                    cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r
+                                                                   where r.reverses_line_id = l.id), 0) as eff) e
+                    where p.region_code >= :lo and p.region_code < :hi and l.kind <> 'REVERSAL' and l.due_date < :asOf
+                    group by l.payer_id, l.month
                 )
                 select p.code, p.name, p.region_code, count(*) as months, sum(o.outstanding) as outstanding, min(o.due_date) as oldest
                 from owed o join payer p on p.id = o.payer_id

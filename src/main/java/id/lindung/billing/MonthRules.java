@@ -13,10 +13,12 @@ import java.util.List;
  * @param puFineRate         late fine per month on unpaid PU contributions of this month (0.02, 0.005 in relief)
  * @param bpuFineRate        late fine per month for BPU (zero)
  * @param bpuGraceMonths     consecutive unpaid BPU months after which membership ends (3: "more than 3")
+ * @param bpuBackPaymentMonths how many months after its due date a BPU month may still be paid back
  * @param joinerLeaverRule   the documented rule for mid-month joiners and leavers, shown on the bill
  */
 public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDate, LocalDate bpuDueDate,
                          int roundingScale, BigDecimal puFineRate, BigDecimal bpuFineRate, int bpuGraceMonths,
+                         int bpuBackPaymentMonths,
                          String joinerLeaverRule, String regulationVersion, List<String> references) {
 
     public LocalDate dueDate(String segment) {

@@ -75,7 +75,7 @@ public class Protection {
         periods.forEach((program, list) -> {
             String segment = list.get(list.size() - 1).segment();
             var answer = ProtectionPolicy.evaluate(list, paid.getOrDefault(program, Map.of()),
-                    m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), date);
+                    m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), now.bpuBackPaymentMonths(), date);
             if (answer != null) {
                 result.add(new ProgramStatus(program, answer.status(),
                         answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer()));

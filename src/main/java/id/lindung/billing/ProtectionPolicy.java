@@ -12,9 +12,10 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>BPU: a month protects when it is paid, and a payment counts when made within the window (the
- *       month's due date plus {@code graceMonths} months): a back-payment inside it restores protection.
- *       Unpaid before its due date the month is IN_GRACE, after it LAPSED; more than {@code graceMonths}
- *       consecutive months not paid in time end the membership (ENDED).</li>
+ *       month's due date plus {@code backPaymentMonths} months): a back-payment inside it restores protection.
+ *       Unpaid before its due date the month is IN_GRACE (when no earlier month is in arrears), after it
+ *       LAPSED; more than {@code lapseMonths} consecutive months past their due date and not paid in time
+ *       end the membership (ENDED).</li>
  *   <li>PU: the employer owes the contribution; an unpaid month is IN_GRACE while no month of the term is
  *       overdue, LAPSED once one is (the employer is in arrears). Arrears alone never end a PU membership.</li>
  * </ul>
@@ -38,7 +39,7 @@ public final class ProtectionPolicy {
      * @param dueDate   month and segment → due date of that month's contribution
      */
     public static Answer evaluate(List<Period> periods, Map<YearMonth, LocalDate> paidOn,
-                                  Function<YearMonth, LocalDate> dueDate, int graceMonths, LocalDate date) {
+                                  Function<YearMonth, LocalDate> dueDate, int lapseMonths, int backPaymentMonths, LocalDate date) {
         Period current = periods.stream().filter(p -> p.covers(date)).findFirst().orElse(null);
         LocalDate start = periods.stream().map(Period::from).min(LocalDate::compareTo).orElse(null);
         if (start == null || date.isBefore(start)) {
@@ -53,7 +54,7 @@ public final class ProtectionPolicy {
         }
         YearMonth month = YearMonth.from(date);
         boolean bpu = "BPU".equals(current.segment());
-        if (paidInTime(month, paidOn, dueDate, graceMonths, bpu)) {
+        if (paidInTime(month, paidOn, dueDate, backPaymentMonths, bpu)) {
             return new Answer(ProtectionStatus.PROTECTED, paidThrough, current.payer());
         }
         if (!bpu) {
@@ -63,20 +64,21 @@ public final class ProtectionPolicy {
             }
             return new Answer(overdue ? ProtectionStatus.LAPSED : ProtectionStatus.IN_GRACE, paidThrough, current.payer());
         }
+        // consecutive months in arrears on the date: only months already past their due date count
         int unpaid = 0;
         YearMonth first = YearMonth.from(start);
         for (YearMonth m = month; !m.isBefore(first); m = m.minusMonths(1)) {
-            if (paidInTime(m, paidOn, dueDate, graceMonths, true)) {
+            if (paidInTime(m, paidOn, dueDate, backPaymentMonths, true)) {
                 break;
             }
-            unpaid++;
+            if (date.isAfter(dueDate.apply(m))) {
+                unpaid++;
+            }
         }
-        if (unpaid > graceMonths) {
+        if (unpaid > lapseMonths) {
             return new Answer(ProtectionStatus.ENDED, paidThrough, current.payer());
         }
-        boolean notYetDue = !date.isAfter(dueDate.apply(month));
-        return new Answer(notYetDue && unpaid == 1 ? ProtectionStatus.IN_GRACE : ProtectionStatus.LAPSED, paidThrough,
-                current.payer());
+        return new Answer(unpaid == 0 ? ProtectionStatus.IN_GRACE : ProtectionStatus.LAPSED, paidThrough, current.payer());
     }
 
     private static boolean paidInTime(YearMonth m, Map<YearMonth, LocalDate> paidOn, Function<YearMonth, LocalDate> dueDate,

@@ -61,7 +61,7 @@ class ScheduleMonthRules implements MonthRulesSource {
                 .map(r -> r.parameter() + ": " + r.citation() + (r.verified() ? "" : " (BELUM TERVERIFIKASI)"))
                 .distinct().toList();
         return new MonthRules(month, List.copyOf(rows), s.dueDate(Segment.PU), s.dueDate(Segment.BPU), 0,
-                fraction(s.fineRate(Segment.PU)), fraction(s.fineRate(Segment.BPU)), s.bpuLapseUnpaidMonths(),
+                fraction(s.fineRate(Segment.PU)), fraction(s.fineRate(Segment.BPU)), s.bpuLapseUnpaidMonths(), s.bpuBackPaymentMonths(),
                 PARTIAL_MONTH_RULES.getOrDefault(s.partialMonthRule(), s.partialMonthRule()), s.regulationVersion(), references);
     }
 

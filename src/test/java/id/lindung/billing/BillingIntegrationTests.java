@@ -179,10 +179,11 @@ class BillingIntegrationTests {
         BillSummary bpu = bills.find("SELF:" + fx.nik(fisher), YearMonth.of(2025, 1), ADMIN, LocalDate.of(2025, 6, 1)).get(0);
         assertThat(bpu.outstanding()).isEqualByComparingTo("6800");
         assertThat(bpu.fine()).isZero();
-        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 17))).isZero();
-        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 2, 18))).isOne();
-        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 3, 17))).isOne();
-        assertThat(Bills.monthsLate(LocalDate.of(2025, 2, 17), LocalDate.of(2025, 3, 18))).isEqualTo(2);
+        assertThat(monthsLate("2025-02-17", "2025-02-17")).isZero();
+        assertThat(monthsLate("2025-02-17", "2025-02-18")).isOne();
+        assertThat(monthsLate("2025-02-17", "2025-03-17")).isOne();
+        assertThat(monthsLate("2025-02-17", "2025-03-18")).isEqualTo(2);
+        assertThat(monthsLate("2025-01-31", "2025-03-01")).isEqualTo(2);
     }
 
     @Test
@@ -234,6 +235,10 @@ class BillingIntegrationTests {
         Actor operator = TestUsers.actor("billing-op", Role.VILLAGE_OPERATOR, desa);
         assertThatThrownBy(() -> payments.reverse(p.id(), "no", operator))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    }
+
+    private int monthsLate(String due, String asOf) {
+        return jdbc.sql("select months_late(cast(? as date), cast(? as date))").params(due, asOf).query(Integer.class).single();
     }
 
     private Payments.PaymentResult pay(Actor actor, String payer, String ref, LocalDate date, String amount) {
@@ -293,5 +298,49 @@ class BillingIntegrationTests {
                 assertThat((String) l[7]).isEqualTo(schedule.regulationVersion());
             }
         }
+    }
+
+    @Test
+    void aDistrictOfficeBillsOnlyItsOwnVillagesAndNeverReversesOtherRegionsLines() {
+        String kukar = "64.02.04.2001";
+        String bulukumba = "73.02.03.2005";
+        long kukarPayer = fx.payer("APBDES:" + kukar, "APBDES", "Pemerintah Desa di Kukar", kukar);
+        long bulukumbaPayer = fx.payer("APBDES:" + bulukumba, "APBDES", "Pemerintah Desa di Bulukumba", bulukumba);
+        long k = fx.worker(kukar, "Perangkat Kukar", "PERANGKAT_DESA");
+        long b = fx.worker(bulukumba, "Perangkat Bulukumba", "PERANGKAT_DESA");
+        fx.term(k, kukar, "JKM", "PU", "2000000", null, kukarPayer, kukarPayer, LocalDate.of(2022, 1, 1), null);
+        fx.term(b, bulukumba, "JKM", "PU", "2000000", null, bulukumbaPayer, bulukumbaPayer, LocalDate.of(2022, 1, 1), null);
+        Actor dpmd = TestUsers.actor("billing-dpmd-kukar", Role.DPMD, "64.02");
+        YearMonth month = YearMonth.of(2022, 5);
+        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd));
+        assertThat(billed(k, "JKM", "EMPLOYER", month)).isEqualByComparingTo("6000");
+        assertThat(billed(b, "JKM", "EMPLOYER", month)).isZero();
+        run(month);
+        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd));
+        assertThat(billed(b, "JKM", "EMPLOYER", month)).isEqualByComparingTo("6000");
+        assertThat(jdbc.sql("select count(*) from bill_line where worker_id in (?, ?)").params(k, b).query(Long.class).single()).isEqualTo(2);
+        assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.now().plusMonths(2), dpmd)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most one month ahead");
+    }
+
+    @Test
+    void aVillageBillWithPuAndBpuLinesFinesPuFromItsOwnDueDateAndTheFineStaysAfterALatePayment() {
+        String desa = "64.02.03.2008";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Tani Harapan", desa);
+        long official = fx.worker(desa, "Kaur", "PERANGKAT_DESA");
+        fx.term(official, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2023, 1, 1), null);
+        long farmer = fx.worker(desa, "Petani", "PETANI");
+        fx.term(farmer, desa, "JKM", "BPU", "1000000", null, null, village, LocalDate.of(2023, 1, 1), null);
+        run(YearMonth.of(2023, 10));
+        // BPU October is due 16 Oct (15 is a Sunday), PU October on 15 Nov 2023
+        BillSummary onNov20 = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2023, 11, 20)).get(0);
+        assertThat(onNov20.dueDate()).isEqualTo(LocalDate.of(2023, 10, 16));
+        assertThat(onNov20.fine()).isEqualByComparingTo("120");
+        BillSummary onNov10 = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2023, 11, 10)).get(0);
+        assertThat(onNov10.fine()).isZero();
+        pay(ADMIN, "APBDES:" + desa, "LATE-OCT", LocalDate.of(2023, 12, 20), "12800");
+        BillSummary afterPayment = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2024, 3, 1)).get(0);
+        assertThat(afterPayment.outstanding()).isZero();
+        assertThat(afterPayment.fine()).as("2 started months late on 6,000").isEqualByComparingTo("240");
     }
 }

@@ -18,7 +18,7 @@ class ProtectionPolicyTests {
     private final Map<YearMonth, LocalDate> paid = new HashMap<>();
 
     private ProtectionStatus bpuOn(LocalDate d) {
-        return ProtectionPolicy.evaluate(bpu, paid, BPU_DUE, 3, d).status();
+        return ProtectionPolicy.evaluate(bpu, paid, BPU_DUE, 3, 3, d).status();
     }
 
     @Test
@@ -38,7 +38,10 @@ class ProtectionPolicyTests {
     void moreThanThreeConsecutiveUnpaidMonthsEndTheBpuMembership() {
         paid.put(YearMonth.of(2024, 1), LocalDate.of(2024, 1, 5));
         assertThat(bpuOn(LocalDate.of(2024, 4, 30))).isEqualTo(ProtectionStatus.LAPSED);
-        assertThat(bpuOn(LocalDate.of(2024, 5, 1))).isEqualTo(ProtectionStatus.ENDED);
+        // on 1 May only February to April are in arrears (May is not yet due): three, not more than three
+        assertThat(bpuOn(LocalDate.of(2024, 5, 1))).isEqualTo(ProtectionStatus.LAPSED);
+        assertThat(bpuOn(LocalDate.of(2024, 5, 15))).isEqualTo(ProtectionStatus.LAPSED);
+        assertThat(bpuOn(LocalDate.of(2024, 5, 16))).isEqualTo(ProtectionStatus.ENDED);
     }
 
     @Test
@@ -53,18 +56,18 @@ class ProtectionPolicyTests {
     @Test
     void puArrearsLapseProtectionButNeverEndTheMembership() {
         var pu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, "PU", "APBDES:x"));
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, LocalDate.of(2024, 1, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, LocalDate.of(2024, 2, 15)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, LocalDate.of(2024, 2, 16)).status()).isEqualTo(ProtectionStatus.LAPSED);
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, LocalDate.of(2025, 1, 20)).status()).isEqualTo(ProtectionStatus.LAPSED);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 1, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 15)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 16)).status()).isEqualTo(ProtectionStatus.LAPSED);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2025, 1, 20)).status()).isEqualTo(ProtectionStatus.LAPSED);
         paid.put(YearMonth.of(2024, 1), LocalDate.of(2024, 3, 1));
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, LocalDate.of(2024, 2, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
     }
 
     @Test
     void aTermThatEndedGivesEndedAndBeforeTheStartThereIsNoAnswer() {
         var ended = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), "PU", "APBDES:x"));
-        assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, LocalDate.of(2024, 3, 1)).status()).isEqualTo(ProtectionStatus.ENDED);
-        assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, LocalDate.of(2023, 12, 31))).isNull();
+        assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, 3, LocalDate.of(2024, 3, 1)).status()).isEqualTo(ProtectionStatus.ENDED);
+        assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, 3, LocalDate.of(2023, 12, 31))).isNull();
     }
 }
