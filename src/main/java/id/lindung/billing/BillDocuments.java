@@ -51,8 +51,8 @@ public class BillDocuments {
         return "Rp " + f.format(amount);
     }
 
-    public byte[] pdf(BillSummary bill, List<BillSummary> arrears) {
-        List<Bills.Line> lines = bills.lines(bill.id());
+    public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor) {
+        List<Bills.Line> lines = bills.lines(bill.id(), actor);
         Map<String, BigDecimal> byProgram = bills.totalsByProgram(bill.id());
         MonthRules r = rules.forMonth(YearMonth.parse(bill.month()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -127,7 +127,7 @@ public class BillDocuments {
         return out.toByteArray();
     }
 
-    public byte[] xlsx(BillSummary bill) {
+    public byte[] xlsx(BillSummary bill, id.lindung.access.Actor actor) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("Tagihan " + bill.month());
             CellStyle money = wb.createCellStyle();
@@ -143,7 +143,7 @@ public class BillDocuments {
             for (int i = 0; i < heads.length; i++) {
                 header.createCell(i).setCellValue(heads[i]);
             }
-            for (Bills.Line l : bills.lines(bill.id())) {
+            for (Bills.Line l : bills.lines(bill.id(), actor)) {
                 Row row = sheet.createRow(r++);
                 row.createCell(0).setCellValue(safe(l.nik()));
                 row.createCell(1).setCellValue(safe(l.name()));

@@ -97,7 +97,9 @@ public class Bills {
                        coalesce((select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month), 0)
                 from bill b join payer p on p.id = b.payer_id where b.verification_code = ?""")
                 .param(code.trim().toUpperCase(java.util.Locale.ROOT))
-                .query((rs, n) -> new Verified(rs.getString(1), rs.getString(2), YearMonth.from(rs.getDate(3).toLocalDate()).toString(),
+                .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
+                        rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
+                        YearMonth.from(rs.getDate(3).toLocalDate()).toString(),
                         rs.getBigDecimal(5), rs.getDate(4).toLocalDate()))
                 .optional();
     }
@@ -114,14 +116,17 @@ public class Bills {
     public record Line(String nik, String name, String village, String program, String share, String segment, String kind,
                        BigDecimal base, BigDecimal rate, BigDecimal amount, String regulationVersion) {}
 
-    /** The live and correcting lines of a bill (the caller must already have been allowed to see the bill). */
-    public List<Line> lines(long billId) {
+    /**
+     * The live and correcting lines of a bill (the caller must already have been allowed to see the bill),
+     * with NIKs masked for the roles that see them masked.
+     */
+    public List<Line> lines(long billId, Actor actor) {
         return jdbc.sql("""
                 select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join worker w on w.id = l.worker_id
                 where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
-                .query((rs, n) -> new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                .query((rs, n) -> new Line(id.lindung.registry.NikPolicy.show(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         rs.getString(11)))
                 .list();

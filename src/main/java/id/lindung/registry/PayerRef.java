@@ -31,7 +31,7 @@ public record PayerRef(String code, String kind, String name, String regionCode)
                 if (!arg.isEmpty() && !arg.equals(nik)) {
                     throw new IllegalArgumentException("SELF payer " + arg + " is not the worker's NIK");
                 }
-                return new PayerRef("SELF:" + nik, "SELF", "Mandiri " + nik, villageCode);
+                return new PayerRef("SELF:" + nik, "SELF", "Peserta mandiri " + NikCheck.mask(nik), villageCode);
             }
             case "APBD" -> {
                 if (!arg.matches("\\d{2}(\\.\\d{2})?")) {

@@ -105,6 +105,9 @@ class BillingApiIntegrationTests {
             assertThat(wb.getSheetAt(0).getRow(6).getCell(3).getStringCellValue()).isIn("JKK", "JKM");
         }
         assertThat(api.get("/api/v1/bills/" + billId).body()).contains("\"totalsByProgram\"");
+        String nik = jdbc.sql("select w.nik from worker w where w.village_code = '73.02.01.2007' limit 1").query(String.class).single();
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "bill-monitor", Role.MONITOR, "73.02"));
+        assertThat(monitor.get("/api/v1/bills/" + billId).body()).doesNotContain(nik).contains(nik.substring(0, 6) + "********");
         String code = jdbc.sql("select verification_code from bill where id = ?").param(billId).query(String.class).single();
         String verified = Http.anonymous(port).get("/public/verifikasi-tagihan?kode=" + code.toLowerCase()).body();
         assertThat(verified).contains("Tagihan asli").contains(payer).contains("10.800").doesNotContain("Perangkat");

@@ -86,7 +86,7 @@ class BillingApiController {
     @GetMapping("/bills/{id}")
     Object bill(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        return java.util.Map.of("bill", BillView.of(b), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id));
+        return java.util.Map.of("bill", BillView.of(b), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id, actor.get()));
     }
 
     @Operation(summary = "A bill as PDF (Indonesian)")
@@ -94,7 +94,7 @@ class BillingApiController {
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
-                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b, bills.arrearsBefore(b, actor.get(), null)));
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b, bills.arrearsBefore(b, actor.get(), null), actor.get()));
     }
 
     @Operation(summary = "A bill as XLSX")
@@ -103,7 +103,7 @@ class BillingApiController {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(documents.xlsx(b));
+                .body(documents.xlsx(b, actor.get()));
     }
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")

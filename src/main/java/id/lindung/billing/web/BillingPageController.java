@@ -76,7 +76,7 @@ class BillingPageController {
         Actor actor = currentActor.get();
         BillSummary bill = bills.get(id, actor, null);
         model.addAttribute("bill", bill);
-        model.addAttribute("lines", bills.lines(id));
+        model.addAttribute("lines", bills.lines(id, actor));
         model.addAttribute("byProgram", bills.totalsByProgram(id));
         model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null));
         return "billing/bill";

@@ -49,7 +49,9 @@ class WorkerApiController {
                       WorkerCategory category, boolean extremePoverty, Integer povertyDecile, String status,
                       String programs, String payers) {
         static WorkerJson of(Worker w, String programs, String payers, Actor actor) {
-            return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(), w.birthDate(), w.villageCode(),
+            // with the masked NIK, sex and birth date would give the hidden digits back: masked roles get neither date
+            return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(),
+                    NikPolicy.seesFullNik(actor) ? w.birthDate() : null, w.villageCode(),
                     NikPolicy.seesFullNik(actor) ? w.phone() : null, w.kpj(), w.category(), w.extremePoverty(),
                     w.povertyDecile(), w.status(), programs, payers);
         }

@@ -63,6 +63,7 @@ class WorkerPageController {
         Worker w = workers.get(nik, actor.scope());
         model.addAttribute("worker", w);
         model.addAttribute("nikShown", NikPolicy.show(actor, w.nik()));
+        model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
         model.addAttribute("terms", workers.terms(nik, actor.scope()));
         model.addAttribute("history", workers.history(nik, actor.scope()));
