@@ -185,19 +185,14 @@ public class BulkRegistration {
     }
 
     /**
-     * Applies staged lines [fromLine, toLine) of a batch; see the class comment for why it can be repeated.
-     * Five statements, in this order: payers; closing the open terms of workers already registered whose terms
-     * change; opening terms of workers already registered; then, in one statement, the new workers, their
-     * status events and their terms (a new worker has no terms, so nothing to compare or to close: its terms
-     * are inserted straight from the rows just inserted); last, likely duplicates of the chunk's workers.
-     * The statements on registered workers run before the new workers are inserted, so they only ever see
-     * workers that existed before the chunk.
+     * Inserts the payers of staged lines [fromLine, toLine) of a batch that are not registered yet (idempotent).
+     * The import runs it once for the whole batch before applying chunks, so that chunks applied at the same
+     * time never insert, and so never wait for, the same payer.
      */
-    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+    public long applyPayers(long batchId, long fromLine, long toLine) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
-        String rows = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
-        timed("payers", """
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine);
+        return timed("payers", """
                 insert into payer (code, kind, name, region_code)
                 select s.payer_code, s.payer_kind,
                        case when s.payer_kind in ('APBDES', 'APBD') then 'Pemerintah ' || coalesce(r.name, s.payer_region) else s.payer_name end,
@@ -207,7 +202,24 @@ public class BulkRegistration {
                 left join region r on r.code = s.payer_region
                 where not exists (select 1 from payer p where p.code = s.payer_code)
                 order by s.payer_code
-                on conflict (code) do nothing""".formatted(rows), params, false);
+                on conflict (code) do nothing""".formatted(ROWS), params, false);
+    }
+
+    private static final String ROWS = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
+
+    /**
+     * Applies staged lines [fromLine, toLine) of a batch, whose payers {@link #applyPayers} has inserted; see
+     * the class comment for why it can be repeated. Three statements, in this order: closing the open terms of
+     * workers already registered whose terms change; opening terms of workers already registered; then, in one
+     * statement, the new workers, their status events and their terms (a new worker has no terms, so nothing
+     * to compare or to close: its terms are inserted straight from the rows just inserted). The statements on
+     * registered workers run before the new workers are inserted, so they only ever see workers that existed
+     * before the chunk. Likely duplicates are a separate step ({@link #likelyDuplicates(long, long, long)}).
+     */
+    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
+        String rows = ROWS;
         String registered = """
                 from worker_stage s cross join unnest(s.programs) as p(program)
                 join worker w on w.nik = s.nik and w.village_code = s.village_code
@@ -262,9 +274,19 @@ public class BulkRegistration {
                 (System.nanoTime() - start) / 1_000_000);
         long created = createdAndOpened[0];
         opened += createdAndOpened[1];
-        long duplicates = timed("likely duplicates", likelyDuplicates(
-                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + rows + ")"), params, false);
-        return new ChunkResult(created, closed, opened, duplicates);
+        return new ChunkResult(created, closed, opened, 0);
+    }
+
+    /**
+     * Flags likely duplicates of the workers of staged lines [fromLine, toLine) (idempotent). It sees only
+     * committed workers and its own transaction's: the import runs it for a chunk once every earlier chunk
+     * has committed, so no pair within the batch is missed.
+     */
+    public long likelyDuplicates(long batchId, long fromLine, long toLine) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine);
+        return timed("likely duplicates", likelyDuplicates(
+                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + ROWS + ")"), params, false);
     }
 
     private long timed(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, boolean query) {
