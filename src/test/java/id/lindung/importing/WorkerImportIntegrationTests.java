@@ -169,6 +169,40 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void twoConfirmsOfOneBatchAtOnceApplyEveryChunkOnce() throws Exception {
+        int previousSize = imports.chunkSize;
+        imports.chunkSize = 15;
+        try {
+            ImportBatch batch = upload(ADMIN, generate("62.02.10", 12, 7, 0.05), WorkerImports.Options.none());
+            assertThat(batch.status()).isEqualTo("VALIDATED");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> confirm(ADMIN, batch.id()));
+                var b = pool.submit(() -> confirm(ADMIN, batch.id()));
+                for (var f : List.of(a, b)) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // the later confirm may only start once the batch is finished: then it is refused, nothing else
+                        assertThat(e.getCause()).hasMessageContaining("only a VALIDATED batch can be imported");
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+            ImportBatch done = CurrentActor.runAs(ADMIN, () -> imports.get(batch.id()));
+            assertThat(done.status()).isEqualTo("PARTIALLY_IMPORTED");
+            assertThat(done.workersCreated()).isEqualTo(done.validRows()).isEqualTo(workersIn("62.02.10"));
+            assertThat(done.termsOpened()).isEqualTo(jdbc.sql("select count(*) from membership_term where village_code >= ? and village_code < ?")
+                    .params("62.02.10", "62.02.10/").query(Long.class).single());
+            assertThat(done.chunksDone()).isEqualTo((int) ((jdbc.sql("select max_line from import_batch where id = ?").param(batch.id())
+                    .query(Long.class).single() - 1 + 14) / 15));
+        } finally {
+            imports.chunkSize = previousSize;
+        }
+    }
+
+    @Test
     void aVillageOperatorImportsOnlyIntoTheirVillage() {
         Actor operator = TestUsers.actor("imp-op", Role.VILLAGE_OPERATOR, "62.02.16.2001");
         String csv = generate("62.02.16", 3, 5, 0);
