@@ -280,8 +280,6 @@ public class WorkerImports {
         int done = ((Number) row.get("chunks_done")).intValue();
         int chunks = (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
         if (done < chunks) {
-            // all payers of the batch first, so that chunks applied at the same time never insert the same payer
-            tx.executeWithoutResult(status -> bulk.applyPayers(id, 2, maxLine + 1));
             applyChunks(id, done, chunks, size, actor);
         }
         tx.executeWithoutResult(status -> {
@@ -299,8 +297,9 @@ public class WorkerImports {
      * committed (and its listener returned), and its likely-duplicate scan runs after that wait, so it sees
      * every earlier chunk's workers. Committed chunks are therefore always a prefix of the batch, and
      * {@code chunks_done} stays an exact resume point: a killed import resumes at the first chunk not
-     * committed, as with one thread. Chunks of one batch never wait for each other in the database (their
-     * NIKs are distinct and their payers are inserted beforehand). A second confirm of the same batch waits
+     * committed, as with one thread. Chunks of one batch never wait for each other in the database while one
+     * of them waits for the other in Java (their NIKs are distinct and each chunk's payers are committed in a
+     * transaction of their own before its statements run). A second confirm of the same batch waits
      * per chunk on a transaction-level advisory lock and skips the chunks already committed.
      */
     private void applyChunks(long id, int first, int chunks, int size, Actor actor) {
@@ -354,6 +353,12 @@ public class WorkerImports {
     private void applyChunk(long id, int k, int size, Actor actor, java.util.concurrent.CompletableFuture<Void> previous) {
         long from = 2 + (long) k * size;
         long to = from + size;
+        if (jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single() > k) {
+            return;
+        }
+        // the chunk's payers first, in their own transaction: chunks applied at the same time then never wait for
+        // each other's uncommitted payers (payers are idempotent; one left by a killed import is reused on resume)
+        tx.executeWithoutResult(status -> bulk.applyPayers(id, from, to));
         tx.executeWithoutResult(status -> {
             // two confirms of one batch: the second waits here until the first has finished this chunk, then skips it
             jdbc.sql("select pg_advisory_xact_lock(cast(? % 2147483647 as int), ?)").params(id, k).query().singleRow();
@@ -372,7 +377,7 @@ public class WorkerImports {
                     throw new IllegalStateException("Import " + id + " stopped before chunk " + k + ": an earlier chunk did not commit", e);
                 }
             }
-            long duplicates = bulk.likelyDuplicates(id, from, to);
+            long duplicates = bulk.likelyDuplicates(r.createdIds());
             current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
             if (current != k) {
                 status.setRollbackOnly();
