@@ -231,7 +231,7 @@ public class BulkRegistration {
         Long[][] missed = new Long[1][];
         long start = System.nanoTime();
         String fresh = ROWS + " and not s.registered";
-        jdbc.sql("""
+        String insertNew = """
                 with created as (
                     insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
                     select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
@@ -256,8 +256,9 @@ public class BulkRegistration {
                        (select coalesce(array_agg(id), '{}') from created),
                        -- lines whose NIK someone else registered after validation (the insert did nothing for them)
                        (select coalesce(array_agg(s.line), '{}') from worker_stage s
-                        where %1$s and not exists (select 1 from created c where c.nik = s.nik))""".formatted(fresh))
-                .paramSource(params).query((rs, n) -> {
+                        where %1$s and not exists (select 1 from created c where c.nik = s.nik))""".formatted(fresh);
+        explain("new workers, events and terms", insertNew, params);
+        jdbc.sql(insertNew).paramSource(params).query((rs, n) -> {
                     counts[0] = rs.getLong(1);
                     counts[1] = rs.getLong(2);
                     createdIds[0] = (Long[]) rs.getArray(3).getArray();
@@ -330,6 +331,15 @@ public class BulkRegistration {
     }
 
     private long timed(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, boolean query) {
+        explain(name, sql, params);
+        long start = System.nanoTime();
+        long n = query ? jdbc.sql(sql).paramSource(params).query(Long.class).single() : jdbc.sql(sql).paramSource(params).update();
+        log.debug("{}: {} rows in {} ms", name, n, (System.nanoTime() - start) / 1_000_000);
+        return n;
+    }
+
+    /** With {@code -Dlindung.bulk.explain=true}: logs EXPLAIN (ANALYZE, BUFFERS) of the statement, run in a savepoint rolled back. */
+    private void explain(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
         if (EXPLAIN) {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
@@ -341,10 +351,6 @@ public class BulkRegistration {
                 throw new IllegalStateException(e);
             }
         }
-        long start = System.nanoTime();
-        long n = query ? jdbc.sql(sql).paramSource(params).query(Long.class).single() : jdbc.sql(sql).paramSource(params).update();
-        log.debug("{}: {} rows in {} ms", name, n, (System.nanoTime() - start) / 1_000_000);
-        return n;
     }
 
     /** Removes a batch's staging rows once it is finished. */
