@@ -72,6 +72,10 @@ public class WorkerImports {
     private final CurrentActor currentActor;
     volatile ChunkListener chunkListener = (batch, chunk) -> { };
     volatile int chunkSize = 50_000;
+    /** Chunks applied at the same time (see {@link #applyChunks}); {@code lindung.import.threads}, default 2. */
+    volatile int applyThreads = Integer.getInteger("lindung.import.threads", 2);
+    /** How long a chunk waits for the previous one to commit before giving up (breaks a wait on another import). */
+    private static final long CHUNK_WAIT_MINUTES = 30;
 
     WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
                   NikChecker nikChecker, AuditLog audit, CurrentActor currentActor) {
@@ -275,32 +279,8 @@ public class WorkerImports {
         int size = ((Number) row.get("chunk_size")).intValue();
         int done = ((Number) row.get("chunks_done")).intValue();
         int chunks = (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
-        for (int chunk = done; chunk < chunks; chunk++) {
-            long from = 2 + (long) chunk * size;
-            long to = from + size;
-            int k = chunk;
-            tx.executeWithoutResult(status -> {
-                // the row lock makes two confirms of one batch run one after the other, never twice over a chunk
-                int current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
-                if (current != k) {
-                    return;
-                }
-                BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username());
-                jdbc.sql("""
-                        update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
-                               terms_opened = terms_opened + ?, terms_closed = terms_closed + ? where id = ?""")
-                        .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), id).update();
-                Map<String, Object> after = new LinkedHashMap<>();
-                after.put("batch", id);
-                after.put("chunk", k);
-                after.put("lines", from + "-" + (to - 1));
-                after.put("workersCreated", r.workersCreated());
-                after.put("termsOpened", r.termsOpened());
-                after.put("termsClosed", r.termsClosed());
-                after.put("likelyDuplicates", r.likelyDuplicates());
-                audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
-            });
-            chunkListener.chunkCommitted(id, chunk);
+        if (done < chunks) {
+            applyChunks(id, done, chunks, size, actor);
         }
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
@@ -309,6 +289,115 @@ public class WorkerImports {
             bulk.dropStage(id);
         });
         return get(id);
+    }
+
+    /**
+     * Applies chunks [first, chunks) on {@link #applyThreads} threads as a pipeline: the set-based statements
+     * of chunk k+1 run while chunk k is still being applied, but chunk k+1 commits only after chunk k has
+     * committed (and its listener returned), and its likely-duplicate scan runs after that wait, so it sees
+     * every earlier chunk's workers. Committed chunks are therefore always a prefix of the batch, and
+     * {@code chunks_done} stays an exact resume point: a killed import resumes at the first chunk not
+     * committed, as with one thread. Chunks of one batch never wait for each other in the database while one
+     * of them waits for the other in Java (their NIKs are distinct and each chunk's payers are committed in a
+     * transaction of their own before its statements run). A second confirm of the same batch waits
+     * per chunk on a transaction-level advisory lock and skips the chunks already committed.
+     */
+    private void applyChunks(long id, int first, int chunks, int size, Actor actor) {
+        int threads = Math.max(1, Math.min(applyThreads, chunks - first));
+        @SuppressWarnings("unchecked")
+        java.util.concurrent.CompletableFuture<Void>[] committed = new java.util.concurrent.CompletableFuture[chunks];
+        for (int k = first; k < chunks; k++) {
+            committed[k] = new java.util.concurrent.CompletableFuture<>();
+        }
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "import-" + id);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int chunk = first; chunk < chunks; chunk++) {
+                int k = chunk;
+                pool.execute(() -> {
+                    try {
+                        if (failed.get()) {
+                            throw new IllegalStateException("Import " + id + " stopped before chunk " + k);
+                        }
+                        CurrentActor.runAs(actor, () -> applyChunk(id, k, size, actor, k == first ? null : committed[k - 1]));
+                        committed[k].complete(null);
+                    } catch (Throwable e) {
+                        failed.set(true);
+                        committed[k].completeExceptionally(e);
+                    }
+                });
+            }
+            for (int k = first; k < chunks; k++) {
+                try {
+                    committed[k].join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    // the first failing chunk's own exception (later chunks fail because it did)
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void applyChunk(long id, int k, int size, Actor actor, java.util.concurrent.CompletableFuture<Void> previous) {
+        long from = 2 + (long) k * size;
+        long to = from + size;
+        if (jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single() > k) {
+            return;
+        }
+        // the chunk's payers first, in their own transaction: chunks applied at the same time then never wait for
+        // each other's uncommitted payers (payers are idempotent; one left by a killed import is reused on resume)
+        tx.executeWithoutResult(status -> bulk.applyPayers(id, from, to));
+        tx.executeWithoutResult(status -> {
+            // two confirms of one batch: the second waits here until the first has finished this chunk, then skips it
+            jdbc.sql("select pg_advisory_xact_lock(cast(? % 2147483647 as int), ?)").params(id, k).query().singleRow();
+            int current = jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single();
+            if (current > k) {
+                return;
+            }
+            BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username());
+            if (previous != null) {
+                try {
+                    previous.get(CHUNK_WAIT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Import " + id + " interrupted before chunk " + k, e);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException("Import " + id + " stopped before chunk " + k + ": an earlier chunk did not commit", e);
+                }
+            }
+            long duplicates = bulk.likelyDuplicates(r.createdIds());
+            current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
+            if (current != k) {
+                status.setRollbackOnly();
+                return;
+            }
+            jdbc.sql("""
+                    update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
+                           terms_opened = terms_opened + ?, terms_closed = terms_closed + ? where id = ?""")
+                    .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), id).update();
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("batch", id);
+            after.put("chunk", k);
+            after.put("lines", from + "-" + (to - 1));
+            after.put("workersCreated", r.workersCreated());
+            after.put("termsOpened", r.termsOpened());
+            after.put("termsClosed", r.termsClosed());
+            after.put("likelyDuplicates", duplicates);
+            audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
+        });
+        chunkListener.chunkCommitted(id, k);
     }
 
     /** The batch if the caller's scope covers the scope it was imported in, else {@link NotFoundException}. */

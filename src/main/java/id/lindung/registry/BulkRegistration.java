@@ -34,7 +34,7 @@ public class BulkRegistration {
     public record Conflict(long line, String field, String code, String message) {}
 
     /** What applying one chunk changed. */
-    public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates) {}
+    public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates, Long[] createdIds) {}
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegistration.class);
     private static final boolean EXPLAIN = Boolean.getBoolean("lindung.bulk.explain");
@@ -144,6 +144,12 @@ public class BulkRegistration {
      */
     public List<Conflict> check(long batchId, RegionScope scope) {
         List<Conflict> conflicts = new ArrayList<>();
+        int registered = jdbc.sql("""
+                update worker_stage s set registered = true from worker w where w.nik = s.nik and s.batch_id = :batch""")
+                .param("batch", batchId).update();
+        if (registered > 0) {
+            jdbc.sql("analyze worker_stage").update();
+        }
         jdbc.sql("""
                 select s.line, s.nik, w.village_code, w.category, (w.village_code >= :lo and w.village_code < :hi) as visible
                 from worker_stage s join worker w on w.nik = s.nik
@@ -185,19 +191,14 @@ public class BulkRegistration {
     }
 
     /**
-     * Applies staged lines [fromLine, toLine) of a batch; see the class comment for why it can be repeated.
-     * Five statements, in this order: payers; closing the open terms of workers already registered whose terms
-     * change; opening terms of workers already registered; then, in one statement, the new workers, their
-     * status events and their terms (a new worker has no terms, so nothing to compare or to close: its terms
-     * are inserted straight from the rows just inserted); last, likely duplicates of the chunk's workers.
-     * The statements on registered workers run before the new workers are inserted, so they only ever see
-     * workers that existed before the chunk.
+     * Inserts the payers of staged lines [fromLine, toLine) of a batch that are not registered yet (idempotent).
+     * The import runs it once for the whole batch before applying chunks, so that chunks applied at the same
+     * time never insert, and so never wait for, the same payer.
      */
-    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+    public long applyPayers(long batchId, long fromLine, long toLine) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
-        String rows = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
-        timed("payers", """
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine);
+        return timed("payers", """
                 insert into payer (code, kind, name, region_code)
                 select s.payer_code, s.payer_kind,
                        case when s.payer_kind in ('APBDES', 'APBD') then 'Pemerintah ' || coalesce(r.name, s.payer_region) else s.payer_name end,
@@ -207,7 +208,83 @@ public class BulkRegistration {
                 left join region r on r.code = s.payer_region
                 where not exists (select 1 from payer p where p.code = s.payer_code)
                 order by s.payer_code
-                on conflict (code) do nothing""".formatted(rows), params, false);
+                on conflict (code) do nothing""".formatted(ROWS), params, false);
+    }
+
+    private static final String ROWS = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";
+
+    /**
+     * Applies staged lines [fromLine, toLine) of a batch, whose payers {@link #applyPayers} has inserted; see
+     * the class comment for why it can be repeated. Three statements, in this order: closing the open terms of
+     * workers already registered whose terms change; opening terms of workers already registered; then, in one
+     * statement, the new workers, their status events and their terms (a new worker has no terms, so nothing
+     * to compare or to close: its terms are inserted straight from the rows just inserted). The statements on
+     * registered workers run before the new workers are inserted, so they only ever see workers that existed
+     * before the chunk. Likely duplicates are a separate step ({@link #likelyDuplicates(long, long, long)}).
+     */
+    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
+        long[] closedAndOpened = applyToRegistered(ROWS + " and s.registered", params);
+        long[] counts = new long[2];
+        Long[][] createdIds = new Long[1][];
+        Long[][] missed = new Long[1][];
+        long start = System.nanoTime();
+        String fresh = ROWS + " and not s.registered";
+        String insertNew = """
+                with created as (
+                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
+                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
+                    from worker_stage s where %1$s
+                    order by s.line
+                    on conflict (nik) do nothing
+                    returning id, nik, village_code)
+                , events as (
+                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
+                , terms as (
+                    insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                                                 worker_payer_id, valid_from, created_by)
+                    select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
+                           case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
+                    from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
+                    cross join unnest(s.programs) as p(program)
+                    join payer py on py.code = s.payer_code
+                    where %1$s
+                    returning 1)
+                select (select count(*) from created), (select count(*) from terms),
+                       (select coalesce(array_agg(id), '{}') from created),
+                       -- lines whose NIK someone else registered after validation (the insert did nothing for them)
+                       (select coalesce(array_agg(s.line), '{}') from worker_stage s
+                        where %1$s and not exists (select 1 from created c where c.nik = s.nik))""".formatted(fresh);
+        explain("new workers, events and terms", insertNew, params);
+        jdbc.sql(insertNew).paramSource(params).query((rs, n) -> {
+                    counts[0] = rs.getLong(1);
+                    counts[1] = rs.getLong(2);
+                    createdIds[0] = (Long[]) rs.getArray(3).getArray();
+                    missed[0] = (Long[]) rs.getArray(4).getArray();
+                    return null;
+                }).list();
+        log.debug("new workers, events and terms: {} workers, {} terms in {} ms", counts[0], counts[1],
+                (System.nanoTime() - start) / 1_000_000);
+        long closed = closedAndOpened[0];
+        long opened = closedAndOpened[1] + counts[1];
+        if (missed[0].length > 0) {
+            // registered meanwhile: from now on they are registered rows, and get what a registered worker gets
+            params.addValue("missed", missed[0]);
+            jdbc.sql("update worker_stage set registered = true where batch_id = :batch and line = any(:missed)").paramSource(params).update();
+            long[] late = applyToRegistered(ROWS + " and s.line = any(:missed)", params);
+            closed += late[0];
+            opened += late[1];
+        }
+        return new ChunkResult(counts[0], closed, opened, 0, createdIds[0]);
+    }
+
+    /**
+     * Closing the open terms of registered workers whose terms change, then opening their new terms, for the
+     * staged rows {@code rows} selects; returns {closed, opened}.
+     */
+    private long[] applyToRegistered(String rows, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
         String registered = """
                 from worker_stage s cross join unnest(s.programs) as p(program)
                 join worker w on w.nik = s.nik and w.village_code = s.village_code
@@ -229,45 +306,40 @@ public class BulkRegistration {
                 %s where %s
                   and not exists (select 1 from membership_term t where t.worker_id = w.id and t.program = p.program
                                   and (t.valid_to is null or t.valid_to > s.start_date))""".formatted(registered, rows), params, false);
-        long[] createdAndOpened = new long[2];
-        long start = System.nanoTime();
-        jdbc.sql("""
-                with created as (
-                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
-                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
-                    from worker_stage s where %s
-                    order by s.line
-                    on conflict (nik) do nothing
-                    returning id, nik, village_code)
-                , events as (
-                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
-                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
-                , terms as (
-                    insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
-                                                 worker_payer_id, valid_from, created_by)
-                    select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
-                           case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
-                    from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
-                    cross join unnest(s.programs) as p(program)
-                    join payer py on py.code = s.payer_code
-                    where %s
-                    returning 1)
-                select (select count(*) from created), (select count(*) from terms)""".formatted(rows, rows))
-                .paramSource(params).query((rs, n) -> {
-                    createdAndOpened[0] = rs.getLong(1);
-                    createdAndOpened[1] = rs.getLong(2);
-                    return null;
-                }).list();
-        log.debug("new workers, events and terms: {} workers, {} terms in {} ms", createdAndOpened[0], createdAndOpened[1],
-                (System.nanoTime() - start) / 1_000_000);
-        long created = createdAndOpened[0];
-        opened += createdAndOpened[1];
-        long duplicates = timed("likely duplicates", likelyDuplicates(
-                "n.id in (select w.id from worker_stage s join worker w on w.nik = s.nik where " + rows + ")"), params, false);
-        return new ChunkResult(created, closed, opened, duplicates);
+        return new long[] {closed, opened};
+    }
+
+    /**
+     * Flags likely duplicates of workers just created (idempotent). It sees only committed workers and its own
+     * transaction's: the import runs it for a chunk once every earlier chunk has committed, so no pair within
+     * the batch is missed (a pair is found when the later of its two workers is created).
+     */
+    public long likelyDuplicates(Long[] createdIds) {
+        if (createdIds.length == 0) {
+            return 0;
+        }
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (Long id : createdIds) {
+            lo = Math.min(lo, id);
+            hi = Math.max(hi, id);
+        }
+        // the id range keeps the scan of n on the primary key instead of every worker
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("ids", createdIds).addValue("lo", lo).addValue("hi", hi);
+        return timed("likely duplicates", likelyDuplicates("n.id between :lo and :hi and n.id = any(:ids)"), params, false);
     }
 
     private long timed(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, boolean query) {
+        explain(name, sql, params);
+        long start = System.nanoTime();
+        long n = query ? jdbc.sql(sql).paramSource(params).query(Long.class).single() : jdbc.sql(sql).paramSource(params).update();
+        log.debug("{}: {} rows in {} ms", name, n, (System.nanoTime() - start) / 1_000_000);
+        return n;
+    }
+
+    /** With {@code -Dlindung.bulk.explain=true}: logs EXPLAIN (ANALYZE, BUFFERS) of the statement, run in a savepoint rolled back. */
+    private void explain(String name, String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
         if (EXPLAIN) {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
@@ -279,10 +351,6 @@ public class BulkRegistration {
                 throw new IllegalStateException(e);
             }
         }
-        long start = System.nanoTime();
-        long n = query ? jdbc.sql(sql).paramSource(params).query(Long.class).single() : jdbc.sql(sql).paramSource(params).update();
-        log.debug("{}: {} rows in {} ms", name, n, (System.nanoTime() - start) / 1_000_000);
-        return n;
     }
 
     /** Removes a batch's staging rows once it is finished. */
@@ -323,11 +391,16 @@ public class BulkRegistration {
     static String likelyDuplicates(String where) {
         return """
                 insert into likely_duplicate (worker_id, other_id, village_code, similarity)
-                select least(n.id, o.id), greatest(n.id, o.id), n.village_code, similarity(lower(n.full_name), lower(o.full_name))
-                from worker n join worker o on substr(o.village_code, 1, 8) = substr(n.village_code, 1, 8)
-                     and o.birth_date = n.birth_date and o.id <> n.id
-                     and similarity(lower(n.full_name), lower(o.full_name)) >= 0.6
-                where %s
+                select least(n.id, o.id), greatest(n.id, o.id), n.village_code, o.similarity
+                from worker n
+                cross join lateral (
+                    -- per new worker, through worker_district_birth_idx (offset 0 keeps the planner from turning this
+                    -- into a hash join over every worker, which cost up to 2 s per import chunk near 1M workers)
+                    select o.id, similarity(lower(n.full_name), lower(o.full_name)) as similarity
+                    from worker o where substr(o.village_code, 1, 8) = substr(n.village_code, 1, 8)
+                                    and o.birth_date = n.birth_date and o.id <> n.id
+                    offset 0) o
+                where %s and o.similarity >= 0.6
                 on conflict do nothing""".formatted(where);
     }
 }

@@ -19,7 +19,9 @@ import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,68 @@ class WorkerImportIntegrationTests {
             imports.chunkSize = previousSize;
             imports.chunkListener = (batch, chunk) -> { };
         }
+    }
+
+    @Test
+    void twoConfirmsOfOneBatchAtOnceApplyEveryChunkOnce() throws Exception {
+        int previousSize = imports.chunkSize;
+        imports.chunkSize = 15;
+        try {
+            ImportBatch batch = upload(ADMIN, generate("62.02.10", 12, 7, 0.05), WorkerImports.Options.none());
+            assertThat(batch.status()).isEqualTo("VALIDATED");
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(() -> confirm(ADMIN, batch.id()));
+                var b = pool.submit(() -> confirm(ADMIN, batch.id()));
+                for (var f : List.of(a, b)) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // the later confirm may only start once the batch is finished: then it is refused, nothing else
+                        assertThat(e.getCause()).hasMessageContaining("only a VALIDATED batch can be imported");
+                    }
+                }
+            } finally {
+                pool.shutdown();
+            }
+            ImportBatch done = CurrentActor.runAs(ADMIN, () -> imports.get(batch.id()));
+            assertThat(done.status()).isEqualTo("PARTIALLY_IMPORTED");
+            assertThat(done.workersCreated()).isEqualTo(done.validRows()).isEqualTo(workersIn("62.02.10"));
+            assertThat(done.termsOpened()).isEqualTo(jdbc.sql("select count(*) from membership_term where village_code >= ? and village_code < ?")
+                    .params("62.02.10", "62.02.10/").query(Long.class).single());
+            assertThat(done.chunksDone()).isEqualTo((int) ((jdbc.sql("select max_line from import_batch where id = ?").param(batch.id())
+                    .query(Long.class).single() - 1 + 14) / 15));
+        } finally {
+            imports.chunkSize = previousSize;
+        }
+    }
+
+    @Test
+    void aNikRegisteredBetweenValidationAndConfirmIsTreatedAsARegisteredWorker() {
+        String csv = generate("62.02.12", 3, 11, 0);
+        String[] lines = csv.split("\n");
+        ImportBatch batch = upload(ADMIN, csv, WorkerImports.Options.none());
+        assertThat(batch.status()).isEqualTo("VALIDATED");
+        // meanwhile another file registers the first NIK, with another wage, from an earlier date
+        String[] f = lines[1].split(",");
+        String nik = f[0];
+        String fileWage = f[7];
+        String fileStart = f[11];
+        f[7] = new BigDecimal(fileWage).add(BigDecimal.valueOf(1000)).toPlainString();
+        f[11] = LocalDate.parse(fileStart).minusMonths(6).toString();
+        ImportBatch earlier = upload(ADMIN, lines[0] + "\n" + String.join(",", f) + "\n", new WorkerImports.Options(null, null, true));
+        assertThat(earlier.workersCreated()).isOne();
+        ImportBatch done = confirm(ADMIN, batch.id());
+        assertThat(done.status()).isEqualTo("IMPORTED");
+        assertThat(done.workersCreated()).isEqualTo(batch.validRows() - 1);
+        assertThat(done.termsClosed()).isEqualTo(earlier.termsOpened()).isPositive();
+        // the worker's terms: the earlier version CHANGED at the file's start date, then the file's version, open
+        assertThat(jdbc.sql("""
+                select t.wage || '/' || t.valid_from || '/' || coalesce(t.end_reason, 'OPEN') from membership_term t join worker w on w.id = t.worker_id
+                where w.nik = ? and t.program = 'JKK' order by t.valid_from""").param(nik).query(String.class).list())
+                .containsExactly(new BigDecimal(f[7]).setScale(2) + "/" + f[11] + "/CHANGED",
+                        new BigDecimal(fileWage).setScale(2) + "/" + fileStart + "/OPEN");
+        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isOne();
     }
 
     @Test

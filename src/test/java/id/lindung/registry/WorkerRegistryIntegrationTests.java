@@ -196,6 +196,45 @@ class WorkerRegistryIntegrationTests {
                 .query(Long.class).single()).isEqualTo(3);
     }
 
+    /** The statement-level reference checks of V24 (docs/decisions/0002-registry-reference-checks.md). */
+    @Test
+    void theDatabaseRefusesReferencesToMissingWorkersPayersAndVillages() {
+        Worker w = register(OPERATOR, VILLAGE);
+        String term = """
+                insert into membership_term (worker_id, village_code, program, segment, wage, employer_payer_id, worker_payer_id,
+                                             valid_from, created_by)
+                select cast(:worker as bigint), t.village_code, 'JP', 'PU', t.wage, cast(:employer as bigint), cast(:payer as bigint),
+                       date '2030-01-01', 'test'
+                from membership_term t where t.worker_id = :owner and t.program = 'JKK' and t.valid_to is null""";
+        long payer = jdbc.sql("select worker_payer_id from membership_term where worker_id = ? limit 1").param(w.id()).query(Long.class).single();
+        long noWorker = jdbc.sql("select coalesce(max(id), 0) + 1000000 from worker").query(Long.class).single();
+        long noPayer = jdbc.sql("select coalesce(max(id), 0) + 1000000 from payer").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql(term).param("worker", noWorker).param("employer", payer).param("payer", payer).param("owner", w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql(term).param("worker", w.id()).param("employer", payer).param("payer", noPayer).param("owner", w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_payer_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql(term).param("worker", w.id()).param("employer", noPayer).param("payer", payer).param("owner", w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_employer_payer_id_fkey");
+        // moving a term onto a missing worker
+        assertThatThrownBy(() -> jdbc.sql("update membership_term set worker_id = ? where worker_id = ?").params(noWorker, w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                values (?, ?, 'ACTIVE', 'test', current_date, 'test')""").params(noWorker, VILLAGE).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_status_event_worker_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql("update worker set village_code = '99.99.99.9999' where id = ?").param(w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_village_code_fkey");
+        // the parents of existing references cannot go away (likely-duplicate flags keep their ordinary foreign keys)
+        jdbc.sql("delete from likely_duplicate where worker_id = ? or other_id = ?").params(w.id(), w.id()).update();
+        assertThatThrownBy(() -> jdbc.sql("delete from worker where id = ?").param(w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql("delete from payer where id = ?").param(payer).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_payer_id_fkey");
+        assertThatThrownBy(() -> jdbc.sql("delete from region where code = ?").param(VILLAGE).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(w.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
     @Test
     void endingAMembershipNeedsAReasonAndADate() {
         Worker w = register(OPERATOR, VILLAGE);
