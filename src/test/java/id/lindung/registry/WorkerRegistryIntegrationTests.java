@@ -196,7 +196,7 @@ class WorkerRegistryIntegrationTests {
                 .query(Long.class).single()).isEqualTo(3);
     }
 
-    /** The statement-level reference checks of V24 (docs/decisions/0002-registry-reference-checks.md). */
+    /** The statement-level reference checks of V43 (docs/decisions/0005-registry-reference-checks.md). */
     @Test
     void theDatabaseRefusesReferencesToMissingWorkersPayersAndVillages() {
         Worker w = register(OPERATOR, VILLAGE);

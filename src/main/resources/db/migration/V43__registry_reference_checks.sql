@@ -1,5 +1,5 @@
 -- Set-based reference checks instead of row-by-row foreign keys on the registry's bulk tables
--- (see docs/decisions/0002-registry-reference-checks.md). The five foreign keys below cost about 1.5 s of every
+-- (see docs/decisions/0005-registry-reference-checks.md). The five foreign keys below cost about 1.5 s of every
 -- 50,000-line import chunk: PostgreSQL checks a foreign key with one lookup and one row lock on the parent per
 -- inserted row. They are replaced by statement-level constraint checks (transition tables, one set-based query
 -- per statement) that refuse the same rows with the same SQLSTATE (23503, foreign_key_violation) and the same
