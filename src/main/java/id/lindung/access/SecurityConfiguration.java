@@ -45,7 +45,7 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health/**", "/actuator/prometheus", "/api-docs/**", "/public/**",
+                                "/actuator/health/**", "/api-docs/**", "/public/**",
                                 "/api/v1/public/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

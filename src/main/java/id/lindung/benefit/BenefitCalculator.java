@@ -40,7 +40,9 @@ public final class BenefitCalculator {
             case JP_OLD_AGE -> oldAgePension(q);
             case JKP -> jobLoss(q);
         }
-        Rupiah total = q.components.stream().map(BenefitComponent::amount).reduce(Rupiah.ZERO, Rupiah::plus);
+        // the scholarship is a ceiling paid year by year over schooling, not cash at the claim: it is not in the total
+        Rupiah total = q.components.stream().filter(c -> !"SCHOLARSHIP_MAX".equals(c.code()))
+                .map(BenefitComponent::amount).reduce(Rupiah.ZERO, Rupiah::plus);
         return new BenefitQuote(request.benefitCase(), request.date(), !q.components.isEmpty(), List.copyOf(q.components),
                 List.copyOf(q.rejections), total);
     }

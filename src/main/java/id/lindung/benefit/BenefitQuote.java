@@ -9,7 +9,8 @@ import java.util.List;
  * The components a person is entitled to and, separately, those refused with a code.
  *
  * @param eligible true when at least one component is payable
- * @param total    sum of the components (a MONTHLY_PENSION counts one month)
+ * @param total    sum of the cash components (a MONTHLY_PENSION counts one month); SCHOLARSHIP_MAX, a ceiling paid
+ *                 over the years of schooling, is not included
  */
 public record BenefitQuote(BenefitCase benefitCase, LocalDate date, boolean eligible, List<BenefitComponent> components,
                            List<Rejection> rejections, Rupiah total) {}

@@ -37,6 +37,10 @@ public record PayerRef(String code, String kind, String name, String regionCode)
                 if (!arg.matches("\\d{2}(\\.\\d{2})?")) {
                     throw new IllegalArgumentException("APBD payer needs a province or regency code, e.g. APBD:64.02");
                 }
+                if (!villageCode.startsWith(arg + ".")) {
+                    throw new IllegalArgumentException("APBD payer " + arg + " is not the regency or province of the worker's village "
+                            + villageCode + "; a regional budget pays only for its own residents");
+                }
                 return new PayerRef("APBD:" + arg, "APBD", "Pemerintah Daerah " + arg, arg);
             }
             case "EMPLOYER", "DONOR" -> {

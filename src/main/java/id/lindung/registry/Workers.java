@@ -286,22 +286,57 @@ public class Workers {
      * Moves a worker (found by NIK anywhere in the country) into a village of the caller's scope, with the
      * open membership terms: the answer to "this NIK is registered elsewhere" instead of a duplicate.
      */
+    /**
+     * Moves a worker to another village. The caller's area must cover both villages (a DPMD of the
+     * regency or province, a BPJS branch, or ADMIN): a village cannot pull a worker it may not see. Open
+     * terms are closed as TRANSFERRED and reopened in the new village from the effective date (dated
+     * versions, never overwrites), with the old village government's share moving to the new one.
+     */
     public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn) {
         Actor actor = requireWriter();
         Region village = villageInScope(targetVillage, actor.scope());
+        LocalDate on = effectiveOn == null ? nikChecker.today() : effectiveOn;
         return tx.execute(status -> {
-            Worker before = jdbc.sql("select * from worker where nik = ? for update").param(nik).query(Workers::mapWorker)
-                    .optional().orElseThrow(() -> new NotFoundException("Worker " + nik + " not found"));
+            Worker before = findAnywhere(nik).orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
+            if (!actor.scope().covers(before.villageCode())) {
+                throw new org.springframework.security.access.AccessDeniedException("Worker " + NikCheck.mask(nik)
+                        + " is registered in a village outside your area: the transfer must be made by a user whose area covers"
+                        + " both villages (the DPMD of the regency or province, the BPJS branch, or ADMIN)");
+            }
+            lockInScope(nik, actor.scope());
             if (before.villageCode().equals(village.code())) {
                 return before;
             }
+            Long oldPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + before.villageCode())
+                    .query(Long.class).optional().orElse(null);
+            Long newPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + village.code())
+                    .query(Long.class).optional().orElse(null);
             jdbc.sql("update worker set village_code = ? where id = ?").params(village.code(), before.id()).update();
-            jdbc.sql("update membership_term set village_code = ? where worker_id = ? and valid_to is null")
-                    .params(village.code(), before.id()).update();
-            statusEvent(before.id(), village.code(), before.status(), "TRANSFER from " + before.villageCode(),
-                    effectiveOn == null ? nikChecker.today() : effectiveOn, actor);
+            // terms that start on or after the move simply belong to the new village
+            jdbc.sql("update membership_term set village_code = ? where worker_id = ? and valid_to is null and valid_from >= ?")
+                    .params(village.code(), before.id(), java.sql.Date.valueOf(on)).update();
+            List<Long> open = jdbc.sql("select id from membership_term where worker_id = ? and valid_to is null and valid_from < ?")
+                    .params(before.id(), java.sql.Date.valueOf(on)).query(Long.class).list();
+            if (!open.isEmpty()) {
+                Long[] ids = open.toArray(Long[]::new);
+                jdbc.sql("update membership_term set valid_to = :on, end_reason = 'TRANSFERRED' where id = any(:ids)")
+                        .param("on", java.sql.Date.valueOf(on)).param("ids", ids).update();
+                jdbc.sql("""
+                        insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive,
+                                                     employer_payer_id, worker_payer_id, valid_from, created_by)
+                        select worker_id, :village, program, segment, wage, risk_group, labour_intensive,
+                               case when employer_payer_id = :oldPayer then coalesce(:newPayer, employer_payer_id) else employer_payer_id end,
+                               case when worker_payer_id = :oldPayer then coalesce(:newPayer, worker_payer_id) else worker_payer_id end,
+                               :on, :by
+                        from membership_term where id = any(:ids)""")
+                        .param("village", village.code()).param("oldPayer", oldPayer).param("newPayer", newPayer)
+                        .param("on", java.sql.Date.valueOf(on)).param("by", actor.username()).param("ids", ids).update();
+            }
+            statusEvent(before.id(), village.code(), before.status(), "TRANSFER from " + before.villageCode(), on, actor);
             Worker after = byId(before.id());
+            // both villages' trails show the move
             audit.record("TRANSFER", "worker", nik, village.code(), before, after);
+            audit.record("TRANSFER", "worker", nik, before.villageCode(), before, after);
             return after;
         });
     }

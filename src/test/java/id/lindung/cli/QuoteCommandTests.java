@@ -52,7 +52,7 @@ class QuoteCommandTests {
                 "--membership-start", "2021-01-01", "--children", "2");
         assertThat(jkm.get("case").asString()).isEqualTo("JKM_DEATH");
         assertThat(jkm.get("eligible").asBoolean()).isTrue();
-        assertThat(jkm.get("total").asLong()).isEqualTo(216_000_000);
+        assertThat(jkm.get("total").asLong()).as("Rp 42 million in cash; the scholarship ceiling is a separate component").isEqualTo(42_000_000);
         JsonNode partial = ok("quote", "benefit", "--case", "JKK_PARTIAL_DISABILITY", "--date", "2025-05-10", "--segment", "PU",
                 "--wage", "2000000", "--percent", "10");
         assertThat(partial.get("components").get(0).get("code").asString()).isEqualTo("DISABILITY_COMPENSATION");

@@ -155,6 +155,9 @@ class WorkerRegistryIntegrationTests {
                 new BigDecimal("2022200"), RiskGroup.VERY_LOW, "APBD:64.02", LocalDate.of(2025, 3, 1))));
         List<MembershipTerm> jkm = workers.terms(w.nik(), OPERATOR.scope()).stream().filter(t -> t.program() == Programme.JKM).toList();
         assertThat(jkm).extracting(MembershipTerm::workerPayerCode).containsExactly("APBD:64.02", "APBDES:" + VILLAGE);
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKM,
+                Segment.PU, new BigDecimal("2022200"), RiskGroup.VERY_LOW, "APBD:11", LocalDate.of(2025, 4, 1)))))
+                .hasMessageContaining("not the regency or province");
     }
 
     @Test
@@ -229,7 +232,7 @@ class WorkerRegistryIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("delete from worker where id = ?").param(w.id()).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_id_fkey");
         assertThatThrownBy(() -> jdbc.sql("delete from payer where id = ?").param(payer).update())
-                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_payer_id_fkey");
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("violates foreign key constraint");
         assertThatThrownBy(() -> jdbc.sql("delete from region where code = ?").param(VILLAGE).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(w.id()).query(Long.class).single()).isEqualTo(2);
@@ -248,14 +251,22 @@ class WorkerRegistryIntegrationTests {
     }
 
     @Test
-    void aTransferMovesTheWorkerAndItsOpenTermsAndIsAudited() {
+    void aTransferNeedsAnAreaCoveringBothVillagesAndClosesTermsAsDatedVersions() {
         Worker w = register(OPERATOR, VILLAGE);
-        Worker moved = CurrentActor.runAs(OTHER_OPERATOR, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1)));
+        assertThatThrownBy(() -> CurrentActor.runAs(OTHER_OPERATOR, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1))))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        Actor dpmd = TestUsers.actor("reg-dpmd-transfer", Role.DPMD, "64.02");
+        Worker moved = CurrentActor.runAs(dpmd, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1)));
         assertThat(moved.villageCode()).isEqualTo(OTHER_VILLAGE);
-        assertThat(workers.terms(w.nik(), OTHER_OPERATOR.scope())).allSatisfy(t -> assertThat(t.isOpen()).isTrue()).hasSize(2);
+        var terms = workers.terms(w.nik(), OTHER_OPERATOR.scope());
+        assertThat(terms).filteredOn(MembershipTerm::isOpen).hasSize(2)
+                .allSatisfy(t -> assertThat(t.validFrom()).isEqualTo(LocalDate.of(2025, 6, 1)))
+                .allSatisfy(t -> assertThat(t.employerPayerCode()).isEqualTo("APBDES:" + OTHER_VILLAGE));
+        assertThat(jdbc.sql("select count(*) from membership_term t join worker w on w.id = t.worker_id where w.nik = ? and t.end_reason = 'TRANSFERRED'")
+                .param(w.nik()).query(Long.class).single()).isEqualTo(2);
         assertThatThrownBy(() -> workers.get(w.nik(), OPERATOR.scope())).isInstanceOf(NotFoundException.class);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'TRANSFER' and entity_id = ?").param(w.nik())
-                .query(Long.class).single()).isOne();
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
