@@ -58,7 +58,14 @@ public class Bills {
 
     /** Bills in scope, optionally of one payer and/or one month, newest month first. */
     public List<BillSummary> find(String payerCode, YearMonth month, Actor actor, LocalDate asOf) {
+        return find(payerCode, month, actor, asOf, 0, 1000).items();
+    }
+
+    /** One page of the bills in scope (the API and the overview page), with the total count. */
+    public id.lindung.platform.Page<BillSummary> find(String payerCode, YearMonth month, Actor actor, LocalDate asOf,
+                                                      int page, int size) {
         RegionScope scope = actor.scope();
+        int limit = Math.max(1, Math.min(size, 1000));
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi())
                 .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
@@ -71,8 +78,12 @@ public class Bills {
             where.append(" and b.month = :month");
             params.addValue("month", Date.valueOf(month.atDay(1)));
         }
-        return jdbc.sql(SUMMARY + where + " group by b.id, p.code, p.name order by b.month desc, p.code limit 1000")
-                .paramSource(params).query((rs, n) -> map(rs)).list();
+        long total = jdbc.sql("select count(*) from bill b" + where).paramSource(params).query(Long.class).single();
+        List<BillSummary> items = jdbc.sql(SUMMARY + where
+                        + " group by b.id, p.code, p.name order by b.month desc, p.code limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
+                .query((rs, n) -> map(rs)).list();
+        return new id.lindung.platform.Page<>(items, Math.max(0, page), limit, total);
     }
 
     /** Every bill of a month in scope, without the page limit of {@link #find} (demo data, exports). */

@@ -62,6 +62,9 @@ class BillingApiIntegrationTests {
         assertThat(duplicate.statusCode()).isEqualTo(200);
         assertThat(duplicate.body()).contains("\"duplicate\":true");
         assertThat(api.get("/api/v1/bills?payer=" + payer + "&month=2025-01").body()).contains("\"outstanding\":0");
+        var onePage = api.get("/api/v1/bills?month=2025-01&size=1");
+        assertThat(onePage.body()).startsWith("[{").doesNotContain("},{");
+        assertThat(Long.parseLong(onePage.headers().firstValue("X-Total-Count").orElse("0"))).isPositive();
         var bad = api.postJson("/api/v1/payments", "{\"payer\":\"" + payer + "\",\"reference\":\"\",\"date\":\"2025-02-20\",\"amount\":-5}");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("reference").contains("amount");

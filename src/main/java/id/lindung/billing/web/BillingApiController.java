@@ -75,11 +75,14 @@ class BillingApiController {
         }
     }
 
-    @Operation(summary = "Bills in your scope, by payer code and/or month (YYYY-MM)")
+    @Operation(summary = "Bills in your scope, by payer code and/or month (YYYY-MM); paged with page and size "
+            + "(at most 1000), the total count in the X-Total-Count header")
     @GetMapping("/bills")
-    List<BillView> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month) {
-        return bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null)
-                .stream().map(BillView::of).toList();
+    ResponseEntity<List<BillView>> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month,
+                                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
+        var result = bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null, page, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
+                .body(result.items().stream().map(BillView::of).toList());
     }
 
     @Operation(summary = "One bill with its lines")

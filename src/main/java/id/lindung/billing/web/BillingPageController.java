@@ -50,12 +50,14 @@ class BillingPageController {
     }
 
     @GetMapping("/tagihan")
-    String overview(@RequestParam(required = false) String month, Model model) {
+    String overview(@RequestParam(required = false) String month, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         YearMonth m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
-        var list = bills.find(null, m, actor, null);
+        var pageOfBills = bills.find(null, m, actor, null, page, 200);
+        var list = bills.forMonth(m, actor);
+        model.addAttribute("page", pageOfBills);
         model.addAttribute("month", m.toString());
-        model.addAttribute("bills", list);
+        model.addAttribute("bills", pageOfBills.items());
         model.addAttribute("total", list.stream().map(BillSummary::total).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("paid", list.stream().map(BillSummary::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("outstanding", list.stream().map(BillSummary::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -68,7 +70,7 @@ class BillingPageController {
     String run(@RequestParam String month, Model model) {
         BillingRuns.Result result = runs.run(BillingApiController.parseMonth(month), currentActor.get());
         model.addAttribute("runResult", result);
-        return overview(month, model);
+        return overview(month, 0, model);
     }
 
     @GetMapping("/tagihan/{id}")
