@@ -133,6 +133,7 @@ public class Payments {
 
     public record Rejection(long line, String reason) {}
 
+    /** {@code accepted} is what was recorded, or in a dry run what would be. */
     public record ImportResult(int accepted, int duplicates, List<Rejection> rejected) {}
 
     /**
@@ -141,6 +142,14 @@ public class Payments {
      * and reason and change nothing.
      */
     public ImportResult importCsv(InputStream csv, Actor actor) {
+        return importCsv(csv, actor, false);
+    }
+
+    /**
+     * @param dryRun check every row and say what would be accepted, duplicated or rejected, writing nothing:
+     *               the first stage of a reconciliation, before the treasurer confirms
+     */
+    public ImportResult importCsv(InputStream csv, Actor actor, boolean dryRun) {
         requireRecorder(actor);
         List<Rejection> rejected = new ArrayList<>();
         List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
@@ -204,7 +213,7 @@ public class Payments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected));
+        int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected, dryRun));
         int accepted = counts[0];
         int duplicates = counts[1] + repeated;
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
@@ -235,7 +244,7 @@ public class Payments {
             }
             numbered.add(Map.entry(n, r));
         }
-        int[] counts = storeAll(numbered, payerCache, actor, rejected);
+        int[] counts = storeAll(numbered, payerCache, actor, rejected, false);
         if (!rejected.isEmpty()) {
             throw new InvalidInputException("payments", "REFERENCE_REUSED", rejected.get(0).reason());
         }
@@ -244,7 +253,7 @@ public class Payments {
 
     /** Inserts the new payments in one statement; a known reference is a duplicate, or a rejection if it differs. */
     private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, PayerRef> payerCache, Actor actor,
-                           List<Rejection> rejected) {
+                           List<Rejection> rejected, boolean dryRun) {
         if (rows.isEmpty()) {
             return new int[] {0, 0};
         }
@@ -270,6 +279,9 @@ public class Payments {
                 rejected.add(new Rejection(e.getKey(), "reference: " + r.reference() + " was already used for a payment of "
                         + known[1] + " on " + known[0]));
             }
+        }
+        if (dryRun || fresh.isEmpty()) {
+            return new int[] {fresh.size(), duplicates};
         }
         if (fresh.isEmpty()) {
             return new int[] {0, duplicates};

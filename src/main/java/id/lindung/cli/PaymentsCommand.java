@@ -21,6 +21,8 @@ class PaymentsCommand {
             "counts as a duplicate and adds nothing."})
     static class Import implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
+        @picocli.CommandLine.Option(names = "--dry-run", description = "Check every row and print the result; record nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() {
@@ -29,7 +31,7 @@ class PaymentsCommand {
             }
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 try (InputStream in = Files.newInputStream(file)) {
-                    Payments.ImportResult r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"));
+                    Payments.ImportResult r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun);
                     System.out.println(JsonMapper.builder().build().writeValueAsString(r));
                     return 0;
                 } catch (IOException e) {

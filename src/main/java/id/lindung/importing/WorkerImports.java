@@ -77,8 +77,11 @@ public class WorkerImports {
     /** How long a chunk waits for the previous one to commit before giving up (breaks a wait on another import). */
     private static final long CHUNK_WAIT_MINUTES = 30;
 
+    private final id.lindung.registry.BpuIncomeRange bpuIncome;
+
     WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
-                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor) {
+                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome) {
+        this.bpuIncome = bpuIncome;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.tx = tx;
@@ -138,7 +141,7 @@ public class WorkerImports {
                 ? actor.scope().code() : null;
         LocalDate today = nikChecker.today();
         var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
-                apbdRegions(), actor.scope(), today);
+                apbdRegions(), actor.scope(), today, bpuIncome::range);
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
         List<Rejection> rejections = new ArrayList<>();
         try {

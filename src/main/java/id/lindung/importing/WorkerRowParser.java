@@ -61,8 +61,9 @@ final class WorkerRowParser {
     record Defaults(String villageCode, LocalDate startDate) {}
 
     /** Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions. */
+    /** @param bpuIncomeRange the regulation's lowest and highest BPU declared income on a date */
     record Lookups(Predicate<String> districtExists, Map<String, Boolean> villagesInScope, Set<String> apbdRegions,
-                   RegionScope scope, LocalDate today) {}
+                   RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, BigDecimal[]> bpuIncomeRange) {}
 
     sealed interface Outcome permits Ok, Refused {}
 
@@ -261,6 +262,13 @@ final class WorkerRowParser {
             start = date(startText);
             if (start == null) {
                 p.add(problem(line, "start_date", "INVALID_DATE", "start_date must be a date like 2025-01-01, got '" + startText + "'"));
+            }
+        }
+        if (segment == Segment.BPU && wage != null && start != null) {
+            BigDecimal[] range = lookups.bpuIncomeRange().apply(start);
+            if (wage.compareTo(range[0]) < 0 || wage.compareTo(range[1]) > 0) {
+                p.add(problem(line, "wage", "BPU_INCOME_OUT_OF_RANGE", "declared income " + wage.toPlainString()
+                        + " for a BPU participant must be between " + range[0].toPlainString() + " and " + range[1].toPlainString()));
             }
         }
         if (!p.isEmpty()) {

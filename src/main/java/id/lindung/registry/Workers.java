@@ -61,8 +61,11 @@ public class Workers {
     private final Regions regions;
     private final NikChecker nikChecker;
 
+    private final BpuIncomeRange bpuIncome;
+
     Workers(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, CurrentActor currentActor, Regions regions,
-            NikChecker nikChecker) {
+            NikChecker nikChecker, BpuIncomeRange bpuIncome) {
+        this.bpuIncome = bpuIncome;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -163,6 +166,12 @@ public class Workers {
             problems.add(InputProblem.of("wage", "WAGE_NOT_POSITIVE", "Wage or declared income must be above zero"));
         } else if (c.wage().scale() > 2) {
             problems.add(InputProblem.of("wage", "WAGE_SCALE", "Wage may have at most 2 decimals"));
+        } else if (c.segment() == Segment.BPU && c.validFrom() != null) {
+            java.math.BigDecimal[] range = bpuIncome.range(c.validFrom());
+            if (c.wage().compareTo(range[0]) < 0 || c.wage().compareTo(range[1]) > 0) {
+                problems.add(InputProblem.of("wage", "BPU_INCOME_OUT_OF_RANGE", "Declared income " + c.wage().toPlainString()
+                        + " for a BPU participant must be between " + range[0].toPlainString() + " and " + range[1].toPlainString()));
+            }
         }
         if (c.validFrom() == null) {
             problems.add(InputProblem.of("startDate", "REQUIRED", "Start date is required"));

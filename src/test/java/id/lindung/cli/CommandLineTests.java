@@ -146,6 +146,8 @@ class CommandLineTests {
                 APBD:62.02,REK-3,2024-01-05,-1
                 APBD:62.02,REK-4,05/01/2024,10
                 """);
+        Run dry = run("payments", "import", file.toString(), "--dry-run");
+        assertThat(dry.out()).contains("\"accepted\":1", "\"duplicates\":1");
         Run r = run("payments", "import", file.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("\"accepted\":1", "\"duplicates\":1", "\"rejected\":[{\"line\":4")

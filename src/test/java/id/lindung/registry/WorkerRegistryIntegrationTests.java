@@ -270,6 +270,17 @@ class WorkerRegistryIntegrationTests {
     }
 
     @Test
+    void aBpuDeclaredIncomeOutsideTheRegulationsRangeIsRefused() {
+        LocalDate d = LocalDate.of(1981, 3, 3);
+        String nik = Niks.unique("64.02.03", "L", d);
+        assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "Nelayan Kecil", "L", d,
+                VILLAGE, null, null, WorkerCategory.NELAYAN, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
+                new BigDecimal("500000"), null, "SELF", LocalDate.of(2025, 1, 1)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.code()).contains("BPU_INCOME_OUT_OF_RANGE"));
+    }
+
+    @Test
     void theSameNameAndBirthDateInOneDistrictWithAnotherNikIsFlaggedAsLikelyDuplicate() {
         LocalDate d = LocalDate.of(1977, 4, 4);
         String a = Niks.unique("64.02.03", "L", d);

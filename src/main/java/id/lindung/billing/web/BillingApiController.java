@@ -116,10 +116,10 @@ class BillingApiController {
         return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
-    @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount")
+    @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount; dryRun=true checks every row and writes nothing")
     @PostMapping(path = "/payments/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    Payments.ImportResult importPayments(@RequestBody byte[] csv) {
-        return payments.importCsv(new ByteArrayInputStream(csv), actor.get());
+    Payments.ImportResult importPayments(@RequestBody byte[] csv, @RequestParam(defaultValue = "false") boolean dryRun) {
+        return payments.importCsv(new ByteArrayInputStream(csv), actor.get(), dryRun);
     }
 
     record ReversalRequest(String reason) {}

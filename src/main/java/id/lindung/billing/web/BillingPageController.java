@@ -103,10 +103,14 @@ class BillingPageController {
         return paymentForm(model);
     }
 
+    /** Two stages: "check" shows what the file would do and writes nothing; "import" records it. */
     @PostMapping("/pembayaran/impor")
-    String importPayments(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+    String importPayments(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "import") String stage,
+                          Model model) throws IOException {
+        boolean check = "check".equals(stage);
         try (var in = file.getInputStream()) {
-            model.addAttribute("importResult", payments.importCsv(in, currentActor.get()));
+            model.addAttribute("importResult", payments.importCsv(in, currentActor.get(), check));
+            model.addAttribute("checkOnly", check);
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
         }
