@@ -41,6 +41,11 @@ class ScheduleMonthRules implements MonthRulesSource {
 
     private MonthRules build(YearMonth month) {
         ContributionSchedule s = calculator.schedule(month);
+        if (!PARTIAL_MONTH_RULES.containsKey(s.partialMonthRule())) {
+            // the run's SQL implements these rules only: a new rule in the data must not be billed by the old one
+            throw new IllegalStateException("billing.partialMonth " + s.partialMonthRule() + " for " + month
+                    + " is not supported by the billing run; supported: " + PARTIAL_MONTH_RULES.keySet());
+        }
         List<RateRow> rows = new ArrayList<>();
         for (RiskGroup risk : RiskGroup.values()) {
             rows.add(rate("JKK", "PU", "EMPLOYER", risk.name(), false, s.jkkRate(risk, false), null));

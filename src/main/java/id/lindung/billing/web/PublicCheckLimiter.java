@@ -19,6 +19,15 @@ class PublicCheckLimiter {
 
     boolean tryAcquire(String address) {
         long now = System.nanoTime();
+        if (hits.size() > 10_000) {
+            // forget addresses whose last check is older than the window, so the map cannot grow without bound
+            hits.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    Long last = e.getValue().peekLast();
+                    return last == null || now - last > WINDOW_NANOS;
+                }
+            });
+        }
         Deque<Long> times = hits.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {
             while (!times.isEmpty() && now - times.peekFirst() > WINDOW_NANOS) {
