@@ -80,6 +80,7 @@ class BillingRunBenchmark {
                 from membership_term t
                 join bench_rate m on m.program = t.program and m.segment = t.segment
                      and (m.risk_group is null or m.risk_group = t.risk_group)
+                     and (m.labour_intensive is null or m.labour_intensive = t.labour_intensive)
                 cross join lateral (select case when m.band_step is not null then greatest(m.band_min, least(m.band_max,
                         floor(t.wage / m.band_step) * m.band_step)) when m.base_cap is not null then least(t.wage, m.base_cap)
                         else t.wage end as base) b
