@@ -71,7 +71,7 @@ public class WorkerImports {
     private final AuditLog audit;
     private final CurrentActor currentActor;
     volatile ChunkListener chunkListener = (batch, chunk) -> { };
-    volatile int chunkSize = 50_000;
+    volatile int chunkSize = Integer.getInteger("lindung.import.chunk", 50_000);
     /** Chunks applied at the same time (see {@link #applyChunks}); {@code lindung.import.threads}, default 2. */
     volatile int applyThreads = Integer.getInteger("lindung.import.threads", 2);
     /** How long a chunk waits for the previous one to commit before giving up (breaks a wait on another import). */
