@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates the demo users and demo figures once per database, each step in its own transaction and
@@ -33,7 +32,9 @@ class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "lindung-demo";
     /** Where the programme was reported from: Kotim, Palangkaraya, Bulukumba, Kutai Kartanegara, Kalimantan Selatan. */
-    static final List<String> AREAS = List.of("62.02", "62.71", "73.02", "64.02", "63");
+    static final List<String> DEFAULT_AREAS = List.of("62.02", "62.71", "73.02", "64.02", "63");
+    /** The demo areas; a test seeds a smaller one. */
+    private final List<String> areas;
 
     record DemoUser(String username, Role role, String scope, String name) {}
 
@@ -52,7 +53,6 @@ class DemoData {
             new DemoUser("bpjs.kalsel", Role.BPJS_OFFICER, "63", "BPJS Ketenagakerjaan Kanwil Kalimantan (demo)"));
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final UserAccounts users;
     private final Regions regions;
     private final PotentialWorkforce workforce;
@@ -63,8 +63,8 @@ class DemoData {
     private final id.lindung.billing.Payments payments;
     private final id.lindung.importing.WorkerImports workerImports;
 
-    DemoData(JdbcClient jdbc, TransactionTemplate tx, UserAccounts users, Regions regions, PotentialWorkforce workforce,
-             @Value("${lindung.demo}") boolean enabled, id.lindung.importing.WorkerFileGenerator workerFiles,
+    DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
+             @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
              id.lindung.billing.Bills bills, id.lindung.billing.Payments payments) {
         this.billingRuns = billingRuns;
@@ -73,11 +73,11 @@ class DemoData {
         this.workerFiles = workerFiles;
         this.workerImports = workerImports;
         this.jdbc = jdbc;
-        this.tx = tx;
         this.users = users;
         this.regions = regions;
         this.workforce = workforce;
         this.enabled = enabled;
+        this.areas = areas == null || areas.isEmpty() || areas.stream().allMatch(String::isBlank) ? DEFAULT_AREAS : List.copyOf(areas);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -102,15 +102,21 @@ class DemoData {
         }
     }
 
+    /**
+     * Runs a step unless it is recorded as done, then records it. Every step is idempotent (users are
+     * created if missing, imports and billing runs add nothing the second time, payments are keyed by
+     * reference), so a crash half-way is repaired by the next start; the steps use their own transactions
+     * because the worker import applies its chunks on several threads.
+     */
     private void runStep(String name, Runnable work) {
-        tx.executeWithoutResult(status -> {
-            boolean first = jdbc.sql("insert into demo_seed (step) values (?) on conflict do nothing").param(name).update() == 1;
-            if (first) {
-                long started = System.nanoTime();
-                work.run();
-                log.info("Demo data '{}' created in {} ms", name, (System.nanoTime() - started) / 1_000_000);
-            }
-        });
+        boolean done = jdbc.sql("select exists(select 1 from demo_seed where step = ?)").param(name).query(Boolean.class).single();
+        if (done) {
+            return;
+        }
+        long started = System.nanoTime();
+        work.run();
+        jdbc.sql("insert into demo_seed (step) values (?) on conflict do nothing").param(name).update();
+        log.info("Demo data '{}' created in {} ms", name, (System.nanoTime() - started) / 1_000_000);
     }
 
     private void createUsers() {
@@ -123,14 +129,14 @@ class DemoData {
 
     /**
      * Generated workers (12 per village: the officials of each desa, informal workers in kelurahan) for the demo
-     * areas, imported like any file. The import's transactions join the step's, so the step is all or nothing.
+     * areas, imported like any file (again after a crash: the import adds nothing twice).
      */
     private void createWorkers() {
         java.nio.file.Path file = null;
         try {
             file = java.nio.file.Files.createTempFile("lindung-demo-workers-", ".csv");
             try (var out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                workerFiles.generate(AREAS, 12, 2026, 0.0, out);
+                workerFiles.generate(areas, 12, 2026, 0.0, out);
             }
             workerImports.importFile("demo-workers.csv", file, new id.lindung.importing.WorkerImports.Options(null, null, true));
         } catch (java.io.IOException e) {
@@ -175,7 +181,7 @@ class DemoData {
     /** Plausible, clearly marked figures: a few hundred to a few thousand working-age people per village. */
     private void createWorkforce(int year) {
         StringBuilder csv = new StringBuilder("region_code,year,potential_workers,source\n");
-        for (String area : AREAS) {
+        for (String area : areas) {
             for (Region village : regions.within(RegionScope.of(area), RegionLevel.VILLAGE)) {
                 csv.append(village.code()).append(',').append(year).append(',')
                         .append(plausibleWorkforce(village)).append(",DEMO - angka contoh bukan data resmi BPS\n");

@@ -1,0 +1,38 @@
+package id.lindung.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The run command's demo data, seeded for one small area (Kota Palangkaraya) as the server seeds it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"lindung.demo=true", "lindung.demo-areas=62.71"})
+@ActiveProfiles("serve")
+class DemoDataIntegrationTests {
+
+    @Autowired JdbcClient jdbc;
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @Test
+    void aNewUserSeesDemoAccountsWorkersBillsPaymentsAndArrears() {
+        assertThat(jdbc.sql("select step from demo_seed order by step").query(String.class).list())
+                .containsExactly("billing-6-months", "users", "workers", "workforce-2025");
+        assertThat(count("select count(*) from app_user where demo and username in ('admin', 'dpmd.palangkaraya', 'operator.loaduriilir')"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from worker where village_code like '62.71.%'")).isGreaterThan(100);
+        assertThat(count("select count(distinct month) from bill where payer_region_code like '62.71%'")).isEqualTo(6);
+        assertThat(count("select count(*) from payment where channel = 'DEMO'")).isPositive();
+        assertThat(count("select count(*) from paid_month where village_code like '62.71.%'")).isPositive();
+        assertThat(count("""
+                select count(*) from bill_line l left join payment_allocation a on a.bill_line_id = l.id
+                where l.village_code like '62.71.%' and l.due_date < current_date and coalesce(a.amount, 0) < l.amount"""))
+                .as("some payers are in arrears").isPositive();
+    }
+}
