@@ -16,7 +16,7 @@ import java.util.function.Function;
  *       Unpaid before its due date the month is IN_GRACE (when no earlier month is in arrears), after it
  *       LAPSED; more than {@code lapseMonths} consecutive months past their due date and not paid in time
  *       end the membership (ENDED).</li>
- *   <li>PU: the employer owes the contribution; an unpaid month is IN_GRACE while no month of the term is
+ *   <li>PU: the employer pays after the month; the worker is PROTECTED while no month of the term is
  *       overdue, LAPSED once one is (the employer is in arrears). Arrears alone never end a PU membership.</li>
  * </ul>
  */
@@ -62,7 +62,8 @@ public final class ProtectionPolicy {
             for (YearMonth m = YearMonth.from(current.from()); !m.isAfter(month) && !overdue; m = m.plusMonths(1)) {
                 overdue = !paidOn.containsKey(m) && date.isAfter(dueDate.apply(m));
             }
-            return new Answer(overdue ? ProtectionStatus.LAPSED : ProtectionStatus.IN_GRACE, paidThrough, current.payer());
+            // PU contributions are paid after the month: while nothing is overdue the employer is up to date
+            return new Answer(overdue ? ProtectionStatus.LAPSED : ProtectionStatus.PROTECTED, paidThrough, current.payer());
         }
         // consecutive months in arrears on the date: only months already past their due date count
         int unpaid = 0;

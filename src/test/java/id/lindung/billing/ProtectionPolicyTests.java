@@ -54,14 +54,14 @@ class ProtectionPolicyTests {
     }
 
     @Test
-    void puArrearsLapseProtectionButNeverEndTheMembership() {
+    void aPuWorkerIsProtectedWhileTheEmployerIsNotInArrearsAndArrearsNeverEndTheMembership() {
         var pu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, "PU", "APBDES:x"));
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 1, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 15)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 1, 20)).status()).isEqualTo(ProtectionStatus.PROTECTED);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 15)).status()).isEqualTo(ProtectionStatus.PROTECTED);
         assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 16)).status()).isEqualTo(ProtectionStatus.LAPSED);
         assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2025, 1, 20)).status()).isEqualTo(ProtectionStatus.LAPSED);
         paid.put(YearMonth.of(2024, 1), LocalDate.of(2024, 3, 1));
-        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 20)).status()).isEqualTo(ProtectionStatus.IN_GRACE);
+        assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 20)).status()).isEqualTo(ProtectionStatus.PROTECTED);
     }
 
     @Test
