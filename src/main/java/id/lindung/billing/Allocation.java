@@ -76,10 +76,9 @@ class Allocation {
                            coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
                     from alloc_pay p group by p.payer_id
                 ), lines as (
-                    select l.id, l.payer_id, l.month, l.worker_id, l.program, l.share,
-                           l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff
-                    from bill_line l
-                    where l.payer_id = any(:payers) and l.kind <> 'REVERSAL' and l.month >= :from
+                    select l.id, l.payer_id, l.month, l.worker_id, l.program, l.share, l.eff
+                    from bill_line_effective l
+                    where l.payer_id = any(:payers) and l.month >= :from
                 ), ordered as (
                     select id, payer_id, month, eff,
                            sum(eff) over (partition by payer_id order by month, %s, worker_id, share, id rows unbounded preceding) as cum
@@ -97,11 +96,9 @@ class Allocation {
 
     private LocalDate firstUnsettledMonth(long payerId) {
         return jdbc.sql("""
-                select min(l.month) from bill_line l
+                select min(l.month) from bill_line_effective l
                 left join payment_allocation a on a.bill_line_id = l.id
-                where l.payer_id = ? and l.kind <> 'REVERSAL'
-                  and coalesce(a.amount, 0) <> greatest(0, l.amount
-                        + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0))""")
+                where l.payer_id = ? and coalesce(a.amount, 0) <> greatest(0, l.eff)""")
                 .param(payerId).query(LocalDate.class).optional().orElse(null);
     }
 
@@ -114,11 +111,10 @@ class Allocation {
                 insert into paid_month (worker_id, program, month, village_code, paid_on)
                 select l.worker_id, l.program, l.month, max(l.village_code), max(a.paid_on)
                 from %s t
-                join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
+                join bill_line_effective l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month
                 left join payment_allocation a on a.bill_line_id = l.id
-                cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r where r.reverses_line_id = l.id), 0) as eff) e
                 group by l.worker_id, l.program, l.month
-                having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0)""".formatted(touched))
+                having bool_and(l.eff <= 0 or coalesce(a.amount, 0) >= l.eff) and bool_or(l.eff > 0)""".formatted(touched))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
     }
 }

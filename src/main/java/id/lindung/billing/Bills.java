@@ -45,12 +45,10 @@ public class Bills {
                    coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
                              where x.payer_id = b.payer_id and x.month = b.month), 0) as paid,
                    coalesce((select sum(coalesce(a.amount, 0) * months_late(x.due_date, coalesce(a.paid_on, x.due_date))
-                                        + greatest(e.eff - coalesce(a.amount, 0), 0) * months_late(x.due_date, :asOf))
-                             from bill_line x
+                                        + greatest(x.eff - coalesce(a.amount, 0), 0) * months_late(x.due_date, :asOf))
+                             from bill_line_effective x
                              left join payment_allocation a on a.bill_line_id = x.id
-                             cross join lateral (select x.amount + coalesce((select sum(r.amount) from bill_line r
-                                                                            where r.reverses_line_id = x.id), 0) as eff) e
-                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU' and x.kind <> 'REVERSAL'), 0) as pu_late,
+                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as pu_late,
                    count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
             from bill b join payer p on p.id = b.payer_id
             left join bill_line l on l.payer_id = b.payer_id and l.month = b.month

@@ -30,13 +30,11 @@ public class Escalations {
                 with owed as (
                     -- per payer and month, what is overdue as of today: lines past their own due date, unpaid
                     select l.payer_id, l.month, min(l.due_date) as due_date,
-                           sum(e.eff - coalesce(a.amount, 0)) as outstanding
-                    from bill_line l
+                           sum(l.eff - coalesce(a.amount, 0)) as outstanding
+                    from bill_line_effective l
                     join payer p on p.id = l.payer_id
                     left join payment_allocation a on a.bill_line_id = l.id
-                    cross join lateral (select l.amount + coalesce((select sum(r.amount) from bill_line r
-                                                                   where r.reverses_line_id = l.id), 0) as eff) e
-                    where p.region_code >= :lo and p.region_code < :hi and l.kind <> 'REVERSAL' and l.due_date < :asOf
+                    where p.region_code >= :lo and p.region_code < :hi and l.due_date < :asOf
                     group by l.payer_id, l.month
                 )
                 select p.code, p.name, p.region_code, count(*) as months, sum(o.outstanding) as outstanding, min(o.due_date) as oldest
