@@ -32,7 +32,7 @@ final class WorkerCommands {
     @Command(name = "workers", description = "Import workers from a CSV or XLSX file (also an OpenSID resident export) "
             + "as a user; prints the batch as JSON. Without --confirm the batch stays VALIDATED.")
     static class ImportWorkers implements Callable<Integer> {
-        @Parameters(index = "0", description = "CSV or XLSX file.") Path file;
+        @Parameters(index = "0", arity = "0..1", description = "CSV or XLSX file (not with --batch).") Path file;
         @Option(names = "--as", required = true, description = "Username whose role and region scope apply.") String username;
         @Option(names = "--confirm", description = "Import the valid rows right after validation.") boolean confirm;
         @Option(names = "--batch", description = "Confirm (or resume) an existing batch instead of uploading.") Long batch;
@@ -41,6 +41,12 @@ final class WorkerCommands {
 
         @Override
         public Integer call() {
+            if (batch == null && file == null) {
+                throw new IllegalArgumentException("Give the file to import, or --batch ID to confirm or resume a batch");
+            }
+            if (batch != null && file != null) {
+                throw new IllegalArgumentException("Give either a file or --batch ID, not both");
+            }
             if (batch == null && !Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("No such file: " + file);
             }

@@ -114,10 +114,7 @@ public class WorkerImports {
 
     /** Creates a batch for the file, validates it, and with {@code autoConfirm} imports it. */
     public ImportBatch importFile(String fileName, Path file, Options options) {
-        Actor actor = currentActor.get();
-        if (!actor.role().canChangeData()) {
-            throw new AccessDeniedException("Role " + actor.role() + " may not import workers");
-        }
+        Actor actor = requireWriter();
         if (options.villageCode() != null && !options.villageCode().isBlank() && !actor.scope().covers(options.villageCode())) {
             throw new NotFoundException("Village " + options.villageCode() + " not found");
         }
@@ -146,6 +143,8 @@ public class WorkerImports {
         List<Rejection> rejections = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
+                // held while this batch is validated, so a PENDING batch without it was interrupted (see failInterrupted)
+                jdbc.sql("select pg_advisory_xact_lock(?)").param(VALIDATION_LOCK | id).query().singleRow();
                 long[] counts = new long[3]; // total, valid, max line
                 WorkerRowParser[] parser = new WorkerRowParser[1];
                 String[][] header = new String[1][];
@@ -222,6 +221,30 @@ public class WorkerImports {
 
     private record Rejection(InputProblem problem, String[] raw) {}
 
+    /** Key space of the validation locks: "IMPV" in the high 32 bits, the batch id in the low ones. */
+    private static final long VALIDATION_LOCK = 0x494D5056L << 32;
+
+    /**
+     * Marks FAILED the PENDING batches whose validation is no longer running (the process was killed or the database
+     * restarted mid-validation: its transaction rolled back, so nothing of it was staged). Runs at start-up and
+     * before listing batches, so such a batch never stays PENDING.
+     */
+    public int failInterrupted() {
+        return tx.execute(status -> jdbc.sql("""
+                with pending as materialized (
+                    -- a validation takes its lock a few milliseconds after creating its batch
+                    select id from import_batch where status = 'PENDING' and created_at < now() - interval '1 minute')
+                update import_batch b set status = 'FAILED', finished_at = now(),
+                       failure = 'Validation was interrupted (the server stopped); upload the file again'
+                from pending p where b.id = p.id and b.status = 'PENDING' and pg_try_advisory_xact_lock(? | b.id)""")
+                .param(VALIDATION_LOCK).update());
+    }
+
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void failInterruptedAtStartup() {
+        failInterrupted();
+    }
+
     private void storeRejections(long id, List<Rejection> rejections) {
         List<Object[]> rows = new ArrayList<>(Math.min(rejections.size(), 10_000));
         for (Rejection r : rejections) {
@@ -250,6 +273,16 @@ public class WorkerImports {
                 });
     }
 
+    /** Rows refused while applying (registered elsewhere after validation), with their staged values as the raw row. */
+    private List<Rejection> refusedLater(long id, List<BulkRegistration.Conflict> conflicts) {
+        String[] header = jdbc.sql("select header from import_batch where id = ?").param(id)
+                .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
+        WorkerRowParser layout = WorkerRowParser.layout(header);
+        Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
+        return conflicts.stream().map(c -> new Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
+                reconstruct(layout, staged.get(c.line())))).toList();
+    }
+
     private static String[] reconstruct(WorkerRowParser parser, Map<String, String> values) {
         String[] raw = new String[parser.header().length];
         java.util.Arrays.fill(raw, "");
@@ -270,7 +303,7 @@ public class WorkerImports {
      * committed. Ends IMPORTED, or PARTIALLY_IMPORTED when rows were refused.
      */
     public ImportBatch confirm(long id) {
-        Actor actor = currentActor.get();
+        Actor actor = requireWriter();
         ImportBatch batch = get(id);
         if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
             throw new IllegalStateException("Batch " + id + " is " + batch.status() + "; only a VALIDATED batch can be imported");
@@ -369,7 +402,7 @@ public class WorkerImports {
             if (current > k) {
                 return;
             }
-            BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username());
+            BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username(), actor.scope());
             if (previous != null) {
                 try {
                     previous.get(CHUNK_WAIT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
@@ -386,10 +419,15 @@ public class WorkerImports {
                 status.setRollbackOnly();
                 return;
             }
+            long refused = r.refused().stream().map(BulkRegistration.Conflict::line).distinct().count();
+            if (refused > 0) {
+                storeRejections(id, refusedLater(id, r.refused()));
+            }
             jdbc.sql("""
                     update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
-                           terms_opened = terms_opened + ?, terms_closed = terms_closed + ? where id = ?""")
-                    .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), id).update();
+                           terms_opened = terms_opened + ?, terms_closed = terms_closed + ?,
+                           valid_rows = valid_rows - ?, rejected_rows = rejected_rows + ? where id = ?""")
+                    .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), refused, refused, id).update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("batch", id);
             after.put("chunk", k);
@@ -398,6 +436,7 @@ public class WorkerImports {
             after.put("termsOpened", r.termsOpened());
             after.put("termsClosed", r.termsClosed());
             after.put("likelyDuplicates", duplicates);
+            after.put("refused", refused);
             audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
         });
         chunkListener.chunkCommitted(id, k);
@@ -414,6 +453,7 @@ public class WorkerImports {
 
     /** The latest batches visible to the caller. */
     public List<ImportBatch> recent(int limit) {
+        failInterrupted();
         RegionScope scope = currentActor.get().scope();
         return jdbc.sql("select * from import_batch where scope_code >= :lo and scope_code < :hi order by id desc limit :limit")
                 .param("lo", scope.lo()).param("hi", scope.hi()).param("limit", limit).query(WorkerImports::map).list();
@@ -432,6 +472,7 @@ public class WorkerImports {
      * problems joined), ready to be corrected and uploaded again. Cells are neutralised against formulas.
      */
     public void writeRejectionsCsv(long id, Writer out) {
+        requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
         ImportBatch batch = get(id);
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
@@ -480,6 +521,14 @@ public class WorkerImports {
         regions.within(RegionScope.NATIONAL, RegionLevel.PROVINCE).forEach(r -> codes.add(r.code()));
         regions.within(RegionScope.NATIONAL, RegionLevel.REGENCY).forEach(r -> codes.add(r.code()));
         return codes;
+    }
+
+    private Actor requireWriter() {
+        Actor actor = currentActor.get();
+        if (!actor.role().canChangeData()) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not import workers");
+        }
+        return actor;
     }
 
     private static String regionOf(Actor actor) {

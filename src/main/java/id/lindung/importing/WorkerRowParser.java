@@ -111,6 +111,11 @@ final class WorkerRowParser {
         return parser;
     }
 
+    /** Only the column positions of a header (for rebuilding a file row from staged values). */
+    static WorkerRowParser layout(String[] header) {
+        return new WorkerRowParser(header, null, null);
+    }
+
     String[] header() {
         return header;
     }

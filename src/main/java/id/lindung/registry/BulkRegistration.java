@@ -34,7 +34,8 @@ public class BulkRegistration {
     public record Conflict(long line, String field, String code, String message) {}
 
     /** What applying one chunk changed. */
-    public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates, Long[] createdIds) {}
+    public record ChunkResult(long workersCreated, long termsClosed, long termsOpened, long likelyDuplicates, Long[] createdIds,
+                              List<Conflict> refused) {}
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BulkRegistration.class);
     private static final boolean EXPLAIN = Boolean.getBoolean("lindung.bulk.explain");
@@ -150,17 +151,9 @@ public class BulkRegistration {
         if (registered > 0) {
             jdbc.sql("analyze worker_stage").update();
         }
-        jdbc.sql("""
-                select s.line, s.nik, w.village_code, w.category, (w.village_code >= :lo and w.village_code < :hi) as visible
-                from worker_stage s join worker w on w.nik = s.nik
-                where s.batch_id = :batch and w.village_code <> s.village_code order by s.line""")
+        conflicts.addAll(jdbc.sql(ELSEWHERE + " order by s.line")
                 .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query((rs, n) -> conflicts.add(new Conflict(rs.getLong("line"), "nik", "NIK_REGISTERED_ELSEWHERE",
-                        rs.getBoolean("visible")
-                                ? "NIK already registered in village " + rs.getString("village_code") + " as "
-                                        + rs.getString("category") + "; transfer the worker instead"
-                                : "NIK already registered in another area; ask for a transfer instead")))
-                .list();
+                .query(BulkRegistration::elsewhere).list());
         jdbc.sql("""
                 select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
                 from worker_stage s cross join unnest(s.programs) as p(program)
@@ -188,6 +181,19 @@ public class BulkRegistration {
         }
         conflicts.sort(java.util.Comparator.comparingLong(Conflict::line));
         return conflicts;
+    }
+
+    /** Staged rows of {@code :batch} whose NIK is registered in another village; where, only if {@code :lo}-{@code :hi} covers it. */
+    private static final String ELSEWHERE = """
+            select s.line, w.village_code, w.category, (w.village_code >= :lo and w.village_code < :hi) as visible
+            from worker_stage s join worker w on w.nik = s.nik
+            where s.batch_id = :batch and w.village_code <> s.village_code""";
+
+    private static Conflict elsewhere(java.sql.ResultSet rs, int n) throws SQLException {
+        return new Conflict(rs.getLong("line"), "nik", "NIK_REGISTERED_ELSEWHERE", rs.getBoolean("visible")
+                ? "NIK already registered in village " + rs.getString("village_code") + " as " + rs.getString("category")
+                        + "; transfer the worker instead"
+                : "NIK already registered in another area; ask for a transfer instead");
     }
 
     /**
@@ -222,7 +228,7 @@ public class BulkRegistration {
      * registered workers run before the new workers are inserted, so they only ever see workers that existed
      * before the chunk. Likely duplicates are a separate step ({@link #likelyDuplicates(long, long, long)}).
      */
-    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy) {
+    public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy, RegionScope scope) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
         long[] closedAndOpened = applyToRegistered(ROWS + " and s.registered", params);
@@ -269,15 +275,23 @@ public class BulkRegistration {
                 (System.nanoTime() - start) / 1_000_000);
         long closed = closedAndOpened[0];
         long opened = closedAndOpened[1] + counts[1];
+        List<Conflict> refused = List.of();
         if (missed[0].length > 0) {
-            // registered meanwhile: from now on they are registered rows, and get what a registered worker gets
-            params.addValue("missed", missed[0]);
+            params.addValue("missed", missed[0]).addValue("lo", scope.lo()).addValue("hi", scope.hi());
+            // registered meanwhile in another village: refused like at validation, never silently dropped
+            refused = jdbc.sql(ELSEWHERE + " and s.line = any(:missed) order by s.line").paramSource(params)
+                    .query(BulkRegistration::elsewhere).list();
+            if (!refused.isEmpty()) {
+                params.addValue("refused", refused.stream().map(Conflict::line).toArray(Long[]::new));
+                jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:refused)").paramSource(params).update();
+            }
+            // registered meanwhile in the same village: from now on they are registered rows, and get what a registered worker gets
             jdbc.sql("update worker_stage set registered = true where batch_id = :batch and line = any(:missed)").paramSource(params).update();
             long[] late = applyToRegistered(ROWS + " and s.line = any(:missed)", params);
             closed += late[0];
             opened += late[1];
         }
-        return new ChunkResult(counts[0], closed, opened, 0, createdIds[0]);
+        return new ChunkResult(counts[0], closed, opened, 0, createdIds[0], refused);
     }
 
     /**

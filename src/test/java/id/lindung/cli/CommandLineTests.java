@@ -116,6 +116,22 @@ class CommandLineTests {
     }
 
     @Test
+    void aValidatedBatchIsConfirmedFromTheCommandLineWithoutItsFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.csv");
+        assertThat(run("generate", "workers", "--regions", "62.05.05", "--per-village", "2", "--seed", "5", "--out", file.toString()).exit()).isZero();
+        run("users", "create", "--username", "cli-resumer", "--password", "long-enough", "--role", "DPMD", "--region", "62.05");
+        Run validated = run("import", "workers", file.toString(), "--as", "cli-resumer");
+        assertThat(validated.out()).as(validated.err()).contains("\"status\":\"VALIDATED\"");
+        String id = validated.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").trim();
+        Run confirmed = run("import", "workers", "--batch", id, "--as", "cli-resumer");
+        assertThat(confirmed.exit()).as(confirmed.err()).isZero();
+        assertThat(confirmed.out()).contains("\"status\":\"IMPORTED\"");
+        Run neither = run("import", "workers", "--as", "cli-resumer");
+        assertThat(neither.exit()).isEqualTo(2);
+        assertThat(neither.err()).contains("--batch");
+    }
+
+    @Test
     void billingRunPrintsItsSummaryAndARerunAddsNoLines() {
         Run first = run("billing", "run", "--month", "2023-07");
         assertThat(first.exit()).as(first.err()).isZero();

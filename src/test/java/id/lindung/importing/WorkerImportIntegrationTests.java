@@ -41,6 +41,7 @@ class WorkerImportIntegrationTests {
     @Autowired NikChecker nikChecker;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
 
     private String generate(String region, int perVillage, long seed, double badShare) {
         StringWriter out = new StringWriter();
@@ -230,6 +231,91 @@ class WorkerImportIntegrationTests {
                 .containsExactly(new BigDecimal(f[7]).setScale(2) + "/" + f[11] + "/CHANGED",
                         new BigDecimal(fileWage).setScale(2) + "/" + fileStart + "/OPEN");
         assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aNikRegisteredInAnotherVillageBetweenValidationAndConfirmIsRefusedNotDropped() {
+        String csv = generate("62.05.01", 3, 12, 0);
+        String[] lines = csv.split("\n");
+        ImportBatch batch = upload(ADMIN, csv, WorkerImports.Options.none());
+        assertThat(batch.status()).isEqualTo("VALIDATED");
+        // meanwhile the first NIK is registered in another village of another district
+        String[] f = lines[1].split(",");
+        String nik = f[0];
+        f[4] = regions.within(RegionScope.of("62.05.02"), RegionLevel.VILLAGE).get(0).code();
+        ImportBatch elsewhere = upload(ADMIN, lines[0] + "\n" + String.join(",", f) + "\n", new WorkerImports.Options(null, null, true));
+        assertThat(elsewhere.workersCreated()).isOne();
+
+        ImportBatch done = confirm(ADMIN, batch.id());
+        assertThat(done.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(done.workersCreated()).isEqualTo(batch.validRows() - 1);
+        assertThat(done.validRows()).isEqualTo(batch.validRows() - 1);
+        assertThat(done.rejectedRows()).isEqualTo(batch.rejectedRows() + 1);
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 10)))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.line()).isEqualTo(2);
+                    assertThat(r.code()).isEqualTo("NIK_REGISTERED_ELSEWHERE");
+                    assertThat(r.message()).contains(f[4]);
+                });
+        StringWriter rejected = new StringWriter();
+        CurrentActor.runAs(ADMIN, () -> imports.writeRejectionsCsv(batch.id(), rejected));
+        assertThat(rejected.toString()).contains(nik, lines[1].split(",")[4]); // the row as it was in the file, to fix and re-upload
+        assertThat(jdbc.sql("select village_code from worker where nik = ?").param(nik).query(String.class).single()).isEqualTo(f[4]);
+    }
+
+    @Test
+    void readOnlyRolesMayNeitherConfirmNorDownloadRejectedRows() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "imp-ro-dpmd", Role.DPMD, "62.05"));
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "imp-ro-monitor", Role.MONITOR, "62.05"));
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, "imp-ro-auditor", Role.AUDITOR, "ID"));
+        var created = dpmd.upload("/api/v1/imports", "file", "w.csv", generate("62.05.03", 2, 8, 0.5).getBytes(StandardCharsets.UTF_8), "");
+        String id = created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        for (Http readOnly : List.of(monitor, auditor)) {
+            assertThat(readOnly.get("/api/v1/imports/" + id).statusCode()).isEqualTo(200);
+            assertThat(readOnly.post("/api/v1/imports/" + id + "/confirm", "application/json", new byte[0]).statusCode()).isEqualTo(403);
+            assertThat(readOnly.get("/api/v1/imports/" + id + "/rejections.csv").statusCode()).isEqualTo(403);
+            assertThat(readOnly.get("/impor/pekerja/" + id).body()).doesNotContain("konfirmasi", "rejections.csv");
+        }
+        assertThat(dpmd.get("/api/v1/imports/" + id).body()).contains("\"status\":\"VALIDATED\"", "\"workersCreated\":0");
+        assertThat(dpmd.get("/impor/pekerja/" + id).body()).contains("konfirmasi", "rejections.csv");
+    }
+
+    @Test
+    void confirmingABatchTwiceOnThePageShowsItsStatusInsteadOfAnError() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "imp-twice", Role.DPMD, "62.05"));
+        var created = dpmd.upload("/api/v1/imports", "file", "w.csv", generate("62.05.04", 1, 9, 0).getBytes(StandardCharsets.UTF_8), "");
+        String id = created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        assertThat(dpmd.postForm("/impor/pekerja/" + id + "/konfirmasi", java.util.Map.of()).statusCode()).isEqualTo(302);
+        var again = dpmd.postForm("/impor/pekerja/" + id + "/konfirmasi", java.util.Map.of());
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/impor/pekerja/" + id);
+    }
+
+    @Test
+    void aValidationInterruptedByACrashEndsFailedInsteadOfPendingForever() throws Exception {
+        long crashed = jdbc.sql("""
+                insert into import_batch (file_name, file_sha256, format, status, created_by, scope_code, created_at)
+                values ('crashed.csv', 'x', 'CSV', 'PENDING', 'imp-admin', 'ID', now() - interval '10 minutes') returning id""")
+                .query(Long.class).single();
+        long running = jdbc.sql("""
+                insert into import_batch (file_name, file_sha256, format, status, created_by, scope_code, created_at)
+                values ('running.csv', 'x', 'CSV', 'PENDING', 'imp-admin', 'ID', now() - interval '10 minutes') returning id""")
+                .query(Long.class).single();
+        // a validation still running holds its batch's lock
+        try (var c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.prepareStatement("select pg_advisory_xact_lock((x'494D5056'::bigint << 32) | ?)")) {
+                st.setLong(1, running);
+                st.execute();
+            }
+            CurrentActor.runAs(ADMIN, () -> imports.recent(5));
+            c.rollback();
+        }
+        ImportBatch failed = CurrentActor.runAs(ADMIN, () -> imports.get(crashed));
+        assertThat(failed.status()).isEqualTo("FAILED");
+        assertThat(failed.failure()).contains("interrupted");
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.get(running)).status()).isEqualTo("PENDING");
+        jdbc.sql("update import_batch set status = 'FAILED' where id = ?").param(running).update();
     }
 
     @Test

@@ -45,8 +45,13 @@ class ImportPageController {
     }
 
     @PostMapping("/impor/pekerja/{id}/konfirmasi")
-    String confirm(@PathVariable long id) {
-        imports.confirm(id);
+    String confirm(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        try {
+            imports.confirm(id);
+        } catch (IllegalStateException e) {
+            // confirmed twice (a second click, or another user): the batch page shows what happened to it
+            redirect.addFlashAttribute("notice", "import.alreadyConfirmed");
+        }
         return "redirect:/impor/pekerja/" + id;
     }
 }
