@@ -35,14 +35,32 @@ interface RowSource {
     void read(RowHandler handler);
 
     static RowSource of(Path file, String format) {
-        return "XLSX".equals(format) ? new Xlsx(file) : new Csv(file);
+        return switch (format) {
+            case "XLSX" -> new Xlsx(file);
+            case "XLS" -> new Xls(file);
+            case "HTML" -> new HtmlTable(file);
+            default -> new Csv(file);
+        };
     }
 
-    /** XLSX by its zip signature, else CSV. */
+    /**
+     * XLSX by its zip signature, XLS by the OLE2 signature of Excel 97-2003, HTML when the file is markup with a
+     * table (what OpenSID's "Ekspor ke Excel" downloads under a .xls name), else CSV.
+     */
     static String detectFormat(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4);
-            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4 ? "XLSX" : "CSV";
+            byte[] head = in.readNBytes(64 * 1024);
+            if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                return "XLSX";
+            }
+            if (head.length >= 4 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0) {
+                return "XLS";
+            }
+            String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+            if (text.startsWith("<") && text.toLowerCase(java.util.Locale.ROOT).contains("<table")) {
+                return "HTML";
+            }
+            return "CSV";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +113,93 @@ interface RowSource {
             } catch (Exception e) {
                 throw new IllegalArgumentException("Not a readable XLSX file: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /** The first sheet of an Excel 97-2003 workbook (small files: read whole, like the desktop tools that write them). */
+    record Xls(Path file) implements RowSource {
+        @Override
+        public void read(RowHandler handler) {
+            try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(Files.newInputStream(file))) {
+                if (workbook.getNumberOfSheets() == 0) {
+                    return;
+                }
+                DataFormatter formatter = new IsoDates();
+                var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
+                for (var row : workbook.getSheetAt(0)) {
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        var cell = row.getCell(c);
+                        cells.add(cell == null ? "" : formatter.formatCellValue(cell, evaluator));
+                    }
+                    if (cells.stream().anyMatch(v -> !v.isBlank())) {
+                        handler.row(row.getRowNum() + 1L, cells.toArray(String[]::new));
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Not a readable XLS file: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The first HTML table of a page saved as .xls (OpenSID's resident export is such a page): one row per
+     * {@code <tr>}, one field per {@code <th>} or {@code <td>}, tags stripped and entities decoded. A line number
+     * is the row's position in the table, the header being 1.
+     */
+    record HtmlTable(Path file) implements RowSource {
+        private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile("(?is)<table\\b.*?(?:</table>|\\z)");
+        private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("(?is)<tr\\b[^>]*>(.*?)(?=<tr\\b|</table>|\\z)");
+        private static final java.util.regex.Pattern CELL = java.util.regex.Pattern.compile("(?is)<t([hd])\\b[^>]*>(.*?)(?=<t[hd]\\b|</tr>|\\z)");
+        private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("(?s)<[^>]*>");
+        private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile("&(#x?[0-9a-fA-F]+|[a-zA-Z]+);");
+
+        @Override
+        public void read(RowHandler handler) {
+            String html;
+            try {
+                html = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            var table = TABLE.matcher(html);
+            if (!table.find()) {
+                return;
+            }
+            var rows = ROW.matcher(table.group());
+            long line = 0;
+            while (rows.find()) {
+                List<String> cells = new ArrayList<>();
+                var cell = CELL.matcher(rows.group(1));
+                while (cell.find()) {
+                    cells.add(text(cell.group(2)));
+                }
+                if (cells.stream().anyMatch(c -> !c.isBlank())) {
+                    handler.row(++line, cells.toArray(String[]::new));
+                }
+            }
+        }
+
+        static String text(String markup) {
+            String plain = TAG.matcher(markup.replaceAll("(?i)</t[hd]>", "")).replaceAll(" ");
+            var m = ENTITY.matcher(plain);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String e = m.group(1);
+                String decoded = switch (e.toLowerCase(java.util.Locale.ROOT)) {
+                    case "amp" -> "&";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    case "apos" -> "'";
+                    case "nbsp" -> " ";
+                    default -> e.startsWith("#x") || e.startsWith("#X") ? Character.toString(Integer.parseInt(e.substring(2), 16))
+                            : e.startsWith("#") ? Character.toString(Integer.parseInt(e.substring(1))) : m.group();
+                };
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(decoded));
+            }
+            m.appendTail(out);
+            return out.toString().replaceAll("\\s+", " ").trim();
         }
     }
 

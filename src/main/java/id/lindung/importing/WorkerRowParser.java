@@ -173,7 +173,10 @@ final class WorkerRowParser {
             }
         } else if (index.containsKey("pekerjaan")) {
             category = Occupations.category(get(f, "pekerjaan")).orElse(null);
-            if (category == null) {
+            if (Occupations.name(get(f, "pekerjaan")).isEmpty()) {
+                p.add(problem(line, "pekerjaan", "UNKNOWN_PEKERJAAN_CODE", "pekerjaan code '" + get(f, "pekerjaan")
+                        + "' is not in OpenSID's occupation list (1-89)"));
+            } else if (category == null) {
                 p.add(problem(line, "pekerjaan", "NOT_A_TARGET_WORKER", "pekerjaan '" + get(f, "pekerjaan")
                         + "' is not a worker of the target groups"));
             }

@@ -405,6 +405,83 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void openSidsExcelExportAnHtmlTableWithOccupationCodesIsImported() {
+        String village = "62.05.06.2001";
+        String petani = id.lindung.support.Niks.unique("62.05.06", "L", LocalDate.of(1970, 1, 15));
+        String buruhTani = id.lindung.support.Niks.unique("62.05.06", "P", LocalDate.of(1988, 7, 2));
+        String pns = id.lindung.support.Niks.unique("62.05.06", "L", LocalDate.of(1979, 12, 31));
+        String unknown = id.lindung.support.Niks.unique("62.05.06", "L", LocalDate.of(1990, 2, 3));
+        // the shape of OpenSID's donjo-app/views/export/penduduk_excel.php: an HTML page sent as .xls, ids for coded columns
+        String row = "<tr><td>JL. MAWAR</td><td>DUSUN I</td><td>001</td><td>002</td><td>%s</td><td>6205060101010001 </td>"
+                + "<td>%s</td><td>%s</td><td>SAMPIT</td><td>%s</td><td>1</td><td>4</td><td>1</td><td>%s</td></tr>\n";
+        String html = "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\">\n<html><head><title>Data Penduduk</title>"
+                + "<style>td,th { mso-number-format:\"\\@\"; }</style></head><body><div id=\"body\">\n"
+                + "<table border=1 class=\"border thick\"><thead><tr class=\"border thick\"><th>Alamat</th><th>Dusun</th><th>RW</th>"
+                + "<th>RT</th><th>Nama</th><th>Nomor KK</th><th>NIK</th><th>Jenis Kelamin</th><th>Tempat Lahir</th>"
+                + "<th>Tanggal Lahir</th><th>Agama</th><th>Pendidikan (dLm KK)</th><th>Pendidikan (sdg ditemph)</th>"
+                + "<th>Pekerjaan</th></tr></thead><tbody>\n"
+                + row.formatted("SLAMET &amp; SONS", petani, "1", "1970-01-15", "9")
+                + row.formatted("SITI AMINAH", buruhTani, "2", "1988-07-02", "20")
+                + row.formatted("BUDI", pns, "1", "1979-12-31", "5")
+                + row.formatted("ANTO", unknown, "1", "1990-02-03", "95")
+                + "</tbody></table></div></body></html>";
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("penduduk.xls",
+                new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(village, LocalDate.of(2025, 3, 1), true)));
+        assertThat(batch.format()).isEqualTo("HTML");
+        assertThat(batch.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(batch.workersCreated()).isEqualTo(2);
+        assertThat(jdbc.sql("select full_name || '/' || category from worker where nik = ?").param(petani).query(String.class).single())
+                .isEqualTo("SLAMET & SONS/PETANI");
+        assertThat(jdbc.sql("select category from worker where nik = ?").param(buruhTani).query(String.class).single()).isEqualTo("BURUH");
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
+                .extracting(r -> r.line() + ":" + r.code()).containsExactly("4:NOT_A_TARGET_WORKER", "5:UNKNOWN_PEKERJAAN_CODE");
+    }
+
+    @Test
+    void anExcel97WorkbookIsReadLikeCsv() throws Exception {
+        String[] lines = generate("62.05.07", 2, 13, 0).split("\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
+            var sheet = wb.createSheet("pekerja");
+            var dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            for (int i = 0; i < lines.length; i++) {
+                var row = sheet.createRow(i);
+                String[] f = lines[i].split(",");
+                for (int c = 0; c < f.length; c++) {
+                    if (i > 0 && c == 3) {
+                        var cell = row.createCell(c);
+                        cell.setCellValue(LocalDate.parse(f[c]));
+                        cell.setCellStyle(dateStyle);
+                    } else {
+                        row.createCell(c).setCellValue(f[c]);
+                    }
+                }
+            }
+            wb.write(bytes);
+        }
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xls", new ByteArrayInputStream(bytes.toByteArray()),
+                new WorkerImports.Options(null, null, true)));
+        assertThat(batch.format()).isEqualTo("XLS");
+        assertThat(batch.status()).isEqualTo("IMPORTED");
+        assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
+    }
+
+    @Test
+    void openSidOccupationCodesMapLikeTheirNames() {
+        assertThat(Occupations.category("9")).contains(id.lindung.registry.WorkerCategory.PETANI);
+        assertThat(Occupations.category("11")).contains(id.lindung.registry.WorkerCategory.NELAYAN);
+        assertThat(Occupations.category("85")).contains(id.lindung.registry.WorkerCategory.PERANGKAT_DESA);
+        assertThat(Occupations.category("86")).contains(id.lindung.registry.WorkerCategory.KEPALA_DESA);
+        assertThat(Occupations.category("1")).isEmpty();
+        assertThat(Occupations.category("5")).isEmpty();
+        assertThat(Occupations.category("58")).as("BUPATI").isEmpty();
+        assertThat(Occupations.category("BURUH TANI/PERKEBUNAN")).contains(id.lindung.registry.WorkerCategory.BURUH);
+        assertThat(Occupations.name("90")).isEmpty();
+        assertThat(Occupations.name("PETANI")).contains("PETANI");
+    }
+
+    @Test
     void theGeneratorIsDeterministicAndItsGoodRowsPassTheNikCheck() {
         String one = generate("62.02.13", 20, 99, 0);
         assertThat(generate("62.02.13", 20, 99, 0)).isEqualTo(one);
