@@ -50,6 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WorkerImports {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkerImports.class);
+
     /** Options of an upload: defaults for rows that do not say, and whether to import without a separate confirm. */
     public record Options(String villageCode, LocalDate startDate, boolean autoConfirm) {
         public static Options none() {
@@ -148,7 +150,8 @@ public class WorkerImports {
                 long[] counts = new long[3]; // total, valid, max line
                 WorkerRowParser[] parser = new WorkerRowParser[1];
                 String[][] header = new String[1][];
-                Map<Long, Long> seen = new HashMap<>();
+                NikLines seen = new NikLines();
+                long parseStart = System.nanoTime();
                 try (BulkRegistration.StageWriter stage = bulk.openStage(id)) {
                     RowSource.of(file, format).read((line, fields) -> {
                         if (header[0] == null) {
@@ -165,8 +168,8 @@ public class WorkerImports {
                         counts[2] = Math.max(counts[2], line);
                         WorkerRowParser.Outcome outcome = parser[0].parse(line, fields);
                         if (outcome instanceof WorkerRowParser.Ok ok) {
-                            Long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
-                            if (first != null) {
+                            long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
+                            if (first != 0) {
                                 rejections.add(new Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
                                         "NIK also on line " + first), fields));
                             } else {
@@ -178,9 +181,11 @@ public class WorkerImports {
                         }
                     });
                 }
+                log.debug("batch {}: {} rows parsed, checked and staged in {} ms", id, counts[0], (System.nanoTime() - parseStart) / 1_000_000);
                 if (header[0] == null) {
                     rejections.add(new Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
                 }
+                long checkStart = System.nanoTime();
                 long conflicted = 0;
                 if (parser[0] != null && counts[1] > 0) {
                     jdbc.sql("analyze worker_stage").update(); // fresh statistics, so the set-based statements join well
@@ -192,6 +197,7 @@ public class WorkerImports {
                     }
                     conflicted = conflicts.stream().map(BulkRegistration.Conflict::line).distinct().count();
                 }
+                log.debug("batch {}: checked against the registry in {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
                 storeRejections(id, rejections);
                 long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
                 long valid = counts[1] - conflicted;

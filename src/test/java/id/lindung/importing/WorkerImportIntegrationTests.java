@@ -438,6 +438,17 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void namesWithCopyControlCharactersAreStoredExactly() {
+        String nik = id.lindung.support.Niks.unique("62.05.08", "P", LocalDate.of(1991, 4, 5));
+        String name = "Siti \\N Aminah\\t \"Ibu\"";
+        String csv = "nik,name,sex,birth_date,village_code,category\n"
+                + nik + ",\"" + name.replace("\"", "\"\"") + "\",P,1991-04-05,62.05.08.2001,KADER\n";
+        ImportBatch batch = upload(ADMIN, csv, new WorkerImports.Options(null, LocalDate.of(2025, 1, 1), true));
+        assertThat(batch.status()).isEqualTo("IMPORTED");
+        assertThat(jdbc.sql("select full_name from worker where nik = ?").param(nik).query(String.class).single()).isEqualTo(name);
+    }
+
+    @Test
     void anExcel97WorkbookIsReadLikeCsv() throws Exception {
         String[] lines = generate("62.05.07", 2, 13, 0).split("\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
