@@ -48,6 +48,12 @@ final class Occupations {
         if (p.isEmpty()) {
             return Optional.empty();
         }
+        for (WorkerCategory category : WorkerCategory.values()) {
+            // a category's own name (a corrected rejection file carries it in the pekerjaan column)
+            if (p.equals(category.name()) || p.equals(category.name().replace('_', ' '))) {
+                return Optional.of(category);
+            }
+        }
         if (p.contains("BELUM") || p.contains("TIDAK BEKERJA") || p.contains("PELAJAR") || p.contains("MAHASISWA")
                 || p.contains("MENGURUS RUMAH TANGGA") || p.contains("PENSIUNAN") || p.contains("PEGAWAI NEGERI")
                 || p.contains("PNS") || p.contains("TENTARA") || p.contains("TNI") || p.contains("POLISI")

@@ -297,6 +297,9 @@ public class WorkerImports {
         }
         for (String column : values.keySet()) {
             int at = parser.position(column);
+            if (column.equals("category") && at < 0) {
+                at = parser.position("pekerjaan"); // an OpenSID file: its pekerjaan column reads a category name back as that category
+            }
             if (at >= 0) {
                 raw[at] = values.get(column) == null ? "" : values.get(column);
             }
@@ -474,8 +477,9 @@ public class WorkerImports {
     }
 
     /**
-     * The refused rows as CSV: the file's own columns plus {@code error}, one line per refused row (its
-     * problems joined), ready to be corrected and uploaded again. Cells are neutralised against formulas.
+     * The refused rows as CSV: the file's own columns plus {@code error}, {@code error_code} and {@code line}, one line
+     * per refused row (its problems joined), ready to be corrected and uploaded again (the import ignores the three
+     * added columns). Cells are neutralised against formulas.
      */
     public void writeRejectionsCsv(long id, Writer out) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
@@ -483,20 +487,23 @@ public class WorkerImports {
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
         TreeMap<Long, Object[]> byLine = new TreeMap<>();
-        jdbc.sql("select line, field, message, raw from import_rejection where batch_id = ? order by line").param(id)
+        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? order by line").param(id)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     long line = rs.getLong(1);
                     String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
                     Object[] entry = byLine.get(line);
                     if (entry == null) {
-                        byLine.put(line, new Object[] {(String[]) rs.getArray(4).getArray(), new StringBuilder(problem)});
+                        byLine.put(line, new Object[] {(String[]) rs.getArray(4).getArray(), new StringBuilder(problem),
+                                new StringBuilder(rs.getString(5))});
                     } else {
                         ((StringBuilder) entry[1]).append(" | ").append(problem);
+                        ((StringBuilder) entry[2]).append(" | ").append(rs.getString(5));
                     }
                 });
         try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
             List<String> head = new ArrayList<>(List.of(header));
             head.add("error");
+            head.add("error_code");
             head.add("line");
             csv.writeRecord(head);
             for (var e : byLine.entrySet()) {
@@ -506,6 +513,7 @@ public class WorkerImports {
                     cells.add(SpreadsheetSafe.text(i < raw.length ? raw[i] : ""));
                 }
                 cells.add(SpreadsheetSafe.text(e.getValue()[1].toString()));
+                cells.add(e.getValue()[2].toString());
                 cells.add(Long.toString(e.getKey()));
                 csv.writeRecord(cells);
             }

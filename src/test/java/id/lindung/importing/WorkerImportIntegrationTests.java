@@ -98,7 +98,7 @@ class WorkerImportIntegrationTests {
         StringWriter out = new StringWriter();
         CurrentActor.runAs(ADMIN, () -> imports.writeRejectionsCsv(batch.id(), out));
         String[] lines = out.toString().split("\r?\n");
-        assertThat(lines[0]).isEqualTo("nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date,error,line");
+        assertThat(lines[0]).isEqualTo("nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date,error,error_code,line");
         assertThat(lines).hasSize((int) batch.rejectedRows() + 1);
         assertThat(out.toString()).contains("nik: ").doesNotContain(",-");
     }
@@ -438,6 +438,29 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void theRejectionFileFixedAndUploadedAgainImportsTheCorrectedRows() {
+        String good = id.lindung.support.Niks.unique("62.05.09", "L", LocalDate.of(1980, 6, 7));
+        String man = id.lindung.support.Niks.unique("62.05.09", "L", LocalDate.of(1984, 2, 9));
+        String csv = "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa,kategori,catatan\n"
+                + good + ",Agus,L,1980-06-07,62.05.09.2001,KADER,ok\n"
+                + man + ",Bambang,P,1984-02-09,62.05.09.2001,KADER,wrong sex\n";
+        ImportBatch first = upload(ADMIN, csv, new WorkerImports.Options(null, LocalDate.of(2025, 1, 1), true));
+        assertThat(first.status()).isEqualTo("PARTIALLY_IMPORTED");
+        StringWriter rejected = new StringWriter();
+        CurrentActor.runAs(ADMIN, () -> imports.writeRejectionsCsv(first.id(), rejected));
+        String[] lines = rejected.toString().split("\r?\n");
+        assertThat(lines[0]).isEqualTo("nik,nama,jenis_kelamin,tanggal_lahir,kode_desa,kategori,catatan,error,error_code,line");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).startsWith(man + ",Bambang,P,1984-02-09,62.05.09.2001,KADER,wrong sex,").contains("SEX_MISMATCH").endsWith(",3");
+
+        String corrected = lines[0] + "\n" + lines[1].replace(",Bambang,P,", ",Bambang,L,") + "\n";
+        ImportBatch second = upload(ADMIN, corrected, new WorkerImports.Options(null, LocalDate.of(2025, 1, 1), true));
+        assertThat(second.status()).isEqualTo("IMPORTED");
+        assertThat(second.workersCreated()).isOne();
+        assertThat(jdbc.sql("select sex from worker where nik = ?").param(man).query(String.class).single()).isEqualTo("L");
+    }
+
+    @Test
     void namesWithCopyControlCharactersAreStoredExactly() {
         String nik = id.lindung.support.Niks.unique("62.05.08", "P", LocalDate.of(1991, 4, 5));
         String name = "Siti \\N Aminah\\t \"Ibu\"";
@@ -488,6 +511,8 @@ class WorkerImportIntegrationTests {
         assertThat(Occupations.category("5")).isEmpty();
         assertThat(Occupations.category("58")).as("BUPATI").isEmpty();
         assertThat(Occupations.category("BURUH TANI/PERKEBUNAN")).contains(id.lindung.registry.WorkerCategory.BURUH);
+        assertThat(Occupations.category("RT_RW")).contains(id.lindung.registry.WorkerCategory.RT_RW);
+        assertThat(Occupations.category("KADER")).contains(id.lindung.registry.WorkerCategory.KADER);
         assertThat(Occupations.name("90")).isEmpty();
         assertThat(Occupations.name("PETANI")).contains("PETANI");
     }
