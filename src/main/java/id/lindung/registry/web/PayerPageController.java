@@ -75,7 +75,12 @@ class PayerPageController {
     @GetMapping("/pembayar/{code}")
     String payer(@PathVariable String code, @RequestParam(required = false) String saved, Model model) {
         Actor actor = currentActor.get();
-        model.addAttribute("payer", register.get(code, actor.scope()).shownTo(actor));
+        Payer payer = register.get(code, actor.scope()).shownTo(actor);
+        model.addAttribute("payer", payer);
+        if (!model.containsAttribute("contactForm")) {
+            model.addAttribute("contactForm", new PayerRegister.Contact(payer.contactPerson(), payer.phone(), payer.email(),
+                    payer.address()));
+        }
         model.addAttribute("saved", saved);
         model.addAttribute("canEdit", actor.role().canChangeData());
         model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
@@ -94,7 +99,8 @@ class PayerPageController {
             return "redirect:/pembayar/{code}";
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
-            model.addAttribute("edited", new PayerRegister.Changes(name, contactPerson, phone, email, address));
+            model.addAttribute("editedName", name);
+            model.addAttribute("contactForm", new PayerRegister.Contact(contactPerson, phone, email, address));
             return payer(code, null, model);
         }
     }
