@@ -215,24 +215,32 @@ public class BulkRegistration {
     }
 
     /**
-     * Inserts the payers of staged lines [fromLine, toLine) of a batch that are not registered yet (idempotent).
-     * The import runs it once for the whole batch before applying chunks, so that chunks applied at the same
-     * time never insert, and so never wait for, the same payer.
+     * Inserts the payers of staged lines [fromLine, toLine) of a batch that are not registered yet (idempotent), the
+     * same way as a single registration ({@link PayerRows}): government payers named after their region, an employer
+     * or donor in the region its code names. A line naming an employer or donor by the new name it was given after
+     * it was created is pointed at that payer's code. The import runs it once for the whole batch before applying
+     * chunks, so that chunks applied at the same time never insert, and so never wait for, the same payer.
      */
     public long applyPayers(long batchId, long fromLine, long toLine) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine);
-        return timed("payers", """
+        long inserted = timed("payers", """
                 insert into payer (code, kind, name, region_code)
-                select s.payer_code, s.payer_kind,
-                       case when s.payer_kind in ('APBDES', 'APBD') then 'Pemerintah ' || coalesce(r.name, s.payer_region) else s.payer_name end,
-                       s.payer_region
+                select s.payer_code, s.payer_kind, %s, s.payer_region
                 from (select distinct on (s.payer_code) s.payer_code, s.payer_kind, s.payer_name, s.payer_region
                       from worker_stage s where %s order by s.payer_code) s
                 left join region r on r.code = s.payer_region
                 where not exists (select 1 from payer p where p.code = s.payer_code)
+                  and not exists (select 1 from payer p where %s)
                 order by s.payer_code
-                on conflict (code) do nothing""".formatted(ROWS), params, false);
+                on conflict do nothing""".formatted(PayerRows.NEW_NAME, ROWS, PayerRows.SAME_NAME_IN_REGION), params, false);
+        timed("payers renamed", """
+                update worker_stage s set payer_code = p.code
+                from payer p
+                where %s and %s
+                  and not exists (select 1 from payer c where c.code = s.payer_code)""".formatted(ROWS,
+                PayerRows.SAME_NAME_IN_REGION), params, false);
+        return inserted;
     }
 
     private static final String ROWS = "s.batch_id = :batch and s.line >= :from and s.line < :to and not s.rejected";

@@ -278,15 +278,16 @@ public class Workers {
         return term;
     }
 
-    /** The payer's id, creating it on first use (village payers exist for every desa already). */
+    /**
+     * The payer's id. Government payers exist for every desa, regency and province (V47); an employer or donor
+     * named for the first time in its region is created there, audited (docs/decisions/0006-payer-register.md).
+     */
     long ensurePayer(PayerRef payer) {
-        String name = payer.name();
-        if (payer.kind().equals("APBDES") || payer.kind().equals("APBD")) {
-            name = "Pemerintah " + regions.lookup(payer.regionCode()).map(Region::name).orElse(payer.regionCode());
+        PayerRows.Ensured ensured = PayerRows.ensure(jdbc, payer);
+        if (ensured.created() && PayerKind.valueOf(payer.kind()).isRegisteredByUsers()) {
+            audit.record("CREATE", "payer", payer.code(), payer.regionCode(), null, payer);
         }
-        jdbc.sql("insert into payer (code, kind, name, region_code) values (?, ?, ?, ?) on conflict (code) do nothing")
-                .params(payer.code(), payer.kind(), name, payer.regionCode()).update();
-        return jdbc.sql("select id from payer where code = ?").param(payer.code()).query(Long.class).single();
+        return ensured.id();
     }
 
     // ---------------------------------------------------------------- transfer

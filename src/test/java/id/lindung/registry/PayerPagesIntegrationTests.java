@@ -1,0 +1,80 @@
+package id.lindung.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A village operator registers its employer on /pembayar and keeps its contact; read-only roles only look. */
+@IntegrationTest
+class PayerPagesIntegrationTests {
+
+    static final String VILLAGE = "64.02.03.2005";
+    static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    private Http signedIn(String username, Role role, String scope) {
+        TestUsers.token(accounts, username, role, scope);
+        Http browser = Http.browser(port);
+        browser.login(username, TestUsers.PASSWORD);
+        return browser;
+    }
+
+    @Test
+    void aVillageOperatorRegistersAnEmployerAndEditsItsContactOnThePayerPages() {
+        Http operator = signedIn("payer-page-op", Role.VILLAGE_OPERATOR, VILLAGE);
+        String list = operator.get("/pembayar").body();
+        assertThat(list).contains("href=\"/pembayar\"").contains("Pemerintah Desa").contains("APBDES:" + VILLAGE)
+                .contains("Tambah pemberi kerja / donatur");
+        assertThat(operator.get("/pembayar?kind=APBD").body()).contains("0 pembayar");
+
+        String form = operator.get("/pembayar/baru").body();
+        assertThat(form).contains("name=\"regionCode\"").contains("value=\"" + VILLAGE + "\"");
+        HttpResponse<String> created = operator.postForm("/pembayar", Map.of("kind", "EMPLOYER", "name", "BUMDes Sejahtera " + RUN,
+                "regionCode", VILLAGE, "contactPerson", "Pak Amir", "phone", "0813 1111 2222", "email", "", "address", "",
+                "_csrf", Http.csrfOf(form)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String code = "EMPLOYER:" + VILLAGE + ":BUMDES SEJAHTERA " + RUN;
+        assertThat(URLDecoder.decode(location.substring(location.indexOf("/pembayar/")), StandardCharsets.UTF_8))
+                .startsWith("/pembayar/" + code);
+        String page = operator.get(location.substring(location.indexOf("/pembayar/"))).body();
+        assertThat(page).contains("BUMDes Sejahtera " + RUN).contains("Pak Amir").contains("0813 1111 2222")
+                .contains("Pembayar terdaftar");
+
+        String path = location.substring(location.indexOf("/pembayar/"), location.indexOf('?'));
+        HttpResponse<String> bad = operator.postForm(path, Map.of("name", "BUMDes Sejahtera " + RUN, "contactPerson", "Pak Amir",
+                "phone", "nomor", "email", "", "address", "", "_csrf", Http.csrfOf(page)));
+        assertThat(bad.statusCode()).isEqualTo(200);
+        assertThat(bad.body()).contains("phone").contains("6 to 15 digits").contains("value=\"nomor\"");
+        HttpResponse<String> saved = operator.postForm(path, Map.of("name", "BUMDes Sejahtera " + RUN, "contactPerson", "Bu Sari",
+                "phone", "0813 1111 2222", "email", "bumdes@example.id", "address", "Jl. Poros", "_csrf", Http.csrfOf(page)));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        String savedLocation = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(operator.get(savedLocation.substring(savedLocation.indexOf("/pembayar/"))).body()).contains("Bu Sari").contains("bumdes@example.id").contains("Perubahan tersimpan");
+
+        String english = operator.get("/pembayar?lang=en").body();
+        assertThat(english).contains("Payers").contains("Add employer / donor").contains("Employer");
+
+        Http monitor = signedIn("payer-page-monitor", Role.MONITOR, "64.02");
+        String seen = monitor.get(path).body();
+        assertThat(seen).contains("Bu Sari").doesNotContain("0813 1111 2222").doesNotContain("bumdes@example.id")
+                .doesNotContain("name=\"contactPerson\"");
+        assertThat(monitor.get("/pembayar").body()).doesNotContain("/pembayar/baru");
+        assertThat(monitor.get("/pembayar/baru").statusCode()).isEqualTo(403);
+        Http elsewhere = signedIn("payer-page-far", Role.VILLAGE_OPERATOR, "73.02.01.2004");
+        assertThat(elsewhere.get(path).statusCode()).isEqualTo(404);
+    }
+}
