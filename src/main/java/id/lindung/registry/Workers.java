@@ -41,7 +41,12 @@ public class Workers {
 
     /** A new version of one programme's terms from {@code validFrom}. */
     public record TermChange(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer,
-                             LocalDate validFrom) {}
+                             LocalDate validFrom) {
+
+        TermChange withDefaults() {
+            return new TermChange(program, segment, wage, riskOrDefault(segment, riskGroup), payer, validFrom);
+        }
+    }
 
     /** Filters of the worker list; null means any. */
     public record Query(String regionCode, WorkerCategory category, Programme program, String payerCode, String status,
@@ -95,7 +100,10 @@ public class Workers {
         }
     }
 
-    /** Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today. */
+    /**
+     * Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today; a PU
+     * risk group to very low ({@link #riskOrDefault}).
+     */
     private Registration withDefaults(Registration r) {
         if (r.programs() == null || r.programs().isEmpty() || r.category() == null) {
             return r;
@@ -104,7 +112,16 @@ public class Workers {
         String payer = r.payer() != null && !r.payer().isBlank() ? r.payer() : r.category().isVillageOfficial() ? "APBDES" : "SELF";
         LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
         return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
-                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(), r.riskGroup(), payer, start);
+                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(),
+                riskOrDefault(segment, r.riskGroup()), payer, start);
+    }
+
+    /**
+     * Billing finds a PU term's JKK rate by its risk group, so a PU term always has one: when none is given it is
+     * VERY_LOW, the group village payrolls use and the one the bulk import assumes for a row without one.
+     */
+    static RiskGroup riskOrDefault(Segment segment, RiskGroup risk) {
+        return risk == null && segment == Segment.PU ? RiskGroup.VERY_LOW : risk;
     }
 
     private Worker insert(Registration r, Region village, Actor actor) {
@@ -201,8 +218,9 @@ public class Workers {
      * Opens a programme, or versions it: the open term is closed at {@code validFrom} (exclusive end, reason
      * CHANGED) and a new one opens then. Identical terms change nothing.
      */
-    public MembershipTerm changeTerms(String nik, TermChange change) {
+    public MembershipTerm changeTerms(String nik, TermChange requested) {
         Actor actor = requireWriter();
+        TermChange change = requested.withDefaults();
         return tx.execute(status -> {
             Worker worker = lockInScope(nik, actor.scope());
             List<InputProblem> problems = new ArrayList<>();
