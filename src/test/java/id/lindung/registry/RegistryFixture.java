@@ -36,8 +36,12 @@ final class RegistryFixture {
 
     /** An informal worker (BPU, JKK and JKM) who pays for herself: her payer code is SELF:<her NIK>. */
     static Worker selfPaying(Workers workers, String village, LocalDate birth) {
+        return selfPaying(workers, village, birth, "Sri Wahyuni");
+    }
+
+    static Worker selfPaying(Workers workers, String village, LocalDate birth, String name) {
         String nik = Niks.unique("64.02.03", "P", birth);
-        return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "Sri Wahyuni", "P", birth, village,
+        return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "P", birth, village,
                 "081234567890", null, WorkerCategory.PETANI, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
                 new BigDecimal("1000000"), null, "SELF", START)));
     }

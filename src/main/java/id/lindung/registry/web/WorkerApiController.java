@@ -53,7 +53,7 @@ class WorkerApiController {
             return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(),
                     NikPolicy.seesFullNik(actor) ? w.birthDate() : null, w.villageCode(),
                     NikPolicy.seesFullNik(actor) ? w.phone() : null, w.kpj(), w.category(), w.extremePoverty(),
-                    w.povertyDecile(), w.status(), programs, payers);
+                    w.povertyDecile(), w.status(), programs, NikPolicy.showPayers(actor, payers));
         }
     }
 
@@ -100,7 +100,7 @@ class WorkerApiController {
         Worker w = workers.get(nik, actor.scope());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", WorkerJson.of(w, null, null, actor));
-        body.put("memberships", workers.terms(nik, actor.scope()));
+        body.put("memberships", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         body.put("statusHistory", workers.history(nik, actor.scope()));
         body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d, null, null, actor)).toList());

@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.Page;
 import id.lindung.registry.NikPolicy;
 import id.lindung.registry.Programme;
 import id.lindung.registry.Worker;
@@ -33,13 +34,14 @@ class WorkerPageController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         var query = new Workers.Query(region, category, program, payer, status, q);
-        model.addAttribute("result", workers.list(query, actor.scope(), page, 50));
+        Page<Workers.Listed> result = workers.list(query, actor.scope(), page, 50);
+        model.addAttribute("result", result);
+        model.addAttribute("rows", result.items().stream().map(l -> WorkerRow.of(l, actor)).toList());
         model.addAttribute("query", query);
         model.addAttribute("regionCode", region == null || region.isBlank() ? actor.scope().code() : region);
         model.addAttribute("regionName", region == null || region.isBlank() ? null : workers.villageName(region));
         model.addAttribute("categories", WorkerCategory.values());
         model.addAttribute("programs", Programme.values());
-        model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
         return "registry/workers";
     }
 
@@ -63,9 +65,10 @@ class WorkerPageController {
         Worker w = workers.get(nik, actor.scope());
         model.addAttribute("worker", w);
         model.addAttribute("nikShown", NikPolicy.show(actor, w.nik()));
+        model.addAttribute("birthDateShown", NikPolicy.showBirthDate(actor, w.birthDate()));
         model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
-        model.addAttribute("terms", workers.terms(nik, actor.scope()));
+        model.addAttribute("terms", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         model.addAttribute("history", workers.history(nik, actor.scope()));
         model.addAttribute("duplicates", workers.likelyDuplicatesOf(nik, actor.scope()));
         return "registry/worker";
