@@ -444,7 +444,7 @@ public class Workers {
         int limit = Math.max(1, Math.min(size, 500));
         int offset = Math.max(0, page) * limit;
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
-        String where = filter(query, params);
+        String where = filter(query, NikPolicy.seesFullNik(currentActor.get()), params);
         long total = jdbc.sql("select count(*) from worker w where " + where).paramSource(params).query(Long.class).single();
         List<Listed> items = jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where
                         + " order by w.full_name, w.id limit :limit offset :offset")
@@ -457,7 +457,7 @@ public class Workers {
     public void forEach(Query query, RegionScope scope, java.util.function.Consumer<Listed> each) {
         RegionScope effective = narrow(query.regionCode(), scope);
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
-        String where = filter(query, params);
+        String where = filter(query, NikPolicy.seesFullNik(currentActor.get()), params);
         jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where + " order by w.village_code, w.full_name, w.id")
                 .paramSource(params)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(
@@ -470,7 +470,11 @@ public class Workers {
             (select string_agg(distinct p.code, ';') from membership_term t join payer p on p.id = t.worker_payer_id
               where t.worker_id = w.id and t.valid_to is null) as payers""";
 
-    private static String filter(Query q, MapSqlParameterSource params) {
+    /**
+     * @param nikPrefixes whether digits may match the start of a NIK; a role that sees NIKs masked would recover the
+     *                    hidden digits one at a time that way, so it finds a worker only by the whole NIK
+     */
+    private static String filter(Query q, boolean nikPrefixes, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
         if (q.category() != null) {
             where.append(" and w.category = :category");
@@ -492,8 +496,16 @@ public class Workers {
         if (q.search() != null && !q.search().isBlank()) {
             String s = q.search().trim();
             if (s.chars().allMatch(Character::isDigit)) {
-                where.append(" and w.nik like :nikPrefix");
-                params.addValue("nikPrefix", s + "%");
+                if (nikPrefixes) {
+                    where.append(" and w.nik like :nikPrefix");
+                    params.addValue("nikPrefix", s + "%");
+                } else if (s.length() == 16) {
+                    where.append(" and w.nik = :nik");
+                    params.addValue("nik", s);
+                } else {
+                    throw new InvalidInputException("q", "NIK_SEARCH_NEEDS_WHOLE_NIK",
+                            "Your role sees NIKs masked: search by name or by the whole 16-digit NIK");
+                }
             } else {
                 where.append(" and lower(w.full_name) like :name");
                 params.addValue("name", "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Roles for which {@link NikPolicy} masks NIKs (MONITOR, AUDITOR) get no full NIK from anywhere: not from a
  * self-paying worker's payer code (SELF:&lt;NIK&gt;), not from the birth date beside the masked NIK (it is
- * digits 7-12).
+ * digits 7-12), and not from searching by the first digits.
  */
 @IntegrationTest
 class NikPrivacyIntegrationTests {
@@ -59,5 +59,26 @@ class NikPrivacyIntegrationTests {
         Http dpmd = RegistryFixture.api(port, accounts, "reg-privacy-dpmd", Role.DPMD, "64.02");
         assertThat(dpmd.get("/api/v1/villages/" + VILLAGE + "/workers?q=Lengkap").body()).contains(w.nik(), "SELF:" + w.nik());
         assertThat(dpmd.get("/api/v1/workers/export.csv?region=" + VILLAGE + "&q=Lengkap").body()).contains(w.nik(), BIRTH.toString());
+    }
+
+    @Test
+    void aMaskedRoleFindsAWorkerOnlyByTheWholeNik() {
+        Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Sri Rahayu Cari");
+        String masked = NikCheck.mask(w.nik());
+        Http monitor = RegistryFixture.api(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+        Http auditor = RegistryFixture.api(port, accounts, "reg-privacy-auditor", Role.AUDITOR, "ID");
+        for (Http masking : new Http[] {monitor, auditor}) {
+            var prefix = masking.get("/api/v1/workers?q=" + w.nik().substring(0, 12));
+            assertThat(prefix.statusCode()).isEqualTo(400);
+            assertThat(prefix.body()).contains("NIK_SEARCH_NEEDS_WHOLE_NIK").doesNotContain(masked);
+            assertThat(masking.get("/api/v1/workers/export.csv?q=" + w.nik().substring(0, 10)).statusCode()).isEqualTo(400);
+            assertThat(masking.get("/api/v1/workers?q=" + w.nik()).body()).contains(masked);
+        }
+        Http browser = RegistryFixture.browser(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+        var page = browser.get("/pekerja?q=" + w.nik().substring(0, 12));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain(masked).contains("NIK lengkap 16 digit");
+        Http dpmd = RegistryFixture.api(port, accounts, "reg-privacy-dpmd", Role.DPMD, "64.02");
+        assertThat(dpmd.get("/api/v1/workers?q=" + w.nik().substring(0, 12)).body()).contains(w.nik());
     }
 }

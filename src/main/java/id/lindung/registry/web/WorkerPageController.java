@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
 import id.lindung.registry.NikPolicy;
 import id.lindung.registry.Programme;
@@ -10,8 +11,12 @@ import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.Workers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,7 +39,13 @@ class WorkerPageController {
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         var query = new Workers.Query(region, category, program, payer, status, q);
-        Page<Workers.Listed> result = workers.list(query, actor.scope(), page, 50);
+        Page<Workers.Listed> result;
+        try {
+            result = workers.list(query, actor.scope(), page, 50);
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            result = new Page<>(List.of(), 0, 50, 0);
+        }
         model.addAttribute("result", result);
         model.addAttribute("rows", result.items().stream().map(l -> WorkerRow.of(l, actor)).toList());
         model.addAttribute("query", query);
@@ -72,6 +83,12 @@ class WorkerPageController {
         model.addAttribute("history", workers.history(nik, actor.scope()));
         model.addAttribute("duplicates", workers.likelyDuplicatesOf(nik, actor.scope()));
         return "registry/worker";
+    }
+
+    /** An export refused before its first byte (a search a masked role may not make) answers 400 with the reason. */
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<String> refused(InvalidInputException e) {
+        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
     @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
