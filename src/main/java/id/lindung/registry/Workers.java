@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -193,9 +195,18 @@ public class Workers {
         if (c.validFrom() == null) {
             problems.add(InputProblem.of("startDate", "REQUIRED", "Start date is required"));
         }
+        checkPayer(c.segment(), c.payer(), villageCode, nik, problems);
+        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
+            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+        }
+    }
+
+    /** The payer named in input for a worker of {@code villageCode}, or null with the reason added to {@code problems}. */
+    private PayerRef checkPayer(Segment segment, String spec, String villageCode, String nik, List<InputProblem> problems) {
+        int before = problems.size();
         try {
-            PayerRef payer = PayerRef.parse(c.payer(), villageCode, nik);
-            if (c.segment() == Segment.PU && !payer.canEmploy()) {
+            PayerRef payer = PayerRef.parse(spec, villageCode, nik);
+            if (segment == Segment.PU && !payer.canEmploy()) {
                 problems.add(InputProblem.of("payer", "PU_NEEDS_EMPLOYER", "A wage earner (PU) needs an employer payer, not SELF"));
             }
             if (payer.kind().equals("APBDES") && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
@@ -204,11 +215,10 @@ public class Workers {
             if (payer.kind().equals("APBD") && !regions.exists(payer.regionCode())) {
                 problems.add(InputProblem.of("payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " does not exist"));
             }
+            return problems.size() == before ? payer : null;
         } catch (IllegalArgumentException e) {
             problems.add(InputProblem.of("payer", "PAYER_INVALID", e.getMessage()));
-        }
-        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
-            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+            return null;
         }
     }
 
@@ -310,16 +320,18 @@ public class Workers {
     // ---------------------------------------------------------------- transfer
 
     /**
-     * Moves a worker (found by NIK anywhere in the country) into a village of the caller's scope, with the
-     * open membership terms: the answer to "this NIK is registered elsewhere" instead of a duplicate.
-     */
-    /**
      * Moves a worker to another village. The caller's area must cover both villages (a DPMD of the
      * regency or province, a BPJS branch, or ADMIN): a village cannot pull a worker it may not see. Open
-     * terms are closed as TRANSFERRED and reopened in the new village from the effective date (dated
-     * versions, never overwrites), with the old village government's share moving to the new one.
+     * terms that started before the effective date are closed as TRANSFERRED and reopened in the new village
+     * from it (dated versions, never overwrites); terms that start on or after it have not begun and simply
+     * belong to the new village. Either way each share's payer follows the worker as {@link #payersAfterMove}
+     * says, and a transfer that leaves a share without a payer allowed to pay in the new village changes nothing.
+     *
+     * @param payer who pays, in the new village, the shares whose payer cannot pay there (the old village's
+     *              APBDes when the new village is a kelurahan, an APBD the new village does not belong to);
+     *              null when every payer can follow
      */
-    public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn) {
+    public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn, String payer) {
         Actor actor = requireWriter();
         Region village = villageInScope(targetVillage, actor.scope());
         LocalDate on = effectiveOn == null ? nikChecker.today() : effectiveOn;
@@ -334,30 +346,31 @@ public class Workers {
             if (before.villageCode().equals(village.code())) {
                 return before;
             }
-            Long oldPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + before.villageCode())
-                    .query(Long.class).optional().orElse(null);
-            Long newPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + village.code())
-                    .query(Long.class).optional().orElse(null);
+            List<MembershipTerm> open = jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.valid_to is null order by t.program")
+                    .param(before.id()).query(Workers::mapTerm).list();
+            Map<String, Long> payers = payersAfterMove(open, before.nik(), village, payer);
             jdbc.sql("update worker set village_code = ? where id = ?").params(village.code(), before.id()).update();
-            // terms that start on or after the move simply belong to the new village
-            jdbc.sql("update membership_term set village_code = ? where worker_id = ? and valid_to is null and valid_from >= ?")
-                    .params(village.code(), before.id(), java.sql.Date.valueOf(on)).update();
-            List<Long> open = jdbc.sql("select id from membership_term where worker_id = ? and valid_to is null and valid_from < ?")
-                    .params(before.id(), java.sql.Date.valueOf(on)).query(Long.class).list();
-            if (!open.isEmpty()) {
-                Long[] ids = open.toArray(Long[]::new);
-                jdbc.sql("update membership_term set valid_to = :on, end_reason = 'TRANSFERRED' where id = any(:ids)")
-                        .param("on", java.sql.Date.valueOf(on)).param("ids", ids).update();
-                jdbc.sql("""
-                        insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive,
-                                                     employer_payer_id, worker_payer_id, valid_from, created_by)
-                        select worker_id, :village, program, segment, wage, risk_group, labour_intensive,
-                               case when employer_payer_id = :oldPayer then coalesce(:newPayer, employer_payer_id) else employer_payer_id end,
-                               case when worker_payer_id = :oldPayer then coalesce(:newPayer, worker_payer_id) else worker_payer_id end,
-                               :on, :by
-                        from membership_term where id = any(:ids)""")
-                        .param("village", village.code()).param("oldPayer", oldPayer).param("newPayer", newPayer)
-                        .param("on", java.sql.Date.valueOf(on)).param("by", actor.username()).param("ids", ids).update();
+            for (MembershipTerm term : open) {
+                Long employer = term.employerPayerCode() == null ? null : payers.get(term.employerPayerCode());
+                Long workerPayer = payers.get(term.workerPayerCode());
+                if (term.validFrom().isBefore(on)) {
+                    close(before, term, on, EndReason.TRANSFERRED);
+                    long id = jdbc.sql("""
+                            insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive,
+                                                         employer_payer_id, worker_payer_id, valid_from, created_by)
+                            select worker_id, :village, program, segment, wage, risk_group, labour_intensive, :employer, :payer, :on, :by
+                            from membership_term where id = :id returning id""")
+                            .param("village", village.code()).param("employer", employer).param("payer", workerPayer)
+                            .param("on", java.sql.Date.valueOf(on)).param("by", actor.username()).param("id", term.id())
+                            .query(Long.class).single();
+                    audit.record("CREATE", "membership_term", String.valueOf(id), village.code(), null, termById(id));
+                } else {
+                    jdbc.sql("update membership_term set village_code = :village, employer_payer_id = :employer, worker_payer_id = :payer"
+                                    + " where id = :id")
+                            .param("village", village.code()).param("employer", employer).param("payer", workerPayer)
+                            .param("id", term.id()).update();
+                    audit.record("UPDATE", "membership_term", String.valueOf(term.id()), village.code(), term, termById(term.id()));
+                }
             }
             statusEvent(before.id(), village.code(), before.status(), "TRANSFER from " + before.villageCode(), on, actor);
             Worker after = byId(before.id());
@@ -366,6 +379,56 @@ public class Workers {
             audit.record("TRANSFER", "worker", nik, before.villageCode(), before, after);
             return after;
         });
+    }
+
+    /**
+     * The payer id, in the new village, of each payer code of the open terms. A village government's share goes to
+     * the new village's government, or to {@code replacement} when the new village is a kelurahan (it has no
+     * APBDes); an APBD keeps paying when the new village lies in its regency or province, else {@code replacement}
+     * pays (a regional budget pays only for its own residents); the worker and employers follow the worker.
+     *
+     * @throws InvalidInputException naming each share that has no payer allowed in the new village, before anything changes
+     */
+    private Map<String, Long> payersAfterMove(List<MembershipTerm> open, String nik, Region village, String replacement) {
+        Map<String, PayerRef> moved = new LinkedHashMap<>();
+        Map<String, Segment> unpaid = new LinkedHashMap<>();
+        for (MembershipTerm term : open) {
+            for (String code : new String[] {term.employerPayerCode(), term.workerPayerCode()}) {
+                if (code == null || moved.containsKey(code)) {
+                    continue;
+                }
+                String kind = code.substring(0, code.indexOf(':'));
+                if (kind.equals("APBDES") && village.isDesa()) {
+                    moved.put(code, PayerRef.parse("APBDES", village.code(), nik));
+                } else if (kind.equals("APBDES") || (kind.equals("APBD") && !village.code().startsWith(code.substring(5) + "."))) {
+                    unpaid.merge(code, term.segment(), (a, b) -> a == Segment.PU ? a : b);
+                } else {
+                    moved.put(code, null);
+                }
+            }
+        }
+        if (!unpaid.isEmpty()) {
+            List<InputProblem> problems = new ArrayList<>();
+            if (replacement == null || replacement.isBlank()) {
+                unpaid.keySet().forEach(code -> problems.add(code.startsWith("APBDES")
+                        ? InputProblem.of("payer", "KELURAHAN_HAS_NO_APBDES", village.code() + " is a kelurahan and has no APBDes to take"
+                                + " over the share " + code + " pays: name the payer in the new village")
+                        : InputProblem.of("payer", "APBD_NOT_OF_NEW_VILLAGE", code + " pays only for residents of its own region, not for "
+                                + village.code() + ": name the payer in the new village")));
+                throw new InvalidInputException(problems);
+            }
+            Segment strictest = unpaid.containsValue(Segment.PU) ? Segment.PU : Segment.BPU;
+            PayerRef given = checkPayer(strictest, replacement, village.code(), nik, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            unpaid.keySet().forEach(code -> moved.put(code, given));
+        }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        moved.forEach((code, payer) -> ids.put(code, payer == null
+                ? jdbc.sql("select id from payer where code = ?").param(code).query(Long.class).single()
+                : ensurePayer(payer)));
+        return ids;
     }
 
     /** Sets the worker's status (death, moved away, inactive) with a reason, recorded in the history. */

@@ -253,10 +253,10 @@ class WorkerRegistryIntegrationTests {
     @Test
     void aTransferNeedsAnAreaCoveringBothVillagesAndClosesTermsAsDatedVersions() {
         Worker w = register(OPERATOR, VILLAGE);
-        assertThatThrownBy(() -> CurrentActor.runAs(OTHER_OPERATOR, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1))))
+        assertThatThrownBy(() -> CurrentActor.runAs(OTHER_OPERATOR, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1), null)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         Actor dpmd = TestUsers.actor("reg-dpmd-transfer", Role.DPMD, "64.02");
-        Worker moved = CurrentActor.runAs(dpmd, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1)));
+        Worker moved = CurrentActor.runAs(dpmd, () -> workers.transfer(w.nik(), OTHER_VILLAGE, LocalDate.of(2025, 6, 1), null));
         assertThat(moved.villageCode()).isEqualTo(OTHER_VILLAGE);
         var terms = workers.terms(w.nik(), OTHER_OPERATOR.scope());
         assertThat(terms).filteredOn(MembershipTerm::isOpen).hasSize(2)

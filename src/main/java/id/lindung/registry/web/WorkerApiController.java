@@ -67,7 +67,7 @@ class WorkerApiController {
 
     record EndRequest(LocalDate endDate, EndReason reason) {}
 
-    record TransferRequest(String villageCode, LocalDate effectiveOn) {}
+    record TransferRequest(String villageCode, LocalDate effectiveOn, String payer) {}
 
     @GetMapping("/workers")
     WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
@@ -120,7 +120,7 @@ class WorkerApiController {
 
     @PostMapping("/workers/{nik}/transfer")
     WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r) {
-        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn()), null, null, currentActor.get());
+        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()), null, null, currentActor.get());
     }
 
     @GetMapping("/nik/{nik}")
