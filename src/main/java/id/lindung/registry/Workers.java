@@ -233,6 +233,10 @@ public class Workers {
         TermChange change = requested.withDefaults();
         return tx.execute(status -> {
             Worker worker = lockInScope(nik, actor.scope());
+            if (!worker.status().equals(WorkerStatus.ACTIVE.name())) {
+                throw new InvalidInputException("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
+                        + ": memberships are opened or changed only for an active worker");
+            }
             List<InputProblem> problems = new ArrayList<>();
             if (change.program() == null || change.segment() == null) {
                 problems.add(InputProblem.of("program", "REQUIRED", "Programme and segment are required"));
@@ -346,8 +350,7 @@ public class Workers {
             if (before.villageCode().equals(village.code())) {
                 return before;
             }
-            List<MembershipTerm> open = jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.valid_to is null order by t.program")
-                    .param(before.id()).query(Workers::mapTerm).list();
+            List<MembershipTerm> open = openTerms(before.id());
             Map<String, Long> payers = payersAfterMove(open, before.nik(), village, payer);
             jdbc.sql("update worker set village_code = ? where id = ?").params(village.code(), before.id()).update();
             for (MembershipTerm term : open) {
@@ -431,16 +434,49 @@ public class Workers {
         return ids;
     }
 
-    /** Sets the worker's status (death, moved away, inactive) with a reason, recorded in the history. */
-    public Worker changeStatus(String nik, String newStatus, String reason, LocalDate effectiveOn) {
+    /**
+     * Sets the worker's status with a reason and the date it took effect, recorded in the status history. A
+     * status other than ACTIVE ends every open membership term on that date ({@link WorkerStatus#endsTermsAs});
+     * ACTIVE again (after MOVED or INACTIVE) opens none: the programmes are registered anew. A death is final.
+     */
+    public Worker changeStatus(String nik, WorkerStatus newStatus, String reason, LocalDate effectiveOn) {
         Actor actor = requireWriter();
-        if (reason == null || reason.isBlank() || effectiveOn == null) {
-            throw new InvalidInputException("reason", "REASON_REQUIRED", "A status change needs a reason and a date");
+        List<InputProblem> problems = new ArrayList<>();
+        if (newStatus == null) {
+            problems.add(InputProblem.of("status", "REQUIRED", "The new status is required: ACTIVE, DECEASED, MOVED or INACTIVE"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(InputProblem.of("reason", "REASON_REQUIRED", "A status change needs a reason"));
+        }
+        if (effectiveOn == null) {
+            problems.add(InputProblem.of("effectiveOn", "REQUIRED", "A status change needs the date it took effect"));
+        } else if (effectiveOn.isAfter(nikChecker.today())) {
+            problems.add(InputProblem.of("effectiveOn", "EFFECTIVE_IN_FUTURE", "A status change is recorded once it happened, not before: "
+                    + effectiveOn + " is in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         return tx.execute(status -> {
             Worker before = lockInScope(nik, actor.scope());
-            jdbc.sql("update worker set status = ? where id = ?").params(newStatus, before.id()).update();
-            statusEvent(before.id(), before.villageCode(), newStatus, reason.trim(), effectiveOn, actor);
+            if (before.status().equals(WorkerStatus.DECEASED.name())) {
+                throw new InvalidInputException("status", "WORKER_DECEASED", "The worker is recorded as deceased; a death is final");
+            }
+            if (before.status().equals(newStatus.name())) {
+                throw new InvalidInputException("status", "STATUS_UNCHANGED", "The worker is already " + newStatus);
+            }
+            List<MembershipTerm> open = newStatus.endsTermsAs() == null ? List.of() : openTerms(before.id());
+            for (MembershipTerm term : open) {
+                if (!effectiveOn.isAfter(term.validFrom())) {
+                    throw new InvalidInputException("effectiveOn", "EFFECTIVE_NOT_AFTER_TERM_START", "The " + term.program()
+                            + " membership started on " + term.validFrom() + ": a status that ends it must take effect after that");
+                }
+            }
+            for (MembershipTerm term : open) {
+                close(before, term, effectiveOn, newStatus.endsTermsAs());
+            }
+            jdbc.sql("update worker set status = ? where id = ?").params(newStatus.name(), before.id()).update();
+            statusEvent(before.id(), before.villageCode(), newStatus.name(), reason.trim(), effectiveOn, actor);
             Worker after = byId(before.id());
             audit.record("UPDATE", "worker", nik, before.villageCode(), before, after);
             return after;
@@ -643,6 +679,11 @@ public class Workers {
     private Optional<MembershipTerm> openTerm(long workerId, Programme program) {
         return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.program = ? and t.valid_to is null")
                 .params(workerId, program.name()).query(Workers::mapTerm).optional();
+    }
+
+    private List<MembershipTerm> openTerms(long workerId) {
+        return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.valid_to is null order by t.program")
+                .param(workerId).query(Workers::mapTerm).list();
     }
 
     private MembershipTerm termById(long id) {

@@ -14,6 +14,7 @@ import id.lindung.registry.RiskGroup;
 import id.lindung.registry.Segment;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -67,7 +68,10 @@ class WorkerApiController {
 
     record EndRequest(LocalDate endDate, EndReason reason) {}
 
+    /** @param payer who pays in the new village the shares whose payer may not pay there (see {@link Workers#transfer}) */
     record TransferRequest(String villageCode, LocalDate effectiveOn, String payer) {}
+
+    record StatusRequest(WorkerStatus status, String reason, LocalDate effectiveOn) {}
 
     @GetMapping("/workers")
     WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
@@ -121,6 +125,11 @@ class WorkerApiController {
     @PostMapping("/workers/{nik}/transfer")
     WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r) {
         return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()), null, null, currentActor.get());
+    }
+
+    @PostMapping("/workers/{nik}/status")
+    WorkerJson changeStatus(@PathVariable String nik, @RequestBody StatusRequest r) {
+        return WorkerJson.of(workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()), null, null, currentActor.get());
     }
 
     @GetMapping("/nik/{nik}")

@@ -8,10 +8,13 @@ import id.lindung.registry.NikPolicy;
 import id.lindung.registry.Programme;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -19,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
@@ -70,6 +74,22 @@ class WorkerPageController {
         return worker(workers.getById(id, currentActor.get().scope()).nik(), model);
     }
 
+    /** The status form of the worker page: back to the page, or the page again with the reasons it was refused. */
+    @PostMapping("/pekerja/id/{id}/status")
+    String changeStatus(@PathVariable long id, @RequestParam(required = false) WorkerStatus status,
+                        @RequestParam(required = false) String reason,
+                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
+                        Model model) {
+        String nik = workers.getById(id, currentActor.get().scope()).nik();
+        try {
+            workers.changeStatus(nik, status, reason, effectiveOn);
+            return "redirect:/pekerja/id/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("problems", e.problems());
+            return worker(nik, model);
+        }
+    }
+
     @GetMapping("/pekerja/{nik:\\d{16}}")
     String worker(@PathVariable String nik, Model model) {
         Actor actor = currentActor.get();
@@ -82,6 +102,7 @@ class WorkerPageController {
         model.addAttribute("terms", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         model.addAttribute("history", workers.history(nik, actor.scope()));
         model.addAttribute("duplicates", workers.likelyDuplicatesOf(nik, actor.scope()));
+        model.addAttribute("statuses", WorkerStatus.values());
         return "registry/worker";
     }
 
