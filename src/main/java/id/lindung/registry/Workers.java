@@ -517,16 +517,6 @@ public class Workers {
                 .list();
     }
 
-    /** Workers flagged as probably the same person as this one (same district, birth date, similar name). */
-    public List<Worker> likelyDuplicatesOf(String nik, RegionScope scope) {
-        Worker w = get(nik, scope);
-        return jdbc.sql("""
-                select o.* from likely_duplicate d join worker o on o.id = case when d.worker_id = :id then d.other_id else d.worker_id end
-                where (d.worker_id = :id or d.other_id = :id) and d.status = 'OPEN'
-                  and o.village_code >= :lo and o.village_code < :hi order by o.id""")
-                .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(Workers::mapWorker).list();
-    }
-
     /** Where a NIK is registered, told only as far as the scope may know: empty when not registered at all. */
     public Optional<DuplicateNikException.Location> whereRegistered(String nik, RegionScope scope) {
         return findAnywhere(nik).map(w -> scope.covers(w.villageCode())
@@ -613,7 +603,8 @@ public class Workers {
         return where.toString();
     }
 
-    private RegionScope narrow(String regionCode, RegionScope scope) {
+    /** The region as a scope, when {@code scope} covers it; else {@link NotFoundException}. Null or blank: the whole scope. */
+    RegionScope narrow(String regionCode, RegionScope scope) {
         if (regionCode == null || regionCode.isBlank()) {
             return scope;
         }
@@ -635,7 +626,7 @@ public class Workers {
 
     // ---------------------------------------------------------------- helpers
 
-    private Actor requireWriter() {
+    Actor requireWriter() {
         Actor actor = currentActor.get();
         if (!actor.role().canChangeData()) {
             throw new AccessDeniedException("Role " + actor.role() + " may not change the registry");

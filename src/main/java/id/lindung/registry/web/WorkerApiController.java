@@ -5,6 +5,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.platform.Page;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.EndReason;
+import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikJson;
 import id.lindung.registry.NikChecker;
@@ -37,11 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkerApiController {
 
     private final Workers workers;
+    private final LikelyDuplicates likelyDuplicates;
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
 
-    WorkerApiController(Workers workers, NikChecker nikChecker, CurrentActor currentActor) {
+    WorkerApiController(Workers workers, LikelyDuplicates likelyDuplicates, NikChecker nikChecker, CurrentActor currentActor) {
         this.workers = workers;
+        this.likelyDuplicates = likelyDuplicates;
         this.nikChecker = nikChecker;
         this.currentActor = currentActor;
     }
@@ -106,8 +109,8 @@ class WorkerApiController {
         body.put("worker", WorkerJson.of(w, null, null, actor));
         body.put("memberships", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         body.put("statusHistory", workers.history(nik, actor.scope()));
-        body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
-                .map(d -> WorkerJson.of(d, null, null, actor)).toList());
+        body.put("likelyDuplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
+                .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/{nik}/protection (billing) answers it
         return body;
     }

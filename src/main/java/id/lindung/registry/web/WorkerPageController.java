@@ -4,6 +4,8 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
+import id.lindung.registry.LikelyDuplicate;
+import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.NikPolicy;
 import id.lindung.registry.Programme;
 import id.lindung.registry.Worker;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,10 +32,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class WorkerPageController {
 
     private final Workers workers;
+    private final LikelyDuplicates likelyDuplicates;
     private final CurrentActor currentActor;
 
-    WorkerPageController(Workers workers, CurrentActor currentActor) {
+    WorkerPageController(Workers workers, LikelyDuplicates likelyDuplicates, CurrentActor currentActor) {
         this.workers = workers;
+        this.likelyDuplicates = likelyDuplicates;
         this.currentActor = currentActor;
     }
 
@@ -68,21 +73,37 @@ class WorkerPageController {
         return list(code, category, program, payer, status, q, page, model);
     }
 
+    /** A likely duplicate on the worker page: the flag, the other worker and the birth date as the role may see it. */
+    record DuplicateRow(long flagId, Worker other, String birthDate) {}
+
     /** Pages link workers by internal id: a NIK never appears in a URL, so masking it on screen means something. */
     @GetMapping("/pekerja/id/{id}")
     String workerById(@PathVariable long id, Model model) {
         return worker(workers.getById(id, currentActor.get().scope()).nik(), model);
     }
 
-    /** The status form of the worker page: back to the page, or the page again with the reasons it was refused. */
+    /** The status form of the worker page. */
     @PostMapping("/pekerja/id/{id}/status")
     String changeStatus(@PathVariable long id, @RequestParam(required = false) WorkerStatus status,
                         @RequestParam(required = false) String reason,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
                         Model model) {
+        return onWorkerPage(id, model, nik -> workers.changeStatus(nik, status, reason, effectiveOn));
+    }
+
+    /** The two answers to a likely duplicate on the worker page. */
+    @PostMapping("/pekerja/id/{id}/kemungkinan-ganda/{flagId}")
+    String resolveDuplicate(@PathVariable long id, @PathVariable long flagId,
+                            @RequestParam(required = false) LikelyDuplicate.Verdict status,
+                            @RequestParam(required = false) String note, Model model) {
+        return onWorkerPage(id, model, nik -> likelyDuplicates.resolve(flagId, status, note));
+    }
+
+    /** Makes a change from a form of the worker page: back to the page, or the page again with the reasons it was refused. */
+    private String onWorkerPage(long id, Model model, Consumer<String> change) {
         String nik = workers.getById(id, currentActor.get().scope()).nik();
         try {
-            workers.changeStatus(nik, status, reason, effectiveOn);
+            change.accept(nik);
             return "redirect:/pekerja/id/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
@@ -101,7 +122,10 @@ class WorkerPageController {
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
         model.addAttribute("terms", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         model.addAttribute("history", workers.history(nik, actor.scope()));
-        model.addAttribute("duplicates", workers.likelyDuplicatesOf(nik, actor.scope()));
+        model.addAttribute("duplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
+                .map(d -> new DuplicateRow(d.id(), d.otherThan(w.id()), NikPolicy.showBirthDate(actor, d.otherThan(w.id()).birthDate())))
+                .toList());
+        model.addAttribute("verdicts", LikelyDuplicate.Verdict.values());
         model.addAttribute("statuses", WorkerStatus.values());
         return "registry/worker";
     }
