@@ -3,14 +3,11 @@ package id.lindung.registry;
 import static id.lindung.registry.RegistryFixture.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
-import id.lindung.support.Niks;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,21 +30,8 @@ class LikelyDuplicateIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
 
-    record Pair(Worker here, Worker there, long flag) {}
-
-    /** "Ahmad Fauzi" in {@link #VILLAGE} and "Achmad Fauzi" next door, born the same day. */
-    private Pair pair(LocalDate birth) {
-        Worker here = register("Ahmad Fauzi", VILLAGE, birth);
-        Worker there = register("Achmad Fauzi", NEIGHBOUR, birth);
-        long flag = jdbc.sql("select id from likely_duplicate where worker_id = ? and other_id = ?")
-                .params(Math.min(here.id(), there.id()), Math.max(here.id(), there.id())).query(Long.class).single();
-        return new Pair(here, there, flag);
-    }
-
-    private Worker register(String name, String village, LocalDate birth) {
-        String nik = Niks.unique("64.02.03", "L", birth);
-        return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "L", birth, village, null, null,
-                WorkerCategory.NELAYAN, false, null, List.of(), null, null, null, null, null)));
+    private RegistryFixture.Pair pair(LocalDate birth) {
+        return RegistryFixture.likelyDuplicates(workers, jdbc, VILLAGE, NEIGHBOUR, birth);
     }
 
     private String status(long flag) {
@@ -60,7 +44,7 @@ class LikelyDuplicateIntegrationTests {
 
     @Test
     void aVillagesOpenFlagsAreListedWithNiksMaskedForMaskedRoles() {
-        Pair p = pair(LocalDate.of(1976, 6, 16));
+        RegistryFixture.Pair p = pair(LocalDate.of(1976, 6, 16));
         String page = dpmd().get("/api/v1/villages/" + VILLAGE + "/likely-duplicates?size=500").body();
         assertThat(page).contains("\"id\":" + p.flag() + ",", p.here().nik(), p.there().nik(), "\"total\":");
 
@@ -78,7 +62,7 @@ class LikelyDuplicateIntegrationTests {
 
     @Test
     void aWriterWhoseAreaCoversBothWorkersResolvesAFlagOnce() {
-        Pair p = pair(LocalDate.of(1974, 4, 14));
+        RegistryFixture.Pair p = pair(LocalDate.of(1974, 4, 14));
         Http operator = RegistryFixture.api(port, accounts, "reg-dup-op", Role.VILLAGE_OPERATOR, VILLAGE);
         String body = "{\"status\":\"DIFFERENT_PEOPLE\",\"note\":\"Beda orang tua, sudah dicek ke Dukcapil\"}";
         assertThat(operator.postJson("/api/v1/likely-duplicates/" + p.flag(), body).statusCode()).isEqualTo(404);
@@ -104,7 +88,7 @@ class LikelyDuplicateIntegrationTests {
 
     @Test
     void theWorkerPageShowsOpenFlagsWithTheTwoAnswersForWriters() {
-        Pair p = pair(LocalDate.of(1972, 2, 12));
+        RegistryFixture.Pair p = pair(LocalDate.of(1972, 2, 12));
         Http writer = RegistryFixture.browser(port, accounts, "reg-dup-page-dpmd", Role.DPMD, "64.02");
         String page = writer.get("/pekerja/id/" + p.here().id()).body();
         assertThat(page).contains("Achmad Fauzi", "Orang yang sama", "Orang berbeda", "/kemungkinan-ganda/" + p.flag());

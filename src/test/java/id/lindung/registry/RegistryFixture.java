@@ -10,6 +10,7 @@ import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Workers and API clients the registry tests share: a village official paid by the village, a self-paying farmer. */
 final class RegistryFixture {
@@ -44,6 +45,24 @@ final class RegistryFixture {
         return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "P", birth, village,
                 "081234567890", null, WorkerCategory.PETANI, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
                 new BigDecimal("1000000"), null, "SELF", START)));
+    }
+
+    /** Two workers flagged as a likely duplicate, and the flag's id. */
+    record Pair(Worker here, Worker there, long flag) {}
+
+    /** "Ahmad Fauzi" in {@code village} and "Achmad Fauzi" in {@code neighbour} (same district), born the same day. */
+    static Pair likelyDuplicates(Workers workers, JdbcClient jdbc, String village, String neighbour, LocalDate birth) {
+        Worker here = informal(workers, "Ahmad Fauzi", village, birth);
+        Worker there = informal(workers, "Achmad Fauzi", neighbour, birth);
+        long flag = jdbc.sql("select id from likely_duplicate where worker_id = ? and other_id = ?")
+                .params(Math.min(here.id(), there.id()), Math.max(here.id(), there.id())).query(Long.class).single();
+        return new Pair(here, there, flag);
+    }
+
+    private static Worker informal(Workers workers, String name, String village, LocalDate birth) {
+        String nik = Niks.unique("64.02.03", "L", birth);
+        return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "L", birth, village, null, null,
+                WorkerCategory.NELAYAN, false, null, List.of(), null, null, null, null, null)));
     }
 
     static Http api(int port, UserAccounts accounts, String username, Role role, String scope) {
