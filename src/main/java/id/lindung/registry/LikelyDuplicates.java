@@ -6,10 +6,14 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,7 +40,7 @@ public class LikelyDuplicates {
         this.workers = workers;
     }
 
-    /** What the audit trail keeps of a flag: who, what was found, and why. */
+    /** What the audit trail keeps of a flag (the audit entry itself says who and when). */
     record Resolution(long id, long workerId, long otherId, String status, String note) {}
 
     private record Row(long id, long workerId, long otherId, double similarity, String status) {}
@@ -44,7 +48,7 @@ public class LikelyDuplicates {
     /** The open flags of a worker in the scope whose other worker is in the scope too. */
     public List<LikelyDuplicate> openOf(String nik, RegionScope scope) {
         Worker w = workers.get(nik, scope);
-        List<Row> rows = jdbc.sql(SELECT + " and (d.worker_id = :id or d.other_id = :id) order by d.id")
+        List<Row> rows = jdbc.sql(OPEN + " and (d.worker_id = :id or d.other_id = :id) order by d.id")
                 .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(LikelyDuplicates::mapRow).list();
         return withWorkers(rows);
     }
@@ -55,19 +59,15 @@ public class LikelyDuplicates {
         int limit = Math.max(1, Math.min(size, 500));
         int offset = Math.max(0, page) * limit;
         String inRegion = " and (a.village_code >= :rlo and a.village_code < :rhi or b.village_code >= :rlo and b.village_code < :rhi)";
-        long total = jdbc.sql("select count(*) from (" + SELECT + inRegion + ") f")
-                .param("lo", scope.lo()).param("hi", scope.hi()).param("rlo", region.lo()).param("rhi", region.hi())
-                .query(Long.class).single();
-        List<Row> rows = jdbc.sql(SELECT + inRegion + " order by d.id limit :limit offset :offset")
-                .param("lo", scope.lo()).param("hi", scope.hi()).param("rlo", region.lo()).param("rhi", region.hi())
-                .param("limit", limit).param("offset", offset).query(LikelyDuplicates::mapRow).list();
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi())
+                .addValue("rlo", region.lo()).addValue("rhi", region.hi());
+        long total = jdbc.sql("select count(*) from (" + OPEN + inRegion + ") f").paramSource(params).query(Long.class).single();
+        List<Row> rows = jdbc.sql(OPEN + inRegion + " order by d.id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", offset)).query(LikelyDuplicates::mapRow).list();
         return new Page<>(withWorkers(rows), Math.max(0, page), limit, total);
     }
 
-    /**
-     * Records what a writer found. Only an open flag is resolved: a verdict, once given, is corrected by an
-     * administrator in the database, with the audit trail showing who said what.
-     */
+    /** Records what a writer found. A flag is resolved once; the audit trail keeps who said what, when, and the note. */
     public LikelyDuplicate resolve(long id, LikelyDuplicate.Verdict verdict, String note) {
         Actor actor = workers.requireWriter();
         if (verdict == null) {
@@ -79,11 +79,7 @@ public class LikelyDuplicates {
         }
         RegionScope scope = actor.scope();
         return tx.execute(status -> {
-            Row row = jdbc.sql("""
-                    select d.id, d.worker_id, d.other_id, d.similarity, d.status
-                    from likely_duplicate d join worker a on a.id = d.worker_id join worker b on b.id = d.other_id
-                    where d.id = :id and a.village_code >= :lo and a.village_code < :hi and b.village_code >= :lo and b.village_code < :hi
-                    for update of d""")
+            Row row = jdbc.sql(IN_SCOPE + " and d.id = :id for update of d")
                     .param("id", id).param("lo", scope.lo()).param("hi", scope.hi()).query(LikelyDuplicates::mapRow).optional()
                     .orElseThrow(() -> new NotFoundException("Likely duplicate " + id + " not found"));
             if (!row.status().equals("OPEN")) {
@@ -101,13 +97,15 @@ public class LikelyDuplicates {
         });
     }
 
-    private static final String SELECT = """
+    /** Flags whose two workers both lie in the scope [:lo, :hi). */
+    private static final String IN_SCOPE = """
             select d.id, d.worker_id, d.other_id, d.similarity, d.status
             from likely_duplicate d join worker a on a.id = d.worker_id join worker b on b.id = d.other_id
-            where d.status = 'OPEN'
-              and a.village_code >= :lo and a.village_code < :hi and b.village_code >= :lo and b.village_code < :hi""";
+            where a.village_code >= :lo and a.village_code < :hi and b.village_code >= :lo and b.village_code < :hi""";
 
-    private static Row mapRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static final String OPEN = IN_SCOPE + " and d.status = 'OPEN'";
+
+    private static Row mapRow(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("worker_id"), rs.getLong("other_id"), rs.getDouble("similarity"),
                 rs.getString("status"));
     }
@@ -116,7 +114,7 @@ public class LikelyDuplicates {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Long[] ids = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.workerId(), r.otherId())).distinct().toArray(Long[]::new);
+        Long[] ids = rows.stream().flatMap(r -> Stream.of(r.workerId(), r.otherId())).distinct().toArray(Long[]::new);
         Map<Long, Worker> byId = jdbc.sql("select * from worker where id = any(:ids)").param("ids", ids)
                 .query(Workers::mapWorker).list().stream().collect(Collectors.toMap(Worker::id, Function.identity()));
         return rows.stream().map(r -> new LikelyDuplicate(r.id(), byId.get(r.workerId()), byId.get(r.otherId()), r.similarity(),

@@ -27,12 +27,20 @@ class NikPrivacyIntegrationTests {
     @Autowired Workers workers;
     @Autowired UserAccounts accounts;
 
+    private Http monitor() {
+        return RegistryFixture.api(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+    }
+
+    private Http monitorBrowser() {
+        return RegistryFixture.browser(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+    }
+
     @Test
     void aMonitorSeesNoFullNikAndNoFullBirthDateOfASelfPayingWorker() {
         Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Sri Rahayu Privasi");
         String masked = NikCheck.mask(w.nik());
-        Http monitor = RegistryFixture.api(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
-        Http browser = RegistryFixture.browser(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+        Http monitor = monitor();
+        Http browser = monitorBrowser();
 
         String list = monitor.get("/api/v1/villages/" + VILLAGE + "/workers").body();
         assertThat(list).contains(masked, "\"payers\":\"SELF\"");
@@ -65,7 +73,7 @@ class NikPrivacyIntegrationTests {
     void aMaskedRoleFindsAWorkerOnlyByTheWholeNik() {
         Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Sri Rahayu Cari");
         String masked = NikCheck.mask(w.nik());
-        Http monitor = RegistryFixture.api(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+        Http monitor = monitor();
         Http auditor = RegistryFixture.api(port, accounts, "reg-privacy-auditor", Role.AUDITOR, "ID");
         for (Http masking : new Http[] {monitor, auditor}) {
             var prefix = masking.get("/api/v1/workers?q=" + w.nik().substring(0, 12));
@@ -74,7 +82,7 @@ class NikPrivacyIntegrationTests {
             assertThat(masking.get("/api/v1/workers/export.csv?q=" + w.nik().substring(0, 10)).statusCode()).isEqualTo(400);
             assertThat(masking.get("/api/v1/workers?q=" + w.nik()).body()).contains(masked);
         }
-        Http browser = RegistryFixture.browser(port, accounts, "reg-privacy-monitor", Role.MONITOR, "64.02");
+        Http browser = monitorBrowser();
         var page = browser.get("/pekerja?q=" + w.nik().substring(0, 12));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(masked).contains("NIK lengkap 16 digit");
