@@ -15,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -41,7 +43,12 @@ public class Workers {
 
     /** A new version of one programme's terms from {@code validFrom}. */
     public record TermChange(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer,
-                             LocalDate validFrom) {}
+                             LocalDate validFrom) {
+
+        TermChange withDefaults() {
+            return new TermChange(program, segment, wage, riskOrDefault(segment, riskGroup), payer, validFrom);
+        }
+    }
 
     /** Filters of the worker list; null means any. */
     public record Query(String regionCode, WorkerCategory category, Programme program, String payerCode, String status,
@@ -95,7 +102,10 @@ public class Workers {
         }
     }
 
-    /** Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today. */
+    /**
+     * Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today; a PU
+     * risk group to very low ({@link #riskOrDefault}).
+     */
     private Registration withDefaults(Registration r) {
         if (r.programs() == null || r.programs().isEmpty() || r.category() == null) {
             return r;
@@ -104,7 +114,16 @@ public class Workers {
         String payer = r.payer() != null && !r.payer().isBlank() ? r.payer() : r.category().isVillageOfficial() ? "APBDES" : "SELF";
         LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
         return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
-                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(), r.riskGroup(), payer, start);
+                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(),
+                riskOrDefault(segment, r.riskGroup()), payer, start);
+    }
+
+    /**
+     * Billing finds a PU term's JKK rate by its risk group, so a PU term always has one: when none is given it is
+     * VERY_LOW, the group village payrolls use and the one the bulk import assumes for a row without one.
+     */
+    static RiskGroup riskOrDefault(Segment segment, RiskGroup risk) {
+        return risk == null && segment == Segment.PU ? RiskGroup.VERY_LOW : risk;
     }
 
     private Worker insert(Registration r, Region village, Actor actor) {
@@ -176,9 +195,18 @@ public class Workers {
         if (c.validFrom() == null) {
             problems.add(InputProblem.of("startDate", "REQUIRED", "Start date is required"));
         }
+        checkPayer(c.segment(), c.payer(), villageCode, nik, problems);
+        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
+            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+        }
+    }
+
+    /** The payer named in input for a worker of {@code villageCode}, or null with the reason added to {@code problems}. */
+    private PayerRef checkPayer(Segment segment, String spec, String villageCode, String nik, List<InputProblem> problems) {
+        int before = problems.size();
         try {
-            PayerRef payer = PayerRef.parse(c.payer(), villageCode, nik);
-            if (c.segment() == Segment.PU && !payer.canEmploy()) {
+            PayerRef payer = PayerRef.parse(spec, villageCode, nik);
+            if (segment == Segment.PU && !payer.canEmploy()) {
                 problems.add(InputProblem.of("payer", "PU_NEEDS_EMPLOYER", "A wage earner (PU) needs an employer payer, not SELF"));
             }
             if (payer.kind().equals("APBDES") && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
@@ -187,11 +215,10 @@ public class Workers {
             if (payer.kind().equals("APBD") && !regions.exists(payer.regionCode())) {
                 problems.add(InputProblem.of("payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " does not exist"));
             }
+            return problems.size() == before ? payer : null;
         } catch (IllegalArgumentException e) {
             problems.add(InputProblem.of("payer", "PAYER_INVALID", e.getMessage()));
-        }
-        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
-            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+            return null;
         }
     }
 
@@ -201,10 +228,15 @@ public class Workers {
      * Opens a programme, or versions it: the open term is closed at {@code validFrom} (exclusive end, reason
      * CHANGED) and a new one opens then. Identical terms change nothing.
      */
-    public MembershipTerm changeTerms(String nik, TermChange change) {
+    public MembershipTerm changeTerms(String nik, TermChange requested) {
         Actor actor = requireWriter();
+        TermChange change = requested.withDefaults();
         return tx.execute(status -> {
             Worker worker = lockInScope(nik, actor.scope());
+            if (!worker.status().equals(WorkerStatus.ACTIVE.name())) {
+                throw new InvalidInputException("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
+                        + ": memberships are opened or changed only for an active worker");
+            }
             List<InputProblem> problems = new ArrayList<>();
             if (change.program() == null || change.segment() == null) {
                 problems.add(InputProblem.of("program", "REQUIRED", "Programme and segment are required"));
@@ -293,16 +325,18 @@ public class Workers {
     // ---------------------------------------------------------------- transfer
 
     /**
-     * Moves a worker (found by NIK anywhere in the country) into a village of the caller's scope, with the
-     * open membership terms: the answer to "this NIK is registered elsewhere" instead of a duplicate.
-     */
-    /**
      * Moves a worker to another village. The caller's area must cover both villages (a DPMD of the
      * regency or province, a BPJS branch, or ADMIN): a village cannot pull a worker it may not see. Open
-     * terms are closed as TRANSFERRED and reopened in the new village from the effective date (dated
-     * versions, never overwrites), with the old village government's share moving to the new one.
+     * terms that started before the effective date are closed as TRANSFERRED and reopened in the new village
+     * from it (dated versions, never overwrites); terms that start on or after it have not begun and simply
+     * belong to the new village. Either way each share's payer follows the worker as {@link #payersAfterMove}
+     * says, and a transfer that leaves a share without a payer allowed to pay in the new village changes nothing.
+     *
+     * @param payer who pays, in the new village, the shares whose payer cannot pay there (the old village's
+     *              APBDes when the new village is a kelurahan, an APBD the new village does not belong to);
+     *              null when every payer can follow
      */
-    public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn) {
+    public Worker transfer(String nik, String targetVillage, LocalDate effectiveOn, String payer) {
         Actor actor = requireWriter();
         Region village = villageInScope(targetVillage, actor.scope());
         LocalDate on = effectiveOn == null ? nikChecker.today() : effectiveOn;
@@ -317,30 +351,30 @@ public class Workers {
             if (before.villageCode().equals(village.code())) {
                 return before;
             }
-            Long oldPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + before.villageCode())
-                    .query(Long.class).optional().orElse(null);
-            Long newPayer = jdbc.sql("select id from payer where code = ?").param("APBDES:" + village.code())
-                    .query(Long.class).optional().orElse(null);
+            List<MembershipTerm> open = openTerms(before.id());
+            Map<String, Long> payers = payersAfterMove(open, before.nik(), village, payer);
             jdbc.sql("update worker set village_code = ? where id = ?").params(village.code(), before.id()).update();
-            // terms that start on or after the move simply belong to the new village
-            jdbc.sql("update membership_term set village_code = ? where worker_id = ? and valid_to is null and valid_from >= ?")
-                    .params(village.code(), before.id(), java.sql.Date.valueOf(on)).update();
-            List<Long> open = jdbc.sql("select id from membership_term where worker_id = ? and valid_to is null and valid_from < ?")
-                    .params(before.id(), java.sql.Date.valueOf(on)).query(Long.class).list();
-            if (!open.isEmpty()) {
-                Long[] ids = open.toArray(Long[]::new);
-                jdbc.sql("update membership_term set valid_to = :on, end_reason = 'TRANSFERRED' where id = any(:ids)")
-                        .param("on", java.sql.Date.valueOf(on)).param("ids", ids).update();
-                jdbc.sql("""
-                        insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive,
-                                                     employer_payer_id, worker_payer_id, valid_from, created_by)
-                        select worker_id, :village, program, segment, wage, risk_group, labour_intensive,
-                               case when employer_payer_id = :oldPayer then coalesce(:newPayer, employer_payer_id) else employer_payer_id end,
-                               case when worker_payer_id = :oldPayer then coalesce(:newPayer, worker_payer_id) else worker_payer_id end,
-                               :on, :by
-                        from membership_term where id = any(:ids)""")
-                        .param("village", village.code()).param("oldPayer", oldPayer).param("newPayer", newPayer)
-                        .param("on", java.sql.Date.valueOf(on)).param("by", actor.username()).param("ids", ids).update();
+            for (MembershipTerm term : open) {
+                Long employer = term.employerPayerCode() == null ? null : payers.get(term.employerPayerCode());
+                Long workerPayer = payers.get(term.workerPayerCode());
+                if (term.validFrom().isBefore(on)) {
+                    close(before, term, on, EndReason.TRANSFERRED);
+                    long id = jdbc.sql("""
+                            insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive,
+                                                         employer_payer_id, worker_payer_id, valid_from, created_by)
+                            select worker_id, :village, program, segment, wage, risk_group, labour_intensive, :employer, :payer, :on, :by
+                            from membership_term where id = :id returning id""")
+                            .param("village", village.code()).param("employer", employer).param("payer", workerPayer)
+                            .param("on", java.sql.Date.valueOf(on)).param("by", actor.username()).param("id", term.id())
+                            .query(Long.class).single();
+                    audit.record("CREATE", "membership_term", String.valueOf(id), village.code(), null, termById(id));
+                } else {
+                    jdbc.sql("update membership_term set village_code = :village, employer_payer_id = :employer, worker_payer_id = :payer"
+                                    + " where id = :id")
+                            .param("village", village.code()).param("employer", employer).param("payer", workerPayer)
+                            .param("id", term.id()).update();
+                    audit.record("UPDATE", "membership_term", String.valueOf(term.id()), village.code(), term, termById(term.id()));
+                }
             }
             statusEvent(before.id(), village.code(), before.status(), "TRANSFER from " + before.villageCode(), on, actor);
             Worker after = byId(before.id());
@@ -351,16 +385,99 @@ public class Workers {
         });
     }
 
-    /** Sets the worker's status (death, moved away, inactive) with a reason, recorded in the history. */
-    public Worker changeStatus(String nik, String newStatus, String reason, LocalDate effectiveOn) {
+    /**
+     * The payer id, in the new village, of each payer code of the open terms. A village government's share goes to
+     * the new village's government, or to {@code replacement} when the new village is a kelurahan (it has no
+     * APBDes); an APBD keeps paying when the new village lies in its regency or province, else {@code replacement}
+     * pays (a regional budget pays only for its own residents); the worker and employers follow the worker.
+     *
+     * @throws InvalidInputException naming each share that has no payer allowed in the new village, before anything changes
+     */
+    private Map<String, Long> payersAfterMove(List<MembershipTerm> open, String nik, Region village, String replacement) {
+        Map<String, PayerRef> moved = new LinkedHashMap<>();
+        Map<String, Segment> unpaid = new LinkedHashMap<>();
+        for (MembershipTerm term : open) {
+            for (String code : new String[] {term.employerPayerCode(), term.workerPayerCode()}) {
+                if (code == null || moved.containsKey(code)) {
+                    continue;
+                }
+                String kind = code.substring(0, code.indexOf(':'));
+                if (kind.equals("APBDES") && village.isDesa()) {
+                    moved.put(code, PayerRef.parse("APBDES", village.code(), nik));
+                } else if (kind.equals("APBDES") || (kind.equals("APBD") && !village.code().startsWith(code.substring(5) + "."))) {
+                    unpaid.merge(code, term.segment(), (a, b) -> a == Segment.PU ? a : b);
+                } else {
+                    moved.put(code, null);
+                }
+            }
+        }
+        if (!unpaid.isEmpty()) {
+            List<InputProblem> problems = new ArrayList<>();
+            if (replacement == null || replacement.isBlank()) {
+                unpaid.keySet().forEach(code -> problems.add(code.startsWith("APBDES")
+                        ? InputProblem.of("payer", "KELURAHAN_HAS_NO_APBDES", village.code() + " is a kelurahan and has no APBDes to take"
+                                + " over the share " + code + " pays: name the payer in the new village")
+                        : InputProblem.of("payer", "APBD_NOT_OF_NEW_VILLAGE", code + " pays only for residents of its own region, not for "
+                                + village.code() + ": name the payer in the new village")));
+                throw new InvalidInputException(problems);
+            }
+            Segment strictest = unpaid.containsValue(Segment.PU) ? Segment.PU : Segment.BPU;
+            PayerRef given = checkPayer(strictest, replacement, village.code(), nik, problems);
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            unpaid.keySet().forEach(code -> moved.put(code, given));
+        }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        moved.forEach((code, payer) -> ids.put(code, payer == null
+                ? jdbc.sql("select id from payer where code = ?").param(code).query(Long.class).single()
+                : ensurePayer(payer)));
+        return ids;
+    }
+
+    /**
+     * Sets the worker's status with a reason and the date it took effect, recorded in the status history. A
+     * status other than ACTIVE ends every open membership term on that date ({@link WorkerStatus#endsTermsAs});
+     * ACTIVE again (after MOVED or INACTIVE) opens none: the programmes are registered anew. A death is final.
+     */
+    public Worker changeStatus(String nik, WorkerStatus newStatus, String reason, LocalDate effectiveOn) {
         Actor actor = requireWriter();
-        if (reason == null || reason.isBlank() || effectiveOn == null) {
-            throw new InvalidInputException("reason", "REASON_REQUIRED", "A status change needs a reason and a date");
+        List<InputProblem> problems = new ArrayList<>();
+        if (newStatus == null) {
+            problems.add(InputProblem.of("status", "REQUIRED", "The new status is required: ACTIVE, DECEASED, MOVED or INACTIVE"));
+        }
+        if (reason == null || reason.isBlank()) {
+            problems.add(InputProblem.of("reason", "REASON_REQUIRED", "A status change needs a reason"));
+        }
+        if (effectiveOn == null) {
+            problems.add(InputProblem.of("effectiveOn", "REQUIRED", "A status change needs the date it took effect"));
+        } else if (effectiveOn.isAfter(nikChecker.today())) {
+            problems.add(InputProblem.of("effectiveOn", "EFFECTIVE_IN_FUTURE", "A status change is recorded once it happened, not before: "
+                    + effectiveOn + " is in the future"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         return tx.execute(status -> {
             Worker before = lockInScope(nik, actor.scope());
-            jdbc.sql("update worker set status = ? where id = ?").params(newStatus, before.id()).update();
-            statusEvent(before.id(), before.villageCode(), newStatus, reason.trim(), effectiveOn, actor);
+            if (before.status().equals(WorkerStatus.DECEASED.name())) {
+                throw new InvalidInputException("status", "WORKER_DECEASED", "The worker is recorded as deceased; a death is final");
+            }
+            if (before.status().equals(newStatus.name())) {
+                throw new InvalidInputException("status", "STATUS_UNCHANGED", "The worker is already " + newStatus);
+            }
+            List<MembershipTerm> open = newStatus.endsTermsAs() == null ? List.of() : openTerms(before.id());
+            for (MembershipTerm term : open) {
+                if (!effectiveOn.isAfter(term.validFrom())) {
+                    throw new InvalidInputException("effectiveOn", "EFFECTIVE_NOT_AFTER_TERM_START", "The " + term.program()
+                            + " membership started on " + term.validFrom() + ": a status that ends it must take effect after that");
+                }
+            }
+            for (MembershipTerm term : open) {
+                close(before, term, effectiveOn, newStatus.endsTermsAs());
+            }
+            jdbc.sql("update worker set status = ? where id = ?").params(newStatus.name(), before.id()).update();
+            statusEvent(before.id(), before.villageCode(), newStatus.name(), reason.trim(), effectiveOn, actor);
             Worker after = byId(before.id());
             audit.record("UPDATE", "worker", nik, before.villageCode(), before, after);
             return after;
@@ -401,16 +518,6 @@ public class Workers {
                 .list();
     }
 
-    /** Workers flagged as probably the same person as this one (same district, birth date, similar name). */
-    public List<Worker> likelyDuplicatesOf(String nik, RegionScope scope) {
-        Worker w = get(nik, scope);
-        return jdbc.sql("""
-                select o.* from likely_duplicate d join worker o on o.id = case when d.worker_id = :id then d.other_id else d.worker_id end
-                where (d.worker_id = :id or d.other_id = :id) and d.status = 'OPEN'
-                  and o.village_code >= :lo and o.village_code < :hi order by o.id""")
-                .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(Workers::mapWorker).list();
-    }
-
     /** Where a NIK is registered, told only as far as the scope may know: empty when not registered at all. */
     public Optional<DuplicateNikException.Location> whereRegistered(String nik, RegionScope scope) {
         return findAnywhere(nik).map(w -> scope.covers(w.villageCode())
@@ -427,7 +534,7 @@ public class Workers {
         int limit = Math.max(1, Math.min(size, 500));
         int offset = Math.max(0, page) * limit;
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
-        String where = filter(query, params);
+        String where = filter(query, NikPolicy.seesFullNik(currentActor.get()), params);
         long total = jdbc.sql("select count(*) from worker w where " + where).paramSource(params).query(Long.class).single();
         List<Listed> items = jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where
                         + " order by w.full_name, w.id limit :limit offset :offset")
@@ -440,7 +547,7 @@ public class Workers {
     public void forEach(Query query, RegionScope scope, java.util.function.Consumer<Listed> each) {
         RegionScope effective = narrow(query.regionCode(), scope);
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
-        String where = filter(query, params);
+        String where = filter(query, NikPolicy.seesFullNik(currentActor.get()), params);
         jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where + " order by w.village_code, w.full_name, w.id")
                 .paramSource(params)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(
@@ -453,7 +560,11 @@ public class Workers {
             (select string_agg(distinct p.code, ';') from membership_term t join payer p on p.id = t.worker_payer_id
               where t.worker_id = w.id and t.valid_to is null) as payers""";
 
-    private static String filter(Query q, MapSqlParameterSource params) {
+    /**
+     * @param nikPrefixes whether digits may match the start of a NIK; a role that sees NIKs masked would recover the
+     *                    hidden digits one at a time that way, so it finds a worker only by the whole NIK
+     */
+    private static String filter(Query q, boolean nikPrefixes, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
         if (q.category() != null) {
             where.append(" and w.category = :category");
@@ -475,8 +586,16 @@ public class Workers {
         if (q.search() != null && !q.search().isBlank()) {
             String s = q.search().trim();
             if (s.chars().allMatch(Character::isDigit)) {
-                where.append(" and w.nik like :nikPrefix");
-                params.addValue("nikPrefix", s + "%");
+                if (nikPrefixes) {
+                    where.append(" and w.nik like :nikPrefix");
+                    params.addValue("nikPrefix", s + "%");
+                } else if (s.length() == 16) {
+                    where.append(" and w.nik = :nik");
+                    params.addValue("nik", s);
+                } else {
+                    throw new InvalidInputException("q", "NIK_SEARCH_NEEDS_WHOLE_NIK",
+                            "Your role sees NIKs masked: search by name or by the whole 16-digit NIK");
+                }
             } else {
                 where.append(" and lower(w.full_name) like :name");
                 params.addValue("name", "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -485,7 +604,8 @@ public class Workers {
         return where.toString();
     }
 
-    private RegionScope narrow(String regionCode, RegionScope scope) {
+    /** The region as a scope, when {@code scope} covers it; else {@link NotFoundException}. Null or blank: the whole scope. */
+    RegionScope narrow(String regionCode, RegionScope scope) {
         if (regionCode == null || regionCode.isBlank()) {
             return scope;
         }
@@ -507,7 +627,7 @@ public class Workers {
 
     // ---------------------------------------------------------------- helpers
 
-    private Actor requireWriter() {
+    Actor requireWriter() {
         Actor actor = currentActor.get();
         if (!actor.role().canChangeData()) {
             throw new AccessDeniedException("Role " + actor.role() + " may not change the registry");
@@ -551,6 +671,11 @@ public class Workers {
     private Optional<MembershipTerm> openTerm(long workerId, Programme program) {
         return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.program = ? and t.valid_to is null")
                 .params(workerId, program.name()).query(Workers::mapTerm).optional();
+    }
+
+    private List<MembershipTerm> openTerms(long workerId) {
+        return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.valid_to is null order by t.program")
+                .param(workerId).query(Workers::mapTerm).list();
     }
 
     private MembershipTerm termById(long id) {

@@ -5,6 +5,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.platform.Page;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.EndReason;
+import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikJson;
 import id.lindung.registry.NikChecker;
@@ -14,6 +15,7 @@ import id.lindung.registry.RiskGroup;
 import id.lindung.registry.Segment;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,11 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WorkerApiController {
 
     private final Workers workers;
+    private final LikelyDuplicates likelyDuplicates;
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
 
-    WorkerApiController(Workers workers, NikChecker nikChecker, CurrentActor currentActor) {
+    WorkerApiController(Workers workers, LikelyDuplicates likelyDuplicates, NikChecker nikChecker, CurrentActor currentActor) {
         this.workers = workers;
+        this.likelyDuplicates = likelyDuplicates;
         this.nikChecker = nikChecker;
         this.currentActor = currentActor;
     }
@@ -53,7 +57,7 @@ class WorkerApiController {
             return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(),
                     NikPolicy.seesFullNik(actor) ? w.birthDate() : null, w.villageCode(),
                     NikPolicy.seesFullNik(actor) ? w.phone() : null, w.kpj(), w.category(), w.extremePoverty(),
-                    w.povertyDecile(), w.status(), programs, payers);
+                    w.povertyDecile(), w.status(), programs, NikPolicy.showPayers(actor, payers));
         }
     }
 
@@ -67,7 +71,10 @@ class WorkerApiController {
 
     record EndRequest(LocalDate endDate, EndReason reason) {}
 
-    record TransferRequest(String villageCode, LocalDate effectiveOn) {}
+    /** @param payer who pays in the new village the shares whose payer may not pay there (see {@link Workers#transfer}) */
+    record TransferRequest(String villageCode, LocalDate effectiveOn, String payer) {}
+
+    record StatusRequest(WorkerStatus status, String reason, LocalDate effectiveOn) {}
 
     @GetMapping("/workers")
     WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
@@ -100,10 +107,10 @@ class WorkerApiController {
         Worker w = workers.get(nik, actor.scope());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", WorkerJson.of(w, null, null, actor));
-        body.put("memberships", workers.terms(nik, actor.scope()));
+        body.put("memberships", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
         body.put("statusHistory", workers.history(nik, actor.scope()));
-        body.put("likelyDuplicates", workers.likelyDuplicatesOf(nik, actor.scope()).stream()
-                .map(d -> WorkerJson.of(d, null, null, actor)).toList());
+        body.put("likelyDuplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
+                .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/{nik}/protection (billing) answers it
         return body;
     }
@@ -120,7 +127,12 @@ class WorkerApiController {
 
     @PostMapping("/workers/{nik}/transfer")
     WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r) {
-        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn()), null, null, currentActor.get());
+        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()), null, null, currentActor.get());
+    }
+
+    @PostMapping("/workers/{nik}/status")
+    WorkerJson changeStatus(@PathVariable String nik, @RequestBody StatusRequest r) {
+        return WorkerJson.of(workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()), null, null, currentActor.get());
     }
 
     @GetMapping("/nik/{nik}")

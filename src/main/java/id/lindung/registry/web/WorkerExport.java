@@ -3,7 +3,6 @@ package id.lindung.registry.web;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
-import id.lindung.registry.NikPolicy;
 import id.lindung.registry.SpreadsheetSafe;
 import id.lindung.registry.Workers;
 import java.io.IOException;
@@ -17,7 +16,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The filtered worker list as CSV or XLSX. Every text cell is neutralised ({@link SpreadsheetSafe}) so a
- * name like {@code =HYPERLINK(...)} is shown, never run; NIKs are masked for roles that do not need them.
+ * name like {@code =HYPERLINK(...)} is shown, never run; NIKs, self-payer codes and birth dates are shown as
+ * {@link WorkerRow} shows them to the role.
  */
 final class WorkerExport {
 
@@ -27,17 +27,17 @@ final class WorkerExport {
     private WorkerExport() {}
 
     static List<String> cells(Workers.Listed l, Actor actor) {
-        var w = l.worker();
+        WorkerRow w = WorkerRow.of(l, actor);
         List<String> cells = new ArrayList<>(HEADER.size());
-        cells.add(NikPolicy.show(actor, w.nik()));
+        cells.add(w.nik());
         cells.add(w.fullName());
         cells.add(w.sex());
-        cells.add(w.birthDate().toString());
+        cells.add(w.birthDate());
         cells.add(w.villageCode());
         cells.add(w.category().name());
         cells.add(w.status());
-        cells.add(l.programs() == null ? "" : l.programs());
-        cells.add(l.payers() == null ? "" : l.payers());
+        cells.add(w.programs() == null ? "" : w.programs());
+        cells.add(w.payers() == null ? "" : w.payers());
         cells.add(w.kpj() == null ? "" : w.kpj());
         return cells.stream().map(SpreadsheetSafe::text).toList();
     }
