@@ -47,7 +47,7 @@ class ReadOnlyRolesIntegrationTests {
     static Stream<Write> writes() {
         return Stream.of(
                 new Write("register", t -> "/api/v1/workers", t -> """
-                        {"nik":"%s","name":"Budi Santoso","sex":"L","birthDate":"1969-09-29","villageCode":"%s","category":"PETANI"}"""
+                        {"nik":"%s","name":"Readonly Probe Santoso","sex":"L","birthDate":"1969-09-29","villageCode":"%s","category":"PETANI"}"""
                         .formatted(Niks.unique("64.02.03", "L", BIRTH), VILLAGE)),
                 new Write("memberships", t -> "/api/v1/workers/" + t.worker().nik() + "/memberships",
                         t -> "{\"program\":\"JKK\",\"segment\":\"PU\",\"wage\":3000000,\"payer\":\"APBDES\",\"validFrom\":\"2025-09-01\"}"),
@@ -76,7 +76,7 @@ class ReadOnlyRolesIntegrationTests {
         assertThat(workers.terms(now.nik(), ADMIN.scope())).hasSize(2).allMatch(MembershipTerm::isOpen);
         assertThat(jdbc.sql("select status from likely_duplicate where id = ?").param(t.flag()).query(String.class).single())
                 .isEqualTo("OPEN");
-        assertThat(jdbc.sql("select count(*) from worker where full_name = 'Budi Santoso'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from worker where full_name = 'Readonly Probe Santoso'").query(Long.class).single()).isZero();
     }
 
     @ParameterizedTest(name = "{0} may not {1}")
