@@ -1,5 +1,7 @@
 package id.lindung.billing;
 
+import id.lindung.access.Actor;
+import id.lindung.registry.NikPolicy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -9,4 +11,12 @@ import java.time.LocalDate;
  */
 public record BillSummary(long id, String payer, String payerName, String month, BigDecimal total, BigDecimal paid,
                           BigDecimal outstanding, BigDecimal fine, LocalDate dueDate, long lineCount,
-                          String verificationCode) {}
+                          String verificationCode) {
+
+    /** The bill as the actor may see it: a self-paying worker's code ({@code SELF:<nik>}) only as {@code SELF} for masked roles. */
+    public BillSummary shownTo(Actor actor) {
+        String shown = NikPolicy.showPayer(actor, payer);
+        return shown.equals(payer) ? this : new BillSummary(id, shown, payerName, month, total, paid, outstanding, fine, dueDate,
+                lineCount, verificationCode);
+    }
+}

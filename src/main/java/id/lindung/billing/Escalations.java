@@ -22,7 +22,14 @@ public class Escalations {
     }
 
     public record Escalation(String payer, String payerName, String regionCode, int monthsInArrears,
-                             BigDecimal outstanding, LocalDate oldestDue) {}
+                             BigDecimal outstanding, LocalDate oldestDue) {
+
+        /** As the actor may see it (a self-payer's code without the NIK for masked roles). */
+        public Escalation shownTo(id.lindung.access.Actor actor) {
+            return new Escalation(id.lindung.registry.NikPolicy.showPayer(actor, payer), payerName, regionCode, monthsInArrears,
+                    outstanding, oldestDue);
+        }
+    }
 
     public List<Escalation> forScope(RegionScope scope, LocalDate asOf) {
         String kinds = scope.isNational() || scope.code().length() == 2 ? "('APBD')" : "('APBDES', 'EMPLOYER', 'SELF', 'DONOR')";

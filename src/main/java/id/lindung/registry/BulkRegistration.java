@@ -172,6 +172,14 @@ public class BulkRegistration {
         conflicts.addAll(jdbc.sql(ELSEWHERE + " order by s.line")
                 .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(BulkRegistration::elsewhere).list());
+        // a deceased, moved or inactive worker gets no new or changed memberships (as in a single registration)
+        conflicts.addAll(jdbc.sql("""
+                select s.line, w.status from worker_stage s join worker w on w.nik = s.nik and w.village_code = s.village_code
+                where s.batch_id = :batch and s.registered and w.status <> 'ACTIVE' order by s.line""")
+                .param("batch", batchId)
+                .query((rs, n) -> new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is "
+                        + rs.getString("status") + ": memberships are opened or changed only for an active worker"))
+                .list());
         jdbc.sql("""
                 select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
                 from worker_stage s cross join unnest(s.programs) as p(program)

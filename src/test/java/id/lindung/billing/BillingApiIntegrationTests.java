@@ -71,6 +71,29 @@ class BillingApiIntegrationTests {
     }
 
     @Test
+    void masksRolesSeeASelfPayersBillWithoutTheNik() {
+        String desa = "73.02.02.1001";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long w = fx.worker(desa, "Petani Mandiri", "PETANI");
+        String nik = fx.nik(w);
+        long self = fx.payer("SELF:" + nik, "SELF", "Peserta mandiri", desa);
+        fx.term(w, desa, "JKK", "BPU", "1000000", null, null, self, LocalDate.of(2025, 1, 1), null);
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN));
+        long billId = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code = ?")
+                .param("SELF:" + nik).query(Long.class).single();
+
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "bill-monitor-self", Role.MONITOR, "73.02"));
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-self", Role.DPMD, "73.02"));
+        for (String path : java.util.List.of("/api/v1/bills?month=2025-01&size=1000", "/api/v1/bills/" + billId,
+                "/tagihan?month=2025-01", "/tagihan/" + billId)) {
+            var seen = monitor.get(path);
+            assertThat(seen.statusCode()).as(path).isEqualTo(200);
+            assertThat(seen.body()).as(path).doesNotContain(nik).contains("SELF");
+        }
+        assertThat(dpmd.get("/api/v1/bills/" + billId).body()).contains("SELF:" + nik);
+    }
+
+    @Test
     void anotherVillagesBillsAndWorkersAreNotFoundForAVillageOperator() {
         String[] other = billedVillage("73.02.01.2005");
         Http operator = Http.withToken(port, TestUsers.token(accounts, "bill-operator", Role.VILLAGE_OPERATOR, "73.02.01.2006"));

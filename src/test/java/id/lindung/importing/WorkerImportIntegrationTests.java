@@ -42,6 +42,7 @@ class WorkerImportIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired javax.sql.DataSource dataSource;
+    @Autowired id.lindung.registry.Workers workers;
 
     private String generate(String region, int perVillage, long seed, double badShare) {
         StringWriter out = new StringWriter();
@@ -231,6 +232,27 @@ class WorkerImportIntegrationTests {
                 .containsExactly(new BigDecimal(f[7]).setScale(2) + "/" + f[11] + "/CHANGED",
                         new BigDecimal(fileWage).setScale(2) + "/" + fileStart + "/OPEN");
         assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aDeceasedWorkerGetsNoNewMembershipsFromAnImport() {
+        String[] lines = generate("62.06.02", 1, 21, 0).split("\n");
+        assertThat(upload(ADMIN, String.join("\n", lines) + "\n", new WorkerImports.Options(null, null, true)).status()).isEqualTo("IMPORTED");
+        String[] f = lines[1].split(",");
+        String nik = f[0];
+        CurrentActor.runAs(ADMIN, () -> workers.changeStatus(nik, id.lindung.registry.WorkerStatus.DECEASED, "Meninggal dunia",
+                LocalDate.parse(f[11]).plusMonths(2)));
+        List<String> before = jdbc.sql("select program || '/' || wage || '/' || coalesce(end_reason, 'OPEN') from membership_term t "
+                + "join worker w on w.id = t.worker_id where w.nik = ? order by 1").param(nik).query(String.class).list();
+        f[7] = new BigDecimal(f[7]).add(BigDecimal.valueOf(50_000)).toPlainString();
+        f[11] = LocalDate.parse(f[11]).plusMonths(4).toString();
+        ImportBatch again = upload(ADMIN, lines[0] + "\n" + String.join(",", f) + "\n", new WorkerImports.Options(null, null, true));
+        assertThat(again.status()).isEqualTo("FAILED");
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(again.id(), 5)))
+                .extracting(WorkerImports.RejectedRow::code).containsExactly("WORKER_NOT_ACTIVE");
+        assertThat(jdbc.sql("select program || '/' || wage || '/' || coalesce(end_reason, 'OPEN') from membership_term t "
+                + "join worker w on w.id = t.worker_id where w.nik = ? order by 1").param(nik).query(String.class).list())
+                .isEqualTo(before).allMatch(t -> t.endsWith("/DECEASED"));
     }
 
     @Test

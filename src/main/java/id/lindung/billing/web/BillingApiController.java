@@ -82,14 +82,14 @@ class BillingApiController {
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
         var result = bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null, page, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
-                .body(result.items().stream().map(BillView::of).toList());
+                .body(result.items().stream().map(b -> BillView.of(b.shownTo(actor.get()))).toList());
     }
 
     @Operation(summary = "One bill with its lines")
     @GetMapping("/bills/{id}")
     Object bill(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        return java.util.Map.of("bill", BillView.of(b), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id, actor.get()));
+        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id, actor.get()));
     }
 
     @Operation(summary = "A bill as PDF (Indonesian)")
@@ -97,7 +97,7 @@ class BillingApiController {
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
-                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b, bills.arrearsBefore(b, actor.get(), null), actor.get()));
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get()));
     }
 
     @Operation(summary = "A bill as XLSX")
@@ -106,7 +106,7 @@ class BillingApiController {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(documents.xlsx(b, actor.get()));
+                .body(documents.xlsx(b.shownTo(actor.get()), actor.get()));
     }
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")
@@ -141,7 +141,8 @@ class BillingApiController {
     @Operation(summary = "Payers more than one month in arrears, for the level above them")
     @GetMapping("/arrears/escalations")
     List<Escalations.Escalation> escalations() {
-        return escalations.forScope(actor.get().scope(), LocalDate.now(clock));
+        var who = actor.get();
+        return escalations.forScope(who.scope(), LocalDate.now(clock)).stream().map(e -> e.shownTo(who)).toList();
     }
 
     record PublicStatus(String program, String status) {}

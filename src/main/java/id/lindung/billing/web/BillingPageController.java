@@ -57,11 +57,11 @@ class BillingPageController {
         var list = bills.forMonth(m, actor);
         model.addAttribute("page", pageOfBills);
         model.addAttribute("month", m.toString());
-        model.addAttribute("bills", pageOfBills.items());
+        model.addAttribute("bills", pageOfBills.items().stream().map(b -> b.shownTo(actor)).toList());
         model.addAttribute("total", list.stream().map(BillSummary::total).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("paid", list.stream().map(BillSummary::paid).reduce(BigDecimal.ZERO, BigDecimal::add));
         model.addAttribute("outstanding", list.stream().map(BillSummary::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add));
-        model.addAttribute("escalations", escalations.forScope(actor.scope(), LocalDate.now(clock)));
+        model.addAttribute("escalations", escalations.forScope(actor.scope(), LocalDate.now(clock)).stream().map(e -> e.shownTo(actor)).toList());
         model.addAttribute("canRun", actor.can(Role.ADMIN, Role.DPMD));
         return "billing/overview";
     }
@@ -77,10 +77,10 @@ class BillingPageController {
     String bill(@PathVariable long id, Model model) {
         Actor actor = currentActor.get();
         BillSummary bill = bills.get(id, actor, null);
-        model.addAttribute("bill", bill);
+        model.addAttribute("bill", bill.shownTo(actor));
         model.addAttribute("lines", bills.lines(id, actor));
         model.addAttribute("byProgram", bills.totalsByProgram(id));
-        model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null));
+        model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null).stream().map(b -> b.shownTo(actor)).toList());
         return "billing/bill";
     }
 
