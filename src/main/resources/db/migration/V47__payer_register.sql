@@ -65,37 +65,82 @@ select * from sync_government_payers();
 
 -- Employers and donors were keyed nationally by name (KIND:<NAME>), so same-named employers of two villages
 -- became one payer placed in the first village. Each village that used such a payer now gets its own
--- (KIND:<village>:<NAME>) and its workers' terms point to it; the payer keeps its own village and gets the
--- region-scoped code. Bills already issued stay with the payer they were issued to; a re-run of a month reverses
--- those lines and bills the village's own employer (append-only, as for any change of payer).
+-- (KIND:<region>:<KEY>); the payer keeps its own village and gets the region-scoped code. Two old payers whose
+-- names now give the same key in one region (e.g. "PT Maju / Jaya" and "PT Maju Jaya") are one: the older keeps
+-- the code, the other is renamed out of the way ("... (#id)") with its bills, and its workers move to the older.
+-- Moving workers to their village's own payer is a dated change, not an overwrite: bills already issued and the
+-- month in progress stay with the payer they were billed to; terms running past the first day of next month are
+-- closed there (CHANGED) and continued with the new payer, and terms starting later are repointed.
 create temporary table legacy_payer on commit drop as
 select id, kind, name, region_code, payer_name_key(substr(code, length(kind) + 2)) as key
 from payer
 where kind in ('EMPLOYER', 'DONOR') and code !~ '^(EMPLOYER|DONOR):[0-9]{2}(\.[0-9]{2}){0,3}:';
 
-create temporary table legacy_use on commit drop as
-select l.id, t.village_code from legacy_payer l join membership_term t on t.worker_payer_id = l.id
-where t.village_code <> l.region_code
+-- every (kind, region, key) that must exist: each old payer's own region, and each other village whose terms name it
+create temporary table legacy_target on commit drop as
+select l.id as old_id, l.kind, l.region_code as region, l.key from legacy_payer l
 union
-select l.id, t.village_code from legacy_payer l join membership_term t on t.employer_payer_id = l.id
+select l.id, l.kind, t.village_code, l.key
+from legacy_payer l join membership_term t on l.id in (t.worker_payer_id, t.employer_payer_id)
 where t.village_code <> l.region_code;
 
+-- per (kind, region, key), the oldest old payer already placed in that region keeps its id
+create temporary table legacy_survivor on commit drop as
+select distinct on (l.kind, l.region_code, l.key) l.kind, l.region_code as region, l.key, l.id as survivor_id
+from legacy_payer l order by l.kind, l.region_code, l.key, l.id;
+
+update payer p set code = l.kind || ':' || l.region_code || ':' || l.key || '#' || p.id, name = p.name || ' (#' || p.id || ')',
+       updated_at = now()
+from legacy_payer l join legacy_survivor s on s.kind = l.kind and s.region = l.region_code and s.key = l.key
+where p.id = l.id and l.id <> s.survivor_id;
+
+update payer p set code = s.kind || ':' || s.region || ':' || s.key, updated_at = now()
+from legacy_survivor s where p.id = s.survivor_id;
+
 insert into payer (code, kind, name, region_code)
-select l.kind || ':' || u.village_code || ':' || l.key, l.kind, l.name, u.village_code
-from legacy_use u join legacy_payer l on l.id = u.id
+select distinct on (t.kind, t.region, t.key) t.kind || ':' || t.region || ':' || t.key, t.kind, l.name, t.region
+from legacy_target t join legacy_payer l on l.id = t.old_id
+where not exists (select 1 from legacy_survivor s where s.kind = t.kind and s.region = t.region and s.key = t.key)
+order by t.kind, t.region, t.key, t.old_id
 on conflict (code) do nothing;
 
+-- per old payer and village of its terms, the payer those terms move to (when it is another one)
 create temporary table legacy_split on commit drop as
-select u.id as old_id, u.village_code, n.id as new_id
-from legacy_use u join legacy_payer l on l.id = u.id join payer n on n.code = l.kind || ':' || u.village_code || ':' || l.key;
+select distinct l.id as old_id, u.village_code, n.id as new_id
+from legacy_payer l
+join (select worker_payer_id as payer_id, village_code from membership_term
+      union select employer_payer_id, village_code from membership_term where employer_payer_id is not null) u on u.payer_id = l.id
+join payer n on n.code = l.kind || ':' || u.village_code || ':' || l.key
+where n.id <> l.id;
 
-update membership_term t set worker_payer_id = s.new_id
-from legacy_split s where t.worker_payer_id = s.old_id and t.village_code = s.village_code;
-update membership_term t set employer_payer_id = s.new_id
-from legacy_split s where t.employer_payer_id = s.old_id and t.village_code = s.village_code;
+create temporary table legacy_cutover on commit drop as
+select (date_trunc('month', current_date) + interval '1 month')::date as d;
 
-update payer p set code = l.kind || ':' || p.region_code || ':' || l.key, updated_at = now()
-from legacy_payer l where p.id = l.id;
+create temporary table legacy_term on commit drop as
+select t.id, coalesce(w.new_id, t.worker_payer_id) as worker_payer_id,
+       case when t.employer_payer_id is not null then coalesce(e.new_id, t.employer_payer_id) end as employer_payer_id,
+       t.valid_from >= c.d as not_yet_billed
+from membership_term t
+cross join legacy_cutover c
+left join legacy_split w on w.old_id = t.worker_payer_id and w.village_code = t.village_code
+left join legacy_split e on e.old_id = t.employer_payer_id and e.village_code = t.village_code
+where (w.new_id is not null or e.new_id is not null) and coalesce(t.valid_to, 'infinity') > c.d;
+
+update membership_term t set worker_payer_id = x.worker_payer_id, employer_payer_id = x.employer_payer_id
+from legacy_term x where t.id = x.id and x.not_yet_billed;
+
+create temporary table legacy_continued on commit drop as
+select t.*, x.worker_payer_id as new_worker_payer_id, x.employer_payer_id as new_employer_payer_id
+from membership_term t join legacy_term x on x.id = t.id and not x.not_yet_billed;
+
+update membership_term t set valid_to = c.d, end_reason = 'CHANGED'
+from legacy_continued x, legacy_cutover c where t.id = x.id;
+
+insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, labour_intensive, employer_payer_id,
+                             worker_payer_id, valid_from, valid_to, end_reason, created_by)
+select x.worker_id, x.village_code, x.program, x.segment, x.wage, x.risk_group, x.labour_intensive, x.new_employer_payer_id,
+       x.new_worker_payer_id, c.d, x.valid_to, x.end_reason, 'V47 payer register'
+from legacy_continued x cross join legacy_cutover c;
 
 -- One employer or donor of a name per region: the import resolves EMPLOYER:<name> within the row's village.
 create unique index payer_name_key_idx on payer (kind, region_code, name_key) where name_key is not null;

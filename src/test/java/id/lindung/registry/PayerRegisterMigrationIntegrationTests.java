@@ -53,12 +53,19 @@ class PayerRegisterMigrationIntegrationTests {
                         ('APBDES:64.02.03.2002', 'APBDES', 'Pemerintah Loa Duri Ilir', '64.02.03.2002', null),
                         ('APBD:64', 'APBD', 'Pemerintah Kalimantan Timur', '64', null),
                         ('EMPLOYER:CV MAJU JAYA', 'EMPLOYER', 'CV Maju Jaya', '64.02.03.2001', 'Pak Budi 0812'),
-                        ('DONOR:CSR BANK', 'DONOR', 'CSR Bank', '64.02.03.2002', null)""").update();
+                        ('DONOR:CSR BANK', 'DONOR', 'CSR Bank', '64.02.03.2002', null),
+                        ('EMPLOYER:PT SURYA / ABADI', 'EMPLOYER', 'PT Surya / Abadi', '64.02.03.2001', null),
+                        ('EMPLOYER:PT SURYA ABADI', 'EMPLOYER', 'PT Surya Abadi', '64.02.03.2001', null)""").update();
             long workerA = worker(db, "6402030101800001", A);
             long workerB = worker(db, "6402030101800002", B);
             long legacy = id(db, "EMPLOYER:CV MAJU JAYA");
             term(db, workerA, A, legacy);
             term(db, workerB, B, legacy);
+            // two old codes that the new name key makes one, in one village: one payer afterwards, none lost
+            long older = id(db, "EMPLOYER:PT SURYA / ABADI");
+            long younger = id(db, "EMPLOYER:PT SURYA ABADI");
+            long workerC = worker(db, "6402030101800003", A);
+            term(db, workerC, A, younger);
 
             Flyway.configure().dataSource(ds).schemas(schema).locations("classpath:db/migration").load().migrate();
 
@@ -66,8 +73,15 @@ class PayerRegisterMigrationIntegrationTests {
             long own = id(db, "EMPLOYER:" + B + ":CV MAJU JAYA");
             assertThat(own).isNotEqualTo(legacy);
             assertThat(db.sql("select count(*) from payer where code = 'EMPLOYER:CV MAJU JAYA'").query(Long.class).single()).isZero();
-            assertThat(payersOfTerms(db, workerA)).containsExactly(legacy, legacy);
-            assertThat(payersOfTerms(db, workerB)).containsExactly(own, own);
+            assertThat(payersOfTerms(db, workerA)).containsExactly(java.util.List.of(legacy, legacy));
+            // a dated change: the months up to the cut-over stay with the payer they were billed to
+            java.time.LocalDate cutover = java.time.LocalDate.now().withDayOfMonth(1).plusMonths(1);
+            assertThat(payersOfTerms(db, workerB)).containsExactly(java.util.List.of(legacy, legacy), java.util.List.of(own, own));
+            assertThat(periodsOfTerms(db, workerB)).containsExactly("2024-01-01/" + cutover + "/CHANGED", cutover + "/open/-");
+
+            assertThat(id(db, "EMPLOYER:" + A + ":PT SURYA ABADI")).isEqualTo(older);
+            assertThat(id(db, "EMPLOYER:" + A + ":PT SURYA ABADI#" + younger)).isEqualTo(younger);
+            assertThat(payersOfTerms(db, workerC)).containsExactly(java.util.List.of(younger, younger), java.util.List.of(older, older));
             assertThat(db.sql("select region_code || '|' || name from payer where id = ?").param(own).query(String.class).single())
                     .isEqualTo(B + "|CV Maju Jaya");
             assertThat(db.sql("select contact_person from payer where id = ?").param(legacy).query(String.class).single())
@@ -106,8 +120,14 @@ class PayerRegisterMigrationIntegrationTests {
         return db.sql("select id from payer where code = ?").param(code).query(Long.class).single();
     }
 
-    private static java.util.List<Long> payersOfTerms(JdbcClient db, long worker) {
-        return db.sql("select employer_payer_id, worker_payer_id from membership_term where worker_id = ?").param(worker)
-                .query((rs, n) -> java.util.List.of(rs.getLong(1), rs.getLong(2))).single();
+    private static java.util.List<java.util.List<Long>> payersOfTerms(JdbcClient db, long worker) {
+        return db.sql("select employer_payer_id, worker_payer_id from membership_term where worker_id = ? order by valid_from").param(worker)
+                .query((rs, n) -> java.util.List.of(rs.getLong(1), rs.getLong(2))).list();
+    }
+
+    private static java.util.List<String> periodsOfTerms(JdbcClient db, long worker) {
+        return db.sql("""
+                select valid_from || '/' || coalesce(valid_to::text, 'open') || '/' || coalesce(end_reason, '-')
+                from membership_term where worker_id = ? order by valid_from""").param(worker).query(String.class).list();
     }
 }
