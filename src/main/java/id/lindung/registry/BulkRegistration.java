@@ -265,6 +265,21 @@ public class BulkRegistration {
     public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy, RegionScope scope) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
+        // registered workers that moved to another village or stopped being active since validation: refused like at
+        // validation, never applied to a worker they no longer describe and never dropped silently
+        params.addValue("lo", scope.lo()).addValue("hi", scope.hi());
+        List<Conflict> refused = new ArrayList<>(jdbc.sql("""
+                select s.line, s.village_code as staged_village, w.village_code, w.category, w.status,
+                       (w.village_code >= :lo and w.village_code < :hi) as visible
+                from worker_stage s join worker w on w.nik = s.nik
+                where %s and s.registered and (w.village_code <> s.village_code or w.status <> 'ACTIVE')
+                order by s.line""".formatted(ROWS)).paramSource(params)
+                .query((rs, n) -> rs.getString("village_code").equals(rs.getString("staged_village"))
+                        ? new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is " + rs.getString("status")
+                                + ": memberships are opened or changed only for an active worker")
+                        : elsewhere(rs, n))
+                .list());
+        markRejected(refused, params);
         long[] closedAndOpened = applyToRegistered(ROWS + " and s.registered", params);
         long[] counts = new long[2];
         Long[][] createdIds = new Long[1][];
@@ -309,16 +324,13 @@ public class BulkRegistration {
                 (System.nanoTime() - start) / 1_000_000);
         long closed = closedAndOpened[0];
         long opened = closedAndOpened[1] + counts[1];
-        List<Conflict> refused = List.of();
         if (missed[0].length > 0) {
-            params.addValue("missed", missed[0]).addValue("lo", scope.lo()).addValue("hi", scope.hi());
+            params.addValue("missed", missed[0]);
             // registered meanwhile in another village: refused like at validation, never silently dropped
-            refused = jdbc.sql(ELSEWHERE + " and s.line = any(:missed) order by s.line").paramSource(params)
+            List<Conflict> elsewhere = jdbc.sql(ELSEWHERE + " and s.line = any(:missed) order by s.line").paramSource(params)
                     .query(BulkRegistration::elsewhere).list();
-            if (!refused.isEmpty()) {
-                params.addValue("refused", refused.stream().map(Conflict::line).toArray(Long[]::new));
-                jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:refused)").paramSource(params).update();
-            }
+            markRejected(elsewhere, params);
+            refused.addAll(elsewhere);
             // registered meanwhile in the same village: from now on they are registered rows, and get what a registered worker gets
             jdbc.sql("update worker_stage set registered = true where batch_id = :batch and line = any(:missed)").paramSource(params).update();
             long[] late = applyToRegistered(ROWS + " and s.line = any(:missed)", params);
@@ -326,6 +338,13 @@ public class BulkRegistration {
             opened += late[1];
         }
         return new ChunkResult(counts[0], closed, opened, 0, createdIds[0], refused);
+    }
+
+    private void markRejected(List<Conflict> refused, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
+        if (!refused.isEmpty()) {
+            params.addValue("refused", refused.stream().map(Conflict::line).toArray(Long[]::new));
+            jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:refused)").paramSource(params).update();
+        }
     }
 
     /**

@@ -256,6 +256,44 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void aWorkerWhoDiesOrMovesBetweenValidationAndConfirmIsRefusedNotChanged() {
+        String[] lines = generate("62.06.03", 1, 23, 0).split("\n");
+        assertThat(upload(ADMIN, String.join("\n", lines) + "\n", new WorkerImports.Options(null, null, true)).status()).isEqualTo("IMPORTED");
+        // a file that raises the wage of the first two workers from a later date, validated but not yet confirmed
+        StringBuilder change = new StringBuilder(lines[0]).append('\n');
+        String[][] rows = {lines[1].split(","), lines[2].split(",")};
+        for (String[] f : rows) {
+            f[7] = new BigDecimal(f[7]).add(BigDecimal.valueOf(75_000)).toPlainString();
+            f[11] = LocalDate.parse(f[11]).plusMonths(5).toString();
+            change.append(String.join(",", f)).append('\n');
+        }
+        ImportBatch pending = upload(ADMIN, change.toString(), WorkerImports.Options.none());
+        assertThat(pending.status()).isEqualTo("VALIDATED");
+        assertThat(pending.validRows()).isEqualTo(2);
+        String died = rows[0][0];
+        String moved = rows[1][0];
+        String elsewhere = regions.within(RegionScope.of("62.06.01"), RegionLevel.VILLAGE).get(0).code();
+        CurrentActor.runAs(ADMIN, () -> workers.changeStatus(died, id.lindung.registry.WorkerStatus.DECEASED, "Meninggal dunia",
+                LocalDate.parse(rows[0][11]).minusMonths(2)));
+        CurrentActor.runAs(ADMIN, () -> workers.transfer(moved, elsewhere, LocalDate.parse(rows[1][11]).minusMonths(3), null));
+        String termsBefore = terms(died) + terms(moved);
+
+        ImportBatch done = confirm(ADMIN, pending.id());
+        assertThat(done.rejectedRows()).isEqualTo(2);
+        assertThat(done.validRows()).isZero();
+        assertThat(done.termsOpened()).isZero();
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(pending.id(), 5)))
+                .extracting(r -> r.line() + ":" + r.code()).containsExactly("2:WORKER_NOT_ACTIVE", "3:NIK_REGISTERED_ELSEWHERE");
+        assertThat(terms(died) + terms(moved)).isEqualTo(termsBefore);
+    }
+
+    private String terms(String nik) {
+        return String.join(",", jdbc.sql("""
+                select t.program || '/' || t.wage || '/' || t.valid_from || '/' || coalesce(t.end_reason, 'OPEN')
+                from membership_term t join worker w on w.id = t.worker_id where w.nik = ? order by t.id""").param(nik).query(String.class).list());
+    }
+
+    @Test
     void aNikRegisteredInAnotherVillageBetweenValidationAndConfirmIsRefusedNotDropped() {
         String csv = generate("62.05.01", 3, 12, 0);
         String[] lines = csv.split("\n");
