@@ -70,7 +70,7 @@ final class Occupations {
         if (p.contains("PETANI") || p.contains("PEKEBUN") || p.contains("PETERNAK") || p.contains("PERTANIAN")
                 || p.contains("PERKEBUNAN")) return Optional.of(WorkerCategory.PETANI);
         if (p.contains("BURUH") || p.contains("TUKANG") || p.contains("PEMBANTU RUMAH TANGGA")) return Optional.of(WorkerCategory.BURUH);
-        if (p.contains("PEDAGANG") || p.contains("WIRASWASTA") || p.contains("PENJAHIT") || p.contains("INDUSTRI"))
+        if (p.contains("PEDAGANG") || p.contains("PERDAGANGAN") || p.contains("WIRASWASTA") || p.contains("PENJAHIT") || p.contains("INDUSTRI"))
             return Optional.of(WorkerCategory.PEDAGANG_UMKM);
         if (p.contains("SOPIR") || p.contains("OJEK") || p.contains("TRANSPORTASI")) return Optional.of(WorkerCategory.OJEK);
         if (p.startsWith("GURU") || p.contains("HONORER")) return Optional.of(WorkerCategory.HONORER);

@@ -158,7 +158,13 @@ interface RowSource {
         public void read(RowHandler handler) {
             String html;
             try {
-                html = Files.readString(file, StandardCharsets.UTF_8);
+                byte[] bytes = Files.readAllBytes(file);
+                try {
+                    html = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                    // older exports and pages saved by desktop Excel are Windows-1252
+                    html = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -180,6 +186,17 @@ interface RowSource {
             }
         }
 
+        /** A numeric character reference; a NUL, surrogate or out-of-range one is kept as written. */
+        private static String codePoint(String entity, String written) {
+            try {
+                int cp = entity.startsWith("#x") || entity.startsWith("#X") ? Integer.parseInt(entity.substring(2), 16)
+                        : Integer.parseInt(entity.substring(1));
+                return cp > 0 && Character.isValidCodePoint(cp) && !(cp >= 0xD800 && cp <= 0xDFFF) ? Character.toString(cp) : written;
+            } catch (NumberFormatException e) {
+                return written;
+            }
+        }
+
         static String text(String markup) {
             String plain = TAG.matcher(markup.replaceAll("(?i)</t[hd]>", "")).replaceAll(" ");
             var m = ENTITY.matcher(plain);
@@ -193,8 +210,7 @@ interface RowSource {
                     case "quot" -> "\"";
                     case "apos" -> "'";
                     case "nbsp" -> " ";
-                    default -> e.startsWith("#x") || e.startsWith("#X") ? Character.toString(Integer.parseInt(e.substring(2), 16))
-                            : e.startsWith("#") ? Character.toString(Integer.parseInt(e.substring(1))) : m.group();
+                    default -> e.startsWith("#") ? codePoint(e, m.group()) : m.group();
                 };
                 m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(decoded));
             }

@@ -153,7 +153,9 @@ public class WorkerImports {
                 NikLines seen = new NikLines();
                 long parseStart = System.nanoTime();
                 try (BulkRegistration.StageWriter stage = bulk.openStage(id)) {
-                    RowSource.of(file, format).read((line, fields) -> {
+                    RowSource.of(file, format).read((line, raw) -> {
+                        // PostgreSQL text holds no NUL: kept visible (U+FFFD) in the rejection file, refused by the parser
+                        String[] fields = withoutNul(raw);
                         if (header[0] == null) {
                             header[0] = fields;
                             List<InputProblem> problems = new ArrayList<>();
@@ -226,6 +228,15 @@ public class WorkerImports {
     }
 
     private record Rejection(InputProblem problem, String[] raw) {}
+
+    private static String[] withoutNul(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null && fields[i].indexOf('\u0000') >= 0) {
+                fields[i] = fields[i].replace('\u0000', '\uFFFD');
+            }
+        }
+        return fields;
+    }
 
     /** Key space of the validation locks: "IMPV" in the high 32 bits, the batch id in the low ones. */
     private static final long VALIDATION_LOCK = 0x494D5056L << 32;

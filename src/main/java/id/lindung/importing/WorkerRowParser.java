@@ -131,6 +131,17 @@ final class WorkerRowParser {
 
     Outcome parse(long line, String[] f) {
         List<InputProblem> p = new ArrayList<>(2);
+        for (var column : index.entrySet()) {
+            String value = column.getValue() < f.length ? f[column.getValue()] : null;
+            if (value != null && hasInvalidCharacter(value)) {
+                // a control character, or U+FFFD where the file was not UTF-8: refused here, never stored
+                p.add(problem(line, column.getKey(), "INVALID_CHARACTER", column.getKey()
+                        + " has a control character or a character that is not valid UTF-8 (save the file as UTF-8)"));
+            }
+        }
+        if (!p.isEmpty()) {
+            return new Refused(p);
+        }
         String nik = get(f, "nik").replace(" ", "");
         String name = get(f, "name");
         if (name.isEmpty()) {
@@ -296,6 +307,16 @@ final class WorkerRowParser {
         String v = f[i].trim();
         // a leading apostrophe is how spreadsheets (and our exports) keep text such as NIKs or "=..." literal
         return v.startsWith("'") ? v.substring(1).trim() : v;
+    }
+
+    private static boolean hasInvalidCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f || c == '\uFFFD') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static InputProblem problem(long line, String field, String code, String message) {

@@ -532,6 +532,34 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void oneBrokenCharacterRefusesItsRowNotTheFile() {
+        String good = id.lindung.support.Niks.unique("62.06.05", "L", LocalDate.of(1983, 3, 3));
+        String nul = id.lindung.support.Niks.unique("62.06.05", "L", LocalDate.of(1984, 4, 4));
+        String csv = "nik,name,sex,birth_date,village_code,category\n"
+                + good + ",Agus,L,1983-03-03,62.06.05.2001,KADER\n"
+                + nul + ",Ba\u0000du,L,1984-04-04,62.06.05.2001,KADER\n";
+        ImportBatch batch = upload(ADMIN, csv, new WorkerImports.Options(null, LocalDate.of(2025, 1, 1), true));
+        assertThat(batch.status()).isEqualTo("PARTIALLY_IMPORTED");
+        assertThat(batch.workersCreated()).isOne();
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
+                .extracting(r -> r.line() + ":" + r.field() + ":" + r.code()).containsExactly("3:name:INVALID_CHARACTER");
+    }
+
+    @Test
+    void aWindows1252HtmlExportWithOddEntitiesIsRead() {
+        String nik = id.lindung.support.Niks.unique("62.06.05", "P", LocalDate.of(1986, 6, 6));
+        String html = "<html><body><table><tr><th>NIK</th><th>Nama</th><th>Jenis Kelamin</th><th>Tanggal Lahir</th><th>Pekerjaan</th>"
+                + "<th>Catatan</th></tr><tr><td>" + nik + "</td><td>Ren\u00e9 &#0;&#99999999999;&#x110000;</td><td>2</td>"
+                + "<td>06-06-1986</td><td>PEDAGANG</td><td>&#xZZ;</td></tr></table></body></html>";
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("penduduk.xls",
+                new ByteArrayInputStream(html.getBytes(java.nio.charset.Charset.forName("windows-1252"))),
+                new WorkerImports.Options("62.06.05.2002", LocalDate.of(2025, 1, 1), true)));
+        assertThat(batch.status()).isEqualTo("IMPORTED");
+        assertThat(jdbc.sql("select full_name from worker where nik = ?").param(nik).query(String.class).single())
+                .isEqualTo("Ren\u00e9 &#0;&#99999999999;&#x110000;");
+    }
+
+    @Test
     void anExcel97WorkbookIsReadLikeCsv() throws Exception {
         String[] lines = generate("62.05.07", 2, 13, 0).split("\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -564,6 +592,7 @@ class WorkerImportIntegrationTests {
     @Test
     void openSidOccupationCodesMapLikeTheirNames() {
         assertThat(Occupations.category("9")).contains(id.lindung.registry.WorkerCategory.PETANI);
+        assertThat(Occupations.category("8")).as("PERDAGANGAN").contains(id.lindung.registry.WorkerCategory.PEDAGANG_UMKM);
         assertThat(Occupations.category("11")).contains(id.lindung.registry.WorkerCategory.NELAYAN);
         assertThat(Occupations.category("85")).contains(id.lindung.registry.WorkerCategory.PERANGKAT_DESA);
         assertThat(Occupations.category("86")).contains(id.lindung.registry.WorkerCategory.KEPALA_DESA);

@@ -49,6 +49,10 @@ class ImportPageController {
         try {
             imports.confirm(id);
         } catch (IllegalStateException e) {
+            String status = imports.get(id).status();
+            if (status.equals("VALIDATED") || status.equals("IMPORTING")) {
+                throw e; // a real failure of the import, shown as an error; confirming again resumes it
+            }
             // confirmed twice (a second click, or another user): the batch page shows what happened to it
             redirect.addFlashAttribute("notice", "import.alreadyConfirmed");
         }
