@@ -64,6 +64,32 @@ public class AuditTrail {
                         rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("region_code"),
                         rs.getString("before_state"), rs.getString("after_state")))
                 .list();
+        if (!actor.role().canChangeData()) {
+            items = items.stream().map(AuditTrail::masked).toList();
+        }
         return new Page<>(items, Math.max(0, page), limit, total);
+    }
+
+    private static final java.util.regex.Pattern NIK = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{2})(?![0-9])");
+    private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
+            "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"phone\"\\s*:\\s*\")[^\"]*");
+
+    /**
+     * The event as a role that sees NIKs masked may read it (the registry's rule, see registry.NikPolicy): NIKs with
+     * only their first 6 and last 2 digits, birth dates as the year, no phone numbers. The stored event is unchanged.
+     */
+    static Event masked(Event e) {
+        return new Event(e.id(), e.occurredAt(), e.username(), e.role(), e.address(), e.action(), e.entityType(),
+                mask(e.entityId()), e.regionCode(), mask(e.before()), mask(e.after()));
+    }
+
+    static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = NIK.matcher(text).replaceAll("$1********$2");
+        masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
+        return PHONE.matcher(masked).replaceAll("$1***");
     }
 }

@@ -12,6 +12,7 @@ import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
 import id.lindung.registry.BulkRegistration;
 import id.lindung.registry.NikChecker;
+import id.lindung.registry.NikPolicy;
 import id.lindung.registry.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -483,8 +484,31 @@ public class WorkerImports {
 
     public List<RejectedRow> rejections(long id, int limit) {
         get(id);
+        boolean masked = !NikPolicy.seesFullNik(currentActor.get());
         return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? order by line limit ?")
-                .params(id, limit).query((rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .params(id, limit).query((rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        masked ? maskIdentity(rs.getString(4)) : rs.getString(4))).list();
+    }
+
+    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})([0-9]{2,})([0-9]{2})(?![0-9])");
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
+
+    /**
+     * A rejection reason as a role that sees NIKs masked may read it: the reasons quote what was typed (a NIK, or a
+     * birth date that the NIK's digits 7-12 encode), so digit runs keep only their first 6 and last 2 digits and dates
+     * only their year.
+     */
+    static String maskIdentity(String message) {
+        if (message == null) {
+            return null;
+        }
+        var runs = DIGIT_RUN.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (runs.find()) {
+            runs.appendReplacement(out, runs.group(1) + "*".repeat(runs.group(2).length()) + runs.group(3));
+        }
+        runs.appendTail(out);
+        return DATE.matcher(out).replaceAll("$1");
     }
 
     /**

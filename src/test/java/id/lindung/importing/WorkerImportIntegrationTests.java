@@ -341,6 +341,21 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void masksRolesReadRejectionReasonsWithoutTheNikOrBirthDateTheyQuote() {
+        String nik = id.lindung.support.Niks.unique("62.06.07", "L", LocalDate.of(1980, 5, 12));
+        String csv = "nik,name,sex,birth_date,village_code,category\n"
+                + nik + ",Agus,L,1980-05-13,62.06.07.2001,KADER\n"
+                + nik.substring(0, 15) + ",Budi,L,1980-05-12,62.06.07.2001,KADER\n";
+        ImportBatch batch = upload(ADMIN, csv, WorkerImports.Options.none());
+        Actor monitor = TestUsers.actor("imp-mask-monitor", Role.MONITOR, "ID");
+        List<WorkerImports.RejectedRow> seen = CurrentActor.runAs(monitor, () -> imports.rejections(batch.id(), 10));
+        assertThat(seen).isNotEmpty().allSatisfy(r -> assertThat(r.message())
+                .doesNotContain(nik.substring(6, 12), "1980-05-12", "1980-05-13", nik.substring(0, 15)));
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 10)))
+                .anySatisfy(r -> assertThat(r.message()).contains("1980-05-13"));
+    }
+
+    @Test
     void confirmingABatchTwiceOnThePageShowsItsStatusInsteadOfAnError() {
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "imp-twice", Role.DPMD, "62.05"));
         var created = dpmd.upload("/api/v1/imports", "file", "w.csv", generate("62.05.04", 1, 9, 0).getBytes(StandardCharsets.UTF_8), "");
