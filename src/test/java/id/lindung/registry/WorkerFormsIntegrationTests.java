@@ -130,6 +130,20 @@ class WorkerFormsIntegrationTests {
     }
 
     @Test
+    void aDistrictOfficeNamesAVillageOfItsAreaAndOneOutsideItIsAProblemOfTheField() {
+        Http dpmd = dpmd();
+        String nik = Niks.unique("63.04.01", "L", BIRTH);
+        Map<String, String> form = form(dpmd, nik, "L", "PETANI");
+        form.put("villageCode", "64.02.03.2001");
+
+        var response = dpmd.postForm("/pekerja/baru", form);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Isi kode desa atau kelurahan dalam wilayah Anda.").contains("value=\"64.02.03.2001\"");
+        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
+    }
+
+    @Test
     void aNikAlreadyRegisteredInTheSameVillageLinksToThatWorker() {
         Worker existing = registered(HERE, WorkerCategory.PETANI);
         Http op = operator();

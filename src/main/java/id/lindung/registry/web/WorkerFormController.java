@@ -2,7 +2,9 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.NikChecker;
 import id.lindung.registry.NikJson;
@@ -107,6 +109,10 @@ class WorkerFormController {
             return "redirect:/pekerja/id/" + created.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.of(e.problems(), FIELDS));
+        } catch (NotFoundException e) {
+            // the registry answers a village outside the scope as not found; on the form that is a problem of the field
+            model.addAttribute("errors", FormErrors.of(List.of(InputProblem.of("villageCode", "VILLAGE_NOT_IN_AREA",
+                    e.getMessage())), FIELDS));
         } catch (DuplicateNikException e) {
             model.addAttribute("duplicate", duplicate(e.nik(), e.where(), form.villageCode(), actor));
         }
@@ -145,8 +151,13 @@ class WorkerFormController {
     @PostMapping("/pekerja/permintaan-pindah")
     String requestTransfer(@RequestParam String nik, @RequestParam String villageCode, RedirectAttributes redirect) {
         writer();
-        boolean recorded = transferRequests.request(nik, villageCode);
-        redirect.addFlashAttribute("flash", recorded ? "transferRequest.recorded" : "transferRequest.alreadyOpen");
+        try {
+            boolean recorded = transferRequests.request(nik, villageCode);
+            redirect.addFlashAttribute("flash", recorded ? "transferRequest.recorded" : "transferRequest.alreadyOpen");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("form", WorkerForm.of(nik, villageCode, nikChecker.today()));
+            redirect.addFlashAttribute("errors", FormErrors.of(e.problems()));
+        }
         return "redirect:/pekerja/baru";
     }
 
