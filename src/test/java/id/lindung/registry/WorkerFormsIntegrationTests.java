@@ -73,6 +73,10 @@ class WorkerFormsIntegrationTests {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
+    private void assertNotRegistered(String nik) {
+        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
+    }
+
     private long requestEvents(Worker w) {
         return jdbc.sql("select count(*) from audit_event where action = 'TRANSFER_REQUESTED' and entity_id = ?")
                 .param(w.id() + ":" + HERE).query(Long.class).single();
@@ -126,7 +130,7 @@ class WorkerFormsIntegrationTests {
                 .contains("value=\"Siti Formulir Ditolak\"").contains("value=\"" + nik + "\"").contains("value=\"-5\"")
                 .contains("<span class=\"field-error\"")
                 .contains("Jenis kelamin tidak sesuai dengan NIK").contains("Upah atau penghasilan harus lebih dari nol.");
-        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
+        assertNotRegistered(nik);
     }
 
     @Test
@@ -140,7 +144,7 @@ class WorkerFormsIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Isi kode desa atau kelurahan dalam wilayah Anda.").contains("value=\"64.02.03.2001\"");
-        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
+        assertNotRegistered(nik);
     }
 
     @Test
@@ -275,7 +279,7 @@ class WorkerFormsIntegrationTests {
         assertThat(monitor.postForm("/pekerja/id/" + w.id() + "/kepesertaan/akhiri", Map.of("_csrf", csrf, "program", "JKM",
                 "reason", "RESIGNED", "endDate", "2025-08-01")).statusCode()).isEqualTo(403);
         assertThat(monitor.postForm("/pekerja/pindah", Map.of("_csrf", csrf, "nik", w.nik(), "villageCode", FAR)).statusCode()).isEqualTo(403);
-        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
+        assertNotRegistered(nik);
         assertThat(workers.terms(w.nik(), ADMIN.scope())).hasSize(2).allMatch(MembershipTerm::isOpen);
         assertThat(workers.get(w.nik(), ADMIN.scope()).villageCode()).isEqualTo(HERE);
     }
