@@ -23,6 +23,26 @@ public class AuditTrail {
 
     public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {}
 
+    /**
+     * The newest {@code limit} events of an entity type whose region lies in {@code scope}, oldest first, for a module
+     * that keeps a small record in the trail (the registry's transfer requests). Not role-gated: the caller shows only
+     * what its own scope rules allow.
+     */
+    public java.util.List<Event> ofType(String entityType, RegionScope scope, int limit) {
+        return jdbc.sql("""
+                select * from (select * from audit_event where entity_type = :type and region_code >= :lo and region_code < :hi
+                               order by id desc limit :limit) e order by id""")
+                .param("type", entityType).param("lo", scope.lo()).param("hi", scope.hi()).param("limit", limit)
+                .query(AuditTrail::map).list();
+    }
+
+    private static Event map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),
+                rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("region_code"),
+                rs.getString("before_state"), rs.getString("after_state"));
+    }
+
     public Page<Event> find(Actor actor, Filter filter, int page, int size) {
         if (!actor.role().canReadAudit()) {
             throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
@@ -59,11 +79,7 @@ public class AuditTrail {
         long total = jdbc.sql("select count(*) from audit_event" + where).paramSource(params).query(Long.class).single();
         var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
                 .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
-                .query((rs, n) -> new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),
-                        rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("region_code"),
-                        rs.getString("before_state"), rs.getString("after_state")))
-                .list();
+                .query(AuditTrail::map).list();
         if (!actor.role().canChangeData()) {
             items = items.stream().map(AuditTrail::masked).toList();
         }

@@ -518,11 +518,21 @@ public class Workers {
                 .list();
     }
 
-    /** Where a NIK is registered, told only as far as the scope may know: empty when not registered at all. */
-    public Optional<DuplicateNikException.Location> whereRegistered(String nik, RegionScope scope) {
+    /**
+     * A registered NIK as a scope may know it: {@code workerId} and {@code where} are null when the worker lies
+     * outside the scope, which then learns only that the NIK is registered somewhere else.
+     */
+    public record Registered(Long workerId, DuplicateNikException.Location where) {
+        public boolean inScope() {
+            return where != null;
+        }
+    }
+
+    /** Whether and where a NIK is registered, told only as far as the scope may know: empty when not registered at all. */
+    public Optional<Registered> registration(String nik, RegionScope scope) {
         return findAnywhere(nik).map(w -> scope.covers(w.villageCode())
-                ? new DuplicateNikException.Location(w.villageCode(), villageName(w.villageCode()), w.category())
-                : null);
+                ? new Registered(w.id(), new DuplicateNikException.Location(w.villageCode(), villageName(w.villageCode()), w.category()))
+                : new Registered(null, null));
     }
 
     /**
@@ -635,7 +645,7 @@ public class Workers {
         return actor;
     }
 
-    private Region villageInScope(String code, RegionScope scope) {
+    Region villageInScope(String code, RegionScope scope) {
         if (code == null || !scope.covers(code)) {
             throw new NotFoundException("Village " + code + " not found");
         }
@@ -654,7 +664,7 @@ public class Workers {
                 .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
-    private Optional<Worker> findAnywhere(String nik) {
+    Optional<Worker> findAnywhere(String nik) {
         return jdbc.sql("select * from worker where nik = ?").param(nik).query(Workers::mapWorker).optional();
     }
 

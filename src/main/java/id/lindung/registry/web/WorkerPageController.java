@@ -4,10 +4,16 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
+import id.lindung.registry.EndReason;
 import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.LikelyDuplicates;
+import id.lindung.registry.MembershipTerm;
+import id.lindung.registry.NikChecker;
 import id.lindung.registry.NikPolicy;
 import id.lindung.registry.Programme;
+import id.lindung.registry.RiskGroup;
+import id.lindung.registry.Segment;
+import id.lindung.registry.TransferRequests;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
@@ -27,17 +33,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
 class WorkerPageController {
 
     private final Workers workers;
     private final LikelyDuplicates likelyDuplicates;
+    private final TransferRequests transferRequests;
+    private final NikChecker nikChecker;
     private final CurrentActor currentActor;
 
-    WorkerPageController(Workers workers, LikelyDuplicates likelyDuplicates, CurrentActor currentActor) {
+    WorkerPageController(Workers workers, LikelyDuplicates likelyDuplicates, TransferRequests transferRequests,
+                         NikChecker nikChecker, CurrentActor currentActor) {
         this.workers = workers;
+        this.nikChecker = nikChecker;
         this.likelyDuplicates = likelyDuplicates;
+        this.transferRequests = transferRequests;
         this.currentActor = currentActor;
     }
 
@@ -87,27 +99,94 @@ class WorkerPageController {
     String changeStatus(@PathVariable long id, @RequestParam(required = false) WorkerStatus status,
                         @RequestParam(required = false) String reason,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
-                        Model model) {
-        return onWorkerPage(id, model, nik -> workers.changeStatus(nik, status, reason, effectiveOn));
+                        Model model, RedirectAttributes redirect) {
+        return onWorkerPage(id, "status", model, redirect, nik -> workers.changeStatus(nik, status, reason, effectiveOn));
     }
 
     /** The two answers to a likely duplicate on the worker page. */
     @PostMapping("/pekerja/id/{id}/kemungkinan-ganda/{flagId}")
     String resolveDuplicate(@PathVariable long id, @PathVariable long flagId,
                             @RequestParam(required = false) LikelyDuplicate.Verdict status,
-                            @RequestParam(required = false) String note, Model model) {
-        return onWorkerPage(id, model, nik -> likelyDuplicates.resolve(flagId, status, note));
+                            @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        return onWorkerPage(id, "duplicate", model, redirect, nik -> likelyDuplicates.resolve(flagId, status, note));
     }
 
-    /** Makes a change from a form of the worker page: back to the page, or the page again with the reasons it was refused. */
-    private String onWorkerPage(long id, Model model, Consumer<String> change) {
-        String nik = workers.getById(id, currentActor.get().scope()).nik();
+    /** The membership form: opens a programme or starts a new version of its terms (wage, risk, payer, segment). */
+    @PostMapping("/pekerja/id/{id}/kepesertaan")
+    String changeTerms(@PathVariable long id, @RequestParam(required = false) String program,
+                       @RequestParam(required = false) String segment, @RequestParam(required = false) String wage,
+                       @RequestParam(required = false) String riskGroup, @RequestParam(required = false) String payerKind,
+                       @RequestParam(required = false) String payerName, @RequestParam(required = false) String validFrom,
+                       Model model, RedirectAttributes redirect) {
+        model.addAttribute("termForm", new TermForm(program, segment, wage, riskGroup, new PayerInput(payerKind, payerName), validFrom));
+        return onWorkerPage(id, "terms", model, redirect, nik -> workers.changeTerms(nik, new Workers.TermChange(
+                WorkerForm.parse(Programme.class, program), WorkerForm.parse(Segment.class, segment), WorkerForm.decimal(wage),
+                WorkerForm.parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), WorkerForm.date(validFrom))));
+    }
+
+    /** The end form: a programme ends on a date, for a reason. */
+    @PostMapping("/pekerja/id/{id}/kepesertaan/akhiri")
+    String endTerm(@PathVariable long id, @RequestParam(required = false) String program,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String endDate,
+                   Model model, RedirectAttributes redirect) {
+        Programme p = WorkerForm.parse(Programme.class, program);
+        return onWorkerPage(id, "end", model, redirect, nik -> {
+            if (p == null) {
+                throw new InvalidInputException("program", "REQUIRED", "Choose the programme to end");
+            }
+            workers.endTerm(nik, p, WorkerForm.date(endDate), WorkerForm.parse(EndReason.class, reason));
+        });
+    }
+
+    /** Completes a transfer request: moves the worker to the village that asked for it. */
+    @PostMapping("/pekerja/id/{id}/pindah")
+    String transfer(@PathVariable long id, @RequestParam(required = false) String villageCode,
+                    @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String payerKind,
+                    @RequestParam(required = false) String payerName, Model model, RedirectAttributes redirect) {
+        return onWorkerPage(id, "transfer", model, redirect, nik -> workers.transfer(nik, villageCode, WorkerForm.date(effectiveOn),
+                new PayerInput(payerKind, payerName).spec()));
+    }
+
+    /** Declines a transfer request. */
+    @PostMapping("/pekerja/id/{id}/pindah/tolak")
+    String declineTransfer(@PathVariable long id, @RequestParam(required = false) String villageCode, Model model,
+                           RedirectAttributes redirect) {
+        return onWorkerPage(id, "declined", model, redirect, nik -> transferRequests.decline(id, villageCode));
+    }
+
+    /** The membership form as typed, so that a refused change comes back as entered. */
+    record TermForm(String program, String segment, String wage, String riskGroup, PayerInput payer, String validFrom) {
+
+        /** Prefilled from an open term: the change most often made is a new wage or payer from a later date. */
+        static TermForm of(MembershipTerm t, LocalDate today) {
+            return new TermForm(t.program().name(), t.segment().name(), t.wage().toPlainString(),
+                    t.riskGroup() == null ? "" : t.riskGroup().name(), PayerInput.ofCode(t.workerPayerCode()), today.toString());
+        }
+
+        static TermForm blank(LocalDate today) {
+            return new TermForm("", "", "", "", new PayerInput("", ""), today.toString());
+        }
+    }
+
+    /** The fields of the membership, end and transfer forms, as the registry names them in its problems. */
+    private static final String[] FORM_FIELDS = {"program", "segment", "wage", "riskGroup", "payer", "startDate", "validFrom",
+            "reason", "endDate", "villageCode", "effectiveOn"};
+
+    /**
+     * Makes a change from a form of the worker page: back to the page with a note of what was saved, or the page again
+     * with the reasons it was refused, next to the fields of {@code form} (the status and duplicate forms list them above).
+     */
+    private String onWorkerPage(long id, String form, Model model, RedirectAttributes redirect, Consumer<String> change) {
+        Worker w = workers.getById(id, currentActor.get().scope());
         try {
-            change.accept(nik);
+            change.accept(w.nik());
+            redirect.addFlashAttribute("flash", "worker.saved." + form);
             return "redirect:/pekerja/id/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
-            return worker(nik, model);
+            model.addAttribute("failedForm", form);
+            model.addAttribute("errors", FormErrors.of(e.problems(), FORM_FIELDS));
+            return worker(w.nik(), model);
         }
     }
 
@@ -120,13 +199,35 @@ class WorkerPageController {
         model.addAttribute("birthDateShown", NikPolicy.showBirthDate(actor, w.birthDate()));
         model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
-        model.addAttribute("terms", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
+        List<MembershipTerm> terms = workers.terms(nik, actor.scope());
+        model.addAttribute("terms", terms.stream().map(t -> NikPolicy.show(actor, t)).toList());
         model.addAttribute("history", workers.history(nik, actor.scope()));
         model.addAttribute("duplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
                 .map(d -> new DuplicateRow(d.id(), d.otherThan(w.id()), NikPolicy.showBirthDate(actor, d.otherThan(w.id()).birthDate())))
                 .toList());
         model.addAttribute("verdicts", LikelyDuplicate.Verdict.values());
         model.addAttribute("statuses", WorkerStatus.values());
+        if (actor.role().canChangeData()) {
+            LocalDate today = nikChecker.today();
+            List<MembershipTerm> open = terms.stream().filter(MembershipTerm::isOpen).toList();
+            if (!model.containsAttribute("termForm")) {
+                model.addAttribute("termForm", open.isEmpty() ? TermForm.blank(today) : TermForm.of(open.get(0), today));
+            }
+            model.addAttribute("openTerms", open);
+            model.addAttribute("today", today);
+            model.addAttribute("programs", Programme.values());
+            model.addAttribute("segments", Segment.values());
+            model.addAttribute("risks", RiskGroup.values());
+            model.addAttribute("payerKinds", WorkerFormController.PAYER_KINDS);
+            model.addAttribute("noPayer", new PayerInput("", ""));
+            model.addAttribute("emptyErrors", FormErrors.none());
+            model.addAttribute("endReasons", List.of(EndReason.DECEASED, EndReason.RESIGNED, EndReason.END_OF_TERM,
+                    EndReason.LAPSED, EndReason.OTHER));
+        }
+        model.addAttribute("transferRequests", transferRequests.openFor(w, actor.scope()));
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", FormErrors.none());
+        }
         return "registry/worker";
     }
 

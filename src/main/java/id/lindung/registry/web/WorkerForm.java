@@ -1,0 +1,96 @@
+package id.lindung.registry.web;
+
+import id.lindung.registry.Programme;
+import id.lindung.registry.RiskGroup;
+import id.lindung.registry.Segment;
+import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.Workers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The new-worker form as typed, kept as text so that a refused form comes back exactly as entered. Blank
+ * membership fields take the defaults by category: the registry's segment, payer and risk group, and
+ * {@link WorkerCategory#defaultWage()}.
+ */
+record WorkerForm(String nik, String name, String sex, String birthDate, String villageCode, String category, String phone,
+                  String kpj, String extremePoverty, String povertyDecile, List<String> programs, String segment,
+                  String wage, String riskGroup, String payerKind, String payerName, String startDate) {
+
+    static WorkerForm blank(String villageCode, LocalDate today) {
+        return new WorkerForm("", "", "", "", villageCode, "", "", "", null, "", List.of("JKK", "JKM"), "", "", "", "", "",
+                today.toString());
+    }
+
+    /** Only the NIK and village, for the answer to a refused transfer. */
+    static WorkerForm of(String nik, String villageCode, LocalDate today) {
+        WorkerForm b = blank(villageCode, today);
+        return new WorkerForm(nik, b.name(), b.sex(), b.birthDate(), villageCode, b.category(), b.phone(), b.kpj(), null,
+                b.povertyDecile(), b.programs(), b.segment(), b.wage(), b.riskGroup(), b.payerKind(), b.payerName(), b.startDate());
+    }
+
+    WorkerForm withVillage(String code) {
+        return new WorkerForm(nik, name, sex, birthDate, code, category, phone, kpj, extremePoverty, povertyDecile, programs,
+                segment, wage, riskGroup, payerKind, payerName, startDate);
+    }
+
+    public boolean checked(String program) {
+        return programs != null && programs.contains(program);
+    }
+
+    Workers.Registration toRegistration() {
+        WorkerCategory cat = parse(WorkerCategory.class, category);
+        List<Programme> chosen = programs == null ? List.of() : programs.stream().map(p -> parse(Programme.class, p))
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal amount = decimal(wage);
+        if (amount == null && cat != null && !chosen.isEmpty() && (wage == null || wage.isBlank())) {
+            amount = cat.defaultWage();
+        }
+        return new Workers.Registration(trim(nik), name, blankToNull(sex), date(birthDate), trim(villageCode), phone, kpj, cat,
+                extremePoverty != null, integer(povertyDecile), chosen, parse(Segment.class, segment), amount,
+                parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), date(startDate));
+    }
+
+    // Browsers send dates as ISO and numbers as digits; anything else is read as missing and the registry says it is required.
+
+    static <E extends Enum<E>> E parse(Class<E> type, String text) {
+        try {
+            return text == null || text.isBlank() ? null : Enum.valueOf(type, text.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static LocalDate date(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    static BigDecimal decimal(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
