@@ -81,10 +81,13 @@ public class WorkerImports {
     private static final long CHUNK_WAIT_MINUTES = 30;
 
     private final id.lindung.registry.BpuIncomeRange bpuIncome;
+    private final id.lindung.registry.DefaultWages defaultWages;
 
     WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
-                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome) {
+                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome,
+                  id.lindung.registry.DefaultWages defaultWages) {
         this.bpuIncome = bpuIncome;
+        this.defaultWages = defaultWages;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.tx = tx;
@@ -141,7 +144,7 @@ public class WorkerImports {
                 ? actor.scope().code() : null;
         LocalDate today = nikChecker.today();
         var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
-                apbdRegions(), actor.scope(), today, bpuIncome::range);
+                apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage);
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
         List<Rejection> rejections = new ArrayList<>();
         try {

@@ -63,7 +63,13 @@ final class WorkerRowParser {
     /** Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions. */
     /** @param bpuIncomeRange the regulation's lowest and highest BPU declared income on a date */
     record Lookups(Predicate<String> districtExists, Map<String, Boolean> villagesInScope, Set<String> apbdRegions,
-                   RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, BigDecimal[]> bpuIncomeRange) {}
+                   RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, BigDecimal[]> bpuIncomeRange,
+                   DefaultWage defaultWage) {}
+
+    /** The wage assumed for a row that gives none (registry.DefaultWages). */
+    interface DefaultWage {
+        BigDecimal of(WorkerCategory category, Segment segment, LocalDate start);
+    }
 
     sealed interface Outcome permits Ok, Refused {}
 
@@ -207,11 +213,7 @@ final class WorkerRowParser {
         }
         BigDecimal wage = null;
         String wageText = get(f, "wage");
-        if (wageText.isEmpty()) {
-            if (category != null) {
-                wage = ImportDefaults.wage(category);
-            }
-        } else {
+        if (!wageText.isEmpty()) {
             wage = money(wageText);
             if (wage == null || wage.signum() <= 0 || wage.scale() > 2 || wage.precision() - wage.scale() > 16) {
                 p.add(problem(line, "wage", "WAGE_INVALID", "wage must be an amount above zero with at most 2 decimals, got '" + wageText + "'"));
@@ -282,6 +284,9 @@ final class WorkerRowParser {
             if (start == null) {
                 p.add(problem(line, "start_date", "INVALID_DATE", "start_date must be a date like 2025-01-01, got '" + startText + "'"));
             }
+        }
+        if (wageText.isEmpty() && category != null && segment != null && start != null) {
+            wage = lookups.defaultWage().of(category, segment, start);
         }
         if (segment == Segment.BPU && wage != null && start != null) {
             BigDecimal[] range = lookups.bpuIncomeRange().apply(start);

@@ -17,16 +17,4 @@ public enum WorkerCategory {
         return isVillageOfficial() ? Segment.PU : Segment.BPU;
     }
 
-    /**
-     * The wage a form offers when none is entered, the bulk import's defaults (docs/opensid-import.md): the PP 11/2019
-     * minimum siltap of the village head and of other perangkat; the flat Rp 1,000,000 basis villages use for BPD,
-     * LKD, RT/RW and kader, which is also the lowest BPU income band.
-     */
-    public java.math.BigDecimal defaultWage() {
-        return switch (this) {
-            case KEPALA_DESA -> new java.math.BigDecimal("2426640");
-            case PERANGKAT_DESA -> new java.math.BigDecimal("2022200");
-            default -> new java.math.BigDecimal("1000000");
-        };
-    }
 }

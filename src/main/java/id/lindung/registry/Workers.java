@@ -69,10 +69,12 @@ public class Workers {
     private final NikChecker nikChecker;
 
     private final BpuIncomeRange bpuIncome;
+    private final DefaultWages defaultWages;
 
     Workers(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, CurrentActor currentActor, Regions regions,
-            NikChecker nikChecker, BpuIncomeRange bpuIncome) {
+            NikChecker nikChecker, BpuIncomeRange bpuIncome, DefaultWages defaultWages) {
         this.bpuIncome = bpuIncome;
+        this.defaultWages = defaultWages;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -114,8 +116,8 @@ public class Workers {
         String payer = r.payer() != null && !r.payer().isBlank() ? r.payer() : r.category().isVillageOfficial() ? "APBDES" : "SELF";
         LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
         return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
-                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment, r.wage(),
-                riskOrDefault(segment, r.riskGroup()), payer, start);
+                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment,
+                r.wage() != null ? r.wage() : defaultWages.wage(r.category(), segment, start), riskOrDefault(segment, r.riskGroup()), payer, start);
     }
 
     /**

@@ -64,7 +64,7 @@ class WorkerFormsIntegrationTests {
         String nik = Niks.unique("63.04.01", "L", BIRTH);
         return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "Rahmat Hidayat", "L", BIRTH, village,
                 null, null, category, false, null, List.of(Programme.JKK, Programme.JKM), category.defaultSegment(),
-                category.defaultWage(), null, category.isVillageOfficial() ? "APBDES" : "SELF", START)));
+                null, null, category.isVillageOfficial() ? "APBDES" : "SELF", START)));
     }
 
     private static long workerIdOf(HttpResponse<String> redirect) {

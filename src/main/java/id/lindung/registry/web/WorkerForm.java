@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The new-worker form as typed, kept as text so that a refused form comes back exactly as entered. Blank
  * membership fields take the defaults by category: the registry's segment, payer and risk group, and
- * {@link WorkerCategory#defaultWage()}.
+ * {@link id.lindung.registry.DefaultWages}.
  */
 record WorkerForm(String nik, String name, String sex, String birthDate, String villageCode, String category, String phone,
                   String kpj, String extremePoverty, String povertyDecile, List<String> programs, String segment,
@@ -43,10 +43,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         WorkerCategory cat = parse(WorkerCategory.class, category);
         List<Programme> chosen = programs == null ? List.of() : programs.stream().map(p -> parse(Programme.class, p))
                 .filter(java.util.Objects::nonNull).toList();
-        BigDecimal amount = decimal(wage);
-        if (amount == null && cat != null && !chosen.isEmpty() && (wage == null || wage.isBlank())) {
-            amount = cat.defaultWage();
-        }
+        BigDecimal amount = decimal(wage); // blank: the registry assumes the default wage (DefaultWages)
         return new Workers.Registration(trim(nik), name, blankToNull(sex), date(birthDate), trim(villageCode), phone, kpj, cat,
                 extremePoverty != null, integer(povertyDecile), chosen, parse(Segment.class, segment), amount,
                 parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), date(startDate));

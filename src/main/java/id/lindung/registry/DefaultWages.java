@@ -1,0 +1,30 @@
+package id.lindung.registry;
+
+import id.lindung.regulation.RegulationCatalog;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The wage assumed for a membership that states none, from the regulation data in force on its start date
+ * (regulations/village-wages.yaml): the minimum siltap for a village head and other perangkat, the villages' flat
+ * basis for other wage earners (PU), and the lowest declared income for an informal participant (BPU).
+ */
+@Component
+public class DefaultWages {
+
+    private final RegulationCatalog catalog;
+
+    DefaultWages(RegulationCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public BigDecimal wage(WorkerCategory category, Segment segment, LocalDate on) {
+        String parameter = segment == Segment.BPU ? "bpu.income.min" : switch (category) {
+            case KEPALA_DESA -> "village.defaultWage.kepalaDesa";
+            case PERANGKAT_DESA -> "village.defaultWage.perangkatDesa";
+            default -> "village.defaultWage.otherApparatus";
+        };
+        return catalog.valueOn(parameter, on).rupiah().toBigDecimal();
+    }
+}
