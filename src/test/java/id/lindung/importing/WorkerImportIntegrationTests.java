@@ -428,8 +428,18 @@ class WorkerImportIntegrationTests {
     @Test
     void xlsxFilesAreReadLikeCsv() throws Exception {
         String[] lines = generate("62.02.01", 3, 7, 0).split("\n");
+        ByteArrayOutputStream bytes = workbook(new XSSFWorkbook(), lines);
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xlsx", new ByteArrayInputStream(bytes.toByteArray()),
+                new WorkerImports.Options(null, null, true)));
+        assertThat(batch.format()).isEqualTo("XLSX");
+        assertThat(batch.status()).isEqualTo("IMPORTED");
+        assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
+    }
+
+    /** The CSV lines as the first sheet of a workbook, with a real date cell (column 4) and a number cell (wage). */
+    private static ByteArrayOutputStream workbook(org.apache.poi.ss.usermodel.Workbook wb, String[] lines) throws java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        try (wb) {
             var sheet = wb.createSheet("pekerja");
             var dateStyle = wb.createCellStyle();
             dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
@@ -439,7 +449,7 @@ class WorkerImportIntegrationTests {
                 for (int c = 0; c < f.length; c++) {
                     if (i > 0 && c == 3) {
                         var cell = row.createCell(c);
-                        cell.setCellValue(java.time.LocalDate.parse(f[c]));
+                        cell.setCellValue(LocalDate.parse(f[c]));
                         cell.setCellStyle(dateStyle);
                     } else if (i > 0 && c == 7) {
                         row.createCell(c).setCellValue(Double.parseDouble(f[c]));
@@ -450,11 +460,7 @@ class WorkerImportIntegrationTests {
             }
             wb.write(bytes);
         }
-        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xlsx", new ByteArrayInputStream(bytes.toByteArray()),
-                new WorkerImports.Options(null, null, true)));
-        assertThat(batch.format()).isEqualTo("XLSX");
-        assertThat(batch.status()).isEqualTo("IMPORTED");
-        assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
+        return bytes;
     }
 
     @Test
@@ -577,26 +583,7 @@ class WorkerImportIntegrationTests {
     @Test
     void anExcel97WorkbookIsReadLikeCsv() throws Exception {
         String[] lines = generate("62.05.07", 2, 13, 0).split("\n");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (var wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook()) {
-            var sheet = wb.createSheet("pekerja");
-            var dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
-            for (int i = 0; i < lines.length; i++) {
-                var row = sheet.createRow(i);
-                String[] f = lines[i].split(",");
-                for (int c = 0; c < f.length; c++) {
-                    if (i > 0 && c == 3) {
-                        var cell = row.createCell(c);
-                        cell.setCellValue(LocalDate.parse(f[c]));
-                        cell.setCellStyle(dateStyle);
-                    } else {
-                        row.createCell(c).setCellValue(f[c]);
-                    }
-                }
-            }
-            wb.write(bytes);
-        }
+        ByteArrayOutputStream bytes = workbook(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), lines);
         ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xls", new ByteArrayInputStream(bytes.toByteArray()),
                 new WorkerImports.Options(null, null, true)));
         assertThat(batch.format()).isEqualTo("XLS");
