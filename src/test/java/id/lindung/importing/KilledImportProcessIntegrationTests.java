@@ -100,8 +100,11 @@ class KilledImportProcessIntegrationTests {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        for (String property : List.of("lindung.data-dir", "lindung.db-port", "lindung.db-durable", "lindung.demo")) {
-            command.add("-D" + property + "=" + System.getProperty(property));
+        // the same database as this test: the embedded one (attached to, never wiped) or the external one CI points at
+        for (String property : System.getProperties().stringPropertyNames()) {
+            if (property.startsWith("lindung.") || property.startsWith("spring.datasource.")) {
+                command.add("-D" + property + "=" + System.getProperty(property));
+            }
         }
         command.add("-Dlindung.db-clean=false"); // attach to this test's database, never wipe it
         command.add("-Dlindung.import.chunk=10");
