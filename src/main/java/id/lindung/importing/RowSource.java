@@ -124,13 +124,13 @@ interface RowSource {
                 if (workbook.getNumberOfSheets() == 0) {
                     return;
                 }
-                DataFormatter formatter = new IsoDates();
+                IsoDates formatter = new IsoDates();
                 var evaluator = workbook.getCreationHelper().createFormulaEvaluator();
                 for (var row : workbook.getSheetAt(0)) {
                     List<String> cells = new ArrayList<>();
                     for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                         var cell = row.getCell(c);
-                        cells.add(cell == null ? "" : formatter.formatCellValue(cell, evaluator));
+                        cells.add(cell == null ? "" : text(cell, formatter, evaluator));
                     }
                     if (cells.stream().anyMatch(v -> !v.isBlank())) {
                         handler.row(row.getRowNum() + 1L, cells.toArray(String[]::new));
@@ -139,6 +139,24 @@ interface RowSource {
             } catch (IOException e) {
                 throw new IllegalArgumentException("Not a readable XLS file: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * What a CSV would hold for the cell: a date cell as an ISO date, a number without its display format
+         * (no grouping, no locale date order), text as typed; formulas by their value.
+         */
+        static String text(org.apache.poi.ss.usermodel.Cell cell, IsoDates formatter,
+                           org.apache.poi.ss.usermodel.FormulaEvaluator evaluator) {
+            var type = cell.getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA
+                    ? evaluator.evaluateFormulaCell(cell) : cell.getCellType();
+            return switch (type) {
+                case NUMERIC -> DateUtil.isCellDateFormatted(cell)
+                        ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
+                        : formatter.formatRawCellContents(cell.getNumericCellValue(), -1, "General");
+                case STRING -> cell.getStringCellValue();
+                case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
+                default -> "";
+            };
         }
     }
 

@@ -428,7 +428,7 @@ class WorkerImportIntegrationTests {
     @Test
     void xlsxFilesAreReadLikeCsv() throws Exception {
         String[] lines = generate("62.02.01", 3, 7, 0).split("\n");
-        ByteArrayOutputStream bytes = workbook(new XSSFWorkbook(), lines);
+        ByteArrayOutputStream bytes = workbook(new XSSFWorkbook(), lines, "dd/mm/yyyy", "0");
         ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xlsx", new ByteArrayInputStream(bytes.toByteArray()),
                 new WorkerImports.Options(null, null, true)));
         assertThat(batch.format()).isEqualTo("XLSX");
@@ -437,12 +437,15 @@ class WorkerImportIntegrationTests {
     }
 
     /** The CSV lines as the first sheet of a workbook, with a real date cell (column 4) and a number cell (wage). */
-    private static ByteArrayOutputStream workbook(org.apache.poi.ss.usermodel.Workbook wb, String[] lines) throws java.io.IOException {
+    private static ByteArrayOutputStream workbook(org.apache.poi.ss.usermodel.Workbook wb, String[] lines, String dateFormat,
+                                                  String numberFormat) throws java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (wb) {
             var sheet = wb.createSheet("pekerja");
             var dateStyle = wb.createCellStyle();
-            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(dateFormat));
+            var numberStyle = wb.createCellStyle();
+            numberStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat(numberFormat));
             for (int i = 0; i < lines.length; i++) {
                 var row = sheet.createRow(i);
                 String[] f = lines[i].split(",");
@@ -451,8 +454,15 @@ class WorkerImportIntegrationTests {
                         var cell = row.createCell(c);
                         cell.setCellValue(LocalDate.parse(f[c]));
                         cell.setCellStyle(dateStyle);
-                    } else if (i > 0 && c == 7) {
-                        row.createCell(c).setCellValue(Double.parseDouble(f[c]));
+                    } else if (i > 0 && (c == 7 || c == 11)) {
+                        var cell = row.createCell(c);
+                        if (c == 7) {
+                            cell.setCellValue(Double.parseDouble(f[c]));
+                            cell.setCellStyle(numberStyle);
+                        } else {
+                            cell.setCellValue(LocalDate.parse(f[c])); // start_date in the workbook's date format too
+                            cell.setCellStyle(dateStyle);
+                        }
                     } else {
                         row.createCell(c).setCellValue(f[c]);
                     }
@@ -583,12 +593,17 @@ class WorkerImportIntegrationTests {
     @Test
     void anExcel97WorkbookIsReadLikeCsv() throws Exception {
         String[] lines = generate("62.05.07", 2, 13, 0).split("\n");
-        ByteArrayOutputStream bytes = workbook(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), lines);
+        ByteArrayOutputStream bytes = workbook(new org.apache.poi.hssf.usermodel.HSSFWorkbook(), lines, "m/d/yy", "#,##0");
         ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xls", new ByteArrayInputStream(bytes.toByteArray()),
                 new WorkerImports.Options(null, null, true)));
         assertThat(batch.format()).isEqualTo("XLS");
         assertThat(batch.status()).isEqualTo("IMPORTED");
         assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
+        String[] first = lines[1].split(",");
+        assertThat(jdbc.sql("""
+                select w.birth_date || '/' || t.valid_from || '/' || t.wage from worker w join membership_term t on t.worker_id = w.id
+                where w.nik = ? and t.program = 'JKK'""").param(first[0]).query(String.class).single())
+                .isEqualTo(first[3] + "/" + first[11] + "/" + new BigDecimal(first[7]).setScale(2));
     }
 
     @Test
