@@ -74,7 +74,7 @@ select * from sync_government_payers();
 create temporary table legacy_payer on commit drop as
 select id, kind, name, region_code, payer_name_key(substr(code, length(kind) + 2)) as key
 from payer
-where kind in ('EMPLOYER', 'DONOR') and code !~ '^(EMPLOYER|DONOR):[0-9]{2}(\.[0-9]{2}){0,3}:';
+where kind in ('EMPLOYER', 'DONOR'); -- before this migration every employer and donor code is an old one (KIND:<NAME>)
 
 -- every (kind, region, key) that must exist: each old payer's own region, and each other village whose terms name it
 create temporary table legacy_target on commit drop as
@@ -114,7 +114,7 @@ join payer n on n.code = l.kind || ':' || u.village_code || ':' || l.key
 where n.id <> l.id;
 
 create temporary table legacy_cutover on commit drop as
-select (date_trunc('month', current_date) + interval '1 month')::date as d;
+select (date_trunc('month', (now() at time zone 'Asia/Jakarta')::date) + interval '1 month')::date as d;
 
 create temporary table legacy_term on commit drop as
 select t.id, coalesce(w.new_id, t.worker_payer_id) as worker_payer_id,

@@ -89,11 +89,12 @@ public class AuditTrail {
     private static final java.util.regex.Pattern NIK = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{2})(?![0-9])");
     private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
             "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"phone\"\\s*:\\s*\")[^\"]*");
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"(?:phone|email)\"\\s*:\\s*\")[^\"]*");
 
     /**
      * The event as a role that sees NIKs masked may read it (the registry's rule, see registry.NikPolicy): NIKs with
-     * only their first 6 and last 2 digits, birth dates as the year, no phone numbers. The stored event is unchanged.
+     * only their first 6 and last 2 digits, birth dates as the year, no phone numbers or e-mail addresses. The stored event
+     * is unchanged.
      */
     static Event masked(Event e) {
         return new Event(e.id(), e.occurredAt(), e.username(), e.role(), e.address(), e.action(), e.entityType(),

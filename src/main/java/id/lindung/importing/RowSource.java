@@ -177,11 +177,16 @@ interface RowSource {
             String html;
             try {
                 byte[] bytes = Files.readAllBytes(file);
-                try {
-                    html = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                } catch (java.nio.charset.CharacterCodingException notUtf8) {
-                    // older exports and pages saved by desktop Excel are Windows-1252
-                    html = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+                java.nio.charset.Charset declared = declaredCharset(bytes);
+                if (declared != null) {
+                    html = new String(bytes, declared); // a byte the charset cannot map becomes U+FFFD: its row is refused
+                } else {
+                    try {
+                        html = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                    } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                        // no declaration and not UTF-8: older exports and pages saved by desktop Excel are Windows-1252
+                        html = new String(bytes, java.nio.charset.Charset.forName("windows-1252"));
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -201,6 +206,23 @@ interface RowSource {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     handler.row(++line, cells.toArray(String[]::new));
                 }
+            }
+        }
+
+        private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+                "(?i)<meta[^>]*charset\\s*=\\s*[\"']?([A-Za-z0-9._-]+)");
+
+        /** The charset a {@code <meta>} of the page's head declares, if any and known. */
+        static java.nio.charset.Charset declaredCharset(byte[] bytes) {
+            String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+            var m = META_CHARSET.matcher(head);
+            if (!m.find()) {
+                return null;
+            }
+            try {
+                return java.nio.charset.Charset.forName(m.group(1));
+            } catch (IllegalArgumentException unknown) {
+                return null;
             }
         }
 

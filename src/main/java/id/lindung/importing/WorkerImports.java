@@ -490,7 +490,7 @@ public class WorkerImports {
         boolean masked = !NikPolicy.seesFullNik(currentActor.get());
         return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? order by line limit ?")
                 .params(id, limit).query((rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        masked ? maskIdentity(rs.getString(4)) : rs.getString(4))).list();
+                        masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
     }
 
     private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})([0-9]{2,})([0-9]{2})(?![0-9])");
@@ -501,6 +501,14 @@ public class WorkerImports {
      * birth date that the NIK's digits 7-12 encode), so digit runs keep only their first 6 and last 2 digits and dates
      * only their year.
      */
+    static String maskedReason(String field, String message) {
+        if (field != null && java.util.Set.of("nik", "sex", "birth_date", "name", "phone").contains(field)) {
+            // these reasons quote identity data in many shapes (typed NIKs, dates as DD-M-YY, digits 7-12): none is shown
+            return "Isi kolom " + field + " ditolak (lihat kode); rinciannya hanya untuk peran yang melihat NIK lengkap";
+        }
+        return maskIdentity(message);
+    }
+
     static String maskIdentity(String message) {
         if (message == null) {
             return null;

@@ -68,7 +68,7 @@ final class WorkerRowParser {
 
     /** The wage assumed for a row that gives none (registry.DefaultWages). */
     interface DefaultWage {
-        BigDecimal of(WorkerCategory category, Segment segment, LocalDate start);
+        java.util.Optional<BigDecimal> of(WorkerCategory category, Segment segment, LocalDate start);
     }
 
     sealed interface Outcome permits Ok, Refused {}
@@ -286,7 +286,10 @@ final class WorkerRowParser {
             }
         }
         if (wageText.isEmpty() && category != null && segment != null && start != null) {
-            wage = lookups.defaultWage().of(category, segment, start);
+            wage = lookups.defaultWage().of(category, segment, start).orElse(null);
+            if (wage == null) {
+                p.add(problem(line, "wage", "WAGE_REQUIRED", "no default wage is in force on " + start + "; give the wage"));
+            }
         }
         if (segment == Segment.BPU && wage != null && start != null) {
             BigDecimal[] range = lookups.bpuIncomeRange().apply(start);
@@ -317,7 +320,7 @@ final class WorkerRowParser {
     private static boolean hasInvalidCharacter(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f || c == '\uFFFD') {
+            if (c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f || c == '\uFFFD') {
                 return true;
             }
         }

@@ -268,18 +268,7 @@ public class BulkRegistration {
         // registered workers that moved to another village or stopped being active since validation: refused like at
         // validation, never applied to a worker they no longer describe and never dropped silently
         params.addValue("lo", scope.lo()).addValue("hi", scope.hi());
-        List<Conflict> refused = new ArrayList<>(jdbc.sql("""
-                select s.line, s.village_code as staged_village, w.village_code, w.category, w.status,
-                       (w.village_code >= :lo and w.village_code < :hi) as visible
-                from worker_stage s join worker w on w.nik = s.nik
-                where %s and s.registered and (w.village_code <> s.village_code or w.status <> 'ACTIVE')
-                order by s.line""".formatted(ROWS)).paramSource(params)
-                .query((rs, n) -> rs.getString("village_code").equals(rs.getString("staged_village"))
-                        ? new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is " + rs.getString("status")
-                                + ": memberships are opened or changed only for an active worker")
-                        : elsewhere(rs, n))
-                .list());
-        markRejected(refused, params);
+        List<Conflict> refused = new ArrayList<>(refuseStale(ROWS + " and s.registered", params));
         long[] closedAndOpened = applyToRegistered(ROWS + " and s.registered", params);
         long[] counts = new long[2];
         Long[][] createdIds = new Long[1][];
@@ -326,11 +315,8 @@ public class BulkRegistration {
         long opened = closedAndOpened[1] + counts[1];
         if (missed[0].length > 0) {
             params.addValue("missed", missed[0]);
-            // registered meanwhile in another village: refused like at validation, never silently dropped
-            List<Conflict> elsewhere = jdbc.sql(ELSEWHERE + " and s.line = any(:missed) order by s.line").paramSource(params)
-                    .query(BulkRegistration::elsewhere).list();
-            markRejected(elsewhere, params);
-            refused.addAll(elsewhere);
+            // registered meanwhile in another village, or registered and no longer active: refused, never silently dropped
+            refused.addAll(refuseStale(ROWS + " and s.line = any(:missed)", params));
             // registered meanwhile in the same village: from now on they are registered rows, and get what a registered worker gets
             jdbc.sql("update worker_stage set registered = true where batch_id = :batch and line = any(:missed)").paramSource(params).update();
             long[] late = applyToRegistered(ROWS + " and s.line = any(:missed)", params);
@@ -338,6 +324,27 @@ public class BulkRegistration {
             opened += late[1];
         }
         return new ChunkResult(counts[0], closed, opened, 0, createdIds[0], refused);
+    }
+
+    /**
+     * Refuses (and marks rejected) the staged rows {@code rows} selects whose worker is now registered in another village
+     * or is no longer active. The workers are locked until the chunk commits, so a status change cannot slip in between.
+     */
+    private List<Conflict> refuseStale(String rows, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
+        List<Conflict> stale = jdbc.sql("""
+                select s.line, s.village_code as staged_village, w.village_code, w.category, w.status,
+                       (w.village_code >= :lo and w.village_code < :hi) as visible
+                from worker_stage s join worker w on w.nik = s.nik
+                where %s and (w.village_code <> s.village_code or w.status <> 'ACTIVE')
+                order by s.line
+                for share of w""".formatted(rows)).paramSource(params)
+                .query((rs, n) -> rs.getString("village_code").equals(rs.getString("staged_village"))
+                        ? new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is " + rs.getString("status")
+                                + ": memberships are opened or changed only for an active worker")
+                        : elsewhere(rs, n))
+                .list();
+        markRejected(stale, params);
+        return stale;
     }
 
     private void markRejected(List<Conflict> refused, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {

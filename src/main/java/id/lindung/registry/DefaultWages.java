@@ -19,12 +19,22 @@ public class DefaultWages {
         this.catalog = catalog;
     }
 
-    public BigDecimal wage(WorkerCategory category, Segment segment, LocalDate on) {
+    /** The default wage on {@code on}; empty when the data has none in force then (the wage must then be given). */
+    public java.util.Optional<BigDecimal> wage(WorkerCategory category, Segment segment, LocalDate on) {
         String parameter = segment == Segment.BPU ? "bpu.income.min" : switch (category) {
             case KEPALA_DESA -> "village.defaultWage.kepalaDesa";
             case PERANGKAT_DESA -> "village.defaultWage.perangkatDesa";
             default -> "village.defaultWage.otherApparatus";
         };
-        return catalog.valueOn(parameter, on).rupiah().toBigDecimal();
+        try {
+            return java.util.Optional.of(catalog.valueOn(parameter, on).rupiah().toBigDecimal());
+        } catch (id.lindung.regulation.NoRegulationInForceException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The message for a membership that gives no wage on a date with no default in force. */
+    static String noDefault(LocalDate on) {
+        return "no default wage is in force on " + on + " (regulations/village-wages.yaml); give the wage";
     }
 }

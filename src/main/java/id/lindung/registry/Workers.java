@@ -117,7 +117,9 @@ public class Workers {
         LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
         return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
                 r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment,
-                r.wage() != null ? r.wage() : defaultWages.wage(r.category(), segment, start), riskOrDefault(segment, r.riskGroup()), payer, start);
+                r.wage() != null ? r.wage() : defaultWages.wage(r.category(), segment, start).orElseThrow(
+                        () -> new InvalidInputException("wage", "WAGE_REQUIRED", DefaultWages.noDefault(start))),
+                riskOrDefault(segment, r.riskGroup()), payer, start);
     }
 
     /**

@@ -57,12 +57,12 @@ class AuditTrailIntegrationTests {
                 values ('audit-writer', 'DPMD', 'UPDATE', 'worker', ?, '73.02.01.2004', null,
                         cast(? as jsonb))""")
                 .params(nik, "{\"nik\": \"" + nik + "\", \"birthDate\": \"1990-12-05\", \"phone\": \"081234567890\", "
-                        + "\"payer\": \"SELF:" + nik + "\", \"fullName\": \"Siti\"}")
+                        + "\"payer\": \"SELF:" + nik + "\", \"email\": \"siti@desa.id\", \"fullName\": \"Siti\"}")
                 .update();
         var auditor = Http.withToken(port, TestUsers.token(accounts, "audit-masked", Role.AUDITOR, "73.02"))
                 .get("/api/v1/audit?user=audit-writer");
         assertThat(auditor.statusCode()).isEqualTo(200);
-        assertThat(auditor.body()).doesNotContain(nik, "1990-12-05", "081234567890")
+        assertThat(auditor.body()).doesNotContain(nik, "1990-12-05", "081234567890", "siti@desa.id")
                 .contains("730201********07", "1990", "SELF:730201********07", "Siti");
         var admin = Http.withToken(port, TestUsers.token(accounts, "audit-admin", Role.ADMIN, "ID")).get("/api/v1/audit?user=audit-writer");
         assertThat(admin.body()).contains(nik, "1990-12-05", "081234567890");

@@ -563,6 +563,23 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void aRowWithoutAWageBeforeAnyDefaultWageIsInForceIsRefusedNotTheFile() {
+        String kades = id.lindung.support.Niks.unique("62.06.08", "L", LocalDate.of(1970, 2, 2));
+        String kader = id.lindung.support.Niks.unique("62.06.08", "P", LocalDate.of(1982, 8, 8));
+        String csv = "nik,name,sex,birth_date,village_code,category,tmt\n"
+                + kades + ",Pak Kades,L,1970-02-02,62.06.08.2001,KEPALA_DESA,2017-03-01\n"
+                + kader + ",Bu Kader,P,1982-08-08,62.06.08.2001,KADER,2020-01-01\n";
+        ImportBatch batch = upload(ADMIN, csv, WorkerImports.Options.none());
+        assertThat(batch.status()).isEqualTo("VALIDATED");
+        assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
+                .extracting(r -> r.line() + ":" + r.field() + ":" + r.code()).containsExactly("2:wage:WAGE_REQUIRED");
+        ImportBatch done = confirm(ADMIN, batch.id());
+        assertThat(jdbc.sql("select t.wage from membership_term t join worker w on w.id = t.worker_id where w.nik = ? and t.program = 'JKK'")
+                .param(kader).query(BigDecimal.class).single()).isEqualByComparingTo("1000000");
+        assertThat(done.workersCreated()).isOne();
+    }
+
+    @Test
     void oneBrokenCharacterRefusesItsRowNotTheFile() {
         String good = id.lindung.support.Niks.unique("62.06.05", "L", LocalDate.of(1983, 3, 3));
         String nul = id.lindung.support.Niks.unique("62.06.05", "L", LocalDate.of(1984, 4, 4));

@@ -55,7 +55,8 @@ class PayerRegisterMigrationIntegrationTests {
                         ('EMPLOYER:CV MAJU JAYA', 'EMPLOYER', 'CV Maju Jaya', '64.02.03.2001', 'Pak Budi 0812'),
                         ('DONOR:CSR BANK', 'DONOR', 'CSR Bank', '64.02.03.2002', null),
                         ('EMPLOYER:PT SURYA / ABADI', 'EMPLOYER', 'PT Surya / Abadi', '64.02.03.2001', null),
-                        ('EMPLOYER:PT SURYA ABADI', 'EMPLOYER', 'PT Surya Abadi', '64.02.03.2001', null)""").update();
+                        ('EMPLOYER:PT SURYA ABADI', 'EMPLOYER', 'PT Surya Abadi', '64.02.03.2001', null),
+                        ('EMPLOYER:12:30 CATERING', 'EMPLOYER', '12:30 Catering', '64.02.03.2002', null)""").update();
             long workerA = worker(db, "6402030101800001", A);
             long workerB = worker(db, "6402030101800002", B);
             long legacy = id(db, "EMPLOYER:CV MAJU JAYA");
@@ -75,7 +76,7 @@ class PayerRegisterMigrationIntegrationTests {
             assertThat(db.sql("select count(*) from payer where code = 'EMPLOYER:CV MAJU JAYA'").query(Long.class).single()).isZero();
             assertThat(payersOfTerms(db, workerA)).containsExactly(java.util.List.of(legacy, legacy));
             // a dated change: the months up to the cut-over stay with the payer they were billed to
-            java.time.LocalDate cutover = java.time.LocalDate.now().withDayOfMonth(1).plusMonths(1);
+            java.time.LocalDate cutover = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).withDayOfMonth(1).plusMonths(1);
             assertThat(payersOfTerms(db, workerB)).containsExactly(java.util.List.of(legacy, legacy), java.util.List.of(own, own));
             assertThat(periodsOfTerms(db, workerB)).containsExactly("2024-01-01/" + cutover + "/CHANGED", cutover + "/open/-");
 
@@ -87,6 +88,7 @@ class PayerRegisterMigrationIntegrationTests {
             assertThat(db.sql("select contact_person from payer where id = ?").param(legacy).query(String.class).single())
                     .isEqualTo("Pak Budi 0812");
             assertThat(id(db, "DONOR:" + B + ":CSR BANK")).isPositive();
+            assertThat(id(db, "EMPLOYER:" + B + ":12:30 CATERING")).as("a name that starts like a region code").isPositive();
 
             Map<String, String> names = new java.util.TreeMap<>();
             db.sql("select code, name from payer where kind in ('APBDES', 'APBD')")
