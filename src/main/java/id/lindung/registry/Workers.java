@@ -283,11 +283,42 @@ public class Workers {
             MembershipTerm current = openTerm(worker.id(), program).orElseThrow(() ->
                     new InvalidInputException("program", "NOT_OPEN", nik + " holds no open " + program + " membership"));
             if (!endDate.isAfter(current.validFrom())) {
-                throw new InvalidInputException("endDate", "END_NOT_AFTER_START", "The end date must be after " + current.validFrom());
+                // the open term has not started by then: it is withdrawn and the term it was to follow ends instead
+                long ended = endBefore(worker, current, endDate, reason).orElseThrow(() -> new InvalidInputException("endDate",
+                        "END_NOT_AFTER_START", "The end date must be after " + current.validFrom()));
+                return termById(ended);
             }
             close(worker, current, endDate, reason);
             return termById(current.id());
         });
+    }
+
+    /**
+     * Ends a membership on {@code on} when its open term {@code open} only starts on or after that date (a change
+     * scheduled for later): the open term never ran, so it is withdrawn (deleted, with its full record in the audit
+     * trail), and the term it was to follow, running on {@code on}, ends then with {@code reason}. Empty when there is
+     * no such predecessor, or when the open term was billed already (withdrawing it would orphan its bill lines).
+     */
+    private java.util.Optional<Long> endBefore(Worker worker, MembershipTerm open, LocalDate on, EndReason reason) {
+        boolean billed = jdbc.sql("select exists (select 1 from bill_line where term_id = ?)").param(open.id()).query(Boolean.class).single();
+        if (billed) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<MembershipTerm> running = jdbc.sql(TERM_SELECT + " " + """
+                 where t.worker_id = :worker and t.program = :program and t.valid_to = :start and t.valid_from < :on
+                 for update of t""")
+                .param("worker", worker.id()).param("program", open.program().name()).param("start", open.validFrom()).param("on", on)
+                .query(Workers::mapTerm).optional();
+        if (running.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        jdbc.sql("delete from membership_term where id = ? and valid_to is null").param(open.id()).update();
+        audit.record("WITHDRAW", "membership_term", String.valueOf(open.id()), worker.villageCode(), open, null);
+        jdbc.sql("update membership_term set valid_to = :to, end_reason = :reason where id = :id")
+                .param("to", on).param("reason", reason.name()).param("id", running.get().id()).update();
+        audit.record("END", "membership_term", String.valueOf(running.get().id()), worker.villageCode(), running.get(),
+                termById(running.get().id()));
+        return java.util.Optional.of(running.get().id());
     }
 
     private void close(Worker worker, MembershipTerm term, LocalDate validTo, EndReason reason) {
@@ -472,13 +503,12 @@ public class Workers {
             }
             List<MembershipTerm> open = newStatus.endsTermsAs() == null ? List.of() : openTerms(before.id());
             for (MembershipTerm term : open) {
-                if (!effectiveOn.isAfter(term.validFrom())) {
+                if (effectiveOn.isAfter(term.validFrom())) {
+                    close(before, term, effectiveOn, newStatus.endsTermsAs());
+                } else if (endBefore(before, term, effectiveOn, newStatus.endsTermsAs()).isEmpty()) {
                     throw new InvalidInputException("effectiveOn", "EFFECTIVE_NOT_AFTER_TERM_START", "The " + term.program()
                             + " membership started on " + term.validFrom() + ": a status that ends it must take effect after that");
                 }
-            }
-            for (MembershipTerm term : open) {
-                close(before, term, effectiveOn, newStatus.endsTermsAs());
             }
             jdbc.sql("update worker set status = ? where id = ?").params(newStatus.name(), before.id()).update();
             statusEvent(before.id(), before.villageCode(), newStatus.name(), reason.trim(), effectiveOn, actor);

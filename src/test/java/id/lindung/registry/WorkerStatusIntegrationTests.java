@@ -52,6 +52,43 @@ class WorkerStatusIntegrationTests {
     }
 
     @Test
+    void aDeathBeforeAScheduledChangeWithdrawsTheChangeAndEndsTheRunningTerm() {
+        Worker w = RegistryFixture.official(workers, VILLAGE, "APBDES", START);
+        LocalDate raise = nikChecker.today().plusMonths(2).withDayOfMonth(1);
+        LocalDate died = nikChecker.today().minusDays(3);
+        // a wage raise scheduled for later: the running JKK term ends then (CHANGED) and the raise opens a term from then
+        CurrentActor.runAs(ADMIN, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKK, Segment.PU,
+                new java.math.BigDecimal("3100000"), RiskGroup.VERY_LOW, "APBDES", raise)));
+        long scheduled = workers.terms(w.nik(), ADMIN.scope()).stream()
+                .filter(t -> t.program() == Programme.JKK && t.validFrom().equals(raise)).findFirst().orElseThrow().id();
+
+        change(w, WorkerStatus.DECEASED, died);
+
+        assertThat(workers.terms(w.nik(), ADMIN.scope())).hasSize(2).allSatisfy(t -> {
+            assertThat(t.validFrom()).isEqualTo(START);
+            assertThat(t.validTo()).isEqualTo(died);
+            assertThat(t.endReason()).isEqualTo(EndReason.DECEASED);
+        });
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'WITHDRAW' and entity_type = 'membership_term'"
+                + " and entity_id = ? and before_state ->> 'validFrom' = ?").params(String.valueOf(scheduled), raise.toString())
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void aMembershipEndedBeforeItsScheduledChangeEndsTheRunningTerm() {
+        Worker w = RegistryFixture.official(workers, VILLAGE, "APBDES", START);
+        LocalDate raise = nikChecker.today().plusMonths(2).withDayOfMonth(1);
+        LocalDate resigned = nikChecker.today().minusDays(1);
+        CurrentActor.runAs(ADMIN, () -> workers.changeTerms(w.nik(), new Workers.TermChange(Programme.JKM, Segment.PU,
+                new java.math.BigDecimal("3100000"), RiskGroup.VERY_LOW, "APBDES", raise)));
+        MembershipTerm ended = CurrentActor.runAs(ADMIN, () -> workers.endTerm(w.nik(), Programme.JKM, resigned, EndReason.RESIGNED));
+        assertThat(ended.validFrom()).isEqualTo(START);
+        assertThat(ended.validTo()).isEqualTo(resigned);
+        assertThat(ended.endReason()).isEqualTo(EndReason.RESIGNED);
+        assertThat(workers.terms(w.nik(), ADMIN.scope())).filteredOn(t -> t.program() == Programme.JKM).containsExactly(ended);
+    }
+
+    @Test
     void aDeathEndsEveryOpenMembershipOnItsDateAsDeceased() {
         Worker w = RegistryFixture.official(workers, VILLAGE, "APBDES", START);
         var response = operator().postJson("/api/v1/workers/" + w.nik() + "/status", status("DECEASED", "Meninggal dunia", DIED));
