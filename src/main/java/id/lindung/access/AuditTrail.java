@@ -86,7 +86,6 @@ public class AuditTrail {
         return new Page<>(items, Math.max(0, page), limit, total);
     }
 
-    private static final java.util.regex.Pattern NIK = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{2})(?![0-9])");
     private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
             "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"(?:phone|email)\"\\s*:\\s*\")[^\"]*");
@@ -105,7 +104,7 @@ public class AuditTrail {
         if (text == null) {
             return null;
         }
-        String masked = NIK.matcher(text).replaceAll("$1********$2");
+        String masked = id.lindung.shared.MaskedText.digitRuns(text, 16, 16);
         masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
         return PHONE.matcher(masked).replaceAll("$1***");
     }

@@ -493,7 +493,6 @@ public class WorkerImports {
                         masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
     }
 
-    private static final java.util.regex.Pattern DIGIT_RUN = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{6})([0-9]{2,})([0-9]{2})(?![0-9])");
     private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
 
     /**
@@ -513,13 +512,7 @@ public class WorkerImports {
         if (message == null) {
             return null;
         }
-        var runs = DIGIT_RUN.matcher(message);
-        StringBuilder out = new StringBuilder();
-        while (runs.find()) {
-            runs.appendReplacement(out, runs.group(1) + "*".repeat(runs.group(2).length()) + runs.group(3));
-        }
-        runs.appendTail(out);
-        return DATE.matcher(out).replaceAll("$1");
+        return DATE.matcher(id.lindung.shared.MaskedText.digitRuns(message, 10, Integer.MAX_VALUE)).replaceAll("$1");
     }
 
     /**

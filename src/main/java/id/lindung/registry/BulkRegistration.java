@@ -169,17 +169,10 @@ public class BulkRegistration {
         if (registered > 0) {
             jdbc.sql("analyze worker_stage").update();
         }
-        conflicts.addAll(jdbc.sql(ELSEWHERE + " order by s.line")
+        // a NIK registered in another village, or a worker no longer active (as in a single registration)
+        conflicts.addAll(jdbc.sql(STALE.formatted("s.batch_id = :batch and s.registered", ""))
                 .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(BulkRegistration::elsewhere).list());
-        // a deceased, moved or inactive worker gets no new or changed memberships (as in a single registration)
-        conflicts.addAll(jdbc.sql("""
-                select s.line, w.status from worker_stage s join worker w on w.nik = s.nik and w.village_code = s.village_code
-                where s.batch_id = :batch and s.registered and w.status <> 'ACTIVE' order by s.line""")
-                .param("batch", batchId)
-                .query((rs, n) -> new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is "
-                        + rs.getString("status") + ": memberships are opened or changed only for an active worker"))
-                .list());
+                .query(BulkRegistration::stale).list());
         jdbc.sql("""
                 select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
                 from worker_stage s cross join unnest(s.programs) as p(program)
@@ -209,11 +202,24 @@ public class BulkRegistration {
         return conflicts;
     }
 
-    /** Staged rows of {@code :batch} whose NIK is registered in another village; where, only if {@code :lo}-{@code :hi} covers it. */
-    private static final String ELSEWHERE = """
-            select s.line, w.village_code, w.category, (w.village_code >= :lo and w.village_code < :hi) as visible
+    /**
+     * Staged rows ({@code %1$s}) whose worker is registered in another village or is no longer active; the village is
+     * named only if {@code :lo}-{@code :hi} covers it. {@code %2$s} may lock the workers.
+     */
+    private static final String STALE = """
+            select s.line, s.village_code as staged_village, w.village_code, w.category, w.status,
+                   (w.village_code >= :lo and w.village_code < :hi) as visible
             from worker_stage s join worker w on w.nik = s.nik
-            where s.batch_id = :batch and w.village_code <> s.village_code""";
+            where %1$s and (w.village_code <> s.village_code or w.status <> 'ACTIVE')
+            order by s.line
+            %2$s""";
+
+    private static Conflict stale(java.sql.ResultSet rs, int n) throws SQLException {
+        return rs.getString("village_code").equals(rs.getString("staged_village"))
+                ? new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is " + rs.getString("status")
+                        + ": memberships are opened or changed only for an active worker")
+                : elsewhere(rs, n);
+    }
 
     private static Conflict elsewhere(java.sql.ResultSet rs, int n) throws SQLException {
         return new Conflict(rs.getLong("line"), "nik", "NIK_REGISTERED_ELSEWHERE", rs.getBoolean("visible")
@@ -331,18 +337,8 @@ public class BulkRegistration {
      * or is no longer active. The workers are locked until the chunk commits, so a status change cannot slip in between.
      */
     private List<Conflict> refuseStale(String rows, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params) {
-        List<Conflict> stale = jdbc.sql("""
-                select s.line, s.village_code as staged_village, w.village_code, w.category, w.status,
-                       (w.village_code >= :lo and w.village_code < :hi) as visible
-                from worker_stage s join worker w on w.nik = s.nik
-                where %s and (w.village_code <> s.village_code or w.status <> 'ACTIVE')
-                order by s.line
-                for share of w""".formatted(rows)).paramSource(params)
-                .query((rs, n) -> rs.getString("village_code").equals(rs.getString("staged_village"))
-                        ? new Conflict(rs.getLong("line"), "nik", "WORKER_NOT_ACTIVE", "The worker is " + rs.getString("status")
-                                + ": memberships are opened or changed only for an active worker")
-                        : elsewhere(rs, n))
-                .list();
+        List<Conflict> stale = jdbc.sql(STALE.formatted(rows, "for share of w")).paramSource(params)
+                .query(BulkRegistration::stale).list();
         markRejected(stale, params);
         return stale;
     }
