@@ -53,13 +53,13 @@ class BusinessClock {
     }
 
     /**
-     * PostgreSQL reads a POSIX offset such as 'UTC+7' as seven hours west of Greenwich, so fixed offsets are
-     * given as an interval; region names (Asia/Jakarta) are the same tz database names in both.
+     * PostgreSQL reads an offset such as 'UTC+7' POSIX-style, as seven hours west of Greenwich, so offsets are given
+     * as an interval; names (Asia/Jakarta, UTC) are the same tz database names in both.
      */
     static String sessionTimeZoneSql(ZoneId zone) {
-        if (zone.normalized() instanceof ZoneOffset offset) {
-            String id = offset.getId().equals("Z") ? "+00:00" : offset.getId();
-            return "set time zone interval '" + id + "' hour to minute";
+        if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+            String offset = ((ZoneOffset) zone.normalized()).getId();
+            return "set time zone interval '" + (offset.equals("Z") ? "+00:00" : offset) + "' hour to minute";
         }
         return "set time zone '" + zone.getId() + "'";
     }
