@@ -1,5 +1,7 @@
 package id.lindung.access;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,11 @@ public class AuditLog {
     private final CurrentActor currentActor;
 
     private final org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+    private final Clock clock;
 
-    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, JsonMapper json, CurrentActor currentActor) {
+    AuditLog(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate jdbcTemplate, JsonMapper json, CurrentActor currentActor,
+             Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.json = json;
@@ -35,9 +40,12 @@ public class AuditLog {
     public void record(String action, String entityType, String entityId, String regionCode, Object before, Object after) {
         Actor actor = currentActor.find().orElse(Actor.system("unknown"));
         jdbc.sql("""
-                insert into audit_event (username, role, address, action, entity_type, entity_id, region_code, before_state, after_state)
-                values (:username, :role, :address, :action, :entityType, :entityId, :regionCode, cast(:before as jsonb), cast(:after as jsonb))
+                insert into audit_event (occurred_at, username, role, address, action, entity_type, entity_id, region_code,
+                                         before_state, after_state)
+                values (:at, :username, :role, :address, :action, :entityType, :entityId, :regionCode, cast(:before as jsonb),
+                        cast(:after as jsonb))
                 """)
+                .param("at", Timestamp.from(clock.instant()))
                 .param("username", actor.username())
                 .param("role", actor.role() == null ? null : actor.role().name())
                 .param("address", actor.address())
@@ -61,13 +69,15 @@ public class AuditLog {
         Actor actor = currentActor.find().orElse(Actor.system("unknown"));
         String role = actor.role() == null ? null : actor.role().name();
         java.util.List<Object[]> rows = new java.util.ArrayList<>(changes.size());
+        Timestamp at = Timestamp.from(clock.instant());
         for (Change c : changes) {
-            rows.add(new Object[] {actor.username(), role, actor.address(), action, entityType, c.entityId(),
+            rows.add(new Object[] {at, actor.username(), role, actor.address(), action, entityType, c.entityId(),
                     c.regionCode(), toJson(c.before()), toJson(c.after())});
         }
         jdbcTemplate.batchUpdate("""
-                insert into audit_event (username, role, address, action, entity_type, entity_id, region_code, before_state, after_state)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", rows);
+                insert into audit_event (occurred_at, username, role, address, action, entity_type, entity_id, region_code,
+                                         before_state, after_state)
+                values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""", rows);
     }
 
     private String toJson(Object state) {

@@ -13,9 +13,11 @@ import org.springframework.stereotype.Service;
 public class AuditTrail {
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    AuditTrail(JdbcClient jdbc) {
+    AuditTrail(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
@@ -69,11 +71,11 @@ public class AuditTrail {
         }
         if (filter.from() != null) {
             where.append(" and occurred_at >= :from");
-            params.addValue("from", filter.from().atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(7)));
+            params.addValue("from", filter.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         if (filter.to() != null) {
             where.append(" and occurred_at < :to");
-            params.addValue("to", filter.to().plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(7)));
+            params.addValue("to", filter.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         int limit = Math.max(1, Math.min(size, 500));
         long total = jdbc.sql("select count(*) from audit_event" + where).paramSource(params).query(Long.class).single();

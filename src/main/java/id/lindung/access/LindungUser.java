@@ -7,9 +7,12 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in user as Spring Security sees it. */
+/**
+ * A signed-in user as Spring Security sees it, read at {@code readAt} (from the business clock): the
+ * account counts as locked if it was locked then.
+ */
 public record LindungUser(long id, String username, String passwordHash, Role role, RegionScope scope,
-                          String displayName, boolean enabled, Instant lockedUntil) implements UserDetails {
+                          String displayName, boolean enabled, Instant lockedUntil, Instant readAt) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -28,7 +31,7 @@ public record LindungUser(long id, String username, String passwordHash, Role ro
 
     @Override
     public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(Instant.now());
+        return lockedUntil == null || lockedUntil.isBefore(readAt);
     }
 
     @Override

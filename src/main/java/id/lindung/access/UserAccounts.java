@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,12 +35,14 @@ public class UserAccounts {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final RegionDirectory regions;
+    private final Clock clock;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, RegionDirectory regions) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, RegionDirectory regions, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
         this.regions = regions;
+        this.clock = clock;
     }
 
     @Transactional
@@ -85,7 +88,7 @@ public class UserAccounts {
 
     public Optional<LindungUser> findByUsername(String username) {
         return jdbc.sql("select * from app_user where username = ?").param(username.trim().toLowerCase(java.util.Locale.ROOT))
-                .query(UserAccounts::map).optional();
+                .query(this::map).optional();
     }
 
     public boolean exists(String username) {
@@ -99,7 +102,7 @@ public class UserAccounts {
                 order by username""")
                 .param("national", scope.isNational()).param("code", scope.code())
                 .param("lo", scope.lo()).param("hi", scope.hi())
-                .query(UserAccounts::map).list();
+                .query(this::map).list();
     }
 
     /** Issues a new API token for the user and returns it; only its hash is kept. */
@@ -122,8 +125,9 @@ public class UserAccounts {
         Optional<LindungUser> user = jdbc.sql("""
                 select u.* from api_token t join app_user u on u.id = t.user_id
                 where t.token_hash = ? and t.revoked_at is null and u.enabled""")
-                .param(hash).query(UserAccounts::map).optional();
-        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = now() where token_hash = ?").param(hash).update());
+                .param(hash).query(this::map).optional();
+        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
+                .params(Timestamp.from(clock.instant()), hash).update());
         return user;
     }
 
@@ -131,9 +135,9 @@ public class UserAccounts {
     void recordFailedLogin(String username) {
         jdbc.sql("""
                 update app_user set failed_logins = failed_logins + 1,
-                    locked_until = case when failed_logins + 1 >= :max then now() + make_interval(secs => :lockSeconds) else locked_until end
+                    locked_until = case when failed_logins + 1 >= :max then cast(:now as timestamptz) + make_interval(secs => :lockSeconds) else locked_until end
                 where username = :username""")
-                .param("max", MAX_FAILED_LOGINS).param("lockSeconds", (double) LOCK_DURATION.toSeconds())
+                .param("now", Timestamp.from(clock.instant())).param("max", MAX_FAILED_LOGINS).param("lockSeconds", (double) LOCK_DURATION.toSeconds())
                 .param("username", username.trim().toLowerCase(java.util.Locale.ROOT)).update();
     }
 
@@ -150,14 +154,10 @@ public class UserAccounts {
         }
     }
 
-    private static LindungUser map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.sql.Timestamp locked = rs.getTimestamp("locked_until");
+    private LindungUser map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp locked = rs.getTimestamp("locked_until");
         return new LindungUser(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 Role.valueOf(rs.getString("role")), RegionScope.of(rs.getString("scope_code")),
-                rs.getString("display_name"), rs.getBoolean("enabled"), locked == null ? null : locked.toInstant());
-    }
-
-    Instant now() {
-        return Instant.now();
+                rs.getString("display_name"), rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(), clock.instant());
     }
 }

@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -40,10 +41,12 @@ public class BillDocuments {
 
     private final Bills bills;
     private final MonthRulesSource rules;
+    private final Clock clock;
 
-    BillDocuments(Bills bills, MonthRulesSource rules) {
+    BillDocuments(Bills bills, MonthRulesSource rules, Clock clock) {
         this.bills = bills;
         this.rules = rules;
+        this.clock = clock;
     }
 
     static String rupiah(BigDecimal amount) {
@@ -119,7 +122,7 @@ public class BillDocuments {
             for (String ref : r.references()) {
                 doc.add(new Paragraph("- " + ref, small));
             }
-            doc.add(new Paragraph("Dokumen ini dibuat oleh Lindung pada " + LocalDate.now().format(DATE)
+            doc.add(new Paragraph("Dokumen ini dibuat oleh Lindung pada " + LocalDate.now(clock).format(DATE)
                     + ". Keaslian dapat diperiksa dengan kode verifikasi " + bill.verificationCode() + ".", small));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -39,8 +39,8 @@ public class BillingRuns {
     private final java.time.Clock clock;
 
     BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation,
-                java.util.Optional<java.time.Clock> clock) {
-        this.clock = clock.orElse(java.time.Clock.systemDefaultZone());
+                java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
         this.rules = rules;

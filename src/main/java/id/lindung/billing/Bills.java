@@ -27,11 +27,11 @@ public class Bills {
     private final MonthRulesSource rules;
     private final Clock clock;
 
-    Bills(JdbcClient jdbc, Payers payers, MonthRulesSource rules, Optional<Clock> clock) {
+    Bills(JdbcClient jdbc, Payers payers, MonthRulesSource rules, Clock clock) {
         this.jdbc = jdbc;
         this.payers = payers;
         this.rules = rules;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     /**

@@ -4,7 +4,6 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
@@ -20,14 +19,15 @@ class MonthlyBillingJob {
     private final BillingRuns runs;
     private final Clock clock;
 
-    MonthlyBillingJob(BillingRuns runs, Optional<Clock> clock) {
+    MonthlyBillingJob(BillingRuns runs, Clock clock) {
         this.runs = runs;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "0 0 1 1 * *", zone = "Asia/Jakarta")
+    // the first day of the month in the business zone, the zone the clock gives the month in
+    @Scheduled(cron = "0 0 1 1 * *", zone = "${lindung.time-zone:Asia/Jakarta}")
     void billNewMonth() {
-        YearMonth month = YearMonth.now(clock.withZone(java.time.ZoneId.of("Asia/Jakarta")));
+        YearMonth month = YearMonth.now(clock);
         Actor system = Actor.system("scheduler");
         var result = CurrentActor.runAs(system, () -> runs.run(month, system));
         log.info("Monthly billing for {}: {} bills, {} lines added, total {}", month, result.bills(), result.lines(), result.total());

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -45,13 +46,13 @@ public class Payments {
     private final Clock clock;
 
     Payments(JdbcClient jdbc, Payers payers, Allocation allocation, AuditLog audit, TransactionTemplate tx,
-             java.util.Optional<Clock> clock) {
+             Clock clock) {
         this.jdbc = jdbc;
         this.payers = payers;
         this.allocation = allocation;
         this.audit = audit;
         this.tx = tx;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {}
@@ -123,8 +124,8 @@ public class Payments {
         if (row[4] != null) {
             throw new InvalidInputException("payment", "ALREADY_REVERSED", "Payment " + paymentId + " was already reversed");
         }
-        jdbc.sql("update payment set reversed_at = now(), reversed_by = ?, reversal_reason = ? where id = ?")
-                .params(actor.username(), reason.trim(), paymentId).update();
+        jdbc.sql("update payment set reversed_at = ?, reversed_by = ?, reversal_reason = ? where id = ?")
+                .params(Timestamp.from(clock.instant()), actor.username(), reason.trim(), paymentId).update();
         allocation.reallocate((Long) row[0], true);
         audit.record("REVERSE", "payment", Long.toString(paymentId), (String) row[1],
                 Map.of("reference", row[2], "amount", row[3], "reversed", false),

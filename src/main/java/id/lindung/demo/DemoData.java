@@ -62,11 +62,13 @@ class DemoData {
     private final id.lindung.billing.Bills bills;
     private final id.lindung.billing.Payments payments;
     private final id.lindung.importing.WorkerImports workerImports;
+    private final java.time.Clock clock;
 
     DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
-             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments) {
+             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock) {
+        this.clock = clock;
         this.billingRuns = billingRuns;
         this.bills = bills;
         this.payments = payments;
@@ -155,7 +157,7 @@ class DemoData {
      */
     private void createBillsAndPayments() {
         Actor demo = Actor.system("demo");
-        java.time.LocalDate today = java.time.LocalDate.now();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         java.time.YearMonth current = java.time.YearMonth.from(today);
         List<id.lindung.billing.Payments.PaymentRequest> paid = new java.util.ArrayList<>();
         for (int back = 5; back >= 0; back--) {

@@ -1,6 +1,5 @@
 package id.lindung.platform;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -27,11 +26,12 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgresServer server, @Value("${lindung.db-pool-size:10}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(server.jdbcUrl());
-        config.setUsername(server.username());
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("lindung");
-        return new HikariDataSource(config);
+        // started on first use, after BusinessClock has set the session time zone of its connections
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(server.jdbcUrl());
+        pool.setUsername(server.username());
+        pool.setMaximumPoolSize(poolSize);
+        pool.setPoolName("lindung");
+        return pool;
     }
 }

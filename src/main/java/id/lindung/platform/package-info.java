@@ -1,6 +1,7 @@
 /**
  * Runtime plumbing shared by every module: the embedded PostgreSQL server with its persistent data
- * directory and crash recovery, JSON, web layout and language switching.
+ * directory and crash recovery, the business clock (one {@link java.time.Clock} in the business time zone),
+ * JSON, web layout and language switching.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Platform", type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package id.lindung.platform;

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,12 @@ public class BulkRegistration {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final Clock clock;
 
-    BulkRegistration(JdbcClient jdbc, DataSource dataSource) {
+    BulkRegistration(JdbcClient jdbc, DataSource dataSource, Clock clock) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.clock = clock;
     }
 
     /** Copies rows into the staging table; must run inside the caller's transaction. */
@@ -270,7 +273,8 @@ public class BulkRegistration {
      */
     public ChunkResult apply(long batchId, long fromLine, long toLine, String createdBy, RegionScope scope) {
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy);
+                .addValue("batch", batchId).addValue("from", fromLine).addValue("to", toLine).addValue("by", createdBy)
+                .addValue("today", LocalDate.now(clock));
         // registered workers that moved to another village or stopped being active since validation: refused like at
         // validation, never applied to a worker they no longer describe and never dropped silently
         params.addValue("lo", scope.lo()).addValue("hi", scope.hi());
@@ -291,7 +295,7 @@ public class BulkRegistration {
                     returning id, nik, village_code)
                 , events as (
                     insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
-                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, current_date, :by from created c)
+                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, cast(:today as date), :by from created c)
                 , terms as (
                     insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
                                                  worker_payer_id, valid_from, created_by)

@@ -12,10 +12,11 @@ public class NikChecker {
 
     private final JdbcClient jdbc;
     private volatile Set<String> districts;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    NikChecker(JdbcClient jdbc) {
+    NikChecker(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Every district code (active or retired: a NIK keeps the code of the district that first issued it). */
@@ -36,6 +37,7 @@ public class NikChecker {
         return NikCheck.check(nik, districtCodes()::contains, sex, birthDate, today());
     }
 
+    /** Today in the business time zone: the registry's default start and effective date. */
     public LocalDate today() {
         return LocalDate.now(clock);
     }

@@ -43,8 +43,10 @@ public class TransferRequests {
     private final AuditLog audit;
     private final AuditTrail trail;
     private final TransactionTemplate tx;
+    private final java.time.Clock clock;
 
-    TransferRequests(Workers workers, AuditLog audit, AuditTrail trail, TransactionTemplate tx) {
+    TransferRequests(Workers workers, AuditLog audit, AuditTrail trail, TransactionTemplate tx, java.time.Clock clock) {
+        this.clock = clock;
         this.workers = workers;
         this.audit = audit;
         this.trail = trail;
@@ -146,7 +148,9 @@ public class TransferRequests {
     }
 
     private Request toRequest(AuditTrail.Event e) {
-        return new Request(workerId(e), target(e), workers.villageName(target(e)), e.username(), e.occurredAt());
+        // shown as a date: the date in the business zone
+        return new Request(workerId(e), target(e), workers.villageName(target(e)), e.username(),
+                e.occurredAt().atZoneSameInstant(clock.getZone()).toOffsetDateTime());
     }
 
     private static long workerId(AuditTrail.Event e) {

@@ -32,6 +32,7 @@ class BillingIntegrationTests {
     @Autowired Protection protection;
     @Autowired MonthRulesSource rules;
     @Autowired id.lindung.contribution.ContributionCalculator calculator;
+    @Autowired java.time.Clock clock;
     BillingFixture fx;
 
     @BeforeEach
@@ -319,7 +320,7 @@ class BillingIntegrationTests {
         CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd));
         assertThat(billed(b, "JKM", "EMPLOYER", month)).isEqualByComparingTo("6000");
         assertThat(jdbc.sql("select count(*) from bill_line where worker_id in (?, ?)").params(k, b).query(Long.class).single()).isEqualTo(2);
-        assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.now().plusMonths(2), dpmd)))
+        assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.now(clock).plusMonths(2), dpmd)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most one month ahead");
     }
 

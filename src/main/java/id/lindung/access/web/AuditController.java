@@ -17,10 +17,12 @@ class AuditController {
 
     private final AuditTrail trail;
     private final CurrentActor actor;
+    private final java.time.Clock clock;
 
-    AuditController(AuditTrail trail, CurrentActor actor) {
+    AuditController(AuditTrail trail, CurrentActor actor, java.time.Clock clock) {
         this.trail = trail;
         this.actor = actor;
+        this.clock = clock;
     }
 
     @GetMapping("/audit")
@@ -35,6 +37,8 @@ class AuditController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("type", type);
+        // times shown in the business zone, the zone the from/to days are read in
+        model.addAttribute("zone", clock.getZone());
         return "access/audit";
     }
 

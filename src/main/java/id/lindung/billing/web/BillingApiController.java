@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,7 +46,7 @@ class BillingApiController {
     private final Clock clock;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
-                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Optional<Clock> clock) {
+                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock) {
         this.runs = runs;
         this.bills = bills;
         this.documents = documents;
@@ -56,7 +55,7 @@ class BillingApiController {
         this.escalations = escalations;
         this.actor = actor;
         this.limiter = limiter;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     record RunRequest(String month) {}

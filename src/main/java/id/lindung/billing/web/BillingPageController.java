@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,7 +37,7 @@ class BillingPageController {
     private final Clock clock;
 
     BillingPageController(Bills bills, BillingRuns runs, Payments payments, Escalations escalations, Protection protection,
-                          CurrentActor currentActor, PublicCheckLimiter limiter, Optional<Clock> clock) {
+                          CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock) {
         this.bills = bills;
         this.runs = runs;
         this.payments = payments;
@@ -46,7 +45,7 @@ class BillingPageController {
         this.protection = protection;
         this.currentActor = currentActor;
         this.limiter = limiter;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
+        this.clock = clock;
     }
 
     @GetMapping("/tagihan")

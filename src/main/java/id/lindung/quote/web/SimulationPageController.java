@@ -5,6 +5,7 @@ import id.lindung.quote.BenefitQuoteInput;
 import id.lindung.quote.ContributionQuoteInput;
 import id.lindung.quote.Quotes;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -19,15 +20,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SimulationPageController {
 
     private final Quotes quotes;
+    private final Clock clock;
 
-    SimulationPageController(Quotes quotes) {
+    SimulationPageController(Quotes quotes, Clock clock) {
         this.quotes = quotes;
+        this.clock = clock;
     }
 
     @GetMapping("/simulasi")
     String page(Model model) {
-        model.addAttribute("defaultMonth", YearMonth.now().toString());
-        model.addAttribute("defaultDate", LocalDate.now().toString());
+        model.addAttribute("defaultMonth", YearMonth.now(clock).toString());
+        model.addAttribute("defaultDate", LocalDate.now(clock).toString());
         model.addAttribute("risks", id.lindung.shared.RiskGroup.values());
         model.addAttribute("programs", id.lindung.shared.Program.values());
         model.addAttribute("cases", id.lindung.benefit.BenefitCase.values());

@@ -1,0 +1,66 @@
+package id.lindung.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The one business clock. A business date (the billing month, a due date, a fine's months late, "protected
+ * today?") is a date in the business time zone, {@code lindung.time-zone} (Asia/Jakarta by default), whatever
+ * zone the server runs in. Every module injects this {@link Clock} and asks it for the date
+ * ({@code LocalDate.now(clock)}); nothing else reads the system clock (ArchitectureTests). Database sessions
+ * use the same zone, so SQL that turns a timestamp into a date agrees with Java.
+ */
+@Configuration(proxyBeanMethods = false)
+class BusinessClock {
+
+    static final String ZONE_PROPERTY = "lindung.time-zone";
+
+    @Bean
+    Clock clock(Environment env) {
+        return Clock.system(zone(env));
+    }
+
+    /** Sets every pooled connection's session time zone to the business zone when it is opened. */
+    @Bean
+    static BeanPostProcessor databaseSessionInBusinessZone(Environment env) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof HikariDataSource pool && !pool.isRunning()) {
+                    String own = sessionTimeZoneSql(zone(env));
+                    String existing = pool.getConnectionInitSql();
+                    pool.setConnectionInitSql(existing == null || existing.isBlank() ? own : own + "; " + existing);
+                }
+                return bean;
+            }
+        };
+    }
+
+    static ZoneId zone(Environment env) {
+        String id = env.getProperty(ZONE_PROPERTY, "Asia/Jakarta").trim();
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            throw new IllegalStateException(ZONE_PROPERTY + " must be a time zone such as Asia/Jakarta, got '" + id + "'", e);
+        }
+    }
+
+    /**
+     * PostgreSQL reads an offset such as 'UTC+7' POSIX-style, as seven hours west of Greenwich, so offsets are given
+     * as an interval; names (Asia/Jakarta, UTC) are the same tz database names in both.
+     */
+    static String sessionTimeZoneSql(ZoneId zone) {
+        if (zone instanceof ZoneOffset || zone.getId().matches("(UTC|GMT|UT)[+-].*")) {
+            String offset = ((ZoneOffset) zone.normalized()).getId();
+            return "set time zone interval '" + (offset.equals("Z") ? "+00:00" : offset) + "' hour to minute";
+        }
+        return "set time zone '" + zone.getId() + "'";
+    }
+}
