@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.ApiProblems;
 import id.lindung.platform.Page;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.EndReason;
@@ -17,12 +18,15 @@ import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -135,21 +139,35 @@ class WorkerApiController {
         return WorkerJson.of(workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()), null, null, currentActor.get());
     }
 
+    @GetMapping("/workers/export.csv")
+    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                   HttpServletResponse response) throws IOException {
+        WorkerExport.csv(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
+    }
+
+    @GetMapping("/workers/export.xlsx")
+    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
+                    HttpServletResponse response) throws IOException {
+        WorkerExport.xlsx(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
+    }
+
     @GetMapping("/nik/{nik}")
     NikJson checkNik(@PathVariable String nik) {
         return NikJson.of(nikChecker.check(nik));
     }
 
+    /** 409 with where the worker is (when the caller may see it) and how to ask for the transfer instead. */
     @ExceptionHandler(DuplicateNikException.class)
-    ResponseEntity<Map<String, Object>> duplicate(DuplicateNikException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 409);
-        body.put("code", "NIK_ALREADY_REGISTERED");
-        body.put("detail", e.getMessage());
-        body.put("where", e.where());
-        body.put("transfer", Map.of("method", "POST", "href", "/api/v1/workers/" + e.nik() + "/transfer",
+    ResponseEntity<ProblemDetail> duplicate(DuplicateNikException e) {
+        ProblemDetail body = ApiProblems.of(HttpStatus.CONFLICT, "NIK_ALREADY_REGISTERED", e.getMessage());
+        body.setProperty("where", e.where());
+        body.setProperty("transfer", Map.of("method", "POST", "href", "/api/v1/workers/" + e.nik() + "/transfer",
                 "body", "{\"villageCode\": \"<your village>\"}"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return ApiProblems.response(body);
     }
 
     private static WorkerPageJson toJson(Page<Workers.Listed> page, Actor actor) {

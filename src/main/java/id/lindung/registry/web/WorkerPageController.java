@@ -237,29 +237,19 @@ class WorkerPageController {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
-    @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
+    @GetMapping("/pekerja/ekspor.csv")
     void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                    HttpServletResponse response) throws IOException {
-        Actor actor = currentActor.get();
-        var query = new Workers.Query(region, category, program, payer, status, q);
-        workers.list(query, actor.scope(), 0, 1); // 404 before any byte is written when the region is out of scope
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
-        WorkerExport.csv(workers, query, actor.scope(), actor, response.getOutputStream());
+        WorkerExport.csv(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
     }
 
-    @GetMapping({"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"})
+    @GetMapping("/pekerja/ekspor.xlsx")
     void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
                     @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                     HttpServletResponse response) throws IOException {
-        Actor actor = currentActor.get();
-        var query = new Workers.Query(region, category, program, payer, status, q);
-        workers.list(query, actor.scope(), 0, 1);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
-        WorkerExport.xlsx(workers, query, actor.scope(), actor, response.getOutputStream());
+        WorkerExport.xlsx(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
     }
 }
