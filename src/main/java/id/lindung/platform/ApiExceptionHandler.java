@@ -42,7 +42,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) throws Exception {
-        return problem(request, e, HttpStatusCode.valueOf(e.kind().status()), e.code(), e.getMessage(), e.problems());
+        if (!isApi(request)) {
+            throw e;
+        }
+        return ApiProblems.response(ApiProblems.of(e));
     }
 
     @ExceptionHandler(RejectedException.class)
@@ -135,8 +138,8 @@ class ApiExceptionHandler {
         return ApiProblems.response(body);
     }
 
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    private static boolean isApi(HttpServletRequest request) {
+        return ApiProblems.isApi(request);
     }
 
     private static String expected(Class<?> type) {

@@ -1,5 +1,6 @@
 package id.lindung.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -28,6 +29,16 @@ public final class ApiProblems {
         ProblemDetail body = of(status, code, detail);
         body.setProperty("errors", errors);
         return body;
+    }
+
+    /** Refused input: its status and code follow its {@link InvalidInputException.Kind}, each problem under {@code errors}. */
+    public static ProblemDetail of(InvalidInputException e) {
+        return of(HttpStatusCode.valueOf(e.kind().status()), e.code(), e.getMessage(), e.problems());
+    }
+
+    /** True for a request of the JSON API, which answers problems; pages answer pages. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 
     /** The response for a problem, typed {@code application/problem+json} whatever the client accepts. */

@@ -18,8 +18,6 @@ import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -137,22 +135,6 @@ class WorkerApiController {
     @PostMapping("/workers/{nik}/status")
     WorkerJson changeStatus(@PathVariable String nik, @RequestBody StatusRequest r) {
         return WorkerJson.of(workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()), null, null, currentActor.get());
-    }
-
-    @GetMapping("/workers/export.csv")
-    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
-                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                   HttpServletResponse response) throws IOException {
-        WorkerExport.csv(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
-    }
-
-    @GetMapping("/workers/export.xlsx")
-    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
-                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                    HttpServletResponse response) throws IOException {
-        WorkerExport.xlsx(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
     }
 
     @GetMapping("/nik/{nik}")

@@ -5,7 +5,6 @@ import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import id.lindung.registry.SpreadsheetSafe;
 import id.lindung.registry.Workers;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -41,21 +40,6 @@ final class WorkerExport {
         cells.add(w.payers() == null ? "" : w.payers());
         cells.add(w.kpj() == null ? "" : w.kpj());
         return cells.stream().map(SpreadsheetSafe::text).toList();
-    }
-
-    /** The export as the whole response, for pages and the API; a region out of scope is a 404 before any byte is written. */
-    static void csv(Workers workers, Workers.Query query, Actor actor, HttpServletResponse response) throws IOException {
-        workers.list(query, actor.scope(), 0, 1);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
-        csv(workers, query, actor.scope(), actor, response.getOutputStream());
-    }
-
-    static void xlsx(Workers workers, Workers.Query query, Actor actor, HttpServletResponse response) throws IOException {
-        workers.list(query, actor.scope(), 0, 1);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
-        xlsx(workers, query, actor.scope(), actor, response.getOutputStream());
     }
 
     static void csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {

@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
 import id.lindung.registry.EndReason;
@@ -18,6 +19,7 @@ import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -231,25 +233,41 @@ class WorkerPageController {
         return "registry/worker";
     }
 
-    /** An export refused before its first byte (a search a masked role may not make) answers 400 with the reason. */
+    /**
+     * An export refused before its first byte (a search a masked role may not make) answers 400 with the reason:
+     * as text to a browser, as the API's problem under /api.
+     */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<String> refused(InvalidInputException e) {
+    ResponseEntity<?> refused(InvalidInputException e, HttpServletRequest request) {
+        if (ApiProblems.isApi(request)) {
+            return ApiProblems.response(ApiProblems.of(e));
+        }
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
-    @GetMapping("/pekerja/ekspor.csv")
+    @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
     void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                    HttpServletResponse response) throws IOException {
-        WorkerExport.csv(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
+        Actor actor = currentActor.get();
+        var query = new Workers.Query(region, category, program, payer, status, q);
+        workers.list(query, actor.scope(), 0, 1); // 404 before any byte is written when the region is out of scope
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
+        WorkerExport.csv(workers, query, actor.scope(), actor, response.getOutputStream());
     }
 
-    @GetMapping("/pekerja/ekspor.xlsx")
+    @GetMapping({"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"})
     void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
                     @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                     HttpServletResponse response) throws IOException {
-        WorkerExport.xlsx(workers, new Workers.Query(region, category, program, payer, status, q), currentActor.get(), response);
+        Actor actor = currentActor.get();
+        var query = new Workers.Query(region, category, program, payer, status, q);
+        workers.list(query, actor.scope(), 0, 1);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
+        WorkerExport.xlsx(workers, query, actor.scope(), actor, response.getOutputStream());
     }
 }
