@@ -1,5 +1,6 @@
 package id.lindung.access;
 
+import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -45,12 +46,20 @@ public class AuditTrail {
                 rs.getString("before_state"), rs.getString("after_state"));
     }
 
+    private static RegionScope regionOf(String code) {
+        try {
+            return RegionScope.of(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("region", "REGION_INVALID", e.getMessage());
+        }
+    }
+
     public Page<Event> find(Actor actor, Filter filter, int page, int size) {
         if (!actor.role().canReadAudit()) {
             throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
         }
         RegionScope scope = actor.scope();
-        RegionScope region = filter.region() == null || filter.region().isBlank() ? scope : RegionScope.of(filter.region());
+        RegionScope region = filter.region() == null || filter.region().isBlank() ? scope : regionOf(filter.region());
         if (!scope.covers(region)) {
             throw new AccessDeniedException("Region " + region + " is outside your scope");
         }

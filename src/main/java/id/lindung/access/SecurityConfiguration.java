@@ -15,7 +15,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -52,10 +51,25 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
-                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), API))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                                "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
+                        .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                                "FORBIDDEN", "Refused: " + e.getMessage()), API))
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The API's error shape (RFC 9457, docs/api-errors.md) for refusals made before any controller runs. The
+     * detail is a sentence of ours or of Spring Security's: escaping backslashes and quotes keeps it valid JSON.
+     */
+    static void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"" + code + "\"}");
     }
 
     /** Authenticates "Authorization: Bearer &lt;token&gt;" requests; a wrong token is a 401, never a fallback. */
@@ -73,9 +87,7 @@ class SecurityConfiguration {
                 String token = request.getHeader("Authorization").substring(7).trim();
                 var user = accounts.findByToken(token).filter(LindungUser::isAccountNonLocked);
                 if (user.isEmpty()) {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                    response.setContentType("application/json");
-                    response.getWriter().write("{\"status\":401,\"detail\":\"Invalid or revoked API token\"}");
+                    problem(response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "Invalid or revoked API token");
                     return;
                 }
                 var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());

@@ -75,7 +75,7 @@ public class UserAccounts {
                     .params(name, passwords.encode(password), role.name(), scope.code(), displayName, demo)
                     .query(Long.class).single();
         } catch (DuplicateKeyException e) {
-            throw new InvalidInputException("username", "USERNAME_TAKEN", "User '" + name + "' already exists");
+            throw InvalidInputException.conflict("username", "USERNAME_TAKEN", "User '" + name + "' already exists");
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("username", name);

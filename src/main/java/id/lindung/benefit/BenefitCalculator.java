@@ -79,7 +79,7 @@ public final class BenefitCalculator {
 
         Rupiah wage() {
             if (request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
-                throw new IllegalArgumentException("wage (or declared income for BPU) is required for " + request.benefitCase()
+                throw new MissingFactException("wage", "wage (or declared income for BPU) is required for " + request.benefitCase()
                         + " and must be more than zero");
             }
             return request.wage();
@@ -128,7 +128,7 @@ public final class BenefitCalculator {
     private void jkkPartialDisability(Quote q) {
         Rupiah wage = q.wage();
         if (q.request.percent() == null || q.request.percent().signum() <= 0 || q.request.percent().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-            throw new IllegalArgumentException("percent (disability percentage from the table, more than 0 and at most 100) is required");
+            throw new MissingFactException("percent", "percent (disability percentage from the table, more than 0 and at most 100) is required");
         }
         Rate percent = Rate.ofPercent(q.request.percent());
         q.component("DISABILITY_COMPENSATION", refs -> {
@@ -141,7 +141,7 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         Integer months = q.request.months();
         if (months == null || months < 0) {
-            throw new IllegalArgumentException("months (months unable to work, 0 or more) is required");
+            throw new MissingFactException("months", "months (months unable to work, 0 or more) is required");
         }
         q.component("WAGE_REPLACEMENT", refs -> {
             int fullMonths = q.value("jkk.temporaryDisability.fullMonths", refs).whole();
@@ -160,7 +160,8 @@ public final class BenefitCalculator {
         Integer months = q.request.contributionMonths();
         Rupiah average = q.request.averageWage();
         if (months == null || months < 0 || average == null || average.isNegative()) {
-            throw new IllegalArgumentException("contributionMonths and averageWage are required for JP_OLD_AGE");
+            throw new MissingFactException(months == null || months < 0 ? "contributionMonths" : "averageWage",
+                    "contributionMonths and averageWage are required for JP_OLD_AGE");
         }
         q.component("MONTHLY_PENSION", refs -> {
             int minMonths = q.value("jp.minContributionMonths", refs).whole();
@@ -186,7 +187,7 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         Integer months24 = q.request.contributionMonths24();
         if (months24 == null || months24 < 0) {
-            throw new IllegalArgumentException("contributionMonths24 (contribution months in the last 24) is required for JKP");
+            throw new MissingFactException("contributionMonths24", "contributionMonths24 (contribution months in the last 24) is required for JKP");
         }
         q.component("WAGE_REPLACEMENT", refs -> {
             int minMonths = q.value("jkp.eligibility.minMonths", refs).whole();

@@ -58,7 +58,7 @@ public class BillingRuns {
         }
         YearMonth latest = YearMonth.now(clock).plusMonths(1);
         if (month.isAfter(latest)) {
-            throw new id.lindung.platform.InvalidInputException("month", "MONTH_TOO_FAR",
+            throw id.lindung.platform.InvalidInputException.refused("month", "MONTH_TOO_FAR",
                     "Billing can run at most one month ahead (up to " + latest + "), not for " + month);
         }
         RegionScope scope = actor.scope();

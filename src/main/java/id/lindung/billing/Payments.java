@@ -89,7 +89,7 @@ public class Payments {
                             "Payment with this reference was already recorded; nothing was added"))
                     .single();
             if (existing.amount().compareTo(request.amount()) != 0 || !existing.date().equals(request.date())) {
-                throw new InvalidInputException("reference", "REFERENCE_REUSED", "Reference " + request.reference()
+                throw InvalidInputException.conflict("reference", "REFERENCE_REUSED", "Reference " + request.reference()
                         + " was already used for a payment of " + existing.amount() + " on " + existing.date());
             }
             return existing;
@@ -122,7 +122,7 @@ public class Payments {
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getTimestamp(5)})
                 .optional().orElseThrow(() -> new NotFoundException("Payment " + paymentId + " not found"));
         if (row[4] != null) {
-            throw new InvalidInputException("payment", "ALREADY_REVERSED", "Payment " + paymentId + " was already reversed");
+            throw InvalidInputException.conflict("payment", "ALREADY_REVERSED", "Payment " + paymentId + " was already reversed");
         }
         jdbc.sql("update payment set reversed_at = ?, reversed_by = ?, reversal_reason = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), actor.username(), reason.trim(), paymentId).update();
@@ -247,7 +247,7 @@ public class Payments {
         }
         int[] counts = storeAll(numbered, payerCache, actor, rejected, false);
         if (!rejected.isEmpty()) {
-            throw new InvalidInputException("payments", "REFERENCE_REUSED", rejected.get(0).reason());
+            throw InvalidInputException.conflict("payments", "REFERENCE_REUSED", rejected.get(0).reason());
         }
         return counts;
     }

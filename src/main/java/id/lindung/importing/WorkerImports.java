@@ -5,6 +5,7 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.Region;
 import id.lindung.region.RegionKind;
@@ -330,7 +331,8 @@ public class WorkerImports {
         Actor actor = requireWriter();
         ImportBatch batch = get(id);
         if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
-            throw new IllegalStateException("Batch " + id + " is " + batch.status() + "; only a VALIDATED batch can be imported");
+            throw InvalidInputException.conflict("status", "BATCH_NOT_VALIDATED", "Batch " + id + " is " + batch.status()
+                    + "; only a VALIDATED batch can be imported");
         }
         jdbc.sql("update import_batch set status = 'IMPORTING' where id = ? and status = 'VALIDATED'").param(id).update();
         Map<String, Object> row = jdbc.sql("select max_line, chunk_size, chunks_done from import_batch where id = ?").param(id)

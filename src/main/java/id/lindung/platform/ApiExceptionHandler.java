@@ -1,47 +1,192 @@
 package id.lindung.platform;
 
+import id.lindung.shared.RejectedException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
-/** Turns the platform's exceptions into RFC 9457 problem documents for the JSON API. */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+/**
+ * Turns every error of a request under {@code /api/} into an RFC 9457 problem with a stable {@code code}
+ * (docs/api-errors.md): 400 malformed, 403 not allowed, 404 absent or out of scope, 409 conflict with the
+ * current state, 422 refused by a rule, and a logged 500 with a generic body for anything unexpected.
+ * Requests for pages are left to the default handling, so browsers keep getting pages: each handler
+ * rethrows for them, which lets Spring's own resolvers and the error page take over.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
-    }
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        return ApiProblems.response(ApiProblems.of(e));
     }
 
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badRequest(Exception e) {
-        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), null);
+    @ExceptionHandler(RejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RejectedException e, HttpServletRequest request) throws Exception {
+        return problem(request, e, HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.rejection().message(), null);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) throws Exception {
+        return problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) throws Exception {
+        return problem(request, e, HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), null);
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<InputProblem> problems) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        if (problems != null) {
-            body.setProperties(Map.of("errors", problems));
+    /** A body that is not JSON, or a value of the wrong type: names the field and, for a list of values, the values. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
+        JacksonException json = causeOf(e, JacksonException.class);
+        String field = json == null ? null : path(json);
+        if (field == null || field.isEmpty()) {
+            return problem(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+                    "The request body is not valid JSON" + (json == null ? "" : ": " + firstLine(json.getOriginalMessage())), null);
         }
-        return ResponseEntity.status(status).body(body);
+        Class<?> type = json instanceof MismatchedInputException m ? m.getTargetType() : null;
+        Object value = json instanceof InvalidFormatException f ? f.getValue() : null;
+        InputProblem problem = InputProblem.of(field, "INVALID_VALUE", field + (value == null ? " has the wrong type" : " '" + value + "' is not valid")
+                + expected(type));
+        return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
+        InputProblem problem = InputProblem.of(e.getName(), "INVALID_VALUE", e.getName() + " '" + e.getValue() + "' is not valid"
+                + expected(e.getRequiredType()));
+        return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) throws Exception {
+        InputProblem problem = InputProblem.of(e.getParameterName(), "REQUIRED", e.getParameterName() + " is required");
+        return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e, HttpServletRequest request) throws Exception {
+        InputProblem problem = InputProblem.of(e.getRequestPartName(), "REQUIRED", e.getRequestPartName() + " is required");
+        return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+    }
+
+    /** A file upload sent as something other than multipart/form-data (an upload too large is Spring's 413 below). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) throws Exception {
+        if (e instanceof ErrorResponse) {
+            return other(e, request);
+        }
+        return problem(request, e, HttpStatus.BAD_REQUEST, "MULTIPART_REQUIRED",
+                "Send the file as multipart/form-data: " + e.getMessage(), null);
+    }
+
+    /**
+     * Spring's own request errors (unknown path, wrong method or media type, upload too large) keep their
+     * status with a code for it; anything else is a fault of Lindung, not of the request: logged with its
+     * stack trace, answered without it.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e, HttpServletRequest request) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        if (e instanceof ErrorResponse error && !error.getStatusCode().is5xxServerError()) {
+            HttpStatusCode status = error.getStatusCode();
+            HttpStatus known = HttpStatus.resolve(status.value());
+            ProblemDetail body = ApiProblems.of(status, known == null ? "HTTP_" + status.value() : known.name(), error.getBody().getDetail());
+            return ResponseEntity.status(status).headers(error.getHeaders()).contentType(ApiProblems.PROBLEM_JSON).body(body);
+        }
+        log.error("Unexpected error in {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(request, e, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "Something went wrong in Lindung; the error has been logged", null);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Exception e, HttpStatusCode status, String code,
+                                                         String detail, List<InputProblem> errors) throws Exception {
+        if (!isApi(request)) {
+            throw e;
+        }
+        ProblemDetail body = errors == null ? ApiProblems.of(status, code, detail) : ApiProblems.of(status, code, detail, errors);
+        return ApiProblems.response(body);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return ApiProblems.isApi(request);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "; expected one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == null) {
+            return "";
+        }
+        String name = type.getSimpleName();
+        return switch (name) {
+            case "LocalDate" -> "; expected a date YYYY-MM-DD";
+            case "YearMonth" -> "; expected a month YYYY-MM";
+            case "BigDecimal", "Integer", "int", "Long", "long" -> "; expected a number";
+            case "Boolean", "boolean" -> "; expected true or false";
+            default -> "; expected " + name.toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /** The JSON path of the value at fault, as a client wrote it: {@code programs[2]}, {@code contact.email}. */
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

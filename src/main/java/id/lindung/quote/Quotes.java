@@ -4,6 +4,7 @@ import id.lindung.benefit.BenefitCalculator;
 import id.lindung.benefit.BenefitCase;
 import id.lindung.benefit.BenefitQuote;
 import id.lindung.benefit.BenefitRequest;
+import id.lindung.benefit.MissingFactException;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionQuote;
 import id.lindung.contribution.ContributionRequest;
@@ -107,8 +108,13 @@ public final class Quotes {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        BenefitQuote q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
-                in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24()));
+        BenefitQuote q;
+        try {
+            q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
+                    in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24()));
+        } catch (MissingFactException e) {
+            throw new InvalidInputException(e.field(), "REQUIRED", e.getMessage());
+        }
         Set<String> unverified = new TreeSet<>();
         List<QuoteDocuments.Component> components = q.components().stream().map(c -> {
             unverifiedOf(c.references(), unverified);

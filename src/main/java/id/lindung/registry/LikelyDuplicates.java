@@ -83,7 +83,7 @@ public class LikelyDuplicates {
                     .param("id", id).param("lo", scope.lo()).param("hi", scope.hi()).query(LikelyDuplicates::mapRow).optional()
                     .orElseThrow(() -> new NotFoundException("Likely duplicate " + id + " not found"));
             if (!row.status().equals("OPEN")) {
-                throw new InvalidInputException("status", "ALREADY_RESOLVED", "This likely duplicate was already resolved as " + row.status());
+                throw InvalidInputException.conflict("status", "ALREADY_RESOLVED", "This likely duplicate was already resolved as " + row.status());
             }
             jdbc.sql("update likely_duplicate set status = ? where id = ?").params(verdict.name(), id).update();
             LikelyDuplicate after = withWorkers(List.of(new Row(row.id(), row.workerId(), row.otherId(), row.similarity(), verdict.name())))

@@ -69,7 +69,7 @@ public class PayerRegister {
     /** One page of the payers under {@code query.regionCode()} (default the whole scope), in region order. */
     public Page<Payer> list(Query query, RegionScope scope, int page, int size) {
         if (query.kind() == PayerKind.SELF) {
-            throw new InvalidInputException("kind", "KIND_NOT_LISTED",
+            throw InvalidInputException.refused("kind", "KIND_NOT_LISTED",
                     "SELF payers are not in the register; each is shown with its worker");
         }
         RegionScope effective = narrow(query.regionCode(), scope);
@@ -199,7 +199,7 @@ public class PayerRegister {
                 limit 1""")
                 .param("code", ref.code()).param("kind", ref.kind()).param("region", ref.regionCode()).param("name", ref.name())
                 .query(String.class).optional().orElse(ref.code());
-        return new InvalidInputException("name", "PAYER_EXISTS", "A " + ref.kind().toLowerCase(Locale.ROOT) + " named '"
+        return InvalidInputException.conflict("name", "PAYER_EXISTS", "A " + ref.kind().toLowerCase(Locale.ROOT) + " named '"
                 + ref.name() + "' is already registered in " + ref.regionCode() + " as " + existing);
     }
 

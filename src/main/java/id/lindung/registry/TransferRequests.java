@@ -64,7 +64,7 @@ public class TransferRequests {
         Region village = workers.villageInScope(targetVillage, actor.scope());
         Worker worker = workers.findAnywhere(nik).orElseThrow(() -> new NotFoundException("NIK " + NikCheck.mask(nik) + " is not registered"));
         if (actor.scope().covers(worker.villageCode())) {
-            throw new InvalidInputException("nik", "TRANSFER_IN_YOUR_AREA", "The worker is registered in your area: transfer it yourself");
+            throw InvalidInputException.refused("nik", "TRANSFER_IN_YOUR_AREA", "The worker is registered in your area: transfer it yourself");
         }
         return Boolean.TRUE.equals(tx.execute(status -> {
             if (isOpen(worker, village.code(), events(worker.villageCode()))) {
@@ -84,7 +84,7 @@ public class TransferRequests {
         }
         tx.executeWithoutResult(status -> {
             if (!isOpen(worker, targetVillage, events(worker.villageCode()))) {
-                throw new InvalidInputException("request", "REQUEST_NOT_OPEN", "There is no open transfer request of "
+                throw InvalidInputException.conflict("request", "REQUEST_NOT_OPEN", "There is no open transfer request of "
                         + targetVillage + " for this worker");
             }
             record(DECLINED, worker, targetVillage, actor);

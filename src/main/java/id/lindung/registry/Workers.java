@@ -238,7 +238,7 @@ public class Workers {
         return tx.execute(status -> {
             Worker worker = lockInScope(nik, actor.scope());
             if (!worker.status().equals(WorkerStatus.ACTIVE.name())) {
-                throw new InvalidInputException("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
+                throw InvalidInputException.conflict("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
                         + ": memberships are opened or changed only for an active worker");
             }
             List<InputProblem> problems = new ArrayList<>();
@@ -259,7 +259,7 @@ public class Workers {
                     return current;
                 }
                 if (!change.validFrom().isAfter(current.validFrom())) {
-                    throw new InvalidInputException("validFrom", "START_NOT_AFTER_CURRENT", "The new terms must start after "
+                    throw InvalidInputException.refused("validFrom", "START_NOT_AFTER_CURRENT", "The new terms must start after "
                             + current.validFrom() + ", when the current terms started");
                 }
                 close(worker, current, change.validFrom(), EndReason.CHANGED);
@@ -281,10 +281,10 @@ public class Workers {
         return tx.execute(status -> {
             Worker worker = lockInScope(nik, actor.scope());
             MembershipTerm current = openTerm(worker.id(), program).orElseThrow(() ->
-                    new InvalidInputException("program", "NOT_OPEN", nik + " holds no open " + program + " membership"));
+                    InvalidInputException.conflict("program", "NOT_OPEN", nik + " holds no open " + program + " membership"));
             if (!endDate.isAfter(current.validFrom())) {
                 // the open term has not started by then: it is withdrawn and the term it was to follow ends instead
-                long ended = endBefore(worker, current, endDate, reason).orElseThrow(() -> new InvalidInputException("endDate",
+                long ended = endBefore(worker, current, endDate, reason).orElseThrow(() -> InvalidInputException.refused("endDate",
                         "END_NOT_AFTER_START", "The end date must be after " + current.validFrom()));
                 return termById(ended);
             }
@@ -454,7 +454,7 @@ public class Workers {
                                 + " over the share " + code + " pays: name the payer in the new village")
                         : InputProblem.of("payer", "APBD_NOT_OF_NEW_VILLAGE", code + " pays only for residents of its own region, not for "
                                 + village.code() + ": name the payer in the new village")));
-                throw new InvalidInputException(problems);
+                throw InvalidInputException.refused(problems);
             }
             Segment strictest = unpaid.containsValue(Segment.PU) ? Segment.PU : Segment.BPU;
             PayerRef given = checkPayer(strictest, replacement, village.code(), nik, problems);
@@ -496,17 +496,17 @@ public class Workers {
         return tx.execute(status -> {
             Worker before = lockInScope(nik, actor.scope());
             if (before.status().equals(WorkerStatus.DECEASED.name())) {
-                throw new InvalidInputException("status", "WORKER_DECEASED", "The worker is recorded as deceased; a death is final");
+                throw InvalidInputException.conflict("status", "WORKER_DECEASED", "The worker is recorded as deceased; a death is final");
             }
             if (before.status().equals(newStatus.name())) {
-                throw new InvalidInputException("status", "STATUS_UNCHANGED", "The worker is already " + newStatus);
+                throw InvalidInputException.conflict("status", "STATUS_UNCHANGED", "The worker is already " + newStatus);
             }
             List<MembershipTerm> open = newStatus.endsTermsAs() == null ? List.of() : openTerms(before.id());
             for (MembershipTerm term : open) {
                 if (effectiveOn.isAfter(term.validFrom())) {
                     close(before, term, effectiveOn, newStatus.endsTermsAs());
                 } else if (endBefore(before, term, effectiveOn, newStatus.endsTermsAs()).isEmpty()) {
-                    throw new InvalidInputException("effectiveOn", "EFFECTIVE_NOT_AFTER_TERM_START", "The " + term.program()
+                    throw InvalidInputException.refused("effectiveOn", "EFFECTIVE_NOT_AFTER_TERM_START", "The " + term.program()
                             + " membership started on " + term.validFrom() + ": a status that ends it must take effect after that");
                 }
             }

@@ -8,6 +8,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.region.Region;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
@@ -85,7 +86,8 @@ class WorkerImportIntegrationTests {
         assertThat(imported.status()).isEqualTo("IMPORTED");
         assertThat(imported.workersCreated()).isEqualTo(96);
         assertThat(workersIn("62.02.02")).isEqualTo(96);
-        assertThatThrownBy(() -> confirm(ADMIN, validated.id())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> confirm(ADMIN, validated.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.CONFLICT));
     }
 
     @Test
@@ -109,7 +111,8 @@ class WorkerImportIntegrationTests {
         ImportBatch batch = upload(ADMIN, "foo,bar\n1,2\n", WorkerImports.Options.none());
         assertThat(batch.status()).isEqualTo("FAILED");
         assertThat(batch.failure()).contains("nik", "name");
-        assertThatThrownBy(() -> confirm(ADMIN, batch.id())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> confirm(ADMIN, batch.id())).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.code()).isEqualTo("BATCH_NOT_VALIDATED"));
     }
 
     @Test

@@ -79,7 +79,7 @@ class LikelyDuplicateIntegrationTests {
         assertThat(likelyDuplicates.openOf(p.here().nik(), ADMIN.scope())).extracting(LikelyDuplicate::id).doesNotContain(p.flag());
 
         var again = dpmd().postJson("/api/v1/likely-duplicates/" + p.flag(), "{\"status\":\"SAME_PERSON\"}");
-        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("ALREADY_RESOLVED");
         assertThat(status(p.flag())).isEqualTo("DIFFERENT_PEOPLE");
         assertThat(dpmd().postJson("/api/v1/likely-duplicates/" + pair(LocalDate.of(1974, 4, 15)).flag(), "{\"status\":\"OPEN\"}")

@@ -304,7 +304,6 @@ class PayerRegisterIntegrationTests {
         cases.put("{\"kind\": \"EMPLOYER\", \"name\": \"PT B\", \"regionCode\": \"64.02.99.9999\"}", new String[] {"regionCode", "REGION_UNKNOWN"});
         cases.put(employer("PT C " + RUN, VILLAGE).replace("0812 5555 0101", "call me"), new String[] {"phone", "PHONE_INVALID"});
         cases.put(employer("PT C " + RUN, VILLAGE).replace("rina@example.co.id", "rina at example"), new String[] {"email", "EMAIL_INVALID"});
-        cases.put(employer("cv  ganda " + RUN.toLowerCase(), VILLAGE), new String[] {"name", "PAYER_EXISTS"});
         cases.forEach((body, expected) -> {
             HttpResponse<String> r = dpmd.postJson("/api/v1/payers", body);
             assertThat(r.statusCode()).as(body).isEqualTo(400);
@@ -313,6 +312,10 @@ class PayerRegisterIntegrationTests {
                 assertThat(e.get("code").asString()).isEqualTo(expected[1]);
             });
         });
+        HttpResponse<String> exists = dpmd.postJson("/api/v1/payers", employer("cv  ganda " + RUN.toLowerCase(), VILLAGE));
+        assertThat(exists.statusCode()).isEqualTo(409);
+        assertThat(json(exists).get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(json(exists).get("errors").get(0).get("code").asString()).isEqualTo("PAYER_EXISTS");
         assertThat(json(dpmd.postJson("/api/v1/payers", employer("cv ganda " + RUN, VILLAGE))).get("detail").asString()).contains(taken);
 
         Map<String, String[]> changes = Map.of(
@@ -328,6 +331,7 @@ class PayerRegisterIntegrationTests {
         });
         String other = json(dpmd.postJson("/api/v1/payers", employer("CV Lain " + RUN, VILLAGE))).get("code").asString();
         HttpResponse<String> clash = dpmd.patchJson(path(other), "{\"name\": \"CV Ganda " + RUN + "\"}");
+        assertThat(clash.statusCode()).isEqualTo(409);
         assertThat(json(clash).get("errors").get(0).get("code").asString()).isEqualTo("PAYER_EXISTS");
         assertThat(json(dpmd.get(path(taken))).get("contactPerson").asString()).isEqualTo("Bu Rina");
         assertThat(json(dpmd.get(path(other))).get("name").asString()).isEqualTo("CV Lain " + RUN);

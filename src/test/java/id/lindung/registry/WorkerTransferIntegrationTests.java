@@ -97,7 +97,7 @@ class WorkerTransferIntegrationTests {
         var api = RegistryFixture.api(port, accounts, "reg-transfer-dpmd", Role.DPMD, "64.02");
         var refused = api.postJson("/api/v1/workers/" + w.nik() + "/transfer",
                 "{\"villageCode\":\"" + KELURAHAN + "\",\"effectiveOn\":\"2025-06-01\"}");
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(refused.body()).contains("KELURAHAN_HAS_NO_APBDES");
         var moved = api.postJson("/api/v1/workers/" + w.nik() + "/transfer",
                 "{\"villageCode\":\"" + KELURAHAN + "\",\"effectiveOn\":\"2025-06-01\",\"payer\":\"APBD:64.02\"}");

@@ -54,6 +54,11 @@ public final class Http {
         return send(request(path).GET());
     }
 
+    /** A GET that asks for a media type, as a browser asks for text/html. */
+    public HttpResponse<String> get(String path, String accept) {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

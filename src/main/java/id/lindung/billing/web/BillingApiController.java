@@ -8,6 +8,9 @@ import id.lindung.billing.Bills;
 import id.lindung.billing.Escalations;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
+import id.lindung.platform.ApiProblems;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -155,14 +158,14 @@ class BillingApiController {
                                   HttpServletRequest request) {
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
-                    .body(java.util.Map.of("detail", "Terlalu banyak permintaan; coba lagi dalam 1 menit"));
+                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
+                            "Terlalu banyak permintaan; coba lagi dalam 1 menit"));
         }
         LocalDate today = LocalDate.now(clock);
         return protection.publicCheck(nik.trim(), birthDate, today)
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new PublicReport(masked(r.nik()), r.date(),
                         r.programs().stream().map(p -> new PublicStatus(p.program(), p.status().name())).toList())))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-                        .body(java.util.Map.of("detail", "Tidak ada peserta dengan NIK dan tanggal lahir itu")));
+                .orElseThrow(() -> new NotFoundException("Tidak ada peserta dengan NIK dan tanggal lahir itu"));
     }
 
     static String masked(String nik) {
@@ -173,7 +176,7 @@ class BillingApiController {
         try {
             return YearMonth.parse(month == null ? "" : month.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("month must be YYYY-MM, got '" + month + "'");
+            throw new InvalidInputException("month", "INVALID_MONTH", "month must be YYYY-MM, got '" + month + "'");
         }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,10 +53,5 @@ class ImportApiController {
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.csv\"");
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         imports.writeRejectionsCsv(id, writer); // closes the writer, which flushes it
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<java.util.Map<String, Object>> conflict(IllegalStateException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(java.util.Map.of("status", 409, "detail", e.getMessage()));
     }
 }

@@ -2,6 +2,7 @@ package id.lindung.importing.web;
 
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerImports;
+import id.lindung.platform.InvalidInputException;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -48,12 +49,12 @@ class ImportPageController {
     String confirm(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
             imports.confirm(id);
-        } catch (IllegalStateException e) {
-            String status = imports.get(id).status();
-            if (status.equals("VALIDATED") || status.equals("IMPORTING")) {
-                throw e; // a real failure of the import, shown as an error; confirming again resumes it
+        } catch (InvalidInputException e) {
+            if (e.kind() != InvalidInputException.Kind.CONFLICT) {
+                throw e;
             }
-            // confirmed twice (a second click, or another user): the batch page shows what happened to it
+            // confirmed twice (a second click, or another user): the batch page shows what happened to it;
+            // a real failure of the import is not caught here, it is shown as an error and confirming again resumes it
             redirect.addFlashAttribute("notice", "import.alreadyConfirmed");
         }
         return "redirect:/impor/pekerja/" + id;

@@ -4,14 +4,8 @@ import id.lindung.quote.BenefitQuoteInput;
 import id.lindung.quote.ContributionQuoteInput;
 import id.lindung.quote.QuoteDocuments;
 import id.lindung.quote.Quotes;
-import id.lindung.shared.RejectedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -38,13 +32,5 @@ class QuoteApiController {
     @PostMapping("/benefit")
     QuoteDocuments.Benefit benefit(@RequestBody BenefitQuoteInput input) {
         return quotes.benefit(input);
-    }
-
-    /** A request the rules refuse as a whole: 422 with its stable code. */
-    @ExceptionHandler(RejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(RejectedException e) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        body.setProperties(Map.of("code", e.code()));
-        return ResponseEntity.unprocessableContent().body(body);
     }
 }

@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.ApiProblems;
 import id.lindung.platform.Page;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.EndReason;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -140,16 +142,14 @@ class WorkerApiController {
         return NikJson.of(nikChecker.check(nik));
     }
 
+    /** 409 with where the worker is (when the caller may see it) and how to ask for the transfer instead. */
     @ExceptionHandler(DuplicateNikException.class)
-    ResponseEntity<Map<String, Object>> duplicate(DuplicateNikException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", 409);
-        body.put("code", "NIK_ALREADY_REGISTERED");
-        body.put("detail", e.getMessage());
-        body.put("where", e.where());
-        body.put("transfer", Map.of("method", "POST", "href", "/api/v1/workers/" + e.nik() + "/transfer",
+    ResponseEntity<ProblemDetail> duplicate(DuplicateNikException e) {
+        ProblemDetail body = ApiProblems.of(HttpStatus.CONFLICT, "NIK_ALREADY_REGISTERED", e.getMessage());
+        body.setProperty("where", e.where());
+        body.setProperty("transfer", Map.of("method", "POST", "href", "/api/v1/workers/" + e.nik() + "/transfer",
                 "body", "{\"villageCode\": \"<your village>\"}"));
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return ApiProblems.response(body);
     }
 
     private static WorkerPageJson toJson(Page<Workers.Listed> page, Actor actor) {

@@ -2,6 +2,7 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
 import id.lindung.registry.EndReason;
@@ -18,6 +19,7 @@ import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -231,9 +233,15 @@ class WorkerPageController {
         return "registry/worker";
     }
 
-    /** An export refused before its first byte (a search a masked role may not make) answers 400 with the reason. */
+    /**
+     * An export refused before its first byte (a search a masked role may not make) answers 400 with the reason:
+     * as text to a browser, as the API's problem under /api.
+     */
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<String> refused(InvalidInputException e) {
+    ResponseEntity<?> refused(InvalidInputException e, HttpServletRequest request) {
+        if (ApiProblems.isApi(request)) {
+            return ApiProblems.response(ApiProblems.of(e));
+        }
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 

@@ -1,0 +1,388 @@
+package id.lindung.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.Niks;
+import id.lindung.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one error model of the API (docs/api-errors.md): every error of every REST controller is an RFC 9457
+ * problem, {@code application/problem+json}, with a stable {@code code}; 400 malformed, 404 absent or out of
+ * scope, 409 conflict with the current state, 422 refused by a rule, and never a 500 for bad input.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiErrorsIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String VILLAGE = "64.02.05.2001";
+    static final String NEIGHBOUR = "64.02.05.2002";
+    /** A kelurahan of the same regency: it has no APBDes to take over a village official's share. */
+    static final String KELURAHAN = "64.02.06.1001";
+    static final String RUN = Long.toString(System.nanoTime() % 100000);
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    private final Map<String, Http> users = new HashMap<>();
+    private final Map<String, String> vars = new HashMap<>();
+
+    /** One request and the problem it must answer with. {@code ${name}} in path and body is a fixture value. */
+    record Case(String controller, int status, String code, String user, String method, String path, String contentType,
+                String body) {
+        @Override
+        public String toString() {
+            return controller + ": " + (status == 0 ? "" : status + " " + code + " for ") + method + " " + path;
+        }
+    }
+
+    static Case get(String controller, int status, String code, String user, String path) {
+        return new Case(controller, status, code, user, "GET", path, null, null);
+    }
+
+    static Case post(String controller, int status, String code, String user, String path, String json) {
+        return new Case(controller, status, code, user, "POST", path, "application/json", json);
+    }
+
+    static Case patch(String controller, int status, String code, String user, String path, String json) {
+        return new Case(controller, status, code, user, "PATCH", path, "application/json", json);
+    }
+
+    static Case csv(String controller, int status, String code, String user, String path, String csv) {
+        return new Case(controller, status, code, user, "POST", path, "text/csv", csv);
+    }
+
+    @BeforeAll
+    void fixtures() {
+        users.put("admin", Http.withToken(port, TestUsers.token(accounts, "errors-admin", Role.ADMIN, "ID")));
+        users.put("dpmd", Http.withToken(port, TestUsers.token(accounts, "errors-dpmd", Role.DPMD, "64.02")));
+        users.put("monitor", Http.withToken(port, TestUsers.token(accounts, "errors-monitor", Role.MONITOR, "64.02")));
+        users.put("stranger", Http.withToken(port, TestUsers.token(accounts, "errors-stranger", Role.DPMD, "73.02")));
+        users.put("anonymous", Http.anonymous(port));
+        users.put("badtoken", Http.withToken(port, "ldg_not-a-token"));
+        Http dpmd = users.get("dpmd");
+        Http admin = users.get("admin");
+
+        // a village official paid by the village, who cannot move to a kelurahan without naming a new payer
+        LocalDate birth = LocalDate.of(1981, 3, 9);
+        String official = """
+                {"nik":"%s","name":"Joko Galat","sex":"L","birthDate":"1981-03-09","villageCode":"%s","category":"PERANGKAT_DESA",
+                 "programs":["JKK","JKM"],"segment":"PU","wage":2500000,"riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2025-01-01"}"""
+                .formatted(Niks.unique("64.02.05", "L", birth), VILLAGE);
+        created(dpmd.postJson("/api/v1/workers", official));
+        vars.put("official", official);
+        vars.put("nik", JSON.readTree(official).get("nik").asString());
+
+        // two likely duplicates, the flag already resolved once
+        LocalDate twins = LocalDate.of(1977, 7, 21);
+        for (String[] w : new String[][] {{"Ahmad Galat", VILLAGE}, {"Achmad Galat", NEIGHBOUR}}) {
+            created(dpmd.postJson("/api/v1/workers", """
+                    {"nik":"%s","name":"%s","sex":"L","birthDate":"1977-07-21","villageCode":"%s","category":"NELAYAN"}"""
+                    .formatted(Niks.unique("64.02.05", "L", twins), w[0], w[1])));
+        }
+        String flag = JSON.readTree(dpmd.get("/api/v1/villages/" + VILLAGE + "/likely-duplicates?size=500").body())
+                .get("items").get(0).get("id").asString();
+        vars.put("flag", flag);
+        ok(dpmd.postJson("/api/v1/likely-duplicates/" + flag, "{\"status\":\"DIFFERENT_PEOPLE\"}"));
+
+        // an employer
+        vars.put("employerName", "PT Galat " + RUN);
+        vars.put("employer", JSON.readTree(created(dpmd.postJson("/api/v1/payers", employer(vars.get("employerName")))).body())
+                .get("code").asString());
+        vars.put("employer", encoded(vars.get("employer")));
+        vars.put("otherEmployer", JSON.readTree(created(dpmd.postJson("/api/v1/payers", employer("CV Lain Galat " + RUN))).body())
+                .get("code").asString());
+        vars.put("otherEmployer", encoded(vars.get("otherEmployer")));
+
+        // a payment, already reversed once
+        String payment = "{\"payer\":\"APBDES:" + VILLAGE + "\",\"reference\":\"GALAT-" + RUN + "\",\"date\":\"2025-03-03\",\"amount\":10800}";
+        vars.put("payment", payment);
+        vars.put("reusedPayment", payment.replace("10800", "999"));
+        vars.put("paymentId", JSON.readTree(created(dpmd.postJson("/api/v1/payments", payment)).body()).get("id").asString());
+        var reversed = admin.postJson("/api/v1/payments/" + vars.get("paymentId") + "/reversal", "{\"reason\":\"salah input\"}");
+        assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(204);
+
+        // an import batch that failed validation (no usable header): it cannot be confirmed
+        var batch = dpmd.upload("/api/v1/imports", "file", "galat.csv", "foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8), "unused");
+        vars.put("batch", JSON.readTree(created(batch).body()).get("id").asString());
+    }
+
+    static String encoded(String payerCode) {
+        return java.net.URLEncoder.encode(payerCode, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String employer(String name) {
+        return "{\"kind\":\"EMPLOYER\",\"name\":\"" + name + "\",\"regionCode\":\"" + VILLAGE + "\"}";
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                // RegionApiController
+                get("regions", 400, "INVALID_VALUE", "dpmd", "/api/v1/regions/64.02?year=last"),
+                get("regions", 400, "INVALID_VALUE", "dpmd", "/api/v1/regions/64.02/children?page=one"),
+                get("regions", 404, "NOT_FOUND", "dpmd", "/api/v1/regions/73.02"),
+                get("regions", 404, "NOT_FOUND", "dpmd", "/api/v1/regions/not-a-code"),
+                csv("regions", 400, "NEGATIVE", "admin", "/api/v1/workforce/imports",
+                        "region_code,year,potential_workers,source\n11.01,2024,-1,BPS\n"),
+                csv("regions", 403, "FORBIDDEN", "monitor", "/api/v1/workforce/imports",
+                        "region_code,year,potential_workers,source\n64.02,2024,10,BPS\n"),
+                // RegulationApiController: reads only; what it can answer besides 200 is a refused sign-in or method
+                get("regulations", 401, "UNAUTHENTICATED", "anonymous", "/api/v1/regulations"),
+                get("regulations", 401, "TOKEN_INVALID", "badtoken", "/api/v1/regulations"),
+                post("regulations", 405, "METHOD_NOT_ALLOWED", "admin", "/api/v1/regulations", "{}"),
+                get("regulations", 404, "NOT_FOUND", "admin", "/api/v1/no-such-thing"),
+                // QuoteApiController
+                post("quotes", 400, "MALFORMED_BODY", "dpmd", "/api/v1/quotes/contribution", "{\"segment\": "),
+                post("quotes", 400, "INVALID_INPUT", "dpmd", "/api/v1/quotes/contribution",
+                        "{\"segment\":\"XX\",\"month\":\"2025-13\",\"programs\":[]}"),
+                post("quotes", 400, "INVALID_VALUE", "dpmd", "/api/v1/quotes/contribution",
+                        "{\"segment\":\"PU\",\"month\":\"2025-04\",\"wage\":\"banyak\",\"programs\":[\"JKM\"]}"),
+                post("quotes", 400, "REQUIRED", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000}"),
+                post("quotes", 422, "BPU_JP_NOT_AVAILABLE", "dpmd", "/api/v1/quotes/contribution",
+                        "{\"segment\":\"BPU\",\"month\":\"2025-04\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\",\"JP\"]}"),
+                post("quotes", 422, "NO_REGULATION_IN_FORCE", "dpmd", "/api/v1/quotes/contribution",
+                        "{\"segment\":\"PU\",\"month\":\"1990-01\",\"wage\":1000000,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\"]}"),
+                // WorkerApiController
+                post("workers", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers", "{\"category\":\"ASTRONOT\"}"),
+                get("workers", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers?category=ASTRONOT"),
+                get("workers", 400, "NIK_SEARCH_NEEDS_WHOLE_NIK", "monitor", "/api/v1/workers?q=640205"),
+                get("workers", 400, "NIK_SEARCH_NEEDS_WHOLE_NIK", "monitor", "/api/v1/workers/export.csv?q=640205"),
+                get("workers", 404, "NOT_FOUND", "stranger", "/api/v1/workers/${nik}"),
+                get("workers", 404, "NOT_FOUND", "stranger", "/api/v1/workers/export.csv?region=" + VILLAGE),
+                post("workers", 409, "NIK_ALREADY_REGISTERED", "dpmd", "/api/v1/workers", "${official}"),
+                post("workers", 409, "STATUS_UNCHANGED", "dpmd", "/api/v1/workers/${nik}/status",
+                        "{\"status\":\"ACTIVE\",\"reason\":\"tetap\",\"effectiveOn\":\"2025-08-01\"}"),
+                post("workers", 422, "KELURAHAN_HAS_NO_APBDES", "dpmd", "/api/v1/workers/${nik}/transfer",
+                        "{\"villageCode\":\"" + KELURAHAN + "\",\"effectiveOn\":\"2025-06-01\"}"),
+                post("workers", 403, "FORBIDDEN", "monitor", "/api/v1/workers/${nik}/status",
+                        "{\"status\":\"DECEASED\",\"reason\":\"x\",\"effectiveOn\":\"2025-08-01\"}"),
+                // LikelyDuplicateApiController
+                post("likely duplicates", 400, "INVALID_VALUE", "dpmd", "/api/v1/likely-duplicates/${flag}", "{\"status\":\"OPEN\"}"),
+                post("likely duplicates", 400, "REQUIRED", "dpmd", "/api/v1/likely-duplicates/${flag}", "{}"),
+                get("likely duplicates", 404, "NOT_FOUND", "stranger", "/api/v1/villages/" + VILLAGE + "/likely-duplicates"),
+                post("likely duplicates", 409, "ALREADY_RESOLVED", "dpmd", "/api/v1/likely-duplicates/${flag}",
+                        "{\"status\":\"SAME_PERSON\"}"),
+                // PayerApiController
+                post("payers", 400, "REQUIRED", "dpmd", "/api/v1/payers", "{\"kind\":\"EMPLOYER\",\"regionCode\":\"" + VILLAGE + "\"}"),
+                get("payers", 400, "KIND_INVALID", "dpmd", "/api/v1/payers?kind=BANK"),
+                get("payers", 404, "NOT_FOUND", "stranger", "/api/v1/payers/${employer}"),
+                post("payers", 409, "PAYER_EXISTS", "dpmd", "/api/v1/payers", employer("pt  galat " + RUN)),
+                patch("payers", 400, "PHONE_INVALID", "dpmd", "/api/v1/payers/${employer}", "{\"phone\":\"12\"}"),
+                patch("payers", 409, "PAYER_EXISTS", "dpmd", "/api/v1/payers/${otherEmployer}", "{\"name\":\"${employerName}\"}"),
+                get("payers", 422, "KIND_NOT_LISTED", "dpmd", "/api/v1/payers?kind=SELF"),
+                // ImportApiController
+                post("imports", 400, "MULTIPART_REQUIRED", "dpmd", "/api/v1/imports", "{}"),
+                get("imports", 400, "INVALID_VALUE", "dpmd", "/api/v1/imports/first"),
+                get("imports", 404, "NOT_FOUND", "dpmd", "/api/v1/imports/987654321"),
+                get("imports", 404, "NOT_FOUND", "stranger", "/api/v1/imports/${batch}"),
+                post("imports", 409, "BATCH_NOT_VALIDATED", "dpmd", "/api/v1/imports/${batch}/confirm", ""),
+                post("imports", 403, "FORBIDDEN", "monitor", "/api/v1/imports/${batch}/confirm", ""),
+                // BillingApiController
+                post("billing", 400, "INVALID_MONTH", "admin", "/api/v1/billing/runs", "{\"month\":\"2025-13\"}"),
+                post("billing", 400, "INVALID", "dpmd", "/api/v1/payments",
+                        "{\"payer\":\"APBDES:" + VILLAGE + "\",\"reference\":\"\",\"date\":\"2025-02-20\",\"amount\":-5}"),
+                get("billing", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers/${nik}/protection?date=kemarin"),
+                get("billing", 400, "REQUIRED", "anonymous", "/api/v1/public/protection?nik=6402051708850001"),
+                get("billing", 400, "INVALID_VALUE", "anonymous", "/api/v1/public/protection?nik=6402051708850001&birthDate=17-08-1985"),
+                get("billing", 404, "NOT_FOUND", "dpmd", "/api/v1/bills/987654321"),
+                get("billing", 404, "NOT_FOUND", "stranger", "/api/v1/workers/${nik}/protection"),
+                post("billing", 409, "ALREADY_REVERSED", "admin", "/api/v1/payments/${paymentId}/reversal", "{\"reason\":\"lagi\"}"),
+                post("billing", 409, "REFERENCE_REUSED", "dpmd", "/api/v1/payments", "${reusedPayment}"),
+                post("billing", 422, "MONTH_TOO_FAR", "admin", "/api/v1/billing/runs", "{\"month\":\"2099-01\"}"),
+                post("billing", 403, "FORBIDDEN", "monitor", "/api/v1/billing/runs", "{\"month\":\"2025-01\"}"),
+                // AuditController (its API face)
+                get("audit", 400, "INVALID_VALUE", "admin", "/api/v1/audit?from=yesterday"),
+                get("audit", 400, "REGION_INVALID", "admin", "/api/v1/audit?region=x.y"),
+                get("audit", 403, "FORBIDDEN", "dpmd", "/api/v1/audit"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyErrorIsAProblemWithAStableCode(Case c) {
+        HttpResponse<String> response = send(c);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(c.status());
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(c.status());
+        assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(c.code());
+        assertThat(problem.get("detail").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "\tat ", "trace");
+    }
+
+    /** Odd but possible requests: whatever they answer, it is not a 500, and an error is a problem. */
+    static Stream<Case> oddRequests() {
+        return Stream.of(
+                get("regions", 0, null, "dpmd", "/api/v1/regions/64.02/children?page=-1&size=-5"),
+                get("regions", 0, null, "dpmd", "/api/v1/regions?q=%25%27%22&limit=-1"),
+                get("regions", 0, null, "dpmd", "/api/v1/regions/64.02.05.2001/children"),
+                get("regions", 0, null, "dpmd", "/api/v1/regions/64.02/ancestors?year=1"),
+                csv("regions", 0, null, "admin", "/api/v1/workforce/imports", ""),
+                csv("regions", 0, null, "admin", "/api/v1/workforce/imports", "\"unterminated\n1,2"),
+                get("workers", 0, null, "dpmd", "/api/v1/workers?page=-3&size=0&status=NONSENSE&payer=%3A%3A"),
+                get("workers", 0, null, "dpmd", "/api/v1/workers?region=not-a-region"),
+                get("workers", 0, null, "dpmd", "/api/v1/workers/123"),
+                get("workers", 0, null, "dpmd", "/api/v1/nik/abc"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers", "[]"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/memberships", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/memberships/JKK/end", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/memberships/XYZ/end", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/transfer", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/status", "{}"),
+                post("workers", 0, null, "dpmd", "/api/v1/workers/${nik}/status", "{\"status\":\"DECEASED\",\"effectiveOn\":\"2099-01-01\"}"),
+                get("likely duplicates", 0, null, "dpmd", "/api/v1/villages/" + VILLAGE + "/likely-duplicates?page=-1&size=-1"),
+                post("likely duplicates", 0, null, "dpmd", "/api/v1/likely-duplicates/987654321", "{\"status\":\"SAME_PERSON\"}"),
+                get("payers", 0, null, "dpmd", "/api/v1/payers?page=-1&size=100000&region=x"),
+                get("payers", 0, null, "dpmd", "/api/v1/payers/not-a-code"),
+                post("payers", 0, null, "dpmd", "/api/v1/payers", "{}"),
+                patch("payers", 0, null, "dpmd", "/api/v1/payers/${employer}", "{}"),
+                post("imports", 0, null, "dpmd", "/api/v1/imports/987654321/confirm", ""),
+                get("imports", 0, null, "dpmd", "/api/v1/imports/987654321/rejections.csv"),
+                get("billing", 0, null, "dpmd", "/api/v1/bills?page=-1&size=-1&payer=garbage&month=2025-13"),
+                get("billing", 0, null, "dpmd", "/api/v1/bills/abc/pdf"),
+                get("billing", 0, null, "dpmd", "/api/v1/bills/987654321/xlsx"),
+                post("billing", 0, null, "admin", "/api/v1/billing/runs", "{}"),
+                post("billing", 0, null, "dpmd", "/api/v1/payments", "{}"),
+                post("billing", 0, null, "dpmd", "/api/v1/payments",
+                        "{\"payer\":\"APBDES:" + VILLAGE + "\",\"reference\":\"X-${paymentId}\",\"date\":\"2025-02-20\",\"amount\":1.234}"),
+                csv("billing", 0, null, "dpmd", "/api/v1/payments/imports", "payer,reference\nx,y\n"),
+                csv("billing", 0, null, "dpmd", "/api/v1/payments/imports", ""),
+                post("billing", 0, null, "admin", "/api/v1/payments/987654321/reversal", "{\"reason\":\"x\"}"),
+                post("billing", 0, null, "admin", "/api/v1/payments/${paymentId}/reversal", "{}"),
+                get("billing", 0, null, "dpmd", "/api/v1/workers/123/protection?date=2025-01-01"),
+                get("audit", 0, null, "admin", "/api/v1/audit?page=-1&size=-1&type=%27"),
+                post("quotes", 0, null, "dpmd", "/api/v1/quotes/benefit", "{}"),
+                post("quotes", 0, null, "dpmd", "/api/v1/quotes/benefit", "{\"case\":\"JP_OLD_AGE\",\"date\":\"2025-06-01\"}"),
+                post("quotes", 0, null, "dpmd", "/api/v1/quotes/benefit", "{\"case\":\"JKM_DEATH\",\"date\":\"1900-01-01\"}"),
+                post("quotes", 0, null, "dpmd", "/api/v1/quotes/contribution",
+                        "{\"segment\":\"PU\",\"month\":\"2025-04\",\"wage\":1e400,\"programs\":[\"JKM\"]}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oddRequests")
+    void badInputIsNeverA500(Case c) {
+        HttpResponse<String> response = send(c);
+        assertThat(response.statusCode()).as(response.body()).isLessThan(500);
+        if (response.statusCode() >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(response.body())
+                    .startsWith("application/problem+json");
+            assertThat(JSON.readTree(response.body()).get("code").asString()).isNotBlank();
+        }
+    }
+
+    @Test
+    void malformedInputNamesTheFieldAndTheAcceptedValues() {
+        var body = users.get("dpmd").postJson("/api/v1/likely-duplicates/" + vars.get("flag"), "{\"status\":\"OPEN\"}");
+        JsonNode error = JSON.readTree(body.body()).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("status");
+        assertThat(error.get("code").asString()).isEqualTo("INVALID_VALUE");
+        assertThat(error.get("message").asString()).contains("OPEN", "SAME_PERSON", "DIFFERENT_PEOPLE").doesNotContain("Failed to read");
+
+        var param = users.get("dpmd").get("/api/v1/workers?category=ASTRONOT");
+        assertThat(JSON.readTree(param.body()).get("errors").get(0).get("field").asString()).isEqualTo("category");
+        assertThat(param.body()).contains("PETANI");
+    }
+
+    @Test
+    void inputErrorsListEveryFieldWithItsCode() {
+        var bad = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"XX\",\"month\":\"2025-13\",\"programs\":[]}");
+        JsonNode errors = JSON.readTree(bad.body()).get("errors");
+        assertThat(errors).extracting(e -> e.get("field").asString() + ":" + e.get("code").asString())
+                .contains("segment:UNKNOWN_VALUE", "month:INVALID_MONTH", "wage:REQUIRED", "programs:REQUIRED");
+    }
+
+    @Test
+    void theDuplicateNikProblemKeepsWhereTheWorkerIsAndHowToAskForATransfer() {
+        var dup = users.get("dpmd").postJson("/api/v1/workers", vars.get("official"));
+        JsonNode problem = JSON.readTree(dup.body());
+        assertThat(problem.get("where").get("villageCode").asString()).isEqualTo(VILLAGE);
+        assertThat(problem.get("transfer").get("href").asString()).isEqualTo("/api/v1/workers/" + vars.get("nik") + "/transfer");
+    }
+
+    /** The public check is rate-limited per address, and other tests use it too: its 404 may already be a 429. */
+    @Test
+    void thePublicCheckAnswersWithProblemsUpToItsRateLimit() {
+        Http anonymous = users.get("anonymous");
+        String unknown = "/api/v1/public/protection?nik=6402051708850001&birthDate=1985-08-17";
+        for (int i = 0; i < 12; i++) {
+            var response = anonymous.get(unknown);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            JsonNode problem = JSON.readTree(response.body());
+            if (response.statusCode() == 429) {
+                assertThat(problem.get("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
+                assertThat(problem.get("detail").asString()).isEqualTo("Terlalu banyak permintaan; coba lagi dalam 1 menit");
+                assertThat(response.headers().firstValue("Retry-After")).contains("60");
+                return;
+            }
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
+            assertThat(problem.get("detail").asString()).isEqualTo("Tidak ada peserta dengan NIK dan tanggal lahir itu");
+        }
+        throw new AssertionError("the public check was never limited");
+    }
+
+    @Test
+    void pagesKeepAnsweringWithPages() {
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "errors-page", Role.DPMD, "64.02");
+        browser.login("errors-page", TestUsers.PASSWORD);
+        for (String path : new String[] {"/tagihan/987654321", "/impor/pekerja/987654321", "/pekerja?category=ASTRONOT"}) {
+            var page = browser.get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+            assertThat(page.statusCode()).as(path).isIn(400, 404);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+        }
+    }
+
+    private HttpResponse<String> send(Case c) {
+        Http http = users.get(c.user());
+        String path = fill(c.path());
+        return switch (c.method()) {
+            case "GET" -> http.get(path);
+            case "PATCH" -> http.patchJson(path, fill(c.body()));
+            default -> http.post(path, c.contentType(), fill(c.body()).getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    private String fill(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = Pattern.compile("\\$\\{(\\w+)}").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(vars.get(m.group(1))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static HttpResponse<String> created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return response;
+    }
+
+    private static void ok(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,61 @@
+package id.lindung.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.shared.RejectedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+class ApiExceptionHandlerTests {
+
+    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+
+    private static MockHttpServletRequest api() {
+        return new MockHttpServletRequest("POST", "/api/v1/imports/7/confirm");
+    }
+
+    @Test
+    void anUnexpectedJdkExceptionIsALogged500WithAGenericBody() throws Exception {
+        for (Exception e : new Exception[] {new IllegalStateException("COPY into worker_stage failed: disk full"),
+                new IllegalArgumentException("Unknown regulation parameter jkk.secret")}) {
+            var response = handler.other(e, api());
+            assertThat(response.getStatusCode().value()).isEqualTo(500);
+            assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody().getProperties()).containsEntry("code", "INTERNAL_ERROR");
+            assertThat(response.getBody().getDetail()).doesNotContain("COPY", "regulation");
+        }
+    }
+
+    @Test
+    void eachKindOfRefusedInputHasItsStatus() throws Exception {
+        assertThat(handler.invalid(new InvalidInputException("month", "INVALID_MONTH", "x"), api()).getStatusCode().value()).isEqualTo(400);
+        assertThat(handler.invalid(InvalidInputException.conflict("status", "ALREADY_RESOLVED", "x"), api()).getStatusCode().value())
+                .isEqualTo(409);
+        var refused = handler.invalid(InvalidInputException.refused("month", "MONTH_TOO_FAR", "x"), api());
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody().getProperties()).containsEntry("code", "MONTH_TOO_FAR").containsKey("errors");
+        var rejected = handler.rejected(new RejectedException("BPU_JP_NOT_AVAILABLE", "JP is not for BPU"), api());
+        assertThat(rejected.getStatusCode().value()).isEqualTo(422);
+        assertThat(rejected.getBody().getDetail()).isEqualTo("JP is not for BPU");
+    }
+
+    @Test
+    void severalProblemsWithDifferentCodesShareTheKindsCode() {
+        var e = new InvalidInputException(java.util.List.of(InputProblem.of("wage", "REQUIRED", "x"),
+                InputProblem.of("month", "INVALID_MONTH", "y")));
+        assertThat(e.code()).isEqualTo("INVALID_INPUT");
+        assertThat(new InvalidInputException(java.util.List.of(InputProblem.of("wage", "REQUIRED", "x"),
+                InputProblem.of("month", "REQUIRED", "y"))).code()).isEqualTo("REQUIRED");
+    }
+
+    @Test
+    void pageRequestsAreLeftToTheDefaultHandling() {
+        var page = new MockHttpServletRequest("GET", "/tagihan/7");
+        NotFoundException missing = new NotFoundException("Bill 7 not found");
+        assertThatThrownBy(() -> handler.notFound(missing, page)).isSameAs(missing);
+        IllegalStateException broken = new IllegalStateException("broken");
+        assertThatThrownBy(() -> handler.other(broken, page)).isSameAs(broken);
+    }
+}

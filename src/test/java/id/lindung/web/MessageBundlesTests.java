@@ -1,0 +1,181 @@
+package id.lindung.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.benefit.BenefitCase;
+import id.lindung.billing.ProtectionStatus;
+import id.lindung.region.RegionKind;
+import id.lindung.region.RegionLevel;
+import id.lindung.registry.EndReason;
+import id.lindung.registry.LikelyDuplicate;
+import id.lindung.registry.PayerKind;
+import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Indonesian and English message files have the same keys, and no template asks for a key that is in
+ * neither, so no page shows a raw {@code ??key??}. The bundles are the ones spring.messages.basename names.
+ */
+class MessageBundlesTests {
+
+    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+    /** {@code #{key}} and {@code #{key(args)}}: a key written out in full. */
+    private static final Pattern STATIC_KEY = Pattern.compile("#\\{([A-Za-z][\\w.\\-]*)\\s*[}(]");
+    /** {@code #messages.msg('key')} and {@code #messages.msg('key', args)}: a key written out in full. */
+    private static final Pattern STATIC_MSG = Pattern.compile("#messages\\.msg\\('([A-Za-z][\\w.\\-]*)'\\s*[,)]");
+    /** {@code #{'prefix.' + ${value}}} and {@code #messages.msg('prefix.' + value)}: a key built from a value. */
+    private static final Pattern DYNAMIC_KEY = Pattern.compile("(?:#\\{|#messages\\.msg\\()'([A-Za-z][\\w.\\-]*\\.)'\\s*\\+");
+    /** {@code #{${notice}}}: the whole key is a value the controller chose. */
+    private static final Pattern VARIABLE_KEY = Pattern.compile("#\\{\\$\\{(\\w+)}}");
+
+    /**
+     * Every value a built key can end with. Enums are listed by their class, so a new constant without a
+     * message fails here; strings that come from the database (bill line kinds and shares, import states)
+     * or from the calculators (benefit components) are written out. {@code #messages.msgOrNull('problem.' + code)}
+     * is not listed: those templates fall back to the problem's own message when a code has no text.
+     */
+    private static final Map<String, List<String>> BUILT_KEYS = new LinkedHashMap<>();
+    private static final List<String> RISK_GROUPS = List.of("VERY_LOW", "LOW", "MEDIUM", "HIGH", "VERY_HIGH");
+
+    static {
+        BUILT_KEYS.put("level.", names(RegionLevel.values()));
+        BUILT_KEYS.put("kind.", names(RegionKind.values()));
+        BUILT_KEYS.put("role.", names(Role.values()));
+        BUILT_KEYS.put("category.", names(WorkerCategory.values()));
+        BUILT_KEYS.put("status.", names(WorkerStatus.values()));
+        BUILT_KEYS.put("endReason.", names(EndReason.values()));
+        BUILT_KEYS.put("duplicate.", names(LikelyDuplicate.Verdict.values()));
+        BUILT_KEYS.put("payer.", names(PayerKind.values()));
+        BUILT_KEYS.put("payer.saved.", List.of("created", "updated"));
+        // programme, segment and risk group are written out: their enums are being merged into one vocabulary
+        BUILT_KEYS.put("program.", List.of("JKK", "JKM", "JHT", "JP", "JKP"));
+        BUILT_KEYS.put("risk.", RISK_GROUPS);
+        BUILT_KEYS.put("segment.", List.of("PU", "BPU"));
+        BUILT_KEYS.put("sex.", List.of("L", "P"));
+        // the worker list shows its problems without a fallback: the codes Workers.list can raise
+        BUILT_KEYS.put("problem.", List.of("NIK_SEARCH_NEEDS_WHOLE_NIK"));
+        BUILT_KEYS.put("import.state.", List.of("PENDING", "VALIDATED", "IMPORTING", "IMPORTED", "PARTIALLY_IMPORTED", "FAILED"));
+        BUILT_KEYS.put("billing.kind.", List.of("ORIGINAL", "ADJUSTMENT", "REVERSAL"));
+        BUILT_KEYS.put("billing.share.", List.of("EMPLOYER", "WORKER"));
+        BUILT_KEYS.put("billing.status.", names(ProtectionStatus.values()));
+        BUILT_KEYS.put("simulation.case.", names(BenefitCase.values()));
+        BUILT_KEYS.put("simulation.risk.", RISK_GROUPS);
+        BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
+                "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION"));
+    }
+
+    /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */
+    private static final Map<String, List<String>> VARIABLE_KEYS = Map.of("notice", List.of("import.alreadyConfirmed"));
+
+    @Test
+    void indonesianAndEnglishHaveTheSameKeys() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String base : basenames()) {
+            Set<String> indonesian = keys(base + ".properties");
+            Set<String> english = keys(base + "_en.properties");
+            missingIn(base + "_en.properties", indonesian, english, missing);
+            missingIn(base + ".properties", english, indonesian, missing);
+        }
+        assertThat(missing).as("keys missing from a language").isEmpty();
+    }
+
+    @Test
+    void everyKeyATemplateAsksForExists() throws IOException {
+        Set<String> known = new TreeSet<>();
+        for (String base : basenames()) {
+            known.addAll(keys(base + ".properties"));
+        }
+        List<String> missing = new ArrayList<>();
+        List<Path> templates;
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            templates = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+        assertThat(templates).isNotEmpty();
+        for (Path template : templates) {
+            String html = Files.readString(template);
+            String name = TEMPLATES.relativize(template).toString();
+            Set<String> asked = new TreeSet<>();
+            all(STATIC_KEY, html).forEach(asked::add);
+            all(STATIC_MSG, html).forEach(asked::add);
+            for (String prefix : all(DYNAMIC_KEY, html)) {
+                List<String> values = BUILT_KEYS.get(prefix);
+                if (values == null) {
+                    missing.add(name + ": key built from '" + prefix + "' + a value; list its values in BUILT_KEYS");
+                    continue;
+                }
+                values.forEach(v -> asked.add(prefix + v));
+            }
+            for (String attribute : all(VARIABLE_KEY, html)) {
+                List<String> values = VARIABLE_KEYS.get(attribute);
+                if (values == null) {
+                    missing.add(name + ": key taken whole from ${" + attribute + "}; list its values in VARIABLE_KEYS");
+                    continue;
+                }
+                asked.addAll(values);
+            }
+            asked.stream().filter(k -> !known.contains(k)).forEach(k -> missing.add(name + ": " + k));
+        }
+        assertThat(missing).as("keys the templates ask for that no message file has").isEmpty();
+    }
+
+    private static void missingIn(String file, Set<String> expected, Set<String> actual, List<String> into) {
+        Set<String> lacking = new TreeSet<>(expected);
+        lacking.removeAll(actual);
+        if (!lacking.isEmpty()) {
+            into.add(file + " lacks " + lacking);
+        }
+    }
+
+    private static List<String> basenames() throws IOException {
+        Properties application = load("application.properties");
+        String names = application.getProperty("spring.messages.basename");
+        assertThat(names).as("spring.messages.basename").isNotBlank();
+        return Arrays.stream(names.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Set<String> keys(String resource) throws IOException {
+        return new TreeSet<>(load(resource).stringPropertyNames());
+    }
+
+    private static Properties load(String resource) throws IOException {
+        try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            Properties p = new Properties();
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return p;
+        }
+    }
+
+    private static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
+    }
+}
