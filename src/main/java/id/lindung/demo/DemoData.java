@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("serve")
-class DemoData {
+class DemoData implements id.lindung.platform.SignInHint {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String PASSWORD = "lindung-demo";
@@ -82,7 +82,9 @@ class DemoData {
         this.areas = areas == null || areas.isEmpty() || areas.stream().allMatch(String::isBlank) ? DEFAULT_AREAS : List.copyOf(areas);
     }
 
+    /** Before the start-up line, so that "ready" means the demo accounts exist. */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 100)
     void seed() {
         if (!enabled) {
             return;
@@ -93,6 +95,11 @@ class DemoData {
             step("workers", this::createWorkers);
             step("billing-6-months", this::createBillsAndPayments);
         });
+    }
+
+    @Override
+    public String text() {
+        return enabled ? "operator.loaduriilir, dpmd.kukar, admin ... / " + PASSWORD + " (README: Demo accounts)" : null;
     }
 
     /** A step that fails is rolled back and logged; the application keeps running without that demo data. */

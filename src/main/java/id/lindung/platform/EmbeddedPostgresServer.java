@@ -210,7 +210,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         log.warn("A PostgreSQL server (pid {}) from an earlier run that did not stop cleanly still holds {}; stopping it", pid, pgData);
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            if (System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("windows")) {
+                // no signals on Windows: terminating the postmaster is what pg_ctl's immediate mode does there too
+                process.get().destroy();
+            } else {
+                // SIGINT is PostgreSQL's fast shutdown: open transactions roll back, the data stays consistent
+                new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            }
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (process.get().isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(100);

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * Where a value comes from: the regulation, the article where known, and the source ids of
- * docs RULES.md section 9. {@code verified} is false for values RULES.md marks UNVERIFIED.
+ * Where a value comes from: the regulation, the article where known, and the ids of the public sources it was
+ * read in ({@link RegulationSources}, docs/regulation-sources.md). {@code verified} is false for values those
+ * sources do not settle.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Reference(String parameter, String regulation, String article, List<String> sources, boolean verified,

@@ -158,7 +158,7 @@ final class RegulationLoader {
             sources.add(text(v.get("sources")));
         }
         if (sources.isEmpty()) {
-            problems.add(where + ": has no sources (ids of RULES.md section 9, e.g. [S9])");
+            problems.add(where + ": has no sources (ids listed in docs/regulation-sources.md, e.g. [S9])");
         }
         Boolean verified = bool(v.get("verified"), where + ": 'verified'", problems);
         Boolean override = bool(v.get("override"), where + ": 'override'", problems);

@@ -104,7 +104,11 @@ class QuoteApiIntegrationTests {
         assertThat(benefit.body()).contains("42.000.000");
         var regulations = browser.get("/regulasi");
         assertThat(regulations.statusCode()).isEqualTo(200);
-        assertThat(regulations.body()).contains("pu.jp.wageCap", "belum terverifikasi");
+        assertThat(regulations.body()).contains("pu.jp.wageCap", "belum terverifikasi", "href=\"/regulasi/sumber\"")
+                .containsPattern("<a href=\"https://[^\"]+\" target=\"_blank\" rel=\"noopener noreferrer\">S9</a>");
+        var sources = browser.get("/regulasi/sumber");
+        assertThat(sources.statusCode()).isEqualTo(200);
+        assertThat(sources.body()).contains("Sumber data regulasi", "id=\"S29b\"", "Probis Kepesertaan");
         var english = browser.get("/simulasi?lang=en");
         assertThat(english.body()).contains("Contribution &amp; benefit quotes");
     }

@@ -29,6 +29,33 @@ public final class Browser {
         return new ChromeDriver(service, o);
     }
 
+    /**
+     * A phone as the page sees it: a 390 x 844 CSS-pixel viewport at 3x, touch and the mobile flag, set through the
+     * DevTools protocol. A headless window cannot be narrower than about 500 px, so "--window-size=390,..." alone
+     * renders a wider page than a phone shows.
+     */
+    public static WebDriver openPhone() throws Exception {
+        WebDriver driver = open(500, 900);
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", true));
+        return driver;
+    }
+
+    /** How far the page is wider than the screen, in CSS pixels (0 or less: it fits). */
+    public static long overflow(WebDriver driver) {
+        return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth;");
+    }
+
+    /** Saves a screenshot under target/screenshots/ for a person to look at after the run. */
+    public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        return Files.write(dir.resolve(name + ".png"), png);
+    }
+
     public static void signIn(WebDriver driver, int port, String username, String password) {
         driver.get("http://localhost:" + port + "/login");
         driver.findElement(By.id("username")).sendKeys(username);

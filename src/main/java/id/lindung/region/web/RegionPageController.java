@@ -83,10 +83,12 @@ class RegionPageController {
     }
 
     @GetMapping("/wilayah/cari")
-    String search(@RequestParam(defaultValue = "") String q, Model model) {
+    String search(@RequestParam(defaultValue = "") String q, Model model,
+                  @org.springframework.web.bind.annotation.RequestHeader(name = "HX-Request", required = false) String htmx) {
         model.addAttribute("matches", regions.search(q, currentActor.get().scope(), 20));
         model.addAttribute("q", q);
-        return "region/search :: results";
+        // the browse page asks for the list alone; a bookmarked or script-less search gets a whole page
+        return htmx != null ? "region/search :: results" : "region/search";
     }
 
     @GetMapping("/wilayah/tenaga-kerja/impor")

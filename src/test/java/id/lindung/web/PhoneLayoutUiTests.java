@@ -1,0 +1,107 @@
+package id.lindung.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Browser;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.Niks;
+import id.lindung.support.TestUsers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Every page on a real phone viewport (390 CSS px through the DevTools protocol): nothing wider than the screen,
+ * and the menu folds behind one button. Screenshots land in target/screenshots/ for a person to look at.
+ */
+@IntegrationTest
+class PhoneLayoutUiTests {
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    /** A self-paying farmer with a bill, so the worker, bill and payer pages have something to show. */
+    private Map<String, String> someData(Http api) throws Exception {
+        String nik = Niks.unique("64.02.03", "L", java.time.LocalDate.of(1980, 5, 1));
+        var created = api.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Petani Layar Ponsel Dengan Nama Yang Sangat Panjang Sekali","sex":"L","birthDate":"1980-05-01",
+                 "villageCode":"64.02.03.2007","category":"PETANI","programs":["JKK","JKM"],"segment":"BPU","wage":1000000,
+                 "payer":"SELF:%s","startDate":"2026-01-01"}""".formatted(nik, nik));
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
+        assertThat(api.postJson("/api/v1/billing/runs", "{\"month\":\"2026-01\"}").statusCode()).isEqualTo(200);
+        var bills = new ObjectMapper().readTree(api.get("/api/v1/bills?payer=SELF:" + nik).body());
+        return Map.of("nik", nik, "bill", bills.get(0).get("id").asText());
+    }
+
+    @Test
+    void noPageIsWiderThanAPhoneAndTheMenuFoldsAway() throws Exception {
+        String token = TestUsers.token(accounts, "ui-phone-admin", Role.ADMIN, "ID");
+        Map<String, String> data = someData(Http.withToken(port, token));
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("home", "/");
+        pages.put("regions", "/wilayah");
+        pages.put("regency", "/wilayah/64.02");
+        pages.put("village", "/wilayah/64.02.03.2007");
+        pages.put("region-search", "/wilayah/cari?q=loa");
+        pages.put("workforce-import", "/wilayah/tenaga-kerja/impor");
+        pages.put("workers", "/pekerja");
+        pages.put("village-workers", "/desa/64.02.03.2007/pekerja");
+        pages.put("worker", "/pekerja/" + data.get("nik"));
+        pages.put("worker-new", "/pekerja/baru");
+        pages.put("transfer-requests", "/pekerja/permintaan-pindah");
+        pages.put("payers", "/pembayar");
+        pages.put("payer", "/pembayar/APBDES:64.02.03.2007");
+        pages.put("payer-new", "/pembayar/baru");
+        pages.put("import-workers", "/impor/pekerja");
+        pages.put("bills", "/tagihan");
+        pages.put("bill", "/tagihan/" + data.get("bill"));
+        pages.put("payments", "/pembayaran");
+        pages.put("audit", "/audit");
+        pages.put("simulation", "/simulasi");
+        pages.put("regulations", "/regulasi");
+        pages.put("regulation-sources", "/regulasi/sumber");
+
+        WebDriver driver = Browser.openPhone();
+        List<String> tooWide = new ArrayList<>();
+        try {
+            driver.get("http://localhost:" + port + "/public/cek-perlindungan");
+            assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerWidth;"))
+                    .as("the emulated phone is 390 CSS px wide").isEqualTo(390L);
+            check(driver, "public-check", tooWide);
+            driver.get("http://localhost:" + port + "/login");
+            check(driver, "login", tooWide);
+            Browser.signIn(driver, port, "ui-phone-admin", TestUsers.PASSWORD);
+            for (var page : pages.entrySet()) {
+                driver.get("http://localhost:" + port + page.getValue());
+                check(driver, page.getKey(), tooWide);
+            }
+            driver.get("http://localhost:" + port + "/");
+            assertThat(driver.findElement(By.id("main-menu")).isDisplayed()).as("menu folded on a phone").isFalse();
+            driver.findElement(By.cssSelector("label.menu-button")).click();
+            assertThat(driver.findElement(By.id("main-menu")).isDisplayed()).as("menu opens from its button").isTrue();
+            Browser.screenshot(driver, "phone-menu-open");
+        } finally {
+            driver.quit();
+        }
+        assertThat(tooWide).as("pages wider than a 390 px phone (page: overflow in px)").isEmpty();
+    }
+
+    private static void check(WebDriver driver, String name, List<String> tooWide) throws Exception {
+        assertThat(driver.getTitle()).as("%s has a title", name).isNotBlank();
+        long overflow = Browser.overflow(driver);
+        Browser.screenshot(driver, "phone-" + name);
+        if (overflow > 0) {
+            tooWide.add(name + ": " + overflow);
+        }
+    }
+}
