@@ -288,7 +288,7 @@ class BillingIntegrationTests {
                             rs.getBigDecimal(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)}).list();
             assertThat(lines).as("lines for " + m).hasSizeGreaterThanOrEqualTo(12 * 6 + 6 * 3);
             for (Object[] l : lines) {
-                var program = id.lindung.shared.Program.valueOf((String) l[0]);
+                var program = id.lindung.shared.Programme.valueOf((String) l[0]);
                 var wage = id.lindung.shared.Rupiah.of((BigDecimal) l[4]);
                 var expected = "PU".equals(l[1])
                         ? schedule.puLine(program, wage, id.lindung.shared.RiskGroup.valueOf((String) l[5]), (Boolean) l[6])
