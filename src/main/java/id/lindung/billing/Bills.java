@@ -3,6 +3,7 @@ package id.lindung.billing;
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
+import id.lindung.registry.RegisteredPayer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -68,7 +69,7 @@ public class Bills {
                 .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
         if (payerCode != null && !payerCode.isBlank()) {
-            PayerRef payer = payers.get(payerCode, scope);
+            RegisteredPayer payer = payers.get(payerCode, scope);
             where.append(" and b.payer_id = :payer");
             params.addValue("payer", payer.id());
         }
