@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *       region, named by the key of its name ({@link #nameKey}); the V47 migration gave a same-named duplicate of
  *       an old payer the suffix {@code #<id>}, which is part of its code.</li>
  * </ul>
+ * Codes of the form before V47, {@code EMPLOYER:<NAME>} and {@code DONOR:<NAME>} without a region, are still read
+ * ({@link #parse}), as stored data may hold them; nothing makes new ones.
  * Immutable; the factories refuse anything else, so a {@code PayerCode} is always well formed (whether such a payer
  * is registered is the register's question). It prints, and is written to JSON, as the code text.
  */
@@ -44,7 +46,7 @@ public final class PayerCode {
         this.text = switch (kind) {
             case APBDES, APBD -> kind + ":" + region;
             case SELF -> kind + ":" + key;
-            case EMPLOYER, DONOR -> kind + ":" + region + ":" + key;
+            case EMPLOYER, DONOR -> region == null ? kind + ":" + key : kind + ":" + region + ":" + key;
         };
     }
 
@@ -120,12 +122,14 @@ public final class PayerCode {
             case SELF -> self(rest);
             case EMPLOYER, DONOR -> {
                 Matcher m = REGISTERED.matcher(rest);
-                String key = m.matches() ? m.group(2) : "";
+                boolean legacy = !m.matches() && rest.indexOf(':') < 0;
+                String key = legacy ? rest : m.matches() ? m.group(2) : "";
                 if (key.isEmpty() || key.length() > MAX_NAME || !key.equals(nameKey(key))) {
                     throw new IllegalArgumentException("Not a payer code: '" + text + "'; expected " + kind
                             + ":<region>:<NAME> with the name in upper case, e.g. " + kind + ":64.02.03.2007:CV MAJU JAYA");
                 }
-                yield new PayerCode(kind, m.group(1), m.group(3) == null ? key : key + m.group(3));
+                yield legacy ? new PayerCode(kind, null, key)
+                        : new PayerCode(kind, m.group(1), m.group(3) == null ? key : key + m.group(3));
             }
         };
     }
@@ -161,7 +165,7 @@ public final class PayerCode {
         return kind;
     }
 
-    /** The desa, regency or province, or the employer's or donor's region; empty for SELF (the code has no region). */
+    /** The desa, regency or province, or the employer's or donor's region; empty for SELF and pre-V47 codes. */
     public Optional<String> region() {
         return Optional.ofNullable(region);
     }

@@ -21,6 +21,8 @@ class PayerCodeTests {
             EMPLOYER:64:PT KALTIM 100.            | EMPLOYER | 64
             DONOR:64.02.03:CSR BANK KALTIM        | DONOR    | 64.02.03
             EMPLOYER:64.02.03.2007:CV MAJU JAYA#17| EMPLOYER | 64.02.03.2007
+            EMPLOYER:LDI-TEKSTIL                  | EMPLOYER | -
+            DONOR:CSR BANK KALTIM                 | DONOR    | -
             """)
     void aValidCodeParsesAndPrintsAsWritten(String text, PayerKind kind, String region) {
         PayerCode code = PayerCode.parse(text);
@@ -47,7 +49,6 @@ class PayerCodeTests {
             SELF:640203170885000              # 15 digits
             SELF:64020317088500012            # 17 digits
             SELF:64O2031708850001
-            EMPLOYER:CV MAJU JAYA             # the old code without a region
             EMPLOYER:64.02.03.2007:
             EMPLOYER:64.02.03.2007:cv maju jaya
             EMPLOYER:64.02.03.2007:CV  MAJU JAYA
@@ -55,6 +56,8 @@ class PayerCodeTests {
             EMPLOYER:64.02.03.2007:PT A: CABANG
             EMPLOYER:ID:CV MAJU JAYA
             DONOR:64.02.03.2007:#17
+            EMPLOYER:cv maju jaya             # an old code is in upper case too
+            EMPLOYER:CV MAJU/JAYA
             MANDIRI:6402031708850001
             PAYER:64.02
             """)
