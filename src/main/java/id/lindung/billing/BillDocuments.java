@@ -10,6 +10,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import id.lindung.shared.Rupiah;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,10 +55,14 @@ public class BillDocuments {
         return "Rp " + f.format(amount);
     }
 
+    static String rupiah(Rupiah amount) {
+        return rupiah(amount.toBigDecimal());
+    }
+
     public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor) {
         List<Bills.Line> lines = bills.lines(bill.id(), actor);
         Map<String, BigDecimal> byProgram = bills.totalsByProgram(bill.id());
-        MonthRules r = rules.forMonth(YearMonth.parse(bill.month()));
+        MonthRules r = rules.forMonth(bill.month());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream stream = out; Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28)) {
             PdfWriter.getInstance(doc, stream);
@@ -68,7 +73,7 @@ public class BillDocuments {
             Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
             doc.add(new Paragraph("TAGIHAN IURAN JAMINAN SOSIAL KETENAGAKERJAAN", h1));
             doc.add(new Paragraph("Pembayar: " + bill.payerName() + " (" + bill.payer() + ")", normal));
-            doc.add(new Paragraph("Bulan iuran: " + YearMonth.parse(bill.month()).format(MONTH)
+            doc.add(new Paragraph("Bulan iuran: " + bill.month().format(MONTH)
                     + "    Jatuh tempo: " + bill.dueDate().format(DATE)
                     + "    Kode verifikasi: " + bill.verificationCode(), normal));
             doc.add(new Paragraph("Aturan peserta masuk/keluar di tengah bulan: " + r.joinerLeaverRule(), small));
@@ -104,18 +109,18 @@ public class BillDocuments {
             totals.addCell(cell(rupiah(bill.total()), bold, Element.ALIGN_RIGHT));
             totals.addCell(cell("Sudah dibayar", normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(bill.paid()), normal, Element.ALIGN_RIGHT));
-            BigDecimal arrearsTotal = BigDecimal.ZERO;
-            BigDecimal finesTotal = bill.fine();
+            Rupiah arrearsTotal = Rupiah.ZERO;
+            Rupiah finesTotal = bill.fine();
             for (BillSummary a : arrears) {
-                arrearsTotal = arrearsTotal.add(a.outstanding());
-                finesTotal = finesTotal.add(a.fine());
+                arrearsTotal = arrearsTotal.plus(a.outstanding());
+                finesTotal = finesTotal.plus(a.fine());
             }
             totals.addCell(cell("Tunggakan bulan sebelumnya (" + arrears.size() + " bulan)", normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(arrearsTotal), normal, Element.ALIGN_RIGHT));
             totals.addCell(cell("Denda keterlambatan", normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(finesTotal), normal, Element.ALIGN_RIGHT));
             totals.addCell(cell("JUMLAH YANG HARUS DIBAYAR", bold, Element.ALIGN_LEFT));
-            totals.addCell(cell(rupiah(bill.outstanding().add(arrearsTotal).add(finesTotal)), bold, Element.ALIGN_RIGHT));
+            totals.addCell(cell(rupiah(bill.outstanding().plus(arrearsTotal).plus(finesTotal)), bold, Element.ALIGN_RIGHT));
             doc.add(totals);
             doc.add(new Paragraph(" "));
             doc.add(new Paragraph("Dasar perhitungan: " + r.regulationVersion(), small));
@@ -137,7 +142,7 @@ public class BillDocuments {
             money.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
             int r = 0;
             row(sheet, r++, "Pembayar", bill.payerName() + " (" + bill.payer() + ")");
-            row(sheet, r++, "Bulan iuran", bill.month());
+            row(sheet, r++, "Bulan iuran", bill.month().toString());
             row(sheet, r++, "Jatuh tempo", bill.dueDate().toString());
             row(sheet, r++, "Kode verifikasi", bill.verificationCode());
             r++;
@@ -170,7 +175,7 @@ public class BillDocuments {
             Row total = sheet.createRow(r);
             total.createCell(8).setCellValue("Total");
             Cell t = total.createCell(9);
-            t.setCellValue(bill.total().doubleValue());
+            t.setCellValue(bill.total().toBigDecimal().doubleValue());
             t.setCellStyle(money);
             wb.write(out);
             wb.dispose();

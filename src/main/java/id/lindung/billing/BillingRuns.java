@@ -4,6 +4,8 @@ import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
+import id.lindung.platform.AmountJson;
+import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The monthly billing run: one bill per payer and month, one line per worker, programme and share.
@@ -49,7 +52,8 @@ public class BillingRuns {
     }
 
     /** What a run did: bills of the month, lines and amount this run added. */
-    public record Result(String month, long bills, long lines, BigDecimal total, String regulationVersion) {}
+    public record Result(YearMonth month, long bills, long lines, @JsonSerialize(using = AmountJson.Summed.class) Rupiah total,
+                         String regulationVersion) {}
 
     @Transactional
     public Result run(YearMonth month, Actor actor) {
@@ -109,7 +113,7 @@ public class BillingRuns {
         after.put("regulationVersion", r.regulationVersion());
         after.put("scope", scope.code());
         audit.record("BILLING_RUN", "billing_run", Long.toString(runId), scope.isNational() ? null : scope.code(), null, after);
-        return new Result(month.toString(), bills, reversals + added, amount, r.regulationVersion());
+        return new Result(month, bills, reversals + added, Rupiah.of(amount), r.regulationVersion());
     }
 
     private void loadRates(MonthRules r) {

@@ -3,6 +3,8 @@ package id.lindung.billing;
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
+import id.lindung.registry.RegisteredPayer;
+import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -68,7 +70,7 @@ public class Bills {
                 .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
         if (payerCode != null && !payerCode.isBlank()) {
-            PayerRef payer = payers.get(payerCode, scope);
+            RegisteredPayer payer = payers.get(payerCode, scope);
             where.append(" and b.payer_id = :payer");
             params.addValue("payer", payer.id());
         }
@@ -95,7 +97,7 @@ public class Bills {
     }
 
     /** What a bill's verification code confirms: who, which month, how much. No worker data. */
-    public record Verified(String payerName, String payer, String month, BigDecimal total, LocalDate dueDate) {}
+    public record Verified(String payerName, String payer, YearMonth month, Rupiah total, LocalDate dueDate) {}
 
     public Optional<Verified> verify(String code) {
         if (code == null || !code.trim().matches("[0-9A-Fa-f]{12}")) {
@@ -108,8 +110,8 @@ public class Bills {
                 .param(code.trim().toUpperCase(java.util.Locale.ROOT))
                 .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
                         rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
-                        YearMonth.from(rs.getDate(3).toLocalDate()).toString(),
-                        rs.getBigDecimal(5), rs.getDate(4).toLocalDate()))
+                        YearMonth.from(rs.getDate(3).toLocalDate()),
+                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(4).toLocalDate()))
                 .optional();
     }
 
@@ -153,17 +155,17 @@ public class Bills {
     /** Unpaid earlier bills of the same payer with their fines, shown on a later bill. */
     public List<BillSummary> arrearsBefore(BillSummary bill, Actor actor, LocalDate asOf) {
         return find(bill.payer(), null, actor, asOf).stream()
-                .filter(b -> b.month().compareTo(bill.month()) < 0 && b.outstanding().signum() > 0).toList();
+                .filter(b -> b.month().isBefore(bill.month()) && b.outstanding().isGreaterThan(Rupiah.ZERO)).toList();
     }
 
     private BillSummary map(ResultSet rs) throws SQLException {
         YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
-        BigDecimal total = rs.getBigDecimal("total");
-        BigDecimal paid = rs.getBigDecimal("paid");
+        Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
+        Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
         MonthRules r = rulesCache.computeIfAbsent(month, rules::forMonth);
-        BigDecimal fine = rs.getBigDecimal("pu_late").multiply(r.puFineRate()).setScale(r.roundingScale(), RoundingMode.HALF_UP);
-        return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), month.toString(),
-                total, paid, total.subtract(paid), fine, rs.getDate("due_date").toLocalDate(), rs.getLong("line_count"),
+        Rupiah fine = Rupiah.of(rs.getBigDecimal("pu_late").multiply(r.puFineRate()).setScale(r.roundingScale(), RoundingMode.HALF_UP));
+        return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), month,
+                total, paid, total.minus(paid), fine, rs.getDate("due_date").toLocalDate(), rs.getLong("line_count"),
                 rs.getString("verification_code"));
     }
 

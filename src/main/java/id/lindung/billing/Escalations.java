@@ -1,12 +1,14 @@
 package id.lindung.billing;
 
 import id.lindung.access.RegionScope;
-import java.math.BigDecimal;
+import id.lindung.platform.AmountJson;
+import id.lindung.shared.Rupiah;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * Payers more than one month in arrears, for the level above them: a regency office sees its villages
@@ -22,7 +24,7 @@ public class Escalations {
     }
 
     public record Escalation(String payer, String payerName, String regionCode, int monthsInArrears,
-                             BigDecimal outstanding, LocalDate oldestDue) {
+                             @JsonSerialize(using = AmountJson.WithSen.class) Rupiah outstanding, LocalDate oldestDue) {
 
         /** As the actor may see it (a self-payer's code without the NIK for masked roles). */
         public Escalation shownTo(id.lindung.access.Actor actor) {
@@ -53,7 +55,7 @@ public class Escalations {
                 limit 500""".formatted(kinds))
                 .param("lo", scope.lo()).param("hi", scope.hi()).param("asOf", Date.valueOf(asOf)).param("scope", scope.code())
                 .query((rs, n) -> new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getBigDecimal(5), rs.getDate(6).toLocalDate()))
+                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate()))
                 .list();
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,11 +22,11 @@ public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDa
                          int bpuBackPaymentMonths,
                          String joinerLeaverRule, String regulationVersion, List<String> references) {
 
-    public LocalDate dueDate(String segment) {
-        return "BPU".equals(segment) ? bpuDueDate : puDueDate;
+    public LocalDate dueDate(Segment segment) {
+        return segment == Segment.BPU ? bpuDueDate : puDueDate;
     }
 
-    public BigDecimal fineRate(String segment) {
-        return "BPU".equals(segment) ? bpuFineRate : puFineRate;
+    public BigDecimal fineRate(Segment segment) {
+        return segment == Segment.BPU ? bpuFineRate : puFineRate;
     }
 }

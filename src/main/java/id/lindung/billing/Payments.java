@@ -7,6 +7,8 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.Role;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.registry.PayerCode;
+import id.lindung.registry.RegisteredPayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -57,7 +59,7 @@ public class Payments {
 
     public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {}
 
-    public record PaymentResult(long id, String payer, String reference, LocalDate date, BigDecimal amount, String channel,
+    public record PaymentResult(long id, PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
                                 boolean duplicate, String message) {}
 
     @Transactional
@@ -69,11 +71,11 @@ public class Payments {
                     .map(p -> id.lindung.platform.InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
                     .toList());
         }
-        PayerRef payer = payers.get(request.payer(), actor.scope());
+        RegisteredPayer payer = payers.get(request.payer(), actor.scope());
         return store(payer, request, actor);
     }
 
-    private PaymentResult store(PayerRef payer, PaymentRequest request, Actor actor) {
+    private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Actor actor) {
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
         Optional<Long> id = jdbc.sql("""
                 insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
@@ -154,7 +156,7 @@ public class Payments {
         requireRecorder(actor);
         List<Rejection> rejected = new ArrayList<>();
         List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
-        Map<String, PayerRef> payerCache = new HashMap<>();
+        Map<String, RegisteredPayer> payerCache = new HashMap<>();
         Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
         int repeated = 0;
         try (CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
@@ -193,7 +195,7 @@ public class Payments {
                     rejected.add(new Rejection(line, String.join("; ", problems)));
                     continue;
                 }
-                PayerRef payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
+                RegisteredPayer payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
                         .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
                 if (payer == null) {
                     rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)"));
@@ -230,14 +232,14 @@ public class Payments {
     @Transactional
     public int[] recordAll(List<PaymentRequest> requests, Actor actor) {
         requireRecorder(actor);
-        Map<String, PayerRef> payerCache = new HashMap<>();
+        Map<String, RegisteredPayer> payerCache = new HashMap<>();
         List<Map.Entry<Long, PaymentRequest>> numbered = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         long n = 0;
         for (PaymentRequest r : requests) {
             n++;
             List<String> problems = validate(r);
-            PayerRef payer = payerCache.computeIfAbsent(r.payer(), code -> payers.find(code)
+            RegisteredPayer payer = payerCache.computeIfAbsent(r.payer(), code -> payers.find(code)
                     .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
             if (!problems.isEmpty() || payer == null) {
                 throw new InvalidInputException("payments", "INVALID", "Payment " + n + ": "
@@ -253,7 +255,7 @@ public class Payments {
     }
 
     /** Inserts the new payments in one statement; a known reference is a duplicate, or a rejection if it differs. */
-    private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, PayerRef> payerCache, Actor actor,
+    private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, RegisteredPayer> payerCache, Actor actor,
                            List<Rejection> rejected, boolean dryRun) {
         if (rows.isEmpty()) {
             return new int[] {0, 0};
@@ -304,7 +306,7 @@ public class Payments {
         List<AuditLog.Change> changes = new ArrayList<>();
         for (var e : fresh) {
             PaymentRequest r = e.getValue();
-            PayerRef payer = payerCache.get(r.payer());
+            RegisteredPayer payer = payerCache.get(r.payer());
             Long id = ids.remove(payer.id() + "|" + r.reference().trim());
             if (id != null) {
                 changes.add(new AuditLog.Change(id.toString(), payer.regionCode(), null, Map.of("payer", payer.code(),

@@ -2,6 +2,7 @@ package id.lindung.billing;
 
 import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
+import id.lindung.shared.Segment;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -63,7 +64,8 @@ public class Protection {
                 where t.worker_id = ? order by t.program, t.valid_from""").param(workerId)
                 .query((rs, n) -> periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new ProtectionPolicy.Period(rs.getDate(2).toLocalDate(),
-                                rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5))))
+                                rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), Segment.valueOf(rs.getString(4)),
+                                rs.getString(5))))
                 .list();
         Map<String, Map<YearMonth, LocalDate>> paid = new HashMap<>();
         jdbc.sql("select program, month, paid_on from paid_month where worker_id = ?").param(workerId)
@@ -73,7 +75,7 @@ public class Protection {
         MonthRules now = rulesFor(YearMonth.from(date));
         List<ProgramStatus> result = new ArrayList<>();
         periods.forEach((program, list) -> {
-            String segment = list.get(list.size() - 1).segment();
+            Segment segment = list.get(list.size() - 1).segment();
             var answer = ProtectionPolicy.evaluate(list, paid.getOrDefault(program, Map.of()),
                     m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), now.bpuBackPaymentMonths(), date);
             if (answer != null) {

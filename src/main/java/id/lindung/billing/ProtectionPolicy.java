@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.shared.Segment;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class ProtectionPolicy {
     private ProtectionPolicy() {}
 
     /** One membership period (valid_to exclusive, null = open). */
-    public record Period(LocalDate from, LocalDate to, String segment, String payer) {
+    public record Period(LocalDate from, LocalDate to, Segment segment, String payer) {
         boolean covers(LocalDate d) {
             return !d.isBefore(from) && (to == null || d.isBefore(to));
         }
@@ -53,7 +54,7 @@ public final class ProtectionPolicy {
             return new Answer(ProtectionStatus.ENDED, paidThrough, last == null ? null : last.payer());
         }
         YearMonth month = YearMonth.from(date);
-        boolean bpu = "BPU".equals(current.segment());
+        boolean bpu = current.segment() == Segment.BPU;
         if (paidInTime(month, paidOn, dueDate, backPaymentMonths, bpu)) {
             return new Answer(ProtectionStatus.PROTECTED, paidThrough, current.payer());
         }

@@ -3,6 +3,7 @@ package id.lindung.cli;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.billing.BillingRuns;
+import id.lindung.platform.AmountJson;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -31,10 +32,10 @@ class BillingCommand {
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, Actor.system("cli"));
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("month", r.month());
+                out.put("month", r.month().toString());
                 out.put("bills", r.bills());
                 out.put("lines", r.lines());
-                out.put("total", r.total());
+                out.put("total", AmountJson.summed(r.total()));
                 out.put("regulationVersion", r.regulationVersion());
                 System.out.println(JsonMapper.builder().build().writeValueAsString(out));
                 return 0;

@@ -1,7 +1,7 @@
 package id.lindung.contribution;
 
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.RejectedException;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class ContributionCalculator {
 
-    private static final Program[] PROGRAMS = Program.values();
+    private static final Programme[] PROGRAMS = Programme.values();
     private static final int CACHED_YEARS_AFTER_LAST_CHANGE = 10;
 
     private final RegulationCatalog catalog;
@@ -55,13 +55,13 @@ public final class ContributionCalculator {
         ContributionSchedule schedule = schedule(request.month());
         boolean bpu = request.segment() == Segment.BPU;
         if (bpu) {
-            if (request.programs().contains(Program.JP)) {
+            if (request.programs().contains(Programme.JP)) {
                 throw new RejectedException("BPU_JP_NOT_AVAILABLE", "JP (pension) is not available to BPU participants");
             }
-            if (request.programs().contains(Program.JKP)) {
+            if (request.programs().contains(Programme.JKP)) {
                 throw new RejectedException("BPU_JKP_NOT_AVAILABLE", "JKP (job loss) is not available to BPU participants");
             }
-            if (!request.programs().contains(Program.JKK) || !request.programs().contains(Program.JKM)) {
+            if (!request.programs().contains(Programme.JKK) || !request.programs().contains(Programme.JKM)) {
                 throw new RejectedException("BPU_MINIMUM_PACKAGE", "a BPU participant must take at least JKK and JKM");
             }
         }
@@ -69,7 +69,7 @@ public final class ContributionCalculator {
         List<ContributionLine> lines = new ArrayList<>(request.programs().size());
         Rupiah employer = Rupiah.ZERO;
         Rupiah worker = Rupiah.ZERO;
-        for (Program program : PROGRAMS) {
+        for (Programme program : PROGRAMS) {
             if (!request.programs().contains(program)) {
                 continue;
             }

@@ -1,7 +1,7 @@
 package id.lindung.contribution;
 
 import id.lindung.regulation.Reference;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
 import java.util.List;
 
@@ -11,5 +11,5 @@ import java.util.List;
  * @param base        the amount the rate applies to (capped wage for JP, band basis for BPU)
  * @param informative true for JKP of wage earners: shown for information, nothing is payable
  */
-public record ContributionLine(Program program, Rupiah base, Rupiah employer, Rupiah worker, Rupiah total,
+public record ContributionLine(Programme program, Rupiah base, Rupiah employer, Rupiah worker, Rupiah total,
                                List<Reference> references, boolean informative) {}

@@ -1,6 +1,6 @@
 package id.lindung.contribution;
 
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -16,7 +16,7 @@ import java.util.Set;
  * @param labourIntensive   the employer is a labour-intensive industry that qualifies for the JKK discount
  * @param villageGovernment the employer is a village government (pemerintah desa), which never gets the discount
  */
-public record ContributionRequest(Segment segment, YearMonth month, Rupiah wage, RiskGroup risk, Set<Program> programs,
+public record ContributionRequest(Segment segment, YearMonth month, Rupiah wage, RiskGroup risk, Set<Programme> programs,
                                   boolean labourIntensive, boolean villageGovernment) {
 
     public ContributionRequest {
@@ -26,11 +26,11 @@ public record ContributionRequest(Segment segment, YearMonth month, Rupiah wage,
         programs = Set.copyOf(programs);
     }
 
-    public static ContributionRequest pu(YearMonth month, Rupiah wage, RiskGroup risk, Set<Program> programs) {
+    public static ContributionRequest pu(YearMonth month, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
         return new ContributionRequest(Segment.PU, month, wage, risk, programs, false, false);
     }
 
-    public static ContributionRequest bpu(YearMonth month, Rupiah income, Set<Program> programs) {
+    public static ContributionRequest bpu(YearMonth month, Rupiah income, Set<Programme> programs) {
         return new ContributionRequest(Segment.BPU, month, income, null, programs, false, false);
     }
 

@@ -3,7 +3,7 @@ package id.lindung.contribution;
 import id.lindung.regulation.DatedValue;
 import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.Rate;
 import id.lindung.shared.RejectedException;
 import id.lindung.shared.RiskGroup;
@@ -174,7 +174,7 @@ public final class ContributionSchedule {
     // ---- the lines ------------------------------------------------------------------------------
 
     /** One programme's line for a wage earner. */
-    public ContributionLine puLine(Program program, Rupiah wage, RiskGroup risk, boolean discountApplies) {
+    public ContributionLine puLine(Programme program, Rupiah wage, RiskGroup risk, boolean discountApplies) {
         return switch (program) {
             case JKK -> {
                 if (risk == null) {
@@ -182,46 +182,46 @@ public final class ContributionSchedule {
                 }
                 boolean discounted = discountApplies && !jkkDiscount.isZero();
                 Rupiah employer = jkkRate(risk, discounted).applyTo(wage, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JKK, wage, employer, Rupiah.ZERO, employer,
+                yield new ContributionLine(Programme.JKK, wage, employer, Rupiah.ZERO, employer,
                         (discounted ? jkkRefsDiscounted : jkkRefsNormal).get(risk.ordinal()), false);
             }
             case JKM -> {
                 Rupiah employer = jkmRate.applyTo(wage, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JKM, wage, employer, Rupiah.ZERO, employer, jkmRefs, false);
+                yield new ContributionLine(Programme.JKM, wage, employer, Rupiah.ZERO, employer, jkmRefs, false);
             }
             case JHT -> {
                 Rupiah employer = jhtEmployer.applyTo(wage, SHARE_ROUNDING);
                 Rupiah worker = jhtWorker.applyTo(wage, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JHT, wage, employer, worker, employer.plus(worker), jhtRefs, false);
+                yield new ContributionLine(Programme.JHT, wage, employer, worker, employer.plus(worker), jhtRefs, false);
             }
             case JP -> {
                 Rupiah base = jpBase(wage);
                 Rupiah employer = jpEmployer.applyTo(base, SHARE_ROUNDING);
                 Rupiah worker = jpWorker.applyTo(base, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JP, base, employer, worker, employer.plus(worker), jpRefs, false);
+                yield new ContributionLine(Programme.JP, base, employer, worker, employer.plus(worker), jpRefs, false);
             }
             case JKP -> {
                 if (jkp == null) {
                     throw new RejectedException("NO_REGULATION_IN_FORCE", "JKP did not exist in " + month);
                 }
-                yield new ContributionLine(Program.JKP, wage.min(jkp.wageCap()), Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, jkpRefs, true);
+                yield new ContributionLine(Programme.JKP, wage.min(jkp.wageCap()), Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, jkpRefs, true);
             }
         };
     }
 
     /** One programme's line for a BPU participant; all of it is paid by the participant. */
-    public ContributionLine bpuLine(Program program, Rupiah declaredIncome) {
+    public ContributionLine bpuLine(Programme program, Rupiah declaredIncome) {
         return switch (program) {
             case JKK -> {
                 Rupiah base = bpuBasis(declaredIncome);
                 Rupiah worker = bpuJkkRate.applyTo(base, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JKK, base, Rupiah.ZERO, worker, worker, bpuJkkRefs, false);
+                yield new ContributionLine(Programme.JKK, base, Rupiah.ZERO, worker, worker, bpuJkkRefs, false);
             }
-            case JKM -> new ContributionLine(Program.JKM, bpuBasis(declaredIncome), Rupiah.ZERO, bpuJkmAmount, bpuJkmAmount, bpuJkmRefs, false);
+            case JKM -> new ContributionLine(Programme.JKM, bpuBasis(declaredIncome), Rupiah.ZERO, bpuJkmAmount, bpuJkmAmount, bpuJkmRefs, false);
             case JHT -> {
                 Rupiah base = bpuBasis(declaredIncome);
                 Rupiah worker = bpuJhtRate.applyTo(base, SHARE_ROUNDING);
-                yield new ContributionLine(Program.JHT, base, Rupiah.ZERO, worker, worker, bpuJhtRefs, false);
+                yield new ContributionLine(Programme.JHT, base, Rupiah.ZERO, worker, worker, bpuJhtRefs, false);
             }
             case JP -> throw new RejectedException("BPU_JP_NOT_AVAILABLE", "JP (pension) is not available to BPU participants");
             case JKP -> throw new RejectedException("BPU_JKP_NOT_AVAILABLE", "JKP (job loss) is not available to BPU participants");

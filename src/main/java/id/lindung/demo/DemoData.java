@@ -174,14 +174,14 @@ class DemoData implements id.lindung.platform.SignInHint {
                 int h = Math.floorMod(bill.payer().hashCode(), 77);
                 boolean stopped = h % 7 == 0 && back < 3;
                 java.time.LocalDate on = bill.dueDate().minusDays(3);
-                if (stopped || on.isAfter(today) || bill.total().signum() <= 0) {
+                if (stopped || on.isAfter(today) || !bill.total().isGreaterThan(id.lindung.shared.Rupiah.ZERO)) {
                     continue;
                 }
-                java.math.BigDecimal amount = h % 11 == 0
-                        ? bill.total().multiply(new java.math.BigDecimal("0.6")).setScale(0, java.math.RoundingMode.DOWN)
+                id.lindung.shared.Rupiah amount = h % 11 == 0
+                        ? bill.total().scaleToRupiah(6, 10, java.math.RoundingMode.DOWN)
                         : bill.total();
                 paid.add(new id.lindung.billing.Payments.PaymentRequest(bill.payer(), "DEMO-" + month + "-" + bill.id(), on,
-                        amount, "DEMO"));
+                        amount.toBigDecimal(), "DEMO"));
             }
         }
         payments.recordAll(paid, demo);

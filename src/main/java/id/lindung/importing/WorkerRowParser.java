@@ -3,10 +3,11 @@ package id.lindung.importing;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.registry.NikCheck;
+import id.lindung.registry.PayerKind;
 import id.lindung.registry.PayerRef;
-import id.lindung.registry.Programme;
-import id.lindung.registry.RiskGroup;
-import id.lindung.registry.Segment;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import id.lindung.registry.StagedWorker;
 import id.lindung.registry.WorkerCategory;
 import java.math.BigDecimal;
@@ -266,9 +267,9 @@ final class WorkerRowParser {
         } else if (desa != null && p.stream().noneMatch(x -> "nik".equals(x.field()))) {
             try {
                 payer = PayerRef.parse(payerText, village, nik);
-                if (payer.kind().equals("APBDES") && !desa) {
+                if (payer.payerCode().kind() == PayerKind.APBDES && !desa) {
                     p.add(problem(line, "payer", "NO_APBDES", village + " is a kelurahan and has no APBDes"));
-                } else if (payer.kind().equals("APBD") && !lookups.apbdRegions().contains(payer.regionCode())) {
+                } else if (payer.payerCode().kind() == PayerKind.APBD && !lookups.apbdRegions().contains(payer.regionCode())) {
                     p.add(problem(line, "payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " is not a province or regency code"));
                 } else if (segment == Segment.PU && !payer.canEmploy()) {
                     p.add(problem(line, "payer", "PU_NEEDS_EMPLOYER", "a wage earner (PU) needs an employer payer, not SELF"));

@@ -12,7 +12,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -62,19 +62,19 @@ public final class Quotes {
         }
         Rupiah wage = amount(in.wage(), "wage", problems);
         RiskGroup risk = parseEnum(RiskGroup.class, in.risk(), "risk", false, problems);
-        Set<Program> programs = EnumSet.noneOf(Program.class);
+        Set<Programme> programs = EnumSet.noneOf(Programme.class);
         List<String> codes = in.programs() == null ? List.of() : in.programs().stream()
                 .filter(p -> p != null).flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
         if (codes.isEmpty()) {
             problems.add(InputProblem.of("programs", "REQUIRED", "programs is required, e.g. JKK,JKM"));
         }
         for (String code : codes) {
-            Program p = parseEnum(Program.class, code, "programs", true, problems);
+            Programme p = parseEnum(Programme.class, code, "programs", true, problems);
             if (p != null) {
                 programs.add(p);
             }
         }
-        if (segment == Segment.PU && blank(in.risk()) && programs.contains(Program.JKK)) {
+        if (segment == Segment.PU && blank(in.risk()) && programs.contains(Programme.JKK)) {
             problems.add(InputProblem.of("risk", "REQUIRED", "risk (JKK risk group: " + List.of(RiskGroup.values())
                     + ") is required for JKK of a wage earner"));
         }

@@ -1,6 +1,7 @@
 package id.lindung.registry;
 
 import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;

@@ -1,28 +1,32 @@
 package id.lindung.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A payer named in input, resolved to its stable code without a database. Accepts the short forms of the import
- * format ({@code APBDES}, {@code SELF}, {@code APBD:<code>}, {@code EMPLOYER:<name>}, {@code DONOR:<name>}) and
- * the full codes ({@code APBDES:<desa>}, {@code SELF:<nik>}, {@code EMPLOYER:<region>:<name>},
- * {@code DONOR:<region>:<name>}).
+ * A payer named in input, resolved to its {@link PayerCode} and the name a new payer of that code gets, without a
+ * database. Accepts the short forms of the import format ({@code APBDES}, {@code SELF}, {@code APBD:<code>},
+ * {@code EMPLOYER:<name>}, {@code DONOR:<name>}) and the full codes ({@code APBDES:<desa>}, {@code SELF:<nik>},
+ * {@code EMPLOYER:<region>:<name>}, {@code DONOR:<region>:<name>}).
  *
  * <p>An employer or donor named by name alone is the one of that name in the worker's village: same-named
  * employers of two villages are two payers (docs/decisions/0006-payer-register.md). One registered for a wider
  * area (a district, regency or province above the village) is named by its full code.
  *
- * @param regionCode where the payer belongs: the desa, the regency/province, or the employer's or donor's region
+ * <p>Written to the audit trail as {@code {code, kind, name, regionCode}}, as before the code had its own type.
+ *
+ * @param name       the payer's name as entered, or the name a government or SELF payer is created with
+ * @param regionCode where the payer belongs: the desa, the regency/province, or the employer's or donor's region;
+ *                   for SELF the worker's village
  */
-public record PayerRef(String code, String kind, String name, String regionCode) {
-
-    /** Longest name key, as in the import format since the first version. */
-    public static final int MAX_NAME = 120;
+@JsonPropertyOrder({"code", "kind", "name", "regionCode"})
+public record PayerRef(@JsonIgnore PayerCode payerCode, String name, String regionCode) {
 
     private static final Pattern FULL_CODE = Pattern.compile("(\\d{2}(?:\\.\\d{2}(?:\\.\\d{2}(?:\\.\\d{4})?)?)?):(.*)");
-    private static final Pattern KEY_SEPARATORS = Pattern.compile("[\\s\\u00A0/\\\\;%?#]+");
 
     /**
      * @throws IllegalArgumentException with a message naming the accepted forms
@@ -38,35 +42,34 @@ public record PayerRef(String code, String kind, String name, String regionCode)
                 if (!arg.isEmpty() && !arg.equals(villageCode)) {
                     throw new IllegalArgumentException("APBDES payer " + arg + " is not the worker's village " + villageCode);
                 }
-                return new PayerRef("APBDES:" + villageCode, "APBDES", "Pemerintah Desa " + villageCode, villageCode);
+                return new PayerRef(PayerCode.apbdes(villageCode), "Pemerintah Desa " + villageCode, villageCode);
             }
             case "SELF", "MANDIRI" -> {
                 if (!arg.isEmpty() && !arg.equals(nik)) {
                     throw new IllegalArgumentException("SELF payer " + arg + " is not the worker's NIK");
                 }
-                return new PayerRef("SELF:" + nik, "SELF", "Peserta mandiri " + NikCheck.mask(nik), villageCode);
+                return new PayerRef(PayerCode.self(nik), "Peserta mandiri " + NikCheck.mask(nik), villageCode);
             }
             case "APBD" -> {
-                if (!arg.matches("\\d{2}(\\.\\d{2})?")) {
-                    throw new IllegalArgumentException("APBD payer needs a province or regency code, e.g. APBD:64.02");
-                }
+                PayerCode code = PayerCode.apbd(arg);
                 if (!villageCode.startsWith(arg + ".")) {
                     throw new IllegalArgumentException("APBD payer " + arg + " is not the regency or province of the worker's village "
                             + villageCode + "; a regional budget pays only for its own residents");
                 }
-                return new PayerRef("APBD:" + arg, "APBD", "Pemerintah Daerah " + arg, arg);
+                return new PayerRef(code, "Pemerintah Daerah " + arg, arg);
             }
             case "EMPLOYER", "DONOR" -> {
+                PayerKind registered = PayerKind.valueOf(kind);
                 Matcher full = FULL_CODE.matcher(arg);
                 if (!full.matches()) {
-                    return registered(kind, villageCode, arg);
+                    return registered(registered, villageCode, arg);
                 }
                 String region = full.group(1);
                 if (!villageCode.equals(region) && !villageCode.startsWith(region + ".")) {
                     throw new IllegalArgumentException(kind + " payer " + kind + ":" + arg + " belongs to region " + region
                             + ", which is not the worker's village " + villageCode + " or an area above it");
                 }
-                return registered(kind, region, full.group(2).trim());
+                return registered(registered, region, full.group(2).trim());
             }
             default -> throw new IllegalArgumentException("Unknown payer '" + spec
                     + "'; expected APBDES, SELF, APBD:<code>, EMPLOYER:<name> or DONOR:<name>");
@@ -74,34 +77,29 @@ public record PayerRef(String code, String kind, String name, String regionCode)
     }
 
     /**
-     * The employer or donor of {@code name} registered in {@code regionCode}: its code is
-     * {@code KIND:<region>:<name key>}, so it is stable and the same name in another region is another payer.
+     * The employer or donor of {@code name} registered in {@code regionCode} ({@link PayerCode#registered}), with
+     * the name as entered, white space runs made one space.
      *
      * @throws IllegalArgumentException when the name is empty, too long or contains ':'
      */
-    public static PayerRef registered(String kind, String regionCode, String name) {
-        String key = nameKey(name);
-        if (key.isEmpty() || key.length() > MAX_NAME) {
-            throw new IllegalArgumentException(kind + " payer needs a name of 1 to " + MAX_NAME + " characters, e.g. "
-                    + kind + ":CV Maju Jaya");
-        }
-        if (name.indexOf(':') >= 0) {
-            throw new IllegalArgumentException(kind + " payer name '" + name.trim()
-                    + "' may not contain ':', which separates the parts of a payer code");
-        }
-        return new PayerRef(kind + ":" + regionCode + ":" + key, kind, name.trim().replaceAll("\\s+", " "), regionCode);
+    public static PayerRef registered(PayerKind kind, String regionCode, String name) {
+        PayerCode code = PayerCode.registered(kind, regionCode, name);
+        return new PayerRef(code, name.trim().replaceAll("\\s+", " "), regionCode);
     }
 
-    /**
-     * The key an employer's or donor's name is found by: upper case, runs of white space and of characters that
-     * cannot stand in a URL path segment or a ';'-separated list become one space. The database's
-     * {@code payer_name_key} is the same rule.
-     */
-    public static String nameKey(String name) {
-        return name == null ? "" : KEY_SEPARATORS.matcher(name).replaceAll(" ").trim().toUpperCase(Locale.ROOT);
+    /** The code as stored, e.g. {@code EMPLOYER:64.02.03.2007:CV MAJU JAYA}: for SQL and files. */
+    @JsonProperty
+    public String code() {
+        return payerCode.value();
+    }
+
+    /** The kind's name as stored: for SQL and files; compare {@code payerCode().kind()} in Java. */
+    @JsonProperty
+    public String kind() {
+        return payerCode.kind().name();
     }
 
     public boolean canEmploy() {
-        return !"SELF".equals(kind);
+        return payerCode.kind() != PayerKind.SELF;
     }
 }

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +101,18 @@ public class PayerRegister {
         return find(code, scope, false);
     }
 
+    /**
+     * The payer of {@code code}, of any kind (SELF included), for the modules that bill payers and take their
+     * payments; empty when the text is not a payer code or no payer has it. No scope applies: the caller checks
+     * {@link RegisteredPayer#regionCode()} against its own.
+     */
+    public Optional<RegisteredPayer> lookup(String code) {
+        return PayerCode.tryParse(code).flatMap(c -> jdbc.sql("select id, name, region_code from payer where code = ?")
+                .param(c.value())
+                .query((rs, n) -> new RegisteredPayer(rs.getLong(1), c, rs.getString(2), rs.getString(3)))
+                .optional());
+    }
+
     private Payer find(String code, RegionScope scope, boolean lock) {
         String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         return jdbc.sql(SELECT + " where p.code = :code and p.kind <> 'SELF' and p.region_code >= :lo and p.region_code < :hi"
@@ -129,7 +142,7 @@ public class PayerRegister {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        PayerRef ref = PayerRef.registered(p.kind().name(), region.code(), p.name());
+        PayerRef ref = PayerRef.registered(p.kind(), region.code(), p.name());
         return tx.execute(status -> {
             boolean inserted = jdbc.sql("""
                     insert into payer (code, kind, name, region_code, contact_person, phone, email, address)
@@ -161,7 +174,7 @@ public class PayerRegister {
                     problems.add(InputProblem.of("name", "NAME_FIXED", "The name of a government payer follows the official "
                             + "name of its region and cannot be changed; its contact can"));
                 } else if (checkName(c.name(), problems)) {
-                    name = PayerRef.registered(before.kind().name(), before.regionCode(), c.name()).name();
+                    name = PayerRef.registered(before.kind(), before.regionCode(), c.name()).name();
                 }
             }
             checkContact(c.contactPerson(), c.phone(), c.email(), c.address(), problems);
@@ -185,7 +198,7 @@ public class PayerRegister {
                     .param("email", wanted.email()).param("address", wanted.address()).param("code", before.code())
                     .update() == 1;
             if (!updated) {
-                throw alreadyRegistered(PayerRef.registered(before.kind().name(), before.regionCode(), name));
+                throw alreadyRegistered(PayerRef.registered(before.kind(), before.regionCode(), name));
             }
             Payer after = find(before.code(), actor.scope(), false);
             audit.record("UPDATE", "payer", after.code(), after.regionCode(), before, after);
@@ -240,15 +253,15 @@ public class PayerRegister {
             problems.add(InputProblem.of("name", "REQUIRED", "name is required"));
             return false;
         }
-        if (name.trim().length() > PayerRef.MAX_NAME) {
-            problems.add(InputProblem.of("name", "TOO_LONG", "name may have at most " + PayerRef.MAX_NAME + " characters"));
+        if (name.trim().length() > PayerCode.MAX_NAME) {
+            problems.add(InputProblem.of("name", "TOO_LONG", "name may have at most " + PayerCode.MAX_NAME + " characters"));
             return false;
         }
         if (name.indexOf(':') >= 0) {
             problems.add(InputProblem.of("name", "NAME_INVALID", "name may not contain ':', which separates the parts of a payer code"));
             return false;
         }
-        if (PayerRef.nameKey(name).isEmpty()) {
+        if (PayerCode.nameKey(name).isEmpty()) {
             problems.add(InputProblem.of("name", "NAME_INVALID", "name needs letters or digits"));
             return false;
         }

@@ -1,5 +1,8 @@
 package id.lindung.registry;
 
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,7 @@
 package id.lindung.registry;
 
+import id.lindung.shared.Segment;
+
 /** What a worker does in the village, as the field names it. Stored by name. */
 public enum WorkerCategory {
     KEPALA_DESA, PERANGKAT_DESA, BPD, LKD, RT_RW, KADER, PENDAMPING_DESA, HONORER, PENYELENGGARA_PEMILU,

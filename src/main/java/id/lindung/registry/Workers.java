@@ -10,6 +10,9 @@ import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
 import id.lindung.region.Region;
 import id.lindung.region.Regions;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -213,10 +216,10 @@ public class Workers {
             if (segment == Segment.PU && !payer.canEmploy()) {
                 problems.add(InputProblem.of("payer", "PU_NEEDS_EMPLOYER", "A wage earner (PU) needs an employer payer, not SELF"));
             }
-            if (payer.kind().equals("APBDES") && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
+            if (payer.payerCode().kind() == PayerKind.APBDES && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
                 problems.add(InputProblem.of("payer", "NO_APBDES", villageCode + " is a kelurahan and has no APBDes"));
             }
-            if (payer.kind().equals("APBD") && !regions.exists(payer.regionCode())) {
+            if (payer.payerCode().kind() == PayerKind.APBD && !regions.exists(payer.regionCode())) {
                 problems.add(InputProblem.of("payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " does not exist"));
             }
             return problems.size() == before ? payer : null;
@@ -351,7 +354,7 @@ public class Workers {
      */
     long ensurePayer(PayerRef payer) {
         PayerRows.Ensured ensured = PayerRows.ensure(jdbc, payer);
-        if (ensured.created() && PayerKind.valueOf(payer.kind()).isRegisteredByUsers()) {
+        if (ensured.created() && payer.payerCode().kind().isRegisteredByUsers()) {
             audit.record("CREATE", "payer", payer.code(), payer.regionCode(), null, payer);
         }
         return ensured.id();

@@ -1,6 +1,9 @@
 package id.lindung.shared;
 
-/** Membership segment: wage earner (Penerima Upah) or self-employed/informal (Bukan Penerima Upah). */
+/**
+ * Membership segment, stored by name: Penerima Upah (wage earner, with an employer) or Bukan Penerima Upah
+ * (self-employed or informal, with a self-declared income).
+ */
 public enum Segment {
     PU,
     BPU

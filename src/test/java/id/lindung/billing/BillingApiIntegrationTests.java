@@ -54,6 +54,10 @@ class BillingApiIntegrationTests {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"payer\":\"" + payer + "\"", "\"month\":\"2025-01\"", "\"total\":10800",
                 "\"paid\":0", "\"outstanding\":10800", "\"fine\":", "\"dueDate\":\"2025-02-17\"", "\"lineCount\":2");
+        // amounts keep the JSON form of their numeric(18,2) columns: sums with two decimals, nothing paid as 0,
+        // the fine in whole rupiah
+        assertThat(list.body()).contains("\"total\":10800.00,", "\"paid\":0,", "\"outstanding\":10800.00,")
+                .containsPattern("\"fine\":\\d+,");
 
         String body = "{\"payer\":\"" + payer + "\",\"reference\":\"BNI-778\",\"date\":\"2025-02-20\",\"amount\":10800,\"channel\":\"BANK\"}";
         var created = api.postJson("/api/v1/payments", body);
@@ -61,7 +65,8 @@ class BillingApiIntegrationTests {
         var duplicate = api.postJson("/api/v1/payments", body);
         assertThat(duplicate.statusCode()).isEqualTo(200);
         assertThat(duplicate.body()).contains("\"duplicate\":true");
-        assertThat(api.get("/api/v1/bills?payer=" + payer + "&month=2025-01").body()).contains("\"outstanding\":0");
+        assertThat(api.get("/api/v1/bills?payer=" + payer + "&month=2025-01").body()).contains("\"outstanding\":0")
+                .contains("\"paid\":10800.00,", "\"outstanding\":0.00,");
         var onePage = api.get("/api/v1/bills?month=2025-01&size=1");
         assertThat(onePage.body()).startsWith("[{").doesNotContain("},{");
         assertThat(Long.parseLong(onePage.headers().firstValue("X-Total-Count").orElse("0"))).isPositive();
@@ -165,5 +170,6 @@ class BillingApiIntegrationTests {
         var escalations = dpmd.get("/api/v1/arrears/escalations");
         assertThat(escalations.statusCode()).isEqualTo(200);
         assertThat(escalations.body()).contains("\"payer\":\"" + payer + "\"").contains("\"monthsInArrears\":2");
+        assertThat(escalations.body()).containsPattern("\"outstanding\":\\d+\\.\\d{2},");
     }
 }

@@ -7,6 +7,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.shared.Rupiah;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
@@ -146,10 +147,10 @@ class BillingIntegrationTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already used");
         assertThat(jdbc.sql("select count(*) from payment where payer_id = ?").param(village).query(Long.class).single()).isOne();
 
-        Map<String, BigDecimal> outstanding = new java.util.HashMap<>();
+        Map<YearMonth, Rupiah> outstanding = new java.util.HashMap<>();
         bills.find("APBDES:" + desa, null, ADMIN, LocalDate.of(2025, 2, 10)).forEach(b -> outstanding.put(b.month(), b.outstanding()));
-        assertThat(outstanding.get("2025-01")).isEqualByComparingTo("0");
-        assertThat(outstanding.get("2025-02")).isEqualByComparingTo("6600");
+        assertThat(outstanding.get(YearMonth.of(2025, 1))).isEqualTo(Rupiah.ZERO);
+        assertThat(outstanding.get(YearMonth.of(2025, 2))).isEqualTo(Rupiah.of(6600));
         // January fully paid; in February JKK (4,800 of the remaining 4,200? no: 15,000 - 10,800 = 4,200) goes to JKK first
         var paidFeb = jdbc.sql("select program from paid_month where worker_id = ? and month = date '2025-02-01'").param(w)
                 .query(String.class).list();
@@ -176,10 +177,10 @@ class BillingIntegrationTests {
         // PU January is due 17 Feb 2025 (15 Feb is a Saturday); on 20 Mar it is two started months late
         BillSummary pu = bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, LocalDate.of(2025, 3, 20)).get(0);
         assertThat(pu.dueDate()).isEqualTo(LocalDate.of(2025, 2, 17));
-        assertThat(pu.fine()).isEqualByComparingTo("240");
+        assertThat(pu.fine()).isEqualTo(Rupiah.of(240));
         BillSummary bpu = bills.find("SELF:" + fx.nik(fisher), YearMonth.of(2025, 1), ADMIN, LocalDate.of(2025, 6, 1)).get(0);
-        assertThat(bpu.outstanding()).isEqualByComparingTo("6800");
-        assertThat(bpu.fine()).isZero();
+        assertThat(bpu.outstanding()).isEqualTo(Rupiah.of(6800));
+        assertThat(bpu.fine()).isEqualTo(Rupiah.ZERO);
         assertThat(monthsLate("2025-02-17", "2025-02-17")).isZero();
         assertThat(monthsLate("2025-02-17", "2025-02-18")).isOne();
         assertThat(monthsLate("2025-02-17", "2025-03-17")).isOne();
@@ -232,7 +233,7 @@ class BillingIntegrationTests {
         Actor officer = TestUsers.actor("billing-officer", Role.BPJS_OFFICER, "64.02");
         CurrentActor.runAs(officer, () -> payments.reverse(p.id(), "transfer salah alamat", officer));
         assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ?").param(w).query(Long.class).single()).isZero();
-        assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, null).get(0).outstanding()).isEqualByComparingTo("6000");
+        assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, null).get(0).outstanding()).isEqualTo(Rupiah.of(6000));
         Actor operator = TestUsers.actor("billing-op", Role.VILLAGE_OPERATOR, desa);
         assertThatThrownBy(() -> payments.reverse(p.id(), "no", operator))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
@@ -289,7 +290,7 @@ class BillingIntegrationTests {
                             rs.getBigDecimal(5), rs.getString(6), rs.getBoolean(7), rs.getString(8)}).list();
             assertThat(lines).as("lines for " + m).hasSizeGreaterThanOrEqualTo(12 * 6 + 6 * 3);
             for (Object[] l : lines) {
-                var program = id.lindung.shared.Program.valueOf((String) l[0]);
+                var program = id.lindung.shared.Programme.valueOf((String) l[0]);
                 var wage = id.lindung.shared.Rupiah.of((BigDecimal) l[4]);
                 var expected = "PU".equals(l[1])
                         ? schedule.puLine(program, wage, id.lindung.shared.RiskGroup.valueOf((String) l[5]), (Boolean) l[6])
@@ -336,12 +337,12 @@ class BillingIntegrationTests {
         // BPU October is due 16 Oct (15 is a Sunday), PU October on 15 Nov 2023
         BillSummary onNov20 = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2023, 11, 20)).get(0);
         assertThat(onNov20.dueDate()).isEqualTo(LocalDate.of(2023, 10, 16));
-        assertThat(onNov20.fine()).isEqualByComparingTo("120");
+        assertThat(onNov20.fine()).isEqualTo(Rupiah.of(120));
         BillSummary onNov10 = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2023, 11, 10)).get(0);
-        assertThat(onNov10.fine()).isZero();
+        assertThat(onNov10.fine()).isEqualTo(Rupiah.ZERO);
         pay(ADMIN, "APBDES:" + desa, "LATE-OCT", LocalDate.of(2023, 12, 20), "12800");
         BillSummary afterPayment = bills.find("APBDES:" + desa, YearMonth.of(2023, 10), ADMIN, LocalDate.of(2024, 3, 1)).get(0);
-        assertThat(afterPayment.outstanding()).isZero();
-        assertThat(afterPayment.fine()).as("2 started months late on 6,000").isEqualByComparingTo("240");
+        assertThat(afterPayment.outstanding()).isEqualTo(Rupiah.ZERO);
+        assertThat(afterPayment.fine()).as("2 started months late on 6,000").isEqualTo(Rupiah.of(240));
     }
 }

@@ -117,7 +117,7 @@ class BusinessClockIntegrationTests {
     void protectedTodayIsAnsweredForTheDateInJakarta() {
         long w = bpuWorker("19.01.01.2007", LocalDate.of(2026, 7, 1));
         String path = "/api/v1/workers/" + fx.nik(w) + "/protection";
-        LocalDate julyDue = rules.forMonth(YearMonth.of(2026, 7)).dueDate("BPU");
+        LocalDate julyDue = rules.forMonth(YearMonth.of(2026, 7)).dueDate(id.lindung.shared.Segment.BPU);
 
         clock.fixAt(EVENING_OF_30_JUNE);
         Map<String, String> onTheFirstDay = askInEachServerZone(() -> answer(dpmd.get(path)));
@@ -146,7 +146,7 @@ class BusinessClockIntegrationTests {
         clock.fixAt(EVENING_OF_30_JUNE);
         assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-05\"}").statusCode()).isEqualTo(200);
         assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-06\"}").statusCode()).isEqualTo(200);
-        LocalDate juneDue = rules.forMonth(YearMonth.of(2026, 6)).dueDate("PU");
+        LocalDate juneDue = rules.forMonth(YearMonth.of(2026, 6)).dueDate(id.lindung.shared.Segment.PU);
 
         // the evening of June's due date in UTC: the next day in Jakarta, so June is one month late
         clock.fixAt(juneDue.atTime(LocalTime.of(18, 30)).toInstant(ZoneOffset.UTC));

@@ -2,6 +2,7 @@ package id.lindung.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.lindung.shared.Segment;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ class ProtectionPolicyTests {
 
     private static final Function<YearMonth, LocalDate> BPU_DUE = m -> m.atDay(15);
     private static final Function<YearMonth, LocalDate> PU_DUE = m -> m.plusMonths(1).atDay(15);
-    private final List<ProtectionPolicy.Period> bpu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, "BPU", "SELF:x"));
+    private final List<ProtectionPolicy.Period> bpu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, Segment.BPU, "SELF:x"));
     private final Map<YearMonth, LocalDate> paid = new HashMap<>();
 
     private ProtectionStatus bpuOn(LocalDate d) {
@@ -55,7 +56,7 @@ class ProtectionPolicyTests {
 
     @Test
     void aPuWorkerIsProtectedWhileTheEmployerIsNotInArrearsAndArrearsNeverEndTheMembership() {
-        var pu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, "PU", "APBDES:x"));
+        var pu = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), null, Segment.PU, "APBDES:x"));
         assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 1, 20)).status()).isEqualTo(ProtectionStatus.PROTECTED);
         assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 15)).status()).isEqualTo(ProtectionStatus.PROTECTED);
         assertThat(ProtectionPolicy.evaluate(pu, paid, PU_DUE, 3, 3, LocalDate.of(2024, 2, 16)).status()).isEqualTo(ProtectionStatus.LAPSED);
@@ -66,7 +67,7 @@ class ProtectionPolicyTests {
 
     @Test
     void aTermThatEndedGivesEndedAndBeforeTheStartThereIsNoAnswer() {
-        var ended = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), "PU", "APBDES:x"));
+        var ended = List.of(new ProtectionPolicy.Period(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 1), Segment.PU, "APBDES:x"));
         assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, 3, LocalDate.of(2024, 3, 1)).status()).isEqualTo(ProtectionStatus.ENDED);
         assertThat(ProtectionPolicy.evaluate(ended, paid, PU_DUE, 3, 3, LocalDate.of(2023, 12, 31))).isNull();
     }

@@ -3,7 +3,7 @@ package id.lindung.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import java.time.YearMonth;
@@ -49,10 +49,10 @@ public class ContributionCalculatorBenchmark {
             YearMonth month = YearMonth.of(2019, 1).plusMonths(i % 96);
             Rupiah wage = Rupiah.of(1_000_000 + (i * 37_531L) % 12_000_000);
             requests[i] = switch (i % 4) {
-                case 0 -> ContributionRequest.pu(month, wage, RiskGroup.VERY_LOW, EnumSet.of(Program.JKK, Program.JKM, Program.JHT, Program.JP));
-                case 1 -> ContributionRequest.pu(month, wage, RiskGroup.VERY_LOW, EnumSet.of(Program.JKK, Program.JKM));
-                case 2 -> ContributionRequest.bpu(month, Rupiah.of(1_000_000 + (i * 100_000L) % 19_700_000), EnumSet.of(Program.JKK, Program.JKM));
-                default -> ContributionRequest.pu(month, wage, RiskGroup.MEDIUM, EnumSet.of(Program.JKK, Program.JKM, Program.JHT))
+                case 0 -> ContributionRequest.pu(month, wage, RiskGroup.VERY_LOW, EnumSet.of(Programme.JKK, Programme.JKM, Programme.JHT, Programme.JP));
+                case 1 -> ContributionRequest.pu(month, wage, RiskGroup.VERY_LOW, EnumSet.of(Programme.JKK, Programme.JKM));
+                case 2 -> ContributionRequest.bpu(month, Rupiah.of(1_000_000 + (i * 100_000L) % 19_700_000), EnumSet.of(Programme.JKK, Programme.JKM));
+                default -> ContributionRequest.pu(month, wage, RiskGroup.MEDIUM, EnumSet.of(Programme.JKK, Programme.JKM, Programme.JHT))
                         .withLabourIntensive(true, false);
             };
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.shared.Program;
+import id.lindung.shared.Programme;
 import id.lindung.shared.Rate;
 import id.lindung.shared.RejectedException;
 import id.lindung.shared.RiskGroup;
@@ -28,8 +28,8 @@ class ContributionCalculatorTests {
     static final RegulationCatalog CATALOG = RegulationCatalog.loadBundled();
     static final ContributionCalculator CALCULATOR = new ContributionCalculator(CATALOG);
 
-    static Set<Program> programs(String list) {
-        return Arrays.stream(list.split("\\+")).map(Program::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Program.class)));
+    static Set<Programme> programs(String list) {
+        return Arrays.stream(list.split("\\+")).map(Programme::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Programme.class)));
     }
 
     static ContributionQuote quote(String segment, String month, String wage, String risk, String programs, boolean labourIntensive,
@@ -38,7 +38,7 @@ class ContributionCalculatorTests {
                 risk == null ? null : RiskGroup.valueOf(risk), programs(programs), labourIntensive, villageGovernment));
     }
 
-    static Rupiah line(ContributionQuote q, Program p, String what) {
+    static Rupiah line(ContributionQuote q, Programme p, String what) {
         ContributionLine l = q.lines().stream().filter(x -> x.program() == p).findFirst().orElseThrow();
         return switch (what) {
             case "employer" -> l.employer();
@@ -130,10 +130,10 @@ class ContributionCalculatorTests {
     @Test
     void tubanWholeRupiahSharesAreEachWithinHalfARupiahOfTheSenFigures() {
         ContributionQuote q = quote("PU", "2019-01", "2333641.85", "VERY_LOW", "JKK+JKM+JHT+JP", false, true);
-        assertThat(line(q, Program.JKK, "total")).isEqualTo(Rupiah.of(5601));
-        assertThat(line(q, Program.JKM, "total")).isEqualTo(Rupiah.of(7001));
-        assertThat(line(q, Program.JHT, "total")).isEqualTo(Rupiah.of(133018));
-        assertThat(line(q, Program.JP, "total")).isEqualTo(Rupiah.of(70009));
+        assertThat(line(q, Programme.JKK, "total")).isEqualTo(Rupiah.of(5601));
+        assertThat(line(q, Programme.JKM, "total")).isEqualTo(Rupiah.of(7001));
+        assertThat(line(q, Programme.JHT, "total")).isEqualTo(Rupiah.of(133018));
+        assertThat(line(q, Programme.JP, "total")).isEqualTo(Rupiah.of(70009));
         // 6 shares each within 0.50 of the sen figure: the total is within 3 rupiah of Rp 215,628.09
         assertThat(q.total().minus(Rupiah.parse("215628.09")).toBigDecimal().abs()).isLessThanOrEqualTo(new BigDecimal("3"));
     }
@@ -142,8 +142,8 @@ class ContributionCalculatorTests {
     void jpUsesTheCapAsBaseAboveIt() {
         ContributionQuote feb = quote("PU", "2025-02", "20000000", "VERY_LOW", "JP", false, false);
         ContributionQuote mar = quote("PU", "2025-03", "20000000", "VERY_LOW", "JP", false, false);
-        assertThat(line(feb, Program.JP, "base")).isEqualTo(Rupiah.of(10_042_300));
-        assertThat(line(mar, Program.JP, "base")).isEqualTo(Rupiah.of(10_547_400));
+        assertThat(line(feb, Programme.JP, "base")).isEqualTo(Rupiah.of(10_042_300));
+        assertThat(line(mar, Programme.JP, "base")).isEqualTo(Rupiah.of(10_547_400));
     }
 
     @Test
@@ -258,24 +258,24 @@ class ContributionCalculatorTests {
                 for (RiskGroup risk : RiskGroup.values()) {
                     for (boolean discount : new boolean[] {false, true}) {
                         ContributionQuote q = CALCULATOR.quote(new ContributionRequest(Segment.PU, m, wage, risk,
-                                EnumSet.of(Program.JKK, Program.JKM, Program.JHT, Program.JP), discount, false));
-                        assertThat(line(q, Program.JKK, "employer")).isEqualTo(billing(wage, s.jkkRate(risk, discount && !s.jkkLabourIntensiveDiscount().isZero())));
-                        assertThat(line(q, Program.JKM, "employer")).isEqualTo(billing(wage, s.jkmRate()));
-                        assertThat(line(q, Program.JHT, "employer")).isEqualTo(billing(wage, s.jhtEmployerRate()));
-                        assertThat(line(q, Program.JHT, "worker")).isEqualTo(billing(wage, s.jhtWorkerRate()));
+                                EnumSet.of(Programme.JKK, Programme.JKM, Programme.JHT, Programme.JP), discount, false));
+                        assertThat(line(q, Programme.JKK, "employer")).isEqualTo(billing(wage, s.jkkRate(risk, discount && !s.jkkLabourIntensiveDiscount().isZero())));
+                        assertThat(line(q, Programme.JKM, "employer")).isEqualTo(billing(wage, s.jkmRate()));
+                        assertThat(line(q, Programme.JHT, "employer")).isEqualTo(billing(wage, s.jhtEmployerRate()));
+                        assertThat(line(q, Programme.JHT, "worker")).isEqualTo(billing(wage, s.jhtWorkerRate()));
                         Rupiah jpBase = wage.min(s.jpWageCap());
-                        assertThat(line(q, Program.JP, "employer")).isEqualTo(billing(jpBase, s.jpEmployerRate()));
-                        assertThat(line(q, Program.JP, "worker")).isEqualTo(billing(jpBase, s.jpWorkerRate()));
+                        assertThat(line(q, Programme.JP, "employer")).isEqualTo(billing(jpBase, s.jpEmployerRate()));
+                        assertThat(line(q, Programme.JP, "worker")).isEqualTo(billing(jpBase, s.jpWorkerRate()));
                         compared++;
                     }
                 }
                 if (w <= 20_700_000) {
                     ContributionQuote b = CALCULATOR.quote(new ContributionRequest(Segment.BPU, m, wage, null,
-                            EnumSet.of(Program.JKK, Program.JKM, Program.JHT), false, false));
+                            EnumSet.of(Programme.JKK, Programme.JKM, Programme.JHT), false, false));
                     Rupiah basis = wage.roundToMultipleOf(s.bpuBandWidth(), RoundingMode.FLOOR);
-                    assertThat(line(b, Program.JKK, "worker")).isEqualTo(billing(basis, s.bpuJkkRate()));
-                    assertThat(line(b, Program.JKM, "worker")).isEqualTo(s.bpuJkmAmount());
-                    assertThat(line(b, Program.JHT, "worker")).isEqualTo(billing(basis, s.bpuJhtRate()));
+                    assertThat(line(b, Programme.JKK, "worker")).isEqualTo(billing(basis, s.bpuJkkRate()));
+                    assertThat(line(b, Programme.JKM, "worker")).isEqualTo(s.bpuJkmAmount());
+                    assertThat(line(b, Programme.JHT, "worker")).isEqualTo(billing(basis, s.bpuJhtRate()));
                 }
             }
         }

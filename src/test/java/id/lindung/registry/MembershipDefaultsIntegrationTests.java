@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
+import id.lindung.shared.RiskGroup;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;

@@ -26,7 +26,7 @@ class PayerRefTests {
         PayerRef regency = PayerRef.parse("EMPLOYER:64.02:PT Sawit Makmur", VILLAGE, NIK);
         assertThat(regency.code()).isEqualTo("EMPLOYER:64.02:PT SAWIT MAKMUR");
         assertThat(regency.regionCode()).isEqualTo("64.02");
-        assertThat(PayerRef.parse(regency.code(), VILLAGE, NIK)).isEqualTo(new PayerRef(regency.code(), "EMPLOYER",
+        assertThat(PayerRef.parse(regency.code(), VILLAGE, NIK)).isEqualTo(new PayerRef(PayerCode.parse(regency.code()),
                 "PT SAWIT MAKMUR", "64.02"));
         assertThat(PayerRef.parse("EMPLOYER:64.02.03.2007:CV MAJU JAYA", VILLAGE, NIK).code())
                 .isEqualTo("EMPLOYER:64.02.03.2007:CV MAJU JAYA");
@@ -45,9 +45,9 @@ class PayerRefTests {
 
     @Test
     void theNameKeyKeepsCodesUsableInAUrlPathAndASemicolonList() {
-        assertThat(PayerRef.nameKey("Koperasi Tani/Nelayan; Unit 2 ")).isEqualTo("KOPERASI TANI NELAYAN UNIT 2");
-        assertThat(PayerRef.nameKey("CV\u00A0Maju\tJaya 100%?#")).isEqualTo("CV MAJU JAYA 100");
-        assertThat(PayerRef.nameKey("a\\b")).isEqualTo("A B");
+        assertThat(PayerCode.nameKey("Koperasi Tani/Nelayan; Unit 2 ")).isEqualTo("KOPERASI TANI NELAYAN UNIT 2");
+        assertThat(PayerCode.nameKey("CV\u00A0Maju\tJaya 100%?#")).isEqualTo("CV MAJU JAYA 100");
+        assertThat(PayerCode.nameKey("a\\b")).isEqualTo("A B");
     }
 
     @Test

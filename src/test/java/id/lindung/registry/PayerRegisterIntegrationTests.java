@@ -10,6 +10,9 @@ import id.lindung.access.UserAccounts;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerImports;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
@@ -110,7 +113,7 @@ class PayerRegisterIntegrationTests {
     void theDatabaseKeysEmployerNamesAsPayerRefDoes() {
         for (String name : List.of("CV Maju Jaya", "  koperasi  tani/nelayan; unit 2 ", "PT\u00A0Sumber\tAir 100%?#", "a\\b")) {
             String db = jdbc.sql("select payer_name_key(?)").param(name).query(String.class).single();
-            assertThat(db).as(name).isEqualTo(PayerRef.nameKey(name));
+            assertThat(db).as(name).isEqualTo(PayerCode.nameKey(name));
         }
     }
 
@@ -127,8 +130,8 @@ class PayerRegisterIntegrationTests {
         assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
         String codeA = json(a).get("code").asString();
         String codeB = json(b).get("code").asString();
-        assertThat(codeA).isEqualTo("EMPLOYER:" + VILLAGE + ":" + PayerRef.nameKey(name));
-        assertThat(codeB).isEqualTo("EMPLOYER:" + OTHER_VILLAGE + ":" + PayerRef.nameKey(name));
+        assertThat(codeA).isEqualTo("EMPLOYER:" + VILLAGE + ":" + PayerCode.nameKey(name));
+        assertThat(codeB).isEqualTo("EMPLOYER:" + OTHER_VILLAGE + ":" + PayerCode.nameKey(name));
         assertThat(a.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/api/v1/payers/EMPLOYER"));
 
         JsonNode listed = json(here.get("/api/v1/payers?kind=EMPLOYER&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)));
@@ -151,7 +154,7 @@ class PayerRegisterIntegrationTests {
         String name = "UD Sinar " + RUN;
         long before = payers();
         Worker first = registerPu(dpmd, VILLAGE, "EMPLOYER:" + name);
-        String code = "EMPLOYER:" + VILLAGE + ":" + PayerRef.nameKey(name);
+        String code = "EMPLOYER:" + VILLAGE + ":" + PayerCode.nameKey(name);
         assertThat(payerOfTerms(first.nik())).isEqualTo(code);
         assertThat(payers()).isEqualTo(before + 1);
         assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'payer' and action = 'CREATE' and entity_id = ?")
@@ -179,9 +182,9 @@ class PayerRegisterIntegrationTests {
         String nik2 = Niks.unique("64.02.03", "L", BIRTH);
         ImportBatch batch = importRows(dpmd, row(nik1, VILLAGE, "EMPLOYER:" + name), row(nik2, OTHER_VILLAGE, "EMPLOYER:" + name));
         assertThat(batch.status()).isEqualTo("IMPORTED");
-        String codeA = "EMPLOYER:" + VILLAGE + ":" + PayerRef.nameKey(name);
+        String codeA = "EMPLOYER:" + VILLAGE + ":" + PayerCode.nameKey(name);
         assertThat(payerOfTerms(nik1)).isEqualTo(codeA);
-        assertThat(payerOfTerms(nik2)).isEqualTo("EMPLOYER:" + OTHER_VILLAGE + ":" + PayerRef.nameKey(name));
+        assertThat(payerOfTerms(nik2)).isEqualTo("EMPLOYER:" + OTHER_VILLAGE + ":" + PayerCode.nameKey(name));
 
         // renamed, the employer keeps its code and is found by its new name in its village, by import and registration
         String renamed = "Koperasi Tani Makmur " + RUN;

@@ -8,6 +8,7 @@ import id.lindung.billing.Bills;
 import id.lindung.billing.Escalations;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
+import id.lindung.platform.AmountJson;
 import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
@@ -72,7 +73,8 @@ class BillingApiController {
     record BillView(String payer, String month, BigDecimal total, BigDecimal paid, BigDecimal outstanding, BigDecimal fine,
                     LocalDate dueDate, long lineCount, long id, String payerName, String verificationCode) {
         static BillView of(BillSummary b) {
-            return new BillView(b.payer(), b.month(), b.total(), b.paid(), b.outstanding(), b.fine(), b.dueDate(),
+            return new BillView(b.payer(), b.month().toString(), AmountJson.withSen(b.total()), AmountJson.summed(b.paid()),
+                    AmountJson.withSen(b.outstanding()), b.fine().toNumber(), b.dueDate(),
                     b.lineCount(), b.id(), b.payerName(), b.verificationCode());
         }
     }

@@ -32,7 +32,7 @@ class SimulationPageController {
         model.addAttribute("defaultMonth", YearMonth.now(clock).toString());
         model.addAttribute("defaultDate", LocalDate.now(clock).toString());
         model.addAttribute("risks", id.lindung.shared.RiskGroup.values());
-        model.addAttribute("programs", id.lindung.shared.Program.values());
+        model.addAttribute("programs", id.lindung.shared.Programme.values());
         model.addAttribute("cases", id.lindung.benefit.BenefitCase.values());
         return "regulation/simulation";
     }

@@ -1,8 +1,8 @@
 package id.lindung.registry.web;
 
-import id.lindung.registry.Programme;
-import id.lindung.registry.RiskGroup;
-import id.lindung.registry.Segment;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.Workers;
 import java.math.BigDecimal;

@@ -1,12 +1,21 @@
-package id.lindung.registry;
+package id.lindung.shared;
 
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** The five BPJS Ketenagakerjaan programmes. BPU participants may hold only JKK, JKM and JHT. */
+/** The five BPJS Ketenagakerjaan programmes, stored by name. BPU participants may hold only JKK, JKM and JHT. */
 public enum Programme {
-    JKK, JKM, JHT, JP, JKP;
+    /** Jaminan Kecelakaan Kerja: work accident. */
+    JKK,
+    /** Jaminan Kematian: death. */
+    JKM,
+    /** Jaminan Hari Tua: old-age savings. */
+    JHT,
+    /** Jaminan Pensiun: pension (wage earners only). */
+    JP,
+    /** Jaminan Kehilangan Pekerjaan: job loss (wage earners only, funded by recomposition). */
+    JKP;
 
     public static final Set<Programme> FOR_BPU = EnumSet.of(JKK, JKM, JHT);
 
