@@ -17,7 +17,7 @@ class Payers {
     }
 
     Optional<PayerRef> find(String code) {
-        return jdbc.sql("select id, code, kind, name, region_code from payer where code = ?").param(code.trim())
+        return jdbc.sql("select id, code, kind, name, region_code from registry_payer where code = ?").param(code.trim())
                 .query((rs, n) -> new PayerRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .optional();
     }
