@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 
 /**
  * Which module owns which table, read from the Flyway migrations, and which module's SQL touches which table, read
- * from the Java sources. The rules it checks are in docs/architecture.md ("Data ownership"):
+ * from the Java sources. The rules it checks are in docs/architecture.md ("The rules of table ownership"):
  * <ul>
  *   <li>a migration belongs to the module named by the first word of its description ({@code V52__registry_views.sql}
  *       belongs to {@code registry}); the few older files that do not name one are listed in {@link #LEGACY_MIGRATIONS};</li>

@@ -172,7 +172,7 @@ class TableOwnershipTests {
     }
 
     private static String report(List<Violation> violations) {
-        return violations.size() + " violation(s) of table ownership (docs/architecture.md, \"Data ownership\"):\n  "
+        return violations.size() + " violation(s) of table ownership (docs/architecture.md, \"The rules of table ownership\"):\n  "
                 + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  "));
     }
 }
