@@ -132,17 +132,18 @@ public class BillingRuns {
     /**
      * What each active term should cost this month. A month is billed by the last term active in it
      * (a whole month from the start month through the month of the last day), so a mid-month wage or
-     * payer change bills the month once, on the new terms: a term closed as CHANGED or TRANSFERRED inside
-     * the month has a successor that bills it. Shares that come to zero are not billed.
+     * payer change bills the month once, on the new terms: a term the registry marks as continued (closed
+     * inside the month because a successor took over) is billed by that successor. Shares that come to zero are
+     * not billed. Terms and payers come from the registry's published views (V53).
      */
     private static final String ACTIVE_TERMS = """
-            from membership_term t
+            from registry_membership_term t
             join month_rate m on m.program = t.program and m.segment = t.segment
                  and (m.risk_group is null or m.risk_group = t.risk_group)
                  and (m.labour_intensive is null or m.labour_intensive = t.labour_intensive)
             where t.valid_from < :next and (t.valid_to is null or t.valid_to > :start)
               and t.village_code >= :lo and t.village_code < :hi
-              and (t.valid_to is null or t.valid_to >= :next or t.end_reason not in ('CHANGED', 'TRANSFERRED'))
+              and (t.valid_to is null or t.valid_to >= :next or not t.continued)
             """;
 
     private static final String DESIRED = """
@@ -173,7 +174,7 @@ public class BillingRuns {
                 insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
                 select p.id, p.region_code, :month, min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end),
                        upper(substr(md5(p.id || '-' || :month || '-' || gen_random_uuid()), 1, 12))
-                from (%s) s join payer p on p.id = s.payer_id
+                from (%s) s join registry_payer p on p.id = s.payer_id
                 group by p.id, p.region_code
                 on conflict (payer_id, month) do nothing""".formatted(payersAndSegments))
                 .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))

@@ -52,7 +52,7 @@ public class Bills {
                              left join payment_allocation a on a.bill_line_id = x.id
                              where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as pu_late,
                    count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
-            from bill b join payer p on p.id = b.payer_id
+            from bill b join registry_payer p on p.id = b.payer_id
             left join bill_line l on l.payer_id = b.payer_id and l.month = b.month
             """;
 
@@ -106,7 +106,7 @@ public class Bills {
         return jdbc.sql("""
                 select p.name, p.code, b.month, b.due_date,
                        coalesce((select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month), 0)
-                from bill b join payer p on p.id = b.payer_id where b.verification_code = ?""")
+                from bill b join registry_payer p on p.id = b.payer_id where b.verification_code = ?""")
                 .param(code.trim().toUpperCase(java.util.Locale.ROOT))
                 .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
                         rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
@@ -134,7 +134,7 @@ public class Bills {
     public List<Line> lines(long billId, Actor actor) {
         return jdbc.sql("""
                 select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version
-                from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join worker w on w.id = l.worker_id
+                from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join registry_worker w on w.id = l.worker_id
                 where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
                 .query((rs, n) -> new Line(id.lindung.registry.NikPolicy.show(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),

@@ -41,13 +41,13 @@ public class Escalations {
                     select l.payer_id, l.month, min(l.due_date) as due_date,
                            sum(l.eff - coalesce(a.amount, 0)) as outstanding
                     from bill_line_effective l
-                    join payer p on p.id = l.payer_id
+                    join registry_payer p on p.id = l.payer_id
                     left join payment_allocation a on a.bill_line_id = l.id
                     where p.region_code >= :lo and p.region_code < :hi and l.due_date < :asOf
                     group by l.payer_id, l.month
                 )
                 select p.code, p.name, p.region_code, count(*) as months, sum(o.outstanding) as outstanding, min(o.due_date) as oldest
-                from owed o join payer p on p.id = o.payer_id
+                from owed o join registry_payer p on p.id = o.payer_id
                 where o.outstanding > 0 and p.kind in %s and p.region_code <> :scope
                 group by p.code, p.name, p.region_code
                 having count(*) > 1

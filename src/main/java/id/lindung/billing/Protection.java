@@ -33,7 +33,7 @@ public class Protection {
 
     /** For a worker in the scope (else 404). */
     public Report of(String nik, LocalDate date, RegionScope scope) {
-        long workerId = jdbc.sql("select id from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+        long workerId = jdbc.sql("select id from registry_worker where nik = :nik and village_code >= :lo and village_code < :hi")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Worker " + nik + " not found"));
         return new Report(nik, date, evaluate(workerId, date));
@@ -41,7 +41,7 @@ public class Protection {
 
     /** By internal worker id (pages), for a worker in the scope (else 404); the NIK is not repeated. */
     public Report ofWorker(long workerId, LocalDate date, RegionScope scope) {
-        boolean visible = jdbc.sql("select exists(select 1 from worker where id = :id and village_code >= :lo and village_code < :hi)")
+        boolean visible = jdbc.sql("select exists(select 1 from registry_worker where id = :id and village_code >= :lo and village_code < :hi)")
                 .param("id", workerId).param("lo", scope.lo()).param("hi", scope.hi()).query(Boolean.class).single();
         if (!visible) {
             throw new NotFoundException("Worker " + workerId + " not found");
@@ -51,7 +51,7 @@ public class Protection {
 
     /** For the public status check: the worker must match NIK and birth date; nothing else is revealed. */
     public java.util.Optional<Report> publicCheck(String nik, LocalDate birthDate, LocalDate date) {
-        return jdbc.sql("select id from worker where nik = ? and birth_date = ?").params(nik, java.sql.Date.valueOf(birthDate))
+        return jdbc.sql("select id from registry_worker where nik = ? and birth_date = ?").params(nik, java.sql.Date.valueOf(birthDate))
                 .query(Long.class).optional()
                 .map(id -> new Report(nik, date, evaluate(id, date)));
     }
@@ -60,7 +60,7 @@ public class Protection {
         Map<String, List<ProtectionPolicy.Period>> periods = new TreeMap<>();
         jdbc.sql("""
                 select t.program, t.valid_from, t.valid_to, t.segment, p.code
-                from membership_term t join payer p on p.id = t.worker_payer_id
+                from registry_membership_term t join registry_payer p on p.id = t.worker_payer_id
                 where t.worker_id = ? order by t.program, t.valid_from""").param(workerId)
                 .query((rs, n) -> periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new ProtectionPolicy.Period(rs.getDate(2).toLocalDate(),

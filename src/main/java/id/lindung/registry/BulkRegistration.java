@@ -246,7 +246,7 @@ public class BulkRegistration {
                 select s.payer_code, s.payer_kind, %s, s.payer_region
                 from (select distinct on (s.payer_code) s.payer_code, s.payer_kind, s.payer_name, s.payer_region
                       from worker_stage s where %s order by s.payer_code) s
-                left join region r on r.code = s.payer_region
+                left join region_area r on r.code = s.payer_region
                 where not exists (select 1 from payer p where p.code = s.payer_code)
                   and not exists (select 1 from payer p where %s)
                 order by s.payer_code

@@ -23,7 +23,7 @@ public class NikChecker {
     public Set<String> districtCodes() {
         Set<String> d = districts;
         if (d == null) {
-            d = Set.copyOf(jdbc.sql("select code from region where level = 'DISTRICT'").query(String.class).list());
+            d = Set.copyOf(jdbc.sql("select code from region_area where level = 'DISTRICT'").query(String.class).list());
             districts = d;
         }
         return d;

@@ -327,7 +327,7 @@ public class PayerRegister {
     private static final String SELECT = """
             select p.code, p.kind, p.name, p.region_code, r.name as region_name, p.contact_person, p.phone, p.email, p.address,
                    p.created_at, p.updated_at
-            from payer p join region r on r.code = p.region_code""";
+            from payer p join region_area r on r.code = p.region_code""";
 
     private static Payer map(ResultSet rs, int n) throws SQLException {
         return new Payer(rs.getString("code"), PayerKind.valueOf(rs.getString("kind")), rs.getString("name"),

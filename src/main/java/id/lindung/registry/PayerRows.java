@@ -35,7 +35,7 @@ final class PayerRows {
                                   cast(:name as text) as payer_name, cast(:region as text) as payer_region)
                 insert into payer (code, kind, name, region_code)
                 select s.payer_code, s.payer_kind, %s, r.code
-                from s join region r on r.code = s.payer_region
+                from s join region_area r on r.code = s.payer_region
                 where not exists (select 1 from payer p where p.code = s.payer_code)
                   and not exists (select 1 from payer p where %s)
                 on conflict do nothing

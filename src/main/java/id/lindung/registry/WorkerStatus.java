@@ -5,8 +5,8 @@ public enum WorkerStatus {
     ACTIVE(null),
     DECEASED(EndReason.DECEASED),
     /**
-     * Moved out of the area Lindung covers. Not TRANSFERRED: billing reads a term closed as TRANSFERRED as having a
-     * successor that bills its last month, and a worker who moved away has none.
+     * Moved out of the area Lindung covers. Not TRANSFERRED: a transferred term is {@linkplain EndReason#continued()
+     * continued} by a term in the new village, and a worker who moved away has none.
      */
     MOVED(EndReason.OTHER),
     INACTIVE(EndReason.OTHER);

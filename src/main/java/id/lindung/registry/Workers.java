@@ -73,9 +73,11 @@ public class Workers {
 
     private final BpuIncomeRange bpuIncome;
     private final DefaultWages defaultWages;
+    private final BilledTerms billedTerms;
 
     Workers(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, CurrentActor currentActor, Regions regions,
-            NikChecker nikChecker, BpuIncomeRange bpuIncome, DefaultWages defaultWages) {
+            NikChecker nikChecker, BpuIncomeRange bpuIncome, DefaultWages defaultWages, BilledTerms billedTerms) {
+        this.billedTerms = billedTerms;
         this.bpuIncome = bpuIncome;
         this.defaultWages = defaultWages;
         this.jdbc = jdbc;
@@ -303,8 +305,7 @@ public class Workers {
      * no such predecessor, or when the open term was billed already (withdrawing it would orphan its bill lines).
      */
     private java.util.Optional<Long> endBefore(Worker worker, MembershipTerm open, LocalDate on, EndReason reason) {
-        boolean billed = jdbc.sql("select exists (select 1 from bill_line where term_id = ?)").param(open.id()).query(Boolean.class).single();
-        if (billed) {
+        if (billedTerms.billed(open.id())) {
             return java.util.Optional.empty();
         }
         java.util.Optional<MembershipTerm> running = jdbc.sql(TERM_SELECT + " " + """
