@@ -46,7 +46,11 @@ public class Workers {
                              LocalDate validFrom) {
 
         TermChange withDefaults() {
-            return new TermChange(program, segment, wage, riskOrDefault(segment, riskGroup), payer, validFrom);
+            return new TermChange(program, segment, wage, WorkerInputRules.riskOrDefault(segment, riskGroup), payer, validFrom);
+        }
+
+        WorkerInputRules.TermInput input() {
+            return new WorkerInputRules.TermInput(program, segment, wage, riskGroup, payer, validFrom);
         }
     }
 
@@ -90,10 +94,19 @@ public class Workers {
      * registrations of one NIK exactly one wins, the other gets {@link DuplicateNikException}.
      */
     public Worker register(Registration r) {
+        return register(r, List.of());
+    }
+
+    /**
+     * Registers a worker whose input came as text: {@code unreadable} are the problems of the fields the edge could not
+     * read (their values are null in {@code r}), refused together with whatever else the rules find.
+     */
+    public Worker register(Registration r, List<InputProblem> unreadable) {
         Actor actor = requireWriter();
         Region village = villageInScope(r.villageCode(), actor.scope());
-        Registration withDefaults = withDefaults(r);
-        validate(withDefaults, village);
+        java.util.Set<WorkerInputRules.Field> skip = fields(unreadable);
+        Registration withDefaults = withDefaults(r, skip);
+        validate(withDefaults, unreadable, skip);
         findAnywhere(r.nik()).ifPresent(existing -> {
             throw duplicate(existing, actor);
         });
@@ -104,30 +117,57 @@ public class Workers {
         }
     }
 
-    /**
-     * Officials default to PU paid by their village (APBDES), others to BPU paying themselves, from today; a PU
-     * risk group to very low ({@link #riskOrDefault}).
-     */
-    private Registration withDefaults(Registration r) {
-        if (r.programs() == null || r.programs().isEmpty() || r.category() == null) {
-            return r;
-        }
-        Segment segment = r.segment() != null ? r.segment() : r.category().defaultSegment();
-        String payer = r.payer() != null && !r.payer().isBlank() ? r.payer() : r.category().isVillageOfficial() ? "APBDES" : "SELF";
-        LocalDate start = r.startDate() != null ? r.startDate() : nikChecker.today();
-        return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
-                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), segment,
-                r.wage() != null ? r.wage() : defaultWages.wage(r.category(), segment, start).orElseThrow(
-                        () -> new InvalidInputException("wage", "WAGE_REQUIRED", DefaultWages.noDefault(start))),
-                riskOrDefault(segment, r.riskGroup()), payer, start);
+    /** The rules, told about the world by the region hierarchy and the regulation in force. */
+    WorkerInputRules rules() {
+        return new WorkerInputRules(new WorkerInputRules.Facts() {
+            @Override
+            public boolean districtExists(String districtCode) {
+                return nikChecker.districtCodes().contains(districtCode);
+            }
+
+            @Override
+            public Optional<Boolean> isDesa(String villageCode) {
+                return regions.lookup(villageCode).map(Region::isDesa);
+            }
+
+            @Override
+            public boolean apbdRegionExists(String regionCode) {
+                return regions.exists(regionCode);
+            }
+
+            @Override
+            public BigDecimal[] bpuIncomeRange(LocalDate on) {
+                return bpuIncome.range(on);
+            }
+
+            @Override
+            public Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+                return defaultWages.wage(category, segment, start);
+            }
+
+            @Override
+            public LocalDate today() {
+                return nikChecker.today();
+            }
+        });
     }
 
-    /**
-     * Billing finds a PU term's JKK rate by its risk group, so a PU term always has one: when none is given it is
-     * VERY_LOW, the group village payrolls use and the one the bulk import assumes for a row without one.
-     */
+    /** Blank membership values filled in as {@link WorkerInputRules#withDefaults} says, from today. */
+    private Registration withDefaults(Registration r, java.util.Set<WorkerInputRules.Field> unreadable) {
+        WorkerInputRules.WorkerInput in = rules().withDefaults(input(r), nikChecker.today(), unreadable);
+        return new Registration(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.phone(), r.kpj(),
+                r.category(), r.extremePoverty(), r.povertyDecile(), r.programs(), in.segment(), in.wage(), in.riskGroup(),
+                in.payer(), in.startDate());
+    }
+
+    private static WorkerInputRules.WorkerInput input(Registration r) {
+        return new WorkerInputRules.WorkerInput(r.nik(), r.fullName(), r.sex(), r.birthDate(), r.villageCode(), r.category(),
+                r.povertyDecile(), r.programs(), r.segment(), r.wage(), r.riskGroup(), r.payer(), r.startDate());
+    }
+
+    /** A PU term without a risk group is VERY_LOW ({@link WorkerInputRules#riskOrDefault}). */
     static RiskGroup riskOrDefault(Segment segment, RiskGroup risk) {
-        return risk == null && segment == Segment.PU ? RiskGroup.VERY_LOW : risk;
+        return WorkerInputRules.riskOrDefault(segment, risk);
     }
 
     private Worker insert(Registration r, Region village, Actor actor) {
@@ -152,78 +192,38 @@ public class Workers {
         return worker;
     }
 
-    private void validate(Registration r, Region village) {
-        List<InputProblem> problems = new ArrayList<>();
-        if (r.fullName() == null || r.fullName().isBlank()) {
-            problems.add(InputProblem.of("name", "REQUIRED", "Name is required"));
+    private static java.util.Set<WorkerInputRules.Field> fields(List<InputProblem> problems) {
+        java.util.Set<WorkerInputRules.Field> fields = java.util.EnumSet.noneOf(WorkerInputRules.Field.class);
+        for (InputProblem u : problems) {
+            for (WorkerInputRules.Field f : WorkerInputRules.Field.values()) {
+                if (f.inputName().equals(u.field())) {
+                    fields.add(f);
+                }
+            }
         }
-        if (r.sex() == null || !(r.sex().equals("L") || r.sex().equals("P"))) {
-            problems.add(InputProblem.of("sex", "INVALID_SEX", "Sex must be L or P"));
-        }
-        if (r.birthDate() == null) {
-            problems.add(InputProblem.of("birthDate", "REQUIRED", "Birth date is required"));
-        }
-        if (r.category() == null) {
-            problems.add(InputProblem.of("category", "REQUIRED", "Category is required"));
-        }
-        if (r.povertyDecile() != null && (r.povertyDecile() < 1 || r.povertyDecile() > 10)) {
-            problems.add(InputProblem.of("povertyDecile", "OUT_OF_RANGE", "Poverty decile must be 1 to 10"));
-        }
-        Character sex = r.sex() != null && r.sex().length() == 1 ? r.sex().charAt(0) : null;
-        NikCheck.Result nik = nikChecker.check(r.nik(), sex, r.birthDate());
-        nik.errors().forEach(e -> problems.add(InputProblem.of("nik", e.code(), e.message())));
-        if (r.programs() != null && !r.programs().isEmpty()) {
-            Segment segment = r.segment();
-            checkTerm(new TermChange(r.programs().get(0), segment, r.wage(), r.riskGroup(), r.payer(), r.startDate()),
-                    village.code(), r.nik(), problems);
-            r.programs().stream().filter(p -> !p.allowedFor(segment)).forEach(p -> problems.add(InputProblem.of("programs",
-                    "PROGRAM_NOT_FOR_SEGMENT", p + " is not available to " + segment + " participants")));
-        }
+        return fields;
+    }
+
+    private void validate(Registration r, List<InputProblem> unreadable, java.util.Set<WorkerInputRules.Field> skip) {
+        List<InputProblem> problems = new ArrayList<>(unreadable);
+        rules().check(input(r), skip).forEach(p -> problems.add(p.asInput()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
-    private void checkTerm(TermChange c, String villageCode, String nik, List<InputProblem> problems) {
-        if (c.wage() == null || c.wage().signum() <= 0) {
-            problems.add(InputProblem.of("wage", "WAGE_NOT_POSITIVE", "Wage or declared income must be above zero"));
-        } else if (c.wage().scale() > 2) {
-            problems.add(InputProblem.of("wage", "WAGE_SCALE", "Wage may have at most 2 decimals"));
-        } else if (c.segment() == Segment.BPU && c.validFrom() != null) {
-            java.math.BigDecimal[] range = bpuIncome.range(c.validFrom());
-            if (c.wage().compareTo(range[0]) < 0 || c.wage().compareTo(range[1]) > 0) {
-                problems.add(InputProblem.of("wage", "BPU_INCOME_OUT_OF_RANGE", "Declared income " + c.wage().toPlainString()
-                        + " for a BPU participant must be between " + range[0].toPlainString() + " and " + range[1].toPlainString()));
-            }
-        }
-        if (c.validFrom() == null) {
-            problems.add(InputProblem.of("startDate", "REQUIRED", "Start date is required"));
-        }
-        checkPayer(c.segment(), c.payer(), villageCode, nik, problems);
-        if (c.segment() != null && c.program() != null && !c.program().allowedFor(c.segment())) {
-            problems.add(InputProblem.of("program", "PROGRAM_NOT_FOR_SEGMENT", c.program() + " is not available to " + c.segment()));
+    private static void refuse(List<WorkerInputRules.Problem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().map(WorkerInputRules.Problem::asInput).toList());
         }
     }
 
     /** The payer named in input for a worker of {@code villageCode}, or null with the reason added to {@code problems}. */
     private PayerRef checkPayer(Segment segment, String spec, String villageCode, String nik, List<InputProblem> problems) {
-        int before = problems.size();
-        try {
-            PayerRef payer = PayerRef.parse(spec, villageCode, nik);
-            if (segment == Segment.PU && !payer.canEmploy()) {
-                problems.add(InputProblem.of("payer", "PU_NEEDS_EMPLOYER", "A wage earner (PU) needs an employer payer, not SELF"));
-            }
-            if (payer.kind().equals("APBDES") && regions.lookup(villageCode).map(v -> !v.isDesa()).orElse(true)) {
-                problems.add(InputProblem.of("payer", "NO_APBDES", villageCode + " is a kelurahan and has no APBDes"));
-            }
-            if (payer.kind().equals("APBD") && !regions.exists(payer.regionCode())) {
-                problems.add(InputProblem.of("payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " does not exist"));
-            }
-            return problems.size() == before ? payer : null;
-        } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("payer", "PAYER_INVALID", e.getMessage()));
-            return null;
-        }
+        List<WorkerInputRules.Problem> found = new ArrayList<>();
+        PayerRef payer = rules().payer(segment, spec, villageCode, nik, found).orElse(null);
+        found.forEach(p -> problems.add(p.asInput()));
+        return payer;
     }
 
     // ---------------------------------------------------------------- memberships
@@ -241,15 +241,7 @@ public class Workers {
                 throw new InvalidInputException("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
                         + ": memberships are opened or changed only for an active worker");
             }
-            List<InputProblem> problems = new ArrayList<>();
-            if (change.program() == null || change.segment() == null) {
-                problems.add(InputProblem.of("program", "REQUIRED", "Programme and segment are required"));
-            } else {
-                checkTerm(change, worker.villageCode(), nik, problems);
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems);
-            }
+            refuse(rules().check(change.input(), worker.villageCode(), nik));
             Optional<MembershipTerm> open = openTerm(worker.id(), change.program());
             if (open.isPresent()) {
                 MembershipTerm current = open.get();
