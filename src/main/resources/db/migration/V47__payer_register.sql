@@ -3,7 +3,7 @@
 -- naming rule for government payers. Like every registry table, payer stays distributable by region_code.
 
 -- The key an employer's or donor's name is found by: upper case, runs of white space and of the characters that
--- cannot stand in a URL path segment or a ';'-separated list collapsed to one space. PayerRef.nameKey is the same
+-- cannot stand in a URL path segment or a ';'-separated list collapsed to one space. PayerCode.nameKey is the same
 -- rule in Java (codes are made there); this one keeps the per-region uniqueness below.
 create function payer_name_key(name text) returns text language sql immutable parallel safe as $$
     select upper(btrim(regexp_replace(name, '[[:space:]\u00a0/\\;%?#]+', ' ', 'g')))

@@ -14,7 +14,6 @@ import id.lindung.region.Regions;
 import id.lindung.registry.BulkRegistration;
 import id.lindung.registry.NikChecker;
 import id.lindung.registry.NikPolicy;
-import id.lindung.registry.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -83,10 +81,12 @@ public class WorkerImports {
 
     private final id.lindung.registry.BpuIncomeRange bpuIncome;
     private final id.lindung.registry.DefaultWages defaultWages;
+    private final ImportRejections rejections;
 
     WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
                   NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome,
-                  id.lindung.registry.DefaultWages defaultWages) {
+                  id.lindung.registry.DefaultWages defaultWages, ImportRejections rejections) {
+        this.rejections = rejections;
         this.bpuIncome = bpuIncome;
         this.defaultWages = defaultWages;
         this.jdbc = jdbc;
@@ -147,7 +147,7 @@ public class WorkerImports {
         var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
                 apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage);
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
-        List<Rejection> rejections = new ArrayList<>();
+        List<ImportRejections.Rejection> rejections = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 // held while this batch is validated, so a PENDING batch without it was interrupted (see failInterrupted)
@@ -157,7 +157,7 @@ public class WorkerImports {
                 String[][] header = new String[1][];
                 NikLines seen = new NikLines();
                 long parseStart = System.nanoTime();
-                try (BulkRegistration.StageWriter stage = bulk.openStage(id)) {
+                try (id.lindung.registry.StageWriter stage = bulk.openStage(id)) {
                     RowSource.of(file, format).read((line, raw) -> {
                         // PostgreSQL text holds no NUL: kept visible (U+FFFD) in the rejection file, refused by the parser
                         String[] fields = withoutNul(raw);
@@ -165,7 +165,7 @@ public class WorkerImports {
                             header[0] = fields;
                             List<InputProblem> problems = new ArrayList<>();
                             parser[0] = WorkerRowParser.forHeader(fields, defaults, lookups, problems);
-                            problems.forEach(p -> rejections.add(new Rejection(p, fields)));
+                            problems.forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
                             return;
                         }
                         if (parser[0] == null) {
@@ -177,20 +177,20 @@ public class WorkerImports {
                         if (outcome instanceof WorkerRowParser.Ok ok) {
                             long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
                             if (first != 0) {
-                                rejections.add(new Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
+                                rejections.add(new ImportRejections.Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
                                         "NIK also on line " + first), fields));
                             } else {
                                 stage.add(ok.row());
                                 counts[1]++;
                             }
                         } else if (outcome instanceof WorkerRowParser.Refused refused) {
-                            refused.problems().forEach(p -> rejections.add(new Rejection(p, fields)));
+                            refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
                         }
                     });
                 }
                 log.debug("batch {}: {} rows parsed, checked and staged in {} ms", id, counts[0], (System.nanoTime() - parseStart) / 1_000_000);
                 if (header[0] == null) {
-                    rejections.add(new Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
+                    rejections.add(new ImportRejections.Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
                 }
                 long checkStart = System.nanoTime();
                 long conflicted = 0;
@@ -199,13 +199,13 @@ public class WorkerImports {
                     List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
                     Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
                     for (BulkRegistration.Conflict c : conflicts) {
-                        rejections.add(new Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
-                                reconstruct(parser[0], staged.get(c.line()))));
+                        rejections.add(new ImportRejections.Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
+                                ImportRejections.reconstruct(parser[0], staged.get(c.line()))));
                     }
                     conflicted = conflicts.stream().map(BulkRegistration.Conflict::line).distinct().count();
                 }
                 log.debug("batch {}: checked against the registry in {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
-                storeRejections(id, rejections);
+                this.rejections.store(id, rejections);
                 long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
                 long valid = counts[1] - conflicted;
                 String state = parser[0] == null || valid == 0 ? "FAILED" : "VALIDATED";
@@ -231,8 +231,6 @@ public class WorkerImports {
                     .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
         }
     }
-
-    private record Rejection(InputProblem problem, String[] raw) {}
 
     private static String[] withoutNul(String[] fields) {
         for (int i = 0; i < fields.length; i++) {
@@ -265,62 +263,6 @@ public class WorkerImports {
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void failInterruptedAtStartup() {
         failInterrupted();
-    }
-
-    private void storeRejections(long id, List<Rejection> rejections) {
-        List<Object[]> rows = new ArrayList<>(Math.min(rejections.size(), 10_000));
-        for (Rejection r : rejections) {
-            rows.add(new Object[] {id, r.problem().line(), r.problem().field(), r.problem().code(), r.problem().message(), r.raw()});
-            if (rows.size() == 10_000) {
-                insertRejections(rows);
-                rows.clear();
-            }
-        }
-        insertRejections(rows);
-    }
-
-    private void insertRejections(List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        jdbcTemplate.batchUpdate("insert into import_rejection (batch_id, line, field, code, message, raw) values (?, ?, ?, ?, ?, ?)",
-                rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5]}).toList(),
-                rows.size(), (ps, r) -> {
-                    ps.setLong(1, (Long) r[0]);
-                    ps.setLong(2, (Long) r[1]);
-                    ps.setString(3, (String) r[2]);
-                    ps.setString(4, (String) r[3]);
-                    ps.setString(5, (String) r[4]);
-                    ps.setArray(6, ps.getConnection().createArrayOf("text", (String[]) r[5]));
-                });
-    }
-
-    /** Rows refused while applying (registered elsewhere after validation), with their staged values as the raw row. */
-    private List<Rejection> refusedLater(long id, List<BulkRegistration.Conflict> conflicts) {
-        String[] header = jdbc.sql("select header from import_batch where id = ?").param(id)
-                .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
-        WorkerRowParser layout = WorkerRowParser.layout(header);
-        Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
-        return conflicts.stream().map(c -> new Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
-                reconstruct(layout, staged.get(c.line())))).toList();
-    }
-
-    private static String[] reconstruct(WorkerRowParser parser, Map<String, String> values) {
-        String[] raw = new String[parser.header().length];
-        java.util.Arrays.fill(raw, "");
-        if (values == null) {
-            return raw;
-        }
-        for (String column : values.keySet()) {
-            int at = parser.position(column);
-            if (column.equals("category") && at < 0) {
-                at = parser.position("pekerjaan"); // an OpenSID file: its pekerjaan column reads a category name back as that category
-            }
-            if (at >= 0) {
-                raw[at] = values.get(column) == null ? "" : values.get(column);
-            }
-        }
-        return raw;
     }
 
     /**
@@ -447,7 +389,7 @@ public class WorkerImports {
             }
             long refused = r.refused().stream().map(BulkRegistration.Conflict::line).distinct().count();
             if (refused > 0) {
-                storeRejections(id, refusedLater(id, r.refused()));
+                rejections.store(id, rejections.refusedLater(id, r.refused()));
             }
             jdbc.sql("""
                     update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
@@ -489,32 +431,7 @@ public class WorkerImports {
 
     public List<RejectedRow> rejections(long id, int limit) {
         get(id);
-        boolean masked = !NikPolicy.seesFullNik(currentActor.get());
-        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? order by line limit ?")
-                .params(id, limit).query((rs, n) -> new RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
-    }
-
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
-
-    /**
-     * A rejection reason as a role that sees NIKs masked may read it: the reasons quote what was typed (a NIK, or a
-     * birth date that the NIK's digits 7-12 encode), so digit runs keep only their first 6 and last 2 digits and dates
-     * only their year.
-     */
-    static String maskedReason(String field, String message) {
-        if (field != null && java.util.Set.of("nik", "sex", "birth_date", "name", "phone").contains(field)) {
-            // these reasons quote identity data in many shapes (typed NIKs, dates as DD-M-YY, digits 7-12): none is shown
-            return "Isi kolom " + field + " ditolak (lihat kode); rinciannya hanya untuk peran yang melihat NIK lengkap";
-        }
-        return maskIdentity(message);
-    }
-
-    static String maskIdentity(String message) {
-        if (message == null) {
-            return null;
-        }
-        return DATE.matcher(id.lindung.shared.MaskedText.digitRuns(message, 10, Integer.MAX_VALUE)).replaceAll("$1");
+        return rejections.list(id, limit, !NikPolicy.seesFullNik(currentActor.get()));
     }
 
     /**
@@ -524,43 +441,7 @@ public class WorkerImports {
      */
     public void writeRejectionsCsv(long id, Writer out) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
-        ImportBatch batch = get(id);
-        String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
-                .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
-        TreeMap<Long, Object[]> byLine = new TreeMap<>();
-        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? order by line").param(id)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    long line = rs.getLong(1);
-                    String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
-                    Object[] entry = byLine.get(line);
-                    if (entry == null) {
-                        byLine.put(line, new Object[] {(String[]) rs.getArray(4).getArray(), new StringBuilder(problem),
-                                new StringBuilder(rs.getString(5))});
-                    } else {
-                        ((StringBuilder) entry[1]).append(" | ").append(problem);
-                        ((StringBuilder) entry[2]).append(" | ").append(rs.getString(5));
-                    }
-                });
-        try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
-            List<String> head = new ArrayList<>(List.of(header));
-            head.add("error");
-            head.add("error_code");
-            head.add("line");
-            csv.writeRecord(head);
-            for (var e : byLine.entrySet()) {
-                String[] raw = (String[]) e.getValue()[0];
-                List<String> cells = new ArrayList<>(header.length + 2);
-                for (int i = 0; i < header.length; i++) {
-                    cells.add(SpreadsheetSafe.text(i < raw.length ? raw[i] : ""));
-                }
-                cells.add(SpreadsheetSafe.text(e.getValue()[1].toString()));
-                cells.add(e.getValue()[2].toString());
-                cells.add(Long.toString(e.getKey()));
-                csv.writeRecord(cells);
-            }
-        } catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
+        rejections.writeCsv(get(id), out);
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {

@@ -2,19 +2,21 @@ package id.lindung.importing;
 
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
-import id.lindung.registry.NikCheck;
-import id.lindung.registry.PayerKind;
 import id.lindung.registry.PayerRef;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StagedWorker;
 import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerInputRules;
+import id.lindung.registry.WorkerInputRules.Code;
+import id.lindung.registry.WorkerInputRules.Field;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,9 @@ import java.util.function.Predicate;
 
 /**
  * Turns one row of an import file into a {@link StagedWorker} or the list of what is wrong with it, with no
- * database access: the sets of known codes are loaded once per batch. Columns are found by header name
+ * database access: the sets of known codes are loaded once per batch. It only turns text into typed values (text
+ * that cannot be read gets a parse code); the values are then judged by {@link WorkerInputRules}, the same rules
+ * the forms and the API use, so a bad value gets the same code however it arrives. Columns are found by header name
  * (English or Indonesian, any order); missing membership columns get the documented defaults.
  */
 final class WorkerRowParser {
@@ -81,12 +85,14 @@ final class WorkerRowParser {
     private final Map<String, Integer> index = new HashMap<>();
     private final Defaults defaults;
     private final Lookups lookups;
+    private final WorkerInputRules rules;
     private final String[] header;
 
     private WorkerRowParser(String[] header, Defaults defaults, Lookups lookups) {
         this.header = header;
         this.defaults = defaults;
         this.lookups = lookups;
+        this.rules = lookups == null ? null : rules(lookups);
         for (int i = 0; i < header.length; i++) {
             String canonical = SYNONYMS.get(normalise(header[i]));
             if (canonical != null) {
@@ -149,33 +155,29 @@ final class WorkerRowParser {
         if (!p.isEmpty()) {
             return new Refused(p);
         }
+        // text into typed values; what cannot be read is reported here with a parse code and left to no rule
+        Set<Field> unreadable = EnumSet.noneOf(Field.class);
         String nik = get(f, "nik").replace(" ", "");
         String name = get(f, "name");
-        if (name.isEmpty()) {
-            p.add(problem(line, "name", "REQUIRED", "name is required"));
-        } else if (name.length() > 200) {
-            p.add(problem(line, "name", "TOO_LONG", "name is longer than 200 characters"));
-        }
-        String sex = sex(get(f, "sex"));
-        if (sex == null) {
-            p.add(problem(line, "sex", "INVALID_SEX", "sex must be L or P (or LAKI-LAKI/PEREMPUAN, 1/2), got '" + get(f, "sex") + "'"));
+        String sexText = get(f, "sex");
+        String sex = sexText.isEmpty() ? null : sex(sexText);
+        if (!sexText.isEmpty() && sex == null) {
+            unreadable(p, unreadable, line, Field.SEX, Code.INVALID_SEX, "sex must be L or P (or LAKI-LAKI/PEREMPUAN, 1/2), got '"
+                    + sexText + "'");
         }
         LocalDate birth = date(get(f, "birth_date"));
-        if (birth == null) {
-            p.add(problem(line, "birth_date", "INVALID_DATE", "birth_date must be a date like 1985-08-17, got '" + get(f, "birth_date") + "'"));
-        }
-        NikCheck.Result check = NikCheck.check(nik, lookups.districtExists(), sex == null ? null : sex.charAt(0), birth, lookups.today());
-        for (NikCheck.Error e : check.errors()) {
-            p.add(problem(line, "nik", e.code(), e.message()));
+        if (birth == null && !get(f, "birth_date").isEmpty()) {
+            unreadable(p, unreadable, line, Field.BIRTH_DATE, Code.INVALID_DATE, "birth_date must be a date like 1985-08-17, got '"
+                    + get(f, "birth_date") + "'");
         }
         String village = get(f, "village_code");
         if (village.isEmpty()) {
             village = defaults.villageCode() == null ? "" : defaults.villageCode();
         }
-        Boolean desa = lookups.villagesInScope().get(village);
+        // the village must be one the importer may register in: a check against the batch's lookups, not a field rule
         if (village.isEmpty()) {
             p.add(problem(line, "village_code", "REQUIRED", "village_code is required"));
-        } else if (desa == null) {
+        } else if (!lookups.villagesInScope().containsKey(village)) {
             p.add(problem(line, "village_code", lookups.scope().covers(village) ? "VILLAGE_UNKNOWN" : "VILLAGE_OUT_OF_SCOPE",
                     lookups.scope().covers(village) ? village + " is not an active desa or kelurahan code"
                             : village + " is outside your area (" + lookups.scope().code() + ")"));
@@ -186,20 +188,20 @@ final class WorkerRowParser {
             try {
                 category = WorkerCategory.valueOf(categoryText.toUpperCase(Locale.ROOT).replace(' ', '_').replace('/', '_'));
             } catch (IllegalArgumentException e) {
-                p.add(problem(line, "category", "CATEGORY_UNKNOWN", "category '" + categoryText + "' is not one of "
-                        + java.util.Arrays.toString(WorkerCategory.values())));
+                unreadable(p, unreadable, line, Field.CATEGORY, Code.CATEGORY_UNKNOWN, "category '" + categoryText
+                        + "' is not one of " + java.util.Arrays.toString(WorkerCategory.values()));
             }
         } else if (index.containsKey("pekerjaan")) {
             category = Occupations.category(get(f, "pekerjaan")).orElse(null);
             if (Occupations.name(get(f, "pekerjaan")).isEmpty()) {
-                p.add(problem(line, "pekerjaan", "UNKNOWN_PEKERJAAN_CODE", "pekerjaan code '" + get(f, "pekerjaan")
+                unreadable.add(Field.CATEGORY);
+                p.add(problem(line, "pekerjaan", Code.UNKNOWN_PEKERJAAN_CODE.name(), "pekerjaan code '" + get(f, "pekerjaan")
                         + "' is not in OpenSID's occupation list (1-89)"));
             } else if (category == null) {
-                p.add(problem(line, "pekerjaan", "NOT_A_TARGET_WORKER", "pekerjaan '" + get(f, "pekerjaan")
+                unreadable.add(Field.CATEGORY);
+                p.add(problem(line, "pekerjaan", Code.NOT_A_TARGET_WORKER.name(), "pekerjaan '" + get(f, "pekerjaan")
                         + "' is not a worker of the target groups"));
             }
-        } else {
-            p.add(problem(line, "category", "REQUIRED", "category is required"));
         }
         Segment segment = null;
         String segmentText = get(f, "segment");
@@ -207,29 +209,21 @@ final class WorkerRowParser {
             try {
                 segment = Segment.valueOf(segmentText.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                p.add(problem(line, "segment", "SEGMENT_UNKNOWN", "segment must be PU or BPU, got '" + segmentText + "'"));
+                unreadable(p, unreadable, line, Field.SEGMENT, Code.SEGMENT_UNKNOWN, "segment must be PU or BPU, got '"
+                        + segmentText + "'");
             }
-        } else if (category != null) {
-            segment = category.defaultSegment();
         }
-        BigDecimal wage = null;
         String wageText = get(f, "wage");
-        if (!wageText.isEmpty()) {
-            wage = money(wageText);
-            if (wage == null || wage.signum() <= 0 || wage.scale() > 2 || wage.precision() - wage.scale() > 16) {
-                p.add(problem(line, "wage", "WAGE_INVALID", "wage must be an amount above zero with at most 2 decimals, got '" + wageText + "'"));
-                wage = null;
-            }
+        BigDecimal wage = wageText.isEmpty() ? null : money(wageText);
+        if (!wageText.isEmpty() && wage == null) {
+            unreadable(p, unreadable, line, Field.WAGE, Code.WAGE_INVALID, "wage must be an amount such as 2022200 or 2.022.200,50, got '"
+                    + wageText + "'");
         }
-        RiskGroup risk = null;
         String riskText = get(f, "risk");
-        if (!riskText.isEmpty()) {
-            risk = risk(riskText);
-            if (risk == null) {
-                p.add(problem(line, "risk", "RISK_UNKNOWN", "risk must be one of VERY_LOW, LOW, MEDIUM, HIGH, VERY_HIGH, got '" + riskText + "'"));
-            }
-        } else if (segment == Segment.PU) {
-            risk = RiskGroup.VERY_LOW;
+        RiskGroup risk = riskText.isEmpty() ? null : risk(riskText);
+        if (!riskText.isEmpty() && risk == null) {
+            unreadable(p, unreadable, line, Field.RISK_GROUP, Code.RISK_UNKNOWN,
+                    "risk must be one of VERY_LOW, LOW, MEDIUM, HIGH, VERY_HIGH, got '" + riskText + "'");
         }
         List<Programme> programs = new ArrayList<>(3);
         String programText = get(f, "programs");
@@ -242,70 +236,78 @@ final class WorkerRowParser {
                 if (!programs.contains(program)) {
                     programs.add(program);
                 }
-                if (segment != null && !program.allowedFor(segment)) {
-                    p.add(problem(line, "programs", "PROGRAM_NOT_FOR_SEGMENT", program + " is not available to " + segment + " participants"));
-                }
             } catch (IllegalArgumentException e) {
-                p.add(problem(line, "programs", "PROGRAM_UNKNOWN", e.getMessage()));
+                unreadable(p, unreadable, line, Field.PROGRAMS, Code.PROGRAM_UNKNOWN, e.getMessage());
             }
         }
-        if (programs.isEmpty() && p.stream().noneMatch(x -> "programs".equals(x.field()))) {
-            p.add(problem(line, "programs", "REQUIRED", "at least one programme is required"));
+        if (programs.isEmpty() && !unreadable.contains(Field.PROGRAMS)) {
+            // an import always opens memberships (the default is JKK and JKM): a column of separators names none
+            p.add(problem(line, "programs", Code.REQUIRED.name(), "at least one programme is required"));
         }
-        PayerRef payer = null;
-        String payerText = get(f, "payer");
-        if (payerText.isEmpty() && category != null) {
-            payerText = category.isVillageOfficial() && Boolean.TRUE.equals(desa) ? "APBDES" : "SELF";
-            if (segment == Segment.PU && payerText.equals("SELF")) {
-                payerText = "";
-            }
-        }
-        if (payerText.isEmpty()) {
-            if (category != null) {
-                p.add(problem(line, "payer", "REQUIRED", "payer is required for a wage earner (PU) outside a desa"));
-            }
-        } else if (desa != null && p.stream().noneMatch(x -> "nik".equals(x.field()))) {
-            try {
-                payer = PayerRef.parse(payerText, village, nik);
-                if (payer.payerCode().kind() == PayerKind.APBDES && !desa) {
-                    p.add(problem(line, "payer", "NO_APBDES", village + " is a kelurahan and has no APBDes"));
-                } else if (payer.payerCode().kind() == PayerKind.APBD && !lookups.apbdRegions().contains(payer.regionCode())) {
-                    p.add(problem(line, "payer", "REGION_UNKNOWN", "APBD region " + payer.regionCode() + " is not a province or regency code"));
-                } else if (segment == Segment.PU && !payer.canEmploy()) {
-                    p.add(problem(line, "payer", "PU_NEEDS_EMPLOYER", "a wage earner (PU) needs an employer payer, not SELF"));
-                }
-            } catch (IllegalArgumentException e) {
-                p.add(problem(line, "payer", "PAYER_INVALID", e.getMessage()));
-            }
-        }
-        LocalDate start = defaults.startDate();
+        LocalDate start = null;
         String startText = get(f, "start_date");
         if (!startText.isEmpty()) {
             start = date(startText);
             if (start == null) {
-                p.add(problem(line, "start_date", "INVALID_DATE", "start_date must be a date like 2025-01-01, got '" + startText + "'"));
+                unreadable(p, unreadable, line, Field.START_DATE, Code.INVALID_DATE, "start_date must be a date like 2025-01-01, got '"
+                        + startText + "'");
             }
         }
-        if (wageText.isEmpty() && category != null && segment != null && start != null) {
-            wage = lookups.defaultWage().of(category, segment, start).orElse(null);
-            if (wage == null) {
-                p.add(problem(line, "wage", "WAGE_REQUIRED", "no default wage is in force on " + start + "; give the wage"));
-            }
-        }
-        if (segment == Segment.BPU && wage != null && start != null) {
-            BigDecimal[] range = lookups.bpuIncomeRange().apply(start);
-            if (wage.compareTo(range[0]) < 0 || wage.compareTo(range[1]) > 0) {
-                p.add(problem(line, "wage", "BPU_INCOME_OUT_OF_RANGE", "declared income " + wage.toPlainString()
-                        + " for a BPU participant must be between " + range[0].toPlainString() + " and " + range[1].toPlainString()));
-            }
+        String payerText = get(f, "payer");
+        WorkerInputRules.WorkerInput input = rules.withDefaults(new WorkerInputRules.WorkerInput(nik, name, sex, birth,
+                village.isEmpty() ? null : village, category, null, programs, segment, wage, risk,
+                payerText.isEmpty() ? null : payerText, start), defaults.startDate(), unreadable);
+        for (WorkerInputRules.Problem problem : rules.check(input, unreadable)) {
+            p.add(problem.onLine(line));
         }
         if (!p.isEmpty()) {
             return new Refused(p);
         }
         String phone = get(f, "phone");
         String kpj = get(f, "kpj");
-        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, segment, wage, risk, programs, payer,
-                start, phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
+        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), input.wage(),
+                input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
+                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
+    }
+
+    private static void unreadable(List<InputProblem> p, Set<Field> unreadable, long line, Field field, Code code, String message) {
+        unreadable.add(field);
+        p.add(new InputProblem(line, field.column(), code.name(), message));
+    }
+
+    /** The rules' view of the batch's lookups. */
+    private static WorkerInputRules rules(Lookups lookups) {
+        return new WorkerInputRules(new WorkerInputRules.Facts() {
+            @Override
+            public boolean districtExists(String districtCode) {
+                return lookups.districtExists().test(districtCode);
+            }
+
+            @Override
+            public java.util.Optional<Boolean> isDesa(String villageCode) {
+                return java.util.Optional.ofNullable(lookups.villagesInScope().get(villageCode));
+            }
+
+            @Override
+            public boolean apbdRegionExists(String regionCode) {
+                return lookups.apbdRegions().contains(regionCode);
+            }
+
+            @Override
+            public BigDecimal[] bpuIncomeRange(LocalDate on) {
+                return lookups.bpuIncomeRange().apply(on);
+            }
+
+            @Override
+            public java.util.Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+                return lookups.defaultWage().of(category, segment, start);
+            }
+
+            @Override
+            public LocalDate today() {
+                return lookups.today();
+            }
+        });
     }
 
     private String get(String[] f, String canonical) {

@@ -32,8 +32,10 @@ public class LikelyDuplicates {
     private final TransactionTemplate tx;
     private final AuditLog audit;
     private final Workers workers;
+    private final WorkerAccess access;
 
-    LikelyDuplicates(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Workers workers) {
+    LikelyDuplicates(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Workers workers, WorkerAccess access) {
+        this.access = access;
         this.jdbc = jdbc;
         this.tx = tx;
         this.audit = audit;
@@ -55,7 +57,7 @@ public class LikelyDuplicates {
 
     /** One page of the open flags with a worker under {@code regionCode} (404 outside the scope), oldest first. */
     public Page<LikelyDuplicate> openIn(String regionCode, RegionScope scope, int page, int size) {
-        RegionScope region = workers.narrow(regionCode, scope);
+        RegionScope region = access.narrow(regionCode, scope);
         int limit = Math.max(1, Math.min(size, 500));
         int offset = Math.max(0, page) * limit;
         String inRegion = " and (a.village_code >= :rlo and a.village_code < :rhi or b.village_code >= :rlo and b.village_code < :rhi)";
@@ -69,7 +71,7 @@ public class LikelyDuplicates {
 
     /** Records what a writer found. A flag is resolved once; the audit trail keeps who said what, when, and the note. */
     public LikelyDuplicate resolve(long id, LikelyDuplicate.Verdict verdict, String note) {
-        Actor actor = workers.requireWriter();
+        Actor actor = access.requireWriter();
         if (verdict == null) {
             throw new InvalidInputException("status", "REQUIRED", "Say whether the two workers are SAME_PERSON or DIFFERENT_PEOPLE");
         }
@@ -116,7 +118,7 @@ public class LikelyDuplicates {
         }
         Long[] ids = rows.stream().flatMap(r -> Stream.of(r.workerId(), r.otherId())).distinct().toArray(Long[]::new);
         Map<Long, Worker> byId = jdbc.sql("select * from worker where id = any(:ids)").param("ids", ids)
-                .query(Workers::mapWorker).list().stream().collect(Collectors.toMap(Worker::id, Function.identity()));
+                .query(id.lindung.registry.internal.WorkerRows::mapWorker).list().stream().collect(Collectors.toMap(Worker::id, Function.identity()));
         return rows.stream().map(r -> new LikelyDuplicate(r.id(), byId.get(r.workerId()), byId.get(r.otherId()), r.similarity(),
                 r.status())).toList();
     }

@@ -40,14 +40,19 @@ public class TransferRequests {
                           OffsetDateTime requestedAt) {}
 
     private final Workers workers;
+    private final WorkerAccess access;
+    private final WorkerQueries queries;
     private final AuditLog audit;
     private final AuditTrail trail;
     private final TransactionTemplate tx;
     private final java.time.Clock clock;
 
-    TransferRequests(Workers workers, AuditLog audit, AuditTrail trail, TransactionTemplate tx, java.time.Clock clock) {
+    TransferRequests(Workers workers, WorkerAccess access, WorkerQueries queries, AuditLog audit, AuditTrail trail,
+                     TransactionTemplate tx, java.time.Clock clock) {
         this.clock = clock;
         this.workers = workers;
+        this.access = access;
+        this.queries = queries;
         this.audit = audit;
         this.trail = trail;
         this.tx = tx;
@@ -60,9 +65,9 @@ public class TransferRequests {
      * @return false when an open request of that village already existed
      */
     public boolean request(String nik, String targetVillage) {
-        Actor actor = workers.requireWriter();
-        Region village = workers.villageInScope(targetVillage, actor.scope());
-        Worker worker = workers.findAnywhere(nik).orElseThrow(() -> new NotFoundException("NIK " + NikCheck.mask(nik) + " is not registered"));
+        Actor actor = access.requireWriter();
+        Region village = access.villageInScope(targetVillage, actor.scope());
+        Worker worker = queries.findAnywhere(nik).orElseThrow(() -> new NotFoundException("NIK " + NikCheck.mask(nik) + " is not registered"));
         if (actor.scope().covers(worker.villageCode())) {
             throw InvalidInputException.refused("nik", "TRANSFER_IN_YOUR_AREA", "The worker is registered in your area: transfer it yourself");
         }
@@ -77,7 +82,7 @@ public class TransferRequests {
 
     /** Declines an open request: a writer whose area covers both villages. */
     public void decline(long workerId, String targetVillage) {
-        Actor actor = workers.requireWriter();
+        Actor actor = access.requireWriter();
         Worker worker = workers.getById(workerId, actor.scope());
         if (!actor.scope().covers(targetVillage)) {
             throw new AccessDeniedException("The requesting village is outside your area");

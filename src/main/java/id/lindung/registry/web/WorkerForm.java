@@ -5,7 +5,9 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.Workers;
+import id.lindung.platform.InputProblem;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -49,7 +51,44 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
                 parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), date(startDate));
     }
 
-    // Browsers send dates as ISO and numbers as digits; anything else is read as missing and the registry says it is required.
+    /**
+     * The problems of the fields whose text is not a value of their type, with the registry's parse codes
+     * ({@link id.lindung.registry.WorkerInputRules.Code}); {@link #toRegistration} leaves those values null.
+     */
+    List<InputProblem> unreadable() {
+        List<InputProblem> p = new ArrayList<>();
+        if (present(birthDate) && date(birthDate) == null) {
+            p.add(InputProblem.of("birthDate", "INVALID_DATE", "birth date '" + birthDate.trim() + "' is not a date YYYY-MM-DD"));
+        }
+        if (present(startDate) && date(startDate) == null) {
+            p.add(InputProblem.of("startDate", "INVALID_DATE", "start date '" + startDate.trim() + "' is not a date YYYY-MM-DD"));
+        }
+        if (present(wage) && decimal(wage) == null) {
+            p.add(InputProblem.of("wage", "WAGE_INVALID", "wage '" + wage.trim() + "' is not an amount"));
+        }
+        if (present(category) && parse(WorkerCategory.class, category) == null) {
+            p.add(InputProblem.of("category", "CATEGORY_UNKNOWN", "category '" + category.trim() + "' is not known"));
+        }
+        if (present(segment) && parse(Segment.class, segment) == null) {
+            p.add(InputProblem.of("segment", "SEGMENT_UNKNOWN", "segment must be PU or BPU"));
+        }
+        if (present(riskGroup) && parse(RiskGroup.class, riskGroup) == null) {
+            p.add(InputProblem.of("riskGroup", "RISK_UNKNOWN", "risk group '" + riskGroup.trim() + "' is not known"));
+        }
+        if (programs != null && programs.stream().anyMatch(t -> present(t) && parse(Programme.class, t) == null)) {
+            p.add(InputProblem.of("programs", "PROGRAM_UNKNOWN", "expected JKK, JKM, JHT, JP or JKP"));
+        }
+        if (present(povertyDecile) && integer(povertyDecile) == null) {
+            p.add(InputProblem.of("povertyDecile", "OUT_OF_RANGE", "poverty decile must be 1 to 10"));
+        }
+        return p;
+    }
+
+    private static boolean present(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    // Browsers send dates as ISO and numbers as digits; anything else is null here and named by unreadable().
 
     static <E extends Enum<E>> E parse(Class<E> type, String text) {
         try {

@@ -104,7 +104,7 @@ class WorkerFormController {
         WorkerForm form = fixedVillage(actor) == null ? submitted : submitted.withVillage(fixedVillage(actor));
         model.addAttribute("form", form);
         try {
-            Worker created = workers.register(form.toRegistration());
+            Worker created = workers.register(form.toRegistration(), form.unreadable());
             redirect.addFlashAttribute("flash", "worker.saved.registered");
             return "redirect:/pekerja/id/" + created.id();
         } catch (InvalidInputException e) {

@@ -1,0 +1,80 @@
+package id.lindung.registry;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.region.Region;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may change the registry and which villages and regions a caller may name: a village or region outside the
+ * caller's scope answers as not found, and what a duplicate NIK tells is limited to what the scope may know.
+ */
+@Component
+class WorkerAccess {
+
+    private final CurrentActor currentActor;
+    private final Regions regions;
+
+    WorkerAccess(CurrentActor currentActor, Regions regions) {
+        this.currentActor = currentActor;
+        this.regions = regions;
+    }
+
+    Actor current() {
+        return currentActor.get();
+    }
+
+    Actor requireWriter() {
+        Actor actor = currentActor.get();
+        if (!actor.role().canChangeData()) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not change the registry");
+        }
+        return actor;
+    }
+
+    Region villageInScope(String code, RegionScope scope) {
+        if (code == null || !scope.covers(code)) {
+            throw new NotFoundException("Village " + code + " not found");
+        }
+        Region village = regions.lookup(code).filter(Region::active)
+                .orElseThrow(() -> new NotFoundException("Village " + code + " not found"));
+        if (village.level() != RegionLevel.VILLAGE) {
+            throw new InvalidInputException("villageCode", "NOT_A_VILLAGE", code + " is not a desa or kelurahan code");
+        }
+        return village;
+    }
+
+    /** The region as a scope, when {@code scope} covers it; else {@link NotFoundException}. Null or blank: the whole scope. */
+    RegionScope narrow(String regionCode, RegionScope scope) {
+        if (regionCode == null || regionCode.isBlank()) {
+            return scope;
+        }
+        RegionScope asked;
+        try {
+            asked = RegionScope.of(regionCode);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Region " + regionCode + " not found");
+        }
+        if (!scope.covers(asked)) {
+            throw new NotFoundException("Region " + regionCode + " not found");
+        }
+        return asked;
+    }
+
+    String villageName(String code) {
+        return regions.lookup(code).map(Region::name).orElse(code);
+    }
+
+    /** A registered NIK's refusal, naming where only when the actor's scope covers it. */
+    DuplicateNikException duplicate(Worker existing, Actor actor) {
+        return new DuplicateNikException(existing.nik(), actor.scope().covers(existing.villageCode())
+                ? new DuplicateNikException.Location(existing.villageCode(), villageName(existing.villageCode()), existing.category())
+                : null);
+    }
+}

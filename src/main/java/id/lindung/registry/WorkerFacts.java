@@ -1,0 +1,62 @@
+package id.lindung.registry;
+import id.lindung.shared.Segment;
+
+import id.lindung.region.Region;
+import id.lindung.region.Regions;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** What {@link WorkerInputRules} needs to know, from the region hierarchy and the regulation in force. */
+@Component
+class WorkerFacts implements WorkerInputRules.Facts {
+
+    private final NikChecker nikChecker;
+    private final Regions regions;
+    private final BpuIncomeRange bpuIncome;
+    private final DefaultWages defaultWages;
+    private final WorkerInputRules rules = new WorkerInputRules(this);
+
+    WorkerFacts(NikChecker nikChecker, Regions regions, BpuIncomeRange bpuIncome, DefaultWages defaultWages) {
+        this.nikChecker = nikChecker;
+        this.regions = regions;
+        this.bpuIncome = bpuIncome;
+        this.defaultWages = defaultWages;
+    }
+
+    /** The rules, told about the world by these facts. */
+    WorkerInputRules rules() {
+        return rules;
+    }
+
+    @Override
+    public boolean districtExists(String districtCode) {
+        return nikChecker.districtCodes().contains(districtCode);
+    }
+
+    @Override
+    public Optional<Boolean> isDesa(String villageCode) {
+        return regions.lookup(villageCode).map(Region::isDesa);
+    }
+
+    @Override
+    public boolean apbdRegionExists(String regionCode) {
+        return regions.exists(regionCode);
+    }
+
+    @Override
+    public BigDecimal[] bpuIncomeRange(LocalDate on) {
+        return bpuIncome.range(on);
+    }
+
+    @Override
+    public Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+        return defaultWages.wage(category, segment, start);
+    }
+
+    @Override
+    public LocalDate today() {
+        return nikChecker.today();
+    }
+}

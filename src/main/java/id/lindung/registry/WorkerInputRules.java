@@ -1,0 +1,381 @@
+package id.lindung.registry;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
+import id.lindung.shared.Programme;
+
+import id.lindung.platform.InputProblem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one rule set for a worker's input, however it arrives: the registration and membership forms, the API and the
+ * bulk import all put their typed values through it, so the same bad value is refused with the same {@link Code}
+ * everywhere. Pure Java: what it needs to know about the world (district codes, which villages are desa, the
+ * regulation's BPU income range and default wages, today) comes in as {@link Facts}.
+ *
+ * <p>Turning text into typed values is the edges' job (the form, JSON binding, the import's row parser); text that
+ * cannot be read gets a parse code ({@link Code#INVALID_DATE}, {@link Code#WAGE_INVALID}, the {@code *_UNKNOWN}
+ * codes) from the edge, which then names that field as unreadable so that the rules do not also call it missing.
+ * Checks that need the registry's current state (the village lies in the caller's area, the NIK is not registered
+ * yet, the worker is active) stay with the use cases that hold that state.
+ */
+public final class WorkerInputRules {
+
+    /** Longest name accepted. */
+    public static final int MAX_NAME = 200;
+
+    /** Largest number of whole-rupiah digits of a wage (the column is numeric(18, 2)). */
+    public static final int MAX_WAGE_DIGITS = 16;
+
+    /**
+     * Every reason a worker's input is refused. Parse codes are given by the edge that reads text; the rest by
+     * {@link WorkerInputRules}. The import's rejection file and the API's problem list carry these names, and the
+     * message files hold {@code problem.<CODE>}; docs/registry.md lists them.
+     */
+    public enum Code {
+        // ---- parse codes: the text is not a value of the field's type (given by the edges)
+        /** A date field's text is not a date. */
+        INVALID_DATE,
+        /** The wage's text is not an amount. */
+        WAGE_INVALID,
+        /** The category's text is not a {@link WorkerCategory}. */
+        CATEGORY_UNKNOWN,
+        /** The segment's text is not PU or BPU. */
+        SEGMENT_UNKNOWN,
+        /** The risk group's text is not a {@link RiskGroup}. */
+        RISK_UNKNOWN,
+        /** A programme's text is not a {@link Programme}. */
+        PROGRAM_UNKNOWN,
+        /** An OpenSID pekerjaan code that is not in the occupation list (import only). */
+        UNKNOWN_PEKERJAAN_CODE,
+        /** An OpenSID pekerjaan that is not one of the target workers (import only). */
+        NOT_A_TARGET_WORKER,
+        /** A control character, or text that was not UTF-8 (import only). */
+        INVALID_CHARACTER,
+
+        // ---- rules on typed values
+        /** A required value is missing. */
+        REQUIRED,
+        /** The name is longer than {@link #MAX_NAME}. */
+        TOO_LONG,
+        /** Sex is not L or P. */
+        INVALID_SEX,
+        /** The poverty decile is not 1 to 10. */
+        OUT_OF_RANGE,
+        /** The NIK is not 16 digits ({@link NikCheck}). */
+        NIK_NOT_16_DIGITS,
+        /** The NIK's first six digits are not a district code. */
+        NIK_UNKNOWN_DISTRICT,
+        /** The NIK's digits 7-12 are not a DDMMYY date. */
+        NIK_INVALID_DATE,
+        /** The NIK's serial is 0000. */
+        NIK_SERIAL_ZERO,
+        /** The NIK encodes another sex than the one entered. */
+        NIK_SEX_MISMATCH,
+        /** The NIK encodes another birth date than the one entered. */
+        NIK_BIRTH_DATE_MISMATCH,
+        /** The wage is zero or negative. */
+        WAGE_NOT_POSITIVE,
+        /** The wage has more than two decimals. */
+        WAGE_SCALE,
+        /** The wage has more than {@link #MAX_WAGE_DIGITS} whole digits. */
+        WAGE_TOO_LARGE,
+        /** No wage was given and no default wage is in force on the start date. */
+        WAGE_REQUIRED,
+        /** A BPU participant's declared income lies outside the regulation's range on the start date. */
+        BPU_INCOME_OUT_OF_RANGE,
+        /** A programme that the segment may not hold (BPU: only JKK, JKM, JHT). */
+        PROGRAM_NOT_FOR_SEGMENT,
+        /** The payer cannot be read, or cannot pay for the worker's village ({@link PayerRef#parse}). */
+        PAYER_INVALID,
+        /** A wage earner (PU) with a payer that is not an employer (SELF). */
+        PU_NEEDS_EMPLOYER,
+        /** An APBDes payer for a kelurahan, which has none. */
+        NO_APBDES,
+        /** An APBD payer whose region does not exist. */
+        REGION_UNKNOWN;
+
+        /** Whether the code says that text could not be read (given by an edge), not that a value breaks a rule. */
+        public boolean isParseCode() {
+            return ordinal() <= INVALID_CHARACTER.ordinal();
+        }
+    }
+
+    /**
+     * The fields of a worker's input, with the name the forms and the API use and the column name of the import
+     * file, so that each edge reports a problem under its own name.
+     */
+    public enum Field {
+        NIK("nik", "nik"), NAME("name", "name"), SEX("sex", "sex"), BIRTH_DATE("birthDate", "birth_date"),
+        VILLAGE("villageCode", "village_code"), CATEGORY("category", "category"),
+        POVERTY_DECILE("povertyDecile", "poverty_decile"), PROGRAMS("programs", "programs"),
+        /** The one programme of a change of terms. */
+        PROGRAM("program", "programs"),
+        SEGMENT("segment", "segment"), WAGE("wage", "wage"), RISK_GROUP("riskGroup", "risk"), PAYER("payer", "payer"),
+        START_DATE("startDate", "start_date");
+
+        private final String inputName;
+        private final String column;
+
+        Field(String inputName, String column) {
+            this.inputName = inputName;
+            this.column = column;
+        }
+
+        /** The field's name in forms and the API. */
+        public String inputName() {
+            return inputName;
+        }
+
+        /** The column's canonical name in an import file. */
+        public String column() {
+            return column;
+        }
+    }
+
+    /** One thing wrong with the input. */
+    public record Problem(Field field, Code code, String message) {
+
+        /** As the forms and the API report it. */
+        public InputProblem asInput() {
+            return InputProblem.of(field.inputName(), code.name(), message);
+        }
+
+        /** As the import reports it, on a line of the file. */
+        public InputProblem onLine(long line) {
+            return new InputProblem(line, field.column(), code.name(), message);
+        }
+    }
+
+    /** What the rules need to know about the world; the registry answers from the database, the import from sets loaded once. */
+    public interface Facts {
+        boolean districtExists(String districtCode);
+
+        /** Whether the village is a desa (and so has an APBDes); empty when it is not a known village. */
+        Optional<Boolean> isDesa(String villageCode);
+
+        boolean apbdRegionExists(String regionCode);
+
+        /** {min, max} declared income of a BPU participant on a date. */
+        BigDecimal[] bpuIncomeRange(LocalDate on);
+
+        /** The wage assumed for a membership that states none; empty when none is in force on {@code start}. */
+        Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start);
+
+        LocalDate today();
+    }
+
+    /**
+     * A worker and, when {@code programmes} is not empty, the memberships to open from {@code startDate}.
+     *
+     * @param sex L or P; the edges translate other spellings
+     * @param payer a payer as the import format and {@link PayerRef#parse} accept it
+     */
+    public record WorkerInput(String nik, String name, String sex, LocalDate birthDate, String villageCode,
+                              WorkerCategory category, Integer povertyDecile, List<Programme> programmes, Segment segment,
+                              BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate startDate) {
+
+        public boolean opensMemberships() {
+            return programmes != null && !programmes.isEmpty();
+        }
+    }
+
+    /** A new version of one programme's terms for the worker with {@code nik} in {@code villageCode}. */
+    public record TermInput(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer,
+                            LocalDate startDate) {}
+
+    private final Facts facts;
+
+    public WorkerInputRules(Facts facts) {
+        this.facts = facts;
+    }
+
+    /**
+     * The input with blank membership values filled in by category (docs/opensid-import.md): the category's segment;
+     * a village official in a desa paid by the village (APBDES), anyone else paying themselves (SELF) except a wage
+     * earner (PU), who needs an employer and gets none; a PU risk group VERY_LOW ({@link #riskOrDefault}); the start
+     * {@code defaultStart}; the default wage in force then. Values that cannot be defaulted stay null and the rules
+     * say so. Nothing is filled in when no membership is asked for, nor for a field in {@code unreadable}.
+     */
+    public WorkerInput withDefaults(WorkerInput in, LocalDate defaultStart, Set<Field> unreadable) {
+        if (!in.opensMemberships()) {
+            return in;
+        }
+        if (in.category() == null) {
+            // the start does not depend on the category; the rest does and stays as given
+            return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), null, in.povertyDecile(),
+                    in.programmes(), in.segment(), in.wage(), in.riskGroup(), in.payer(),
+                    in.startDate() != null || unreadable.contains(Field.START_DATE) ? in.startDate() : defaultStart);
+        }
+        if (!unreadable.isEmpty()) {
+            // a value the edge could not read is missing for a reason: it is never replaced by a default
+            WorkerInput d = withDefaults(in, unreadable.contains(Field.START_DATE) ? null : defaultStart, Set.of());
+            return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), in.category(),
+                    in.povertyDecile(), in.programmes(), unreadable.contains(Field.SEGMENT) ? null : d.segment(),
+                    unreadable.contains(Field.WAGE) || unreadable.contains(Field.SEGMENT) ? in.wage() : d.wage(),
+                    unreadable.contains(Field.RISK_GROUP) ? null : d.riskGroup(), d.payer(), d.startDate());
+        }
+        Segment segment = in.segment() != null ? in.segment() : in.category().defaultSegment();
+        String payer = in.payer();
+        if (payer == null || payer.isBlank()) {
+            boolean desa = in.villageCode() != null && facts.isDesa(in.villageCode()).orElse(false);
+            payer = in.category().isVillageOfficial() && desa ? "APBDES" : segment == Segment.PU ? null : "SELF";
+        }
+        LocalDate start = in.startDate() != null ? in.startDate() : defaultStart;
+        BigDecimal wage = in.wage() != null || start == null ? in.wage()
+                : facts.defaultWage(in.category(), segment, start).orElse(null);
+        return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), in.category(),
+                in.povertyDecile(), in.programmes(), segment, wage, riskOrDefault(segment, in.riskGroup()), payer, start);
+    }
+
+    /** A change of terms with the PU risk group defaulted. */
+    public static TermInput withDefaults(TermInput t) {
+        return new TermInput(t.program(), t.segment(), t.wage(), riskOrDefault(t.segment(), t.riskGroup()), t.payer(),
+                t.startDate());
+    }
+
+    /**
+     * Billing finds a PU term's JKK rate by its risk group, so a PU term always has one: when none is given it is
+     * VERY_LOW, the group village payrolls use and the one the bulk import assumes for a row without one.
+     */
+    public static RiskGroup riskOrDefault(Segment segment, RiskGroup risk) {
+        return risk == null && segment == Segment.PU ? RiskGroup.VERY_LOW : risk;
+    }
+
+    /**
+     * Every problem of a worker's input (after {@link #withDefaults}).
+     *
+     * @param unreadable fields whose text the edge could not read and has already reported: not reported again
+     */
+    public List<Problem> check(WorkerInput in, Set<Field> unreadable) {
+        List<Problem> p = new ArrayList<>();
+        if (!unreadable.contains(Field.NAME)) {
+            if (in.name() == null || in.name().isBlank()) {
+                p.add(new Problem(Field.NAME, Code.REQUIRED, "name is required"));
+            } else if (in.name().trim().length() > MAX_NAME) {
+                p.add(new Problem(Field.NAME, Code.TOO_LONG, "name is longer than " + MAX_NAME + " characters"));
+            }
+        }
+        boolean sexKnown = "L".equals(in.sex()) || "P".equals(in.sex());
+        if (!sexKnown && !unreadable.contains(Field.SEX)) {
+            p.add(new Problem(Field.SEX, Code.INVALID_SEX, "sex must be L or P"));
+        }
+        if (in.birthDate() == null && !unreadable.contains(Field.BIRTH_DATE)) {
+            p.add(new Problem(Field.BIRTH_DATE, Code.REQUIRED, "birth date is required"));
+        }
+        if (!unreadable.contains(Field.NIK)) {
+            NikCheck.Result nik = NikCheck.check(in.nik(), facts::districtExists, sexKnown ? in.sex().charAt(0) : null,
+                    in.birthDate(), facts.today());
+            for (NikCheck.Error e : nik.errors()) {
+                p.add(new Problem(Field.NIK, Code.valueOf(e.code()), e.message()));
+            }
+        }
+        if (in.category() == null && !unreadable.contains(Field.CATEGORY)) {
+            p.add(new Problem(Field.CATEGORY, Code.REQUIRED, "category is required"));
+        }
+        if (in.povertyDecile() != null && (in.povertyDecile() < 1 || in.povertyDecile() > 10)) {
+            p.add(new Problem(Field.POVERTY_DECILE, Code.OUT_OF_RANGE, "poverty decile must be 1 to 10"));
+        }
+        if (in.opensMemberships()) {
+            for (Programme programme : in.programmes()) {
+                if (in.segment() != null && !programme.allowedFor(in.segment())) {
+                    p.add(new Problem(Field.PROGRAMS, Code.PROGRAM_NOT_FOR_SEGMENT,
+                            programme + " is not available to " + in.segment() + " participants"));
+                }
+            }
+            terms(in.segment(), in.wage(), in.payer(), in.startDate(), true, in.category() != null, in.villageCode(),
+                    in.nik(), unreadable, p);
+        }
+        return p;
+    }
+
+    /** Every problem of a change of one programme's terms (after {@link #withDefaults(TermInput)}). */
+    public List<Problem> check(TermInput t, String villageCode, String nik) {
+        List<Problem> p = new ArrayList<>();
+        if (t.program() == null || t.segment() == null) {
+            p.add(new Problem(Field.PROGRAM, Code.REQUIRED, "programme and segment are required"));
+            return p;
+        }
+        terms(t.segment(), t.wage(), t.payer(), t.startDate(), false, true, villageCode, nik, Set.of(), p);
+        if (!t.program().allowedFor(t.segment())) {
+            p.add(new Problem(Field.PROGRAM, Code.PROGRAM_NOT_FOR_SEGMENT, t.program() + " is not available to " + t.segment()
+                    + " participants"));
+        }
+        return p;
+    }
+
+    /**
+     * The payer a worker of {@code villageCode} names, checked for a term of {@code segment}: the payer, or empty with
+     * the reasons added to {@code problems}. Used also when a transfer names who pays in the new village.
+     */
+    public Optional<PayerRef> payer(Segment segment, String spec, String villageCode, String nik, List<Problem> problems) {
+        try {
+            PayerRef payer = PayerRef.parse(spec, villageCode, nik);
+            Problem wrong = null;
+            if (payer.kind().equals("APBDES") && !facts.isDesa(villageCode).orElse(false)) {
+                wrong = new Problem(Field.PAYER, Code.NO_APBDES, villageCode + " is a kelurahan and has no APBDes");
+            } else if (payer.kind().equals("APBD") && !facts.apbdRegionExists(payer.regionCode())) {
+                wrong = new Problem(Field.PAYER, Code.REGION_UNKNOWN, "APBD region " + payer.regionCode()
+                        + " is not a province or regency code");
+            } else if (segment == Segment.PU && !payer.canEmploy()) {
+                wrong = new Problem(Field.PAYER, Code.PU_NEEDS_EMPLOYER, "a wage earner (PU) needs an employer payer, not SELF");
+            }
+            if (wrong != null) {
+                problems.add(wrong);
+                return Optional.empty();
+            }
+            return Optional.of(payer);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(Field.PAYER, Code.PAYER_INVALID, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param defaulted whether blank values were filled in by {@link #withDefaults(WorkerInput, LocalDate)}: a wage still
+     *                  missing then means no default is in force, or the category or start that choose it are missing
+     *                  (and reported as such)
+     */
+    private void terms(Segment segment, BigDecimal wage, String payer, LocalDate start, boolean defaulted,
+                       boolean categoryKnown, String villageCode, String nik, Set<Field> unreadable, List<Problem> p) {
+        if (!unreadable.contains(Field.WAGE)) {
+            if (wage == null) {
+                if (!defaulted) {
+                    p.add(new Problem(Field.WAGE, Code.WAGE_REQUIRED, "wage or declared income is required"));
+                } else if (categoryKnown && start != null) {
+                    p.add(new Problem(Field.WAGE, Code.WAGE_REQUIRED, "no default wage is in force on " + start
+                            + " (regulations/village-wages.yaml); give the wage"));
+                }
+            } else if (wage.signum() <= 0) {
+                p.add(new Problem(Field.WAGE, Code.WAGE_NOT_POSITIVE, "wage or declared income must be above zero"));
+            } else if (wage.scale() > 2) {
+                p.add(new Problem(Field.WAGE, Code.WAGE_SCALE, "wage may have at most 2 decimals"));
+            } else if (wage.precision() - wage.scale() > MAX_WAGE_DIGITS) {
+                p.add(new Problem(Field.WAGE, Code.WAGE_TOO_LARGE, "wage has more than " + MAX_WAGE_DIGITS + " digits"));
+            } else if (segment == Segment.BPU && start != null) {
+                BigDecimal[] range = facts.bpuIncomeRange(start);
+                if (wage.compareTo(range[0]) < 0 || wage.compareTo(range[1]) > 0) {
+                    p.add(new Problem(Field.WAGE, Code.BPU_INCOME_OUT_OF_RANGE, "declared income " + wage.toPlainString()
+                            + " for a BPU participant must be between " + range[0].toPlainString() + " and "
+                            + range[1].toPlainString()));
+                }
+            }
+        }
+        if (start == null && !unreadable.contains(Field.START_DATE)) {
+            p.add(new Problem(Field.START_DATE, Code.REQUIRED, "start date is required"));
+        }
+        if (unreadable.contains(Field.PAYER) || !categoryKnown) {
+            return;
+        }
+        if (payer == null || payer.isBlank()) {
+            p.add(new Problem(Field.PAYER, Code.REQUIRED, defaulted ? "payer is required for a wage earner (PU) outside a desa"
+                    : "payer is required"));
+        } else if (villageCode != null && facts.isDesa(villageCode).isPresent()) {
+            payer(segment, payer, villageCode, nik, p);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package id.lindung.registry.internal;
+
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.Workers;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The worker list's SQL: the filters of {@link Workers.Query} within a region scope, with each worker's open programmes. */
+@Component
+public class WorkerSearch {
+
+    private static final String OPEN_PROGRAMS = """
+            (select string_agg(t.program, ';' order by t.program) from membership_term t
+              where t.worker_id = w.id and t.valid_to is null) as programs,
+            (select string_agg(distinct p.code, ';') from membership_term t join payer p on p.id = t.worker_payer_id
+              where t.worker_id = w.id and t.valid_to is null) as payers""";
+
+    private final JdbcClient jdbc;
+
+    WorkerSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** How many workers match. */
+    public long count(Workers.Query query, RegionScope scope, boolean nikPrefixes) {
+        MapSqlParameterSource params = scoped(scope);
+        String where = filter(query, nikPrefixes, params);
+        return jdbc.sql("select count(*) from worker w where " + where).paramSource(params).query(Long.class).single();
+    }
+
+    /** One page of the matching workers in name order. */
+    public List<Workers.Listed> page(Workers.Query query, RegionScope scope, boolean nikPrefixes, int limit, int offset) {
+        MapSqlParameterSource params = scoped(scope);
+        String where = filter(query, nikPrefixes, params);
+        return jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where
+                        + " order by w.full_name, w.id limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", offset))
+                .query((rs, n) -> new Workers.Listed(WorkerRows.mapWorker(rs, n), rs.getString("programs"), rs.getString("payers")))
+                .list();
+    }
+
+    /** Every matching worker, village then name order, streamed to {@code each}. */
+    public void forEach(Workers.Query query, RegionScope scope, boolean nikPrefixes, Consumer<Workers.Listed> each) {
+        MapSqlParameterSource params = scoped(scope);
+        String where = filter(query, nikPrefixes, params);
+        jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where + " order by w.village_code, w.full_name, w.id")
+                .paramSource(params)
+                .query((RowCallbackHandler) rs -> each.accept(
+                        new Workers.Listed(WorkerRows.mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
+    }
+
+    private static MapSqlParameterSource scoped(RegionScope scope) {
+        return new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi());
+    }
+
+    /**
+     * @param nikPrefixes whether digits may match the start of a NIK; a role that sees NIKs masked would recover the
+     *                    hidden digits one at a time that way, so it finds a worker only by the whole NIK
+     */
+    private static String filter(Workers.Query q, boolean nikPrefixes, MapSqlParameterSource params) {
+        StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
+        if (q.category() != null) {
+            where.append(" and w.category = :category");
+            params.addValue("category", q.category().name());
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            where.append(" and w.status = :status");
+            params.addValue("status", q.status().trim().toUpperCase(Locale.ROOT));
+        }
+        if (q.program() != null) {
+            where.append(" and exists (select 1 from membership_term t where t.worker_id = w.id and t.valid_to is null and t.program = :program)");
+            params.addValue("program", q.program().name());
+        }
+        if (q.payerCode() != null && !q.payerCode().isBlank()) {
+            where.append(" and exists (select 1 from membership_term t join payer p on p.id in (t.worker_payer_id, t.employer_payer_id)"
+                    + " where t.worker_id = w.id and t.valid_to is null and (p.code = :payer or p.kind = :payer))");
+            params.addValue("payer", q.payerCode().trim().toUpperCase(Locale.ROOT));
+        }
+        if (q.search() != null && !q.search().isBlank()) {
+            String s = q.search().trim();
+            if (s.chars().allMatch(Character::isDigit)) {
+                if (nikPrefixes) {
+                    where.append(" and w.nik like :nikPrefix");
+                    params.addValue("nikPrefix", s + "%");
+                } else if (s.length() == 16) {
+                    where.append(" and w.nik = :nik");
+                    params.addValue("nik", s);
+                } else {
+                    throw new InvalidInputException("q", "NIK_SEARCH_NEEDS_WHOLE_NIK",
+                            "Your role sees NIKs masked: search by name or by the whole 16-digit NIK");
+                }
+            } else {
+                where.append(" and lower(w.full_name) like :name");
+                params.addValue("name", "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+        }
+        return where.toString();
+    }
+}

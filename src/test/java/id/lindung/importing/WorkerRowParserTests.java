@@ -1,0 +1,93 @@
+package id.lindung.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
+import id.lindung.registry.WorkerInputRules.Code;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The import's parser turns text into typed values and gives the parse codes; the values are judged by the registry's
+ * rules, so a bad value gets the code the forms and the API give.
+ */
+class WorkerRowParserTests {
+
+    private static final String HEADER = "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date";
+    private static final String GOOD = "6402031708850001,Budi,L,1985-08-17,64.02.03.2001,PETANI,BPU,1500000,,JKK;JKM,SELF,2025-01-01";
+
+    private static final WorkerRowParser.Lookups LOOKUPS = new WorkerRowParser.Lookups("64.02.03"::equals,
+            Map.of("64.02.03.2001", true), Set.of("64", "64.02"), RegionScope.NATIONAL, LocalDate.of(2025, 6, 1),
+            on -> new BigDecimal[] {new BigDecimal("1000000"), new BigDecimal("20700000")},
+            (category, segment, start) -> Optional.of(new BigDecimal("1000000")));
+
+    private static List<String> problems(String header, String row) {
+        List<InputProblem> headerProblems = new ArrayList<>();
+        WorkerRowParser parser = WorkerRowParser.forHeader(header.split(","), new WorkerRowParser.Defaults(null, LocalDate.of(2025, 1, 1)),
+                LOOKUPS, headerProblems);
+        assertThat(headerProblems).isEmpty();
+        WorkerRowParser.Outcome outcome = parser.parse(2, row.split(",", -1));
+        return outcome instanceof WorkerRowParser.Refused refused
+                ? refused.problems().stream().map(p -> p.field() + ":" + p.code()).toList() : List.of();
+    }
+
+    /** The good row with column {@code i} replaced. */
+    private static String change(int i, String value) {
+        String[] f = GOOD.split(",", -1);
+        f[i] = value;
+        return String.join(",", f);
+    }
+
+    @Test
+    void aGoodRowParses() {
+        assertThat(problems(HEADER, GOOD)).isEmpty();
+    }
+
+    @Test
+    void eachParseCodeHasARowThatProducesItAlone() {
+        Map<Code, String[]> table = new LinkedHashMap<>();
+        table.put(Code.INVALID_DATE, new String[] {change(3, "17 Agustus"), "birth_date:INVALID_DATE"});
+        table.put(Code.WAGE_INVALID, new String[] {change(7, "satu juta"), "wage:WAGE_INVALID"});
+        table.put(Code.CATEGORY_UNKNOWN, new String[] {change(5, "ASTRONAUT"), "category:CATEGORY_UNKNOWN"});
+        table.put(Code.SEGMENT_UNKNOWN, new String[] {change(6, "XX"), "segment:SEGMENT_UNKNOWN"});
+        table.put(Code.RISK_UNKNOWN, new String[] {change(8, "EXTREME"), "risk:RISK_UNKNOWN"});
+        table.put(Code.PROGRAM_UNKNOWN, new String[] {change(9, "JKK;XYZ"), "programs:PROGRAM_UNKNOWN"});
+        table.put(Code.INVALID_CHARACTER, new String[] {change(1, "Bu\u0007di"), "name:INVALID_CHARACTER"});
+        table.put(Code.INVALID_SEX, new String[] {change(2, "Z"), "sex:INVALID_SEX"});
+        table.forEach((code, c) -> assertThat(problems(HEADER, c[0])).as(code.name()).containsExactly(c[1]));
+
+        String opensid = "nik,nama,jenis_kelamin,tanggal_lahir,kode_desa,pekerjaan";
+        assertThat(problems(opensid, "6402031708850001,Budi,1,17-08-1985,64.02.03.2001,999"))
+                .containsExactly("pekerjaan:UNKNOWN_PEKERJAAN_CODE");
+        assertThat(problems(opensid, "6402031708850001,Budi,1,17-08-1985,64.02.03.2001,PELAJAR/MAHASISWA"))
+                .containsExactly("pekerjaan:NOT_A_TARGET_WORKER");
+        assertThat(Arrays.stream(Code.values()).filter(Code::isParseCode))
+                .containsExactlyInAnyOrderElementsOf(List.copyOf(
+                        java.util.stream.Stream.concat(table.keySet().stream().filter(Code::isParseCode),
+                                java.util.stream.Stream.of(Code.UNKNOWN_PEKERJAAN_CODE, Code.NOT_A_TARGET_WORKER)).toList()));
+    }
+
+    @Test
+    void aValueThatReadsButBreaksARuleGetsTheRegistrysCode() {
+        assertThat(problems(HEADER, change(7, "0"))).containsExactly("wage:WAGE_NOT_POSITIVE");
+        assertThat(problems(HEADER, change(7, "1500000.505"))).containsExactly("wage:WAGE_SCALE");
+        assertThat(problems(HEADER, change(7, "900000"))).containsExactly("wage:BPU_INCOME_OUT_OF_RANGE");
+        assertThat(problems(HEADER, change(3, ""))).containsExactly("birth_date:REQUIRED");
+        assertThat(problems(HEADER, change(9, "JKK;JP"))).containsExactly("programs:PROGRAM_NOT_FOR_SEGMENT");
+        assertThat(problems(HEADER, change(10, "SELF").replace(",BPU,", ",PU,"))).containsExactly("payer:PU_NEEDS_EMPLOYER");
+    }
+
+    @Test
+    void anUnreadableWageIsNotReplacedByTheDefaultWage() {
+        assertThat(problems(HEADER, change(7, "Rp ???"))).containsExactly("wage:WAGE_INVALID");
+    }
+}
