@@ -102,7 +102,7 @@ public final class BenefitCalculator {
                     throw new RejectedException("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT", "the JKM scholarship needs " + minYears
                             + " years of membership; membership started " + start);
                 }
-                return scholarship(q, refs);
+                return scholarship(q, "jkm.scholarship.legacyAmount", refs);
             });
         }
     }
@@ -111,7 +111,12 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         q.component("DEATH_COMPENSATION", refs -> {
             Rupiah byWage = compensation(q, wage, "jkk.death.percent", refs);
-            return byWage.max(q.value("jkm.lumpSum", refs).rupiah());
+            String minimum = q.value("jkk.death.minimum", refs).code();
+            return switch (minimum) {
+                case "JKM_LUMP_SUM" -> byWage.max(q.value("jkm.lumpSum", refs).rupiah());
+                case "NONE" -> byWage;
+                default -> throw new IllegalStateException("jkk.death.minimum " + minimum + " is not JKM_LUMP_SUM or NONE");
+            };
         });
         q.component("FUNERAL", refs -> q.value("jkk.funeral", refs).rupiah());
         q.component("PERIODIC", refs -> q.value("jkk.periodic", refs).rupiah());
@@ -214,17 +219,27 @@ public final class BenefitCalculator {
     /** Work-accident death or total disability: scholarship without a minimum membership. */
     private void workAccidentScholarship(Quote q) {
         if (q.request.children() > 0) {
-            q.component("SCHOLARSHIP_MAX", refs -> scholarship(q, refs));
+            q.component("SCHOLARSHIP_MAX", refs -> scholarship(q, "jkk.scholarship.legacyAmount", refs));
         }
     }
 
-    /** Highest scholarship over a child's schooling, times the children allowed. */
-    private static Rupiah scholarship(Quote q, List<Reference> refs) {
+    /**
+     * Highest scholarship over a child's schooling, times the children allowed: before PP 82/2019 a flat amount per
+     * child ({@code flatPerChildId}), from it the school-level table.
+     */
+    private static Rupiah scholarship(Quote q, String flatPerChildId, List<Reference> refs) {
+        String rule = q.value("scholarship.rule", refs).code();
         Rupiah perChild = Rupiah.ZERO;
-        for (String level : SCHOOL_LEVELS) {
-            Rupiah perYear = q.value("scholarship." + level + ".perYear", refs).rupiah();
-            int years = q.value("scholarship." + level + ".years", refs).whole();
-            perChild = perChild.plus(perYear.times(years));
+        switch (rule) {
+            case "FLAT_PER_CHILD" -> perChild = q.value(flatPerChildId, refs).rupiah();
+            case "SCHOOL_LEVEL_TABLE" -> {
+                for (String level : SCHOOL_LEVELS) {
+                    Rupiah perYear = q.value("scholarship." + level + ".perYear", refs).rupiah();
+                    int years = q.value("scholarship." + level + ".years", refs).whole();
+                    perChild = perChild.plus(perYear.times(years));
+                }
+            }
+            default -> throw new IllegalStateException("scholarship.rule " + rule + " is not FLAT_PER_CHILD or SCHOOL_LEVEL_TABLE");
         }
         int maxChildren = q.value("scholarship.maxChildren", refs).whole();
         return perChild.times(Math.min(q.request.children(), maxChildren));

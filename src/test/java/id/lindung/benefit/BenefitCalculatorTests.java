@@ -44,7 +44,7 @@ class BenefitCalculatorTests {
             JKM scholarship exactly at 3 years is allowed       | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2022-05-10 | 1    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=87000000           | -
             JKM scholarship before 3 years is refused alone     | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | 2022-05-11 | 2    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | SCHOLARSHIP_MEMBERSHIP_TOO_SHORT
             JKM scholarship without a membership start          | JKM_DEATH                | 2025-05-10 | PU  | 2000000 | -          | 1    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | SCHOLARSHIP_MEMBERSHIP_UNKNOWN
-            JKM before PP 82/2019 was Rp 24 million             | JKM_DEATH                | 2019-12-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=3000000,LUMP_SUM=16200000,PERIODIC=6000000                                      | -
+            JKM before PP 82/2019 was Rp 24 million             | JKM_DEATH                | 2019-12-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=3000000,LUMP_SUM=16200000,PERIODIC=4800000                                      | -
             JKM from 2 Dec 2019 is Rp 42 million                | JKM_DEATH                | 2019-12-02 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000                                    | -
             JKK death 48 x wage + funeral + periodic            | JKK_DEATH                | 2025-05-10 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=96000000,FUNERAL=10000000,PERIODIC=12000000                          | -
             JKK death of a BPU on Rp 1 M: up to Rp 70 M         | JKK_DEATH                | 2025-05-10 | BPU | 1000000 | -          | -    | -   | -   | -   | -       | -   | DEATH_COMPENSATION=48000000,FUNERAL=10000000,PERIODIC=12000000                          | -
@@ -72,7 +72,7 @@ class BenefitCalculatorTests {
             JKP needs 12 contribution months in the last 24     | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 11  | -                                                                                       | JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM
             JKP for BPU is refused                              | JKP                      | 2025-06-01 | BPU | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | BPU_JKP_NOT_AVAILABLE
             JKP before PP 37/2021 did not exist                 | JKP                      | 2020-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | NO_REGULATION_IN_FORCE
-            JKK benefits before PP 82/2019 are not in the data  | JKK_TOTAL_DISABILITY     | 2019-06-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | -                                                                                       | NO_REGULATION_IN_FORCE,NO_REGULATION_IN_FORCE
+            JKK before PP 82/2019: 56 x wage + Rp 4.8 M         | JKK_TOTAL_DISABILITY     | 2019-06-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | DISABILITY_COMPENSATION=112000000,PERIODIC=4800000                                      | -
             """)
     void benefitFollowsTheRuleInForce(String rule, String benefitCase, String date, String segment, String wage, String member,
                                       Integer kids, String percent, Integer months, Integer contributionMonths, String average,
@@ -104,7 +104,8 @@ class BenefitCalculatorTests {
 
     @Test
     void unverifiedFiguresAreMarkedInTheReferences() {
-        var q = quote("JP_OLD_AGE", "2026-01-15", "PU", null, null, null, null, null, 240, "6000000", null);
+        // the 2026 ceiling is the 2025 figure carried forward, flagged unverified (a pension with 180 months starts from July 2030)
+        var q = quote("JP_OLD_AGE", "2031-01-15", "PU", null, null, null, null, null, 180, "6000000", null);
         assertThat(q.components().get(0).references()).anySatisfy(r -> {
             assertThat(r.parameter()).isEqualTo("jp.benefit.max");
             assertThat(r.verified()).isFalse();

@@ -85,7 +85,7 @@ class ContributionCalculatorTests {
             'No JKK discount in Jan 2025'                              , PU , 2025-01, 10000000  , MEDIUM   , JKK            , true  , false  , 89000   , 0     , 89000
             'JKK discount 50% in Feb 2025 (0.445%)'                    , PU , 2025-02, 10000000  , MEDIUM   , JKK            , true  , false  , 44500   , 0     , 44500
             'JKK discount still in Jul 2025'                           , PU , 2025-07, 10000000  , VERY_HIGH, JKK            , true  , false  , 87000   , 0     , 87000
-            'No JKK discount in Aug 2025'                              , PU , 2025-08, 10000000  , VERY_HIGH, JKK            , true  , false  , 174000  , 0     , 174000
+            'JKK discount goes on without a break in Aug 2025'         , PU , 2025-08, 10000000  , VERY_HIGH, JKK            , true  , false  , 87000   , 0     , 87000
             'JKK discount again for Jan 2026 (PP 36/2025)'             , PU , 2026-01, 10000000  , VERY_LOW , JKK            , true  , false  , 12000   , 0     , 12000
             'No JKK discount in Feb 2026'                              , PU , 2026-02, 10000000  , VERY_LOW , JKK            , true  , false  , 24000   , 0     , 24000
             'No JKK discount for village government'                   , PU , 2025-02, 10000000  , VERY_LOW , JKK            , true  , true   , 24000   , 0     , 24000
@@ -203,7 +203,7 @@ class ContributionCalculatorTests {
     void referencesNameTheDiscountAndTheReliefOnlyWhenTheyApply() {
         var discounted = quote("PU", "2025-02", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
         assertThat(discounted).extracting(r -> r.parameter()).contains("pu.jkk.labourIntensiveDiscount");
-        var normal = quote("PU", "2025-09", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
+        var normal = quote("PU", "2026-02", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
         assertThat(normal).extracting(r -> r.parameter()).containsExactly("pu.jkk.rate.VERY_LOW");
         var relief = quote("PU", "2020-08", "2000000", "VERY_LOW", "JKK", false, false).lines().get(0).references();
         assertThat(relief).extracting(r -> r.parameter()).contains("relief.jkkJkm.payableShare");

@@ -53,7 +53,8 @@ class RegulationCatalogTests {
 
     @Test
     void unverifiedValuesAreLoadedAndFlagged() {
-        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2022, 6, 1)).verified()).isFalse();
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 6, 1)).verified()).as("2021 effective month").isFalse();
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2022, 6, 1)).verified()).as("2022 confirmed by B/77/022023").isTrue();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2026, 6, 1)).verified()).isFalse();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2025, 6, 1)).verified()).isTrue();
         assertThat(BUNDLED.valueOn("bpu.income.bandWidth", LocalDate.of(2025, 6, 1)).verified()).isFalse();
