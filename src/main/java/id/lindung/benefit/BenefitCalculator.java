@@ -175,11 +175,11 @@ public final class BenefitCalculator {
                         + " (needs the contribution history, not quoted here)");
             }
             Rate accrual = q.value("jp.accrualRate", refs).rate();
-            Rupiah min = q.value("jp.benefit.min", refs).rupiah();
-            Rupiah max = q.value("jp.benefit.max", refs).rupiah();
+            PensionLimits limits = pensionLimits(q.request.date());
+            refs.addAll(limits.references());
             q.value("jp.pensionAge", refs);
             Rupiah formula = accrual.applyToSen(average.times(months), ROUNDING).scaleToRupiah(1, 12, ROUNDING);
-            return formula.max(min).min(max);
+            return formula.max(limits.min()).min(limits.max());
         });
     }
 
@@ -208,6 +208,19 @@ public final class BenefitCalculator {
             return first.applyTo(capped, ROUNDING).times(firstMonths).plus(later.applyTo(capped, ROUNDING).times(laterMonths));
         });
     }
+
+    /**
+     * The lowest and highest monthly JP pension in force on {@code date} (PP 45/2015 Pasal 18; they change on 1 March
+     * with the wage cap). Every monthly JP pension is held between them.
+     */
+    public PensionLimits pensionLimits(LocalDate date) {
+        DatedValue min = catalog.valueOn("jp.benefit.min", date);
+        DatedValue max = catalog.valueOn("jp.benefit.max", date);
+        return new PensionLimits(min.rupiah(), max.rupiah(), List.of(min.reference(), max.reference()));
+    }
+
+    /** The floor and ceiling of a monthly JP pension, with their references (one of them may be unverified). */
+    public record PensionLimits(Rupiah min, Rupiah max, List<Reference> references) {}
 
     /** percent × compensation factor (80) × wage: 60% → 48 × wage, 70% → 56 × wage. */
     private static Rupiah compensation(Quote q, Rupiah wage, String percentId, List<Reference> refs) {

@@ -95,6 +95,91 @@ class BenefitCalculatorTests {
         assertThat(q.components()).allSatisfy(c -> assertThat(c.references()).isNotEmpty());
     }
 
+    /**
+     * PP 82/2019 applies to incidents from 2 December 2019; on 1 December 2019 PP 44/2015 still gives its own
+     * amounts (RULES.md 4.1, 4.2): both sides of the boundary for every JKM and JKK value.
+     */
+    @ParameterizedTest(name = "[{index}] {0} on {2}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            # rule                                       | case                   | date       | wage    | member     | kids | pct | components
+            JKM Rp 24 M under PP 44/2015                 | JKM_DEATH              | 2019-12-01 | 2000000 | -          | -    | -   | FUNERAL=3000000,LUMP_SUM=16200000,PERIODIC=4800000
+            JKM Rp 42 M under PP 82/2019                 | JKM_DEATH              | 2019-12-02 | 2000000 | -          | -    | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000
+            JKM scholarship Rp 12 M for one child        | JKM_DEATH              | 2019-12-01 | 2000000 | 2012-01-01 | 2    | -   | FUNERAL=3000000,LUMP_SUM=16200000,PERIODIC=4800000,SCHOLARSHIP_MAX=12000000
+            JKM scholarship table for two children       | JKM_DEATH              | 2019-12-02 | 2000000 | 2012-01-01 | 2    | -   | FUNERAL=10000000,LUMP_SUM=20000000,PERIODIC=12000000,SCHOLARSHIP_MAX=174000000
+            JKK death 48 x wage, funeral 3 M, 4.8 M      | JKK_DEATH              | 2019-12-01 | 2000000 | -          | 1    | -   | DEATH_COMPENSATION=96000000,FUNERAL=3000000,PERIODIC=4800000,SCHOLARSHIP_MAX=12000000
+            JKK death 48 x wage, funeral 10 M, 12 M      | JKK_DEATH              | 2019-12-02 | 2000000 | -          | 1    | -   | DEATH_COMPENSATION=96000000,FUNERAL=10000000,PERIODIC=12000000,SCHOLARSHIP_MAX=87000000
+            JKK death not below the JKM lump sum 16.2 M  | JKK_DEATH              | 2019-12-01 | 300000  | -          | -    | -   | DEATH_COMPENSATION=16200000,FUNERAL=3000000,PERIODIC=4800000
+            JKK death not below the JKM lump sum 20 M    | JKK_DEATH              | 2019-12-02 | 300000  | -          | -    | -   | DEATH_COMPENSATION=20000000,FUNERAL=10000000,PERIODIC=12000000
+            JKK total disability 56 x wage, 4.8 M        | JKK_TOTAL_DISABILITY   | 2019-12-01 | 2000000 | -          | 3    | -   | DISABILITY_COMPENSATION=112000000,PERIODIC=4800000,SCHOLARSHIP_MAX=12000000
+            JKK total disability 56 x wage, 12 M         | JKK_TOTAL_DISABILITY   | 2019-12-02 | 2000000 | -          | 3    | -   | DISABILITY_COMPENSATION=112000000,PERIODIC=12000000,SCHOLARSHIP_MAX=174000000
+            JKK partial disability % x 80 x wage (2015)  | JKK_PARTIAL_DISABILITY | 2019-12-01 | 2000000 | -          | -    | 10  | DISABILITY_COMPENSATION=16000000
+            JKK partial disability % x 80 x wage (2019)  | JKK_PARTIAL_DISABILITY | 2019-12-02 | 2000000 | -          | -    | 10  | DISABILITY_COMPENSATION=16000000
+            JKK under PP 44/2015 from its first day      | JKK_DEATH              | 2015-07-01 | 2000000 | -          | -    | -   | DEATH_COMPENSATION=96000000,FUNERAL=3000000,PERIODIC=4800000
+            """)
+    void deathAndAccidentBenefitsChangeOnTwoDecember2019(String rule, String benefitCase, String date, String wage, String member,
+                                                          Integer kids, String percent, String expectedComponents) {
+        BenefitQuote q = quote(benefitCase, date, "PU", wage, member, kids, percent, null, null, null, null);
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (String pair : expectedComponents.split(",")) {
+            String[] kv = pair.split("=");
+            expected.put(kv[0].strip(), Long.parseLong(kv[1].strip()));
+        }
+        assertThat(q.rejections()).as(rule).isEmpty();
+        assertThat(components(q)).as(rule).isEqualTo(expected);
+        String regulation = LocalDate.parse(date).isBefore(LocalDate.of(2019, 12, 2)) ? "PP 44/2015" : "PP 82/2019";
+        assertThat(q.components()).as(rule + " cites " + regulation).allSatisfy(c ->
+                assertThat(c.references()).anySatisfy(r -> assertThat(r.regulation()).contains(regulation)));
+    }
+
+    /**
+     * The JP floor and ceiling change on 1 March with the wage cap (RULES.md 4.5): 28 February keeps last year's
+     * figures. Years without a published figure are derived by inflation or carried forward, flagged unverified.
+     */
+    @ParameterizedTest(name = "JP limits on {0}: {1} to {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # date     | min    | max     | min verified | max verified
+            2015-07-01 | 300000 | 3600000 | true         | true
+            2016-02-28 | 300000 | 3600000 | true         | true
+            2016-03-01 | 310050 | 3720600 | false        | false
+            2017-02-28 | 310050 | 3720600 | false        | false
+            2017-03-01 | 319450 | 3833000 | true         | true
+            2018-02-28 | 319450 | 3833000 | true         | true
+            2018-03-01 | 331000 | 3971400 | false        | false
+            2019-02-28 | 331000 | 3971400 | false        | false
+            2019-03-01 | 341400 | 4095750 | true         | true
+            2020-02-28 | 341400 | 4095750 | true         | true
+            2020-03-01 | 350700 | 4207200 | true         | true
+            2021-02-28 | 350700 | 4207200 | true         | true
+            2021-03-01 | 356600 | 4277900 | false        | false
+            2022-02-28 | 356600 | 4277900 | false        | false
+            2022-03-01 | 363300 | 4357900 | true         | true
+            2023-02-28 | 363300 | 4357900 | true         | true
+            2023-03-01 | 383400 | 4598100 | true         | true
+            2024-02-28 | 383400 | 4598100 | true         | true
+            2024-03-01 | 393500 | 4718200 | true         | false
+            2025-02-28 | 393500 | 4718200 | true         | false
+            2025-03-01 | 399700 | 4792300 | true         | true
+            2026-02-28 | 399700 | 4792300 | true         | true
+            2026-03-01 | 399700 | 4792300 | false        | false
+            """)
+    void jpFloorAndCeilingChangeOnTheFirstOfMarch(String date, long min, long max, boolean minVerified, boolean maxVerified) {
+        BenefitCalculator.PensionLimits limits = CALCULATOR.pensionLimits(LocalDate.parse(date));
+        assertThat(limits.min()).isEqualTo(Rupiah.of(min));
+        assertThat(limits.max()).isEqualTo(Rupiah.of(max));
+        assertThat(limits.references().get(0).verified()).as("min verified").isEqualTo(minVerified);
+        assertThat(limits.references().get(1).verified()).as("max verified").isEqualTo(maxVerified);
+    }
+
+    @Test
+    void aMonthlyPensionIsHeldBetweenTheFloorAndCeilingInForceOnItsDate() {
+        // July 2031: up to 193 months are possible; 180 months on an average of Rp 1 M give 1% x 15 x 1 M = 150,000,
+        // raised to the floor; 193 months on Rp 40 M give 6,433,333, cut to the ceiling (2026 figures, carried forward)
+        assertThat(components(quote("JP_OLD_AGE", "2031-07-01", "PU", null, null, null, null, null, 180, "1000000", null)))
+                .containsEntry("MONTHLY_PENSION", 399_700L);
+        assertThat(components(quote("JP_OLD_AGE", "2031-07-01", "PU", null, null, null, null, null, 193, "40000000", null)))
+                .containsEntry("MONTHLY_PENSION", 4_792_300L);
+    }
+
     @Test
     void scholarshipTableSumsToEightySevenMillionPerChild() {
         // 8 × 1.5 M + 3 × 2 M + 3 × 3 M + 5 × 12 M = 12 + 6 + 9 + 60 = 87 M

@@ -115,6 +115,55 @@ class ContributionCalculatorTests {
         });
     }
 
+    /**
+     * The 50% JKK discount covers every JKK month from February 2025 to January 2026 without a break (PP 7/2025, then
+     * PP 36/2025 Pasal 10A): both sides of 1 Feb 2025, 1 Aug 2025 and 1 Feb 2026, for a qualifying employer.
+     */
+    @ParameterizedTest(name = "JKK discount {1}% in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # month | discount | employer on Rp 10 M, group III (0.89%) | regulation
+            2025-01 | 0        | 89000                                  | PP 44/2015
+            2025-02 | 50       | 44500                                  | PP 7/2025
+            2025-07 | 50       | 44500                                  | PP 7/2025
+            2025-08 | 50       | 44500                                  | PP 36/2025
+            2026-01 | 50       | 44500                                  | PP 36/2025
+            2026-02 | 0        | 89000                                  | PP 36/2025
+            """)
+    void labourIntensiveDiscountRunsWithoutABreakFromFebruary2025ToJanuary2026(String month, int discount, long employer,
+                                                                               String regulation) {
+        ContributionQuote q = quote("PU", month, "10000000", "MEDIUM", "JKK", true, false);
+        assertThat(q.employerTotal()).isEqualTo(Rupiah.of(employer));
+        assertThat(CALCULATOR.schedule(YearMonth.parse(month)).jkkLabourIntensiveDiscount()).isEqualTo(Rate.ofPercent(BigDecimal.valueOf(discount)));
+        assertThat(CATALOG.valueOn("pu.jkk.labourIntensiveDiscount", YearMonth.parse(month).atDay(1)).reference().regulation())
+                .isEqualTo(regulation);
+    }
+
+    @Test
+    void everyJkkMonthFromFebruary2025ToJanuary2026IsDiscounted() {
+        for (YearMonth m = YearMonth.of(2025, 2); !m.isAfter(YearMonth.of(2026, 1)); m = m.plusMonths(1)) {
+            assertThat(quote("PU", m.toString(), "10000000", "VERY_LOW", "JKK", true, false).employerTotal()).as(m.toString())
+                    .isEqualTo(Rupiah.of(12_000));
+        }
+    }
+
+    /** The JP wage cap of 2022, Rp 9,077,600 (BPJS letter B/77/022023), is verified and starts in March 2022. */
+    @ParameterizedTest(name = "JP cap in {0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # month | cap     | employer | worker | verified
+            2022-02 | 8754600 | 175092   | 87546  | false
+            2022-03 | 9077600 | 181552   | 90776  | true
+            2023-02 | 9077600 | 181552   | 90776  | true
+            2023-03 | 9559600 | 191192   | 95596  | true
+            """)
+    void jpWageCapOf2022IsVerifiedAndStartsInMarch(String month, long cap, long employer, long worker, boolean verified) {
+        ContributionQuote q = quote("PU", month, "20000000", "VERY_LOW", "JP", false, false);
+        assertThat(line(q, Program.JP, "base")).isEqualTo(Rupiah.of(cap));
+        assertThat(line(q, Program.JP, "employer")).isEqualTo(Rupiah.of(employer));
+        assertThat(line(q, Program.JP, "worker")).isEqualTo(Rupiah.of(worker));
+        assertThat(q.lines().get(0).references()).filteredOn(r -> r.parameter().equals("pu.jp.wageCap"))
+                .singleElement().satisfies(r -> assertThat(r.verified()).isEqualTo(verified));
+    }
+
     @Test
     void tubanSharesToTheSenMatchThePublishedFigures() {
         ContributionSchedule s = CALCULATOR.schedule(YearMonth.of(2019, 1));
