@@ -4,6 +4,7 @@ import id.lindung.benefit.BenefitCalculator;
 import id.lindung.benefit.BenefitCase;
 import id.lindung.benefit.BenefitQuote;
 import id.lindung.benefit.BenefitRequest;
+import id.lindung.benefit.JhtReason;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionQuote;
 import id.lindung.contribution.ContributionRequest;
@@ -12,6 +13,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Program;
+import id.lindung.shared.RejectedException;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -43,7 +45,8 @@ public final class Quotes {
     }
 
     public static Quotes of(RegulationCatalog catalog) {
-        return new Quotes(new ContributionCalculator(catalog), new BenefitCalculator(catalog));
+        ContributionCalculator contributions = new ContributionCalculator(catalog);
+        return new Quotes(contributions, new BenefitCalculator(catalog, contributions));
     }
 
     public QuoteDocuments.Contribution contribution(ContributionQuoteInput in) {
@@ -80,6 +83,7 @@ public final class Quotes {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        refuseTooLarge(in.wage(), "wage");
         ContributionQuote q = contributions.quote(new ContributionRequest(segment, month, wage, risk, programs,
                 Boolean.TRUE.equals(in.labourIntensive()), Boolean.TRUE.equals(in.villageGovernment())));
         Set<String> unverified = new TreeSet<>();
@@ -104,11 +108,17 @@ public final class Quotes {
         if (children < 0) {
             problems.add(InputProblem.of("children", "NEGATIVE", "children must not be negative"));
         }
+        BenefitRequest.JhtFacts jht = benefitCase == BenefitCase.JHT_PAYOUT ? jhtFacts(in, problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        refuseTooLarge(in.wage(), "wage");
+        refuseTooLarge(in.averageWage(), "averageWage");
+        if (in.monthlyWages() != null) {
+            in.monthlyWages().forEach(w -> refuseTooLarge(w, "monthlyWages"));
+        }
         BenefitQuote q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
-                in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24()));
+                in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht));
         Set<String> unverified = new TreeSet<>();
         List<QuoteDocuments.Component> components = q.components().stream().map(c -> {
             unverifiedOf(c.references(), unverified);
@@ -116,6 +126,45 @@ public final class Quotes {
         }).toList();
         return new QuoteDocuments.Benefit(q.benefitCase().name(), q.date().toString(), q.eligible(), components, q.rejections(),
                 q.total(), List.copyOf(unverified));
+    }
+
+    private static BenefitRequest.JhtFacts jhtFacts(BenefitQuoteInput in, List<InputProblem> problems) {
+        JhtReason reason = parseEnum(JhtReason.class, in.reason(), "reason", true, problems);
+        LocalDate birthDate = date(in.birthDate(), "birthDate", false, problems);
+        LocalDate employmentEnd = date(in.employmentEnd(), "employmentEnd", false, problems);
+        YearMonth start = null;
+        if (blank(in.contributionStart())) {
+            problems.add(InputProblem.of("contributionStart", "REQUIRED", "contributionStart (first contribution month, YYYY-MM) is required"));
+        } else {
+            try {
+                start = YearMonth.parse(in.contributionStart().strip());
+            } catch (DateTimeParseException e) {
+                problems.add(InputProblem.of("contributionStart", "INVALID_MONTH", "contributionStart '" + in.contributionStart()
+                        + "' is not YYYY-MM"));
+            }
+        }
+        List<Rupiah> wages = new ArrayList<>();
+        if (in.monthlyWages() != null) {
+            for (BigDecimal w : in.monthlyWages()) {
+                Rupiah r = amount(w, "monthlyWages", problems);
+                if (r != null) {
+                    wages.add(r);
+                }
+            }
+        }
+        return reason == null ? null : new BenefitRequest.JhtFacts(reason, birthDate, employmentEnd, start, wages,
+                Boolean.TRUE.equals(in.partialClaimed()));
+    }
+
+    /** Far above any real monthly wage: such an amount is a typing error, refused as too large. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
+
+    /** An amount beyond any real wage is refused as a whole with {@code AMOUNT_TOO_LARGE} (422), not as a precision problem. */
+    private static void refuseTooLarge(BigDecimal value, String field) {
+        if (value != null && value.compareTo(MAX_AMOUNT) > 0) {
+            throw new RejectedException("AMOUNT_TOO_LARGE", field + " " + value.toPlainString()
+                    + " is beyond any real monthly wage (at most " + MAX_AMOUNT.toPlainString() + " rupiah)");
+        }
     }
 
     private static void unverifiedOf(List<Reference> refs, Set<String> into) {
@@ -130,6 +179,9 @@ public final class Quotes {
         if (value.signum() <= 0) {
             problems.add(InputProblem.of(field, "NOT_POSITIVE", field + " must be more than zero"));
             return null;
+        }
+        if (value.compareTo(MAX_AMOUNT) > 0) {
+            return null; // refused as AMOUNT_TOO_LARGE once the input is otherwise well formed
         }
         try {
             return Rupiah.of(value);

@@ -3,7 +3,10 @@ package id.lindung.benefit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.regulation.ProgrammeNotYetInForceException;
 import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Program;
+import id.lindung.shared.RejectedException;
 import id.lindung.shared.Rejection;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -58,12 +61,12 @@ class BenefitCalculatorTests {
             Temporary disability 6 months at 100%               | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 6   | -   | -       | -   | WAGE_REPLACEMENT=12000000                                                               | -
             Temporary disability 12 months at 100%              | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 12  | -   | -       | -   | WAGE_REPLACEMENT=24000000                                                               | -
             Temporary disability 15 months: 12 full + 3 at 50%  | JKK_TEMPORARY_DISABILITY | 2025-05-10 | PU  | 2000000 | -          | -    | -   | 15  | -   | -       | -   | WAGE_REPLACEMENT=27000000                                                               | -
-            JP 240 months on 6 M: 1% x 20 x 6 M                 | JP_OLD_AGE               | 2026-01-15 | -   | -       | -          | -    | -   | -   | 240 | 6000000 | -   | MONTHLY_PENSION=1200000                                                                 | -
-            JP exactly 180 months is a monthly pension          | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 4000000 | -   | MONTHLY_PENSION=600000                                                                  | -
-            JP below the floor is raised to it (2023)           | JP_OLD_AGE               | 2023-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 2000000 | -   | MONTHLY_PENSION=383400                                                                  | -
-            JP above the ceiling is cut to it (2023)            | JP_OLD_AGE               | 2023-06-01 | PU  | -       | -          | -    | -   | -   | 400 | 20000000| -   | MONTHLY_PENSION=4598100                                                                 | -
-            JP floor 2020 is 350,700                            | JP_OLD_AGE               | 2020-06-01 | PU  | -       | -          | -    | -   | -   | 180 | 1000000 | -   | MONTHLY_PENSION=350700                                                                  | -
-            JP with 179 months: no monthly pension              | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 179 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
+            JP 240 months on 6 M: 1% x 20 x 6 M                 | JP_OLD_AGE               | 2035-07-15 | -   | -       | -          | -    | -   | -   | 240 | 6000000 | -   | MONTHLY_PENSION=1200000                                                                 | -
+            JP exactly 180 months is a monthly pension          | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 180 | 4000000 | -   | MONTHLY_PENSION=600000                                                                  | -
+            JP below the floor is raised to it (2030)           | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 180 | 2000000 | -   | MONTHLY_PENSION=399700                                                                  | -
+            JP above the ceiling is cut to it (2049)            | JP_OLD_AGE               | 2049-01-01 | PU  | -       | -          | -    | -   | -   | 400 | 20000000| -   | MONTHLY_PENSION=4792300                                                                 | -
+            JP with 179 months: no monthly pension              | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 179 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
+            JP with 119 months in June 2025: no monthly pension | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 119 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
             JP for BPU is refused                               | JP_OLD_AGE               | 2025-06-01 | BPU | -       | -          | -    | -   | -   | 240 | 6000000 | -   | -                                                                                       | BPU_JP_NOT_AVAILABLE
             JKP after PP 6/2025: 60% of capped wage x 6         | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | WAGE_REPLACEMENT=18000000                                                               | -
             JKP on 7 Feb 2025 follows PP 6/2025                 | JKP                      | 2025-02-07 | PU  | 5000000 | -          | -    | -   | -   | -   | -       | 12  | WAGE_REPLACEMENT=18000000                                                               | -
@@ -71,7 +74,6 @@ class BenefitCalculatorTests {
             JKP below the cap uses the wage                     | JKP                      | 2025-06-01 | PU  | 3000000 | -          | -    | -   | -   | -   | -       | 24  | WAGE_REPLACEMENT=10800000                                                               | -
             JKP needs 12 contribution months in the last 24     | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 11  | -                                                                                       | JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM
             JKP for BPU is refused                              | JKP                      | 2025-06-01 | BPU | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | BPU_JKP_NOT_AVAILABLE
-            JKP before PP 37/2021 did not exist                 | JKP                      | 2020-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | -                                                                                       | NO_REGULATION_IN_FORCE
             JKK before PP 82/2019: 56 x wage + Rp 4.8 M         | JKK_TOTAL_DISABILITY     | 2019-06-01 | PU  | 2000000 | -          | -    | -   | -   | -   | -       | -   | DISABILITY_COMPENSATION=112000000,PERIODIC=4800000                                      | -
             """)
     void benefitFollowsTheRuleInForce(String rule, String benefitCase, String date, String segment, String wage, String member,
@@ -172,12 +174,65 @@ class BenefitCalculatorTests {
 
     @Test
     void aMonthlyPensionIsHeldBetweenTheFloorAndCeilingInForceOnItsDate() {
-        // July 2031: up to 193 months are possible; 180 months on an average of Rp 1 M give 1% x 15 x 1 M = 150,000,
-        // raised to the floor; 193 months on Rp 40 M give 6,433,333, cut to the ceiling (2026 figures, carried forward)
+        // July 2031: up to 192 months are possible (July 2015 to June 2031); 180 months on an average of Rp 1 M give
+        // 1% x 15 x 1 M = 150,000, raised to the floor; 192 months on Rp 40 M give 6,400,000, cut to the ceiling
+        // (2026 figures, carried forward)
         assertThat(components(quote("JP_OLD_AGE", "2031-07-01", "PU", null, null, null, null, null, 180, "1000000", null)))
                 .containsEntry("MONTHLY_PENSION", 399_700L);
-        assertThat(components(quote("JP_OLD_AGE", "2031-07-01", "PU", null, null, null, null, null, 193, "40000000", null)))
+        assertThat(components(quote("JP_OLD_AGE", "2031-07-01", "PU", null, null, null, null, null, 192, "40000000", null)))
                 .containsEntry("MONTHLY_PENSION", 4_792_300L);
+    }
+
+    /** Inputs that cannot be true are refused as a whole with their own code (CLI exit 2, API 422). */
+    @ParameterizedTest(name = "[{index}] {0}: {11}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            # rule                                                   | case       | date       | wage    | cm  | avg     | m24 | consecutive | code
+            JP: 120 months by June 2025 (only 119 since July 2015)   | JP_OLD_AGE | 2025-06-01 | -       | 120 | 6000000 | -   | -           | JP_MONTHS_IMPOSSIBLE
+            JP: 240 months in January 2026 (the old README example) | JP_OLD_AGE | 2026-01-15 | -       | 240 | 6000000 | -   | -           | JP_MONTHS_IMPOSSIBLE
+            JP: 180 months in June 2030, a month too early           | JP_OLD_AGE | 2030-06-30 | -       | 180 | 6000000 | -   | -           | JP_MONTHS_IMPOSSIBLE
+            JP: a date before JP existed names the programme         | JP_OLD_AGE | 2015-06-30 | -       | 0   | 6000000 | -   | -           | PROGRAMME_NOT_YET_IN_FORCE
+            JKP: job loss before PP 37/2021                          | JKP        | 2020-06-01 | 8000000 | -   | -       | 18  | -           | PROGRAMME_NOT_YET_IN_FORCE
+            JKP: job loss on 1 February 2021                         | JKP        | 2021-02-01 | 8000000 | -   | -       | 18  | -           | PROGRAMME_NOT_YET_IN_FORCE
+            JKP: 25 contribution months in the last 24               | JKP        | 2025-06-01 | 8000000 | -   | -       | 25  | -           | JKP_MONTHS_IN_WINDOW_IMPOSSIBLE
+            JKP: more consecutive months than contribution months    | JKP        | 2025-06-01 | 8000000 | -   | -       | 12  | 13          | JKP_CONSECUTIVE_MONTHS_IMPOSSIBLE
+            JKK: an accident before BPJS Ketenagakerjaan ran JKK     | JKK_DEATH  | 2015-06-30 | 2000000 | -   | -       | -   | -           | PROGRAMME_NOT_YET_IN_FORCE
+            """)
+    void impossibleInputsAreRefusedWithTheirOwnCode(String rule, String benefitCase, String date, String wage, Integer months,
+                                                    String average, Integer months24, Integer consecutive, String code) {
+        BenefitRequest request = new BenefitRequest(BenefitCase.valueOf(benefitCase), LocalDate.parse(date), Segment.PU,
+                wage == null ? null : Rupiah.parse(wage), null, 0, null, null, months,
+                average == null ? null : Rupiah.parse(average), months24, consecutive, null);
+        assertThatThrownBy(() -> CALCULATOR.quote(request)).as(rule).isInstanceOf(RejectedException.class)
+                .satisfies(e -> assertThat(((RejectedException) e).code()).isEqualTo(code));
+    }
+
+    @Test
+    void aDateBeforeAProgrammeExistedNamesTheProgrammeNotAParameter() {
+        assertThatThrownBy(() -> quote("JKP", "2020-06-01", "PU", "8000000", null, null, null, null, null, null, 18))
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> {
+                    assertThat(e.programme()).isEqualTo(Program.JKP);
+                    assertThat(e.inForceFrom()).isEqualTo(LocalDate.of(2021, 2, 2));
+                    assertThat(e.getMessage()).contains("JKP").doesNotContain("jkp.");
+                });
+    }
+
+    @ParameterizedTest(name = "JKP with {0} months, longest run {1}: {2}")
+    @CsvSource(nullValues = "-", textBlock = """
+            12, 6, 18000000
+            12, 5, JKP_CONSECUTIVE_MONTHS_BELOW_MINIMUM
+            24, 24, 18000000
+            11, 11, JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM
+            18, -, 18000000
+            """)
+    void jkpNeedsTwelveMonthsInTheLast24WithSixConsecutive(int months24, Integer consecutive, String outcome) {
+        BenefitQuote q = CALCULATOR.quote(BenefitRequest.jobLoss(LocalDate.of(2025, 6, 1), Rupiah.of(8_000_000), months24)
+                .withConsecutiveMonths(consecutive));
+        if (outcome.startsWith("JKP_")) {
+            assertThat(q.eligible()).isFalse();
+            assertThat(q.rejections()).extracting(Rejection::code).containsExactly(outcome);
+        } else {
+            assertThat(q.total()).isEqualTo(Rupiah.parse(outcome));
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package id.lindung.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.regulation.NoRegulationInForceException;
+import id.lindung.regulation.ProgrammeNotYetInForceException;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Program;
 import id.lindung.shared.Rate;
@@ -164,6 +166,54 @@ class ContributionCalculatorTests {
                 .singleElement().satisfies(r -> assertThat(r.verified()).isEqualTo(verified));
     }
 
+    /**
+     * PP 49/2020 relief conditions (covid-relief.yaml): only payers who had paid up to July 2020 get the relief; a
+     * participant registered after July 2020 pays its first two months in full; the deferred 99% of JP is a debt.
+     * Wage earner on Rp 2,000,000, JKK group I + JKM + JP; BPU on Rp 1,000,000, JKK + JKM.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            # rule                                              | seg | month   | registered | paid    | employer | worker | deferred JP
+            standing unknown: relief as before                  | PU  | 2020-08 | -          | -       | 508      | 200    | 59400
+            paid up to July 2020: relief                        | PU  | 2020-08 | 2018-01-01 | 2020-07 | 508      | 200    | 59400
+            paid only to June 2020: full rates, nothing deferred| PU  | 2020-08 | 2018-01-01 | 2020-06 | 50800    | 20000  | 0
+            registered on 31 July 2020: not new, relief         | PU  | 2020-08 | 2020-07-31 | 2020-07 | 508      | 200    | 59400
+            registered 10 Sep 2020: first month in full         | PU  | 2020-09 | 2020-09-10 | -       | 50800    | 20000  | 0
+            registered 10 Sep 2020: second month in full        | PU  | 2020-10 | 2020-09-10 | -       | 50800    | 20000  | 0
+            registered 10 Sep 2020: relief from the third month | PU  | 2020-11 | 2020-09-10 | -       | 508      | 200    | 59400
+            after the relief nothing changes                    | PU  | 2021-02 | 2018-01-01 | 2020-06 | 50800    | 20000  | 0
+            BPU paid up to July 2020: relief (100 + 68)         | BPU | 2020-08 | 2018-01-01 | 2020-07 | 0        | 168    | 0
+            BPU paid only to May 2020: full (10,000 + 6,800)    | BPU | 2020-08 | 2018-01-01 | 2020-05 | 0        | 16800  | 0
+            """)
+    void covidReliefOnlyForPayersWhoMeetItsConditions(String rule, String segment, String month, String registered, String paid,
+                                                       long employer, long worker, long deferred) {
+        boolean pu = segment.equals("PU");
+        ContributionRequest request = new ContributionRequest(Segment.valueOf(segment), YearMonth.parse(month),
+                Rupiah.of(pu ? 2_000_000 : 1_000_000), pu ? RiskGroup.VERY_LOW : null,
+                pu ? EnumSet.of(Program.JKK, Program.JKM, Program.JP) : EnumSet.of(Program.JKK, Program.JKM), false, pu)
+                .withReliefStanding(registered == null ? null : LocalDate.parse(registered), paid == null ? null : YearMonth.parse(paid));
+        ContributionQuote q = CALCULATOR.quote(request);
+        assertThat(q.employerTotal()).as(rule + " employer").isEqualTo(Rupiah.of(employer));
+        assertThat(q.workerTotal()).as(rule + " worker").isEqualTo(Rupiah.of(worker));
+        assertThat(q.lines().stream().map(ContributionLine::deferred).reduce(Rupiah.ZERO, Rupiah::plus)).as(rule + " deferred")
+                .isEqualTo(Rupiah.of(deferred));
+    }
+
+    @Test
+    void deferredJpIsADebtDueFrom15May2021To15April2022() {
+        ContributionSchedule relief = CALCULATOR.schedule(YearMonth.of(2020, 8));
+        assertThat(relief.jpDeferredDueFrom()).isEqualTo(LocalDate.of(2021, 5, 15));
+        assertThat(relief.jpDeferredDueUntil()).isEqualTo(LocalDate.of(2022, 4, 15));
+        assertThat(CALCULATOR.schedule(YearMonth.of(2021, 1)).jpDeferredDueUntil()).isEqualTo(LocalDate.of(2022, 4, 15));
+        assertThat(CALCULATOR.schedule(YearMonth.of(2020, 7)).jpDeferredDueFrom()).isNull();
+        assertThat(CALCULATOR.schedule(YearMonth.of(2021, 2)).jpDeferredDueFrom()).isNull();
+        // 3% of 2,000,000 = 60,000, of which 1% (600) is payable and 99% (59,400) deferred
+        ContributionLine jp = relief.puLine(Program.JP, Rupiah.of(2_000_000), null, false);
+        assertThat(jp.total()).isEqualTo(Rupiah.of(600));
+        assertThat(jp.deferred()).isEqualTo(Rupiah.of(59_400));
+        assertThat(jp.references()).extracting(r -> r.parameter()).contains("relief.jp.deferredShare");
+    }
+
     @Test
     void tubanSharesToTheSenMatchThePublishedFigures() {
         ContributionSchedule s = CALCULATOR.schedule(YearMonth.of(2019, 1));
@@ -237,15 +287,25 @@ class ContributionCalculatorTests {
     }
 
     @Test
-    void jkpBeforePp37Of2021IsNotInForce() {
+    void jkpBeforePp37Of2021IsNotInForceAndTheRefusalNamesJkp() {
         assertThatThrownBy(() -> quote("PU", "2020-05", "2000000", "VERY_LOW", "JKP", false, false))
-                .extracting(e -> ((RejectedException) e).code()).isEqualTo("NO_REGULATION_IN_FORCE");
+                .isInstanceOf(NoRegulationInForceException.class)
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PROGRAMME_NOT_YET_IN_FORCE");
+                    assertThat(e.programme()).isEqualTo(Program.JKP);
+                });
+        assertThatThrownBy(() -> CALCULATOR.schedule(YearMonth.of(2020, 5)).puLine(Program.JKP, Rupiah.of(2_000_000), RiskGroup.LOW, false))
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> assertThat(e.programme()).isEqualTo(Program.JKP));
     }
 
     @Test
-    void monthsBeforeTheFirstRegulationAreRejected() {
+    void monthsBeforeTheFirstRegulationAreRejectedNamingTheProgramme() {
         assertThatThrownBy(() -> quote("PU", "2014-01", "2000000", "VERY_LOW", "JKK", false, false))
-                .extracting(e -> ((RejectedException) e).code()).isEqualTo("NO_REGULATION_IN_FORCE");
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PROGRAMME_NOT_YET_IN_FORCE");
+                    assertThat(e.programme()).isEqualTo(Program.JKK);
+                    assertThat(e.getMessage()).contains("JKK").contains("2015-07-01");
+                });
     }
 
     @Test

@@ -4,10 +4,10 @@ import id.lindung.quote.BenefitQuoteInput;
 import id.lindung.quote.ContributionQuoteInput;
 import id.lindung.quote.QuoteDocuments;
 import id.lindung.quote.Quotes;
+import id.lindung.regulation.ProgrammeNotYetInForceException;
 import id.lindung.shared.RejectedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +44,11 @@ class QuoteApiController {
     @ExceptionHandler(RejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RejectedException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        body.setProperties(Map.of("code", e.code()));
+        body.setProperty("code", e.code());
+        if (e instanceof ProgrammeNotYetInForceException notYet) {
+            body.setProperty("programme", notYet.programme().name());
+            body.setProperty("inForceFrom", notYet.inForceFrom().toString());
+        }
         return ResponseEntity.unprocessableContent().body(body);
     }
 }
