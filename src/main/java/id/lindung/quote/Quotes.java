@@ -52,16 +52,7 @@ public final class Quotes {
     public QuoteDocuments.Contribution contribution(ContributionQuoteInput in) {
         List<InputProblem> problems = new ArrayList<>();
         Segment segment = parseEnum(Segment.class, in.segment(), "segment", true, problems);
-        YearMonth month = null;
-        if (blank(in.month())) {
-            problems.add(InputProblem.of("month", "REQUIRED", "month is required (YYYY-MM)"));
-        } else {
-            try {
-                month = YearMonth.parse(in.month().strip());
-            } catch (DateTimeParseException e) {
-                problems.add(InputProblem.of("month", "INVALID_MONTH", "month '" + in.month() + "' is not YYYY-MM"));
-            }
-        }
+        YearMonth month = month(in.month(), "month", problems);
         Rupiah wage = amount(in.wage(), "wage", problems);
         RiskGroup risk = parseEnum(RiskGroup.class, in.risk(), "risk", false, problems);
         Set<Program> programs = EnumSet.noneOf(Program.class);
@@ -132,17 +123,7 @@ public final class Quotes {
         JhtReason reason = parseEnum(JhtReason.class, in.reason(), "reason", true, problems);
         LocalDate birthDate = date(in.birthDate(), "birthDate", false, problems);
         LocalDate employmentEnd = date(in.employmentEnd(), "employmentEnd", false, problems);
-        YearMonth start = null;
-        if (blank(in.contributionStart())) {
-            problems.add(InputProblem.of("contributionStart", "REQUIRED", "contributionStart (first contribution month, YYYY-MM) is required"));
-        } else {
-            try {
-                start = YearMonth.parse(in.contributionStart().strip());
-            } catch (DateTimeParseException e) {
-                problems.add(InputProblem.of("contributionStart", "INVALID_MONTH", "contributionStart '" + in.contributionStart()
-                        + "' is not YYYY-MM"));
-            }
-        }
+        YearMonth start = month(in.contributionStart(), "contributionStart", problems);
         List<Rupiah> wages = new ArrayList<>();
         if (in.monthlyWages() != null) {
             for (BigDecimal w : in.monthlyWages()) {
@@ -187,6 +168,20 @@ public final class Quotes {
             return Rupiah.of(value);
         } catch (ArithmeticException e) {
             problems.add(InputProblem.of(field, "TOO_PRECISE", field + " has more than 2 decimals (sen)"));
+            return null;
+        }
+    }
+
+    /** A required month, YYYY-MM. */
+    private static YearMonth month(String value, String field, List<InputProblem> problems) {
+        if (blank(value)) {
+            problems.add(InputProblem.of(field, "REQUIRED", field + " is required (YYYY-MM)"));
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(InputProblem.of(field, "INVALID_MONTH", field + " '" + value + "' is not YYYY-MM"));
             return null;
         }
     }
