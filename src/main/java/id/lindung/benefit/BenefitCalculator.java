@@ -2,7 +2,10 @@ package id.lindung.benefit;
 
 import id.lindung.regulation.DatedValue;
 import id.lindung.regulation.Reference;
+import id.lindung.contribution.ContributionCalculator;
+import id.lindung.contribution.ContributionLine;
 import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Programme;
 import id.lindung.shared.Rate;
 import id.lindung.shared.Rejection;
 import id.lindung.shared.RejectedException;
@@ -10,8 +13,12 @@ import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Quotes the cash benefits of a case under the regulation in force on its date. Each component is
@@ -24,12 +31,20 @@ public final class BenefitCalculator {
     private static final String[] SCHOOL_LEVELS = {"TK_SD", "SMP", "SMA", "UNIVERSITY"};
 
     private final RegulationCatalog catalog;
+    private final ContributionCalculator contributions;
 
     public BenefitCalculator(RegulationCatalog catalog) {
+        this(catalog, new ContributionCalculator(catalog));
+    }
+
+    /** With the contribution calculator whose JHT lines make up a JHT balance. */
+    public BenefitCalculator(RegulationCatalog catalog, ContributionCalculator contributions) {
         this.catalog = catalog;
+        this.contributions = contributions;
     }
 
     public BenefitQuote quote(BenefitRequest request) {
+        catalog.requireProgramme(programme(request.benefitCase()), request.date());
         Quote q = new Quote(request);
         switch (request.benefitCase()) {
             case JKM_DEATH -> jkmDeath(q);
@@ -39,12 +54,23 @@ public final class BenefitCalculator {
             case JKK_TEMPORARY_DISABILITY -> jkkTemporaryDisability(q);
             case JP_OLD_AGE -> oldAgePension(q);
             case JKP -> jobLoss(q);
+            case JHT_PAYOUT -> jhtPayout(q);
         }
         // the scholarship is a ceiling paid year by year over schooling, not cash at the claim: it is not in the total
         Rupiah total = q.components.stream().filter(c -> !"SCHOLARSHIP_MAX".equals(c.code()))
                 .map(BenefitComponent::amount).reduce(Rupiah.ZERO, Rupiah::plus);
         return new BenefitQuote(request.benefitCase(), request.date(), !q.components.isEmpty(), List.copyOf(q.components),
                 List.copyOf(q.rejections), total);
+    }
+
+    private static Programme programme(BenefitCase benefitCase) {
+        return switch (benefitCase) {
+            case JKM_DEATH -> Programme.JKM;
+            case JKK_DEATH, JKK_TOTAL_DISABILITY, JKK_PARTIAL_DISABILITY, JKK_TEMPORARY_DISABILITY -> Programme.JKK;
+            case JP_OLD_AGE -> Programme.JP;
+            case JKP -> Programme.JKP;
+            case JHT_PAYOUT -> Programme.JHT;
+        };
     }
 
     /** A quote being built: the request, the components so far and the rejections so far. */
@@ -102,7 +128,7 @@ public final class BenefitCalculator {
                     throw new RejectedException("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT", "the JKM scholarship needs " + minYears
                             + " years of membership; membership started " + start);
                 }
-                return scholarship(q, refs);
+                return scholarship(q, "jkm.scholarship.legacyAmount", refs);
             });
         }
     }
@@ -111,7 +137,12 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         q.component("DEATH_COMPENSATION", refs -> {
             Rupiah byWage = compensation(q, wage, "jkk.death.percent", refs);
-            return byWage.max(q.value("jkm.lumpSum", refs).rupiah());
+            String minimum = q.value("jkk.death.minimum", refs).code();
+            return switch (minimum) {
+                case "JKM_LUMP_SUM" -> byWage.max(q.value("jkm.lumpSum", refs).rupiah());
+                case "NONE" -> byWage;
+                default -> throw new IllegalStateException("jkk.death.minimum " + minimum + " is not JKM_LUMP_SUM or NONE");
+            };
         });
         q.component("FUNERAL", refs -> q.value("jkk.funeral", refs).rupiah());
         q.component("PERIODIC", refs -> q.value("jkk.periodic", refs).rupiah());
@@ -163,6 +194,12 @@ public final class BenefitCalculator {
             throw new MissingFactException(months == null || months < 0 ? "contributionMonths" : "averageWage",
                     "contributionMonths and averageWage are required for JP_OLD_AGE");
         }
+        LocalDate jpStart = catalog.programmeStart(Programme.JP);
+        long possible = ChronoUnit.MONTHS.between(YearMonth.from(jpStart), YearMonth.from(q.request.date()));
+        if (months > possible) {
+            throw new RejectedException("JP_MONTHS_IMPOSSIBLE", months + " contribution months is more than the " + possible
+                    + " months from " + YearMonth.from(jpStart) + " (when JP contributions began) to " + q.request.date());
+        }
         q.component("MONTHLY_PENSION", refs -> {
             int minMonths = q.value("jp.minContributionMonths", refs).whole();
             if (months < minMonths) {
@@ -171,11 +208,11 @@ public final class BenefitCalculator {
                         + " (needs the contribution history, not quoted here)");
             }
             Rate accrual = q.value("jp.accrualRate", refs).rate();
-            Rupiah min = q.value("jp.benefit.min", refs).rupiah();
-            Rupiah max = q.value("jp.benefit.max", refs).rupiah();
+            PensionLimits limits = pensionLimits(q.request.date());
+            refs.addAll(limits.references());
             q.value("jp.pensionAge", refs);
             Rupiah formula = accrual.applyToSen(average.times(months), ROUNDING).scaleToRupiah(1, 12, ROUNDING);
-            return formula.max(min).min(max);
+            return formula.max(limits.min()).min(limits.max());
         });
     }
 
@@ -189,12 +226,32 @@ public final class BenefitCalculator {
         if (months24 == null || months24 < 0) {
             throw new MissingFactException("contributionMonths24", "contributionMonths24 (contribution months in the last 24) is required for JKP");
         }
+        Integer consecutive = q.request.consecutiveMonths();
+        if (consecutive != null && consecutive < 0) {
+            throw new IllegalArgumentException("consecutiveMonths must not be negative");
+        }
+        int windowMonths = catalog.valueOn("jkp.eligibility.windowMonths", q.request.date()).whole();
+        if (months24 > windowMonths) {
+            throw new RejectedException("JKP_MONTHS_IN_WINDOW_IMPOSSIBLE", months24 + " contribution months cannot fit in the "
+                    + windowMonths + " months before the job loss");
+        }
+        if (consecutive != null && consecutive > months24) {
+            throw new RejectedException("JKP_CONSECUTIVE_MONTHS_IMPOSSIBLE", consecutive + " consecutive months is more than the "
+                    + months24 + " contribution months in the last " + windowMonths);
+        }
         q.component("WAGE_REPLACEMENT", refs -> {
             int minMonths = q.value("jkp.eligibility.minMonths", refs).whole();
             int window = q.value("jkp.eligibility.windowMonths", refs).whole();
             if (months24 < minMonths) {
                 throw new RejectedException("JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM", months24 + " contribution months in the last "
                         + window + " is fewer than " + minMonths);
+            }
+            if (consecutive != null) {
+                int minConsecutive = q.value("jkp.eligibility.consecutiveMonths", refs).whole();
+                if (consecutive < minConsecutive) {
+                    throw new RejectedException("JKP_CONSECUTIVE_MONTHS_BELOW_MINIMUM", "the longest run of " + consecutive
+                            + " consecutive contribution months is shorter than " + minConsecutive);
+                }
             }
             Rupiah capped = wage.min(q.value("jkp.benefit.wageCap", refs).rupiah());
             Rate first = q.value("jkp.benefit.firstPercent", refs).rate();
@@ -204,6 +261,170 @@ public final class BenefitCalculator {
             return first.applyTo(capped, ROUNDING).times(firstMonths).plus(later.applyTo(capped, ROUNDING).times(laterMonths));
         });
     }
+
+    private void jhtPayout(Quote q) {
+        BenefitRequest.JhtFacts facts = q.request.jht();
+        if (facts == null || facts.contributionStart() == null) {
+            throw new IllegalArgumentException("reason and contributionStart (first contribution month) are required for JHT_PAYOUT");
+        }
+        JhtBalance balance = jhtBalance(q.request.segment(), q.request.date(), facts.contributionStart(), monthlyWages(q.request));
+        LocalDate date = q.request.date();
+        try {
+            switch (facts.reason()) {
+                case AGE_56 -> {
+                    if (facts.birthDate() == null) {
+                        throw new IllegalArgumentException("birthDate is required for a JHT payout at age 56");
+                    }
+                    int age = catalog.valueOn("jht.payoutAge", date).whole();
+                    if (facts.birthDate().plusYears(age).isAfter(date)) {
+                        throw new RejectedException("JHT_AGE_NOT_REACHED", "born " + facts.birthDate() + ": age " + age
+                                + " is reached on " + facts.birthDate().plusYears(age));
+                    }
+                }
+                case RESIGNATION, DISMISSAL -> {
+                    if (facts.employmentEnd() == null) {
+                        throw new IllegalArgumentException("employmentEnd (last day of work) is required for " + facts.reason());
+                    }
+                    int waiting = catalog.valueOn("jht.waitingMonths", date).whole();
+                    if (facts.employmentEnd().plusMonths(waiting).isAfter(date)) {
+                        throw new RejectedException("JHT_WAITING_PERIOD_NOT_OVER", "the balance is paid from "
+                                + facts.employmentEnd().plusMonths(waiting) + ", " + waiting + " month(s) after the last day of work");
+                    }
+                }
+                case PARTIAL_RETIREMENT, PARTIAL_HOUSING -> {
+                    if (facts.partialClaimed()) {
+                        throw new RejectedException("JHT_PARTIAL_ALREADY_CLAIMED", "a partial JHT claim is paid once only");
+                    }
+                    int years = catalog.valueOn("jht.partial.minMembershipYears", date).whole();
+                    LocalDate start = q.request.membershipStart() != null ? q.request.membershipStart()
+                            : facts.contributionStart().atDay(1);
+                    if (start.plusYears(years).isAfter(date)) {
+                        throw new RejectedException("JHT_PARTIAL_MEMBERSHIP_TOO_SHORT", "a partial claim needs " + years
+                                + " years of membership; membership started " + start);
+                    }
+                }
+                case LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH -> { }
+            }
+        } catch (RejectedException e) {
+            q.reject(e.code(), e.rejection().message());
+            return;
+        }
+        if (facts.reason().partial()) {
+            q.component("PARTIAL_PAYOUT", refs -> {
+                String id = facts.reason() == JhtReason.PARTIAL_HOUSING ? "jht.partial.housingPercent" : "jht.partial.retirementPercent";
+                refs.add(catalog.valueOn("jht.partial.minMembershipYears", date).reference());
+                refs.addAll(balance.contributionReferences());
+                refs.addAll(balance.returnReferences());
+                return q.value(id, refs).rate().applyTo(balance.contributions().plus(balance.returns()), ROUNDING);
+            });
+        } else {
+            q.component("CONTRIBUTIONS", refs -> {
+                refs.addAll(balance.contributionReferences());
+                return balance.contributions();
+            });
+            q.component("RETURNS", refs -> {
+                refs.addAll(balance.returnReferences());
+                return balance.returns();
+            });
+        }
+    }
+
+    private static List<Rupiah> monthlyWages(BenefitRequest request) {
+        List<Rupiah> given = request.jht().monthlyWages();
+        Integer months = request.contributionMonths();
+        if (!given.isEmpty()) {
+            if (months != null && months != given.size()) {
+                throw new IllegalArgumentException("contributionMonths " + months + " differs from the " + given.size()
+                        + " monthly wages given");
+            }
+            given.forEach(w -> {
+                if (w.isZero() || w.isNegative()) {
+                    throw new IllegalArgumentException("every monthly wage must be more than zero");
+                }
+            });
+            return given;
+        }
+        if (months == null || months <= 0 || request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
+            throw new IllegalArgumentException("JHT_PAYOUT needs contributionMonths (more than zero) and a wage, or one wage per month");
+        }
+        return java.util.Collections.nCopies(months, request.wage());
+    }
+
+    /**
+     * The JHT balance on {@code date} of contributions for the months from {@code start}, one wage per month: each month's
+     * JHT contribution as billed (employer 3.7% + worker 2% for PU, 2% of the income band for BPU), credited from the
+     * following month, earning the year's declared return pro rata by whole months, compounded at each year end
+     * (jht.returnCrediting). Each year's return is rounded half-up to whole rupiah.
+     */
+    public JhtBalance jhtBalance(Segment segment, LocalDate date, YearMonth start, List<Rupiah> wages) {
+        catalog.requireProgramme(Programme.JHT, start.atDay(1));
+        YearMonth payoutMonth = YearMonth.from(date);
+        YearMonth last = start.plusMonths(wages.size() - 1L);
+        if (!last.isBefore(payoutMonth)) {
+            throw new RejectedException("JHT_MONTHS_IMPOSSIBLE", "contributions up to " + last
+                    + " cannot be in a balance paid in " + payoutMonth + " (the last contribution month must be before the payout month)");
+        }
+        String crediting = catalog.valueOn("jht.returnCrediting", date).code();
+        if (!crediting.equals("YEARLY_PRO_RATA_BY_MONTH")) {
+            throw new IllegalStateException("jht.returnCrediting " + crediting + " is not YEARLY_PRO_RATA_BY_MONTH");
+        }
+        Set<Reference> contributionRefs = new LinkedHashSet<>();
+        Set<Reference> returnRefs = new LinkedHashSet<>();
+        returnRefs.add(catalog.valueOn("jht.returnCrediting", date).reference());
+        Rupiah[] credited = new Rupiah[wages.size()];
+        Rupiah contributed = Rupiah.ZERO;
+        for (int i = 0; i < wages.size(); i++) {
+            YearMonth month = start.plusMonths(i);
+            ContributionLine line = segment == Segment.BPU
+                    ? contributions.schedule(month).bpuLine(Programme.JHT, wages.get(i))
+                    : contributions.schedule(month).puLine(Programme.JHT, wages.get(i), null, false);
+            credited[i] = line.total();
+            contributed = contributed.plus(line.total());
+            contributionRefs.addAll(line.references());
+        }
+        Rupiah balance = Rupiah.ZERO;
+        Rupiah returns = Rupiah.ZERO;
+        for (int year = start.plusMonths(1).getYear(); year <= payoutMonth.getYear(); year++) {
+            YearMonth yearStart = YearMonth.of(year, 1);
+            YearMonth yearEnd = year == payoutMonth.getYear() ? payoutMonth : YearMonth.of(year + 1, 1);
+            var rate = catalog.valueOn("jht.returnRate", LocalDate.of(year, 12, 31));
+            returnRefs.add(rate.reference());
+            Rupiah weighted = balance.times(yearStart.until(yearEnd, ChronoUnit.MONTHS));
+            for (int i = 0; i < credited.length; i++) {
+                YearMonth creditMonth = start.plusMonths(i + 1L);
+                if (creditMonth.getYear() == year && creditMonth.isBefore(yearEnd.plusMonths(year == payoutMonth.getYear() ? 1 : 0))) {
+                    weighted = weighted.plus(credited[i].times(creditMonth.until(yearEnd, ChronoUnit.MONTHS)));
+                    balance = balance.plus(credited[i]);
+                }
+            }
+            Rupiah yearReturn = rate.rate().applyToSen(weighted, ROUNDING).scaleToRupiah(1, 12, ROUNDING);
+            balance = balance.plus(yearReturn);
+            returns = returns.plus(yearReturn);
+        }
+        return new JhtBalance(contributed, returns, List.copyOf(contributionRefs), List.copyOf(returnRefs));
+    }
+
+    /** A JHT balance: the contributions and the returns credited on them, with the references of each. */
+    public record JhtBalance(Rupiah contributions, Rupiah returns, List<Reference> contributionReferences,
+                             List<Reference> returnReferences) {
+
+        public Rupiah total() {
+            return contributions.plus(returns);
+        }
+    }
+
+    /**
+     * The lowest and highest monthly JP pension in force on {@code date} (PP 45/2015 Pasal 18; they change on 1 March
+     * with the wage cap). Every monthly JP pension is held between them.
+     */
+    public PensionLimits pensionLimits(LocalDate date) {
+        DatedValue min = catalog.valueOn("jp.benefit.min", date);
+        DatedValue max = catalog.valueOn("jp.benefit.max", date);
+        return new PensionLimits(min.rupiah(), max.rupiah(), List.of(min.reference(), max.reference()));
+    }
+
+    /** The floor and ceiling of a monthly JP pension, with their references (one of them may be unverified). */
+    public record PensionLimits(Rupiah min, Rupiah max, List<Reference> references) {}
 
     /** percent × compensation factor (80) × wage: 60% → 48 × wage, 70% → 56 × wage. */
     private static Rupiah compensation(Quote q, Rupiah wage, String percentId, List<Reference> refs) {
@@ -215,17 +436,27 @@ public final class BenefitCalculator {
     /** Work-accident death or total disability: scholarship without a minimum membership. */
     private void workAccidentScholarship(Quote q) {
         if (q.request.children() > 0) {
-            q.component("SCHOLARSHIP_MAX", refs -> scholarship(q, refs));
+            q.component("SCHOLARSHIP_MAX", refs -> scholarship(q, "jkk.scholarship.legacyAmount", refs));
         }
     }
 
-    /** Highest scholarship over a child's schooling, times the children allowed. */
-    private static Rupiah scholarship(Quote q, List<Reference> refs) {
+    /**
+     * Highest scholarship over a child's schooling, times the children allowed: before PP 82/2019 a flat amount per
+     * child ({@code flatPerChildId}), from it the school-level table.
+     */
+    private static Rupiah scholarship(Quote q, String flatPerChildId, List<Reference> refs) {
+        String rule = q.value("scholarship.rule", refs).code();
         Rupiah perChild = Rupiah.ZERO;
-        for (String level : SCHOOL_LEVELS) {
-            Rupiah perYear = q.value("scholarship." + level + ".perYear", refs).rupiah();
-            int years = q.value("scholarship." + level + ".years", refs).whole();
-            perChild = perChild.plus(perYear.times(years));
+        switch (rule) {
+            case "FLAT_PER_CHILD" -> perChild = q.value(flatPerChildId, refs).rupiah();
+            case "SCHOOL_LEVEL_TABLE" -> {
+                for (String level : SCHOOL_LEVELS) {
+                    Rupiah perYear = q.value("scholarship." + level + ".perYear", refs).rupiah();
+                    int years = q.value("scholarship." + level + ".years", refs).whole();
+                    perChild = perChild.plus(perYear.times(years));
+                }
+            }
+            default -> throw new IllegalStateException("scholarship.rule " + rule + " is not FLAT_PER_CHILD or SCHOOL_LEVEL_TABLE");
         }
         int maxChildren = q.value("scholarship.maxChildren", refs).whole();
         return perChild.times(Math.min(q.request.children(), maxChildren));

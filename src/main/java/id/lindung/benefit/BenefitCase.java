@@ -15,5 +15,7 @@ public enum BenefitCase {
     /** Old-age pension (Jaminan Pensiun). */
     JP_OLD_AGE,
     /** Job loss (Jaminan Kehilangan Pekerjaan). */
-    JKP
+    JKP,
+    /** Payout of the old-age savings balance (Jaminan Hari Tua), in full or a partial claim; see {@link JhtReason}. */
+    JHT_PAYOUT
 }

@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param contributionMonths   JP contribution months
  * @param averageWage          JP average indexed monthly wage
  * @param contributionMonths24 JKP contribution months in the 24 months before job loss
+ * @param consecutiveMonths    JKP: the longest run of consecutive contribution months among them (checked when given)
+ * @param jht                  JHT payout facts (reason, dates, contribution history); null for other cases
  */
 public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
                              int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,
-                             Integer contributionMonths24) {
+                             Integer contributionMonths24, Integer consecutiveMonths, JhtFacts jht) {
 
     public BenefitRequest {
         Objects.requireNonNull(benefitCase, "case");
@@ -32,23 +34,48 @@ public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment se
         }
     }
 
+    public BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
+                          int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,
+                          Integer contributionMonths24) {
+        this(benefitCase, date, segment, wage, membershipStart, children, percent, months, contributionMonths, averageWage,
+                contributionMonths24, null, null);
+    }
+
+    /**
+     * The facts of a JHT payout: why, the dates the reason needs, and the contribution history (from {@code
+     * contributionStart}, {@code contributionMonths} months at the request's constant wage, or one wage per month).
+     *
+     * @param birthDate      needed for AGE_56
+     * @param employmentEnd  last day of work, needed for RESIGNATION and DISMISSAL (the waiting month runs from it)
+     * @param monthlyWages   one wage per contribution month, oldest first; empty to use the constant wage
+     * @param partialClaimed a partial claim (10% or 30%) was already paid: only one is allowed
+     */
+    public record JhtFacts(JhtReason reason, LocalDate birthDate, LocalDate employmentEnd, java.time.YearMonth contributionStart,
+                           java.util.List<Rupiah> monthlyWages, boolean partialClaimed) {
+
+        public JhtFacts {
+            Objects.requireNonNull(reason, "reason");
+            monthlyWages = monthlyWages == null ? java.util.List.of() : java.util.List.copyOf(monthlyWages);
+        }
+    }
+
     public static BenefitRequest of(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage) {
         return new BenefitRequest(benefitCase, date, segment, wage, null, 0, null, null, null, null, null);
     }
 
     public BenefitRequest withChildren(int children, LocalDate membershipStart) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
     }
 
     public BenefitRequest withPercent(BigDecimal percent) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
     }
 
     public BenefitRequest withMonths(Integer months) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
     }
 
     public static BenefitRequest pension(LocalDate date, int contributionMonths, Rupiah averageWage) {
@@ -60,8 +87,20 @@ public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment se
         return new BenefitRequest(BenefitCase.JKP, date, Segment.PU, wage, null, 0, null, null, null, null, contributionMonths24);
     }
 
+    public BenefitRequest withConsecutiveMonths(Integer consecutiveMonths) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+    }
+
+    /** A JHT payout with a constant wage over {@code contributionMonths} months from {@code facts.contributionStart()}. */
+    public static BenefitRequest jhtPayout(LocalDate date, Segment segment, Rupiah wage, Integer contributionMonths,
+                                           LocalDate membershipStart, JhtFacts facts) {
+        return new BenefitRequest(BenefitCase.JHT_PAYOUT, date, segment, wage, membershipStart, 0, null, null, contributionMonths,
+                null, null, null, facts);
+    }
+
     public BenefitRequest withSegment(Segment segment) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
     }
 }

@@ -47,23 +47,31 @@ class QuoteCommand {
 
     @Command(name = "benefit", description = "Cash benefits of a case, with rejections by code.")
     static class Benefit implements Callable<Integer> {
-        @Option(names = "--case", required = true, description = "JKM_DEATH, JKK_DEATH, JKK_TOTAL_DISABILITY, JKK_PARTIAL_DISABILITY, JKK_TEMPORARY_DISABILITY, JP_OLD_AGE, JKP.") String benefitCase;
-        @Option(names = "--date", required = true, description = "Incident or pension date, YYYY-MM-DD.") String date;
+        @Option(names = "--case", required = true, description = "JKM_DEATH, JKK_DEATH, JKK_TOTAL_DISABILITY, JKK_PARTIAL_DISABILITY, JKK_TEMPORARY_DISABILITY, JP_OLD_AGE, JKP, JHT_PAYOUT.") String benefitCase;
+        @Option(names = "--date", required = true, description = "Incident, pension or payout date, YYYY-MM-DD.") String date;
         @Option(names = "--segment", description = "PU (default) or BPU.") String segment;
         @Option(names = "--wage", description = "Monthly wage or declared income, rupiah.") BigDecimal wage;
         @Option(names = "--membership-start", description = "Membership start, YYYY-MM-DD (JKM scholarship).") String membershipStart;
         @Option(names = "--children", description = "Children for the scholarship.") Integer children;
         @Option(names = "--percent", description = "Partial disability percentage.") BigDecimal percent;
         @Option(names = "--months", description = "Months unable to work (temporary disability).") Integer months;
-        @Option(names = "--contribution-months", description = "JP contribution months.") Integer contributionMonths;
+        @Option(names = "--contribution-months", description = "JP or JHT contribution months.") Integer contributionMonths;
         @Option(names = "--average-wage", description = "JP average indexed monthly wage, rupiah.") BigDecimal averageWage;
         @Option(names = "--contribution-months-24", description = "JKP contribution months in the last 24.") Integer contributionMonths24;
+        @Option(names = "--consecutive-months", description = "JKP: longest run of consecutive contribution months in the last 24 (checks the rule of 6 consecutive months).") Integer consecutiveMonths;
+        @Option(names = "--reason", description = "JHT_PAYOUT: AGE_56, RESIGNATION, DISMISSAL, LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH, PARTIAL_RETIREMENT (10%), PARTIAL_HOUSING (30%).") String reason;
+        @Option(names = "--birth-date", description = "JHT_PAYOUT at AGE_56: birth date, YYYY-MM-DD.") String birthDate;
+        @Option(names = "--employment-end", description = "JHT_PAYOUT after RESIGNATION or DISMISSAL: last day of work, YYYY-MM-DD.") String employmentEnd;
+        @Option(names = "--contribution-start", description = "JHT_PAYOUT: first contribution month, YYYY-MM (with --contribution-months and --wage, or --monthly-wages).") String contributionStart;
+        @Option(names = "--monthly-wages", split = ",", description = "JHT_PAYOUT: one wage per contribution month, oldest first.") List<BigDecimal> monthlyWages;
+        @Option(names = "--partial-claimed", description = "JHT_PAYOUT: a partial claim was already paid (only one is allowed).") boolean partialClaimed;
         @Option(names = "--regulations-dir", description = "Extra regulation files (default: LINDUNG_REGULATIONS_DIR or <data-dir>/regulations).") Path regulationsDir;
 
         @Override
         public Integer call() {
             print(quotes(regulationsDir).benefit(new BenefitQuoteInput(benefitCase, date, segment, wage, membershipStart, children,
-                    percent, months, contributionMonths, averageWage, contributionMonths24)));
+                    percent, months, contributionMonths, averageWage, contributionMonths24, consecutiveMonths, reason, birthDate,
+                    employmentEnd, contributionStart, monthlyWages, partialClaimed)));
             return 0;
         }
     }

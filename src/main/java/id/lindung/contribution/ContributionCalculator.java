@@ -52,6 +52,11 @@ public final class ContributionCalculator {
         if (request.wage().isZero() || request.wage().isNegative()) {
             throw new RejectedException("WAGE_NOT_POSITIVE", "the wage or declared income must be more than zero");
         }
+        for (Programme program : PROGRAMS) {
+            if (request.programs().contains(program)) {
+                catalog.requireProgramme(program, request.month().atDay(1));
+            }
+        }
         ContributionSchedule schedule = schedule(request.month());
         boolean bpu = request.segment() == Segment.BPU;
         if (bpu) {
@@ -66,6 +71,7 @@ public final class ContributionCalculator {
             }
         }
         boolean discount = request.labourIntensive() && !request.villageGovernment();
+        boolean relief = schedule.reliefApplies(request.registered(), request.paidThrough()) || !schedule.inRelief();
         List<ContributionLine> lines = new ArrayList<>(request.programs().size());
         Rupiah employer = Rupiah.ZERO;
         Rupiah worker = Rupiah.ZERO;
@@ -73,8 +79,8 @@ public final class ContributionCalculator {
             if (!request.programs().contains(program)) {
                 continue;
             }
-            ContributionLine line = bpu ? schedule.bpuLine(program, request.wage())
-                    : schedule.puLine(program, request.wage(), request.risk(), discount);
+            ContributionLine line = bpu ? schedule.bpuLine(program, request.wage(), relief)
+                    : schedule.puLine(program, request.wage(), request.risk(), discount, relief);
             lines.add(line);
             employer = employer.plus(line.employer());
             worker = worker.plus(line.worker());

@@ -15,15 +15,29 @@ import java.util.Set;
  * @param risk              the employer's JKK risk group (PU only; ignored for BPU)
  * @param labourIntensive   the employer is a labour-intensive industry that qualifies for the JKK discount
  * @param villageGovernment the employer is a village government (pemerintah desa), which never gets the discount
+ * @param registered        the participant's registration date, for the PP 49/2020 relief conditions (null: unknown)
+ * @param paidThrough       the last month the payer had paid when the relief began (null: unknown); with both unknown
+ *                          a relief month gets the relief
  */
 public record ContributionRequest(Segment segment, YearMonth month, Rupiah wage, RiskGroup risk, Set<Programme> programs,
-                                  boolean labourIntensive, boolean villageGovernment) {
+                                  boolean labourIntensive, boolean villageGovernment, java.time.LocalDate registered,
+                                  YearMonth paidThrough) {
 
     public ContributionRequest {
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(month, "month");
         Objects.requireNonNull(wage, "wage");
         programs = Set.copyOf(programs);
+    }
+
+    public ContributionRequest(Segment segment, YearMonth month, Rupiah wage, RiskGroup risk, Set<Programme> programs,
+                               boolean labourIntensive, boolean villageGovernment) {
+        this(segment, month, wage, risk, programs, labourIntensive, villageGovernment, null, null);
+    }
+
+    /** The payer's standing for the PP 49/2020 relief conditions. */
+    public ContributionRequest withReliefStanding(java.time.LocalDate registered, YearMonth paidThrough) {
+        return new ContributionRequest(segment, month, wage, risk, programs, labourIntensive, villageGovernment, registered, paidThrough);
     }
 
     public static ContributionRequest pu(YearMonth month, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
@@ -35,6 +49,7 @@ public record ContributionRequest(Segment segment, YearMonth month, Rupiah wage,
     }
 
     public ContributionRequest withLabourIntensive(boolean labourIntensive, boolean villageGovernment) {
-        return new ContributionRequest(segment, month, wage, risk, programs, labourIntensive, villageGovernment);
+        return new ContributionRequest(segment, month, wage, risk, programs, labourIntensive, villageGovernment, registered,
+                paidThrough);
     }
 }

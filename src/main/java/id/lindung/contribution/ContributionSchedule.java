@@ -1,6 +1,7 @@
 package id.lindung.contribution;
 
 import id.lindung.regulation.DatedValue;
+import id.lindung.regulation.ProgrammeNotYetInForceException;
 import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
@@ -48,8 +49,21 @@ public final class ContributionSchedule {
     private final Rate jpEmployer;
     private final Rate jpWorker;
     private final Rate jpDeferred;
+    private final Rate[] jkkFull = new Rate[RISKS.length];
+    private final Rate[] jkkDiscountedFull = new Rate[RISKS.length];
+    private final Rate jkmFull;
+    private final Rate jpEmployerFull;
+    private final Rate jpWorkerFull;
+    private final Rate bpuJkkFull;
+    private final Rupiah bpuJkmFull;
+    private final LocalDate reliefPaidThrough;
+    private final LocalDate reliefNewParticipantAfter;
+    private final int reliefNewParticipantFullMonths;
+    private final LocalDate jpDeferredDueFrom;
+    private final LocalDate jpDeferredDueUntil;
     private final Rupiah jpCap;
     private final Jkp jkp;
+    private final LocalDate jkpStart;
     private final Rate bpuJkkRate;
     private final Rupiah bpuJkmAmount;
     private final Rate bpuJhtRate;
@@ -93,23 +107,37 @@ public final class ContributionSchedule {
         Rate discountFactor = jkkDiscount.complement();
         for (RiskGroup risk : RISKS) {
             Rate normal = rate(catalog, "pu.jkk.rate." + risk.name(), day);
+            jkkFull[risk.ordinal()] = normal;
+            jkkDiscountedFull[risk.ordinal()] = normal.times(discountFactor);
             jkkNormal[risk.ordinal()] = normal.times(reliefPayable);
             jkkDiscounted[risk.ordinal()] = normal.times(discountFactor).times(reliefPayable);
         }
-        jkmRate = rate(catalog, "pu.jkm.rate", day).times(reliefPayable);
+        jkmFull = rate(catalog, "pu.jkm.rate", day);
+        jkmRate = jkmFull.times(reliefPayable);
         jhtEmployer = rate(catalog, "pu.jht.employerRate", day);
         jhtWorker = rate(catalog, "pu.jht.workerRate", day);
         jpDeferred = rate(catalog, "relief.jp.deferredShare", day);
-        jpEmployer = rate(catalog, "pu.jp.employerRate", day).times(jpDeferred.complement());
-        jpWorker = rate(catalog, "pu.jp.workerRate", day).times(jpDeferred.complement());
+        jpEmployerFull = rate(catalog, "pu.jp.employerRate", day);
+        jpWorkerFull = rate(catalog, "pu.jp.workerRate", day);
+        jpEmployer = jpEmployerFull.times(jpDeferred.complement());
+        jpWorker = jpWorkerFull.times(jpDeferred.complement());
         jpCap = rupiah(catalog, "pu.jp.wageCap", day);
+        jkpStart = catalog.programmeStart(Programme.JKP);
         jkp = catalog.find("pu.jkp.rate", day).isPresent()
                 ? new Jkp(rate(catalog, "pu.jkp.rate", day), rate(catalog, "pu.jkp.governmentShare", day),
                         rate(catalog, "pu.jkp.fromJkk", day), rate(catalog, "pu.jkp.fromJkm", day),
                         rupiah(catalog, "pu.jkp.wageCap", day))
                 : null;
-        bpuJkkRate = rate(catalog, "bpu.jkk.rate", day).times(reliefPayable);
-        bpuJkmAmount = rupiah(catalog, "bpu.jkm.amount", day);
+        bpuJkkFull = rate(catalog, "bpu.jkk.rate", day);
+        bpuJkkRate = bpuJkkFull.times(reliefPayable);
+        bpuJkmFull = rupiah(catalog, "bpu.jkm.amount", day);
+        bpuJkmAmount = reliefPayable.applyTo(bpuJkmFull, SHARE_ROUNDING);
+        reliefPaidThrough = optionalDate(catalog, "relief.condition.paidThrough", day);
+        reliefNewParticipantAfter = optionalDate(catalog, "relief.condition.newParticipantAfter", day);
+        reliefNewParticipantFullMonths = catalog.find("relief.condition.newParticipantFullMonths", day)
+                .map(v -> value(catalog, v.parameter(), day).whole()).orElse(0);
+        jpDeferredDueFrom = optionalDate(catalog, "relief.jp.deferredDueFrom", day);
+        jpDeferredDueUntil = optionalDate(catalog, "relief.jp.deferredDueUntil", day);
         bpuJhtRate = rate(catalog, "bpu.jht.rate", day);
         bpuIncomeMin = rupiah(catalog, "bpu.income.min", day);
         bpuIncomeMax = rupiah(catalog, "bpu.income.max", day);
@@ -142,7 +170,7 @@ public final class ContributionSchedule {
         jkpRefs = jkp == null ? List.of() : refs("pu.jkp.rate", "pu.jkp.governmentShare", "pu.jkp.fromJkk", "pu.jkp.fromJkm", "pu.jkp.wageCap");
         bpuJkkRefs = refs("bpu.jkk.rate", "bpu.income.min", "bpu.income.max", "bpu.income.bandWidth", "bpu.income.bandBasis",
                 relief ? "relief.jkkJkm.payableShare" : null);
-        bpuJkmRefs = refs("bpu.jkm.amount");
+        bpuJkmRefs = refs("bpu.jkm.amount", relief ? "relief.jkkJkm.payableShare" : null);
         bpuJhtRefs = refs("bpu.jht.rate", "bpu.income.bandWidth", "bpu.income.bandBasis");
         regulationVersion = month + ":" + RegulationCatalog.fingerprintValues(used.values());
     }
@@ -151,6 +179,11 @@ public final class ContributionSchedule {
         DatedValue v = catalog.valueOn(id, day);
         used.put(id, v);
         return v;
+    }
+
+    /** A relief condition or deadline: only relief months have one. */
+    private LocalDate optionalDate(RegulationCatalog catalog, String id, LocalDate day) {
+        return catalog.find(id, day).map(v -> value(catalog, id, day).date()).orElse(null);
     }
 
     private Rate rate(RegulationCatalog catalog, String id, LocalDate day) {
@@ -173,8 +206,53 @@ public final class ContributionSchedule {
 
     // ---- the lines ------------------------------------------------------------------------------
 
-    /** One programme's line for a wage earner. */
+    /**
+     * Whether the month's PP 49/2020 relief applies to a payer: only to employers and BPU members who had paid up to
+     * July 2020, and a participant registered after July 2020 pays its first two months in full (covid-relief.yaml).
+     * Outside the relief months there is nothing to apply; when the standing is unknown (both null) the relief applies.
+     *
+     * @param registered  the participant's registration (membership start), or null if unknown
+     * @param paidThrough the last contribution month the payer had paid when the relief began, or null if unknown
+     */
+    public boolean reliefApplies(LocalDate registered, YearMonth paidThrough) {
+        if (!inRelief()) {
+            return false;
+        }
+        if (registered != null && reliefNewParticipantAfter != null && registered.isAfter(reliefNewParticipantAfter)) {
+            return !month.isBefore(YearMonth.from(registered).plusMonths(reliefNewParticipantFullMonths));
+        }
+        return paidThrough == null || reliefPaidThrough == null || !paidThrough.isBefore(YearMonth.from(reliefPaidThrough));
+    }
+
+    /** This month is a PP 49/2020 relief month (JKK and JKM cut or JP deferred). */
+    public boolean inRelief() {
+        return !reliefPayable.equals(Rate.WHOLE) || !jpDeferred.isZero();
+    }
+
+    /** First day the deferred JP of this month may be settled, or null outside the relief. */
+    public LocalDate jpDeferredDueFrom() {
+        return jpDeferredDueFrom;
+    }
+
+    /** Last day by which the deferred JP of this month must be settled, or null outside the relief. */
+    public LocalDate jpDeferredDueUntil() {
+        return jpDeferredDueUntil;
+    }
+
+    /** One programme's line for a wage earner, with the month's relief (if any) applied. */
     public ContributionLine puLine(Programme program, Rupiah wage, RiskGroup risk, boolean discountApplies) {
+        return puLine(program, wage, risk, discountApplies, true);
+    }
+
+    /**
+     * One programme's line for a wage earner; {@code relief} false computes a relief month at the full rates (a payer
+     * who does not meet the relief conditions, see {@link #reliefApplies}). In a relief month the line's {@code deferred}
+     * holds the JP shares owed later (between {@link #jpDeferredDueFrom} and {@link #jpDeferredDueUntil}).
+     */
+    public ContributionLine puLine(Programme program, Rupiah wage, RiskGroup risk, boolean discountApplies, boolean relief) {
+        if (!relief && inRelief()) {
+            return puLineWithoutRelief(program, wage, risk, discountApplies);
+        }
         return switch (program) {
             case JKK -> {
                 if (risk == null) {
@@ -198,19 +276,63 @@ public final class ContributionSchedule {
                 Rupiah base = jpBase(wage);
                 Rupiah employer = jpEmployer.applyTo(base, SHARE_ROUNDING);
                 Rupiah worker = jpWorker.applyTo(base, SHARE_ROUNDING);
-                yield new ContributionLine(Programme.JP, base, employer, worker, employer.plus(worker), jpRefs, false);
+                Rupiah deferred = jpDeferred.isZero() ? Rupiah.ZERO
+                        : jpEmployerFull.applyTo(base, SHARE_ROUNDING).minus(employer)
+                                .plus(jpWorkerFull.applyTo(base, SHARE_ROUNDING).minus(worker));
+                yield new ContributionLine(Programme.JP, base, employer, worker, employer.plus(worker), jpRefs, false, deferred);
             }
             case JKP -> {
                 if (jkp == null) {
-                    throw new RejectedException("NO_REGULATION_IN_FORCE", "JKP did not exist in " + month);
+                    throw new ProgrammeNotYetInForceException(Programme.JKP, month.atDay(1), jkpStart);
                 }
                 yield new ContributionLine(Programme.JKP, wage.min(jkp.wageCap()), Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, jkpRefs, true);
             }
         };
     }
 
+    private ContributionLine puLineWithoutRelief(Programme program, Rupiah wage, RiskGroup risk, boolean discountApplies) {
+        return switch (program) {
+            case JKK -> {
+                if (risk == null) {
+                    throw new RejectedException("RISK_GROUP_REQUIRED", "JKK for a wage earner needs the employer's risk group");
+                }
+                boolean discounted = discountApplies && !jkkDiscount.isZero();
+                Rupiah employer = (discounted ? jkkDiscountedFull : jkkFull)[risk.ordinal()].applyTo(wage, SHARE_ROUNDING);
+                yield new ContributionLine(Programme.JKK, wage, employer, Rupiah.ZERO, employer, discounted
+                        ? refs("pu.jkk.rate." + risk.name(), "pu.jkk.labourIntensiveDiscount", "relief.condition.paidThrough")
+                        : refs("pu.jkk.rate." + risk.name(), "relief.condition.paidThrough"), false);
+            }
+            case JKM -> {
+                Rupiah employer = jkmFull.applyTo(wage, SHARE_ROUNDING);
+                yield new ContributionLine(Programme.JKM, wage, employer, Rupiah.ZERO, employer,
+                        refs("pu.jkm.rate", "relief.condition.paidThrough"), false);
+            }
+            case JP -> {
+                Rupiah base = jpBase(wage);
+                Rupiah employer = jpEmployerFull.applyTo(base, SHARE_ROUNDING);
+                Rupiah worker = jpWorkerFull.applyTo(base, SHARE_ROUNDING);
+                yield new ContributionLine(Programme.JP, base, employer, worker, employer.plus(worker),
+                        refs("pu.jp.employerRate", "pu.jp.workerRate", "pu.jp.wageCap", "relief.condition.paidThrough"), false);
+            }
+            case JHT, JKP -> puLine(program, wage, risk, discountApplies, true);
+        };
+    }
+
     /** One programme's line for a BPU participant; all of it is paid by the participant. */
     public ContributionLine bpuLine(Programme program, Rupiah declaredIncome) {
+        return bpuLine(program, declaredIncome, true);
+    }
+
+    /** One programme's line for a BPU participant; {@code relief} false: a relief month at the full amounts. */
+    public ContributionLine bpuLine(Programme program, Rupiah declaredIncome, boolean relief) {
+        if (!relief && inRelief() && (program == Programme.JKK || program == Programme.JKM)) {
+            Rupiah base = bpuBasis(declaredIncome);
+            Rupiah worker = program == Programme.JKK ? bpuJkkFull.applyTo(base, SHARE_ROUNDING) : bpuJkmFull;
+            return new ContributionLine(program, base, Rupiah.ZERO, worker, worker, program == Programme.JKK
+                    ? refs("bpu.jkk.rate", "bpu.income.min", "bpu.income.max", "bpu.income.bandWidth", "bpu.income.bandBasis",
+                            "relief.condition.paidThrough")
+                    : refs("bpu.jkm.amount", "relief.condition.paidThrough"), false);
+        }
         return switch (program) {
             case JKK -> {
                 Rupiah base = bpuBasis(declaredIncome);

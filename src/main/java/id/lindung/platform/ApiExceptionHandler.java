@@ -50,7 +50,9 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(RejectedException.class)
     ResponseEntity<ProblemDetail> rejected(RejectedException e, HttpServletRequest request) throws Exception {
-        return problem(request, e, HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.rejection().message(), null);
+        ResponseEntity<ProblemDetail> answer = problem(request, e, HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.rejection().message(), null);
+        e.details().forEach(answer.getBody()::setProperty);
+        return answer;
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -4,6 +4,7 @@ import id.lindung.benefit.BenefitCalculator;
 import id.lindung.benefit.BenefitCase;
 import id.lindung.benefit.BenefitQuote;
 import id.lindung.benefit.BenefitRequest;
+import id.lindung.benefit.JhtReason;
 import id.lindung.benefit.MissingFactException;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionQuote;
@@ -13,6 +14,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
+import id.lindung.shared.RejectedException;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -44,22 +46,14 @@ public final class Quotes {
     }
 
     public static Quotes of(RegulationCatalog catalog) {
-        return new Quotes(new ContributionCalculator(catalog), new BenefitCalculator(catalog));
+        ContributionCalculator contributions = new ContributionCalculator(catalog);
+        return new Quotes(contributions, new BenefitCalculator(catalog, contributions));
     }
 
     public QuoteDocuments.Contribution contribution(ContributionQuoteInput in) {
         List<InputProblem> problems = new ArrayList<>();
         Segment segment = parseEnum(Segment.class, in.segment(), "segment", true, problems);
-        YearMonth month = null;
-        if (blank(in.month())) {
-            problems.add(InputProblem.of("month", "REQUIRED", "month is required (YYYY-MM)"));
-        } else {
-            try {
-                month = YearMonth.parse(in.month().strip());
-            } catch (DateTimeParseException e) {
-                problems.add(InputProblem.of("month", "INVALID_MONTH", "month '" + in.month() + "' is not YYYY-MM"));
-            }
-        }
+        YearMonth month = month(in.month(), "month", problems);
         Rupiah wage = amount(in.wage(), "wage", problems);
         RiskGroup risk = parseEnum(RiskGroup.class, in.risk(), "risk", false, problems);
         Set<Programme> programs = EnumSet.noneOf(Programme.class);
@@ -81,6 +75,7 @@ public final class Quotes {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        refuseTooLarge(in.wage(), "wage");
         ContributionQuote q = contributions.quote(new ContributionRequest(segment, month, wage, risk, programs,
                 Boolean.TRUE.equals(in.labourIntensive()), Boolean.TRUE.equals(in.villageGovernment())));
         Set<String> unverified = new TreeSet<>();
@@ -105,13 +100,19 @@ public final class Quotes {
         if (children < 0) {
             problems.add(InputProblem.of("children", "NEGATIVE", "children must not be negative"));
         }
+        BenefitRequest.JhtFacts jht = benefitCase == BenefitCase.JHT_PAYOUT ? jhtFacts(in, problems) : null;
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+        refuseTooLarge(in.wage(), "wage");
+        refuseTooLarge(in.averageWage(), "averageWage");
+        if (in.monthlyWages() != null) {
+            in.monthlyWages().forEach(w -> refuseTooLarge(w, "monthlyWages"));
         }
         BenefitQuote q;
         try {
             q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
-                    in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24()));
+                    in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht));
         } catch (MissingFactException e) {
             throw new InvalidInputException(e.field(), "REQUIRED", e.getMessage());
         }
@@ -122,6 +123,35 @@ public final class Quotes {
         }).toList();
         return new QuoteDocuments.Benefit(q.benefitCase().name(), q.date().toString(), q.eligible(), components, q.rejections(),
                 q.total(), List.copyOf(unverified));
+    }
+
+    private static BenefitRequest.JhtFacts jhtFacts(BenefitQuoteInput in, List<InputProblem> problems) {
+        JhtReason reason = parseEnum(JhtReason.class, in.reason(), "reason", true, problems);
+        LocalDate birthDate = date(in.birthDate(), "birthDate", false, problems);
+        LocalDate employmentEnd = date(in.employmentEnd(), "employmentEnd", false, problems);
+        YearMonth start = month(in.contributionStart(), "contributionStart", problems);
+        List<Rupiah> wages = new ArrayList<>();
+        if (in.monthlyWages() != null) {
+            for (BigDecimal w : in.monthlyWages()) {
+                Rupiah r = amount(w, "monthlyWages", problems);
+                if (r != null) {
+                    wages.add(r);
+                }
+            }
+        }
+        return reason == null ? null : new BenefitRequest.JhtFacts(reason, birthDate, employmentEnd, start, wages,
+                Boolean.TRUE.equals(in.partialClaimed()));
+    }
+
+    /** Far above any real monthly wage: such an amount is a typing error, refused as too large. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000000");
+
+    /** An amount beyond any real wage is refused as a whole with {@code AMOUNT_TOO_LARGE} (422), not as a precision problem. */
+    private static void refuseTooLarge(BigDecimal value, String field) {
+        if (value != null && value.compareTo(MAX_AMOUNT) > 0) {
+            throw new RejectedException("AMOUNT_TOO_LARGE", field + " " + value.toPlainString()
+                    + " is beyond any real monthly wage (at most " + MAX_AMOUNT.toPlainString() + " rupiah)");
+        }
     }
 
     private static void unverifiedOf(List<Reference> refs, Set<String> into) {
@@ -137,10 +167,27 @@ public final class Quotes {
             problems.add(InputProblem.of(field, "NOT_POSITIVE", field + " must be more than zero"));
             return null;
         }
+        if (value.compareTo(MAX_AMOUNT) > 0) {
+            return null; // refused as AMOUNT_TOO_LARGE once the input is otherwise well formed
+        }
         try {
             return Rupiah.of(value);
         } catch (ArithmeticException e) {
             problems.add(InputProblem.of(field, "TOO_PRECISE", field + " has more than 2 decimals (sen)"));
+            return null;
+        }
+    }
+
+    /** A required month, YYYY-MM. */
+    private static YearMonth month(String value, String field, List<InputProblem> problems) {
+        if (blank(value)) {
+            problems.add(InputProblem.of(field, "REQUIRED", field + " is required (YYYY-MM)"));
+            return null;
+        }
+        try {
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(InputProblem.of(field, "INVALID_MONTH", field + " '" + value + "' is not YYYY-MM"));
             return null;
         }
     }

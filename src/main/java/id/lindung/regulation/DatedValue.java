@@ -46,6 +46,11 @@ public record DatedValue(String parameter, LocalDate from, LocalDate until, Unit
         return new BigDecimal(text);
     }
 
+    public LocalDate date() {
+        expect(Unit.DATE);
+        return LocalDate.parse(text);
+    }
+
     public String code() {
         expect(Unit.CODE);
         return text;

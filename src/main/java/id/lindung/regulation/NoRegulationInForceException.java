@@ -10,4 +10,8 @@ public class NoRegulationInForceException extends RejectedException {
     public NoRegulationInForceException(String message) {
         super(CODE, message);
     }
+
+    protected NoRegulationInForceException(String code, String message) {
+        super(code, message);
+    }
 }

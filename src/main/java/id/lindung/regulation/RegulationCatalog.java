@@ -1,5 +1,6 @@
 package id.lindung.regulation;
 
+import id.lindung.shared.Programme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,6 +94,18 @@ public final class RegulationCatalog {
         Parameter p = parameter(id);
         return p.on(date).orElseThrow(() -> new NoRegulationInForceException(
                 "no value of " + id + " is in force on " + date + " (values cover " + coverage(p) + ")"));
+    }
+
+    /** The first day of {@code programme} (data: {@code programme.<P>.inForce}). */
+    public LocalDate programmeStart(Programme programme) {
+        return parameter("programme." + programme.name() + ".inForce").values().get(0).from();
+    }
+
+    /** Refuses a date before {@code programme} existed with {@link ProgrammeNotYetInForceException}, naming it. */
+    public void requireProgramme(Programme programme, LocalDate date) {
+        if (find("programme." + programme.name() + ".inForce", date).isEmpty()) {
+            throw new ProgrammeNotYetInForceException(programme, date, programmeStart(programme));
+        }
     }
 
     public Optional<DatedValue> find(String id, LocalDate date) {

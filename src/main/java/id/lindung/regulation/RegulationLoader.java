@@ -239,6 +239,11 @@ final class RegulationLoader {
                         return "is not a day of the month";
                     }
                 }
+                case DATE -> {
+                    if (parseDate(value) == null) {
+                        return "is not a date like 2022-04-15";
+                    }
+                }
                 case CODE -> {
                     if (value.isEmpty() || !value.chars().allMatch(c -> (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9'))) {
                         return "is not a code in capitals (A-Z, 0-9, _)";

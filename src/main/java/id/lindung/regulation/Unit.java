@@ -17,5 +17,7 @@ public enum Unit {
     /** A multiplier of a wage, for example 80. */
     FACTOR,
     /** A named rule from a fixed list, for example NEXT_WORKING_DAY. */
-    CODE
+    CODE,
+    /** A calendar date, for example 2022-04-15 (a deadline or a cut-off that a regulation names). */
+    DATE
 }

@@ -14,6 +14,11 @@ public class RejectedException extends IllegalArgumentException {
         return code;
     }
 
+    /** Facts a client may act on besides the code (for example the programme and the date it starts), by name. */
+    public java.util.Map<String, Object> details() {
+        return java.util.Map.of();
+    }
+
     public Rejection rejection() {
         return new Rejection(code, getMessage().substring(code.length() + 2));
     }

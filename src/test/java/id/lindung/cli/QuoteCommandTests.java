@@ -57,7 +57,7 @@ class QuoteCommandTests {
                 "--wage", "2000000", "--percent", "10");
         assertThat(partial.get("components").get(0).get("code").asString()).isEqualTo("DISABILITY_COMPENSATION");
         assertThat(partial.get("total").asLong()).isEqualTo(16_000_000);
-        JsonNode pension = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15", "--contribution-months", "240",
+        JsonNode pension = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2035-07-15", "--contribution-months", "240",
                 "--average-wage", "6000000");
         assertThat(pension.get("total").asLong()).isEqualTo(1_200_000);
         JsonNode jkp = ok("quote", "benefit", "--case", "JKP", "--date", "2025-06-01", "--wage", "8000000", "--contribution-months-24", "18");
@@ -98,6 +98,57 @@ class QuoteCommandTests {
         CommandLineTests.Run noWage = CommandLineTests.run("quote", "benefit", "--case", "JKK_DEATH", "--date", "2025-01-01");
         assertThat(noWage.exit()).isEqualTo(2);
         assertThat(noWage.err()).contains("wage");
+    }
+
+    @Test
+    void impossibleInputsExitWithStatus2AndTheirCode() {
+        CommandLineTests.Run jp = CommandLineTests.run("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15",
+                "--contribution-months", "240", "--average-wage", "6000000");
+        assertThat(jp.exit()).isEqualTo(2);
+        assertThat(jp.err()).contains("JP_MONTHS_IMPOSSIBLE").contains("126 months");
+        CommandLineTests.Run huge = CommandLineTests.run("quote", "contribution", "--segment", "PU", "--month", "2025-04", "--wage", "1e20",
+                "--risk", "LOW", "--programs", "JKK");
+        assertThat(huge.exit()).isEqualTo(2);
+        assertThat(huge.err()).contains("AMOUNT_TOO_LARGE").doesNotContain("decimals");
+        CommandLineTests.Run early = CommandLineTests.run("quote", "benefit", "--case", "JKP", "--date", "2020-06-01", "--wage", "8000000",
+                "--contribution-months-24", "18");
+        assertThat(early.exit()).isEqualTo(2);
+        assertThat(early.err()).contains("PROGRAMME_NOT_YET_IN_FORCE").contains("JKP").doesNotContain("jkp.");
+        CommandLineTests.Run window = CommandLineTests.run("quote", "benefit", "--case", "JKP", "--date", "2025-06-01", "--wage", "8000000",
+                "--contribution-months-24", "25");
+        assertThat(window.exit()).isEqualTo(2);
+        assertThat(window.err()).contains("JKP_MONTHS_IN_WINDOW_IMPOSSIBLE");
+    }
+
+    @Test
+    void consecutiveMonthsOptionChecksTheRuleOfSixConsecutiveMonths() {
+        JsonNode short_ = ok("quote", "benefit", "--case", "JKP", "--date", "2025-06-01", "--wage", "8000000",
+                "--contribution-months-24", "12", "--consecutive-months", "5");
+        assertThat(short_.get("eligible").asBoolean()).isFalse();
+        assertThat(short_.get("rejections").get(0).get("code").asString()).isEqualTo("JKP_CONSECUTIVE_MONTHS_BELOW_MINIMUM");
+        JsonNode enough = ok("quote", "benefit", "--case", "JKP", "--date", "2025-06-01", "--wage", "8000000",
+                "--contribution-months-24", "12", "--consecutive-months", "6");
+        assertThat(enough.get("total").asLong()).isEqualTo(18_000_000);
+    }
+
+    @Test
+    void jhtPayoutPrintsTheBalanceAsContributionsAndReturns() {
+        // hand computation in JhtPayoutTests.balanceMatchesTheHandComputation
+        JsonNode doc = ok("quote", "benefit", "--case", "JHT_PAYOUT", "--date", "2016-07-10", "--reason", "LEAVING_INDONESIA",
+                "--contribution-start", "2015-11", "--contribution-months", "4", "--wage", "3000000");
+        assertThat(doc.get("case").asString()).isEqualTo("JHT_PAYOUT");
+        assertThat(doc.get("components").get(0).get("code").asString()).isEqualTo("CONTRIBUTIONS");
+        assertThat(doc.get("components").get(0).get("amount").asLong()).isEqualTo(684_000);
+        assertThat(doc.get("components").get(1).get("amount").asLong()).isEqualTo(22_236);
+        assertThat(doc.get("total").asLong()).isEqualTo(706_236);
+        assertThat(doc.get("unverified").toString()).contains("jht.returnRate");
+        JsonNode perMonth = ok("quote", "benefit", "--case", "JHT_PAYOUT", "--date", "2016-07-10", "--reason", "DEATH",
+                "--contribution-start", "2015-11", "--monthly-wages", "3000000,3000000,3000000,3000000");
+        assertThat(perMonth.get("total").asLong()).isEqualTo(706_236);
+        CommandLineTests.Run noStart = CommandLineTests.run("quote", "benefit", "--case", "JHT_PAYOUT", "--date", "2016-07-10",
+                "--reason", "DEATH", "--contribution-months", "4", "--wage", "3000000");
+        assertThat(noStart.exit()).isEqualTo(2);
+        assertThat(noStart.err()).contains("contributionStart");
     }
 
     /**

@@ -3,6 +3,8 @@ package id.lindung.contribution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.regulation.NoRegulationInForceException;
+import id.lindung.regulation.ProgrammeNotYetInForceException;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rate;
@@ -85,7 +87,7 @@ class ContributionCalculatorTests {
             'No JKK discount in Jan 2025'                              , PU , 2025-01, 10000000  , MEDIUM   , JKK            , true  , false  , 89000   , 0     , 89000
             'JKK discount 50% in Feb 2025 (0.445%)'                    , PU , 2025-02, 10000000  , MEDIUM   , JKK            , true  , false  , 44500   , 0     , 44500
             'JKK discount still in Jul 2025'                           , PU , 2025-07, 10000000  , VERY_HIGH, JKK            , true  , false  , 87000   , 0     , 87000
-            'No JKK discount in Aug 2025'                              , PU , 2025-08, 10000000  , VERY_HIGH, JKK            , true  , false  , 174000  , 0     , 174000
+            'JKK discount goes on without a break in Aug 2025'         , PU , 2025-08, 10000000  , VERY_HIGH, JKK            , true  , false  , 87000   , 0     , 87000
             'JKK discount again for Jan 2026 (PP 36/2025)'             , PU , 2026-01, 10000000  , VERY_LOW , JKK            , true  , false  , 12000   , 0     , 12000
             'No JKK discount in Feb 2026'                              , PU , 2026-02, 10000000  , VERY_LOW , JKK            , true  , false  , 24000   , 0     , 24000
             'No JKK discount for village government'                   , PU , 2025-02, 10000000  , VERY_LOW , JKK            , true  , true   , 24000   , 0     , 24000
@@ -113,6 +115,103 @@ class ContributionCalculatorTests {
             assertThat(l.references()).isNotEmpty();
             assertThat(l.employer().isWhole() && l.worker().isWhole()).as("shares are whole rupiah").isTrue();
         });
+    }
+
+    /**
+     * The 50% JKK discount covers every JKK month from February 2025 to January 2026 without a break (PP 7/2025, then
+     * PP 36/2025 Pasal 10A): both sides of 1 Feb 2025, 1 Aug 2025 and 1 Feb 2026, for a qualifying employer.
+     */
+    @ParameterizedTest(name = "JKK discount {1}% in {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # month | discount | employer on Rp 10 M, group III (0.89%) | regulation
+            2025-01 | 0        | 89000                                  | PP 44/2015
+            2025-02 | 50       | 44500                                  | PP 7/2025
+            2025-07 | 50       | 44500                                  | PP 7/2025
+            2025-08 | 50       | 44500                                  | PP 36/2025
+            2026-01 | 50       | 44500                                  | PP 36/2025
+            2026-02 | 0        | 89000                                  | PP 36/2025
+            """)
+    void labourIntensiveDiscountRunsWithoutABreakFromFebruary2025ToJanuary2026(String month, int discount, long employer,
+                                                                               String regulation) {
+        ContributionQuote q = quote("PU", month, "10000000", "MEDIUM", "JKK", true, false);
+        assertThat(q.employerTotal()).isEqualTo(Rupiah.of(employer));
+        assertThat(CALCULATOR.schedule(YearMonth.parse(month)).jkkLabourIntensiveDiscount()).isEqualTo(Rate.ofPercent(BigDecimal.valueOf(discount)));
+        assertThat(CATALOG.valueOn("pu.jkk.labourIntensiveDiscount", YearMonth.parse(month).atDay(1)).reference().regulation())
+                .isEqualTo(regulation);
+    }
+
+    @Test
+    void everyJkkMonthFromFebruary2025ToJanuary2026IsDiscounted() {
+        for (YearMonth m = YearMonth.of(2025, 2); !m.isAfter(YearMonth.of(2026, 1)); m = m.plusMonths(1)) {
+            assertThat(quote("PU", m.toString(), "10000000", "VERY_LOW", "JKK", true, false).employerTotal()).as(m.toString())
+                    .isEqualTo(Rupiah.of(12_000));
+        }
+    }
+
+    /** The JP wage cap of 2022, Rp 9,077,600 (BPJS letter B/77/022023), is verified and starts in March 2022. */
+    @ParameterizedTest(name = "JP cap in {0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # month | cap     | employer | worker | verified
+            2022-02 | 8754600 | 175092   | 87546  | false
+            2022-03 | 9077600 | 181552   | 90776  | true
+            2023-02 | 9077600 | 181552   | 90776  | true
+            2023-03 | 9559600 | 191192   | 95596  | true
+            """)
+    void jpWageCapOf2022IsVerifiedAndStartsInMarch(String month, long cap, long employer, long worker, boolean verified) {
+        ContributionQuote q = quote("PU", month, "20000000", "VERY_LOW", "JP", false, false);
+        assertThat(line(q, Programme.JP, "base")).isEqualTo(Rupiah.of(cap));
+        assertThat(line(q, Programme.JP, "employer")).isEqualTo(Rupiah.of(employer));
+        assertThat(line(q, Programme.JP, "worker")).isEqualTo(Rupiah.of(worker));
+        assertThat(q.lines().get(0).references()).filteredOn(r -> r.parameter().equals("pu.jp.wageCap"))
+                .singleElement().satisfies(r -> assertThat(r.verified()).isEqualTo(verified));
+    }
+
+    /**
+     * PP 49/2020 relief conditions (covid-relief.yaml): only payers who had paid up to July 2020 get the relief; a
+     * participant registered after July 2020 pays its first two months in full; the deferred 99% of JP is a debt.
+     * Wage earner on Rp 2,000,000, JKK group I + JKM + JP; BPU on Rp 1,000,000, JKK + JKM.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(nullValues = "-", delimiter = '|', textBlock = """
+            # rule                                              | seg | month   | registered | paid    | employer | worker | deferred JP
+            standing unknown: relief as before                  | PU  | 2020-08 | -          | -       | 508      | 200    | 59400
+            paid up to July 2020: relief                        | PU  | 2020-08 | 2018-01-01 | 2020-07 | 508      | 200    | 59400
+            paid only to June 2020: full rates, nothing deferred| PU  | 2020-08 | 2018-01-01 | 2020-06 | 50800    | 20000  | 0
+            registered on 31 July 2020: not new, relief         | PU  | 2020-08 | 2020-07-31 | 2020-07 | 508      | 200    | 59400
+            registered 10 Sep 2020: first month in full         | PU  | 2020-09 | 2020-09-10 | -       | 50800    | 20000  | 0
+            registered 10 Sep 2020: second month in full        | PU  | 2020-10 | 2020-09-10 | -       | 50800    | 20000  | 0
+            registered 10 Sep 2020: relief from the third month | PU  | 2020-11 | 2020-09-10 | -       | 508      | 200    | 59400
+            after the relief nothing changes                    | PU  | 2021-02 | 2018-01-01 | 2020-06 | 50800    | 20000  | 0
+            BPU paid up to July 2020: relief (100 + 68)         | BPU | 2020-08 | 2018-01-01 | 2020-07 | 0        | 168    | 0
+            BPU paid only to May 2020: full (10,000 + 6,800)    | BPU | 2020-08 | 2018-01-01 | 2020-05 | 0        | 16800  | 0
+            """)
+    void covidReliefOnlyForPayersWhoMeetItsConditions(String rule, String segment, String month, String registered, String paid,
+                                                       long employer, long worker, long deferred) {
+        boolean pu = segment.equals("PU");
+        ContributionRequest request = new ContributionRequest(Segment.valueOf(segment), YearMonth.parse(month),
+                Rupiah.of(pu ? 2_000_000 : 1_000_000), pu ? RiskGroup.VERY_LOW : null,
+                pu ? EnumSet.of(Programme.JKK, Programme.JKM, Programme.JP) : EnumSet.of(Programme.JKK, Programme.JKM), false, pu)
+                .withReliefStanding(registered == null ? null : LocalDate.parse(registered), paid == null ? null : YearMonth.parse(paid));
+        ContributionQuote q = CALCULATOR.quote(request);
+        assertThat(q.employerTotal()).as(rule + " employer").isEqualTo(Rupiah.of(employer));
+        assertThat(q.workerTotal()).as(rule + " worker").isEqualTo(Rupiah.of(worker));
+        assertThat(q.lines().stream().map(ContributionLine::deferred).reduce(Rupiah.ZERO, Rupiah::plus)).as(rule + " deferred")
+                .isEqualTo(Rupiah.of(deferred));
+    }
+
+    @Test
+    void deferredJpIsADebtDueFrom15May2021To15April2022() {
+        ContributionSchedule relief = CALCULATOR.schedule(YearMonth.of(2020, 8));
+        assertThat(relief.jpDeferredDueFrom()).isEqualTo(LocalDate.of(2021, 5, 15));
+        assertThat(relief.jpDeferredDueUntil()).isEqualTo(LocalDate.of(2022, 4, 15));
+        assertThat(CALCULATOR.schedule(YearMonth.of(2021, 1)).jpDeferredDueUntil()).isEqualTo(LocalDate.of(2022, 4, 15));
+        assertThat(CALCULATOR.schedule(YearMonth.of(2020, 7)).jpDeferredDueFrom()).isNull();
+        assertThat(CALCULATOR.schedule(YearMonth.of(2021, 2)).jpDeferredDueFrom()).isNull();
+        // 3% of 2,000,000 = 60,000, of which 1% (600) is payable and 99% (59,400) deferred
+        ContributionLine jp = relief.puLine(Programme.JP, Rupiah.of(2_000_000), null, false);
+        assertThat(jp.total()).isEqualTo(Rupiah.of(600));
+        assertThat(jp.deferred()).isEqualTo(Rupiah.of(59_400));
+        assertThat(jp.references()).extracting(r -> r.parameter()).contains("relief.jp.deferredShare");
     }
 
     @Test
@@ -188,22 +287,32 @@ class ContributionCalculatorTests {
     }
 
     @Test
-    void jkpBeforePp37Of2021IsNotInForce() {
+    void jkpBeforePp37Of2021IsNotInForceAndTheRefusalNamesJkp() {
         assertThatThrownBy(() -> quote("PU", "2020-05", "2000000", "VERY_LOW", "JKP", false, false))
-                .extracting(e -> ((RejectedException) e).code()).isEqualTo("NO_REGULATION_IN_FORCE");
+                .isInstanceOf(NoRegulationInForceException.class)
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PROGRAMME_NOT_YET_IN_FORCE");
+                    assertThat(e.programme()).isEqualTo(Programme.JKP);
+                });
+        assertThatThrownBy(() -> CALCULATOR.schedule(YearMonth.of(2020, 5)).puLine(Programme.JKP, Rupiah.of(2_000_000), RiskGroup.LOW, false))
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> assertThat(e.programme()).isEqualTo(Programme.JKP));
     }
 
     @Test
-    void monthsBeforeTheFirstRegulationAreRejected() {
+    void monthsBeforeTheFirstRegulationAreRejectedNamingTheProgramme() {
         assertThatThrownBy(() -> quote("PU", "2014-01", "2000000", "VERY_LOW", "JKK", false, false))
-                .extracting(e -> ((RejectedException) e).code()).isEqualTo("NO_REGULATION_IN_FORCE");
+                .isInstanceOfSatisfying(ProgrammeNotYetInForceException.class, e -> {
+                    assertThat(e.code()).isEqualTo("PROGRAMME_NOT_YET_IN_FORCE");
+                    assertThat(e.programme()).isEqualTo(Programme.JKK);
+                    assertThat(e.getMessage()).contains("JKK").contains("2015-07-01");
+                });
     }
 
     @Test
     void referencesNameTheDiscountAndTheReliefOnlyWhenTheyApply() {
         var discounted = quote("PU", "2025-02", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
         assertThat(discounted).extracting(r -> r.parameter()).contains("pu.jkk.labourIntensiveDiscount");
-        var normal = quote("PU", "2025-09", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
+        var normal = quote("PU", "2026-02", "2000000", "VERY_LOW", "JKK", true, false).lines().get(0).references();
         assertThat(normal).extracting(r -> r.parameter()).containsExactly("pu.jkk.rate.VERY_LOW");
         var relief = quote("PU", "2020-08", "2000000", "VERY_LOW", "JKK", false, false).lines().get(0).references();
         assertThat(relief).extracting(r -> r.parameter()).contains("relief.jkkJkm.payableShare");

@@ -64,6 +64,50 @@ class QuoteApiIntegrationTests {
     }
 
     @Test
+    void impossibleInputsAnswer422WithTheirCode() {
+        var jp = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JP_OLD_AGE","date":"2026-01-15","contributionMonths":240,"averageWage":6000000}""");
+        assertThat(jp.statusCode()).as(jp.body()).isEqualTo(422);
+        assertThat(JSON.readTree(jp.body()).get("code").asString()).isEqualTo("JP_MONTHS_IMPOSSIBLE");
+        var huge = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2025-04","wage":1e20,"risk":"LOW","programs":["JKK"]}""");
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
+        assertThat(JSON.readTree(huge.body()).get("code").asString()).isEqualTo("AMOUNT_TOO_LARGE");
+        var early = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKP","date":"2020-06-01","wage":8000000,"contributionMonths24":18}""");
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(early.body());
+        assertThat(problem.get("code").asString()).isEqualTo("PROGRAMME_NOT_YET_IN_FORCE");
+        assertThat(problem.get("programme").asString()).isEqualTo("JKP");
+        assertThat(problem.get("inForceFrom").asString()).isEqualTo("2021-02-02");
+        var consecutive = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKP","date":"2025-06-01","wage":8000000,"contributionMonths24":12,"consecutiveMonths":13}""");
+        assertThat(consecutive.statusCode()).as(consecutive.body()).isEqualTo(422);
+        assertThat(JSON.readTree(consecutive.body()).get("code").asString()).isEqualTo("JKP_CONSECUTIVE_MONTHS_IMPOSSIBLE");
+        var below = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKP","date":"2025-06-01","wage":8000000,"contributionMonths24":12,"consecutiveMonths":5}""");
+        assertThat(below.statusCode()).as(below.body()).isEqualTo(200);
+        assertThat(JSON.readTree(below.body()).get("rejections").get(0).get("code").asString())
+                .isEqualTo("JKP_CONSECUTIVE_MONTHS_BELOW_MINIMUM");
+    }
+
+    @Test
+    void jhtPayoutHasTheSameDocumentShapeAsTheOtherCases() {
+        var response = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JHT_PAYOUT","date":"2016-07-10","reason":"RESIGNATION","employmentEnd":"2016-05-31",
+                 "contributionStart":"2015-11","contributionMonths":4,"wage":3000000}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.get("eligible").asBoolean()).isTrue();
+        assertThat(doc.get("total").asLong()).isEqualTo(706_236);
+        assertThat(doc.has("components") && doc.has("rejections") && doc.has("unverified")).isTrue();
+        var early = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JHT_PAYOUT","date":"2016-06-15","reason":"RESIGNATION","employmentEnd":"2016-05-31",
+                 "contributionStart":"2015-11","contributionMonths":4,"wage":3000000}""");
+        assertThat(JSON.readTree(early.body()).get("rejections").get(0).get("code").asString()).isEqualTo("JHT_WAITING_PERIOD_NOT_OVER");
+    }
+
+    @Test
     void quotesNeedSignIn() {
         assertThat(Http.anonymous(port).get("/api/v1/regulations").statusCode()).isEqualTo(401);
         // without a token a POST is refused before it reaches the controller (401 or 403 for the missing CSRF token)

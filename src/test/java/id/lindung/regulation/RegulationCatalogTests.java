@@ -53,10 +53,30 @@ class RegulationCatalogTests {
 
     @Test
     void unverifiedValuesAreLoadedAndFlagged() {
-        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2022, 6, 1)).verified()).isFalse();
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 6, 1)).verified()).as("2021 effective month").isFalse();
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2022, 6, 1)).verified()).as("2022 confirmed by B/77/022023").isTrue();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2026, 6, 1)).verified()).isFalse();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2025, 6, 1)).verified()).isTrue();
         assertThat(BUNDLED.valueOn("bpu.income.bandWidth", LocalDate.of(2025, 6, 1)).verified()).isFalse();
+    }
+
+    @ParameterizedTest(name = "minimum siltap {0} on {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            village.defaultWage.kepalaDesa    | 2019-02-28 | -
+            village.defaultWage.kepalaDesa    | 2019-03-01 | 2426640
+            village.defaultWage.perangkatDesa | 2019-02-28 | -
+            village.defaultWage.perangkatDesa | 2019-03-01 | 2022200
+            """)
+    void minimumSiltapAppliesFromMarch2019(String parameter, String date, String value) {
+        var found = BUNDLED.find(parameter, LocalDate.parse(date));
+        if (value.equals("-")) {
+            assertThat(found).as("PP 11/2019 was signed 28 February 2019").isEmpty();
+        } else {
+            assertThat(found).get().satisfies(v -> {
+                assertThat(v.rupiah()).isEqualTo(Rupiah.parse(value));
+                assertThat(v.reference().regulation()).isEqualTo("PP 11/2019");
+            });
+        }
     }
 
     @Test

@@ -17,8 +17,8 @@ class QuoteConfiguration {
     }
 
     @Bean
-    BenefitCalculator benefitCalculator(RegulationCatalog catalog) {
-        return new BenefitCalculator(catalog);
+    BenefitCalculator benefitCalculator(RegulationCatalog catalog, ContributionCalculator contributions) {
+        return new BenefitCalculator(catalog, contributions);
     }
 
     @Bean

@@ -59,10 +59,12 @@ class SimulationPageController {
                    @RequestParam(required = false) String membershipStart, @RequestParam(required = false) Integer children,
                    @RequestParam(required = false) BigDecimal percent, @RequestParam(required = false) Integer months,
                    @RequestParam(required = false) Integer contributionMonths, @RequestParam(required = false) BigDecimal averageWage,
-                   @RequestParam(required = false) Integer contributionMonths24, Model model) {
+                   @RequestParam(required = false) Integer contributionMonths24,
+                   @RequestParam(required = false) Integer consecutiveMonths, Model model) {
         try {
             model.addAttribute("quote", quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, wage, membershipStart,
-                    children, percent, months, contributionMonths, averageWage, contributionMonths24)));
+                    children, percent, months, contributionMonths, averageWage, contributionMonths24, consecutiveMonths, null, null,
+                    null, null, null, null)));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems().stream().map(Object::toString).toList());
         } catch (IllegalArgumentException e) {
