@@ -162,7 +162,7 @@ class ApiErrorsIntegrationTests {
                         "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000}"),
                 post("quotes", 422, "BPU_JP_NOT_AVAILABLE", "dpmd", "/api/v1/quotes/contribution",
                         "{\"segment\":\"BPU\",\"month\":\"2025-04\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\",\"JP\"]}"),
-                post("quotes", 422, "NO_REGULATION_IN_FORCE", "dpmd", "/api/v1/quotes/contribution",
+                post("quotes", 422, "PROGRAMME_NOT_YET_IN_FORCE", "dpmd", "/api/v1/quotes/contribution",
                         "{\"segment\":\"PU\",\"month\":\"1990-01\",\"wage\":1000000,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\"]}"),
                 // WorkerApiController
                 post("workers", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers", "{\"category\":\"ASTRONOT\"}"),

@@ -33,7 +33,9 @@ class SimulationPageController {
         model.addAttribute("defaultDate", LocalDate.now(clock).toString());
         model.addAttribute("risks", id.lindung.shared.RiskGroup.values());
         model.addAttribute("programs", id.lindung.shared.Programme.values());
-        model.addAttribute("cases", id.lindung.benefit.BenefitCase.values());
+        // the JHT payout needs a contribution history and a reason, which this form does not ask for yet (CLI and API)
+        model.addAttribute("cases", java.util.Arrays.stream(id.lindung.benefit.BenefitCase.values())
+                .filter(c -> c != id.lindung.benefit.BenefitCase.JHT_PAYOUT).toList());
         return "regulation/simulation";
     }
 
