@@ -181,10 +181,10 @@ public class Payments {
                 PaymentRequest request;
                 try {
                     request = new PaymentRequest(field(rec, index, "payer"), field(rec, index, "reference"),
-                            LocalDate.parse(field(rec, index, "date")), new BigDecimal(field(rec, index, "amount")),
+                            statementDate(field(rec, index, "date")), new BigDecimal(field(rec, index, "amount")),
                             index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION");
                 } catch (DateTimeParseException e) {
-                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not an ISO date (YYYY-MM-DD)"));
+                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)"));
                     continue;
                 } catch (NumberFormatException e) {
                     rejected.add(new Rejection(line, "amount '" + field(rec, index, "amount") + "' is not a number"));
@@ -221,6 +221,15 @@ public class Payments {
         int duplicates = counts[1] + repeated;
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
         return new ImportResult(accepted, duplicates, rejected);
+    }
+
+    private static final java.time.format.DateTimeFormatter STATEMENT_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** ISO dates, and DD/MM/YYYY as Indonesian bank statements write them (never month first). */
+    static LocalDate statementDate(String text) {
+        String t = text == null ? "" : text.trim();
+        return t.indexOf('/') >= 0 ? LocalDate.parse(t, STATEMENT_DATE) : LocalDate.parse(t);
     }
 
     /**

@@ -2,6 +2,7 @@ package id.lindung.cli;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.billing.BilledMonths;
 import id.lindung.billing.BillingRuns;
 import id.lindung.platform.AmountJson;
 import java.time.YearMonth;
@@ -17,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 class BillingCommand {
 
     @Command(name = "run", description = {"Bill every active membership for a month (idempotent: a re-run adds",
-            "only corrections as reversal and adjustment lines). Prints {\"month\",\"bills\",\"lines\",\"total\"}."})
+            "only corrections as reversal and adjustment lines). Prints {\"month\",\"bills\",\"lines\",\"total\",",
+            "\"newLines\",\"newTotal\",\"monthLines\",\"monthTotal\",\"regulationVersion\"}: lines and total (= newLines,",
+            "newTotal) are what this run added, monthLines and monthTotal what the month holds after it."})
     static class Run implements Callable<Integer> {
         @Option(names = "--month", required = true, description = "Contribution month, YYYY-MM.") String month;
 
@@ -30,16 +33,31 @@ class BillingCommand {
                 throw new IllegalArgumentException("--month must be YYYY-MM, got '" + month + "'");
             }
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
-                BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, Actor.system("cli"));
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("month", r.month().toString());
-                out.put("bills", r.bills());
-                out.put("lines", r.lines());
-                out.put("total", AmountJson.summed(r.total()));
-                out.put("regulationVersion", r.regulationVersion());
-                System.out.println(JsonMapper.builder().build().writeValueAsString(out));
+                Actor cli = Actor.system("cli");
+                BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, cli);
+                BilledMonths.Totals month = ctx.getBean(BilledMonths.class).totals(m, cli.scope());
+                System.out.println(JsonMapper.builder().build().writeValueAsString(summary(r, month)));
+                if (r.lines() == 0 && month.lines() > 0) {
+                    System.err.println("note: " + r.month() + " was already billed; this run added no lines. The month holds "
+                            + month.lines() + " lines totalling " + month.total().toPlainString() + " (monthLines, monthTotal).");
+                }
                 return 0;
             }));
         }
+    }
+
+    /** {@code lines} and {@code total} keep their documented meaning (added by this run); the month's own figures beside. */
+    static Map<String, Object> summary(BillingRuns.Result r, BilledMonths.Totals month) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("month", r.month().toString());
+        out.put("bills", r.bills());
+        out.put("lines", r.lines());
+        out.put("total", AmountJson.summed(r.total()));
+        out.put("newLines", r.lines());
+        out.put("newTotal", AmountJson.summed(r.total()));
+        out.put("monthLines", month.lines());
+        out.put("monthTotal", month.total());
+        out.put("regulationVersion", r.regulationVersion());
+        return out;
     }
 }

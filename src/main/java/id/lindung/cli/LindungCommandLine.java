@@ -1,20 +1,34 @@
 package id.lindung.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of {@code lindung.jar}. Without arguments it serves; otherwise it runs one command and
- * exits: 0 on success, 2 on bad arguments or bad input (with the reason on stderr), 1 on failure.
+ * exits: 0 on success, 1 on failure, 2 on bad arguments or bad input (with the reason on stderr), 3 when a
+ * file was processed but some of its rows were rejected (the first rejections on stderr).
  */
 @Command(name = "lindung", mixinStandardHelpOptions = true, version = "Lindung 0.1",
         description = "Jaminan sosial ketenagakerjaan untuk pekerja desa / workers' social security for village workers.",
-        subcommands = {ServeCommand.class, UsersCommand.class, RegionsCommand.class, WorkforceCommand.class, QuoteCommand.class,
-                WorkerCommands.Import.class, WorkerCommands.Generate.class, WorkerCommands.Nik.class,
-                BillingCommand.class, PaymentsCommand.class,
-                CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "1:failure (the reason on stderr)", "2:bad arguments or bad input (the reason on stderr)",
+                "3:the file was processed but some rows were rejected (the first ones on stderr)"})
 public class LindungCommandLine implements Runnable {
+
+    /** Exit status of a command whose file had rejected rows: the good rows were processed, the rest listed. */
+    public static final int REJECTED_ROWS = 3;
+    /** How many rejections a command prints on stderr; the full list is in its JSON or rejection file. */
+    static final int REJECTIONS_SHOWN = 10;
+
+    /**
+     * The top-level commands. Only the one named on the command line is built: picocli reflects over every
+     * command class it is given, which costs a noticeable part of a short command's start.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, UsersCommand.class, RegionsCommand.class,
+            WorkforceCommand.class, QuoteCommand.class, WorkerCommands.Import.class, WorkerCommands.Generate.class,
+            WorkerCommands.Nik.class, BillingCommand.class, PaymentsCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -24,7 +38,12 @@ public class LindungCommandLine implements Runnable {
 
     public static void main(Class<?> applicationClass, String[] args) {
         application = applicationClass;
-        int exit = newCommandLine().execute(args.length == 0 ? new String[] {"serve"} : args);
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        if (!effective[0].equals("serve")) {
+            // a command's context lives for seconds: warming up converters and validators on a second thread only costs CPU
+            System.setProperty("spring.backgroundpreinitializer.ignore", "true");
+        }
+        int exit = newCommandLine(effective).execute(effective);
         if (!ServeCommand.isServing()) {
             System.exit(exit);
         }
@@ -33,13 +52,29 @@ public class LindungCommandLine implements Runnable {
     /** A command line for {@code applicationClass} that returns exit codes instead of exiting (tests). */
     public static CommandLine newCommandLine(Class<?> applicationClass) {
         application = applicationClass;
-        return newCommandLine();
+        return newCommandLine(new String[0]);
     }
 
-    static CommandLine newCommandLine() {
+    /** A command line for {@code applicationClass} that knows only the command {@code args} name, if any (tests). */
+    public static CommandLine newCommandLine(Class<?> applicationClass, String... args) {
+        application = applicationClass;
+        return newCommandLine(args);
+    }
+
+    /**
+     * The command line with every command, or only the one {@code args} starts with when that names a command
+     * (options, help and unknown names get every command, so usage and suggestions stay complete).
+     */
+    static CommandLine newCommandLine(String[] args) {
         CommandLine cl = new CommandLine(new LindungCommandLine());
+        String first = args.length == 0 ? null : args[0];
+        Class<?> named = first == null || first.equals("help") ? null : COMMANDS.stream()
+                .filter(c -> first.equals(c.getAnnotation(Command.class).name())).findFirst().orElse(null);
+        for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
+            cl.addSubcommand(command.getAnnotation(Command.class).name(), command);
+        }
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
+            PrintWriter err = cl.getErr(); // the root's: it is the one a caller redirects
             Throwable cause = rootInputError(ex);
             if (cause != null) {
                 err.println("error: " + cause.getMessage());

@@ -7,14 +7,19 @@ import id.lindung.access.UserAccounts;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerFileGenerator;
 import id.lindung.importing.WorkerImports;
-import id.lindung.registry.NikChecker;
+import id.lindung.platform.BusinessClock;
+import id.lindung.region.OfficialRegionFiles;
+import id.lindung.region.Region;
+import id.lindung.registry.NikCheck;
 import id.lindung.registry.NikJson;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +35,8 @@ final class WorkerCommands {
     static class Import {}
 
     @Command(name = "workers", description = "Import workers from a CSV or XLSX file (also an OpenSID resident export) "
-            + "as a user; prints the batch as JSON. Without --confirm the batch stays VALIDATED.")
+            + "as a user; prints the batch as JSON. Without --confirm the batch stays VALIDATED. When rows are rejected, "
+            + "the first ones go to stderr, all of them to import-<id>-rejections.csv beside the file, and the exit status is 3.")
     static class ImportWorkers implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", description = "CSV or XLSX file (not with --batch).") Path file;
         @Option(names = "--as", required = true, description = "Username whose role and region scope apply.") String username;
@@ -54,14 +60,42 @@ final class WorkerCommands {
                 LindungUser user = ctx.getBean(UserAccounts.class).findByUsername(username)
                         .orElseThrow(() -> new IllegalArgumentException("Unknown user '" + username + "'"));
                 Actor actor = new Actor(user.username(), user.role(), user.scope(), "cli");
-                ImportBatch result = CurrentActor.runAs(actor, () -> {
+                return CurrentActor.runAs(actor, () -> {
                     WorkerImports imports = ctx.getBean(WorkerImports.class);
-                    return batch != null ? imports.confirm(batch)
+                    ImportBatch result = batch != null ? imports.confirm(batch)
                             : imports.importFile(file.getFileName().toString(), file, new WorkerImports.Options(village, startDate, confirm));
+                    System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(result));
+                    if (result.status().equals("FAILED")) {
+                        return 2;
+                    }
+                    if (result.rejectedRows() == 0) {
+                        return 0;
+                    }
+                    reportRejections(imports, result);
+                    return LindungCommandLine.REJECTED_ROWS;
                 });
-                System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(result));
-                return result.status().equals("FAILED") ? 2 : 0;
             });
+        }
+
+        /**
+         * The first rejections on stderr, and every rejected row with its reasons in a CSV beside the imported file
+         * (in the working directory for {@code --batch}), ready to be corrected and imported again.
+         */
+        private void reportRejections(WorkerImports imports, ImportBatch result) {
+            var first = imports.rejections(result.id(), LindungCommandLine.REJECTIONS_SHOWN);
+            System.err.println(result.rejectedRows() + " row(s) rejected"
+                    + (result.rejectedRows() > first.size() ? "; the first " + first.size() : "") + ":");
+            first.forEach(r -> System.err.println("  line " + r.line() + (r.field() == null ? "" : " " + r.field()) + ": "
+                    + r.message() + " (" + r.code() + ")"));
+            Path dir = file == null ? Path.of("") : file.toAbsolutePath().getParent();
+            Path csv = dir.resolve("import-" + result.id() + "-rejections.csv").toAbsolutePath();
+            try (var w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                imports.writeRejectionsCsv(result.id(), w);
+                System.err.println("rejected rows with their reasons: " + csv);
+            } catch (java.io.IOException | RuntimeException e) {
+                // a role that may not see the raw rows (or an unwritable folder) still gets the list above
+                System.err.println("rejected rows were not written to " + csv + ": " + e.getMessage());
+            }
         }
     }
 
@@ -76,18 +110,28 @@ final class WorkerCommands {
         @Option(names = "--out", required = true) Path out;
         @Option(names = "--bad-share", defaultValue = "0", description = "Share of deliberately bad rows, 0 to 1.") double badShare;
 
+        @Option(names = "--regions-dir", description = "Region list folder as for 'regions import --dir' (default: the bundled list).")
+        Path regionsDir;
+
+        /** Needs no database: the villages come from the official region list itself. */
         @Override
         public Integer call() {
-            return SpringContexts.withContext(ctx -> {
-                try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                    var s = ctx.getBean(WorkerFileGenerator.class).generate(Arrays.asList(regions), perVillage, seed, badShare, w);
-                    System.out.println("{\"file\":\"" + out + "\",\"villages\":" + s.villages() + ",\"rows\":" + s.rows()
-                            + ",\"badRows\":" + s.badRows() + "}");
-                    return 0;
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            OfficialRegionFiles list = OfficialRegionFiles.bundledOr(regionsDir);
+            List<Region> villages = new ArrayList<>();
+            for (String code : regions) {
+                villages.addAll(list.villagesWithin(code));
+            }
+            if (villages.isEmpty()) {
+                throw new IllegalArgumentException("No villages under " + Arrays.asList(regions));
+            }
+            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+                var s = WorkerFileGenerator.write(villages, perVillage, seed, badShare, w);
+                System.out.println("{\"file\":\"" + out + "\",\"villages\":" + s.villages() + ",\"rows\":" + s.rows()
+                        + ",\"badRows\":" + s.badRows() + "}");
+                return 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 
@@ -98,17 +142,19 @@ final class WorkerCommands {
             + "exit 0 whether valid or not, 2 when the argument is not digits.")
     static class NikCheckCommand implements Callable<Integer> {
         @Parameters(index = "0") String nik;
+        @Option(names = "--regions-dir", description = "Region list folder as for 'regions import --dir' (default: the bundled list).")
+        Path regionsDir;
 
         @Override
         public Integer call() {
             if (!nik.matches("\\d+")) {
                 throw new IllegalArgumentException("NIK must be digits only, got '" + nik + "'");
             }
-            return SpringContexts.withContext(ctx -> {
-                NikJson json = NikJson.of(ctx.getBean(NikChecker.class).check(nik));
-                System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(json));
-                return 0;
-            });
+            // needs no database: district codes come from the official region list, today from the business clock
+            NikCheck.Result result = NikCheck.check(nik, OfficialRegionFiles.bundledOr(regionsDir).districtCodes()::contains,
+                    LocalDate.now(BusinessClock.fromSettings()));
+            System.out.println(JsonMapper.builder().build().writeValueAsString(NikJson.of(result)));
+            return 0;
         }
     }
 }

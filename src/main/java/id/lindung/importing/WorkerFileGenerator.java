@@ -66,7 +66,7 @@ public class WorkerFileGenerator {
         return write(villages, perVillage, seed, badShare, out);
     }
 
-    public Summary write(List<Region> villages, int perVillage, long seed, double badShare, Writer out) {
+    public static Summary write(List<Region> villages, int perVillage, long seed, double badShare, Writer out) {
         if (perVillage < 1) {
             throw new IllegalArgumentException("--per-village must be at least 1");
         }

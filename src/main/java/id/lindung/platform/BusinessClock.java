@@ -18,7 +18,7 @@ import org.springframework.core.env.Environment;
  * use the same zone, so SQL that turns a timestamp into a date agrees with Java.
  */
 @Configuration(proxyBeanMethods = false)
-class BusinessClock {
+public class BusinessClock {
 
     static final String ZONE_PROPERTY = "lindung.time-zone";
 
@@ -43,8 +43,25 @@ class BusinessClock {
         };
     }
 
+    /**
+     * The same clock for a command that runs without Spring: the zone from the system property
+     * {@code lindung.time-zone}, else the environment variable {@code LINDUNG_TIME_ZONE}, else Asia/Jakarta
+     * (what application.properties resolves to).
+     */
+    public static Clock fromSettings() {
+        String id = System.getProperty(ZONE_PROPERTY);
+        if (id == null || id.isBlank()) {
+            id = System.getenv("LINDUNG_TIME_ZONE");
+        }
+        return Clock.system(zone(id == null || id.isBlank() ? "Asia/Jakarta" : id));
+    }
+
     static ZoneId zone(Environment env) {
-        String id = env.getProperty(ZONE_PROPERTY, "Asia/Jakarta").trim();
+        return zone(env.getProperty(ZONE_PROPERTY, "Asia/Jakarta"));
+    }
+
+    private static ZoneId zone(String setting) {
+        String id = setting.trim();
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {

@@ -19,20 +19,27 @@ class CommandLineTests {
     record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
-        CommandLine cl = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class);
-        StringWriter err = new StringWriter();
-        cl.setErr(new PrintWriter(err, true));
+        // stderr is captured before the command line exists, so whatever writer picocli makes for it lands here too
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream captureErr = new PrintStream(stderr, true, StandardCharsets.UTF_8);
+        PrintStream originalErr = System.err;
+        System.setErr(captureErr);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
-        cl.setOut(new PrintWriter(capture, true));
         PrintStream original = System.out;
         System.setOut(capture);
         try {
+            CommandLine cl = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class, args);
+            StringWriter err = new StringWriter();
+            cl.setErr(new PrintWriter(err, true));
+            cl.setOut(new PrintWriter(capture, true));
             int exit = cl.execute(args);
             capture.flush();
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString());
+            captureErr.flush();
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err + stderr.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(original);
+            System.setErr(originalErr);
         }
     }
 
@@ -40,7 +47,17 @@ class CommandLineTests {
     void helpListsTheCommands() {
         assertThat(run("--help").exit()).isZero();
         String usage = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class).getUsageMessage();
-        assertThat(usage).contains("serve", "users", "regions", "workforce");
+        assertThat(usage).contains("serve", "users", "regions", "workforce", "Exit status", "3");
+    }
+
+    @Test
+    void aNamedCommandBuildsOnlyItsOwnSubcommandsAndUnknownNamesStillGetSuggestions() {
+        CommandLine quote = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class, "quote", "contribution");
+        assertThat(quote.getSubcommands()).containsOnlyKeys("quote");
+        assertThat(LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class, "--help").getSubcommands())
+                .containsKeys("serve", "users", "quote", "nik", "billing", "payments", "help");
+        assertThat(LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class, "quotee").getSubcommands())
+                .containsKeys("quote", "nik");
     }
 
     @Test
@@ -137,10 +154,45 @@ class CommandLineTests {
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("\"month\":\"2023-07\"", "\"bills\":", "\"lines\":", "\"total\":");
         Run again = run("billing", "run", "--month", "2023-07");
-        assertThat(again.out()).contains("\"lines\":0");
+        assertThat(again.out()).contains("\"lines\":0", "\"newLines\":0", "\"newTotal\":0");
+        // the month's own figures are the same after a re-run that added nothing
+        assertThat(number(again.out(), "monthLines")).isEqualTo(number(first.out(), "monthLines"))
+                .isGreaterThanOrEqualTo(number(first.out(), "lines"));
+        assertThat(amount(again.out(), "monthTotal")).isEqualByComparingTo(amount(first.out(), "monthTotal"));
+        if (number(again.out(), "monthLines") > 0) {
+            assertThat(again.err()).contains("already billed");
+        }
         Run bad = run("billing", "run", "--month", "July");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("YYYY-MM");
+    }
+
+    static long number(String json, String key) {
+        return amount(json, key).longValueExact();
+    }
+
+    static java.math.BigDecimal amount(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + key + "\":(-?[0-9.]+)").matcher(json);
+        assertThat(m.find()).as(key + " in " + json).isTrue();
+        return new java.math.BigDecimal(m.group(1));
+    }
+
+    @Test
+    void importWorkersWithRejectedRowsExits3AndListsThemWithTheRejectionFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.csv");
+        assertThat(run("generate", "workers", "--regions", "62.02.09", "--per-village", "5", "--seed", "9", "--bad-share", "0.5",
+                "--out", file.toString()).exit()).isZero();
+        run("users", "create", "--username", "cli-rejects", "--password", "long-enough", "--role", "DPMD", "--region", "62.02");
+        Run imported = run("import", "workers", file.toString(), "--as", "cli-rejects");
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(3);
+        assertThat(imported.out()).contains("\"status\":\"VALIDATED\"");
+        long rejected = number(imported.out(), "rejectedRows");
+        assertThat(rejected).isPositive();
+        assertThat(imported.err()).contains(rejected + " row(s) rejected").containsPattern("line \\d+ ");
+        String id = imported.out().replaceAll("(?s).*\"id\":(\\d+).*", "$1").trim();
+        Path csv = dir.resolve("import-" + id + "-rejections.csv");
+        assertThat(imported.err()).contains(csv.toAbsolutePath().toString());
+        assertThat(Files.readAllLines(csv)).hasSizeGreaterThan(1);
     }
 
     @Test
@@ -161,14 +213,19 @@ class CommandLineTests {
                 APBD:99.99,REK-2,2024-01-05,100
                 APBD:62.02,REK-3,2024-01-05,-1
                 APBD:62.02,REK-4,05/01/2024,10
+                APBD:62.02,REK-5,01/31/2024,10
                 """);
+        // DD/MM/YYYY (line 6) is accepted as bank statements write it; month first (line 7) is not a date
         Run dry = run("payments", "import", file.toString(), "--dry-run");
-        assertThat(dry.out()).contains("\"accepted\":1", "\"duplicates\":1");
+        assertThat(dry.out()).contains("\"accepted\":2", "\"duplicates\":1", "\"dryRun\":true");
+        assertThat(dry.err()).contains("nothing was recorded");
+        assertThat(dry.exit()).isEqualTo(3);
         Run r = run("payments", "import", file.toString());
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("\"accepted\":1", "\"duplicates\":1", "\"rejected\":[{\"line\":4")
-                .contains("\"line\":5").contains("\"line\":6").doesNotContain("\"line\":3");
+        assertThat(r.exit()).as(r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("\"accepted\":2", "\"duplicates\":1", "\"rejected\":[{\"line\":4", "\"dryRun\":false")
+                .contains("\"line\":5").contains("\"line\":7").doesNotContain("\"line\":3").doesNotContain("\"line\":6");
+        assertThat(r.err()).contains("3 row(s) rejected", "line 4: ", "line 5: ", "line 7: ").doesNotContain("nothing was recorded");
         Run again = run("payments", "import", file.toString());
-        assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":2");
+        assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":3");
     }
 }
