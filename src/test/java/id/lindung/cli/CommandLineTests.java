@@ -133,10 +133,10 @@ class CommandLineTests {
 
     @Test
     void billingRunPrintsItsSummaryAndARerunAddsNoLines() {
-        Run first = run("billing", "run", "--month", "2023-07");
+        Run first = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("\"month\":\"2023-07\"", "\"bills\":", "\"lines\":", "\"total\":");
-        Run again = run("billing", "run", "--month", "2023-07");
+        Run again = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(again.out()).contains("\"lines\":0");
         Run bad = run("billing", "run", "--month", "July");
         assertThat(bad.exit()).isEqualTo(2);

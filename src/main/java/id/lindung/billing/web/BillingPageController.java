@@ -66,8 +66,8 @@ class BillingPageController {
     }
 
     @PostMapping("/tagihan/jalankan")
-    String run(@RequestParam String month, Model model) {
-        BillingRuns.Result result = runs.run(BillingApiController.parseMonth(month), currentActor.get());
+    String run(@RequestParam String month, @RequestParam(defaultValue = "false") boolean backfill, Model model) {
+        BillingRuns.Result result = runs.run(BillingApiController.parseMonth(month), currentActor.get(), backfill);
         model.addAttribute("runResult", result);
         return overview(month, 0, model);
     }
