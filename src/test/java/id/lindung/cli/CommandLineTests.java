@@ -141,6 +141,12 @@ class CommandLineTests {
         Run bad = run("billing", "run", "--month", "July");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("YYYY-MM");
+        Run unconfirmed = run("billing", "run", "--month", "2023-08");
+        assertThat(unconfirmed.exit()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("older than the billing window", "--backfill");
+        Run dry = run("billing", "run", "--month", "2023-08", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("\"month\":\"2023-08\"", "\"backfillRequired\":true", "\"lines\":", "\"paidMonthsChanged\":");
     }
 
     @Test
