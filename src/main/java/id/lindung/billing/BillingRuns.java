@@ -40,10 +40,16 @@ public class BillingRuns {
     private final Allocation allocation;
 
     private final java.time.Clock clock;
+    private final BackfillRule backfillRule;
+    private final org.springframework.transaction.support.TransactionTemplate rolledBack;
 
     BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation,
-                java.time.Clock clock) {
+                java.time.Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
+                @org.springframework.beans.factory.annotation.Value("${lindung.billing.backfill-window-months:2}") int backfillWindowMonths) {
         this.clock = clock;
+        this.backfillRule = new BackfillRule(backfillWindowMonths);
+        this.rolledBack = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.rolledBack.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.jdbc = jdbc;
         this.template = template;
         this.rules = rules;
@@ -55,8 +61,35 @@ public class BillingRuns {
     public record Result(YearMonth month, long bills, long lines, @JsonSerialize(using = AmountJson.Summed.class) Rupiah total,
                          String regulationVersion) {}
 
+    /** A normal run: refused (422 BACKFILL_NOT_CONFIRMED) when it would bill the past, see {@link BackfillRule}. */
     @Transactional
     public Result run(YearMonth month, Actor actor) {
+        return run(month, actor, false);
+    }
+
+    /** A run; {@code backfill} confirms billing a month older than the window or earlier than a payer's latest bill. */
+    @Transactional
+    public Result run(YearMonth month, Actor actor, boolean backfill) {
+        return execute(month, actor, backfill, null);
+    }
+
+    /**
+     * What {@link #run} would do, written nothing: the same statements run in their own transaction, which is
+     * rolled back (identity numbers drawn by it are skipped, nothing else remains).
+     */
+    public BillingPreview dryRun(YearMonth month, Actor actor) {
+        BillingPreview[] preview = new BillingPreview[1];
+        rolledBack.executeWithoutResult(tx -> {
+            try {
+                execute(month, actor, true, p -> preview[0] = p);
+            } finally {
+                tx.setRollbackOnly();
+            }
+        });
+        return preview[0];
+    }
+
+    private Result execute(YearMonth month, Actor actor, boolean backfill, java.util.function.Consumer<BillingPreview> dryRun) {
         if (!actor.can(Role.ADMIN, Role.DPMD)) {
             throw new AccessDeniedException("Only ADMIN and DPMD may run billing");
         }
@@ -64,6 +97,11 @@ public class BillingRuns {
         if (month.isAfter(latest)) {
             throw id.lindung.platform.InvalidInputException.refused("month", "MONTH_TOO_FAR",
                     "Billing can run at most one month ahead (up to " + latest + "), not for " + month);
+        }
+        List<String> backfillReasons = new java.util.ArrayList<>();
+        backfillRule.beforeWindow(month, YearMonth.now(clock)).ifPresent(backfillReasons::add);
+        if (!backfill) {
+            backfillRule.refuse(backfillReasons);
         }
         RegionScope scope = actor.scope();
         MonthRules r = rules.forMonth(month);
@@ -80,12 +118,13 @@ public class BillingRuns {
                 .query(Boolean.class).single();
         long reversals = 0;
         long added;
+        long newBills;
         if (firstRun) {
             // nothing billed yet for this month: create the bills, then write every line in one statement
             long t0 = System.nanoTime();
             added = insertLines(r, runId, start, scope, "(" + DESIRED + ")", false);
             long t1 = System.nanoTime();
-            createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            newBills = createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
             log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
         } else {
@@ -93,7 +132,16 @@ public class BillingRuns {
             jdbc.sql("analyze desired").update();
             reversals = appendReversals(r, runId, start, scope);
             added = insertLines(r, runId, start, scope, "desired", true);
-            createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            newBills = createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+        }
+        // payers that get lines this month although they already have a bill for a later month
+        long earlierThanLatest = jdbc.sql("""
+                select count(distinct l.payer_id) from bill_line l
+                where l.run_id = :run and exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
+                .param("run", runId).param("month", Date.valueOf(start)).query(Long.class).single();
+        backfillRule.earlierThanLatest(earlierThanLatest).ifPresent(backfillReasons::add);
+        if (!backfill) {
+            backfillRule.refuse(backfillReasons);
         }
         BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
                 .query(BigDecimal.class).single();
@@ -101,8 +149,13 @@ public class BillingRuns {
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
+        Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             allocation.reallocatePayersOfRun(runId, start);
+        }
+        if (dryRun != null) {
+            dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,
+                    r.regulationVersion(), !backfillReasons.isEmpty(), List.copyOf(backfillReasons), paidMonthsChanged(allocatedBefore, allocatedToPayersOf(runId), start)));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("month", month.toString());
@@ -114,6 +167,44 @@ public class BillingRuns {
         after.put("scope", scope.code());
         audit.record("BILLING_RUN", "billing_run", Long.toString(runId), scope.isNational() ? null : scope.code(), null, after);
         return new Result(month, bills, reversals + added, Rupiah.of(amount), r.regulationVersion());
+    }
+
+    /** Allocated amount per payer and month, for the payers that got lines in the run. */
+    private Map<Long, Map<LocalDate, BigDecimal>> allocatedToPayersOf(long runId) {
+        Map<Long, Map<LocalDate, BigDecimal>> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                select a.payer_id, a.month, sum(a.amount) from payment_allocation a
+                where a.payer_id in (select distinct payer_id from bill_line where run_id = ?)
+                group by a.payer_id, a.month""").param(runId)
+                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
+                        .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
+                .list();
+        return result;
+    }
+
+    /** Payers whose payments would settle other months than before (the run's own month aside). */
+    private List<BillingPreview.PaidMonthsChange> paidMonthsChanged(Map<Long, Map<LocalDate, BigDecimal>> before,
+                                                                    Map<Long, Map<LocalDate, BigDecimal>> after, LocalDate start) {
+        List<BillingPreview.PaidMonthsChange> changes = new java.util.ArrayList<>();
+        java.util.Set<Long> payers = new java.util.TreeSet<>(before.keySet());
+        payers.addAll(after.keySet());
+        for (long payer : payers) {
+            Map<LocalDate, BigDecimal> b = before.getOrDefault(payer, Map.of());
+            Map<LocalDate, BigDecimal> a = after.getOrDefault(payer, Map.of());
+            java.util.SortedSet<String> months = new java.util.TreeSet<>();
+            java.util.Set<LocalDate> all = new java.util.HashSet<>(b.keySet());
+            all.addAll(a.keySet());
+            for (LocalDate m : all) {
+                if (!m.equals(start) && b.getOrDefault(m, BigDecimal.ZERO).compareTo(a.getOrDefault(m, BigDecimal.ZERO)) != 0) {
+                    months.add(YearMonth.from(m).toString());
+                }
+            }
+            if (!months.isEmpty()) {
+                String code = jdbc.sql("select code from registry_payer where id = ?").param(payer).query(String.class).single();
+                changes.add(new BillingPreview.PaidMonthsChange(code, List.copyOf(months)));
+            }
+        }
+        return changes;
     }
 
     private void loadRates(MonthRules r) {
@@ -169,8 +260,8 @@ public class BillingRuns {
                 .addValue("next", Date.valueOf(start.plusMonths(1)));
     }
 
-    private void createBills(MonthRules r, LocalDate start, RegionScope scope, String payersAndSegments) {
-        jdbc.sql("""
+    private long createBills(MonthRules r, LocalDate start, RegionScope scope, String payersAndSegments) {
+        return jdbc.sql("""
                 insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
                 select p.id, p.region_code, :month, min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end),
                        upper(substr(md5(p.id || '-' || :month || '-' || gen_random_uuid()), 1, 12))

@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +29,16 @@ public class Protection {
         this.rules = rules;
     }
 
-    public record ProgramStatus(String program, ProtectionStatus status, String paidThrough, String payer) {}
+    /**
+     * {@code employerInArrears}: a PU worker stays PROTECTED while the employer is in arrears (BPJS pays the
+     * benefit and recovers it from the employer); the flag says the employer owes an overdue billed month.
+     */
+    public record ProgramStatus(String program, ProtectionStatus status, String paidThrough, String payer,
+                                boolean employerInArrears) {
+        public ProgramStatus(String program, ProtectionStatus status, String paidThrough, String payer) {
+            this(program, status, paidThrough, payer, false);
+        }
+    }
 
     public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {}
 
@@ -59,28 +70,36 @@ public class Protection {
     List<ProgramStatus> evaluate(long workerId, LocalDate date) {
         Map<String, List<ProtectionPolicy.Period>> periods = new TreeMap<>();
         jdbc.sql("""
-                select t.program, t.valid_from, t.valid_to, t.segment, p.code
+                select t.program, t.valid_from, t.valid_to, t.segment, p.code, t.end_reason = 'DECEASED'
                 from registry_membership_term t join registry_payer p on p.id = t.worker_payer_id
                 where t.worker_id = ? order by t.program, t.valid_from""").param(workerId)
                 .query((rs, n) -> periods.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                         .add(new ProtectionPolicy.Period(rs.getDate(2).toLocalDate(),
                                 rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), Segment.valueOf(rs.getString(4)),
-                                rs.getString(5))))
+                                rs.getString(5), rs.getBoolean(6))))
                 .list();
         Map<String, Map<YearMonth, LocalDate>> paid = new HashMap<>();
         jdbc.sql("select program, month, paid_on from paid_month where worker_id = ?").param(workerId)
                 .query((rs, n) -> paid.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                         .put(YearMonth.from(rs.getDate(2).toLocalDate()), rs.getDate(3).toLocalDate()))
                 .list();
+        // only a month billed with a positive net amount (both shares, after reversals) can be in arrears
+        Map<String, Set<YearMonth>> billed = new HashMap<>();
+        jdbc.sql("select program, month from bill_line where worker_id = ? group by program, month having sum(amount) > 0")
+                .param(workerId)
+                .query((rs, n) -> billed.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(YearMonth.from(rs.getDate(2).toLocalDate())))
+                .list();
         MonthRules now = rulesFor(YearMonth.from(date));
         List<ProgramStatus> result = new ArrayList<>();
         periods.forEach((program, list) -> {
             Segment segment = list.get(list.size() - 1).segment();
-            var answer = ProtectionPolicy.evaluate(list, paid.getOrDefault(program, Map.of()),
+            var answer = ProtectionPolicy.evaluate(list, billed.getOrDefault(program, Set.of()), paid.getOrDefault(program, Map.of()),
                     m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), now.bpuBackPaymentMonths(), date);
             if (answer != null) {
                 result.add(new ProgramStatus(program, answer.status(),
-                        answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer()));
+                        answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer(),
+                        answer.employerInArrears()));
             }
         });
         return result;

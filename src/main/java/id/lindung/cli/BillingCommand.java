@@ -20,9 +20,16 @@ class BillingCommand {
     @Command(name = "run", description = {"Bill every active membership for a month (idempotent: a re-run adds",
             "only corrections as reversal and adjustment lines). Prints {\"month\",\"bills\",\"lines\",\"total\",",
             "\"newLines\",\"newTotal\",\"monthLines\",\"monthTotal\",\"regulationVersion\"}: lines and total (= newLines,",
-            "newTotal) are what this run added, monthLines and monthTotal what the month holds after it."})
+            "newTotal) are what this run added, monthLines and monthTotal what the month holds after it.",
+            "A month older than lindung.billing.backfill-window-months (2: this month and the previous one) or earlier",
+            "than a payer's latest bill is a backfill: refused (exit 2, with the reason) unless --backfill.",
+            "--dry-run prints what the run would do (bills, lines, totals, payers whose paid months would change)",
+            "and writes nothing."})
     static class Run implements Callable<Integer> {
         @Option(names = "--month", required = true, description = "Contribution month, YYYY-MM.") String month;
+        @Option(names = "--backfill", description = "Confirm billing a past month (payments are re-allocated oldest month first).")
+        boolean backfill;
+        @Option(names = "--dry-run", description = "Show what the run would do; write nothing.") boolean dryRun;
 
         @Override
         public Integer call() {
@@ -34,7 +41,12 @@ class BillingCommand {
             }
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 Actor cli = Actor.system("cli");
-                BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, cli);
+                if (dryRun) {
+                    System.out.println(JsonMapper.builder().build().writeValueAsString(ctx.getBean(BillingRuns.class).dryRun(m, cli)));
+                    System.err.println("note: dry run; nothing was written");
+                    return 0;
+                }
+                BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, cli, backfill);
                 BilledMonths.Totals month = ctx.getBean(BilledMonths.class).totals(m, cli.scope());
                 System.out.println(JsonMapper.builder().build().writeValueAsString(summary(r, month)));
                 if (r.lines() == 0 && month.lines() > 0) {

@@ -42,8 +42,8 @@ class BillingApiIntegrationTests {
         long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
         fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
         fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
-        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN));
-        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 2), ADMIN));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN, true));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 2), ADMIN, true));
         return new String[] {"APBDES:" + desa, fx.nik(w)};
     }
 
@@ -84,7 +84,7 @@ class BillingApiIntegrationTests {
         String nik = fx.nik(w);
         long self = fx.payer("SELF:" + nik, "SELF", "Peserta mandiri", desa);
         fx.term(w, desa, "JKK", "BPU", "1000000", null, null, self, LocalDate.of(2025, 1, 1), null);
-        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN, true));
         long billId = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code = ?")
                 .param("SELF:" + nik).query(Long.class).single();
 

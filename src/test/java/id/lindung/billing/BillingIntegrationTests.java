@@ -42,7 +42,7 @@ class BillingIntegrationTests {
     }
 
     private BillingRuns.Result run(YearMonth month) {
-        return CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN));
+        return CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN, true));
     }
 
     private BigDecimal billed(long worker, String program, String share, YearMonth month) {
@@ -314,11 +314,11 @@ class BillingIntegrationTests {
         fx.term(b, bulukumba, "JKM", "PU", "2000000", null, bulukumbaPayer, bulukumbaPayer, LocalDate.of(2022, 1, 1), null);
         Actor dpmd = TestUsers.actor("billing-dpmd-kukar", Role.DPMD, "64.02");
         YearMonth month = YearMonth.of(2022, 5);
-        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd));
+        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
         assertThat(billed(k, "JKM", "EMPLOYER", month)).isEqualByComparingTo("6000");
         assertThat(billed(b, "JKM", "EMPLOYER", month)).isZero();
         run(month);
-        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd));
+        CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
         assertThat(billed(b, "JKM", "EMPLOYER", month)).isEqualByComparingTo("6000");
         assertThat(jdbc.sql("select count(*) from bill_line where worker_id in (?, ?)").params(k, b).query(Long.class).single()).isEqualTo(2);
         assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.now(clock).plusMonths(2), dpmd)))

@@ -34,7 +34,11 @@ class BillingPagesIntegrationTests {
         Http dpmd = Http.browser(port);
         dpmd.login("page-dpmd", TestUsers.PASSWORD);
         String overview = dpmd.get("/tagihan?month=2024-03").body();
-        var ran = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "_csrf", Http.csrfOf(overview)));
+        var refused = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "_csrf", Http.csrfOf(overview)));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Penagihan 2024-03 tidak dijalankan").contains("Tagih bulan lampau");
+        assertThat(jdbc.sql("select count(*) from bill where payer_id = ?").param(village).query(Long.class).single()).isZero();
+        var ran = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "backfill", "true", "_csrf", Http.csrfOf(overview)));
         assertThat(ran.statusCode()).isEqualTo(200);
         assertThat(ran.body()).contains("Penagihan 2024-03").contains("Pemerintah Desa Simpur");
         long billId = jdbc.sql("select id from bill where payer_id = ? and month = date '2024-03-01'").param(village)

@@ -120,6 +120,9 @@ class BusinessClockIntegrationTests {
         LocalDate julyDue = rules.forMonth(YearMonth.of(2026, 7)).dueDate(id.lindung.shared.Segment.BPU);
 
         clock.fixAt(EVENING_OF_30_JUNE);
+        // only a billed month can be in arrears (docs/decisions/0003): July is billed on its first day (confirmed as a
+        // backfill: another test of this regency may already have billed August for its own worker)
+        assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-07\",\"backfill\":true}").statusCode()).isEqualTo(200);
         Map<String, String> onTheFirstDay = askInEachServerZone(() -> answer(dpmd.get(path)));
         clock.fixAt(julyDue.atTime(LocalTime.of(18, 30)).toInstant(ZoneOffset.UTC));
         Map<String, String> afterTheDueDate = askInEachServerZone(() -> answer(dpmd.get(path)));
@@ -144,7 +147,8 @@ class BusinessClockIntegrationTests {
         long official = fx.worker(desa, "Kaur Gunung Muda", "PERANGKAT_DESA");
         fx.term(official, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2026, 5, 1), null);
         clock.fixAt(EVENING_OF_30_JUNE);
-        assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-05\"}").statusCode()).isEqualTo(200);
+        // May is older than the billing window in July (Jakarta): a confirmed backfill
+        assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-05\",\"backfill\":true}").statusCode()).isEqualTo(200);
         assertThat(dpmd.postJson("/api/v1/billing/runs", "{\"month\":\"2026-06\"}").statusCode()).isEqualTo(200);
         LocalDate juneDue = rules.forMonth(YearMonth.of(2026, 6)).dueDate(id.lindung.shared.Segment.PU);
 

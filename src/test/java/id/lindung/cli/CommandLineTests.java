@@ -150,10 +150,10 @@ class CommandLineTests {
 
     @Test
     void billingRunPrintsItsSummaryAndARerunAddsNoLines() {
-        Run first = run("billing", "run", "--month", "2023-07");
+        Run first = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("\"month\":\"2023-07\"", "\"bills\":", "\"lines\":", "\"total\":");
-        Run again = run("billing", "run", "--month", "2023-07");
+        Run again = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(again.out()).contains("\"lines\":0", "\"newLines\":0", "\"newTotal\":0");
         // the month's own figures are the same after a re-run that added nothing
         assertThat(number(again.out(), "monthLines")).isEqualTo(number(first.out(), "monthLines"))
@@ -165,6 +165,12 @@ class CommandLineTests {
         Run bad = run("billing", "run", "--month", "July");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("YYYY-MM");
+        Run unconfirmed = run("billing", "run", "--month", "2023-08");
+        assertThat(unconfirmed.exit()).isEqualTo(2);
+        assertThat(unconfirmed.err()).contains("older than the billing window", "--backfill");
+        Run dry = run("billing", "run", "--month", "2023-08", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("\"month\":\"2023-08\"", "\"backfillRequired\":true", "\"lines\":", "\"paidMonthsChanged\":");
     }
 
     static long number(String json, String key) {

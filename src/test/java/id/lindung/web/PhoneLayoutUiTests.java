@@ -38,7 +38,7 @@ class PhoneLayoutUiTests {
                  "villageCode":"64.02.03.2007","category":"PETANI","programs":["JKK","JKM"],"segment":"BPU","wage":1000000,
                  "payer":"SELF:%s","startDate":"2026-01-01"}""".formatted(nik, nik));
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
-        assertThat(api.postJson("/api/v1/billing/runs", "{\"month\":\"2026-01\"}").statusCode()).isEqualTo(200);
+        assertThat(api.postJson("/api/v1/billing/runs", "{\"month\":\"2026-01\",\"backfill\":true}").statusCode()).isEqualTo(200);
         var bills = new ObjectMapper().readTree(api.get("/api/v1/bills?payer=SELF:" + nik).body());
         return Map.of("nik", nik, "bill", bills.get(0).get("id").asText());
     }

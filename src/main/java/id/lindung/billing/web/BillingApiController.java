@@ -62,12 +62,20 @@ class BillingApiController {
         this.clock = clock;
     }
 
-    record RunRequest(String month) {}
+    /** {@code backfill} confirms billing the past; {@code dryRun} answers what the run would do and writes nothing. */
+    record RunRequest(String month, Boolean backfill, Boolean dryRun) {}
 
-    @Operation(summary = "Run billing for a month (ADMIN, DPMD); idempotent: a re-run adds only corrections")
+    @Operation(summary = "Run billing for a month (ADMIN, DPMD); idempotent: a re-run adds only corrections. A month older than "
+            + "the billing window, or earlier than a payer's latest bill, is refused (422 BACKFILL_NOT_CONFIRMED) unless "
+            + "\"backfill\":true; \"dryRun\":true answers what the run would do (bills, lines, totals, payers whose paid "
+            + "months would change) and writes nothing")
     @PostMapping("/billing/runs")
-    BillingRuns.Result run(@RequestBody RunRequest request) {
-        return runs.run(parseMonth(request.month()), actor.get());
+    Object run(@RequestBody RunRequest request) {
+        YearMonth month = parseMonth(request.month());
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return runs.dryRun(month, actor.get());
+        }
+        return runs.run(month, actor.get(), Boolean.TRUE.equals(request.backfill()));
     }
 
     record BillView(String payer, String month, BigDecimal total, BigDecimal paid, BigDecimal outstanding, BigDecimal fine,

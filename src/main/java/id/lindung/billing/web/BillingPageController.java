@@ -67,9 +67,15 @@ class BillingPageController {
     }
 
     @PostMapping("/tagihan/jalankan")
-    String run(@RequestParam String month, Model model) {
-        BillingRuns.Result result = runs.run(BillingApiController.parseMonth(month), currentActor.get());
-        model.addAttribute("runResult", result);
+    String run(@RequestParam String month, @RequestParam(defaultValue = "false") boolean backfill, Model model) {
+        try {
+            model.addAttribute("runResult", runs.run(BillingApiController.parseMonth(month), currentActor.get(), backfill));
+        } catch (id.lindung.platform.InvalidInputException e) {
+            if (e.problems().stream().noneMatch(p -> "BACKFILL_NOT_CONFIRMED".equals(p.code()))) {
+                throw e;
+            }
+            model.addAttribute("backfillRefused", true);
+        }
         return overview(month, 0, model);
     }
 

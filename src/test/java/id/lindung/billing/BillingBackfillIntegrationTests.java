@@ -1,0 +1,176 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Billing a past month must be confirmed, and a dry run shows first what it would do. Each test bills a regency
+ * no other test bills (62.04, 62.08), run by its district office, so no other test's data enters the counts.
+ */
+@IntegrationTest
+class BillingBackfillIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired Clock clock;
+
+    private final Actor dpmd = TestUsers.actor("backfill-dpmd", Role.DPMD, "62.04");
+
+    private BillingRuns.Result run(YearMonth month, boolean backfill) {
+        return run(dpmd, month, backfill);
+    }
+
+    private BillingRuns.Result run(Actor who, YearMonth month, boolean backfill) {
+        return CurrentActor.runAs(who, () -> runs.run(month, who, backfill));
+    }
+
+    private BillingPreview dryRun(YearMonth month) {
+        return dryRun(dpmd, month);
+    }
+
+    private BillingPreview dryRun(Actor who, YearMonth month) {
+        return CurrentActor.runAs(who, () -> runs.dryRun(month, who));
+    }
+
+    private long lines(long payer) {
+        return jdbc.sql("select count(*) from bill_line where payer_id = ?").param(payer).query(Long.class).single();
+    }
+
+    /** Everything billing and allocation write for the regency, as one comparable text. */
+    private String state() {
+        return state("62.04");
+    }
+
+    private String state(String regency) {
+        return jdbc.sql("""
+                select (select count(*) from bill_line where village_code like :r) || '/'
+                    || (select count(*) from bill where payer_region_code like :r) || '/'
+                    || (select coalesce(sum(amount), 0) from payment_allocation a join payer p on p.id = a.payer_id
+                        where p.region_code like :r) || '/'
+                    || (select count(*) from paid_month where village_code like :r) || '/'
+                    || (select count(*) from billing_run)""").param("r", regency + "%").query(String.class).single();
+    }
+
+    @Test
+    void aPastMonthIsRefusedUnlessConfirmedAndTheDryRunShowsWhatTheConfirmedRunDoes() {
+        YearMonth current = YearMonth.now(clock);
+        String desa = "62.04.01.2001";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Tampulang", desa);
+        long official = fx.worker(desa, "Sekretaris Tampulang", "PERANGKAT_DESA");
+        fx.term(official, desa, "JKM", "PU", "2000000", null, village, village, current.minusMonths(6).atDay(1), null);
+
+        // older than the window (this month and the previous one): refused, nothing written
+        String before = state();
+        assertThatThrownBy(() -> run(current.minusMonths(2), false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("BACKFILL_NOT_CONFIRMED"))
+                .hasMessageContaining("older than the billing window");
+        assertThat(state()).isEqualTo(before);
+
+        // the previous and the current month are normal while nothing later is billed
+        assertThat(run(current.minusMonths(1), false).lines()).isEqualTo(1);
+        assertThat(run(current, false).lines()).isEqualTo(1);
+        CurrentActor.runAs(dpmd, () -> payments.record(new Payments.PaymentRequest("APBDES:" + desa, "TAMPULANG-1",
+                LocalDate.now(clock), new BigDecimal("12000"), "BANK"), dpmd));
+        // a re-run of the previous month that adds nothing is no backfill
+        assertThat(run(current.minusMonths(1), false).lines()).isZero();
+
+        // a late joiner would add a line to the previous month of a payer already billed (and paid) for this month
+        long joiner = fx.worker(desa, "Kaur Tampulang", "PERANGKAT_DESA");
+        fx.term(joiner, desa, "JKM", "PU", "2000000", null, village, village, current.minusMonths(1).atDay(1), null);
+        long linesBefore = lines(village);
+        String stateBefore = state();
+        assertThatThrownBy(() -> run(current.minusMonths(1), false))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("BACKFILL_NOT_CONFIRMED"))
+                .hasMessageContaining("already billed for a later month");
+        assertThat(state()).isEqualTo(stateBefore);
+
+        // the dry run writes nothing and names the payer whose paid months would move
+        BillingPreview preview = dryRun(current.minusMonths(1));
+        assertThat(state()).isEqualTo(stateBefore);
+        assertThat(preview.backfillRequired()).isTrue();
+        assertThat(preview.lines()).isEqualTo(1);
+        assertThat(preview.total()).isEqualByComparingTo("6000");
+        assertThat(preview.paidMonthsChanged()).singleElement().satisfies(c -> {
+            assertThat(c.payer()).isEqualTo("APBDES:" + desa);
+            assertThat(c.months()).containsExactly(current.toString());
+        });
+
+        // the confirmed run does exactly what the dry run showed
+        BillingRuns.Result done = run(current.minusMonths(1), true);
+        assertThat(done.lines()).isEqualTo(preview.lines());
+        assertThat(done.bills()).isEqualTo(preview.bills());
+        assertThat(done.total().toBigDecimal()).isEqualByComparingTo(preview.total());
+        assertThat(done.regulationVersion()).isEqualTo(preview.regulationVersion());
+        assertThat(lines(village)).isEqualTo(linesBefore + preview.lines());
+    }
+
+    @Test
+    void aDryRunOfAnOldMonthAgreesWithTheConfirmedRunLineForLine() {
+        YearMonth month = YearMonth.now(clock).minusMonths(5);
+        String desa = "62.08.01.2001";
+        Actor kotawaringin = TestUsers.actor("backfill-dpmd-2", Role.DPMD, "62.08");
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Natai Sedawak", desa);
+        for (int i = 0; i < 3; i++) {
+            long w = fx.worker(desa, "Perangkat Natai " + i, "PERANGKAT_DESA");
+            fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, month.minusMonths(1).atDay(1), null);
+            fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, month.minusMonths(1).atDay(1), null);
+        }
+        String before = state("62.08");
+        BillingPreview preview = dryRun(kotawaringin, month);
+        assertThat(state("62.08")).isEqualTo(before);
+        assertThat(preview.backfillRequired()).isTrue();
+        assertThat(preview.backfillReasons()).singleElement().asString().contains("older than the billing window");
+        assertThat(preview.newBills()).isEqualTo(1);
+
+        BillingRuns.Result done = run(kotawaringin, month, true);
+        assertThat(done.lines()).isEqualTo(preview.lines()).isEqualTo(6);
+        assertThat(done.bills()).isEqualTo(preview.bills());
+        assertThat(done.total().toBigDecimal()).isEqualByComparingTo(preview.total()).isEqualByComparingTo("32400");
+        assertThat(jdbc.sql("select count(*) from bill where payer_id = ? and month = ?").params(village, Date.valueOf(month.atDay(1)))
+                .query(Long.class).single()).isEqualTo(1);
+        // a dry run after the run: nothing left to add, still a backfill by its age
+        BillingPreview again = dryRun(kotawaringin, month);
+        assertThat(again.lines()).isZero();
+        assertThat(again.newBills()).isZero();
+    }
+
+    @Test
+    void theApiRefusesAnUnconfirmedBackfillWith422AndAnswersADryRun() {
+        YearMonth old = YearMonth.now(clock).minusMonths(4);
+        Http api = Http.withToken(port, TestUsers.token(accounts, "backfill-api-dpmd", Role.DPMD, "62.04"));
+        var refused = api.postJson("/api/v1/billing/runs", "{\"month\":\"" + old + "\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("BACKFILL_NOT_CONFIRMED");
+        var dry = api.postJson("/api/v1/billing/runs", "{\"month\":\"" + old + "\",\"dryRun\":true}");
+        assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+        assertThat(dry.body()).contains("\"backfillRequired\":true", "\"lines\":", "\"paidMonthsChanged\":");
+        var confirmed = api.postJson("/api/v1/billing/runs", "{\"month\":\"" + old + "\",\"backfill\":true}");
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.body()).contains("\"month\":\"" + old + "\"");
+    }
+}
