@@ -12,6 +12,7 @@ import id.lindung.platform.AmountJson;
 import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.shared.Rupiah;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,7 +94,14 @@ class BillingApiController {
     @GetMapping("/bills/{id}")
     Object bill(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id, actor.get()));
+        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", totalsWithSen(bills.totalsByProgram(id)), "lines", bills.lines(id, actor.get()));
+    }
+
+    /** Each programme's total with two decimals, as the API has always written a sum of stored amounts. */
+    private static java.util.Map<String, BigDecimal> totalsWithSen(java.util.Map<String, Rupiah> totals) {
+        java.util.Map<String, BigDecimal> json = new java.util.LinkedHashMap<>();
+        totals.forEach((program, amount) -> json.put(program, AmountJson.withSen(amount)));
+        return json;
     }
 
     @Operation(summary = "A bill as PDF (Indonesian)")
