@@ -123,9 +123,21 @@ class BillingApiController {
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")
     @PostMapping("/payments")
-    ResponseEntity<Payments.PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
+    ResponseEntity<PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
         var result = payments.record(request, actor.get());
-        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(PaymentResult.of(result, request));
+    }
+
+    /**
+     * {@link Payments.PaymentResult} as the API has always written it: a new payment's amount is the number sent,
+     * a duplicate's is the stored one with two decimals.
+     */
+    record PaymentResult(long id, id.lindung.registry.PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
+                         boolean duplicate, String message) {
+        static PaymentResult of(Payments.PaymentResult r, Payments.PaymentRequest request) {
+            return new PaymentResult(r.id(), r.payer(), r.reference(), r.date(),
+                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.message());
+        }
     }
 
     @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount; dryRun=true checks every row and writes nothing")
