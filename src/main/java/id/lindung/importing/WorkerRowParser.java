@@ -266,7 +266,8 @@ final class WorkerRowParser {
         }
         String phone = get(f, "phone");
         String kpj = get(f, "kpj");
-        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), input.wage(),
+        // checked above: positive, at most two decimals and in range, so exact in rupiah
+        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
                 phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
     }
