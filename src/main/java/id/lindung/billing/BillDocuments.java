@@ -61,7 +61,7 @@ public class BillDocuments {
 
     public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor) {
         List<Bills.Line> lines = bills.lines(bill.id(), actor);
-        Map<String, BigDecimal> byProgram = bills.totalsByProgram(bill.id());
+        Map<String, Rupiah> byProgram = bills.totalsByProgram(bill.id());
         MonthRules r = rules.forMonth(bill.month());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream stream = out; Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28)) {
@@ -161,13 +161,13 @@ public class BillDocuments {
                 row.createCell(5).setCellValue(l.segment());
                 row.createCell(6).setCellValue(l.kind());
                 Cell base = row.createCell(7);
-                base.setCellValue(l.base().doubleValue());
+                base.setCellValue(l.base().toBigDecimal().doubleValue());
                 base.setCellStyle(money);
                 if (l.rate() != null) {
                     row.createCell(8).setCellValue(l.rate().toPlainString());
                 }
                 Cell amount = row.createCell(9);
-                amount.setCellValue(l.amount().doubleValue());
+                amount.setCellValue(l.amount().toBigDecimal().doubleValue());
                 amount.setCellStyle(money);
                 row.createCell(10).setCellValue(l.regulationVersion());
             }

@@ -2,6 +2,7 @@ package id.lindung.billing;
 
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
+import id.lindung.platform.AmountJson;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
@@ -16,6 +17,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.databind.annotation.JsonSerialize;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -124,8 +126,10 @@ public class Bills {
                 .orElseThrow(() -> new NotFoundException("Bill " + billId + " not found"));
     }
 
+    /** A bill line; base and amount are written in JSON with two decimals, as the {@code numeric(18,2)} columns hold them. */
     public record Line(String nik, String name, String village, String program, String share, String segment, String kind,
-                       BigDecimal base, BigDecimal rate, BigDecimal amount, String regulationVersion) {}
+                       @JsonSerialize(using = AmountJson.WithSen.class) Rupiah base, BigDecimal rate,
+                       @JsonSerialize(using = AmountJson.WithSen.class) Rupiah amount, String regulationVersion) {}
 
     /**
      * The live and correcting lines of a bill (the caller must already have been allowed to see the bill),
@@ -138,17 +142,17 @@ public class Bills {
                 where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
                 .query((rs, n) -> new Line(id.lindung.registry.NikPolicy.show(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getString(6), rs.getString(7), Rupiah.of(rs.getBigDecimal(8)), rs.getBigDecimal(9), Rupiah.of(rs.getBigDecimal(10)),
                         rs.getString(11)))
                 .list();
     }
 
     /** Totals per programme of a bill, net of reversals. */
-    public Map<String, BigDecimal> totalsByProgram(long billId) {
-        Map<String, BigDecimal> totals = new java.util.LinkedHashMap<>();
+    public Map<String, Rupiah> totalsByProgram(long billId) {
+        Map<String, Rupiah> totals = new java.util.LinkedHashMap<>();
         jdbc.sql("select l.program, sum(l.amount) from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month where b.id = ? group by l.program order by %s"
                         .formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
-                .param(billId).query((rs, n) -> totals.put(rs.getString(1), rs.getBigDecimal(2))).list();
+                .param(billId).query((rs, n) -> totals.put(rs.getString(1), Rupiah.of(rs.getBigDecimal(2)))).list();
         return totals;
     }
 

@@ -9,6 +9,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.RegisteredPayer;
+import id.lindung.shared.Rupiah;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -57,9 +58,19 @@ public class Payments {
         this.clock = clock;
     }
 
-    public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {}
+    /**
+     * A payment as given (HTTP body, form, reconciliation file): the amount stays the number sent until it has
+     * been checked (more than zero, at most two decimals), then it becomes {@link Rupiah}.
+     */
+    public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {
 
-    public record PaymentResult(long id, PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
+        /** The amount in rupiah; only for a request that passed {@link #validate}. */
+        Rupiah rupiah() {
+            return Rupiah.of(amount);
+        }
+    }
+
+    public record PaymentResult(long id, PayerCode payer, String reference, LocalDate date, Rupiah amount, String channel,
                                 boolean duplicate, String message) {}
 
     @Transactional
@@ -72,27 +83,27 @@ public class Payments {
                     .toList());
         }
         RegisteredPayer payer = payers.get(request.payer(), actor.scope());
-        return store(payer, request, actor);
+        return store(payer, request, request.rupiah(), actor);
     }
 
-    private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Actor actor) {
+    private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Rupiah amount, Actor actor) {
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
         Optional<Long> id = jdbc.sql("""
                 insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (payer_id, reference) do nothing returning id""")
                 .params(payer.id(), payer.regionCode(), request.reference().trim(), Date.valueOf(request.date()),
-                        request.amount(), channel, actor.username())
+                        amount.toBigDecimal(), channel, actor.username())
                 .query(Long.class).optional();
         if (id.isEmpty()) {
             var existing = jdbc.sql("select id, paid_on, amount, channel from payment where payer_id = ? and reference = ?")
                     .params(payer.id(), request.reference().trim())
                     .query((rs, n) -> new PaymentResult(rs.getLong(1), payer.code(), request.reference().trim(),
-                            rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4), true,
+                            rs.getDate(2).toLocalDate(), Rupiah.of(rs.getBigDecimal(3)), rs.getString(4), true,
                             "Payment with this reference was already recorded; nothing was added"))
                     .single();
-            if (existing.amount().compareTo(request.amount()) != 0 || !existing.date().equals(request.date())) {
+            if (!existing.amount().equals(amount) || !existing.date().equals(request.date())) {
                 throw InvalidInputException.conflict("reference", "REFERENCE_REUSED", "Reference " + request.reference()
-                        + " was already used for a payment of " + existing.amount() + " on " + existing.date());
+                        + " was already used for a payment of " + existing.amount().toBigDecimal() + " on " + existing.date());
             }
             return existing;
         }
@@ -104,7 +115,7 @@ public class Payments {
         after.put("amount", request.amount());
         after.put("channel", channel);
         audit.record("CREATE", "payment", id.get().toString(), payer.regionCode(), null, after);
-        return new PaymentResult(id.get(), payer.code(), request.reference().trim(), request.date(), request.amount(),
+        return new PaymentResult(id.get(), payer.code(), request.reference().trim(), request.date(), amount,
                 channel, false, "Payment recorded and allocated to the oldest unpaid months");
     }
 
@@ -203,7 +214,7 @@ public class Payments {
                 }
                 Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference(), Map.entry(line, request));
                 if (first != null) {
-                    if (first.getValue().amount().compareTo(request.amount()) == 0 && first.getValue().date().equals(request.date())) {
+                    if (first.getValue().rupiah().equals(request.rupiah()) && first.getValue().date().equals(request.date())) {
                         repeated++;
                     } else {
                         rejected.add(new Rejection(line, "reference: " + request.reference() + " is used on line " + first.getKey()
@@ -276,7 +287,7 @@ public class Payments {
                 .param("payers", rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
                 .param("refs", rows.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
                 .query((rs, i) -> existing.put(rs.getLong(1) + "|" + rs.getString(2),
-                        new Object[] {rs.getDate(3).toLocalDate(), rs.getBigDecimal(4)}))
+                        new Object[] {rs.getDate(3).toLocalDate(), Rupiah.of(rs.getBigDecimal(4))}))
                 .list();
         List<Map.Entry<Long, PaymentRequest>> fresh = new ArrayList<>();
         int duplicates = 0;
@@ -285,11 +296,11 @@ public class Payments {
             Object[] known = existing.get(payerCache.get(r.payer()).id() + "|" + r.reference().trim());
             if (known == null) {
                 fresh.add(e);
-            } else if (known[0].equals(r.date()) && ((BigDecimal) known[1]).compareTo(r.amount()) == 0) {
+            } else if (known[0].equals(r.date()) && known[1].equals(r.rupiah())) {
                 duplicates++;
             } else {
                 rejected.add(new Rejection(e.getKey(), "reference: " + r.reference() + " was already used for a payment of "
-                        + known[1] + " on " + known[0]));
+                        + ((Rupiah) known[1]).toBigDecimal() + " on " + known[0]));
             }
         }
         if (dryRun || fresh.isEmpty()) {
@@ -307,7 +318,7 @@ public class Payments {
                 .param("regions", fresh.stream().map(e -> payerCache.get(e.getValue().payer()).regionCode()).toArray(String[]::new))
                 .param("refs", fresh.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
                 .param("dates", fresh.stream().map(e -> Date.valueOf(e.getValue().date())).toArray(Date[]::new))
-                .param("amounts", fresh.stream().map(e -> e.getValue().amount()).toArray(BigDecimal[]::new))
+                .param("amounts", fresh.stream().map(e -> e.getValue().rupiah().toBigDecimal()).toArray(BigDecimal[]::new))
                 .param("channels", fresh.stream().map(e -> e.getValue().channel() == null || e.getValue().channel().isBlank()
                         ? "RECONCILIATION" : e.getValue().channel().trim()).toArray(String[]::new))
                 .param("by", fresh.stream().map(e -> actor.username()).toArray(String[]::new))

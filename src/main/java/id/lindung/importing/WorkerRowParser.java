@@ -5,6 +5,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.registry.PayerRef;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StagedWorker;
 import id.lindung.registry.WorkerCategory;
@@ -68,12 +69,12 @@ final class WorkerRowParser {
     /** Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions. */
     /** @param bpuIncomeRange the regulation's lowest and highest BPU declared income on a date */
     record Lookups(Predicate<String> districtExists, Map<String, Boolean> villagesInScope, Set<String> apbdRegions,
-                   RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, BigDecimal[]> bpuIncomeRange,
+                   RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, id.lindung.registry.BpuIncomeRange.Range> bpuIncomeRange,
                    DefaultWage defaultWage) {}
 
     /** The wage assumed for a row that gives none (registry.DefaultWages). */
     interface DefaultWage {
-        java.util.Optional<BigDecimal> of(WorkerCategory category, Segment segment, LocalDate start);
+        java.util.Optional<Rupiah> of(WorkerCategory category, Segment segment, LocalDate start);
     }
 
     sealed interface Outcome permits Ok, Refused {}
@@ -265,7 +266,8 @@ final class WorkerRowParser {
         }
         String phone = get(f, "phone");
         String kpj = get(f, "kpj");
-        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), input.wage(),
+        // checked above: positive, at most two decimals and in range, so exact in rupiah
+        return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
                 phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
     }
@@ -294,12 +296,12 @@ final class WorkerRowParser {
             }
 
             @Override
-            public BigDecimal[] bpuIncomeRange(LocalDate on) {
+            public id.lindung.registry.BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
                 return lookups.bpuIncomeRange().apply(on);
             }
 
             @Override
-            public java.util.Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+            public java.util.Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
                 return lookups.defaultWage().of(category, segment, start);
             }
 

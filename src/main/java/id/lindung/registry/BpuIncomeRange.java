@@ -1,7 +1,7 @@
 package id.lindung.registry;
 
 import id.lindung.regulation.RegulationCatalog;
-import java.math.BigDecimal;
+import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +18,15 @@ public class BpuIncomeRange {
         this.catalog = catalog;
     }
 
-    /** {min, max} in rupiah. */
-    public BigDecimal[] range(LocalDate on) {
-        return new BigDecimal[] {catalog.valueOn("bpu.income.min", on).rupiah().toBigDecimal(),
-                catalog.valueOn("bpu.income.max", on).rupiah().toBigDecimal()};
+    /** The lowest and highest declared income, both allowed. */
+    public record Range(Rupiah min, Rupiah max) {
+
+        public boolean contains(Rupiah income) {
+            return !income.isLessThan(min) && !income.isGreaterThan(max);
+        }
+    }
+
+    public Range range(LocalDate on) {
+        return new Range(catalog.valueOn("bpu.income.min", on).rupiah(), catalog.valueOn("bpu.income.max", on).rupiah());
     }
 }

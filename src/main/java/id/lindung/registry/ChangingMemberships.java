@@ -47,7 +47,7 @@ class ChangingMemberships {
             if (open.isPresent()) {
                 MembershipTerm current = open.get();
                 PayerRef payer = PayerRef.parse(change.payer(), worker.villageCode(), nik);
-                if (current.segment() == change.segment() && current.wage().compareTo(change.wage()) == 0
+                if (current.segment() == change.segment() && current.wage().toBigDecimal().compareTo(change.wage()) == 0
                         && current.riskGroup() == change.riskGroup() && current.workerPayerCode().equals(payer.code())) {
                     return current;
                 }

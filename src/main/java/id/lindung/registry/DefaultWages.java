@@ -2,7 +2,7 @@ package id.lindung.registry;
 
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Segment;
-import java.math.BigDecimal;
+import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -21,14 +21,14 @@ public class DefaultWages {
     }
 
     /** The default wage on {@code on}; empty when the data has none in force then (the wage must then be given). */
-    public java.util.Optional<BigDecimal> wage(WorkerCategory category, Segment segment, LocalDate on) {
+    public java.util.Optional<Rupiah> wage(WorkerCategory category, Segment segment, LocalDate on) {
         String parameter = segment == Segment.BPU ? "bpu.income.min" : switch (category) {
             case KEPALA_DESA -> "village.defaultWage.kepalaDesa";
             case PERANGKAT_DESA -> "village.defaultWage.perangkatDesa";
             default -> "village.defaultWage.otherApparatus";
         };
         try {
-            return java.util.Optional.of(catalog.valueOn(parameter, on).rupiah().toBigDecimal());
+            return java.util.Optional.of(catalog.valueOn(parameter, on).rupiah());
         } catch (id.lindung.regulation.NoRegulationInForceException e) {
             return java.util.Optional.empty();
         }

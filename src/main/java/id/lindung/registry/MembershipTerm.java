@@ -3,11 +3,17 @@ package id.lindung.registry;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
-import java.math.BigDecimal;
+import id.lindung.platform.AmountJson;
+import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
+import tools.jackson.databind.annotation.JsonSerialize;
 
-/** One version of one programme held by a worker; {@code validTo} is exclusive and null while open. */
-public record MembershipTerm(long id, Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup,
+/**
+ * One version of one programme held by a worker; {@code validTo} is exclusive and null while open. The wage is written
+ * in JSON with two decimals, as the {@code numeric(18,2)} column holds it.
+ */
+public record MembershipTerm(long id, Programme program, Segment segment,
+                             @JsonSerialize(using = AmountJson.WithSen.class) Rupiah wage, RiskGroup riskGroup,
                              String employerPayerCode, String employerPayerName, String workerPayerCode,
                              String workerPayerName, LocalDate validFrom, LocalDate validTo, EndReason endReason,
                              String createdBy) {

@@ -55,7 +55,7 @@ public final class StageWriter implements AutoCloseable {
         tab(r.villageCode());
         tab(r.category().name());
         tab(r.segment().name());
-        tab(r.wage().toPlainString());
+        tab(r.wage().toBigDecimal().toPlainString());
         tab(r.riskGroup() == null ? null : r.riskGroup().name());
         row.append("\t{");
         for (int i = 0; i < r.programs().size(); i++) {

@@ -3,7 +3,7 @@ import id.lindung.shared.Segment;
 
 import id.lindung.region.Region;
 import id.lindung.region.Regions;
-import java.math.BigDecimal;
+import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -46,12 +46,12 @@ class WorkerFacts implements WorkerInputRules.Facts {
     }
 
     @Override
-    public BigDecimal[] bpuIncomeRange(LocalDate on) {
+    public BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
         return bpuIncome.range(on);
     }
 
     @Override
-    public Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+    public Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
         return defaultWages.wage(category, segment, start);
     }
 

@@ -4,6 +4,7 @@ import id.lindung.shared.Segment;
 import id.lindung.shared.Programme;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -161,10 +162,10 @@ public final class WorkerInputRules {
         boolean apbdRegionExists(String regionCode);
 
         /** {min, max} declared income of a BPU participant on a date. */
-        BigDecimal[] bpuIncomeRange(LocalDate on);
+        BpuIncomeRange.Range bpuIncomeRange(LocalDate on);
 
         /** The wage assumed for a membership that states none; empty when none is in force on {@code start}. */
-        Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start);
+        Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start);
 
         LocalDate today();
     }
@@ -227,7 +228,7 @@ public final class WorkerInputRules {
         }
         LocalDate start = in.startDate() != null ? in.startDate() : defaultStart;
         BigDecimal wage = in.wage() != null || start == null ? in.wage()
-                : facts.defaultWage(in.category(), segment, start).orElse(null);
+                : facts.defaultWage(in.category(), segment, start).map(Rupiah::toBigDecimal).orElse(null);
         return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), in.category(),
                 in.povertyDecile(), in.programmes(), segment, wage, riskOrDefault(segment, in.riskGroup()), payer, start);
     }
@@ -357,11 +358,11 @@ public final class WorkerInputRules {
             } else if (wage.precision() - wage.scale() > MAX_WAGE_DIGITS) {
                 p.add(new Problem(Field.WAGE, Code.WAGE_TOO_LARGE, "wage has more than " + MAX_WAGE_DIGITS + " digits"));
             } else if (segment == Segment.BPU && start != null) {
-                BigDecimal[] range = facts.bpuIncomeRange(start);
-                if (wage.compareTo(range[0]) < 0 || wage.compareTo(range[1]) > 0) {
+                BpuIncomeRange.Range range = facts.bpuIncomeRange(start);
+                if (!range.contains(Rupiah.of(wage))) {
                     p.add(new Problem(Field.WAGE, Code.BPU_INCOME_OUT_OF_RANGE, "declared income " + wage.toPlainString()
-                            + " for a BPU participant must be between " + range[0].toPlainString() + " and "
-                            + range[1].toPlainString()));
+                            + " for a BPU participant must be between " + range.min().toBigDecimal().toPlainString() + " and "
+                            + range.max().toBigDecimal().toPlainString()));
                 }
             }
         }

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.registry.WorkerInputRules.Code;
-import java.math.BigDecimal;
+import id.lindung.registry.BpuIncomeRange;
+import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,8 +28,8 @@ class WorkerRowParserTests {
 
     private static final WorkerRowParser.Lookups LOOKUPS = new WorkerRowParser.Lookups("64.02.03"::equals,
             Map.of("64.02.03.2001", true), Set.of("64", "64.02"), RegionScope.NATIONAL, LocalDate.of(2025, 6, 1),
-            on -> new BigDecimal[] {new BigDecimal("1000000"), new BigDecimal("20700000")},
-            (category, segment, start) -> Optional.of(new BigDecimal("1000000")));
+            on -> new BpuIncomeRange.Range(Rupiah.of(1_000_000), Rupiah.of(20_700_000)),
+            (category, segment, start) -> Optional.of(Rupiah.of(1_000_000)));
 
     private static List<String> problems(String header, String row) {
         List<InputProblem> headerProblems = new ArrayList<>();

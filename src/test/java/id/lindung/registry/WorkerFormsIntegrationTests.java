@@ -9,11 +9,11 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
-import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -102,7 +102,7 @@ class WorkerFormsIntegrationTests {
         assertThat(w.villageCode()).isEqualTo(HERE);
         assertThat(workers.terms(nik, ADMIN.scope())).hasSize(2).allSatisfy(t -> {
             assertThat(t.segment()).isEqualTo(Segment.PU);
-            assertThat(t.wage()).isEqualByComparingTo("2022200");
+            assertThat(t.wage()).isEqualByComparingTo(Rupiah.of(2_022_200));
             assertThat(t.riskGroup()).isEqualTo(RiskGroup.VERY_LOW);
             assertThat(t.workerPayerCode()).isEqualTo("APBDES:" + HERE);
             assertThat(t.validFrom()).isEqualTo(LocalDate.of(2025, 3, 1));
@@ -242,8 +242,8 @@ class WorkerFormsIntegrationTests {
         assertThat(workers.terms(w.nik(), ADMIN.scope())).filteredOn(t -> t.program() == Programme.JKK)
                 .extracting(MembershipTerm::wage, MembershipTerm::validFrom, MembershipTerm::validTo, MembershipTerm::endReason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("2500000.00"), LocalDate.of(2025, 7, 1), null, null),
-                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("2022200.00"), START, LocalDate.of(2025, 7, 1), EndReason.CHANGED));
+                        org.assertj.core.groups.Tuple.tuple(Rupiah.of(2_500_000), LocalDate.of(2025, 7, 1), null, null),
+                        org.assertj.core.groups.Tuple.tuple(Rupiah.of(2_022_200), START, LocalDate.of(2025, 7, 1), EndReason.CHANGED));
 
         var tooEarly = op.postForm("/pekerja/id/" + w.id() + "/kepesertaan", Map.of("_csrf", csrf, "program", "JKK", "segment", "PU",
                 "wage", "2600000", "riskGroup", "LOW", "payerKind", "APBDES", "payerName", "", "validFrom", "2025-05-01"));

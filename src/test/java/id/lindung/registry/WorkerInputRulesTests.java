@@ -10,6 +10,7 @@ import id.lindung.registry.WorkerInputRules.Field;
 import id.lindung.registry.WorkerInputRules.Problem;
 import id.lindung.registry.WorkerInputRules.TermInput;
 import id.lindung.registry.WorkerInputRules.WorkerInput;
+import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -48,14 +49,14 @@ class WorkerInputRulesTests {
         }
 
         @Override
-        public BigDecimal[] bpuIncomeRange(LocalDate on) {
-            return new BigDecimal[] {new BigDecimal("1000000"), new BigDecimal("20700000")};
+        public BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
+            return new BpuIncomeRange.Range(Rupiah.of(1_000_000), Rupiah.of(20_700_000));
         }
 
         @Override
-        public Optional<BigDecimal> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
+        public Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
             // no default before 2020 in this table, so that a missing wage can be refused
-            return start.getYear() < 2020 ? Optional.empty() : Optional.of(new BigDecimal(segment == Segment.BPU ? "1000000" : "2022200"));
+            return start.getYear() < 2020 ? Optional.empty() : Optional.of(Rupiah.of(segment == Segment.BPU ? 1_000_000 : 2_022_200));
         }
 
         @Override

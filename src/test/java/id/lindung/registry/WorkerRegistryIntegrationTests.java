@@ -11,6 +11,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
@@ -141,10 +142,10 @@ class WorkerRegistryIntegrationTests {
                 new BigDecimal("2500000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 7, 1))));
         List<MembershipTerm> jkk = workers.terms(w.nik(), OPERATOR.scope()).stream().filter(t -> t.program() == Programme.JKK).toList();
         assertThat(jkk).hasSize(2);
-        assertThat(jkk.get(0).wage()).isEqualByComparingTo("2500000");
+        assertThat(jkk.get(0).wage()).isEqualByComparingTo(Rupiah.of(2_500_000));
         assertThat(jkk.get(0).validFrom()).isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(jkk.get(0).isOpen()).isTrue();
-        assertThat(jkk.get(1).wage()).isEqualByComparingTo("2022200");
+        assertThat(jkk.get(1).wage()).isEqualByComparingTo(Rupiah.of(2_022_200));
         assertThat(jkk.get(1).validTo()).isEqualTo(LocalDate.of(2025, 7, 1));
         assertThat(jkk.get(1).endReason()).isEqualTo(EndReason.CHANGED);
     }

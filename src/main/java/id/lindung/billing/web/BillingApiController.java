@@ -12,6 +12,7 @@ import id.lindung.platform.AmountJson;
 import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.shared.Rupiah;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -101,7 +102,14 @@ class BillingApiController {
     @GetMapping("/bills/{id}")
     Object bill(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", bills.totalsByProgram(id), "lines", bills.lines(id, actor.get()));
+        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", totalsWithSen(bills.totalsByProgram(id)), "lines", bills.lines(id, actor.get()));
+    }
+
+    /** Each programme's total with two decimals, as the API has always written a sum of stored amounts. */
+    private static java.util.Map<String, BigDecimal> totalsWithSen(java.util.Map<String, Rupiah> totals) {
+        java.util.Map<String, BigDecimal> json = new java.util.LinkedHashMap<>();
+        totals.forEach((program, amount) -> json.put(program, AmountJson.withSen(amount)));
+        return json;
     }
 
     @Operation(summary = "A bill as PDF (Indonesian)")
@@ -123,9 +131,21 @@ class BillingApiController {
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")
     @PostMapping("/payments")
-    ResponseEntity<Payments.PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
+    ResponseEntity<PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
         var result = payments.record(request, actor.get());
-        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(PaymentResult.of(result, request));
+    }
+
+    /**
+     * {@link Payments.PaymentResult} as the API has always written it: a new payment's amount is the number sent,
+     * a duplicate's is the stored one with two decimals.
+     */
+    record PaymentResult(long id, id.lindung.registry.PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
+                         boolean duplicate, String message) {
+        static PaymentResult of(Payments.PaymentResult r, Payments.PaymentRequest request) {
+            return new PaymentResult(r.id(), r.payer(), r.reference(), r.date(),
+                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.message());
+        }
     }
 
     @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount; dryRun=true checks every row and writes nothing")

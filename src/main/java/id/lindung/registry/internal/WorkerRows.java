@@ -7,6 +7,7 @@ import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikCheck;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StatusEvent;
 import id.lindung.registry.Worker;
@@ -208,7 +209,7 @@ public class WorkerRows {
         String risk = rs.getString("risk_group");
         String end = rs.getString("end_reason");
         return new MembershipTerm(rs.getLong("id"), Programme.valueOf(rs.getString("program")),
-                Segment.valueOf(rs.getString("segment")), rs.getBigDecimal("wage"), risk == null ? null : RiskGroup.valueOf(risk),
+                Segment.valueOf(rs.getString("segment")), Rupiah.of(rs.getBigDecimal("wage")), risk == null ? null : RiskGroup.valueOf(risk),
                 rs.getString("employer_code"), rs.getString("employer_name"), rs.getString("payer_code"),
                 rs.getString("payer_name"), rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_to", LocalDate.class), end == null ? null : EndReason.valueOf(end), rs.getString("created_by"));

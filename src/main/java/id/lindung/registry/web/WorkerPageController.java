@@ -161,7 +161,7 @@ class WorkerPageController {
 
         /** Prefilled from an open term: the change most often made is a new wage or payer from a later date. */
         static TermForm of(MembershipTerm t, LocalDate today) {
-            return new TermForm(t.program().name(), t.segment().name(), t.wage().toPlainString(),
+            return new TermForm(t.program().name(), t.segment().name(), t.wage().toBigDecimal().toPlainString(),
                     t.riskGroup() == null ? "" : t.riskGroup().name(), PayerInput.ofCode(t.workerPayerCode()), today.toString());
         }
 
