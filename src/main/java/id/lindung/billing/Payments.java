@@ -345,6 +345,11 @@ public class Payments {
         }
         if (r.reference() == null || r.reference().isBlank()) {
             problems.add("reference: required (the bank's or BPJS's transaction reference)");
+        } else if (hasControlCharacter(r.reference())) {
+            problems.add("reference: contains a control character (such as NUL or a line break)");
+        }
+        if (r.channel() != null && hasControlCharacter(r.channel())) {
+            problems.add("channel: contains a control character (such as NUL or a line break)");
         }
         if (r.date() == null) {
             problems.add("date: required");
@@ -359,6 +364,11 @@ public class Payments {
             problems.add("amount: at most 2 decimals (" + r.amount().toPlainString() + ")");
         }
         return problems;
+    }
+
+    /** PostgreSQL text cannot hold NUL, and a line break in a reference breaks reconciliation files. */
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     private static String field(CsvRecord rec, Map<String, Integer> index, String name) {

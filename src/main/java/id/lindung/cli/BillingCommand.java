@@ -35,7 +35,7 @@ class BillingCommand {
         public Integer call() {
             YearMonth m;
             try {
-                m = YearMonth.parse(month.trim());
+                m = YearMonth.parse(month.strip());
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("--month must be YYYY-MM, got '" + month + "'");
             }

@@ -204,7 +204,8 @@ class BillingApiController {
 
     static YearMonth parseMonth(String month) {
         try {
-            return YearMonth.parse(month == null ? "" : month.trim());
+            // strip(), not trim(): trim() also drops NUL and control characters, which would make "2026-12\u0000" a month
+            return YearMonth.parse(month == null ? "" : month.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("month", "INVALID_MONTH", "month must be YYYY-MM, got '" + month + "'");
         }
