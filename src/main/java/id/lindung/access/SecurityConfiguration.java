@@ -41,7 +41,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuditLog audit, CurrentActor actors) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
                                 "/actuator/health/**", "/api-docs/**", "/public/**",
@@ -56,7 +56,8 @@ class SecurityConfiguration {
                                 "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
                                 "FORBIDDEN", "Refused: " + e.getMessage()), API))
-                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class);
+                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
 

@@ -71,10 +71,12 @@ class BillingPageController {
         try {
             model.addAttribute("runResult", runs.run(BillingApiController.parseMonth(month), currentActor.get(), backfill));
         } catch (id.lindung.platform.InvalidInputException e) {
-            if (e.problems().stream().noneMatch(p -> "BACKFILL_NOT_CONFIRMED".equals(p.code()))) {
-                throw e;
+            if (e.problems().stream().anyMatch(p -> "BACKFILL_NOT_CONFIRMED".equals(p.code()))) {
+                model.addAttribute("backfillRefused", true);
+            } else {
+                // a month too far ahead or not a month: said on the page, not a server error
+                model.addAttribute("runRefused", e.problems().isEmpty() ? "" : e.problems().get(0).code());
             }
-            model.addAttribute("backfillRefused", true);
         }
         return overview(month, 0, model);
     }
