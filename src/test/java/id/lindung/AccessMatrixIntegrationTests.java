@@ -223,6 +223,29 @@ class AccessMatrixIntegrationTests {
     }
 
     @Test
+    void whatAScopedUserCountsEqualsWhatTheAdministratorCountsFilteredToThatArea() {
+        User admin = users.get(0);
+        for (User user : users) {
+            if (user.scope().equals("ID")) {
+                continue;
+            }
+            long own = total(send(user, "GET", "/api/v1/workers?size=1", "-").body());
+            long filtered = total(send(admin, "GET", "/api/v1/workers?size=1&region=" + user.scope(), "-").body());
+            assertThat(own).as("workers seen by " + user.name()).isEqualTo(filtered).isPositive();
+            String bills = send(user, "GET", "/api/v1/bills?size=1", "-").headers().firstValue("X-Total-Count").orElse("-1");
+            long inArea = jdbc.sql("select count(*) from bill where payer_region_code >= ? and payer_region_code < ?")
+                    .params(user.scope(), user.scope() + "/").query(Long.class).single();
+            assertThat(Long.parseLong(bills)).as("bills seen by " + user.name()).isEqualTo(inArea).isPositive();
+        }
+    }
+
+    private static long total(String json) {
+        Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(json);
+        assertThat(m.find()).as(json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    @Test
     void aRefusedRequestIsInTheAuditTrail() {
         User monitor = users.stream().filter(u -> u.role() == Role.MONITOR).findFirst().orElseThrow();
         long before = deniedEntries(monitor.name());
