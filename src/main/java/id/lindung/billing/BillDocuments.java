@@ -87,7 +87,7 @@ public class BillDocuments {
             for (Bills.Line l : lines) {
                 table.addCell(cell(l.nik(), normal, Element.ALIGN_LEFT));
                 table.addCell(cell(l.name(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(l.program(), normal, Element.ALIGN_LEFT));
+                table.addCell(cell(l.programOnDocument(), normal, Element.ALIGN_LEFT));
                 table.addCell(cell("EMPLOYER".equals(l.share()) ? "Pemberi kerja" : "Peserta", normal, Element.ALIGN_LEFT));
                 table.addCell(cell(l.segment(), normal, Element.ALIGN_LEFT));
                 table.addCell(cell(kind(l.kind()), normal, Element.ALIGN_LEFT));
@@ -156,7 +156,7 @@ public class BillDocuments {
                 row.createCell(0).setCellValue(safe(l.nik()));
                 row.createCell(1).setCellValue(safe(l.name()));
                 row.createCell(2).setCellValue(l.village());
-                row.createCell(3).setCellValue(l.program());
+                row.createCell(3).setCellValue(l.programOnDocument());
                 row.createCell(4).setCellValue(l.share());
                 row.createCell(5).setCellValue(l.segment());
                 row.createCell(6).setCellValue(l.kind());

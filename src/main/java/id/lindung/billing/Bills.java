@@ -129,7 +129,18 @@ public class Bills {
     /** A bill line; base and amount are written in JSON with two decimals, as the {@code numeric(18,2)} columns hold them. */
     public record Line(String nik, String name, String village, String program, String share, String segment, String kind,
                        @JsonSerialize(using = AmountJson.WithSen.class) Rupiah base, BigDecimal rate,
-                       @JsonSerialize(using = AmountJson.WithSen.class) Rupiah amount, String regulationVersion) {}
+                       @JsonSerialize(using = AmountJson.WithSen.class) Rupiah amount, String regulationVersion, String lineType) {
+
+        /** An instalment of the JP deferred by PP 49/2020 (its own line on the bills of April 2021 to March 2022). */
+        public boolean deferredJp() {
+            return "JP_DEFERRED".equals(lineType);
+        }
+
+        /** The programme as a bill document prints it (Indonesian, as the documents are). */
+        public String programOnDocument() {
+            return deferredJp() ? program + " tangguhan PP 49/2020" : program;
+        }
+    }
 
     /**
      * The live and correcting lines of a bill (the caller must already have been allowed to see the bill),
@@ -137,13 +148,14 @@ public class Bills {
      */
     public List<Line> lines(long billId, Actor actor) {
         return jdbc.sql("""
-                select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version
+                select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version,
+                       l.line_type
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join registry_worker w on w.id = l.worker_id
                 where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
                 .query((rs, n) -> new Line(id.lindung.registry.NikPolicy.show(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Rupiah.of(rs.getBigDecimal(8)), rs.getBigDecimal(9), Rupiah.of(rs.getBigDecimal(10)),
-                        rs.getString(11)))
+                        rs.getString(11), rs.getString(12)))
                 .list();
     }
 

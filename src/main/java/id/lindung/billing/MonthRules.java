@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.contribution.ContributionSchedule;
 import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,11 +17,21 @@ import java.util.List;
  * @param bpuGraceMonths     consecutive unpaid BPU months after which membership ends (3: "more than 3")
  * @param bpuBackPaymentMonths how many months after its due date a BPU month may still be paid back
  * @param joinerLeaverRule   the documented rule for mid-month joiners and leavers, shown on the bill
+ * @param relief             in a PP 49/2020 relief month, who gets the relief; null otherwise
+ * @param jpRepayment        in a settlement month, the instalment of the deferred JP billed with it; null otherwise
  */
 public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDate, LocalDate bpuDueDate,
                          int roundingScale, BigDecimal puFineRate, BigDecimal bpuFineRate, int bpuGraceMonths,
                          int bpuBackPaymentMonths,
-                         String joinerLeaverRule, String regulationVersion, List<String> references) {
+                         String joinerLeaverRule, String regulationVersion, List<String> references,
+                         Relief relief, ContributionSchedule.JpRepayment jpRepayment) {
+
+    /**
+     * Who gets a relief month's relief, from the billing facts: the payer's standing is read up to
+     * {@code paidThroughCondition} (July 2020), and {@code applies} is the calculator's rule
+     * ({@link ContributionSchedule#reliefApplies}) on a participant's registration and its payer's paid-through month.
+     */
+    public record Relief(YearMonth paidThroughCondition, java.util.function.BiPredicate<LocalDate, YearMonth> applies) {}
 
     public LocalDate dueDate(Segment segment) {
         return segment == Segment.BPU ? bpuDueDate : puDueDate;

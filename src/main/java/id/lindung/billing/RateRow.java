@@ -14,7 +14,21 @@ import java.math.BigDecimal;
  * @param bandStep         BPU declared income is rounded down to a multiple of this, or null
  * @param bandMin          lowest basis for BPU, or null
  * @param bandMax          highest basis for BPU, or null
+ * @param relief           in a PP 49/2020 relief month: true for the payers the relief applies to, false for the others
+ *                         (full rates); null outside the relief and for programmes it does not touch
+ * @param fullRate         JP in the relief: the rate without the deferral, so the line records the deferred part; else null
  */
 public record RateRow(String program, String segment, String share, String riskGroup, Boolean labourIntensive,
                       BigDecimal rate, BigDecimal flat, BigDecimal baseCap, BigDecimal bandStep, BigDecimal bandMin,
-                      BigDecimal bandMax) {}
+                      BigDecimal bandMax, Boolean relief, BigDecimal fullRate) {
+
+    RateRow(String program, String segment, String share, String riskGroup, Boolean labourIntensive,
+            BigDecimal rate, BigDecimal flat, BigDecimal baseCap, BigDecimal bandStep, BigDecimal bandMin, BigDecimal bandMax) {
+        this(program, segment, share, riskGroup, labourIntensive, rate, flat, baseCap, bandStep, bandMin, bandMax, null, null);
+    }
+
+    RateRow withRelief(boolean applies, BigDecimal full) {
+        return new RateRow(program, segment, share, riskGroup, labourIntensive, rate, flat, baseCap, bandStep, bandMin, bandMax,
+                applies, full);
+    }
+}

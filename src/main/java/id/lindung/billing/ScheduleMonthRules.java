@@ -46,34 +46,65 @@ class ScheduleMonthRules implements MonthRulesSource {
             throw new IllegalStateException("billing.partialMonth " + s.partialMonthRule() + " for " + month
                     + " is not supported by the billing run; supported: " + PARTIAL_MONTH_RULES.keySet());
         }
+        boolean relief = s.inRelief();
         List<RateRow> rows = new ArrayList<>();
         for (RiskGroup risk : RiskGroup.values()) {
-            rows.add(rate("JKK", "PU", "EMPLOYER", risk.name(), false, s.jkkRate(risk, false), null));
-            rows.add(rate("JKK", "PU", "EMPLOYER", risk.name(), true, s.jkkRate(risk, true), null));
+            for (boolean labourIntensive : new boolean[] {false, true}) {
+                RateRow row = rate("JKK", "PU", "EMPLOYER", risk.name(), labourIntensive, s.jkkRate(risk, labourIntensive), null);
+                rows.addAll(relief ? withAndWithoutRelief(row, fraction(s.jkkRateWithoutRelief(risk, labourIntensive)), false) : List.of(row));
+            }
         }
-        rows.add(rate("JKM", "PU", "EMPLOYER", null, null, s.jkmRate(), null));
+        RateRow jkm = rate("JKM", "PU", "EMPLOYER", null, null, s.jkmRate(), null);
+        rows.addAll(relief ? withAndWithoutRelief(jkm, fraction(s.jkmRateWithoutRelief()), false) : List.of(jkm));
         rows.add(rate("JHT", "PU", "EMPLOYER", null, null, s.jhtEmployerRate(), null));
         rows.add(rate("JHT", "PU", "WORKER", null, null, s.jhtWorkerRate(), null));
-        rows.add(rate("JP", "PU", "EMPLOYER", null, null, s.jpEmployerRate(), s.jpWageCap()));
-        rows.add(rate("JP", "PU", "WORKER", null, null, s.jpWorkerRate(), s.jpWageCap()));
+        RateRow jpEmployer = rate("JP", "PU", "EMPLOYER", null, null, s.jpEmployerRate(), s.jpWageCap());
+        RateRow jpWorker = rate("JP", "PU", "WORKER", null, null, s.jpWorkerRate(), s.jpWageCap());
+        rows.addAll(relief ? withAndWithoutRelief(jpEmployer, fraction(s.jpEmployerRateWithoutRelief()), true) : List.of(jpEmployer));
+        rows.addAll(relief ? withAndWithoutRelief(jpWorker, fraction(s.jpWorkerRateWithoutRelief()), true) : List.of(jpWorker));
         BigDecimal step = "FLOOR".equals(s.bpuBandBasis()) ? s.bpuBandWidth().toBigDecimal() : null;
         BigDecimal min = s.bpuIncomeMin().toBigDecimal();
         BigDecimal max = s.bpuIncomeMax().toBigDecimal();
-        rows.add(new RateRow("JKK", "BPU", "WORKER", null, null, fraction(s.bpuJkkRate()), null, null, step, min, max));
-        rows.add(new RateRow("JKM", "BPU", "WORKER", null, null, null, s.bpuJkmAmount().toBigDecimal(), null, null, null, null));
+        RateRow bpuJkk = new RateRow("JKK", "BPU", "WORKER", null, null, fraction(s.bpuJkkRate()), null, null, step, min, max);
+        RateRow bpuJkm = new RateRow("JKM", "BPU", "WORKER", null, null, null, s.bpuJkmAmount().toBigDecimal(), null, null, null, null);
+        if (relief) {
+            rows.add(bpuJkk.withRelief(true, null));
+            rows.add(new RateRow("JKK", "BPU", "WORKER", null, null, fraction(s.bpuJkkRateWithoutRelief()), null, null, step, min, max)
+                    .withRelief(false, null));
+            rows.add(bpuJkm.withRelief(true, null));
+            rows.add(new RateRow("JKM", "BPU", "WORKER", null, null, null, s.bpuJkmAmountWithoutRelief().toBigDecimal(), null, null, null, null)
+                    .withRelief(false, null));
+        } else {
+            rows.add(bpuJkk);
+            rows.add(bpuJkm);
+        }
         rows.add(new RateRow("JHT", "BPU", "WORKER", null, null, fraction(s.bpuJhtRate()), null, null, step, min, max));
+        MonthRules.Relief reliefRule = relief
+                ? new MonthRules.Relief(s.reliefPaidThroughCondition() == null ? null : YearMonth.from(s.reliefPaidThroughCondition()),
+                        s::reliefApplies) : null;
         List<String> references = s.references().stream()
                 .map(r -> r.parameter() + ": " + r.citation() + (r.verified() ? "" : " (BELUM TERVERIFIKASI)"))
                 .distinct().toList();
         return new MonthRules(month, List.copyOf(rows), s.dueDate(Segment.PU), s.dueDate(Segment.BPU), 0,
                 fraction(s.fineRate(Segment.PU)), fraction(s.fineRate(Segment.BPU)), s.bpuLapseUnpaidMonths(), s.bpuBackPaymentMonths(),
-                PARTIAL_MONTH_RULES.getOrDefault(s.partialMonthRule(), s.partialMonthRule()), s.regulationVersion(), references);
+                PARTIAL_MONTH_RULES.getOrDefault(s.partialMonthRule(), s.partialMonthRule()), s.regulationVersion(), references,
+                reliefRule, s.jpRepayment());
     }
 
     private static RateRow rate(String program, String segment, String share, String risk, Boolean labourIntensive,
                                 Rate rate, Rupiah cap) {
         return new RateRow(program, segment, share, risk, labourIntensive, fraction(rate), null,
                 cap == null ? null : cap.toBigDecimal(), null, null, null);
+    }
+
+    /**
+     * A relief-month row twice: at the payable rate for the payers the relief applies to (JP also with its full rate,
+     * so the line records the deferred part), and at the full rate for the others.
+     */
+    private static List<RateRow> withAndWithoutRelief(RateRow payable, BigDecimal fullRate, boolean recordsDeferral) {
+        RateRow full = new RateRow(payable.program(), payable.segment(), payable.share(), payable.riskGroup(),
+                payable.labourIntensive(), fullRate, null, payable.baseCap(), null, null, null);
+        return List.of(payable.withRelief(true, recordsDeferral ? fullRate : null), full.withRelief(false, null));
     }
 
     static BigDecimal fraction(Rate rate) {

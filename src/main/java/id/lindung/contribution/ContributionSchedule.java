@@ -61,6 +61,7 @@ public final class ContributionSchedule {
     private final int reliefNewParticipantFullMonths;
     private final LocalDate jpDeferredDueFrom;
     private final LocalDate jpDeferredDueUntil;
+    private final JpRepayment jpRepayment;
     private final Rupiah jpCap;
     private final Jkp jkp;
     private final LocalDate jkpStart;
@@ -98,6 +99,22 @@ public final class ContributionSchedule {
      * of the employer's JKK and JKM contributions, and the wage cap.
      */
     public record Jkp(Rate rate, Rate governmentShare, Rate fromJkk, Rate fromJkm, Rupiah wageCap) {}
+
+    /**
+     * This month's part of settling the JP deferred by PP 49/2020: instalment {@code instalment} of {@code instalments}
+     * of what the relief months from {@code deferredFrom} to {@code deferredUntil} deferred (covid-relief.yaml).
+     */
+    public record JpRepayment(YearMonth deferredFrom, YearMonth deferredUntil, int instalment, int instalments) {
+
+        /**
+         * This month's instalment of a deferred total: cumulative rounding half up to whole rupiah, so the
+         * instalments of all months add up to the total exactly (docs/regulations.md, "PP 49/2020 in billing").
+         */
+        public Rupiah of(Rupiah deferredTotal) {
+            return deferredTotal.scaleToRupiah(instalment, instalments, SHARE_ROUNDING)
+                    .minus(deferredTotal.scaleToRupiah(instalment - 1, instalments, SHARE_ROUNDING));
+        }
+    }
 
     ContributionSchedule(RegulationCatalog catalog, YearMonth month) {
         this.month = month;
@@ -138,6 +155,7 @@ public final class ContributionSchedule {
                 .map(v -> value(catalog, v.parameter(), day).whole()).orElse(0);
         jpDeferredDueFrom = optionalDate(catalog, "relief.jp.deferredDueFrom", day);
         jpDeferredDueUntil = optionalDate(catalog, "relief.jp.deferredDueUntil", day);
+        jpRepayment = repayment(catalog, day);
         bpuJhtRate = rate(catalog, "bpu.jht.rate", day);
         bpuIncomeMin = rupiah(catalog, "bpu.income.min", day);
         bpuIncomeMax = rupiah(catalog, "bpu.income.max", day);
@@ -173,6 +191,13 @@ public final class ContributionSchedule {
         bpuJkmRefs = refs("bpu.jkm.amount", relief ? "relief.jkkJkm.payableShare" : null);
         bpuJhtRefs = refs("bpu.jht.rate", "bpu.income.bandWidth", "bpu.income.bandBasis");
         regulationVersion = month + ":" + RegulationCatalog.fingerprintValues(used.values());
+        if (repaymentWindow != null) {
+            LocalDate due = dueDate(Segment.PU);
+            if (due.isBefore(repaymentWindow[0]) || due.isAfter(repaymentWindow[1])) {
+                throw new IllegalStateException("relief.jp.repayment: the bill of " + month + " is due " + due
+                        + ", outside the settlement window " + repaymentWindow[0] + " to " + repaymentWindow[1]);
+            }
+        }
     }
 
     private DatedValue value(RegulationCatalog catalog, String id, LocalDate day) {
@@ -180,6 +205,31 @@ public final class ContributionSchedule {
         used.put(id, v);
         return v;
     }
+
+    /**
+     * The deferred-JP instalment billed with this month, or null: only the repayment months have one. Its PU due
+     * date must lie in the settlement window the relief months name, else the data contradict themselves.
+     */
+    private JpRepayment repayment(RegulationCatalog catalog, LocalDate day) {
+        LocalDate first = optionalDate(catalog, "relief.jp.repayment.firstMonth", day);
+        if (first == null) {
+            return null;
+        }
+        YearMonth from = YearMonth.from(value(catalog, "relief.jp.repayment.deferredMonthsFrom", day).date());
+        YearMonth until = YearMonth.from(value(catalog, "relief.jp.repayment.deferredMonthsUntil", day).date());
+        int instalments = value(catalog, "relief.jp.repayment.instalments", day).whole();
+        int instalment = (int) YearMonth.from(first).until(month, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        if (instalment < 1 || instalment > instalments) {
+            throw new IllegalStateException("relief.jp.repayment: " + month + " is instalment " + instalment + " of " + instalments);
+        }
+        LocalDate windowFrom = value(catalog, "relief.jp.deferredDueFrom", from.atDay(1)).date();
+        LocalDate windowUntil = value(catalog, "relief.jp.deferredDueUntil", from.atDay(1)).date();
+        // the due date is computed later (it needs the payment parameters): remember the window to check it then
+        repaymentWindow = new LocalDate[] {windowFrom, windowUntil};
+        return new JpRepayment(from, until, instalment, instalments);
+    }
+
+    private LocalDate[] repaymentWindow;
 
     /** A relief condition or deadline: only relief months have one. */
     private LocalDate optionalDate(RegulationCatalog catalog, String id, LocalDate day) {
@@ -224,6 +274,11 @@ public final class ContributionSchedule {
         return paidThrough == null || reliefPaidThrough == null || !paidThrough.isBefore(YearMonth.from(reliefPaidThrough));
     }
 
+    /** The relief condition "paid up to" (31 July 2020) in a relief month, else null. */
+    public LocalDate reliefPaidThroughCondition() {
+        return reliefPaidThrough;
+    }
+
     /** This month is a PP 49/2020 relief month (JKK and JKM cut or JP deferred). */
     public boolean inRelief() {
         return !reliefPayable.equals(Rate.WHOLE) || !jpDeferred.isZero();
@@ -237,6 +292,11 @@ public final class ContributionSchedule {
     /** Last day by which the deferred JP of this month must be settled, or null outside the relief. */
     public LocalDate jpDeferredDueUntil() {
         return jpDeferredDueUntil;
+    }
+
+    /** The deferred-JP instalment billed with this month (April 2021 to March 2022), or null. */
+    public JpRepayment jpRepayment() {
+        return jpRepayment;
     }
 
     /** One programme's line for a wage earner, with the month's relief (if any) applied. */
@@ -359,6 +419,33 @@ public final class ContributionSchedule {
     /** The payable JKK rate of a risk group, with the month's relief and, if it applies, the labour-intensive discount. */
     public Rate jkkRate(RiskGroup risk, boolean discounted) {
         return (discounted ? jkkDiscounted : jkkNormal)[risk.ordinal()];
+    }
+
+    /** The JKK rate of a risk group for a payer who does not meet the relief conditions (no 99% cut). */
+    public Rate jkkRateWithoutRelief(RiskGroup risk, boolean discounted) {
+        return (discounted ? jkkDiscountedFull : jkkFull)[risk.ordinal()];
+    }
+
+    /** The JKM rate without the relief cut. */
+    public Rate jkmRateWithoutRelief() {
+        return jkmFull;
+    }
+
+    /** The JP employer rate without the deferral: what a payer outside the relief pays, and the basis of the deferred part. */
+    public Rate jpEmployerRateWithoutRelief() {
+        return jpEmployerFull;
+    }
+
+    public Rate jpWorkerRateWithoutRelief() {
+        return jpWorkerFull;
+    }
+
+    public Rate bpuJkkRateWithoutRelief() {
+        return bpuJkkFull;
+    }
+
+    public Rupiah bpuJkmAmountWithoutRelief() {
+        return bpuJkmFull;
     }
 
     /** Discount on JKK for qualifying labour-intensive employers this month (zero outside the windows). */

@@ -81,7 +81,8 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.case.", names(BenefitCase.values()));
         BUILT_KEYS.put("simulation.risk.", RISK_GROUPS);
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
-                "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION"));
+                "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
+        BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */

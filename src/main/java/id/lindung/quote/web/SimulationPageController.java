@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,10 +22,12 @@ class SimulationPageController {
 
     private final Quotes quotes;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    SimulationPageController(Quotes quotes, Clock clock) {
+    SimulationPageController(Quotes quotes, Clock clock, org.springframework.context.MessageSource messages) {
         this.quotes = quotes;
         this.clock = clock;
+        this.messages = messages;
     }
 
     @GetMapping("/simulasi")
@@ -33,9 +36,8 @@ class SimulationPageController {
         model.addAttribute("defaultDate", LocalDate.now(clock).toString());
         model.addAttribute("risks", id.lindung.shared.RiskGroup.values());
         model.addAttribute("programs", id.lindung.shared.Programme.values());
-        // the JHT payout needs a contribution history and a reason, which this form does not ask for yet (CLI and API)
-        model.addAttribute("cases", java.util.Arrays.stream(id.lindung.benefit.BenefitCase.values())
-                .filter(c -> c != id.lindung.benefit.BenefitCase.JHT_PAYOUT).toList());
+        model.addAttribute("cases", id.lindung.benefit.BenefitCase.values());
+        model.addAttribute("jhtReasons", id.lindung.benefit.JhtReason.values());
         return "regulation/simulation";
     }
 
@@ -62,16 +64,72 @@ class SimulationPageController {
                    @RequestParam(required = false) BigDecimal percent, @RequestParam(required = false) Integer months,
                    @RequestParam(required = false) Integer contributionMonths, @RequestParam(required = false) BigDecimal averageWage,
                    @RequestParam(required = false) Integer contributionMonths24,
-                   @RequestParam(required = false) Integer consecutiveMonths, Model model) {
+                   @RequestParam(required = false) Integer consecutiveMonths,
+                   @RequestParam(required = false) String reason, @RequestParam(required = false) String birthDate,
+                   @RequestParam(required = false) String employmentEnd, @RequestParam(required = false) String contributionStart,
+                   @RequestParam(required = false) String monthlyWages,
+                   @RequestParam(defaultValue = "false") boolean partialClaimed, Model model, Locale locale) {
+        boolean jht = "JHT_PAYOUT".equals(benefitCase);
         try {
-            model.addAttribute("quote", quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, wage, membershipStart,
-                    children, percent, months, contributionMonths, averageWage, contributionMonths24, consecutiveMonths, null, null,
-                    null, null, null, null)));
+            List<BigDecimal> wages = jht ? wages(monthlyWages) : null;
+            if (jht) {
+                requireForReason(reason, birthDate, employmentEnd);
+            }
+            var quote = quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, jht && wages != null && !wages.isEmpty() ? null : wage,
+                    membershipStart, children, percent, months, contributionMonths, averageWage, contributionMonths24, consecutiveMonths,
+                    jht ? blankToNull(reason) : null, jht ? blankToNull(birthDate) : null, jht ? blankToNull(employmentEnd) : null,
+                    jht ? blankToNull(contributionStart) : null, wages, jht ? partialClaimed : null));
+            model.addAttribute("quote", quote);
+            model.addAttribute("hasScholarship", quote.components().stream().anyMatch(c -> "SCHOLARSHIP_MAX".equals(c.code())));
+            java.util.Map<String, String> texts = new java.util.HashMap<>();
+            quote.rejections().forEach(r -> texts.put(r.code(),
+                    messages.getMessage("simulation.rejection." + r.code(), null, r.message(), locale)));
+            model.addAttribute("rejectionTexts", texts);
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.problems().stream().map(Object::toString).toList());
+            model.addAttribute("errors", e.problems().stream().map(p -> problemText(p, locale)).toList());
         } catch (IllegalArgumentException e) {
             model.addAttribute("errors", List.of(e.getMessage()));
         }
         return "regulation/simulation :: benefitResult";
+    }
+
+    /** The wages of a contribution history as typed: one per line, or separated by commas or semicolons; dots group thousands. */
+    private static List<BigDecimal> wages(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        List<BigDecimal> wages = new java.util.ArrayList<>();
+        for (String part : text.split("[\\s,;]+")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String digits = part.replace(".", "");
+            try {
+                wages.add(new BigDecimal(digits));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("monthlyWages", "INVALID_NUMBER", "monthlyWages '" + part + "' is not an amount");
+            }
+        }
+        return wages;
+    }
+
+    /** The facts a JHT reason needs, asked here so the form names the missing field in the page's language. */
+    private static void requireForReason(String reason, String birthDate, String employmentEnd) {
+        if ("AGE_56".equals(reason) && (birthDate == null || birthDate.isBlank())) {
+            throw new InvalidInputException("birthDate", "REQUIRED", "birthDate is required for a JHT payout at age 56");
+        }
+        if (("RESIGNATION".equals(reason) || "DISMISSAL".equals(reason)) && (employmentEnd == null || employmentEnd.isBlank())) {
+            throw new InvalidInputException("employmentEnd", "REQUIRED", "employmentEnd is required for " + reason);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** A validation problem in the page's language: the code's sentence with the field's label, else the problem as given. */
+    private String problemText(id.lindung.platform.InputProblem p, Locale locale) {
+        String field = messages.getMessage("simulation.field." + p.field(), null, p.field(), locale);
+        return messages.getMessage("simulation.error." + p.code(), new Object[] {field}, p.toString(), locale);
     }
 }
