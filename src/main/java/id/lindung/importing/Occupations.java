@@ -90,7 +90,8 @@ final class Occupations {
         return p.contains("BELUM") || p.contains("TIDAK BEKERJA") || p.contains("PELAJAR") || p.contains("MAHASISWA")
                 || p.contains("MENGURUS RUMAH TANGGA") || p.contains("PENSIUNAN") || p.contains("PEGAWAI NEGERI")
                 || p.contains("PNS") || p.contains("TENTARA") || p.contains("TNI") || p.contains("POLISI")
-                || p.contains("POLRI") || p.startsWith("ANGGOTA ") || p.contains("PRESIDEN") || p.contains("GUBERNUR")
+                || p.contains("POLRI") || p.startsWith("ANGGOTA ") && (p.contains("DPR") || p.contains("DPD") || p.contains("BPK")
+                || p.contains("MPR") || p.contains("MAHKAMAH") || p.contains("KABINET")) || p.contains("PRESIDEN") || p.contains("GUBERNUR")
                 || p.contains("BUPATI") || p.contains("WALIKOTA") || p.contains("DUTA BESAR");
     }
 
