@@ -1,13 +1,16 @@
 package id.lindung.importing;
 
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps the PEKERJAAN of an OpenSID resident export to a worker category (see docs/opensid-import.md).
- * Residents who are not workers of the target groups (pupils, housewives, pensioners, civil servants,
- * soldiers, police) map to nothing and their rows are refused with NOT_A_TARGET_WORKER.
+ * Maps the PEKERJAAN of an OpenSID resident export to a worker category (see docs/opensid-import.md) through the
+ * OpenSID codes the registry's categories list. Residents who are not workers of the target groups (pupils,
+ * housewives, pensioners, civil servants, soldiers, police), and occupations no category takes, map to nothing and
+ * their rows are refused with NOT_A_TARGET_WORKER.
  */
 final class Occupations {
 
@@ -43,37 +46,98 @@ final class Occupations {
         return Optional.of(p);
     }
 
-    static Optional<WorkerCategory> category(String pekerjaan) {
-        String p = name(pekerjaan).orElse("").toUpperCase(Locale.ROOT);
+    /** A name of the list (upper case) → its pekerjaan_id. */
+    private static final java.util.Map<String, Integer> IDS = CODES.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(e -> e.getValue().toUpperCase(Locale.ROOT),
+                    java.util.Map.Entry::getKey, (a, b) -> Math.min(a, b)));
+
+    /** LAINNYA: an occupation of no other entry. */
+    private static final int OTHER = 89;
+
+    /**
+     * The category of a pekerjaan, from the registry's categories (their OpenSID codes are data, so a category added at
+     * run time can take codes): a category's own code; else a pekerjaan_id or a name of OpenSID's list, mapped by the
+     * categories' OpenSID codes; else free text, read by {@link #openSidCode}. Empty: not a worker of the target groups.
+     */
+    static Optional<WorkerCategory> category(String pekerjaan, WorkerCategories.Snapshot categories) {
+        String p = name(pekerjaan).orElse("").trim().toUpperCase(Locale.ROOT);
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        for (WorkerCategory category : WorkerCategory.values()) {
-            // a category's own name (a corrected rejection file carries it in the pekerjaan column)
-            if (p.equals(category.name()) || p.equals(category.name().replace('_', ' '))) {
-                return Optional.of(category);
-            }
+        // a category's own code (a corrected rejection file carries it in the pekerjaan column)
+        Optional<WorkerCategory> own = categories.find(p);
+        if (own.isPresent()) {
+            return own;
         }
-        if (p.contains("BELUM") || p.contains("TIDAK BEKERJA") || p.contains("PELAJAR") || p.contains("MAHASISWA")
+        Integer listed = IDS.get(p);
+        if (listed != null) {
+            return categories.byOpenSidCode(listed);
+        }
+        if (notATarget(p)) {
+            return Optional.empty();
+        }
+        // a labourer is a labourer whatever the sector: checked before the sectors and the categories' names
+        if (p.startsWith("BURUH")) {
+            return categories.byOpenSidCode(p.contains("TANI") || p.contains("KEBUN") ? 20
+                    : p.contains("NELAYAN") || p.contains("PERIKANAN") ? 21 : p.contains("PETERNAK") ? 22 : 19);
+        }
+        Optional<WorkerCategory> named = named(p, categories);
+        return named.isPresent() ? named : categories.byOpenSidCode(openSidCode(p));
+    }
+
+    /** Pupils, housewives, pensioners, civil servants, soldiers, police and state officials (their own schemes). */
+    private static boolean notATarget(String p) {
+        return p.contains("BELUM") || p.contains("TIDAK BEKERJA") || p.contains("PELAJAR") || p.contains("MAHASISWA")
                 || p.contains("MENGURUS RUMAH TANGGA") || p.contains("PENSIUNAN") || p.contains("PEGAWAI NEGERI")
                 || p.contains("PNS") || p.contains("TENTARA") || p.contains("TNI") || p.contains("POLISI")
-                || p.contains("POLRI")) return Optional.empty();
-        // state officials and members of parliaments are covered by their own schemes, not by village or regional budgets
-        if (p.startsWith("ANGGOTA ") || p.contains("PRESIDEN") || p.contains("GUBERNUR") || p.contains("BUPATI")
-                || p.contains("WALIKOTA") || p.contains("DUTA BESAR")) return Optional.empty();
-        // a labourer is BURUH whatever the sector (BURUH TANI, BURUH NELAYAN, BURUH PETERNAKAN): checked before the sectors
-        if (p.startsWith("BURUH")) return Optional.of(WorkerCategory.BURUH);
-        if (p.contains("KEPALA DESA")) return Optional.of(WorkerCategory.KEPALA_DESA);
-        if (p.contains("PERANGKAT DESA")) return Optional.of(WorkerCategory.PERANGKAT_DESA);
-        if (p.contains("BPD")) return Optional.of(WorkerCategory.BPD);
-        if (p.contains("NELAYAN") || p.contains("PERIKANAN")) return Optional.of(WorkerCategory.NELAYAN);
-        if (p.contains("PETANI") || p.contains("PEKEBUN") || p.contains("PETERNAK") || p.contains("PERTANIAN")
-                || p.contains("PERKEBUNAN")) return Optional.of(WorkerCategory.PETANI);
-        if (p.contains("BURUH") || p.contains("TUKANG") || p.contains("PEMBANTU RUMAH TANGGA")) return Optional.of(WorkerCategory.BURUH);
-        if (p.contains("PEDAGANG") || p.contains("PERDAGANGAN") || p.contains("WIRASWASTA") || p.contains("PENJAHIT") || p.contains("INDUSTRI"))
-            return Optional.of(WorkerCategory.PEDAGANG_UMKM);
-        if (p.contains("SOPIR") || p.contains("OJEK") || p.contains("TRANSPORTASI")) return Optional.of(WorkerCategory.OJEK);
-        if (p.startsWith("GURU") || p.contains("HONORER")) return Optional.of(WorkerCategory.HONORER);
-        return Optional.of(WorkerCategory.OTHER_INFORMAL);
+                || p.contains("POLRI") || p.startsWith("ANGGOTA ") && (p.contains("DPR") || p.contains("DPD") || p.contains("BPK")
+                || p.contains("MPR") || p.contains("MAHKAMAH") || p.contains("KABINET")) || p.contains("PRESIDEN") || p.contains("GUBERNUR")
+                || p.contains("BUPATI") || p.contains("WALIKOTA") || p.contains("DUTA BESAR");
+    }
+
+    /**
+     * The active category whose code or Indonesian name the text has as whole words ("KETUA BPD", "GURU NGAJI TPA",
+     * "MARBOT MASJID"); the longest such name wins.
+     */
+    private static Optional<WorkerCategory> named(String p, WorkerCategories.Snapshot categories) {
+        String text = words(p);
+        WorkerCategory best = null;
+        int length = 0;
+        for (WorkerCategory c : categories.active()) {
+            for (String key : List.of(words(c.code()), words(c.nameId()))) {
+                if (!key.isBlank() && text.contains(key) && key.length() > length) {
+                    best = c;
+                    length = key.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Upper-case words between single spaces, with a space at each end. */
+    private static String words(String s) {
+        return " " + s.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", " ").trim() + " ";
+    }
+
+    /** The entry of OpenSID's list that free text most likely means, by the sector words it has; LAINNYA otherwise. */
+    private static int openSidCode(String p) {
+        if (p.contains("KEPALA DESA")) return 86;
+        if (p.contains("PERANGKAT DESA")) return 85;
+        if (p.contains("NELAYAN") || p.contains("PERIKANAN")) return 11;
+        if (p.contains("PETERNAK")) return 10;
+        if (p.contains("PETANI") || p.contains("PEKEBUN") || p.contains("PERTANIAN") || p.contains("PERKEBUNAN")) return 9;
+        if (p.contains("PEMBANTU RUMAH TANGGA")) return 23;
+        if (p.contains("BURUH")) return 19;
+        if (p.contains("TUKANG")) return 26;
+        if (p.contains("PERDAGANGAN")) return 8;
+        if (p.contains("PEDAGANG")) return 84;
+        if (p.contains("WIRASWASTA")) return 88;
+        if (p.contains("PENJAHIT")) return 30;
+        if (p.contains("INDUSTRI")) return 12;
+        if (p.contains("SOPIR")) return 81;
+        if (p.contains("OJEK") || p.contains("TRANSPORTASI")) return 14;
+        if (p.startsWith("GURU")) return 65;
+        if (p.contains("HONORER")) return 18;
+        return OTHER;
     }
 }

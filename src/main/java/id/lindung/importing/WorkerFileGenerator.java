@@ -5,7 +5,6 @@ import id.lindung.region.Region;
 import id.lindung.region.RegionKind;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
-import id.lindung.registry.WorkerCategory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -42,9 +41,12 @@ public class WorkerFileGenerator {
     private static final String[] FAMILY = {"Saputra", "Hidayat", "Santoso", "Wijaya", "Pratama", "Kusuma", "Nugroho",
             "Rahman", "Syahputra", "Lubis", "Siregar", "Daeng", "Baso", "Hamzah", "Gunawan", "Setiawan", "Firmansyah",
             "Halim", "Kurniawan", "Susanto"};
-    private static final WorkerCategory[] INFORMAL = {WorkerCategory.PETANI, WorkerCategory.PETANI, WorkerCategory.PETANI,
-            WorkerCategory.NELAYAN, WorkerCategory.BURUH, WorkerCategory.BURUH, WorkerCategory.PEDAGANG_UMKM,
-            WorkerCategory.PEDAGANG_UMKM, WorkerCategory.OJEK, WorkerCategory.OTHER_INFORMAL, WorkerCategory.HONORER};
+    /*
+     * Codes of the categories the registry ships (V62): the generator runs without a database, so it cannot read them;
+     * shipped codes are permanent. The first rows of a desa are its apparatus, the rest informal workers.
+     */
+    private static final String[] INFORMAL = {"PETANI", "PETANI", "PETANI", "NELAYAN", "BURUH", "BURUH", "PEDAGANG_UMKM",
+            "PEDAGANG_UMKM", "OJEK", "OTHER_INFORMAL", "HONORER"};
 
     private final Regions regions;
 
@@ -87,8 +89,9 @@ public class WorkerFileGenerator {
                 BigDecimal minimum = minimumWage(village.code());
                 String district = village.parentCode().replace(".", "");
                 for (int i = 0; i < perVillage; i++) {
-                    WorkerCategory category = i < officials ? official(i) : INFORMAL[random.nextInt(INFORMAL.length)];
-                    boolean female = random.nextInt(100) < (category.isVillageOfficial() ? 30 : 45);
+                    boolean official = i < officials;
+                    String category = official ? official(i) : INFORMAL[random.nextInt(INFORMAL.length)];
+                    boolean female = random.nextInt(100) < (official ? 30 : 45);
                     LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 45));
                     // serials count up per district and date, as Dukcapil issues them, so good rows never collide
                     int serial = serials.merge(district + birth, 1, Integer::sum);
@@ -102,10 +105,10 @@ public class WorkerFileGenerator {
                     String programs;
                     String payer;
                     String risk;
-                    if (category.isVillageOfficial()) {
+                    if (official) {
                         segment = "PU";
-                        wage = category == WorkerCategory.KEPALA_DESA ? new BigDecimal("2426640")
-                                : category == WorkerCategory.PERANGKAT_DESA ? new BigDecimal("2022200") : new BigDecimal("1000000");
+                        // the minimum siltap (PP 11/2019) and the villages' flat basis, as regulations/village-wages.yaml has them
+                        wage = i == 0 ? new BigDecimal("2426640") : i <= 5 ? new BigDecimal("2022200") : new BigDecimal("1000000");
                         programs = random.nextInt(100) < 25 ? "JKK;JKM;JHT;JP" : "JKK;JKM";
                         payer = "APBDES";
                         risk = "VERY_LOW";
@@ -116,7 +119,7 @@ public class WorkerFileGenerator {
                         programs = random.nextInt(100) < 15 ? "JKK;JKM;JHT" : "JKK;JKM";
                         int p = random.nextInt(100);
                         payer = p < 50 ? "APBD:" + village.code().substring(0, 5) : p < 70 && desa ? "APBDES" : "SELF";
-                        risk = category == WorkerCategory.NELAYAN ? "HIGH" : category == WorkerCategory.OJEK ? "MEDIUM" : "LOW";
+                        risk = category.equals("NELAYAN") ? "HIGH" : category.equals("OJEK") ? "MEDIUM" : "LOW";
                     }
                     String birthText = birth.toString();
                     if (badShare > 0 && random.nextDouble() < badShare) {
@@ -131,7 +134,7 @@ public class WorkerFileGenerator {
                     }
                     line.setLength(0);
                     line.append(nik).append(',').append(name).append(',').append(sex).append(',').append(birthText).append(',')
-                            .append(village.code()).append(',').append(category.name()).append(',').append(segment).append(',')
+                            .append(village.code()).append(',').append(category).append(',').append(segment).append(',')
                             .append(wage.toPlainString()).append(',').append(risk).append(',').append(programs).append(',')
                             .append(payer).append(',').append(start).append('\n');
                     out.write(line.toString());
@@ -145,14 +148,14 @@ public class WorkerFileGenerator {
         return new Summary(villages.size(), rows, bad);
     }
 
-    private static WorkerCategory official(int i) {
+    private static String official(int i) {
         return switch (i) {
-            case 0 -> WorkerCategory.KEPALA_DESA;
-            case 1, 2, 3, 4, 5 -> WorkerCategory.PERANGKAT_DESA;
-            case 6, 7 -> WorkerCategory.BPD;
-            case 8 -> WorkerCategory.LKD;
-            case 9, 10 -> WorkerCategory.RT_RW;
-            default -> WorkerCategory.KADER;
+            case 0 -> "KEPALA_DESA";
+            case 1, 2, 3, 4, 5 -> "PERANGKAT_DESA";
+            case 6, 7 -> "BPD";
+            case 8 -> "LKD";
+            case 9, 10 -> "RT_RW";
+            default -> "KADER";
         };
     }
 

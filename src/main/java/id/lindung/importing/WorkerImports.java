@@ -81,11 +81,14 @@ public class WorkerImports {
 
     private final id.lindung.registry.BpuIncomeRange bpuIncome;
     private final id.lindung.registry.DefaultWages defaultWages;
+    private final id.lindung.registry.WorkerCategories categories;
     private final ImportRejections rejections;
 
     WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
                   NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome,
-                  id.lindung.registry.DefaultWages defaultWages, ImportRejections rejections) {
+                  id.lindung.registry.DefaultWages defaultWages, ImportRejections rejections,
+                  id.lindung.registry.WorkerCategories categories) {
+        this.categories = categories;
         this.rejections = rejections;
         this.bpuIncome = bpuIncome;
         this.defaultWages = defaultWages;
@@ -145,7 +148,7 @@ public class WorkerImports {
                 ? actor.scope().code() : null;
         LocalDate today = nikChecker.today();
         var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
-                apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage);
+                apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage, categories.snapshot());
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
         List<ImportRejections.Rejection> rejections = new ArrayList<>();
         try {

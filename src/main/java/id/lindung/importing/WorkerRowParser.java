@@ -8,6 +8,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StagedWorker;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerInputRules;
 import id.lindung.registry.WorkerInputRules.Code;
@@ -66,11 +67,15 @@ final class WorkerRowParser {
     /** Membership defaults for rows that do not say (documented in docs/opensid-import.md). */
     record Defaults(String villageCode, LocalDate startDate) {}
 
-    /** Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions. */
-    /** @param bpuIncomeRange the regulation's lowest and highest BPU declared income on a date */
+    /**
+     * Known codes for the batch: districts for NIKs, villages in the importer's scope (code → is desa), APBD regions.
+     *
+     * @param bpuIncomeRange the regulation's lowest and highest BPU declared income on a date
+     * @param categories     the registry's worker categories when the batch started
+     */
     record Lookups(Predicate<String> districtExists, Map<String, Boolean> villagesInScope, Set<String> apbdRegions,
                    RegionScope scope, LocalDate today, java.util.function.Function<LocalDate, id.lindung.registry.BpuIncomeRange.Range> bpuIncomeRange,
-                   DefaultWage defaultWage) {}
+                   DefaultWage defaultWage, WorkerCategories.Snapshot categories) {}
 
     /** The wage assumed for a row that gives none (registry.DefaultWages). */
     interface DefaultWage {
@@ -186,14 +191,13 @@ final class WorkerRowParser {
         WorkerCategory category = null;
         String categoryText = get(f, "category");
         if (!categoryText.isEmpty()) {
-            try {
-                category = WorkerCategory.valueOf(categoryText.toUpperCase(Locale.ROOT).replace(' ', '_').replace('/', '_'));
-            } catch (IllegalArgumentException e) {
+            category = lookups.categories().find(categoryText).orElse(null);
+            if (category == null) {
                 unreadable(p, unreadable, line, Field.CATEGORY, Code.CATEGORY_UNKNOWN, "category '" + categoryText
-                        + "' is not one of " + java.util.Arrays.toString(WorkerCategory.values()));
+                        + "' is not one of [" + lookups.categories().activeCodes() + "]");
             }
         } else if (index.containsKey("pekerjaan")) {
-            category = Occupations.category(get(f, "pekerjaan")).orElse(null);
+            category = Occupations.category(get(f, "pekerjaan"), lookups.categories()).orElse(null);
             if (Occupations.name(get(f, "pekerjaan")).isEmpty()) {
                 unreadable.add(Field.CATEGORY);
                 p.add(problem(line, "pekerjaan", Code.UNKNOWN_PEKERJAAN_CODE.name(), "pekerjaan code '" + get(f, "pekerjaan")

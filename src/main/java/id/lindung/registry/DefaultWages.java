@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The wage assumed for a membership that states none, from the regulation data in force on its start date
- * (regulations/village-wages.yaml): the minimum siltap for a village head and other perangkat, the villages' flat
- * basis for other wage earners (PU), and the lowest declared income for an informal participant (BPU).
+ * (regulations/village-wages.yaml): for a wage earner (PU) the parameter its category names (the minimum siltap for a
+ * village head and other perangkat, the villages' flat basis for other categories), and the lowest declared income for
+ * an informal participant (BPU).
  */
 @Component
 public class DefaultWages {
@@ -22,11 +23,7 @@ public class DefaultWages {
 
     /** The default wage on {@code on}; empty when the data has none in force then (the wage must then be given). */
     public java.util.Optional<Rupiah> wage(WorkerCategory category, Segment segment, LocalDate on) {
-        String parameter = segment == Segment.BPU ? "bpu.income.min" : switch (category) {
-            case KEPALA_DESA -> "village.defaultWage.kepalaDesa";
-            case PERANGKAT_DESA -> "village.defaultWage.perangkatDesa";
-            default -> "village.defaultWage.otherApparatus";
-        };
+        String parameter = segment == Segment.BPU ? "bpu.income.min" : category.defaultWageParameter();
         try {
             return java.util.Optional.of(catalog.valueOn(parameter, on).rupiah());
         } catch (id.lindung.regulation.NoRegulationInForceException e) {

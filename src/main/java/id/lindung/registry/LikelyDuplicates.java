@@ -34,7 +34,11 @@ public class LikelyDuplicates {
     private final Workers workers;
     private final WorkerAccess access;
 
-    LikelyDuplicates(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Workers workers, WorkerAccess access) {
+    private final id.lindung.registry.internal.WorkerRows workerRows;
+
+    LikelyDuplicates(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, Workers workers, WorkerAccess access,
+                     id.lindung.registry.internal.WorkerRows rows) {
+        this.workerRows = rows;
         this.access = access;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -118,7 +122,7 @@ public class LikelyDuplicates {
         }
         Long[] ids = rows.stream().flatMap(r -> Stream.of(r.workerId(), r.otherId())).distinct().toArray(Long[]::new);
         Map<Long, Worker> byId = jdbc.sql("select * from worker where id = any(:ids)").param("ids", ids)
-                .query(id.lindung.registry.internal.WorkerRows::mapWorker).list().stream().collect(Collectors.toMap(Worker::id, Function.identity()));
+                .query(workerRows::mapWorker).list().stream().collect(Collectors.toMap(Worker::id, Function.identity()));
         return rows.stream().map(r -> new LikelyDuplicate(r.id(), byId.get(r.workerId()), byId.get(r.otherId()), r.similarity(),
                 r.status())).toList();
     }

@@ -53,7 +53,7 @@ public final class StageWriter implements AutoCloseable {
         tab(r.sex());
         tab(r.birthDate().toString());
         tab(r.villageCode());
-        tab(r.category().name());
+        tab(r.category().code());
         tab(r.segment().name());
         tab(r.wage().toBigDecimal().toPlainString());
         tab(r.riskGroup() == null ? null : r.riskGroup().name());

@@ -43,7 +43,7 @@ public final class WorkerInputRules {
         INVALID_DATE,
         /** The wage's text is not an amount. */
         WAGE_INVALID,
-        /** The category's text is not a {@link WorkerCategory}. */
+        /** The category's text is not the code of a {@link WorkerCategory} ({@link WorkerCategories}). */
         CATEGORY_UNKNOWN,
         /** The segment's text is not PU or BPU. */
         SEGMENT_UNKNOWN,
@@ -98,7 +98,9 @@ public final class WorkerInputRules {
         /** An APBDes payer for a kelurahan, which has none. */
         NO_APBDES,
         /** An APBD payer whose region does not exist. */
-        REGION_UNKNOWN;
+        REGION_UNKNOWN,
+        /** A category an administrator retired: it keeps its workers but takes no new ones. */
+        CATEGORY_INACTIVE;
 
         /** Whether the code says that text could not be read (given by an edge), not that a value breaks a rule. */
         public boolean isParseCode() {
@@ -277,6 +279,9 @@ public final class WorkerInputRules {
         }
         if (in.category() == null && !unreadable.contains(Field.CATEGORY)) {
             p.add(new Problem(Field.CATEGORY, Code.REQUIRED, "category is required"));
+        } else if (in.category() != null && !in.category().active()) {
+            p.add(new Problem(Field.CATEGORY, Code.CATEGORY_INACTIVE, "category " + in.category().code()
+                    + " is retired and takes no new workers"));
         }
         if (in.povertyDecile() != null && (in.povertyDecile() < 1 || in.povertyDecile() > 10)) {
             p.add(new Problem(Field.POVERTY_DECILE, Code.OUT_OF_RANGE, "poverty decile must be 1 to 10"));

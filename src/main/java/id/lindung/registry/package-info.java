@@ -8,8 +8,9 @@
  * import's set-based registration), {@link id.lindung.registry.NikCheck}, {@link id.lindung.registry.NikChecker} and
  * {@link id.lindung.registry.NikPolicy} (NIKs and who sees them), {@link id.lindung.registry.PayerRef}, the value
  * types ({@code Worker}, {@code MembershipTerm}, {@code Payer}, {@code Programme}, {@code Segment},
- * {@code RiskGroup}, {@code WorkerCategory}, {@code WorkerStatus}, {@code EndReason}, {@code StagedWorker}), and the
- * regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}). Other public types of this
+ * {@code RiskGroup}, {@code WorkerCategory}, {@code WorkerStatus}, {@code EndReason}, {@code StagedWorker}), the worker
+ * categories' lookup {@link id.lindung.registry.WorkerCategories} (reference data in {@code worker_category}, never read
+ * by other modules as a table), and the regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}). Other public types of this
  * package ({@code PayerRegister}, {@code LikelyDuplicates}, {@code TransferRequests}, {@code DuplicateNikException},
  * {@code NikJson}, {@code SpreadsheetSafe}, ...) are public for the registry's own screens and API in
  * {@code registry.web}, a subpackage.

@@ -1,5 +1,6 @@
 package id.lindung.importing;
 
+import id.lindung.support.Categories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -493,9 +494,9 @@ class WorkerImportIntegrationTests {
         assertThat(jdbc.sql("select category from worker where nik = ?").param(pedagang).query(String.class).single()).isEqualTo("PEDAGANG_UMKM");
         assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
                 .extracting(WorkerImports.RejectedRow::code).containsExactly("NOT_A_TARGET_WORKER");
-        assertThat(Occupations.category("BURUH HARIAN LEPAS")).contains(id.lindung.registry.WorkerCategory.BURUH);
-        assertThat(Occupations.category("NELAYAN/PERIKANAN")).contains(id.lindung.registry.WorkerCategory.NELAYAN);
-        assertThat(Occupations.category("MENGURUS RUMAH TANGGA")).isEmpty();
+        assertThat(Occupations.category("BURUH HARIAN LEPAS", Categories.shipped())).contains(Categories.of("BURUH"));
+        assertThat(Occupations.category("NELAYAN/PERIKANAN", Categories.shipped())).contains(Categories.of("NELAYAN"));
+        assertThat(Occupations.category("MENGURUS RUMAH TANGGA", Categories.shipped())).isEmpty();
     }
 
     @Test
@@ -526,7 +527,8 @@ class WorkerImportIntegrationTests {
         assertThat(batch.workersCreated()).isEqualTo(2);
         assertThat(jdbc.sql("select full_name || '/' || category from worker where nik = ?").param(petani).query(String.class).single())
                 .isEqualTo("SLAMET & SONS/PETANI");
-        assertThat(jdbc.sql("select category from worker where nik = ?").param(buruhTani).query(String.class).single()).isEqualTo("BURUH");
+        assertThat(jdbc.sql("select category from worker where nik = ?").param(buruhTani).query(String.class).single())
+                .as("OpenSID 20 BURUH TANI/PERKEBUNAN: farm labourers apart from other labourers since issue 10").isEqualTo("BURUH_TANI");
         assertThat(CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 5)))
                 .extracting(r -> r.line() + ":" + r.code()).containsExactly("4:NOT_A_TARGET_WORKER", "5:UNKNOWN_PEKERJAAN_CODE");
     }
@@ -628,17 +630,17 @@ class WorkerImportIntegrationTests {
 
     @Test
     void openSidOccupationCodesMapLikeTheirNames() {
-        assertThat(Occupations.category("9")).contains(id.lindung.registry.WorkerCategory.PETANI);
-        assertThat(Occupations.category("8")).as("PERDAGANGAN").contains(id.lindung.registry.WorkerCategory.PEDAGANG_UMKM);
-        assertThat(Occupations.category("11")).contains(id.lindung.registry.WorkerCategory.NELAYAN);
-        assertThat(Occupations.category("85")).contains(id.lindung.registry.WorkerCategory.PERANGKAT_DESA);
-        assertThat(Occupations.category("86")).contains(id.lindung.registry.WorkerCategory.KEPALA_DESA);
-        assertThat(Occupations.category("1")).isEmpty();
-        assertThat(Occupations.category("5")).isEmpty();
-        assertThat(Occupations.category("58")).as("BUPATI").isEmpty();
-        assertThat(Occupations.category("BURUH TANI/PERKEBUNAN")).contains(id.lindung.registry.WorkerCategory.BURUH);
-        assertThat(Occupations.category("RT_RW")).contains(id.lindung.registry.WorkerCategory.RT_RW);
-        assertThat(Occupations.category("KADER")).contains(id.lindung.registry.WorkerCategory.KADER);
+        assertThat(Occupations.category("9", Categories.shipped())).contains(Categories.of("PETANI"));
+        assertThat(Occupations.category("8", Categories.shipped())).as("PERDAGANGAN").contains(Categories.of("PEDAGANG_UMKM"));
+        assertThat(Occupations.category("11", Categories.shipped())).contains(Categories.of("NELAYAN"));
+        assertThat(Occupations.category("85", Categories.shipped())).contains(Categories.of("PERANGKAT_DESA"));
+        assertThat(Occupations.category("86", Categories.shipped())).contains(Categories.of("KEPALA_DESA"));
+        assertThat(Occupations.category("1", Categories.shipped())).isEmpty();
+        assertThat(Occupations.category("5", Categories.shipped())).isEmpty();
+        assertThat(Occupations.category("58", Categories.shipped())).as("BUPATI").isEmpty();
+        assertThat(Occupations.category("BURUH TANI/PERKEBUNAN", Categories.shipped())).contains(Categories.of("BURUH_TANI"));
+        assertThat(Occupations.category("RT_RW", Categories.shipped())).contains(Categories.of("RT_RW"));
+        assertThat(Occupations.category("KADER", Categories.shipped())).contains(Categories.of("KADER"));
         assertThat(Occupations.name("90")).isEmpty();
         assertThat(Occupations.name("PETANI")).contains("PETANI");
     }

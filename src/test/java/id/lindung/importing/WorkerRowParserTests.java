@@ -6,6 +6,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.registry.WorkerInputRules.Code;
 import id.lindung.registry.BpuIncomeRange;
+import id.lindung.support.Categories;
 import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class WorkerRowParserTests {
     private static final WorkerRowParser.Lookups LOOKUPS = new WorkerRowParser.Lookups("64.02.03"::equals,
             Map.of("64.02.03.2001", true), Set.of("64", "64.02"), RegionScope.NATIONAL, LocalDate.of(2025, 6, 1),
             on -> new BpuIncomeRange.Range(Rupiah.of(1_000_000), Rupiah.of(20_700_000)),
-            (category, segment, start) -> Optional.of(Rupiah.of(1_000_000)));
+            (category, segment, start) -> Optional.of(Rupiah.of(1_000_000)), Categories.shipped());
 
     private static List<String> problems(String header, String row) {
         List<InputProblem> headerProblems = new ArrayList<>();

@@ -69,6 +69,10 @@ class ApiErrorsIntegrationTests {
         return new Case(controller, status, code, user, "PATCH", path, "application/json", json);
     }
 
+    static Case put(String controller, int status, String code, String user, String path, String json) {
+        return new Case(controller, status, code, user, "PUT", path, "application/json", json);
+    }
+
     static Case csv(String controller, int status, String code, String user, String path, String csv) {
         return new Case(controller, status, code, user, "POST", path, "text/csv", csv);
     }
@@ -192,6 +196,15 @@ class ApiErrorsIntegrationTests {
                 patch("payers", 400, "PHONE_INVALID", "dpmd", "/api/v1/payers/${employer}", "{\"phone\":\"12\"}"),
                 patch("payers", 409, "PAYER_EXISTS", "dpmd", "/api/v1/payers/${otherEmployer}", "{\"name\":\"${employerName}\"}"),
                 get("payers", 422, "KIND_NOT_LISTED", "dpmd", "/api/v1/payers?kind=SELF"),
+                // WorkerCategoryApiController
+                post("worker categories", 400, "CODE_INVALID", "admin", "/api/v1/worker-categories",
+                        "{\"code\":\"guru ngaji!\",\"nameId\":\"x\",\"nameEn\":\"x\"}"),
+                post("worker categories", 403, "FORBIDDEN", "dpmd", "/api/v1/worker-categories",
+                        "{\"code\":\"GURU_TPA\",\"nameId\":\"x\",\"nameEn\":\"x\"}"),
+                put("worker categories", 403, "FORBIDDEN", "dpmd", "/api/v1/worker-categories/PETANI", "{\"nameId\":\"Tani\"}"),
+                get("worker categories", 404, "NOT_FOUND", "dpmd", "/api/v1/worker-categories/ASTRONOT"),
+                post("worker categories", 409, "CATEGORY_EXISTS", "admin", "/api/v1/worker-categories",
+                        "{\"code\":\"PETANI\",\"nameId\":\"x\",\"nameEn\":\"x\"}"),
                 // ImportApiController
                 post("imports", 400, "MULTIPART_REQUIRED", "dpmd", "/api/v1/imports", "{}"),
                 get("imports", 400, "INVALID_VALUE", "dpmd", "/api/v1/imports/first"),
@@ -364,6 +377,7 @@ class ApiErrorsIntegrationTests {
         return switch (c.method()) {
             case "GET" -> http.get(path);
             case "PATCH" -> http.patchJson(path, fill(c.body()));
+            case "PUT" -> http.putJson(path, fill(c.body()));
             default -> http.post(path, c.contentType(), fill(c.body()).getBytes(StandardCharsets.UTF_8));
         };
     }

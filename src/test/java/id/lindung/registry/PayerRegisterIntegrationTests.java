@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.support.Categories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +82,7 @@ class PayerRegisterIntegrationTests {
     private Worker registerPu(Actor actor, String village, String payer) {
         String nik = Niks.unique(village.substring(0, 8), "L", BIRTH);
         return CurrentActor.runAs(actor, () -> workers.register(new Workers.Registration(nik, "Andi Saputra", "L", BIRTH, village,
-                null, null, WorkerCategory.BURUH, false, null, List.of(Programme.JKK, Programme.JKM), Segment.PU,
+                null, null, Categories.of("BURUH"), false, null, List.of(Programme.JKK, Programme.JKM), Segment.PU,
                 new BigDecimal("3000000"), RiskGroup.LOW, payer, LocalDate.of(2025, 2, 1))));
     }
 
@@ -245,7 +246,7 @@ class PayerRegisterIntegrationTests {
         Actor operator = TestUsers.actor("payer-op-self", Role.VILLAGE_OPERATOR, VILLAGE);
         String nik = Niks.unique("64.02.03", "P", BIRTH);
         CurrentActor.runAs(operator, () -> workers.register(new Workers.Registration(nik, "Siti Rahma", "P", BIRTH, VILLAGE, null,
-                null, WorkerCategory.PETANI, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
+                null, Categories.of("PETANI"), false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
                 new BigDecimal("1000000"), null, "SELF", LocalDate.of(2025, 2, 1))));
         Http api = api("payer-op-self", Role.VILLAGE_OPERATOR, VILLAGE);
         assertThat(api.get(path("SELF:" + nik)).statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.support.Categories;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
@@ -34,7 +35,7 @@ final class RegistryFixture {
         LocalDate birth = LocalDate.of(1979, 5, 12);
         String nik = Niks.unique("64.02.03", "L", birth);
         return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "Bambang Sutrisno", "L", birth,
-                village, null, null, WorkerCategory.PERANGKAT_DESA, false, null, List.of(Programme.JKK, Programme.JKM), Segment.PU,
+                village, null, null, Categories.of("PERANGKAT_DESA"), false, null, List.of(Programme.JKK, Programme.JKM), Segment.PU,
                 new BigDecimal("2022200"), RiskGroup.VERY_LOW, payer, start)));
     }
 
@@ -46,7 +47,7 @@ final class RegistryFixture {
     static Worker selfPaying(Workers workers, String village, LocalDate birth, String name) {
         String nik = Niks.unique("64.02.03", "P", birth);
         return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "P", birth, village,
-                "081234567890", null, WorkerCategory.PETANI, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
+                "081234567890", null, Categories.of("PETANI"), false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
                 new BigDecimal("1000000"), null, "SELF", START)));
     }
 
@@ -65,7 +66,7 @@ final class RegistryFixture {
     private static Worker informal(Workers workers, String name, String village, LocalDate birth) {
         String nik = Niks.unique("64.02.03", "L", birth);
         return CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, name, "L", birth, village, null, null,
-                WorkerCategory.NELAYAN, false, null, List.of(), null, null, null, null, null)));
+                Categories.of("NELAYAN"), false, null, List.of(), null, null, null, null, null)));
     }
 
     static Http api(int port, UserAccounts accounts, String username, Role role, String scope) {

@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.support.Categories;
 import static id.lindung.registry.RegistryFixture.ADMIN;
 import static id.lindung.registry.RegistryFixture.START;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,7 +153,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void aNikAlreadyRegisteredInTheSameVillageLinksToThatWorker() {
-        Worker existing = registered(HERE, WorkerCategory.PETANI);
+        Worker existing = registered(HERE, Categories.of("PETANI"));
         Http op = operator();
 
         var response = op.postForm("/pekerja/baru", form(op, existing.nik(), "L", "PETANI"));
@@ -164,7 +165,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void aDistrictOfficeSeesWhereANikOfItsAreaIsRegisteredAndMovesTheWorkerInsteadOfRegisteringAgain() {
-        Worker existing = registered(FAR, WorkerCategory.NELAYAN);
+        Worker existing = registered(FAR, Categories.of("NELAYAN"));
         Http dpmd = dpmd();
         Map<String, String> form = form(dpmd, existing.nik(), "L", "NELAYAN");
         form.put("villageCode", HERE);
@@ -182,7 +183,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void aVillageOperatorLearnsOnlyThatTheNikIsElsewhereAndItsTransferRequestWaitsForTheDistrictOffice() {
-        Worker existing = registered(FAR, WorkerCategory.PETANI);
+        Worker existing = registered(FAR, Categories.of("PETANI"));
         Http op = operator();
 
         var offer = op.postForm("/pekerja/baru", form(op, existing.nik(), "L", "PETANI"));
@@ -213,7 +214,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void aDistrictOfficeMayDeclineATransferRequest() {
-        Worker existing = registered(FAR, WorkerCategory.OJEK);
+        Worker existing = registered(FAR, Categories.of("OJEK"));
         Http op = operator();
         op.postForm("/pekerja/permintaan-pindah", Map.of("_csrf", Http.csrfOf(op.get("/pekerja/baru").body()),
                 "nik", existing.nik(), "villageCode", HERE));
@@ -229,7 +230,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void aMembershipChangeFromTheWorkerPageIsANewDatedVersionAndEndingOneNeedsAReason() {
-        Worker w = registered(HERE, WorkerCategory.PERANGKAT_DESA);
+        Worker w = registered(HERE, Categories.of("PERANGKAT_DESA"));
         Http op = operator();
         String page = op.get("/pekerja/id/" + w.id()).body();
         assertThat(page).contains("id=\"change-terms\"").contains("id=\"end-term\"");
@@ -265,7 +266,7 @@ class WorkerFormsIntegrationTests {
 
     @Test
     void readOnlyRolesSeeNoFormsAndArePostedAway() {
-        Worker w = registered(HERE, WorkerCategory.KADER);
+        Worker w = registered(HERE, Categories.of("KADER"));
         Http monitor = RegistryFixture.browser(port, accounts, "form-monitor", Role.MONITOR, "63.04");
         String page = monitor.get("/pekerja/id/" + w.id()).body();
         assertThat(page).contains("Rahmat Hidayat").doesNotContain("id=\"change-terms\"").doesNotContain("id=\"end-term\"")

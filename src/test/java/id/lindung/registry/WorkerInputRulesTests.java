@@ -3,6 +3,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.shared.Programme;
 
+import id.lindung.support.Categories;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.registry.WorkerInputRules.Code;
@@ -67,12 +68,12 @@ class WorkerInputRulesTests {
 
     /** A village official of a desa, PU, paid by the village: valid. */
     private static final WorkerInput VALID = new WorkerInput(NIK, "Budi Santoso", "L", LocalDate.of(1985, 8, 17), DESA,
-            WorkerCategory.PERANGKAT_DESA, 3, List.of(Programme.JKK, Programme.JKM), Segment.PU, new BigDecimal("2022200"),
+            Categories.of("PERANGKAT_DESA"), 3, List.of(Programme.JKK, Programme.JKM), Segment.PU, new BigDecimal("2022200"),
             RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 1, 1));
 
     /** A farmer, BPU, paying himself: valid. */
     private static final WorkerInput FARMER = new WorkerInput(NIK, "Budi Santoso", "L", LocalDate.of(1985, 8, 17), DESA,
-            WorkerCategory.PETANI, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU, new BigDecimal("1500000"), null,
+            Categories.of("PETANI"), null, List.of(Programme.JKK, Programme.JKM), Segment.BPU, new BigDecimal("1500000"), null,
             "SELF", LocalDate.of(2025, 1, 1));
 
     private static List<Code> codes(WorkerInput in) {
@@ -107,6 +108,13 @@ class WorkerInputRulesTests {
         TABLE.put(Code.PU_NEEDS_EMPLOYER, with(VALID, b -> b.payer("SELF")));
         TABLE.put(Code.NO_APBDES, with(VALID, b -> b.village(KELURAHAN)));
         TABLE.put(Code.REGION_UNKNOWN, with(VALID, b -> b.payer("APBD:64.02")));
+        TABLE.put(Code.CATEGORY_INACTIVE, with(VALID, b -> b.category(retired(Categories.of("PERANGKAT_DESA")))));
+    }
+
+    /** The category as an administrator retired it. */
+    private static WorkerCategory retired(WorkerCategory c) {
+        return new WorkerCategory(c.code(), c.nameId(), c.nameEn(), c.villageApparatus(), c.defaultSegment(),
+                c.defaultWageParameter(), c.opensidCodes(), false, c.sortOrder(), c.verified(), c.note());
     }
 
     @Test
@@ -143,7 +151,7 @@ class WorkerInputRulesTests {
 
     @Test
     void aWageEarnerOutsideADesaGetsNoDefaultPayerAndMustNameOne() {
-        WorkerInput buruh = with(VALID, b -> b.village(KELURAHAN).category(WorkerCategory.BURUH).payer(null));
+        WorkerInput buruh = with(VALID, b -> b.village(KELURAHAN).category(Categories.of("BURUH")).payer(null));
         assertThat(RULES.check(RULES.withDefaults(buruh, TODAY, Set.of()), Set.of()))
                 .extracting(p -> p.field() + ":" + p.code()).containsExactly("PAYER:REQUIRED");
     }

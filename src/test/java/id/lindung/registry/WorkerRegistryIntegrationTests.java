@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.support.Categories;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,7 +51,7 @@ class WorkerRegistryIntegrationTests {
     static LocalDate birth = LocalDate.of(1980, 1, 1);
 
     static Workers.Registration registration(String nik, String village, LocalDate birthDate, String sex) {
-        return new Workers.Registration(nik, "Siti Aminah", sex, birthDate, village, "0812", null, WorkerCategory.PERANGKAT_DESA,
+        return new Workers.Registration(nik, "Siti Aminah", sex, birthDate, village, "0812", null, Categories.of("PERANGKAT_DESA"),
                 false, null, List.of(Programme.JKK, Programme.JKM), null, new BigDecimal("2022200"), RiskGroup.VERY_LOW,
                 "APBDES", LocalDate.of(2025, 1, 1));
     }
@@ -93,7 +94,7 @@ class WorkerRegistryIntegrationTests {
         assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> workers.register(registration(w.nik(), OTHER_VILLAGE, birth, "P"))))
                 .isInstanceOfSatisfying(DuplicateNikException.class, e -> {
                     assertThat(e.where().villageCode()).isEqualTo(VILLAGE);
-                    assertThat(e.where().category()).isEqualTo(WorkerCategory.PERANGKAT_DESA);
+                    assertThat(e.where().category()).isEqualTo(Categories.of("PERANGKAT_DESA"));
                 });
         assertThatThrownBy(() -> CurrentActor.runAs(OTHER_OPERATOR, () -> workers.register(registration(w.nik(), OTHER_VILLAGE, birth, "P"))))
                 .isInstanceOfSatisfying(DuplicateNikException.class, e -> {
@@ -279,7 +280,7 @@ class WorkerRegistryIntegrationTests {
         LocalDate d = LocalDate.of(1981, 3, 3);
         String nik = Niks.unique("64.02.03", "L", d);
         assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "Nelayan Kecil", "L", d,
-                VILLAGE, null, null, WorkerCategory.NELAYAN, false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
+                VILLAGE, null, null, Categories.of("NELAYAN"), false, null, List.of(Programme.JKK, Programme.JKM), Segment.BPU,
                 new BigDecimal("500000"), null, "SELF", LocalDate.of(2025, 1, 1)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(p -> p.code()).contains("BPU_INCOME_OUT_OF_RANGE"));
@@ -291,9 +292,9 @@ class WorkerRegistryIntegrationTests {
         String a = Niks.unique("64.02.03", "L", d);
         String b = Niks.unique("64.02.03", "L", d);
         CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(a, "Ahmad Fauzi", "L", d, VILLAGE, null, null,
-                WorkerCategory.PETANI, false, null, List.of(), null, null, null, null, null)));
+                Categories.of("PETANI"), false, null, List.of(), null, null, null, null, null)));
         CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(b, "Achmad Fauzi", "L", d, OTHER_VILLAGE, null, null,
-                WorkerCategory.PETANI, false, null, List.of(), null, null, null, null, null)));
+                Categories.of("PETANI"), false, null, List.of(), null, null, null, null, null)));
         assertThat(likelyDuplicates.openOf(b, ADMIN.scope())).flatExtracting(f -> List.of(f.worker().nik(), f.other().nik()))
                 .containsExactlyInAnyOrder(a, b);
     }
@@ -354,7 +355,7 @@ class WorkerRegistryIntegrationTests {
     void exportedCellsThatCouldBeFormulasAreNeutralisedInCsvAndXlsx() throws Exception {
         String nik = Niks.unique("64.02.03", "L", birth);
         CurrentActor.runAs(ADMIN, () -> workers.register(new Workers.Registration(nik, "=HYPERLINK(\"http://x\",\"klik\")", "L", birth,
-                "64.02.03.2003", "+62812", null, WorkerCategory.BURUH, false, null, List.of(), null, null, null, null, null)));
+                "64.02.03.2003", "+62812", null, Categories.of("BURUH"), false, null, List.of(), null, null, null, null, null)));
         Http admin = Http.withToken(port, TestUsers.token(accounts, "reg-export-admin", Role.ADMIN, "ID"));
         String csv = admin.get("/api/v1/workers/export.csv?region=64.02.03.2003").body();
         assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");

@@ -10,7 +10,6 @@ import id.lindung.region.RegionLevel;
 import id.lindung.registry.EndReason;
 import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.PayerKind;
-import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +60,6 @@ class MessageBundlesTests {
         BUILT_KEYS.put("level.", names(RegionLevel.values()));
         BUILT_KEYS.put("kind.", names(RegionKind.values()));
         BUILT_KEYS.put("role.", names(Role.values()));
-        BUILT_KEYS.put("category.", names(WorkerCategory.values()));
         BUILT_KEYS.put("status.", names(WorkerStatus.values()));
         BUILT_KEYS.put("endReason.", names(EndReason.values()));
         BUILT_KEYS.put("duplicate.", names(LikelyDuplicate.Verdict.values()));

@@ -59,6 +59,9 @@ class PhoneLayoutUiTests {
         pages.put("worker", "/pekerja/" + data.get("nik"));
         pages.put("worker-new", "/pekerja/baru");
         pages.put("transfer-requests", "/pekerja/permintaan-pindah");
+        pages.put("worker-categories", "/pekerja/kategori");
+        pages.put("worker-category-new", "/pekerja/kategori/baru");
+        pages.put("worker-category", "/pekerja/kategori/PEKERJA_KEAGAMAAN");
         pages.put("payers", "/pembayar");
         pages.put("payer", "/pembayar/APBDES:64.02.03.2007");
         pages.put("payer-new", "/pembayar/baru");

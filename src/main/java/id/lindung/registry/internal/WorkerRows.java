@@ -11,6 +11,7 @@ import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StatusEvent;
 import id.lindung.registry.Worker;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -35,9 +36,11 @@ public class WorkerRows {
             from membership_term t left join payer ep on ep.id = t.employer_payer_id join payer wp on wp.id = t.worker_payer_id""";
 
     private final JdbcClient jdbc;
+    private final WorkerCategories categories;
 
-    WorkerRows(JdbcClient jdbc) {
+    WorkerRows(JdbcClient jdbc, WorkerCategories categories) {
         this.jdbc = jdbc;
+        this.categories = categories;
     }
 
     // ---------------------------------------------------------------- workers
@@ -46,14 +49,14 @@ public class WorkerRows {
     public Worker get(String nik, RegionScope scope) {
         return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(WorkerRows::mapWorker).optional()
+                .query(this::mapWorker).optional()
                 .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
     public Worker getById(long id, RegionScope scope) {
         return jdbc.sql("select * from worker where id = :id and village_code >= :lo and village_code < :hi")
                 .param("id", id).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(WorkerRows::mapWorker).optional()
+                .query(this::mapWorker).optional()
                 .orElseThrow(() -> new NotFoundException("Worker " + id + " not found"));
     }
 
@@ -61,16 +64,16 @@ public class WorkerRows {
     public Worker lockInScope(String nik, RegionScope scope) {
         return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi for update")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(WorkerRows::mapWorker).optional()
+                .query(this::mapWorker).optional()
                 .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
     public Optional<Worker> findAnywhere(String nik) {
-        return jdbc.sql("select * from worker where nik = ?").param(nik).query(WorkerRows::mapWorker).optional();
+        return jdbc.sql("select * from worker where nik = ?").param(nik).query(this::mapWorker).optional();
     }
 
     public Worker byId(long id) {
-        return jdbc.sql("select * from worker where id = ?").param(id).query(WorkerRows::mapWorker).single();
+        return jdbc.sql("select * from worker where id = ?").param(id).query(this::mapWorker).single();
     }
 
     /** Inserts a worker, ACTIVE; returns its id. */
@@ -82,7 +85,7 @@ public class WorkerRows {
                 values (:nik, :name, :sex, :birth, :village, :phone, :kpj, :category, :poor, :decile, :by) returning id""")
                 .param("nik", nik).param("name", fullName).param("sex", sex).param("birth", birthDate)
                 .param("village", villageCode).param("phone", phone).param("kpj", kpj)
-                .param("category", category.name()).param("poor", extremePoverty)
+                .param("category", category.code()).param("poor", extremePoverty)
                 .param("decile", povertyDecile).param("by", by)
                 .query(Long.class).single();
     }
@@ -198,10 +201,10 @@ public class WorkerRows {
 
     // ---------------------------------------------------------------- mapping
 
-    public static Worker mapWorker(ResultSet rs, int n) throws SQLException {
+    public Worker mapWorker(ResultSet rs, int n) throws SQLException {
         return new Worker(rs.getLong("id"), rs.getString("nik"), rs.getString("full_name"), rs.getString("sex"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("village_code"), rs.getString("phone"),
-                rs.getString("kpj"), WorkerCategory.valueOf(rs.getString("category")), rs.getBoolean("extreme_poverty"),
+                rs.getString("kpj"), categories.get(rs.getString("category")), rs.getBoolean("extreme_poverty"),
                 (Integer) rs.getObject("poverty_decile", Integer.class), rs.getString("status"));
     }
 

@@ -23,7 +23,10 @@ public class WorkerSearch {
 
     private final JdbcClient jdbc;
 
-    WorkerSearch(JdbcClient jdbc) {
+    private final WorkerRows rows;
+
+    WorkerSearch(JdbcClient jdbc, WorkerRows rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
     }
 
@@ -41,7 +44,7 @@ public class WorkerSearch {
         return jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where
                         + " order by w.full_name, w.id limit :limit offset :offset")
                 .paramSource(params.addValue("limit", limit).addValue("offset", offset))
-                .query((rs, n) -> new Workers.Listed(WorkerRows.mapWorker(rs, n), rs.getString("programs"), rs.getString("payers")))
+                .query((rs, n) -> new Workers.Listed(rows.mapWorker(rs, n), rs.getString("programs"), rs.getString("payers")))
                 .list();
     }
 
@@ -52,7 +55,7 @@ public class WorkerSearch {
         jdbc.sql("select w.*, " + OPEN_PROGRAMS + " from worker w where " + where + " order by w.village_code, w.full_name, w.id")
                 .paramSource(params)
                 .query((RowCallbackHandler) rs -> each.accept(
-                        new Workers.Listed(WorkerRows.mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
+                        new Workers.Listed(rows.mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
     }
 
     private static MapSqlParameterSource scoped(RegionScope scope) {
@@ -67,7 +70,7 @@ public class WorkerSearch {
         StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
         if (q.category() != null) {
             where.append(" and w.category = :category");
-            params.addValue("category", q.category().name());
+            params.addValue("category", q.category().code());
         }
         if (q.status() != null && !q.status().isBlank()) {
             where.append(" and w.status = :status");

@@ -15,6 +15,7 @@ import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.registry.Worker;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
@@ -44,7 +45,11 @@ class WorkerApiController {
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
 
-    WorkerApiController(Workers workers, LikelyDuplicates likelyDuplicates, NikChecker nikChecker, CurrentActor currentActor) {
+    private final WorkerCategories categories;
+
+    WorkerApiController(Workers workers, LikelyDuplicates likelyDuplicates, NikChecker nikChecker, CurrentActor currentActor,
+                        WorkerCategories categories) {
+        this.categories = categories;
         this.workers = workers;
         this.likelyDuplicates = likelyDuplicates;
         this.nikChecker = nikChecker;
@@ -66,7 +71,7 @@ class WorkerApiController {
     record WorkerPageJson(List<WorkerJson> items, int page, int size, long total) {}
 
     record RegisterRequest(String nik, String name, String sex, LocalDate birthDate, String villageCode, String phone, String kpj,
-                           WorkerCategory category, Boolean extremePoverty, Integer povertyDecile, List<Programme> programs,
+                           String category, Boolean extremePoverty, Integer povertyDecile, List<Programme> programs,
                            Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate startDate) {}
 
     record TermRequest(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate validFrom) {}
@@ -79,16 +84,16 @@ class WorkerApiController {
     record StatusRequest(WorkerStatus status, String reason, LocalDate effectiveOn) {}
 
     @GetMapping("/workers")
-    WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+    WorkerPageJson list(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                         @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                         @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Actor actor = currentActor.get();
-        return toJson(workers.list(new Workers.Query(region, category, program, payer, status, q), actor.scope(), page, size), actor);
+        return toJson(workers.list(new Workers.Query(region, categories.parse("category", category), program, payer, status, q), actor.scope(), page, size), actor);
     }
 
     @GetMapping("/villages/{code}/workers")
-    WorkerPageJson village(@PathVariable String code, @RequestParam(required = false) WorkerCategory category,
+    WorkerPageJson village(@PathVariable String code, @RequestParam(required = false) String category,
                            @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                            @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -97,8 +102,10 @@ class WorkerApiController {
 
     @PostMapping("/workers")
     ResponseEntity<WorkerJson> register(@RequestBody RegisterRequest r) {
+        // a code that is no category is refused like any value outside its list (400 INVALID_VALUE), before the rules
+        WorkerCategory category = categories.parse("category", r.category());
         Worker w = workers.register(new Workers.Registration(r.nik(), r.name(), r.sex(), r.birthDate(), r.villageCode(),
-                r.phone(), r.kpj(), r.category(), Boolean.TRUE.equals(r.extremePoverty()), r.povertyDecile(), r.programs(), r.segment(), r.wage(),
+                r.phone(), r.kpj(), category, Boolean.TRUE.equals(r.extremePoverty()), r.povertyDecile(), r.programs(), r.segment(), r.wage(),
                 r.riskGroup(), r.payer(), r.startDate()));
         return ResponseEntity.status(HttpStatus.CREATED).body(WorkerJson.of(w, null, null, currentActor.get()));
     }

@@ -34,7 +34,7 @@ final class WorkerExport {
         cells.add(w.sex());
         cells.add(w.birthDate());
         cells.add(w.villageCode());
-        cells.add(w.category().name());
+        cells.add(w.category().code());
         cells.add(w.status());
         cells.add(w.programs() == null ? "" : w.programs());
         cells.add(w.payers() == null ? "" : w.payers());

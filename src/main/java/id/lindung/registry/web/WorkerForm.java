@@ -3,6 +3,7 @@ package id.lindung.registry.web;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.Workers;
 import id.lindung.platform.InputProblem;
@@ -41,8 +42,8 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         return programs != null && programs.contains(program);
     }
 
-    Workers.Registration toRegistration() {
-        WorkerCategory cat = parse(WorkerCategory.class, category);
+    Workers.Registration toRegistration(WorkerCategories categories) {
+        WorkerCategory cat = categories.find(category).orElse(null);
         List<Programme> chosen = programs == null ? List.of() : programs.stream().map(p -> parse(Programme.class, p))
                 .filter(java.util.Objects::nonNull).toList();
         BigDecimal amount = decimal(wage); // blank: the registry assumes the default wage (DefaultWages)
@@ -55,7 +56,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
      * The problems of the fields whose text is not a value of their type, with the registry's parse codes
      * ({@link id.lindung.registry.WorkerInputRules.Code}); {@link #toRegistration} leaves those values null.
      */
-    List<InputProblem> unreadable() {
+    List<InputProblem> unreadable(WorkerCategories categories) {
         List<InputProblem> p = new ArrayList<>();
         if (present(birthDate) && date(birthDate) == null) {
             p.add(InputProblem.of("birthDate", "INVALID_DATE", "birth date '" + birthDate.trim() + "' is not a date YYYY-MM-DD"));
@@ -66,7 +67,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         if (present(wage) && decimal(wage) == null) {
             p.add(InputProblem.of("wage", "WAGE_INVALID", "wage '" + wage.trim() + "' is not an amount"));
         }
-        if (present(category) && parse(WorkerCategory.class, category) == null) {
+        if (present(category) && categories.find(category).isEmpty()) {
             p.add(InputProblem.of("category", "CATEGORY_UNKNOWN", "category '" + category.trim() + "' is not known"));
         }
         if (present(segment) && parse(Segment.class, segment) == null) {

@@ -13,7 +13,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.registry.TransferRequests;
 import id.lindung.registry.Worker;
-import id.lindung.registry.WorkerCategory;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.Workers;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,7 +49,11 @@ class WorkerFormController {
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
 
-    WorkerFormController(Workers workers, TransferRequests transferRequests, NikChecker nikChecker, CurrentActor currentActor) {
+    private final WorkerCategories categories;
+
+    WorkerFormController(Workers workers, TransferRequests transferRequests, NikChecker nikChecker, CurrentActor currentActor,
+                         WorkerCategories categories) {
+        this.categories = categories;
         this.workers = workers;
         this.transferRequests = transferRequests;
         this.nikChecker = nikChecker;
@@ -73,7 +77,7 @@ class WorkerFormController {
         model.addAttribute("fixedVillageName", fixedVillage(actor) == null ? null : workers.villageName(fixedVillage(actor)));
         model.addAttribute("payer", new PayerInput(form.payerKind(), form.payerName()));
         model.addAttribute("noPayer", new PayerInput("", ""));
-        model.addAttribute("categories", WorkerCategory.values());
+        model.addAttribute("categories", categories.active());
         model.addAttribute("programs", Programme.values());
         model.addAttribute("segments", Segment.values());
         model.addAttribute("risks", RiskGroup.values());
@@ -104,7 +108,7 @@ class WorkerFormController {
         WorkerForm form = fixedVillage(actor) == null ? submitted : submitted.withVillage(fixedVillage(actor));
         model.addAttribute("form", form);
         try {
-            Worker created = workers.register(form.toRegistration(), form.unreadable());
+            Worker created = workers.register(form.toRegistration(categories), form.unreadable(categories));
             redirect.addFlashAttribute("flash", "worker.saved.registered");
             return "redirect:/pekerja/id/" + created.id();
         } catch (InvalidInputException e) {

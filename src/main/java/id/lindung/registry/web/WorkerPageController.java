@@ -16,7 +16,10 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.registry.TransferRequests;
 import id.lindung.registry.Worker;
+import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,9 +48,11 @@ class WorkerPageController {
     private final TransferRequests transferRequests;
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
+    private final WorkerCategories categories;
 
     WorkerPageController(Workers workers, LikelyDuplicates likelyDuplicates, TransferRequests transferRequests,
-                         NikChecker nikChecker, CurrentActor currentActor) {
+                         NikChecker nikChecker, CurrentActor currentActor, WorkerCategories categories) {
+        this.categories = categories;
         this.workers = workers;
         this.nikChecker = nikChecker;
         this.likelyDuplicates = likelyDuplicates;
@@ -56,12 +61,19 @@ class WorkerPageController {
     }
 
     @GetMapping("/pekerja")
-    String list(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+    String list(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                 @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                 @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
-        var query = new Workers.Query(region, category, program, payer, status, q);
+        WorkerCategory chosen;
+        try {
+            chosen = categories.parse("category", category);
+        } catch (InvalidInputException e) {
+            // as for any other filter value that is not one of its list: the error page, 400
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        var query = new Workers.Query(region, chosen, program, payer, status, q);
         Page<Workers.Listed> result;
         try {
             result = workers.list(query, actor.scope(), page, 50);
@@ -74,13 +86,13 @@ class WorkerPageController {
         model.addAttribute("query", query);
         model.addAttribute("regionCode", region == null || region.isBlank() ? actor.scope().code() : region);
         model.addAttribute("regionName", region == null || region.isBlank() ? null : workers.villageName(region));
-        model.addAttribute("categories", WorkerCategory.values());
+        model.addAttribute("categories", categories.all());
         model.addAttribute("programs", Programme.values());
         return "registry/workers";
     }
 
     @GetMapping("/desa/{code}/pekerja")
-    String village(@PathVariable String code, @RequestParam(required = false) WorkerCategory category,
+    String village(@PathVariable String code, @RequestParam(required = false) String category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                    @RequestParam(defaultValue = "0") int page, Model model) {
@@ -246,12 +258,12 @@ class WorkerPageController {
     }
 
     @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
-    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                    HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
-        var query = new Workers.Query(region, category, program, payer, status, q);
+        var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
         workers.list(query, actor.scope(), 0, 1); // 404 before any byte is written when the region is out of scope
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
@@ -259,12 +271,12 @@ class WorkerPageController {
     }
 
     @GetMapping({"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"})
-    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) WorkerCategory category,
+    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                     @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                     HttpServletResponse response) throws IOException {
         Actor actor = currentActor.get();
-        var query = new Workers.Query(region, category, program, payer, status, q);
+        var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
         workers.list(query, actor.scope(), 0, 1);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
