@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.annotation.JsonSerialize;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,25 +95,6 @@ public class Bills {
                 .param("lo", scope.lo()).param("hi", scope.hi()).param("month", Date.valueOf(month.atDay(1)))
                 .param("asOf", Date.valueOf(LocalDate.now(clock)))
                 .query((rs, n) -> map(rs)).list();
-    }
-
-    /** What a bill's verification code confirms: who, which month, how much. No worker data. */
-    public record Verified(String payerName, String payer, YearMonth month, Rupiah total, LocalDate dueDate) {}
-
-    public Optional<Verified> verify(String code) {
-        if (code == null || !code.trim().matches("[0-9A-Fa-f]{12}")) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                select p.name, p.code, b.month, b.due_date,
-                       coalesce((select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month), 0)
-                from bill b join registry_payer p on p.id = b.payer_id where b.verification_code = ?""")
-                .param(code.trim().toUpperCase(java.util.Locale.ROOT))
-                .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
-                        rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
-                        YearMonth.from(rs.getDate(3).toLocalDate()),
-                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(4).toLocalDate()))
-                .optional();
     }
 
     public BillSummary get(long billId, Actor actor, LocalDate asOf) {

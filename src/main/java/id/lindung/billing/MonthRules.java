@@ -1,10 +1,12 @@
 package id.lindung.billing;
 
+import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the billing of one contribution month needs from the regulation: the rate rows, due days,
@@ -16,11 +18,18 @@ import java.util.List;
  * @param bpuGraceMonths     consecutive unpaid BPU months after which membership ends (3: "more than 3")
  * @param bpuBackPaymentMonths how many months after its due date a BPU month may still be paid back
  * @param joinerLeaverRule   the documented rule for mid-month joiners and leavers, shown on the bill
+ * @param values             every regulation value of the month by parameter id, with its reference: documents cite
+ *                           them and say the due day and fine rule in words from them
  */
 public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDate, LocalDate bpuDueDate,
                          int roundingScale, BigDecimal puFineRate, BigDecimal bpuFineRate, int bpuGraceMonths,
                          int bpuBackPaymentMonths,
-                         String joinerLeaverRule, String regulationVersion, List<String> references) {
+                         String joinerLeaverRule, String regulationVersion, List<String> references,
+                         Map<String, DatedValue> values) {
+
+    public MonthRules {
+        values = Map.copyOf(values);
+    }
 
     public LocalDate dueDate(Segment segment) {
         return segment == Segment.BPU ? bpuDueDate : puDueDate;
