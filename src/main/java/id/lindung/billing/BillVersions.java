@@ -78,6 +78,12 @@ public class BillVersions {
         return added;
     }
 
+    /** The number of a bill's current version (1 for a bill no run has changed since it was made). */
+    public int currentVersion(long billId) {
+        return jdbc.sql("select coalesce(max(version), 1) from bill_version where bill_id = ?").param(billId)
+                .query(Integer.class).single();
+    }
+
     /** Whether a code is the bill's current version or one a newer version replaced (then on which date). */
     public enum Standing { CURRENT, REPLACED }
 
