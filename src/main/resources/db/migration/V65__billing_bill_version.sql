@@ -2,20 +2,21 @@
 -- total, so a code printed before a recomputation answers "replaced by a newer version" instead of confirming a
 -- total the bill no longer has. bill.verification_code keeps the code of the current version.
 
--- What a bill holds now: its total, its live lines (net of reversals) and a SHA-256 over those lines in one
--- canonical text (worker, programme, share, segment, base, rate, amount; sorted), so equal content gives equal digests.
-create function bill_content(p_payer bigint, p_month date)
-    returns table (total numeric, line_count bigint, digest text) language sql stable parallel safe as $$
-    select coalesce(sum(l.eff), 0),
-           count(*) filter (where l.eff <> 0),
-           encode(sha256(convert_to(coalesce(string_agg(
-               l.worker_id || '|' || l.program || '|' || l.share || '|' || l.segment || '|' || l.base || '|'
-                   || coalesce(l.rate::text, '') || '|' || l.eff,
-               E'\n' order by l.worker_id, l.program, l.share, l.segment, l.base, l.rate, l.eff)
-               filter (where l.eff <> 0), ''), 'UTF8')), 'hex')
-    from bill_line_effective l
-    where l.payer_id = p_payer and l.month = p_month
-$$;
+-- What each bill holds now: its total, its live lines (net of reversals) and a SHA-256 over those lines in one
+-- canonical text (worker, programme, share, segment, base, rate, amount; sorted), so equal content gives equal
+-- digests. A filter on payer_id and month reaches through the grouping to the lines' index (bill_line_payer_idx);
+-- a whole month or table is one grouped pass.
+create view bill_content as
+select l.payer_id, l.month,
+       coalesce(sum(l.eff), 0) as total,
+       count(*) filter (where l.eff <> 0) as line_count,
+       encode(sha256(convert_to(coalesce(string_agg(
+           l.worker_id || '|' || l.program || '|' || l.share || '|' || l.segment || '|' || l.base || '|'
+               || coalesce(l.rate::text, '') || '|' || l.eff,
+           E'\n' order by l.worker_id, l.program, l.share, l.segment, l.base, l.rate, l.eff)
+           filter (where l.eff <> 0), ''), 'UTF8')), 'hex') as digest
+from bill_line_effective l
+group by l.payer_id, l.month;
 
 -- The code of a version: a hash over the bill, the version number, its total and its lines' digest. The salt is 0
 -- unless those 12 hex digits are already taken by another version (then 1, 2, ...).
@@ -50,6 +51,8 @@ create trigger bill_version_no_update before update or delete on bill_version
 
 -- Every existing bill becomes version 1 of itself, under the code already printed on its documents.
 insert into bill_version (bill_id, version, code, total, line_count, digest, issued_on, created_at)
-select b.id, 1, b.verification_code, c.total, c.line_count, c.digest, b.created_at::date, b.created_at
-from bill b cross join lateral bill_content(b.payer_id, b.month) c
+select b.id, 1, b.verification_code, coalesce(c.total, 0), coalesce(c.line_count, 0),
+       coalesce(c.digest, encode(sha256(''::bytea), 'hex')), b.created_at::date, b.created_at
+from bill b
+left join bill_content c on c.payer_id = b.payer_id and c.month = b.month
 order by b.id;

@@ -120,7 +120,7 @@ public class BillDocuments {
             head.addCell(qr);
             doc.add(head);
 
-            PdfPTable table = new PdfPTable(new float[] {15, 22, 7, 11, 6, 10, 12, 7, 11});
+            PdfPTable table = new PdfPTable(new float[] {15, 21, 7, 11, 7.5f, 10, 12, 6.5f, 11});
             table.setWidthPercentage(100);
             table.setSpacingBefore(6);
             table.setHeaderRows(1);
@@ -141,7 +141,7 @@ public class BillDocuments {
             doc.add(table);
 
             // below the lines: how to pay (left) beside the totals (right)
-            PdfPTable below = new PdfPTable(new float[] {56, 44});
+            PdfPTable below = new PdfPTable(new float[] {52, 48});
             below.setWidthPercentage(100);
             below.setSpacingBefore(6);
             PdfPCell howTo = new PdfPCell();
@@ -155,7 +155,7 @@ public class BillDocuments {
             }
             below.addCell(howTo);
 
-            PdfPTable totals = new PdfPTable(new float[] {62, 38});
+            PdfPTable totals = new PdfPTable(new float[] {67, 33});
             totals.setWidthPercentage(100);
             byProgram.forEach((program, amount) -> {
                 Phrase label = new Phrase(t.get("billing.doc.sumOf", program), normal);

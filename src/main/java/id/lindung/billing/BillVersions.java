@@ -6,8 +6,10 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,15 +37,21 @@ public class BillVersions {
      * that has none yet), and the bill's current code set to it. Set-based; returns the number of new versions.
      */
     long afterRun(long runId, LocalDate month) {
+        List<Long> payers = jdbc.sql("select distinct payer_id from bill_line where month = :month and run_id = :run")
+                .param("month", Date.valueOf(month)).param("run", runId).query(Long.class).list();
+        if (payers.isEmpty()) {
+            return 0;
+        }
         // several runs may share one transaction (demo data): start from a clean slate
         jdbc.sql("drop table if exists run_bill_content").update();
+        // the payers as one array value: the filter reaches through the view's grouping to the lines' index
         jdbc.sql("""
                 create temp table run_bill_content on commit drop as
                 select b.id as bill_id, c.total, c.line_count, c.digest
-                from bill b cross join lateral bill_content(b.payer_id, b.month) c
-                where b.month = :month
-                  and b.payer_id in (select l.payer_id from bill_line l where l.month = :month and l.run_id = :run)""")
-                .param("month", Date.valueOf(month)).param("run", runId).update();
+                from bill_content c join bill b on b.payer_id = c.payer_id and b.month = c.month
+                where c.month = :month and c.payer_id = any (cast(:payers as bigint[]))""")
+                .param("month", Date.valueOf(month))
+                .param("payers", payers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"))).update();
         String changed = """
                 from run_bill_content c
                 left join lateral (select x.version, x.total, x.digest from bill_version x where x.bill_id = c.bill_id
