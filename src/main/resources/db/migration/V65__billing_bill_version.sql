@@ -55,4 +55,5 @@ select b.id, 1, b.verification_code, coalesce(c.total, 0), coalesce(c.line_count
        coalesce(c.digest, encode(sha256(''::bytea), 'hex')), b.created_at::date, b.created_at
 from bill b
 left join bill_content c on c.payer_id = b.payer_id and c.month = b.month
+where not exists (select 1 from bill_version v where v.bill_id = b.id)
 order by b.id;

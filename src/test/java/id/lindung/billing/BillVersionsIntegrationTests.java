@@ -103,6 +103,26 @@ class BillVersionsIntegrationTests {
     }
 
     @Test
+    void aBillMadeBeforeVersionsKeepsThePrintedCodeAsVersionOne() throws Exception {
+        long[] billed = billedVillage("73.02.04.2005");
+        // a bill as runs made it before V65: a random code and no versions
+        jdbc.sql("""
+                insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
+                values (?, '73.02.04.2005', date '2025-02-01', date '2025-03-17', 'ABC123DEF456')""").param(billed[0]).update();
+        String migration = java.nio.file.Files.readString(
+                java.nio.file.Path.of("src/main/resources/db/migration/V65__billing_bill_version.sql"));
+        jdbc.sql(migration.substring(migration.lastIndexOf("insert into bill_version"))).update();
+
+        assertThat(versions.verify("abc123def456")).hasValueSatisfying(v -> {
+            assertThat(v.standing()).isEqualTo(BillVersions.Standing.CURRENT);
+            assertThat(v.version()).isEqualTo(1);
+            assertThat(v.month()).isEqualTo(YearMonth.of(2025, 2));
+        });
+        assertThat(jdbc.sql("select count(*) from bill_version v join bill b on b.id = v.bill_id where b.payer_id = ?")
+                .param(billed[0]).query(Long.class).single()).as("bills with versions keep theirs").isEqualTo(2);
+    }
+
+    @Test
     void aVersionCannotBeRewritten() {
         long[] billed = billedVillage("73.02.01.2013");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
