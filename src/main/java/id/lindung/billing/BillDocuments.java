@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -7,9 +8,15 @@ import com.lowagie.text.FontFactory;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
+import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Rupiah;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,33 +27,36 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import java.util.TreeSet;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** A bill as a PDF (in Indonesian, for the payer) and as XLSX. */
+/**
+ * A bill as a PDF (for the payer: one A4 page for an ordinary bill, with how and by when to pay, the fine rule, the
+ * verification address and its QR code, the regulations cited once as footnotes, page numbers) and as XLSX (numbers
+ * as numbers with formats). Texts come from the message bundles in the language asked for (Indonesian by default).
+ */
 @Component
 public class BillDocuments {
 
     private static final Locale ID = Locale.forLanguageTag("id");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", ID);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", ID);
+    private static final float QR_SIZE = 78;
 
     private final Bills bills;
     private final MonthRulesSource rules;
+    private final BillVersions versions;
+    private final MessageSource messages;
     private final Clock clock;
 
-    BillDocuments(Bills bills, MonthRulesSource rules, Clock clock) {
+    BillDocuments(Bills bills, MonthRulesSource rules, BillVersions versions, MessageSource messages, Clock clock) {
         this.bills = bills;
         this.rules = rules;
+        this.versions = versions;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -59,55 +69,105 @@ public class BillDocuments {
         return rupiah(amount.toBigDecimal());
     }
 
-    public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor) {
+    /** A rate as people write it: the fraction 0.0024 as "0,24%" (Indonesian) or "0.24%" (English). */
+    static String percent(BigDecimal fraction, Locale locale) {
+        DecimalFormat f = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(locale));
+        return f.format(fraction.movePointRight(2)) + "%";
+    }
+
+    /**
+     * The bill as PDF. {@code verificationUrl} is the public page's address with this bill's code (printed and in
+     * the QR code); the bill as given must already be shown to {@code actor} (masked where the role sees it so).
+     */
+    public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor, String verificationUrl,
+                      Locale locale) {
+        Text t = new Text(messages, locale);
         List<Bills.Line> lines = bills.lines(bill.id(), actor);
         Map<String, Rupiah> byProgram = bills.totalsByProgram(bill.id());
         MonthRules r = rules.forMonth(bill.month());
+        BillCitations citations = new BillCitations(r, messages, locale);
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream stream = out; Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28)) {
+        try (OutputStream stream = out; Document doc = new Document(PageSize.A4, 28, 28, 26, 34)) {
             PdfWriter.getInstance(doc, stream);
             doc.open();
-            Font h1 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 15);
-            Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
-            Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
-            Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-            doc.add(new Paragraph("TAGIHAN IURAN JAMINAN SOSIAL KETENAGAKERJAAN", h1));
-            doc.add(new Paragraph("Pembayar: " + bill.payerName() + " (" + bill.payer() + ")", normal));
-            doc.add(new Paragraph("Bulan iuran: " + bill.month().format(MONTH)
-                    + "    Jatuh tempo: " + bill.dueDate().format(DATE)
-                    + "    Kode verifikasi: " + bill.verificationCode(), normal));
-            doc.add(new Paragraph("Aturan peserta masuk/keluar di tengah bulan: " + r.joinerLeaverRule(), small));
-            doc.add(new Paragraph(" "));
+            Font h1 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12.5f);
+            Font tiny = FontFactory.getFont(FontFactory.HELVETICA, 6.5f);
+            Font small = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
+            Font smallBold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
+            Font normal = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
+            Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 8.5f);
 
-            PdfPTable table = new PdfPTable(new float[] {14, 20, 8, 9, 6, 9, 12, 8, 12});
+            // heading: who, which month, by when, the code; the QR code of the verification address at the right
+            PdfPTable head = new PdfPTable(new float[] {80, 20});
+            head.setWidthPercentage(100);
+            PdfPCell left = new PdfPCell();
+            left.setBorder(Rectangle.NO_BORDER);
+            left.addElement(new Paragraph(t.get("billing.doc.title"), h1));
+            left.addElement(labelled(t.get("billing.doc.payer"), bill.payerName() + " (" + bill.payer() + ")", bold, normal));
+            left.addElement(labelled(t.get("billing.doc.month"), bill.month().format(month), bold, normal));
+            left.addElement(labelled(t.get("billing.doc.due"), bill.dueDate().format(date), bold, normal));
+            left.addElement(labelled(t.get("billing.doc.code"),
+                    t.get("billing.doc.codeVersion", bill.verificationCode(), versions.currentVersion(bill.id())), bold, normal));
+            Paragraph verify = new Paragraph(t.get("billing.doc.verifyAt", verificationUrl), small);
+            verify.setSpacingBefore(2);
+            left.addElement(verify);
+            head.addCell(left);
+            PdfPCell qr = new PdfPCell(VerificationQr.image(verificationUrl, QR_SIZE), false);
+            qr.setBorder(Rectangle.NO_BORDER);
+            qr.setHorizontalAlignment(Element.ALIGN_RIGHT);
+            head.addCell(qr);
+            doc.add(head);
+
+            PdfPTable table = new PdfPTable(new float[] {15, 21, 7, 11, 7.5f, 10, 12, 6.5f, 11});
             table.setWidthPercentage(100);
-            for (String h : List.of("NIK", "Nama", "Program", "Porsi", "Segmen", "Jenis", "Dasar", "Tarif", "Iuran")) {
-                table.addCell(cell(h, bold, Element.ALIGN_LEFT));
+            table.setSpacingBefore(6);
+            table.setHeaderRows(1);
+            for (String key : List.of("nik", "name", "program", "share", "segment", "kind", "base", "rate", "contribution")) {
+                table.addCell(cell(t.get("billing.doc.col." + key), smallBold, Element.ALIGN_LEFT));
             }
             for (Bills.Line l : lines) {
-                table.addCell(cell(l.nik(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(l.name(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(l.programOnDocument(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell("EMPLOYER".equals(l.share()) ? "Pemberi kerja" : "Peserta", normal, Element.ALIGN_LEFT));
-                table.addCell(cell(l.segment(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(kind(l.kind()), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(rupiah(l.base()), normal, Element.ALIGN_RIGHT));
-                table.addCell(cell(l.rate() == null ? "tetap" : l.rate().movePointRight(2).stripTrailingZeros().toPlainString() + "%",
-                        normal, Element.ALIGN_RIGHT));
-                table.addCell(cell(rupiah(l.amount()), normal, Element.ALIGN_RIGHT));
+                table.addCell(cell(l.nik(), small, Element.ALIGN_LEFT));
+                table.addCell(cell(l.name(), small, Element.ALIGN_LEFT));
+                table.addCell(cell(t.program(l), small, Element.ALIGN_LEFT));
+                table.addCell(cell(t.get("billing.share." + l.share()), small, Element.ALIGN_LEFT));
+                table.addCell(cell(l.segment(), small, Element.ALIGN_LEFT));
+                table.addCell(cell(t.get("billing.kind." + l.kind()), small, Element.ALIGN_LEFT));
+                table.addCell(cell(rupiah(l.base()), small, Element.ALIGN_RIGHT));
+                table.addCell(cell(l.rate() == null ? t.get("billing.doc.flat") : percent(l.rate(), locale), small, Element.ALIGN_RIGHT));
+                table.addCell(cell(rupiah(l.amount()), small, Element.ALIGN_RIGHT));
             }
             doc.add(table);
-            doc.add(new Paragraph(" "));
-            PdfPTable totals = new PdfPTable(new float[] {30, 20});
-            totals.setWidthPercentage(45);
-            totals.setHorizontalAlignment(Element.ALIGN_LEFT);
+
+            // below the lines: how to pay (left) beside the totals (right)
+            PdfPTable below = new PdfPTable(new float[] {52, 48});
+            below.setWidthPercentage(100);
+            below.setSpacingBefore(6);
+            PdfPCell howTo = new PdfPCell();
+            howTo.setBorder(Rectangle.NO_BORDER);
+            howTo.setPaddingRight(8);
+            howTo.addElement(new Paragraph(t.get("billing.doc.howToPay"), bold));
+            TreeSet<String> segments = new TreeSet<>(java.util.Comparator.reverseOrder());
+            lines.forEach(l -> segments.add(l.segment()));
+            for (Paragraph p : paymentTerms(bill, r, segments, citations, t, date, small, tiny)) {
+                howTo.addElement(p);
+            }
+            below.addCell(howTo);
+
+            PdfPTable totals = new PdfPTable(new float[] {67, 33});
+            totals.setWidthPercentage(100);
             byProgram.forEach((program, amount) -> {
-                totals.addCell(cell("Jumlah " + program, normal, Element.ALIGN_LEFT));
+                Phrase label = new Phrase(t.get("billing.doc.sumOf", program), normal);
+                String segment = lines.stream().filter(l -> l.program().equals(program)).map(Bills.Line::segment)
+                        .findFirst().orElse("PU");
+                superscript(label, citations.forProgram(program, segment), tiny);
+                totals.addCell(cell(label, Element.ALIGN_LEFT));
                 totals.addCell(cell(rupiah(amount), normal, Element.ALIGN_RIGHT));
             });
-            totals.addCell(cell("TOTAL IURAN BULAN INI", bold, Element.ALIGN_LEFT));
+            totals.addCell(cell(t.get("billing.doc.total"), bold, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(bill.total()), bold, Element.ALIGN_RIGHT));
-            totals.addCell(cell("Sudah dibayar", normal, Element.ALIGN_LEFT));
+            totals.addCell(cell(t.get("billing.doc.paid"), normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(bill.paid()), normal, Element.ALIGN_RIGHT));
             Rupiah arrearsTotal = Rupiah.ZERO;
             Rupiah finesTotal = bill.fine();
@@ -115,74 +175,98 @@ public class BillDocuments {
                 arrearsTotal = arrearsTotal.plus(a.outstanding());
                 finesTotal = finesTotal.plus(a.fine());
             }
-            totals.addCell(cell("Tunggakan bulan sebelumnya (" + arrears.size() + " bulan)", normal, Element.ALIGN_LEFT));
+            totals.addCell(cell(t.get("billing.doc.arrears", arrears.size()), normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(arrearsTotal), normal, Element.ALIGN_RIGHT));
-            totals.addCell(cell("Denda keterlambatan", normal, Element.ALIGN_LEFT));
+            totals.addCell(cell(t.get("billing.doc.fines"), normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(finesTotal), normal, Element.ALIGN_RIGHT));
-            totals.addCell(cell("JUMLAH YANG HARUS DIBAYAR", bold, Element.ALIGN_LEFT));
+            totals.addCell(cell(t.get("billing.doc.toPay"), bold, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(bill.outstanding().plus(arrearsTotal).plus(finesTotal)), bold, Element.ALIGN_RIGHT));
-            doc.add(totals);
-            doc.add(new Paragraph(" "));
-            doc.add(new Paragraph("Dasar perhitungan: " + r.regulationVersion(), small));
-            for (String ref : r.references()) {
-                doc.add(new Paragraph("- " + ref, small));
+            PdfPCell totalsCell = new PdfPCell(totals);
+            totalsCell.setBorder(Rectangle.NO_BORDER);
+            below.addCell(totalsCell);
+            doc.add(below);
+
+            Paragraph rule = new Paragraph(t.get("billing.doc.partialMonth", r.joinerLeaverRule()), tiny);
+            rule.setSpacingBefore(4);
+            doc.add(rule);
+            // the regulations cited above, each once
+            Paragraph notes = new Paragraph(t.get("billing.doc.references") + ": ", tiny);
+            String separator = "";
+            for (Map.Entry<Integer, String> note : citations.footnotes()) {
+                notes.add(new Chunk(separator, tiny));
+                notes.add(superscriptChunk(Integer.toString(note.getKey()), tiny));
+                notes.add(new Chunk(" " + note.getValue(), tiny));
+                separator = "; ";
             }
-            doc.add(new Paragraph("Dokumen ini dibuat oleh Lindung pada " + LocalDate.now(clock).format(DATE)
-                    + ". Keaslian dapat diperiksa dengan kode verifikasi " + bill.verificationCode() + ".", small));
+            doc.add(notes);
+            doc.add(new Paragraph(t.get("billing.doc.footer", LocalDate.now(clock).format(date), r.regulationVersion()), tiny));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return numberPages(out.toByteArray(), t, bill.verificationCode());
     }
 
-    public byte[] xlsx(BillSummary bill, id.lindung.access.Actor actor) {
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("Tagihan " + bill.month());
-            CellStyle money = wb.createCellStyle();
-            money.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            int r = 0;
-            row(sheet, r++, "Pembayar", bill.payerName() + " (" + bill.payer() + ")");
-            row(sheet, r++, "Bulan iuran", bill.month().toString());
-            row(sheet, r++, "Jatuh tempo", bill.dueDate().toString());
-            row(sheet, r++, "Kode verifikasi", bill.verificationCode());
-            r++;
-            Row header = sheet.createRow(r++);
-            String[] heads = {"NIK", "Nama", "Desa", "Program", "Porsi", "Segmen", "Jenis", "Dasar", "Tarif", "Iuran", "Versi regulasi"};
-            for (int i = 0; i < heads.length; i++) {
-                header.createCell(i).setCellValue(heads[i]);
+    /** Where and how to pay, the due date and the fine rule in words, from the month's regulation values. */
+    private List<Paragraph> paymentTerms(BillSummary bill, MonthRules r, java.util.Collection<String> segments,
+                                         BillCitations citations, Text t, DateTimeFormatter date, Font font, Font marks) {
+        List<Paragraph> terms = new java.util.ArrayList<>();
+        terms.add(new Paragraph(t.get("billing.doc.where", bill.payer()), font));
+        Paragraph due = new Paragraph(t.get("billing.doc.dueOfBill", bill.dueDate().format(date)), font);
+        for (String segment : segments) {
+            String prefix = segment.toLowerCase(Locale.ROOT);
+            DatedValue day = r.values().get(prefix + ".due.day");
+            DatedValue after = r.values().get(prefix + ".due.monthsAfter");
+            if (day == null || after == null) {
+                continue;
             }
-            for (Bills.Line l : bills.lines(bill.id(), actor)) {
-                Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue(safe(l.nik()));
-                row.createCell(1).setCellValue(safe(l.name()));
-                row.createCell(2).setCellValue(l.village());
-                row.createCell(3).setCellValue(l.programOnDocument());
-                row.createCell(4).setCellValue(l.share());
-                row.createCell(5).setCellValue(l.segment());
-                row.createCell(6).setCellValue(l.kind());
-                Cell base = row.createCell(7);
-                base.setCellValue(l.base().toBigDecimal().doubleValue());
-                base.setCellStyle(money);
-                if (l.rate() != null) {
-                    row.createCell(8).setCellValue(l.rate().toPlainString());
-                }
-                Cell amount = row.createCell(9);
-                amount.setCellValue(l.amount().toBigDecimal().doubleValue());
-                amount.setCellStyle(money);
-                row.createCell(10).setCellValue(l.regulationVersion());
+            int monthsAfter = after.whole();
+            String dueMonth = monthsAfter <= 1 ? t.get("billing.doc.dueMonth." + monthsAfter)
+                    : t.get("billing.doc.dueMonth.n", monthsAfter);
+            due.add(new Chunk(" " + t.get("billing.doc.dueRule." + segment, day.whole(), dueMonth), font));
+            superscript(due, citations.forDueDate(segment), marks);
+        }
+        DatedValue nonWorking = r.values().get("due.nonWorkingDay");
+        if (nonWorking != null && "NEXT_WORKING_DAY".equals(nonWorking.text())) {
+            due.add(new Chunk(" " + t.get("billing.doc.nextWorkingDay"), font));
+        }
+        terms.add(due);
+        Paragraph fine = new Paragraph();
+        fine.setFont(font);
+        for (String segment : segments) {
+            BigDecimal rate = r.fineRate(id.lindung.shared.Segment.valueOf(segment));
+            String text = rate.signum() == 0 ? t.get("billing.doc.noFine." + segment)
+                    : t.get("billing.doc.fine." + segment, percent(rate, t.locale()));
+            fine.add(new Chunk((fine.isEmpty() ? "" : " ") + text, font));
+            superscript(fine, citations.forFine(segment), marks);
+        }
+        terms.add(fine);
+        return terms;
+    }
+
+    /** "Halaman 1 dari 2" at the foot of every page, with the code, once the number of pages is known. */
+    private static byte[] numberPages(byte[] pdf, Text t, String code) {
+        try (PdfReader reader = new PdfReader(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfStamper stamper = new PdfStamper(reader, out);
+            Font font = FontFactory.getFont(FontFactory.HELVETICA, 7);
+            int pages = reader.getNumberOfPages();
+            for (int page = 1; page <= pages; page++) {
+                Rectangle size = reader.getPageSize(page);
+                PdfContentByte over = stamper.getOverContent(page);
+                ColumnText.showTextAligned(over, Element.ALIGN_LEFT,
+                        new Phrase(t.get("billing.doc.code") + " " + code, font), 28, 18, 0);
+                ColumnText.showTextAligned(over, Element.ALIGN_RIGHT,
+                        new Phrase(t.get("billing.doc.page", page, pages), font), size.getWidth() - 28, 18, 0);
             }
-            r++;
-            Row total = sheet.createRow(r);
-            total.createCell(8).setCellValue("Total");
-            Cell t = total.createCell(9);
-            t.setCellValue(bill.total().toBigDecimal().doubleValue());
-            t.setCellStyle(money);
-            wb.write(out);
-            wb.dispose();
+            stamper.close();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The bill as XLSX in the page's language: rates and amounts as numbers with formats, columns sized. */
+    public byte[] xlsx(BillSummary bill, id.lindung.access.Actor actor, Locale locale) {
+        return BillSheet.write(bill, bills.lines(bill.id(), actor), new Text(messages, locale));
     }
 
     /** Text that a spreadsheet would run as a formula is neutralised. */
@@ -193,24 +277,48 @@ public class BillDocuments {
         return text;
     }
 
-    private static void row(Sheet sheet, int index, String label, String value) {
-        Row row = sheet.createRow(index);
-        row.createCell(0).setCellValue(label);
-        row.createCell(1).setCellValue(safe(value));
+    private static Paragraph labelled(String label, String value, Font labelFont, Font valueFont) {
+        Paragraph p = new Paragraph();
+        p.add(new Chunk(label + ": ", labelFont));
+        p.add(new Chunk(value == null ? "" : value, valueFont));
+        return p;
     }
 
-    private static String kind(String kind) {
-        return switch (kind) {
-            case "REVERSAL" -> "Pembatalan";
-            case "ADJUSTMENT" -> "Penyesuaian";
-            default -> "Tagihan";
-        };
+    private static void superscript(Phrase phrase, String markers, Font font) {
+        if (!markers.isEmpty()) {
+            phrase.add(superscriptChunk(markers, font));
+        }
+    }
+
+    private static Chunk superscriptChunk(String text, Font font) {
+        Chunk c = new Chunk(text, font);
+        c.setTextRise(3);
+        return c;
     }
 
     private static PdfPCell cell(String text, Font font, int align) {
-        PdfPCell c = new PdfPCell(new Phrase(text == null ? "" : text, font));
+        return cell(new Phrase(text == null ? "" : text, font), align);
+    }
+
+    private static PdfPCell cell(Phrase phrase, int align) {
+        PdfPCell c = new PdfPCell(phrase);
         c.setHorizontalAlignment(align);
-        c.setPadding(3);
+        c.setPaddingTop(1.5f);
+        c.setPaddingBottom(2.5f);
+        c.setPaddingLeft(2.5f);
+        c.setPaddingRight(2.5f);
         return c;
+    }
+
+    /** The bundle texts of one document in one language. */
+    record Text(MessageSource messages, Locale locale) {
+        String get(String key, Object... args) {
+            return messages.getMessage(key, args, locale);
+        }
+
+        /** The programme of a line; an instalment of the JP deferred by PP 49/2020 says so. */
+        String program(Bills.Line l) {
+            return l.deferredJp() ? get("billing.doc.deferredJp", l.program()) : l.program();
+        }
     }
 }

@@ -38,6 +38,7 @@ public class BillingRuns {
     private final MonthRulesSource rules;
     private final AuditLog audit;
     private final Allocation allocation;
+    private final BillVersions versions;
 
     private final java.time.Clock clock;
     private final BackfillRule backfillRule;
@@ -45,7 +46,9 @@ public class BillingRuns {
 
     BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation,
                 java.time.Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
-                @org.springframework.beans.factory.annotation.Value("${lindung.billing.backfill-window-months:2}") int backfillWindowMonths) {
+                @org.springframework.beans.factory.annotation.Value("${lindung.billing.backfill-window-months:2}") int backfillWindowMonths,
+                BillVersions versions) {
+        this.versions = versions;
         this.clock = clock;
         this.backfillRule = new BackfillRule(backfillWindowMonths);
         this.rolledBack = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -152,6 +155,8 @@ public class BillingRuns {
                 .params(bills, reversals + added, amount, runId).update();
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
+            // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
+            versions.afterRun(runId, start);
             allocation.reallocatePayersOfRun(runId, start);
         }
         if (dryRun != null) {

@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import tools.jackson.databind.annotation.JsonSerialize;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,25 +97,6 @@ public class Bills {
                 .query((rs, n) -> map(rs)).list();
     }
 
-    /** What a bill's verification code confirms: who, which month, how much. No worker data. */
-    public record Verified(String payerName, String payer, YearMonth month, Rupiah total, LocalDate dueDate) {}
-
-    public Optional<Verified> verify(String code) {
-        if (code == null || !code.trim().matches("[0-9A-Fa-f]{12}")) {
-            return Optional.empty();
-        }
-        return jdbc.sql("""
-                select p.name, p.code, b.month, b.due_date,
-                       coalesce((select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month), 0)
-                from bill b join registry_payer p on p.id = b.payer_id where b.verification_code = ?""")
-                .param(code.trim().toUpperCase(java.util.Locale.ROOT))
-                .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
-                        rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
-                        YearMonth.from(rs.getDate(3).toLocalDate()),
-                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(4).toLocalDate()))
-                .optional();
-    }
-
     public BillSummary get(long billId, Actor actor, LocalDate asOf) {
         RegionScope scope = actor.scope();
         return jdbc.sql(SUMMARY + " where b.id = :id and b.payer_region_code >= :lo and b.payer_region_code < :hi group by b.id, p.code, p.name")
@@ -134,11 +114,6 @@ public class Bills {
         /** An instalment of the JP deferred by PP 49/2020 (its own line on the bills of April 2021 to March 2022). */
         public boolean deferredJp() {
             return "JP_DEFERRED".equals(lineType);
-        }
-
-        /** The programme as a bill document prints it (Indonesian, as the documents are). */
-        public String programOnDocument() {
-            return deferredJp() ? program + " tangguhan PP 49/2020" : program;
         }
     }
 

@@ -1,11 +1,13 @@
 package id.lindung.billing;
 
 import id.lindung.contribution.ContributionSchedule;
+import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the billing of one contribution month needs from the regulation: the rate rows, due days,
@@ -19,12 +21,18 @@ import java.util.List;
  * @param joinerLeaverRule   the documented rule for mid-month joiners and leavers, shown on the bill
  * @param relief             in a PP 49/2020 relief month, who gets the relief; null otherwise
  * @param jpRepayment        in a settlement month, the instalment of the deferred JP billed with it; null otherwise
+ * @param values             every regulation value of the month by parameter id, with its reference: documents cite
+ *                           them and say the due day and fine rule in words from them
  */
 public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDate, LocalDate bpuDueDate,
                          int roundingScale, BigDecimal puFineRate, BigDecimal bpuFineRate, int bpuGraceMonths,
                          int bpuBackPaymentMonths,
                          String joinerLeaverRule, String regulationVersion, List<String> references,
-                         Relief relief, ContributionSchedule.JpRepayment jpRepayment) {
+                         Relief relief, ContributionSchedule.JpRepayment jpRepayment, Map<String, DatedValue> values) {
+
+    public MonthRules {
+        values = Map.copyOf(values);
+    }
 
     /**
      * Who gets a relief month's relief, from the billing facts: the payer's standing is read up to

@@ -88,7 +88,8 @@ class ScheduleMonthRules implements MonthRulesSource {
         return new MonthRules(month, List.copyOf(rows), s.dueDate(Segment.PU), s.dueDate(Segment.BPU), 0,
                 fraction(s.fineRate(Segment.PU)), fraction(s.fineRate(Segment.BPU)), s.bpuLapseUnpaidMonths(), s.bpuBackPaymentMonths(),
                 PARTIAL_MONTH_RULES.getOrDefault(s.partialMonthRule(), s.partialMonthRule()), s.regulationVersion(), references,
-                reliefRule, s.jpRepayment());
+                reliefRule, s.jpRepayment(),
+                s.values().stream().collect(java.util.stream.Collectors.toMap(id.lindung.regulation.DatedValue::parameter, v -> v, (a, b) -> b)));
     }
 
     private static RateRow rate(String program, String segment, String share, String risk, Boolean labourIntensive,

@@ -81,6 +81,8 @@ class PhoneLayoutUiTests {
             assertThat((Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.innerWidth;"))
                     .as("the emulated phone is 390 CSS px wide").isEqualTo(390L);
             check(driver, "public-check", tooWide);
+            driver.get("http://localhost:" + port + "/public/verifikasi-tagihan?kode=000000000000");
+            check(driver, "bill-verification", tooWide);
             driver.get("http://localhost:" + port + "/login");
             check(driver, "login", tooWide);
             Browser.signIn(driver, port, "ui-phone-admin", TestUsers.PASSWORD);

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -49,9 +50,12 @@ class BillingApiController {
     private final CurrentActor actor;
     private final PublicCheckLimiter limiter;
     private final Clock clock;
+    private final String publicUrl;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
-                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock) {
+                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
+                         @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl;
         this.runs = runs;
         this.bills = bills;
         this.documents = documents;
@@ -112,21 +116,33 @@ class BillingApiController {
         return json;
     }
 
-    @Operation(summary = "A bill as PDF (Indonesian)")
+    @Operation(summary = "A bill as PDF (in the language of the request: Indonesian by default), with the verification address and its QR code")
     @GetMapping(value = "/bills/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
-                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get()));
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get(),
+                        verificationUrl(b.verificationCode()), LocaleContextHolder.getLocale()));
     }
 
-    @Operation(summary = "A bill as XLSX")
+    /**
+     * The public verification address printed on a bill and encoded in its QR code: {@code lindung.public-url} where
+     * set (the address people reach the server by, behind a proxy), else the address of this request.
+     */
+    private String verificationUrl(String code) {
+        String base = publicUrl.isBlank()
+                ? org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : publicUrl.replaceAll("/+$", "");
+        return base + "/public/verifikasi-tagihan?kode=" + code;
+    }
+
+    @Operation(summary = "A bill as XLSX (in the language of the request: Indonesian by default)")
     @GetMapping("/bills/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(documents.xlsx(b.shownTo(actor.get()), actor.get()));
+                .body(documents.xlsx(b.shownTo(actor.get()), actor.get(), LocaleContextHolder.getLocale()));
     }
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")

@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.billing.BillSummary;
+import id.lindung.billing.BillVersions;
 import id.lindung.billing.BillingRuns;
 import id.lindung.billing.Bills;
 import id.lindung.billing.Escalations;
@@ -36,9 +37,11 @@ class BillingPageController {
     private final CurrentActor currentActor;
     private final PublicCheckLimiter limiter;
     private final Clock clock;
+    private final BillVersions versions;
 
     BillingPageController(Bills bills, BillingRuns runs, Payments payments, Escalations escalations, Protection protection,
-                          CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock) {
+                          CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock, BillVersions versions) {
+        this.versions = versions;
         this.bills = bills;
         this.runs = runs;
         this.payments = payments;
@@ -136,7 +139,10 @@ class BillingPageController {
         return "billing/protection :: card";
     }
 
-    /** Public page: whoever holds a bill confirms it is genuine with the code printed on it. */
+    /**
+     * Public page: whoever holds a bill confirms it is genuine with the code printed on it (and in its QR code). A
+     * code names one version of the bill; an older version's code answers that it was replaced, and when.
+     */
     @GetMapping("/public/verifikasi-tagihan")
     String verifyBill(@RequestParam(required = false) String kode, jakarta.servlet.http.HttpServletRequest request, Model model) {
         if (kode != null && !kode.isBlank()) {
@@ -144,7 +150,7 @@ class BillingPageController {
                 model.addAttribute("limited", true);
             } else {
                 model.addAttribute("checked", true);
-                bills.verify(kode).ifPresent(v -> model.addAttribute("verified", v));
+                versions.verify(kode).ifPresent(v -> model.addAttribute("verified", v));
             }
         }
         model.addAttribute("kode", kode);
