@@ -91,20 +91,15 @@ public class AuditTrail {
         var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
                 .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
                 .query(AuditTrail::map).list();
-        if (!actor.role().canChangeData()) {
+        if (!PersonalData.seesFull(actor)) {
             items = items.stream().map(AuditTrail::masked).toList();
         }
         return new Page<>(items, Math.max(0, page), limit, total);
     }
 
-    private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
-            "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"(?:phone|email)\"\\s*:\\s*\")[^\"]*");
-
     /**
-     * The event as a role that sees NIKs masked may read it (the registry's rule, see registry.NikPolicy): NIKs with
-     * only their first 6 and last 2 digits, birth dates as the year, no phone numbers or e-mail addresses. The stored event
-     * is unchanged.
+     * The event as a role that sees NIKs masked may read it ({@link PersonalData#maskText}): NIKs with only their first 6
+     * and last 2 digits, birth dates as the year, no phone numbers or e-mail addresses. The stored event is unchanged.
      */
     static Event masked(Event e) {
         return new Event(e.id(), e.occurredAt(), e.username(), e.role(), e.address(), e.action(), e.entityType(),
@@ -112,11 +107,6 @@ public class AuditTrail {
     }
 
     static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = id.lindung.shared.MaskedText.digitRuns(text, 16, 16);
-        masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
-        return PHONE.matcher(masked).replaceAll("$1***");
+        return PersonalData.maskText(text);
     }
 }

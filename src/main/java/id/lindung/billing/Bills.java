@@ -72,7 +72,7 @@ public class Bills {
                 .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
         if (payerCode != null && !payerCode.isBlank()) {
-            RegisteredPayer payer = payers.get(payerCode, scope);
+            RegisteredPayer payer = payers.get(payerCode, actor);
             where.append(" and b.payer_id = :payer");
             params.addValue("payer", payer.id());
         }
@@ -111,7 +111,7 @@ public class Bills {
                 from bill b join registry_payer p on p.id = b.payer_id where b.verification_code = ?""")
                 .param(code.trim().toUpperCase(java.util.Locale.ROOT))
                 .query((rs, n) -> new Verified(rs.getString(2).startsWith("SELF:") ? "Peserta mandiri" : rs.getString(1),
-                        rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.registry.NikCheck.mask(rs.getString(2).substring(5)) : rs.getString(2),
+                        rs.getString(2).startsWith("SELF:") ? "SELF:" + id.lindung.access.PersonalData.mask(rs.getString(2).substring(5)) : rs.getString(2),
                         YearMonth.from(rs.getDate(3).toLocalDate()),
                         Rupiah.of(rs.getBigDecimal(5)), rs.getDate(4).toLocalDate()))
                 .optional();
@@ -141,7 +141,7 @@ public class Bills {
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join registry_worker w on w.id = l.worker_id
                 where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
-                .query((rs, n) -> new Line(id.lindung.registry.NikPolicy.show(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                .query((rs, n) -> new Line(id.lindung.access.PersonalData.nik(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Rupiah.of(rs.getBigDecimal(8)), rs.getBigDecimal(9), Rupiah.of(rs.getBigDecimal(10)),
                         rs.getString(11)))
                 .list();

@@ -10,6 +10,7 @@ import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
 import id.lindung.platform.AmountJson;
 import id.lindung.platform.ApiProblems;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.shared.Rupiah;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,9 +51,12 @@ class BillingApiController {
     private final CurrentActor actor;
     private final PublicCheckLimiter limiter;
     private final Clock clock;
+    private final id.lindung.registry.Workers workers;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
-                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock) {
+                         Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
+                         id.lindung.registry.Workers workers) {
+        this.workers = workers;
         this.runs = runs;
         this.bills = bills;
         this.documents = documents;
@@ -163,11 +168,24 @@ class BillingApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Protection of a worker's programmes on a date (default today)")
+    @Operation(summary = "Protection of a worker's programmes on a date (default today), by NIK: for the roles that see NIKs; "
+            + "404 for every NIK for MONITOR and AUDITOR (use /workers/by-id/{id}/protection); misses are rate-limited (429)")
     @GetMapping("/workers/{nik}/protection")
     Protection.Report protection(@PathVariable String nik,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return protection.of(nik, date == null ? LocalDate.now(clock) : date, actor.get().scope());
+        var scope = actor.get().scope();
+        var worker = workers.get(nik, scope);
+        var report = protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope);
+        return new Protection.Report(nik, report.date(), report.programs());
+    }
+
+    @Operation(summary = "Protection of a worker's programmes on a date (default today), by the worker's opaque public id")
+    @GetMapping("/workers/by-id/{id}/protection")
+    Protection.Report protectionById(@PathVariable java.util.UUID id,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        var scope = actor.get().scope();
+        var worker = workers.getByPublicId(id, scope);
+        return protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope);
     }
 
     @Operation(summary = "Payers more than one month in arrears, for the level above them")
@@ -181,11 +199,33 @@ class BillingApiController {
 
     record PublicReport(String nik, LocalDate date, List<PublicStatus> programs) {}
 
-    @Operation(summary = "Public status check: NIK and birth date; statuses only, rate-limited")
+    /** The public check's question: in the body, never in the URL. */
+    record PublicCheckRequest(String nik, LocalDate birthDate) {}
+
+    /** The old GET with the NIK in the query: a notice where to send it instead; the NIK is neither used nor repeated. */
+    @Operation(summary = "Replaced by POST /api/v1/public/protection: answers 410 PUBLIC_CHECK_MOVED without using the query")
     @GetMapping("/public/protection")
-    ResponseEntity<?> publicCheck(@RequestParam String nik,
-                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-                                  HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> publicCheckMoved() {
+        ProblemDetail body = ApiProblems.of(HttpStatus.GONE, "PUBLIC_CHECK_MOVED", "Send POST /api/v1/public/protection with "
+                + "{\"nik\": ..., \"birthDate\": \"YYYY-MM-DD\"} in the body: a NIK is never sent in a URL");
+        return ResponseEntity.status(HttpStatus.GONE).contentType(ApiProblems.PROBLEM_JSON).body(body);
+    }
+
+    @Operation(summary = "Public status check: NIK and birth date in the JSON body; statuses only, rate-limited")
+    @PostMapping("/public/protection")
+    ResponseEntity<?> publicCheck(@RequestBody PublicCheckRequest question, HttpServletRequest request) {
+        List<InputProblem> missing = new java.util.ArrayList<>();
+        if (question.nik() == null || question.nik().isBlank()) {
+            missing.add(InputProblem.of("nik", "REQUIRED", "nik is required"));
+        }
+        if (question.birthDate() == null) {
+            missing.add(InputProblem.of("birthDate", "REQUIRED", "birthDate is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        String nik = question.nik();
+        LocalDate birthDate = question.birthDate();
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
                     .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
