@@ -39,6 +39,23 @@ public class AuditTrail {
                 .query(AuditTrail::map).list();
     }
 
+    /**
+     * The newest {@code limit} events that name a person, oldest first, for the export of a person's data (ADMIN, checked
+     * by the caller): events whose entity is the NIK, whose stored states quote it, or which concern the worker's
+     * membership terms and transfer requests (entity ids {@code <term id>}, {@code <worker id>:<village>}).
+     */
+    public java.util.List<Event> naming(String nik, long workerId, java.util.List<Long> termIds, int limit) {
+        return jdbc.sql("""
+                select * from (select * from audit_event
+                               where entity_id = :nik or entity_id like :request
+                                  or strpos(coalesce(before_state::text, ''), :nik) > 0 or strpos(coalesce(after_state::text, ''), :nik) > 0
+                                  or (entity_type = 'membership_term' and entity_id = any(:terms))
+                               order by id desc limit :limit) e order by id""")
+                .param("nik", nik).param("request", workerId + ":%")
+                .param("terms", termIds.stream().map(String::valueOf).toArray(String[]::new)).param("limit", limit)
+                .query(AuditTrail::map).list();
+    }
+
     private static Event map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),

@@ -72,7 +72,7 @@ public class Bills {
                 .addValue("asOf", Date.valueOf(asOf == null ? LocalDate.now(clock) : asOf));
         StringBuilder where = new StringBuilder(" where b.payer_region_code >= :lo and b.payer_region_code < :hi");
         if (payerCode != null && !payerCode.isBlank()) {
-            RegisteredPayer payer = payers.get(payerCode, actor);
+            RegisteredPayer payer = payers.get(payerCode, scope);
             where.append(" and b.payer_id = :payer");
             params.addValue("payer", payer.id());
         }

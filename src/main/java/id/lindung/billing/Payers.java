@@ -21,17 +21,6 @@ class Payers {
         return register.lookup(code);
     }
 
-    /**
-     * {@link #get(String, RegionScope)} for a reader: a self-payer's code ({@code SELF:<nik>}) names a NIK, so for a role
-     * that sees NIKs masked it answers exactly as an unknown code (docs/privacy.md).
-     */
-    RegisteredPayer get(String code, id.lindung.access.Actor actor) {
-        if (code.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF") && !id.lindung.access.PersonalData.mayAddressByNik(actor)) {
-            throw new NotFoundException("Payer " + code + " not found");
-        }
-        return get(code, actor.scope());
-    }
-
     RegisteredPayer get(String code, RegionScope scope) {
         return find(code).filter(p -> scope.covers(p.regionCode()))
                 .orElseThrow(() -> new NotFoundException("Payer " + code + " not found"));

@@ -40,7 +40,16 @@ public class Protection {
         }
     }
 
-    public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {}
+    public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {
+
+        /** The report as {@code actor} may see it: a self-payer's code without the NIK for masked roles (PersonalData). */
+        public Report shownTo(id.lindung.access.Actor actor) {
+            return new Report(nik == null ? null : id.lindung.access.PersonalData.nik(actor, nik), date, programs.stream()
+                    .map(p -> new ProgramStatus(p.program(), p.status(), p.paidThrough(),
+                            id.lindung.access.PersonalData.payerCode(actor, p.payer()), p.employerInArrears()))
+                    .toList());
+        }
+    }
 
     /**
      * For a worker in the scope (else 404), for jobs and tests that act for a scope; requests name a worker through the

@@ -52,11 +52,13 @@ class BillingApiController {
     private final PublicCheckLimiter limiter;
     private final Clock clock;
     private final id.lindung.registry.Workers workers;
+    private final id.lindung.billing.PersonalDataExport personalData;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
                          Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
-                         id.lindung.registry.Workers workers) {
+                         id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData) {
         this.workers = workers;
+        this.personalData = personalData;
         this.runs = runs;
         this.bills = bills;
         this.documents = documents;
@@ -98,6 +100,11 @@ class BillingApiController {
     @GetMapping("/bills")
     ResponseEntity<List<BillView>> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
+        if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
+                && !id.lindung.access.PersonalData.mayAddressByNik(actor.get())) {
+            // SELF:<nik> names a NIK: for a masked role it answers as an unknown payer code (docs/privacy.md)
+            throw new id.lindung.platform.NotFoundException("Payer " + payer + " not found");
+        }
         var result = bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null, page, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
                 .body(result.items().stream().map(b -> BillView.of(b.shownTo(actor.get()))).toList());
@@ -176,7 +183,7 @@ class BillingApiController {
         var scope = actor.get().scope();
         var worker = workers.get(nik, scope);
         var report = protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope);
-        return new Protection.Report(nik, report.date(), report.programs());
+        return new Protection.Report(nik, report.date(), report.programs()).shownTo(actor.get());
     }
 
     @Operation(summary = "Protection of a worker's programmes on a date (default today), by the worker's opaque public id")
@@ -185,7 +192,7 @@ class BillingApiController {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         var scope = actor.get().scope();
         var worker = workers.getByPublicId(id, scope);
-        return protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope);
+        return protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope).shownTo(actor.get());
     }
 
     @Operation(summary = "Payers more than one month in arrears, for the level above them")
@@ -198,6 +205,18 @@ class BillingApiController {
     record PublicStatus(String program, String status) {}
 
     record PublicReport(String nik, LocalDate date, List<PublicStatus> programs) {}
+
+    /** Who a request for a person's data is about: the NIK in the body, never in the URL. */
+    record PersonRequest(String nik) {}
+
+    @Operation(summary = "Everything held about one person (UU 27/2022), ADMIN only, audited: NIK in the body")
+    @PostMapping("/privacy/person-export")
+    java.util.Map<String, Object> personExport(@RequestBody PersonRequest request) {
+        if (request.nik() == null || request.nik().isBlank()) {
+            throw new InvalidInputException("nik", "REQUIRED", "nik is required");
+        }
+        return personalData.of(request.nik().strip(), actor.get());
+    }
 
     /** The public check's question: in the body, never in the URL. */
     record PublicCheckRequest(String nik, LocalDate birthDate) {}
