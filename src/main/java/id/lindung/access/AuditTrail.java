@@ -39,6 +39,23 @@ public class AuditTrail {
                 .query(AuditTrail::map).list();
     }
 
+    /**
+     * The newest {@code limit} events that name a person, oldest first, for the export of a person's data (ADMIN, checked
+     * by the caller): events whose entity is the NIK, whose stored states quote it, or which concern the worker's
+     * membership terms and transfer requests (entity ids {@code <term id>}, {@code <worker id>:<village>}).
+     */
+    public java.util.List<Event> naming(String nik, long workerId, java.util.List<Long> termIds, int limit) {
+        return jdbc.sql("""
+                select * from (select * from audit_event
+                               where entity_id = :nik or entity_id like :request
+                                  or strpos(coalesce(before_state::text, ''), :nik) > 0 or strpos(coalesce(after_state::text, ''), :nik) > 0
+                                  or (entity_type = 'membership_term' and entity_id = any(:terms))
+                               order by id desc limit :limit) e order by id""")
+                .param("nik", nik).param("request", workerId + ":%")
+                .param("terms", termIds.stream().map(String::valueOf).toArray(String[]::new)).param("limit", limit)
+                .query(AuditTrail::map).list();
+    }
+
     private static Event map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Event(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class),
                 rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),
@@ -91,20 +108,15 @@ public class AuditTrail {
         var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
                 .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
                 .query(AuditTrail::map).list();
-        if (!actor.role().canChangeData()) {
+        if (!PersonalData.seesFull(actor)) {
             items = items.stream().map(AuditTrail::masked).toList();
         }
         return new Page<>(items, Math.max(0, page), limit, total);
     }
 
-    private static final java.util.regex.Pattern BIRTH_DATE = java.util.regex.Pattern.compile(
-            "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
-    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("(\"(?:phone|email)\"\\s*:\\s*\")[^\"]*");
-
     /**
-     * The event as a role that sees NIKs masked may read it (the registry's rule, see registry.NikPolicy): NIKs with
-     * only their first 6 and last 2 digits, birth dates as the year, no phone numbers or e-mail addresses. The stored event
-     * is unchanged.
+     * The event as a role that sees NIKs masked may read it ({@link PersonalData#maskText}): NIKs with only their first 6
+     * and last 2 digits, birth dates as the year, no phone numbers or e-mail addresses. The stored event is unchanged.
      */
     static Event masked(Event e) {
         return new Event(e.id(), e.occurredAt(), e.username(), e.role(), e.address(), e.action(), e.entityType(),
@@ -112,11 +124,6 @@ public class AuditTrail {
     }
 
     static String mask(String text) {
-        if (text == null) {
-            return null;
-        }
-        String masked = id.lindung.shared.MaskedText.digitRuns(text, 16, 16);
-        masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
-        return PHONE.matcher(masked).replaceAll("$1***");
+        return PersonalData.maskText(text);
     }
 }

@@ -50,7 +50,10 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
+                // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
+                        org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
+                                .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)

@@ -45,6 +45,12 @@ public final class BenefitCalculator {
 
     public BenefitQuote quote(BenefitRequest request) {
         catalog.requireProgramme(programme(request.benefitCase()), request.date());
+        if (request.membershipStart() != null && request.membershipStart().isAfter(request.date())) {
+            // not yet a member on the day of the incident: nothing is payable, whatever the case
+            return new BenefitQuote(request.benefitCase(), request.date(), false, List.of(), List.of(new Rejection(
+                    "MEMBERSHIP_STARTS_AFTER_INCIDENT", "membership started " + request.membershipStart() + ", after the incident on "
+                    + request.date() + ": no benefit is payable")), Rupiah.ZERO);
+        }
         Quote q = new Quote(request);
         switch (request.benefitCase()) {
             case JKM_DEATH -> jkmDeath(q);

@@ -1,7 +1,7 @@
 package id.lindung.billing;
 
 import id.lindung.access.Actor;
-import id.lindung.registry.NikPolicy;
+import id.lindung.access.PersonalData;
 import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -14,10 +14,12 @@ public record BillSummary(long id, String payer, String payerName, YearMonth mon
                           Rupiah outstanding, Rupiah fine, LocalDate dueDate, long lineCount,
                           String verificationCode) {
 
-    /** The bill as the actor may see it: a self-paying worker's code ({@code SELF:<nik>}) only as {@code SELF} for masked roles. */
+    /**
+     * The bill as the actor may see it ({@link PersonalData}): a self-paying worker's code ({@code SELF:<nik>}) only as
+     * {@code SELF} for masked roles, and its name with the NIK as the same role sees it, so code and name agree.
+     */
     public BillSummary shownTo(Actor actor) {
-        String shown = NikPolicy.showPayer(actor, payer);
-        return shown.equals(payer) ? this : new BillSummary(id, shown, payerName, month, total, paid, outstanding, fine, dueDate,
-                lineCount, verificationCode);
+        return new BillSummary(id, PersonalData.payerCode(actor, payer), PersonalData.payerName(actor, payer, payerName), month,
+                total, paid, outstanding, fine, dueDate, lineCount, verificationCode);
     }
 }

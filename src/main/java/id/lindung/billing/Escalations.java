@@ -28,7 +28,8 @@ public class Escalations {
 
         /** As the actor may see it (a self-payer's code without the NIK for masked roles). */
         public Escalation shownTo(id.lindung.access.Actor actor) {
-            return new Escalation(id.lindung.registry.NikPolicy.showPayer(actor, payer), payerName, regionCode, monthsInArrears,
+            return new Escalation(id.lindung.access.PersonalData.payerCode(actor, payer),
+                    id.lindung.access.PersonalData.payerName(actor, payer, payerName), regionCode, monthsInArrears,
                     outstanding, oldestDue);
         }
     }

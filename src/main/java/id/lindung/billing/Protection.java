@@ -40,13 +40,25 @@ public class Protection {
         }
     }
 
-    public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {}
+    public record Report(String nik, LocalDate date, List<ProgramStatus> programs) {
 
-    /** For a worker in the scope (else 404). */
+        /** The report as {@code actor} may see it: a self-payer's code without the NIK for masked roles (PersonalData). */
+        public Report shownTo(id.lindung.access.Actor actor) {
+            return new Report(nik == null ? null : id.lindung.access.PersonalData.nik(actor, nik), date, programs.stream()
+                    .map(p -> new ProgramStatus(p.program(), p.status(), p.paidThrough(),
+                            id.lindung.access.PersonalData.payerCode(actor, p.payer()), p.employerInArrears()))
+                    .toList());
+        }
+    }
+
+    /**
+     * For a worker in the scope (else 404), for jobs and tests that act for a scope; requests name a worker through the
+     * registry's NIK lookups (masking, probe limits) and call {@link #ofWorker}.
+     */
     public Report of(String nik, LocalDate date, RegionScope scope) {
         long workerId = jdbc.sql("select id from registry_worker where nik = :nik and village_code >= :lo and village_code < :hi")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Worker " + nik + " not found"));
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Worker " + id.lindung.access.PersonalData.mask(nik) + " not found"));
         return new Report(nik, date, evaluate(workerId, date));
     }
 

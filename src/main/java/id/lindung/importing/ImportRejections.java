@@ -99,8 +99,6 @@ class ImportRejections {
                         masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
     }
 
-    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
-
     /**
      * A rejection reason as a role that sees NIKs masked may read it: the reasons quote what was typed (a NIK, or a
      * birth date that the NIK's digits 7-12 encode), so digit runs keep only their first 6 and last 2 digits and dates
@@ -115,10 +113,7 @@ class ImportRejections {
     }
 
     static String maskIdentity(String message) {
-        if (message == null) {
-            return null;
-        }
-        return DATE.matcher(id.lindung.shared.MaskedText.digitRuns(message, 10, Integer.MAX_VALUE)).replaceAll("$1");
+        return id.lindung.access.PersonalData.maskTyped(message);
     }
 
     /**

@@ -2,6 +2,7 @@ package id.lindung.importing;
 
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
+import id.lindung.access.PersonalData;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
@@ -13,7 +14,6 @@ import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
 import id.lindung.registry.BulkRegistration;
 import id.lindung.registry.NikChecker;
-import id.lindung.registry.NikPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -434,7 +434,7 @@ public class WorkerImports {
 
     public List<RejectedRow> rejections(long id, int limit) {
         get(id);
-        return rejections.list(id, limit, !NikPolicy.seesFullNik(currentActor.get()));
+        return rejections.list(id, limit, !PersonalData.seesFull(currentActor.get()));
     }
 
     /**

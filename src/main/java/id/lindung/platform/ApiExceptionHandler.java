@@ -60,6 +60,19 @@ class ApiExceptionHandler {
         return problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
     }
 
+    /** 429 with Retry-After; a page keeps the header and gets the error page with the status. */
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request,
+                                          jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        String seconds = String.valueOf(e.retryAfterSeconds());
+        if (!isApi(request)) {
+            response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER, seconds);
+            throw e;
+        }
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(org.springframework.http.HttpHeaders.RETRY_AFTER, seconds)
+                .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) throws Exception {
         return problem(request, e, HttpStatus.FORBIDDEN, "FORBIDDEN", e.getMessage(), null);

@@ -15,13 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ChangingMemberships {
 
+    private final NikLookups lookups;
+
     private final WorkerRows rows;
     private final TransactionTemplate tx;
     private final WorkerAccess access;
     private final WorkerFacts facts;
     private final TermHistory terms;
 
-    ChangingMemberships(WorkerRows rows, TransactionTemplate tx, WorkerAccess access, WorkerFacts facts, TermHistory terms) {
+    ChangingMemberships(WorkerRows rows, TransactionTemplate tx, WorkerAccess access, WorkerFacts facts, TermHistory terms, NikLookups lookups) {
+        this.lookups = lookups;
         this.rows = rows;
         this.tx = tx;
         this.access = access;
@@ -34,7 +37,7 @@ class ChangingMemberships {
         Actor actor = access.requireWriter();
         TermChange change = requested.withDefaults();
         return tx.execute(status -> {
-            Worker worker = rows.lockInScope(nik, actor.scope());
+            Worker worker = lookups.lockedInScope(nik, actor.scope());
             if (!worker.status().equals(WorkerStatus.ACTIVE.name())) {
                 throw InvalidInputException.conflict("status", "WORKER_NOT_ACTIVE", "The worker is " + worker.status()
                         + ": memberships are opened or changed only for an active worker");
@@ -72,7 +75,7 @@ class ChangingMemberships {
             throw new InvalidInputException("endDate", "REQUIRED", "Ending a membership needs a date");
         }
         return tx.execute(status -> {
-            Worker worker = rows.lockInScope(nik, actor.scope());
+            Worker worker = lookups.lockedInScope(nik, actor.scope());
             MembershipTerm current = rows.openTerm(worker.id(), program).orElseThrow(() ->
                     InvalidInputException.conflict("program", "NOT_OPEN", nik + " holds no open " + program + " membership"));
             if (!endDate.isAfter(current.validFrom())) {

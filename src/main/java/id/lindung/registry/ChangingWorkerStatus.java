@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ChangingWorkerStatus {
 
+    private final NikLookups lookups;
+
     private final WorkerRows rows;
     private final TransactionTemplate tx;
     private final AuditLog audit;
@@ -23,7 +25,8 @@ class ChangingWorkerStatus {
     private final TermHistory terms;
 
     ChangingWorkerStatus(WorkerRows rows, TransactionTemplate tx, AuditLog audit, WorkerAccess access, WorkerFacts facts,
-                         TermHistory terms) {
+                         TermHistory terms, NikLookups lookups) {
+        this.lookups = lookups;
         this.rows = rows;
         this.tx = tx;
         this.audit = audit;
@@ -52,7 +55,7 @@ class ChangingWorkerStatus {
             throw new InvalidInputException(problems);
         }
         return tx.execute(status -> {
-            Worker before = rows.lockInScope(nik, actor.scope());
+            Worker before = lookups.lockedInScope(nik, actor.scope());
             if (before.status().equals(WorkerStatus.DECEASED.name())) {
                 throw InvalidInputException.conflict("status", "WORKER_DECEASED", "The worker is recorded as deceased; a death is final");
             }

@@ -53,7 +53,11 @@ public class LikelyDuplicates {
 
     /** The open flags of a worker in the scope whose other worker is in the scope too. */
     public List<LikelyDuplicate> openOf(String nik, RegionScope scope) {
-        Worker w = workers.get(nik, scope);
+        return openOf(workers.get(nik, scope), scope);
+    }
+
+    /** {@link #openOf(String, RegionScope)} for a worker already read within the scope. */
+    public List<LikelyDuplicate> openOf(Worker w, RegionScope scope) {
         List<Row> rows = jdbc.sql(OPEN + " and (d.worker_id = :id or d.other_id = :id) order by d.id")
                 .param("id", w.id()).param("lo", scope.lo()).param("hi", scope.hi()).query(LikelyDuplicates::mapRow).list();
         return withWorkers(rows);

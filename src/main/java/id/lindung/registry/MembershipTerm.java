@@ -1,5 +1,7 @@
 package id.lindung.registry;
 
+import id.lindung.access.Actor;
+import id.lindung.access.PersonalData;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
@@ -17,6 +19,17 @@ public record MembershipTerm(long id, Programme program, Segment segment,
                              String employerPayerCode, String employerPayerName, String workerPayerCode,
                              String workerPayerName, LocalDate validFrom, LocalDate validTo, EndReason endReason,
                              String createdBy) {
+
+    /** The term as {@code actor} may see it: self-payers' codes and names by {@link PersonalData}. */
+    public MembershipTerm shownTo(Actor actor) {
+        if (PersonalData.seesFull(actor)) {
+            return this;
+        }
+        return new MembershipTerm(id, program, segment, wage, riskGroup, PersonalData.payerCode(actor, employerPayerCode),
+                PersonalData.payerName(actor, employerPayerCode, employerPayerName),
+                PersonalData.payerCode(actor, workerPayerCode),
+                PersonalData.payerName(actor, workerPayerCode, workerPayerName), validFrom, validTo, endReason, createdBy);
+    }
 
     public boolean isOpen() {
         return validTo == null;

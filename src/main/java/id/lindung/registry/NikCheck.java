@@ -130,11 +130,8 @@ public final class NikCheck {
         return (s.charAt(at) - '0') * 10 + (s.charAt(at + 1) - '0');
     }
 
-    /** The NIK with all but the first 6 and last 2 digits hidden. */
+    /** The NIK with all but the first 6 and last 2 digits hidden ({@link id.lindung.access.PersonalData#mask}). */
     public static String mask(String nik) {
-        if (nik == null || nik.length() != 16) {
-            return nik;
-        }
-        return nik.substring(0, 6) + "********" + nik.substring(14);
+        return id.lindung.access.PersonalData.mask(nik);
     }
 }

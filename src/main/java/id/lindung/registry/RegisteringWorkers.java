@@ -25,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class RegisteringWorkers {
 
+    private final NikLookups lookups;
+
     private final WorkerRows rows;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -34,7 +36,8 @@ class RegisteringWorkers {
     private final TermHistory terms;
 
     RegisteringWorkers(WorkerRows rows, JdbcClient jdbc, TransactionTemplate tx, AuditLog audit, WorkerAccess access,
-                       WorkerFacts facts, TermHistory terms) {
+                       WorkerFacts facts, TermHistory terms, NikLookups lookups) {
+        this.lookups = lookups;
         this.rows = rows;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -51,7 +54,8 @@ class RegisteringWorkers {
         Set<WorkerInputRules.Field> skip = fields(unreadable);
         Registration withDefaults = withDefaults(r, skip);
         validate(withDefaults, unreadable, skip);
-        rows.findAnywhere(r.nik()).ifPresent(existing -> {
+        // a NIK registered outside the caller's area is refused without saying where, and counts as a NIK probe
+        lookups.anywhere(r.nik(), false).ifPresent(existing -> {
             throw access.duplicate(existing, actor);
         });
         try {

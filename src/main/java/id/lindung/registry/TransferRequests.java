@@ -29,6 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TransferRequests {
 
+    private final NikLookups lookups;
+
     static final String ENTITY = "transfer_request";
     static final String REQUESTED = "TRANSFER_REQUESTED";
     static final String DECLINED = "TRANSFER_REQUEST_DECLINED";
@@ -48,7 +50,8 @@ public class TransferRequests {
     private final java.time.Clock clock;
 
     TransferRequests(Workers workers, WorkerAccess access, WorkerQueries queries, AuditLog audit, AuditTrail trail,
-                     TransactionTemplate tx, java.time.Clock clock) {
+                     TransactionTemplate tx, java.time.Clock clock, NikLookups lookups) {
+        this.lookups = lookups;
         this.clock = clock;
         this.workers = workers;
         this.access = access;
@@ -67,7 +70,7 @@ public class TransferRequests {
     public boolean request(String nik, String targetVillage) {
         Actor actor = access.requireWriter();
         Region village = access.villageInScope(targetVillage, actor.scope());
-        Worker worker = queries.findAnywhere(nik).orElseThrow(() -> new NotFoundException("NIK " + NikCheck.mask(nik) + " is not registered"));
+        Worker worker = lookups.anywhere(nik, true).orElseThrow(() -> new NotFoundException("NIK " + NikCheck.mask(nik) + " is not registered"));
         if (actor.scope().covers(worker.villageCode())) {
             throw InvalidInputException.refused("nik", "TRANSFER_IN_YOUR_AREA", "The worker is registered in your area: transfer it yourself");
         }

@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TransferringWorkers {
 
+    private final NikLookups lookups;
+
     private final WorkerRows rows;
     private final TransactionTemplate tx;
     private final AuditLog audit;
@@ -29,7 +31,8 @@ class TransferringWorkers {
     private final TermHistory terms;
 
     TransferringWorkers(WorkerRows rows, TransactionTemplate tx, AuditLog audit, WorkerAccess access, WorkerFacts facts,
-                        TermHistory terms) {
+                        TermHistory terms, NikLookups lookups) {
+        this.lookups = lookups;
         this.rows = rows;
         this.tx = tx;
         this.audit = audit;
@@ -44,13 +47,9 @@ class TransferringWorkers {
         Region village = access.villageInScope(targetVillage, actor.scope());
         LocalDate on = effectiveOn == null ? facts.today() : effectiveOn;
         return tx.execute(status -> {
-            Worker before = rows.findAnywhere(nik).orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
-            if (!actor.scope().covers(before.villageCode())) {
-                throw new AccessDeniedException("Worker " + NikCheck.mask(nik)
-                        + " is registered in a village outside your area: the transfer must be made by a user whose area covers"
-                        + " both villages (the DPMD of the regency or province, the BPJS branch, or ADMIN)");
-            }
-            rows.lockInScope(nik, actor.scope());
+            // a worker outside the caller's area answers as one that does not exist (404, counted and audited), as every
+            // NIK lookup does: the transfer-request flow is where a writer learns that a NIK is registered elsewhere
+            Worker before = lookups.lockedInScope(nik, actor.scope());
             if (before.villageCode().equals(village.code())) {
                 return before;
             }

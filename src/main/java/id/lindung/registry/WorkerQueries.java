@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.Page;
 import id.lindung.registry.Workers.Listed;
@@ -20,18 +21,33 @@ class WorkerQueries {
     private final WorkerSearch search;
     private final WorkerAccess access;
 
-    WorkerQueries(WorkerRows rows, WorkerSearch search, WorkerAccess access) {
+    private final NikLookups lookups;
+
+    WorkerQueries(WorkerRows rows, WorkerSearch search, WorkerAccess access, NikLookups lookups) {
+        this.lookups = lookups;
         this.rows = rows;
         this.search = search;
         this.access = access;
     }
 
     Worker get(String nik, RegionScope scope) {
-        return rows.get(nik, scope);
+        return lookups.inScope(nik, scope);
+    }
+
+    Worker getByPublicId(java.util.UUID publicId, RegionScope scope) {
+        return rows.getByPublicId(publicId, scope);
     }
 
     Worker getById(long id, RegionScope scope) {
         return rows.getById(id, scope);
+    }
+
+    List<MembershipTerm> terms(Worker w, RegionScope scope) {
+        return rows.terms(w.id(), scope);
+    }
+
+    List<StatusEvent> history(Worker w) {
+        return rows.history(w.id());
     }
 
     List<MembershipTerm> terms(String nik, RegionScope scope) {
@@ -46,8 +62,9 @@ class WorkerQueries {
         return rows.findAnywhere(nik);
     }
 
+    /** Where a NIK is registered as a writer may know it; every answer but "in your area" counts as a NIK probe. */
     Optional<Registered> registration(String nik, RegionScope scope) {
-        return rows.findAnywhere(nik).map(w -> scope.covers(w.villageCode())
+        return lookups.anywhere(nik, false).map(w -> scope.covers(w.villageCode())
                 ? new Registered(w.id(), new DuplicateNikException.Location(w.villageCode(), access.villageName(w.villageCode()),
                         w.category()))
                 : new Registered(null, null));
@@ -57,7 +74,7 @@ class WorkerQueries {
         RegionScope effective = access.narrow(query.regionCode(), scope);
         int limit = Math.max(1, Math.min(size, 500));
         int offset = Math.max(0, page) * limit;
-        boolean nikPrefixes = NikPolicy.seesFullNik(access.current());
+        boolean nikPrefixes = PersonalData.mayAddressByNik(access.current());
         long total = search.count(query, effective, nikPrefixes);
         List<Listed> items = search.page(query, effective, nikPrefixes, limit, offset);
         return new Page<>(items, Math.max(0, page), limit, total);
@@ -65,6 +82,6 @@ class WorkerQueries {
 
     void forEach(Query query, RegionScope scope, Consumer<Listed> each) {
         RegionScope effective = access.narrow(query.regionCode(), scope);
-        search.forEach(query, effective, NikPolicy.seesFullNik(access.current()), each);
+        search.forEach(query, effective, PersonalData.mayAddressByNik(access.current()), each);
     }
 }

@@ -144,9 +144,17 @@ public class Workers {
 
     // ---------------------------------------------------------------- reads
 
-    /** The worker if the caller's scope covers it, else {@link NotFoundException}. */
+    /**
+     * The worker if the caller's scope covers it and the caller may address workers by NIK, else {@link NotFoundException}
+     * (the same answer for every cause; counted and rate-limited per user, see {@link NikLookups}).
+     */
     public Worker get(String nik, RegionScope scope) {
         return queries.get(nik, scope);
+    }
+
+    /** The worker by its opaque public id (API and page links), if the caller's scope covers it, else {@link NotFoundException}. */
+    public Worker getByPublicId(java.util.UUID publicId, RegionScope scope) {
+        return queries.getByPublicId(publicId, scope);
     }
 
     /** The worker by its internal id, which pages use in links so that a URL never carries a NIK. */
@@ -157,6 +165,16 @@ public class Workers {
     /** Every term of the worker (open and closed), programme then newest first. Scoped like {@link #get}. */
     public List<MembershipTerm> terms(String nik, RegionScope scope) {
         return queries.terms(nik, scope);
+    }
+
+    /** Every term of a worker already read within {@code scope} (by {@link #getByPublicId} or {@link #getById}). */
+    public List<MembershipTerm> terms(Worker w, RegionScope scope) {
+        return queries.terms(w, scope);
+    }
+
+    /** The status history of a worker already read within the caller's scope. */
+    public List<StatusEvent> history(Worker w) {
+        return queries.history(w);
     }
 
     public List<StatusEvent> history(String nik, RegionScope scope) {
@@ -171,7 +189,7 @@ public class Workers {
     /**
      * One page of the workers under {@code query.regionCode()} (a village, or any region; default the whole
      * scope) in name order. The region must lie in the scope, else {@link NotFoundException}. A role that sees NIKs
-     * masked searches by the whole NIK only ({@link InvalidInputException} {@code NIK_SEARCH_NEEDS_WHOLE_NIK}).
+     * masked cannot search by NIK at all ({@link InvalidInputException} {@code NIK_SEARCH_NOT_ALLOWED}).
      */
     public Page<Listed> list(Query query, RegionScope scope, int page, int size) {
         return queries.list(query, scope, page, size);

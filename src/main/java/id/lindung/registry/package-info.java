@@ -6,7 +6,7 @@
  * changing workers), {@link id.lindung.registry.WorkerInputRules} (the one rule set for a worker's input, which the
  * import calls), {@link id.lindung.registry.BulkRegistration} and {@link id.lindung.registry.StageWriter} (the
  * import's set-based registration), {@link id.lindung.registry.NikCheck}, {@link id.lindung.registry.NikChecker} and
- * {@link id.lindung.registry.NikPolicy} (NIKs and who sees them), {@link id.lindung.registry.PayerRef}, the value
+ * {@link id.lindung.access.PersonalData} (NIKs and who sees them, owned by access), {@link id.lindung.registry.PayerRef}, the value
  * types ({@code Worker}, {@code MembershipTerm}, {@code Payer}, {@code Programme}, {@code Segment},
  * {@code RiskGroup}, {@code WorkerCategory}, {@code WorkerStatus}, {@code EndReason}, {@code StagedWorker}), the worker
  * categories' lookup {@link id.lindung.registry.WorkerCategories} (reference data in {@code worker_category}, never read

@@ -172,6 +172,19 @@ class BenefitCalculatorTests {
         assertThat(limits.references().get(1).verified()).as("max verified").isEqualTo(maxVerified);
     }
 
+    /** Issue 12 item 12: a membership that starts after the incident pays nothing, in every case, with its own code. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"JKM_DEATH,BPU,1000000,2", "JKK_DEATH,PU,2000000,0", "JKK_TOTAL_DISABILITY,PU,2000000,1"})
+    void aMembershipThatStartsAfterTheIncidentIsNotEligible(String benefitCase, String segment, String wage, int children) {
+        BenefitQuote q = quote(benefitCase, "2025-05-10", segment, wage, "2025-05-11", children, null, null, null, null, null);
+        assertThat(q.eligible()).isFalse();
+        assertThat(q.components()).isEmpty();
+        assertThat(q.total()).isEqualTo(Rupiah.ZERO);
+        assertThat(q.rejections()).extracting(Rejection::code).containsExactly("MEMBERSHIP_STARTS_AFTER_INCIDENT");
+        // starting on the day of the incident is membership on that day
+        assertThat(quote(benefitCase, "2025-05-10", segment, wage, "2025-05-10", 0, null, null, null, null, null).eligible()).isTrue();
+    }
+
     @Test
     void aMonthlyPensionIsHeldBetweenTheFloorAndCeilingInForceOnItsDate() {
         // July 2031: up to 192 months are possible (July 2015 to June 2031); 180 months on an average of Rp 1 M give

@@ -160,14 +160,16 @@ class BillingApiIntegrationTests {
 
     private void publicCheckShowsStatusesOnlyAndIsRateLimited(String[] billed) {
         Http anonymous = Http.anonymous(port);
-        var ok = anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1990-01-01");
+        var ok = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + billed[1] + "\",\"birthDate\":\"1990-01-01\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.body()).contains("\"program\":\"JKK\"").contains("\"status\":")
                 .doesNotContain(billed[1]).doesNotContain("amount").doesNotContain("payer").doesNotContain("Perangkat");
-        assertThat(anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1991-01-01").statusCode()).isEqualTo(404);
+        assertThat(anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + billed[1] + "\",\"birthDate\":\"1991-01-01\"}")
+                .statusCode()).isEqualTo(404);
         int limited = 0;
         for (int i = 0; i < 12; i++) {
-            if (anonymous.get("/api/v1/public/protection?nik=" + billed[1] + "&birthDate=1990-01-01").statusCode() == 429) {
+            if (anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + billed[1] + "\",\"birthDate\":\"1990-01-01\"}")
+                    .statusCode() == 429) {
                 limited++;
             }
         }

@@ -90,7 +90,7 @@ class WorkerFormsIntegrationTests {
     void anOperatorRegistersAnOfficialWithTheDefaultsOfTheCategoryAndLandsOnTheWorkerPage() {
         Http op = operator();
         String page = op.get("/pekerja/baru").body();
-        assertThat(page).contains("Kuala Lupak (" + HERE + ")").contains("name=\"programs\"").contains("hx-get=\"/pekerja/baru/nik\"");
+        assertThat(page).contains("Kuala Lupak (" + HERE + ")").contains("name=\"programs\"").contains("hx-post=\"/pekerja/baru/nik\"");
         String nik = Niks.unique("63.04.01", "L", BIRTH);
 
         var response = op.postForm("/pekerja/baru", form(op, nik, "L", "PERANGKAT_DESA"));

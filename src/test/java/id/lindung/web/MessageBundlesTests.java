@@ -71,7 +71,7 @@ class MessageBundlesTests {
         BUILT_KEYS.put("segment.", List.of("PU", "BPU"));
         BUILT_KEYS.put("sex.", List.of("L", "P"));
         // the worker list shows its problems without a fallback: the codes Workers.list can raise
-        BUILT_KEYS.put("problem.", List.of("NIK_SEARCH_NEEDS_WHOLE_NIK"));
+        BUILT_KEYS.put("problem.", List.of("NIK_SEARCH_NOT_ALLOWED"));
         BUILT_KEYS.put("import.state.", List.of("PENDING", "VALIDATED", "IMPORTING", "IMPORTED", "PARTIALLY_IMPORTED", "FAILED"));
         BUILT_KEYS.put("billing.kind.", List.of("ORIGINAL", "ADJUSTMENT", "REVERSAL"));
         BUILT_KEYS.put("billing.share.", List.of("EMPLOYER", "WORKER"));

@@ -10,6 +10,7 @@ import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
 import id.lindung.platform.AmountJson;
 import id.lindung.platform.ApiProblems;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.shared.Rupiah;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -51,11 +53,16 @@ class BillingApiController {
     private final PublicCheckLimiter limiter;
     private final Clock clock;
     private final String publicUrl;
+    private final id.lindung.registry.Workers workers;
+    private final id.lindung.billing.PersonalDataExport personalData;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
                          Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
-                         @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl) {
+                         @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl,
+                         id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData) {
         this.publicUrl = publicUrl;
+        this.workers = workers;
+        this.personalData = personalData;
         this.runs = runs;
         this.bills = bills;
         this.documents = documents;
@@ -97,6 +104,11 @@ class BillingApiController {
     @GetMapping("/bills")
     ResponseEntity<List<BillView>> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
+        if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
+                && !id.lindung.access.PersonalData.mayAddressByNik(actor.get())) {
+            // SELF:<nik> names a NIK: for a masked role it answers as an unknown payer code (docs/privacy.md)
+            throw new id.lindung.platform.NotFoundException("Payer " + payer + " not found");
+        }
         var result = bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null, page, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
                 .body(result.items().stream().map(b -> BillView.of(b.shownTo(actor.get()))).toList());
@@ -179,11 +191,24 @@ class BillingApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Protection of a worker's programmes on a date (default today)")
+    @Operation(summary = "Protection of a worker's programmes on a date (default today), by NIK: for the roles that see NIKs; "
+            + "404 for every NIK for MONITOR and AUDITOR (use /workers/by-id/{id}/protection); misses are rate-limited (429)")
     @GetMapping("/workers/{nik}/protection")
     Protection.Report protection(@PathVariable String nik,
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return protection.of(nik, date == null ? LocalDate.now(clock) : date, actor.get().scope());
+        var scope = actor.get().scope();
+        var worker = workers.get(nik, scope);
+        var report = protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope);
+        return new Protection.Report(nik, report.date(), report.programs()).shownTo(actor.get());
+    }
+
+    @Operation(summary = "Protection of a worker's programmes on a date (default today), by the worker's opaque public id")
+    @GetMapping("/workers/by-id/{id}/protection")
+    Protection.Report protectionById(@PathVariable java.util.UUID id,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        var scope = actor.get().scope();
+        var worker = workers.getByPublicId(id, scope);
+        return protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope).shownTo(actor.get());
     }
 
     @Operation(summary = "Payers more than one month in arrears, for the level above them")
@@ -197,11 +222,45 @@ class BillingApiController {
 
     record PublicReport(String nik, LocalDate date, List<PublicStatus> programs) {}
 
-    @Operation(summary = "Public status check: NIK and birth date; statuses only, rate-limited")
+    /** Who a request for a person's data is about: the NIK in the body, never in the URL. */
+    record PersonRequest(String nik) {}
+
+    @Operation(summary = "Everything held about one person (UU 27/2022), ADMIN only, audited: NIK in the body")
+    @PostMapping("/privacy/person-export")
+    java.util.Map<String, Object> personExport(@RequestBody PersonRequest request) {
+        if (request.nik() == null || request.nik().isBlank()) {
+            throw new InvalidInputException("nik", "REQUIRED", "nik is required");
+        }
+        return personalData.of(request.nik().strip(), actor.get());
+    }
+
+    /** The public check's question: in the body, never in the URL. */
+    record PublicCheckRequest(String nik, LocalDate birthDate) {}
+
+    /** The old GET with the NIK in the query: a notice where to send it instead; the NIK is neither used nor repeated. */
+    @Operation(summary = "Replaced by POST /api/v1/public/protection: answers 410 PUBLIC_CHECK_MOVED without using the query")
     @GetMapping("/public/protection")
-    ResponseEntity<?> publicCheck(@RequestParam String nik,
-                                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
-                                  HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> publicCheckMoved() {
+        ProblemDetail body = ApiProblems.of(HttpStatus.GONE, "PUBLIC_CHECK_MOVED", "Send POST /api/v1/public/protection with "
+                + "{\"nik\": ..., \"birthDate\": \"YYYY-MM-DD\"} in the body: a NIK is never sent in a URL");
+        return ResponseEntity.status(HttpStatus.GONE).contentType(ApiProblems.PROBLEM_JSON).body(body);
+    }
+
+    @Operation(summary = "Public status check: NIK and birth date in the JSON body; statuses only, rate-limited")
+    @PostMapping("/public/protection")
+    ResponseEntity<?> publicCheck(@RequestBody PublicCheckRequest question, HttpServletRequest request) {
+        List<InputProblem> missing = new java.util.ArrayList<>();
+        if (question.nik() == null || question.nik().isBlank()) {
+            missing.add(InputProblem.of("nik", "REQUIRED", "nik is required"));
+        }
+        if (question.birthDate() == null) {
+            missing.add(InputProblem.of("birthDate", "REQUIRED", "birthDate is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        String nik = question.nik();
+        LocalDate birthDate = question.birthDate();
         if (!limiter.tryAcquire(request.getRemoteAddr())) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
                     .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",

@@ -157,20 +157,45 @@ class BillingPageController {
         return "billing/verify";
     }
 
-    /** Public page: a worker or a village confirms protection with NIK and birth date only. */
+    /**
+     * Public page: a worker or a village confirms protection with NIK and birth date only. The form posts them (with
+     * CSRF); an old address that carries them in its query is sent to the bare page with a notice, the NIK unused and
+     * not repeated.
+     */
     @GetMapping("/public/cek-perlindungan")
-    String publicCheck(@RequestParam(required = false) String nik,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+    String publicCheckForm(jakarta.servlet.http.HttpServletRequest request,
+                           org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (request.getQueryString() != null) {
+            redirect.addFlashAttribute("moved", true);
+            return "redirect:/public/cek-perlindungan";
+        }
+        return "billing/public-check";
+    }
+
+    @PostMapping("/public/cek-perlindungan")
+    String publicCheck(@RequestParam(required = false) String nik, @RequestParam(required = false) String birthDate,
                        jakarta.servlet.http.HttpServletRequest request, Model model) {
-        if (nik != null && birthDate != null) {
+        LocalDate born = parseDate(birthDate);
+        if (nik != null && !nik.isBlank() && born != null) {
+            LocalDate birthDateValue = born;
             if (!limiter.tryAcquire(request.getRemoteAddr())) {
                 model.addAttribute("limited", true);
             } else {
                 model.addAttribute("checked", true);
-                protection.publicCheck(nik.trim(), birthDate, LocalDate.now(clock))
+                protection.publicCheck(nik.trim(), birthDateValue, LocalDate.now(clock))
                         .ifPresent(r -> model.addAttribute("report", r));
             }
+        } else {
+            model.addAttribute("incomplete", true);
         }
         return "billing/public-check";
+    }
+
+    private static LocalDate parseDate(String text) {
+        try {
+            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

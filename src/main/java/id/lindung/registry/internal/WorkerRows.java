@@ -4,7 +4,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.EndReason;
 import id.lindung.registry.MembershipTerm;
-import id.lindung.registry.NikCheck;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
@@ -45,12 +44,22 @@ public class WorkerRows {
 
     // ---------------------------------------------------------------- workers
 
-    /** The worker if {@code scope} covers it, else {@link NotFoundException}. */
-    public Worker get(String nik, RegionScope scope) {
-        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+    /**
+     * The worker of {@code nik} if {@code scope} covers it, locked for update when {@code lock}. Only the registry's NIK
+     * lookups call this (they count and audit the misses).
+     */
+    public Optional<Worker> find(String nik, RegionScope scope, boolean lock) {
+        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi" + (lock ? " for update" : ""))
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
+                .query(this::mapWorker).optional();
+    }
+
+    /** The worker by its opaque public id if {@code scope} covers it, else {@link NotFoundException}. */
+    public Worker getByPublicId(java.util.UUID publicId, RegionScope scope) {
+        return jdbc.sql("select * from worker where public_id = :id and village_code >= :lo and village_code < :hi")
+                .param("id", publicId).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(this::mapWorker).optional()
-                .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
+                .orElseThrow(() -> new NotFoundException("Worker " + publicId + " not found"));
     }
 
     public Worker getById(long id, RegionScope scope) {
@@ -58,14 +67,6 @@ public class WorkerRows {
                 .param("id", id).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(this::mapWorker).optional()
                 .orElseThrow(() -> new NotFoundException("Worker " + id + " not found"));
-    }
-
-    /** The worker, locked for update, if {@code scope} covers it, else {@link NotFoundException}. */
-    public Worker lockInScope(String nik, RegionScope scope) {
-        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi for update")
-                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(this::mapWorker).optional()
-                .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
     public Optional<Worker> findAnywhere(String nik) {
@@ -205,7 +206,8 @@ public class WorkerRows {
         return new Worker(rs.getLong("id"), rs.getString("nik"), rs.getString("full_name"), rs.getString("sex"),
                 rs.getObject("birth_date", LocalDate.class), rs.getString("village_code"), rs.getString("phone"),
                 rs.getString("kpj"), categories.get(rs.getString("category")), rs.getBoolean("extreme_poverty"),
-                (Integer) rs.getObject("poverty_decile", Integer.class), rs.getString("status"));
+                (Integer) rs.getObject("poverty_decile", Integer.class), rs.getString("status"),
+                rs.getObject("public_id", java.util.UUID.class));
     }
 
     public static MembershipTerm mapTerm(ResultSet rs, int n) throws SQLException {

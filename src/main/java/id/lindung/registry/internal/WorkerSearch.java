@@ -64,7 +64,7 @@ public class WorkerSearch {
 
     /**
      * @param nikPrefixes whether digits may match the start of a NIK; a role that sees NIKs masked would recover the
-     *                    hidden digits one at a time that way, so it finds a worker only by the whole NIK
+     *                    hidden digits that way (by prefix, or by trying whole NIKs), so it cannot search by NIK at all
      */
     private static String filter(Workers.Query q, boolean nikPrefixes, MapSqlParameterSource params) {
         StringBuilder where = new StringBuilder("w.village_code >= :lo and w.village_code < :hi");
@@ -81,6 +81,11 @@ public class WorkerSearch {
             params.addValue("program", q.program().name());
         }
         if (q.payerCode() != null && !q.payerCode().isBlank()) {
+            if (!nikPrefixes && q.payerCode().strip().toUpperCase(Locale.ROOT).startsWith("SELF:")) {
+                // SELF:<nik> names a NIK: a masked role filters by the kind SELF only
+                throw new InvalidInputException("payer", "NIK_SEARCH_NOT_ALLOWED",
+                        "Your role sees NIKs masked and cannot search by NIK: filter by the payer kind SELF");
+            }
             where.append(" and exists (select 1 from membership_term t join payer p on p.id in (t.worker_payer_id, t.employer_payer_id)"
                     + " where t.worker_id = w.id and t.valid_to is null and (p.code = :payer or p.kind = :payer))");
             params.addValue("payer", q.payerCode().trim().toUpperCase(Locale.ROOT));
@@ -88,16 +93,13 @@ public class WorkerSearch {
         if (q.search() != null && !q.search().isBlank()) {
             String s = q.search().trim();
             if (s.chars().allMatch(Character::isDigit)) {
-                if (nikPrefixes) {
-                    where.append(" and w.nik like :nikPrefix");
-                    params.addValue("nikPrefix", s + "%");
-                } else if (s.length() == 16) {
-                    where.append(" and w.nik = :nik");
-                    params.addValue("nik", s);
-                } else {
-                    throw new InvalidInputException("q", "NIK_SEARCH_NEEDS_WHOLE_NIK",
-                            "Your role sees NIKs masked: search by name or by the whole 16-digit NIK");
+                if (!nikPrefixes) {
+                    // any answer to a NIK search (one row, none) would tell a masked role whether a guessed NIK exists
+                    throw new InvalidInputException("q", "NIK_SEARCH_NOT_ALLOWED",
+                            "Your role sees NIKs masked and cannot search by NIK: search by name");
                 }
+                where.append(" and w.nik like :nikPrefix");
+                params.addValue("nikPrefix", s + "%");
             } else {
                 where.append(" and lower(w.full_name) like :name");
                 params.addValue("name", "%" + s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");

@@ -3,7 +3,7 @@ package id.lindung.registry.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.registry.NikPolicy;
+import id.lindung.access.PersonalData;
 import id.lindung.registry.Payer;
 import id.lindung.registry.PayerKind;
 import id.lindung.registry.PayerRegister;
@@ -83,7 +83,7 @@ class PayerPageController {
         }
         model.addAttribute("saved", saved);
         model.addAttribute("canEdit", actor.role().canChangeData());
-        model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
+        model.addAttribute("fullNik", PersonalData.seesFull(actor));
         return "registry/payer";
     }
 

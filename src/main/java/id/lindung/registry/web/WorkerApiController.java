@@ -10,7 +10,7 @@ import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikJson;
 import id.lindung.registry.NikChecker;
-import id.lindung.registry.NikPolicy;
+import id.lindung.access.PersonalData;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,15 +57,16 @@ class WorkerApiController {
         this.currentActor = currentActor;
     }
 
+    /** @param id the worker's opaque public id: {@code GET /api/v1/workers/by-id/{id}} (the only way for masked roles) */
     record WorkerJson(String nik, String name, String sex, LocalDate birthDate, String villageCode, String phone, String kpj,
                       WorkerCategory category, boolean extremePoverty, Integer povertyDecile, String status,
-                      String programs, String payers) {
+                      String programs, String payers, UUID id) {
         static WorkerJson of(Worker w, String programs, String payers, Actor actor) {
             // with the masked NIK, sex and birth date would give the hidden digits back: masked roles get neither date
-            return new WorkerJson(NikPolicy.show(actor, w.nik()), w.fullName(), w.sex(),
-                    NikPolicy.seesFullNik(actor) ? w.birthDate() : null, w.villageCode(),
-                    NikPolicy.seesFullNik(actor) ? w.phone() : null, w.kpj(), w.category(), w.extremePoverty(),
-                    w.povertyDecile(), w.status(), programs, NikPolicy.showPayers(actor, payers));
+            return new WorkerJson(PersonalData.nik(actor, w.nik()), w.fullName(), w.sex(),
+                    PersonalData.birthDateValue(actor, w.birthDate()), w.villageCode(),
+                    PersonalData.contact(actor, w.phone()), w.kpj(), w.category(), w.extremePoverty(),
+                    w.povertyDecile(), w.status(), programs, PersonalData.payerCodes(actor, payers), w.publicId());
         }
     }
 
@@ -110,17 +112,31 @@ class WorkerApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(WorkerJson.of(w, null, null, currentActor.get()));
     }
 
+    /**
+     * A worker by NIK, for the roles that see NIKs; for MONITOR and AUDITOR every NIK answers 404 as one that does not
+     * exist (they use {@link #getByPublicId}). Misses are counted per user: 429 past the limit (docs/privacy.md).
+     */
     @GetMapping("/workers/{nik}")
     Map<String, Object> get(@PathVariable String nik) {
         Actor actor = currentActor.get();
-        Worker w = workers.get(nik, actor.scope());
+        return detail(workers.get(nik, actor.scope()), actor);
+    }
+
+    /** A worker by its opaque public id (the {@code id} of every worker in a list), for every role in scope. */
+    @GetMapping("/workers/by-id/{id}")
+    Map<String, Object> getByPublicId(@PathVariable UUID id) {
+        Actor actor = currentActor.get();
+        return detail(workers.getByPublicId(id, actor.scope()), actor);
+    }
+
+    private Map<String, Object> detail(Worker w, Actor actor) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", WorkerJson.of(w, null, null, actor));
-        body.put("memberships", workers.terms(nik, actor.scope()).stream().map(t -> NikPolicy.show(actor, t)).toList());
-        body.put("statusHistory", workers.history(nik, actor.scope()));
-        body.put("likelyDuplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
+        body.put("memberships", workers.terms(w, actor.scope()).stream().map(t -> t.shownTo(actor)).toList());
+        body.put("statusHistory", workers.history(w));
+        body.put("likelyDuplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
-        // protection follows from bills and payments: GET /api/v1/workers/{nik}/protection (billing) answers it
+        // protection follows from bills and payments: GET /api/v1/workers/by-id/{id}/protection (billing) answers it
         return body;
     }
 

@@ -88,8 +88,10 @@ class WorkerFormController {
     static final List<String> PAYER_KINDS = List.of("APBDES", "APBD", "SELF", "EMPLOYER", "DONOR");
 
     /** The htmx answer to the NIK field: what the NIK says (district, sex, birth date) or why it is wrong, and whether it is taken. */
-    @GetMapping("/pekerja/baru/nik")
+    @org.springframework.web.bind.annotation.RequestMapping(value = "/pekerja/baru/nik",
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
     String nikCheck(@RequestParam(defaultValue = "") String nik, Model model) {
+        // the form posts the NIK (it stays out of URLs and access logs); GET answers too, for old pages
         writer();
         nikInfo(nik.trim(), model);
         return "registry/worker-new :: nikInfo";

@@ -10,7 +10,7 @@ import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikChecker;
-import id.lindung.registry.NikPolicy;
+import id.lindung.access.PersonalData;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
@@ -91,6 +91,35 @@ class WorkerPageController {
         return "registry/workers";
     }
 
+    /**
+     * The search form posts, so that a NIK typed in it never lands in a URL (address bar, history, proxy and server
+     * logs). A search by NIK digits is answered here, on the first page; a search by name is redirected to the list's
+     * ordinary address, which can be bookmarked and paged.
+     */
+    @PostMapping("/pekerja/cari")
+    String search(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
+                  @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) String q, Model model) {
+        if (isNikSearch(q)) {
+            model.addAttribute("nikSearch", true);
+            return list(region, category, program, payer, status, q.strip(), 0, model);
+        }
+        return "redirect:" + org.springframework.web.util.UriComponentsBuilder.fromPath("/pekerja")
+                .queryParamIfPresent("region", blankless(region))
+                .queryParamIfPresent("category", blankless(category))
+                .queryParamIfPresent("program", java.util.Optional.ofNullable(program))
+                .queryParamIfPresent("payer", blankless(payer)).queryParamIfPresent("status", blankless(status))
+                .queryParamIfPresent("q", blankless(q)).encode().build().toUriString();
+    }
+
+    static boolean isNikSearch(String q) {
+        return q != null && !q.isBlank() && q.strip().chars().allMatch(Character::isDigit);
+    }
+
+    private static java.util.Optional<String> blankless(String value) {
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());
+    }
+
     @GetMapping("/desa/{code}/pekerja")
     String village(@PathVariable String code, @RequestParam(required = false) String category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
@@ -105,7 +134,13 @@ class WorkerPageController {
     /** Pages link workers by internal id: a NIK never appears in a URL, so masking it on screen means something. */
     @GetMapping("/pekerja/id/{id}")
     String workerById(@PathVariable long id, Model model) {
-        return worker(workers.getById(id, currentActor.get().scope()).nik(), model);
+        return worker(workers.getById(id, currentActor.get().scope()), model);
+    }
+
+    /** The worker page by the opaque public id: the link of the worker list and of likely duplicates. */
+    @GetMapping("/pekerja/p/{publicId}")
+    String workerByPublicId(@PathVariable java.util.UUID publicId, Model model) {
+        return worker(workers.getByPublicId(publicId, currentActor.get().scope()), model);
     }
 
     /** The status form of the worker page. */
@@ -200,24 +235,28 @@ class WorkerPageController {
             model.addAttribute("problems", e.problems());
             model.addAttribute("failedForm", form);
             model.addAttribute("errors", FormErrors.of(e.problems(), FORM_FIELDS));
-            return worker(w.nik(), model);
+            return worker(w, model);
         }
     }
 
+    /** Old links by NIK: for the roles that see NIKs; every NIK is not found for the others (and counted, see NikLookups). */
     @GetMapping("/pekerja/{nik:\\d{16}}")
     String worker(@PathVariable String nik, Model model) {
+        return worker(workers.get(nik, currentActor.get().scope()), model);
+    }
+
+    private String worker(Worker w, Model model) {
         Actor actor = currentActor.get();
-        Worker w = workers.get(nik, actor.scope());
         model.addAttribute("worker", w);
-        model.addAttribute("nikShown", NikPolicy.show(actor, w.nik()));
-        model.addAttribute("birthDateShown", NikPolicy.showBirthDate(actor, w.birthDate()));
-        model.addAttribute("fullNik", NikPolicy.seesFullNik(actor));
+        model.addAttribute("nikShown", PersonalData.nik(actor, w.nik()));
+        model.addAttribute("birthDateShown", PersonalData.birthDate(actor, w.birthDate()));
+        model.addAttribute("fullNik", PersonalData.seesFull(actor));
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
-        List<MembershipTerm> terms = workers.terms(nik, actor.scope());
-        model.addAttribute("terms", terms.stream().map(t -> NikPolicy.show(actor, t)).toList());
-        model.addAttribute("history", workers.history(nik, actor.scope()));
-        model.addAttribute("duplicates", likelyDuplicates.openOf(nik, actor.scope()).stream()
-                .map(d -> new DuplicateRow(d.id(), d.otherThan(w.id()), NikPolicy.showBirthDate(actor, d.otherThan(w.id()).birthDate())))
+        List<MembershipTerm> terms = workers.terms(w, actor.scope());
+        model.addAttribute("terms", terms.stream().map(t -> t.shownTo(actor)).toList());
+        model.addAttribute("history", workers.history(w));
+        model.addAttribute("duplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
+                .map(d -> new DuplicateRow(d.id(), d.otherThan(w.id()), PersonalData.birthDate(actor, d.otherThan(w.id()).birthDate())))
                 .toList());
         model.addAttribute("verdicts", LikelyDuplicate.Verdict.values());
         model.addAttribute("statuses", WorkerStatus.values());
@@ -257,7 +296,9 @@ class WorkerPageController {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
-    @GetMapping({"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"})
+    /** GET, or POST from the list page of a search by NIK digits, so that the digits stay out of the URL. */
+    @org.springframework.web.bind.annotation.RequestMapping(value = {"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"},
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
     void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
@@ -270,7 +311,8 @@ class WorkerPageController {
         WorkerExport.csv(workers, query, actor.scope(), actor, response.getOutputStream());
     }
 
-    @GetMapping({"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"})
+    @org.springframework.web.bind.annotation.RequestMapping(value = {"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"},
+            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
     void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
                     @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                     @RequestParam(required = false) String status, @RequestParam(required = false) String q,

@@ -1,0 +1,128 @@
+package id.lindung.access;
+
+import id.lindung.shared.MaskedText;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The one rule for personal data on every page, API answer, export and audit entry (docs/privacy.md, UU 27/2022).
+ * Roles that register, verify or pay for workers (ADMIN, DPMD, VILLAGE_OPERATOR, BPJS_OFFICER) see the full NIK, birth
+ * date and phone of the workers their scope covers (every read is scoped in SQL). The read-only roles (MONITOR, AUDITOR)
+ * see a NIK as its first 6 and last 2 digits, a birth date as its year, no phone or e-mail, and a self-paying worker's
+ * payer code ({@code SELF:<nik>}) as {@code SELF}; they cannot address or search a worker by NIK at all. Names are
+ * shown to every role in scope (monitoring needs them; a name alone does not give a NIK back), except a self-payer's
+ * payer name, which is built from the NIK and so follows the NIK rule.
+ */
+public final class PersonalData {
+
+    private static final String SELF_PREFIX = "SELF:";
+    /** What a self-paying worker's payer is called, before the NIK as the reader may see it. */
+    public static final String SELF_PAYER_NAME = "Peserta mandiri ";
+    private static final Pattern BIRTH_DATE = Pattern.compile(
+            "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
+    private static final Pattern CONTACT = Pattern.compile("(\"(?:phone|email|contactPhone|contactEmail)\"\\s*:\\s*\")[^\"]*");
+    private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
+
+    private PersonalData() {}
+
+    /** Whether the actor sees full NIKs, birth dates and phones (and may look a worker up by NIK). */
+    public static boolean seesFull(Actor actor) {
+        return actor != null && actor.role() != null && actor.role().canChangeData();
+    }
+
+    /** Whether the actor may name a worker by NIK in a path or search: the same roles that see it. */
+    public static boolean mayAddressByNik(Actor actor) {
+        return seesFull(actor);
+    }
+
+    /** A NIK as the actor may see it: whole, or its first 6 and last 2 digits ({@code 640203********01}). */
+    public static String nik(Actor actor, String nik) {
+        return seesFull(actor) ? nik : mask(nik);
+    }
+
+    /** The masked form of a NIK, the same for every masked reader. */
+    public static String mask(String nik) {
+        if (nik == null || nik.length() < 8) {
+            return nik == null ? null : "*".repeat(nik.length());
+        }
+        return nik.substring(0, 6) + "*".repeat(nik.length() - 8) + nik.substring(nik.length() - 2);
+    }
+
+    /** The birth date as the actor may see it: ISO date, or only the year (digits 7-12 of a NIK are the birth date). */
+    public static String birthDate(Actor actor, LocalDate birthDate) {
+        if (birthDate == null) {
+            return null;
+        }
+        return seesFull(actor) ? birthDate.toString() : String.valueOf(birthDate.getYear());
+    }
+
+    /** The birth date as a value, for the API: null for a masked reader (the year is in {@link #birthDate}). */
+    public static LocalDate birthDateValue(Actor actor, LocalDate birthDate) {
+        return seesFull(actor) ? birthDate : null;
+    }
+
+    /** A phone number or e-mail address: only for the roles that see full data. */
+    public static String contact(Actor actor, String phoneOrEmail) {
+        return seesFull(actor) ? phoneOrEmail : null;
+    }
+
+    /** A payer code as the actor may see it: {@code SELF:<nik>} is {@code SELF} for masked readers. */
+    public static String payerCode(Actor actor, String payerCode) {
+        if (payerCode == null || seesFull(actor) || !payerCode.startsWith(SELF_PREFIX)) {
+            return payerCode;
+        }
+        return "SELF";
+    }
+
+    /** A {@code ;}-separated list of payer codes (as the worker list aggregates them), each as {@link #payerCode}. */
+    public static String payerCodes(Actor actor, String payerCodes) {
+        if (payerCodes == null || seesFull(actor)) {
+            return payerCodes;
+        }
+        return Arrays.stream(payerCodes.split(";")).map(code -> payerCode(actor, code)).distinct()
+                .collect(Collectors.joining(";"));
+    }
+
+    /**
+     * A payer's name beside its code: a self-payer's name is made from the NIK of the code, shown as {@link #nik} shows
+     * it, so that name and code never disagree (a masked name beside a full code, or the reverse).
+     */
+    public static String payerName(Actor actor, String payerCode, String storedName) {
+        if (payerCode != null && payerCode.startsWith(SELF_PREFIX)) {
+            return SELF_PAYER_NAME + nik(actor, payerCode.substring(SELF_PREFIX.length()));
+        }
+        return storedName;
+    }
+
+    /**
+     * Free text (an audit entry's JSON, an export cell) as the actor may read it. For a masked reader every 16-digit run
+     * (a NIK, also inside {@code SELF:<nik>}) keeps its first 6 and last 2, birth dates in JSON become years and phones
+     * and e-mail addresses in JSON are hidden. Stored text is never changed.
+     */
+    public static String text(Actor actor, String text) {
+        return seesFull(actor) ? text : maskText(text);
+    }
+
+    /** {@link #text} for a masked reader. */
+    public static String maskText(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = MaskedText.digitRuns(text, 16, 16);
+        masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
+        return CONTACT.matcher(masked).replaceAll("$1***");
+    }
+
+    /**
+     * Text that quotes what someone typed (an import's rejection reason) for a masked reader: a NIK typed wrong can have
+     * any length, so every run of 10 or more digits keeps its first 6 and last 2, and every ISO date shows its year.
+     */
+    public static String maskTyped(String text) {
+        if (text == null) {
+            return null;
+        }
+        return ISO_DATE.matcher(MaskedText.digitRuns(text, 10, Integer.MAX_VALUE)).replaceAll("$1");
+    }
+}
