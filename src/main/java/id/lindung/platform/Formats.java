@@ -45,12 +45,13 @@ public class Formats {
         return date == null ? NONE : date.getDayOfMonth() + " " + monthName(date.getMonthValue()) + " " + date.getYear();
     }
 
-    /** "Des 2026" for a month (a YearMonth, or a "2026-12" text as SQL rows give it). */
+    /** "Des 2026" for a month (a YearMonth, its first day, or a "2026-12" text as SQL rows give it). */
     public String month(Object month) {
         if (month == null) {
             return NONE;
         }
-        YearMonth m = month instanceof YearMonth ym ? ym : YearMonth.parse(month.toString().strip());
+        YearMonth m = month instanceof YearMonth ym ? ym
+                : month instanceof LocalDate d ? YearMonth.from(d) : YearMonth.parse(month.toString().strip().substring(0, 7));
         return monthName(m.getMonthValue()) + " " + m.getYear();
     }
 

@@ -41,6 +41,7 @@ class FormatsTests {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         assertThat(fmt.time(Instant.parse("2026-11-30T17:05:00Z"))).isEqualTo("1 Des 2026 00:05 WIB");
         assertThat(fmt.time(OffsetDateTime.parse("2026-12-01T07:30:00+00:00"))).isEqualTo("1 Des 2026 14:30 WIB");
+        assertThat(fmt.timeWithSeconds(Instant.parse("2026-12-01T07:30:09Z"))).isEqualTo("1 Des 2026 14:30:09 WIB");
         assertThat(new Formats(Clock.system(ZoneId.of("Asia/Makassar"))).zoneName()).isEqualTo("WITA");
         assertThat(new Formats(Clock.system(ZoneId.of("Asia/Jayapura"))).zoneName()).isEqualTo("WIT");
     }
