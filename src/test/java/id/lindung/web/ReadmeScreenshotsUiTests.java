@@ -37,7 +37,7 @@ class ReadmeScreenshotsUiTests {
     void theMainPagesAtAPhoneAndALaptopWidth() throws Exception {
         Assumptions.assumeTrue(Boolean.getBoolean("screenshots"), "run with -Dscreenshots=true");
         long worker = jdbc.sql("select min(id) from worker where village_code like '62.71.%' and status = 'ACTIVE'").query(Long.class).single();
-        long bill = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code like 'APBDES:62.71.%' order by b.month desc, b.id limit 1")
+        long bill = jdbc.sql("select id from bill where payer_region_code like '62.71%' order by month desc, id limit 1")
                 .query(Long.class).single();
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("beranda", "/");
