@@ -15,7 +15,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -58,7 +60,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
                         .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "FORBIDDEN", "Refused: " + e.getMessage()), API))
+                                "FORBIDDEN", "Refused: " + e.getMessage()), API)
+                        // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
+                        // the API's JSON: with only the API handler registered, Spring Security used it for pages too
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();

@@ -288,9 +288,13 @@ public class PotentialWorkforce {
             boolean any = false;
             boolean demo = false;
             Set<String> sources = new java.util.TreeSet<>();
+            // the regions directly below with a figure somewhere beneath them: a total of 3 of 10 regencies says so
+            Set<String> counted = new java.util.HashSet<>();
             String prefix = target + ".";
             for (WorkforceFigure f : own.values()) {
                 if (f.regionCode().startsWith(prefix) && !coveredBelow(f.regionCode(), target, own)) {
+                    int dot = f.regionCode().indexOf('.', prefix.length());
+                    counted.add(dot < 0 ? f.regionCode() : f.regionCode().substring(0, dot));
                     sum += f.workers();
                     any = true;
                     demo |= f.demo();
@@ -298,7 +302,7 @@ public class PotentialWorkforce {
                 }
             }
             if (any) {
-                result.put(target, new WorkforceFigure(target, year, sum, String.join("; ", sources), true, demo));
+                result.put(target, new WorkforceFigure(target, year, sum, String.join("; ", sources), true, demo, counted.size()));
             }
         }
         return result;

@@ -25,11 +25,13 @@ final class RegulationLoader {
 
     record Source(String name, String text) {}
 
-    private static final Set<String> PARAMETER_KEYS = Set.of("description", "unit", "condition", "values");
+    /** Texts in two languages: {@code description} is English (as in files written before), {@code _en} may replace it. */
+    private static final Set<String> PARAMETER_KEYS = Set.of("description", "description_en", "description_id", "unit", "condition",
+            "condition_en", "condition_id", "values");
     private static final Set<String> VALUE_KEYS = Set.of("from", "until", "value", "regulation", "article", "sources",
-            "verified", "note", "override");
+            "verified", "note", "note_en", "note_id", "override");
 
-    private record Draft(String id, String description, Unit unit, String condition, String file, List<DraftValue> values) {}
+    private record Draft(String id, Text description, Unit unit, Text condition, String file, List<DraftValue> values) {}
 
     private record DraftValue(DatedValue value, boolean override) {}
 
@@ -91,8 +93,8 @@ final class RegulationLoader {
             }
             unknownKeys(body, PARAMETER_KEYS, where, problems);
             Unit unit = parseUnit(body.get("unit"), where, problems);
-            String description = text(body.get("description"));
-            String condition = text(body.get("condition"));
+            Text description = texts(body, "description");
+            Text condition = texts(body, "condition");
             Draft draft = drafts.get(id);
             if (draft == null) {
                 if (unit == null) {
@@ -165,8 +167,9 @@ final class RegulationLoader {
         if (problems.size() > before) {
             return null;
         }
+        Text note = texts(v, "note");
         Reference reference = new Reference(id, regulation, text(v.get("article")), sources,
-                verified == null || verified, text(v.get("note")));
+                verified == null || verified, note.english(), note.indonesian());
         return new DraftValue(new DatedValue(id, from, until, unit, value, reference, file), override != null && override);
     }
 
@@ -204,7 +207,8 @@ final class RegulationLoader {
             }
         }
         return ok && !values.isEmpty()
-                ? new Parameter(draft.id(), draft.description(), draft.unit(), draft.condition(), values) : null;
+                ? new Parameter(draft.id(), draft.description().english(), draft.unit(), draft.condition().english(), values,
+                        draft.description().indonesian(), draft.condition().indonesian()) : null;
     }
 
     private static String checkValue(Unit unit, String value) {
@@ -298,6 +302,14 @@ final class RegulationLoader {
         }
         problems.add(where + " must be true or false");
         return null;
+    }
+
+    /** A text in English and Indonesian: {@code key} or {@code key_en}, and {@code key_id}; either may be missing. */
+    private record Text(String english, String indonesian) {}
+
+    private static Text texts(Map<?, ?> map, String key) {
+        String english = text(map.get(key + "_en"));
+        return new Text(english != null ? english : text(map.get(key)), text(map.get(key + "_id")));
     }
 
     private static String text(Object raw) {

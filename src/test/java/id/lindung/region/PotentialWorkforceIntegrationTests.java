@@ -107,6 +107,22 @@ class PotentialWorkforceIntegrationTests {
         assertThat(district.rolledUp()).isFalse();
     }
 
+    /** "3 dari 10 kabupaten": a total built from only some of the regions below says from how many. */
+    @Test
+    void aRolledUpTotalCountsTheRegionsDirectlyBelowThatHaveAFigure() {
+        importAs(ADMIN, """
+                region_code,year,potential_workers,source
+                64.01.01.2009,2011,5,BPS
+                64.01.02,2011,7,BPS
+                """);
+        WorkforceFigure province = workforce.figure("64", 2011).orElseThrow();
+        assertThat(province.workers()).isEqualTo(12);
+        assertThat(province.childrenCounted()).as("only Paser (64.01) of the province's regencies has figures").isEqualTo(1);
+        WorkforceFigure regency = workforce.figure("64.01", 2011).orElseThrow();
+        assertThat(regency.childrenCounted()).as("two districts of Paser").isEqualTo(2);
+        assertThat(workforce.figure("64.01.02", 2011).orElseThrow().childrenCounted()).as("its own figure").isZero();
+    }
+
     @Test
     void theApiRejectsABadFileWithRowsAndReasons() {
         String token = TestUsers.token(accounts, "wf-api-admin", Role.ADMIN, "ID");

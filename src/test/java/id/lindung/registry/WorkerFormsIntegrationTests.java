@@ -115,7 +115,7 @@ class WorkerFormsIntegrationTests {
         Http op = operator();
         String nik = Niks.unique("63.04.01", "P", BIRTH);
         assertThat(op.get("/pekerja/baru/nik?nik=" + nik).body()).contains("Tabunganen (63.04.01)").contains("Perempuan")
-                .contains(BIRTH.toString());
+                .contains("17 Feb 1984");   // issue 11 item 7: dates as "1 Des 2026", no longer ISO
         assertThat(op.get("/pekerja/baru/nik?nik=63040117028").body()).contains("NIK harus tepat 16 angka.");
     }
 

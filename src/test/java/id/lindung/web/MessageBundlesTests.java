@@ -78,6 +78,8 @@ class MessageBundlesTests {
         BUILT_KEYS.put("billing.status.", names(ProtectionStatus.values()));
         BUILT_KEYS.put("simulation.case.", names(BenefitCase.values()));
         BUILT_KEYS.put("simulation.risk.", RISK_GROUPS);
+        BUILT_KEYS.put("regulation.unit.", names(id.lindung.regulation.Unit.values()));
+        BUILT_KEYS.put("regulation.amount.", List.of("MONTHS", "YEARS", "COUNT", "DAY_OF_MONTH", "FACTOR"));
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));

@@ -97,6 +97,10 @@ class BillingPageController {
 
     @GetMapping("/pembayaran")
     String paymentForm(Model model) {
+        if (!currentActor.get().role().canChangeData()) {
+            // a page of forms only: a read-only role that opens it by its address gets the 403 page
+            throw new org.springframework.security.access.AccessDeniedException("Read-only roles cannot record payments");
+        }
         model.addAttribute("today", LocalDate.now(clock));
         return "billing/payment";
     }

@@ -56,7 +56,7 @@ class RegionApiController {
         return regions.ancestors(code, actor.get().scope()).stream()
                 .map(r -> new RegionView(r.code(), r.name(), r.level(),
                         r.level() == id.lindung.region.RegionLevel.VILLAGE ? r.kind() : null,
-                        r.parentCode(), 0, null, null, null, null, null))
+                        r.parentCode(), 0, null, null, null, null, null, null))
                 .toList();
     }
 
