@@ -24,11 +24,15 @@ public final class TextRules {
 
     /** The kinds of text, each with its longest length and its form. */
     public enum Kind {
-        /** A person's name: letters, with digits, spaces and . , ' ’ - ( ) / as in titles and initials. */
-        PERSON_NAME(200, "NAME_INVALID", "[\\p{L}\\p{M}0-9 .,'’`\\-()/]*\\p{L}[\\p{L}\\p{M}0-9 .,'’`\\-()/]*",
-                "letters, digits, spaces and . , ' - ( ) / only, with at least one letter"),
+        /**
+         * A person's name: letters, with digits, spaces and . , ' ’ - ( ) / as in titles and initials, and the quotes,
+         * backslashes, &amp;, # and ; a nickname, a copied spreadsheet cell or an exported entity brings; never markup or
+         * expressions ({@code < > = { } [ ] * $ % @ ! ?}) nor emoji.
+         */
+        PERSON_NAME(200, "NAME_INVALID", "[\\p{L}\\p{M}0-9 .,'’`\"\\\\\\-()/&#;]*\\p{L}[\\p{L}\\p{M}0-9 .,'’`\"\\\\\\-()/&#;]*",
+                "letters, digits, spaces and . , ' \" - ( ) / & # ; only, with at least one letter"),
         /** An organisation's name (employer, donor): also &amp; + and quotes-free punctuation; ':' is refused by the payer code. */
-        ORGANISATION_NAME(120, "NAME_INVALID", "[\\p{L}\\p{M}0-9 .,'’`\\-()/&+:]*[\\p{L}0-9][\\p{L}\\p{M}0-9 .,'’`\\-()/&+:]*",
+        ORGANISATION_NAME(120, "NAME_INVALID", "[\\p{L}\\p{M}0-9 .,'’`\"\\-()/&+:]*[\\p{L}0-9][\\p{L}\\p{M}0-9 .,'’`\"\\-()/&+:]*",
                 "letters, digits, spaces and . , ' - ( ) / & + only, with at least one letter or digit"),
         /** A phone number: 6 to 15 digits, optionally a leading + and spaces, dashes, dots or brackets. */
         PHONE(25, "PHONE_INVALID", "\\+?[0-9 ()./\\-]*", "6 to 15 digits, optionally with a leading +, spaces, dashes, dots or brackets"),

@@ -295,7 +295,7 @@ public final class WorkerInputRules {
             p.add(new Problem(Field.POVERTY_DECILE, Code.OUT_OF_RANGE, "poverty decile must be 1 to 10"));
         }
         if (in.opensMemberships()) {
-            if (in.programmes().contains(null)) {
+            if (in.programmes().stream().anyMatch(java.util.Objects::isNull)) {
                 p.add(new Problem(Field.PROGRAMS, Code.REQUIRED, "programs may not hold an empty value"));
             } else if (new java.util.HashSet<>(in.programmes()).size() < in.programmes().size()) {
                 p.add(new Problem(Field.PROGRAMS, Code.PROGRAM_DUPLICATE, "programs names a programme twice: " + in.programmes()));
@@ -348,6 +348,10 @@ public final class WorkerInputRules {
      * the reasons added to {@code problems}. Used also when a transfer names who pays in the new village.
      */
     public Optional<PayerRef> payer(Segment segment, String spec, String villageCode, String nik, List<Problem> problems) {
+        if (spec != null && TextRules.invalidCharacter(spec, false)) {
+            problems.add(new Problem(Field.PAYER, Code.INVALID_CHARACTER, "payer has a control, invisible or direction-changing character"));
+            return Optional.empty();
+        }
         try {
             PayerRef payer = PayerRef.parse(spec, villageCode, nik);
             Problem wrong = null;

@@ -67,4 +67,8 @@ class WorkerQueries {
         RegionScope effective = access.narrow(query.regionCode(), scope);
         search.forEach(query, effective, NikPolicy.seesFullNik(access.current()), each);
     }
+
+    long version(String nik, RegionScope scope) {
+        return rows.version(nik, scope);
+    }
 }

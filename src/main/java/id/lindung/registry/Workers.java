@@ -144,6 +144,11 @@ public class Workers {
 
     // ---------------------------------------------------------------- reads
 
+    /** The worker's version, its API {@code ETag} ({@link WorkerVersion}), if the scope covers it. */
+    public long version(String nik, RegionScope scope) {
+        return queries.version(nik, scope);
+    }
+
     /** The worker if the caller's scope covers it, else {@link NotFoundException}. */
     public Worker get(String nik, RegionScope scope) {
         return queries.get(nik, scope);

@@ -59,9 +59,21 @@ public class WorkerRows {
 
     /** The worker, locked for update, if {@code scope} covers it, else {@link NotFoundException}. */
     public Worker lockInScope(String nik, RegionScope scope) {
-        return jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi for update")
+        Worker worker = jdbc.sql("select * from worker where nik = :nik and village_code >= :lo and village_code < :hi for update")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(WorkerRows::mapWorker).optional()
+                .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
+        // locked: the edit's expected version is compared and the version moved on before anything changes
+        long current = jdbc.sql("update worker set version = version + 1 where id = ? returning version - 1")
+                .param(worker.id()).query(Long.class).single();
+        id.lindung.registry.WorkerVersion.check(current);
+        return worker;
+    }
+
+    /** The worker's version (the ETag of its API resource), if {@code scope} covers it, else {@link NotFoundException}. */
+    public long version(String nik, RegionScope scope) {
+        return jdbc.sql("select version from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("Worker " + NikCheck.mask(nik) + " not found"));
     }
 
