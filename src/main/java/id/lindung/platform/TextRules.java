@@ -34,8 +34,8 @@ public final class TextRules {
         /** An organisation's name (employer, donor): also &amp; + and quotes-free punctuation; ':' is refused by the payer code. */
         ORGANISATION_NAME(120, "NAME_INVALID", "[\\p{L}\\p{M}0-9 .,'’`\"\\-()/&+:]*[\\p{L}0-9][\\p{L}\\p{M}0-9 .,'’`\"\\-()/&+:]*",
                 "letters, digits, spaces and . , ' - ( ) / & + only, with at least one letter or digit"),
-        /** A phone number: 6 to 15 digits, optionally a leading + and spaces, dashes, dots or brackets. */
-        PHONE(25, "PHONE_INVALID", "\\+?[0-9 ()./\\-]*", "6 to 15 digits, optionally with a leading +, spaces, dashes, dots or brackets"),
+        /** A phone number: 4 (an office extension) to 15 digits, optionally a leading + and spaces, dashes, dots or brackets. */
+        PHONE(25, "PHONE_INVALID", "\\+?[0-9 ()./\\-]*", "4 to 15 digits, optionally with a leading +, spaces, dashes, dots or brackets"),
         /** A BPJS Ketenagakerjaan card number (KPJ): 8 to 16 digits. */
         KPJ(16, "KPJ_INVALID", "[0-9]{8,16}", "8 to 16 digits"),
         /** One line of text: a contact person, a reference, a reason. */
@@ -107,7 +107,7 @@ public final class TextRules {
         }
         if (kind == Kind.PHONE) {
             long digits = s.chars().filter(c -> c >= '0' && c <= '9').count();
-            if (digits < 6 || digits > 15) {
+            if (digits < 4 || digits > 15) {
                 return Optional.of(InputProblem.of(field, kind.formCode, field + " must be " + kind.formText));
             }
         }

@@ -72,7 +72,7 @@ public final class WorkerInputRules {
         TOO_LONG,
         /** A name with characters a name does not have (markup, symbols), or with no letter ({@link TextRules.Kind#PERSON_NAME}). */
         NAME_INVALID,
-        /** A phone number that is not 6 to 15 digits ({@link TextRules.Kind#PHONE}). */
+        /** A phone number that is not 4 to 15 digits ({@link TextRules.Kind#PHONE}). */
         PHONE_INVALID,
         /** A KPJ card number that is not 8 to 16 digits ({@link TextRules.Kind#KPJ}). */
         KPJ_INVALID,
