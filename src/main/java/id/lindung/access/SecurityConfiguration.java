@@ -34,6 +34,11 @@ class SecurityConfiguration {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     };
+    /** The endpoints that take a file. */
+    static final String[] UPLOADS = {"/api/v1/imports", "/api/v1/workforce/imports", "/api/v1/payments/imports",
+            "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor"};
+    static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
+            .toArray(String[]::new);
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
@@ -49,6 +54,8 @@ class SecurityConfiguration {
                                 "/actuator/health/**", "/api-docs/**", "/public/**",
                                 "/api/v1/public/**", "/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        // uploads: a read-only role is refused (403) before its body is read, whatever it sent
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -179,7 +179,8 @@ public class Payments {
                 if (index == null) {
                     index = new HashMap<>();
                     for (int i = 0; i < rec.getFieldCount(); i++) {
-                        index.put(rec.getField(i).trim().toLowerCase(Locale.ROOT), i);
+                        // a UTF-8 BOM (Excel's "CSV UTF-8") before the first name: FastCSV drops it only when it reads bytes
+                        index.put(rec.getField(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
                     }
                     for (String col : List.of("payer", "reference", "date", "amount")) {
                         if (!index.containsKey(col)) {

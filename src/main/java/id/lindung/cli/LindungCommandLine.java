@@ -84,18 +84,37 @@ public class LindungCommandLine implements Runnable {
                 err.flush();
                 return CommandLine.ExitCode.USAGE;
             }
-            err.println("error: " + ex.getMessage());
+            java.sql.SQLException sql = sqlCause(ex);
+            if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // a value the database cannot hold (a NUL byte, a number out of range): bad input, said without the SQL
+                err.println("error: the input holds a value that cannot be stored (a NUL or control character, or a number "
+                        + "out of range)");
+                err.flush();
+                return CommandLine.ExitCode.USAGE;
+            }
+            err.println("error: " + (sql != null ? "the database refused the command (" + sql.getSQLState() + "); see the log"
+                    : ex.getMessage()));
             err.flush();
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl;
     }
 
-    /** Input errors (bad values, bad files) exit with 2 like bad arguments; anything else is a failure. */
+    private static java.sql.SQLException sqlCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    /** Input errors (bad values, bad files, a user who may not do it: {@code --as monitor.nasional}) exit with 2 like bad arguments; anything else is a failure. */
     private static Throwable rootInputError(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
             if (t instanceof id.lindung.platform.InvalidInputException || t instanceof IllegalArgumentException
                     || t instanceof id.lindung.platform.NotFoundException
+                    || t instanceof org.springframework.security.access.AccessDeniedException
                     || t instanceof java.nio.file.NoSuchFileException) {
                 return t;
             }

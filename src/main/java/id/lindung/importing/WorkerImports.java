@@ -229,10 +229,31 @@ public class WorkerImports {
                         Map.of("status", state, "rows", counts[0], "valid", valid, "rejectedLines", refusedLines));
             });
         } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // a file that cannot be read at all: said in words a user can act on, with a code, never the JDK's text
+            InputProblem why = unreadable(e, format);
+            log.info("batch {}: the file could not be read: {}", id, e.toString());
             jdbc.sql("update import_batch set status = 'FAILED', failure = ?, finished_at = now() where id = ?")
-                    .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+                    .params(why.message(), id).update();
+            this.rejections.store(id, List.of(new ImportRejections.Rejection(why, new String[0])));
         }
+    }
+
+    /** Why a file could not be read, as a problem on its line 1 with a stable code. */
+    static InputProblem unreadable(Throwable e, String format) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.charset.CharacterCodingException) {
+                return new InputProblem(1, null, "FILE_NOT_UTF8", "The file is not UTF-8 text: save it as \"CSV UTF-8\" "
+                        + "(Excel) or with the UTF-8 encoding, then upload it again");
+            }
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("Zip bomb") || message.contains("zip bomb") || message.contains("exceed")
+                    && message.contains("max")) {
+                return new InputProblem(1, null, "FILE_TOO_EXPANDED", "The workbook expands to far more than its size "
+                        + "(it may be damaged or hostile); save it again from Excel or as CSV");
+            }
+        }
+        return new InputProblem(1, null, "FILE_UNREADABLE", "The file could not be read as " + format
+                + "; save it again as CSV UTF-8 or XLSX and upload it again");
     }
 
     private static String[] withoutNul(String[] fields) {

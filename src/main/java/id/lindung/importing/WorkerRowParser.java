@@ -2,6 +2,7 @@ package id.lindung.importing;
 
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.TextRules;
 import id.lindung.registry.PayerRef;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
@@ -265,11 +266,17 @@ final class WorkerRowParser {
         for (WorkerInputRules.Problem problem : rules.check(input, unreadable)) {
             p.add(problem.onLine(line));
         }
+        String phone = get(f, "phone");
+        String kpj = get(f, "kpj");
+        for (WorkerInputRules.Problem problem : WorkerInputRules.checkContact(phone, kpj)) {
+            p.add(problem.onLine(line));
+        }
         if (!p.isEmpty()) {
             return new Refused(p);
         }
-        String phone = get(f, "phone");
-        String kpj = get(f, "kpj");
+        name = TextRules.normalise(name, TextRules.Kind.PERSON_NAME);
+        phone = TextRules.normalise(phone, TextRules.Kind.PHONE);
+        kpj = TextRules.normalise(kpj, TextRules.Kind.KPJ);
         // checked above: positive, at most two decimals and in range, so exact in rupiah
         return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),

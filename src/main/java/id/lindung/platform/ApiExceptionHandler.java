@@ -124,6 +124,25 @@ class ApiExceptionHandler {
     }
 
     /**
+     * A value the database refuses as data (SQLSTATE class 22: a NUL byte, a number out of range, a negative offset)
+     * that a rule should have caught first: the request's fault, never a 500. Logged, so the missing rule is found.
+     */
+    @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+    ResponseEntity<ProblemDetail> data(org.springframework.dao.DataAccessException e, HttpServletRequest request) throws Exception {
+        java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
+        String state = sql == null ? null : sql.getSQLState();
+        if (state == null || !state.startsWith("22")) {
+            return other(e, request);
+        }
+        log.warn("Input refused by the database in {} {} (SQLSTATE {}): a rule should have refused it", request.getMethod(),
+                request.getRequestURI(), state);
+        boolean character = state.equals("22021") || state.equals("22P05");
+        return problem(request, e, HttpStatus.BAD_REQUEST, character ? "INVALID_CHARACTER" : "OUT_OF_RANGE",
+                character ? "A value holds a character that cannot be stored (a NUL or a control character)"
+                        : "A value is out of the range that can be stored", null);
+    }
+
+    /**
      * Spring's own request errors (unknown path, wrong method or media type, upload too large) keep their
      * status with a code for it; anything else is a fault of Lindung, not of the request: logged with its
      * stack trace, answered without it.

@@ -44,6 +44,8 @@ class ChangingWorkerStatus {
         }
         if (reason == null || reason.isBlank()) {
             problems.add(InputProblem.of("reason", "REASON_REQUIRED", "A status change needs a reason"));
+        } else if (id.lindung.platform.TextRules.check("reason", reason, id.lindung.platform.TextRules.Kind.LINE, false).isPresent()) {
+            problems.add(id.lindung.platform.TextRules.check("reason", reason, id.lindung.platform.TextRules.Kind.LINE, false).get());
         }
         if (effectiveOn == null) {
             problems.add(InputProblem.of("effectiveOn", "REQUIRED", "A status change needs the date it took effect"));
@@ -72,7 +74,7 @@ class ChangingWorkerStatus {
                 }
             }
             rows.setStatus(before.id(), newStatus.name());
-            rows.statusEvent(before.id(), before.villageCode(), newStatus.name(), reason.trim(), effectiveOn, actor.username());
+            rows.statusEvent(before.id(), before.villageCode(), newStatus.name(), id.lindung.platform.TextRules.normalise(reason, id.lindung.platform.TextRules.Kind.LINE), effectiveOn, actor.username());
             Worker after = rows.byId(before.id());
             audit.record("UPDATE", "worker", nik, before.villageCode(), before, after);
             return after;

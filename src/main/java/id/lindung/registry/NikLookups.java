@@ -65,11 +65,13 @@ class NikLookups {
         return found.orElseThrow(() -> probe(actor, nik));
     }
 
-    /** {@link #inScope}, the row locked for update (the writes). */
+    /** {@link #inScope}, the row locked for update and its version moved on (the writes). */
     Worker lockedInScope(String nik, RegionScope scope) {
         Actor actor = guard();
         Optional<Worker> found = PersonalData.mayAddressByNik(actor) ? rows.find(nik, scope, true) : Optional.empty();
-        return found.orElseThrow(() -> probe(actor, nik));
+        Worker worker = found.orElseThrow(() -> probe(actor, nik));
+        rows.advanceVersion(worker.id()); // under the lock: a stale edit (If-Match, the form's version) is refused here
+        return worker;
     }
 
     /**

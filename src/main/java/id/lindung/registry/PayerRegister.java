@@ -8,6 +8,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
+import id.lindung.platform.TextRules;
 import id.lindung.region.Region;
 import id.lindung.region.Regions;
 import java.sql.ResultSet;
@@ -48,7 +49,6 @@ public class PayerRegister {
      */
     public record Changes(String name, String contactPerson, String phone, String email, String address) {}
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final JdbcClient jdbc;
@@ -142,7 +142,7 @@ public class PayerRegister {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        PayerRef ref = PayerRef.registered(p.kind(), region.code(), p.name());
+        PayerRef ref = PayerRef.registered(p.kind(), region.code(), TextRules.normalise(p.name(), TextRules.Kind.ORGANISATION_NAME));
         return tx.execute(status -> {
             boolean inserted = jdbc.sql("""
                     insert into payer (code, kind, name, region_code, contact_person, phone, email, address)
@@ -174,7 +174,8 @@ public class PayerRegister {
                     problems.add(InputProblem.of("name", "NAME_FIXED", "The name of a government payer follows the official "
                             + "name of its region and cannot be changed; its contact can"));
                 } else if (checkName(c.name(), problems)) {
-                    name = PayerRef.registered(before.kind(), before.regionCode(), c.name()).name();
+                    name = PayerRef.registered(before.kind(), before.regionCode(),
+                            TextRules.normalise(c.name(), TextRules.Kind.ORGANISATION_NAME)).name();
                 }
             }
             checkContact(c.contactPerson(), c.phone(), c.email(), c.address(), problems);
@@ -249,12 +250,9 @@ public class PayerRegister {
 
     /** True when the name is acceptable; otherwise adds why not. */
     private static boolean checkName(String name, List<InputProblem> problems) {
-        if (name == null || name.isBlank()) {
-            problems.add(InputProblem.of("name", "REQUIRED", "name is required"));
-            return false;
-        }
-        if (name.trim().length() > PayerCode.MAX_NAME) {
-            problems.add(InputProblem.of("name", "TOO_LONG", "name may have at most " + PayerCode.MAX_NAME + " characters"));
+        Optional<InputProblem> text = TextRules.check("name", name, TextRules.Kind.ORGANISATION_NAME, PayerCode.MAX_NAME, true);
+        if (text.isPresent()) {
+            problems.add(text.get());
             return false;
         }
         if (name.indexOf(':') >= 0) {
@@ -269,22 +267,15 @@ public class PayerRegister {
     }
 
     private static void checkContact(String person, String phone, String email, String address, List<InputProblem> problems) {
-        if (person != null && person.trim().length() > 120) {
-            problems.add(InputProblem.of("contactPerson", "TOO_LONG", "contactPerson may have at most 120 characters"));
-        }
-        if (phone != null && !phone.isBlank()) {
-            long digits = phone.chars().filter(Character::isDigit).count();
-            if (!PHONE.matcher(phone.trim()).matches() || digits < 6 || digits > 15) {
-                problems.add(InputProblem.of("phone", "PHONE_INVALID", "phone '" + phone.trim()
-                        + "' must have 6 to 15 digits, optionally with a leading +, spaces, dashes, dots or brackets"));
-            }
-        }
-        if (email != null && !email.isBlank() && (!EMAIL.matcher(email.trim()).matches() || email.trim().length() > 120)) {
+        TextRules.check("contactPerson", person, TextRules.Kind.LINE, 120, false).ifPresent(problems::add);
+        TextRules.check("phone", phone, TextRules.Kind.PHONE, false).ifPresent(problems::add);
+        Optional<InputProblem> mail = TextRules.check("email", email, TextRules.Kind.LINE, 120, false);
+        if (mail.isPresent()) {
+            problems.add(mail.get());
+        } else if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
             problems.add(InputProblem.of("email", "EMAIL_INVALID", "email '" + email.trim() + "' is not an e-mail address"));
         }
-        if (address != null && address.trim().length() > 300) {
-            problems.add(InputProblem.of("address", "TOO_LONG", "address may have at most 300 characters"));
-        }
+        TextRules.check("address", address, TextRules.Kind.TEXT, 300, false).ifPresent(problems::add);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -317,7 +308,7 @@ public class PayerRegister {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return s == null || s.isBlank() ? null : TextRules.normalise(s, TextRules.Kind.LINE);
     }
 
     private static String likeEscape(String s) {

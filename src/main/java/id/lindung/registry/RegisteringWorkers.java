@@ -5,6 +5,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TextRules;
 import id.lindung.region.Region;
 import id.lindung.registry.Workers.Registration;
 import id.lindung.registry.Workers.TermChange;
@@ -93,14 +94,16 @@ class RegisteringWorkers {
     private void validate(Registration r, List<InputProblem> unreadable, Set<WorkerInputRules.Field> skip) {
         List<InputProblem> problems = new ArrayList<>(unreadable);
         facts.rules().check(input(r), skip).forEach(p -> problems.add(p.asInput()));
+        WorkerInputRules.checkContact(r.phone(), r.kpj()).forEach(p -> problems.add(p.asInput()));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
 
     private Worker insert(Registration r, Region village, Actor actor) {
-        long id = rows.insertWorker(r.nik(), r.fullName().trim(), r.sex(), r.birthDate(), village.code(), blankToNull(r.phone()),
-                blankToNull(r.kpj()), r.category(), r.extremePoverty(), r.povertyDecile(), actor.username());
+        long id = rows.insertWorker(r.nik(), TextRules.normalise(r.fullName(), TextRules.Kind.PERSON_NAME), r.sex(),
+                r.birthDate(), village.code(), blankToNull(TextRules.normalise(r.phone(), TextRules.Kind.PHONE)),
+                blankToNull(TextRules.normalise(r.kpj(), TextRules.Kind.KPJ)), r.category(), r.extremePoverty(), r.povertyDecile(), actor.username());
         rows.statusEvent(id, village.code(), "ACTIVE", "REGISTERED", r.startDate() == null ? facts.today() : r.startDate(),
                 actor.username());
         Worker worker = rows.byId(id);

@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TextRules;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.Region;
 import id.lindung.region.RegionLevel;
@@ -39,7 +40,13 @@ class WorkerAccess {
     }
 
     Region villageInScope(String code, RegionScope scope) {
-        if (code == null || !scope.covers(code)) {
+        if (code == null || code.isBlank()) {
+            throw new InvalidInputException("villageCode", "REQUIRED", "villageCode is required: the desa or kelurahan code");
+        }
+        if (TextRules.invalidCharacter(code, false) || code.length() > 13) {
+            throw new InvalidInputException("villageCode", "VILLAGE_CODE_INVALID", "villageCode must be a desa or kelurahan code such as 64.02.03.2007");
+        }
+        if (!scope.covers(code)) {
             throw new NotFoundException("Village " + code + " not found");
         }
         Region village = regions.lookup(code).filter(Region::active)

@@ -4,6 +4,7 @@ import id.lindung.shared.Segment;
 import id.lindung.shared.Programme;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.TextRules;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,6 +29,12 @@ public final class WorkerInputRules {
 
     /** Longest name accepted. */
     public static final int MAX_NAME = 200;
+
+    /** The earliest start of a membership: Jamsostek began in 1977; anything earlier is a typing error. */
+    public static final LocalDate EARLIEST_START = LocalDate.of(1977, 1, 1);
+
+    /** How far ahead a membership may be started: registrations are planned at most a year ahead. */
+    public static final int MAX_DAYS_AHEAD = 366;
 
     /** Largest number of whole-rupiah digits of a wage (the column is numeric(18, 2)). */
     public static final int MAX_WAGE_DIGITS = 16;
@@ -63,6 +70,16 @@ public final class WorkerInputRules {
         REQUIRED,
         /** The name is longer than {@link #MAX_NAME}. */
         TOO_LONG,
+        /** A name with characters a name does not have (markup, symbols), or with no letter ({@link TextRules.Kind#PERSON_NAME}). */
+        NAME_INVALID,
+        /** A phone number that is not 4 to 15 digits ({@link TextRules.Kind#PHONE}). */
+        PHONE_INVALID,
+        /** A KPJ card number that is not 8 to 16 digits ({@link TextRules.Kind#KPJ}). */
+        KPJ_INVALID,
+        /** The same programme asked for twice. */
+        PROGRAM_DUPLICATE,
+        /** A start date before {@link #EARLIEST_START} or more than {@link #MAX_DAYS_AHEAD} days after today. */
+        START_DATE_OUT_OF_RANGE,
         /** Sex is not L or P. */
         INVALID_SEX,
         /** The poverty decile is not 1 to 10. */
@@ -119,7 +136,7 @@ public final class WorkerInputRules {
         /** The one programme of a change of terms. */
         PROGRAM("program", "programs"),
         SEGMENT("segment", "segment"), WAGE("wage", "wage"), RISK_GROUP("riskGroup", "risk"), PAYER("payer", "payer"),
-        START_DATE("startDate", "start_date");
+        START_DATE("startDate", "start_date"), PHONE("phone", "phone"), KPJ("kpj", "kpj");
 
         private final String inputName;
         private final String column;
@@ -257,11 +274,7 @@ public final class WorkerInputRules {
     public List<Problem> check(WorkerInput in, Set<Field> unreadable) {
         List<Problem> p = new ArrayList<>();
         if (!unreadable.contains(Field.NAME)) {
-            if (in.name() == null || in.name().isBlank()) {
-                p.add(new Problem(Field.NAME, Code.REQUIRED, "name is required"));
-            } else if (in.name().trim().length() > MAX_NAME) {
-                p.add(new Problem(Field.NAME, Code.TOO_LONG, "name is longer than " + MAX_NAME + " characters"));
-            }
+            text(Field.NAME, in.name(), TextRules.Kind.PERSON_NAME, MAX_NAME, true, p);
         }
         boolean sexKnown = "L".equals(in.sex()) || "P".equals(in.sex());
         if (!sexKnown && !unreadable.contains(Field.SEX)) {
@@ -287,7 +300,15 @@ public final class WorkerInputRules {
             p.add(new Problem(Field.POVERTY_DECILE, Code.OUT_OF_RANGE, "poverty decile must be 1 to 10"));
         }
         if (in.opensMemberships()) {
+            if (in.programmes().stream().anyMatch(java.util.Objects::isNull)) {
+                p.add(new Problem(Field.PROGRAMS, Code.REQUIRED, "programs may not hold an empty value"));
+            } else if (new java.util.HashSet<>(in.programmes()).size() < in.programmes().size()) {
+                p.add(new Problem(Field.PROGRAMS, Code.PROGRAM_DUPLICATE, "programs names a programme twice: " + in.programmes()));
+            }
             for (Programme programme : in.programmes()) {
+                if (programme == null) {
+                    continue;
+                }
                 if (in.segment() != null && !programme.allowedFor(in.segment())) {
                     p.add(new Problem(Field.PROGRAMS, Code.PROGRAM_NOT_FOR_SEGMENT,
                             programme + " is not available to " + in.segment() + " participants"));
@@ -314,11 +335,28 @@ public final class WorkerInputRules {
         return p;
     }
 
+    /** Every problem of a worker's phone number and KPJ card number, both optional. */
+    public static List<Problem> checkContact(String phone, String kpj) {
+        List<Problem> p = new ArrayList<>();
+        text(Field.PHONE, phone, TextRules.Kind.PHONE, TextRules.Kind.PHONE.max(), false, p);
+        text(Field.KPJ, kpj, TextRules.Kind.KPJ, TextRules.Kind.KPJ.max(), false, p);
+        return p;
+    }
+
+    private static void text(Field field, String value, TextRules.Kind kind, int max, boolean required, List<Problem> p) {
+        TextRules.check(field.inputName(), value, kind, max, required)
+                .ifPresent(problem -> p.add(new Problem(field, Code.valueOf(problem.code()), problem.message())));
+    }
+
     /**
      * The payer a worker of {@code villageCode} names, checked for a term of {@code segment}: the payer, or empty with
      * the reasons added to {@code problems}. Used also when a transfer names who pays in the new village.
      */
     public Optional<PayerRef> payer(Segment segment, String spec, String villageCode, String nik, List<Problem> problems) {
+        if (spec != null && TextRules.invalidCharacter(spec, false)) {
+            problems.add(new Problem(Field.PAYER, Code.INVALID_CHARACTER, "payer has a control, invisible or direction-changing character"));
+            return Optional.empty();
+        }
         try {
             PayerRef payer = PayerRef.parse(spec, villageCode, nik);
             Problem wrong = null;
@@ -373,6 +411,9 @@ public final class WorkerInputRules {
         }
         if (start == null && !unreadable.contains(Field.START_DATE)) {
             p.add(new Problem(Field.START_DATE, Code.REQUIRED, "start date is required"));
+        } else if (start != null && (start.isBefore(EARLIEST_START) || start.isAfter(facts.today().plusDays(MAX_DAYS_AHEAD)))) {
+            p.add(new Problem(Field.START_DATE, Code.START_DATE_OUT_OF_RANGE, "start date " + start + " must lie between "
+                    + EARLIEST_START + " and " + facts.today().plusDays(MAX_DAYS_AHEAD)));
         }
         if (unreadable.contains(Field.PAYER) || !categoryKnown) {
             return;

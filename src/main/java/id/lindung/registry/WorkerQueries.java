@@ -84,4 +84,8 @@ class WorkerQueries {
         RegionScope effective = access.narrow(query.regionCode(), scope);
         search.forEach(query, effective, PersonalData.mayAddressByNik(access.current()), each);
     }
+
+    long version(String nik, RegionScope scope) {
+        return rows.version(nik, scope);
+    }
 }

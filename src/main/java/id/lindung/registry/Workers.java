@@ -144,6 +144,11 @@ public class Workers {
 
     // ---------------------------------------------------------------- reads
 
+    /** The worker's version, its API {@code ETag} ({@link WorkerVersion}), if the scope covers it. */
+    public long version(String nik, RegionScope scope) {
+        return queries.version(nik, scope);
+    }
+
     /**
      * The worker if the caller's scope covers it and the caller may address workers by NIK, else {@link NotFoundException}
      * (the same answer for every cause; counted and rate-limited per user, see {@link NikLookups}).

@@ -234,4 +234,15 @@ class CommandLineTests {
         Run again = run("payments", "import", file.toString());
         assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":3");
     }
+
+    /** Issue 12 item 11: a user who may not import is bad input (2), not a failure (1). */
+    @Test
+    void importWorkersAsAReadOnlyUserExits2(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.csv");
+        Files.writeString(file, "nik,name,sex,birth_date\n6402051708850001,Budi,L,1985-08-17\n");
+        run("users", "create", "--username", "cli-monitor", "--password", "long-enough", "--role", "MONITOR", "--region", "ID");
+        Run imported = run("import", "workers", file.toString(), "--as", "cli-monitor");
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(2);
+        assertThat(imported.err()).contains("error: ").doesNotContain("Exception", "SQL");
+    }
 }

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import id.lindung.platform.ApiProblems;
+import id.lindung.platform.InputProblem;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,14 +31,37 @@ class ImportApiController {
     }
 
     @PostMapping
-    ResponseEntity<ImportBatch> upload(@RequestParam("file") MultipartFile file,
-                                       @RequestParam(defaultValue = "false") boolean autoConfirm,
-                                       @RequestParam(required = false) String villageCode,
-                                       @RequestParam(required = false) LocalDate startDate) throws IOException {
+    ResponseEntity<?> upload(@RequestParam("file") MultipartFile file,
+                             @RequestParam(defaultValue = "false") boolean autoConfirm,
+                             @RequestParam(required = false) String villageCode,
+                             @RequestParam(required = false) LocalDate startDate) throws IOException {
         ImportBatch batch = imports.upload(file.getOriginalFilename(), file.getInputStream(),
                 new WorkerImports.Options(villageCode, startDate, autoConfirm));
+        if (batch.status().equals("FAILED")) {
+            return failed(batch);
+        }
         return ResponseEntity.status(HttpStatus.CREATED).body(batch);
     }
+
+    /**
+     * A file with nothing to import is refused (422), not created: the code says why (the file's own, such as
+     * FILE_EMPTY or FILE_NOT_UTF8, or NO_VALID_ROWS with every row's problem), and the batch stays readable for its
+     * rejection file.
+     */
+    private ResponseEntity<ProblemDetail> failed(ImportBatch batch) {
+        List<WorkerImports.RejectedRow> rows = imports.rejections(batch.id(), MAX_ERRORS);
+        boolean fileLevel = rows.isEmpty() || rows.stream().allMatch(r -> r.line() <= 1);
+        String code = fileLevel ? (rows.isEmpty() ? "NO_VALID_ROWS" : rows.get(0).code()) : "NO_VALID_ROWS";
+        String detail = fileLevel && !rows.isEmpty() ? rows.get(0).message()
+                : "No row of the file can be imported: " + batch.rejectedRows() + " row(s) rejected";
+        List<InputProblem> errors = rows.stream().map(r -> new InputProblem(r.line(), r.field(), r.code(), r.message())).toList();
+        ProblemDetail body = ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, errors);
+        body.setProperty("batch", batch.id());
+        body.setProperty("rejections", "/api/v1/imports/" + batch.id() + "/rejections.csv");
+        return ApiProblems.response(body);
+    }
+
+    private static final int MAX_ERRORS = 100;
 
     @GetMapping("/{id}")
     ImportBatch get(@PathVariable long id) {

@@ -69,6 +69,23 @@ public class WorkerRows {
                 .orElseThrow(() -> new NotFoundException("Worker " + id + " not found"));
     }
 
+    /**
+     * Moves the version of a worker locked for update on and checks it against the edit's expected version
+     * ({@link id.lindung.registry.WorkerVersion}): a stale edit is refused before anything changes.
+     */
+    public void advanceVersion(long workerId) {
+        long current = jdbc.sql("update worker set version = version + 1 where id = ? returning version - 1")
+                .param(workerId).query(Long.class).single();
+        id.lindung.registry.WorkerVersion.check(current);
+    }
+
+    /** The worker's version (the ETag of its API resource), if {@code scope} covers it, else {@link NotFoundException}. */
+    public long version(String nik, RegionScope scope) {
+        return jdbc.sql("select version from worker where nik = :nik and village_code >= :lo and village_code < :hi")
+                .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("Worker " + id.lindung.access.PersonalData.mask(nik) + " not found"));
+    }
+
     public Optional<Worker> findAnywhere(String nik) {
         return jdbc.sql("select * from worker where nik = ?").param(nik).query(this::mapWorker).optional();
     }

@@ -33,6 +33,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import id.lindung.registry.WorkerVersion;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -117,19 +119,21 @@ class WorkerApiController {
      * exist (they use {@link #getByPublicId}). Misses are counted per user: 429 past the limit (docs/privacy.md).
      */
     @GetMapping("/workers/{nik}")
-    Map<String, Object> get(@PathVariable String nik) {
+    ResponseEntity<Map<String, Object>> get(@PathVariable String nik) {
         Actor actor = currentActor.get();
         return detail(workers.get(nik, actor.scope()), actor);
     }
 
     /** A worker by its opaque public id (the {@code id} of every worker in a list), for every role in scope. */
     @GetMapping("/workers/by-id/{id}")
-    Map<String, Object> getByPublicId(@PathVariable UUID id) {
+    ResponseEntity<Map<String, Object>> getByPublicId(@PathVariable UUID id) {
         Actor actor = currentActor.get();
         return detail(workers.getByPublicId(id, actor.scope()), actor);
     }
 
-    private Map<String, Object> detail(Worker w, Actor actor) {
+    /** The worker's record with its version, also as the {@code ETag} an edit sends back in {@code If-Match}. */
+    private ResponseEntity<Map<String, Object>> detail(Worker w, Actor actor) {
+        long version = workers.version(w.nik(), actor.scope());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", WorkerJson.of(w, null, null, actor));
         body.put("memberships", workers.terms(w, actor.scope()).stream().map(t -> t.shownTo(actor)).toList());
@@ -137,27 +141,36 @@ class WorkerApiController {
         body.put("likelyDuplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/by-id/{id}/protection (billing) answers it
-        return body;
+        body.put("version", version);
+        return ResponseEntity.ok().eTag(WorkerVersion.etag(version)).body(body);
     }
 
     @PostMapping("/workers/{nik}/memberships")
-    MembershipTerm changeTerms(@PathVariable String nik, @RequestBody TermRequest r) {
-        return workers.changeTerms(nik, new Workers.TermChange(r.program(), r.segment(), r.wage(), r.riskGroup(), r.payer(), r.validFrom()));
+    MembershipTerm changeTerms(@PathVariable String nik, @RequestBody TermRequest r,
+                               @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch), () -> workers.changeTerms(nik, new Workers.TermChange(r.program(), r.segment(), r.wage(), r.riskGroup(), r.payer(), r.validFrom())));
     }
 
     @PostMapping("/workers/{nik}/memberships/{program}/end")
-    MembershipTerm end(@PathVariable String nik, @PathVariable Programme program, @RequestBody EndRequest r) {
-        return workers.endTerm(nik, program, r.endDate(), r.reason());
+    MembershipTerm end(@PathVariable String nik, @PathVariable Programme program, @RequestBody EndRequest r,
+                       @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch), () -> workers.endTerm(nik, program, r.endDate(), r.reason()));
     }
 
     @PostMapping("/workers/{nik}/transfer")
-    WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r) {
-        return WorkerJson.of(workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()), null, null, currentActor.get());
+    WorkerJson transfer(@PathVariable String nik, @RequestBody TransferRequest r,
+                        @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        Worker moved = WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch),
+                () -> workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()));
+        return WorkerJson.of(moved, null, null, currentActor.get());
     }
 
     @PostMapping("/workers/{nik}/status")
-    WorkerJson changeStatus(@PathVariable String nik, @RequestBody StatusRequest r) {
-        return WorkerJson.of(workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()), null, null, currentActor.get());
+    WorkerJson changeStatus(@PathVariable String nik, @RequestBody StatusRequest r,
+                            @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        Worker changed = WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch),
+                () -> workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()));
+        return WorkerJson.of(changed, null, null, currentActor.get());
     }
 
     @GetMapping("/nik/{nik}")

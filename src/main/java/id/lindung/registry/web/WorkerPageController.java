@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
+import id.lindung.registry.WorkerVersion;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -148,8 +149,8 @@ class WorkerPageController {
     String changeStatus(@PathVariable long id, @RequestParam(required = false) WorkerStatus status,
                         @RequestParam(required = false) String reason,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn,
-                        Model model, RedirectAttributes redirect) {
-        return onWorkerPage(id, "status", model, redirect, nik -> workers.changeStatus(nik, status, reason, effectiveOn));
+                        @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
+        return onWorkerPage(id, "status", model, redirect, versioned(version, nik -> workers.changeStatus(nik, status, reason, effectiveOn)));
     }
 
     /** The two answers to a likely duplicate on the worker page. */
@@ -166,34 +167,35 @@ class WorkerPageController {
                        @RequestParam(required = false) String segment, @RequestParam(required = false) String wage,
                        @RequestParam(required = false) String riskGroup, @RequestParam(required = false) String payerKind,
                        @RequestParam(required = false) String payerName, @RequestParam(required = false) String validFrom,
-                       Model model, RedirectAttributes redirect) {
+                       @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
         model.addAttribute("termForm", new TermForm(program, segment, wage, riskGroup, new PayerInput(payerKind, payerName), validFrom));
-        return onWorkerPage(id, "terms", model, redirect, nik -> workers.changeTerms(nik, new Workers.TermChange(
+        return onWorkerPage(id, "terms", model, redirect, versioned(version, nik -> workers.changeTerms(nik, new Workers.TermChange(
                 WorkerForm.parse(Programme.class, program), WorkerForm.parse(Segment.class, segment), WorkerForm.decimal(wage),
-                WorkerForm.parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), WorkerForm.date(validFrom))));
+                WorkerForm.parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), WorkerForm.date(validFrom)))));
     }
 
     /** The end form: a programme ends on a date, for a reason. */
     @PostMapping("/pekerja/id/{id}/kepesertaan/akhiri")
     String endTerm(@PathVariable long id, @RequestParam(required = false) String program,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) String endDate,
-                   Model model, RedirectAttributes redirect) {
+                   @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
         Programme p = WorkerForm.parse(Programme.class, program);
-        return onWorkerPage(id, "end", model, redirect, nik -> {
+        return onWorkerPage(id, "end", model, redirect, versioned(version, nik -> {
             if (p == null) {
                 throw new InvalidInputException("program", "REQUIRED", "Choose the programme to end");
             }
             workers.endTerm(nik, p, WorkerForm.date(endDate), WorkerForm.parse(EndReason.class, reason));
-        });
+        }));
     }
 
     /** Completes a transfer request: moves the worker to the village that asked for it. */
     @PostMapping("/pekerja/id/{id}/pindah")
     String transfer(@PathVariable long id, @RequestParam(required = false) String villageCode,
                     @RequestParam(required = false) String effectiveOn, @RequestParam(required = false) String payerKind,
-                    @RequestParam(required = false) String payerName, Model model, RedirectAttributes redirect) {
-        return onWorkerPage(id, "transfer", model, redirect, nik -> workers.transfer(nik, villageCode, WorkerForm.date(effectiveOn),
-                new PayerInput(payerKind, payerName).spec()));
+                    @RequestParam(required = false) String payerName, @RequestParam(required = false) String version,
+                    Model model, RedirectAttributes redirect) {
+        return onWorkerPage(id, "transfer", model, redirect, versioned(version, nik -> workers.transfer(nik, villageCode,
+                WorkerForm.date(effectiveOn), new PayerInput(payerKind, payerName).spec())));
     }
 
     /** Declines a transfer request. */
@@ -225,6 +227,14 @@ class WorkerPageController {
      * Makes a change from a form of the worker page: back to the page with a note of what was saved, or the page again
      * with the reasons it was refused, next to the fields of {@code form} (the status and duplicate forms list them above).
      */
+    /** A change of the worker page's forms, based on the version of the worker the page showed (optimistic locking). */
+    private static Consumer<String> versioned(String version, Consumer<String> change) {
+        return nik -> WorkerVersion.expecting(WorkerVersion.ofForm(version), () -> {
+            change.accept(nik);
+            return null;
+        });
+    }
+
     private String onWorkerPage(long id, String form, Model model, RedirectAttributes redirect, Consumer<String> change) {
         Worker w = workers.getById(id, currentActor.get().scope());
         try {
@@ -248,6 +258,7 @@ class WorkerPageController {
     private String worker(Worker w, Model model) {
         Actor actor = currentActor.get();
         model.addAttribute("worker", w);
+        model.addAttribute("workerVersion", workers.version(w.nik(), actor.scope()));
         model.addAttribute("nikShown", PersonalData.nik(actor, w.nik()));
         model.addAttribute("birthDateShown", PersonalData.birthDate(actor, w.birthDate()));
         model.addAttribute("fullNik", PersonalData.seesFull(actor));

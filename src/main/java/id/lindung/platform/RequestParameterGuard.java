@@ -1,0 +1,36 @@
+package id.lindung.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses, before any controller runs (and after the sign-in and role checks, so a read-only role still gets its
+ * 403 first), query parameters no endpoint can use: a control character in any value (PostgreSQL text holds no
+ * NUL; a 500 before), and a {@code page} so far out that its offset overflows. Both name the parameter.
+ */
+class RequestParameterGuard implements HandlerInterceptor {
+
+    /** The last page any list is asked for: with the largest page size (500) its offset still fits an int. */
+    static final int MAX_PAGE = 1_000_000;
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            if (p.getKey().equals("file") || p.getKey().equals("_csrf")) {
+                continue;
+            }
+            for (String value : p.getValue()) {
+                if (value != null && TextRules.invalidCharacter(value, false)) {
+                    throw new InvalidInputException(p.getKey(), "INVALID_CHARACTER", p.getKey()
+                            + " has a control, invisible or direction-changing character");
+                }
+                if (p.getKey().equals("page") && value != null && value.matches("\\d{1,9}") && Integer.parseInt(value) > MAX_PAGE) {
+                    throw new InvalidInputException("page", "OUT_OF_RANGE", "page may be at most " + MAX_PAGE);
+                }
+            }
+        }
+        return true;
+    }
+}
