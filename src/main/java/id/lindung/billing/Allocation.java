@@ -40,6 +40,7 @@ class Allocation {
      *                  that are not yet settled
      */
     void reallocate(long payerId, boolean fromStart) {
+        lockPayers(List.of(payerId));
         LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
         if (from != null) {
             reallocate(List.of(payerId), from);
@@ -55,8 +56,26 @@ class Allocation {
 
     private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
+    /** Namespace of the per-payer advisory locks (the first key of the two-key form). */
+    private static final int PAYER_LOCK = 4343;
+
+    /**
+     * Serialises everything that changes the payers' payments or allocation until the transaction ends: two
+     * payments to one payer at once would otherwise both rebuild its allocation from the same snapshot. Locks are
+     * taken in payer order, so two transactions that lock several payers cannot deadlock; taking a lock again in
+     * the same transaction is allowed.
+     */
+    void lockPayers(java.util.Collection<Long> payerIds) {
+        Long[] sorted = payerIds.stream().distinct().sorted().toArray(Long[]::new);
+        if (sorted.length > 0) {
+            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (select unnest(:payers) as k order by 1) s")
+                    .param("ns", PAYER_LOCK).param("payers", sorted).query().rowSet();
+        }
+    }
+
     /** Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months. */
     private void reallocate(List<Long> payerIds, LocalDate from) {
+        lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
         jdbc.sql("delete from payment_allocation where payer_id = any(:payers) and month >= :from")
                 .param("payers", payers).param("from", Date.valueOf(from)).update();

@@ -87,6 +87,8 @@ public class Payments {
     }
 
     private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Rupiah amount, Actor actor) {
+        // one payer's payments one at a time: the reference check, the bounds and the allocation see every earlier one
+        allocation.lockPayers(List.of(payer.id()));
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
         Optional<Long> id = jdbc.sql("""
                 insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
@@ -130,7 +132,7 @@ public class Payments {
         }
         var row = jdbc.sql("""
                 select p.payer_id, p.payer_region_code, p.reference, p.amount, p.reversed_at from payment p
-                where p.id = :id and p.payer_region_code >= :lo and p.payer_region_code < :hi""")
+                where p.id = :id and p.payer_region_code >= :lo and p.payer_region_code < :hi for update""")
                 .param("id", paymentId).param("lo", actor.scope().lo()).param("hi", actor.scope().hi())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getTimestamp(5)})
                 .optional().orElseThrow(() -> new NotFoundException("Payment " + paymentId + " not found"));
@@ -279,6 +281,9 @@ public class Payments {
                            List<Rejection> rejected, boolean dryRun) {
         if (rows.isEmpty()) {
             return new int[] {0, 0};
+        }
+        if (!dryRun) {
+            allocation.lockPayers(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
         }
         Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql("""
