@@ -64,10 +64,19 @@ class BillingPageController {
                     @RequestParam(defaultValue = "0") int page, @RequestParam(name = "apage", defaultValue = "0") int arrearsPage,
                     Model model) {
         Actor actor = currentActor.get();
-        YearMonth m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
-        BillOverview.Status st = parseStatus(status);
+        YearMonth m;
+        BillOverview.Status st;
         String k = kind == null || kind.isBlank() ? null : kind.strip();
-        var result = overview.find(new BillOverview.Filter(m, region, k, st), actor, page, PAGE_SIZE);
+        BillOverview.Result result;
+        try {
+            m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
+            st = parseStatus(status);
+            result = overview.find(new BillOverview.Filter(m, region, k, st), actor, page, PAGE_SIZE);
+        } catch (InvalidInputException e) {
+            // a page answers a bad filter with the 400 error page, not the 500 one
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    e.getMessage(), e);
+        }
         var area = BillOverview.area(region, actor.scope());
         model.addAttribute("page", result);
         model.addAttribute("month", m.toString());
