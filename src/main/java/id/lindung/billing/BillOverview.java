@@ -121,8 +121,8 @@ public class BillOverview {
         return """
                 select count(*), coalesce(sum(x.total), 0), coalesce(sum(x.paid), 0)
                 from bill b join registry_payer p on p.id = b.payer_id
-                join (select payer_id, sum(total) as total, sum(paid) as paid from bill_balance
-                      where month = :month group by payer_id) x on x.payer_id = b.payer_id""" + where;
+                cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
+                                    where payer_id = b.payer_id and month = b.month) x""" + where;
     }
 
     /** One page in region order (the index on bill (month, payer_region_code, payer_id)), then names and fines of that page only. */
