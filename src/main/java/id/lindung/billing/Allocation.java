@@ -18,13 +18,16 @@ class Allocation {
     static final String PROGRAM_ORDER = "case program when 'JKK' then 1 when 'JKM' then 2 when 'JP' then 3 when 'JHT' then 4 else 5 end";
 
     private final JdbcClient jdbc;
+    private final BillBalances balances;
 
-    Allocation(JdbcClient jdbc) {
+    Allocation(JdbcClient jdbc, BillBalances balances) {
         this.jdbc = jdbc;
+        this.balances = balances;
     }
 
     /** After a run: the new lines are all in the run's month, so earlier months stay settled as they are. */
     void reallocatePayersOfRun(long runId, LocalDate month) {
+        balances.refreshRun(runId, month);
         // only payers that have paid something can have lines to settle or credit to move
         List<Long> payers = jdbc.sql("""
                 select distinct l.payer_id from bill_line l
@@ -40,6 +43,7 @@ class Allocation {
      *                  that are not yet settled
      */
     void reallocate(long payerId, boolean fromStart) {
+        lockPayers(List.of(payerId));
         LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
         if (from != null) {
             reallocate(List.of(payerId), from);
@@ -55,8 +59,34 @@ class Allocation {
 
     private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
+    /** Namespace of the per-payer advisory locks (the first key of the two-key form). */
+    private static final int PAYER_LOCK = 4343;
+    /** Namespace of the one lock that a bulk change takes alone and every per-payer change shares. */
+    private static final int ALL_PAYERS_LOCK = 4344;
+    /** Above this many payers one exclusive lock replaces the per-payer ones (each lock takes shared memory). */
+    static final int BULK_PAYERS = 500;
+
+    /**
+     * Serialises everything that changes the payers' payments or allocation until the transaction ends: two
+     * payments to one payer at once would otherwise both rebuild its allocation from the same snapshot. A few payers
+     * are locked one by one, in payer order (so two transactions cannot deadlock), under a shared "all payers" lock;
+     * a bulk change (a national billing run, a large reconciliation file) takes that lock exclusively instead, since
+     * PostgreSQL's lock table has room for a few thousand locks, not one per payer of the country.
+     */
+    void lockPayers(java.util.Collection<Long> payerIds) {
+        Long[] sorted = payerIds.stream().distinct().sorted().toArray(Long[]::new);
+        if (sorted.length > BULK_PAYERS) {
+            jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
+        } else if (sorted.length > 0) {
+            jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
+            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (select unnest(:payers) as k order by 1) s")
+                    .param("ns", PAYER_LOCK).param("payers", sorted).query().rowSet();
+        }
+    }
+
     /** Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months. */
     private void reallocate(List<Long> payerIds, LocalDate from) {
+        lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
         jdbc.sql("delete from payment_allocation where payer_id = any(:payers) and month >= :from")
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
@@ -92,6 +122,7 @@ class Allocation {
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql("drop table alloc_pay").update();
         refreshPaidMonths(payers, from);
+        balances.refresh(payers, from);
     }
 
     private LocalDate firstUnsettledMonth(long payerId) {

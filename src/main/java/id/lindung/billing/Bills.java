@@ -80,11 +80,13 @@ public class Bills {
             params.addValue("month", Date.valueOf(month.atDay(1)));
         }
         long total = jdbc.sql("select count(*) from bill b" + where).paramSource(params).query(Long.class).single();
+        // a page past the end answers the last page; in long, so page=2147483647 cannot overflow into a negative offset
+        int shown = (int) Math.min(Math.max(0, page), Math.max(0, (total - 1) / limit));
         List<BillSummary> items = jdbc.sql(SUMMARY + where
                         + " group by b.id, p.code, p.name order by b.month desc, p.code limit :limit offset :offset")
-                .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
+                .paramSource(params.addValue("limit", limit).addValue("offset", (long) shown * limit))
                 .query((rs, n) -> map(rs)).list();
-        return new id.lindung.platform.Page<>(items, Math.max(0, page), limit, total);
+        return new id.lindung.platform.Page<>(items, shown, limit, total);
     }
 
     /** Every bill of a month in scope, without the page limit of {@link #find} (demo data, exports). */

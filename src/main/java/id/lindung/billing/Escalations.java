@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
- * Payers more than one month in arrears, for the level above them: a regency office sees its villages
- * (APBDes), a province its regencies (APBD), the national level the provinces and regencies.
+ * Payers more than one month in arrears, for the level above them: every kind of payer (villages, regencies and
+ * provinces, employers, donors, self-paying workers) below the caller's own region, grouped by area and paged.
  */
 @Service
 public class Escalations {
@@ -23,40 +23,71 @@ public class Escalations {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @param groupCode the area one level below the caller's scope that holds the payer (a province for the national
+     *                  level, a regency for a province, ...): the list is grouped by it
+     */
     public record Escalation(String payer, String payerName, String regionCode, int monthsInArrears,
-                             @JsonSerialize(using = AmountJson.WithSen.class) Rupiah outstanding, LocalDate oldestDue) {
+                             @JsonSerialize(using = AmountJson.WithSen.class) Rupiah outstanding, LocalDate oldestDue,
+                             String kind, String groupCode, String groupName) {
 
         /** As the actor may see it (a self-payer's code without the NIK for masked roles). */
         public Escalation shownTo(id.lindung.access.Actor actor) {
             return new Escalation(id.lindung.access.PersonalData.payerCode(actor, payer),
                     id.lindung.access.PersonalData.payerName(actor, payer, payerName), regionCode, monthsInArrears,
-                    outstanding, oldestDue);
+                    outstanding, oldestDue, kind, groupCode, groupName);
         }
     }
 
+    /** Every payer in arrears in the scope, the first 500 (see {@link #forScope(RegionScope, LocalDate, int, int)}). */
     public List<Escalation> forScope(RegionScope scope, LocalDate asOf) {
-        String kinds = scope.isNational() || scope.code().length() == 2 ? "('APBD')" : "('APBDES', 'EMPLOYER', 'SELF', 'DONOR')";
-        return jdbc.sql("""
+        return forScope(scope, asOf, 0, 500).items();
+    }
+
+    /**
+     * Payers of every kind more than one month in arrears, below the caller's own level (a regency office does not
+     * escalate its own APBD), grouped by the area one level below the scope, largest arrears first within a group.
+     * Reads the maintained {@code bill_balance}: what is overdue is the unpaid part of lines past their due date.
+     */
+    public id.lindung.platform.Page<Escalation> forScope(RegionScope scope, LocalDate asOf, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 500));
+        // the group: the code prefix one level below the scope (2, 5, 8 characters; a village groups by itself)
+        int groupLength = scope.isNational() ? 2 : switch (scope.code().length()) {
+            case 2 -> 5;
+            case 5 -> 8;
+            default -> 13;
+        };
+        String owed = """
                 with owed as (
-                    -- per payer and month, what is overdue as of today: lines past their own due date, unpaid
-                    select l.payer_id, l.month, min(l.due_date) as due_date,
-                           sum(l.eff - coalesce(a.amount, 0)) as outstanding
-                    from bill_line_effective l
-                    join registry_payer p on p.id = l.payer_id
-                    left join payment_allocation a on a.bill_line_id = l.id
-                    where p.region_code >= :lo and p.region_code < :hi and l.due_date < :asOf
-                    group by l.payer_id, l.month
+                    select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
+                    from bill_balance bb join registry_payer p on p.id = bb.payer_id
+                    where p.region_code >= :lo and p.region_code < :hi and bb.due_date < :asOf
+                    group by bb.payer_id, bb.month
+                ), arrears as (
+                    select p.code, p.name, p.region_code, p.kind, count(*) as months, sum(o.outstanding) as outstanding,
+                           min(o.due_date) as oldest, left(p.region_code, :group) as group_code
+                    from owed o join registry_payer p on p.id = o.payer_id
+                    where o.outstanding > 0 and p.region_code <> :scope
+                    group by p.code, p.name, p.region_code, p.kind
+                    having count(*) > 1
                 )
-                select p.code, p.name, p.region_code, count(*) as months, sum(o.outstanding) as outstanding, min(o.due_date) as oldest
-                from owed o join registry_payer p on p.id = o.payer_id
-                where o.outstanding > 0 and p.kind in %s and p.region_code <> :scope
-                group by p.code, p.name, p.region_code
-                having count(*) > 1
-                order by sum(o.outstanding) desc
-                limit 500""".formatted(kinds))
-                .param("lo", scope.lo()).param("hi", scope.hi()).param("asOf", Date.valueOf(asOf)).param("scope", scope.code())
+                """;
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
+                .addValue("scope", scope.code()).addValue("group", groupLength);
+        long total = jdbc.sql(owed + "select count(*) from arrears").paramSource(params).query(Long.class).single();
+        long lastPage = Math.max(0, (total - 1) / limit);
+        int shown = (int) Math.min(Math.max(0, page), lastPage);
+        List<Escalation> items = jdbc.sql(owed + """
+                select a.code, a.name, a.region_code, a.months, a.outstanding, a.oldest, a.kind, a.group_code, g.name
+                from arrears a left join region_area g on g.code = a.group_code
+                order by a.group_code, a.outstanding desc, a.code
+                limit :limit offset :offset""")
+                .paramSource(params.addValue("limit", limit).addValue("offset", (long) shown * limit))
                 .query((rs, n) -> new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate()))
+                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
+                        rs.getString(9)))
                 .list();
+        return new id.lindung.platform.Page<>(items, shown, limit, total);
     }
 }

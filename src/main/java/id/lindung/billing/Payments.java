@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.Role;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
@@ -47,22 +48,34 @@ public class Payments {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final PaymentBounds bounds;
 
     Payments(JdbcClient jdbc, Payers payers, Allocation allocation, AuditLog audit, TransactionTemplate tx,
-             Clock clock) {
+             Clock clock, PaymentBounds bounds) {
         this.jdbc = jdbc;
         this.payers = payers;
         this.allocation = allocation;
         this.audit = audit;
         this.tx = tx;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     /**
      * A payment as given (HTTP body, form, reconciliation file): the amount stays the number sent until it has
      * been checked (more than zero, at most two decimals), then it becomes {@link Rupiah}.
      */
-    public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {
+    public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel,
+                                 Boolean prepayment) {
+
+        public PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {
+            this(payer, reference, date, amount, channel, null);
+        }
+
+        /** Paying ahead was asked for explicitly: the amount may exceed what is owed, and come before the first bill. */
+        boolean isPrepayment() {
+            return Boolean.TRUE.equals(prepayment);
+        }
 
         /** The amount in rupiah; only for a request that passed {@link #validate}. */
         Rupiah rupiah() {
@@ -77,17 +90,35 @@ public class Payments {
     public PaymentResult record(PaymentRequest request, Actor actor) {
         requireRecorder(actor);
         List<String> problems = validate(request);
+        List<InputProblem> refused = problems.isEmpty() ? bounds.check(request) : List.of();
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream()
-                    .map(p -> id.lindung.platform.InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
+            // a malformed request answers 400 with every problem, the rules' ones included, as it always has
+            List<String> all = new ArrayList<>(problems);
+            bounds.check(request).forEach(p -> all.add(p.field() + ": " + p.message()));
+            throw new InvalidInputException(all.stream()
+                    .map(p -> InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
                     .toList());
+        }
+        if (!refused.isEmpty()) {
+            throw InvalidInputException.refused(refused);
         }
         RegisteredPayer payer = payers.get(request.payer(), actor.scope());
         return store(payer, request, request.rupiah(), actor);
     }
 
     private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Rupiah amount, Actor actor) {
+        // one payer's payments one at a time: the reference check, the bounds and the allocation see every earlier one
+        allocation.lockPayers(List.of(payer.id()));
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
+        // a retry of a recorded payment stays a duplicate even when it no longer fits what is owed
+        Optional<PaymentResult> known = recorded(payer, request, amount);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        List<InputProblem> refused = bounds.check(request, bounds.balanceOf(payer.id()), Rupiah.ZERO);
+        if (!refused.isEmpty()) {
+            throw InvalidInputException.refused(refused);
+        }
         Optional<Long> id = jdbc.sql("""
                 insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
                 values (?, ?, ?, ?, ?, ?, ?) on conflict (payer_id, reference) do nothing returning id""")
@@ -95,17 +126,7 @@ public class Payments {
                         amount.toBigDecimal(), channel, actor.username())
                 .query(Long.class).optional();
         if (id.isEmpty()) {
-            var existing = jdbc.sql("select id, paid_on, amount, channel from payment where payer_id = ? and reference = ?")
-                    .params(payer.id(), request.reference().trim())
-                    .query((rs, n) -> new PaymentResult(rs.getLong(1), payer.code(), request.reference().trim(),
-                            rs.getDate(2).toLocalDate(), Rupiah.of(rs.getBigDecimal(3)), rs.getString(4), true,
-                            "Payment with this reference was already recorded; nothing was added"))
-                    .single();
-            if (!existing.amount().equals(amount) || !existing.date().equals(request.date())) {
-                throw InvalidInputException.conflict("reference", "REFERENCE_REUSED", "Reference " + request.reference()
-                        + " was already used for a payment of " + existing.amount().toBigDecimal() + " on " + existing.date());
-            }
-            return existing;
+            return recorded(payer, request, amount).orElseThrow();
         }
         allocation.reallocate(payer.id(), false);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -119,6 +140,21 @@ public class Payments {
                 channel, false, "Payment recorded and allocated to the oldest unpaid months");
     }
 
+    /** The payment already recorded under this payer and reference: a duplicate, or a conflict if it differs. */
+    private Optional<PaymentResult> recorded(RegisteredPayer payer, PaymentRequest request, Rupiah amount) {
+        Optional<PaymentResult> existing = jdbc.sql("select id, paid_on, amount, channel from payment where payer_id = ? and reference = ?")
+                .params(payer.id(), request.reference().trim())
+                .query((rs, n) -> new PaymentResult(rs.getLong(1), payer.code(), request.reference().trim(),
+                        rs.getDate(2).toLocalDate(), Rupiah.of(rs.getBigDecimal(3)), rs.getString(4), true,
+                        "Payment with this reference was already recorded; nothing was added"))
+                .optional();
+        existing.filter(e -> !e.amount().equals(amount) || !e.date().equals(request.date())).ifPresent(e -> {
+            throw InvalidInputException.conflict("reference", "REFERENCE_REUSED", "Reference " + request.reference()
+                    + " was already used for a payment of " + e.amount().toBigDecimal() + " on " + e.date());
+        });
+        return existing;
+    }
+
     /** Reverses a wrong payment (ADMIN or BPJS_OFFICER); its allocation is undone and recomputed. */
     @Transactional
     public void reverse(long paymentId, String reason, Actor actor) {
@@ -130,7 +166,7 @@ public class Payments {
         }
         var row = jdbc.sql("""
                 select p.payer_id, p.payer_region_code, p.reference, p.amount, p.reversed_at from payment p
-                where p.id = :id and p.payer_region_code >= :lo and p.payer_region_code < :hi""")
+                where p.id = :id and p.payer_region_code >= :lo and p.payer_region_code < :hi for update""")
                 .param("id", paymentId).param("lo", actor.scope().lo()).param("hi", actor.scope().hi())
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4), rs.getTimestamp(5)})
                 .optional().orElseThrow(() -> new NotFoundException("Payment " + paymentId + " not found"));
@@ -145,7 +181,13 @@ public class Payments {
                 Map.of("reference", row[2], "amount", row[3], "reversed", true, "reason", reason.trim()));
     }
 
-    public record Rejection(long line, String reason) {}
+    /** A refused row: its line, why, and the stable code of the first rule it broke ({@code INVALID} for a malformed row). */
+    public record Rejection(long line, String reason, String code) {
+
+        public Rejection(long line, String reason) {
+            this(line, reason, "INVALID");
+        }
+    }
 
     /** {@code accepted} is what was recorded, or in a dry run what would be. */
     public record ImportResult(int accepted, int duplicates, List<Rejection> rejected) {}
@@ -184,7 +226,7 @@ public class Payments {
                     }
                     for (String col : List.of("payer", "reference", "date", "amount")) {
                         if (!index.containsKey(col)) {
-                            throw new InvalidInputException(List.of(new id.lindung.platform.InputProblem(1, col, "HEADER_MISSING_COLUMN",
+                            throw new InvalidInputException(List.of(new InputProblem(1, col, "HEADER_MISSING_COLUMN",
                                     "Header lacks column " + col + "; expected payer,reference,date,amount")));
                         }
                     }
@@ -194,7 +236,8 @@ public class Payments {
                 try {
                     request = new PaymentRequest(field(rec, index, "payer"), field(rec, index, "reference"),
                             statementDate(field(rec, index, "date")), new BigDecimal(field(rec, index, "amount")),
-                            index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION");
+                            index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION",
+                            index.containsKey("prepayment") && PaymentBounds.isYes(field(rec, index, "prepayment")));
                 } catch (DateTimeParseException e) {
                     rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)"));
                     continue;
@@ -205,6 +248,11 @@ public class Payments {
                 List<String> problems = validate(request);
                 if (!problems.isEmpty()) {
                     rejected.add(new Rejection(line, String.join("; ", problems)));
+                    continue;
+                }
+                List<InputProblem> refused = bounds.check(request);
+                if (!refused.isEmpty()) {
+                    rejected.add(rejection(line, refused));
                     continue;
                 }
                 RegisteredPayer payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
@@ -219,7 +267,7 @@ public class Payments {
                         repeated++;
                     } else {
                         rejected.add(new Rejection(line, "reference: " + request.reference() + " is used on line " + first.getKey()
-                                + " for another amount or date"));
+                                + " for another amount or date", "REFERENCE_REUSED"));
                     }
                     continue;
                 }
@@ -259,7 +307,10 @@ public class Payments {
         long n = 0;
         for (PaymentRequest r : requests) {
             n++;
-            List<String> problems = validate(r);
+            List<String> problems = new ArrayList<>(validate(r));
+            if (problems.isEmpty()) {
+                bounds.check(r).forEach(p -> problems.add(p.field() + ": " + p.message()));
+            }
             RegisteredPayer payer = payerCache.computeIfAbsent(r.payer(), code -> payers.find(code)
                     .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
             if (!problems.isEmpty() || payer == null) {
@@ -270,7 +321,10 @@ public class Payments {
         }
         int[] counts = storeAll(numbered, payerCache, actor, rejected, false);
         if (!rejected.isEmpty()) {
-            throw InvalidInputException.conflict("payments", "REFERENCE_REUSED", rejected.get(0).reason());
+            Rejection first = rejected.get(0);
+            throw "REFERENCE_REUSED".equals(first.code())
+                    ? InvalidInputException.conflict("payments", "REFERENCE_REUSED", first.reason())
+                    : InvalidInputException.refused("payments", first.code(), "Payment " + first.line() + ": " + first.reason());
         }
         return counts;
     }
@@ -280,6 +334,9 @@ public class Payments {
                            List<Rejection> rejected, boolean dryRun) {
         if (rows.isEmpty()) {
             return new int[] {0, 0};
+        }
+        if (!dryRun) {
+            allocation.lockPayers(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
         }
         Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql("""
@@ -301,9 +358,26 @@ public class Payments {
                 duplicates++;
             } else {
                 rejected.add(new Rejection(e.getKey(), "reference: " + r.reference() + " was already used for a payment of "
-                        + ((Rupiah) known[1]).toBigDecimal() + " on " + known[0]));
+                        + ((Rupiah) known[1]).toBigDecimal() + " on " + known[0], "REFERENCE_REUSED"));
             }
         }
+        // each new payment within what its payer owes, counting the file's earlier rows for the same payer
+        Map<Long, PaymentBounds.Balance> balances = new HashMap<>();
+        Map<Long, Rupiah> accepted = new HashMap<>();
+        List<Map.Entry<Long, PaymentRequest>> within = new ArrayList<>();
+        for (var e : fresh) {
+            long payerId = payerCache.get(e.getValue().payer()).id();
+            PaymentBounds.Balance balance = balances.computeIfAbsent(payerId, bounds::balanceOf);
+            Rupiah before = accepted.getOrDefault(payerId, Rupiah.ZERO);
+            List<InputProblem> refused = bounds.check(e.getValue(), balance, before);
+            if (refused.isEmpty()) {
+                within.add(e);
+                accepted.put(payerId, before.plus(e.getValue().rupiah()));
+            } else {
+                rejected.add(rejection(e.getKey(), refused));
+            }
+        }
+        fresh = within;
         if (dryRun || fresh.isEmpty()) {
             return new int[] {fresh.size(), duplicates};
         }
@@ -354,17 +428,18 @@ public class Payments {
         }
         if (r.date() == null) {
             problems.add("date: required");
-        } else if (r.date().isAfter(LocalDate.now(clock))) {
-            problems.add("date: " + r.date() + " is in the future");
         }
         if (r.amount() == null) {
             problems.add("amount: required");
-        } else if (r.amount().signum() <= 0) {
-            problems.add("amount: must be more than zero (" + r.amount().toPlainString() + ")");
         } else if (r.amount().stripTrailingZeros().scale() > 2) {
             problems.add("amount: at most 2 decimals (" + r.amount().toPlainString() + ")");
         }
         return problems;
+    }
+
+    private static Rejection rejection(long line, List<InputProblem> refused) {
+        return new Rejection(line, String.join("; ", refused.stream().map(p -> p.field() + ": " + p.message()).toList()),
+                refused.get(0).code());
     }
 
     /** PostgreSQL text cannot hold NUL, and a line break in a reference breaks reconciliation files. */

@@ -28,37 +28,7 @@ class BillingRunBenchmark {
     @Test
     void billingRunAgainstTheInsertSelectFloor() {
         int terms = Integer.getInteger("lindung.bench.terms", 1_000_000);
-        int puWorkers = terms * 3 / 20;           // 4 programmes each: 60% of the terms
-        int bpuWorkers = (terms - puWorkers * 4) / 2; // 2 programmes each: the rest
-        long t0 = System.nanoTime();
-        jdbc.sql("""
-                insert into payer (code, kind, name, region_code)
-                select 'APBDES:' || code, 'APBDES', 'Pemerintah Desa ' || name, code from region
-                where kind = 'DESA' and active on conflict (code) do nothing""").update();
-        jdbc.sql("""
-                create temp table bench_village as
-                select row_number() over (order by code) as n, code, (select id from payer where payer.code = 'APBDES:' || region.code) as payer
-                from region where kind = 'DESA' and active""").update();
-        int villages = jdbc.sql("select count(*) from bench_village").query(Integer.class).single();
-        jdbc.sql("""
-                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
-                select lpad((9000000000000000 + i)::text, 16, '0'), 'Pekerja ' || i, 'L', date '1985-01-01', v.code,
-                       case when i <= :pu then 'PERANGKAT_DESA' else 'PETANI' end, 'bench'
-                from generate_series(1, :total) i join bench_village v on v.n = 1 + i % :villages""")
-                .param("pu", puWorkers).param("total", puWorkers + bpuWorkers).param("villages", villages).update();
-        jdbc.sql("""
-                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
-                    worker_payer_id, valid_from, created_by)
-                select w.id, w.village_code, p.program, case when w.category = 'PETANI' then 'BPU' else 'PU' end,
-                       2000000 + (w.id % 90) * 100000, 'VERY_LOW',
-                       case when w.category = 'PETANI' then null else v.payer end, v.payer, date '2025-01-01', 'bench'
-                from worker w join bench_village v on v.code = w.village_code
-                cross join lateral (select unnest(case when w.category = 'PETANI' then array['JKK','JKM'] else array['JKK','JKM','JHT','JP'] end) as program) p
-                where w.created_by = 'bench'""").update();
-        jdbc.sql("analyze").update();
-        long active = jdbc.sql("select count(*) from membership_term where created_by = 'bench'").query(Long.class).single();
-        System.out.printf("BENCH setup: %,d active memberships (%,d PU workers x 4, %,d BPU workers x 2) in %.1f s%n",
-                active, puWorkers, bpuWorkers, (System.nanoTime() - t0) / 1e9);
+        createMemberships(jdbc, terms);
 
         YearMonth month = YearMonth.of(2025, 6);
         MonthRules r = rules.forMonth(month);
@@ -100,5 +70,43 @@ class BillingRunBenchmark {
                 month, result.bills(), result.lines(), result.total(), runSeconds, runSeconds / floorSeconds);
         System.out.printf("BENCH idempotent re-run: %,d lines added in %.2f s%n", rerun.lines(), rerunSeconds);
         jdbc.sql("drop table floor_line").update();
+    }
+
+    /**
+     * {@code terms} active membership terms from 2025-01 spread over every desa: 60% PU village officials with JKK, JKM,
+     * JHT and JP paid by their village, the rest BPU workers with JKK and JKM (also used by {@link BillListBenchmark}).
+     */
+    static void createMemberships(JdbcClient jdbc, int terms) {
+        int puWorkers = terms * 3 / 20;           // 4 programmes each: 60% of the terms
+        int bpuWorkers = (terms - puWorkers * 4) / 2; // 2 programmes each: the rest
+        long t0 = System.nanoTime();
+        jdbc.sql("""
+                insert into payer (code, kind, name, region_code)
+                select 'APBDES:' || code, 'APBDES', 'Pemerintah Desa ' || name, code from region
+                where kind = 'DESA' and active on conflict (code) do nothing""").update();
+        jdbc.sql("""
+                create temp table bench_village as
+                select row_number() over (order by code) as n, code, (select id from payer where payer.code = 'APBDES:' || region.code) as payer
+                from region where kind = 'DESA' and active""").update();
+        int villages = jdbc.sql("select count(*) from bench_village").query(Integer.class).single();
+        jdbc.sql("""
+                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                select lpad((9000000000000000 + i)::text, 16, '0'), 'Pekerja ' || i, 'L', date '1985-01-01', v.code,
+                       case when i <= :pu then 'PERANGKAT_DESA' else 'PETANI' end, 'bench'
+                from generate_series(1, :total) i join bench_village v on v.n = 1 + i % :villages""")
+                .param("pu", puWorkers).param("total", puWorkers + bpuWorkers).param("villages", villages).update();
+        jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                    worker_payer_id, valid_from, created_by)
+                select w.id, w.village_code, p.program, case when w.category = 'PETANI' then 'BPU' else 'PU' end,
+                       2000000 + (w.id % 90) * 100000, 'VERY_LOW',
+                       case when w.category = 'PETANI' then null else v.payer end, v.payer, date '2025-01-01', 'bench'
+                from worker w join bench_village v on v.code = w.village_code
+                cross join lateral (select unnest(case when w.category = 'PETANI' then array['JKK','JKM'] else array['JKK','JKM','JHT','JP'] end) as program) p
+                where w.created_by = 'bench'""").update();
+        jdbc.sql("analyze").update();
+        long active = jdbc.sql("select count(*) from membership_term where created_by = 'bench'").query(Long.class).single();
+        System.out.printf("BENCH setup: %,d active memberships (%,d PU workers x 4, %,d BPU workers x 2) in %.1f s%n",
+                active, puWorkers, bpuWorkers, (System.nanoTime() - t0) / 1e9);
     }
 }

@@ -211,11 +211,16 @@ class BillingApiController {
         return protection.ofWorker(worker.id(), date == null ? LocalDate.now(clock) : date, scope).shownTo(actor.get());
     }
 
-    @Operation(summary = "Payers more than one month in arrears, for the level above them")
+    @Operation(summary = "Payers of every kind more than one month in arrears, below your own region, grouped by the area one "
+            + "level below it (groupCode, groupName), largest arrears first within a group; paged with page and size (at most "
+            + "500), the total count in the X-Total-Count header; a page past the end answers the last page")
     @GetMapping("/arrears/escalations")
-    List<Escalations.Escalation> escalations() {
+    ResponseEntity<List<Escalations.Escalation>> escalations(@RequestParam(defaultValue = "0") int page,
+                                                             @RequestParam(defaultValue = "500") int size) {
         var who = actor.get();
-        return escalations.forScope(who.scope(), LocalDate.now(clock)).stream().map(e -> e.shownTo(who)).toList();
+        var result = escalations.forScope(who.scope(), LocalDate.now(clock), page, size);
+        return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
+                .body(result.items().stream().map(e -> e.shownTo(who)).toList());
     }
 
     record PublicStatus(String program, String status) {}

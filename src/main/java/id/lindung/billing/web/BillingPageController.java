@@ -3,6 +3,7 @@ package id.lindung.billing.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
+import id.lindung.billing.BillOverview;
 import id.lindung.billing.BillSummary;
 import id.lindung.billing.BillVersions;
 import id.lindung.billing.BillingRuns;
@@ -11,7 +12,6 @@ import id.lindung.billing.Escalations;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.shared.Rupiah;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -30,6 +30,7 @@ import org.springframework.web.multipart.MultipartFile;
 class BillingPageController {
 
     private final Bills bills;
+    private final BillOverview overview;
     private final BillingRuns runs;
     private final Payments payments;
     private final Escalations escalations;
@@ -39,10 +40,12 @@ class BillingPageController {
     private final Clock clock;
     private final BillVersions versions;
 
-    BillingPageController(Bills bills, BillingRuns runs, Payments payments, Escalations escalations, Protection protection,
-                          CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock, BillVersions versions) {
+    BillingPageController(Bills bills, BillOverview overview, BillingRuns runs, Payments payments, Escalations escalations,
+                          Protection protection, CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock,
+                          BillVersions versions) {
         this.versions = versions;
         this.bills = bills;
+        this.overview = overview;
         this.runs = runs;
         this.payments = payments;
         this.escalations = escalations;
@@ -52,21 +55,62 @@ class BillingPageController {
         this.clock = clock;
     }
 
+    /** Rows per page of the bill list and of the arrears list. */
+    static final int PAGE_SIZE = 50;
+
+    /**
+     * The month's bills, a page at a time, filtered by area (drilling down from the caller's region to a district and a
+     * village), payer kind and status; the arrears escalation below it, paged on its own.
+     */
     @GetMapping("/tagihan")
-    String overview(@RequestParam(required = false) String month, @RequestParam(defaultValue = "0") int page, Model model) {
+    String overview(@RequestParam(required = false) String month, @RequestParam(required = false) String region,
+                    @RequestParam(required = false) String kind, @RequestParam(required = false) String status,
+                    @RequestParam(defaultValue = "0") int page, @RequestParam(name = "apage", defaultValue = "0") int arrearsPage,
+                    Model model) {
         Actor actor = currentActor.get();
-        YearMonth m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
-        var pageOfBills = bills.find(null, m, actor, null, page, 200);
-        var list = bills.forMonth(m, actor);
-        model.addAttribute("page", pageOfBills);
+        YearMonth m;
+        BillOverview.Status st;
+        String k = kind == null || kind.isBlank() ? null : kind.strip();
+        BillOverview.Result result;
+        try {
+            m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
+            st = parseStatus(status);
+            result = overview.find(new BillOverview.Filter(m, region, k, st), actor, page, PAGE_SIZE);
+        } catch (InvalidInputException e) {
+            // a page answers a bad filter with the 400 error page, not the 500 one
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
+                    e.getMessage(), e);
+        }
+        var area = BillOverview.area(region, actor.scope());
+        model.addAttribute("page", result);
         model.addAttribute("month", m.toString());
-        model.addAttribute("bills", pageOfBills.items().stream().map(b -> b.shownTo(actor)).toList());
-        model.addAttribute("total", list.stream().map(BillSummary::total).reduce(Rupiah.ZERO, Rupiah::plus).toBigDecimal());
-        model.addAttribute("paid", list.stream().map(BillSummary::paid).reduce(Rupiah.ZERO, Rupiah::plus).toBigDecimal());
-        model.addAttribute("outstanding", list.stream().map(BillSummary::outstanding).reduce(Rupiah.ZERO, Rupiah::plus).toBigDecimal());
-        model.addAttribute("escalations", escalations.forScope(actor.scope(), LocalDate.now(clock)).stream().map(e -> e.shownTo(actor)).toList());
+        model.addAttribute("region", area.equals(actor.scope()) ? "" : area.code());
+        model.addAttribute("kind", k == null ? "" : k);
+        model.addAttribute("status", st == null ? "" : st.name());
+        model.addAttribute("kinds", BillOverview.KINDS.stream().sorted().toList());
+        model.addAttribute("areas", overview.areasBelow(area));
+        model.addAttribute("areaName", overview.nameOf(area));
+        model.addAttribute("parentArea", area.equals(actor.scope()) ? null : overview.parentWithin(area, actor.scope()));
+        model.addAttribute("bills", result.rows());
+        model.addAttribute("total", result.totals().total().toBigDecimal());
+        model.addAttribute("paid", result.totals().paid().toBigDecimal());
+        model.addAttribute("outstanding", result.totals().outstanding().toBigDecimal());
+        var arrears = escalations.forScope(actor.scope(), LocalDate.now(clock), arrearsPage, PAGE_SIZE);
+        model.addAttribute("arrearsPage", arrears);
+        model.addAttribute("escalations", arrears.items().stream().map(e -> e.shownTo(actor)).toList());
         model.addAttribute("canRun", actor.can(Role.ADMIN, Role.DPMD));
         return "billing/overview";
+    }
+
+    private static BillOverview.Status parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return BillOverview.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "INVALID_VALUE", "status '" + status.strip() + "' is not one of UNPAID, PAID");
+        }
     }
 
     @PostMapping("/tagihan/jalankan")
@@ -81,7 +125,7 @@ class BillingPageController {
                 model.addAttribute("runRefused", e.problems().isEmpty() ? "" : e.problems().get(0).code());
             }
         }
-        return overview(month, 0, model);
+        return overview(month, null, null, null, 0, 0, model);
     }
 
     @GetMapping("/tagihan/{id}")
@@ -108,9 +152,10 @@ class BillingPageController {
     @PostMapping("/pembayaran")
     String pay(@RequestParam String payer, @RequestParam String reference,
                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam BigDecimal amount, @RequestParam(defaultValue = "TELLER") String channel, Model model) {
+               @RequestParam BigDecimal amount, @RequestParam(defaultValue = "TELLER") String channel,
+               @RequestParam(defaultValue = "false") boolean prepayment, Model model) {
         try {
-            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, amount, channel),
+            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, amount, channel, prepayment),
                     currentActor.get()));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());

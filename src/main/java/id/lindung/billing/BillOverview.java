@@ -1,0 +1,210 @@
+package id.lindung.billing;
+
+import id.lindung.access.Actor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.access.PersonalData;
+import id.lindung.shared.Rupiah;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The month's bills as a list a person pages through: filtered by area (a district or village inside the caller's
+ * scope), payer kind and status, in region order, with names. Every query is limited to the caller's region in SQL,
+ * and reads the maintained {@code bill_balance} rows, so a national list costs a page, not every bill line.
+ */
+@Service
+public class BillOverview {
+
+    /** Largest page a caller may ask for. */
+    public static final int MAX_SIZE = 200;
+
+    /** Which bills by what is still owed on them. */
+    public enum Status { UNPAID, PAID }
+
+    public static final Set<String> KINDS = Set.of("APBDES", "APBD", "SELF", "EMPLOYER", "DONOR");
+
+    /**
+     * @param region a region code inside the caller's scope (province, regency, district or village), or null for the
+     *               whole scope
+     */
+    public record Filter(YearMonth month, String region, String kind, Status status) {}
+
+    /** One bill with the names a person reads: the payer's, its area's and the district above a village. */
+    public record Row(long id, String payer, String payerName, String kind, String regionCode, String regionName,
+                      String districtName, Rupiah total, Rupiah paid, Rupiah outstanding, Rupiah fine, LocalDate dueDate) {}
+
+    /** The month's figures over every bill the filter selects, not only this page. */
+    public record Totals(long bills, Rupiah total, Rupiah paid, Rupiah outstanding) {}
+
+    /** @param page the page shown (out-of-range requests get the last page) */
+    public record Result(List<Row> rows, int page, int size, Totals totals) {
+
+        public long pages() {
+            return Math.max(1, (totals.bills() + size - 1) / size);
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages();
+        }
+
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final MonthRulesSource rules;
+    private final Clock clock;
+
+    BillOverview(JdbcClient jdbc, MonthRulesSource rules, Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.clock = clock;
+    }
+
+    public Result find(Filter filter, Actor actor, int page, int size) {
+        int limit = Math.max(1, Math.min(size, MAX_SIZE));
+        MapSqlParameterSource params = params(filter, actor);
+        String where = where(filter, params);
+        Totals totals = jdbc.sql(totalsSql(where)).paramSource(params)
+                .query((rs, n) -> new Totals(rs.getLong(1), Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)),
+                        Rupiah.of(rs.getBigDecimal(2).subtract(rs.getBigDecimal(3)))))
+                .single();
+        // a page past the end shows the last one; arithmetic in long, so page=2147483647 cannot overflow
+        long lastPage = Math.max(0, (totals.bills() - 1) / limit);
+        int shown = (int) Math.min(Math.max(0, page), lastPage);
+        MonthRules monthRules = rules.forMonth(filter.month());
+        params.addValue("limit", limit).addValue("offset", (long) shown * limit);
+        List<Row> rows = jdbc.sql(pageSql(where)).paramSource(params)
+                .query((rs, n) -> {
+                    Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
+                    Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
+                    Rupiah fine = Rupiah.of(rs.getBigDecimal("pu_late").multiply(monthRules.puFineRate())
+                            .setScale(monthRules.roundingScale(), RoundingMode.HALF_UP));
+                    return new Row(rs.getLong("id"), PersonalData.payerCode(actor, rs.getString("code")),
+                            PersonalData.payerName(actor, rs.getString("code"), rs.getString("name")),
+                            rs.getString("kind"), rs.getString("payer_region_code"), rs.getString("region_name"),
+                            rs.getString("district_name"), total, paid, total.minus(paid), fine,
+                            rs.getDate("due_date").toLocalDate());
+                })
+                .list();
+        return new Result(rows, shown, limit, totals);
+    }
+
+    /** The parameters of both statements, the caller's region (or the area inside it) first. */
+    MapSqlParameterSource params(Filter filter, Actor actor) {
+        RegionScope area = area(filter.region(), actor.scope());
+        return new MapSqlParameterSource()
+                .addValue("month", Date.valueOf(filter.month().atDay(1)))
+                .addValue("lo", area.lo()).addValue("hi", area.hi()).addValue("kind", kind(filter.kind()))
+                .addValue("asOf", Date.valueOf(LocalDate.now(clock)));
+    }
+
+    static String where(Filter filter, MapSqlParameterSource params) {
+        return " where b.month = :month and b.payer_region_code >= :lo and b.payer_region_code < :hi"
+                + (params.getValue("kind") == null ? "" : " and p.kind = :kind")
+                + (filter.status() == null ? "" : filter.status() == Status.UNPAID ? " and x.total > x.paid" : " and x.total <= x.paid");
+    }
+
+    /** Count and sums over every bill the filter selects. */
+    static String totalsSql(String where) {
+        return """
+                select count(*), coalesce(sum(x.total), 0), coalesce(sum(x.paid), 0)
+                from bill b join registry_payer p on p.id = b.payer_id
+                cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
+                                    where payer_id = b.payer_id and month = b.month) x""" + where;
+    }
+
+    /** One page in region order (the index on bill (month, payer_region_code, payer_id)), then names and fines of that page only. */
+    static String pageSql(String where) {
+        return """
+                with page as (
+                    select b.id, b.payer_id, b.month, b.due_date, b.payer_region_code, p.code, p.name, p.kind, x.total, x.paid
+                    from bill b join registry_payer p on p.id = b.payer_id
+                    cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
+                                        where payer_id = b.payer_id and month = b.month) x
+                    %s
+                    order by b.payer_region_code, b.payer_id
+                    limit :limit offset :offset
+                )
+                select g.id, g.code, g.name, g.kind, g.payer_region_code, r.name as region_name, d.name as district_name,
+                       g.total, g.paid, g.due_date,
+                       coalesce((select sum(coalesce(a.amount, 0) * months_late(l.due_date, coalesce(a.paid_on, l.due_date))
+                                            + greatest(l.eff - coalesce(a.amount, 0), 0) * months_late(l.due_date, :asOf))
+                                 from bill_line_effective l
+                                 left join payment_allocation a on a.bill_line_id = l.id
+                                 where l.payer_id = g.payer_id and l.month = g.month and l.segment = 'PU'), 0) as pu_late
+                from page g
+                left join region_area r on r.code = g.payer_region_code
+                left join region_area d on d.code = r.parent_code and r.level = 'VILLAGE'
+                order by g.payer_region_code, g.payer_id""".formatted(where);
+    }
+
+    /** The named area inside the caller's scope; an area outside it is answered as unknown. */
+    public static RegionScope area(String region, RegionScope scope) {
+        if (region == null || region.isBlank()) {
+            return scope;
+        }
+        RegionScope area;
+        try {
+            area = RegionScope.of(region.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("region", "REGION_INVALID", "region '" + region.strip()
+                    + "' is not a region code such as 64.02 or 64.02.03");
+        }
+        if (!scope.covers(area)) {
+            throw new NotFoundException("Region " + area.code() + " not found");
+        }
+        return area;
+    }
+
+    private static String kind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        String k = kind.strip().toUpperCase(Locale.ROOT);
+        if (!KINDS.contains(k)) {
+            throw new InvalidInputException("kind", "KIND_INVALID", "kind '" + kind.strip() + "' is not one of "
+                    + KINDS.stream().sorted().toList());
+        }
+        return k;
+    }
+
+    /** An area to drill down to: a code and its official name. */
+    public record Area(String code, String name) {}
+
+    /** The areas one level below {@code area} (none below a village), to narrow the list to a district or a village. */
+    public List<Area> areasBelow(RegionScope area) {
+        if (area.isNational()) {
+            return jdbc.sql("select code, name from region_area where level = 'PROVINCE' and active order by code")
+                    .query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).list();
+        }
+        return jdbc.sql("select code, name from region_area where parent_code = ? and active order by code")
+                .param(area.code()).query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The official name of an area, or null for the whole country. */
+    public String nameOf(RegionScope area) {
+        return area.isNational() ? null : jdbc.sql("select name from region_area where code = ?").param(area.code())
+                .query(String.class).optional().orElse(area.code());
+    }
+
+    /** The area one level up from {@code area}, never above the caller's scope (the code, or "" for the scope itself). */
+    public String parentWithin(RegionScope area, RegionScope scope) {
+        String code = area.code();
+        int dot = code.lastIndexOf('.');
+        String parent = dot < 0 ? null : code.substring(0, dot);
+        return parent == null || !scope.covers(RegionScope.of(parent)) || RegionScope.of(parent).equals(scope) ? "" : parent;
+    }
+}

@@ -1,0 +1,110 @@
+package id.lindung.billing;
+
+import id.lindung.platform.InputProblem;
+import id.lindung.shared.Rupiah;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bounds of a payment, the same for the API, the form, the reconciliation file and the CLI: an amount above zero,
+ * at most the payer's outstanding plus a configurable ceiling (unless paying ahead was asked for) and never above an
+ * absolute maximum; a date not in the future (business clock) and not before the payer's first billed month (unless
+ * paying ahead); a reference and a channel of bounded length. Each broken rule has its own code (docs/api-errors.md).
+ */
+@Component
+class PaymentBounds {
+
+    static final int REFERENCE_MAX = 100;
+    static final int CHANNEL_MAX = 40;
+
+    /** What a payer's payments are measured against: its first billed month (null: none yet) and what it owes now. */
+    record Balance(LocalDate firstBill, Rupiah outstanding) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Rupiah ceiling;
+    private final Rupiah maximum;
+
+    PaymentBounds(JdbcClient jdbc, Clock clock,
+                  @Value("${lindung.payments.ceiling-above-outstanding:10000000}") BigDecimal ceiling,
+                  @Value("${lindung.payments.max-amount:1000000000000}") BigDecimal maximum) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.ceiling = Rupiah.of(ceiling);
+        this.maximum = Rupiah.of(maximum);
+    }
+
+    /** The rules that need nothing but the request (checked before the payer is looked up). */
+    List<InputProblem> check(Payments.PaymentRequest r) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (r.reference() != null && r.reference().strip().length() > REFERENCE_MAX) {
+            problems.add(InputProblem.of("reference", "REFERENCE_TOO_LONG",
+                    "reference has " + r.reference().strip().length() + " characters; at most " + REFERENCE_MAX));
+        }
+        if (r.channel() != null && r.channel().strip().length() > CHANNEL_MAX) {
+            problems.add(InputProblem.of("channel", "CHANNEL_TOO_LONG",
+                    "channel has " + r.channel().strip().length() + " characters; at most " + CHANNEL_MAX));
+        }
+        if (r.date() != null && r.date().isAfter(LocalDate.now(clock))) {
+            problems.add(InputProblem.of("date", "DATE_IN_FUTURE", "date " + r.date() + " is in the future"));
+        }
+        if (r.amount() != null && r.amount().signum() <= 0) {
+            problems.add(InputProblem.of("amount", "AMOUNT_NOT_POSITIVE", "amount must be more than zero ("
+                    + r.amount().toPlainString() + ")"));
+        } else if (r.amount() != null && r.amount().compareTo(maximum.toBigDecimal()) > 0) {
+            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_MAXIMUM", "amount " + r.amount().toPlainString()
+                    + " is above the largest payment accepted (" + maximum.toBigDecimal().toPlainString() + ")"));
+        }
+        return problems;
+    }
+
+    /**
+     * The rules that need the payer's state, checked with the payer locked.
+     *
+     * @param before what earlier rows of the same file already pay to this payer
+     */
+    List<InputProblem> check(Payments.PaymentRequest r, Balance balance, Rupiah before) {
+        List<InputProblem> problems = new ArrayList<>();
+        if (r.isPrepayment()) {
+            return problems;
+        }
+        if (balance.firstBill() != null && r.date().isBefore(balance.firstBill())) {
+            problems.add(InputProblem.of("date", "DATE_BEFORE_FIRST_BILL", "date " + r.date()
+                    + " is before the payer's first bill (" + balance.firstBill() + "); mark it as a prepayment if it is one"));
+        }
+        Rupiah limit = balance.outstanding().minus(before).plus(ceiling);
+        if (r.rupiah().isGreaterThan(limit)) {
+            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_OUTSTANDING", "amount " + r.amount().toPlainString()
+                    + " is more than the payer owes (" + balance.outstanding().minus(before).toBigDecimal().toPlainString()
+                    + ") plus " + ceiling.toBigDecimal().toPlainString() + "; mark it as a prepayment to pay ahead"));
+        }
+        return problems;
+    }
+
+    /** Outstanding: every live line billed less every payment not reversed (credit makes it negative). */
+    Balance balanceOf(long payerId) {
+        return jdbc.sql("""
+                select (select min(month) from bill where payer_id = :payer),
+                       coalesce((select sum(owed + paid) from bill_balance where payer_id = :payer), 0)
+                       - coalesce((select sum(amount) from payment where payer_id = :payer and reversed_at is null), 0)""")
+                .param("payer", payerId)
+                .query((rs, n) -> {
+                    Date first = rs.getDate(1);
+                    return new Balance(first == null ? null : first.toLocalDate(), Rupiah.of(rs.getBigDecimal(2)));
+                })
+                .single();
+    }
+
+    /** A yes in a file's prepayment column: true, yes, ya, y, 1. */
+    static boolean isYes(String text) {
+        return text != null && List.of("true", "yes", "ya", "y", "1").contains(text.strip().toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,163 @@
+package id.lindung.billing;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bill list (/tagihan) at national scale for every level of role, against the database's own floor: the
+ * execution time PostgreSQL reports (EXPLAIN ANALYZE) for the same two statements with the same parameters. Prints
+ * the median of the whole HTTP request (page rendered, gzip), the floor and the machine's load; asserts nothing about
+ * time (machines differ).
+ * Run: {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=BillListBenchmark}
+ * ({@code -Dlindung.bench.terms=N}, default 1,000,000 membership terms).
+ */
+@Tag("benchmark")
+@IntegrationTest
+class BillListBenchmark {
+
+    private static final int RUNS = 9;
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired BillingRuns runs;
+    @Autowired BillOverview overview;
+    @Autowired UserAccounts accounts;
+
+    @Test
+    void billListAgainstTheDatabaseFloor() throws Exception {
+        int terms = Integer.getInteger("lindung.bench.terms", 1_000_000);
+        BillingRunBenchmark.createMemberships(jdbc, terms);
+        Actor admin = TestUsers.actor("bench", Role.ADMIN, "ID");
+        YearMonth month = YearMonth.of(2025, 6);
+        long r0 = System.nanoTime();
+        CurrentActor.runAs(admin, () -> runs.run(month.minusMonths(1), admin, true));
+        CurrentActor.runAs(admin, () -> runs.run(month, admin, true));
+        System.out.printf("BENCH two billing runs in %.1f s%n", (System.nanoTime() - r0) / 1e9);
+        // about two villages in three paid May in full, so the list has both statuses and an arrears list
+        long p0 = System.nanoTime();
+        jdbc.sql("""
+                insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
+                select b.payer_id, b.payer_region_code, 'BENCH-' || b.id, date '2025-06-10', sum(l.amount), 'BENCH', 'bench'
+                from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month
+                where b.month = date '2025-05-01' and b.payer_id % 3 <> 0
+                group by b.id, b.payer_id, b.payer_region_code""").update();
+        List<Long> payers = jdbc.sql("select distinct payer_id from payment where recorded_by = 'bench'").query(Long.class).list();
+        // allocation through the application, so bill_balance is kept as in production
+        org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+        tx.executeWithoutResult(s -> allocation.reallocateFully(payers));
+        jdbc.sql("analyze").update();
+        System.out.printf("BENCH %,d payments allocated in %.1f s%n", payers.size(), (System.nanoTime() - p0) / 1e9);
+
+        long bills = jdbc.sql("select count(*) from bill where month = date '2025-06-01'").query(Long.class).single();
+        long lines = jdbc.sql("select count(*) from bill_line where month = date '2025-06-01'").query(Long.class).single();
+        String regency = jdbc.sql("select left(min(payer_region_code), 5) from bill where month = date '2025-06-01'")
+                .query(String.class).single();
+        String village = jdbc.sql("select min(payer_region_code) from bill where month = date '2025-06-01'").query(String.class).single();
+        System.out.printf("BENCH %s: %,d bills, %,d lines; load %s%n", month, bills, lines, load());
+
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        cases.put("national (ADMIN, ID)", new Object[] {Role.ADMIN, "ID", ""});
+        cases.put("national, page 500", new Object[] {Role.ADMIN, "ID", "&page=500"});
+        cases.put("national, unpaid, APBDes", new Object[] {Role.MONITOR, "ID", "&status=UNPAID&kind=APBDES"});
+        cases.put("province (" + regency.substring(0, 2) + ")", new Object[] {Role.DPMD, regency.substring(0, 2), ""});
+        cases.put("regency (" + regency + ")", new Object[] {Role.DPMD, regency, ""});
+        cases.put("regency, one district", new Object[] {Role.DPMD, regency, "&region=" + village.substring(0, 8)});
+        cases.put("village (" + village + ")", new Object[] {Role.VILLAGE_OPERATOR, village, ""});
+        HttpClient client = HttpClient.newHttpClient();
+        int n = 0;
+        for (var c : cases.entrySet()) {
+            Role role = (Role) c.getValue()[0];
+            String scope = (String) c.getValue()[1];
+            String query = (String) c.getValue()[2];
+            String token = TestUsers.token(accounts, "bench-list-" + (n++), role, scope);
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/tagihan?month=" + month + query))
+                    .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build();
+            double[] http = new double[RUNS];
+            int size = 0;
+            for (int i = 0; i < RUNS + 2; i++) {
+                long t = System.nanoTime();
+                HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(c.getKey() + ": " + r.statusCode());
+                }
+                size = r.body().length;
+                if (i >= 2) {
+                    http[i - 2] = (System.nanoTime() - t) / 1e6;
+                }
+            }
+            double floor = floorMs(role, scope, query, month);
+            System.out.printf("BENCH /tagihan %-32s median %6.1f ms (min %6.1f), database floor %6.1f ms, %,d bytes gzip; load %s%n",
+                    c.getKey(), median(http), Arrays.stream(http).min().orElse(0), floor, size, load());
+        }
+    }
+
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired Allocation allocation;
+
+    /** What PostgreSQL itself needs for the list's two statements (count and sums, then the page), median of the runs. */
+    private double floorMs(Role role, String scope, String query, YearMonth month) {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (String kv : query.split("&")) {
+            if (kv.contains("=")) {
+                q.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        Actor actor = TestUsers.actor("bench-floor", role, scope);
+        var filter = new BillOverview.Filter(month, q.get("region"), q.get("kind"),
+                q.containsKey("status") ? BillOverview.Status.valueOf(q.get("status")) : null);
+        MapSqlParameterSource params = overview.params(filter, actor);
+        String where = BillOverview.where(filter, params);
+        long total = jdbc.sql(BillOverview.totalsSql(where)).paramSource(params).query((rs, i) -> rs.getLong(1)).single();
+        int page = q.containsKey("page") ? Integer.parseInt(q.get("page")) : 0;
+        params.addValue("limit", 50).addValue("offset", Math.min((long) page, Math.max(0, (total - 1) / 50)) * 50);
+        double[] runs = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            runs[i] = executionMs(BillOverview.totalsSql(where), params) + executionMs(BillOverview.pageSql(where), params);
+        }
+        return median(runs);
+    }
+
+    private double executionMs(String sql, MapSqlParameterSource params) {
+        String plan = jdbc.sql("explain (analyze, format json) " + sql).paramSource(params).query(String.class).single();
+        JsonNode root = JsonMapper.builder().build().readTree(plan);
+        return root.get(0).get("Execution Time").asDouble() + root.get(0).get("Planning Time").asDouble();
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}

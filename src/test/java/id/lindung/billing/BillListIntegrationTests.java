@@ -1,0 +1,167 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The bill list (/tagihan) and the arrears escalation, paged and filtered in SQL within the caller's region. */
+@IntegrationTest
+class BillListIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired BillingRuns runs;
+    @Autowired BillOverview overview;
+    @Autowired Escalations escalations;
+    @Autowired Payments payments;
+
+    static final Actor ADMIN = TestUsers.actor("bill-list-admin", Role.ADMIN, "ID");
+
+    /** Gorontalo Utara (75.05): three villages of two districts, a regency payer and a self-payer; the first village pays. */
+    private static final java.util.concurrent.atomic.AtomicBoolean BILLED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void billedRegency() {
+        if (BILLED.getAndSet(true)) {
+            return;
+        }
+        BillingFixture fx = new BillingFixture(jdbc);
+        for (String desa : List.of("75.05.01.2003", "75.05.01.2004", "75.05.02.2001")) {
+            long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+            long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+            fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+            fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        }
+        long regency = fx.payer("APBD:75.05", "APBD", "Pemerintah Kabupaten 75.05", "75.05");
+        long w = fx.worker("75.05.02.2001", "Kader 75.05", "KADER");
+        fx.term(w, "75.05.02.2001", "JKK", "PU", "1000000", "VERY_LOW", regency, regency, LocalDate.of(2025, 1, 1), null);
+        long self = fx.payer("SELF:" + fx.nik(w), "SELF", "Peserta mandiri", "75.05.02.2001");
+        long nelayan = fx.worker("75.05.02.2001", "Nelayan 75.05", "NELAYAN");
+        long selfN = fx.payer("SELF:" + fx.nik(nelayan), "SELF", "Peserta mandiri", "75.05.02.2001");
+        fx.term(nelayan, "75.05.02.2001", "JKK", "BPU", "1000000", null, null, selfN, LocalDate.of(2025, 1, 1), null);
+        fx.term(nelayan, "75.05.02.2001", "JKM", "BPU", "1000000", null, null, selfN, LocalDate.of(2025, 1, 1), null);
+        for (int m = 1; m <= 4; m++) {
+            YearMonth month = YearMonth.of(2025, m);
+            CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN, true));
+        }
+        CurrentActor.runAs(ADMIN, () -> payments.record(new Payments.PaymentRequest("APBDES:75.05.01.2003", "LIST-1",
+                LocalDate.of(2025, 5, 20), new BigDecimal("43200"), "BANK"), ADMIN));
+        assertThat(self).isPositive();
+    }
+
+    @Test
+    void theListsTotalsEqualADirectSumOfTheBillsLinesAndAllocations() {
+        billedRegency();
+        Actor dpmd = TestUsers.actor("bill-list-dpmd", Role.DPMD, "75.05");
+        var all = overview.find(new BillOverview.Filter(YearMonth.of(2025, 2), null, null, null), dpmd, 0, 50);
+        BigDecimal lines = jdbc.sql("""
+                select sum(l.amount) from bill_line l join bill b on b.payer_id = l.payer_id and b.month = l.month
+                where l.month = date '2025-02-01' and b.payer_region_code like '75.05%'""").query(BigDecimal.class).single();
+        BigDecimal allocated = jdbc.sql("""
+                select coalesce(sum(a.amount), 0) from payment_allocation a join bill b on b.payer_id = a.payer_id and b.month = a.month
+                where a.month = date '2025-02-01' and b.payer_region_code like '75.05%'""").query(BigDecimal.class).single();
+        assertThat(all.totals().total().toBigDecimal()).isEqualByComparingTo(lines);
+        assertThat(all.totals().paid().toBigDecimal()).isEqualByComparingTo(allocated).isPositive();
+        // and each row agrees with a direct sum of its bill's lines
+        var summaries = jdbc.sql("""
+                select b.id, coalesce(sum(l.amount), 0) from bill b join bill_line l on l.payer_id = b.payer_id and b.month = l.month
+                where b.month = date '2025-02-01' and b.payer_region_code like '75.05%' group by b.id""")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBigDecimal(2)}).list();
+        assertThat(all.rows()).hasSize(summaries.size());
+        for (Object[] s : summaries) {
+            assertThat(all.rows()).anySatisfy(r -> {
+                assertThat(r.id()).isEqualTo((Long) s[0]);
+                assertThat(r.total().toBigDecimal()).isEqualByComparingTo((BigDecimal) s[1]);
+            });
+        }
+    }
+
+    @Test
+    void filtersByDistrictVillageKindAndStatusWithNames() {
+        billedRegency();
+        Actor dpmd = TestUsers.actor("bill-list-dpmd", Role.DPMD, "75.05");
+        YearMonth feb = YearMonth.of(2025, 2);
+        var district = overview.find(new BillOverview.Filter(feb, "75.05.01", null, null), dpmd, 0, 50);
+        assertThat(district.rows()).extracting(BillOverview.Row::payer)
+                .containsExactly("APBDES:75.05.01.2003", "APBDES:75.05.01.2004");
+        assertThat(district.rows()).allSatisfy(r -> {
+            assertThat(r.regionName()).isNotBlank().isNotEqualTo(r.regionCode());
+            assertThat(r.districtName()).isNotBlank();
+        });
+        var village = overview.find(new BillOverview.Filter(feb, "75.05.02.2001", null, null), dpmd, 0, 50);
+        assertThat(village.rows()).extracting(BillOverview.Row::kind).containsExactlyInAnyOrder("APBDES", "SELF");
+        var regencyPayers = overview.find(new BillOverview.Filter(feb, null, "APBD", null), dpmd, 0, 50);
+        assertThat(regencyPayers.rows()).extracting(BillOverview.Row::payer).containsExactly("APBD:75.05");
+        var paid = overview.find(new BillOverview.Filter(feb, null, null, BillOverview.Status.PAID), dpmd, 0, 50);
+        assertThat(paid.rows()).extracting(BillOverview.Row::payer).containsExactly("APBDES:75.05.01.2003");
+        var unpaid = overview.find(new BillOverview.Filter(feb, null, "APBDES", BillOverview.Status.UNPAID), dpmd, 0, 50);
+        assertThat(unpaid.rows()).extracting(BillOverview.Row::payer).containsExactly("APBDES:75.05.01.2004", "APBDES:75.05.02.2001");
+        // a village operator names another village: not found, as if it did not exist
+        Actor operator = TestUsers.actor("bill-list-operator", Role.VILLAGE_OPERATOR, "75.05.01.2003");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> overview.find(new BillOverview.Filter(feb, "75.05.01.2004", null, null),
+                operator, 0, 50)).isInstanceOf(id.lindung.platform.NotFoundException.class);
+        assertThat(overview.find(new BillOverview.Filter(feb, null, null, null), operator, 0, 50).rows())
+                .extracting(BillOverview.Row::payer).containsExactly("APBDES:75.05.01.2003");
+    }
+
+    @Test
+    void theArrearsListShowsEveryKindOfPayerGroupedByArea() {
+        billedRegency();
+        var national = escalations.forScope(id.lindung.access.RegionScope.NATIONAL, LocalDate.of(2025, 6, 1), 0, 500);
+        assertThat(national.items()).filteredOn(e -> e.regionCode().startsWith("75.05")).extracting(Escalations.Escalation::kind)
+                .contains("APBDES", "APBD", "SELF");
+        assertThat(national.items()).filteredOn(e -> e.regionCode().startsWith("75.05"))
+                .allSatisfy(e -> assertThat(e.groupCode()).isEqualTo("75"));
+        var province = escalations.forScope(id.lindung.access.RegionScope.of("75"), LocalDate.of(2025, 6, 1), 0, 1);
+        assertThat(province.items()).hasSize(1);
+        assertThat(province.total()).isGreaterThanOrEqualTo(4);
+        assertThat(province.items().get(0).groupCode()).startsWith("75.").hasSize(5);
+    }
+
+    @Test
+    void pageNumbersOutOfRangeAnswerTheLastPageNeverAServerError() {
+        billedRegency();
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-list-dpmd-http", Role.DPMD, "75.05"));
+        for (String page : List.of("2147483647", "99999999", "-1", "-2147483648")) {
+            for (String path : List.of("/api/v1/bills?month=2025-02&size=2&page=", "/api/v1/arrears/escalations?size=2&page=",
+                    "/tagihan?month=2025-02&page=", "/tagihan?month=2025-02&apage=")) {
+                var r = api.get(path + page);
+                assertThat(r.statusCode()).as(path + page).isEqualTo(200);
+            }
+        }
+        assertThat(api.get("/api/v1/bills?month=2025-02&size=2&page=99999999").body()).startsWith("[{");
+        assertThat(api.get("/api/v1/bills?month=2025-02&size=2&page=abc").statusCode()).isEqualTo(400);
+        assertThat(api.get("/tagihan?month=2025-02&status=NOPE").statusCode()).isEqualTo(400);
+        assertThat(api.get("/tagihan?month=2025-02&region=75.06").statusCode()).isEqualTo(404);
+        String page = api.get("/tagihan?month=2025-02&region=75.05.01&kind=APBDES&status=UNPAID").body();
+        assertThat(page).contains("APBDES:75.05.01.2004").doesNotContain("APBDES:75.05.01.2003").doesNotContain(">APBD:75.05<");
+    }
+
+    @Test
+    void pagesAreSentCompressedToClientsThatAcceptIt() throws Exception {
+        String token = TestUsers.token(accounts, "bill-list-gzip", Role.DPMD, "75.05");
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/tagihan?month=2025-02")).header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+    }
+}

@@ -1,0 +1,111 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A payment is bounded (issue 12, item 4): above zero, not above what the payer owes plus the ceiling unless it is a
+ * prepayment, never above the maximum, dated between the payer's first bill and today, with bounded texts. The API,
+ * the form and the reconciliation file give the same codes.
+ */
+@IntegrationTest
+class PaymentBoundsIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+
+    static final Actor ADMIN = TestUsers.actor("pay-bounds-admin", Role.ADMIN, "ID");
+
+    /** A village of Pohuwato (75.03) with one official billed January and February 2025: Rp 21,600 owed. */
+    private String billedVillage(String desa) {
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+        fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN, true));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 2), ADMIN, true));
+        return "APBDES:" + desa;
+    }
+
+    private static String body(String payer, String reference, String date, String amount, String extra) {
+        return "{\"payer\":\"" + payer + "\",\"reference\":\"" + reference + "\",\"date\":\"" + date + "\",\"amount\":" + amount
+                + extra + "}";
+    }
+
+    @Test
+    void eachBoundHasItsOwnCodeInTheApi() {
+        String payer = billedVillage("75.03.01.2004");
+        Http api = Http.withToken(port, TestUsers.token(accounts, "pay-bounds-dpmd", Role.DPMD, "75.03"));
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusDays(2).toString();
+        String[][] cases = {
+                {body(payer, "B-1", "2025-03-01", "0", ""), "AMOUNT_NOT_POSITIVE"},
+                {body(payer, "B-2", "2025-03-01", "1000000000000000", ""), "AMOUNT_ABOVE_MAXIMUM"},
+                {body(payer, "B-3", "2025-03-01", "50000000", ""), "AMOUNT_ABOVE_OUTSTANDING"},
+                {body(payer, "B-4", "1900-01-01", "10800", ""), "DATE_BEFORE_FIRST_BILL"},
+                {body(payer, "B-5", tomorrow, "10800", ""), "DATE_IN_FUTURE"},
+                {body(payer, "R".repeat(101), "2025-03-01", "10800", ""), "REFERENCE_TOO_LONG"},
+                {body(payer, "B-7", "2025-03-01", "10800", ",\"channel\":\"" + "C".repeat(41) + "\""), "CHANNEL_TOO_LONG"},
+        };
+        for (String[] c : cases) {
+            var r = api.postJson("/api/v1/payments", c[0]);
+            assertThat(r.statusCode()).as(c[1] + " " + r.body()).isEqualTo(422);
+            assertThat(r.body()).as(c[1]).contains("\"code\":\"" + c[1] + "\"");
+        }
+        assertThat(jdbc.sql("select count(*) from payment p join payer x on x.id = p.payer_id where x.code = ?")
+                .param(payer).query(Long.class).single()).isZero();
+
+        // what is owed plus the ceiling is accepted; a prepayment may exceed it and come before the first bill
+        assertThat(api.postJson("/api/v1/payments", body(payer, "OK-1", "2025-03-01", "21600", "")).statusCode()).isEqualTo(201);
+        assertThat(api.postJson("/api/v1/payments", body(payer, "OK-2", "2024-12-20", "50000000", ",\"prepayment\":true"))
+                .statusCode()).isEqualTo(201);
+        // a retry of a recorded payment stays an idempotent duplicate, although it no longer fits what is owed
+        var retry = api.postJson("/api/v1/payments", body(payer, "OK-1", "2025-03-01", "21600", ""));
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(retry.body()).contains("\"duplicate\":true");
+    }
+
+    @Test
+    void theReconciliationFileAndTheFormApplyTheSameBounds() {
+        String payer = billedVillage("75.03.01.2005");
+        Actor dpmd = TestUsers.actor("pay-bounds-dpmd", Role.DPMD, "75.03");
+        String csv = "payer,reference,date,amount,prepayment\n"
+                + payer + ",F-1,2025-03-01,15000,\n"
+                + payer + ",F-2,2025-03-02,15000000,\n"      // with F-1: more than owed plus the ceiling
+                + payer + ",F-3,1900-01-01,100,\n"
+                + payer + ",F-4,2025-03-03,0,\n"
+                + payer + ",F-5,2025-03-04,30000000,ya\n";
+        var result = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));
+        assertThat(result.accepted()).isEqualTo(2);
+        assertThat(result.rejected()).extracting(Payments.Rejection::line, Payments.Rejection::code).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, "AMOUNT_ABOVE_OUTSTANDING"),
+                org.assertj.core.groups.Tuple.tuple(4L, "DATE_BEFORE_FIRST_BILL"),
+                org.assertj.core.groups.Tuple.tuple(5L, "AMOUNT_NOT_POSITIVE"));
+
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "pay-bounds-form", Role.DPMD, "75.03");
+        browser.login("pay-bounds-form", TestUsers.PASSWORD);
+        String form = browser.get("/pembayaran").body();
+        String answer = browser.postForm("/pembayaran", java.util.Map.of("payer", payer, "reference", "FORM-1", "date", "2025-03-05",
+                "amount", "90000000", "channel", "TELLER", "_csrf", Http.csrfOf(form))).body();
+        assertThat(answer).contains("amount 90000000 is more than the payer owes").doesNotContain("Pembayaran dicatat");
+    }
+}

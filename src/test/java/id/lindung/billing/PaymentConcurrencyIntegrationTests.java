@@ -1,0 +1,189 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Payments to one payer that arrive at the same moment are each recorded exactly once, and the payer's
+ * allocation is the same as if they had come one by one (issue 12, item 2: 15 of 20 parallel payments
+ * failed with a duplicate key on payment_allocation).
+ */
+@IntegrationTest
+class PaymentConcurrencyIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+
+    static final Actor ADMIN = TestUsers.actor("pay-concurrency-admin", Role.ADMIN, "ID");
+
+    /** A village of Boalemo with three officials billed January to June 2025 (Rp 374,400 a month). */
+    private String billedVillage(String desa) {
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        for (int i = 0; i < 3; i++) {
+            long w = fx.worker(desa, "Perangkat " + i + " " + desa, "PERANGKAT_DESA");
+            for (String program : List.of("JKK", "JKM", "JHT")) {
+                fx.term(w, desa, program, "PU", "2000000", "JKK".equals(program) ? "VERY_LOW" : null, village, village,
+                        LocalDate.of(2025, 1, 1), null);
+            }
+        }
+        for (int m = 1; m <= 6; m++) {
+            YearMonth month = YearMonth.of(2025, m);
+            CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN, true));
+        }
+        return "APBDES:" + desa;
+    }
+
+    private Http api() {
+        return Http.withToken(port, TestUsers.token(accounts, "pay-concurrency-dpmd", Role.DPMD, "75.01"));
+    }
+
+    /** The payer's allocation, line by line in allocation order, without ids (so two payers can be compared). */
+    private List<String> allocationOf(String payer) {
+        return jdbc.sql("""
+                select to_char(l.month, 'YYYY-MM') || ' ' || l.program || ' ' || l.share || ' ' || a.amount || ' ' || a.paid_on
+                from payment_allocation a join bill_line l on l.id = a.bill_line_id join payer p on p.id = a.payer_id
+                where p.code = ? order by l.month, %s, l.worker_id, l.share, l.id"""
+                        .formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                .param(payer).query(String.class).list();
+    }
+
+    private List<String[]> paymentsOf(String payer) {
+        return jdbc.sql("""
+                select x.reference, x.paid_on::text, x.amount::text from payment x join payer p on p.id = x.payer_id
+                where p.code = ? order by x.id""")
+                .param(payer).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
+    }
+
+    private static <T> List<T> all(int threads, List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String body(String payer, String reference, String date, String amount) {
+        return "{\"payer\":\"" + payer + "\",\"reference\":\"" + reference + "\",\"date\":\"" + date + "\",\"amount\":" + amount
+                + ",\"channel\":\"BANK\"}";
+    }
+
+    @Test
+    void twentyParallelPaymentsToOnePayerAreEachRecordedOnceAndAllocatedAsIfOneByOne() throws Exception {
+        String payer = billedVillage("75.01.02.2011");
+        String twin = billedVillage("75.01.02.2014");
+        Http api = api();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String reference = "PAR-" + i;
+            String date = "2025-07-" + String.format("%02d", 1 + i % 10);
+            calls.add(() -> api.postJson("/api/v1/payments", body(payer, reference, date, "100000")));
+        }
+        List<HttpResponse<String>> responses = all(20, calls);
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.statusCode()).as(r.body()).isEqualTo(201));
+        List<String[]> recorded = paymentsOf(payer);
+        assertThat(recorded).hasSize(20);
+        // the same payments, one by one in the order the database numbered them, to a payer billed the same way
+        for (String[] p : recorded) {
+            var r = api.postJson("/api/v1/payments", body(twin, p[0], p[1], p[2]));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        assertThat(allocationOf(payer)).isNotEmpty().isEqualTo(allocationOf(twin));
+        assertThat(jdbc.sql("select sum(a.amount) from payment_allocation a join payer p on p.id = a.payer_id where p.code = ?")
+                .param(payer).query(BigDecimal.class).single()).isEqualByComparingTo("2000000");
+    }
+
+    @Test
+    void theSameReferenceSentTenTimesAtOnceIsOnePayment() throws Exception {
+        String payer = billedVillage("75.01.02.2015");
+        Http api = api();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            calls.add(() -> api.postJson("/api/v1/payments", body(payer, "SAME-1", "2025-07-03", "374400")));
+        }
+        List<HttpResponse<String>> responses = all(10, calls);
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(200, 201);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 200)
+                .allSatisfy(r -> assertThat(r.body()).contains("\"duplicate\":true"));
+        assertThat(paymentsOf(payer)).hasSize(1);
+        assertThat(jdbc.sql("select sum(a.amount) from payment_allocation a join payer p on p.id = a.payer_id where p.code = ?")
+                .param(payer).query(BigDecimal.class).single()).isEqualByComparingTo("374400");
+    }
+
+    @Test
+    void fiveParallelPaymentImportsForOnePayerAreEachRecordedAndAllocatedAsIfOneByOne() throws Exception {
+        String payer = billedVillage("75.01.02.2016");
+        String twin = billedVillage("75.01.02.2017");
+        Http api = api();
+        List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int file = 0; file < 5; file++) {
+            StringBuilder csv = new StringBuilder("payer,reference,date,amount\n");
+            for (int row = 0; row < 4; row++) {
+                csv.append(payer).append(",IMP-").append(file).append('-').append(row).append(",2025-07-0")
+                        .append(1 + (file + row) % 9).append(",90000\n");
+            }
+            byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+            calls.add(() -> api.post("/api/v1/payments/imports", "text/csv", bytes));
+        }
+        List<HttpResponse<String>> responses = all(5, calls);
+
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("\"accepted\":4", "\"rejected\":[]");
+        });
+        List<String[]> recorded = paymentsOf(payer);
+        assertThat(recorded).hasSize(20);
+        Actor dpmd = TestUsers.actor("pay-concurrency-dpmd", Role.DPMD, "75.01");
+        for (String[] p : recorded) {
+            String one = "payer,reference,date,amount\n" + twin + "," + p[0] + "," + p[1] + "," + p[2] + "\n";
+            var r = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(one.getBytes(StandardCharsets.UTF_8)), dpmd));
+            assertThat(r.accepted()).isEqualTo(1);
+        }
+        assertThat(allocationOf(payer)).isNotEmpty().isEqualTo(allocationOf(twin));
+    }
+}
