@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -17,6 +18,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -34,6 +37,17 @@ class SecurityConfiguration {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
     };
+    /**
+     * Scripts, styles, images and connections only from Lindung itself (htmx and Chart.js come from the webjars);
+     * no inline script or style, no plugins, no framing, forms only to Lindung. data: images are for the API
+     * explorer's icons.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=(), browsing-topics=()";
+    private static final String[] API_EXPLORER = {"/api-docs/ui", "/api-docs/ui/**", "/swagger-ui/**", "/swagger-ui.html",
+            "/api-docs/swagger-config"};
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
@@ -43,16 +57,29 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle,
+                                            @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        // the API explorer is for signed-in users unless a setting opens it (issue 12 item 7);
+                        // the machine-readable description at /api-docs stays public, as before
+                        .requestMatchers(API_EXPLORER).access((a, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
+                                apiExplorerPublic || (a.get() != null && a.get().isAuthenticated()
+                                        && !(a.get() instanceof org.springframework.security.authentication.AnonymousAuthenticationToken))))
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health/**", "/api-docs/**", "/public/**",
+                                "/actuator/health/**", "/api-docs", "/api-docs/**", "/public/**",
                                 "/api/v1/public/**", "/error").permitAll()
                         .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                        // sent only on a secure request: HTTPS to Tomcat, or X-Forwarded-Proto: https from a trusted proxy
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
