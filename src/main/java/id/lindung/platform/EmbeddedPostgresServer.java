@@ -182,8 +182,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * a start interrupted half-way finishes at the next one.
      */
     private void secure() {
-        String admin = "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
-        try (Connection c = DriverManager.getConnection(admin, SUPERUSER, credentials.superuserPassword());
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, credentials.superuserPassword());
              Statement s = c.createStatement()) {
             s.execute("set password_encryption = 'scram-sha-256'");
             s.execute("alter role " + SUPERUSER + " password " + literal(credentials.superuserPassword()));
@@ -246,7 +245,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             String text = after.substring(0, after.length() - 1);
             if (!text.equals(before)) {
                 Files.writeString(hba, text, StandardCharsets.UTF_8);
-                try (Connection c = DriverManager.getConnection(jdbcUrlAs(), SUPERUSER, credentials.superuserPassword());
+                try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, credentials.superuserPassword());
                      Statement s = c.createStatement()) {
                     s.execute("select pg_reload_conf()");
                 }
@@ -255,10 +254,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("Cannot make the embedded database ask for passwords: " + e.getMessage(), e);
         }
-    }
-
-    private String jdbcUrlAs() {
-        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
     private static String literal(String text) {

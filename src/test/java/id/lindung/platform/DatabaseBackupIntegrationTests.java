@@ -46,7 +46,10 @@ class DatabaseBackupIntegrationTests {
         assertThat(fingerprints()).isNotEqualTo(before);
 
         var restored = backup.restore(file);
-        assertThat(restored.rows()).isEqualTo(written.rows());
+        // every table but the migration history, which a restore leaves as the running version wrote it
+        Map<String, Long> expected = new LinkedHashMap<>(written.rows());
+        expected.remove("flyway_schema_history");
+        assertThat(restored.rows()).isEqualTo(expected);
         assertThat(fingerprints()).isEqualTo(before);
         assertThat(jdbc.sql("select coalesce(sum(amount), 0)::text from payment").query(String.class).single()).isEqualTo(paymentsBefore);
         assertThat(accounts.exists("backup-after")).isFalse();
