@@ -5,9 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -16,6 +18,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -39,6 +46,23 @@ class SecurityConfiguration {
             "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor"};
     static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
             .toArray(String[]::new);
+    /**
+     * Scripts, styles, images and connections only from Lindung itself (htmx and Chart.js come from the webjars);
+     * no inline script or style, no plugins, no framing, forms only to Lindung. data: images are for the API
+     * explorer's icons.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "interest-cohort=(), browsing-topics=()";
+    /** Swagger UI's bundle injects its styles as an inline style element: allowed there and nowhere else. */
+    static final String API_EXPLORER_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    private static final String[] API_EXPLORER = {"/api-docs/ui", "/api-docs/ui/**", "/api-docs/swagger-ui/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/api-docs/swagger-config"};
+    private static final RequestMatcher API_EXPLORER_PAGES = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api-docs/ui") || path.startsWith("/api-docs/swagger-ui") || path.startsWith("/swagger-ui");
+    };
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 
     @Bean
@@ -48,12 +72,19 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, AuditLog audit, CurrentActor actors) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle, AuditLog audit,
+                                            CurrentActor actors,
+                                            @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                        // the API explorer is for signed-in users unless a setting opens it (issue 12 item 7);
+                        // the machine-readable description at /api-docs stays public, as before
+                        .requestMatchers(API_EXPLORER).access((a, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
+                                apiExplorerPublic || (a.get() != null && a.get().isAuthenticated()
+                                        && !(a.get() instanceof org.springframework.security.authentication.AnonymousAuthenticationToken))))
                         .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health/**", "/api-docs/**", "/public/**",
+                                "/actuator/health/**", "/api-docs", "/api-docs/**", "/public/**",
                                 "/api/v1/public/**", "/error").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                         // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                         .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
@@ -63,6 +94,16 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
                         org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_EXPLORER_PAGES),
+                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_EXPLORER_PAGES,
+                                new StaticHeadersWriter("Content-Security-Policy", API_EXPLORER_POLICY)))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                        // sent only on a secure request: HTTPS to Tomcat, or X-Forwarded-Proto: https from a trusted proxy
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
                                 "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
@@ -72,6 +113,7 @@ class SecurityConfiguration {
                         // the API's JSON: with only the API handler registered, Spring Security used it for pages too
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
@@ -88,6 +130,33 @@ class SecurityConfiguration {
                 + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"" + code + "\"}");
     }
 
+    /**
+     * Refuses a form sign-in before any password is checked when its address is slowed down or its name, not
+     * being an account, is locked as an account would be; the refusal is the same LockedException and the same
+     * redirect a locked account gets, so nothing tells the two apart.
+     */
+    static final class LoginThrottleFilter extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+
+        LoginThrottleFilter(LoginThrottle throttle) {
+            this.throttle = throttle;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ("POST".equals(request.getMethod())
+                    && request.getRequestURI().equals(request.getContextPath() + "/login")
+                    && throttle.refuses(request.getRemoteAddr(), request.getParameter("username"))) {
+                request.getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                        new LockedException("Too many failed sign-ins; try again later"));
+                response.sendRedirect(request.getContextPath() + "/login?error");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
     /** Authenticates "Authorization: Bearer &lt;token&gt;" requests; a wrong token is a 401, never a fallback. */
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final UserAccounts accounts;
@@ -101,7 +170,8 @@ class SecurityConfiguration {
                 throws ServletException, IOException {
             if (BEARER.matches(request)) {
                 String token = request.getHeader("Authorization").substring(7).trim();
-                var user = accounts.findByToken(token).filter(LindungUser::isAccountNonLocked);
+                // a locked password sign-in does not stop the token (issue 12 item 5): the lock guards the password
+                var user = accounts.findByToken(token);
                 if (user.isEmpty()) {
                     problem(response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "Invalid or revoked API token");
                     return;

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,13 +38,24 @@ public class UserAccounts {
     private final AuditLog audit;
     private final RegionDirectory regions;
     private final Clock clock;
+    /**
+     * Token lifetimes are real elapsed time, not business dates: the wall clock, never the business clock that
+     * tests (and a back-dated billing run) may move.
+     */
+    private final Clock wallClock = Clock.systemUTC();
+    private final int defaultTokenDays;
+    private final int maxTokenDays;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, RegionDirectory regions, Clock clock) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, RegionDirectory regions, Clock clock,
+                 @Value("${lindung.tokens.default-days:90}") int defaultTokenDays,
+                 @Value("${lindung.tokens.max-days:365}") int maxTokenDays) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
         this.regions = regions;
         this.clock = clock;
+        this.defaultTokenDays = defaultTokenDays;
+        this.maxTokenDays = maxTokenDays;
     }
 
     @Transactional
@@ -105,35 +118,120 @@ public class UserAccounts {
                 .query(this::map).list();
     }
 
-    /** Issues a new API token for the user and returns it; only its hash is kept. */
+    /** A token as listed: never the token itself, which is shown once when issued. */
+    public record ApiToken(long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {}
+
+    /** A token just issued: the only moment its text exists outside the client. */
+    public record IssuedToken(long id, String token, String name, Instant expiresAt) {}
+
+    /** Issues a new API token for the user, named "api" and valid for the default lifetime; only its hash is kept. */
     @Transactional
     public String issueToken(String username) {
+        return issueToken(username, null, null).token();
+    }
+
+    /**
+     * Issues a new API token; only its hash is kept.
+     *
+     * @param name what the token is for (shown in lists), "api" when null or blank
+     * @param days how long it stays valid, the configured default (90) when null; 1 to the configured maximum
+     */
+    @Transactional
+    public IssuedToken issueToken(String username, String name, Integer days) {
         LindungUser user = findByUsername(username).orElseThrow(() ->
                 new InvalidInputException("username", "USER_UNKNOWN", "No user '" + username + "'"));
+        int lifetime = days == null ? defaultTokenDays : days;
+        if (lifetime < 1 || lifetime > maxTokenDays) {
+            throw new InvalidInputException("days", "TOKEN_DAYS_INVALID",
+                    "A token lives 1 to " + maxTokenDays + " days, not " + lifetime);
+        }
+        String label = name == null || name.isBlank() ? "api" : name.strip();
+        if (label.length() > 100 || label.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "TOKEN_NAME_INVALID", "A token name has at most 100 characters and no control characters");
+        }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "ldg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long id = jdbc.sql("insert into api_token (user_id, token_hash) values (?, ?) returning id")
-                .params(user.id(), sha256(token)).query(Long.class).single();
-        audit.record("CREATE", "api_token", Long.toString(id), user.scope().isNational() ? null : user.scope().code(),
-                null, Map.of("username", user.username()));
-        return token;
+        Instant expires = wallClock.instant().plus(Duration.ofDays(lifetime));
+        long id = jdbc.sql("insert into api_token (user_id, token_hash, name, expires_at) values (?, ?, ?, ?) returning id")
+                .params(user.id(), sha256(token), label, Timestamp.from(expires)).query(Long.class).single();
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("username", user.username());
+        after.put("name", label);
+        after.put("expiresAt", expires.toString());
+        audit.record("CREATE", "api_token", Long.toString(id), user.scope().isNational() ? null : user.scope().code(), null, after);
+        return new IssuedToken(id, token, label, expires);
     }
 
+    /** The user's tokens, newest first, revoked and expired ones included. */
+    public List<ApiToken> tokens(String username) {
+        LindungUser user = findByUsername(username).orElseThrow(() ->
+                new InvalidInputException("username", "USER_UNKNOWN", "No user '" + username + "'"));
+        return jdbc.sql("""
+                select id, name, created_at, expires_at, last_used_at, revoked_at from api_token
+                where user_id = ? order by created_at desc, id desc""")
+                .param(user.id())
+                .query((rs, n) -> new ApiToken(rs.getLong("id"), rs.getString("name"), instant(rs, "created_at"),
+                        instant(rs, "expires_at"), instant(rs, "last_used_at"), instant(rs, "revoked_at")))
+                .list();
+    }
+
+    /** Revokes one of the user's tokens; the next request with it is refused. Returns 1, or 0 if it is not theirs or already revoked. */
+    @Transactional
+    public int revokeToken(String username, long tokenId) {
+        return revoke(username, tokenId);
+    }
+
+    /** Revokes every live token of the user; returns how many. */
+    @Transactional
+    public int revokeAllTokens(String username) {
+        return revoke(username, null);
+    }
+
+    private int revoke(String username, Long tokenId) {
+        LindungUser user = findByUsername(username).orElseThrow(() ->
+                new InvalidInputException("username", "USER_UNKNOWN", "No user '" + username + "'"));
+        List<Long> ids = jdbc.sql("""
+                update api_token set revoked_at = :now
+                where user_id = :user and revoked_at is null and (cast(:token as bigint) is null or id = :token)
+                returning id""")
+                .param("now", Timestamp.from(wallClock.instant())).param("user", user.id()).param("token", tokenId)
+                .query(Long.class).list();
+        for (long id : ids) {
+            audit.record("REVOKE", "api_token", Long.toString(id), user.scope().isNational() ? null : user.scope().code(),
+                    null, Map.of("username", user.username()));
+        }
+        return ids.size();
+    }
+
+    /**
+     * The user a token belongs to, if the token is live (not revoked, not expired, user enabled). Read from the
+     * database on every request, so a revocation takes effect on the next one. A sign-in lockout does not stop a
+     * token: it guards the password, not the token.
+     */
     Optional<LindungUser> findByToken(String token) {
         String hash = sha256(token);
+        Timestamp now = Timestamp.from(wallClock.instant());
         Optional<LindungUser> user = jdbc.sql("""
                 select u.* from api_token t join app_user u on u.id = t.user_id
-                where t.token_hash = ? and t.revoked_at is null and u.enabled""")
-                .param(hash).query(this::map).optional();
-        user.ifPresent(u -> jdbc.sql("update api_token set last_used_at = ? where token_hash = ?")
-                .params(Timestamp.from(clock.instant()), hash).update());
+                where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
+                .params(hash, now).query(this::map).optional();
+        // one write a minute at most per token, not one per request
+        user.ifPresent(u -> jdbc.sql("""
+                update api_token set last_used_at = :now
+                where token_hash = :hash and (last_used_at is null or last_used_at < cast(:now as timestamptz) - interval '1 minute')""")
+                .param("now", now).param("hash", hash).update());
         return user;
     }
 
-    /** Counts a failed sign-in; the fifth in a row locks the account for a while. */
-    void recordFailedLogin(String username) {
-        jdbc.sql("""
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    /** Counts a failed sign-in; the fifth in a row locks the account for a while. Returns 0 if there is no such account. */
+    int recordFailedLogin(String username) {
+        return jdbc.sql("""
                 update app_user set failed_logins = failed_logins + 1,
                     locked_until = case when failed_logins + 1 >= :max then cast(:now as timestamptz) + make_interval(secs => :lockSeconds) else locked_until end
                 where username = :username""")

@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "users", description = "Manage users.", subcommands = {UsersCommand.Create.class, UsersCommand.Token.class})
+@Command(name = "users", description = "Manage users.", subcommands = {UsersCommand.Create.class, UsersCommand.Token.class,
+        UsersCommand.Tokens.class, UsersCommand.Revoke.class})
 class UsersCommand {
 
     @Command(name = "create", description = "Create a user with one role and one region scope (ID = national).")
@@ -35,13 +36,71 @@ class UsersCommand {
     @Command(name = "token", description = "Issue a new API token for a user and print it (only the token, on stdout).")
     static class Token implements Callable<Integer> {
         @Option(names = "--username", required = true) String username;
+        @Option(names = "--name", description = "What the token is for, shown by 'users tokens' (default: api).") String name;
+        @Option(names = "--days", description = "Days the token stays valid (default: lindung.tokens.default-days, 90).") Integer days;
 
         @Override
         public Integer call() {
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
-                System.out.println(ctx.getBean(UserAccounts.class).issueToken(username));
+                System.out.println(ctx.getBean(UserAccounts.class).issueToken(username, name, days).token());
                 return 0;
             }));
         }
+    }
+
+    @Command(name = "tokens", description = "List a user's API tokens as JSON lines (id, name, times; never the token itself).")
+    static class Tokens implements Callable<Integer> {
+        @Option(names = "--username", required = true) String username;
+
+        @Override
+        public Integer call() {
+            return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
+                for (UserAccounts.ApiToken t : ctx.getBean(UserAccounts.class).tokens(username)) {
+                    System.out.println("{\"id\":" + t.id() + ",\"name\":" + json(t.name()) + ",\"createdAt\":" + json(t.createdAt())
+                            + ",\"expiresAt\":" + json(t.expiresAt()) + ",\"lastUsedAt\":" + json(t.lastUsedAt())
+                            + ",\"revokedAt\":" + json(t.revokedAt()) + "}");
+                }
+                return 0;
+            }));
+        }
+    }
+
+    @Command(name = "revoke", description = "Revoke one API token of a user (--token ID, see 'users tokens') or all of them (--all); "
+            + "the next request with a revoked token is refused.")
+    static class Revoke implements Callable<Integer> {
+        @Option(names = "--username", required = true) String username;
+        @picocli.CommandLine.ArgGroup(multiplicity = "1") Which which;
+
+        static class Which {
+            @Option(names = "--token", description = "The token's id.") Long token;
+            @Option(names = "--all", description = "Every live token of the user.") boolean all;
+        }
+
+        @Override
+        public Integer call() {
+            return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
+                UserAccounts accounts = ctx.getBean(UserAccounts.class);
+                int revoked = which.all ? accounts.revokeAllTokens(username) : accounts.revokeToken(username, which.token);
+                System.out.println("{\"username\":" + json(username) + ",\"revoked\":" + revoked + "}");
+                return 0;
+            }));
+        }
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : value.toString().toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 }

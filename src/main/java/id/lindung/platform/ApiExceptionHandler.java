@@ -113,9 +113,19 @@ class ApiExceptionHandler {
         return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
     }
 
+    /** A chunked upload that grew past its endpoint's limit while it was read (issue 12 item 9). */
+    @ExceptionHandler(UploadLimits.TooLargeException.class)
+    ResponseEntity<ProblemDetail> tooLarge(UploadLimits.TooLargeException e, HttpServletRequest request) throws Exception {
+        return problem(request, e, HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE", e.getMessage(), null);
+    }
+
     /** A file upload sent as something other than multipart/form-data (an upload too large is Spring's 413 below). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) throws Exception {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return problem(request, e, HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE",
+                    "The upload is larger than the server's multipart limit (spring.servlet.multipart.max-request-size)", null);
+        }
         if (e instanceof ErrorResponse) {
             return other(e, request);
         }

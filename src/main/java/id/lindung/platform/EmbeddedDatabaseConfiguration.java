@@ -30,6 +30,7 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(server.jdbcUrl());
         pool.setUsername(server.username());
+        pool.setPassword(server.password());
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("lindung");
         return pool;

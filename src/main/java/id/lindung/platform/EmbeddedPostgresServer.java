@@ -38,7 +38,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String DATABASE = "lindung";
-    private static final String USER = "postgres";
+    /** The superuser initdb creates: used only here, to set up the database and the application's role. */
+    private static final String SUPERUSER = "postgres";
+    /** The role the application connects as: owner of the database and its objects, not a superuser. */
+    static final String APP_USER = "lindung_app";
     /** Servers this JVM owns, by data directory: several Spring contexts in one JVM share one. */
     private static final Map<Path, EmbeddedPostgresServer> OWNED = new ConcurrentHashMap<>();
     /** Directories already wiped by this JVM: "clean" means a fresh database per test run, not per context. */
@@ -47,12 +50,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final Path pgData;
     private final int port;
     private final EmbeddedPostgres owned;
+    private final DatabaseCredentials credentials;
     private int users = 1;
 
-    private EmbeddedPostgresServer(Path pgData, int port, EmbeddedPostgres owned) {
+    private EmbeddedPostgresServer(Path pgData, int port, EmbeddedPostgres owned, DatabaseCredentials credentials) {
         this.pgData = pgData;
         this.port = port;
         this.owned = owned;
+        this.credentials = credentials;
     }
 
     /**
@@ -74,11 +79,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 deleteRecursively(pgData);
             }
             Files.createDirectories(pgData);
+            // issue 12 item 8: passwords made at the first start (or the first start after the upgrade), kept
+            // beside the database in a file only the owner may read
+            DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(pgData.getParent());
             if (heldByAnotherProcess(pgData)) {
                 int running = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
                         "Database directory " + pgData + " is used by another Lindung process, but its port is unknown"));
                 log.info("Database in {} is run by another Lindung process; connecting to port {}", pgData, running);
-                return new EmbeddedPostgresServer(pgData, running, null);
+                return new EmbeddedPostgresServer(pgData, running, null, credentials);
             }
             stopOrphan(pgData);
             int chosen = port == 0 ? freePort() : port;
@@ -97,10 +105,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("work_mem", "32MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setConnectConfig("password", credentials.superuserPassword())
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pgData, chosen, pg);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(pgData, chosen, pg, credentials);
             server.ensureDatabase();
+            server.secure();
             OWNED.put(pgData, server);
             log.info("Embedded PostgreSQL started on port {} with data in {}", chosen, pgData);
             return server;
@@ -113,8 +124,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
     }
 
+    /** The application's role: owns the database, is not a superuser. */
     public String username() {
-        return USER;
+        return APP_USER;
+    }
+
+    public String password() {
+        return credentials.appPassword();
     }
 
     public int port() {
@@ -145,7 +161,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private void ensureDatabase() {
         String admin = "jdbc:postgresql://localhost:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(admin, USER, "");
+        try (Connection c = DriverManager.getConnection(admin, SUPERUSER, credentials.superuserPassword());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
             if (!rs.next()) {
@@ -156,6 +172,92 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create database " + DATABASE + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes the server refuse anyone without a password (issue 12 item 8). zonky's initdb trusts every local
+     * connection; at each start this sets the superuser's password, creates (or re-passwords) the application's
+     * role as a non-superuser, hands it the database and every object in it (data folders of earlier versions
+     * were owned by the superuser), and turns every pg_hba.conf line to scram-sha-256. All of it is idempotent:
+     * a start interrupted half-way finishes at the next one.
+     */
+    private void secure() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, credentials.superuserPassword());
+             Statement s = c.createStatement()) {
+            s.execute("set password_encryption = 'scram-sha-256'");
+            s.execute("alter role " + SUPERUSER + " password " + literal(credentials.superuserPassword()));
+            boolean exists;
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + APP_USER + "'")) {
+                exists = rs.next();
+            }
+            s.execute((exists ? "alter" : "create") + " role " + APP_USER
+                    + " login nosuperuser nocreatedb nocreaterole noreplication nobypassrls password "
+                    + literal(credentials.appPassword()));
+            s.execute("alter database " + DATABASE + " owner to " + APP_USER);
+            s.execute("alter schema public owner to " + APP_USER);
+            // what an earlier version created as the superuser: tables, views, sequences, functions, types
+            s.execute("""
+                    do $$
+                    declare r record;
+                    begin
+                      for r in
+                        select format('alter %s %s owner to %I',
+                                 case c.relkind when 'v' then 'view' when 'm' then 'materialized view' when 'S' then 'sequence'
+                                                when 'f' then 'foreign table' else 'table' end,
+                                 c.oid::regclass, '{app}') as stmt
+                        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+                          and pg_get_userbyid(c.relowner) <> '{app}'
+                          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype in ('e', 'i', 'a'))
+                        union all
+                        select format('alter routine %s owner to %I', p.oid::regprocedure, '{app}')
+                        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                        where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> '{app}'
+                          and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+                        union all
+                        select format('alter type %s owner to %I', t.oid::regtype, '{app}')
+                        from pg_type t join pg_namespace n on n.oid = t.typnamespace
+                        where n.nspname = 'public' and t.typtype in ('e', 'd', 'r') and pg_get_userbyid(t.typowner) <> '{app}'
+                          and not exists (select 1 from pg_depend d where d.classid = 'pg_type'::regclass and d.objid = t.oid and d.deptype = 'e')
+                      loop
+                        execute r.stmt;
+                      end loop;
+                    end $$""".replace("{app}", APP_USER));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot secure the embedded database: " + e.getMessage(), e);
+        }
+        requirePasswords();
+    }
+
+    /** Every pg_hba.conf rule asks for a scram-sha-256 password; the server rereads the file. */
+    private void requirePasswords() {
+        Path hba = pgData.resolve("pg_hba.conf");
+        try {
+            String before = Files.readString(hba, StandardCharsets.UTF_8);
+            StringBuilder after = new StringBuilder();
+            for (String line : before.split("\n", -1)) {
+                String trimmed = line.strip();
+                if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                    line = line.replaceAll("\\b(trust|md5|password|peer|ident)\\s*$", "scram-sha-256");
+                }
+                after.append(line).append('\n');
+            }
+            String text = after.substring(0, after.length() - 1);
+            if (!text.equals(before)) {
+                Files.writeString(hba, text, StandardCharsets.UTF_8);
+                try (Connection c = DriverManager.getConnection(jdbcUrl(), SUPERUSER, credentials.superuserPassword());
+                     Statement s = c.createStatement()) {
+                    s.execute("select pg_reload_conf()");
+                }
+                log.info("Embedded PostgreSQL now asks every connection for a password (scram-sha-256)");
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("Cannot make the embedded database ask for passwords: " + e.getMessage(), e);
+        }
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     /** zonky holds a lock on {@code epg-lock} for as long as the owning JVM lives. */

@@ -206,7 +206,7 @@ class CommandLineTests {
         Run migrate = run("users", "create", "--username", "cli.payer.setup", "--password", "secret-123", "--role", "ADMIN", "--region", "ID");
         assertThat(migrate.exit()).as(migrate.err()).isZero();
         try (var db = id.lindung.platform.EmbeddedPostgresServer.open(Path.of(System.getProperty("lindung.data-dir")), 0, false, true);
-             var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
+             var c = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              var st = c.createStatement()) {
             st.execute("insert into payer (code, kind, name, region_code) values ('APBD:62.02', 'APBD', "
                     + "'Pemerintah Kabupaten Kotawaringin Timur', '62.02') on conflict (code) do nothing");

@@ -13,7 +13,7 @@ public final class EmbeddedPostgresChild {
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.open(Path.of(args[0]), 0, true, false);
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement()) {
             s.execute("create table if not exists marker (note text)");
             s.execute("insert into marker values ('" + args[1] + "')");

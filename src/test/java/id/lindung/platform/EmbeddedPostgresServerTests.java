@@ -87,7 +87,7 @@ class EmbeddedPostgresServerTests {
 
     private static List<String> markers(EmbeddedPostgresServer server) throws Exception {
         List<String> result = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select note from marker order by note")) {
             while (rs.next()) {
                 result.add(rs.getString(1));
@@ -97,7 +97,7 @@ class EmbeddedPostgresServerTests {
     }
 
     private static String setting(EmbeddedPostgresServer server, String name) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show " + name)) {
             rs.next();
             return rs.getString(1);

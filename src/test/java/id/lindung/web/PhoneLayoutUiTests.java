@@ -73,6 +73,7 @@ class PhoneLayoutUiTests {
         pages.put("simulation", "/simulasi");
         pages.put("regulations", "/regulasi");
         pages.put("regulation-sources", "/regulasi/sumber");
+        pages.put("api-tokens", "/admin/tokens?username=ui-phone-admin");
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();

@@ -21,7 +21,8 @@ class LoginController {
     String login(HttpSession session, Model model, java.util.Locale locale) {
         Object error = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (error instanceof LockedException) {
-            model.addAttribute("lockedMessage", messages.getMessage("login.locked", null, locale));
+            // the same words for a locked account, a locked unknown name and a slowed-down address (issue 12 item 5)
+            model.addAttribute("lockedMessage", messages.getMessage("login.throttled", null, locale));
         }
         return "access/login";
     }

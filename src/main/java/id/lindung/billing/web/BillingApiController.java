@@ -178,8 +178,27 @@ class BillingApiController {
 
     @Operation(summary = "Import a reconciliation CSV: payer,reference,date,amount; dryRun=true checks every row and writes nothing")
     @PostMapping(path = "/payments/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    Payments.ImportResult importPayments(@RequestBody byte[] csv, @RequestParam(defaultValue = "false") boolean dryRun) {
-        return payments.importCsv(new ByteArrayInputStream(csv), actor.get(), dryRun);
+    ImportSummary importPayments(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
+                                 @RequestParam(defaultValue = "" + ImportSummary.DEFAULT_LISTED) int rejectedLimit) throws java.io.IOException {
+        // read from the request as it arrives, never copied whole into memory (issue 12 item 9)
+        return ImportSummary.of(payments.importCsv(request.getInputStream(), actor.get(), dryRun), rejectedLimit);
+    }
+
+    /**
+     * An import's answer with its rejected rows capped (issue 12 item 9: a 61 MB dry run answered 73 MB of JSON):
+     * {@code rejected} lists the first {@code rejectedLimit} (default 1000, at most 10000), {@code rejectedTotal}
+     * counts them all and {@code rejectedTruncated} says whether some were left out.
+     */
+    record ImportSummary(int accepted, int duplicates, List<Payments.Rejection> rejected, int rejectedTotal, boolean rejectedTruncated) {
+        static final int DEFAULT_LISTED = 1000;
+        static final int MAX_LISTED = 10_000;
+
+        static ImportSummary of(Payments.ImportResult result, int limit) {
+            int listed = Math.max(0, Math.min(limit, MAX_LISTED));
+            List<Payments.Rejection> all = result.rejected();
+            return new ImportSummary(result.accepted(), result.duplicates(), all.size() > listed ? List.copyOf(all.subList(0, listed)) : all,
+                    all.size(), all.size() > listed);
+        }
     }
 
     record ReversalRequest(String reason) {}

@@ -80,8 +80,9 @@ class RegionApiController {
 
     @Operation(summary = "Import potential workforce CSV: region_code,year,potential_workers,source (all rows or none)")
     @PostMapping(path = "/workforce/imports", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    PotentialWorkforce.ImportResult importWorkforce(@RequestBody byte[] csv) throws IOException {
-        return workforce.importCsv(new java.io.ByteArrayInputStream(csv), actor.get(), false);
+    PotentialWorkforce.ImportResult importWorkforce(jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        // read as it arrives, never copied whole into memory (issue 12 item 9)
+        return workforce.importCsv(request.getInputStream(), actor.get(), false);
     }
 
     @Operation(summary = "Import potential workforce CSV as a multipart upload (field 'file')")

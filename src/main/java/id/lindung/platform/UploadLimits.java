@@ -1,0 +1,166 @@
+package id.lindung.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Size limits per endpoint (issue 12 item 9), checked before anything reads the body or signs anyone in: a
+ * declared Content-Length over the limit is refused at once with 413 and code {@code UPLOAD_TOO_LARGE}
+ * (RFC 9457); a chunked body is counted as it is read and refused when it passes the limit. The multipart
+ * parser's own ceiling ({@code spring.servlet.multipart.max-request-size}) is the largest of these. Files larger
+ * than a limit (national files) go through the command line, which has none. See docs/security.md.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class UploadLimits extends OncePerRequestFilter {
+
+    /** One limited endpoint: its paths (API and page), the setting that sizes it, and the size. */
+    record Limit(List<String> paths, String setting, DataSize size) {}
+
+    private final List<Limit> limits;
+    private final Limit other;
+
+    UploadLimits(@Value("${lindung.uploads.worker-import-max-size:20MB}") DataSize workers,
+                 @Value("${lindung.uploads.payment-import-max-size:20MB}") DataSize payments,
+                 @Value("${lindung.uploads.workforce-import-max-size:5MB}") DataSize workforce,
+                 @Value("${lindung.uploads.other-max-size:4MB}") DataSize other) {
+        this.limits = List.of(
+                new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers),
+                new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments),
+                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce));
+        this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other);
+    }
+
+    Limit limitFor(String path) {
+        for (Limit limit : limits) {
+            if (limit.paths().contains(path)) {
+                return limit;
+            }
+        }
+        return other;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Limit limit = limitFor(request.getRequestURI().substring(request.getContextPath().length()));
+        long max = limit.size().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > max) {
+            refuse(request, response, limit);
+            return;
+        }
+        if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+            chain.doFilter(new Counted(request, limit), response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Limit limit) throws IOException {
+        response.setHeader("Connection", "close");
+        String detail = "The upload is larger than " + limit.size().toMegabytes() + " MB, the limit for this endpoint (setting "
+                + limit.setting() + "); send larger files with the command line (java -jar lindung.jar ...)";
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
+                    + detail + "\",\"code\":\"UPLOAD_TOO_LARGE\",\"limit\":" + limit.size().toBytes() + "}");
+        } else {
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), detail);
+        }
+    }
+
+    /** Thrown while reading a chunked body that passes its endpoint's limit; answered 413 by ApiExceptionHandler. */
+    public static final class TooLargeException extends RuntimeException {
+        private final transient Limit limit;
+
+        TooLargeException(Limit limit) {
+            super("The upload is larger than " + limit.size().toMegabytes() + " MB, the limit for this endpoint (setting "
+                    + limit.setting() + ")");
+            this.limit = limit;
+        }
+
+        public long limitBytes() {
+            return limit.size().toBytes();
+        }
+    }
+
+    /** A request whose body stream fails once more bytes than the limit have been read. */
+    private static final class Counted extends HttpServletRequestWrapper {
+        private final Limit limit;
+        private ServletInputStream stream;
+
+        Counted(HttpServletRequest request, Limit limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                long max = limit.size().toBytes();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int off, int len) throws IOException {
+                        int n = in.read(buffer, off, len);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) {
+                        read += n;
+                        if (read > max) {
+                            throw new TooLargeException(limit);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package id.lindung.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 12 item 6: API tokens have a name, an expiry (90 days unless told), a last-used time, and can be revoked
+ * one by one or all at once, taking effect on the very next request.
+ */
+@IntegrationTest
+class ApiTokenLifetimeIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void aNewTokenExpiresAfterNinetyDaysByDefaultAndCarriesItsName() {
+        TestUsers.token(accounts, "tok-default", Role.MONITOR, "63");
+        var issued = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-default", "laptop kantor", null));
+        var listed = accounts.tokens("tok-default").stream().filter(t -> t.id() == issued.id()).findFirst().orElseThrow();
+        assertThat(listed.name()).isEqualTo("laptop kantor");
+        assertThat(Duration.between(Instant.now(), listed.expiresAt()).toDays()).isBetween(89L, 90L);
+        assertThat(listed.lastUsedAt()).isNull();
+        assertThat(Http.withToken(port, issued.token()).get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        var used = accounts.tokens("tok-default").stream().filter(t -> t.id() == issued.id()).findFirst().orElseThrow();
+        assertThat(used.lastUsedAt()).isNotNull();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        TestUsers.token(accounts, "tok-expired", Role.MONITOR, "63");
+        var issued = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-expired", "short", 1));
+        Http api = Http.withToken(port, issued.token());
+        assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        jdbc.sql("update api_token set expires_at = now() - interval '1 second' where id = ?").param(issued.id()).update();
+        var refused = api.get("/api/v1/regions/63");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.body()).contains("TOKEN_INVALID");
+    }
+
+    @Test
+    void revokingOneTokenStopsItAtOnceAndLeavesTheOthers() {
+        String first = TestUsers.token(accounts, "tok-revoke-one", Role.MONITOR, "63");
+        var second = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-revoke-one", "second", 30));
+        assertThat(Http.withToken(port, second.token()).get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        int revoked = CurrentActor.runAs(Actor.system("test"), () -> accounts.revokeToken("tok-revoke-one", second.id()));
+        assertThat(revoked).isOne();
+        assertThat(Http.withToken(port, second.token()).get("/api/v1/regions/63").statusCode()).isEqualTo(401);
+        assertThat(Http.withToken(port, first).get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        assertThat(accounts.tokens("tok-revoke-one")).filteredOn(t -> t.id() == second.id())
+                .singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
+    }
+
+    @Test
+    void revokingAllStopsEveryTokenOfThatUserOnly() {
+        String a = TestUsers.token(accounts, "tok-revoke-all", Role.MONITOR, "63");
+        String b = TestUsers.token(accounts, "tok-revoke-all", Role.MONITOR, "63");
+        String other = TestUsers.token(accounts, "tok-bystander", Role.MONITOR, "63");
+        int revoked = CurrentActor.runAs(Actor.system("test"), () -> accounts.revokeAllTokens("tok-revoke-all"));
+        assertThat(revoked).isEqualTo(2);
+        assertThat(Http.withToken(port, a).get("/api/v1/regions/63").statusCode()).isEqualTo(401);
+        assertThat(Http.withToken(port, b).get("/api/v1/regions/63").statusCode()).isEqualTo(401);
+        assertThat(Http.withToken(port, other).get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherUsersTokenCannotBeRevokedThroughYourName() {
+        TestUsers.token(accounts, "tok-owner", Role.MONITOR, "63");
+        TestUsers.token(accounts, "tok-stranger", Role.MONITOR, "63");
+        var owned = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-owner", "mine", 10));
+        int revoked = CurrentActor.runAs(Actor.system("test"), () -> accounts.revokeToken("tok-stranger", owned.id()));
+        assertThat(revoked).isZero();
+        assertThat(Http.withToken(port, owned.token()).get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorListsAndRevokesTokensOnTheAdminPage() {
+        TestUsers.token(accounts, "tok-admin", Role.ADMIN, "ID");
+        var target = CurrentActor.runAs(Actor.system("test"), () -> {
+            if (!accounts.exists("tok-page-user")) {
+                accounts.create("tok-page-user", TestUsers.PASSWORD, Role.DPMD, "64.02", null, false);
+            }
+            return accounts.issueToken("tok-page-user", "skrip harian", 30);
+        });
+        Http browser = Http.browser(port);
+        browser.login("tok-admin", TestUsers.PASSWORD);
+        var page = browser.get("/admin/tokens?username=tok-page-user");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("skrip harian");
+        var revoke = browser.postForm("/admin/tokens/revoke", Map.of("username", "tok-page-user",
+                "token", Long.toString(target.id()), "_csrf", Http.csrfOf(page.body())));
+        assertThat(revoke.statusCode()).isEqualTo(302);
+        assertThat(Http.withToken(port, target.token()).get("/api/v1/regions/64").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyAnAdministratorMayOpenTheTokenPage() {
+        TestUsers.token(accounts, "tok-not-admin", Role.DPMD, "64.02");
+        Http browser = Http.browser(port);
+        browser.login("tok-not-admin", TestUsers.PASSWORD);
+        assertThat(browser.get("/admin/tokens?username=tok-not-admin").statusCode()).isEqualTo(403);
+    }
+}
