@@ -82,7 +82,7 @@ class AccessMatrixIntegrationTests {
 
         /** A request about one object of the fixture's village, which users of another area must not reach. */
         boolean isObject() {
-            return request.matches(".*\\{(nik|worker|payer|bill|payment|import|village)}.*");
+            return request.matches(".*\\{(nik|worker|publicid|payer|bill|payment|import|village)}.*");
         }
     }
 
@@ -139,6 +139,7 @@ class AccessMatrixIntegrationTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         fixture.put("nik", nik);
         fixture.put("worker", jdbc.sql("select id::text from worker where nik = ?").param(nik).query(String.class).single());
+        fixture.put("publicid", jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single());
         fixture.put("payer", "SELF:" + nik);
         var run = send(dpmd, "POST", "/api/v1/billing/runs", "json:{\"month\":\"" + YearMonth.from(today) + "\"}");
         assertThat(run.statusCode()).as(run.body()).isLessThan(300);

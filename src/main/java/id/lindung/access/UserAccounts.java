@@ -42,7 +42,7 @@ public class UserAccounts {
      * Token lifetimes are real elapsed time, not business dates: the wall clock, never the business clock that
      * tests (and a back-dated billing run) may move.
      */
-    private final Clock wallClock = Clock.systemUTC();
+    private final Clock wallClock = id.lindung.platform.BusinessClock.wall();
     private final int defaultTokenDays;
     private final int maxTokenDays;
 

@@ -41,11 +41,16 @@ class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e, HttpServletRequest request,
+                                          jakarta.servlet.http.HttpServletResponse response) throws Exception {
+        ProblemDetail problem = ApiProblems.of(e);
         if (!isApi(request)) {
-            throw e;
+            // a page: the error page with the problem's status (400, 409, 422) in the user's language, never a 500;
+            // pages that show refusals in their own form catch the exception before it gets here
+            response.sendError(problem.getStatus());
+            return null;
         }
-        return ApiProblems.response(ApiProblems.of(e));
+        return ApiProblems.response(problem);
     }
 
     @ExceptionHandler(RejectedException.class)

@@ -56,6 +56,14 @@ public class BusinessClock {
         return Clock.system(zone(id == null || id.isBlank() ? "Asia/Jakarta" : id));
     }
 
+    /**
+     * The real time, never moved: for what must follow the wall clock whatever business date a test or an
+     * operator sets, such as when an API token expires or was last used (security, not business).
+     */
+    public static Clock wall() {
+        return Clock.systemUTC();
+    }
+
     static ZoneId zone(Environment env) {
         return zone(env.getProperty(ZONE_PROPERTY, "Asia/Jakarta"));
     }

@@ -22,11 +22,14 @@ class RequestParameterGuard implements HandlerInterceptor {
                 continue;
             }
             for (String value : p.getValue()) {
-                if (value != null && TextRules.invalidCharacter(value, false)) {
+                // line breaks and tabs pass here (a form's text area holds them); each field's own rule decides whether
+                // its text may have several lines
+                if (value != null && TextRules.invalidCharacter(value, true)) {
                     throw new InvalidInputException(p.getKey(), "INVALID_CHARACTER", p.getKey()
                             + " has a control, invisible or direction-changing character");
                 }
-                if (p.getKey().equals("page") && value != null && value.matches("\\d{1,9}") && Integer.parseInt(value) > MAX_PAGE) {
+                if (p.getKey().equals("page") && value != null && value.matches("\\d{1,10}") && Long.parseLong(value) > MAX_PAGE
+                        && Long.parseLong(value) <= Integer.MAX_VALUE) {
                     throw new InvalidInputException("page", "OUT_OF_RANGE", "page may be at most " + MAX_PAGE);
                 }
             }

@@ -29,11 +29,19 @@ class ApiExceptionHandlerTests {
     }
 
     @Test
+    void aRefusedInputOnAPageIsTheErrorPageWithTheProblemsStatusNotAServerError() throws Exception {
+        var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/tagihan");
+        var response = new org.springframework.mock.web.MockHttpServletResponse();
+        assertThat(handler.invalid(InvalidInputException.refused("month", "MONTH_TOO_FAR", "x"), page, response)).isNull();
+        assertThat(response.getStatus()).isEqualTo(422);
+    }
+
+    @Test
     void eachKindOfRefusedInputHasItsStatus() throws Exception {
-        assertThat(handler.invalid(new InvalidInputException("month", "INVALID_MONTH", "x"), api()).getStatusCode().value()).isEqualTo(400);
-        assertThat(handler.invalid(InvalidInputException.conflict("status", "ALREADY_RESOLVED", "x"), api()).getStatusCode().value())
+        assertThat(handler.invalid(new InvalidInputException("month", "INVALID_MONTH", "x"), api(), null).getStatusCode().value()).isEqualTo(400);
+        assertThat(handler.invalid(InvalidInputException.conflict("status", "ALREADY_RESOLVED", "x"), api(), null).getStatusCode().value())
                 .isEqualTo(409);
-        var refused = handler.invalid(InvalidInputException.refused("month", "MONTH_TOO_FAR", "x"), api());
+        var refused = handler.invalid(InvalidInputException.refused("month", "MONTH_TOO_FAR", "x"), api(), null);
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat(refused.getBody().getProperties()).containsEntry("code", "MONTH_TOO_FAR").containsKey("errors");
         var rejected = handler.rejected(new RejectedException("BPU_JP_NOT_AVAILABLE", "JP is not for BPU"), api());

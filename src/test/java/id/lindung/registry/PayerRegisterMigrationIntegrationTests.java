@@ -36,7 +36,9 @@ class PayerRegisterMigrationIntegrationTests {
             url = c.getMetaData().getURL();
             user = c.getMetaData().getUserName();
         }
-        var ds = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public", user, password);
+        // the embedded database's password is generated at first start and set on the pool, not in a property
+        String pass = dataSource instanceof com.zaxxer.hikari.HikariDataSource pool && pool.getPassword() != null ? pool.getPassword() : password;
+        var ds = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public", user, pass);
         JdbcClient db = JdbcClient.create(ds);
         try {
             Flyway.configure().dataSource(ds).schemas(schema).createSchemas(true).locations("classpath:db/migration")

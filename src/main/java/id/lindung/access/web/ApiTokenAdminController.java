@@ -28,7 +28,7 @@ class ApiTokenAdminController {
     String page(@RequestParam(required = false) String username, Model model) {
         model.addAttribute("username", username);
         model.addAttribute("zone", clock.getZone());
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", id.lindung.platform.BusinessClock.wall().instant());
         if (username != null && !username.isBlank()) {
             var user = accounts.findByUsername(username);
             model.addAttribute("found", user.isPresent());

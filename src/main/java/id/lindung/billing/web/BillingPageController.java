@@ -214,7 +214,8 @@ class BillingPageController {
     @GetMapping("/public/cek-perlindungan")
     String publicCheckForm(jakarta.servlet.http.HttpServletRequest request,
                            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        if (request.getQueryString() != null) {
+        if (request.getParameter("nik") != null || request.getParameter("birthDate") != null) {
+            // an old link or bookmark with the NIK in it: never echoed, the form is shown without it
             redirect.addFlashAttribute("moved", true);
             return "redirect:/public/cek-perlindungan";
         }
