@@ -287,9 +287,10 @@ class JourneysUiTests {
             driver.findElement(By.cssSelector("form[action='/pembayaran'] button[type=submit]")).click();
             assertThat(driver.findElement(By.cssSelector(".ok")).getText())
                     .isEqualTo("Pembayaran dicatat dan dialokasikan ke bulan tertua yang belum lunas.");
+            screenshot(driver, "2-dpmd-payment-recorded");
             driver.get(url("/tagihan"));
             assertThat(driver.findElements(By.xpath("//span[@class='code' and text()='" + payer + "']"))).as("still in arrears").isEmpty();
-            screenshot(driver, "2-dpmd-records-a-payment");
+            screenshot(driver, "2-dpmd-arrears-cleared");
         } finally {
             driver.quit();
         }
