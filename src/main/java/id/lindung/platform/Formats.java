@@ -45,6 +45,21 @@ public class Formats {
         return date == null ? NONE : date.getDayOfMonth() + " " + monthName(date.getMonthValue()) + " " + date.getYear();
     }
 
+    /**
+     * "1 Des 2026" for a date written as text ("2026-12-01", as a masked field gives it to a reader who sees it in
+     * full); any other text (a masked reader's bare year "1980") is written as it is, so formatting never unmasks.
+     */
+    public String dateOrAsIs(String text) {
+        if (text == null || text.isBlank()) {
+            return NONE;
+        }
+        try {
+            return date(LocalDate.parse(text.strip()));
+        } catch (java.time.format.DateTimeParseException notADate) {
+            return text;
+        }
+    }
+
     /** "Des 2026" for a month (a YearMonth, its first day, or a "2026-12" text as SQL rows give it). */
     public String month(Object month) {
         if (month == null) {

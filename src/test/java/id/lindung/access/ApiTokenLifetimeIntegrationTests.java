@@ -98,6 +98,8 @@ class ApiTokenLifetimeIntegrationTests {
         var page = browser.get("/admin/tokens?username=tok-page-user");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("skrip harian");
+        // times the Indonesian way, in the business zone with its name (issue 11 item 7), not "2026-12-01 14:05"
+        assertThat(page.body()).contains(" WIB<").doesNotContainPattern(">[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}<");
         var revoke = browser.postForm("/admin/tokens/revoke", Map.of("username", "tok-page-user",
                 "token", Long.toString(target.id()), "_csrf", Http.csrfOf(page.body())));
         assertThat(revoke.statusCode()).isEqualTo(302);

@@ -37,6 +37,17 @@ class FormatsTests {
     }
 
     @Test
+    void aDateGivenAsTextIsWrittenTheSameWayAndAMaskedYearStaysAYear() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        assertThat(fmt.dateOrAsIs("1984-02-17")).isEqualTo("17 Feb 1984");
+        assertThat(fmt.dateOrAsIs("1984")).isEqualTo("1984");
+        assertThat(fmt.dateOrAsIs(null)).isEqualTo("–");
+        assertThat(fmt.dateOrAsIs(" ")).isEqualTo("–");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.dateOrAsIs("2026-12-01")).isEqualTo("1 Dec 2026");
+    }
+
+    @Test
     void timesAreShownInTheBusinessZoneWithItsIndonesianName() {
         LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         assertThat(fmt.time(Instant.parse("2026-11-30T17:05:00Z"))).isEqualTo("1 Des 2026 00:05 WIB");

@@ -287,4 +287,29 @@ class WorkerFormsIntegrationTests {
         assertThat(workers.terms(w.nik(), ADMIN.scope())).hasSize(2).allMatch(MembershipTerm::isOpen);
         assertThat(workers.get(w.nik(), ADMIN.scope()).villageCode()).isEqualTo(HERE);
     }
+
+    /** What a reader sees of a page: its text without tags, attributes (form values stay ISO for the browser) or scripts. */
+    private static String visibleText(String html) {
+        return html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ").replaceAll("(?s)<[^>]*>", " ");
+    }
+
+    @Test
+    void theWorkerPageWritesEveryDateTheIndonesianWayAndAMaskedReaderStillSeesOnlyTheYear() {
+        Worker w = registered(HERE, Categories.of("KADER"));
+        Http op = operator();
+        java.util.regex.Pattern iso = java.util.regex.Pattern.compile("(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])");
+        String page = visibleText(op.get("/pekerja/id/" + w.id()).body());
+        String card = visibleText(op.get("/perlindungan/pekerja/" + w.id()).body());
+        String list = visibleText(op.get("/desa/" + HERE + "/pekerja").body());
+
+        assertThat(page).contains("17 Feb 1984").contains("Rahmat Hidayat");
+        assertThat(list).contains("17 Feb 1984");
+        assertThat(iso.matcher(page).results().map(java.util.regex.MatchResult::group).toList()).as("ISO dates on the worker page").isEmpty();
+        assertThat(iso.matcher(card).results().map(java.util.regex.MatchResult::group).toList()).as("ISO dates on the protection card").isEmpty();
+        assertThat(iso.matcher(list).results().map(java.util.regex.MatchResult::group).toList()).as("ISO dates on the worker list").isEmpty();
+
+        Http monitor = RegistryFixture.browser(port, accounts, "dates-monitor", Role.MONITOR, "63.04");
+        String masked = visibleText(monitor.get("/pekerja/id/" + w.id()).body()) + visibleText(monitor.get("/desa/" + HERE + "/pekerja").body());
+        assertThat(masked).contains("1984").doesNotContain("17 Feb 1984").doesNotContain("1984-02-17");
+    }
 }
