@@ -336,7 +336,7 @@ public class WorkerImports {
         long maxLine = ((Number) row.get("max_line")).longValue();
         int size = ((Number) row.get("chunk_size")).intValue();
         int done = ((Number) row.get("chunks_done")).intValue();
-        int chunks = (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
+        int chunks = chunks(maxLine, size);
         long lines = Math.max(0, maxLine - 1);
         progress.applied(id, done, chunks, Math.min(lines, (long) done * size), lines);
         if (done < chunks) {
@@ -491,8 +491,11 @@ public class WorkerImports {
         get(id);
         Map<String, Object> row = jdbc.sql("select max_line, chunk_size from import_batch where id = ?").param(id)
                 .query().singleRow();
-        long maxLine = ((Number) row.get("max_line")).longValue();
-        int size = ((Number) row.get("chunk_size")).intValue();
+        return chunks(((Number) row.get("max_line")).longValue(), ((Number) row.get("chunk_size")).intValue());
+    }
+
+    /** Chunks of {@code size} lines covering the data lines 2..{@code maxLine}. */
+    private static int chunks(long maxLine, int size) {
         return (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
     }
 
