@@ -62,8 +62,14 @@ final class WorkerCommands {
                 Actor actor = new Actor(user.username(), user.role(), user.scope(), "cli");
                 return CurrentActor.runAs(actor, () -> {
                     WorkerImports imports = ctx.getBean(WorkerImports.class);
-                    ImportBatch result = batch != null ? imports.confirm(batch)
-                            : imports.importFile(file.getFileName().toString(), file, new WorkerImports.Options(village, startDate, confirm));
+                    ImportProgressPrinter progress = ImportProgressPrinter.forStderr();
+                    ImportBatch result;
+                    try {
+                        result = batch != null ? imports.confirm(batch, progress)
+                                : imports.importFile(file.getFileName().toString(), file, new WorkerImports.Options(village, startDate, confirm), progress);
+                    } finally {
+                        progress.finish();
+                    }
                     System.out.println(ctx.getBean(JsonMapper.class).writeValueAsString(result));
                     if (result.status().equals("FAILED")) {
                         return 2;

@@ -59,6 +59,23 @@ public class WorkerImports {
         }
     }
 
+    /**
+     * What a long import reports as it goes (the CLI prints a progress bar from it). Called on the import's own
+     * threads, after a chunk has committed: an implementation must be thread-safe and quick, and must not throw.
+     */
+    public interface Progress {
+        Progress NONE = new Progress() { };
+
+        /** {@code rows} data rows of the file read and checked so far. */
+        default void checked(long rows) { }
+
+        /** {@code chunksDone} of {@code chunks} chunks committed, that is {@code linesDone} of the {@code lines} data lines. */
+        default void applied(long batchId, int chunksDone, int chunks, long linesDone, long lines) { }
+    }
+
+    /** Rows read between two {@link Progress#checked} calls. */
+    private static final int CHECK_REPORT_EVERY = 10_000;
+
     /** Test hook: called after each committed chunk (a test throws here to simulate a crash). */
     interface ChunkListener {
         void chunkCommitted(long batchId, int chunk);
@@ -124,6 +141,11 @@ public class WorkerImports {
 
     /** Creates a batch for the file, validates it, and with {@code autoConfirm} imports it. */
     public ImportBatch importFile(String fileName, Path file, Options options) {
+        return importFile(fileName, file, options, Progress.NONE);
+    }
+
+    /** {@link #importFile(String, Path, Options)}, telling {@code progress} how far it is. */
+    public ImportBatch importFile(String fileName, Path file, Options options, Progress progress) {
         Actor actor = requireWriter();
         if (options.villageCode() != null && !options.villageCode().isBlank() && !actor.scope().covers(options.villageCode())) {
             throw new NotFoundException("Village " + options.villageCode() + " not found");
@@ -134,15 +156,15 @@ public class WorkerImports {
                 values (?, ?, ?, 'PENDING', ?, ?) returning id""")
                 .params(fileName == null ? file.getFileName().toString() : fileName, sha256(file), format, actor.username(),
                         actor.scope().code()).query(Long.class).single();
-        validate(id, file, format, options, actor);
+        validate(id, file, format, options, actor, progress);
         ImportBatch batch = get(id);
         if (options.autoConfirm() && batch.status().equals("VALIDATED")) {
-            return confirm(id);
+            return confirm(id, progress);
         }
         return batch;
     }
 
-    private void validate(long id, Path file, String format, Options options, Actor actor) {
+    private void validate(long id, Path file, String format, Options options, Actor actor, Progress progress) {
         String defaultVillage = options.villageCode() != null && !options.villageCode().isBlank() ? options.villageCode().trim()
                 : RegionLevel.ofCode(actor.scope().isNational() ? "00" : actor.scope().code()) == RegionLevel.VILLAGE
                 ? actor.scope().code() : null;
@@ -175,6 +197,9 @@ public class WorkerImports {
                             return;
                         }
                         counts[0]++;
+                        if (counts[0] % CHECK_REPORT_EVERY == 0) {
+                            progress.checked(counts[0]);
+                        }
                         counts[2] = Math.max(counts[2], line);
                         WorkerRowParser.Outcome outcome = parser[0].parse(line, fields);
                         if (outcome instanceof WorkerRowParser.Ok ok) {
@@ -294,6 +319,11 @@ public class WorkerImports {
      * committed. Ends IMPORTED, or PARTIALLY_IMPORTED when rows were refused.
      */
     public ImportBatch confirm(long id) {
+        return confirm(id, Progress.NONE);
+    }
+
+    /** {@link #confirm(long)}, telling {@code progress} how far it is. */
+    public ImportBatch confirm(long id, Progress progress) {
         Actor actor = requireWriter();
         ImportBatch batch = get(id);
         if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
@@ -306,9 +336,12 @@ public class WorkerImports {
         long maxLine = ((Number) row.get("max_line")).longValue();
         int size = ((Number) row.get("chunk_size")).intValue();
         int done = ((Number) row.get("chunks_done")).intValue();
-        int chunks = (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
+        int chunks = chunks(maxLine, size);
+        long lines = Math.max(0, maxLine - 1);
+        progress.applied(id, done, chunks, Math.min(lines, (long) done * size), lines);
         if (done < chunks) {
-            applyChunks(id, done, chunks, size, actor);
+            applyChunks(id, done, chunks, size, actor, (chunk, linesTo) ->
+                    progress.applied(id, chunk + 1, chunks, Math.min(lines, linesTo - 2), lines));
         }
         tx.executeWithoutResult(status -> {
             jdbc.sql("""
@@ -330,7 +363,7 @@ public class WorkerImports {
      * transaction of their own before its statements run). A second confirm of the same batch waits
      * per chunk on a transaction-level advisory lock and skips the chunks already committed.
      */
-    private void applyChunks(long id, int first, int chunks, int size, Actor actor) {
+    private void applyChunks(long id, int first, int chunks, int size, Actor actor, ChunkDone onCommitted) {
         int threads = Math.max(1, Math.min(applyThreads, chunks - first));
         @SuppressWarnings("unchecked")
         java.util.concurrent.CompletableFuture<Void>[] committed = new java.util.concurrent.CompletableFuture[chunks];
@@ -351,7 +384,7 @@ public class WorkerImports {
                         if (failed.get()) {
                             throw new IllegalStateException("Import " + id + " stopped before chunk " + k);
                         }
-                        CurrentActor.runAs(actor, () -> applyChunk(id, k, size, actor, k == first ? null : committed[k - 1]));
+                        CurrentActor.runAs(actor, () -> applyChunk(id, k, size, actor, k == first ? null : committed[k - 1], onCommitted));
                         committed[k].complete(null);
                     } catch (Throwable e) {
                         failed.set(true);
@@ -378,7 +411,13 @@ public class WorkerImports {
         }
     }
 
-    private void applyChunk(long id, int k, int size, Actor actor, java.util.concurrent.CompletableFuture<Void> previous) {
+    /** Told after chunk {@code k} (lines up to, not including, {@code to}) has committed. */
+    private interface ChunkDone {
+        void committed(int k, long to);
+    }
+
+    private void applyChunk(long id, int k, int size, Actor actor, java.util.concurrent.CompletableFuture<Void> previous,
+                            ChunkDone onCommitted) {
         long from = 2 + (long) k * size;
         long to = from + size;
         if (jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single() > k) {
@@ -432,6 +471,7 @@ public class WorkerImports {
             audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
         });
         chunkListener.chunkCommitted(id, k);
+        onCommitted.committed(k, to);
     }
 
     /** The batch if the caller's scope covers the scope it was imported in, else {@link NotFoundException}. */
@@ -441,6 +481,22 @@ public class WorkerImports {
                 .param("id", id).param("lo", scope.isNational() ? "" : scope.lo()).param("hi", scope.hi())
                 .query(WorkerImports::map).optional()
                 .orElseThrow(() -> new NotFoundException("Import " + id + " not found"));
+    }
+
+    /**
+     * How many chunks applying the batch takes (0 before it is validated); with {@link ImportBatch#chunksDone()}
+     * it is the batch's progress. Same scope rule as {@link #get}.
+     */
+    public int chunksTotal(long id) {
+        get(id);
+        Map<String, Object> row = jdbc.sql("select max_line, chunk_size from import_batch where id = ?").param(id)
+                .query().singleRow();
+        return chunks(((Number) row.get("max_line")).longValue(), ((Number) row.get("chunk_size")).intValue());
+    }
+
+    /** Chunks of {@code size} lines covering the data lines 2..{@code maxLine}. */
+    private static int chunks(long maxLine, int size) {
+        return (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
     }
 
     /** The latest batches visible to the caller. */

@@ -42,7 +42,16 @@ class ImportPageController {
     String batch(@PathVariable long id, Model model) {
         model.addAttribute("batch", imports.get(id));
         model.addAttribute("rejections", imports.rejections(id, 200));
+        model.addAttribute("chunksTotal", imports.chunksTotal(id));
         return "importing/batch";
+    }
+
+    /** The batch's counters alone, polled by its page (htmx) while the batch is not finished. */
+    @GetMapping("/impor/pekerja/{id}/progres")
+    String progress(@PathVariable long id, Model model) {
+        model.addAttribute("batch", imports.get(id));
+        model.addAttribute("chunksTotal", imports.chunksTotal(id));
+        return "importing/batch :: progress";
     }
 
     @PostMapping("/impor/pekerja/{id}/konfirmasi")

@@ -1,0 +1,93 @@
+package id.lindung.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A batch being imported shows its progress on its own page: the counters come from a small fragment the page polls
+ * (htmx, every 2 s) while the batch is not finished, and the fragment stops asking once the batch is finished.
+ */
+@IntegrationTest
+class ImportProgressPageIntegrationTests {
+
+    static final Actor ADMIN = TestUsers.actor("progress-admin", Role.ADMIN, "ID");
+
+    @LocalServerPort int port;
+    @Autowired WorkerImports imports;
+    @Autowired WorkerFileGenerator generator;
+    @Autowired Regions regions;
+    @Autowired UserAccounts accounts;
+
+    @Test
+    void theProgressFragmentShowsTheCountersAndPollsOnlyWhileTheBatchIsImporting() {
+        StringWriter csv = new StringWriter();
+        generator.write(regions.within(RegionScope.of("62.02.16"), RegionLevel.VILLAGE), 6, 91, 0, csv);
+        int previousSize = imports.chunkSize;
+        imports.chunkSize = 10;
+        try {
+            ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("progress.csv",
+                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+            assertThat(batch.status()).isEqualTo("VALIDATED");
+            int chunks = CurrentActor.runAs(ADMIN, () -> imports.chunksTotal(batch.id()));
+            assertThat(chunks).isGreaterThan(2);
+            Http page = Http.withToken(port, TestUsers.token(accounts, "progress-viewer", Role.MONITOR, "ID"));
+            String path = "/impor/pekerja/" + batch.id() + "/progres";
+
+            // validated, waiting for a confirm: nothing to poll for
+            var validated = page.get(path);
+            assertThat(validated.statusCode()).isEqualTo(200);
+            assertThat(validated.body()).contains("id=\"import-progress\"").doesNotContain("hx-trigger", "<html");
+
+            // stopped after its first chunk (as a long import looks between two chunks): IMPORTING, 1 of n chunks
+            imports.chunkListener = (id, chunk) -> {
+                if (id == batch.id() && chunk == 0) {
+                    throw new IllegalStateException("stopped after chunk 0");
+                }
+            };
+            assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> imports.confirm(batch.id()))).hasMessageContaining("chunk 0");
+            imports.chunkListener = (id, chunk) -> { };
+            ImportBatch importing = CurrentActor.runAs(ADMIN, () -> imports.get(batch.id()));
+            assertThat(importing.status()).isEqualTo("IMPORTING");
+            assertThat(importing.chunksDone()).isEqualTo(1);
+            var polling = page.get(path);
+            assertThat(polling.statusCode()).isEqualTo(200);
+            assertThat(polling.body())
+                    .contains("hx-trigger=\"every 2s\"", "hx-get=\"" + path + "\"", "hx-swap=\"outerHTML\"")
+                    .contains("<progress", "max=\"" + chunks + "\"", "value=\"1\"")
+                    .contains("Bagian 1 dari " + chunks)
+                    .contains("<dd>" + importing.workersCreated() + "</dd>")
+                    .doesNotContain("<script");
+            // the whole page starts polling too, and can be left and found again from the list
+            assertThat(page.get("/impor/pekerja/" + batch.id()).body()).contains("hx-trigger=\"every 2s\"", "hx-get=\"" + path + "\"");
+            assertThat(page.get("/impor/pekerja").body()).contains("href=\"/impor/pekerja/" + batch.id() + "\"");
+
+            // finished: the last answer shows the result and no longer asks to be polled, so the polling stops
+            ImportBatch done = CurrentActor.runAs(ADMIN, () -> imports.confirm(batch.id()));
+            assertThat(done.isFinished()).isTrue();
+            var finished = page.get(path);
+            assertThat(finished.body())
+                    .contains("Bagian " + chunks + " dari " + chunks, "<dd>" + done.workersCreated() + "</dd>")
+                    .doesNotContain("hx-trigger", "hx-get");
+        } finally {
+            imports.chunkSize = previousSize;
+            imports.chunkListener = (id, chunk) -> { };
+        }
+    }
+}
