@@ -181,8 +181,10 @@ class DemoData implements id.lindung.platform.SignInHint {
                 id.lindung.shared.Rupiah amount = h % 11 == 0
                         ? bill.total().scaleToRupiah(6, 10, java.math.RoundingMode.DOWN)
                         : bill.total();
+                // simulated history, recorded after the fact: not bounded by what the payer owes at that moment in a
+                // database other data may share (the bound is for people typing payments)
                 paid.add(new id.lindung.billing.Payments.PaymentRequest(bill.payer(), "DEMO-" + month + "-" + bill.id(), on,
-                        amount.toBigDecimal(), "DEMO"));
+                        amount.toBigDecimal(), "DEMO", true));
             }
         }
         payments.recordAll(paid, demo);
