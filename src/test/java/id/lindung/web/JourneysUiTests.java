@@ -164,6 +164,12 @@ class JourneysUiTests {
                 new Select(driver.findElement(By.id("category"))).selectByValue(p[1]);
                 setValue(driver, driver.findElement(By.id("startDate")), firstOfMonth.toString());
                 driver.findElement(By.cssSelector("form[action='/pekerja/baru'] button[type=submit]")).click();
+                // the click returns before the browser has followed the redirect: wait for it, or for the form to stay
+                try {
+                    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/pekerja/id/"));
+                } catch (org.openqa.selenium.TimeoutException stayed) {
+                    // the assertion below says why the form stayed
+                }
                 assertThat(driver.getCurrentUrl()).as("%s: invalid %s; %s", p[0], invalidFields(driver), mainText(driver))
                         .contains("/pekerja/id/");
                 assertThat(driver.findElement(By.cssSelector(".ok")).getText()).isEqualTo("Pekerja terdaftar.");
