@@ -63,4 +63,16 @@ public final class Browser {
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
+
+    /**
+     * Clicks what leads to another page and waits until the browser has left this one: a click returns as soon as
+     * the event is sent, so reading the URL or the page straight after it races the navigation (seen on busy CI).
+     */
+    public static void clickAndLoad(WebDriver driver, org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
 }

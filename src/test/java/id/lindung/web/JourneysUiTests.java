@@ -163,13 +163,7 @@ class JourneysUiTests {
                 setValue(driver, driver.findElement(By.id("birthDate")), born.toString());
                 new Select(driver.findElement(By.id("category"))).selectByValue(p[1]);
                 setValue(driver, driver.findElement(By.id("startDate")), firstOfMonth.toString());
-                driver.findElement(By.cssSelector("form[action='/pekerja/baru'] button[type=submit]")).click();
-                // the click returns before the browser has followed the redirect: wait for it, or for the form to stay
-                try {
-                    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/pekerja/id/"));
-                } catch (org.openqa.selenium.TimeoutException stayed) {
-                    // the assertion below says why the form stayed
-                }
+                Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form[action='/pekerja/baru'] button[type=submit]")));
                 assertThat(driver.getCurrentUrl()).as("%s: invalid %s; %s", p[0], invalidFields(driver), mainText(driver))
                         .contains("/pekerja/id/");
                 assertThat(driver.findElement(By.cssSelector(".ok")).getText()).isEqualTo("Pekerja terdaftar.");
@@ -230,7 +224,7 @@ class JourneysUiTests {
                     select b.id from bill b join registry_payer p on p.id = b.payer_id where p.code = ? and b.month = ?""")
                     .params("APBDES:" + a.villageA(), firstOfMonth).query(Long.class).single();
             driver.get(url("/tagihan"));
-            driver.findElement(By.cssSelector("a[href='/tagihan/" + bill + "']")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("a[href='/tagihan/" + bill + "']")));
             assertThat(driver.getCurrentUrl()).endsWith("/tagihan/" + bill);
             String page = driver.findElement(By.tagName("main")).getText();
             assertThat(page).contains(a.villageA()).doesNotContain("Terjadi kesalahan");
@@ -245,7 +239,7 @@ class JourneysUiTests {
         driver.get(url("/impor/pekerja?lang=id"));
         driver.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("input[name=autoConfirm]")).click();
-        driver.findElement(By.cssSelector("form[action='/impor/pekerja'] button[type=submit]")).click();
+        Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form[action='/impor/pekerja'] button[type=submit]")));
         assertThat(driver.getCurrentUrl()).matches(".*/impor/pekerja/\\d+$");
         return driver.getCurrentUrl().replaceAll(".*/", "");
     }
@@ -286,11 +280,11 @@ class JourneysUiTests {
             driver.get(url("/tagihan?lang=id"));
             WebElement row = driver.findElement(By.xpath("//span[@class='code' and text()='" + payer + "']/ancestor::tr"));
             assertThat(row.findElement(By.cssSelector(".badge")).getText()).isEqualTo("2");
-            driver.findElement(By.cssSelector("main a[href='/pembayaran']")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("main a[href='/pembayaran']")));
             driver.findElement(By.name("payer")).sendKeys(payer);
             driver.findElement(By.name("reference")).sendKeys("JURNAL-" + a.villageB());
             driver.findElement(By.name("amount")).sendKeys(owed.outstanding().toBigDecimal().toPlainString());
-            driver.findElement(By.cssSelector("form[action='/pembayaran'] button[type=submit]")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form[action='/pembayaran'] button[type=submit]")));
             assertThat(driver.findElement(By.cssSelector(".ok")).getText())
                     .isEqualTo("Pembayaran dicatat dan dialokasikan ke bulan tertua yang belum lunas.");
             screenshot(driver, "2-dpmd-payment-recorded");
@@ -313,12 +307,12 @@ class JourneysUiTests {
             driver.get(url("/public/cek-perlindungan?lang=id"));
             driver.findElement(By.id("nik")).sendKeys(a.citizenNik());
             setValue(driver, driver.findElement(By.id("birthDate")), a.citizenBirth().plusDays(1).toString());
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             assertThat(driver.findElement(By.cssSelector("main .error")).getText()).isEqualTo("Tidak ada peserta dengan NIK dan tanggal lahir itu.");
 
             driver.findElement(By.id("nik")).sendKeys(a.citizenNik());
             setValue(driver, driver.findElement(By.id("birthDate")), a.citizenBirth().toString());
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             List<String> programs = driver.findElements(By.cssSelector("main table tr td:first-child")).stream()
                     .map(WebElement::getText).toList();
             assertThat(programs).as(mainText(driver)).contains("JKK", "JKM");
