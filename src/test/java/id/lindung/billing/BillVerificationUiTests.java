@@ -51,9 +51,9 @@ class BillVerificationUiTests {
         WebDriver driver = Browser.openPhone();
         try {
             driver.get("http://localhost:" + port + "/public/cek-perlindungan");
-            driver.findElement(By.linkText("Verifikasi tagihan")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.linkText("Verifikasi tagihan")));
             driver.findElement(By.id("kode")).sendKeys(old);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             var answer = driver.findElement(By.id("verification"));
             assertThat(answer.getAttribute("data-standing")).isEqualTo("REPLACED");
             assertThat(answer.getText()).contains("sudah diganti", "3 Desember 2026", "Pemerintah Desa Uji Verifikasi", "4.800")
@@ -63,7 +63,7 @@ class BillVerificationUiTests {
 
             driver.findElement(By.id("kode")).clear();
             driver.findElement(By.id("kode")).sendKeys(current);
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("form button[type=submit]")));
             answer = driver.findElement(By.id("verification"));
             assertThat(answer.getAttribute("data-standing")).isEqualTo("CURRENT");
             assertThat(answer.getText()).contains("Tagihan asli", "Versi 2", "6.000");
