@@ -92,6 +92,11 @@ class ApiExceptionHandler {
             return problem(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                     "The request body is not valid JSON" + (json == null ? "" : ": " + firstLine(json.getOriginalMessage())), null);
         }
+        if (json instanceof StrictJson.ControlCharacter) {
+            InputProblem problem = InputProblem.of(field, "INVALID_CHARACTER", field
+                    + " has a control or invisible character (a NUL, a line break)");
+            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+        }
         Class<?> type = json instanceof MismatchedInputException m ? m.getTargetType() : null;
         Object value = json instanceof InvalidFormatException f ? f.getValue() : null;
         InputProblem problem = InputProblem.of(field, "INVALID_VALUE", field + (value == null ? " has the wrong type" : " '" + value + "' is not valid")

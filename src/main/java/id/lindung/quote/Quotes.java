@@ -25,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -216,7 +215,7 @@ public final class Quotes {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value); // the exact name: "pu", " PU" or "PU\u0000" are not a segment
         } catch (IllegalArgumentException e) {
             problems.add(InputProblem.of(field, "UNKNOWN_VALUE", field + " '" + value + "' is not one of "
                     + List.of(type.getEnumConstants())));
