@@ -432,7 +432,7 @@ public class Payments {
         if (r.amount() == null) {
             problems.add("amount: required");
         } else if (r.amount().stripTrailingZeros().scale() > 2) {
-            problems.add("amount: at most 2 decimals (" + r.amount().toPlainString() + ")");
+            problems.add("amount: at most 2 decimals (" + InputProblem.shown(r.amount()) + ")");
         }
         return problems;
     }
