@@ -34,7 +34,13 @@ class PaymentsCommand {
             }
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 try (InputStream in = Files.newInputStream(file)) {
-                    Payments.ImportResult r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun);
+                    ImportProgressPrinter progress = ImportProgressPrinter.forStderr();
+                    Payments.ImportResult r;
+                    try {
+                        r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun, progress, rowsOf(file));
+                    } finally {
+                        progress.finish();
+                    }
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("accepted", r.accepted());
                     out.put("duplicates", r.duplicates());
@@ -56,6 +62,15 @@ class PaymentsCommand {
                     throw new UncheckedIOException(e);
                 }
             }));
+        }
+    }
+
+    /** The file's lines less the header: the rows the progress counts toward (blank lines make it an estimate). */
+    static long rowsOf(Path file) {
+        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return Math.max(0, lines.count() - 1);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
         }
     }
 }
