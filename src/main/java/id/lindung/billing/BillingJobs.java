@@ -218,7 +218,8 @@ public class BillingJobs {
                 figures, rs.getString("failure_code"), rs.getString("failure"));
     }
 
-    private static long rowsOf(Path file) {
+    /** A payment file's lines less the header: the rows its progress counts toward (blank lines make it an estimate). */
+    public static long rowsOf(Path file) {
         try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             return Math.max(0, lines.count() - 1);
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -37,7 +37,7 @@ class PaymentsCommand {
                     ImportProgressPrinter progress = ImportProgressPrinter.forStderr();
                     Payments.ImportResult r;
                     try {
-                        r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun, progress, rowsOf(file));
+                        r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun, progress, id.lindung.billing.BillingJobs.rowsOf(file));
                     } finally {
                         progress.finish();
                     }
@@ -62,15 +62,6 @@ class PaymentsCommand {
                     throw new UncheckedIOException(e);
                 }
             }));
-        }
-    }
-
-    /** The file's lines less the header: the rows the progress counts toward (blank lines make it an estimate). */
-    static long rowsOf(Path file) {
-        try (var lines = Files.lines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            return Math.max(0, lines.count() - 1);
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
         }
     }
 }
