@@ -73,7 +73,13 @@ public class BillingRuns {
     /** A run; {@code backfill} confirms billing a month older than the window or earlier than a payer's latest bill. */
     @Transactional
     public Result run(YearMonth month, Actor actor, boolean backfill) {
-        return execute(month, actor, backfill, null);
+        return run(month, actor, backfill, BillingProgress.NONE);
+    }
+
+    /** {@link #run(YearMonth, Actor, boolean)}, telling {@code progress} how far it is (the CLI's bar, a run's page). */
+    @Transactional
+    public Result run(YearMonth month, Actor actor, boolean backfill, BillingProgress progress) {
+        return execute(month, actor, backfill, null, progress);
     }
 
     /**
@@ -84,7 +90,7 @@ public class BillingRuns {
         BillingPreview[] preview = new BillingPreview[1];
         rolledBack.executeWithoutResult(tx -> {
             try {
-                execute(month, actor, true, p -> preview[0] = p);
+                execute(month, actor, true, p -> preview[0] = p, BillingProgress.NONE);
             } finally {
                 tx.setRollbackOnly();
             }
@@ -92,7 +98,11 @@ public class BillingRuns {
         return preview[0];
     }
 
-    private Result execute(YearMonth month, Actor actor, boolean backfill, java.util.function.Consumer<BillingPreview> dryRun) {
+    /**
+     * What refuses a run before it starts: the role, a month too far ahead, a month before the window without
+     * {@code backfill}. A run checks it first; a page checks it before it starts the run in the background.
+     */
+    public void checkStart(YearMonth month, Actor actor, boolean backfill) {
         if (!actor.can(Role.ADMIN, Role.DPMD)) {
             throw new AccessDeniedException("Only ADMIN and DPMD may run billing");
         }
@@ -101,11 +111,16 @@ public class BillingRuns {
             throw id.lindung.platform.InvalidInputException.refused("month", "MONTH_TOO_FAR",
                     "Billing can run at most one month ahead (up to " + latest + "), not for " + month);
         }
+        if (!backfill) {
+            backfillRule.refuse(backfillRule.beforeWindow(month, YearMonth.now(clock)).stream().toList());
+        }
+    }
+
+    private Result execute(YearMonth month, Actor actor, boolean backfill, java.util.function.Consumer<BillingPreview> dryRun,
+                           BillingProgress progress) {
+        checkStart(month, actor, backfill);
         List<String> backfillReasons = new java.util.ArrayList<>();
         backfillRule.beforeWindow(month, YearMonth.now(clock)).ifPresent(backfillReasons::add);
-        if (!backfill) {
-            backfillRule.refuse(backfillReasons);
-        }
         RegionScope scope = actor.scope();
         MonthRules r = rules.forMonth(month);
         LocalDate start = month.atDay(1);
@@ -124,14 +139,26 @@ public class BillingRuns {
         long added;
         long newBills;
         if (firstRun) {
-            // nothing billed yet for this month: create the bills, then write every line in one statement
+            // nothing billed yet for this month: write every line, one statement per part of the area (so a long run
+            // can say how far it is), then create the bills
             long t0 = System.nanoTime();
-            added = insertLines(r, runId, start, scope, "(" + desired(r) + ")", false);
+            List<Chunk> chunks = chunks(start, scope);
+            long terms = chunks.stream().mapToLong(Chunk::terms).sum();
+            long done = 0;
+            added = 0;
+            progress.advanced(BillingProgress.LINES, 0, terms);
+            for (Chunk chunk : chunks) {
+                added += insertLines(r, runId, start, chunk.lo(), chunk.hi(), "(" + desired(r) + ")", false);
+                done += chunk.terms();
+                progress.advanced(BillingProgress.LINES, done, terms);
+            }
             long t1 = System.nanoTime();
+            progress.advanced(BillingProgress.BILLS, 0, 0);
             newBills = createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
             log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
         } else {
+            progress.advanced(BillingProgress.COMPARING, 0, 0);
             jdbc.sql("create temp table desired on commit drop as " + desired(r)).paramSource(desiredParams(r, start, scope)).update();
             jdbc.sql("analyze desired").update();
             reversals = appendReversals(r, runId, start, scope);
@@ -156,6 +183,7 @@ public class BillingRuns {
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
+            progress.advanced(BillingProgress.SETTLING, 0, 0);
             versions.afterRun(runId, start);
             allocation.reallocatePayersOfRun(runId, start);
         }
@@ -173,6 +201,38 @@ public class BillingRuns {
         after.put("scope", scope.code());
         audit.record("BILLING_RUN", "billing_run", Long.toString(runId), scope.isNational() ? null : scope.code(), null, after);
         return new Result(month, bills, reversals + added, Rupiah.of(amount), r.regulationVersion());
+    }
+
+    /** A part of the area billed by one statement: the codes in [lo, hi), and its active memberships. */
+    private record Chunk(String lo, String hi, long terms) {}
+
+    /**
+     * The area cut at the level below the scope (provinces of the country, regencies of a province, ...) into ranges
+     * that together cover the scope's range with no gap, so every line the one-statement run wrote is written once.
+     */
+    private List<Chunk> chunks(LocalDate start, RegionScope scope) {
+        int length = scope.isNational() ? 2 : scope.code().length() + 3;
+        if (!scope.isNational() && scope.code().length() >= 13) {
+            return List.of(new Chunk(scope.lo(), scope.hi(), 0));
+        }
+        List<Object[]> parts = jdbc.sql("""
+                select left(t.village_code, :length), count(*) from registry_membership_term t
+                where t.valid_from < :next and (t.valid_to is null or t.valid_to > :start)
+                  and t.village_code >= :lo and t.village_code < :hi
+                group by 1 order by 1""")
+                .param("length", length).param("start", Date.valueOf(start)).param("next", Date.valueOf(start.plusMonths(1)))
+                .param("lo", scope.lo()).param("hi", scope.hi())
+                .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+        if (parts.isEmpty()) {
+            return List.of(new Chunk(scope.lo(), scope.hi(), 0));
+        }
+        List<Chunk> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String lo = i == 0 ? scope.lo() : (String) parts.get(i)[0];
+            String hi = i == parts.size() - 1 ? scope.hi() : (String) parts.get(i + 1)[0];
+            chunks.add(new Chunk(lo, hi, (Long) parts.get(i)[1]));
+        }
+        return chunks;
     }
 
     /** Allocated amount per payer and month, for the payers that got lines in the run. */
@@ -352,6 +412,11 @@ public class BillingRuns {
 
     private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start,
                                                                                                RegionScope scope) {
+        return desiredParams(r, start, scope.lo(), scope.hi());
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource desiredParams(MonthRules r, LocalDate start,
+                                                                                               String lo, String hi) {
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("instalment", r.jpRepayment() == null ? 0 : r.jpRepayment().instalment())
                 .addValue("instalments", r.jpRepayment() == null ? 1 : r.jpRepayment().instalments())
@@ -359,7 +424,7 @@ public class BillingRuns {
                         java.sql.Types.DATE)
                 .addValue("deferredUntil", r.jpRepayment() == null ? null : Date.valueOf(r.jpRepayment().deferredUntil().atDay(1)),
                         java.sql.Types.DATE)
-                .addValue("lo", scope.lo()).addValue("hi", scope.hi())
+                .addValue("lo", lo).addValue("hi", hi)
                 .addValue("scale", r.roundingScale()).addValue("start", Date.valueOf(start))
                 .addValue("next", Date.valueOf(start.plusMonths(1)));
     }
@@ -401,6 +466,10 @@ public class BillingRuns {
      * programme and share is billed for the month, ADJUSTMENT after a reversal.
      */
     private long insertLines(MonthRules r, long runId, LocalDate start, RegionScope scope, String source, boolean onlyMissing) {
+        return insertLines(r, runId, start, scope.lo(), scope.hi(), source, onlyMissing);
+    }
+
+    private long insertLines(MonthRules r, long runId, LocalDate start, String lo, String hi, String source, boolean onlyMissing) {
         String kind = onlyMissing ? """
                 case when exists (select 1 from bill_line e where e.month = :month and e.worker_id = d.worker_id
                                     and e.program = d.program and e.share = d.share and e.line_type = d.line_type)
@@ -420,7 +489,7 @@ public class BillingRuns {
                        d.share, %s, d.base, d.rate, d.amount, :version, :run, d.line_type, d.deferred
                 from %s d
                 %s""".formatted(kind, source, missing))
-                .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))
+                .paramSource(desiredParams(r, start, lo, hi).addValue("month", Date.valueOf(start))
                         .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate()))
                         .addValue("version", r.regulationVersion()).addValue("run", runId))
                 .update();

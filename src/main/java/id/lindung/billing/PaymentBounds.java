@@ -58,9 +58,9 @@ class PaymentBounds {
         }
         if (r.amount() != null && r.amount().signum() <= 0) {
             problems.add(InputProblem.of("amount", "AMOUNT_NOT_POSITIVE", "amount must be more than zero ("
-                    + r.amount().toPlainString() + ")"));
+                    + InputProblem.shown(r.amount()) + ")"));
         } else if (r.amount() != null && r.amount().compareTo(maximum.toBigDecimal()) > 0) {
-            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_MAXIMUM", "amount " + r.amount().toPlainString()
+            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_MAXIMUM", "amount " + InputProblem.shown(r.amount())
                     + " is above the largest payment accepted (" + maximum.toBigDecimal().toPlainString() + ")"));
         }
         return problems;
@@ -82,7 +82,7 @@ class PaymentBounds {
         }
         Rupiah limit = balance.outstanding().minus(before).plus(ceiling);
         if (r.rupiah().isGreaterThan(limit)) {
-            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_OUTSTANDING", "amount " + r.amount().toPlainString()
+            problems.add(InputProblem.of("amount", "AMOUNT_ABOVE_OUTSTANDING", "amount " + InputProblem.shown(r.amount())
                     + " is more than the payer owes (" + balance.outstanding().minus(before).toBigDecimal().toPlainString()
                     + ") plus " + ceiling.toBigDecimal().toPlainString() + "; mark it as a prepayment to pay ahead"));
         }

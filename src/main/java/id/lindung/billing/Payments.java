@@ -206,7 +206,17 @@ public class Payments {
      *               the first stage of a reconciliation, before the treasurer confirms
      */
     public ImportResult importCsv(InputStream csv, Actor actor, boolean dryRun) {
+        return importCsv(csv, actor, dryRun, BillingProgress.NONE, 0);
+    }
+
+    /**
+     * {@link #importCsv(InputStream, Actor, boolean)}, telling {@code progress} how far it is.
+     *
+     * @param rows the file's rows if known (its lines less the header), else 0
+     */
+    public ImportResult importCsv(InputStream csv, Actor actor, boolean dryRun, BillingProgress progress, long rows) {
         requireRecorder(actor);
+        long checked = 0;
         List<Rejection> rejected = new ArrayList<>();
         List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
         Map<String, RegisteredPayer> payerCache = new HashMap<>();
@@ -218,6 +228,9 @@ public class Payments {
             Map<String, Integer> index = null;
             for (CsvRecord rec : records) {
                 long line = rec.getStartingLineNumber();
+                if (index != null) {
+                    progress.advanced(BillingProgress.CHECKING, checked++, rows);
+                }
                 if (index == null) {
                     index = new HashMap<>();
                     for (int i = 0; i < rec.getFieldCount(); i++) {
@@ -276,7 +289,10 @@ public class Payments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        progress.advanced(BillingProgress.CHECKING, checked, Math.max(rows, checked));
+        progress.advanced(BillingProgress.RECORDING, 0, good.size());
         int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected, dryRun));
+        progress.advanced(BillingProgress.RECORDING, good.size(), good.size());
         int accepted = counts[0];
         int duplicates = counts[1] + repeated;
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
@@ -432,7 +448,7 @@ public class Payments {
         if (r.amount() == null) {
             problems.add("amount: required");
         } else if (r.amount().stripTrailingZeros().scale() > 2) {
-            problems.add("amount: at most 2 decimals (" + r.amount().toPlainString() + ")");
+            problems.add("amount: at most 2 decimals (" + InputProblem.shown(r.amount()) + ")");
         }
         return problems;
     }
@@ -452,7 +468,7 @@ public class Payments {
         return i < rec.getFieldCount() ? rec.getField(i).trim() : "";
     }
 
-    private static void requireRecorder(Actor actor) {
+    static void requireRecorder(Actor actor) {
         if (!actor.can(Role.ADMIN, Role.DPMD, Role.BPJS_OFFICER, Role.VILLAGE_OPERATOR)) {
             throw new AccessDeniedException("Your role may not record payments");
         }

@@ -46,7 +46,13 @@ class BillingCommand {
                     System.err.println("note: dry run; nothing was written");
                     return 0;
                 }
-                BillingRuns.Result r = ctx.getBean(BillingRuns.class).run(m, cli, backfill);
+                ImportProgressPrinter progress = ImportProgressPrinter.forStderr();
+                BillingRuns.Result r;
+                try {
+                    r = ctx.getBean(BillingRuns.class).run(m, cli, backfill, progress);
+                } finally {
+                    progress.finish();
+                }
                 BilledMonths.Totals month = ctx.getBean(BilledMonths.class).totals(m, cli.scope());
                 System.out.println(JsonMapper.builder().build().writeValueAsString(summary(r, month)));
                 if (r.lines() == 0 && month.lines() > 0) {

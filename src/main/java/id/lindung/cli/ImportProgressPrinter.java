@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Prints an import's progress on stderr (stdout keeps only the command's JSON): on a terminal one bar redrawn in place
+ * Prints a long command's progress (a worker import, a billing run, a payment file) on stderr (stdout keeps only the command's JSON): on a terminal one bar redrawn in place
  * at most {@link #TERMINAL_EVERY} apart, otherwise a plain line at most every {@link #PLAIN_EVERY}, and the last
  * state when the import ends.
  */
-final class ImportProgressPrinter implements WorkerImports.Progress {
+final class ImportProgressPrinter implements WorkerImports.Progress, id.lindung.billing.BillingProgress {
 
     static final Duration TERMINAL_EVERY = Duration.ofMillis(250);
     static final Duration PLAIN_EVERY = Duration.ofSeconds(5);
@@ -48,6 +48,12 @@ final class ImportProgressPrinter implements WorkerImports.Progress {
         if (chunksDone >= chunks) {
             finish();
         }
+    }
+
+    /** A billing run's or a payment file's step: a new phase starts a new line. */
+    @Override
+    public synchronized void advanced(String phase, long done, long total) {
+        report(phase, done, total);
     }
 
     /** Prints the last state if it was not printed yet, and ends the terminal's line. */

@@ -34,7 +34,13 @@ class PaymentsCommand {
             }
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 try (InputStream in = Files.newInputStream(file)) {
-                    Payments.ImportResult r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun);
+                    ImportProgressPrinter progress = ImportProgressPrinter.forStderr();
+                    Payments.ImportResult r;
+                    try {
+                        r = ctx.getBean(Payments.class).importCsv(in, Actor.system("cli"), dryRun, progress, id.lindung.billing.BillingJobs.rowsOf(file));
+                    } finally {
+                        progress.finish();
+                    }
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("accepted", r.accepted());
                     out.put("duplicates", r.duplicates());

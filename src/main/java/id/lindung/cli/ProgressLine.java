@@ -36,8 +36,11 @@ final class ProgressLine {
         }
     }
 
-    /** {@code importing [##########--------------]  42%  42,000/100,000 rows  5,000 rows/s  0:12 left} */
+    /** A step that cannot count ({@code bills ...}), or {@code importing [##########--------------]  42%  42,000/100,000 rows  5,000 rows/s  0:12 left} */
     static String bar(State s) {
+        if (s.total() <= 0 && s.done() == 0) {
+            return s.phase() + " ...";
+        }
         StringBuilder b = new StringBuilder(s.phase()).append(' ');
         if (s.total() > 0) {
             int filled = (int) Math.min(BAR_WIDTH, s.done() * BAR_WIDTH / s.total());
@@ -57,6 +60,9 @@ final class ProgressLine {
 
     /** {@code importing: 42000 of 100000 rows (42%), 5000 rows/s, 0:12 left} */
     static String plain(State s) {
+        if (s.total() <= 0 && s.done() == 0) {
+            return s.phase() + " ...";
+        }
         StringBuilder b = new StringBuilder(s.phase()).append(": ").append(s.done());
         if (s.total() > 0) {
             b.append(" of ").append(s.total()).append(" rows (").append(s.percent()).append("%)");

@@ -322,6 +322,46 @@ public class WorkerImports {
         return confirm(id, Progress.NONE);
     }
 
+    /** Batches this process is confirming in the background. */
+    private final java.util.Set<Long> confirming = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "import-confirm");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * {@link #confirm(long)} in the background, for the batch's page (issue 11 item 16): the batch is marked IMPORTING
+     * at once, so its page polls its counters, and the request that confirmed it ends. False when this process is
+     * already confirming it (a second click). An import that fails keeps IMPORTING with its failure; confirming again
+     * resumes it, as after a crash.
+     */
+    public boolean confirmInBackground(long id) {
+        Actor actor = requireWriter();
+        ImportBatch batch = get(id);
+        if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
+            throw InvalidInputException.conflict("status", "BATCH_NOT_VALIDATED", "Batch " + id + " is " + batch.status()
+                    + "; only a VALIDATED batch can be imported");
+        }
+        if (!confirming.add(id)) {
+            return false;
+        }
+        jdbc.sql("update import_batch set status = 'IMPORTING', failure = null where id = ? and status in ('VALIDATED', 'IMPORTING')")
+                .param(id).update();
+        background.execute(() -> CurrentActor.runAs(actor, () -> {
+            try {
+                confirm(id);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(WorkerImports.class).error("Import batch {} stopped", id, e);
+                jdbc.sql("update import_batch set failure = ? where id = ?")
+                        .params("The import stopped before its end; confirm again to resume it", id).update();
+            } finally {
+                confirming.remove(id);
+            }
+        }));
+        return true;
+    }
+
     /** {@link #confirm(long)}, telling {@code progress} how far it is. */
     public ImportBatch confirm(long id, Progress progress) {
         Actor actor = requireWriter();

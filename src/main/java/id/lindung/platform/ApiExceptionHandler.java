@@ -92,9 +92,14 @@ class ApiExceptionHandler {
             return problem(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                     "The request body is not valid JSON" + (json == null ? "" : ": " + firstLine(json.getOriginalMessage())), null);
         }
+        if (json instanceof StrictJson.ControlCharacter) {
+            InputProblem problem = InputProblem.of(field, "INVALID_CHARACTER", field
+                    + " has a control or invisible character (a NUL, a line break)");
+            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+        }
         Class<?> type = json instanceof MismatchedInputException m ? m.getTargetType() : null;
         Object value = json instanceof InvalidFormatException f ? f.getValue() : null;
-        InputProblem problem = InputProblem.of(field, "INVALID_VALUE", field + (value == null ? " has the wrong type" : " '" + value + "' is not valid")
+        InputProblem problem = InputProblem.of(field, "INVALID_VALUE", field + (value == null ? " has the wrong type" : " '" + shown(value) + "' is not valid")
                 + expected(type));
         return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
     }
@@ -189,6 +194,12 @@ class ApiExceptionHandler {
 
     private static boolean isApi(HttpServletRequest request) {
         return ApiProblems.isApi(request);
+    }
+
+    /** A value as the message repeats it: never more than 40 characters of it (a 3 MB text is not sent back). */
+    private static String shown(Object value) {
+        String text = value instanceof java.math.BigDecimal d ? InputProblem.shown(d) : String.valueOf(value);
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private static String expected(Class<?> type) {

@@ -11,6 +11,15 @@ public record InputProblem(long line, String field, String code, String message)
         return new InputProblem(0, field, code, message);
     }
 
+    /**
+     * A number as a message may repeat it: as written up to 24 characters, else in scientific form ({@code 1E+400}),
+     * so a 1e400 typed by mistake (or sent on purpose) does not come back as a 400-digit message.
+     */
+    public static String shown(java.math.BigDecimal value) {
+        String plain = value.toPlainString();
+        return plain.length() <= 24 ? plain : value.round(new java.math.MathContext(6)).stripTrailingZeros().toString();
+    }
+
     @Override
     public String toString() {
         return (line > 0 ? "line " + line + ": " : "") + (field != null ? field + ": " : "") + message;

@@ -24,6 +24,12 @@ class WebConfiguration implements WebMvcConfigurer {
         return resolver;
     }
 
+    /** JSON input read strictly: see {@link StrictJson}. */
+    @Bean
+    tools.jackson.databind.JacksonModule strictJson() {
+        return StrictJson.module();
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

@@ -25,7 +25,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -64,8 +63,9 @@ public final class Quotes {
         }
         for (String code : codes) {
             Programme p = parseEnum(Programme.class, code, "programs", true, problems);
-            if (p != null) {
-                programs.add(p);
+            if (p != null && !programs.add(p)) {
+                // the same code as the worker register: a quote for JKK twice is a mistake, not one JKK
+                problems.add(InputProblem.of("programs", "PROGRAM_DUPLICATE", "programs names " + p + " more than once"));
             }
         }
         if (segment == Segment.PU && blank(in.risk()) && programs.contains(Programme.JKK)) {
@@ -149,7 +149,7 @@ public final class Quotes {
     /** An amount beyond any real wage is refused as a whole with {@code AMOUNT_TOO_LARGE} (422), not as a precision problem. */
     private static void refuseTooLarge(BigDecimal value, String field) {
         if (value != null && value.compareTo(MAX_AMOUNT) > 0) {
-            throw new RejectedException("AMOUNT_TOO_LARGE", field + " " + value.toPlainString()
+            throw new RejectedException("AMOUNT_TOO_LARGE", field + " " + InputProblem.shown(value)
                     + " is beyond any real monthly wage (at most " + MAX_AMOUNT.toPlainString() + " rupiah)");
         }
     }
@@ -216,7 +216,7 @@ public final class Quotes {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value); // the exact name: "pu", " PU" or "PU\u0000" are not a segment
         } catch (IllegalArgumentException e) {
             problems.add(InputProblem.of(field, "UNKNOWN_VALUE", field + " '" + value + "' is not one of "
                     + List.of(type.getEnumConstants())));

@@ -26,6 +26,17 @@ public enum PayerKind {
         return this == EMPLOYER || this == DONOR;
     }
 
+    /** The kind by its exact name, as JSON input names it (no other letters or blanks); else as {@link #parse}. */
+    public static PayerKind named(String text, String field) {
+        for (PayerKind kind : values()) {
+            if (kind.name().equals(text)) {
+                return kind;
+            }
+        }
+        throw new InvalidInputException(field, "KIND_INVALID", "Unknown payer kind '" + text.strip()
+                + "'; expected APBDES, APBD, EMPLOYER or DONOR");
+    }
+
     /** The kind named in input; {@code field} is where the input came from, for the error. */
     public static PayerKind parse(String text, String field) {
         try {

@@ -39,8 +39,10 @@ class BillingPagesIntegrationTests {
         assertThat(refused.body()).contains("Penagihan Mar 2024 tidak dijalankan").contains("Tagih bulan lampau");
         assertThat(jdbc.sql("select count(*) from bill where payer_id = ?").param(village).query(Long.class).single()).isZero();
         var ran = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "backfill", "true", "_csrf", Http.csrfOf(overview)));
-        assertThat(ran.statusCode()).isEqualTo(200);
-        assertThat(ran.body()).contains("Penagihan Mar 2024:").contains("Tagihan bulan Mar 2024").contains("Pemerintah Desa Simpur");
+        // the run goes on in the background (issue 11 item 16): the answer is the run's page, which follows it live
+        assertThat(ran.statusCode()).isEqualTo(302);
+        assertThat(awaitJob(dpmd, ran)).contains("Penagihan Mar 2024:").contains("Lihat tagihan Mar 2024");
+        assertThat(dpmd.get("/tagihan?month=2024-03").body()).contains("Tagihan bulan Mar 2024").contains("Pemerintah Desa Simpur");
         long billId = jdbc.sql("select id from bill where payer_id = ? and month = date '2024-03-01'").param(village)
                 .query(Long.class).single();
         String bill = dpmd.get("/tagihan/" + billId).body();
@@ -69,5 +71,61 @@ class BillingPagesIntegrationTests {
         assertThat(other.get("/tagihan/" + billId).statusCode()).isEqualTo(404);
         assertThat(other.get("/perlindungan/pekerja/" + w).statusCode()).isEqualTo(404);
         assertThat(other.get("/pekerja/id/" + w).statusCode()).isEqualTo(404);
+    }
+
+    /** The page a background job's start redirected to, once the job is no longer running. */
+    static String awaitJob(Http browser, java.net.http.HttpResponse<String> started) {
+        String location = started.headers().firstValue("Location").orElseThrow();
+        String path = java.net.URI.create(location).getPath();
+        assertThat(path).matches("/proses/\\d+");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            var page = browser.get(path);
+            assertThat(page.statusCode()).isEqualTo(200);
+            if (!page.body().contains("hx-trigger=\"every 2s\"")) {
+                return page.body();
+            }
+            assertThat(System.nanoTime()).as("job " + path + " still running").isLessThan(deadline);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
+    void aPaymentFileFromThePageRunsInTheBackgroundAndItsResultStaysOnItsPage() {
+        String desa = "62.02.01.2007";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Rekon", desa);
+        TestUsers.token(accounts, "job-operator", Role.VILLAGE_OPERATOR, desa);
+        Http operator = Http.browser(port);
+        operator.login("job-operator", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(operator.get("/pembayaran").body());
+        byte[] file = ("payer,reference,date,amount\nAPBDES:" + desa + ",REKON-1,2024-04-10,5000\n"
+                + "APBDES:" + desa + ",REKON-2,kemarin,5000\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        var checked = operator.upload("/pembayaran/impor?stage=check", "file", "rekon.csv", file, csrf);
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(302);
+        assertThat(awaitJob(operator, checked)).contains("Pemeriksaan saja", "1 pembayaran akan diterima", "kemarin");
+        assertThat(jdbc.sql("select count(*) from payment where payer_id = ?").param(village).query(Long.class).single()).isZero();
+
+        var imported = operator.upload("/pembayaran/impor", "file", "rekon.csv", file, csrf);
+        assertThat(imported.statusCode()).isEqualTo(302);
+        String done = awaitJob(operator, imported);
+        assertThat(done).contains("Impor pembayaran", "rekon.csv", "Selesai", "1 pembayaran diterima", "1 ditolak")
+                .doesNotContain("hx-get");
+        assertThat(jdbc.sql("select count(*) from payment where payer_id = ?").param(village).query(Long.class).single()).isOne();
+        // found later: listed on the payments page, and its page keeps the result
+        String jobPath = java.net.URI.create(imported.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(operator.get("/pembayaran").body()).contains("href=\"" + jobPath + "\"");
+        assertThat(operator.get(jobPath + "/progres").body()).contains("1 pembayaran diterima");
+
+        Http other = Http.browser(port);
+        TestUsers.token(accounts, "job-other", Role.VILLAGE_OPERATOR, "62.02.01.2006");
+        other.login("job-other", TestUsers.PASSWORD);
+        assertThat(other.get(jobPath).statusCode()).isEqualTo(404);
     }
 }

@@ -153,6 +153,8 @@ class CommandLineTests {
         Run first = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("\"month\":\"2023-07\"", "\"bills\":", "\"lines\":", "\"total\":");
+        // not a terminal: plain progress lines on stderr, stdout keeps only the JSON
+        assertThat(first.err()).containsPattern("billing(: \\d+ of \\d+ rows| \\.\\.\\.)").contains("bills ...");
         Run again = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(again.out()).contains("\"lines\":0", "\"newLines\":0", "\"newTotal\":0");
         // the month's own figures are the same after a re-run that added nothing
@@ -231,6 +233,7 @@ class CommandLineTests {
         assertThat(r.out()).contains("\"accepted\":2", "\"duplicates\":1", "\"rejected\":[{\"line\":4", "\"dryRun\":false")
                 .contains("\"line\":5").contains("\"line\":7").doesNotContain("\"line\":3").doesNotContain("\"line\":6");
         assertThat(r.err()).contains("3 row(s) rejected", "line 4: ", "line 5: ", "line 7: ").doesNotContain("nothing was recorded");
+        assertThat(r.err()).contains("checking: 0 of 6 rows (0%)", "recording: 0 of 2 rows (0%)");
         Run again = run("payments", "import", file.toString());
         assertThat(again.out()).contains("\"accepted\":0", "\"duplicates\":3");
     }

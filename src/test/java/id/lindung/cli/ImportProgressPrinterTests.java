@@ -75,4 +75,33 @@ class ImportProgressPrinterTests {
         assertThat(out.chars().filter(c -> c == '\n')).hasSize(1);
         assertThat(out).contains("500/1,000 rows  500 rows/s  0:01 left");
     }
+
+    @Test
+    void aBillingRunPrintsItsCountedPhaseWithRateAndTimeLeftAndItsStepsByName() {
+        var p = printer(false);
+        p.advanced("billing", 0, 90_000);
+        after(2);
+        p.advanced("billing", 30_000, 90_000);
+        after(4);
+        p.advanced("billing", 90_000, 90_000);
+        p.advanced("bills", 0, 0);
+        p.advanced("settling", 0, 0);
+        p.finish();
+        assertThat(printed().lines()).containsExactly(
+                "billing: 0 of 90000 rows (0%), 0 rows/s",
+                "billing: 90000 of 90000 rows (100%), 15000 rows/s, 0:00 left",
+                "bills ...",
+                "settling ...");
+    }
+
+    @Test
+    void onATerminalAPaymentFileIsOneBarRedrawnWithRowsPerSecondAndTimeLeft() {
+        var p = printer(true);
+        p.advanced("checking", 0, 1000);
+        after(1);
+        p.advanced("checking", 250, 1000);
+        p.finish();
+        assertThat(printed()).contains("\rchecking [------------------------]   0%  0/1,000 rows")
+                .contains("\rchecking [######------------------]  25%  250/1,000 rows  250 rows/s  0:03 left").endsWith("\n");
+    }
 }

@@ -101,6 +101,19 @@ class QuoteCommandTests {
     }
 
     @Test
+    void aProgrammeNamedTwiceOrInOtherLettersExitsWithStatus2() {
+        CommandLineTests.Run twice = CommandLineTests.run("quote", "contribution", "--segment", "PU", "--month", "2025-04", "--wage",
+                "2000000", "--risk", "LOW", "--programs", "JKK,JKK");
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(twice.out()).isEmpty();
+        assertThat(twice.err()).contains("JKK more than once");
+        CommandLineTests.Run lower = CommandLineTests.run("quote", "contribution", "--segment", "pu", "--month", "2025-04", "--wage",
+                "2000000", "--risk", "LOW", "--programs", "JKK");
+        assertThat(lower.exit()).isEqualTo(2);
+        assertThat(lower.err()).contains("segment 'pu'");
+    }
+
+    @Test
     void impossibleInputsExitWithStatus2AndTheirCode() {
         CommandLineTests.Run jp = CommandLineTests.run("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15",
                 "--contribution-months", "240", "--average-wage", "6000000");

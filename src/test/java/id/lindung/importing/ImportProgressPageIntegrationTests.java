@@ -90,4 +90,44 @@ class ImportProgressPageIntegrationTests {
             imports.chunkListener = (id, chunk) -> { };
         }
     }
+
+    @Test
+    void confirmingOnThePageAnswersAtOnceAndTheImportGoesOnInTheBackground() throws Exception {
+        StringWriter csv = new StringWriter();
+        generator.write(regions.within(RegionScope.of("62.02.15"), RegionLevel.VILLAGE), 2, 92, 0, csv);
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("background.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+        assertThat(batch.status()).isEqualTo("VALIDATED");
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        // the import waits in its first chunk until the page has answered: a request that waited for it would never end
+        imports.chunkListener = (id, chunk) -> {
+            if (id == batch.id()) {
+                try {
+                    release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "progress-confirmer", Role.ADMIN, "ID"));
+        try {
+            var confirmed = dpmd.postForm("/impor/pekerja/" + batch.id() + "/konfirmasi", java.util.Map.of());
+            assertThat(confirmed.statusCode()).isEqualTo(302);
+            assertThat(CurrentActor.runAs(ADMIN, () -> imports.get(batch.id())).status()).isEqualTo("IMPORTING");
+            assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).contains("hx-trigger=\"every 2s\"");
+            var twice = dpmd.postForm("/impor/pekerja/" + batch.id() + "/konfirmasi", java.util.Map.of());
+            assertThat(twice.statusCode()).isEqualTo(302);
+        } finally {
+            release.countDown();
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        String status;
+        while ((status = CurrentActor.runAs(ADMIN, () -> imports.get(batch.id())).status()).equals("IMPORTING")) {
+            assertThat(System.nanoTime()).as("still importing").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        imports.chunkListener = (id, chunk) -> { };
+        assertThat(status).isIn("IMPORTED", "PARTIALLY_IMPORTED");
+        assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).doesNotContain("hx-trigger");
+    }
 }

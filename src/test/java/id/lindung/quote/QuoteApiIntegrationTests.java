@@ -73,6 +73,14 @@ class QuoteApiIntegrationTests {
                 {"segment":"PU","month":"2025-04","wage":1e20,"risk":"LOW","programs":["JKK"]}""");
         assertThat(huge.statusCode()).as(huge.body()).isEqualTo(422);
         assertThat(JSON.readTree(huge.body()).get("code").asString()).isEqualTo("AMOUNT_TOO_LARGE");
+        var overflow = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2025-04","wage":1e400,"risk":"LOW","programs":["JKK"]}""");
+        assertThat(overflow.statusCode()).as(overflow.body()).isEqualTo(422);
+        assertThat(overflow.body()).contains("AMOUNT_TOO_LARGE", "1E+400").hasSizeLessThan(600);
+        var twice = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2025-04","wage":2000000,"risk":"LOW","programs":["JKK","JKK"]}""");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(JSON.readTree(twice.body()).get("errors").get(0).get("code").asString()).isEqualTo("PROGRAM_DUPLICATE");
         var early = api().postJson("/api/v1/quotes/benefit", """
                 {"case":"JKP","date":"2020-06-01","wage":8000000,"contributionMonths24":18}""");
         assertThat(early.statusCode()).as(early.body()).isEqualTo(422);
@@ -144,6 +152,12 @@ class QuoteApiIntegrationTests {
                 "programs", "JKK,JKM", "_csrf", csrf));
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.body()).contains("16.800");
+        var twice = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1000000",
+                "programs", "JKK,JKK", "_csrf", csrf));
+        assertThat(twice.body()).contains("lebih dari sekali").doesNotContain("16.800");
+        var huge = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1e20",
+                "programs", "JKK", "_csrf", csrf));
+        assertThat(huge.body()).contains("batas wajar").doesNotContain("AMOUNT_TOO_LARGE");
         var benefit = browser.postForm("/simulasi/manfaat", Map.of("case", "JKM_DEATH", "date", "2025-05-10", "_csrf", csrf));
         assertThat(benefit.body()).contains("42.000.000");
         var regulations = browser.get("/regulasi");

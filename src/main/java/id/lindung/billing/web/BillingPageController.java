@@ -39,10 +39,12 @@ class BillingPageController {
     private final PublicCheckLimiter limiter;
     private final Clock clock;
     private final BillVersions versions;
+    private final id.lindung.billing.BillingJobs jobs;
 
     BillingPageController(Bills bills, BillOverview overview, BillingRuns runs, Payments payments, Escalations escalations,
                           Protection protection, CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock,
-                          BillVersions versions) {
+                          BillVersions versions, id.lindung.billing.BillingJobs jobs) {
+        this.jobs = jobs;
         this.versions = versions;
         this.bills = bills;
         this.overview = overview;
@@ -113,10 +115,14 @@ class BillingPageController {
         }
     }
 
+    /**
+     * Starts the run in the background and shows its page, which follows it live (issue 11 item 16); what refuses a
+     * run at once (a month too far ahead, a past month not confirmed) is said on this page as before.
+     */
     @PostMapping("/tagihan/jalankan")
     String run(@RequestParam String month, @RequestParam(defaultValue = "false") boolean backfill, Model model) {
         try {
-            model.addAttribute("runResult", runs.run(BillingApiController.parseMonth(month), currentActor.get(), backfill));
+            return "redirect:/proses/" + jobs.startRun(BillingApiController.parseMonth(month), backfill, currentActor.get());
         } catch (id.lindung.platform.InvalidInputException e) {
             if (e.problems().stream().anyMatch(p -> "BACKFILL_NOT_CONFIRMED".equals(p.code()))) {
                 model.addAttribute("backfillRefused", true);
@@ -146,6 +152,7 @@ class BillingPageController {
             throw new org.springframework.security.access.AccessDeniedException("Read-only roles cannot record payments");
         }
         model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("recentImports", jobs.recent("PAYMENT_IMPORT", currentActor.get(), 5));
         return "billing/payment";
     }
 
@@ -163,18 +170,17 @@ class BillingPageController {
         return paymentForm(model);
     }
 
-    /** Two stages: "check" shows what the file would do and writes nothing; "import" records it. */
+    /**
+     * Two stages: "check" shows what the file would do and writes nothing; "import" records it. Either runs in the
+     * background: the answer is the job's page, which follows it live and keeps its result (issue 11 item 16).
+     */
     @PostMapping("/pembayaran/impor")
-    String importPayments(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "import") String stage,
-                          Model model) throws IOException {
+    String importPayments(@RequestParam("file") MultipartFile file, @RequestParam(defaultValue = "import") String stage)
+            throws IOException {
         boolean check = "check".equals(stage);
         try (var in = file.getInputStream()) {
-            model.addAttribute("importResult", payments.importCsv(in, currentActor.get(), check));
-            model.addAttribute("checkOnly", check);
-        } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
+            return "redirect:/proses/" + jobs.startPaymentImport(file.getOriginalFilename(), in, check, currentActor.get());
         }
-        return paymentForm(model);
     }
 
     /** The protection card of a worker page, loaded by htmx (the registry page knows nothing of billing). */

@@ -57,7 +57,10 @@ class ImportPageController {
     @PostMapping("/impor/pekerja/{id}/konfirmasi")
     String confirm(@PathVariable long id, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         try {
-            imports.confirm(id);
+            // in the background: the batch's page follows it live (issue 11 item 16)
+            if (!imports.confirmInBackground(id)) {
+                redirect.addFlashAttribute("notice", "import.alreadyConfirmed");
+            }
         } catch (InvalidInputException e) {
             if (e.kind() != InvalidInputException.Kind.CONFLICT) {
                 throw e;

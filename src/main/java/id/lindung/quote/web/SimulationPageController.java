@@ -45,12 +45,14 @@ class SimulationPageController {
     String contribution(@RequestParam String segment, @RequestParam String month, @RequestParam(required = false) BigDecimal wage,
                         @RequestParam(required = false) String risk, @RequestParam(required = false) List<String> programs,
                         @RequestParam(defaultValue = "false") boolean labourIntensive,
-                        @RequestParam(defaultValue = "false") boolean villageGovernment, Model model) {
+                        @RequestParam(defaultValue = "false") boolean villageGovernment, Model model, Locale locale) {
         try {
             model.addAttribute("quote", quotes.contribution(new ContributionQuoteInput(segment, month, wage,
                     "BPU".equals(segment) ? null : risk, programs, labourIntensive, villageGovernment)));
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.problems().stream().map(Object::toString).toList());
+            model.addAttribute("errors", e.problems().stream().map(p -> problemText(p, locale)).toList());
+        } catch (id.lindung.shared.RejectedException e) {
+            model.addAttribute("errors", List.of(rejectedText(e, locale)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("errors", List.of(e.getMessage()));
         }
@@ -87,6 +89,8 @@ class SimulationPageController {
             model.addAttribute("rejectionTexts", texts);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems().stream().map(p -> problemText(p, locale)).toList());
+        } catch (id.lindung.shared.RejectedException e) {
+            model.addAttribute("errors", List.of(rejectedText(e, locale)));
         } catch (IllegalArgumentException e) {
             model.addAttribute("errors", List.of(e.getMessage()));
         }
@@ -128,6 +132,11 @@ class SimulationPageController {
     }
 
     /** A validation problem in the page's language: the code's sentence with the field's label, else the problem as given. */
+    /** A request refused as a whole, in the page's language where the bundle has its code. */
+    private String rejectedText(id.lindung.shared.RejectedException e, Locale locale) {
+        return messages.getMessage("simulation.rejected." + e.code(), null, e.getMessage(), locale);
+    }
+
     private String problemText(id.lindung.platform.InputProblem p, Locale locale) {
         String field = messages.getMessage("simulation.field." + p.field(), null, p.field(), locale);
         return messages.getMessage("simulation.error." + p.code(), new Object[] {field}, p.toString(), locale);

@@ -65,7 +65,7 @@ class PayerApiController {
     @Operation(summary = "Register an employer or donor in a region of your scope; its code is KIND:<region>:<NAME>")
     ResponseEntity<Payer> create(@RequestBody CreateRequest r) {
         Payer created = register.create(new PayerRegister.NewPayer(
-                r.kind() == null || r.kind().isBlank() ? null : PayerKind.parse(r.kind(), "kind"), r.name(), r.regionCode(),
+                r.kind() == null || r.kind().isBlank() ? null : PayerKind.named(r.kind(), "kind"), r.name(), r.regionCode(),
                 new PayerRegister.Contact(r.contactPerson(), r.phone(), r.email(), r.address())));
         URI location = UriComponentsBuilder.fromPath("/api/v1/payers/{code}").buildAndExpand(created.code()).encode().toUri();
         return ResponseEntity.created(location).body(created);
