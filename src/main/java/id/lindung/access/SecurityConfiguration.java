@@ -43,7 +43,8 @@ class SecurityConfiguration {
     };
     /** The endpoints that take a file. */
     static final String[] UPLOADS = {"/api/v1/imports", "/api/v1/workforce/imports", "/api/v1/payments/imports",
-            "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor"};
+            "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor",
+            "/api/v1/local-regulations", "/cakupan/regulasi"};
     static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
             .toArray(String[]::new);
     /**

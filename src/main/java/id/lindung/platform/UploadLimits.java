@@ -37,11 +37,14 @@ public class UploadLimits extends OncePerRequestFilter {
     UploadLimits(@Value("${lindung.uploads.worker-import-max-size:20MB}") DataSize workers,
                  @Value("${lindung.uploads.payment-import-max-size:20MB}") DataSize payments,
                  @Value("${lindung.uploads.workforce-import-max-size:5MB}") DataSize workforce,
-                 @Value("${lindung.uploads.other-max-size:4MB}") DataSize other) {
+                 @Value("${lindung.uploads.other-max-size:4MB}") DataSize other,
+                 @Value("${lindung.uploads.regulation-file-max-size:11MB}") DataSize regulationFile) {
         this.limits = List.of(
                 new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers),
                 new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments),
-                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce));
+                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce),
+                // a regional regulation's PDF (at most 10 MB, LocalRegulationFile) with its form fields
+                new Limit(List.of("/api/v1/local-regulations", "/cakupan/regulasi"), "lindung.uploads.regulation-file-max-size", regulationFile));
         this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other);
     }
 
