@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 final class TableOwnership {
 
-    static final Set<String> MODULES = Set.of("region", "access", "regulation", "contribution", "benefit", "registry",
+    static final Set<String> MODULES = Set.of("region", "access", "regulation", "contribution", "benefit", "registry", "coverage",
             "importing", "billing", "quote", "demo", "cli", "platform", "shared");
 
     /** Migrations written before the naming rule, which cannot be renamed (Flyway keeps their checksums). */

@@ -1,0 +1,312 @@
+package id.lindung.coverage;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.PersonalData;
+import id.lindung.access.RegionScope;
+import id.lindung.coverage.internal.BenefitsPaid;
+import id.lindung.coverage.internal.DesaSadarRule;
+import id.lindung.coverage.internal.DesaSadarRules;
+import id.lindung.coverage.internal.IndicatorSql;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.region.PotentialWorkforce;
+import id.lindung.region.WorkforceFigure;
+import id.lindung.shared.Rupiah;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The coverage indicators of any region (village, district, regency or city, province, or the nation {@code ID}) on
+ * any date, for the current actor: a region outside the actor's scope, or above it, is not found (404), as anywhere.
+ * A null region is the actor's own scope; a null date is today in the business time zone. Exact: every figure is a
+ * direct set-based count over the registry's and billing's published views (docs/coverage.md).
+ */
+@Service
+public class CoverageIndicators {
+
+    /** The longest trend one request may ask for. */
+    public static final int MAX_TREND_MONTHS = 60;
+
+    private static final List<String> SEGMENTS = List.of("PU", "BPU");
+    private static final List<String> PAYER_KINDS = List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
+    private static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
+
+    private final IndicatorSql sql;
+    private final DesaSadarRules desaSadarRules;
+    private final BenefitsPaid benefits;
+    private final PotentialWorkforce workforce;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CurrentActor currentActor;
+
+    CoverageIndicators(IndicatorSql sql, DesaSadarRules desaSadarRules, BenefitsPaid benefits, PotentialWorkforce workforce,
+                       JdbcClient jdbc, Clock clock, CurrentActor currentActor) {
+        this.sql = sql;
+        this.desaSadarRules = desaSadarRules;
+        this.benefits = benefits;
+        this.workforce = workforce;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.currentActor = currentActor;
+    }
+
+    /** A region as coverage names it: the nation is {@code ID}, named Indonesia. */
+    record Target(String code, String name) {
+        boolean national() {
+            return RegionScope.NATIONAL_CODE.equals(code);
+        }
+
+        RegionScope range() {
+            return RegionScope.of(code);
+        }
+
+        int prefixLength() {
+            return national() ? 0 : code.length();
+        }
+    }
+
+    /** Today in the business time zone: the default date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The indicators of a region on a date; money over the date's year up to the date. */
+    public Coverage of(String region, LocalDate date) {
+        return of(region, date, null, null);
+    }
+
+    /** The indicators of a region on a date, with money over {@code from}..{@code to} (default: the date's year to the date). */
+    public Coverage of(String region, LocalDate date, LocalDate from, LocalDate to) {
+        Target target = resolve(region);
+        LocalDate d = date == null ? today() : date;
+        LocalDate[] period = period(d, from, to);
+        return compute(target.range(), target.prefixLength(), List.of(target), d, period[0], period[1]).get(0);
+    }
+
+    /** The same object for each child region (provinces of the nation, regencies of a province, ...), in code order. */
+    public List<Coverage> children(String region, LocalDate date) {
+        Target target = resolve(region);
+        LocalDate d = date == null ? today() : date;
+        List<Target> children = jdbc.sql(target.national()
+                        ? "select code, name from region_area where active and parent_code is null order by code"
+                        : "select code, name from region_area where active and parent_code = :code order by code")
+                .param("code", target.code())
+                .query((rs, n) -> new Target(rs.getString(1), rs.getString(2))).list();
+        if (children.isEmpty()) {
+            return List.of();
+        }
+        LocalDate[] period = period(d, null, null);
+        return compute(target.range(), children.get(0).code().length(), children, d, period[0], period[1]);
+    }
+
+    /**
+     * One object per month end from {@code from} to {@code to} (a month not yet ended is taken on today), money over
+     * that month.
+     */
+    public List<Coverage> trend(String region, YearMonth from, YearMonth to) {
+        Target target = resolve(region);
+        LocalDate today = today();
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new InvalidInputException("from", "PERIOD_INVALID", "from and to must be months YYYY-MM with from not after to");
+        }
+        if (from.plusMonths(MAX_TREND_MONTHS - 1).isBefore(to)) {
+            throw new InvalidInputException("to", "PERIOD_TOO_LONG", "A trend covers at most " + MAX_TREND_MONTHS + " months");
+        }
+        if (from.isAfter(YearMonth.from(today))) {
+            throw new InvalidInputException("from", "PERIOD_IN_FUTURE", "The trend cannot start after the current month");
+        }
+        List<Coverage> result = new ArrayList<>();
+        for (YearMonth m = from; !m.isAfter(to) && !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
+            LocalDate end = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+            result.add(compute(target.range(), target.prefixLength(), List.of(target), end, m.atDay(1), end).get(0));
+        }
+        return result;
+    }
+
+    /** Every desa of the region with its Desa Sadar status on the date (all statuses when {@code only} is null). */
+    public DesaSadarVillages desaSadar(String region, LocalDate date, DesaSadarVillages.Status only) {
+        Target target = resolve(region);
+        LocalDate d = date == null ? today() : date;
+        Actor actor = currentActor.get();
+        DesaSadarRule rule = desaSadarRules.on(d);
+        RegionScope range = target.range();
+        Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
+        for (IndicatorSql.Person p : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())) {
+            people.computeIfAbsent(p.villageCode(), k -> new ArrayList<>())
+                    .add(new DesaSadarRule.Person(p.category(), p.protectedWorkers(), p.nik(), p.name()));
+        }
+        List<DesaSadarVillages.Village> villages = new ArrayList<>();
+        jdbc.sql("""
+                select code, name from region_area
+                where active and level = 'VILLAGE' and kind = 'DESA' and code >= :lo and code < :hi order by code""")
+                .param("lo", range.lo()).param("hi", range.hi())
+                .query((rs, n) -> {
+                    String code = rs.getString(1);
+                    DesaSadarRule.Verdict verdict = rule.judge(people.getOrDefault(code, List.of()));
+                    if (only == null || verdict.status() == only) {
+                        villages.add(new DesaSadarVillages.Village(code, rs.getString(2), verdict.status(), verdict.missing().stream()
+                                .map(p -> new DesaSadarVillages.Missing(PersonalData.nik(actor, p.nik()), p.name(), p.category()))
+                                .toList()));
+                    }
+                    return code;
+                }).list();
+        return new DesaSadarVillages(target.code(), d, rule.published(), villages);
+    }
+
+    /** The region named, if the actor's scope covers it (a region above or beside the scope is not found). */
+    Target resolve(String region) {
+        RegionScope scope = currentActor.get().scope();
+        String code = region == null || region.isBlank() ? scope.code() : region.trim().toUpperCase(java.util.Locale.ROOT);
+        RegionScope wanted;
+        try {
+            wanted = RegionScope.of(code);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("region", "REGION_CODE_INVALID", e.getMessage());
+        }
+        if (!scope.covers(wanted)) {
+            throw new NotFoundException("Region " + code + " not found");
+        }
+        if (wanted.isNational()) {
+            return new Target(RegionScope.NATIONAL_CODE, "Indonesia");
+        }
+        return jdbc.sql("select code, name from region_area where code = :code").param("code", code)
+                .query((rs, n) -> new Target(rs.getString(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new NotFoundException("Region " + code + " not found"));
+    }
+
+    private static LocalDate[] period(LocalDate date, LocalDate from, LocalDate to) {
+        LocalDate t = to == null ? date : to;
+        LocalDate f = from == null ? t.withDayOfYear(1) : from;
+        if (f.isAfter(t)) {
+            throw new InvalidInputException("periodFrom", "PERIOD_INVALID", "The money period must not start after it ends");
+        }
+        return new LocalDate[] {f, t};
+    }
+
+    private List<Coverage> compute(RegionScope range, int prefixLength, List<Target> targets, LocalDate date,
+                                   LocalDate from, LocalDate to) {
+        DesaSadarRule rule = desaSadarRules.on(date);
+        Map<String, Map<String, Map<String, Coverage.Count>>> counts = new HashMap<>();
+        for (IndicatorSql.Row r : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion())) {
+            counts.computeIfAbsent(r.group(), k -> new HashMap<>()).computeIfAbsent(r.dimension(), k -> new HashMap<>())
+                    .put(r.key() == null ? "" : r.key(), new Coverage.Count(r.registered(), r.protectedWorkers()));
+        }
+        Map<String, IndicatorSql.MoneyRow> money = sql.money(range.lo(), range.hi(), prefixLength, from, to);
+        List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
+        Map<String, Rupiah> paidBenefits = benefits.byGroup(range.lo(), range.hi(), prefixLength, groups, from, to);
+        Map<String, Potential> potentials = potentials(targets, date.getYear());
+        List<String> categories = jdbc.sql("select code from registry_worker_category order by sort_order, code")
+                .query(String.class).list();
+        List<Coverage> result = new ArrayList<>();
+        for (Target t : targets) {
+            String g = t.national() ? "" : t.code();
+            Map<String, Map<String, Coverage.Count>> c = counts.getOrDefault(g, Map.of());
+            Coverage.Count all = count(c, "ALL", "");
+            Potential potential = potentials.get(t.code());
+            IndicatorSql.MoneyRow m = money.get(g);
+            Rupiah billed = m == null ? Rupiah.ZERO : m.billed();
+            Rupiah paid = m == null ? Rupiah.ZERO : m.paid();
+            Rupiah benefitsPaid = paidBenefits.getOrDefault(g, Rupiah.ZERO);
+            boolean connected = !BenefitsPaid.SOURCE.equals(benefits.source());
+            Map<String, Coverage.Count> deciles = new LinkedHashMap<>();
+            for (int i = 1; i <= 10; i++) {
+                deciles.put(String.valueOf(i), count(c, "POVERTY", String.valueOf(i)));
+            }
+            deciles.put("UNKNOWN", count(c, "POVERTY", "UNKNOWN"));
+            result.add(new Coverage(t.code(), t.name(), date, potential.value(), potential.status(), all.registered(),
+                    all.protectedWorkers(),
+                    Coverage.ratio(BigDecimal.valueOf(all.protectedWorkers()),
+                            potential.value() == null ? null : BigDecimal.valueOf(potential.value())),
+                    split(c, "SEGMENT", SEGMENTS), split(c, "CATEGORY", categories), split(c, "PAYER_KIND", PAYER_KINDS),
+                    split(c, "PROGRAMME", PROGRAMMES),
+                    apparatus(c),
+                    new Coverage.DesaSadarCount(count(c, "DESA_SADAR", "").registered(), count(c, "DESA", "").registered()),
+                    new Coverage.Money(from, to, billed, paid, billed.minus(paid), benefitsPaid, benefits.source(),
+                            connected ? Coverage.ratio(benefitsPaid.toBigDecimal(), paid.toBigDecimal()) : null),
+                    new Coverage.ExtremePoverty(deciles.values().stream().reduce(Coverage.Count.ZERO, Coverage.Count::plus), deciles)));
+        }
+        return result;
+    }
+
+    private static Coverage.Apparatus apparatus(Map<String, Map<String, Coverage.Count>> c) {
+        Coverage.Count government = count(c, "APPARATUS", "GOVERNMENT");
+        return new Coverage.Apparatus(government.registered(), government.protectedWorkers(), count(c, "APPARATUS", "BPD"),
+                count(c, "APPARATUS", "RT_RW"));
+    }
+
+    private static Map<String, Coverage.Count> split(Map<String, Map<String, Coverage.Count>> c, String dimension, List<String> keys) {
+        Map<String, Coverage.Count> result = new LinkedHashMap<>();
+        keys.forEach(k -> result.put(k, count(c, dimension, k)));
+        // a key outside the known list (a category added since) still shows
+        c.getOrDefault(dimension, Map.of()).forEach((k, v) -> result.putIfAbsent(k, v));
+        return result;
+    }
+
+    private static Coverage.Count count(Map<String, Map<String, Coverage.Count>> c, String dimension, String key) {
+        return c.getOrDefault(dimension, Map.of()).getOrDefault(key, Coverage.Count.ZERO);
+    }
+
+    /** The denominator of a region and its status (docs/coverage.md "potential"). */
+    record Potential(Long value, String status) {}
+
+    private Map<String, Potential> potentials(List<Target> targets, int year) {
+        Map<String, Potential> result = new HashMap<>();
+        List<Target> regions = targets.stream().filter(t -> !t.national()).toList();
+        if (!regions.isEmpty()) {
+            String within = common(regions);
+            result.putAll(regionPotentials(within, regions.stream().map(Target::code).toList(), year));
+        }
+        if (targets.stream().anyMatch(Target::national)) {
+            List<String> provinces = jdbc.sql("select code from region_area where active and parent_code is null order by code")
+                    .query(String.class).list();
+            Map<String, Potential> byProvince = regionPotentials(RegionScope.NATIONAL_CODE, provinces, year);
+            long known = byProvince.values().stream().filter(p -> p.value() != null).count();
+            long sum = byProvince.values().stream().filter(p -> p.value() != null).mapToLong(Potential::value).sum();
+            result.put(RegionScope.NATIONAL_CODE, known == 0 ? new Potential(null, "MISSING")
+                    : known == provinces.size() ? new Potential(sum, "SUM_OF_CHILDREN") : new Potential(null, "PARTIAL"));
+        }
+        return result;
+    }
+
+    private Map<String, Potential> regionPotentials(String within, List<String> codes, int year) {
+        Map<String, WorkforceFigure> figures = workforce.figures(within, codes, year);
+        Map<String, Long> childCounts = new HashMap<>();
+        jdbc.sql("select parent_code, count(*) from region_area where active and parent_code = any(:codes) group by parent_code")
+                .param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> childCounts.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Potential> result = new HashMap<>();
+        for (String code : codes) {
+            WorkforceFigure f = figures.get(code);
+            if (f == null) {
+                result.put(code, new Potential(null, "MISSING"));
+            } else if (!f.rolledUp()) {
+                result.put(code, new Potential(f.workers(), "OWN"));
+            } else if (f.childrenCounted() >= childCounts.getOrDefault(code, 0L)) {
+                result.put(code, new Potential(f.workers(), "SUM_OF_CHILDREN"));
+            } else {
+                result.put(code, new Potential(null, "PARTIAL"));
+            }
+        }
+        return result;
+    }
+
+    /** The nearest code above or equal to every target (their parent for children). */
+    private static String common(List<Target> regions) {
+        String first = regions.get(0).code();
+        if (regions.size() == 1) {
+            return first;
+        }
+        int dot = first.lastIndexOf('.');
+        return dot < 0 ? RegionScope.NATIONAL_CODE : first.substring(0, dot);
+    }
+}

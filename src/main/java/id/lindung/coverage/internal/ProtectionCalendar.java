@@ -1,0 +1,72 @@
+package id.lindung.coverage.internal;
+
+import id.lindung.billing.MonthRules;
+import id.lindung.billing.MonthRulesSource;
+import id.lindung.shared.Segment;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regulation's due dates of every contribution month up to a date, as SQL arrays, so the set-based protection
+ * status (IndicatorSql) applies exactly billing's rule (billing.ProtectionPolicy via billing.Protection): a month's
+ * due date by segment from the rules of that month, and the BPU back-payment window from the rules of the date's
+ * month. Months without rules in force (before the programmes began) are left out.
+ */
+@Component
+public class ProtectionCalendar {
+
+    /** The first contribution month of JKK and JKM under BPJS Ketenagakerjaan (PP 44/2015). */
+    static final YearMonth FIRST = YearMonth.of(2015, 7);
+
+    private final MonthRulesSource rules;
+    private final Map<YearMonth, java.util.Optional<MonthRules>> cache = new ConcurrentHashMap<>();
+
+    ProtectionCalendar(MonthRulesSource rules) {
+        this.rules = rules;
+    }
+
+    /** Adds :d, :m, :months, :pudue, :bpudue, :pulast, :bpulast for the date. */
+    public MapSqlParameterSource params(LocalDate date, MapSqlParameterSource params) {
+        YearMonth month = YearMonth.from(date);
+        int back = rulesFor(month).map(MonthRules::bpuBackPaymentMonths).orElse(0);
+        List<String> months = new ArrayList<>();
+        List<String> puDue = new ArrayList<>();
+        List<String> bpuDue = new ArrayList<>();
+        List<String> puLast = new ArrayList<>();
+        List<String> bpuLast = new ArrayList<>();
+        for (YearMonth m = FIRST; !m.isAfter(month); m = m.plusMonths(1)) {
+            var r = rulesFor(m);
+            if (r.isEmpty()) {
+                continue;
+            }
+            LocalDate pu = r.get().dueDate(Segment.PU);
+            LocalDate bpu = r.get().dueDate(Segment.BPU);
+            months.add(m.atDay(1).toString());
+            puDue.add(pu.toString());
+            bpuDue.add(bpu.toString());
+            puLast.add(pu.plusMonths(back).toString());
+            bpuLast.add(bpu.plusMonths(back).toString());
+        }
+        return params.addValue("d", Date.valueOf(date)).addValue("m", Date.valueOf(month.atDay(1)))
+                .addValue("months", months.toArray(String[]::new)).addValue("pudue", puDue.toArray(String[]::new))
+                .addValue("bpudue", bpuDue.toArray(String[]::new)).addValue("pulast", puLast.toArray(String[]::new))
+                .addValue("bpulast", bpuLast.toArray(String[]::new));
+    }
+
+    private java.util.Optional<MonthRules> rulesFor(YearMonth month) {
+        return cache.computeIfAbsent(month, m -> {
+            try {
+                return java.util.Optional.of(rules.forMonth(m));
+            } catch (RuntimeException noRulesInForce) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package id.lindung.coverage.web;
+
+import id.lindung.coverage.Coverage;
+import id.lindung.coverage.CoverageIndicators;
+import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/coverage")
+@Tag(name = "Cakupan / Coverage", description = "Coverage indicators for any region and date (definitions: docs/coverage.md)")
+class CoverageApiController {
+
+    private final CoverageIndicators indicators;
+
+    CoverageApiController(CoverageIndicators indicators) {
+        this.indicators = indicators;
+    }
+
+    @Operation(summary = "The indicators of a region on a date (default: your scope, today in Asia/Jakarta); 404 outside your scope")
+    @GetMapping
+    Coverage of(@RequestParam(required = false) String region,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodTo) {
+        return indicators.of(region, date, periodFrom, periodTo);
+    }
+
+    @Operation(summary = "The same object for each child region")
+    @GetMapping("/children")
+    List<Coverage> children(@RequestParam(required = false) String region,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return indicators.children(region, date);
+    }
+
+    @Operation(summary = "One object per month end from YYYY-MM to YYYY-MM (at most 60 months; the current month on today)")
+    @GetMapping("/trend")
+    List<Coverage> trend(@RequestParam(required = false) String region, @RequestParam String from, @RequestParam String to) {
+        return indicators.trend(region, month("from", from), month("to", to));
+    }
+
+    @Operation(summary = "Every desa of the region with its Desa Sadar Jamsostek status and who it misses (NIKs masked for masked roles)")
+    @GetMapping("/desa-sadar")
+    DesaSadarVillages desaSadar(@RequestParam(required = false) String region,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                @RequestParam(required = false) String status) {
+        return indicators.desaSadar(region, date, status(status));
+    }
+
+    private static YearMonth month(String field, String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "MONTH_INVALID", field + " '" + text + "' is not a month YYYY-MM");
+        }
+    }
+
+    private static DesaSadarVillages.Status status(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return DesaSadarVillages.Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "STATUS_INVALID", "status '" + text + "' is not SADAR, NEAR or NO");
+        }
+    }
+}
