@@ -89,7 +89,7 @@ class SecurityConfiguration {
                         // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                         .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
@@ -117,6 +117,25 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Where a sign-in lands when it was not sent to sign in from another page: the coverage dashboard for the roles
+     * that monitor (district offices, monitors, BPJS branches; issue 14), the home page for the others.
+     */
+    static final class LandingPage extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+        static final java.util.Set<String> DASHBOARD_ROLES = java.util.Set.of("ROLE_DPMD", "ROLE_MONITOR", "ROLE_BPJS_OFFICER");
+
+        LandingPage() {
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                            org.springframework.security.core.Authentication authentication) {
+            boolean monitors = authentication.getAuthorities().stream().anyMatch(a -> DASHBOARD_ROLES.contains(a.getAuthority()));
+            return monitors ? "/cakupan" : super.determineTargetUrl(request, response, authentication);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The P3KE/DTKS household decile (Inpres 4/2022) arrives through the import (CSV and XLSX, optional column, refused
  * with OUT_OF_RANGE outside 1 to 10) and the worker form, and the registry publishes it to the coverage module in
- * registry_worker. Regency 61.01 (Sambas) is used by no other test.
+ * registry_worker_profile. Regency 61.01 (Sambas) is used by no other test.
  */
 @IntegrationTest
 class P3keDecileIntegrationTests {
@@ -45,7 +45,7 @@ class P3keDecileIntegrationTests {
     }
 
     private Map<String, Object> published(String nik) {
-        return jdbc.sql("select extreme_poverty, p3ke_decile from registry_worker where nik = ?").param(nik).query().singleRow();
+        return jdbc.sql("select p.extreme_poverty, p.poverty_decile from registry_worker_profile p join registry_worker w on w.id = p.id where w.nik = ?").param(nik).query().singleRow();
     }
 
     @Test
@@ -65,8 +65,8 @@ class P3keDecileIntegrationTests {
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
 
         assertThat(batch.workersCreated()).isEqualTo(2);
-        assertThat(published(poor)).containsEntry("extreme_poverty", true).containsEntry("p3ke_decile", (short) 1);
-        assertThat(published(unknown)).containsEntry("extreme_poverty", false).containsEntry("p3ke_decile", null);
+        assertThat(published(poor)).containsEntry("extreme_poverty", true).containsEntry("poverty_decile", 1);
+        assertThat(published(unknown)).containsEntry("extreme_poverty", false).containsEntry("poverty_decile", null);
         List<WorkerImports.RejectedRow> rejected = CurrentActor.runAs(ADMIN, () -> imports.rejections(batch.id(), 10));
         assertThat(rejected).extracting(WorkerImports.RejectedRow::line, WorkerImports.RejectedRow::code)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(4L, "OUT_OF_RANGE"),
@@ -98,7 +98,7 @@ class P3keDecileIntegrationTests {
         ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("p3ke.xlsx",
                 new ByteArrayInputStream(out.toByteArray()), new WorkerImports.Options(null, null, true)));
         assertThat(batch.workersCreated()).as(String.valueOf(batch)).isEqualTo(1);
-        assertThat(published(nik)).containsEntry("extreme_poverty", true).containsEntry("p3ke_decile", (short) 3);
+        assertThat(published(nik)).containsEntry("extreme_poverty", true).containsEntry("poverty_decile", 3);
     }
 
     @Test
@@ -127,6 +127,6 @@ class P3keDecileIntegrationTests {
         form.put("povertyDecile", "2");
         var created = op.postForm("/pekerja/baru", form);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
-        assertThat(published(nik)).containsEntry("extreme_poverty", true).containsEntry("p3ke_decile", (short) 2);
+        assertThat(published(nik)).containsEntry("extreme_poverty", true).containsEntry("poverty_decile", 2);
     }
 }
