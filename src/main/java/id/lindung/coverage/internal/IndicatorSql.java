@@ -138,7 +138,7 @@ public class IndicatorSql {
 
     /** The Desa Sadar criterion as SQL parameters. */
     public record Criterion(List<String> present, List<String> all, List<String> share, BigDecimal sharePercent) {
-        List<String> categories() {
+        public List<String> categories() {
             List<String> c = new ArrayList<>(present);
             c.addAll(all);
             c.addAll(share);
@@ -164,13 +164,17 @@ public class IndicatorSql {
 
     public Map<String, MoneyRow> money(String lo, String hi, int glen, LocalDate from, LocalDate to) {
         Map<String, MoneyRow> result = new HashMap<>();
-        jdbc.sql(MONEY).paramSource(new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
-                        .addValue("to", Date.valueOf(to)).addValue("mfrom", Date.valueOf(from.withDayOfMonth(1)))
-                        .addValue("mto", Date.valueOf(to.withDayOfMonth(1))))
+        jdbc.sql(MONEY).paramSource(moneyParams(lo, hi, glen, from, to))
                 .query((rs, n) -> result.put(rs.getString(1), new MoneyRow(rs.getString(1),
                         Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)))))
                 .list();
         return result;
+    }
+
+    public MapSqlParameterSource moneyParams(String lo, String hi, int glen, LocalDate from, LocalDate to) {
+        return new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
+                .addValue("to", Date.valueOf(to)).addValue("mfrom", Date.valueOf(from.withDayOfMonth(1)))
+                .addValue("mto", Date.valueOf(to.withDayOfMonth(1)));
     }
 
     public List<Person> desaSadarPeople(String lo, String hi, LocalDate date, Criterion criterion) {

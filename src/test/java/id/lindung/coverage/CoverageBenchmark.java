@@ -1,0 +1,192 @@
+package id.lindung.coverage;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.coverage.internal.DesaSadarRules;
+import id.lindung.coverage.internal.IndicatorSql;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The coverage indicators on a generated national register: workers over every desa (a kepala desa, perangkat,
+ * BPD and RT/RW paid by the village as PU, the rest BPU farmers), JKK and JKM terms, twelve months of bill lines
+ * (December 2025 to November 2026) with about four BPU months in five paid in time, and their allocation. Prints
+ * p50/p95/p99 of the national, a provincial, a regency and a village object for today and a past date, and the
+ * children of the nation and of a province, beside the execution time PostgreSQL reports (EXPLAIN ANALYZE) for the
+ * same statements, whose plans go to target/coverage-plans.txt. Asserts nothing about time (machines differ).
+ * Run: {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=CoverageBenchmark -Dlindung.bench.workers=1000000}
+ * (default 1,000,000 workers; {@code -Dlindung.bench.runs=N} measured calls per case, default 11).
+ */
+@Tag("benchmark")
+@IntegrationTest
+class CoverageBenchmark {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired CoverageIndicators indicators;
+    @Autowired IndicatorSql sql;
+    @Autowired DesaSadarRules rules;
+
+    @Test
+    void indicatorsOnANationalRegister() throws Exception {
+        int workers = Integer.getInteger("lindung.bench.workers", 1_000_000);
+        int runs = Integer.getInteger("lindung.bench.runs", 11);
+        generate(workers);
+        Actor admin = TestUsers.actor("coverage-bench", Role.ADMIN, "ID");
+        String village = jdbc.sql("select min(village_code) from membership_term where created_by = 'bench-coverage'")
+                .query(String.class).single();
+        String regency = village.substring(0, 5);
+        String province = village.substring(0, 2);
+        LocalDate today = indicators.today();
+        LocalDate past = LocalDate.of(2026, 6, 15);
+        StringBuilder plans = new StringBuilder();
+        System.out.printf("BENCH coverage: %,d workers, %,d terms, %,d bill lines, %,d paid months; load %s%n", workers,
+                count("membership_term"), count("bill_line"), count("paid_month"), load());
+        Map<String, Object[]> cases = new LinkedHashMap<>();
+        for (LocalDate date : List.of(today, past)) {
+            cases.put("nation " + date, new Object[] {"ID", 0, date, false});
+            cases.put("province " + province + " " + date, new Object[] {province, 2, date, false});
+            cases.put("regency " + regency + " " + date, new Object[] {regency, 5, date, false});
+            cases.put("village " + village + " " + date, new Object[] {village, 13, date, false});
+        }
+        cases.put("children of nation " + today, new Object[] {"ID", 2, today, true});
+        cases.put("children of province " + province + " " + today, new Object[] {province, 5, today, true});
+        for (var c : cases.entrySet()) {
+            String region = (String) c.getValue()[0];
+            int glen = (int) c.getValue()[1];
+            LocalDate date = (LocalDate) c.getValue()[2];
+            boolean children = (boolean) c.getValue()[3];
+            Supplier<Object> call = children ? () -> indicators.children(region, date) : () -> indicators.of(region, date);
+            double first = time(admin, call);
+            int n = first > 5_000 ? Math.min(runs, 3) : runs;
+            double[] ms = new double[n];
+            for (int i = 0; i < n; i++) {
+                ms[i] = time(admin, call);
+            }
+            Arrays.sort(ms);
+            String lo = region.equals("ID") ? "" : region;
+            String hi = region.equals("ID") ? "~" : region + "/";
+            MapSqlParameterSource counts = sql.params(lo, hi, glen, date, rules.on(date).criterion());
+            MapSqlParameterSource money = sql.moneyParams(lo, hi, glen, date.withDayOfYear(1), date);
+            List<String> countsPlan = explain(IndicatorSql.countsSql(), counts);
+            List<String> moneyPlan = explain(IndicatorSql.moneySql(), money);
+            plans.append("## ").append(c.getKey()).append("\n\n### counts\n").append(String.join("\n", countsPlan))
+                    .append("\n\n### money\n").append(String.join("\n", moneyPlan)).append("\n\n");
+            System.out.printf("BENCH coverage %-40s n=%2d p50 %8.1f ms p95 %8.1f ms p99 %8.1f ms (first %8.1f); database: counts %s, money %s; load %s%n",
+                    c.getKey(), n, pct(ms, 50), pct(ms, 95), pct(ms, 99), first, executionTime(countsPlan), executionTime(moneyPlan), load());
+        }
+        Path out = Path.of("target", "coverage-plans.txt");
+        Files.writeString(out, plans);
+        System.out.println("BENCH coverage plans in " + out.toAbsolutePath());
+    }
+
+    private double time(Actor admin, Supplier<Object> call) {
+        long t = System.nanoTime();
+        CurrentActor.runAs(admin, call);
+        return (System.nanoTime() - t) / 1e6;
+    }
+
+    private List<String> explain(String statement, MapSqlParameterSource params) {
+        return jdbc.sql("explain (analyze, buffers) " + statement).paramSource(params).query(String.class).list();
+    }
+
+    private static String executionTime(List<String> plan) {
+        return plan.stream().filter(l -> l.startsWith("Execution Time")).map(l -> l.substring("Execution Time: ".length()))
+                .findFirst().orElse("?");
+    }
+
+    private static double pct(double[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    private long count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    /**
+     * The register, set-based. Per desa in turn: worker 0 kepala desa, 1-4 perangkat, 5 BPD, 6 RT/RW (PU, paid by the
+     * village), the rest BPU farmers. Bills: every term's JKK and JKM for each of the twelve months; BPU months are
+     * paid on the 10th of the month unless (worker + month) % 5 = 0 (unpaid); PU months are paid on the 10th of the
+     * next month up to September.
+     */
+    private void generate(int workers) {
+        long t0 = System.nanoTime();
+        jdbc.sql("""
+                insert into payer (code, kind, name, region_code)
+                select 'APBDES:' || code, 'APBDES', 'Pemerintah Desa ' || name, code from region
+                where kind = 'DESA' and active on conflict (code) do nothing""").update();
+        jdbc.sql("""
+                create temp table bench_village as
+                select row_number() over (order by code) as n, code, (select id from payer where payer.code = 'APBDES:' || region.code) as payer
+                from region where kind = 'DESA' and active""").update();
+        int villages = jdbc.sql("select count(*) from bench_village").query(Integer.class).single();
+        jdbc.sql("""
+                insert into worker (nik, full_name, sex, birth_date, village_code, category, extreme_poverty, poverty_decile, created_by)
+                select lpad((8000000000000000 + i)::text, 16, '0'), 'Pekerja ' || i, 'P', date '1985-01-01', v.code,
+                       case (i / :villages) when 0 then 'KEPALA_DESA' when 1 then 'PERANGKAT_DESA' when 2 then 'PERANGKAT_DESA'
+                            when 3 then 'PERANGKAT_DESA' when 4 then 'PERANGKAT_DESA' when 5 then 'BPD' when 6 then 'RT_RW'
+                            else 'PETANI' end,
+                       i % 7 = 0, case when i % 7 = 0 then 1 + i % 3 end, 'bench-coverage'
+                from generate_series(0, :total - 1) i join bench_village v on v.n = 1 + i % :villages""")
+                .param("total", workers).param("villages", villages).update();
+        jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                    worker_payer_id, valid_from, created_by)
+                select w.id, w.village_code, p.program, case when w.category = 'PETANI' then 'BPU' else 'PU' end,
+                       2000000, 'VERY_LOW', case when w.category = 'PETANI' then null else v.payer end, v.payer,
+                       date '2025-01-01' + (w.id % 500)::int, 'bench-coverage'
+                from worker w join bench_village v on v.code = w.village_code
+                cross join (values ('JKK'), ('JKM')) p (program)
+                where w.created_by = 'bench-coverage'""").update();
+        System.out.printf("BENCH coverage register in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        long t1 = System.nanoTime();
+        jdbc.sql("""
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date, share,
+                                       kind, base, rate, amount, regulation_version)
+                select t.worker_payer_id, m.month, t.worker_id, t.village_code, t.id, t.program, t.segment,
+                       case when t.segment = 'BPU' then m.month + 14 else (m.month + interval '1 month')::date + 14 end,
+                       case when t.segment = 'BPU' then 'WORKER' else 'EMPLOYER' end, 'ORIGINAL', t.wage, 0.003,
+                       case when t.program = 'JKK' then 10000 else 6800 end, 'bench'
+                from membership_term t
+                cross join generate_series(date '2025-12-01', date '2026-11-01', interval '1 month') m (month)
+                where t.created_by = 'bench-coverage' and t.valid_from < (m.month + interval '1 month')""").update();
+        jdbc.sql("""
+                insert into paid_month (worker_id, program, month, village_code, paid_on)
+                select l.worker_id, l.program, l.month, l.village_code,
+                       case when l.segment = 'BPU' then l.month + 9 else (l.month + interval '1 month')::date + 9 end
+                from bill_line l
+                where l.regulation_version = 'bench'
+                  and ((l.segment = 'BPU' and (l.worker_id + extract(month from l.month)::int) % 5 <> 0)
+                       or (l.segment = 'PU' and l.month <= date '2026-09-01'))""").update();
+        jdbc.sql("""
+                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
+                select l.id, l.payer_id, l.month, l.amount, p.paid_on
+                from bill_line l join paid_month p on p.worker_id = l.worker_id and p.program = l.program and p.month = l.month
+                where l.regulation_version = 'bench'""").update();
+        jdbc.sql("analyze").update();
+        System.out.printf("BENCH coverage bills, paid months and allocation in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+    }
+}

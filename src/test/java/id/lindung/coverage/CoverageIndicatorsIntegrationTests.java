@@ -1,0 +1,348 @@
+package id.lindung.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Payments;
+import id.lindung.billing.Protection;
+import id.lindung.billing.ProtectionStatus;
+import id.lindung.coverage.internal.DesaSadarRule;
+import id.lindung.coverage.internal.DesaSadarRules;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every indicator equals a direct count on generated data at boundary dates. The oracle asks billing itself for each
+ * worker's protection ({@link Protection#ofWorker}, the answer of GET /api/v1/workers/{nik}/protection) and reads the
+ * base tables for terms and money, so a set-based shortcut that drifts from billing's rule fails here. The history
+ * has PU apparatus paid by the village and the regency, self-paying BPU workers who pay on time, late within the
+ * window, too late or never, resignations, a transfer between villages, a death, five billing runs, payments and a
+ * reversal; dates are the days around every due date and every back-payment window's end, month ends and term
+ * boundaries. Regency 18.06 (Tanggamus), which no other test uses.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CoverageIndicatorsIntegrationTests {
+
+    static final String REGENCY = "18.06";
+    static final List<String> VILLAGES = List.of("18.06.01.2016", "18.06.01.2019", "18.06.01.2020", "18.06.01.1002",
+            "18.06.02.2015", "18.06.02.2016");
+    static final YearMonth FIRST = YearMonth.of(2026, 7);
+    static final YearMonth LAST = YearMonth.of(2026, 11);
+    static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired CoverageIndicators indicators;
+    @Autowired Protection protection;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired DesaSadarRules desaSadarRules;
+
+    final Actor dpmd = TestUsers.actor("coverage-dpmd", Role.DPMD, REGENCY);
+    final Actor national = TestUsers.actor("coverage-admin", Role.ADMIN, "ID");
+    final Set<LocalDate> dates = new TreeSet<>();
+    final List<Long> workers = new ArrayList<>();
+
+    @BeforeAll
+    void history() {
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        Random random = new Random(14);
+        long apbd = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten Tanggamus", REGENCY);
+        long employer = fx.payer("EMPLOYER:" + REGENCY + ":KOPERASI CAKUPAN", "EMPLOYER", "Koperasi Cakupan", REGENCY);
+        List<long[]> selfPayers = new ArrayList<>();
+        for (String village : VILLAGES) {
+            boolean desa = village.substring(9).startsWith("2");
+            long apbdes = desa ? fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village) : apbd;
+            List<String> categories = new ArrayList<>(List.of("KEPALA_DESA", "PERANGKAT_DESA", "PERANGKAT_DESA", "BPD", "RT_RW",
+                    "PETANI", "NELAYAN", "PETANI", "HONORER"));
+            if (random.nextBoolean()) {
+                categories.add("PERANGKAT_DESA");
+            }
+            for (int i = 0; i < categories.size(); i++) {
+                String category = categories.get(i);
+                boolean poor = category.equals("PETANI") && random.nextBoolean();
+                long worker = fx.worker(village, "Cakupan " + village.substring(9) + " " + i, category, poor,
+                        poor ? (random.nextInt(4) == 0 ? null : 1 + random.nextInt(3)) : null);
+                workers.add(worker);
+                LocalDate start = LocalDate.of(2026, 3 + random.nextInt(7), 1 + random.nextInt(28));
+                dates.add(start);
+                dates.add(start.minusDays(1));
+                boolean bpu = category.equals("PETANI") || category.equals("NELAYAN")
+                        || (category.equals("PERANGKAT_DESA") && random.nextInt(3) == 0);
+                if (bpu) {
+                    long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+                    fx.term(worker, village, "JKK", "BPU", null, self, start);
+                    fx.term(worker, village, "JKM", "BPU", null, self, start);
+                    if (random.nextBoolean()) {
+                        fx.term(worker, village, "JHT", "BPU", null, self, start);
+                    }
+                    selfPayers.add(new long[] {self, random.nextInt(4)});
+                } else {
+                    long payer = switch (category) {
+                        case "HONORER" -> employer;
+                        case "BPD", "RT_RW" -> apbd;
+                        default -> apbdes;
+                    };
+                    for (String program : List.of("JKK", "JKM", "JHT")) {
+                        fx.term(worker, village, program, "PU", payer, payer, start);
+                    }
+                }
+            }
+        }
+        // resignations, a death and a transfer
+        long resigned = workers.get(5);
+        fx.close(resigned, LocalDate.of(2026, 9, 20), "RESIGNED");
+        long deceased = workers.get(12);
+        fx.close(deceased, LocalDate.of(2026, 10, 10), "DECEASED");
+        long moving = workers.get(20);
+        LocalDate moved = LocalDate.of(2026, 10, 1);
+        List<Map<String, Object>> open = jdbc.sql("select * from membership_term where worker_id = ? and valid_to is null")
+                .param(moving).query().listOfRows();
+        fx.close(moving, moved, "TRANSFERRED");
+        for (Map<String, Object> t : open) {
+            if (((Date) t.get("valid_from")).toLocalDate().isBefore(moved)) {
+                fx.term(moving, VILLAGES.get(4), (String) t.get("program"), (String) t.get("segment"),
+                        (Long) t.get("employer_payer_id"), (Long) t.get("worker_payer_id"), moved);
+            }
+        }
+        jdbc.sql("update worker set village_code = ?, status = 'ACTIVE' where id = ?").params(VILLAGES.get(4), moving).update();
+        jdbc.sql("update worker set status = 'DECEASED' where id = ?").param(deceased).update();
+        dates.addAll(List.of(LocalDate.of(2026, 9, 19), LocalDate.of(2026, 9, 20), LocalDate.of(2026, 10, 9),
+                LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 11), moved.minusDays(1), moved));
+
+        for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
+            LocalDate bpuDue = m.atDay(15);
+            dates.addAll(List.of(bpuDue.minusDays(1), bpuDue, bpuDue.plusDays(1), m.atEndOfMonth(),
+                    bpuDue.plusMonths(3), bpuDue.plusMonths(3).plusDays(1)));
+        }
+        // self-payers: 0 pays every month before its due date, 1 pays each month a month late (inside the window),
+        // 2 pays July and August then stops, 3 never pays
+        int reference = 0;
+        for (long[] s : selfPayers) {
+            String code = jdbc.sql("select code from payer where id = ?").param(s[0]).query(String.class).single();
+            for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+                BigDecimal owed = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where payer_id = ? and month = ?")
+                        .params(s[0], Date.valueOf(m.atDay(1))).query(BigDecimal.class).single();
+                LocalDate on = switch ((int) s[1]) {
+                    case 0 -> m.atDay(10);
+                    case 1 -> m.plusMonths(1).atDay(20);
+                    case 2 -> m.isBefore(FIRST.plusMonths(2)) ? m.atDay(5) : null;
+                    default -> null;
+                };
+                if (owed.signum() > 0 && on != null && on.isBefore(LocalDate.of(2026, 12, 2))) {
+                    pay(code, "COV-" + (reference++), on, owed);
+                    dates.add(on);
+                }
+            }
+        }
+        // the villages pay their apparatus' July to September; the regency pays July only
+        for (String village : VILLAGES) {
+            if (village.substring(9).startsWith("2")) {
+                payAll("APBDES:" + village, LocalDate.of(2026, 10, 25));
+            }
+        }
+        long reversed = payAll("APBD:" + REGENCY, LocalDate.of(2026, 8, 20));
+        CurrentActor.runAs(national, () -> payments.reverse(reversed, "posted twice by the bank", national));
+        dates.add(LocalDate.of(2026, 12, 1));
+        dates.add(LocalDate.of(2025, 12, 31));
+    }
+
+    private long pay(String payer, String reference, LocalDate on, BigDecimal amount) {
+        return CurrentActor.runAs(dpmd, () -> payments.record(new Payments.PaymentRequest(payer, reference, on, amount, "BANK"), dpmd)).id();
+    }
+
+    /** Pays a payer's bills of July to September at once. */
+    private long payAll(String payer, LocalDate on) {
+        BigDecimal owed = jdbc.sql("""
+                select coalesce(sum(l.amount), 0) from bill_line l join payer p on p.id = l.payer_id
+                where p.code = ? and l.month between date '2026-07-01' and date '2026-09-01'""")
+                .param(payer).query(BigDecimal.class).single();
+        return pay(payer, "COV-" + payer, on, owed);
+    }
+
+    // --- the oracle: billing's own answer per worker, and the base tables ------------------------------------------
+
+    record Fact(long worker, String village, String segment, String payerKind, String category, boolean protectedOnDate,
+                Map<String, Boolean> programmes, Boolean poor, Integer decile) {}
+
+    List<Fact> facts(LocalDate date) {
+        List<Fact> facts = new ArrayList<>();
+        // every worker ever registered in the regency, whichever test class put them there
+        List<Long> everyone = jdbc.sql("select distinct worker_id from membership_term where village_code >= ? and village_code < ?")
+                .params(REGENCY, REGENCY + "/").query(Long.class).list();
+        for (long worker : everyone) {
+            List<Map<String, Object>> terms = jdbc.sql("""
+                    select t.program, t.segment, t.village_code, p.kind
+                    from membership_term t join payer p on p.id = coalesce(t.employer_payer_id, t.worker_payer_id)
+                    where t.worker_id = ? and t.valid_from <= ?
+                      and (t.valid_to is null or t.valid_to > ? or (t.valid_to = ? and t.end_reason = 'DECEASED'))""")
+                    .params(worker, Date.valueOf(date), Date.valueOf(date), Date.valueOf(date)).query().listOfRows();
+            if (terms.isEmpty()) {
+                continue;
+            }
+            terms.sort(Comparator.comparingInt(t -> PROGRAMMES.indexOf((String) t.get("program"))));
+            Map<String, Boolean> programmes = new HashMap<>();
+            Protection.Report report = protection.ofWorker(worker, date, RegionScope.NATIONAL);
+            for (Map<String, Object> t : terms) {
+                String program = (String) t.get("program");
+                programmes.put(program, report.programs().stream().anyMatch(p -> p.program().equals(program)
+                        && (p.status() == ProtectionStatus.PROTECTED || p.status() == ProtectionStatus.IN_GRACE)));
+            }
+            Map<String, Object> w = jdbc.sql("select category, extreme_poverty, poverty_decile from worker where id = ?")
+                    .param(worker).query().singleRow();
+            Map<String, Object> first = terms.get(0);
+            facts.add(new Fact(worker, (String) first.get("village_code"), (String) first.get("segment"), (String) first.get("kind"),
+                    (String) w.get("category"), programmes.getOrDefault("JKK", false) && programmes.getOrDefault("JKM", false),
+                    programmes, (Boolean) w.get("extreme_poverty"),
+                    w.get("poverty_decile") == null ? null : ((Number) w.get("poverty_decile")).intValue()));
+        }
+        return facts;
+    }
+
+    static Coverage.Count count(List<Fact> facts) {
+        return new Coverage.Count(facts.size(), facts.stream().filter(Fact::protectedOnDate).count());
+    }
+
+    void assertEqualsOracle(Coverage c, List<Fact> all, DesaSadarRule rule, String why) {
+        List<Fact> facts = all.stream().filter(f -> RegionScope.of(c.region()).covers(f.village())).toList();
+        assertThat(new Coverage.Count(c.registered(), c.protectedWorkers())).as(why + " registered, protected").isEqualTo(count(facts));
+        for (String segment : List.of("PU", "BPU")) {
+            assertThat(c.bySegment().get(segment)).as(why + " " + segment)
+                    .isEqualTo(count(facts.stream().filter(f -> f.segment().equals(segment)).toList()));
+        }
+        for (String category : List.of("KEPALA_DESA", "PERANGKAT_DESA", "BPD", "RT_RW", "PETANI", "NELAYAN", "HONORER")) {
+            assertThat(c.byCategory().get(category)).as(why + " " + category)
+                    .isEqualTo(count(facts.stream().filter(f -> f.category().equals(category)).toList()));
+        }
+        for (String kind : List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR")) {
+            assertThat(c.byPayerKind().get(kind)).as(why + " " + kind)
+                    .isEqualTo(count(facts.stream().filter(f -> f.payerKind().equals(kind)).toList()));
+        }
+        for (String program : PROGRAMMES) {
+            List<Fact> in = facts.stream().filter(f -> f.programmes().containsKey(program)).toList();
+            assertThat(c.byProgramme().get(program)).as(why + " " + program)
+                    .isEqualTo(new Coverage.Count(in.size(), in.stream().filter(f -> f.programmes().get(program)).count()));
+        }
+        Coverage.Count government = count(facts.stream().filter(f -> Set.of("KEPALA_DESA", "PERANGKAT_DESA").contains(f.category())).toList());
+        assertThat(new Coverage.Count(c.apparatus().registered(), c.apparatus().protectedWorkers())).as(why + " apparatus").isEqualTo(government);
+        assertThat(c.apparatus().bpd()).as(why + " BPD").isEqualTo(count(facts.stream().filter(f -> f.category().equals("BPD")).toList()));
+        assertThat(c.apparatus().rtRw()).as(why + " RT/RW").isEqualTo(count(facts.stream().filter(f -> f.category().equals("RT_RW")).toList()));
+        List<Fact> poor = facts.stream().filter(f -> Boolean.TRUE.equals(f.poor())).toList();
+        assertThat(c.extremePoverty().flagged()).as(why + " extreme poverty").isEqualTo(count(poor));
+        for (int decile = 1; decile <= 3; decile++) {
+            int d = decile;
+            assertThat(c.extremePoverty().byDecile().get(String.valueOf(d))).as(why + " decile " + d)
+                    .isEqualTo(count(poor.stream().filter(f -> f.decile() != null && f.decile() == d).toList()));
+        }
+        // Desa Sadar: billing's answers judged by the rule in force
+        long sadar = 0;
+        List<String> villages = facts.stream().map(Fact::village).distinct()
+                .filter(v -> jdbc.sql("select kind = 'DESA' from region where code = ?").param(v).query(Boolean.class).single()).toList();
+        for (String village : villages) {
+            var people = facts.stream().filter(f -> f.village().equals(village) && rule.criterion().categories().contains(f.category()))
+                    .map(f -> new DesaSadarRule.Person(f.category(), f.protectedOnDate(), null, null)).toList();
+            sadar += rule.judge(people).status() == DesaSadarVillages.Status.SADAR ? 1 : 0;
+        }
+        assertThat(c.desaSadar().villages()).as(why + " Desa Sadar").isEqualTo(sadar);
+        long desa = jdbc.sql("select count(*) from region where active and kind = 'DESA' and code >= ? and code < ?")
+                .params(RegionScope.of(c.region()).lo(), RegionScope.of(c.region()).hi()).query(Long.class).single();
+        assertThat(c.desaSadar().desa()).as(why + " desa").isEqualTo(desa);
+        // money: the base tables, contribution months of the period, settled by its end
+        RegionScope r = RegionScope.of(c.region());
+        BigDecimal billed = jdbc.sql("""
+                select coalesce(sum(amount), 0) from bill_line
+                where village_code >= ? and village_code < ? and month >= ? and month <= ?""")
+                .params(r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)), Date.valueOf(c.money().to().withDayOfMonth(1)))
+                .query(BigDecimal.class).single();
+        BigDecimal paid = jdbc.sql("""
+                select coalesce(sum(a.amount), 0) from payment_allocation a join bill_line l on l.id = a.bill_line_id
+                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ? and a.paid_on <= ?""")
+                .params(r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)), Date.valueOf(c.money().to().withDayOfMonth(1)),
+                        Date.valueOf(c.money().to()))
+                .query(BigDecimal.class).single();
+        assertThat(c.money().billed().toBigDecimal()).as(why + " billed").isEqualByComparingTo(billed);
+        assertThat(c.money().paid().toBigDecimal()).as(why + " paid").isEqualByComparingTo(paid);
+        assertThat(c.money().outstanding().toBigDecimal()).as(why + " outstanding").isEqualByComparingTo(billed.subtract(paid));
+    }
+
+    @Test
+    void everyIndicatorEqualsADirectCountAtEveryBoundaryDate() {
+        Random random = new Random(2026);
+        int compared = 0;
+        long protectedSeen = 0;
+        long lapsedSeen = 0;
+        for (LocalDate date : dates) {
+            List<Fact> facts = facts(date);
+            DesaSadarRule rule = desaSadarRules.on(date);
+            List<String> regions = new ArrayList<>(List.of(REGENCY, "18.06.01", "18.06.02"));
+            regions.add(VILLAGES.get(random.nextInt(VILLAGES.size())));
+            for (String region : regions) {
+                Coverage c = CurrentActor.runAs(dpmd, () -> indicators.of(region, date));
+                assertEqualsOracle(c, facts, rule, region + " on " + date);
+                compared++;
+            }
+            for (Coverage child : CurrentActor.runAs(dpmd, () -> indicators.children("18.06.01", date))) {
+                assertEqualsOracle(child, facts, rule, "child " + child.region() + " on " + date);
+            }
+            protectedSeen += facts.stream().filter(Fact::protectedOnDate).count();
+            lapsedSeen += facts.stream().filter(f -> !f.protectedOnDate()).count();
+        }
+        // the history is not trivial: both answers occur
+        assertThat(compared).isGreaterThan(100);
+        assertThat(protectedSeen).isPositive();
+        assertThat(lapsedSeen).isPositive();
+    }
+
+    @Test
+    void aRegencyOfficeSeesNeitherTheNationNorAnotherRegency() {
+        CurrentActor.runAs(dpmd, () -> {
+            assertThat(indicators.of(REGENCY, LocalDate.of(2026, 11, 1)).region()).isEqualTo(REGENCY);
+            assertThat(indicators.of(null, LocalDate.of(2026, 11, 1)).region()).isEqualTo(REGENCY);
+            for (String other : List.of("ID", "18", "18.07", "18.07.01.2001")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.of(other, LocalDate.of(2026, 11, 1)))
+                        .as(other).isInstanceOf(id.lindung.platform.NotFoundException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.children(other, LocalDate.of(2026, 11, 1)))
+                        .as(other).isInstanceOf(id.lindung.platform.NotFoundException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> indicators.desaSadar(other, LocalDate.of(2026, 11, 1), null))
+                        .as(other).isInstanceOf(id.lindung.platform.NotFoundException.class);
+            }
+        });
+        Coverage nation = CurrentActor.runAs(national, () -> indicators.of("ID", LocalDate.of(2026, 11, 1)));
+        Coverage regency = CurrentActor.runAs(dpmd, () -> indicators.of(REGENCY, LocalDate.of(2026, 11, 1)));
+        assertThat(nation.registered()).isGreaterThanOrEqualTo(regency.registered());
+        assertThat(nation.desaSadar().desa()).isGreaterThan(70_000);
+    }
+
+    @Test
+    void theTrendHasOneObjectPerMonthEndAndEqualsTheObjectOfThatDate() {
+        List<Coverage> trend = CurrentActor.runAs(dpmd, () -> indicators.trend(REGENCY, YearMonth.of(2026, 6), YearMonth.of(2026, 11)));
+        assertThat(trend).extracting(Coverage::date).containsExactly(LocalDate.of(2026, 6, 30), LocalDate.of(2026, 7, 31),
+                LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 10, 31), LocalDate.of(2026, 11, 30));
+        Coverage october = CurrentActor.runAs(dpmd, () -> indicators.of(REGENCY, LocalDate.of(2026, 10, 31),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
+        assertThat(trend.get(4)).isEqualTo(october);
+    }
+}
