@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * children of the nation and of a province, beside the execution time PostgreSQL reports (EXPLAIN ANALYZE) for the
  * same statements, whose plans go to target/coverage-plans.txt. Asserts nothing about time (machines differ).
  * Run: {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=CoverageBenchmark -Dlindung.bench.workers=1000000}
- * (default 1,000,000 workers; {@code -Dlindung.bench.runs=N} measured calls per case, default 11).
+ * (default 1,000,000 workers; {@code -Dlindung.bench.months=N} months of bills up to November 2026, default 12;
+ * {@code -Dlindung.bench.runs=N} measured calls per case, default 11, 3 for a case whose first call takes over 5 s).
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -171,8 +172,10 @@ class CoverageBenchmark {
                        case when t.segment = 'BPU' then 'WORKER' else 'EMPLOYER' end, 'ORIGINAL', t.wage, 0.003,
                        case when t.program = 'JKK' then 10000 else 6800 end, 'bench'
                 from membership_term t
-                cross join generate_series(date '2025-12-01', date '2026-11-01', interval '1 month') m (month)
-                where t.created_by = 'bench-coverage' and t.valid_from < (m.month + interval '1 month')""").update();
+                cross join generate_series(date '2026-11-01' - make_interval(months => :months - 1), date '2026-11-01',
+                                           interval '1 month') m (month)
+                where t.created_by = 'bench-coverage' and t.valid_from < (m.month + interval '1 month')""")
+                .param("months", Integer.getInteger("lindung.bench.months", 12)).update();
         jdbc.sql("""
                 insert into paid_month (worker_id, program, month, village_code, paid_on)
                 select l.worker_id, l.program, l.month, l.village_code,

@@ -98,12 +98,15 @@ class DesaSadarIntegrationTests {
         assertThat(village(LocalDate.of(2026, 10, 16)).status()).isEqualTo(DesaSadarVillages.Status.SADAR);
         assertThat(village(LocalDate.of(2026, 11, 15)).status()).isEqualTo(DesaSadarVillages.Status.SADAR);
         assertThat(sadarCount(LocalDate.of(2026, 10, 16))).isEqualTo(1);
-        // November unpaid past its due date: a near miss again
-        assertThat(village(LocalDate.of(2026, 11, 16)).status()).isEqualTo(DesaSadarVillages.Status.NEAR);
+        // November unpaid past its due date (15 November 2026 is a Sunday: due the next working day): a near miss again
+        LocalDate novemberDue = jdbc.sql("select due_date from bill where payer_id = ? and month = date '2026-11-01'")
+                .param(selfPayer).query(Date.class).single().toLocalDate();
+        assertThat(village(novemberDue).status()).isEqualTo(DesaSadarVillages.Status.SADAR);
+        assertThat(village(novemberDue.plusDays(1)).status()).isEqualTo(DesaSadarVillages.Status.NEAR);
 
         // a monitor sees the official's NIK masked; the filter keeps only near misses
         Http monitor = Http.withToken(port, TestUsers.token(accounts, "desa-sadar-monitor", Role.MONITOR, "18.06"));
-        var response = monitor.get("/api/v1/coverage/desa-sadar?region=18.06.03&date=2026-11-16&status=NEAR");
+        var response = monitor.get("/api/v1/coverage/desa-sadar?region=18.06.03&date=" + novemberDue.plusDays(1) + "&status=NEAR");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("\"code\":\"" + DESA + "\"", "\"status\":\"NEAR\"", "Kaur Karang Anyar",
                 "\"nik\":\"" + kaurNik.substring(0, 6) + "********" + kaurNik.substring(14) + "\"", "\"category\":\"PERANGKAT_DESA\"")

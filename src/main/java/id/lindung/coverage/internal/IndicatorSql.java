@@ -25,6 +25,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class IndicatorSql {
 
+    /**
+     * The P3KE/DTKS hook (Inpres 4/2022): a flagged worker's welfare decile as text ('1'..'10', 'UNKNOWN'), null for a
+     * worker not flagged; read from registry_worker_profile as {@code p}. A dedicated P3KE decile column, once the
+     * registry publishes it in that view, replaces this one expression (e.g. {@code p.p3ke_decile::text}).
+     */
+    static final String POVERTY_DECILE = "case when p.extreme_poverty then coalesce(p.poverty_decile::text, 'UNKNOWN') end";
+
     /** Terms covering :d in the range (a term ended by death also covers its end date), with each one's status. */
     static final String STATUS = """
             with due (m, pu_due, bpu_due, pu_last, bpu_last) as (
@@ -66,7 +73,8 @@ public class IndicatorSql {
                        py.kind as payer_kind, p.category,
                        case when p.category in ('KEPALA_DESA', 'PERANGKAT_DESA') then 'GOVERNMENT'
                             when p.category = 'BPD' then 'BPD' when p.category = 'RT_RW' then 'RT_RW' end as apparatus,
-                       case when p.extreme_poverty then coalesce(p.poverty_decile::text, 'UNKNOWN') end as poverty
+                       """ + POVERTY_DECILE + """
+                        as poverty
                 from wk k
                 join registry_worker_profile p on p.id = k.worker_id
                 join registry_payer py on py.id = k.payer_id)
