@@ -172,8 +172,9 @@ class CoverageBenchmark {
                        case when t.segment = 'BPU' then 'WORKER' else 'EMPLOYER' end, 'ORIGINAL', t.wage, 0.003,
                        case when t.program = 'JKK' then 10000 else 6800 end, 'bench'
                 from membership_term t
-                cross join generate_series(date '2026-11-01' - make_interval(months => :months - 1), date '2026-11-01',
-                                           interval '1 month') m (month)
+                cross join lateral (select g::date as month
+                                    from generate_series(date '2026-11-01' - make_interval(months => :months - 1),
+                                                         date '2026-11-01', interval '1 month') g) m
                 where t.created_by = 'bench-coverage' and t.valid_from < (m.month + interval '1 month')""")
                 .param("months", Integer.getInteger("lindung.bench.months", 12)).update();
         jdbc.sql("""

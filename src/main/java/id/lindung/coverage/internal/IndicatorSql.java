@@ -38,7 +38,7 @@ public class IndicatorSql {
                 select * from unnest(cast(:months as date[]), cast(:pudue as date[]), cast(:bpudue as date[]),
                                      cast(:pulast as date[]), cast(:bpulast as date[]))),
             cur as (
-                select t.worker_id, t.program, t.segment, t.village_code,
+                select t.worker_id, t.program, t.segment, t.village_code, t.valid_to,
                        coalesce(t.employer_payer_id, t.worker_payer_id) as payer_id
                 from registry_membership_term t
                 where t.village_code >= :lo and t.village_code < :hi and t.valid_from <= :d
@@ -46,21 +46,30 @@ public class IndicatorSql {
             status as (
                 select c.worker_id, c.program, c.segment, c.village_code, c.payer_id,
                        array_position(array['JKK', 'JKM', 'JHT', 'JP', 'JKP'], c.program) as rank,
-                       (c.segment <> 'BPU' or ok.last_ok = :m or not exists (
+                       (c.segment <> 'BPU'
+                        -- the date's month paid within its window: PROTECTED
+                        or exists (
+                            select 1 from billing_paid_month p
+                            where p.worker_id = c.worker_id and p.program = c.program and p.month = :m
+                              and p.paid_on <= case when ls.segment = 'BPU' then cast(:mbpulast as date) else cast(:mpulast as date) end)
+                        -- else IN_GRACE unless a billed month past its due date has no month paid in its window from it to
+                        -- the date's month (LAPSED or ENDED)
+                        or not exists (
                             select 1 from billing_billed_month b join due on due.m = b.month
                             where b.worker_id = c.worker_id and b.program = c.program and b.month <= :m
-                              and b.month > coalesce(ok.last_ok, date '-infinity')
-                              and :d > case when ls.segment = 'BPU' then due.bpu_due else due.pu_due end)) as protected
+                              and :d > case when ls.segment = 'BPU' then due.bpu_due else due.pu_due end
+                              and not exists (
+                                  select 1 from billing_paid_month p join due d2 on d2.m = p.month
+                                  where p.worker_id = c.worker_id and p.program = c.program
+                                    and p.month >= b.month and p.month <= :m
+                                    and p.paid_on <= case when ls.segment = 'BPU' then d2.bpu_last else d2.pu_last end))) as protected
                 from cur c
-                -- billing takes a programme's due dates from the segment of its latest term
-                left join lateral (
-                    select s.segment from registry_membership_term s
-                    where s.worker_id = c.worker_id and s.program = c.program
-                    order by s.valid_from desc limit 1) ls on c.segment = 'BPU'
-                left join lateral (
-                    select max(p.month) as last_ok from billing_paid_month p join due on due.m = p.month
-                    where p.worker_id = c.worker_id and p.program = c.program and p.month <= :m
-                      and p.paid_on <= case when ls.segment = 'BPU' then due.bpu_last else due.pu_last end) ok on c.segment = 'BPU'),
+                -- billing takes a programme's due dates from the segment of its latest term: an open term is the latest
+                cross join lateral (
+                    select coalesce((select s.segment from registry_membership_term s
+                                     where c.segment = 'BPU' and c.valid_to is not null
+                                       and s.worker_id = c.worker_id and s.program = c.program
+                                     order by s.valid_from desc limit 1), c.segment) as segment) ls),
             wk as (
                 select s.worker_id,
                        (array_agg(s.village_code order by s.rank))[1] as village_code,

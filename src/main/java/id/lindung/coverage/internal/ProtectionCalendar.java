@@ -32,7 +32,7 @@ public class ProtectionCalendar {
         this.rules = rules;
     }
 
-    /** Adds :d, :m, :months, :pudue, :bpudue, :pulast, :bpulast for the date. */
+    /** Adds :d, :m, :months, :pudue, :bpudue, :pulast, :bpulast, and the date's month's own :mpulast, :mbpulast. */
     public MapSqlParameterSource params(LocalDate date, MapSqlParameterSource params) {
         YearMonth month = YearMonth.from(date);
         int back = rulesFor(month).map(MonthRules::bpuBackPaymentMonths).orElse(0);
@@ -54,6 +54,9 @@ public class ProtectionCalendar {
             puLast.add(pu.plusMonths(back).toString());
             bpuLast.add(bpu.plusMonths(back).toString());
         }
+        var own = rulesFor(month);
+        params.addValue("mpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.PU).plusMonths(back))).orElse(null))
+                .addValue("mbpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.BPU).plusMonths(back))).orElse(null));
         return params.addValue("d", Date.valueOf(date)).addValue("m", Date.valueOf(month.atDay(1)))
                 .addValue("months", months.toArray(String[]::new)).addValue("pudue", puDue.toArray(String[]::new))
                 .addValue("bpudue", bpuDue.toArray(String[]::new)).addValue("pulast", puLast.toArray(String[]::new))
