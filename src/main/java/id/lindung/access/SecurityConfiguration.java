@@ -43,7 +43,8 @@ class SecurityConfiguration {
     };
     /** The endpoints that take a file. */
     static final String[] UPLOADS = {"/api/v1/imports", "/api/v1/workforce/imports", "/api/v1/payments/imports",
-            "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor"};
+            "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor",
+            "/api/v1/local-regulations", "/cakupan/regulasi"};
     static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
             .toArray(String[]::new);
     /**
@@ -88,7 +89,7 @@ class SecurityConfiguration {
                         // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                         .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
@@ -116,6 +117,25 @@ class SecurityConfiguration {
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Where a sign-in lands when it was not sent to sign in from another page: the coverage dashboard for the roles
+     * that monitor (district offices, monitors, BPJS branches; issue 14), the home page for the others.
+     */
+    static final class LandingPage extends org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler {
+        static final java.util.Set<String> DASHBOARD_ROLES = java.util.Set.of("ROLE_DPMD", "ROLE_MONITOR", "ROLE_BPJS_OFFICER");
+
+        LandingPage() {
+            setDefaultTargetUrl("/");
+        }
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+                                            org.springframework.security.core.Authentication authentication) {
+            boolean monitors = authentication.getAuthorities().stream().anyMatch(a -> DASHBOARD_ROLES.contains(a.getAuthority()));
+            return monitors ? "/cakupan" : super.determineTargetUrl(request, response, authentication);
+        }
     }
 
     /**

@@ -63,12 +63,17 @@ class DemoData implements id.lindung.platform.SignInHint {
     private final id.lindung.billing.Payments payments;
     private final id.lindung.importing.WorkerImports workerImports;
     private final java.time.Clock clock;
+    private final id.lindung.registry.Workers workers;
+    private final id.lindung.registry.WorkerCategories workerCategories;
 
     DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
-             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock) {
+             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock,
+             id.lindung.registry.Workers workers, id.lindung.registry.WorkerCategories workerCategories) {
         this.clock = clock;
+        this.workers = workers;
+        this.workerCategories = workerCategories;
         this.billingRuns = billingRuns;
         this.bills = bills;
         this.payments = payments;
@@ -94,6 +99,9 @@ class DemoData implements id.lindung.platform.SignInHint {
             step("workforce-2025", () -> createWorkforce(2025));
             step("workers", this::createWorkers);
             step("billing-6-months", this::createBillsAndPayments);
+            // i14-dashboard: the coverage dashboard needs this year's denominators and villages that miss Desa Sadar
+            step("workforce-" + java.time.LocalDate.now(clock).getYear(), () -> createWorkforce(java.time.LocalDate.now(clock).getYear()));
+            step("coverage-near-misses", this::createNearMisses);
         });
     }
 
@@ -188,6 +196,43 @@ class DemoData implements id.lindung.platform.SignInHint {
             }
         }
         payments.recordAll(paid, demo);
+    }
+
+    /**
+     * Desa Sadar Jamsostek and its near misses on the dashboard (issue 14): every generated desa has its officials
+     * protected (PU, paid by the APBDes), so in district 64.02.03 of Kutai Kartanegara a few desa (every third, never
+     * Loa Duri Ilir, which stays a Desa Sadar village) get one more perangkat desa registered as a self-paying BPU
+     * participant three months ago who never paid: LAPSED, so the desa misses Desa Sadar by exactly that person.
+     */
+    private void createNearMisses() {
+        if (!areas.contains("64.02")) {
+            return;
+        }
+        Actor demo = Actor.system("demo");
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.YearMonth start = java.time.YearMonth.from(today).minusMonths(3);
+        var category = workerCategories.get("PERANGKAT_DESA");
+        List<Region> desa = regions.within(RegionScope.of("64.02.03"), RegionLevel.VILLAGE).stream()
+                .filter(Region::isDesa).filter(r -> !r.code().equals("64.02.03.2007")).toList();
+        int serial = 0;
+        for (int i = 0; i < desa.size(); i += 3) {
+            Region village = desa.get(i);
+            java.time.LocalDate birth = java.time.LocalDate.of(1986, 4, 1 + (i % 28));
+            String nik = "640203" + String.format("%02d%02d%02d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear() % 100)
+                    + String.format("%04d", 9101 + serial++);
+            try {
+                workers.register(new id.lindung.registry.Workers.Registration(nik, "Perangkat Belum Bayar " + (serial), "L", birth,
+                        village.code(), null, null, category, false, null,
+                        List.of(id.lindung.shared.Programme.JKK, id.lindung.shared.Programme.JKM), id.lindung.shared.Segment.BPU,
+                        new java.math.BigDecimal("1000000"), null, "SELF:" + nik, start.atDay(1)));
+            } catch (RuntimeException e) {
+                log.warn("Demo near miss in {} not registered: {}", village.code(), e.getMessage());
+            }
+        }
+        // bill the months since (only these workers' lines are new); nobody pays them
+        for (java.time.YearMonth m = start; !m.isAfter(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
+            billingRuns.run(m, demo, true);
+        }
     }
 
     /** Plausible, clearly marked figures: a few hundred to a few thousand working-age people per village. */

@@ -56,6 +56,8 @@ final class WorkerRowParser {
         syn("start_date", "start_date", "tanggal_mulai", "tmt", "mulai");
         syn("phone", "phone", "telepon", "no_hp", "hp", "no_telp");
         syn("kpj", "kpj", "no_kpj", "nomor_kpj");
+        // the P3KE/DTKS household decile (Inpres 4/2022), optional
+        syn("poverty_decile", "p3ke_decile", "poverty_decile", "desil", "desil_p3ke", "desil_dtks");
         syn("pekerjaan", "pekerjaan", "occupation");
     }
 
@@ -259,9 +261,18 @@ final class WorkerRowParser {
                         + startText + "'");
             }
         }
+        Integer decile = null;
+        String decileText = get(f, "poverty_decile");
+        if (!decileText.isEmpty()) {
+            decile = decileText.matches("\\d{1,2}") ? Integer.valueOf(decileText) : null;
+            if (decile == null) {
+                unreadable(p, unreadable, line, Field.POVERTY_DECILE, Code.OUT_OF_RANGE,
+                        "p3ke_decile must be a whole number 1 to 10, got '" + decileText + "'");
+            }
+        }
         String payerText = get(f, "payer");
         WorkerInputRules.WorkerInput input = rules.withDefaults(new WorkerInputRules.WorkerInput(nik, name, sex, birth,
-                village.isEmpty() ? null : village, category, null, programs, segment, wage, risk,
+                village.isEmpty() ? null : village, category, decile, programs, segment, wage, risk,
                 payerText.isEmpty() ? null : payerText, start), defaults.startDate(), unreadable);
         for (WorkerInputRules.Problem problem : rules.check(input, unreadable)) {
             p.add(problem.onLine(line));
@@ -280,7 +291,7 @@ final class WorkerRowParser {
         // checked above: positive, at most two decimals and in range, so exact in rupiah
         return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
-                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj));
+                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj, decile));
     }
 
     private static void unreadable(List<InputProblem> p, Set<Field> unreadable, long line, Field field, Code code, String message) {

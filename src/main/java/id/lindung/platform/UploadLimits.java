@@ -52,11 +52,14 @@ public class UploadLimits extends OncePerRequestFilter {
                  @Value("${lindung.uploads.payment-import-max-size:20MB}") DataSize payments,
                  @Value("${lindung.uploads.workforce-import-max-size:5MB}") DataSize workforce,
                  @Value("${lindung.uploads.other-max-size:4MB}") DataSize other,
-                 @Value("${lindung.claims.document-max-size:10MB}") DataSize claimDocument) {
+                 @Value("${lindung.claims.document-max-size:10MB}") DataSize claimDocument,
+                 @Value("${lindung.uploads.regulation-file-max-size:11MB}") DataSize regulationFile) {
         this.limits = List.of(
                 new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers),
                 new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments),
                 new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce),
+                // a regional regulation's PDF (at most 10 MB, LocalRegulationFile) with its form fields
+                new Limit(List.of("/api/v1/local-regulations", "/cakupan/regulasi"), "lindung.uploads.regulation-file-max-size", regulationFile),
                 new Limit(List.of(), "lindung.claims.document-max-size", DataSize.ofBytes(claimDocument.toBytes() + DataSize.ofKilobytes(256).toBytes()),
                         CLAIM_DOCUMENTS, "DOCUMENT_TOO_LARGE"));
         this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other);

@@ -176,8 +176,10 @@ public class BulkRegistration {
         String fresh = ROWS + " and not s.registered";
         String insertNew = """
                 with created as (
-                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, created_by)
-                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category, :by
+                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
+                                        poverty_decile, created_by)
+                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category,
+                           s.poverty_decile is not null, s.poverty_decile, :by
                     from worker_stage s where %1$s
                     order by s.line
                     on conflict (nik) do nothing

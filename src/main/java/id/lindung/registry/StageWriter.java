@@ -27,7 +27,8 @@ public final class StageWriter implements AutoCloseable {
             PGConnection pg = connection.unwrap(PGConnection.class);
             PGCopyOutputStream out = new PGCopyOutputStream(pg, """
                     copy worker_stage (batch_id, line, nik, full_name, sex, birth_date, village_code, category, segment, wage,
-                                       risk_group, programs, payer_code, payer_kind, payer_name, payer_region, start_date, phone, kpj)
+                                       risk_group, programs, payer_code, payer_kind, payer_name, payer_region, start_date, phone, kpj,
+                                       poverty_decile)
                     from stdin""", 1 << 16);
             return new StageWriter(batchId, new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
         } catch (SQLException e) {
@@ -69,6 +70,7 @@ public final class StageWriter implements AutoCloseable {
         tab(r.startDate().toString());
         tab(r.phone());
         tab(r.kpj());
+        tab(r.p3keDecile() == null ? null : r.p3keDecile().toString());
         row.append('\n');
         try {
             out.append(row);

@@ -69,7 +69,10 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 "/perlindungan/pekerja/" + data.get("self"), "/pekerja/baru", "/pekerja/permintaan-pindah", "/pembayar",
                 "/pembayar/APBDES:" + VILLAGE, "/pembayar/baru", "/impor/pekerja", "/impor/pekerja/" + data.get("batch"),
                 "/tagihan", "/tagihan/" + data.get("bill"), "/pembayaran", "/audit", "/simulasi", "/regulasi", "/regulasi/sumber",
-                "/public/cek-perlindungan", "/pekerja/id/999999999");
+                "/public/cek-perlindungan", "/pekerja/id/999999999",
+                // i14-dashboard: the coverage dashboard at two levels, its trend fragment, the regulations and the report
+                "/cakupan", "/cakupan?region=64.02.03", "/cakupan/tren?region=" + VILLAGE, "/cakupan/regulasi",
+                "/cakupan/regulasi/baru", "/cakupan/monev");
 
         List<String> faults = new ArrayList<>();
         int rendered = 0;

@@ -83,6 +83,12 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
+        // i14-dashboard: the register of regional regulations
+        BUILT_KEYS.put("localRegulation.kind.", names(id.lindung.coverage.LocalRegulationKind.values()));
+        BUILT_KEYS.put("localRegulation.budget.", List.of("APBD", "APBDES", "DONOR"));
+        BUILT_KEYS.put("dashboard.level.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
+        BUILT_KEYS.put("dashboard.children.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
+        BUILT_KEYS.put("dashboard.potential.", List.of("OWN", "SUM_OF_CHILDREN", "MISSING", "PARTIAL"));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */

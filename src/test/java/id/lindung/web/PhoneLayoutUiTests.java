@@ -74,6 +74,11 @@ class PhoneLayoutUiTests {
         pages.put("regulations", "/regulasi");
         pages.put("regulation-sources", "/regulasi/sumber");
         pages.put("api-tokens", "/admin/tokens?username=ui-phone-admin");
+        // i14-dashboard
+        pages.put("coverage", "/cakupan?region=64.02");
+        pages.put("coverage-district", "/cakupan?region=64.02.03");
+        pages.put("local-regulations", "/cakupan/regulasi?region=64.02");
+        pages.put("monev", "/cakupan/monev?region=64.02");
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();

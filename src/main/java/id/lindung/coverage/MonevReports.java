@@ -1,0 +1,191 @@
+package id.lindung.coverage;
+
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.shared.Rupiah;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the Inpres 2/2021 monitoring and evaluation report (MonevReport) of a province or regency for a semester
+ * from the coverage indicators (so its figures are the API's), billing's published line money (APBD and APBDes
+ * contributions) and the register of regional regulations. Scope as everywhere: a region outside the caller's is
+ * not found.
+ */
+@Service
+public class MonevReports {
+
+    private static final Pattern SEMESTER = Pattern.compile("(\\d{4})-([12])");
+
+    /** A semester: "2025-1" is January to June, "2025-2" July to December. */
+    public record Semester(int year, int half) {
+
+        public static Semester parse(String text) {
+            Matcher m = SEMESTER.matcher(text == null ? "" : text.strip());
+            if (!m.matches()) {
+                throw new InvalidInputException("semester", "SEMESTER_INVALID", "semester must be YYYY-1 (January-June) or "
+                        + "YYYY-2 (July-December), e.g. 2025-1");
+            }
+            return new Semester(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+
+        public LocalDate first() {
+            return LocalDate.of(year, half == 1 ? 1 : 7, 1);
+        }
+
+        public LocalDate last() {
+            return half == 1 ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
+        }
+
+        public Semester previous() {
+            return half == 2 ? new Semester(year, 1) : new Semester(year - 1, 2);
+        }
+
+        @Override
+        public String toString() {
+            return year + "-" + half;
+        }
+    }
+
+    private final CoverageIndicators indicators;
+    private final LocalRegulations regulations;
+    private final CurrentActor currentActor;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    MonevReports(CoverageIndicators indicators, LocalRegulations regulations, CurrentActor currentActor, JdbcClient jdbc,
+                 Clock clock) {
+        this.indicators = indicators;
+        this.regulations = regulations;
+        this.currentActor = currentActor;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The report of {@code region} (a province or regency in scope) for {@code semesterText}. */
+    public MonevReport report(String region, String semesterText) {
+        Semester semester = Semester.parse(semesterText);
+        LocalDate today = LocalDate.now(clock);
+        if (semester.first().isAfter(today)) {
+            throw InvalidInputException.refused("semester", "SEMESTER_IN_FUTURE", "semester " + semester + " has not begun");
+        }
+        if (semester.year() < 2015) {
+            throw InvalidInputException.refused("semester", "SEMESTER_INVALID", "semester " + semester + " is before BPJS Ketenagakerjaan");
+        }
+        LocalDate asOf = semester.last().isAfter(today) ? today : semester.last();
+        LocalDate previousAsOf = semester.previous().last();
+        Coverage here = indicators.of(region, asOf, semester.first(), asOf);
+        String level = switch (here.region().length()) {
+            case 2 -> RegionScope.NATIONAL_CODE.equals(here.region()) ? "NATION" : "PROVINCE";
+            case 5 -> "REGENCY";
+            default -> "OTHER";
+        };
+        if (!level.equals("PROVINCE") && !level.equals("REGENCY")) {
+            throw InvalidInputException.refused("region", "REGION_LEVEL_NOT_REPORTED", "the monitoring report is made for a "
+                    + "province or a regency/city, not for " + here.region());
+        }
+        Coverage before = indicators.of(here.region(), previousAsOf);
+        List<Coverage> children = indicators.children(here.region(), asOf);
+        Map<String, Coverage> childrenBefore = indicators.children(here.region(), previousAsOf).stream()
+                .collect(Collectors.toMap(Coverage::region, Function.identity()));
+        List<MonevReport.Row> rows = children.stream().map(c -> row(c, childrenBefore.get(c.region()))).toList();
+
+        Map<String, MonevReport.Contribution> money = contributions(here.region(), children, semester.first(), asOf);
+        List<MonevReport.Contribution> moneyRows = children.stream()
+                .map(c -> money.getOrDefault(c.region(), empty(c.region(), c.name()))).toList();
+        MonevReport.Contribution moneyTotal = new MonevReport.Contribution(here.region(), here.name(),
+                sum(moneyRows, MonevReport.Contribution::apbdBilled), sum(moneyRows, MonevReport.Contribution::apbdPaid),
+                sum(moneyRows, MonevReport.Contribution::apbdesBilled), sum(moneyRows, MonevReport.Contribution::apbdesPaid));
+
+        List<DesaSadarVillages.Village> sadar = indicators.desaSadar(here.region(), asOf, DesaSadarVillages.Status.SADAR).villages();
+        Coverage.Money m = here.money();
+        MonevReport.Claims claims = new MonevReport.Claims(0, m.benefitsPaid(), m.paid(), m.benefitsSource(), m.lossRatio());
+        List<LocalRegulation> inForce = regulations.inForceDuring(here.region(), semester.first(), asOf, currentActor.get().scope());
+        return new MonevReport(here.region(), here.name(), level, semester.toString(), semester.first(), asOf, previousAsOf,
+                row(here, before), rows, moneyRows, moneyTotal, sadar, claims, inForce);
+    }
+
+    private static MonevReport.Row row(Coverage now, Coverage before) {
+        BigDecimal previousRatio = before == null ? null : before.ratio();
+        BigDecimal change = now.ratio() == null || previousRatio == null ? null
+                : now.ratio().subtract(previousRatio).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
+        Coverage.Apparatus a = now.apparatus();
+        return new MonevReport.Row(now.region(), now.name(), now.potential(), now.registered(), now.protectedWorkers(),
+                now.ratio(), before == null ? 0 : before.registered(), before == null ? 0 : before.protectedWorkers(),
+                previousRatio, change, a == null ? 0 : a.registered(), a == null ? 0 : a.protectedWorkers(),
+                a == null || a.bpd() == null ? 0 : a.bpd().registered(), a == null || a.bpd() == null ? 0 : a.bpd().protectedWorkers(),
+                a == null || a.rtRw() == null ? 0 : a.rtRw().registered(), a == null || a.rtRw() == null ? 0 : a.rtRw().protectedWorkers(),
+                now.desaSadar() == null ? 0 : now.desaSadar().villages(), now.desaSadar() == null ? 0 : now.desaSadar().desa());
+    }
+
+    /**
+     * APBD and APBDes contributions of the contribution months from..asOf for the workers of each child region (by the
+     * worker's village on the line), billed after reversals and paid by asOf.
+     */
+    private Map<String, MonevReport.Contribution> contributions(String region, List<Coverage> children, LocalDate from, LocalDate asOf) {
+        if (children.isEmpty()) {
+            return Map.of();
+        }
+        RegionScope range = RegionScope.of(region);
+        int prefix = children.get(0).region().length();
+        Map<String, String> names = new HashMap<>();
+        children.forEach(c -> names.put(c.region(), c.name()));
+        Map<String, BigDecimal[]> sums = new HashMap<>();
+        jdbc.sql("""
+                select left(l.village_code, :prefix) as child, p.kind, sum(l.amount) as billed,
+                       sum(case when l.paid_on <= :asOf then coalesce(l.paid, 0) else 0 end) as paid
+                from billing_line_money l join registry_payer p on p.id = l.payer_id
+                where l.village_code >= :lo and l.village_code < :hi and l.month >= :from and l.month <= :asOf
+                  and p.kind in ('APBD', 'APBDES')
+                group by 1, 2""")
+                .param("prefix", prefix).param("asOf", asOf).param("lo", range.lo()).param("hi", range.hi()).param("from", from)
+                .query((rs, n) -> {
+                    BigDecimal[] s = sums.computeIfAbsent(rs.getString(1), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                            BigDecimal.ZERO, BigDecimal.ZERO});
+                    int at = "APBD".equals(rs.getString(2)) ? 0 : 2;
+                    s[at] = s[at].add(rs.getBigDecimal(3));
+                    s[at + 1] = s[at + 1].add(rs.getBigDecimal(4));
+                    return 1;
+                }).list();
+        Map<String, MonevReport.Contribution> result = new HashMap<>();
+        sums.forEach((code, s) -> result.put(code, new MonevReport.Contribution(code, names.getOrDefault(code, code),
+                Rupiah.of(s[0]), Rupiah.of(s[1]), Rupiah.of(s[2]), Rupiah.of(s[3]))));
+        return result;
+    }
+
+    private static MonevReport.Contribution empty(String code, String name) {
+        return new MonevReport.Contribution(code, name, Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO);
+    }
+
+    private static Rupiah sum(List<MonevReport.Contribution> rows, Function<MonevReport.Contribution, Rupiah> part) {
+        Rupiah total = Rupiah.ZERO;
+        for (MonevReport.Contribution c : rows) {
+            total = total.plus(part.apply(c));
+        }
+        return total;
+    }
+
+    /** The last {@code count} semesters that have begun, newest first (for the page's choice). */
+    public List<String> recentSemesters(int count) {
+        LocalDate today = LocalDate.now(clock);
+        Semester s = new Semester(today.getYear(), today.getMonthValue() <= 6 ? 1 : 2);
+        List<String> result = new ArrayList<>();
+        for (int i = 0; i < count; i++, s = s.previous()) {
+            result.add(s.toString());
+        }
+        return result;
+    }
+}

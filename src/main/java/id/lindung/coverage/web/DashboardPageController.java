@@ -1,0 +1,151 @@
+package id.lindung.coverage.web;
+
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.billing.Escalations;
+import id.lindung.coverage.Coverage;
+import id.lindung.coverage.CoverageIndicators;
+import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.WorkerCategories;
+import id.lindung.registry.WorkerCategory;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The coverage dashboard (/cakupan), the landing page of district offices, monitors and BPJS branches: the region's
+ * indicators as big numbers with their definitions, its child regions (sortable, each drilling down; a village drills
+ * to its workers), the weakest ten, the villages in arrears, Desa Sadar with the near misses, and a 24-month trend
+ * (loaded as a fragment so the page does not wait for it). One date, today by default, drives every figure; every
+ * table downloads as CSV and XLSX.
+ */
+@Controller
+class DashboardPageController {
+
+    static final int TREND_MONTHS = 24;
+
+    private final CoverageIndicators indicators;
+    private final Escalations escalations;
+    private final CurrentActor currentActor;
+    private final MessageSource messages;
+    private final WorkerCategories categories;
+
+    DashboardPageController(CoverageIndicators indicators, Escalations escalations, CurrentActor currentActor,
+                            MessageSource messages, WorkerCategories categories) {
+        this.categories = categories;
+        this.indicators = indicators;
+        this.escalations = escalations;
+        this.currentActor = currentActor;
+        this.messages = messages;
+    }
+
+    @GetMapping("/cakupan")
+    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model) {
+        LocalDate day = date(date);
+        Coverage here = indicators.of(region, day);
+        List<Coverage> children = indicators.children(here.region(), day);
+        model.addAttribute("c", here);
+        model.addAttribute("date", day);
+        model.addAttribute("today", indicators.today());
+        model.addAttribute("level", level(here.region()));
+        model.addAttribute("children", children);
+        model.addAttribute("weakest", DashboardTables.weakestTen(children));
+        model.addAttribute("arrears", villagesInArrears(here.region(), day));
+        model.addAttribute("nearMisses", indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages());
+        model.addAttribute("parent", parentOf(here.region()));
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("categoryNames", categories.all().stream()
+                .collect(java.util.stream.Collectors.toMap(WorkerCategory::code, k -> k.name(locale))));
+        return "coverage/dashboard";
+    }
+
+    /** The 24-month trend: the chart's canvas and its numbers as a table (what the chart draws). */
+    @GetMapping("/cakupan/tren")
+    String trend(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model) {
+        LocalDate day = date(date);
+        model.addAttribute("months", trendOf(region, day));
+        model.addAttribute("region", region);
+        model.addAttribute("date", day);
+        return "coverage/trend :: trend";
+    }
+
+    @GetMapping("/cakupan/ekspor")
+    ResponseEntity<byte[]> download(@RequestParam(required = false) String region, @RequestParam(required = false) String date,
+                                    @RequestParam(required = false) String table,
+                                    @RequestParam(defaultValue = "csv") String format) {
+        DashboardTables.Kind kind = DashboardTables.Kind.parse(table);
+        if (kind == null) {
+            throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar or trend");
+        }
+        if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
+            throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
+        }
+        LocalDate day = date(date);
+        String code = indicators.of(region, day).region();
+        DashboardTables.Table t = switch (kind) {
+            case CHILDREN -> DashboardTables.children(indicators.children(code, day));
+            case WEAKEST -> DashboardTables.weakest(indicators.children(code, day));
+            case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
+            case DESA_SADAR -> DashboardTables.desaSadar(indicators.desaSadar(code, day, null));
+            case TREND -> DashboardTables.trend(trendOf(code, day));
+        };
+        Locale locale = LocaleContextHolder.getLocale();
+        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t),
+                key -> messages.getMessage(key, null, key, locale));
+    }
+
+    private List<Coverage> trendOf(String region, LocalDate day) {
+        YearMonth to = YearMonth.from(day);
+        return indicators.trend(region, to.minusMonths(TREND_MONTHS - 1L), to);
+    }
+
+    /** Village payers (APBDes) of the region more than one month in arrears on the date (billing's escalations). */
+    private List<Escalations.Escalation> villagesInArrears(String region, LocalDate day) {
+        var actor = currentActor.get();
+        return escalations.forScope(RegionScope.of(region), day).stream()
+                .filter(e -> "APBDES".equals(e.kind()))
+                .map(e -> e.shownTo(actor))
+                .toList();
+    }
+
+    private LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return indicators.today();
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("date", "DATE_INVALID", "date '" + text.strip() + "' is not a date YYYY-MM-DD");
+        }
+    }
+
+    /** NATION, PROVINCE, REGENCY, DISTRICT or VILLAGE, from the code's length. */
+    static String level(String code) {
+        return switch (code.length()) {
+            case 2 -> RegionScope.NATIONAL_CODE.equals(code) ? "NATION" : "PROVINCE";
+            case 5 -> "REGENCY";
+            case 8 -> "DISTRICT";
+            default -> "VILLAGE";
+        };
+    }
+
+    /** The region one level up within the actor's scope, or null at the top of the scope. */
+    private String parentOf(String code) {
+        RegionScope scope = currentActor.get().scope();
+        if (code.equals(scope.code()) || RegionScope.NATIONAL_CODE.equals(code)) {
+            return null;
+        }
+        int dot = code.lastIndexOf('.');
+        String parent = dot < 0 ? RegionScope.NATIONAL_CODE : code.substring(0, dot);
+        return scope.covers(parent) || scope.isNational() ? parent : null;
+    }
+}

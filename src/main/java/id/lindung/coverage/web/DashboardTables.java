@@ -1,0 +1,106 @@
+package id.lindung.coverage.web;
+
+import id.lindung.billing.Escalations;
+import id.lindung.coverage.Coverage;
+import id.lindung.coverage.DesaSadarVillages;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The dashboard's tables as rows of typed cells (numbers stay numbers), the same for the page's downloads in CSV and
+ * XLSX. Each table names its columns by message key, so the download speaks the page's language.
+ */
+final class DashboardTables {
+
+    /** One table: message keys of its columns and its rows (String, Long, BigDecimal or null cells). */
+    record Table(String name, List<String> columns, List<List<Object>> rows) {}
+
+    /** The tables a dashboard can download, by the name in its URL. */
+    enum Kind {
+        CHILDREN("children"), WEAKEST("weakest"), ARREARS("arrears"), DESA_SADAR("desa-sadar"), TREND("trend");
+
+        final String urlName;
+
+        Kind(String urlName) {
+            this.urlName = urlName;
+        }
+
+        static Kind parse(String text) {
+            for (Kind k : values()) {
+                if (k.urlName.equalsIgnoreCase(text == null ? "" : text.strip())) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final List<String> REGION_COLUMNS = List.of("dashboard.col.code", "dashboard.col.name",
+            "dashboard.col.potential", "dashboard.col.registered", "dashboard.col.protected", "dashboard.col.ratio",
+            "dashboard.col.apparatusRegistered", "dashboard.col.apparatusProtected", "dashboard.col.desaSadar",
+            "dashboard.col.desa");
+
+    private DashboardTables() {}
+
+    static Table children(List<Coverage> children) {
+        return new Table("children", REGION_COLUMNS, children.stream().map(DashboardTables::regionRow).toList());
+    }
+
+    static Table weakest(List<Coverage> children) {
+        return new Table("weakest", REGION_COLUMNS, weakestTen(children).stream().map(DashboardTables::regionRow).toList());
+    }
+
+    /**
+     * The ten children with the lowest coverage ratio; children without a ratio (no potential workforce figure) are
+     * not ranked, since their weakness cannot be measured.
+     */
+    static List<Coverage> weakestTen(List<Coverage> children) {
+        return children.stream().filter(c -> c.ratio() != null)
+                .sorted(Comparator.comparing(Coverage::ratio).thenComparing(Coverage::protectedWorkers).thenComparing(Coverage::region))
+                .limit(10).toList();
+    }
+
+    static Table arrears(List<Escalations.Escalation> villages) {
+        return new Table("arrears", List.of("dashboard.col.payer", "dashboard.col.name", "dashboard.col.code",
+                "dashboard.col.months", "dashboard.col.outstanding", "dashboard.col.oldestDue"),
+                villages.stream().map(e -> List.<Object>of(e.payer(), e.payerName(), e.regionCode(), (long) e.monthsInArrears(),
+                        e.outstanding().toBigDecimal(), e.oldestDue().toString())).toList());
+    }
+
+    static Table desaSadar(DesaSadarVillages villages) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (DesaSadarVillages.Village v : villages.villages()) {
+            rows.add(List.of(v.code(), v.name(), v.status().name(), (long) v.missing().size(),
+                    v.missing().stream().map(m -> m.name() + " (" + m.category() + ")").collect(Collectors.joining("; "))));
+        }
+        return new Table("desa-sadar", List.of("dashboard.col.code", "dashboard.col.name", "dashboard.col.status",
+                "dashboard.col.missingCount", "dashboard.col.missing"), rows);
+    }
+
+    static Table trend(List<Coverage> months) {
+        return new Table("trend", List.of("dashboard.col.date", "dashboard.col.potential", "dashboard.col.registered",
+                "dashboard.col.protected", "dashboard.col.ratio"),
+                months.stream().map(c -> listOf(c.date().toString(), c.potential(), c.registered(), c.protectedWorkers(),
+                        c.ratio())).toList());
+    }
+
+    private static List<Object> regionRow(Coverage c) {
+        return listOf(c.region(), c.name(), c.potential(), c.registered(), c.protectedWorkers(), c.ratio(),
+                c.apparatus() == null ? null : c.apparatus().registered(),
+                c.apparatus() == null ? null : c.apparatus().protectedWorkers(),
+                c.desaSadar() == null ? null : c.desaSadar().villages(), c.desaSadar() == null ? null : c.desaSadar().desa());
+    }
+
+    /** A row that may hold nulls (List.of refuses them). */
+    private static List<Object> listOf(Object... cells) {
+        List<Object> row = new ArrayList<>(cells.length);
+        for (Object c : cells) {
+            row.add(c instanceof Integer i ? Long.valueOf(i) : c instanceof BigDecimal || c instanceof Long || c instanceof String
+                    || c == null ? c : c.toString());
+        }
+        return row;
+    }
+}

@@ -1,0 +1,105 @@
+package id.lindung.coverage.web;
+
+import id.lindung.coverage.MonevReport;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * The report's chart, drawn on the server with java.awt into a PNG: one pair of bars per child region, the coverage
+ * ratio at the end of the previous semester (grey) and of this one (green), in percent. Regions without a ratio get
+ * no bar and a dash under their code.
+ */
+final class MonevChart {
+
+    private static final Color GREEN = new Color(0x0b, 0x6e, 0x4f);
+    private static final Color GREY = new Color(0xb8, 0xc4, 0xbe);
+
+    private MonevChart() {}
+
+    static byte[] png(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
+        int width = 1600;
+        int height = 700;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 28));
+            g.drawString(title, 40, 45);
+            int left = 110;
+            int right = width - 40;
+            int top = 90;
+            int bottom = height - 110;
+            double max = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.ratio(), r.previousRatio()))
+                    .filter(java.util.Objects::nonNull).mapToDouble(BigDecimal::doubleValue).max().orElse(0) * 100;
+            double top100 = Math.max(10, Math.ceil(max / 10) * 10);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
+            for (int i = 0; i <= 5; i++) {
+                double value = top100 * i / 5;
+                int y = bottom - (int) ((bottom - top) * i / 5.0);
+                g.setColor(new Color(0xe3, 0xe8, 0xe5));
+                g.drawLine(left, y, right, y);
+                g.setColor(Color.DARK_GRAY);
+                g.drawString(String.format("%.0f %%", value), 20, y + 7);
+            }
+            g.setStroke(new BasicStroke(2));
+            g.drawLine(left, bottom, right, bottom);
+            int n = Math.max(1, rows.size());
+            double slot = (right - left) / (double) n;
+            double bar = Math.max(2, Math.min(40, slot * 0.35));
+            for (int i = 0; i < rows.size(); i++) {
+                MonevReport.Row r = rows.get(i);
+                double x = left + slot * i + slot / 2;
+                bar(g, r.previousRatio(), x - bar, bar, top, bottom, top100, GREY);
+                bar(g, r.ratio(), x, bar, top, bottom, top100, GREEN);
+                if (n <= 40) {
+                    g.setColor(Color.DARK_GRAY);
+                    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, n > 20 ? 14 : 18));
+                    String label = r.code().substring(r.code().lastIndexOf('.') + 1) + (r.ratio() == null ? " -" : "");
+                    int w = g.getFontMetrics().stringWidth(label);
+                    g.drawString(label, (int) (x - w / 2.0), bottom + 28);
+                }
+            }
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 22));
+            g.setColor(GREY);
+            g.fillRect(left, height - 50, 24, 24);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(previousLabel, left + 34, height - 30);
+            int next = left + 60 + g.getFontMetrics().stringWidth(previousLabel);
+            g.setColor(GREEN);
+            g.fillRect(next, height - 50, 24, 24);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(currentLabel, next + 34, height - 30);
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void bar(Graphics2D g, BigDecimal ratio, double x, double width, int top, int bottom, double scaleTop, Color color) {
+        if (ratio == null) {
+            return;
+        }
+        double h = Math.min(1, ratio.doubleValue() * 100 / scaleTop) * (bottom - top);
+        g.setColor(color);
+        g.fillRect((int) x, (int) (bottom - h), (int) Math.ceil(width), (int) Math.ceil(h));
+    }
+}

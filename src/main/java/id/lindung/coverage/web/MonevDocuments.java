@@ -1,0 +1,211 @@
+package id.lindung.coverage.web;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.coverage.LocalRegulation;
+import id.lindung.coverage.MonevReport;
+import id.lindung.platform.Formats;
+import id.lindung.shared.Rupiah;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The monitoring report as PDF (OpenPDF: the region and period in every page's header, page numbers, tables and the
+ * server-drawn chart) and as XLSX (one sheet per section, numbers as numbers). Both take their figures from one
+ * {@link MonevReport} and their words from the message bundles through {@code label}.
+ */
+final class MonevDocuments {
+
+    private MonevDocuments() {}
+
+    /** A section as a table of typed cells, shared by the PDF and the XLSX. */
+    static List<DashboardTables.Table> sections(MonevReport r, Function<String, String> label) {
+        List<DashboardTables.Table> tables = new ArrayList<>();
+        List<List<Object>> coverage = new ArrayList<>();
+        for (MonevReport.Row row : withTotal(r)) {
+            coverage.add(cells(row.code(), row.name(), row.potential(), row.registered(), row.protectedWorkers(), percent(row.ratio()),
+                    row.previousProtected(), percent(row.previousRatio()), row.change()));
+        }
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.coverage"), List.of("dashboard.col.code", "dashboard.col.name",
+                "dashboard.col.potential", "dashboard.col.registered", "dashboard.col.protected", "monev.col.ratioPercent",
+                "monev.col.previousProtected", "monev.col.previousRatio", "monev.col.change"), coverage));
+        List<List<Object>> apparatus = new ArrayList<>();
+        for (MonevReport.Row row : withTotal(r)) {
+            apparatus.add(cells(row.code(), row.name(), row.apparatusRegistered(), row.apparatusProtected(), row.bpdRegistered(),
+                    row.bpdProtected(), row.rtRwRegistered(), row.rtRwProtected()));
+        }
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.apparatus"), List.of("dashboard.col.code", "dashboard.col.name",
+                "dashboard.col.apparatusRegistered", "dashboard.col.apparatusProtected", "monev.col.bpdRegistered",
+                "monev.col.bpdProtected", "monev.col.rtRwRegistered", "monev.col.rtRwProtected"), apparatus));
+        List<List<Object>> money = new ArrayList<>();
+        List<MonevReport.Contribution> contributions = new ArrayList<>(r.contributions());
+        contributions.add(r.contributionTotal());
+        for (MonevReport.Contribution c : contributions) {
+            money.add(cells(c.code(), c.name(), amount(c.apbdBilled()), amount(c.apbdPaid()), amount(c.apbdesBilled()),
+                    amount(c.apbdesPaid())));
+        }
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.contributions"), List.of("dashboard.col.code",
+                "dashboard.col.name", "monev.col.apbdBilled", "monev.col.apbdPaid", "monev.col.apbdesBilled", "monev.col.apbdesPaid"), money));
+        List<List<Object>> sadar = new ArrayList<>();
+        for (MonevReport.Row row : withTotal(r)) {
+            sadar.add(cells(row.code(), row.name(), row.desaSadar(), row.desa()));
+        }
+        for (DesaSadarVillages.Village v : r.desaSadar()) {
+            sadar.add(cells(v.code(), v.name(), "SADAR", null));
+        }
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.desaSadar"), List.of("dashboard.col.code", "dashboard.col.name",
+                "dashboard.col.desaSadar", "dashboard.col.desa"), sadar));
+        MonevReport.Claims claims = r.claims();
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.claims"), List.of("monev.col.claims", "dashboard.benefitsPaid",
+                "dashboard.paid", "monev.col.lossRatioPercent", "monev.col.source"),
+                List.of(cells(claims.claims(), amount(claims.benefitsPaid()), amount(claims.contributionsPaid()),
+                        percent(claims.lossRatio()), label.apply("monev.source." + claims.benefitsSource())))));
+        List<List<Object>> regs = new ArrayList<>();
+        for (LocalRegulation l : r.regulations()) {
+            regs.add(cells(label.apply("localRegulation.kind." + l.kind().name()), l.number(), l.title(), l.regionCode(),
+                    l.signedOn().toString(), l.inForceFrom().toString(), l.inForceUntil() == null ? "" : l.inForceUntil().toString(),
+                    l.file() == null ? "" : l.file().sha256()));
+        }
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.regulations"), List.of("localRegulation.kind",
+                "localRegulation.number", "localRegulation.titleField", "localRegulation.region", "localRegulation.signedOnField",
+                "localRegulation.inForceFrom", "localRegulation.inForceUntil", "monev.col.sha256"), regs));
+        return tables;
+    }
+
+    static byte[] xlsx(MonevReport r, Function<String, String> label) {
+        return TableDownload.xlsx(sections(r, label), label);
+    }
+
+    static byte[] pdf(MonevReport r, Function<String, String> label, Formats fmt) {
+        List<DashboardTables.Table> sections = sections(r, label);
+        String header = label.apply("monev.title") + " · " + r.name() + " (" + r.region() + ") · "
+                + label.apply("monev.semester") + " " + r.semester() + " · " + fmt.date(r.from()) + " – " + fmt.date(r.asOf());
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Document document = new Document(PageSize.A4.rotate(), 30, 30, 50, 40);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
+            writer.setPageEvent(new PdfPageEventHelper() {
+                @Override
+                public void onEndPage(PdfWriter w, Document d) {
+                    ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_LEFT, new Phrase(header, small),
+                            d.left(), d.top() + 20, 0);
+                    ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_RIGHT,
+                            new Phrase(label.apply("monev.page") + " " + w.getPageNumber(), small), d.right(), d.bottom() - 20, 0);
+                }
+            });
+            document.open();
+            Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
+            Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
+            document.add(new Paragraph(label.apply("monev.title") + ": " + r.name() + " (" + r.region() + ")", title));
+            document.add(new Paragraph(label.apply("monev.semester") + " " + r.semester() + " (" + fmt.date(r.from()) + " – "
+                    + fmt.date(r.asOf()) + "); " + label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), small));
+            document.add(new Paragraph(label.apply("monev.definitions"), small));
+            MonevReport.Row t = r.total();
+            document.add(new Paragraph(label.apply("dashboard.registered") + ": " + fmt.count(t.registered()) + " · "
+                    + label.apply("dashboard.protected") + ": " + fmt.count(t.protectedWorkers()) + " · "
+                    + label.apply("dashboard.col.potential") + ": " + (t.potential() == null ? "-" : fmt.count(t.potential())) + " · "
+                    + label.apply("dashboard.col.ratio") + ": " + (t.ratio() == null ? "-" : fmt.decimal(t.ratio().movePointRight(2)) + " %"),
+                    heading));
+            Image chart = Image.getInstance(MonevChart.png(r.children(), label.apply("monev.chart"),
+                    label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf())));
+            chart.scaleToFit(700, 300);
+            chart.setAlignment(Element.ALIGN_CENTER);
+            document.add(chart);
+            for (DashboardTables.Table table : sections) {
+                Paragraph h = new Paragraph(table.name(), heading);
+                h.setSpacingBefore(10);
+                h.setSpacingAfter(4);
+                document.add(h);
+                if (table.name().equals(label.apply("monev.sheet.claims")) && "NOT_CONNECTED".equals(r.claims().benefitsSource())) {
+                    document.add(new Paragraph(label.apply("monev.source.NOT_CONNECTED"), small));
+                }
+                document.add(table(table, label, fmt));
+            }
+            document.close();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static PdfPTable table(DashboardTables.Table t, Function<String, String> label, Formats fmt) {
+        Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
+        Font body = FontFactory.getFont(FontFactory.HELVETICA, 7);
+        PdfPTable table = new PdfPTable(t.columns().size());
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String c : t.columns()) {
+            PdfPCell cell = new PdfPCell(new Phrase(label.apply(c), head));
+            cell.setBackgroundColor(new java.awt.Color(0xe6, 0xef, 0xe9));
+            table.addCell(cell);
+        }
+        if (t.rows().isEmpty()) {
+            PdfPCell none = new PdfPCell(new Phrase(label.apply("monev.none"), body));
+            none.setColspan(t.columns().size());
+            table.addCell(none);
+        }
+        for (List<Object> row : t.rows()) {
+            for (Object v : row) {
+                PdfPCell cell = new PdfPCell(new Phrase(text(v, fmt), body));
+                if (v instanceof BigDecimal || v instanceof Long) {
+                    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+                }
+                table.addCell(cell);
+            }
+        }
+        return table;
+    }
+
+    /** A cell as the PDF prints it: counts grouped with points, decimals with a comma, nothing for none. */
+    static String text(Object v, Formats fmt) {
+        if (v == null) {
+            return "-";
+        }
+        if (v instanceof Long l) {
+            return fmt.count(l);
+        }
+        if (v instanceof BigDecimal b) {
+            return fmt.decimal(b.scale() > 2 ? b.setScale(2, java.math.RoundingMode.HALF_UP) : b);
+        }
+        return v.toString();
+    }
+
+    private static List<MonevReport.Row> withTotal(MonevReport r) {
+        List<MonevReport.Row> rows = new ArrayList<>(r.children());
+        rows.add(r.total());
+        return rows;
+    }
+
+    private static BigDecimal percent(BigDecimal ratio) {
+        return ratio == null ? null : ratio.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal amount(Rupiah r) {
+        return r.toBigDecimal();
+    }
+
+    private static List<Object> cells(Object... values) {
+        List<Object> row = new ArrayList<>(values.length);
+        for (Object v : values) {
+            row.add(v instanceof Integer i ? Long.valueOf(i) : v);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,98 @@
+package id.lindung.coverage.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A table as a download: CSV (UTF-8 with a byte-order mark so spreadsheet programs read the names right, numbers
+ * with a decimal point) or XLSX (numbers as numbers, one sheet per table).
+ */
+final class TableDownload {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private TableDownload() {}
+
+    static ResponseEntity<byte[]> of(String format, String fileName, List<DashboardTables.Table> tables,
+                                     Function<String, String> label) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        byte[] body = xlsx ? xlsx(tables, label) : csv(tables.get(0), label);
+        return ResponseEntity.ok()
+                .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(fileName + (xlsx ? ".xlsx" : ".csv")).build().toString())
+                .body(body);
+    }
+
+    static byte[] csv(DashboardTables.Table table, Function<String, String> label) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(String.join(",", table.columns().stream().map(label).map(TableDownload::quote).toList())).append("\r\n");
+        for (List<Object> row : table.rows()) {
+            for (int i = 0; i < row.size(); i++) {
+                Object cell = row.get(i);
+                out.append(i == 0 ? "" : ",").append(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString()
+                        : cell instanceof Long ? cell.toString() : quote(cell.toString()));
+            }
+            out.append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A text cell quoted when it needs it; a leading = + - @ is kept literal with an apostrophe (no formula injection). */
+    private static String quote(String text) {
+        String t = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+    }
+
+    static byte[] xlsx(List<DashboardTables.Table> tables, Function<String, String> label) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = book.createCellStyle();
+            var font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (DashboardTables.Table table : tables) {
+                Sheet sheet = book.createSheet(table.name());
+                Row header = sheet.createRow(0);
+                for (int i = 0; i < table.columns().size(); i++) {
+                    var cell = header.createCell(i);
+                    cell.setCellValue(label.apply(table.columns().get(i)));
+                    cell.setCellStyle(bold);
+                }
+                int r = 1;
+                for (List<Object> row : table.rows()) {
+                    Row line = sheet.createRow(r++);
+                    for (int i = 0; i < row.size(); i++) {
+                        Object value = row.get(i);
+                        if (value instanceof BigDecimal b) {
+                            line.createCell(i).setCellValue(b.doubleValue());
+                        } else if (value instanceof Long l) {
+                            line.createCell(i).setCellValue(l);
+                        } else if (value != null) {
+                            line.createCell(i).setCellValue(value.toString());
+                        }
+                    }
+                }
+                for (int i = 0; i < table.columns().size(); i++) {
+                    sheet.setColumnWidth(i, 18 * 256);
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
