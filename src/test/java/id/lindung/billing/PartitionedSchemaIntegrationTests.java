@@ -86,22 +86,17 @@ class PartitionedSchemaIntegrationTests {
 
     /** Runs every flow and returns what each answered, without surrogate keys (the only thing allowed to differ). */
     private static List<String> flows(ConfigurableApplicationContext app) {
-        JdbcClient jdbc = app.getBean(JdbcClient.class);
-        WorkerImports imports = app.getBean(WorkerImports.class);
-        Regions regions = app.getBean(Regions.class);
-        BillingRuns runs = app.getBean(BillingRuns.class);
-        Payments payments = app.getBean(Payments.class);
-        Bills bills = app.getBean(Bills.class);
-        Protection protection = app.getBean(Protection.class);
+        Services services = Services.of(app);
+        JdbcClient jdbc = services.jdbc();
+        BillingRuns runs = services.runs();
+        Payments payments = services.payments();
+        Bills bills = services.bills();
+        Protection protection = services.protection();
         List<String> out = new ArrayList<>();
 
         // import: two districts of two provinces, through the staged import, with a few rejected rows
         for (int i = 0; i < DISTRICTS.size(); i++) {
-            StringWriter csv = new StringWriter();
-            WorkerFileGenerator.write(regions.within(RegionScope.of(DISTRICTS.get(i)), RegionLevel.VILLAGE), 6, 16 + i, 0.05, csv);
-            ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("shape.csv",
-                    new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
-            ImportBatch done = CurrentActor.runAs(ADMIN, () -> imports.confirm(batch.id()));
+            ImportBatch done = services.importVillages(DISTRICTS.get(i), 6, 16 + i, 0.05, ADMIN);
             out.add("import " + done.status() + " rows=" + done.totalRows() + " valid=" + done.validRows() + " rejected="
                     + done.rejectedRows() + " workers=" + done.workersCreated() + " terms=" + done.termsOpened() + "/" + done.termsClosed());
         }
@@ -158,6 +153,26 @@ class PartitionedSchemaIntegrationTests {
                     || (select count(*) || ':' || sum(total) || ':' || sum(paid) || ':' || sum(owed) from bill_balance)""")
                 .query(String.class).single());
         return out;
+    }
+
+    /** The services the flows call, from one application context (also used by {@link PartitionedSchemaBenchmark}). */
+    record Services(JdbcClient jdbc, WorkerImports imports, Regions regions, BillingRuns runs, Payments payments, Bills bills,
+                    Protection protection) {
+
+        static Services of(ConfigurableApplicationContext app) {
+            return new Services(app.getBean(JdbcClient.class), app.getBean(WorkerImports.class), app.getBean(Regions.class),
+                    app.getBean(BillingRuns.class), app.getBean(Payments.class), app.getBean(Bills.class), app.getBean(Protection.class));
+        }
+
+        /** A generated worker file for every village in {@code scope}, uploaded and confirmed through the staged import. */
+        ImportBatch importVillages(String scope, int perVillage, long seed, double badShare, Actor actor) {
+            StringWriter csv = new StringWriter();
+            WorkerFileGenerator.write(regions.within(RegionScope.of(scope), RegionLevel.VILLAGE), perVillage, seed, badShare, csv);
+            byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+            ImportBatch batch = CurrentActor.runAs(actor, () -> imports.upload("shape.csv", new ByteArrayInputStream(file),
+                    WorkerImports.Options.none()));
+            return CurrentActor.runAs(actor, () -> imports.confirm(batch.id()));
+        }
     }
 
     private static String strip(Payments.PaymentResult r) {
