@@ -43,6 +43,9 @@ create table budget_priority (
     budget        numeric(18, 2) not null check (budget > 0),
     ordering      text[] not null,
     category_rank text[] not null,
+    segment       text not null check (segment in ('PU', 'BPU')),
+    wage          numeric(18, 2) not null check (wage > 0),
+    programs      text[] not null,
     cost          numeric(18, 2) not null,
     created_by    text not null,
     created_at    timestamptz not null default now()

@@ -3,6 +3,7 @@ package id.lindung.budget.web;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.PlanRequest;
+import id.lindung.budget.Prioritisation;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class BudgetApiController {
 
     private final BudgetPlans plans;
+    private final Prioritisation prioritisation;
     private final CurrentActor actor;
 
-    BudgetApiController(BudgetPlans plans, CurrentActor actor) {
+    BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, CurrentActor actor) {
         this.plans = plans;
+        this.prioritisation = prioritisation;
         this.actor = actor;
     }
 
@@ -55,6 +58,22 @@ class BudgetApiController {
     @PostMapping("/budget-plans/{id}/final")
     Map<String, Object> finalise(@PathVariable long id) {
         return plans.finalise(id, actor.get());
+    }
+
+    @Operation(summary = "Whom a fixed budget covers for the plan's year: candidates (registered workers of the payer's area "
+            + "without a membership on the plan's start month) ranked by 'order' (default P3KE_DECILE, CATEGORY, OLDEST; ties "
+            + "by NIK) and covered strictly in rank order within the budget. Read-only roles see NIKs masked and nothing is kept; "
+            + "for the other roles the result is kept for enrolment. A budget of zero: 422 BUDGET_NOT_POSITIVE")
+    @PostMapping("/budget-plans/{id}/prioritise")
+    Map<String, Object> prioritise(@PathVariable long id, @RequestBody Prioritisation.Request request) {
+        return prioritisation.prioritise(id, request, actor.get());
+    }
+
+    @Operation(summary = "Enrol the chosen of the plan's last prioritisation (roles that change data): BPU memberships with "
+            + "the plan's payer from its start month; enrolling again creates nothing new")
+    @PostMapping("/budget-plans/{id}/enrol")
+    Map<String, Object> enrol(@PathVariable long id) {
+        return prioritisation.enrol(id, actor.get());
     }
 
     static Integer parseYear(String year) {
