@@ -65,11 +65,14 @@ public class BudgetPlans {
     /** One membership term the payer pays, as the plan costs it. */
     record Member(long workerId, Programme program, Segment segment, Rupiah wage, RiskGroup risk, boolean labourIntensive,
                   boolean paysEmployer, boolean paysWorker, LocalDate validFrom, LocalDate validTo, boolean continued,
-                  boolean villageApparatus) {}
+                  boolean villageApparatus, String category) {}
 
     /** An input checked and costed: what {@link #create} stores and {@link #preview} prints. */
     record Costed(PlanPayer payer, int year, LocalDate referenceDate, YearMonth startMonth, List<Cohort> cohorts,
-                  long members, PlanProjection.Result result, List<Map<String, Object>> assumptions) {}
+                  long members, long officials, PlanProjection.Result result, List<Map<String, Object>> assumptions) {}
+
+    /** The categories of village officials (siltap): a regency's view asks whether a FINAL plan covers them. */
+    public static final Set<String> OFFICIALS = Set.of("KEPALA_DESA", "PERANGKAT_DESA");
 
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -215,6 +218,7 @@ public class BudgetPlans {
         List<PlanProjection.Line> lines = new ArrayList<>();
         List<Map<String, Object>> assumptions = new ArrayList<>();
         Set<Long> people = new HashSet<>();
+        Set<Long> officials = new HashSet<>();
         boolean riskMissing = false;
         for (Member m : members) {
             Optional<YearMonth[]> months = billedMonths(m, year);
@@ -226,6 +230,9 @@ public class BudgetPlans {
                 continue;
             }
             people.add(m.workerId());
+            if (OFFICIALS.contains(m.category())) {
+                officials.add(m.workerId());
+            }
             lines.add(new PlanProjection.Line(BudgetLines.of(p.kind(), m.villageApparatus()), m.segment(), m.wage(), m.risk(),
                     m.labourIntensive(), m.program(), m.paysEmployer(), m.paysWorker(), 1, months.get()[0], months.get()[1]));
         }
@@ -264,7 +271,8 @@ public class BudgetPlans {
         }
         assumptions.add(assumption("REGULATION", "Rates and caps of each month from the regulation data in force then "
                 + "(version {0})", catalog.version()));
-        return new Costed(p, year, reference, start, cohorts, people.size(), result, assumptions);
+        long plannedOfficials = cohorts.stream().filter(k -> OFFICIALS.contains(k.category())).mapToLong(Cohort::count).sum();
+        return new Costed(p, year, reference, start, cohorts, people.size(), officials.size() + plannedOfficials, result, assumptions);
     }
 
     /** January of a future year; in the current year the month after today; January for a past year. */
@@ -316,7 +324,7 @@ public class BudgetPlans {
         return jdbc.sql("""
                 select t.worker_id, t.program, t.segment, t.wage, t.risk_group, t.labour_intensive,
                        coalesce(t.employer_payer_id = :payer, false), t.worker_payer_id = :payer,
-                       t.valid_from, t.valid_to, t.continued, coalesce(c.village_apparatus, false)
+                       t.valid_from, t.valid_to, t.continued, coalesce(c.village_apparatus, false), w.category
                 from registry_membership_term t
                 left join registry_worker_profile w on w.id = t.worker_id
                 left join registry_worker_category c on c.code = w.category
@@ -333,7 +341,7 @@ public class BudgetPlans {
                 .query((rs, n) -> new Member(rs.getLong(1), Programme.valueOf(rs.getString(2)), Segment.valueOf(rs.getString(3)),
                         Rupiah.of(rs.getBigDecimal(4)), rs.getString(5) == null ? null : RiskGroup.valueOf(rs.getString(5)),
                         rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8), rs.getDate(9).toLocalDate(),
-                        rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rs.getBoolean(11), rs.getBoolean(12)))
+                        rs.getDate(10) == null ? null : rs.getDate(10).toLocalDate(), rs.getBoolean(11), rs.getBoolean(12), rs.getString(13)))
                 .list();
     }
 
@@ -383,6 +391,7 @@ public class BudgetPlans {
         v.put("people", c.members() + cohortPeople);
         v.put("registeredPeople", c.members());
         v.put("plannedPeople", cohortPeople);
+        v.put("officials", c.officials());
         List<Map<String, Object>> cohorts = new ArrayList<>();
         for (Cohort k : c.cohorts()) {
             Map<String, Object> kv = new LinkedHashMap<>();
@@ -432,7 +441,9 @@ public class BudgetPlans {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> stored(long id, String status, String name, String result) {
-        Map<String, Object> v = json.readValue(result, LinkedHashMap.class);
+        // amounts with sen stay exact: floats are read as BigDecimal, never double
+        Map<String, Object> v = json.readerFor(LinkedHashMap.class)
+                .with(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(result);
         v.put("id", id);
         v.put("status", status);
         v.put("name", name);

@@ -69,7 +69,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 "/perlindungan/pekerja/" + data.get("self"), "/pekerja/baru", "/pekerja/permintaan-pindah", "/pembayar",
                 "/pembayar/APBDES:" + VILLAGE, "/pembayar/baru", "/impor/pekerja", "/impor/pekerja/" + data.get("batch"),
                 "/tagihan", "/tagihan/" + data.get("bill"), "/pembayaran", "/audit", "/simulasi", "/regulasi", "/regulasi/sumber",
-                "/public/cek-perlindungan", "/pekerja/id/999999999");
+                "/public/cek-perlindungan", "/pekerja/id/999999999", "/anggaran", "/anggaran/wilayah/64.02");
 
         List<String> faults = new ArrayList<>();
         int rendered = 0;

@@ -74,6 +74,8 @@ class PhoneLayoutUiTests {
         pages.put("regulations", "/regulasi");
         pages.put("regulation-sources", "/regulasi/sumber");
         pages.put("api-tokens", "/admin/tokens?username=ui-phone-admin");
+        pages.put("budget-plans", "/anggaran");
+        pages.put("budget-region", "/anggaran/wilayah/64.02");
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();

@@ -2,14 +2,20 @@ package id.lindung.budget.web;
 
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.PlanDocuments;
+import id.lindung.budget.PlanOverviews;
 import id.lindung.budget.PlanRequest;
+import id.lindung.budget.WhatIf;
 import id.lindung.budget.Prioritisation;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,11 +32,18 @@ class BudgetApiController {
 
     private final BudgetPlans plans;
     private final Prioritisation prioritisation;
+    private final PlanOverviews overviews;
+    private final PlanDocuments documents;
+    private final WhatIf whatIf;
     private final CurrentActor actor;
 
-    BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, CurrentActor actor) {
+    BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, PlanOverviews overviews, PlanDocuments documents,
+                        WhatIf whatIf, CurrentActor actor) {
         this.plans = plans;
         this.prioritisation = prioritisation;
+        this.overviews = overviews;
+        this.documents = documents;
+        this.whatIf = whatIf;
         this.actor = actor;
     }
 
@@ -74,6 +87,55 @@ class BudgetApiController {
     @PostMapping("/budget-plans/{id}/enrol")
     Map<String, Object> enrol(@PathVariable long id) {
         return prioritisation.enrol(id, actor.get());
+    }
+
+    @Operation(summary = "A plan as PDF, in the language of the request; months using projected values are marked")
+    @GetMapping(value = "/budget-plans/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        Map<String, Object> plan = plans.get(id, actor.get());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=rencana-anggaran-" + id + ".pdf")
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(plan, LocaleContextHolder.getLocale()));
+    }
+
+    @Operation(summary = "A plan as XLSX, amounts as numbers")
+    @GetMapping("/budget-plans/{id}/xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id) {
+        Map<String, Object> plan = plans.get(id, actor.get());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=rencana-anggaran-" + id + ".xlsx")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(documents.xlsx(plan, LocaleContextHolder.getLocale()));
+    }
+
+    @Operation(summary = "Scenarios side by side: two or more plans of one payer and year (ids=1,2)")
+    @GetMapping("/budget-plans/compare")
+    Map<String, Object> compare(@RequestParam(required = false) String ids) {
+        List<Long> list = new java.util.ArrayList<>();
+        for (String part : (ids == null ? "" : ids).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                list.add(Long.valueOf(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + ids + "'");
+            }
+        }
+        return overviews.compare(list, actor.get());
+    }
+
+    @Operation(summary = "A regency's (or any area's) villages' plans for a year summed, and the desa without a FINAL plan "
+            + "covering kepala desa and perangkat desa")
+    @GetMapping("/budget-plans/regions/{code}")
+    Map<String, Object> region(@PathVariable String code, @RequestParam(required = false) String year) {
+        Integer y = parseYear(year);
+        return overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, actor.get());
+    }
+
+    @Operation(summary = "National what-if: a policy (officials at the minimum siltap, N vulnerable BPU workers per desa) "
+            + "costed for your area, each province and each regency: cost per year and payer kind, people, coverage ratio")
+    @PostMapping("/what-if")
+    Map<String, Object> whatIf(@RequestBody WhatIf.Policy policy) {
+        return whatIf.run(policy, actor.get());
     }
 
     static Integer parseYear(String year) {
