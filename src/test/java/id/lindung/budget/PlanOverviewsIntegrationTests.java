@@ -55,9 +55,9 @@ class PlanOverviewsIntegrationTests {
         Map<String, Object> compared = overviews.compare(List.of(idA, idB), DPMD);
         List<Map<String, Object>> scenarios = (List<Map<String, Object>>) compared.get("scenarios");
         assertThat(scenarios).extracting(s -> s.get("name")).containsExactly("JKK+JKM", "+JHT");
-        // adding JHT (2% of Rp 1,000,000 a month) for 10 people costs Rp 240,000 more a year
+        // adding JHT (2% of Rp 1,000,000 a month) for 10 people costs Rp 2,400,000 more a year
         assertThat(new BigDecimal(scenarios.get(1).get("total").toString()).subtract(new BigDecimal(scenarios.get(0).get("total").toString())))
-                .isEqualByComparingTo("240000");
+                .isEqualByComparingTo("2400000");
 
         Map<String, Object> before = overviews.regency("72.04.02", year, DPMD);
         assertThat((List<Map<String, Object>>) before.get("withoutFinalPlan")).extracting(m -> m.get("code")).contains(DESA);

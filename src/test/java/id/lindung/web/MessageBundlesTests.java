@@ -83,6 +83,7 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
+        BUILT_KEYS.put("budget.status.", List.of("DRAFT", "FINAL"));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */
