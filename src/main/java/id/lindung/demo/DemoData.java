@@ -65,12 +65,15 @@ class DemoData implements id.lindung.platform.SignInHint {
     private final java.time.Clock clock;
     private final id.lindung.registry.Workers workers;
     private final id.lindung.registry.WorkerCategories workerCategories;
+    private final id.lindung.budget.BudgetPlans budgetPlans;
 
     DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
              id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock,
-             id.lindung.registry.Workers workers, id.lindung.registry.WorkerCategories workerCategories) {
+             id.lindung.registry.Workers workers, id.lindung.registry.WorkerCategories workerCategories,
+             id.lindung.budget.BudgetPlans budgetPlans) {
+        this.budgetPlans = budgetPlans;
         this.clock = clock;
         this.workers = workers;
         this.workerCategories = workerCategories;
@@ -102,6 +105,7 @@ class DemoData implements id.lindung.platform.SignInHint {
             // i14-dashboard: the coverage dashboard needs this year's denominators and villages that miss Desa Sadar
             step("workforce-" + java.time.LocalDate.now(clock).getYear(), () -> createWorkforce(java.time.LocalDate.now(clock).getYear()));
             step("coverage-near-misses", this::createNearMisses);
+            step("budget-plans", this::createBudgetPlans);
         });
     }
 
@@ -236,6 +240,21 @@ class DemoData implements id.lindung.platform.SignInHint {
     }
 
     /** Plausible, clearly marked figures: a few hundred to a few thousand working-age people per village. */
+    /** Issue 15: next year's FINAL plan of the demo village (with its RT/RW heads) and a DRAFT of its regency. */
+    private void createBudgetPlans() {
+        Actor demo = Actor.system("demo");
+        int year = java.time.LocalDate.now(clock).getYear() + 1;
+        var village = budgetPlans.create(new id.lindung.budget.PlanRequest("APBDES:64.02.03.2007", year, null, List.of(
+                new id.lindung.budget.PlanRequest.CohortInput("RT_RW", "BPU", 24L, new java.math.BigDecimal("1000000"),
+                        List.of("JKK", "JKM"), year + "-01", null)), "Demo: aparat desa dan ketua RT/RW"), demo);
+        budgetPlans.finalise(((Number) village.get("id")).longValue(), demo);
+        budgetPlans.create(new id.lindung.budget.PlanRequest("APBD:64.02", year, null, List.of(
+                new id.lindung.budget.PlanRequest.CohortInput("NELAYAN", "BPU", 500L, new java.math.BigDecimal("1000000"),
+                        List.of("JKK", "JKM"), year + "-01", "Dinas Sosial"),
+                new id.lindung.budget.PlanRequest.CohortInput("PETANI", "BPU", 500L, new java.math.BigDecimal("1000000"),
+                        List.of("JKK", "JKM"), year + "-04", "Dinas Pertanian")), "Demo: pekerja rentan"), demo);
+    }
+
     private void createWorkforce(int year) {
         StringBuilder csv = new StringBuilder("region_code,year,potential_workers,source\n");
         for (String area : areas) {

@@ -40,6 +40,31 @@ public final class RegulationCatalog {
         this.version = fingerprint(new TreeMap<>(parameters).values());
     }
 
+    /**
+     * This catalog with {@code values} appended to their parameters: projections of values not yet published (the budget
+     * module's next-year plans). Each value must start after its parameter's last value, which must be open-ended; the
+     * original catalog is unchanged.
+     */
+    public RegulationCatalog withAppended(List<DatedValue> values) {
+        Map<String, Parameter> extended = new java.util.HashMap<>(parameters);
+        for (DatedValue v : values) {
+            Parameter p = extended.get(v.parameter());
+            if (p == null) {
+                throw new IllegalArgumentException("Unknown regulation parameter " + v.parameter());
+            }
+            DatedValue last = p.values().get(p.values().size() - 1);
+            if (last.until() != null || !v.from().isAfter(last.from()) || v.unit() != p.unit()) {
+                throw new IllegalArgumentException(v.parameter() + ": an appended value must start after " + last.from()
+                        + " in " + p.unit() + ", and the last value must be open-ended");
+            }
+            List<DatedValue> all = new ArrayList<>(p.values());
+            all.add(v);
+            extended.put(p.id(), new Parameter(p.id(), p.description(), p.unit(), p.condition(), all,
+                    p.descriptionInIndonesian(), p.conditionInIndonesian()));
+        }
+        return new RegulationCatalog(extended, files);
+    }
+
     /** The bundled files plus the folder named by {@value #DIR_PROPERTY}, LINDUNG_REGULATIONS_DIR, or {@code <data-dir>/regulations}. */
     public static RegulationCatalog loadDefault() {
         return load(defaultExternalDir());

@@ -72,7 +72,8 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 "/public/cek-perlindungan", "/pekerja/id/999999999",
                 // i14-dashboard: the coverage dashboard at two levels, its trend fragment, the regulations and the report
                 "/cakupan", "/cakupan?region=64.02.03", "/cakupan/tren?region=" + VILLAGE, "/cakupan/regulasi",
-                "/cakupan/regulasi/baru", "/cakupan/monev");
+                "/cakupan/regulasi/baru", "/cakupan/monev",
+                "/anggaran", "/anggaran/wilayah/64.02");
 
         List<String> faults = new ArrayList<>();
         int rendered = 0;

@@ -89,6 +89,7 @@ class MessageBundlesTests {
         BUILT_KEYS.put("dashboard.level.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
         BUILT_KEYS.put("dashboard.children.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
         BUILT_KEYS.put("dashboard.potential.", List.of("OWN", "SUM_OF_CHILDREN", "MISSING", "PARTIAL"));
+        BUILT_KEYS.put("budget.status.", List.of("DRAFT", "FINAL"));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */

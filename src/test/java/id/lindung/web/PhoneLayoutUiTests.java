@@ -79,6 +79,8 @@ class PhoneLayoutUiTests {
         pages.put("coverage-district", "/cakupan?region=64.02.03");
         pages.put("local-regulations", "/cakupan/regulasi?region=64.02");
         pages.put("monev", "/cakupan/monev?region=64.02");
+        pages.put("budget-plans", "/anggaran");
+        pages.put("budget-region", "/anggaran/wilayah/64.02");
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();

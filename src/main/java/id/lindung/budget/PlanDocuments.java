@@ -1,0 +1,211 @@
+package id.lindung.budget;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.FontFactory;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A plan as PDF (OpenPDF) and XLSX (POI): heading, the months by programme and share, the budget lines, what was
+ * projected and every assumption. Months that use a projected value carry a mark, explained under the table.
+ */
+@Component
+public class PlanDocuments {
+
+    private static final List<String> PROGRAMS = List.of("JKK", "JKM", "JHT", "JP");
+    private static final Locale ID = Locale.forLanguageTag("id");
+    private final MessageSource messages;
+
+    PlanDocuments(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private String t(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    static String rupiah(Object amount) {
+        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(ID));
+        return "Rp " + f.format(new BigDecimal(String.valueOf(amount)));
+    }
+
+    /** The budget line's name in the page's language; an APBD agency's own name as given. */
+    public String lineName(String line, Locale locale) {
+        return switch (line) {
+            case BudgetLines.PERSONNEL, BudgetLines.SOCIAL_PROTECTION, BudgetLines.ALL -> t("budget.line." + line, locale);
+            default -> line;
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    public byte[] pdf(Map<String, Object> plan, Locale locale) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream stream = out; Document doc = new Document(PageSize.A4.rotate(), 28, 28, 26, 30)) {
+            PdfWriter.getInstance(doc, stream);
+            doc.open();
+            Font h1 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12.5f);
+            Font small = FontFactory.getFont(FontFactory.HELVETICA, 7.5f);
+            Font smallBold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7.5f);
+            Font normal = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
+            doc.add(new Paragraph(t("budget.doc.title", locale, plan.get("year")), h1));
+            doc.add(new Paragraph(t("budget.doc.payer", locale) + ": " + plan.get("payerName") + " (" + plan.get("payer") + ")", normal));
+            doc.add(new Paragraph(t("budget.doc.status", locale) + ": " + t("budget.status." + plan.get("status"), locale)
+                    + " · " + t("budget.doc.referenceDate", locale) + ": " + plan.get("referenceDate")
+                    + " · " + t("budget.doc.people", locale) + ": " + plan.get("people"), normal));
+            PdfPTable table = new PdfPTable(new float[] {12, 11, 11, 11, 11, 13, 13, 14, 4});
+            table.setWidthPercentage(100);
+            table.setSpacingBefore(8);
+            table.setHeaderRows(1);
+            table.addCell(cell(t("budget.doc.month", locale), smallBold, Element.ALIGN_LEFT));
+            for (String p : PROGRAMS) {
+                table.addCell(cell(p, smallBold, Element.ALIGN_RIGHT));
+            }
+            table.addCell(cell(t("budget.doc.payerShare", locale), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell(t("budget.doc.workerShare", locale), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell(t("budget.doc.total", locale), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell("", smallBold, Element.ALIGN_LEFT));
+            for (Map<String, Object> m : (List<Map<String, Object>>) plan.get("months")) {
+                Map<String, Object> by = (Map<String, Object>) m.get("byProgram");
+                table.addCell(cell((String) m.get("month"), small, Element.ALIGN_LEFT));
+                for (String p : PROGRAMS) {
+                    table.addCell(cell(rupiah(by.get(p)), small, Element.ALIGN_RIGHT));
+                }
+                table.addCell(cell(rupiah(m.get("payerShare")), small, Element.ALIGN_RIGHT));
+                table.addCell(cell(rupiah(m.get("workerShare")), small, Element.ALIGN_RIGHT));
+                table.addCell(cell(rupiah(m.get("total")), small, Element.ALIGN_RIGHT));
+                table.addCell(cell(((List<?>) m.get("projected")).isEmpty() ? "" : "*", smallBold, Element.ALIGN_CENTER));
+            }
+            Map<String, Object> by = (Map<String, Object>) plan.get("byProgram");
+            table.addCell(cell(t("budget.doc.year", locale), smallBold, Element.ALIGN_LEFT));
+            for (String p : PROGRAMS) {
+                table.addCell(cell(rupiah(by.get(p)), smallBold, Element.ALIGN_RIGHT));
+            }
+            table.addCell(cell(rupiah(plan.get("payerShare")), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell(rupiah(plan.get("workerShare")), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell(rupiah(plan.get("total")), smallBold, Element.ALIGN_RIGHT));
+            table.addCell(cell(((List<?>) plan.get("projected")).isEmpty() ? "" : "*", smallBold, Element.ALIGN_CENTER));
+            doc.add(table);
+            if (!((List<?>) plan.get("projected")).isEmpty()) {
+                doc.add(new Paragraph("* " + t("budget.doc.projectedMark", locale, String.join(", ", (List<String>) plan.get("projected"))), small));
+            }
+            doc.add(new Paragraph(t("budget.doc.lines", locale), smallBold));
+            for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
+                doc.add(new Paragraph(lineName((String) g.get("line"), locale) + ": " + rupiah(g.get("total")), small));
+            }
+            doc.add(new Paragraph(t("budget.doc.assumptions", locale), smallBold));
+            for (Map<String, Object> a : (List<Map<String, Object>>) plan.get("assumptions")) {
+                doc.add(new Paragraph("– " + assumption(a, locale), small));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** An assumption in the page's language (bundle key {@code budget.assumption.<code>}), else its English text. */
+    @SuppressWarnings("unchecked")
+    public String assumption(Map<String, Object> a, Locale locale) {
+        List<String> args = (List<String>) a.get("args");
+        return messages.getMessage("budget.assumption." + a.get("code"), args.toArray(), (String) a.get("text"), locale);
+    }
+
+    @SuppressWarnings("unchecked")
+    public byte[] xlsx(Map<String, Object> plan, Locale locale) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet(t("budget.doc.sheet", locale, plan.get("year")));
+            CellStyle money = wb.createCellStyle();
+            money.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
+            int r = 0;
+            sheet.createRow(r++).createCell(0).setCellValue(t("budget.doc.title", locale, plan.get("year")));
+            Row payer = sheet.createRow(r++);
+            payer.createCell(0).setCellValue(t("budget.doc.payer", locale));
+            payer.createCell(1).setCellValue(plan.get("payerName") + " (" + plan.get("payer") + ")");
+            Row status = sheet.createRow(r++);
+            status.createCell(0).setCellValue(t("budget.doc.status", locale));
+            status.createCell(1).setCellValue(t("budget.status." + plan.get("status"), locale));
+            r++;
+            Row head = sheet.createRow(r++);
+            String[] heads = {t("budget.doc.month", locale), "JKK", "JKM", "JHT", "JP", t("budget.doc.payerShare", locale),
+                    t("budget.doc.workerShare", locale), t("budget.doc.total", locale), t("budget.doc.projected", locale)};
+            for (int i = 0; i < heads.length; i++) {
+                head.createCell(i).setCellValue(heads[i]);
+                sheet.setColumnWidth(i, (i == 0 ? 12 : 16) * 256);
+            }
+            for (Map<String, Object> m : (List<Map<String, Object>>) plan.get("months")) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue((String) m.get("month"));
+                Map<String, Object> by = (Map<String, Object>) m.get("byProgram");
+                int c = 1;
+                for (String p : PROGRAMS) {
+                    number(row, c++, by.get(p), money);
+                }
+                number(row, c++, m.get("payerShare"), money);
+                number(row, c++, m.get("workerShare"), money);
+                number(row, c++, m.get("total"), money);
+                row.createCell(c).setCellValue(String.join(", ", (List<String>) m.get("projected")));
+            }
+            Row total = sheet.createRow(r++);
+            total.createCell(0).setCellValue(t("budget.doc.year", locale));
+            Map<String, Object> by = (Map<String, Object>) plan.get("byProgram");
+            int c = 1;
+            for (String p : PROGRAMS) {
+                number(total, c++, by.get(p), money);
+            }
+            number(total, c++, plan.get("payerShare"), money);
+            number(total, c++, plan.get("workerShare"), money);
+            number(total, c++, plan.get("total"), money);
+            total.createCell(c).setCellValue(String.join(", ", (List<String>) plan.get("projected")));
+            r++;
+            sheet.createRow(r++).createCell(0).setCellValue(t("budget.doc.lines", locale));
+            for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
+                Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue(lineName((String) g.get("line"), locale));
+                number(row, 7, g.get("total"), money);
+            }
+            r++;
+            sheet.createRow(r++).createCell(0).setCellValue(t("budget.doc.assumptions", locale));
+            for (Map<String, Object> a : (List<Map<String, Object>>) plan.get("assumptions")) {
+                sheet.createRow(r++).createCell(0).setCellValue(assumption(a, locale));
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void number(Row row, int column, Object value, CellStyle style) {
+        var cell = row.createCell(column);
+        cell.setCellValue(new BigDecimal(String.valueOf(value)).doubleValue());
+        cell.setCellStyle(style);
+    }
+
+    private static PdfPCell cell(String text, Font font, int align) {
+        PdfPCell c = new PdfPCell(new Phrase(text, font));
+        c.setHorizontalAlignment(align);
+        c.setPadding(2.5f);
+        return c;
+    }
+}

@@ -1,0 +1,26 @@
+package id.lindung.budget;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * A new plan as the API, the pages and the CLI give it, values still as sent (the rules in {@link PlanRules} read them).
+ *
+ * @param referenceDate the day whose memberships the plan starts from (YYYY-MM-DD); default: today for this year and
+ *                      later years, 31 December for a past year
+ */
+public record PlanRequest(String payer, Integer year, String referenceDate, List<CohortInput> cohorts, String name) {
+
+    /**
+     * A planned cohort: {@code count} people of a category and segment at a wage (PU) or declared income (BPU), holding
+     * {@code programs} from {@code monthFrom} (YYYY-MM or the month number of the plan's year).
+     *
+     * @param budgetLine where the budget writes it (an APBD's paying agency); default from the category
+     */
+    public record CohortInput(String category, String segment, Long count, BigDecimal wage, List<String> programs,
+                              String monthFrom, String budgetLine) {}
+
+    public PlanRequest {
+        cohorts = cohorts == null ? List.of() : cohorts;
+    }
+}

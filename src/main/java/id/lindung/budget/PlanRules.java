@@ -1,0 +1,176 @@
+package id.lindung.budget;
+
+import id.lindung.platform.InputProblem;
+import id.lindung.shared.Programme;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one rule set for a plan's input (API, pages, CLI): each problem with its field and stable code (docs/budget.md,
+ * "Bad input"). Pure; the categories and default wages are given as functions.
+ */
+public final class PlanRules {
+
+    /** The first budget year: BPJS Ketenagakerjaan's programmes began in July 2015. */
+    public static final int FIRST_YEAR = 2015;
+    /** How far ahead a plan may look (this year's budget, next year's and the one after). */
+    public static final int YEARS_AHEAD = 2;
+
+    /** A category as the rules need it. */
+    public record CategoryFacts(String code, Segment defaultSegment, boolean villageApparatus) {}
+
+    private final Function<String, Optional<CategoryFacts>> categories;
+    private final DefaultWage defaultWage;
+
+    /** The default wage (PU) or income (BPU) of a category on a day, if the regulation data has one. */
+    public interface DefaultWage {
+        Optional<Rupiah> of(String category, Segment segment, LocalDate on);
+    }
+
+    public PlanRules(Function<String, Optional<CategoryFacts>> categories, DefaultWage defaultWage) {
+        this.categories = categories;
+        this.defaultWage = defaultWage;
+    }
+
+    /** The year's problems (empty when it may be planned). */
+    public static List<InputProblem> year(Integer year, LocalDate today) {
+        if (year == null) {
+            return List.of(InputProblem.of("year", "REQUIRED", "Give the budget year"));
+        }
+        if (year < FIRST_YEAR) {
+            return List.of(InputProblem.of("year", "YEAR_BEFORE_PROGRAMME",
+                    "BPJS Ketenagakerjaan's programmes began in July " + FIRST_YEAR + "; " + year + " cannot be planned"));
+        }
+        if (year > today.getYear() + YEARS_AHEAD) {
+            return List.of(InputProblem.of("year", "YEAR_TOO_FAR", "A plan looks at most " + YEARS_AHEAD
+                    + " years ahead (up to " + (today.getYear() + YEARS_AHEAD) + "), not " + year));
+        }
+        return List.of();
+    }
+
+    /** The reference date: as given, or today for this year and later, 31 December for a past year. */
+    public static LocalDate referenceDate(String text, int year, LocalDate today, List<InputProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(InputProblem.of("referenceDate", "INVALID_DATE", "referenceDate must be YYYY-MM-DD, got '" + text + "'"));
+            return today;
+        }
+    }
+
+    /** The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). */
+    public List<Cohort> cohorts(List<PlanRequest.CohortInput> inputs, int year, String payerKind, List<InputProblem> problems) {
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            cohort(inputs.get(i), "cohorts[" + i + "].", year, payerKind, problems).ifPresent(cohorts::add);
+        }
+        return cohorts;
+    }
+
+    private Optional<Cohort> cohort(PlanRequest.CohortInput in, String at, int year, String payerKind, List<InputProblem> problems) {
+        int before = problems.size();
+        if (in == null) {
+            problems.add(InputProblem.of(at.substring(0, at.length() - 1), "REQUIRED", "A cohort cannot be empty"));
+            return Optional.empty();
+        }
+        Optional<CategoryFacts> category = in.category() == null || in.category().isBlank()
+                ? Optional.empty() : categories.apply(in.category().strip().toUpperCase(Locale.ROOT));
+        if (category.isEmpty()) {
+            problems.add(InputProblem.of(at + "category", in.category() == null || in.category().isBlank() ? "REQUIRED" : "UNKNOWN_CATEGORY",
+                    "Unknown worker category '" + in.category() + "'"));
+        }
+        Segment segment = null;
+        if (in.segment() != null && !in.segment().isBlank()) {
+            try {
+                segment = Segment.valueOf(in.segment().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                problems.add(InputProblem.of(at + "segment", "INVALID_SEGMENT", "segment must be PU or BPU, got '" + in.segment() + "'"));
+            }
+        } else if (category.isPresent()) {
+            segment = category.get().defaultSegment();
+        }
+        long count = in.count() == null ? -1 : in.count();
+        if (in.count() == null) {
+            problems.add(InputProblem.of(at + "count", "REQUIRED", "Give how many people the cohort has"));
+        } else if (count < 0) {
+            problems.add(InputProblem.of(at + "count", "NEGATIVE_COUNT", "A cohort's count cannot be negative: " + count));
+        } else if (count > 1_000_000) {
+            problems.add(InputProblem.of(at + "count", "COUNT_TOO_LARGE", "A cohort has at most 1,000,000 people"));
+        }
+        YearMonth from = YearMonth.of(year, 1);
+        if (in.monthFrom() != null && !in.monthFrom().isBlank()) {
+            String m = in.monthFrom().strip();
+            try {
+                from = m.matches("\\d{1,2}") ? YearMonth.of(year, Integer.parseInt(m)) : YearMonth.parse(m);
+                if (from.getYear() != year) {
+                    problems.add(InputProblem.of(at + "monthFrom", "MONTH_OUTSIDE_YEAR", "monthFrom " + m + " is not in " + year));
+                }
+            } catch (java.time.DateTimeException | NumberFormatException e) {
+                problems.add(InputProblem.of(at + "monthFrom", "INVALID_MONTH", "monthFrom must be YYYY-MM or 1..12, got '" + m + "'"));
+            }
+        }
+        Rupiah wage = null;
+        if (in.wage() != null) {
+            if (in.wage().signum() < 0) {
+                problems.add(InputProblem.of(at + "wage", "NEGATIVE_WAGE", "A wage or declared income cannot be negative"));
+            } else if (in.wage().signum() == 0) {
+                problems.add(InputProblem.of(at + "wage", "WAGE_NOT_POSITIVE", "A wage or declared income must be more than zero"));
+            } else if (in.wage().scale() > 2 || in.wage().compareTo(new BigDecimal("1000000000")) > 0) {
+                problems.add(InputProblem.of(at + "wage", "INVALID_AMOUNT", "A wage is rupiah with at most two decimals, at most 1,000,000,000"));
+            } else {
+                wage = Rupiah.of(in.wage());
+            }
+        } else if (category.isPresent() && segment != null) {
+            wage = defaultWage.of(category.get().code(), segment, from.atDay(1)).orElse(null);
+            if (wage == null) {
+                problems.add(InputProblem.of(at + "wage", "REQUIRED", "No default wage is in force for " + category.get().code() + "; give the wage"));
+            }
+        }
+        Set<Programme> programs = EnumSet.noneOf(Programme.class);
+        if (in.programs() == null || in.programs().isEmpty()) {
+            problems.add(InputProblem.of(at + "programs", "NO_PROGRAMME", "Choose at least one programme"));
+        } else {
+            for (String p : in.programs()) {
+                try {
+                    programs.add(Programme.parse(p));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    problems.add(InputProblem.of(at + "programs", "UNKNOWN_PROGRAMME", "Unknown programme '" + p + "'"));
+                }
+            }
+        }
+        if (segment == Segment.BPU) {
+            if (programs.contains(Programme.JP)) {
+                problems.add(InputProblem.of(at + "programs", "BPU_JP_NOT_AVAILABLE", "JP (pension) is not available to BPU participants"));
+            }
+            if (programs.contains(Programme.JKP)) {
+                problems.add(InputProblem.of(at + "programs", "BPU_JKP_NOT_AVAILABLE", "JKP (job loss) is not available to BPU participants"));
+            }
+            if (!programs.isEmpty() && (!programs.contains(Programme.JKK) || !programs.contains(Programme.JKM))) {
+                problems.add(InputProblem.of(at + "programs", "BPU_MINIMUM_PACKAGE", "A BPU participant must take at least JKK and JKM"));
+            }
+        }
+        String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : in.budgetLine().strip();
+        if (line != null && line.length() > 100) {
+            problems.add(InputProblem.of(at + "budgetLine", "TOO_LONG", "budgetLine has at most 100 characters"));
+        }
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        String group = line != null ? line : BudgetLines.of(payerKind, category.get().villageApparatus());
+        return Optional.of(new Cohort(category.get().code(), segment, (int) count, wage, programs, from, group));
+    }
+}

@@ -1,0 +1,210 @@
+package id.lindung.budget;
+
+import id.lindung.access.Actor;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.region.PotentialWorkforce;
+import id.lindung.region.WorkforceFigure;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The national what-if (docs/budget.md, "What-if"): a policy such as "every kepala desa and perangkat desa at the minimum
+ * siltap, plus N vulnerable BPU workers per desa at Rp 1,000,000, JKK+JKM", costed for the nation, each province and each
+ * regency in one set-based statement over the region list: a person of each kind costs the same everywhere (the
+ * calculator, once per kind), so an area's cost is its desa count times the cost of a desa.
+ */
+@Service
+public class WhatIf {
+
+    private final JdbcClient jdbc;
+    private final RegulationCatalog catalog;
+    private final PotentialWorkforce workforce;
+    private final Clock clock;
+
+    WhatIf(JdbcClient jdbc, RegulationCatalog catalog, PotentialWorkforce workforce, Clock clock) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.workforce = workforce;
+        this.clock = clock;
+    }
+
+    /**
+     * @param perangkatPerDesa  perangkat desa per desa (default 8: sekretaris, 3 kaur, 3 kasi, 1 kepala dusun; an assumption)
+     * @param vulnerablePayer   who pays the vulnerable workers: APBDES (default) or APBD
+     */
+    public record Policy(Integer year, Boolean officials, Integer perangkatPerDesa, List<String> officialPrograms,
+                         Integer vulnerablePerDesa, BigDecimal vulnerableIncome, List<String> vulnerablePrograms,
+                         String vulnerablePayer, String region) {}
+
+    public Map<String, Object> run(Policy policy, Actor actor) {
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(clock);
+        int year = policy.year() == null ? today.getYear() + 1 : policy.year();
+        List<InputProblem> problems = new ArrayList<>(PlanRules.year(year, today));
+        boolean officials = policy.officials() == null || policy.officials();
+        int perangkat = policy.perangkatPerDesa() == null ? 8 : policy.perangkatPerDesa();
+        int vulnerable = policy.vulnerablePerDesa() == null ? 0 : policy.vulnerablePerDesa();
+        if (perangkat < 0 || perangkat > 100) {
+            problems.add(InputProblem.of("perangkatPerDesa", perangkat < 0 ? "NEGATIVE_COUNT" : "COUNT_TOO_LARGE", "perangkatPerDesa is 0 to 100"));
+        }
+        if (vulnerable < 0 || vulnerable > 10_000) {
+            problems.add(InputProblem.of("vulnerablePerDesa", vulnerable < 0 ? "NEGATIVE_COUNT" : "COUNT_TOO_LARGE", "vulnerablePerDesa is 0 to 10,000"));
+        }
+        BigDecimal incomeValue = policy.vulnerableIncome() == null ? new BigDecimal("1000000") : policy.vulnerableIncome();
+        if (incomeValue.signum() <= 0 || incomeValue.scale() > 2 || incomeValue.compareTo(new BigDecimal("1000000000")) > 0) {
+            problems.add(InputProblem.of("vulnerableIncome", incomeValue.signum() < 0 ? "NEGATIVE_WAGE" : "WAGE_NOT_POSITIVE",
+                    "vulnerableIncome is a positive amount in rupiah"));
+        }
+        Set<Programme> officialPrograms = programs(policy.officialPrograms(), "officialPrograms", problems);
+        Set<Programme> vulnerablePrograms = programs(policy.vulnerablePrograms(), "vulnerablePrograms", problems);
+        if (vulnerablePrograms.contains(Programme.JP) || vulnerablePrograms.contains(Programme.JKP)) {
+            problems.add(InputProblem.of("vulnerablePrograms", "BPU_JP_NOT_AVAILABLE", "Vulnerable workers are BPU: no JP or JKP"));
+        }
+        String vulnerablePayer = policy.vulnerablePayer() == null ? "APBDES" : policy.vulnerablePayer().strip().toUpperCase();
+        if (!vulnerablePayer.equals("APBDES") && !vulnerablePayer.equals("APBD")) {
+            problems.add(InputProblem.of("vulnerablePayer", "INVALID_PAYER_KIND", "vulnerablePayer is APBDES or APBD"));
+        }
+        RegionScope area;
+        try {
+            area = policy.region() == null || policy.region().isBlank() ? actor.scope() : RegionScope.of(policy.region());
+        } catch (IllegalArgumentException e) {
+            problems.add(InputProblem.of("region", "INVALID_REGION", "Not a region code: " + policy.region()));
+            area = actor.scope();
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.refused(problems);
+        }
+        if (!actor.scope().covers(area)) {
+            throw new NotFoundException("Region " + area.code() + " not found");
+        }
+        LocalDate jan = LocalDate.of(year, 1, 1);
+        PlanProjection projection = new PlanProjection(catalog);
+        Rupiah kades = officials ? projection.yearlyCost(year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.kepalaDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
+        Rupiah oneOfficial = officials ? projection.yearlyCost(year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.perangkatDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
+        Rupiah oneVulnerable = vulnerable == 0 ? Rupiah.ZERO
+                : projection.yearlyCost(year, lines(Segment.BPU, Rupiah.of(incomeValue), vulnerablePrograms, year));
+        Rupiah officialsPerDesa = kades.plus(oneOfficial.times(perangkat));
+        Rupiah vulnerablePerDesaCost = oneVulnerable.times(vulnerable);
+        long peoplePerDesa = (officials ? 1 + perangkat : 0) + vulnerable;
+        BigDecimal apbdesPerDesa = officialsPerDesa.plus(vulnerablePayer.equals("APBDES") ? vulnerablePerDesaCost : Rupiah.ZERO).toBigDecimal();
+        BigDecimal apbdPerDesa = (vulnerablePayer.equals("APBD") ? vulnerablePerDesaCost : Rupiah.ZERO).toBigDecimal();
+
+        // one statement: desa per regency, per province and for the whole area (grouping sets), costed per desa
+        record Row(String level, String code, String name, long desa) {}
+        List<Row> rows = jdbc.sql("""
+                with d as (
+                    select substr(r.code, 1, 2) as province, substr(r.code, 1, 5) as regency
+                    from region_area r
+                    where r.level = 'VILLAGE' and r.kind = 'DESA' and r.active and r.code >= :lo and r.code < :hi),
+                g as (
+                    select province, regency, count(*) as desa, grouping(province) as gp, grouping(regency) as gr
+                    from d group by grouping sets ((province, regency), (province), ()))
+                select case when g.gp = 1 then 'AREA' when g.gr = 1 then 'PROVINCE' else 'REGENCY' end as level,
+                       case when g.gp = 1 then :area when g.gr = 1 then g.province else g.regency end as code,
+                       a.name, g.desa
+                from g left join region_area a on a.code = case when g.gr = 1 then g.province else g.regency end and g.gp = 0
+                order by g.gp desc, g.province, g.gr desc, g.regency""")
+                .param("lo", area.lo()).param("hi", area.hi()).param("area", area.code())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
+        int workforceYear = workforce.latestYear(area.code()).orElse(year);
+        List<String> codes = rows.stream().filter(r -> !r.level().equals("AREA")).map(Row::code).toList();
+        Map<String, WorkforceFigure> figures = workforce.figures(area.code(), codes, workforceYear);
+        List<Map<String, Object>> provinces = new ArrayList<>();
+        List<Map<String, Object>> regencies = new ArrayList<>();
+        Map<String, Object> whole = null;
+        long areaWorkforce = 0;
+        for (Row r : rows) {
+            if (r.level().equals("PROVINCE") && figures.containsKey(r.code())) {
+                areaWorkforce += figures.get(r.code()).workers();
+            }
+        }
+        for (Row r : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", r.code());
+            m.put("name", r.name());
+            m.put("desa", r.desa());
+            m.put("people", r.desa() * peoplePerDesa);
+            Map<String, Object> byPayer = new LinkedHashMap<>();
+            byPayer.put("APBDES", apbdesPerDesa.multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
+            byPayer.put("APBD", apbdPerDesa.multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
+            m.put("costByPayerKind", byPayer);
+            m.put("total", apbdesPerDesa.add(apbdPerDesa).multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
+            Long potential = r.level().equals("AREA") ? (areaWorkforce > 0 ? areaWorkforce : null)
+                    : figures.containsKey(r.code()) ? figures.get(r.code()).workers() : null;
+            m.put("potentialWorkforce", potential);
+            m.put("coverageRatio", PlanOverviews.ratio(r.desa() * peoplePerDesa, potential));
+            switch (r.level()) {
+                case "AREA" -> whole = m;
+                case "PROVINCE" -> provinces.add(m);
+                default -> regencies.add(m);
+            }
+        }
+        Map<String, Object> v = new LinkedHashMap<>();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("year", year);
+        p.put("officials", officials);
+        p.put("perangkatPerDesa", perangkat);
+        p.put("officialPrograms", officialPrograms.stream().map(Enum::name).toList());
+        p.put("vulnerablePerDesa", vulnerable);
+        p.put("vulnerableIncome", incomeValue);
+        p.put("vulnerablePrograms", vulnerablePrograms.stream().map(Enum::name).toList());
+        p.put("vulnerablePayer", vulnerablePayer);
+        v.put("policy", p);
+        Map<String, Object> per = new LinkedHashMap<>();
+        per.put("kepalaDesa", kades.toNumber());
+        per.put("perangkatDesa", oneOfficial.toNumber());
+        per.put("vulnerable", oneVulnerable.toNumber());
+        per.put("desa", officialsPerDesa.plus(vulnerablePerDesaCost).toNumber());
+        v.put("yearlyCostPerPerson", per);
+        v.put("area", whole);
+        v.put("provinces", provinces);
+        v.put("regencies", regencies);
+        v.put("workforceYear", workforceYear);
+        v.put("projected", ParameterProjection.forYear(catalog, year).projected().stream().map(d -> d.parameter()).distinct().toList());
+        v.put("elapsedMs", (System.nanoTime() - started) / 1_000_000);
+        return v;
+    }
+
+    private static List<PlanProjection.Line> lines(Segment segment, Rupiah wage, Set<Programme> programs, int year) {
+        List<PlanProjection.Line> lines = new ArrayList<>();
+        for (Programme p : programs) {
+            if (p != Programme.JKP) {
+                lines.add(new PlanProjection.Line(BudgetLines.ALL, segment, wage, RiskGroup.VERY_LOW, false, p, true, true, 1,
+                        YearMonth.of(year, 1), YearMonth.of(year, 12)));
+            }
+        }
+        return lines;
+    }
+
+    private static Set<Programme> programs(List<String> names, String field, List<InputProblem> problems) {
+        Set<Programme> set = EnumSet.noneOf(Programme.class);
+        for (String n : names == null || names.isEmpty() ? List.of("JKK", "JKM") : names) {
+            try {
+                set.add(Programme.parse(n));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                problems.add(InputProblem.of(field, "UNKNOWN_PROGRAMME", "Unknown programme '" + n + "'"));
+            }
+        }
+        return set;
+    }
+}

@@ -1,0 +1,151 @@
+package id.lindung.budget.web;
+
+import id.lindung.access.CurrentActor;
+import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.PlanDocuments;
+import id.lindung.budget.PlanOverviews;
+import id.lindung.budget.PlanRequest;
+import id.lindung.budget.WhatIf;
+import id.lindung.budget.Prioritisation;
+import id.lindung.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Anggaran / Budget", description = "Contribution budget plans per payer and year, prioritisation under a fixed budget")
+class BudgetApiController {
+
+    private final BudgetPlans plans;
+    private final Prioritisation prioritisation;
+    private final PlanOverviews overviews;
+    private final PlanDocuments documents;
+    private final WhatIf whatIf;
+    private final CurrentActor actor;
+
+    BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, PlanOverviews overviews, PlanDocuments documents,
+                        WhatIf whatIf, CurrentActor actor) {
+        this.plans = plans;
+        this.prioritisation = prioritisation;
+        this.overviews = overviews;
+        this.documents = documents;
+        this.whatIf = whatIf;
+        this.actor = actor;
+    }
+
+    @Operation(summary = "Create a budget plan (roles that change data): the payer's memberships on the reference date plus "
+            + "planned cohorts, projected month by month with the regulation in force; parameters not yet published are "
+            + "projected and named in 'projected'. Bad input: 400/422 with a code per problem, nothing stored")
+    @PostMapping("/budget-plans")
+    ResponseEntity<Map<String, Object>> create(@RequestBody PlanRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(plans.create(request, actor.get()));
+    }
+
+    @Operation(summary = "Budget plans in your scope, by payer code and/or year")
+    @GetMapping("/budget-plans")
+    List<BudgetPlans.Summary> list(@RequestParam(required = false) String payer, @RequestParam(required = false) String year) {
+        return plans.list(payer, parseYear(year), actor.get());
+    }
+
+    @Operation(summary = "One budget plan, as created")
+    @GetMapping("/budget-plans/{id}")
+    Map<String, Object> get(@PathVariable long id) {
+        return plans.get(id, actor.get());
+    }
+
+    @Operation(summary = "Mark a plan FINAL (roles that change data): the figures it holds are the approved budget")
+    @PostMapping("/budget-plans/{id}/final")
+    Map<String, Object> finalise(@PathVariable long id) {
+        return plans.finalise(id, actor.get());
+    }
+
+    @Operation(summary = "Whom a fixed budget covers for the plan's year: candidates (registered workers of the payer's area "
+            + "without a membership on the plan's start month) ranked by 'order' (default P3KE_DECILE, CATEGORY, OLDEST; ties "
+            + "by NIK) and covered strictly in rank order within the budget. Read-only roles see NIKs masked and nothing is kept; "
+            + "for the other roles the result is kept for enrolment. A budget of zero: 422 BUDGET_NOT_POSITIVE")
+    @PostMapping("/budget-plans/{id}/prioritise")
+    Map<String, Object> prioritise(@PathVariable long id, @RequestBody Prioritisation.Request request) {
+        return prioritisation.prioritise(id, request, actor.get());
+    }
+
+    @Operation(summary = "Enrol the chosen of the plan's last prioritisation (roles that change data): BPU memberships with "
+            + "the plan's payer from its start month; enrolling again creates nothing new")
+    @PostMapping("/budget-plans/{id}/enrol")
+    Map<String, Object> enrol(@PathVariable long id) {
+        return prioritisation.enrol(id, actor.get());
+    }
+
+    @Operation(summary = "A plan as PDF, in the language of the request; months using projected values are marked")
+    @GetMapping(value = "/budget-plans/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        Map<String, Object> plan = plans.get(id, actor.get());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=rencana-anggaran-" + id + ".pdf")
+                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(plan, LocaleContextHolder.getLocale()));
+    }
+
+    @Operation(summary = "A plan as XLSX, amounts as numbers")
+    @GetMapping("/budget-plans/{id}/xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable long id) {
+        Map<String, Object> plan = plans.get(id, actor.get());
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=rencana-anggaran-" + id + ".xlsx")
+                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(documents.xlsx(plan, LocaleContextHolder.getLocale()));
+    }
+
+    @Operation(summary = "Scenarios side by side: two or more plans of one payer and year (ids=1,2)")
+    @GetMapping("/budget-plans/compare")
+    Map<String, Object> compare(@RequestParam(required = false) String ids) {
+        List<Long> list = new java.util.ArrayList<>();
+        for (String part : (ids == null ? "" : ids).split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                list.add(Long.valueOf(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + ids + "'");
+            }
+        }
+        return overviews.compare(list, actor.get());
+    }
+
+    @Operation(summary = "A regency's (or any area's) villages' plans for a year summed, and the desa without a FINAL plan "
+            + "covering kepala desa and perangkat desa")
+    @GetMapping("/budget-plans/regions/{code}")
+    Map<String, Object> region(@PathVariable String code, @RequestParam(required = false) String year) {
+        Integer y = parseYear(year);
+        return overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, actor.get());
+    }
+
+    @Operation(summary = "National what-if: a policy (officials at the minimum siltap, N vulnerable BPU workers per desa) "
+            + "costed for your area, each province and each regency: cost per year and payer kind, people, coverage ratio")
+    @PostMapping("/what-if")
+    Map<String, Object> whatIf(@RequestBody WhatIf.Policy policy) {
+        return whatIf.run(policy, actor.get());
+    }
+
+    static Integer parseYear(String year) {
+        if (year == null || year.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(year.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("year", "INVALID_YEAR", "year must be a number such as 2027, got '" + year + "'");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package id.lindung.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.billing.BillingRuns;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class BudgetPlansIntegrationTests {
+
+    static final String DESA = "72.04.02.2001";
+    static final Actor ADMIN = TestUsers.actor("budget-admin", Role.ADMIN, "ID");
+    static final Actor DPMD = TestUsers.actor("budget-dpmd", Role.DPMD, "72.04");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired BillingRuns runs;
+    @Autowired BudgetPlans plans;
+    @Autowired UserAccounts accounts;
+    @LocalServerPort int port;
+    BudgetFixture fx;
+
+    @BeforeEach
+    void setUp() {
+        fx = new BudgetFixture(jdbc);
+    }
+
+    @Test
+    void aPlanForAPastYearEqualsRupiahForRupiahTheSumOfThatYearsBillsForTheSamePayerAndPeople() {
+        long village = fx.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Banagan", DESA);
+        long kades = fx.worker(DESA, "Kepala Desa Banagan", "KEPALA_DESA", LocalDate.of(1970, 5, 1), null);
+        for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
+            fx.term(kades, DESA, p, "PU", "11000000", "VERY_LOW", village, village, LocalDate.of(2024, 6, 1), null, null);
+        }
+        long joiner = fx.worker(DESA, "Kaur Baru", "PERANGKAT_DESA", LocalDate.of(1990, 2, 3), null);
+        fx.term(joiner, DESA, "JKK", "PU", "2022200", "VERY_LOW", village, village, LocalDate.of(2025, 4, 20), null, null);
+        fx.term(joiner, DESA, "JKM", "PU", "2022200", null, village, village, LocalDate.of(2025, 4, 20), null, null);
+        long raised = fx.worker(DESA, "Kasi Naik Gaji", "PERANGKAT_DESA", LocalDate.of(1985, 7, 8), null);
+        fx.term(raised, DESA, "JHT", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 7, 15), "CHANGED");
+        fx.term(raised, DESA, "JHT", "PU", "2500000", null, village, village, LocalDate.of(2025, 7, 15), null, null);
+        long fisher = fx.worker(DESA, "Nelayan Dibantu", "NELAYAN", LocalDate.of(1960, 1, 2), 1);
+        fx.term(fisher, DESA, "JKK", "BPU", "1250000", null, null, village, LocalDate.of(2025, 2, 1), null, null);
+        fx.term(fisher, DESA, "JKM", "BPU", "1250000", null, null, village, LocalDate.of(2025, 2, 1), null, null);
+        long leaver = fx.worker(DESA, "Sekdes Lama", "PERANGKAT_DESA", LocalDate.of(1975, 3, 4), null);
+        fx.term(leaver, DESA, "JKM", "PU", "2224420", null, village, village, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 6, 10), "RESIGNED");
+
+        CurrentActor.runAs(ADMIN, () -> {
+            for (int m = 1; m <= 12; m++) {
+                runs.run(YearMonth.of(2025, m), ADMIN, true);
+            }
+        });
+        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(
+                new PlanRequest("APBDES:" + DESA, 2025, null, List.of(), null), DPMD));
+
+        List<Long> people = List.of(kades, joiner, raised, fisher);
+        assertThat(plan.get("registeredPeople")).isEqualTo(4L);
+        assertThat(plan.get("projected")).isEqualTo(List.of());
+        BigDecimal billed = jdbc.sql("""
+                select sum(amount) from bill_line where payer_id = :payer and month between '2025-01-01' and '2025-12-01'
+                  and worker_id in (:people)""").param("payer", village).param("people", people).query(BigDecimal.class).single();
+        assertThat(new BigDecimal(plan.get("total").toString())).isEqualByComparingTo(billed);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> months = (List<Map<String, Object>>) plan.get("months");
+        assertThat(months).hasSize(12);
+        for (Map<String, Object> month : months) {
+            BigDecimal monthBilled = jdbc.sql("""
+                    select coalesce(sum(amount), 0) from bill_line where payer_id = :payer and month = :month and worker_id in (:people)""")
+                    .param("payer", village).param("month", Date.valueOf(YearMonth.parse((String) month.get("month")).atDay(1)))
+                    .param("people", people).query(BigDecimal.class).single();
+            assertThat(new BigDecimal(month.get("total").toString())).as("month %s", month.get("month")).isEqualByComparingTo(monthBilled);
+        }
+        // per programme too
+        @SuppressWarnings("unchecked")
+        Map<String, Object> byProgram = (Map<String, Object>) plan.get("byProgram");
+        for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
+            BigDecimal programBilled = jdbc.sql("""
+                    select coalesce(sum(amount), 0) from bill_line where payer_id = :payer and program = :p
+                      and month between '2025-01-01' and '2025-12-01' and worker_id in (:people)""")
+                    .param("payer", village).param("p", p).param("people", people).query(BigDecimal.class).single();
+            assertThat(new BigDecimal(byProgram.get(p).toString())).as(p).isEqualByComparingTo(programBilled);
+        }
+    }
+
+    @Test
+    void theApiCreatesAPlanWith201AndAnswersItInScopeOnlyAndRefusesBadInputWithItsCodeStoringNothing() {
+        String desa = "72.04.02.2002";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
+        long kades = fx.worker(desa, "Kades Kabinuang", "KEPALA_DESA", LocalDate.of(1972, 1, 1), null);
+        for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
+            fx.term(kades, desa, p, "PU", "12000000", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
+        }
+        int next = LocalDate.now().getYear() + 1;
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-api-dpmd", Role.DPMD, "72.04"));
+        HttpResponse<String> created = dpmd.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
+                 "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(desa, next, next));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"payer\":\"APBDES:" + desa + "\"", "\"status\":\"DRAFT\"", "\"months\":[",
+                "\"byProgram\":{\"JKK\":", "\"payerShare\":", "\"workerShare\":", "\"people\":25", "\"assumptions\":[");
+        String id = created.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
+        assertThat(dpmd.get("/api/v1/budget-plans/" + id).body()).contains("\"id\":" + id);
+        assertThat(dpmd.get("/api/v1/budget-plans?payer=APBDES:" + desa + "&year=" + next).body()).contains("\"id\":" + id);
+
+        Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-api-kukar", Role.DPMD, "64.02"));
+        assertThat(otherRegion.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(404);
+        assertThat(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa).body()).isEqualTo("[]");
+
+        long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:99.99.99.9999\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
+        assertCode(otherRegion.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":2014}"), 422, "YEAR_BEFORE_PROGRAMME");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + (next + 2) + "}"), 422, "YEAR_TOO_FAR");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":-3,"wage":1000000,"programs":["JKK","JKM"]}]}"""
+                .formatted(desa, next)), 422, "NEGATIVE_COUNT");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"wage":-1,"programs":["JKK","JKM"]}]}"""
+                .formatted(desa, next)), 422, "NEGATIVE_WAGE");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"wage":1000000,"programs":["JKK","JKM","JP"]}]}"""
+                .formatted(desa, next)), 422, "BPU_JP_NOT_AVAILABLE");
+        assertThat(jdbc.sql("select count(*) from budget_plan").query(Long.class).single()).isEqualTo(before);
+
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "budget-api-monitor", Role.MONITOR, "72.04"));
+        assertThat(monitor.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + "}").statusCode()).isEqualTo(403);
+        assertThat(monitor.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void nextYearsPlanMarksTheProjectedJpWageCap() {
+        String desa = "72.04.02.2003";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Ogotua", desa);
+        long kades = fx.worker(desa, "Kades Ogotua", "KEPALA_DESA", LocalDate.of(1971, 1, 1), null);
+        fx.term(kades, desa, "JP", "PU", "12000000", null, village, village, LocalDate.of(2024, 1, 1), null, null);
+        // the catalog publishes the JP cap up to March 2026: two years ahead of 2026 always needs a projection
+        int year = 2027;
+        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.preview(
+                new PlanRequest("APBDES:" + desa, year, null, List.of(), null), DPMD));
+        assertThat(plan.get("projected")).isEqualTo(List.of("pu.jp.wageCap"));
+        assertThat(plan.toString()).contains("PROJECTED_PARAMETER");
+    }
+
+    static void assertCode(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        assertThat(r.body()).contains("\"" + code + "\"");
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+    }
+}

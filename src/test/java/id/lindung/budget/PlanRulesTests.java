@@ -1,0 +1,88 @@
+package id.lindung.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.platform.InputProblem;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PlanRulesTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+    static final PlanRules RULES = new PlanRules(code -> switch (code) {
+        case "KEPALA_DESA" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.PU, true));
+        case "RT_RW" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.PU, true));
+        case "NELAYAN" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.BPU, false));
+        default -> Optional.empty();
+    }, (code, segment, on) -> Optional.of(Rupiah.of(1_000_000)));
+
+    static List<String> codes(PlanRequest.CohortInput in) {
+        List<InputProblem> problems = new ArrayList<>();
+        RULES.cohorts(List.of(in), 2027, "APBDES", problems);
+        return problems.stream().map(InputProblem::code).toList();
+    }
+
+    static PlanRequest.CohortInput cohort(String category, String segment, Long count, String wage, List<String> programs) {
+        return new PlanRequest.CohortInput(category, segment, count, wage == null ? null : new BigDecimal(wage), programs, null, null);
+    }
+
+    @Test
+    void aYearBeforeTheProgrammesOrMoreThanTwoYearsAheadIsRefusedWithItsCode() {
+        assertThat(PlanRules.year(2014, TODAY)).extracting(InputProblem::code).containsExactly("YEAR_BEFORE_PROGRAMME");
+        assertThat(PlanRules.year(2029, TODAY)).extracting(InputProblem::code).containsExactly("YEAR_TOO_FAR");
+        assertThat(PlanRules.year(2028, TODAY)).isEmpty();
+        assertThat(PlanRules.year(2015, TODAY)).isEmpty();
+        assertThat(PlanRules.year(null, TODAY)).extracting(InputProblem::code).containsExactly("REQUIRED");
+    }
+
+    @Test
+    void negativeCountsAndWagesHaveTheirOwnCodes() {
+        assertThat(codes(cohort("NELAYAN", "BPU", -1L, "1000000", List.of("JKK", "JKM")))).containsExactly("NEGATIVE_COUNT");
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "-5", List.of("JKK", "JKM")))).containsExactly("NEGATIVE_WAGE");
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "0", List.of("JKK", "JKM")))).containsExactly("WAGE_NOT_POSITIVE");
+    }
+
+    @Test
+    void aCohortWithProgrammesItsSegmentCannotHoldIsRefused() {
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000", List.of("JKK", "JKM", "JP")))).containsExactly("BPU_JP_NOT_AVAILABLE");
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000", List.of("JKK")))).containsExactly("BPU_MINIMUM_PACKAGE");
+        assertThat(codes(cohort("NELAYAN", null, 3L, "1000000", List.of("JP", "JKK", "JKM")))).containsExactly("BPU_JP_NOT_AVAILABLE");
+        assertThat(codes(cohort("KEPALA_DESA", "PU", 1L, "3000000", List.of("JKK", "JKM", "JHT", "JP")))).isEmpty();
+    }
+
+    @Test
+    void unknownCategoriesSegmentsAndProgrammesAreNamed() {
+        assertThat(codes(cohort("ASTRONOT", "BPU", 1L, "1000000", List.of("JKK", "JKM")))).containsExactly("UNKNOWN_CATEGORY");
+        assertThat(codes(cohort("NELAYAN", "XYZ", 1L, "1000000", List.of("JKK", "JKM")))).containsExactly("INVALID_SEGMENT");
+        assertThat(codes(cohort("NELAYAN", "BPU", 1L, "1000000", List.of("JKK", "JKM", "ABC")))).containsExactly("UNKNOWN_PROGRAMME");
+    }
+
+    @Test
+    void aCohortWithoutWageTakesTheCategoryDefaultAndItsBudgetLineFromTheCategory() {
+        List<InputProblem> problems = new ArrayList<>();
+        List<Cohort> cohorts = RULES.cohorts(List.of(
+                new PlanRequest.CohortInput("RT_RW", "BPU", 24L, null, List.of("JKK", "JKM"), "2027-03", null),
+                new PlanRequest.CohortInput("NELAYAN", null, 10L, null, List.of("JKK", "JKM"), "4", null)), 2027, "APBDES", problems);
+        assertThat(problems).isEmpty();
+        assertThat(cohorts.get(0).wage()).isEqualTo(Rupiah.of(1_000_000));
+        assertThat(cohorts.get(0).budgetLine()).isEqualTo(BudgetLines.PERSONNEL);
+        assertThat(cohorts.get(1).budgetLine()).isEqualTo(BudgetLines.SOCIAL_PROTECTION);
+        assertThat(cohorts.get(1).monthFrom().getMonthValue()).isEqualTo(4);
+        assertThat(cohorts.get(1).segment()).isEqualTo(Segment.BPU);
+    }
+
+    @Test
+    void theReferenceDateOfAPastYearIsItsLastDayAndOtherwiseToday() {
+        List<InputProblem> problems = new ArrayList<>();
+        assertThat(PlanRules.referenceDate(null, 2025, TODAY, problems)).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(PlanRules.referenceDate(null, 2027, TODAY, problems)).isEqualTo(TODAY);
+        PlanRules.referenceDate("31-12-2025", 2025, TODAY, problems);
+        assertThat(problems).extracting(InputProblem::code).containsExactly("INVALID_DATE");
+    }
+}
