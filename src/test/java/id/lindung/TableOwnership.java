@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 final class TableOwnership {
 
     static final Set<String> MODULES = Set.of("region", "access", "regulation", "contribution", "benefit", "registry",
-            "importing", "billing", "quote", "demo", "cli", "platform", "shared");
+            "importing", "billing", "claim", "quote", "demo", "cli", "platform", "shared");
 
     /** Migrations written before the naming rule, which cannot be renamed (Flyway keeps their checksums). */
     static final Map<String, String> LEGACY_MIGRATIONS = Map.of(

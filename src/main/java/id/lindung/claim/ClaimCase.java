@@ -1,0 +1,88 @@
+package id.lindung.claim;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import id.lindung.regulation.Reference;
+import id.lindung.shared.Rupiah;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A case as the API answers it ({@code GET /api/v1/claims/{id}}): the issue's fields first, then what the pages and
+ * the case file also show. The NIKs are as the reader may see them ({@link id.lindung.access.PersonalData}).
+ *
+ * @param eligible     no policy refused the case (warnings and scholarship refusals do not count)
+ * @param total        what is paid at once: the cash components decided when the case opened (or at an explicit
+ *                     recomputation); the scholarship is paid year by year and is not in it
+ * @param recipients   the heirs who receive, by the order of PP 44/2015 Pasal 37 (names); empty for a case paid to
+ *                     the worker
+ * @param clock        the JKK payment clock (7 working days from a complete file, 1% a day late); null for other cases
+ * @param overdue      waiting at its step longer than the branch's setting (lindung.claims.overdue-days.*)
+ */
+public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType type, LocalDate incidentDate, ClaimStatus status,
+                        boolean eligible, List<Decision> decisions, List<Component> components, Rupiah total,
+                        List<Scholarship> scholarships, List<Heir> heirs, List<Document> documents, List<HistoryEntry> history,
+                        String workerName, String region, LocalDate reportedOn, List<Child> children, List<String> recipients,
+                        Payment payment, String rejectionReason, JkkClock clock, boolean overdue, String regulationVersion,
+                        String openedBy, Instant openedAt) {
+
+    /** One named policy's answer: {@code passed} false with a stable code when it refused or warned. */
+    public record Decision(String code, boolean passed, String message, Effect effect) {}
+
+    /** What a failed decision does. */
+    public enum Effect {
+        /** The case is not eligible (stored REJECTED only when asked, else refused with 422). */
+        REFUSES_CASE,
+        /** Shown, not refused: BPJS still decides (REPORTED_LATE). */
+        WARNING,
+        /** The case stands, the scholarship (or one child's) does not. */
+        REFUSES_SCHOLARSHIP
+    }
+
+    /** One cash component as decided, with the regulation values it came from. */
+    public record Component(String code, Rupiah amount, List<Reference> references) {}
+
+    /**
+     * One school year of one child.
+     *
+     * @param child      the child's name
+     * @param childNo    the child's number on the case (1-based), as uploads name it
+     * @param schoolYear "2025/2026" (the Indonesian school year starts in July)
+     * @param level      the regulation table's row (TK_SD, SMP, SMA, UNIVERSITY), or FLAT before PP 82/2019
+     */
+    public record Scholarship(String child, int childNo, String schoolYear, String level, Rupiah amount,
+                              ScholarshipStatus status, String stopReason, Payment payment) {}
+
+    /** SCHEDULED (later, or waiting for the year's certificate), DUE (certificate in, case approved), PAID, STOPPED. */
+    public enum ScholarshipStatus { SCHEDULED, DUE, PAID, STOPPED }
+
+    /** An heir; {@code rank} 1 receives first (HeirRelationship); {@code recipient} true for those who receive. */
+    public record Heir(int no, String name, String nik, HeirRelationship relationship, String bankAccount, int rank,
+                       boolean recipient) {}
+
+    /**
+     * One line of the checklist, or an uploaded file of a type the checklist does not require. {@code child} and
+     * {@code schoolYear} only for SCHOOL_CERTIFICATE.
+     */
+    public record Document(DocumentType type, boolean required, boolean present, Integer child, String schoolYear,
+                           Long documentId, String fileName, String contentType, Long size, String sha256,
+                           Instant uploadedAt, String uploadedBy) {}
+
+    /** One step of the case: who moved it where, and when; {@code action} RECOMPUTED for an explicit recomputation. */
+    public record HistoryEntry(ClaimStatus status, Instant at, String by, String reason, String action) {}
+
+    /** A child for the scholarship; {@code marriedOn} or {@code employedOn} stop it (recorded on the child). */
+    public record Child(int no, String name, LocalDate birthDate, SchoolLevel schoolLevel, LocalDate marriedOn,
+                        LocalDate employedOn) {}
+
+    /** A payment of the case or of a scholarship year; {@code heir} is the recipient's name (null: the worker). */
+    public record Payment(String reference, LocalDate date, Rupiah amount, String heir, String recordedBy) {}
+
+    /**
+     * The JKK clock of PP 44/2015 Pasal 37 (RULES.md 4.2a): due {@code workingDays} working days (Monday to Friday)
+     * after the file was complete, and {@code latePercentPerDay} of the total owed for each day after that until paid.
+     * Null dates while the file is incomplete.
+     */
+    public record JkkClock(LocalDate fileCompleteOn, LocalDate dueOn, int workingDays, String latePercentPerDay,
+                           LocalDate paidOn, long daysLate, Rupiah lateCompensation) {}
+}
