@@ -83,6 +83,14 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
+        // i13-claim-pages: the claim pages' enums
+        BUILT_KEYS.put("claim.status.", names(id.lindung.claim.ClaimStatus.values()));
+        BUILT_KEYS.put("claim.type.", names(id.lindung.claim.ClaimType.values()));
+        BUILT_KEYS.put("claim.relationship.", names(id.lindung.claim.HeirRelationship.values()));
+        BUILT_KEYS.put("claim.document.", names(id.lindung.claim.DocumentType.values()));
+        BUILT_KEYS.put("claim.school.", names(id.lindung.claim.SchoolLevel.values()));
+        BUILT_KEYS.put("claim.scholarship.", names(id.lindung.claim.ClaimCase.ScholarshipStatus.values()));
+        BUILT_KEYS.put("claim.transport.", names(id.lindung.claim.ClaimRequests.TransportMode.values()));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */

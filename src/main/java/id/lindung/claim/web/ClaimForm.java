@@ -81,11 +81,11 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
         ClaimType type = in.choice("case", caseType, ClaimType.class, true);
         LocalDate incident = in.date("incidentDate", incidentDate, true);
         LocalDate reported = in.date("reportedOn", reportedOn, false);
-        ClaimRequests.TransportMode mode = in.choice("transportMode", transportMode, ClaimRequests.TransportMode.class, false);
-        ClaimRequests.Facts facts = new ClaimRequests.Facts(in.amount("wage", wage), in.whole("contributionMonths", contributionMonths),
-                in.amount("averageWage", averageWage), in.whole("contributionMonths24", contributionMonths24),
-                in.whole("consecutiveMonths", consecutiveMonths), in.choice("jhtReason", jhtReason, JhtReason.class, false),
-                in.date("employmentEnd", employmentEnd, false), null, partialClaimed ? Boolean.TRUE : null, mode);
+        ClaimRequests.TransportMode mode = in.choice("facts.transportMode", transportMode, ClaimRequests.TransportMode.class, false);
+        ClaimRequests.Facts facts = new ClaimRequests.Facts(in.amount("facts.wage", wage), in.whole("facts.contributionMonths", contributionMonths),
+                in.amount("facts.averageWage", averageWage), in.whole("facts.contributionMonths24", contributionMonths24),
+                in.whole("facts.consecutiveMonths", consecutiveMonths), in.choice("facts.jhtReason", jhtReason, JhtReason.class, false),
+                in.date("facts.employmentEnd", employmentEnd, false), null, partialClaimed ? Boolean.TRUE : null, mode);
         List<ClaimRequests.ChildInput> childInputs = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             Child c = children.get(i);

@@ -9,8 +9,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * A refused input's problem as a person reads it on a claim page: the code's sentence and the field's label in the
- * page's language ("Tanggal lahir anak 2"), with the module's own message kept as the tooltip. A code without a text
- * falls back to that message.
+ * page's language ("Tanggal lahir anak 2"), with the module's own message kept as the tooltip. A code without a claim
+ * text takes the registry's ({@code problem.*}: NIK and name checks), else that message.
  */
 record ProblemText(String text, String message) {
 
@@ -22,7 +22,8 @@ record ProblemText(String text, String message) {
     }
 
     static ProblemText of(InputProblem p, MessageSource messages, Locale locale) {
-        String sentence = messages.getMessage("claim.code." + p.code(), null, p.message(), locale);
+        String sentence = messages.getMessage("claim.code." + p.code(), null,
+                messages.getMessage("problem." + p.code(), null, p.message(), locale), locale);
         String field = label(p.field(), messages, locale);
         return new ProblemText(field == null ? sentence : field + ": " + sentence, p.message());
     }
