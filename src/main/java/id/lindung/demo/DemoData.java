@@ -63,12 +63,14 @@ class DemoData implements id.lindung.platform.SignInHint {
     private final id.lindung.billing.Payments payments;
     private final id.lindung.importing.WorkerImports workerImports;
     private final java.time.Clock clock;
+    private final DemoClaims claims;
 
     DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
-             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock) {
+             id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock, DemoClaims claims) {
         this.clock = clock;
+        this.claims = claims;
         this.billingRuns = billingRuns;
         this.bills = bills;
         this.payments = payments;
@@ -94,6 +96,7 @@ class DemoData implements id.lindung.platform.SignInHint {
             step("workforce-2025", () -> createWorkforce(2025));
             step("workers", this::createWorkers);
             step("billing-6-months", this::createBillsAndPayments);
+            step("claims", () -> claims.create(areas));
         });
     }
 

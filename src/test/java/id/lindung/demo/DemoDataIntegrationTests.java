@@ -23,7 +23,7 @@ class DemoDataIntegrationTests {
     @Test
     void aNewUserSeesDemoAccountsWorkersBillsPaymentsAndArrears() {
         assertThat(jdbc.sql("select step from demo_seed order by step").query(String.class).list())
-                .containsExactly("billing-6-months", "users", "workers", "workforce-2025");
+                .containsExactly("billing-6-months", "claims", "users", "workers", "workforce-2025");
         assertThat(count("select count(*) from app_user where demo and username in ('admin', 'dpmd.palangkaraya', 'operator.loaduriilir')"))
                 .isEqualTo(3);
         assertThat(count("select count(*) from worker where village_code like '62.71.%'")).isGreaterThan(100);
@@ -37,5 +37,10 @@ class DemoDataIntegrationTests {
                 select count(*) from bill_line l left join payment_allocation a on a.bill_line_id = l.id
                 where l.village_code like '62.71.%' and l.due_date < current_date and coalesce(a.amount, 0) < l.amount"""))
                 .as("some payers are in arrears").isPositive();
+        // i13-claim-pages: claims in every state of the workflow, opened by the village and decided by BPJS
+        assertThat(jdbc.sql("select distinct status from claim_case where region_code like '62.71.%' order by status")
+                .query(String.class).list()).containsExactly("APPROVED", "PAID", "REJECTED", "SUBMITTED", "VERIFIED");
+        assertThat(count("select count(*) from claim_history h join claim_case c on c.id = h.case_id where c.region_code like '62.71.%'"
+                + " and h.status = 'APPROVED' and h.by_user = c.opened_by")).as("nobody approved a case they opened").isZero();
     }
 }
