@@ -1,11 +1,87 @@
 package id.lindung.claim;
 
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.PersonalData;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Reads. */
+/** Reading cases, always within the caller's scope (SQL range on region_code): outside it a case is not found. */
 @Service
 class ClaimQueries {
-    ClaimCase get(long id) { throw new UnsupportedOperationException("step 2"); }
-    Page<ClaimSummary> list(ClaimRequests.Filter f) { throw new UnsupportedOperationException("step 2"); }
+
+    private final ClaimStore store;
+    private final CurrentActor actors;
+    private final ClaimSettings settings;
+    private final Clock clock;
+
+    ClaimQueries(ClaimStore store, CurrentActor actors, ClaimSettings settings, Clock clock) {
+        this.store = store;
+        this.actors = actors;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    ClaimCase get(long id) {
+        Actor actor = actors.get();
+        return view(store.get(id, actor.scope(), false), actor);
+    }
+
+    /** The case of a row already read (and locked) within the caller's scope. */
+    ClaimCase view(ClaimStore.CaseRow row, Actor actor) {
+        return ClaimView.of(parts(row), actor, settings, LocalDate.now(clock), clock.instant());
+    }
+
+    ClaimView.Parts parts(ClaimStore.CaseRow row) {
+        String region = row.regionCode();
+        long id = row.id();
+        return new ClaimView.Parts(row, store.decisions(region, id), store.components(region, id), store.heirs(region, id),
+                store.children(region, id), store.scholarships(region, id), store.documents(region, id), store.history(region, id));
+    }
+
+    Page<ClaimSummary> list(ClaimRequests.Filter f) {
+        Actor actor = actors.get();
+        RegionScope scope = narrow(f.region(), actor.scope());
+        int size = f.size() <= 0 ? 50 : f.size();
+        if (size > 500 || f.page() < 0) {
+            throw new InvalidInputException(f.page() < 0 ? "page" : "size", "OUT_OF_RANGE", "page must be 0 or more and size at most 500");
+        }
+        Instant now = clock.instant();
+        Map<ClaimStatus, Instant> overdueBefore = new EnumMap<>(ClaimStatus.class);
+        for (ClaimStatus s : ClaimStatus.values()) {
+            var after = settings.overdueAfter(s);
+            if (after != null) {
+                overdueBefore.put(s, now.minus(after));
+            }
+        }
+        Page<ClaimStore.CaseRow> rows = store.list(scope, f.status(), f.type(), f.overdue(), overdueBefore, f.page(), size);
+        return new Page<>(rows.items().stream().map(r -> new ClaimSummary(r.id(), PersonalData.nik(actor, r.nik()), r.workerName(),
+                r.regionCode(), r.type(), r.incidentDate(), r.status(), r.eligible(), r.total(), r.statusSince(),
+                ClaimView.overdue(r.status(), r.statusSince(), settings, now))).toList(), rows.page(), rows.size(), rows.total());
+    }
+
+    /** The region as a scope when the caller's covers it, else not found; blank: the caller's whole scope. */
+    static RegionScope narrow(String region, RegionScope scope) {
+        if (region == null || region.isBlank()) {
+            return scope;
+        }
+        RegionScope asked;
+        try {
+            asked = RegionScope.of(region);
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("Region " + region + " not found");
+        }
+        if (!scope.covers(asked)) {
+            throw new NotFoundException("Region " + region + " not found");
+        }
+        return asked;
+    }
 }

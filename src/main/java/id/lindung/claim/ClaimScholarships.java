@@ -1,10 +1,135 @@
 package id.lindung.claim;
 
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TextRules;
+import id.lindung.shared.Rupiah;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Scholarship years. */
+/**
+ * The scholarship years of a case after it opened: a child's marriage or employment, recorded on the child with its
+ * date, stops every year from then on; a year is paid by a BPJS officer once it is DUE (its school certificate is in and
+ * the case approved), for exactly its amount, recorded like a case payment and audited.
+ */
 @Service
 class ClaimScholarships {
-    ClaimCase recordStop(long id, int child, ClaimRequests.ChildStopInput stop) { throw new UnsupportedOperationException("step 2"); }
-    ClaimCase pay(long id, ClaimRequests.ScholarshipPayment p) { throw new UnsupportedOperationException("step 2"); }
+
+    private final ClaimStore store;
+    private final ClaimQueries queries;
+    private final CurrentActor actors;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ClaimScholarships(ClaimStore store, ClaimQueries queries, CurrentActor actors, AuditLog audit, TransactionTemplate tx, Clock clock) {
+        this.store = store;
+        this.queries = queries;
+        this.actors = actors;
+        this.audit = audit;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    ClaimCase recordStop(long id, int child, ClaimRequests.ChildStopInput stop) {
+        Actor actor = actors.get();
+        if (!actor.role().canChangeData()) {
+            throw new AccessDeniedException("Role " + actor.role() + " may not change a claim");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        if (stop == null || stop.stop() == null) {
+            problems.add(InputProblem.of("stop", "REQUIRED", "stop is required: MARRIED or EMPLOYED"));
+        }
+        if (stop == null || stop.on() == null) {
+            problems.add(InputProblem.of("on", "REQUIRED", "on (the date) is required"));
+        } else if (stop.on().isAfter(LocalDate.now(clock))) {
+            problems.add(InputProblem.of("on", "DATE_IN_FUTURE", "on is after today"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return tx.execute(status -> {
+            ClaimStore.CaseRow row = store.get(id, actor.scope(), true);
+            if (store.children(row.regionCode(), id).stream().noneMatch(c -> c.no() == child)) {
+                throw new id.lindung.platform.NotFoundException("Child " + child + " of claim " + id + " not found");
+            }
+            ClaimCase before = queries.view(row, actor);
+            store.recordChildStop(row.regionCode(), id, child, stop.stop(), stop.on());
+            ClaimCase after = queries.view(store.get(id, actor.scope(), false), actor);
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("child", child);
+            change.put("stop", stop.stop());
+            change.put("on", stop.on());
+            change.put("stoppedYears", after.scholarships().stream().filter(s -> s.childNo() == child
+                    && s.status() == ClaimCase.ScholarshipStatus.STOPPED).map(ClaimCase.Scholarship::schoolYear).toList());
+            audit.record("CHILD_STOP", "claim_case", Long.toString(id), row.regionCode(), OpeningClaims.auditState(before), change);
+            return after;
+        });
+    }
+
+    ClaimCase pay(long id, ClaimRequests.ScholarshipPayment request) {
+        Actor actor = actors.get();
+        if (request == null || request.payment() == null) {
+            throw new InvalidInputException("payment", "REQUIRED", "child, schoolYear and payment are required");
+        }
+        Integer year = ScholarshipSchedule.parseLabel(request.schoolYear());
+        if (year == null) {
+            throw new InvalidInputException("schoolYear", "REQUIRED", "schoolYear such as 2025/2026 is required");
+        }
+        ClaimRequests.PaymentInput p = request.payment();
+        List<InputProblem> problems = new ArrayList<>();
+        TextRules.check("payment.reference", p.reference(), TextRules.Kind.LINE, 100, true).ifPresent(problems::add);
+        if (p.date() == null || p.date().isAfter(LocalDate.now(clock))) {
+            problems.add(InputProblem.of("payment.date", p.date() == null ? "REQUIRED" : "PAYMENT_IN_FUTURE", "payment.date is required, not after today"));
+        }
+        if (p.amount() == null) {
+            problems.add(InputProblem.of("payment.amount", "REQUIRED", "payment.amount is required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return tx.execute(status -> {
+            ClaimStore.CaseRow row = store.get(id, actor.scope(), true);
+            if (!actor.can(Role.BPJS_OFFICER)) {
+                throw new AccessDeniedException("Only a BPJS officer records a scholarship payment");
+            }
+            ClaimCase before = queries.view(row, actor);
+            ClaimCase.Scholarship s = before.scholarships().stream()
+                    .filter(x -> x.childNo() == request.child() && x.schoolYear().equals(ScholarshipSchedule.label(year))).findFirst()
+                    .orElseThrow(() -> new id.lindung.platform.NotFoundException("No scholarship for child " + request.child()
+                            + " in " + request.schoolYear()));
+            if (s.status() != ClaimCase.ScholarshipStatus.DUE) {
+                throw InvalidInputException.conflict("schoolYear", "SCHOLARSHIP_NOT_DUE", "The scholarship year is " + s.status()
+                        + ": it is due once the case is approved and the year's SCHOOL_CERTIFICATE is uploaded");
+            }
+            Rupiah amount = Rupiah.of(p.amount(), RoundingMode.HALF_UP);
+            if (p.amount().stripTrailingZeros().scale() > 2 || !amount.equals(s.amount())) {
+                throw InvalidInputException.refused("payment.amount", "PAYMENT_AMOUNT_MISMATCH", "The payment of " + p.amount()
+                        + " differs from the year's amount " + s.amount());
+            }
+            store.payScholarship(row.regionCode(), id, request.child(), year, TextRules.normalise(p.reference(), TextRules.Kind.LINE),
+                    p.date(), amount, actor.username());
+            ClaimCase after = queries.view(store.get(id, actor.scope(), false), actor);
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("child", request.child());
+            change.put("schoolYear", s.schoolYear());
+            change.put("amount", amount.toString());
+            change.put("reference", p.reference());
+            change.put("date", p.date());
+            audit.record("PAY_SCHOLARSHIP", "claim_case", Long.toString(id), row.regionCode(), null, change);
+            return after;
+        });
+    }
 }

@@ -8,7 +8,7 @@
  * {@link id.lindung.claim.ClaimCase} and its value types, the enums {@link id.lindung.claim.ClaimType},
  * {@link id.lindung.claim.ClaimStatus}, {@link id.lindung.claim.HeirRelationship},
  * {@link id.lindung.claim.DocumentType}, and the published view {@code claim_payment} (every payment of a case or a
- * scholarship year, for the benefits-paid figures). SQL lives in {@code claim.internal}; the API in {@code claim.web}.
+ * scholarship year, for the benefits-paid figures). SQL lives in the package-private {@code ClaimStore}; the API in {@code claim.web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Claim")
 package id.lindung.claim;

@@ -29,7 +29,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class UploadLimits extends OncePerRequestFilter {
 
     /** One limited endpoint: its paths (API and page), the setting that sizes it, and the size. */
-    record Limit(List<String> paths, String setting, DataSize size) {}
+    record Limit(List<String> paths, String setting, DataSize size, java.util.regex.Pattern pattern, String code) {
+        Limit(List<String> paths, String setting, DataSize size) {
+            this(paths, setting, size, null, "UPLOAD_TOO_LARGE");
+        }
+
+        boolean matches(String path) {
+            return paths.contains(path) || (pattern != null && pattern.matcher(path).matches());
+        }
+    }
+
+    /**
+     * A claim's documents (issue 13): the envelope may exceed the document limit by the multipart overhead; the claim
+     * module refuses a file over the limit itself. Refused here with the claim's code, DOCUMENT_TOO_LARGE.
+     */
+    private static final java.util.regex.Pattern CLAIM_DOCUMENTS = java.util.regex.Pattern.compile("/api/v1/claims/[^/]+/documents|/klaim/[^/]+/dokumen");
 
     private final List<Limit> limits;
     private final Limit other;
@@ -37,17 +51,20 @@ public class UploadLimits extends OncePerRequestFilter {
     UploadLimits(@Value("${lindung.uploads.worker-import-max-size:20MB}") DataSize workers,
                  @Value("${lindung.uploads.payment-import-max-size:20MB}") DataSize payments,
                  @Value("${lindung.uploads.workforce-import-max-size:5MB}") DataSize workforce,
-                 @Value("${lindung.uploads.other-max-size:4MB}") DataSize other) {
+                 @Value("${lindung.uploads.other-max-size:4MB}") DataSize other,
+                 @Value("${lindung.claims.document-max-size:10MB}") DataSize claimDocument) {
         this.limits = List.of(
                 new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers),
                 new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments),
-                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce));
+                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce),
+                new Limit(List.of(), "lindung.claims.document-max-size", DataSize.ofBytes(claimDocument.toBytes() + DataSize.ofKilobytes(256).toBytes()),
+                        CLAIM_DOCUMENTS, "DOCUMENT_TOO_LARGE"));
         this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other);
     }
 
     Limit limitFor(String path) {
         for (Limit limit : limits) {
-            if (limit.paths().contains(path)) {
+            if (limit.matches(path)) {
                 return limit;
             }
         }
@@ -80,7 +97,7 @@ public class UploadLimits extends OncePerRequestFilter {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-                    + detail + "\",\"code\":\"UPLOAD_TOO_LARGE\",\"limit\":" + limit.size().toBytes() + "}");
+                    + detail + "\",\"code\":\"" + limit.code() + "\",\"limit\":" + limit.size().toBytes() + "}");
         } else {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), detail);
         }

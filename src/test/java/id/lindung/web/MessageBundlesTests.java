@@ -86,10 +86,10 @@ class MessageBundlesTests {
         // i13-claim-pages: the claim pages' enums
         BUILT_KEYS.put("claim.status.", names(id.lindung.claim.ClaimStatus.values()));
         BUILT_KEYS.put("claim.type.", names(id.lindung.claim.ClaimType.values()));
-        BUILT_KEYS.put("claim.relationship.", names(id.lindung.claim.HeirRelationship.values()));
+        BUILT_KEYS.put("claim.heir.", names(id.lindung.claim.HeirRelationship.values()));
         BUILT_KEYS.put("claim.document.", names(id.lindung.claim.DocumentType.values()));
         BUILT_KEYS.put("claim.school.", names(id.lindung.claim.SchoolLevel.values()));
-        BUILT_KEYS.put("claim.scholarship.", names(id.lindung.claim.ClaimCase.ScholarshipStatus.values()));
+        BUILT_KEYS.put("claim.scholarshipStatus.", names(id.lindung.claim.ClaimCase.ScholarshipStatus.values()));
         BUILT_KEYS.put("claim.transport.", names(id.lindung.claim.ClaimRequests.TransportMode.values()));
     }
 

@@ -158,7 +158,7 @@ class ClaimCaseFile {
                     for (ClaimCase.Heir h : c.heirs()) {
                         heirs.addCell(cell(h.name(), SMALL, Element.ALIGN_LEFT));
                         heirs.addCell(cell(h.nik() == null ? "–" : h.nik(), SMALL, Element.ALIGN_LEFT));
-                        heirs.addCell(cell(t.get("claim.relationship." + h.relationship().name()), SMALL, Element.ALIGN_LEFT));
+                        heirs.addCell(cell(t.get("claim.heir." + h.relationship().name()), SMALL, Element.ALIGN_LEFT));
                         heirs.addCell(cell(Integer.toString(h.rank()), SMALL, Element.ALIGN_RIGHT));
                         heirs.addCell(cell(h.recipient() ? t.get("claim.heirs.receives") : t.get("claim.heirs.notReceiving"),
                                 h.recipient() ? SMALL_BOLD : SMALL, Element.ALIGN_LEFT));
@@ -198,7 +198,7 @@ class ClaimCaseFile {
                         years.addCell(cell(s.schoolYear(), SMALL, Element.ALIGN_LEFT));
                         years.addCell(cell(t.orElse("claim.level." + s.level(), s.level()), SMALL, Element.ALIGN_LEFT));
                         years.addCell(cell(fmt.rupiah(s.amount()), SMALL, Element.ALIGN_RIGHT));
-                        String status = t.get("claim.scholarship." + s.status().name());
+                        String status = t.get("claim.scholarshipStatus." + s.status().name());
                         if (s.stopReason() != null) {
                             status += " · " + t.orElse("claim.stop." + s.stopReason(), s.stopReason());
                         }
