@@ -265,6 +265,7 @@ class ClaimPageController {
         model.addAttribute("transitions", steps.stream().map(Enum::name).toList());
         model.addAttribute("transitionNote", transitionNote(c, actor));
         model.addAttribute("canUpload", actor.role().canChangeData() && c.status() != ClaimStatus.REJECTED);
+        model.addAttribute("canDownload", PersonalData.seesFull(actor));
         model.addAttribute("canPayScholarship", actor.role() == Role.BPJS_OFFICER);
         model.addAttribute("documentTypes", documentTypes(c));
         return "claim/case";
