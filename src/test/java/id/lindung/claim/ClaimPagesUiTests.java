@@ -87,7 +87,7 @@ class ClaimPagesUiTests {
     void theVillageOpensADeathCaseWithAPreviewAndAnotherOfficerTakesItToPayment() throws Exception {
         Http admin = Http.withToken(port, TestUsers.token(accounts, "ui-claim-admin", Role.ADMIN, "ID"));
         JsonNode worker = official(admin, "Perangkat Klaim Layar");
-        String publicId = worker.get("publicId").asText();
+        String publicId = worker.get("id").asText();
         TestUsers.token(accounts, "ui-claim-operator", Role.VILLAGE_OPERATOR, VILLAGE);
         TestUsers.token(accounts, "ui-claim-bpjs", Role.BPJS_OFFICER, "64.02");
         LocalDate today = LocalDate.now(clock);
@@ -203,7 +203,7 @@ class ClaimPagesUiTests {
         TestUsers.token(accounts, "ui-claim-monitor", Role.MONITOR, "64.02");
         LocalDate today = LocalDate.now(clock);
         var opened = maker.postJson("/api/v1/claims", """
-                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"%s","reportedOn":"%s","months":1}"""
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"%s","reportedOn":"%s","months":1,"submitIfIneligible":false}"""
                 .formatted(worker.get("nik").asText(), today.minusDays(8), today.minusDays(7)));
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         long id = json.readTree(opened.body()).get("id").asLong();
