@@ -154,13 +154,13 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                  "programs":["JKK","JKM"],"segment":"PU","wage":2500000,"riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2020-01-01"}"""
                 .formatted(claimant, VILLAGE));
         created(registered);
-        String died = LocalDate.now().minusDays(9).toString();
+        String deathDate = LocalDate.now().minusDays(9).toString();
         var death = admin.postJson("/api/v1/claims", """
                 {"nik":"%s","case":"JKM_DEATH","incidentDate":"%s","reportedOn":"%s","submitIfIneligible":false,
                  "children":[{"name":"Anak Satu","birthDate":"2015-03-01","schoolLevel":"SD"},{"name":"Anak Dua","birthDate":"2011-03-01","schoolLevel":"SMP"}],
                  "heirs":[{"name":"Istri Dua Bahasa","nik":"%s","relationship":"SPOUSE","bankAccount":"BRI 1234 5678"},
                           {"name":"Ayah Dua Bahasa","nik":"%s","relationship":"PARENT"}]}"""
-                .formatted(claimant, died, died, Niks.unique("64.02.03", "P", LocalDate.of(1981, 4, 4)),
+                .formatted(claimant, deathDate, deathDate, Niks.unique("64.02.03", "P", LocalDate.of(1981, 4, 4)),
                         Niks.unique("64.02.03", "L", LocalDate.of(1950, 4, 4))));
         created(death);
         var rejected = admin.postJson("/api/v1/claims", """
