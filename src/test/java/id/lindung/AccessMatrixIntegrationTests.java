@@ -82,7 +82,7 @@ class AccessMatrixIntegrationTests {
 
         /** A request about one object of the fixture's village, which users of another area must not reach. */
         boolean isObject() {
-            return request.matches(".*\\{(nik|worker|publicid|payer|bill|payment|import|village)}.*");
+            return request.matches(".*\\{(nik|worker|publicid|payer|bill|payment|import|village|claim)}.*");
         }
     }
 
@@ -156,6 +156,12 @@ class AccessMatrixIntegrationTests {
         ImportBatch batch = CurrentActor.runAs(new Actor(operator.name(), Role.VILLAGE_OPERATOR, id.lindung.access.RegionScope.of(village), "test"),
                 () -> imports.importFile("matrix.csv", csv, new WorkerImports.Options(village, null, false)));
         fixture.put("import", Long.toString(batch.id()));
+        // a claim of the worker (stored even if the policies refuse it, so the fixture is the same on any day)
+        var claim = send(admin, "POST", "/api/v1/claims", "json:{\"nik\":\"" + nik + "\",\"case\":\"JKK_MEDICAL\",\"incidentDate\":\""
+                + today + "\",\"reportedOn\":\"" + today + "\",\"claimedCosts\":{\"medical\":1000},\"submitIfIneligible\":true}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+        fixture.put("claim", jdbc.sql("select c.id::text from claim_case c join worker w on w.id = c.worker_id where w.nik = ?")
+                .param(nik).query(String.class).single());
     }
 
     @Test

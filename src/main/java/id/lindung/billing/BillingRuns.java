@@ -147,6 +147,8 @@ public class BillingRuns {
         if (!backfill) {
             backfillRule.refuse(backfillReasons);
         }
+        // months after a death that were billed before the death was recorded (issue 13): reversed by this run
+        reversals += reverseMonthsAfterDeath(r, runId, scope);
         BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
                 .query(BigDecimal.class).single();
         long bills = jdbc.sql("select count(*) from bill where month = :month and payer_region_code >= :lo and payer_region_code < :hi")
@@ -156,8 +158,10 @@ public class BillingRuns {
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
-            versions.afterRun(runId, start);
-            allocation.reallocatePayersOfRun(runId, start);
+            for (LocalDate changed : monthsOfRun(runId, start)) {
+                versions.afterRun(runId, changed);
+                allocation.reallocatePayersOfRun(runId, changed);
+            }
         }
         if (dryRun != null) {
             dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,
@@ -375,6 +379,35 @@ public class BillingRuns {
                 .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))
                         .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate())))
                 .update();
+    }
+
+    /**
+     * Contribution lines of months after the month of a worker's death (a term that ended DECEASED): reversed in full,
+     * whatever month this run bills, so that a payer does not pay for a worker who died after the months were billed
+     * (RULES.md 2.3, refunds after a JKM claim). The month of death itself stays billed: the worker was protected in it.
+     */
+    private long reverseMonthsAfterDeath(MonthRules r, long runId, RegionScope scope) {
+        return jdbc.sql("""
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                                       share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id,
+                                       line_type, deferred)
+                select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
+                       l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run, l.line_type, -l.deferred
+                from bill_line l join registry_membership_term t on t.id = l.term_id
+                where t.end_reason = 'DECEASED' and l.month > cast(date_trunc('month', t.valid_to) as date)
+                  and l.line_type = 'CONTRIBUTION' and l.kind <> 'REVERSAL'
+                  and l.village_code >= :lo and l.village_code < :hi
+                  and not exists (select 1 from bill_line x where x.reverses_line_id = l.id)""")
+                .param("version", r.regulationVersion()).param("run", runId)
+                .param("lo", scope.lo()).param("hi", scope.hi()).update();
+    }
+
+    /** The months the run added lines to, oldest first, the run's own month always among them. */
+    private List<LocalDate> monthsOfRun(long runId, LocalDate start) {
+        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(jdbc.sql("select distinct month from bill_line where run_id = ?")
+                .param(runId).query((rs, n) -> rs.getDate(1).toLocalDate()).list());
+        months.add(start);
+        return List.copyOf(months);
     }
 
     /** Lines billed before that no longer match: reversed in full (a negative line pointing at the original). */

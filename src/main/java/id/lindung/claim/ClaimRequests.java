@@ -18,9 +18,10 @@ public final class ClaimRequests {
      */
     public record Open(String nik, @JsonProperty("case") ClaimType type, LocalDate incidentDate, LocalDate reportedOn,
                        Facts facts, List<ChildInput> children, List<HeirInput> heirs, ClaimedCosts claimedCosts,
-                       BigDecimal percent, Integer months, boolean submitIfIneligible) {
+                       BigDecimal percent, Integer months, Boolean submitIfIneligible) {
 
         public Open {
+            submitIfIneligible = Boolean.TRUE.equals(submitIfIneligible);
             children = children == null ? List.of() : children;
             heirs = heirs == null ? List.of() : heirs;
         }

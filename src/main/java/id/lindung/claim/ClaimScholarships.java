@@ -45,6 +45,8 @@ class ClaimScholarships {
 
     ClaimCase recordStop(long id, int child, ClaimRequests.ChildStopInput stop) {
         Actor actor = actors.get();
+        // the case first: outside the scope it is not found, whatever is wrong with the request
+        store.get(id, actor.scope(), false);
         if (!actor.role().canChangeData()) {
             throw new AccessDeniedException("Role " + actor.role() + " may not change a claim");
         }
@@ -81,6 +83,10 @@ class ClaimScholarships {
 
     ClaimCase pay(long id, ClaimRequests.ScholarshipPayment request) {
         Actor actor = actors.get();
+        store.get(id, actor.scope(), false);
+        if (!actor.can(Role.BPJS_OFFICER)) {
+            throw new AccessDeniedException("Only a BPJS officer records a scholarship payment");
+        }
         if (request == null || request.payment() == null) {
             throw new InvalidInputException("payment", "REQUIRED", "child, schoolYear and payment are required");
         }
@@ -125,7 +131,7 @@ class ClaimScholarships {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("child", request.child());
             change.put("schoolYear", s.schoolYear());
-            change.put("amount", amount.toString());
+            change.put("amount", amount.toBigDecimal().toPlainString());
             change.put("reference", p.reference());
             change.put("date", p.date());
             audit.record("PAY_SCHOLARSHIP", "claim_case", Long.toString(id), row.regionCode(), null, change);

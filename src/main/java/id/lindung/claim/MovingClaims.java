@@ -53,6 +53,7 @@ class MovingClaims {
 
     ClaimCase transition(long id, ClaimRequests.Transition t) {
         Actor actor = actors.get();
+        store.get(id, actor.scope(), false);
         if (t == null || t.to() == null) {
             throw new InvalidInputException("to", "REQUIRED", "to is required: VERIFIED, APPROVED, REJECTED or PAID");
         }
@@ -164,6 +165,7 @@ class MovingClaims {
      */
     ClaimCase recompute(long id, ClaimRequests.Recompute request) {
         Actor actor = actors.get();
+        store.get(id, actor.scope(), false);
         String reason = request == null || request.reason() == null || request.reason().isBlank() ? null : request.reason();
         if (reason == null) {
             throw new InvalidInputException("reason", "REASON_REQUIRED", "A recomputation needs a reason");

@@ -269,8 +269,8 @@ class OpeningClaims {
         state.put("status", c.status());
         state.put("eligible", c.eligible());
         state.put("codes", c.decisions().stream().filter(d -> !d.passed()).map(Decision::code).toList());
-        state.put("components", c.components().stream().map(x -> x.code() + "=" + x.amount()).toList());
-        state.put("total", c.total().toString());
+        state.put("components", c.components().stream().map(x -> x.code() + "=" + x.amount().toBigDecimal().toPlainString()).toList());
+        state.put("total", c.total().toBigDecimal().toPlainString());
         state.put("regulationVersion", c.regulationVersion());
         return state;
     }

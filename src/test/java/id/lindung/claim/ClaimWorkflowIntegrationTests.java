@@ -1,0 +1,347 @@
+package id.lindung.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A case through the API from opening to payment (issue 13): a JKM death of a village official with two school
+ * children, the death in the registry, the document checks by content, maker-checker, the workflow's conflicts, the
+ * payment and the scholarship years, scope and masking. Regency 71.05, which no other test uses; today is 2 December 2026.
+ */
+@IntegrationTest
+class ClaimWorkflowIntegrationTests {
+
+    static final String VILLAGE = "71.05.01.2001";
+    static final String DISTRICT = "71.05.01";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final byte[] PDF = "%PDF-1.4\n% lindung test\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+    static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
+
+    Http operator;
+    Http dpmd;
+    Http bpjs;
+    Http bpjs2;
+    Http monitor;
+    Http stranger;
+
+    @BeforeEach
+    void setUp() {
+        clock.fixAt(Instant.parse("2026-12-02T03:00:00Z"));
+        operator = Http.withToken(port, TestUsers.token(accounts, "claims-operator", Role.VILLAGE_OPERATOR, VILLAGE));
+        dpmd = Http.withToken(port, TestUsers.token(accounts, "claims-dpmd", Role.DPMD, "71.05"));
+        bpjs = Http.withToken(port, TestUsers.token(accounts, "claims-bpjs", Role.BPJS_OFFICER, "71.05"));
+        bpjs2 = Http.withToken(port, TestUsers.token(accounts, "claims-bpjs-2", Role.BPJS_OFFICER, "71"));
+        monitor = Http.withToken(port, TestUsers.token(accounts, "claims-monitor", Role.MONITOR, "71.05"));
+        stranger = Http.withToken(port, TestUsers.token(accounts, "claims-stranger", Role.DPMD, "71.06"));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        return JSON.readTree(r.body());
+    }
+
+    static HttpResponse<String> expect(HttpResponse<String> r, int status) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        return r;
+    }
+
+    /** A worker registered by the district office; returns the NIK. */
+    static String worker(Http dpmd, String village, String category, String programs, String segment, String wage, String payer,
+                         String start) {
+        LocalDate birth = LocalDate.of(1975, 4, 12);
+        String nik = Niks.unique(village.substring(0, 8), "L", birth);
+        String p = payer.equals("SELF") ? "SELF:" + nik : payer;
+        expect(dpmd.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Pegawai Klaim","sex":"L","birthDate":"1975-04-12","villageCode":"%s","category":"%s",
+                 "programs":%s,"segment":"%s","wage":%s,"payer":"%s","startDate":"%s"}"""
+                .formatted(nik, village, category, programs, segment, wage, p, start)), 201);
+        return nik;
+    }
+
+    static String heirNik(String sex, String birth) {
+        return Niks.unique(DISTRICT, sex, LocalDate.parse(birth));
+    }
+
+    static HttpResponse<String> upload(Http http, long id, String type, String extra, String fileName, byte[] content) {
+        String boundary = "----claim" + System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(content);
+            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return http.post("/api/v1/claims/" + id + "/documents?type=" + type + extra, "multipart/form-data; boundary=" + boundary,
+                out.toByteArray());
+    }
+
+    static List<String> codes(HttpResponse<String> r) {
+        List<String> codes = new ArrayList<>();
+        JsonNode errors = json(r).get("errors");
+        if (errors != null) {
+            errors.forEach(e -> codes.add(e.get("code").asString() + (e.hasNonNull("field") ? "@" + e.get("field").asString() : "")));
+        } else {
+            codes.add(json(r).get("code").asString());
+        }
+        return codes;
+    }
+
+    static String transition(String to, String extra) {
+        return "{\"to\":\"" + to + "\"" + extra + "}";
+    }
+
+    @Test
+    void aJkmDeathOfAVillageOfficialWithTwoSchoolChildrenGoesFromSubmittedToPaid() throws Exception {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2021-01-01");
+        String spouse = heirNik("P", "1978-02-01");
+        String mother = heirNik("P", "1950-06-01");
+        String body = """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"2026-11-20","reportedOn":"2026-11-23",
+                 "children":[{"name":"Ayu Lestari","birthDate":"2016-05-01","schoolLevel":"SD"},
+                             {"name":"Bima Putra","birthDate":"2012-03-01","schoolLevel":"SMP"}],
+                 "heirs":[{"name":"Sri Wahyuni","nik":"%s","relationship":"SPOUSE","bankAccount":"0123456789"},
+                          {"name":"Ibu Kandung","nik":"%s","relationship":"PARENT","bankAccount":"99887766"}]}"""
+                .formatted(nik, spouse, mother);
+        JsonNode opened = json(expect(operator.postJson("/api/v1/claims", body), 201));
+        long id = opened.get("id").asLong();
+        assertThat(opened.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(opened.get("case").asString()).isEqualTo("JKM_DEATH");
+        assertThat(opened.get("eligible").asBoolean()).isTrue();
+        assertThat(opened.get("total").decimalValue()).isEqualByComparingTo("42000000");
+        assertThat(opened.get("components").findValuesAsString("code")).containsExactly("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX");
+        assertThat(opened.get("recipients").get(0).asString()).isEqualTo("Sri Wahyuni");
+        assertThat(opened.get("scholarships").size()).isGreaterThan(10);
+        assertThat(opened.get("scholarships").get(0).get("schoolYear").asString()).isEqualTo("2026/2027");
+        assertThat(opened.get("history").get(0).get("by").asString()).isEqualTo("claims-operator");
+
+        // the death is in the registry, dated, in the same transaction
+        assertThat(jdbc.sql("select status from worker where nik = ?").param(nik).query(String.class).single()).isEqualTo("DECEASED");
+        assertThat(jdbc.sql("""
+                select count(*) from membership_term t join worker w on w.id = t.worker_id
+                where w.nik = ? and t.valid_to = date '2026-11-20' and t.end_reason = 'DECEASED'""").param(nik)
+                .query(Long.class).single()).isEqualTo(2);
+        // a second death case of the same worker
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", body.replace("JKM_DEATH", "JKK_DEATH")), 422)))
+                .contains("CASE_ALREADY_OPEN@case");
+
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 200);
+        // approval with the file incomplete names every missing document
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 422)))
+                .containsExactly("DOCUMENT_MISSING@KTP", "DOCUMENT_MISSING@KK", "DOCUMENT_MISSING@DEATH_CERTIFICATE",
+                        "DOCUMENT_MISSING@HEIR_STATEMENT", "DOCUMENT_MISSING@BANK_BOOK");
+
+        // documents by their content, not their names
+        assertThat(codes(expect(upload(operator, id, "KTP", "", "ktp.pdf", "bukan PDF".getBytes(StandardCharsets.UTF_8)), 422)))
+                .containsExactly("DOCUMENT_TYPE@file");
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, tooLarge, 0, PDF.length);
+        assertThat(codes(expect(upload(operator, id, "KTP", "", "ktp.pdf", tooLarge), 422))).containsExactly("DOCUMENT_TOO_LARGE@file");
+        assertThat(codes(expect(upload(operator, id, "KTP", "", "ktp.pdf", new byte[11 * 1024 * 1024]), 413)))
+                .containsExactly("DOCUMENT_TOO_LARGE");
+        JsonNode withKtp = json(expect(upload(operator, id, "KTP", "", "ktp.txt", PNG), 201));
+        JsonNode ktp = withKtp.get("documents").get(0);
+        assertThat(ktp.get("type").asString()).isEqualTo("KTP");
+        assertThat(ktp.get("present").asBoolean()).isTrue();
+        assertThat(ktp.get("contentType").asString()).isEqualTo("image/png");
+        assertThat(ktp.get("sha256").asString()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(PNG)));
+        for (String type : List.of("KK", "DEATH_CERTIFICATE", "HEIR_STATEMENT")) {
+            expect(upload(operator, id, type, "", type + ".pdf", PDF), 201);
+        }
+        expect(upload(operator, id, "BANK_BOOK", "", "tabungan.jpg", JPEG), 201);
+        byte[] stored = jdbc.sql("select content from claim_document where case_id = ? and type = 'KTP'").param(id)
+                .query(byte[].class).single();
+        assertThat(stored).isEqualTo(PNG);
+
+        JsonNode approved = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 200));
+        assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
+        // the payment must be the approved total, to a recipient by the heirs' order
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":41999999,\"heir\":\"" + spouse + "\"}")), 422)))
+                .containsExactly("PAYMENT_AMOUNT_MISMATCH@payment.amount");
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":42000000,\"heir\":\"" + mother + "\"}")), 422)))
+                .containsExactly("HEIR_NOT_RECIPIENT@payment.heir");
+        JsonNode paid = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":42000000,\"heir\":\"" + spouse + "\"}")), 200));
+        assertThat(paid.get("status").asString()).isEqualTo("PAID");
+        assertThat(paid.get("payment").get("heir").asString()).isEqualTo("Sri Wahyuni");
+        assertThat(paid.get("history").findValuesAsString("status")).containsExactly("SUBMITTED", "VERIFIED", "APPROVED", "PAID");
+        assertThat(paid.get("history").get(3).get("by").asString()).isEqualTo("claims-bpjs");
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 409)))
+                .containsExactly("CLAIM_TRANSITION_NOT_ALLOWED@to");
+
+        // the first school year: due once its certificate is in, paid for exactly its amount
+        JsonNode firstYear = paid.get("scholarships").get(0);
+        assertThat(firstYear.get("status").asString()).isEqualTo("SCHEDULED");
+        assertThat(firstYear.get("amount").decimalValue()).isEqualByComparingTo("1500000");
+        JsonNode due = json(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "&child=1&schoolYear=2026/2027", "rapor.pdf", PDF), 201));
+        assertThat(due.get("scholarships").get(0).get("status").asString()).isEqualTo("DUE");
+        assertThat(codes(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "&child=1&schoolYear=2027/2028", "rapor.pdf", PDF), 422)))
+                .containsExactly("SCHOOL_YEAR_NOT_BEGUN@schoolYear");
+        String yearPayment = "{\"child\":1,\"schoolYear\":\"2026/2027\",\"payment\":{\"reference\":\"BEA-1\",\"date\":\"2026-12-02\",\"amount\":%s}}";
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/scholarship-payments", yearPayment.formatted("2000000")), 422)))
+                .containsExactly("PAYMENT_AMOUNT_MISMATCH@payment.amount");
+        JsonNode yearPaid = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/scholarship-payments", yearPayment.formatted("1500000")), 200));
+        assertThat(yearPaid.get("scholarships").get(0).get("status").asString()).isEqualTo("PAID");
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/scholarship-payments", yearPayment.formatted("1500000")), 409);
+        assertThat(jdbc.sql("select sum(amount) from claim_payment p join worker w on w.id = p.worker_id where w.nik = ?").param(nik)
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("43500000");
+
+        // a child's marriage, recorded on the child, stops the years from then on
+        JsonNode stopped = json(expect(operator.postJson("/api/v1/claims/" + id + "/children/2/stops",
+                "{\"stop\":\"MARRIED\",\"on\":\"2026-12-01\"}"), 200));
+        List<String> bima = new ArrayList<>();
+        stopped.get("scholarships").forEach(s -> {
+            if (s.get("childNo").asInt() == 2) {
+                bima.add(s.get("schoolYear").asString() + ":" + s.get("status").asString());
+            }
+        });
+        assertThat(bima).first().isEqualTo("2026/2027:SCHEDULED");
+        assertThat(bima.subList(1, bima.size())).allMatch(s -> s.endsWith(":STOPPED"));
+
+        // read-only roles read it masked and change nothing; another area does not find it
+        JsonNode masked = json(expect(monitor.get("/api/v1/claims/" + id), 200));
+        assertThat(masked.get("nik").asString()).isNotEqualTo(nik).contains("********");
+        assertThat(masked.get("heirs").get(0).get("nik").asString()).isNotEqualTo(spouse).contains("****");
+        assertThat(masked.get("heirs").get(0).get("bankAccount").asString()).isEqualTo("******6789");
+        expect(monitor.postJson("/api/v1/claims/" + id + "/transitions", transition("REJECTED", ",\"reason\":\"x\"")), 403);
+        expect(monitor.get("/api/v1/claims/" + id + "/documents/" + ktp.get("documentId").asLong()), 403);
+        expect(stranger.get("/api/v1/claims/" + id), 404);
+        expect(stranger.get("/api/v1/claims/" + id + "/pdf"), 404);
+        expect(stranger.postJson("/api/v1/claims/" + id + "/transitions", transition("REJECTED", ",\"reason\":\"x\"")), 404);
+        expect(dpmd.get("/api/v1/claims?region=71.06"), 404);
+        assertThat(json(expect(dpmd.get("/api/v1/claims?case=JKM_DEATH&status=PAID"), 200)).get("items").findValuesAsString("nik"))
+                .contains(nik);
+        assertThat(json(expect(stranger.get("/api/v1/claims"), 200)).get("items").findValuesAsString("nik")).doesNotContain(nik);
+
+        assertThat(expect(dpmd.get("/api/v1/claims/" + id + "/pdf"), 200).body()).startsWith("%PDF");
+        assertThat(jdbc.sql("select action from audit_event where entity_type = 'claim_case' and entity_id = ? order by id")
+                .param(Long.toString(id)).query(String.class).list())
+                .containsExactly("CREATE", "TRANSITION", "TRANSITION", "PAY", "PAY_SCHOLARSHIP", "CHILD_STOP");
+    }
+
+    @Test
+    void theOpenerCannotApproveAndTheJkkClockRunsFromTheCompleteFile() {
+        String nik = worker(dpmd, "71.05.01.2002", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2024-01-01");
+        String body = """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-11-25","reportedOn":"2026-11-26","months":2}"""
+                .formatted(nik);
+        JsonNode opened = json(expect(bpjs.postJson("/api/v1/claims", body), 201));
+        long id = opened.get("id").asLong();
+        assertThat(opened.get("total").decimalValue()).isEqualByComparingTo("5000000");
+        assertThat(opened.get("clock").get("dueOn").isNull()).isTrue();
+        // the same case twice
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims", body), 422))).containsExactly("CASE_ALREADY_OPEN@case");
+        // illegal steps: 409 whatever the body
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID", "")), 409)))
+                .containsExactly("CLAIM_TRANSITION_NOT_ALLOWED@to");
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 409)))
+                .containsExactly("CLAIM_TRANSITION_NOT_ALLOWED@to");
+        // only a BPJS officer verifies
+        expect(dpmd.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 403);
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 200);
+        // an explicit recomputation, with its reason: the stored amounts stay what the regulation says, the history says who and why
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/recomputations", "{}"), 400))).containsExactly("REASON_REQUIRED@reason");
+        JsonNode recomputed = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/recomputations", "{\"reason\":\"data regulasi diperbarui\"}"), 200));
+        assertThat(recomputed.get("total").decimalValue()).isEqualByComparingTo("5000000");
+        assertThat(recomputed.get("history").get(2).get("action").asString()).isEqualTo("RECOMPUTED");
+        assertThat(jdbc.sql("select count(*) from claim_component where case_id = ? and replaced_at is not null").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+
+        for (String type : List.of("KTP", "KK", "BANK_BOOK", "ACCIDENT_REPORT")) {
+            expect(upload(bpjs, id, type, "", type + ".pdf", PDF), 201);
+        }
+        JsonNode complete = json(expect(upload(bpjs, id, "MEDICAL_RESUME", "", "resume.pdf", PDF), 201));
+        // complete on Wednesday 2 December: 7 working days later is Friday 11 December
+        assertThat(complete.get("clock").get("fileCompleteOn").asString()).isEqualTo("2026-12-02");
+        assertThat(complete.get("clock").get("dueOn").asString()).isEqualTo("2026-12-11");
+        assertThat(complete.get("clock").get("daysLate").asInt()).isZero();
+
+        // maker-checker: who opened it cannot approve it
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 403);
+        expect(bpjs2.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 200);
+
+        // three days late: 1% of 5,000,000 a day
+        clock.fixAt(Instant.parse("2026-12-14T03:00:00Z"));
+        JsonNode late = json(expect(bpjs.get("/api/v1/claims/" + id), 200));
+        assertThat(late.get("clock").get("daysLate").asInt()).isEqualTo(3);
+        assertThat(late.get("clock").get("lateCompensation").decimalValue()).isEqualByComparingTo("150000");
+        // waiting since 2 December at APPROVED (7 days allowed): overdue on the 14th
+        assertThat(late.get("overdue").asBoolean()).isTrue();
+        assertThat(json(expect(bpjs.get("/api/v1/claims?overdue=true&case=JKK_TEMPORARY_DISABILITY"), 200)).get("items")
+                .findValuesAsString("nik")).contains(nik);
+    }
+
+    @Test
+    void anIneligibleCaseIsRefusedWithItsCodesAndStoredRejectedOnlyWhenAsked() {
+        String nik = worker(dpmd, "71.05.01.2004", "NELAYAN", "[\"JKK\",\"JKM\"]", "BPU", "1000000", "SELF", "2026-01-01");
+        String heir = heirNik("P", "1980-01-01");
+        String body = """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"2025-12-31",
+                 "heirs":[{"name":"Istri Nelayan","nik":"%s","relationship":"SPOUSE"}]%%s}""".formatted(nik, heir);
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", body.formatted("")), 422)))
+                .containsExactly("INCIDENT_BEFORE_MEMBERSHIP@incidentDate");
+        assertThat(jdbc.sql("select count(*) from claim_case c join worker w on w.id = c.worker_id where w.nik = ?").param(nik)
+                .query(Long.class).single()).isZero();
+        // JP is not held by a BPU
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-11-01"}""".formatted(nik)), 422)))
+                .containsExactly("PROGRAMME_NOT_HELD@case");
+
+        JsonNode rejected = json(expect(dpmd.postJson("/api/v1/claims", body.formatted(",\"submitIfIneligible\":true")), 201));
+        assertThat(rejected.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.get("eligible").asBoolean()).isFalse();
+        assertThat(rejected.get("total").decimalValue()).isEqualByComparingTo("0");
+        assertThat(rejected.get("rejectionReason").asString()).isEqualTo("INCIDENT_BEFORE_MEMBERSHIP");
+        assertThat(rejected.get("decisions").findValuesAsString("code")).contains("INCIDENT_BEFORE_MEMBERSHIP");
+        // a refused death is not recorded in the registry
+        assertThat(jdbc.sql("select status from worker where nik = ?").param(nik).query(String.class).single()).isEqualTo("ACTIVE");
+
+        // an heir without relationship or with an invalid NIK is refused by field
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"2026-11-01",
+                 "heirs":[{"name":"Tanpa Hubungan","nik":"%s"},{"name":"NIK Salah","nik":"123","relationship":"CHILD"}]}"""
+                .formatted(nik, heir)), 400)))
+                .containsExactly("REQUIRED@heirs[0].relationship", "NIK_NOT_16_DIGITS@heirs[1].nik");
+        // rejecting needs a reason; a rejected case is final
+        long id = rejected.get("id").asLong();
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 409);
+    }
+}
