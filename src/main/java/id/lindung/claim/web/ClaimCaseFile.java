@@ -43,15 +43,21 @@ class ClaimCaseFile {
     private final MessageSource messages;
     private final Formats fmt;
     private final Clock clock;
+    private final id.lindung.registry.Workers workers;
 
-    ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock) {
+    ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers) {
         this.messages = messages;
         this.fmt = fmt;
         this.clock = clock;
+        this.workers = workers;
     }
 
-    /** The case as the reader may see it (NIKs masked by the module for the roles that see them so). */
-    byte[] pdf(ClaimCase c, String villageName, Locale locale) {
+    /**
+     * The case file of the page ({@code /klaim/{id}/berkas.pdf}) and of the API ({@code /api/v1/claims/{id}/pdf}), for
+     * the case as the reader may see it (NIKs masked by the module for the roles that see them so).
+     */
+    byte[] pdf(ClaimCase c, Locale locale) {
+        String villageName = c.region() == null ? null : workers.villageName(c.region());
         Locale previous = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale); // the month names of Formats follow the document's language
         try {
@@ -86,7 +92,7 @@ class ClaimCaseFile {
             row(facts, t.get("claim.case.status"), t.get("claim.status." + c.status().name())
                     + (c.overdue() ? " (" + t.get("claim.overdue") + ")" : ""));
             if (c.rejectionReason() != null) {
-                row(facts, t.get("claim.transition.reason"), c.rejectionReason());
+                row(facts, t.get("claim.transition.reason"), ClaimPageController.reasonText(c.rejectionReason(), messages, t.locale()));
             }
             row(facts, t.get("claim.case.openedBy"), c.openedBy() + " · " + fmt.time(c.openedAt()));
             row(facts, t.get("claim.case.regulationVersion"), c.regulationVersion());
@@ -232,7 +238,8 @@ class ClaimCaseFile {
                 history.addCell(cell(h.action() == null ? t.get("claim.status." + h.status().name())
                         : t.orElse("claim.action." + h.action(), t.get("claim.status." + h.status().name())), SMALL, Element.ALIGN_LEFT));
                 history.addCell(cell(h.by(), SMALL, Element.ALIGN_LEFT));
-                history.addCell(cell(h.reason() == null ? "" : h.reason(), SMALL, Element.ALIGN_LEFT));
+                history.addCell(cell(h.reason() == null ? "" : ClaimPageController.reasonText(h.reason(), messages, t.locale()),
+                        SMALL, Element.ALIGN_LEFT));
             }
             doc.add(history);
 

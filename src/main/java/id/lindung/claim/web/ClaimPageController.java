@@ -34,6 +34,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -213,7 +214,7 @@ class ClaimPageController {
     @GetMapping("/klaim/{id}/berkas.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id, Locale locale) {
         ClaimCase c = claims.get(id);
-        byte[] pdf = caseFile.pdf(c, villageName(c.region()), locale);
+        byte[] pdf = caseFile.pdf(c, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename("klaim-" + id + ".pdf").build().toString())
                 .body(pdf);
@@ -268,6 +269,7 @@ class ClaimPageController {
         model.addAttribute("canDownload", PersonalData.seesFull(actor));
         model.addAttribute("canPayScholarship", actor.role() == Role.BPJS_OFFICER);
         model.addAttribute("documentTypes", documentTypes(c));
+        model.addAttribute("reasonTexts", reasonTexts(c, messages, LocaleContextHolder.getLocale()));
         return "claim/case";
     }
 
@@ -299,6 +301,28 @@ class ClaimPageController {
             return "claim.transition.makerChecker";
         }
         return null;
+    }
+
+    /**
+     * The reasons of the case (its rejection, its history's steps) as the page shows them: a case stored as rejected
+     * carries its policies' codes ("INCIDENT_BEFORE_MEMBERSHIP, ..."), written out in the page's language; a reason a
+     * person typed is shown as typed.
+     */
+    static Map<String, String> reasonTexts(ClaimCase c, MessageSource messages, Locale locale) {
+        Map<String, String> texts = new java.util.HashMap<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.of(c.rejectionReason()), c.history().stream().map(ClaimCase.HistoryEntry::reason))
+                .filter(java.util.Objects::nonNull)
+                .forEach(reason -> texts.put(reason, reasonText(reason, messages, locale)));
+        return texts;
+    }
+
+    static String reasonText(String reason, MessageSource messages, Locale locale) {
+        String[] parts = reason.split("\\s*,\\s*");
+        if (!Arrays.stream(parts).allMatch(p -> p.matches("[A-Z][A-Z0-9_]+"))) {
+            return reason;
+        }
+        return Arrays.stream(parts).map(code -> messages.getMessage("claim.code." + code, null, code, locale))
+                .collect(Collectors.joining(" "));
     }
 
     /** The documents of the case's checklist first, then the other types. */
