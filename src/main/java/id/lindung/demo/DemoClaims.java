@@ -70,37 +70,38 @@ class DemoClaims {
                     where w.village_code like ? || '.%' and w.status = 'ACTIVE'
                       and exists (select 1 from registry_membership_term t
                                   where t.worker_id = w.id and t.program = 'JKK' and t.valid_to is null)
-                    order by (w.village_code = ?) desc, w.village_code, w.id limit 5""")
+                    order by (w.village_code = ?) desc, w.village_code, w.id limit 30""")
                     .params(area, FEATURED_VILLAGE).query(String.class).list();
             if (niks.size() < 5) {
                 continue;
             }
+            java.util.Deque<String> candidates = new java.util.ArrayDeque<>(niks);
             Worker first = workers.get(niks.get(0), RegionScope.NATIONAL);
             Actor operator = operator(first.villageCode());
             Actor officer = officer(area);
             LocalDate today = LocalDate.now(clock);
-            tryCase("temporary disability", () -> open(operator, niks.get(0), ClaimType.JKK_TEMPORARY_DISABILITY,
+            tryCase("temporary disability", candidates, nik -> open(operator(villageOf(nik)), nik, ClaimType.JKK_TEMPORARY_DISABILITY,
                     today.minusDays(12), today.minusDays(10), null, null, 2, null, List.of(), List.of()));
-            tryCase("partial disability", () -> {
-                ClaimCase c = open(operator(villageOf(niks.get(1))), niks.get(1), ClaimType.JKK_PARTIAL_DISABILITY,
+            tryCase("partial disability", candidates, nik -> {
+                ClaimCase c = open(operator(villageOf(nik)), nik, ClaimType.JKK_PARTIAL_DISABILITY,
                         today.minusDays(40), today.minusDays(35), null, new BigDecimal("10"), null, null, List.of(), List.of());
-                documents(operator(villageOf(niks.get(1))), c);
+                documents(operator(villageOf(nik)), c);
                 move(officer, c, ClaimStatus.VERIFIED, null);
             });
-            tryCase("care costs", () -> {
-                Actor op = operator(villageOf(niks.get(2)));
-                ClaimCase c = open(op, niks.get(2), ClaimType.JKK_MEDICAL, today.minusDays(30), today.minusDays(28), null, null,
+            tryCase("care costs", candidates, nik -> {
+                Actor op = operator(villageOf(nik));
+                ClaimCase c = open(op, nik, ClaimType.JKK_MEDICAL, today.minusDays(30), today.minusDays(28), null, null,
                         null, new ClaimRequests.ClaimedCosts(new BigDecimal("3500000"), new BigDecimal("450000")), List.of(), List.of());
                 documents(op, c);
                 move(officer, c, ClaimStatus.VERIFIED, null);
                 move(officer, c, ClaimStatus.APPROVED, null);
             });
-            tryCase("accident before membership", () -> open(operator(villageOf(niks.get(3))), niks.get(3),
+            tryCase("accident before membership", candidates, nik -> open(operator(villageOf(nik)), nik,
                     ClaimType.JKK_TEMPORARY_DISABILITY, LocalDate.of(2024, 10, 14), LocalDate.of(2024, 10, 20), null, null, 1,
                     null, List.of(), List.of(), true));
-            tryCase("paid disability", () -> {
-                Actor op = operator(villageOf(niks.get(4)));
-                ClaimCase c = open(op, niks.get(4), ClaimType.JKK_TEMPORARY_DISABILITY, today.minusDays(70), today.minusDays(66),
+            tryCase("paid disability", candidates, nik -> {
+                Actor op = operator(villageOf(nik));
+                ClaimCase c = open(op, nik, ClaimType.JKK_TEMPORARY_DISABILITY, today.minusDays(70), today.minusDays(66),
                         null, null, 1, null, List.of(), List.of());
                 documents(op, c);
                 move(officer, c, ClaimStatus.VERIFIED, null);
@@ -204,6 +205,19 @@ class DemoClaims {
             return claims.transition(id, new ClaimRequests.Transition(ClaimStatus.PAID, null,
                     new ClaimRequests.PaymentInput("DEMO-KLAIM-" + id, on, c.total().toBigDecimal(), heir)));
         });
+    }
+
+    /**
+     * One case of the demo for the first worker the rules accept (a self-payer who stopped paying is not protected):
+     * each worker tried is used up; when none is accepted the case is logged and the others go on.
+     */
+    private static void tryCase(String what, java.util.Deque<String> candidates, java.util.function.Consumer<String> work) {
+        for (int attempt = 0; attempt < 8 && !candidates.isEmpty(); attempt++) {
+            String nik = candidates.poll();
+            if (tryCase(what, () -> work.accept(nik))) {
+                return;
+            }
+        }
     }
 
     /** One case of the demo: a case the rules refuse is logged and the others go on. */
