@@ -381,18 +381,22 @@ public class BillingRuns {
                 .update();
     }
 
+    /** A full reversal of each selected line {@code l}: a negative copy pointing at it, added by this run. */
+    private static final String REVERSE_LINES = """
+            insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
+                                   share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id,
+                                   line_type, deferred)
+            select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
+                   l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run, l.line_type, -l.deferred
+            """;
+
     /**
      * Contribution lines of months after the month of a worker's death (a term that ended DECEASED): reversed in full,
      * whatever month this run bills, so that a payer does not pay for a worker who died after the months were billed
      * (RULES.md 2.3, refunds after a JKM claim). The month of death itself stays billed: the worker was protected in it.
      */
     private long reverseMonthsAfterDeath(MonthRules r, long runId, RegionScope scope) {
-        return jdbc.sql("""
-                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
-                                       share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id,
-                                       line_type, deferred)
-                select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
-                       l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run, l.line_type, -l.deferred
+        return jdbc.sql(REVERSE_LINES + """
                 from bill_line l join registry_membership_term t on t.id = l.term_id
                 where t.end_reason = 'DECEASED' and l.month > cast(date_trunc('month', t.valid_to) as date)
                   and l.line_type = 'CONTRIBUTION' and l.kind <> 'REVERSAL'
@@ -412,12 +416,7 @@ public class BillingRuns {
 
     /** Lines billed before that no longer match: reversed in full (a negative line pointing at the original). */
     private long appendReversals(MonthRules r, long runId, LocalDate start, RegionScope scope) {
-        return jdbc.sql("""
-                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date,
-                                       share, kind, base, rate, amount, regulation_version, reverses_line_id, run_id,
-                                       line_type, deferred)
-                select l.payer_id, l.month, l.worker_id, l.village_code, l.term_id, l.program, l.segment, l.due_date,
-                       l.share, 'REVERSAL', l.base, l.rate, -l.amount, :version, l.id, :run, l.line_type, -l.deferred
+        return jdbc.sql(REVERSE_LINES + """
                 from bill_line l
                 where l.month = :month and l.kind <> 'REVERSAL' and l.village_code >= :lo and l.village_code < :hi
                   and not exists (select 1 from bill_line x where x.reverses_line_id = l.id)

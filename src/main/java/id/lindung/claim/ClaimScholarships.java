@@ -8,7 +8,6 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.TextRules;
 import id.lindung.shared.Rupiah;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,17 +94,7 @@ class ClaimScholarships {
             throw new InvalidInputException("schoolYear", "REQUIRED", "schoolYear such as 2025/2026 is required");
         }
         ClaimRequests.PaymentInput p = request.payment();
-        List<InputProblem> problems = new ArrayList<>();
-        TextRules.check("payment.reference", p.reference(), TextRules.Kind.LINE, 100, true).ifPresent(problems::add);
-        if (p.date() == null || p.date().isAfter(LocalDate.now(clock))) {
-            problems.add(InputProblem.of("payment.date", p.date() == null ? "REQUIRED" : "PAYMENT_IN_FUTURE", "payment.date is required, not after today"));
-        }
-        if (p.amount() == null) {
-            problems.add(InputProblem.of("payment.amount", "REQUIRED", "payment.amount is required"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        PaymentRules.requireComplete(p, LocalDate.now(clock));
         return tx.execute(status -> {
             ClaimStore.CaseRow row = store.get(id, actor.scope(), true);
             if (!actor.can(Role.BPJS_OFFICER)) {
@@ -120,12 +109,8 @@ class ClaimScholarships {
                 throw InvalidInputException.conflict("schoolYear", "SCHOLARSHIP_NOT_DUE", "The scholarship year is " + s.status()
                         + ": it is due once the case is approved and the year's SCHOOL_CERTIFICATE is uploaded");
             }
-            Rupiah amount = Rupiah.of(p.amount(), RoundingMode.HALF_UP);
-            if (p.amount().stripTrailingZeros().scale() > 2 || !amount.equals(s.amount())) {
-                throw InvalidInputException.refused("payment.amount", "PAYMENT_AMOUNT_MISMATCH", "The payment of " + p.amount()
-                        + " differs from the year's amount " + s.amount());
-            }
-            store.payScholarship(row.regionCode(), id, request.child(), year, TextRules.normalise(p.reference(), TextRules.Kind.LINE),
+            Rupiah amount = PaymentRules.requireAmount(p, s.amount(), "the year's amount");
+            store.payScholarship(row.regionCode(), id, request.child(), year, PaymentRules.reference(p),
                     p.date(), amount, actor.username());
             ClaimCase after = queries.view(store.get(id, actor.scope(), false), actor);
             Map<String, Object> change = new LinkedHashMap<>();

@@ -8,11 +8,9 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.TextRules;
 import id.lindung.shared.Rupiah;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
@@ -102,31 +100,10 @@ class MovingClaims {
     }
 
     private void pay(ClaimStore.CaseRow row, ClaimCase current, ClaimRequests.PaymentInput p, Actor actor) {
-        List<InputProblem> problems = new ArrayList<>();
-        if (p == null) {
-            throw new InvalidInputException("payment", "REQUIRED", "payment (reference, date, amount, heir) is required");
-        }
-        TextRules.check("payment.reference", p.reference(), TextRules.Kind.LINE, 100, true).ifPresent(problems::add);
-        LocalDate today = LocalDate.now(clock);
-        if (p.date() == null) {
-            problems.add(InputProblem.of("payment.date", "REQUIRED", "payment.date is required"));
-        } else if (p.date().isAfter(today)) {
-            problems.add(InputProblem.of("payment.date", "PAYMENT_IN_FUTURE", "payment.date is after today"));
-        }
-        if (p.amount() == null) {
-            problems.add(InputProblem.of("payment.amount", "REQUIRED", "payment.amount is required"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        Rupiah amount = Rupiah.of(p.amount(), RoundingMode.HALF_UP);
-        if (p.amount().stripTrailingZeros().scale() > 2 || !amount.equals(row.total())) {
-            throw InvalidInputException.refused("payment.amount", "PAYMENT_AMOUNT_MISMATCH", "The payment of " + p.amount()
-                    + " differs from the approved total " + row.total());
-        }
+        PaymentRules.requireComplete(p, LocalDate.now(clock));
+        Rupiah amount = PaymentRules.requireAmount(p, row.total(), "the approved total");
         String heir = recipient(current, p.heir());
-        store.setPayment(row.regionCode(), row.id(), TextRules.normalise(p.reference(), TextRules.Kind.LINE), p.date(), amount, heir,
-                actor.username());
+        store.setPayment(row.regionCode(), row.id(), PaymentRules.reference(p), p.date(), amount, heir, actor.username());
     }
 
     /** The recipient named by NIK or name: must receive by the heirs' order (a case paid to the worker names none). */

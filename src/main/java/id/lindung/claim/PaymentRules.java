@@ -1,0 +1,50 @@
+package id.lindung.claim;
+
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TextRules;
+import id.lindung.shared.Rupiah;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rules of a payment, of a case or of a scholarship year: a reference, a date not in the future, the exact amount. */
+final class PaymentRules {
+
+    private PaymentRules() {}
+
+    /** Refuses (400) a payment without reference, date or amount, or dated after today. */
+    static void requireComplete(ClaimRequests.PaymentInput p, LocalDate today) {
+        if (p == null) {
+            throw new InvalidInputException("payment", "REQUIRED", "payment (reference, date, amount) is required");
+        }
+        List<InputProblem> problems = new ArrayList<>();
+        TextRules.check("payment.reference", p.reference(), TextRules.Kind.LINE, 100, true).ifPresent(problems::add);
+        if (p.date() == null) {
+            problems.add(InputProblem.of("payment.date", "REQUIRED", "payment.date is required"));
+        } else if (p.date().isAfter(today)) {
+            problems.add(InputProblem.of("payment.date", "PAYMENT_IN_FUTURE", "payment.date is after today"));
+        }
+        if (p.amount() == null) {
+            problems.add(InputProblem.of("payment.amount", "REQUIRED", "payment.amount is required"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The amount, refused (422 PAYMENT_AMOUNT_MISMATCH) unless it is exactly {@code expected}. */
+    static Rupiah requireAmount(ClaimRequests.PaymentInput p, Rupiah expected, String what) {
+        Rupiah amount = Rupiah.of(p.amount(), RoundingMode.HALF_UP);
+        if (p.amount().stripTrailingZeros().scale() > 2 || !amount.equals(expected)) {
+            throw InvalidInputException.refused("payment.amount", "PAYMENT_AMOUNT_MISMATCH", "The payment of " + p.amount()
+                    + " differs from " + what + " " + expected.toBigDecimal().toPlainString());
+        }
+        return amount;
+    }
+
+    static String reference(ClaimRequests.PaymentInput p) {
+        return TextRules.normalise(p.reference(), TextRules.Kind.LINE);
+    }
+}
