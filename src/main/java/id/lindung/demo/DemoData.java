@@ -66,13 +66,15 @@ class DemoData implements id.lindung.platform.SignInHint {
     private final id.lindung.registry.Workers workers;
     private final id.lindung.registry.WorkerCategories workerCategories;
     private final id.lindung.budget.BudgetPlans budgetPlans;
+    private final DemoClaims claims;
 
     DemoData(JdbcClient jdbc, UserAccounts users, Regions regions, PotentialWorkforce workforce,
              @Value("${lindung.demo}") boolean enabled, @Value("${lindung.demo-areas:}") List<String> areas, id.lindung.importing.WorkerFileGenerator workerFiles,
              id.lindung.importing.WorkerImports workerImports, id.lindung.billing.BillingRuns billingRuns,
              id.lindung.billing.Bills bills, id.lindung.billing.Payments payments, java.time.Clock clock,
              id.lindung.registry.Workers workers, id.lindung.registry.WorkerCategories workerCategories,
-             id.lindung.budget.BudgetPlans budgetPlans) {
+             id.lindung.budget.BudgetPlans budgetPlans, DemoClaims claims) {
+        this.claims = claims;
         this.budgetPlans = budgetPlans;
         this.clock = clock;
         this.workers = workers;
@@ -106,6 +108,7 @@ class DemoData implements id.lindung.platform.SignInHint {
             step("workforce-" + java.time.LocalDate.now(clock).getYear(), () -> createWorkforce(java.time.LocalDate.now(clock).getYear()));
             step("coverage-near-misses", this::createNearMisses);
             step("budget-plans", this::createBudgetPlans);
+            step("claims", () -> claims.create(areas));
         });
     }
 

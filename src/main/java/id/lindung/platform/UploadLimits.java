@@ -43,7 +43,7 @@ public class UploadLimits extends OncePerRequestFilter {
      * A claim's documents (issue 13): the envelope may exceed the document limit by the multipart overhead; the claim
      * module refuses a file over the limit itself. Refused here with the claim's code, DOCUMENT_TOO_LARGE.
      */
-    private static final java.util.regex.Pattern CLAIM_DOCUMENTS = java.util.regex.Pattern.compile("/api/v1/claims/[^/]+/documents");
+    private static final java.util.regex.Pattern CLAIM_DOCUMENTS = java.util.regex.Pattern.compile("/api/v1/claims/[^/]+/documents|/klaim/[^/]+/dokumen");
 
     private final List<Limit> limits;
     private final Limit other;

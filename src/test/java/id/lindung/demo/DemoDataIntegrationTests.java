@@ -26,7 +26,7 @@ class DemoDataIntegrationTests {
         // issue 14 (i14-dashboard): this year's workforce (the coverage ratio's denominator) and the Desa Sadar near
         // misses (made only where the demo areas include 64.02, so a no-op here) are steps too
         assertThat(jdbc.sql("select step from demo_seed order by step").query(String.class).list())
-                .containsExactlyElementsOf(new java.util.TreeSet<>(List.of("billing-6-months", "coverage-near-misses", "users", "workers",
+                .containsExactlyElementsOf(new java.util.TreeSet<>(List.of("billing-6-months", "budget-plans", "claims", "coverage-near-misses", "users", "workers",
                         "workforce-2025", "workforce-" + java.time.Year.now(java.time.ZoneId.of("Asia/Jakarta")))));
         assertThat(count("select count(*) from app_user where demo and username in ('admin', 'dpmd.palangkaraya', 'operator.loaduriilir')"))
                 .isEqualTo(3);
@@ -41,5 +41,10 @@ class DemoDataIntegrationTests {
                 select count(*) from bill_line l left join payment_allocation a on a.bill_line_id = l.id
                 where l.village_code like '62.71.%' and l.due_date < current_date and coalesce(a.amount, 0) < l.amount"""))
                 .as("some payers are in arrears").isPositive();
+        // i13-claim-pages: claims in every state of the workflow, opened by the village and decided by BPJS
+        assertThat(jdbc.sql("select distinct status from claim_case where region_code like '62.71.%' order by status")
+                .query(String.class).list()).containsExactly("APPROVED", "PAID", "REJECTED", "SUBMITTED", "VERIFIED");
+        assertThat(count("select count(*) from claim_history h join claim_case c on c.id = h.case_id where c.region_code like '62.71.%'"
+                + " and h.status = 'APPROVED' and h.by_user = c.opened_by")).as("nobody approved a case they opened").isZero();
     }
 }

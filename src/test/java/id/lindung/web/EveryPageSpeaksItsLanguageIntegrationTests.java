@@ -73,7 +73,11 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 // i14-dashboard: the coverage dashboard at two levels, its trend fragment, the regulations and the report
                 "/cakupan", "/cakupan?region=64.02.03", "/cakupan/tren?region=" + VILLAGE, "/cakupan/regulasi",
                 "/cakupan/regulasi/baru", "/cakupan/monev",
-                "/anggaran", "/anggaran/wilayah/64.02");
+                "/anggaran", "/anggaran/wilayah/64.02",
+
+                // i13-claim-pages: the claim pages, a death case with its heirs and scholarship and a case stored as rejected
+                "/klaim", "/klaim?status=REJECTED", "/klaim?overdue=true", "/klaim/baru", "/klaim/baru?pekerja=" + data.get("claimant"),
+                "/klaim/" + data.get("deathClaim"), "/klaim/" + data.get("rejectedClaim"));
 
         List<String> faults = new ArrayList<>();
         int rendered = 0;
@@ -147,7 +151,31 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
         var batch = admin.upload("/api/v1/imports", "file", "dua-bahasa.csv", csv.getBytes(StandardCharsets.UTF_8), "");
         assertThat(batch.statusCode()).as(batch.body()).isIn(200, 201, 202);
         String batchId = batch.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1");
-        return Map.of("self", idOf(self), "official", idOf(official), "deceased", idOf(deceased), "bill", bill, "batch", batchId);
+        // i13-claim-pages: a village official's JKM death (two children, a spouse and a parent), and an accident before the
+        // farmer's membership stored as rejected with its code
+        String claimant = Niks.unique("64.02.03", "L", LocalDate.of(1977, 9, 9));
+        var registered = admin.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Perangkat Klaim Dua Bahasa","sex":"L","birthDate":"1977-09-09","villageCode":"%s","category":"PERANGKAT_DESA",
+                 "programs":["JKK","JKM"],"segment":"PU","wage":2500000,"riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2020-01-01"}"""
+                .formatted(claimant, VILLAGE));
+        created(registered);
+        String deathDate = LocalDate.now().minusDays(9).toString();
+        var death = admin.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"%s","reportedOn":"%s","submitIfIneligible":false,
+                 "children":[{"name":"Anak Satu","birthDate":"2015-03-01","schoolLevel":"SD"},{"name":"Anak Dua","birthDate":"2011-03-01","schoolLevel":"SMP"}],
+                 "heirs":[{"name":"Istri Dua Bahasa","nik":"%s","relationship":"SPOUSE","bankAccount":"BRI 1234 5678"},
+                          {"name":"Ayah Dua Bahasa","nik":"%s","relationship":"PARENT"}]}"""
+                .formatted(claimant, deathDate, deathDate, Niks.unique("64.02.03", "P", LocalDate.of(1981, 4, 4)),
+                        Niks.unique("64.02.03", "L", LocalDate.of(1950, 4, 4))));
+        created(death);
+        var rejected = admin.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2025-06-01","reportedOn":"2025-06-03","months":1,
+                 "submitIfIneligible":true}""".formatted(self));
+        created(rejected);
+        return Map.of("self", idOf(self), "official", idOf(official), "deceased", idOf(deceased), "bill", bill, "batch", batchId,
+                "claimant", registered.body().replaceAll("(?s)^.*\"id\":\"([0-9a-f-]+)\".*$", "$1"),
+                "deathClaim", death.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"),
+                "rejectedClaim", rejected.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"));
     }
 
     private String idOf(String nik) {
@@ -185,7 +213,8 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
     static {
         Set<String> names = new TreeSet<>();
         Stream.of(WorkerStatus.values(), EndReason.values(), ProtectionStatus.values(), LikelyDuplicate.Verdict.values(),
-                        id.lindung.regulation.Unit.values())
+                        id.lindung.regulation.Unit.values(), id.lindung.claim.ClaimStatus.values(),
+                        id.lindung.claim.ClaimCase.ScholarshipStatus.values(), id.lindung.claim.HeirRelationship.values())
                 .flatMap(Arrays::stream).map(Enum::name).forEach(names::add);
         id.lindung.support.Categories.shipped().all().forEach(c -> names.add(c.code()));
         names.addAll(List.of("ORIGINAL", "ADJUSTMENT", "REVERSAL", "EMPLOYER", "WORKER", "REGISTERED", "DONOR",

@@ -90,6 +90,14 @@ class MessageBundlesTests {
         BUILT_KEYS.put("dashboard.children.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
         BUILT_KEYS.put("dashboard.potential.", List.of("OWN", "SUM_OF_CHILDREN", "MISSING", "PARTIAL"));
         BUILT_KEYS.put("budget.status.", List.of("DRAFT", "FINAL"));
+        // i13-claim-pages: the claim pages' enums
+        BUILT_KEYS.put("claim.status.", names(id.lindung.claim.ClaimStatus.values()));
+        BUILT_KEYS.put("claim.type.", names(id.lindung.claim.ClaimType.values()));
+        BUILT_KEYS.put("claim.heir.", names(id.lindung.claim.HeirRelationship.values()));
+        BUILT_KEYS.put("claim.document.", names(id.lindung.claim.DocumentType.values()));
+        BUILT_KEYS.put("claim.school.", names(id.lindung.claim.SchoolLevel.values()));
+        BUILT_KEYS.put("claim.scholarshipStatus.", names(id.lindung.claim.ClaimCase.ScholarshipStatus.values()));
+        BUILT_KEYS.put("claim.transport.", names(id.lindung.claim.ClaimRequests.TransportMode.values()));
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */

@@ -40,7 +40,28 @@ class PhoneLayoutUiTests {
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
         assertThat(api.postJson("/api/v1/billing/runs", "{\"month\":\"2026-01\",\"backfill\":true}").statusCode()).isEqualTo(200);
         var bills = new ObjectMapper().readTree(api.get("/api/v1/bills?payer=SELF:" + nik).body());
-        return Map.of("nik", nik, "bill", bills.get(0).get("id").asText());
+        // i13-claim-pages: a village official's JKM death with two children and three heirs, for the claim pages
+        String official = Niks.unique("64.02.03", "L", java.time.LocalDate.of(1978, 2, 3));
+        var registered = api.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Perangkat Desa Dengan Nama Panjang Untuk Layar Ponsel","sex":"L","birthDate":"1978-02-03",
+                 "villageCode":"64.02.03.2007","category":"PERANGKAT_DESA","programs":["JKK","JKM"],"segment":"PU","wage":2500000,
+                 "riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2020-01-01"}""".formatted(official));
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        String died = java.time.LocalDate.now().minusDays(10).toString();
+        var claim = api.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"%s","reportedOn":"%s","submitIfIneligible":false,
+                 "children":[{"name":"Anak Pertama Dengan Nama Panjang","birthDate":"2016-05-01","schoolLevel":"SD"},
+                             {"name":"Anak Kedua Dengan Nama Panjang","birthDate":"2012-08-01","schoolLevel":"SMP"}],
+                 "heirs":[{"name":"Istri Dengan Nama Yang Cukup Panjang","nik":"%s","relationship":"SPOUSE","bankAccount":"BRI 0123-01-004567-53-1"},
+                          {"name":"Anak Pertama Dengan Nama Panjang","nik":"%s","relationship":"CHILD"},
+                          {"name":"Orang Tua Almarhum","nik":"%s","relationship":"PARENT"}]}"""
+                .formatted(official, died, died, Niks.unique("64.02.03", "P", java.time.LocalDate.of(1980, 1, 2)),
+                        Niks.unique("64.02.03", "P", java.time.LocalDate.of(2016, 5, 1)),
+                        Niks.unique("64.02.03", "P", java.time.LocalDate.of(1950, 1, 2))));
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+        return Map.of("nik", nik, "bill", bills.get(0).get("id").asText(),
+                "worker", new ObjectMapper().readTree(registered.body()).get("id").asText(),
+                "claim", new ObjectMapper().readTree(claim.body()).get("id").asText());
     }
 
     @Test
@@ -81,6 +102,10 @@ class PhoneLayoutUiTests {
         pages.put("monev", "/cakupan/monev?region=64.02");
         pages.put("budget-plans", "/anggaran");
         pages.put("budget-region", "/anggaran/wilayah/64.02");
+        pages.put("claims", "/klaim");
+        pages.put("claim-new", "/klaim/baru");
+        pages.put("claim-form", "/klaim/baru?pekerja=" + data.get("worker"));
+        pages.put("claim", "/klaim/" + data.get("claim"));
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();

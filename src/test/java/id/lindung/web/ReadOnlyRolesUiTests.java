@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class ReadOnlyRolesUiTests {
 
-    private static final List<String> WRITE_PAGES = List.of("/pekerja/baru", "/pembayar/baru", "/pembayaran", "/wilayah/tenaga-kerja/impor");
+    private static final List<String> WRITE_PAGES = List.of("/pekerja/baru", "/pembayar/baru", "/pembayaran", "/wilayah/tenaga-kerja/impor",
+            "/klaim/baru");
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
@@ -36,7 +37,7 @@ class ReadOnlyRolesUiTests {
         try {
             Browser.signIn(driver, port, "ui-ro-monitor", TestUsers.PASSWORD);
             for (String page : List.of("/", "/wilayah/64.02", "/pekerja", "/desa/64.02.03.2007/pekerja", "/pembayar",
-                    "/pembayar/APBDES:64.02.03.2007", "/impor/pekerja", "/tagihan", "/simulasi", "/regulasi")) {
+                    "/pembayar/APBDES:64.02.03.2007", "/impor/pekerja", "/tagihan", "/simulasi", "/regulasi", "/klaim")) {
                 driver.get("http://localhost:" + port + page);
                 for (WebElement form : driver.findElements(By.cssSelector("form[method=post], form[method=POST]"))) {
                     String action = form.getAttribute("action");

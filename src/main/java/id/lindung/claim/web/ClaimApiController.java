@@ -37,8 +37,12 @@ class ClaimApiController {
 
     private final Claims claims;
 
-    ClaimApiController(Claims claims) {
+    /** The case file (i13-claim-pages): the same document as the case page's, in the reader's language. */
+    private final ClaimCaseFile caseFile;
+
+    ClaimApiController(Claims claims, ClaimCaseFile caseFile) {
         this.claims = claims;
+        this.caseFile = caseFile;
     }
 
     @Operation(summary = "Open a case (VILLAGE_OPERATOR, DPMD, BPJS_OFFICER, ADMIN): 201 with the case; 422 with the policies' codes "
@@ -122,7 +126,7 @@ class ClaimApiController {
     @Operation(summary = "The case file as PDF")
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
-        byte[] pdf = claims.pdf(id, LocaleContextHolder.getLocale());
+        byte[] pdf = caseFile.pdf(claims.get(id), LocaleContextHolder.getLocale());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"klaim-" + id + ".pdf\"").body(pdf);
     }
