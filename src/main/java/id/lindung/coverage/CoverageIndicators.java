@@ -217,7 +217,7 @@ public class CoverageIndicators {
             Rupiah billed = m == null ? Rupiah.ZERO : m.billed();
             Rupiah paid = m == null ? Rupiah.ZERO : m.paid();
             Rupiah benefitsPaid = paidBenefits.getOrDefault(g, Rupiah.ZERO);
-            boolean connected = !BenefitsPaid.SOURCE.equals(benefits.source());
+            boolean connected = !BenefitsPaid.NOT_CONNECTED.equals(benefits.source());
             Map<String, Coverage.Count> deciles = new LinkedHashMap<>();
             for (int i = 1; i <= 10; i++) {
                 deciles.put(String.valueOf(i), count(c, "POVERTY", String.valueOf(i)));

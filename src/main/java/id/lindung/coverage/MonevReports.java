@@ -65,9 +65,11 @@ public class MonevReports {
     private final CurrentActor currentActor;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final id.lindung.coverage.internal.BenefitsPaid benefits;
 
     MonevReports(CoverageIndicators indicators, LocalRegulations regulations, CurrentActor currentActor, JdbcClient jdbc,
-                 Clock clock) {
+                 Clock clock, id.lindung.coverage.internal.BenefitsPaid benefits) {
+        this.benefits = benefits;
         this.indicators = indicators;
         this.regulations = regulations;
         this.currentActor = currentActor;
@@ -112,7 +114,8 @@ public class MonevReports {
 
         List<DesaSadarVillages.Village> sadar = indicators.desaSadar(here.region(), asOf, DesaSadarVillages.Status.SADAR).villages();
         Coverage.Money m = here.money();
-        MonevReport.Claims claims = new MonevReport.Claims(0, m.benefitsPaid(), m.paid(), m.benefitsSource(), m.lossRatio());
+        RegionScope area = RegionScope.of(here.region());
+        MonevReport.Claims claims = new MonevReport.Claims(benefits.casesPaid(area.lo(), area.hi(), semester.first(), asOf), m.benefitsPaid(), m.paid(), m.benefitsSource(), m.lossRatio());
         List<LocalRegulation> inForce = regulations.inForceDuring(here.region(), semester.first(), asOf, currentActor.get().scope());
         return new MonevReport(here.region(), here.name(), level, semester.toString(), semester.first(), asOf, previousAsOf,
                 row(here, before), rows, moneyRows, moneyTotal, sadar, claims, inForce);

@@ -223,6 +223,14 @@ class ClaimWorkflowIntegrationTests {
         expect(bpjs.postJson("/api/v1/claims/" + id + "/scholarship-payments", yearPayment.formatted("1500000")), 409);
         assertThat(jdbc.sql("select sum(amount) from claim_payment p join worker w on w.id = p.worker_id where w.nik = ?").param(nik)
                 .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("43500000");
+        // the coverage figures count what claims paid: benefits paid in the village over the period, and the loss ratio
+        JsonNode money = json(expect(dpmd.get("/api/v1/coverage?region=" + VILLAGE + "&date=2026-12-02"), 200)).get("money");
+        java.math.BigDecimal direct = jdbc.sql("select coalesce(sum(amount), 0) from claim_payment where region_code = ? "
+                        + "and paid_on between cast(? as date) and cast(? as date)")
+                .params(VILLAGE, money.get("from").asString(), money.get("to").asString()).query(java.math.BigDecimal.class).single();
+        assertThat(direct).isGreaterThanOrEqualTo(new java.math.BigDecimal("43500000"));
+        assertThat(money.get("benefitsSource").asString()).isEqualTo("CLAIMS");
+        assertThat(new java.math.BigDecimal(money.get("benefitsPaid").asString())).isEqualByComparingTo(direct);
 
         // a child's marriage, recorded on the child, stops the years from then on
         JsonNode stopped = json(expect(operator.postJson("/api/v1/claims/" + id + "/children/2/stops",
