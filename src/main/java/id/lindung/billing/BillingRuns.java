@@ -156,8 +156,12 @@ public class BillingRuns {
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
+            long v0 = System.nanoTime();
             versions.afterRun(runId, start);
+            long v1 = System.nanoTime();
             allocation.reallocatePayersOfRun(runId, start);
+            log.info("Billing {}: bill versions in {} ms, balances and allocation in {} ms", month, (v1 - v0) / 1_000_000,
+                    (System.nanoTime() - v1) / 1_000_000);
         }
         if (dryRun != null) {
             dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,
