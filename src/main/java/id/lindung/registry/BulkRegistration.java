@@ -320,6 +320,15 @@ public class BulkRegistration {
         }
     }
 
+    /**
+     * Fresh planner statistics for the tables an import grew. A register imported into a fresh database is otherwise
+     * planned as empty until autovacuum analyses it: the suite's billing run right after such an import took 185 s
+     * for 9,825 lines, and 3.5 s when the tables had been analysed (issue 16).
+     */
+    public void refreshStatistics() {
+        jdbc.sql("analyze worker, membership_term, worker_status_event, payer").update();
+    }
+
     /** Removes a batch's staging rows once it is finished. */
     public void dropStage(long batchId) {
         jdbc.sql("delete from worker_stage where batch_id = ?").param(batchId).update();
