@@ -186,10 +186,18 @@ public class BillingRuns {
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
             progress.advanced(BillingProgress.SETTLING, 0, 0);
+            long settleStart = System.nanoTime();
+            long v0 = System.nanoTime();
+            long versionsNanos = 0;
             for (LocalDate changed : monthsOfRun(runId, start)) {
                 versions.afterRun(runId, changed);
+                long v1 = System.nanoTime();
+                versionsNanos += v1 - v0;
                 allocation.reallocatePayersOfRun(runId, changed);
+                v0 = System.nanoTime();
             }
+            log.info("Billing {}: bill versions in {} ms, balances and allocation in {} ms", month, versionsNanos / 1_000_000,
+                    (System.nanoTime() - settleStart - versionsNanos) / 1_000_000);
         }
         if (dryRun != null) {
             dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,

@@ -29,7 +29,7 @@ public class LindungCommandLine implements Runnable {
     private static final List<Class<?>> COMMANDS = List.of(ServeCommand.class, UsersCommand.class, RegionsCommand.class,
             WorkforceCommand.class, QuoteCommand.class, WorkerCommands.Import.class, WorkerCommands.Generate.class,
             WorkerCommands.Nik.class, BillingCommand.class, PaymentsCommand.class, BudgetCommand.class, BackupCommands.Backup.class,
-            BackupCommands.Restore.class, CommandLine.HelpCommand.class);
+            BackupCommands.Restore.class, BenchCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

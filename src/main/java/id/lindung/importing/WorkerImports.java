@@ -290,6 +290,9 @@ public class WorkerImports {
         return fields;
     }
 
+    /** An import of at least this many lines refreshes the registry's planner statistics when it is applied. */
+    static final long ANALYZE_AFTER_LINES = 1_000;
+
     /** Key space of the validation locks: "IMPV" in the high 32 bits, the batch id in the low ones. */
     private static final long VALIDATION_LOCK = 0x494D5056L << 32;
 
@@ -382,6 +385,9 @@ public class WorkerImports {
         if (done < chunks) {
             applyChunks(id, done, chunks, size, actor, (chunk, linesTo) ->
                     progress.applied(id, chunk + 1, chunks, Math.min(lines, linesTo - 2), lines));
+            if (lines >= ANALYZE_AFTER_LINES) {
+                bulk.refreshStatistics();
+            }
         }
         tx.executeWithoutResult(status -> {
             jdbc.sql("""

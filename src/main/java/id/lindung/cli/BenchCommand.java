@@ -1,0 +1,104 @@
+package id.lindung.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: starts Lindung (web server on a free loopback port, an embedded PostgreSQL in a throwaway data
+ * directory under {@code --out}), builds a register with the generator and measures every hot path beside its floor
+ * (issue 16). Prints a table on stdout and writes {@code bench.json} into {@code --out}.
+ */
+@Command(name = "bench", description = {"Benchmark suite: generate a register of --workers workers, then measure the import",
+        "(against a raw COPY and a COPY of parsed rows into the real tables), a month's billing run (against one",
+        "INSERT ... SELECT), protection lookups and the API under --clients concurrent clients, and the memory used.",
+        "Prints a table and writes OUT/bench.json. Run it with -Xmx512m to check the memory target.",
+        "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data."})
+class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--workers", required = true, description = "Workers in the register (the measured import included).")
+    long workers;
+    @Option(names = "--import-rows", description = "Rows of the measured import (default: the smaller of 1,000,000 and --workers).")
+    Long importRows;
+    @Option(names = "--months", defaultValue = "12", description = "Months of bills and payments before the measured month (default 12).")
+    int months;
+    @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds of each load test (default 20).")
+    int seconds;
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent loopback clients (default 50).")
+    int clients;
+    @Option(names = "--out", defaultValue = "target/bench", description = "Folder for bench.json, the files and the database.")
+    Path out;
+    @Option(names = "--keep-data", description = "Keep the database folder OUT/data after the run.")
+    boolean keepData;
+    @Option(names = "--fsync", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "fsync and synchronous commit on, as in production (default); --no-fsync for a quick run.")
+    boolean fsync;
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 1 || months < 0 || seconds < 1 || clients < 1) {
+            throw new IllegalArgumentException("--workers, --seconds and --clients must be at least 1, --months at least 0");
+        }
+        long measured = importRows != null ? importRows : Math.min(1_000_000, workers);
+        if (measured < 1 || measured > workers) {
+            throw new IllegalArgumentException("--import-rows must be between 1 and --workers");
+        }
+        Files.createDirectories(out);
+        Path data = out.resolve("data").toAbsolutePath();
+        deleteTree(data);
+        BenchReport report = new BenchReport();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("workers", workers);
+        parameters.put("importRows", measured);
+        parameters.put("months", months);
+        parameters.put("seconds", seconds);
+        parameters.put("clients", clients);
+        parameters.put("fsync", fsync);
+        report.run.put("parameters", parameters);
+        report.run.put("command", "java -Xmx" + Runtime.getRuntime().maxMemory() / 1048576 + "m -jar lindung.jar bench --workers "
+                + workers + " --import-rows " + measured + " --months " + months + " --seconds " + seconds + " --clients " + clients
+                + (fsync ? "" : " --no-fsync"));
+        double l0 = BenchReport.load();
+        long t0 = System.nanoTime();
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(LindungCommandLine.application)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                // command-line arguments outrank system properties and the environment: this database, never the usual one
+                .run("--lindung.data-dir=" + data, "--lindung.db-port=0", "--lindung.db-durable=" + fsync, "--lindung.demo=false",
+                        "--server.port=0", "--server.address=127.0.0.1", "--logging.threshold.console=OFF",
+                        "--lindung.privacy.nik-probes-per-window=1000000")) {
+            report.add(new BenchReport.Figure("0-register", "start with an empty database (migrations, official regions)",
+                    (System.nanoTime() - t0) / 1e9, "s", null, null, null, l0, BenchReport.load()));
+            new BenchSuite(ctx, new BenchSuite.Parameters(workers, measured, months, seconds, clients, out), report).run();
+        } finally {
+            report.writeJson(out.resolve("bench.json"));
+            report.printTable(System.out);
+            System.out.flush();
+            if (!keepData) {
+                deleteTree(data);
+            }
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

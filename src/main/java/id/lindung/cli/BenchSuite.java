@@ -1,0 +1,497 @@
+package id.lindung.cli;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.billing.BillSummary;
+import id.lindung.billing.BillingFloor;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Bills;
+import id.lindung.billing.Payments;
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerFileGenerator;
+import id.lindung.importing.WorkerImports;
+import id.lindung.region.Region;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import id.lindung.registry.ImportFloors;
+import id.lindung.shared.Rupiah;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The benchmark suite of issue 16, run inside a started Lindung (web server on loopback, its own database): builds a
+ * register with the generator, then measures each hot path beside its floor measured in the same run, and the
+ * memory of the process through all of it. See docs/benchmarks.md, "The suite".
+ */
+final class BenchSuite {
+
+    /** What to build and how long to load the API. */
+    record Parameters(long workers, long importRows, int months, int seconds, int clients, Path out) {}
+
+    /** A realistic village: its apparatus (8–12 officials) and informal workers beside them. */
+    static final int WORKERS_PER_VILLAGE = 24;
+
+    private final ConfigurableApplicationContext ctx;
+    private final Parameters p;
+    private final BenchReport report;
+    private final String base;
+    private final Actor bench = Actor.system("bench");
+    private final MemoryWatch memory = new MemoryWatch();
+
+    BenchSuite(ConfigurableApplicationContext ctx, Parameters p, BenchReport report) {
+        this.ctx = ctx;
+        this.p = p;
+        this.report = report;
+        this.base = "http://127.0.0.1:" + ctx.getEnvironment().getProperty("local.server.port");
+    }
+
+    void run() throws Exception {
+        memory.start();
+        try {
+            Path[] files = generate();
+            importRegister(files[0], files[1]);
+            history();
+            billing();
+            String token = token();
+            List<String> niks = sampleNiks(20_000);
+            protection(token, niks);
+            coverage(token);
+            api(token, niks);
+        } finally {
+            memory.stop();
+            memory.report(report);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // the register
+
+    /**
+     * Writes the worker file: all villages when there are at least {@link #WORKERS_PER_VILLAGE} workers for each,
+     * otherwise an even spread of villages over the whole country (every k-th in code order) with that many each.
+     * Returns the part imported to build the register first (possibly empty) and the part whose import is measured.
+     */
+    private Path[] generate() throws IOException {
+        double l0 = BenchReport.load();
+        long t0 = System.nanoTime();
+        List<Region> all = ctx.getBean(Regions.class).within(RegionScope.NATIONAL, RegionLevel.VILLAGE);
+        List<Region> villages;
+        int perVillage;
+        if (p.workers() >= (long) all.size() * WORKERS_PER_VILLAGE) {
+            villages = all;
+            perVillage = (int) (p.workers() / all.size());
+        } else {
+            int wanted = (int) Math.max(1, p.workers() / WORKERS_PER_VILLAGE);
+            double stride = (double) all.size() / wanted;
+            villages = new ArrayList<>(wanted);
+            for (int i = 0; i < wanted; i++) {
+                villages.add(all.get((int) (i * stride)));
+            }
+            perVillage = (int) Math.max(1, p.workers() / wanted);
+        }
+        Path whole = p.out().resolve("workers.csv");
+        long rows;
+        try (BufferedWriter w = Files.newBufferedWriter(whole, StandardCharsets.UTF_8)) {
+            rows = WorkerFileGenerator.write(villages, perVillage, 2026, 0.0, w).rows();
+        }
+        long measured = Math.min(p.importRows(), rows);
+        Path register = p.out().resolve("register.csv");
+        Path imported = p.out().resolve("import.csv");
+        try (BufferedReader r = Files.newBufferedReader(whole, StandardCharsets.UTF_8);
+             BufferedWriter a = Files.newBufferedWriter(register, StandardCharsets.UTF_8);
+             BufferedWriter b = Files.newBufferedWriter(imported, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            a.write(header);
+            a.newLine();
+            b.write(header);
+            b.newLine();
+            long n = 0;
+            for (String line = r.readLine(); line != null; line = r.readLine(), n++) {
+                BufferedWriter to = n < rows - measured ? a : b;
+                to.write(line);
+                to.newLine();
+            }
+        }
+        Files.delete(whole);
+        report.run.put("register", java.util.Map.of("workers", rows, "villages", villages.size(), "villagesInCountry", all.size(),
+                "perVillage", perVillage, "measuredImportRows", measured));
+        report.add(new BenchReport.Figure("0-register", "worker file generated (" + villages.size() + " villages)", rows,
+                "rows", null, null, null, l0, BenchReport.load()));
+        report.add(new BenchReport.Figure("0-register", "generation time", (System.nanoTime() - t0) / 1e9, "s", null, null,
+                null, l0, BenchReport.load()));
+        return new Path[] {register, imported};
+    }
+
+    private void importRegister(Path register, Path measured) {
+        WorkerImports imports = ctx.getBean(WorkerImports.class);
+        ImportFloors floors = ctx.getBean(ImportFloors.class);
+        if (lines(register) > 1) {
+            double l0 = BenchReport.load();
+            long t0 = System.nanoTime();
+            ImportBatch b = CurrentActor.runAs(bench, () -> imports.importFile("register.csv", register,
+                    new WorkerImports.Options(null, null, true)));
+            double s = (System.nanoTime() - t0) / 1e9;
+            report.add(new BenchReport.Figure("0-register", "register built through the import (" + b.workersCreated() + " workers)",
+                    b.workersCreated() / s, "rows/s", null, null, "status " + b.status() + ", " + String.format(Locale.ROOT, "%.1f s", s),
+                    l0, BenchReport.load()));
+        }
+        long rows = lines(measured) - 1;
+
+        double l0 = BenchReport.load();
+        double raw = floors.rawCopySeconds(measured);
+        report.add(new BenchReport.Figure("1-import", "floor: raw COPY of the file into an unindexed table", rows / raw, "rows/s",
+                null, null, String.format(Locale.ROOT, "%.2f s", raw), l0, BenchReport.load()));
+
+        double l1 = BenchReport.load();
+        long v0 = System.nanoTime();
+        ImportBatch validated = CurrentActor.runAs(bench, () -> imports.importFile("import.csv", measured, WorkerImports.Options.none()));
+        double validate = (System.nanoTime() - v0) / 1e9;
+        double l2 = BenchReport.load();
+        ImportFloors.FairFloor fair = floors.fairFloor(validated.id(), p.out());
+        report.add(new BenchReport.Figure("1-import", "fair floor: COPY of parsed rows into the real worker and term tables",
+                fair.workers() / fair.seconds(), "rows/s", null, null, String.format(Locale.ROOT,
+                "%.2f s (workers %.2f s, %,d terms %.2f s)", fair.seconds(), fair.workerSeconds(), fair.terms(), fair.termSeconds()),
+                l2, BenchReport.load()));
+        double l3 = BenchReport.load();
+        long a0 = System.nanoTime();
+        ImportBatch done = CurrentActor.runAs(bench, () -> imports.confirm(validated.id()));
+        double apply = (System.nanoTime() - a0) / 1e9;
+        double total = validate + apply;
+        report.add(new BenchReport.Figure("1-import", "staged import end to end (validate + apply)", rows / total, "rows/s",
+                fair.workers() / fair.seconds(), total / fair.seconds(), String.format(Locale.ROOT,
+                "%.2f s = validate %.2f s (load %.2f) + apply %.2f s; %,d workers, %,d terms; %.1fx the raw COPY's time; status %s",
+                total, validate, l1, apply, done.workersCreated(), done.termsOpened(), total / raw, done.status()),
+                l3, BenchReport.load()));
+    }
+
+    private static long lines(Path file) {
+        try (var s = Files.lines(file)) {
+            return s.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code months} months of bills before the current one, oldest first, each followed by its payments, a few days
+     * before the due date: government payers (APBDes, APBD) pay except about one in seven, who stopped three months ago,
+     * and about one in eleven pays only part; one self-paying (BPU) worker in five pays. So the register has arrears.
+     */
+    private void history() {
+        if (p.months() == 0) {
+            return;
+        }
+        BillingRuns runs = ctx.getBean(BillingRuns.class);
+        Bills bills = ctx.getBean(Bills.class);
+        Payments payments = ctx.getBean(Payments.class);
+        LocalDate today = LocalDate.now(ctx.getBean(Clock.class));
+        YearMonth current = YearMonth.from(today);
+        List<String> provinces = ctx.getBean(Regions.class).within(RegionScope.NATIONAL, RegionLevel.PROVINCE).stream()
+                .map(Region::code).toList();
+        double l0 = BenchReport.load();
+        long t0 = System.nanoTime();
+        long paid = 0;
+        for (int back = p.months(); back >= 1; back--) {
+            YearMonth month = current.minusMonths(back);
+            CurrentActor.runAs(bench, () -> runs.run(month, bench, true));
+            for (String province : provinces) {
+                // one province at a time: the month's bills of the whole country would not fit a small heap
+                Actor scoped = new Actor("system:bench", Role.ADMIN, RegionScope.of(province), "local");
+                List<Payments.PaymentRequest> batch = new ArrayList<>();
+                for (BillSummary bill : bills.forMonth(month, scoped)) {
+                    int h = Math.floorMod(bill.payer().hashCode(), 77);
+                    boolean self = bill.payer().startsWith("SELF:");
+                    boolean pays = self ? h % 5 == 0 : !(h % 7 == 0 && back <= 3);
+                    LocalDate on = bill.dueDate().minusDays(3);
+                    if (!pays || on.isAfter(today) || !bill.total().isGreaterThan(Rupiah.ZERO)) {
+                        continue;
+                    }
+                    Rupiah amount = h % 11 == 0 ? bill.total().scaleToRupiah(6, 10, RoundingMode.DOWN) : bill.total();
+                    batch.add(new Payments.PaymentRequest(bill.payer(), "BENCH-" + month + "-" + bill.id(), on,
+                            amount.toBigDecimal(), "BENCH", true));
+                }
+                if (!batch.isEmpty()) {
+                    CurrentActor.runAs(bench, () -> payments.recordAll(batch, bench));
+                    paid += batch.size();
+                }
+            }
+        }
+        report.add(new BenchReport.Figure("0-register", p.months() + " months of bills and payments", paid, "payments", null,
+                null, String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9), l0, BenchReport.load()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (2) billing
+
+    private void billing() {
+        YearMonth month = YearMonth.now(ctx.getBean(Clock.class));
+        double l0 = BenchReport.load();
+        BillingFloor.Floor floor = ctx.getBean(BillingFloor.class).measure(month);
+        report.add(new BenchReport.Figure("2-billing", "floor: INSERT ... SELECT of the month's lines", floor.lines() / floor.seconds(),
+                "lines/s", null, null, String.format(Locale.ROOT, "%,d lines in %.2f s", floor.lines(), floor.seconds()),
+                l0, BenchReport.load()));
+        double l1 = BenchReport.load();
+        long t0 = System.nanoTime();
+        BillingRuns.Result r = CurrentActor.runAs(bench, () -> ctx.getBean(BillingRuns.class).run(month, bench, true));
+        double s = (System.nanoTime() - t0) / 1e9;
+        long memberships = ctx.getBean(JdbcClient.class).sql("""
+                select count(*) from registry_membership_term where valid_from < :next and (valid_to is null or valid_to > :start)""")
+                .param("next", java.sql.Date.valueOf(month.plusMonths(1).atDay(1))).param("start", java.sql.Date.valueOf(month.atDay(1)))
+                .query(Long.class).single();
+        report.add(new BenchReport.Figure("2-billing", "billing run of " + month + " over all active memberships", r.lines() / s,
+                "lines/s", floor.lines() / floor.seconds(), s / floor.seconds(), String.format(Locale.ROOT,
+                "%,d bills, %,d lines in %.2f s; %,d active memberships: %.1f s per million", r.bills(), r.lines(), s, memberships,
+                s * 1e6 / Math.max(1, memberships)), l1, BenchReport.load()));
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (3) protection, (4) coverage, (5) API
+
+    private String token() {
+        UserAccounts accounts = ctx.getBean(UserAccounts.class);
+        String username = "bench.admin";
+        if (!accounts.exists(username)) {
+            accounts.create(username, UUID.randomUUID().toString(), Role.ADMIN, RegionScope.NATIONAL_CODE, "Benchmark", false);
+        }
+        return accounts.issueToken(username);
+    }
+
+    /** NIKs of workers drawn at random (by id, through the registry's published view). */
+    private List<String> sampleNiks(int n) {
+        return ctx.getBean(JdbcClient.class).sql("""
+                select w.nik from registry_worker w
+                where w.id in (select (lo + floor(random() * (hi - lo + 1)))::bigint
+                               from (select min(id) lo, max(id) hi from registry_worker) b, generate_series(1, :n))""")
+                .param("n", n).query(String.class).list();
+    }
+
+    private void protection(String token, List<String> niks) throws Exception {
+        LocalDate today = LocalDate.now(ctx.getBean(Clock.class));
+        int span = (int) Math.max(1, p.months() * 30L);
+        Load load = new Load(token, p.clients(), p.seconds());
+        Load.Result r = load.run(i -> {
+            SplittableRandom random = new SplittableRandom(i);
+            return () -> get("/api/v1/workers/" + niks.get(random.nextInt(niks.size())) + "/protection?date="
+                    + today.minusDays(random.nextInt(span)));
+        });
+        r.report(report, "3-protection", "protection status by NIK, random workers and dates");
+    }
+
+    /**
+     * Hook for (4) coverage: the indicator objects (national, provincial, regency, village) and {@code children} with
+     * their percentiles, and the first page of a 10,000-worker village. The coverage module is built on another branch
+     * (issue 14); when it is merged, measure its endpoints here with {@link Load} like {@link #api}.
+     */
+    private void coverage(String token) {
+        report.notMeasured.put("4-coverage", "hook BenchSuite.coverage: the coverage module (issue 14) is not on this branch");
+    }
+
+    private void api(String token, List<String> niks) throws Exception {
+        YearMonth month = YearMonth.now(ctx.getBean(Clock.class));
+        Load load = new Load(token, p.clients(), p.seconds());
+        String[] bodies = {
+                "{\"segment\":\"BPU\",\"month\":\"" + month + "\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\"]}",
+                "{\"segment\":\"PU\",\"month\":\"" + month + "\",\"wage\":2022200,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\",\"JKM\",\"JHT\",\"JP\"]}"};
+        load.run(i -> {
+            SplittableRandom random = new SplittableRandom(i);
+            return () -> post("/api/v1/quotes/contribution", bodies[random.nextInt(2)]);
+        }).report(report, "5-api", "contribution quote, " + p.clients() + " clients");
+        load.run(i -> {
+            SplittableRandom random = new SplittableRandom(i + 1000);
+            return () -> get("/api/v1/workers/" + niks.get(random.nextInt(niks.size())));
+        }).report(report, "5-api", "worker lookup by NIK, " + p.clients() + " clients");
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    /**
+     * {@code clients} loopback clients, each sending its requests one after the other for {@code seconds} (after a
+     * short warm-up); counts answers that are not 2xx as errors and keeps every latency for the percentiles.
+     */
+    record Load(String token, int clients, int seconds) {
+
+        record Result(long requests, long errors, double seconds, long[] nanos, double loadStart, double loadEnd, String firstError) {
+            double percentileMs(double q) {
+                if (nanos.length == 0) {
+                    return 0;
+                }
+                return nanos[(int) Math.min(nanos.length - 1, Math.ceil(q * nanos.length) - 1)] / 1e6;
+            }
+
+            void report(BenchReport report, String section, String what) {
+                String note = String.format(Locale.ROOT, "%,d requests in %.1f s, %d errors%s; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
+                        requests, seconds, errors, firstError == null ? "" : " (first: " + firstError + ")",
+                        percentileMs(0.50), percentileMs(0.95), percentileMs(0.99));
+                report.add(new BenchReport.Figure(section, what, requests / seconds, "req/s", null, null, note, loadStart, loadEnd));
+                report.add(new BenchReport.Figure(section, what + ": p50", percentileMs(0.50), "ms", null, null, null, loadStart, loadEnd));
+                report.add(new BenchReport.Figure(section, what + ": p95", percentileMs(0.95), "ms", null, null, null, loadStart, loadEnd));
+                report.add(new BenchReport.Figure(section, what + ": p99", percentileMs(0.99), "ms", null, null, null, loadStart, loadEnd));
+            }
+        }
+
+        interface Call {
+            HttpRequest.Builder next();
+        }
+
+        Result run(IntFunction<Call> perClient) throws Exception {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            try {
+                AtomicLong errors = new AtomicLong();
+                String[] firstError = new String[1];
+                double loadStart = BenchReport.load();
+                long warmUpEnd = System.nanoTime() + Math.min(5, Math.max(1, seconds / 4)) * 1_000_000_000L;
+                long end = warmUpEnd + seconds * 1_000_000_000L;
+                List<Future<long[]>> futures = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    Call call = perClient.apply(c);
+                    futures.add(pool.submit(() -> {
+                        long[] times = new long[1024];
+                        int n = 0;
+                        // every client keeps going until it has at least one measured answer: on an overloaded machine one
+                        // request can outlast the whole measurement
+                        for (long now = System.nanoTime(); now < end || n == 0; now = System.nanoTime()) {
+                            HttpRequest request = call.next().header("Authorization", "Bearer " + token)
+                                    .timeout(Duration.ofSeconds(60)).build();
+                            long t0 = System.nanoTime();
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            long t1 = System.nanoTime();
+                            if (t0 < warmUpEnd) {
+                                continue;
+                            }
+                            if (response.statusCode() / 100 != 2) {
+                                if (errors.getAndIncrement() == 0) {
+                                    firstError[0] = response.statusCode() + " " + request.uri().getPath();
+                                }
+                            }
+                            if (n == times.length) {
+                                times = Arrays.copyOf(times, n * 2);
+                            }
+                            times[n++] = t1 - t0;
+                        }
+                        return Arrays.copyOf(times, n);
+                    }));
+                }
+                long[] all = new long[0];
+                for (Future<long[]> f : futures) {
+                    long[] t = f.get();
+                    long[] merged = Arrays.copyOf(all, all.length + t.length);
+                    System.arraycopy(t, 0, merged, all.length, t.length);
+                    all = merged;
+                }
+                Arrays.sort(all);
+                double measured = Math.max(seconds, (System.nanoTime() - warmUpEnd) / 1e9);
+                return new Result(all.length, errors.get(), measured, all, loadStart, BenchReport.load(), firstError[0]);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // (6) memory
+
+    /**
+     * Samples the heap in use every 100 ms through the whole run (the JVM's own figure), and reads the process's peak
+     * resident memory from {@code /proc/self/status} at the end. The server, the import, billing and the load clients
+     * share this JVM, so the figures are an upper bound for the server alone.
+     */
+    static final class MemoryWatch {
+        private volatile boolean running;
+        private volatile long peakHeap;
+        private Thread thread;
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                var bean = ManagementFactory.getMemoryMXBean();
+                while (running) {
+                    peakHeap = Math.max(peakHeap, bean.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-memory");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            if (thread != null) {
+                thread.interrupt();
+            }
+        }
+
+        void report(BenchReport report) {
+            double load = BenchReport.load();
+            long max = Runtime.getRuntime().maxMemory();
+            report.add(new BenchReport.Figure("6-memory", "peak heap in use (sampled every 100 ms)", peakHeap / 1048576.0, "MiB",
+                    null, null, "max heap (-Xmx) " + max / 1048576 + " MiB; server and benchmark clients share the JVM", load, load));
+            long[] rss = residentKib();
+            if (rss[0] > 0) {
+                report.add(new BenchReport.Figure("6-memory", "peak resident memory of the JVM (VmHWM)", rss[0] / 1024.0, "MiB",
+                        null, null, "resident now " + rss[1] / 1024 + " MiB; the PostgreSQL processes are not included", load, load));
+            } else {
+                report.notMeasured.put("6-memory rss", "no /proc/self/status on this system");
+            }
+        }
+
+        private static long[] residentKib() {
+            long hwm = 0;
+            long rss = 0;
+            try {
+                for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (l.startsWith("VmHWM:")) {
+                        hwm = Long.parseLong(l.replaceAll("\\D", ""));
+                    } else if (l.startsWith("VmRSS:")) {
+                        rss = Long.parseLong(l.replaceAll("\\D", ""));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return new long[] {0, 0};
+            }
+            return new long[] {hwm, rss};
+        }
+    }
+}
