@@ -35,7 +35,7 @@ final class BenchReport {
     final Map<String, Object> notMeasured = new LinkedHashMap<>();
 
     BenchReport() {
-        run.put("date", Instant.now().toString());
+        run.put("date", Instant.now(id.lindung.platform.BusinessClock.wall()).toString());
         run.put("machine", machine());
     }
 

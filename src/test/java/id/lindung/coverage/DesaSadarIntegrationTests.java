@@ -122,7 +122,7 @@ class DesaSadarIntegrationTests {
                 "\"potential\":", "\"registered\":", "\"protected\":", "\"ratio\":", "\"bySegment\":{\"PU\":{\"registered\":",
                 "\"BPU\":{", "\"byCategory\":{\"KEPALA_DESA\":{", "\"byPayerKind\":{\"APBDES\":{", "\"apparatus\":{\"registered\":",
                 "\"desaSadar\":{\"villages\":", "\"desa\":", "\"money\":{\"from\":\"2026-01-01\",\"to\":\"2026-11-01\",\"billed\":",
-                "\"paid\":", "\"outstanding\":", "\"benefitsPaid\":", "\"lossRatio\":null");
+                "\"paid\":", "\"outstanding\":", "\"benefitsPaid\":", "\"lossRatio\":", "\"benefitsSource\":\"CLAIMS\"");
         assertThat(regency.get("/api/v1/coverage?date=2026-11-01").body()).startsWith("{\"region\":\"18.06\"");
         assertThat(regency.get("/api/v1/coverage/children?region=18.06&date=2026-11-01").body()).startsWith("[{\"region\":\"18.06.");
         var trend = regency.get("/api/v1/coverage/trend?region=18.06&from=2026-09&to=2026-11");

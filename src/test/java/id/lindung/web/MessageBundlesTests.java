@@ -83,6 +83,10 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
+        // i12-rest: background jobs (billing run, payment file) and their phases
+        BUILT_KEYS.put("job.title.", List.of("BILLING_RUN", "PAYMENT_IMPORT"));
+        BUILT_KEYS.put("job.state.", List.of("RUNNING", "DONE", "FAILED", "INTERRUPTED"));
+        BUILT_KEYS.put("job.phase.", List.of("waiting", "billing", "bills", "comparing", "settling", "checking", "recording"));
         // i14-dashboard: the register of regional regulations
         BUILT_KEYS.put("localRegulation.kind.", names(id.lindung.coverage.LocalRegulationKind.values()));
         BUILT_KEYS.put("localRegulation.budget.", List.of("APBD", "APBDES", "DONOR"));
