@@ -128,7 +128,9 @@ public class LocalRegulations {
         }
         List<InputProblem> problems = new ArrayList<>();
         LocalRegulationKind kind = kind(r.kind(), problems);
-        Region region = regionOf(r.regionCode(), actor.scope(), problems);
+        Region region = regions.regionalIn(r.regionCode(), actor.scope(), "regionCode is required: the province, regency, "
+                + "city or desa whose government issued or signed it", "64, 64.02 or 64.02.03.2007",
+                "a regional regulation belongs to a province or an area below it", problems);
         if (kind != null && region != null && !kind.issuedBy(region)) {
             problems.add(InputProblem.of("kind", "KIND_NOT_FOR_REGION", kind + " is not issued by " + region.code() + " "
                     + region.name() + ": a Pergub belongs to a province, a Perbup to a kabupaten, a Perwali to a kota, "
@@ -203,35 +205,6 @@ public class LocalRegulations {
                     + Arrays.toString(LocalRegulationKind.values())));
             return null;
         }
-    }
-
-    private Region regionOf(String code, RegionScope scope, List<InputProblem> problems) {
-        if (code == null || code.isBlank()) {
-            problems.add(InputProblem.of("regionCode", "REQUIRED", "regionCode is required: the province, regency, city or "
-                    + "desa whose government issued or signed it"));
-            return null;
-        }
-        RegionScope asked;
-        try {
-            asked = RegionScope.of(code);
-        } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("regionCode", "REGION_INVALID", "regionCode '" + code.strip()
-                    + "' is not a region code such as 64, 64.02 or 64.02.03.2007"));
-            return null;
-        }
-        if (asked.isNational()) {
-            problems.add(InputProblem.of("regionCode", "REGION_INVALID", "a regional regulation belongs to a province or an area below it"));
-            return null;
-        }
-        if (!scope.covers(asked)) {
-            throw new NotFoundException("Region " + asked.code() + " not found");
-        }
-        Region region = regions.lookup(asked.code()).filter(Region::active).orElse(null);
-        if (region == null) {
-            problems.add(InputProblem.of("regionCode", "REGION_UNKNOWN", "Region " + asked.code()
-                    + " is not in the current official region list"));
-        }
-        return region;
     }
 
     private static LocalDate date(String field, String text, boolean required, List<InputProblem> problems) {

@@ -36,6 +36,41 @@ public class Regions implements RegionDirectory {
     }
 
     /** Any region by code, without scope: for validating references, never for showing to a user. */
+    /**
+     * The active region a record of a regional government belongs to (a payer, a regional regulation), checked as
+     * every such form checks it: present, a region code, below the nation, inside the caller's scope (404 outside,
+     * as if it did not exist) and in the current official list. Problems go to {@code problems} on field
+     * {@code regionCode}; {@code required} and {@code national} are the texts naming what the record is.
+     */
+    public Region regionalIn(String code, RegionScope scope, String required, String example, String national,
+                             List<id.lindung.platform.InputProblem> problems) {
+        if (code == null || code.isBlank()) {
+            problems.add(id.lindung.platform.InputProblem.of("regionCode", "REQUIRED", required));
+            return null;
+        }
+        RegionScope asked;
+        try {
+            asked = RegionScope.of(code);
+        } catch (IllegalArgumentException e) {
+            problems.add(id.lindung.platform.InputProblem.of("regionCode", "REGION_INVALID", "regionCode '" + code.strip()
+                    + "' is not a region code such as " + example));
+            return null;
+        }
+        if (asked.isNational()) {
+            problems.add(id.lindung.platform.InputProblem.of("regionCode", "REGION_INVALID", national));
+            return null;
+        }
+        if (!scope.covers(asked)) {
+            throw new NotFoundException("Region " + asked.code() + " not found");
+        }
+        Region region = lookup(asked.code()).filter(Region::active).orElse(null);
+        if (region == null) {
+            problems.add(id.lindung.platform.InputProblem.of("regionCode", "REGION_UNKNOWN", "Region " + asked.code()
+                    + " is not in the current official region list"));
+        }
+        return region;
+    }
+
     public Optional<Region> lookup(String code) {
         return jdbc.sql("select * from region where code = ?").param(code).query(Regions::map).optional();
     }

@@ -135,7 +135,9 @@ public class PayerRegister {
                     + (p.kind() == PayerKind.SELF ? "a SELF payer is registered with its worker"
                             : "government payers come from the official region list")));
         }
-        Region region = regionOf(p.regionCode(), actor.scope(), problems);
+        Region region = regions.regionalIn(p.regionCode(), actor.scope(), "regionCode is required: the desa, district, "
+                + "regency or province the payer belongs to", "64, 64.02, 64.02.03 or 64.02.03.2007",
+                "A payer belongs to a province or an area below it, not to ID", problems);
         checkName(p.name(), problems);
         Contact contact = p.contact() == null ? new Contact(null, null, null, null) : p.contact();
         checkContact(contact.contactPerson(), contact.phone(), contact.email(), contact.address(), problems);
@@ -218,35 +220,6 @@ public class PayerRegister {
     }
 
     // ---------------------------------------------------------------- checks
-
-    private Region regionOf(String code, RegionScope scope, List<InputProblem> problems) {
-        if (code == null || code.isBlank()) {
-            problems.add(InputProblem.of("regionCode", "REQUIRED", "regionCode is required: the desa, district, regency "
-                    + "or province the payer belongs to"));
-            return null;
-        }
-        RegionScope asked;
-        try {
-            asked = RegionScope.of(code);
-        } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("regionCode", "REGION_INVALID", "regionCode '" + code.trim()
-                    + "' is not a region code such as 64, 64.02, 64.02.03 or 64.02.03.2007"));
-            return null;
-        }
-        if (asked.isNational()) {
-            problems.add(InputProblem.of("regionCode", "REGION_INVALID", "A payer belongs to a province or an area below it, not to ID"));
-            return null;
-        }
-        if (!scope.covers(asked)) {
-            throw new NotFoundException("Region " + asked.code() + " not found");
-        }
-        Region region = regions.lookup(asked.code()).filter(Region::active).orElse(null);
-        if (region == null) {
-            problems.add(InputProblem.of("regionCode", "REGION_UNKNOWN", "Region " + asked.code()
-                    + " is not in the current official region list"));
-        }
-        return region;
-    }
 
     /** True when the name is acceptable; otherwise adds why not. */
     private static boolean checkName(String name, List<InputProblem> problems) {
