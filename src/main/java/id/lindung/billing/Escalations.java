@@ -57,11 +57,17 @@ public class Escalations {
             case 5 -> 8;
             default -> 13;
         };
-        String owed = """
+        // one statement gives the page and the count (count(*) over the arrears): the list was built twice, once to
+        // count it and once for the page, each time over every balance of the scope. Only payer-months with something
+        // owed on a due date already past can be in arrears: they are found on bill_balance_owed_idx (V128), a small
+        // index while most bills are paid, and only their balances are summed.
+        String sql = """
                 with owed as (
                     select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
                     from bill_balance bb join registry_payer p on p.id = bb.payer_id
                     where p.region_code >= :lo and p.region_code < :hi and bb.due_date < :asOf
+                      and (bb.payer_id, bb.month) in (select u.payer_id, u.month from bill_balance u
+                                                      where u.owed <> 0 and u.due_date < :asOf)
                     group by bb.payer_id, bb.month
                 ), arrears as (
                     select p.code, p.name, p.region_code, p.kind, count(*) as months, sum(o.outstanding) as outstanding,
@@ -70,24 +76,40 @@ public class Escalations {
                     where o.outstanding > 0 and p.region_code <> :scope
                     group by p.code, p.name, p.region_code, p.kind
                     having count(*) > 1
+                ), counted as (
+                    select a.*, count(*) over () as total from arrears a
+                    order by a.group_code, a.outstanding desc, a.code
+                    limit :limit offset :offset
                 )
+                select c.code, c.name, c.region_code, c.months, c.outstanding, c.oldest, c.kind, c.group_code, g.name, c.total
+                from counted c left join region_area g on g.code = c.group_code
+                order by c.group_code, c.outstanding desc, c.code
                 """;
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
-                .addValue("scope", scope.code()).addValue("group", groupLength);
-        long total = jdbc.sql(owed + "select count(*) from arrears").paramSource(params).query(Long.class).single();
-        long lastPage = Math.max(0, (total - 1) / limit);
-        int shown = (int) Math.min(Math.max(0, page), lastPage);
-        List<Escalation> items = jdbc.sql(owed + """
-                select a.code, a.name, a.region_code, a.months, a.outstanding, a.oldest, a.kind, a.group_code, g.name
-                from arrears a left join region_area g on g.code = a.group_code
-                order by a.group_code, a.outstanding desc, a.code
-                limit :limit offset :offset""")
-                .paramSource(params.addValue("limit", limit).addValue("offset", (long) shown * limit))
-                .query((rs, n) -> new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        Rupiah.of(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
-                        rs.getString(9)))
+                .addValue("scope", scope.code()).addValue("group", groupLength).addValue("limit", limit);
+        long[] total = {0};
+        int shown = Math.max(0, page);
+        List<Escalation> items = page(sql, params, shown, limit, total);
+        if (items.isEmpty() && shown > 0) {
+            // a page past the end shows the last page: its rows carry no count, so the count is asked for alone
+            long count = jdbc.sql(sql.substring(0, sql.indexOf("), counted as")) + ") select count(*) from arrears")
+                    .paramSource(params).query(Long.class).single();
+            shown = (int) Math.max(0, (count - 1) / limit);
+            items = page(sql, params, shown, limit, total);
+        }
+        return new id.lindung.platform.Page<>(items, shown, limit, total[0]);
+    }
+
+    private List<Escalation> page(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                                  int page, int limit, long[] total) {
+        return jdbc.sql(sql).paramSource(params.addValue("offset", (long) page * limit))
+                .query((rs, n) -> {
+                    total[0] = rs.getLong(10);
+                    return new Escalation(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                            Rupiah.of(rs.getBigDecimal(5)), rs.getDate(6).toLocalDate(), rs.getString(7), rs.getString(8),
+                            rs.getString(9));
+                })
                 .list();
-        return new id.lindung.platform.Page<>(items, shown, limit, total);
     }
 }
