@@ -63,6 +63,63 @@ public class ProtectionCalendar {
                 .addValue("bpulast", bpuLast.toArray(String[]::new));
     }
 
+    /** The last month the rollups (CoverageRollups) cover; a later date is counted directly. */
+    public static final YearMonth HORIZON = YearMonth.of(2040, 12);
+
+    /**
+     * The calendar of every month from {@link #FIRST} to {@link #HORIZON} for the rollups: due dates by segment and the
+     * last day a payment counts, with the BPU back-payment window of the month itself. Billing applies the window of
+     * the <em>date's</em> month to every month; the two agree while the window never changed, which
+     * {@code constantWindow} says (the rollups stand aside otherwise, and every figure is counted directly).
+     */
+    public record RollupCalendar(String[] months, String[] puDue, String[] bpuDue, String[] puLast, String[] bpuLast,
+                                 boolean constantWindow) {
+        public MapSqlParameterSource addTo(MapSqlParameterSource params) {
+            return params.addValue("months", months).addValue("pudue", puDue).addValue("bpudue", bpuDue)
+                    .addValue("pulast", puLast).addValue("bpulast", bpuLast);
+        }
+
+        public String hash() {
+            return Integer.toHexString(java.util.Arrays.hashCode(months)) + Integer.toHexString(java.util.Arrays.hashCode(puDue))
+                    + Integer.toHexString(java.util.Arrays.hashCode(bpuDue)) + Integer.toHexString(java.util.Arrays.hashCode(puLast))
+                    + Integer.toHexString(java.util.Arrays.hashCode(bpuLast));
+        }
+    }
+
+    private volatile RollupCalendar rollupCalendar;
+
+    public RollupCalendar rollupCalendar() {
+        RollupCalendar c = rollupCalendar;
+        if (c != null) {
+            return c;
+        }
+        List<String> months = new ArrayList<>();
+        List<String> puDue = new ArrayList<>();
+        List<String> bpuDue = new ArrayList<>();
+        List<String> puLast = new ArrayList<>();
+        List<String> bpuLast = new ArrayList<>();
+        java.util.Set<Integer> windows = new java.util.HashSet<>();
+        for (YearMonth m = FIRST; !m.isAfter(HORIZON); m = m.plusMonths(1)) {
+            var r = rulesFor(m);
+            if (r.isEmpty()) {
+                continue;
+            }
+            int back = r.get().bpuBackPaymentMonths();
+            windows.add(back);
+            LocalDate pu = r.get().dueDate(Segment.PU);
+            LocalDate bpu = r.get().dueDate(Segment.BPU);
+            months.add(m.atDay(1).toString());
+            puDue.add(pu.toString());
+            bpuDue.add(bpu.toString());
+            puLast.add(pu.plusMonths(back).toString());
+            bpuLast.add(bpu.plusMonths(back).toString());
+        }
+        c = new RollupCalendar(months.toArray(String[]::new), puDue.toArray(String[]::new), bpuDue.toArray(String[]::new),
+                puLast.toArray(String[]::new), bpuLast.toArray(String[]::new), windows.size() <= 1);
+        rollupCalendar = c;
+        return c;
+    }
+
     private java.util.Optional<MonthRules> rulesFor(YearMonth month) {
         return cache.computeIfAbsent(month, m -> {
             try {
