@@ -191,7 +191,18 @@ class CoverageRollupsIntegrationTests {
         rollups.rebuild();
         compare("after a rebuild from nothing", villages);
         assertThat(compared).isGreaterThan(500);
+        // the comparisons were of two ways of counting, and of a history where every answer occurs
+        assertThat(rollups.answers(indicators.today())).isTrue();
+        assertThat(jdbc.sql("select count(*) from coverage_worker_span where village_code >= ? and village_code < ?")
+                .params(REGENCY, REGENCY + "/").query(Long.class).single()).isPositive();
+        assertThat(statuses).contains(DesaSadarVillages.Status.SADAR, DesaSadarVillages.Status.NEAR, DesaSadarVillages.Status.NO);
+        assertThat(protectedSeen).isPositive();
+        assertThat(unprotectedSeen).isPositive();
     }
+
+    final java.util.Set<DesaSadarVillages.Status> statuses = new java.util.HashSet<>();
+    long protectedSeen;
+    long unprotectedSeen;
 
     private BigDecimal owed(String payer, YearMonth month) {
         return jdbc.sql("""
@@ -231,8 +242,13 @@ class CoverageRollupsIntegrationTests {
                             .isEqualTo(indicators.children(parent, date, true));
                     compared++;
                 }
-                assertThat(indicators.desaSadar(district, date, null)).as(step + ": Desa Sadar of " + district + " on " + date)
+                DesaSadarVillages list = indicators.desaSadar(district, date, null);
+                assertThat(list).as(step + ": Desa Sadar of " + district + " on " + date)
                         .isEqualTo(indicators.desaSadar(district, date, null, true));
+                list.villages().forEach(v -> statuses.add(v.status()));
+                Coverage c = indicators.of(district, date);
+                protectedSeen += c.protectedWorkers();
+                unprotectedSeen += c.registered() - c.protectedWorkers();
             }
             return null;
         });

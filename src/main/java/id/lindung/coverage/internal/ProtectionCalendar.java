@@ -36,31 +36,44 @@ public class ProtectionCalendar {
     public MapSqlParameterSource params(LocalDate date, MapSqlParameterSource params) {
         YearMonth month = YearMonth.from(date);
         int back = rulesFor(month).map(MonthRules::bpuBackPaymentMonths).orElse(0);
-        List<String> months = new ArrayList<>();
-        List<String> puDue = new ArrayList<>();
-        List<String> bpuDue = new ArrayList<>();
-        List<String> puLast = new ArrayList<>();
-        List<String> bpuLast = new ArrayList<>();
-        for (YearMonth m = FIRST; !m.isAfter(month); m = m.plusMonths(1)) {
-            var r = rulesFor(m);
-            if (r.isEmpty()) {
-                continue;
-            }
-            LocalDate pu = r.get().dueDate(Segment.PU);
-            LocalDate bpu = r.get().dueDate(Segment.BPU);
-            months.add(m.atDay(1).toString());
-            puDue.add(pu.toString());
-            bpuDue.add(bpu.toString());
-            puLast.add(pu.plusMonths(back).toString());
-            bpuLast.add(bpu.plusMonths(back).toString());
-        }
+        Columns c = columns(month, back);
         var own = rulesFor(month);
         params.addValue("mpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.PU).plusMonths(back))).orElse(null))
                 .addValue("mbpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.BPU).plusMonths(back))).orElse(null));
         return params.addValue("d", Date.valueOf(date)).addValue("m", Date.valueOf(month.atDay(1)))
-                .addValue("months", months.toArray(String[]::new)).addValue("pudue", puDue.toArray(String[]::new))
-                .addValue("bpudue", bpuDue.toArray(String[]::new)).addValue("pulast", puLast.toArray(String[]::new))
-                .addValue("bpulast", bpuLast.toArray(String[]::new));
+                .addValue("months", c.array(c.months())).addValue("pudue", c.array(c.puDue()))
+                .addValue("bpudue", c.array(c.bpuDue())).addValue("pulast", c.array(c.puLast()))
+                .addValue("bpulast", c.array(c.bpuLast()));
+    }
+
+    /** The calendar's columns, one entry a month with rules in force, and the back-payment windows met. */
+    private record Columns(List<String> months, List<String> puDue, List<String> bpuDue, List<String> puLast,
+                           List<String> bpuLast, java.util.Set<Integer> windows) {
+        String[] array(List<String> column) {
+            return column.toArray(String[]::new);
+        }
+    }
+
+    /** Every month from {@link #FIRST} to {@code last}; {@code back} the window for all months, null: each month's own. */
+    private Columns columns(YearMonth last, Integer back) {
+        Columns c = new Columns(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new java.util.HashSet<>());
+        for (YearMonth m = FIRST; !m.isAfter(last); m = m.plusMonths(1)) {
+            var r = rulesFor(m);
+            if (r.isEmpty()) {
+                continue;
+            }
+            int window = back != null ? back : r.get().bpuBackPaymentMonths();
+            c.windows().add(window);
+            LocalDate pu = r.get().dueDate(Segment.PU);
+            LocalDate bpu = r.get().dueDate(Segment.BPU);
+            c.months().add(m.atDay(1).toString());
+            c.puDue().add(pu.toString());
+            c.bpuDue().add(bpu.toString());
+            c.puLast().add(pu.plusMonths(window).toString());
+            c.bpuLast().add(bpu.plusMonths(window).toString());
+        }
+        return c;
     }
 
     /** The last month the rollups (CoverageRollups) cover; a later date is counted directly. */
@@ -93,29 +106,9 @@ public class ProtectionCalendar {
         if (c != null) {
             return c;
         }
-        List<String> months = new ArrayList<>();
-        List<String> puDue = new ArrayList<>();
-        List<String> bpuDue = new ArrayList<>();
-        List<String> puLast = new ArrayList<>();
-        List<String> bpuLast = new ArrayList<>();
-        java.util.Set<Integer> windows = new java.util.HashSet<>();
-        for (YearMonth m = FIRST; !m.isAfter(HORIZON); m = m.plusMonths(1)) {
-            var r = rulesFor(m);
-            if (r.isEmpty()) {
-                continue;
-            }
-            int back = r.get().bpuBackPaymentMonths();
-            windows.add(back);
-            LocalDate pu = r.get().dueDate(Segment.PU);
-            LocalDate bpu = r.get().dueDate(Segment.BPU);
-            months.add(m.atDay(1).toString());
-            puDue.add(pu.toString());
-            bpuDue.add(bpu.toString());
-            puLast.add(pu.plusMonths(back).toString());
-            bpuLast.add(bpu.plusMonths(back).toString());
-        }
-        c = new RollupCalendar(months.toArray(String[]::new), puDue.toArray(String[]::new), bpuDue.toArray(String[]::new),
-                puLast.toArray(String[]::new), bpuLast.toArray(String[]::new), windows.size() <= 1);
+        Columns cols = columns(HORIZON, null);
+        c = new RollupCalendar(cols.array(cols.months()), cols.array(cols.puDue()), cols.array(cols.bpuDue()),
+                cols.array(cols.puLast()), cols.array(cols.bpuLast()), cols.windows().size() <= 1);
         rollupCalendar = c;
         return c;
     }
