@@ -5,6 +5,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.coverage.internal.BenefitsPaid;
+import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.coverage.internal.DesaSadarRule;
 import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.coverage.internal.IndicatorSql;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Service;
 /**
  * The coverage indicators of any region (village, district, regency or city, province, or the nation {@code ID}) on
  * any date, for the current actor: a region outside the actor's scope, or above it, is not found (404), as anywhere.
- * A null region is the actor's own scope; a null date is today in the business time zone. Exact: every figure is a
- * direct set-based count over the registry's and billing's published views (docs/coverage.md).
+ * A null region is the actor's own scope; a null date is today in the business time zone. Exact: every figure is read
+ * from the coverage rollups after they took in every committed write (internal.CoverageRollups,
+ * docs/decisions/0010-coverage-rollups.md), or counted directly over the registry's and billing's published views
+ * (IndicatorSql, the reference) for a date the rollups do not cover (docs/coverage.md).
  */
 @Service
 public class CoverageIndicators {
@@ -42,6 +45,7 @@ public class CoverageIndicators {
     private static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
 
     private final IndicatorSql sql;
+    private final CoverageRollups rollups;
     private final DesaSadarRules desaSadarRules;
     private final BenefitsPaid benefits;
     private final PotentialWorkforce workforce;
@@ -49,9 +53,10 @@ public class CoverageIndicators {
     private final Clock clock;
     private final CurrentActor currentActor;
 
-    CoverageIndicators(IndicatorSql sql, DesaSadarRules desaSadarRules, BenefitsPaid benefits, PotentialWorkforce workforce,
+    CoverageIndicators(IndicatorSql sql, CoverageRollups rollups, DesaSadarRules desaSadarRules, BenefitsPaid benefits, PotentialWorkforce workforce,
                        JdbcClient jdbc, Clock clock, CurrentActor currentActor) {
         this.sql = sql;
+        this.rollups = rollups;
         this.desaSadarRules = desaSadarRules;
         this.benefits = benefits;
         this.workforce = workforce;
@@ -87,14 +92,23 @@ public class CoverageIndicators {
 
     /** The indicators of a region on a date, with money over {@code from}..{@code to} (default: the date's year to the date). */
     public Coverage of(String region, LocalDate date, LocalDate from, LocalDate to) {
+        return of(region, date, from, to, false);
+    }
+
+    /** {@code direct}: counted over the published views, not the rollups (the reference the exactness tests compare with). */
+    Coverage of(String region, LocalDate date, LocalDate from, LocalDate to, boolean direct) {
         Target target = resolve(region);
         LocalDate d = date == null ? today() : date;
         LocalDate[] period = period(d, from, to);
-        return compute(target.range(), target.prefixLength(), List.of(target), d, period[0], period[1]).get(0);
+        return compute(target.range(), target.prefixLength(), List.of(target), d, period[0], period[1], direct).get(0);
     }
 
     /** The same object for each child region (provinces of the nation, regencies of a province, ...), in code order. */
     public List<Coverage> children(String region, LocalDate date) {
+        return children(region, date, false);
+    }
+
+    List<Coverage> children(String region, LocalDate date, boolean direct) {
         Target target = resolve(region);
         LocalDate d = date == null ? today() : date;
         List<Target> children = jdbc.sql(target.national()
@@ -106,7 +120,7 @@ public class CoverageIndicators {
             return List.of();
         }
         LocalDate[] period = period(d, null, null);
-        return compute(target.range(), children.get(0).code().length(), children, d, period[0], period[1]);
+        return compute(target.range(), children.get(0).code().length(), children, d, period[0], period[1], direct);
     }
 
     /**
@@ -128,20 +142,30 @@ public class CoverageIndicators {
         List<Coverage> result = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(to) && !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
             LocalDate end = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
-            result.add(compute(target.range(), target.prefixLength(), List.of(target), end, m.atDay(1), end).get(0));
+            result.add(compute(target.range(), target.prefixLength(), List.of(target), end, m.atDay(1), end, false).get(0));
         }
         return result;
     }
 
     /** Every desa of the region with its Desa Sadar status on the date (all statuses when {@code only} is null). */
     public DesaSadarVillages desaSadar(String region, LocalDate date, DesaSadarVillages.Status only) {
+        return desaSadar(region, date, only, false);
+    }
+
+    DesaSadarVillages desaSadar(String region, LocalDate date, DesaSadarVillages.Status only, boolean direct) {
         Target target = resolve(region);
         LocalDate d = date == null ? today() : date;
         Actor actor = currentActor.get();
         DesaSadarRule rule = desaSadarRules.on(d);
         RegionScope range = target.range();
         Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
-        for (IndicatorSql.Person p : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())) {
+        boolean fromRollups = !direct && rollups.answers(d);
+        if (fromRollups) {
+            rollups.refresh();
+        }
+        List<IndicatorSql.Person> found = fromRollups ? rollups.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())
+                : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion());
+        for (IndicatorSql.Person p : found) {
             people.computeIfAbsent(p.villageCode(), k -> new ArrayList<>())
                     .add(new DesaSadarRule.Person(p.category(), p.protectedWorkers(), p.nik(), p.name()));
         }
@@ -194,15 +218,23 @@ public class CoverageIndicators {
     }
 
     private List<Coverage> compute(RegionScope range, int prefixLength, List<Target> targets, LocalDate date,
-                                   LocalDate from, LocalDate to) {
+                                   LocalDate from, LocalDate to, boolean direct) {
         DesaSadarRule rule = desaSadarRules.on(date);
+        List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
+        // the rollups answer when they cover the date and the money period's end (docs/decisions/0010-coverage-rollups.md)
+        boolean fromRollups = !direct && rollups.answers(date) && rollups.answers(to);
+        if (fromRollups) {
+            rollups.refresh();
+        }
+        List<IndicatorSql.Row> rows = fromRollups ? rollups.counts(range.lo(), range.hi(), prefixLength, groups, date)
+                : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion());
         Map<String, Map<String, Map<String, Coverage.Count>>> counts = new HashMap<>();
-        for (IndicatorSql.Row r : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion())) {
+        for (IndicatorSql.Row r : rows) {
             counts.computeIfAbsent(r.group(), k -> new HashMap<>()).computeIfAbsent(r.dimension(), k -> new HashMap<>())
                     .put(r.key() == null ? "" : r.key(), new Coverage.Count(r.registered(), r.protectedWorkers()));
         }
-        Map<String, IndicatorSql.MoneyRow> money = sql.money(range.lo(), range.hi(), prefixLength, from, to);
-        List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
+        Map<String, IndicatorSql.MoneyRow> money = fromRollups ? rollups.money(range.lo(), range.hi(), prefixLength, groups, from, to)
+                : sql.money(range.lo(), range.hi(), prefixLength, from, to);
         Map<String, Rupiah> paidBenefits = benefits.byGroup(range.lo(), range.hi(), prefixLength, groups, from, to);
         Map<String, Potential> potentials = potentials(targets, date.getYear());
         List<String> categories = jdbc.sql("select code from registry_worker_category order by sort_order, code")

@@ -3,8 +3,7 @@ package id.lindung.coverage;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
-import id.lindung.coverage.internal.DesaSadarRules;
-import id.lindung.coverage.internal.IndicatorSql;
+import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.nio.file.Files;
@@ -27,11 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * BPD and RT/RW paid by the village as PU, the rest BPU farmers), JKK and JKM terms, twelve months of bill lines
  * (December 2025 to November 2026) with about four BPU months in five paid in time, and their allocation. Prints
  * p50/p95/p99 of the national, a provincial, a regency and a village object for today and a past date, and the
- * children of the nation and of a province, beside the execution time PostgreSQL reports (EXPLAIN ANALYZE) for the
- * same statements, whose plans go to target/coverage-plans.txt. Asserts nothing about time (machines differ).
+ * children of the nation and of a province, read from the rollups (each read includes its refresh), beside one direct
+ * count of the same object and the execution time PostgreSQL reports (EXPLAIN ANALYZE) for the rollup statements,
+ * whose plans go to target/coverage-plans.txt; and what freshness costs (the change-log trigger on a write, a rebuild,
+ * the refresh after one payment and after a regency's). Asserts nothing about time (machines differ).
  * Run: {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=CoverageBenchmark -Dlindung.bench.workers=1000000}
  * (default 1,000,000 workers; {@code -Dlindung.bench.months=N} months of bills up to November 2026, default 12;
- * {@code -Dlindung.bench.runs=N} measured calls per case, default 11, 3 for a case whose first call takes over 5 s).
+ * {@code -Dlindung.bench.runs=N} measured calls per case, default 11; {@code -Dlindung.bench.direct=false} skips the
+ * direct counts, which take tens of seconds for the nation).
  */
 @Tag("benchmark")
 @IntegrationTest
@@ -39,13 +41,13 @@ class CoverageBenchmark {
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageIndicators indicators;
-    @Autowired IndicatorSql sql;
-    @Autowired DesaSadarRules rules;
+    @Autowired CoverageRollups rollups;
 
     @Test
     void indicatorsOnANationalRegister() throws Exception {
         int workers = Integer.getInteger("lindung.bench.workers", 1_000_000);
         int runs = Integer.getInteger("lindung.bench.runs", 11);
+        boolean direct = !"false".equals(System.getProperty("lindung.bench.direct"));
         generate(workers);
         Actor admin = TestUsers.actor("coverage-bench", Role.ADMIN, "ID");
         String village = jdbc.sql("select min(village_code) from membership_term where created_by = 'bench-coverage'")
@@ -57,6 +59,7 @@ class CoverageBenchmark {
         StringBuilder plans = new StringBuilder();
         System.out.printf("BENCH coverage: %,d workers, %,d terms, %,d bill lines, %,d paid months; load %s%n", workers,
                 count("membership_term"), count("bill_line"), count("paid_month"), load());
+        refreshCosts(village, regency);
         Map<String, Object[]> cases = new LinkedHashMap<>();
         for (LocalDate date : List.of(today, past)) {
             cases.put("nation " + date, new Object[] {"ID", 0, date, false});
@@ -73,26 +76,76 @@ class CoverageBenchmark {
             boolean children = (boolean) c.getValue()[3];
             Supplier<Object> call = children ? () -> indicators.children(region, date) : () -> indicators.of(region, date);
             double first = time(admin, call);
-            int n = first > 5_000 ? Math.min(runs, 3) : runs;
-            double[] ms = new double[n];
-            for (int i = 0; i < n; i++) {
+            double[] ms = new double[runs];
+            for (int i = 0; i < runs; i++) {
                 ms[i] = time(admin, call);
             }
             Arrays.sort(ms);
+            // the direct count, once (it is the reference, measured for comparison)
+            Supplier<Object> reference = children ? () -> indicators.children(region, date, true)
+                    : () -> indicators.of(region, date, null, null, true);
+            String directMs = direct ? String.format("%.1f", time(admin, reference)) : "-";
             String lo = region.equals("ID") ? "" : region;
             String hi = region.equals("ID") ? "~" : region + "/";
-            MapSqlParameterSource counts = sql.params(lo, hi, glen, date, rules.on(date).criterion());
-            MapSqlParameterSource money = sql.moneyParams(lo, hi, glen, date.withDayOfYear(1), date);
-            List<String> countsPlan = explain(IndicatorSql.countsSql(), counts);
-            List<String> moneyPlan = explain(IndicatorSql.moneySql(), money);
+            List<String> groups = children
+                    ? jdbc.sql(region.equals("ID") ? "select code from region_area where active and parent_code is null"
+                            : "select code from region_area where active and parent_code = :r").param("r", region).query(String.class).list()
+                    : List.of(region.equals("ID") ? "" : region);
+            MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
+                    .addValue("groups", groups.toArray(String[]::new)).addValue("d", java.sql.Date.valueOf(date))
+                    .addValue("m", java.sql.Date.valueOf(date.withDayOfMonth(1)))
+                    .addValue("to", java.sql.Date.valueOf(date)).addValue("mfrom", java.sql.Date.valueOf(date.withDayOfYear(1)))
+                    .addValue("mto", java.sql.Date.valueOf(date.withDayOfMonth(1)));
+            List<String> countsPlan = explain(CoverageRollups.countsSql(glen), params);
+            List<String> moneyPlan = explain(CoverageRollups.moneySql(glen), params);
+            // a nation's, province's or regency's desa are in the per-day changes; a district's or village's are counted
+            List<String> desaPlan = glen > 5 ? explain(CoverageRollups.desaSql(), params) : List.of("(in the per-day changes)");
             plans.append("## ").append(c.getKey()).append("\n\n### counts\n").append(String.join("\n", countsPlan))
-                    .append("\n\n### money\n").append(String.join("\n", moneyPlan)).append("\n\n");
-            System.out.printf("BENCH coverage %-40s n=%2d p50 %8.1f ms p95 %8.1f ms p99 %8.1f ms (first %8.1f); database: counts %s, money %s; load %s%n",
-                    c.getKey(), n, pct(ms, 50), pct(ms, 95), pct(ms, 99), first, executionTime(countsPlan), executionTime(moneyPlan), load());
+                    .append("\n\n### money\n").append(String.join("\n", moneyPlan))
+                    .append("\n\n### desa\n").append(String.join("\n", desaPlan)).append("\n\n");
+            System.out.printf("BENCH coverage %-40s n=%2d p50 %7.1f ms p95 %7.1f ms p99 %7.1f ms (first %7.1f; direct %s ms);"
+                            + " database: counts %s, money %s, desa %s; load %s%n",
+                    c.getKey(), runs, pct(ms, 50), pct(ms, 95), pct(ms, 99), first, directMs, executionTime(countsPlan),
+                    executionTime(moneyPlan), executionTime(desaPlan), load());
         }
         Path out = Path.of("target", "coverage-plans.txt");
         Files.writeString(out, plans);
         System.out.println("BENCH coverage plans in " + out.toAbsolutePath());
+    }
+
+    /**
+     * What freshness costs: the change-log triggers on a write statement (the same update with and without them), a
+     * rebuild from nothing, and the refresh a read pays after one payment and after a regency's payments.
+     */
+    private void refreshCosts(String village, String regency) {
+        String update = "update paid_month set paid_on = paid_on where month = date '2026-10-01'";
+        long rows = jdbc.sql("select count(*) from paid_month where month = date '2026-10-01'").query(Long.class).single();
+        double with = timed(() -> jdbc.sql(update).update());
+        jdbc.sql("alter table paid_month disable trigger paid_month_changed_update").update();
+        double without = timed(() -> jdbc.sql(update).update());
+        jdbc.sql("alter table paid_month enable trigger paid_month_changed_update").update();
+        System.out.printf("BENCH coverage change log: update of %,d paid months %.1f ms with the trigger, %.1f ms without; load %s%n",
+                rows, with, without, load());
+        double rebuild = timed(rollups::rebuild);
+        System.out.printf("BENCH coverage rebuild from nothing %.1f s; load %s%n", rebuild / 1000, load());
+        double idle = timed(rollups::refresh);
+        jdbc.sql("""
+                update paid_month set paid_on = paid_on + 1
+                where worker_id = (select min(worker_id) from paid_month where village_code = :v) and month = date '2026-10-01'""")
+                .param("v", village).update();
+        CoverageRollups.Refresh one = rollups.refresh();
+        jdbc.sql("update paid_month set paid_on = paid_on - 1 where village_code >= :lo and village_code < :hi and month = date '2026-10-01'")
+                .param("lo", regency).param("hi", regency + "/").update();
+        CoverageRollups.Refresh many = rollups.refresh();
+        System.out.printf("BENCH coverage refresh: nothing changed %.1f ms; one payment %d ms (%d villages, %d workers);"
+                        + " a regency's payments %d ms (%d villages, %d workers); load %s%n",
+                idle, one.millis(), one.villages(), one.workers(), many.millis(), many.villages(), many.workers(), load());
+    }
+
+    private static double timed(Runnable r) {
+        long t = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t) / 1e6;
     }
 
     private double time(Actor admin, Supplier<Object> call) {

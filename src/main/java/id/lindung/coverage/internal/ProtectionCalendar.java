@@ -36,31 +36,81 @@ public class ProtectionCalendar {
     public MapSqlParameterSource params(LocalDate date, MapSqlParameterSource params) {
         YearMonth month = YearMonth.from(date);
         int back = rulesFor(month).map(MonthRules::bpuBackPaymentMonths).orElse(0);
-        List<String> months = new ArrayList<>();
-        List<String> puDue = new ArrayList<>();
-        List<String> bpuDue = new ArrayList<>();
-        List<String> puLast = new ArrayList<>();
-        List<String> bpuLast = new ArrayList<>();
-        for (YearMonth m = FIRST; !m.isAfter(month); m = m.plusMonths(1)) {
-            var r = rulesFor(m);
-            if (r.isEmpty()) {
-                continue;
-            }
-            LocalDate pu = r.get().dueDate(Segment.PU);
-            LocalDate bpu = r.get().dueDate(Segment.BPU);
-            months.add(m.atDay(1).toString());
-            puDue.add(pu.toString());
-            bpuDue.add(bpu.toString());
-            puLast.add(pu.plusMonths(back).toString());
-            bpuLast.add(bpu.plusMonths(back).toString());
-        }
+        Columns c = columns(month, back);
         var own = rulesFor(month);
         params.addValue("mpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.PU).plusMonths(back))).orElse(null))
                 .addValue("mbpulast", own.map(r -> Date.valueOf(r.dueDate(Segment.BPU).plusMonths(back))).orElse(null));
         return params.addValue("d", Date.valueOf(date)).addValue("m", Date.valueOf(month.atDay(1)))
-                .addValue("months", months.toArray(String[]::new)).addValue("pudue", puDue.toArray(String[]::new))
-                .addValue("bpudue", bpuDue.toArray(String[]::new)).addValue("pulast", puLast.toArray(String[]::new))
-                .addValue("bpulast", bpuLast.toArray(String[]::new));
+                .addValue("months", c.array(c.months())).addValue("pudue", c.array(c.puDue()))
+                .addValue("bpudue", c.array(c.bpuDue())).addValue("pulast", c.array(c.puLast()))
+                .addValue("bpulast", c.array(c.bpuLast()));
+    }
+
+    /** The calendar's columns, one entry a month with rules in force, and the back-payment windows met. */
+    private record Columns(List<String> months, List<String> puDue, List<String> bpuDue, List<String> puLast,
+                           List<String> bpuLast, java.util.Set<Integer> windows) {
+        String[] array(List<String> column) {
+            return column.toArray(String[]::new);
+        }
+    }
+
+    /** Every month from {@link #FIRST} to {@code last}; {@code back} the window for all months, null: each month's own. */
+    private Columns columns(YearMonth last, Integer back) {
+        Columns c = new Columns(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new java.util.HashSet<>());
+        for (YearMonth m = FIRST; !m.isAfter(last); m = m.plusMonths(1)) {
+            var r = rulesFor(m);
+            if (r.isEmpty()) {
+                continue;
+            }
+            int window = back != null ? back : r.get().bpuBackPaymentMonths();
+            c.windows().add(window);
+            LocalDate pu = r.get().dueDate(Segment.PU);
+            LocalDate bpu = r.get().dueDate(Segment.BPU);
+            c.months().add(m.atDay(1).toString());
+            c.puDue().add(pu.toString());
+            c.bpuDue().add(bpu.toString());
+            c.puLast().add(pu.plusMonths(window).toString());
+            c.bpuLast().add(bpu.plusMonths(window).toString());
+        }
+        return c;
+    }
+
+    /** The last month the rollups (CoverageRollups) cover; a later date is counted directly. */
+    public static final YearMonth HORIZON = YearMonth.of(2040, 12);
+
+    /**
+     * The calendar of every month from {@link #FIRST} to {@link #HORIZON} for the rollups: due dates by segment and the
+     * last day a payment counts, with the BPU back-payment window of the month itself. Billing applies the window of
+     * the <em>date's</em> month to every month; the two agree while the window never changed, which
+     * {@code constantWindow} says (the rollups stand aside otherwise, and every figure is counted directly).
+     */
+    public record RollupCalendar(String[] months, String[] puDue, String[] bpuDue, String[] puLast, String[] bpuLast,
+                                 boolean constantWindow) {
+        public MapSqlParameterSource addTo(MapSqlParameterSource params) {
+            return params.addValue("months", months).addValue("pudue", puDue).addValue("bpudue", bpuDue)
+                    .addValue("pulast", puLast).addValue("bpulast", bpuLast);
+        }
+
+        public String hash() {
+            return Integer.toHexString(java.util.Arrays.hashCode(months)) + Integer.toHexString(java.util.Arrays.hashCode(puDue))
+                    + Integer.toHexString(java.util.Arrays.hashCode(bpuDue)) + Integer.toHexString(java.util.Arrays.hashCode(puLast))
+                    + Integer.toHexString(java.util.Arrays.hashCode(bpuLast));
+        }
+    }
+
+    private volatile RollupCalendar rollupCalendar;
+
+    public RollupCalendar rollupCalendar() {
+        RollupCalendar c = rollupCalendar;
+        if (c != null) {
+            return c;
+        }
+        Columns cols = columns(HORIZON, null);
+        c = new RollupCalendar(cols.array(cols.months()), cols.array(cols.puDue()), cols.array(cols.bpuDue()),
+                cols.array(cols.puLast()), cols.array(cols.bpuLast()), cols.windows().size() <= 1);
+        rollupCalendar = c;
+        return c;
     }
 
     private java.util.Optional<MonthRules> rulesFor(YearMonth month) {

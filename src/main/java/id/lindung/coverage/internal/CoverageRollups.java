@@ -1,0 +1,261 @@
+package id.lindung.coverage.internal;
+
+import id.lindung.shared.Rupiah;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The coverage rollups (docs/decisions/0010-coverage-rollups.md): per worker, spans of constant counted facts; per
+ * nation, province and regency, per-day changes of every count; Desa Sadar days per desa; money per village, month
+ * and settling day. Exact, not eventually: every read first {@link #refresh()}es what registry and billing say they
+ * changed (their published change logs, one row per village and write statement, in the writer's transaction), under
+ * an advisory lock, so a read sees every write committed before it and its own transaction's writes.
+ */
+@Component
+public class CoverageRollups {
+
+    /** More changed villages than this rebuild everything: one pass over the views costs less than the differences. */
+    static final int FULL_REBUILD_VILLAGES = 5_000;
+
+    private final JdbcClient jdbc;
+    private final ProtectionCalendar calendar;
+    private final PlatformTransactionManager transactions;
+    private final Clock clock;
+
+    CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What one refresh did, for the benchmark and the log. */
+    public record Refresh(boolean full, int villages, int workers, long millis) {}
+
+    /** Whether the rollups answer for the date: within their horizon, and billing's window never changed. */
+    public boolean answers(LocalDate date) {
+        return calendar.rollupCalendar().constantWindow() && !YearMonth.from(date).isAfter(ProtectionCalendar.HORIZON);
+    }
+
+    /** Brings the rollups up to every committed write (and the current transaction's own). */
+    public Refresh refresh() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        }
+        return tx.execute(s -> refreshLocked());
+    }
+
+    /** Rebuilds everything from the published views. */
+    public Refresh rebuild() {
+        return new TransactionTemplate(transactions).execute(s -> {
+            lock();
+            String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+            return full(snapshot, rulesHash(), calendar.rollupCalendar().hash());
+        });
+    }
+
+    private void lock() {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('coverage_rollups'))").query().listOfRows();
+    }
+
+    private String rulesHash() {
+        return jdbc.sql("select md5(string_agg(r::text, ',' order by r.valid_from)) from coverage_desa_sadar_rule r")
+                .query(String.class).single();
+    }
+
+    private Refresh refreshLocked() {
+        lock();
+        String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
+        String rules = rulesHash();
+        String cal = calendar.rollupCalendar().hash();
+        Optional<Map<String, Object>> state = jdbc.sql("select snapshot, rules_hash, calendar_hash from coverage_rollup_state")
+                .query().listOfRows().stream().findFirst();
+        if (state.isEmpty() || !rules.equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))) {
+            return full(snapshot, rules, cal);
+        }
+        long t0 = System.nanoTime();
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
+        String changed = """
+                from (select tx, village_code from registry_changed_village where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))
+                      union all
+                      select tx, village_code from billing_changed_village where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))) c
+                where ((pg_visible_in_snapshot(c.tx, cast(:s1 as pg_snapshot)) and not pg_visible_in_snapshot(c.tx, cast(:s0 as pg_snapshot)))
+                       or c.tx = pg_current_xact_id_if_assigned())
+                """;
+        boolean everything = jdbc.sql("select exists (select 1 " + changed + " and c.village_code is null)").paramSource(p)
+                .query(Boolean.class).single();
+        if (everything) {
+            return full(snapshot, rules, cal);
+        }
+        int villages = jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
+                + " and c.village_code is not null on conflict do nothing").paramSource(p).update();
+        if (villages == 0) {
+            saveState(snapshot, rules, cal);
+            return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (villages > FULL_REBUILD_VILLAGES) {
+            jdbc.sql("delete from coverage_refresh_village").update();
+            return full(snapshot, rules, cal);
+        }
+        jdbc.sql("""
+                insert into coverage_refresh_worker
+                select s.worker_id from coverage_worker_span s join coverage_refresh_village v on v.village_code = s.village_code
+                union
+                select t.worker_id from registry_membership_term t join coverage_refresh_village v on v.village_code = t.village_code
+                on conflict do nothing""").update();
+        Long[] workers = jdbc.sql("select worker_id from coverage_refresh_worker").query(Long.class).list().toArray(Long[]::new);
+        String byWorker = "%s.worker_id = any(cast(:w as bigint[]))";
+        jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"), byWorker.formatted("b"), byWorker.formatted("p")))
+                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers))).update();
+        // a worker who left or joined a village changes that village's Desa Sadar days and, through it, its money rows
+        jdbc.sql("""
+                insert into coverage_refresh_village
+                select n.village_code from coverage_span_stage n
+                union
+                select o.village_code from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id
+                on conflict do nothing""").update();
+        jdbc.sql(RollupSql.SPAN_DELTAS).update();
+        jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
+        jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
+        desaSadar(false);
+        String[] codes = jdbc.sql("select village_code from coverage_refresh_village").query(String.class).list().toArray(String[]::new);
+        money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false);
+        clear();
+        saveState(snapshot, rules, cal);
+        return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private Refresh full(String snapshot, String rules, String cal) {
+        long t0 = System.nanoTime();
+        jdbc.sql("""
+                truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
+                    coverage_money_village, coverage_money""").update();
+        clear();
+        jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
+                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update();
+        jdbc.sql(RollupSql.SPAN_DELTAS).update();
+        jdbc.sql(RollupSql.DESA_COUNTS).update();
+        int workers = jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
+        int villages = jdbc.sql("insert into coverage_refresh_village select code from region_area where level = 'VILLAGE' on conflict do nothing")
+                .update();
+        desaSadar(true);
+        money("true", new MapSqlParameterSource(), true);
+        clear();
+        jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span, coverage_money_village, coverage_money")
+                .update();
+        saveState(snapshot, rules, cal);
+        return new Refresh(true, villages, workers, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private void desaSadar(boolean full) {
+        jdbc.sql(RollupSql.DESA_SADAR).update();
+        jdbc.sql(RollupSql.DESA_SADAR_DELTAS).update();
+        // the workers' changes and the desa's, staged together, go to the days and the months at once
+        jdbc.sql(RollupSql.APPLY_DAYS).update();
+        jdbc.sql(RollupSql.APPLY_MONTHS).update();
+        if (!full) {
+            jdbc.sql("delete from coverage_desa_sadar_span o using coverage_refresh_village d where o.village_code = d.village_code")
+                    .update();
+        }
+        jdbc.sql("insert into coverage_desa_sadar_span select * from coverage_desa_sadar_stage").update();
+    }
+
+    private void money(String filter, MapSqlParameterSource params, boolean full) {
+        jdbc.sql(String.format(RollupSql.MONEY, filter)).paramSource(params).update();
+        jdbc.sql(RollupSql.MONEY_DELTAS).update();
+        if (!full) {
+            jdbc.sql("delete from coverage_money_village o using coverage_refresh_village d where o.village_code = d.village_code")
+                    .update();
+        }
+        jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update();
+    }
+
+    private void clear() {
+        jdbc.sql("delete from coverage_span_stage").update();
+        jdbc.sql("delete from coverage_delta_stage").update();
+        jdbc.sql("delete from coverage_desa_sadar_stage").update();
+        jdbc.sql("delete from coverage_money_stage").update();
+        jdbc.sql("delete from coverage_refresh_village").update();
+        jdbc.sql("delete from coverage_refresh_worker").update();
+    }
+
+    private void saveState(String snapshot, String rules, String cal) {
+        jdbc.sql("""
+                insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, built_at) values (1, :s, :r, :c, :at)
+                on conflict (id) do update set snapshot = excluded.snapshot, rules_hash = excluded.rules_hash,
+                    calendar_hash = excluded.calendar_hash, built_at = excluded.built_at""")
+                .param("s", snapshot).param("r", rules).param("c", cal).param("at", Timestamp.from(clock.instant())).update();
+    }
+
+    // --- reads (after refresh, in code order of groups) -------------------------------------------------------------
+
+    /** Whether a group of this length is kept as per-day changes (nation, province, regency) or read from spans. */
+    static boolean levelled(int glen) {
+        return glen <= 5;
+    }
+
+    /** The same rows as IndicatorSql.counts for the groups (the codes of length {@code glen} in lo..hi). */
+    public List<IndicatorSql.Row> counts(String lo, String hi, int glen, List<String> groups, LocalDate date) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
+                .addValue("groups", groups.toArray(String[]::new)).addValue("d", Date.valueOf(date))
+                .addValue("m", Date.valueOf(date.withDayOfMonth(1)));
+        List<IndicatorSql.Row> rows = new ArrayList<>(jdbc.sql(levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_FROM_SPANS)
+                .paramSource(p)
+                .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
+                .list());
+        if (!levelled(glen)) {
+            // the per-day changes hold the desa of their groups; a district's or village's are a short range of codes
+            rows.addAll(jdbc.sql(RollupSql.DESA).paramSource(p)
+                    .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), "DESA", null, rs.getLong(2), 0)).list());
+        }
+        return rows;
+    }
+
+    public Map<String, IndicatorSql.MoneyRow> money(String lo, String hi, int glen, List<String> groups, LocalDate from, LocalDate to) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
+                .addValue("groups", groups.toArray(String[]::new)).addValue("to", Date.valueOf(to))
+                .addValue("mfrom", Date.valueOf(from.withDayOfMonth(1))).addValue("mto", Date.valueOf(to.withDayOfMonth(1)));
+        Map<String, IndicatorSql.MoneyRow> result = new HashMap<>();
+        jdbc.sql(levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES).paramSource(p)
+                .query((rs, n) -> result.put(rs.getString(1), new IndicatorSql.MoneyRow(rs.getString(1),
+                        Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)))))
+                .list();
+        return result;
+    }
+
+    public List<IndicatorSql.Person> desaSadarPeople(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion) {
+        return jdbc.sql(RollupSql.DESA_SADAR_PEOPLE).param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
+                .param("cats", criterion.categories().toArray(String[]::new))
+                .query((rs, n) -> new IndicatorSql.Person(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)))
+                .list();
+    }
+
+    /** The read statements with their parameters, for the benchmark's EXPLAIN ANALYZE. */
+    public static String countsSql(int glen) {
+        return levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_FROM_SPANS;
+    }
+
+    public static String moneySql(int glen) {
+        return levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES;
+    }
+
+    public static String desaSql() {
+        return RollupSql.DESA;
+    }
+}

@@ -1,0 +1,317 @@
+package id.lindung.coverage.internal;
+
+/**
+ * The statements of the coverage rollups (docs/decisions/0010-coverage-rollups.md). A worker's counted facts change
+ * only at the bounds of their terms and of their lapses, so the refresh writes each worker's spans of constant facts;
+ * a count on a date is then the spans covering it (districts, villages) or the sum of the per-day changes up to it
+ * (nation, provinces, regencies). Every statement works on the refresh's work lists, set-based.
+ */
+final class RollupSql {
+
+    private RollupSql() {}
+
+    /** The group lengths kept as per-day changes: the nation, provinces and regencies. */
+    static final String LEVELS = "(values (0), (2), (5)) lv (len)";
+
+    /**
+     * A span's counted rows: the worker once per split, as IndicatorSql.COUNTS counts (a worker whose payer is unknown
+     * only per programme, as its inner join to the payer leaves them out elsewhere).
+     */
+    static final String EXPAND = """
+            cross join lateral (
+                select 'ALL' as dim, '' as key, s.protected as prot where s.payer_kind is not null
+                union all select 'SEGMENT', s.segment, s.protected where s.payer_kind is not null
+                union all select 'CATEGORY', s.category, s.protected where s.payer_kind is not null
+                union all select 'PAYER_KIND', s.payer_kind, s.protected where s.payer_kind is not null
+                union all select 'APPARATUS', s.apparatus, s.protected where s.payer_kind is not null and s.apparatus is not null
+                union all select 'POVERTY', s.poverty, s.protected where s.payer_kind is not null and s.poverty is not null
+                union all select 'PROGRAMME', pr, pr = any(s.prot_programs) from unnest(s.reg_programs) pr) k
+            """;
+
+    /**
+     * The spans of the listed workers ({@code %s}: the filter of each base read by worker). Billing's rule
+     * (billing.ProtectionPolicy) as intervals: a BPU programme is lapsed from the day after a billed month's due date
+     * (never before that month) to the first day of the first month from it on that was paid within its window; the
+     * due dates are those of the segment of the programme's latest term. Protected days are a term's days minus the
+     * lapses for BPU, all of them for PU. Facts are evaluated at each bound and merged where they do not change.
+     */
+    static final String SPANS = """
+            insert into coverage_span_stage
+            with cal (m, pu_due, bpu_due, pu_last, bpu_last) as (
+                select * from unnest(cast(:months as date[]), cast(:pudue as date[]), cast(:bpudue as date[]),
+                                     cast(:pulast as date[]), cast(:bpulast as date[]))),
+            t as (
+                select t.worker_id, t.program, t.segment, t.village_code, t.valid_from,
+                       coalesce(t.employer_payer_id, t.worker_payer_id) as payer_id,
+                       daterange(t.valid_from, case when t.valid_to is null then null
+                                                    when t.end_reason = 'DECEASED' then greatest(t.valid_to + 1, t.valid_from)
+                                                    else greatest(t.valid_to, t.valid_from) end) as r,
+                       array_position(array['JKK', 'JKM', 'JHT', 'JP', 'JKP'], t.program) as rank
+                from registry_membership_term t where %1$s),
+            ls as (
+                select distinct on (worker_id, program) worker_id, program, segment
+                from t order by worker_id, program, valid_from desc),
+            months as (
+                select b.worker_id, b.program, b.month, true as billed, null::date as good,
+                       case when ls.segment = 'BPU' then cal.bpu_due else cal.pu_due end as due
+                from billing_billed_month b
+                join ls on ls.worker_id = b.worker_id and ls.program = b.program
+                join cal on cal.m = b.month
+                where %2$s
+                union all
+                select p.worker_id, p.program, p.month, false, p.month, null
+                from billing_paid_month p
+                join ls on ls.worker_id = p.worker_id and ls.program = p.program
+                join cal on cal.m = p.month
+                where %3$s and p.paid_on <= case when ls.segment = 'BPU' then cal.bpu_last else cal.pu_last end),
+            nxt as (
+                select worker_id, program, billed, greatest(due + 1, month) as lo,
+                       min(good) over (partition by worker_id, program order by month desc) as next_good
+                from months),
+            lapse as (
+                select worker_id, program, range_agg(daterange(lo, next_good)) as lapsed
+                from nxt where billed and (next_good is null or next_good > lo)
+                group by worker_id, program),
+            pt as (
+                select t.*, case when t.segment = 'BPU' then datemultirange(t.r) - coalesce(l.lapsed, '{}'::datemultirange)
+                                 else datemultirange(t.r) end as p
+                from t left join lapse l on l.worker_id = t.worker_id and l.program = t.program
+                where not isempty(t.r)),
+            b as (
+                select distinct pt.worker_id, u.d
+                from pt cross join lateral (
+                    select lower(pt.r) union all select upper(pt.r)
+                    union all select lower(x) from unnest(pt.p) x union all select upper(x) from unnest(pt.p) x) u (d)
+                where u.d is not null),
+            e as (
+                select worker_id, d as from_day, lead(d) over (partition by worker_id order by d) as to_day from b),
+            ev as (
+                select e.worker_id, e.from_day, e.to_day,
+                       (array_agg(pt.village_code order by pt.rank))[1] as village_code,
+                       (array_agg(pt.segment order by pt.rank))[1] as segment,
+                       (array_agg(pt.payer_id order by pt.rank))[1] as payer_id,
+                       array_agg(pt.program order by pt.rank) as reg_programs,
+                       coalesce(array_agg(pt.program order by pt.rank) filter (where pt.p @> e.from_day), '{}') as prot_programs,
+                       coalesce(bool_or(pt.program = 'JKK' and pt.p @> e.from_day), false)
+                           and coalesce(bool_or(pt.program = 'JKM' and pt.p @> e.from_day), false) as protected
+                from e join pt on pt.worker_id = e.worker_id and pt.r @> e.from_day
+                group by e.worker_id, e.from_day, e.to_day),
+            f as (
+                select ev.worker_id, ev.village_code, ev.from_day, ev.to_day, ev.segment, py.kind as payer_kind, p.category,
+                       case when p.category in ('KEPALA_DESA', 'PERANGKAT_DESA') then 'GOVERNMENT'
+                            when p.category = 'BPD' then 'BPD' when p.category = 'RT_RW' then 'RT_RW' end as apparatus,
+                       """ + IndicatorSql.POVERTY_DECILE + """
+                        as poverty,
+                       ev.protected, ev.reg_programs, ev.prot_programs
+                from ev
+                join registry_worker_profile p on p.id = ev.worker_id
+                left join registry_payer py on py.id = ev.payer_id),
+            k as (
+                select f.*, case when lag(f.to_day) over w = f.from_day
+                                      and lag(concat_ws('|', f.village_code, f.segment, coalesce(f.payer_kind, '-'), f.category,
+                                                        coalesce(f.apparatus, '-'), coalesce(f.poverty, '-'), f.protected,
+                                                        f.reg_programs, f.prot_programs)) over w
+                                          = concat_ws('|', f.village_code, f.segment, coalesce(f.payer_kind, '-'), f.category,
+                                                      coalesce(f.apparatus, '-'), coalesce(f.poverty, '-'), f.protected,
+                                                      f.reg_programs, f.prot_programs)
+                                 then 0 else 1 end as brk
+                from f window w as (partition by f.worker_id order by f.from_day)),
+            g as (select k.*, sum(brk) over (partition by k.worker_id order by k.from_day) as island from k)
+            select worker_id, village_code, min(from_day), (array_agg(to_day order by from_day desc))[1], segment, payer_kind,
+                   category, apparatus, poverty, protected, reg_programs, prot_programs
+            from g
+            group by worker_id, island, village_code, segment, payer_kind, category, apparatus, poverty, protected,
+                     reg_programs, prot_programs
+            """;
+
+    /**
+     * The listed workers' old spans taken away and their new ones added, as per-day changes of every group level: summed
+     * per regency first, then the provinces and the nation from those sums (one expansion of the spans, not three).
+     */
+    static final String SPAN_DELTAS = """
+            insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
+            with r as (
+                select left(s.village_code, 5) as grp, ev.day, k.dim, k.key, sum(s.sign * ev.dir) as d_reg,
+                       sum(s.sign * ev.dir * k.prot::int) as d_prot
+                from (select 1 as sign, n.* from coverage_span_stage n
+                      union all
+                      select -1, o.* from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id) s
+                cross join lateral (values (s.from_day, 1), (s.to_day, -1)) ev (day, dir)
+            """ + EXPAND + """
+                where ev.day is not null
+                group by 1, 2, 3, 4)
+            select x.grp, x.day, x.dim, x.key, sum(x.d_reg), sum(x.d_prot)
+            from (select * from r
+                  union all select left(r.grp, 2), r.day, r.dim, r.key, r.d_reg, r.d_prot from r
+                  union all select '', r.day, r.dim, r.key, r.d_reg, r.d_prot from r) x
+            group by 1, 2, 3, 4
+            having sum(x.d_reg) <> 0 or sum(x.d_prot) <> 0
+            """;
+
+    /**
+     * The number of active desa of every group level, at the beginning of time (a rebuild writes it: the official
+     * list is reference data, not logged as changed, docs/decisions/0010-coverage-rollups.md).
+     */
+    static final String DESA_COUNTS = """
+            insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
+            select left(a.code, lv.len), '-infinity', 'DESA', '', count(*), 0
+            from region_area a cross join """ + LEVELS + """
+            where a.active and a.level = 'VILLAGE' and a.kind = 'DESA'
+            group by 1
+            """;
+
+    /**
+     * The Desa Sadar days of the listed villages (active desa) from the new spans, under the rule in force each day
+     * (before the first rule, the first): at least one person of the rule's categories, every required category
+     * present, no required person unprotected, and the share met; as IndicatorSql.COUNTS judges one date.
+     */
+    static final String DESA_SADAR = """
+            insert into coverage_desa_sadar_stage
+            with rule as (
+                select r.valid_from, r.required_present, r.required_all, r.share_categories, r.share_min_percent,
+                       r.required_present || r.required_all || r.share_categories as cats,
+                       lead(r.valid_from) over (order by r.valid_from) as next_from,
+                       row_number() over (order by r.valid_from) = 1 as first
+                from coverage_desa_sadar_rule r),
+            v as (
+                select a.code as village_code from region_area a join coverage_refresh_village d on d.village_code = a.code
+                where a.active and a.kind = 'DESA' and a.level = 'VILLAGE'),
+            people as (
+                select s.village_code, s.from_day, s.to_day, s.category, s.protected
+                from coverage_worker_span s join v on v.village_code = s.village_code
+                where s.payer_kind is not null and s.category in (select unnest(cats) from rule)),
+            b as (
+                select village_code, from_day as d from people
+                union select village_code, to_day from people where to_day is not null
+                union select p.village_code, r.valid_from from (select distinct village_code from people) p cross join rule r),
+            e as (select village_code, d as from_day, lead(d) over (partition by village_code order by d) as to_day from b),
+            ev as (
+                select e.village_code, e.from_day, e.to_day,
+                       count(*) filter (where p.category = any(r.cats)) as people,
+                       count(distinct p.category) filter (where p.category = any(r.required_present)) = cardinality(r.required_present)
+                       and count(*) filter (where p.category = any(r.required_all) and not p.protected) = 0
+                       and count(*) filter (where p.category = any(r.share_categories) and not p.category = any(r.required_all)
+                                              and p.protected) * 100
+                           >= r.share_min_percent * count(*) filter (where p.category = any(r.share_categories)
+                                                                      and not p.category = any(r.required_all)) as sadar
+                from e
+                join rule r on (e.from_day >= r.valid_from and (r.next_from is null or e.from_day < r.next_from))
+                            or (r.first and e.from_day < r.valid_from)
+                left join people p on p.village_code = e.village_code and p.from_day <= e.from_day
+                                  and (p.to_day is null or p.to_day > e.from_day)
+                group by e.village_code, e.from_day, e.to_day, r.valid_from, r.cats, r.required_present, r.required_all,
+                         r.share_categories, r.share_min_percent),
+            s as (
+                select ev.*, case when lag(ev.to_day) over w = ev.from_day then 0 else 1 end as brk
+                from ev where ev.people > 0 and ev.sadar window w as (partition by ev.village_code order by ev.from_day)),
+            g as (select s.*, sum(brk) over (partition by s.village_code order by s.from_day) as island from s)
+            select village_code, min(from_day), (array_agg(to_day order by from_day desc))[1]
+            from g group by village_code, island
+            """;
+
+    static final String DESA_SADAR_DELTAS = """
+            insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
+            select left(s.village_code, lv.len), ev.day, 'DESA_SADAR', '', sum(s.sign * ev.dir), 0
+            from (select 1 as sign, n.* from coverage_desa_sadar_stage n
+                  union all
+                  select -1, o.* from coverage_desa_sadar_span o join coverage_refresh_village d on d.village_code = o.village_code) s
+            cross join lateral (values (s.from_day, 1), (s.to_day, -1)) ev (day, dir)
+            cross join """ + LEVELS + """
+            where ev.day is not null
+            group by 1, 2
+            having sum(s.sign * ev.dir) <> 0
+            """;
+
+    /** The staged changes added to the days and to their months. */
+    static final String APPLY_DAYS = """
+            insert into coverage_delta (grp, day, dim, key, d_reg, d_prot)
+            select grp, day, dim, key, sum(d_reg), sum(d_prot) from coverage_delta_stage group by 1, 2, 3, 4
+            on conflict (grp, day, dim, key) do update
+            set d_reg = coverage_delta.d_reg + excluded.d_reg, d_prot = coverage_delta.d_prot + excluded.d_prot
+            """;
+
+    static final String APPLY_MONTHS = """
+            insert into coverage_delta_month (grp, month, dim, key, d_reg, d_prot)
+            select grp, date_trunc('month', day)::date, dim, key, sum(d_reg), sum(d_prot) from coverage_delta_stage group by 1, 2, 3, 4
+            on conflict (grp, month, dim, key) do update
+            set d_reg = coverage_delta_month.d_reg + excluded.d_reg, d_prot = coverage_delta_month.d_prot + excluded.d_prot
+            """;
+
+    /** Money per village, month and settling day ({@code %s}: the village filter), as IndicatorSql.MONEY sums it. */
+    static final String MONEY = """
+            insert into coverage_money_stage
+            select l.village_code, l.month, coalesce(l.paid_on, '-infinity'), sum(l.amount), coalesce(sum(l.paid), 0)
+            from billing_line_money l where %s
+            group by 1, 2, 3
+            """;
+
+    static final String MONEY_DELTAS = """
+            insert into coverage_money (grp, month, day, billed, paid)
+            select left(s.village_code, lv.len), s.month, s.day, sum(s.sign * s.billed), sum(s.sign * s.paid)
+            from (select 1 as sign, n.* from coverage_money_stage n
+                  union all
+                  select -1, o.* from coverage_money_village o join coverage_refresh_village d on d.village_code = o.village_code) s
+            cross join """ + LEVELS + """
+            group by 1, 2, 3
+            having sum(s.sign * s.billed) <> 0 or sum(s.sign * s.paid) <> 0
+            on conflict (grp, month, day) do update
+            set billed = coverage_money.billed + excluded.billed, paid = coverage_money.paid + excluded.paid
+            """;
+
+    // --- reads ---------------------------------------------------------------------------------------------------
+
+    /** Counts of groups kept as per-day changes: the sum of the changes up to the date. */
+    static final String COUNTS_FROM_DELTAS = """
+            select grp, dim, key, sum(d_reg), sum(d_prot)
+            from (select grp, dim, key, d_reg, d_prot from coverage_delta_month
+                  where grp = any(cast(:groups as text[])) and month < :m
+                  union all
+                  select grp, dim, key, d_reg, d_prot from coverage_delta
+                  where grp = any(cast(:groups as text[])) and day >= :m and day <= :d) x
+            group by grp, dim, key
+            having sum(d_reg) <> 0 or sum(d_prot) <> 0
+            """;
+
+    /** Counts of districts and villages: the spans covering the date. */
+    static final String COUNTS_FROM_SPANS = """
+            select left(s.village_code, :glen) as g, k.dim, k.key, count(*), count(*) filter (where k.prot)
+            from coverage_worker_span s
+            """ + EXPAND + """
+            where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+            group by 1, 2, 3
+            union all
+            select left(s.village_code, :glen), 'DESA_SADAR', '', count(*), 0
+            from coverage_desa_sadar_span s
+            where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+            group by 1
+            """;
+
+    static final String DESA = """
+            select left(r.code, :glen), count(*)
+            from region_area r
+            where r.active and r.level = 'VILLAGE' and r.kind = 'DESA' and r.code >= :lo and r.code < :hi
+            group by 1
+            """;
+
+    static final String MONEY_FROM_LEVELS = """
+            select grp, coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
+            from coverage_money where grp = any(cast(:groups as text[])) and month >= :mfrom and month <= :mto
+            group by grp
+            """;
+
+    static final String MONEY_FROM_VILLAGES = """
+            select left(village_code, :glen), coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
+            from coverage_money_village
+            where village_code >= :lo and village_code < :hi and month >= :mfrom and month <= :mto
+            group by 1
+            """;
+
+    /** The people of the Desa Sadar categories in each desa on the date, as IndicatorSql.DESA_SADAR_PEOPLE lists them. */
+    static final String DESA_SADAR_PEOPLE = """
+            select s.village_code, s.category, s.protected, rw.nik, rw.full_name
+            from coverage_worker_span s join registry_worker rw on rw.id = s.worker_id
+            where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+              and s.payer_kind is not null and s.category = any(cast(:cats as text[]))
+            order by s.village_code, s.category, rw.full_name, rw.id
+            """;
+}

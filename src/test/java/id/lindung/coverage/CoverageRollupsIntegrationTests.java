@@ -1,0 +1,256 @@
+package id.lindung.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Payments;
+import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerFileGenerator;
+import id.lindung.importing.WorkerImports;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The rollups answer exactly what a direct count over the published views answers (docs/decisions/0010): after an
+ * import, billing runs, payments (on time, late inside the window, too late, never), a transfer, a death and a
+ * resignation, a payment reversal, category changes and a back-payment that makes a desa Desa Sadar again, every
+ * indicator object (all splits, Desa Sadar counts, money) of the nation, the province, the regency, its districts and
+ * villages, the children of each, and the Desa Sadar list with its near misses, on the days around every due date
+ * (grace ends, lapse begins), every back-payment window's end, month ends and term bounds. Finally a rebuild from
+ * nothing equals the incrementally refreshed rollups. Regency 14.05, which no other test uses.
+ */
+@IntegrationTest
+class CoverageRollupsIntegrationTests {
+
+    static final String REGENCY = "14.05";
+    static final YearMonth FIRST = YearMonth.of(2026, 6);
+    static final YearMonth LAST = YearMonth.of(2026, 11);
+
+    @Autowired JdbcClient jdbc;
+    @Autowired CoverageIndicators indicators;
+    @Autowired CoverageRollups rollups;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired WorkerImports imports;
+    @Autowired Regions regions;
+
+    final Actor national = TestUsers.actor("coverage-rollup-admin", Role.ADMIN, "ID");
+    final Actor dpmd = TestUsers.actor("coverage-rollup-dpmd", Role.DPMD, REGENCY);
+    final TreeSet<LocalDate> dates = new TreeSet<>();
+    final Random random = new Random(1405);
+    int compared;
+    int reference;
+
+    @Test
+    void theRollupsEqualADirectCountAfterEveryKindOfWrite() {
+        List<String> districts = jdbc.sql("""
+                select distinct left(code, 8) from region_area
+                where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ? order by 1 limit 2""")
+                .params(REGENCY, REGENCY + "/").query(String.class).list();
+        String imported = districts.get(0);
+        String fixed = districts.get(1);
+        List<String> villages = jdbc.sql("""
+                select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ?
+                order by code limit 3""").params(fixed, fixed + "/").query(String.class).list();
+        for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+            LocalDate due = m.atDay(15);
+            dates.addAll(List.of(due, due.plusDays(1), m.atEndOfMonth(), m.atDay(1), due.plusMonths(3), due.plusMonths(3).plusDays(1)));
+        }
+        dates.add(indicators.today());
+
+        // an import through the import module, and workers registered village by village
+        StringWriter csv = new StringWriter();
+        WorkerFileGenerator.write(regions.within(RegionScope.of(imported), RegionLevel.VILLAGE).subList(0, 2), 6, 14, 0, csv);
+        ImportBatch batch = CurrentActor.runAs(national, () -> imports.upload("coverage.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
+        assertThat(batch.workersCreated()).isPositive();
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        long apbd = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten", REGENCY);
+        List<Long> workers = new ArrayList<>();
+        List<long[]> selfPayers = new ArrayList<>();
+        for (String village : villages) {
+            long apbdes = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
+            List<String> categories = List.of("KEPALA_DESA", "PERANGKAT_DESA", "PERANGKAT_DESA", "BPD", "RT_RW", "PETANI", "PETANI",
+                    "NELAYAN");
+            for (int i = 0; i < categories.size(); i++) {
+                String category = categories.get(i);
+                boolean poor = category.equals("PETANI") && i % 2 == 1;
+                long worker = fx.worker(village, "Rollup " + village.substring(9) + " " + i, category, poor, poor ? 1 + i % 3 : null);
+                workers.add(worker);
+                LocalDate start = LocalDate.of(2026, 3 + random.nextInt(5), 1 + random.nextInt(28));
+                dates.addAll(List.of(start.minusDays(1), start));
+                // the second perangkat desa, the RT/RW and the farmers pay for themselves (BPU)
+                boolean bpu = i == 2 || i >= 4;
+                if (bpu) {
+                    long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+                    for (String program : List.of("JKK", "JKM")) {
+                        fx.term(worker, village, program, "BPU", null, self, start);
+                    }
+                    selfPayers.add(new long[] {self, i == 2 ? random.nextInt(3) : random.nextInt(4)});
+                } else {
+                    long payer = category.equals("BPD") ? apbd : apbdes;
+                    for (String program : List.of("JKK", "JKM", "JHT")) {
+                        fx.term(worker, village, program, "PU", payer, payer, start);
+                    }
+                }
+            }
+        }
+        compare("after the import and registrations", villages);
+
+        for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
+        }
+        compare("after the billing runs", villages);
+
+        // self-payers: 0 on time, 1 a month late (inside the window), 2 July and August then stops, 3 never
+        for (long[] s : selfPayers) {
+            String code = jdbc.sql("select code from payer where id = ?").param(s[0]).query(String.class).single();
+            for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
+                LocalDate on = switch ((int) s[1]) {
+                    case 0 -> m.atDay(10);
+                    case 1 -> m.plusMonths(1).atDay(20);
+                    case 2 -> m.isBefore(FIRST.plusMonths(2)) ? m.atDay(5) : null;
+                    default -> null;
+                };
+                BigDecimal owed = owed(code, m);
+                if (owed.signum() > 0 && on != null && !on.isAfter(indicators.today())) {
+                    pay(code, on, owed);
+                    dates.add(on);
+                }
+            }
+        }
+        for (String village : villages) {
+            pay("APBDES:" + village, LocalDate.of(2026, 10, 25), owed("APBDES:" + village, null));
+        }
+        long reversed = pay("APBD:" + REGENCY, LocalDate.of(2026, 8, 20), owed("APBD:" + REGENCY, null));
+        compare("after payments", villages);
+
+        long moving = workers.get(6);
+        LocalDate moved = LocalDate.of(2026, 9, 1);
+        List<Map<String, Object>> open = jdbc.sql("select * from membership_term where worker_id = ? and valid_to is null")
+                .param(moving).query().listOfRows();
+        fx.close(moving, moved, "TRANSFERRED");
+        for (Map<String, Object> t : open) {
+            if (((Date) t.get("valid_from")).toLocalDate().isBefore(moved)) {
+                fx.term(moving, villages.get(2), (String) t.get("program"), (String) t.get("segment"),
+                        (Long) t.get("employer_payer_id"), (Long) t.get("worker_payer_id"), moved);
+            }
+        }
+        jdbc.sql("update worker set village_code = ? where id = ?").params(villages.get(2), moving).update();
+        dates.addAll(List.of(moved.minusDays(1), moved));
+        compare("after a transfer", villages);
+
+        fx.close(workers.get(1), LocalDate.of(2026, 10, 10), "DECEASED");
+        jdbc.sql("update worker set status = 'DECEASED' where id = ?").param(workers.get(1)).update();
+        fx.close(workers.get(13), LocalDate.of(2026, 9, 20), "RESIGNED");
+        dates.addAll(List.of(LocalDate.of(2026, 10, 9), LocalDate.of(2026, 10, 10), LocalDate.of(2026, 10, 11),
+                LocalDate.of(2026, 9, 19), LocalDate.of(2026, 9, 20)));
+        compare("after a death and a resignation", villages);
+
+        CurrentActor.runAs(national, () -> payments.reverse(reversed, "posted twice by the bank", national));
+        compare("after a payment reversal", villages);
+
+        jdbc.sql("update worker set category = 'PERANGKAT_DESA' where id = ?").param(workers.get(5)).update();
+        jdbc.sql("update worker set category = 'BPD', extreme_poverty = true, poverty_decile = 2 where id = ?")
+                .param(workers.get(10)).update();
+        compare("after category changes", villages);
+
+        // every self-paying official pays everything still owed: late months inside the window protect again
+        for (long[] s : selfPayers) {
+            String code = jdbc.sql("select code from payer where id = ?").param(s[0]).query(String.class).single();
+            BigDecimal owed = owed(code, null);
+            if (owed.signum() > 0) {
+                pay(code, indicators.today(), owed);
+            }
+        }
+        compare("after back-payments", villages);
+
+        rollups.rebuild();
+        compare("after a rebuild from nothing", villages);
+        assertThat(compared).isGreaterThan(500);
+        // the comparisons were of two ways of counting, and of a history where every answer occurs
+        assertThat(rollups.answers(indicators.today())).isTrue();
+        assertThat(jdbc.sql("select count(*) from coverage_worker_span where village_code >= ? and village_code < ?")
+                .params(REGENCY, REGENCY + "/").query(Long.class).single()).isPositive();
+        assertThat(statuses).contains(DesaSadarVillages.Status.SADAR, DesaSadarVillages.Status.NEAR, DesaSadarVillages.Status.NO);
+        assertThat(protectedSeen).isPositive();
+        assertThat(unprotectedSeen).isPositive();
+    }
+
+    final java.util.Set<DesaSadarVillages.Status> statuses = new java.util.HashSet<>();
+    long protectedSeen;
+    long unprotectedSeen;
+
+    private BigDecimal owed(String payer, YearMonth month) {
+        return jdbc.sql("""
+                select coalesce(sum(l.eff), 0) - coalesce(sum(a.amount), 0)
+                from bill_line_effective l join payer p on p.id = l.payer_id
+                left join payment_allocation a on a.bill_line_id = l.id
+                where p.code = ? and (cast(? as date) is null or l.month = ?)""")
+                .params(payer, month == null ? null : Date.valueOf(month.atDay(1)), month == null ? null : Date.valueOf(month.atDay(1)))
+                .query(BigDecimal.class).single();
+    }
+
+    private long pay(String payer, LocalDate on, BigDecimal amount) {
+        return CurrentActor.runAs(national, () -> payments.record(
+                new Payments.PaymentRequest(payer, "ROLLUP-" + (reference++), on, amount, "BANK"), national)).id();
+    }
+
+    /** Every object from the rollups equals the direct count, on a sample of the boundary days. */
+    private void compare(String step, List<String> villages) {
+        String district = villages.get(0).substring(0, 8);
+        List<String> regionsToCompare = List.of("ID", REGENCY.substring(0, 2), REGENCY, district, villages.get(0),
+                villages.get(random.nextInt(villages.size())));
+        List<String> parents = List.of("ID", REGENCY.substring(0, 2), REGENCY, district);
+        List<LocalDate> all = new ArrayList<>(dates);
+        List<LocalDate> sample = new ArrayList<>(List.of(indicators.today(), LocalDate.of(2026, 10, 16)));
+        for (int i = 0; i < 10; i++) {
+            sample.add(all.get(random.nextInt(all.size())));
+        }
+        CurrentActor.runAs(national, () -> {
+            for (LocalDate date : sample) {
+                for (String region : regionsToCompare) {
+                    assertThat(indicators.of(region, date)).as(step + ": " + region + " on " + date)
+                            .isEqualTo(indicators.of(region, date, null, null, true));
+                    compared++;
+                }
+                for (String parent : parents) {
+                    assertThat(indicators.children(parent, date)).as(step + ": children of " + parent + " on " + date)
+                            .isEqualTo(indicators.children(parent, date, true));
+                    compared++;
+                }
+                DesaSadarVillages list = indicators.desaSadar(district, date, null);
+                assertThat(list).as(step + ": Desa Sadar of " + district + " on " + date)
+                        .isEqualTo(indicators.desaSadar(district, date, null, true));
+                list.villages().forEach(v -> statuses.add(v.status()));
+                Coverage c = indicators.of(district, date);
+                protectedSeen += c.protectedWorkers();
+                unprotectedSeen += c.registered() - c.protectedWorkers();
+            }
+            return null;
+        });
+    }
+}
