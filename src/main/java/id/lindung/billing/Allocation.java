@@ -27,7 +27,9 @@ class Allocation {
 
     /** After a run: the new lines are all in the run's month, so earlier months stay settled as they are. */
     void reallocatePayersOfRun(long runId, LocalDate month) {
-        balances.refreshRun(runId, month);
+        // the reallocation below rebuilds the balances of the payers that have paid: the run's refresh takes the others
+        // (it took every payer of the run, and most of them were then rebuilt a second time)
+        balances.refreshRun(runId, month, "not exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)");
         // only payers that have paid something can have lines to settle or credit to move
         List<Long> payers = jdbc.sql("""
                 select distinct l.payer_id from bill_line l

@@ -14,13 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class BillBalances {
 
+    /*
+     * owed: a live line's effective amount (bill_line_effective.eff: the amount and its reversals) less its allocation.
+     * The reversals are summed per line by a lateral aggregate (one probe of bill_line_reverses_idx) instead of joining
+     * bill_line_effective back to each line (a primary-key probe more per line and a plan built around it; issue 16,
+     * docs/benchmarks.md "Billing in the suite"). Same values.
+     */
     private static final String AGGREGATE = """
             insert into bill_balance (payer_id, month, due_date, total, paid, owed)
             select l.payer_id, l.month, l.due_date, sum(l.amount), coalesce(sum(a.amount), 0),
-                   coalesce(sum(e.eff - coalesce(a.amount, 0)) filter (where l.kind <> 'REVERSAL'), 0)
+                   coalesce(sum(l.amount + r.reversed - coalesce(a.amount, 0)) filter (where l.kind <> 'REVERSAL'), 0)
             from bill_line l
             left join payment_allocation a on a.bill_line_id = l.id
-            left join bill_line_effective e on e.id = l.id
+            cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
             where %s
             group by l.payer_id, l.month, l.due_date""";
 
@@ -38,9 +44,9 @@ class BillBalances {
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
     }
 
-    /** After a billing run added lines: the bills of the month that the run touched. */
-    void refreshRun(long runId, LocalDate month) {
-        String touched = "(select distinct payer_id from bill_line where month = :month and run_id = :run)";
+    /** After a billing run added lines: the bills of the month that the run touched, of the payers {@code which} keeps. */
+    void refreshRun(long runId, LocalDate month, String which) {
+        String touched = "(select distinct l.payer_id from bill_line l where l.month = :month and l.run_id = :run and " + which + ")";
         jdbc.sql("delete from bill_balance b where b.month = :month and b.payer_id in " + touched)
                 .param("month", Date.valueOf(month)).param("run", runId).update();
         jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id in " + touched))

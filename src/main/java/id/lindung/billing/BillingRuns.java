@@ -131,6 +131,10 @@ public class BillingRuns {
         jdbc.sql("select pg_advisory_xact_lock(4242, ?)").param(month.getYear() * 100 + month.getMonthValue()).query().rowSet();
         long runId = jdbc.sql("insert into billing_run (month, run_by) values (?, ?) returning id")
                 .params(Date.valueOf(start), actor.username()).query(Long.class).single();
+        // Every line this run writes gets an id above this (identity values only grow), so "the run's lines" is a range
+        // of the primary key: bill_line has no index on run_id, and filtering on it alone read every line of every
+        // month (three times per run, a cost that grew with the history, not with the month).
+        long linesAfter = jdbc.sql("select coalesce(max(id), 0) from bill_line").query(Long.class).single();
 
         loadRates(r);
         loadReliefStanding(r, start, scope);
@@ -178,16 +182,17 @@ public class BillingRuns {
         // payers that get lines this month although they already have a bill for a later month
         long earlierThanLatest = jdbc.sql("""
                 select count(distinct l.payer_id) from bill_line l
-                where l.run_id = :run and exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
-                .param("run", runId).param("month", Date.valueOf(start)).query(Long.class).single();
+                where l.id > :after and l.run_id = :run
+                  and exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
+                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(start)).query(Long.class).single();
         backfillRule.earlierThanLatest(earlierThanLatest).ifPresent(backfillReasons::add);
         if (!backfill) {
             backfillRule.refuse(backfillReasons);
         }
         // months after a death that were billed before the death was recorded (issue 13): reversed by this run
         reversals += reverseMonthsAfterDeath(r, runId, scope);
-        BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where run_id = ?").param(runId)
-                .query(BigDecimal.class).single();
+        BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where id > ? and run_id = ?")
+                .params(linesAfter, runId).query(BigDecimal.class).single();
         long bills = jdbc.sql("select count(*) from bill where month = :month and payer_region_code >= :lo and payer_region_code < :hi")
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
@@ -199,7 +204,7 @@ public class BillingRuns {
             long settleStart = System.nanoTime();
             long v0 = System.nanoTime();
             long versionsNanos = 0;
-            for (LocalDate changed : monthsOfRun(runId, start)) {
+            for (LocalDate changed : monthsOfRun(runId, linesAfter, start)) {
                 versions.afterRun(runId, changed);
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;
@@ -480,7 +485,10 @@ public class BillingRuns {
      */
     private long reverseMonthsAfterDeath(MonthRules r, long runId, RegionScope scope) {
         return jdbc.sql(REVERSE_LINES + """
-                from bill_line l join registry_membership_term t on t.id = l.term_id
+                from registry_membership_term t
+                -- a line's worker is its term's worker: the join reaches the lines of the few ended terms through the
+                -- lines' worker index instead of reading every line of every month (bill_line has no term index)
+                join bill_line l on l.worker_id = t.worker_id and l.term_id = t.id
                 where t.end_reason = 'DECEASED' and l.month > cast(date_trunc('month', t.valid_to) as date)
                   and l.line_type = 'CONTRIBUTION' and l.kind <> 'REVERSAL'
                   and l.village_code >= :lo and l.village_code < :hi
@@ -490,9 +498,10 @@ public class BillingRuns {
     }
 
     /** The months the run added lines to, oldest first, the run's own month always among them. */
-    private List<LocalDate> monthsOfRun(long runId, LocalDate start) {
-        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(jdbc.sql("select distinct month from bill_line where run_id = ?")
-                .param(runId).query((rs, n) -> rs.getDate(1).toLocalDate()).list());
+    private List<LocalDate> monthsOfRun(long runId, long linesAfter, LocalDate start) {
+        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(jdbc.sql(
+                        "select distinct month from bill_line where id > ? and run_id = ?")
+                .params(linesAfter, runId).query((rs, n) -> rs.getDate(1).toLocalDate()).list());
         months.add(start);
         return List.copyOf(months);
     }

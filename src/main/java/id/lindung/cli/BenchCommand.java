@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", description = {"Benchmark suite: generate a register of --workers workers, then measure the import",
         "(against a raw COPY and a COPY of parsed rows into the real tables), a month's billing run (against one",
-        "INSERT ... SELECT), protection lookups and the API under --clients concurrent clients, and the memory used.",
+        "INSERT ... SELECT), protection lookups, the coverage objects and a 10,000-worker village's list, the API",
+        "under --clients concurrent clients, the memory used, and the JMH microbenchmarks (first, unless --no-jmh).",
         "Prints a table and writes OUT/bench.json. Run it with -Xmx512m to check the memory target.",
         "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data."})
 class BenchCommand implements Callable<Integer> {
@@ -40,14 +41,24 @@ class BenchCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--keep-data", description = "Keep the database folder OUT/data after the run.")
     boolean keepData;
+    @Option(names = "--village-workers", defaultValue = "10000",
+            description = "Workers of the one large village whose worker list section 4 measures (default 10,000; 0: none).")
+    int villageWorkers;
+    @Option(names = "--claims-per-thousand", defaultValue = "2",
+            description = "Claims opened through the claim service per 1,000 workers (default 2).")
+    double claimsPerThousand;
+    @Option(names = "--jmh", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the JMH microbenchmarks first, in this JVM (default); --no-jmh to skip them.")
+    boolean jmh;
     @Option(names = "--fsync", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "fsync and synchronous commit on, as in production (default); --no-fsync for a quick run.")
     boolean fsync;
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1 || months < 0 || seconds < 1 || clients < 1) {
-            throw new IllegalArgumentException("--workers, --seconds and --clients must be at least 1, --months at least 0");
+        if (workers < 1 || months < 0 || seconds < 1 || clients < 1 || villageWorkers < 0 || claimsPerThousand < 0) {
+            throw new IllegalArgumentException("--workers, --seconds and --clients must be at least 1, --months, --village-workers "
+                    + "and --claims-per-thousand at least 0");
         }
         long measured = importRows != null ? importRows : Math.min(1_000_000, workers);
         if (measured < 1 || measured > workers) {
@@ -64,10 +75,24 @@ class BenchCommand implements Callable<Integer> {
         parameters.put("seconds", seconds);
         parameters.put("clients", clients);
         parameters.put("fsync", fsync);
+        parameters.put("villageWorkers", villageWorkers);
+        parameters.put("claimsPerThousand", claimsPerThousand);
+        parameters.put("jmh", jmh);
         report.run.put("parameters", parameters);
         report.run.put("command", "java -Xmx" + Runtime.getRuntime().maxMemory() / 1048576 + "m -jar lindung.jar bench --workers "
                 + workers + " --import-rows " + measured + " --months " + months + " --seconds " + seconds + " --clients " + clients
-                + (fsync ? "" : " --no-fsync"));
+                + " --village-workers " + villageWorkers + " --claims-per-thousand " + claimsPerThousand
+                + (fsync ? "" : " --no-fsync") + (jmh ? "" : " --no-jmh"));
+        if (jmh) {
+            try {
+                microBenchmarks(report);
+            } catch (Exception | LinkageError e) {
+                // the rest of the suite does not depend on it: say why and go on
+                report.notMeasured.put("7-jmh", "JMH failed: " + e);
+            }
+        } else {
+            report.notMeasured.put("7-jmh", "--no-jmh");
+        }
         double l0 = BenchReport.load();
         long t0 = System.nanoTime();
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(LindungCommandLine.application)
@@ -82,7 +107,8 @@ class BenchCommand implements Callable<Integer> {
                         "--lindung.privacy.nik-probes-per-window=1000000")) {
             report.add(new BenchReport.Figure("0-register", "start with an empty database (migrations, official regions)",
                     (System.nanoTime() - t0) / 1e9, "s", null, null, null, l0, BenchReport.load()));
-            new BenchSuite(ctx, new BenchSuite.Parameters(workers, measured, months, seconds, clients, out), report).run();
+            new BenchSuite(ctx, new BenchSuite.Parameters(workers, measured, months, seconds, clients, out,
+                    villageWorkers, claimsPerThousand), report).run();
         } finally {
             report.writeJson(out.resolve("bench.json"));
             report.printTable(System.out);
@@ -92,6 +118,21 @@ class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * (7) The JMH microbenchmarks, before the server starts so that they run on a JVM nothing else has warmed; iterations
+     * of a tenth of {@code --seconds} (1 to 2 s). JMH's own log goes to OUT/jmh.txt.
+     */
+    private void microBenchmarks(BenchReport report) throws Exception {
+        double l0 = BenchReport.load();
+        int iteration = Math.max(1, Math.min(2, seconds / 10));
+        for (MicroBenchmarks.Score s : MicroBenchmarks.run(iteration, out.resolve("jmh.txt"))) {
+            report.add(new BenchReport.Figure("7-jmh", s.benchmark().replace(MicroBenchmarks.class.getPackageName() + ".", ""),
+                    s.score(), s.unit(), null, null, String.format(java.util.Locale.ROOT,
+                    "JMH, one thread, in this JVM (forks 0), 3 x 1 s warm-up, 5 x %d s measured; 99.9%% error %,.0f", iteration, s.error()),
+                    l0, BenchReport.load()));
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -25,10 +25,23 @@ final class BenchReport {
      * none); {@code ratio} is how many times the floor's time the figure took.
      */
     record Figure(String section, String name, double value, String unit, Double floor, Double ratio, String note,
-                  double loadStart, double loadEnd) {}
+                  double loadStart, double loadEnd, Double target) {
 
-    /** The sections a complete run has; (4) coverage is a hook another branch fills. */
-    static final List<String> SECTIONS = List.of("1-import", "2-billing", "3-protection", "4-coverage", "5-api", "6-memory");
+        /** A figure with no target of its own (its target is read against the floor, or there is none). */
+        Figure(String section, String name, double value, String unit, Double floor, Double ratio, String note,
+               double loadStart, double loadEnd) {
+            this(section, name, value, unit, floor, ratio, note, loadStart, loadEnd, null);
+        }
+
+        /** Whether the value is within its target (a time or latency: at most the target); null without a target. */
+        Boolean met() {
+            return target == null ? null : value <= target;
+        }
+    }
+
+    /** The sections a complete run has; (7) the JMH microbenchmarks only unless --no-jmh. */
+    static final List<String> SECTIONS = List.of("1-import", "2-billing", "3-protection", "4-coverage", "5-api", "6-memory",
+            "7-jmh");
 
     final Map<String, Object> run = new LinkedHashMap<>();
     final List<Figure> figures = new ArrayList<>();
@@ -69,9 +82,11 @@ final class BenchReport {
     }
 
     private static String line(Figure f) {
-        return String.format(Locale.ROOT, "%-12s %-58s %14s %-10s %s(load %.2f -> %.2f)", f.section(), f.name(),
+        String target = f.target() == null ? "" : String.format(Locale.ROOT, "target %s %s: %s  ", number(f.target()), f.unit(),
+                f.met() ? "met" : "NOT met");
+        return String.format(Locale.ROOT, "%-12s %-58s %14s %-10s %s%s(load %.2f -> %.2f)", f.section(), f.name(),
                 number(f.value()), f.unit(), f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2fx floor  ", f.ratio()),
-                f.loadStart(), f.loadEnd());
+                target, f.loadStart(), f.loadEnd());
     }
 
     private static String number(double v) {
@@ -81,7 +96,7 @@ final class BenchReport {
     void printTable(PrintStream out) {
         out.println("Lindung benchmark suite, " + run.get("date") + ", " + run.get("machine"));
         out.println("parameters: " + run.get("parameters"));
-        out.printf(Locale.ROOT, "%-12s %-58s %14s %-10s %s%n", "section", "figure", "value", "unit", "against the floor, load (1 min)");
+        out.printf(Locale.ROOT, "%-12s %-58s %14s %-10s %s%n", "section", "figure", "value", "unit", "against the floor or target, load (1 min)");
         for (Figure f : figures) {
             out.println(line(f));
             if (f.note() != null) {
@@ -102,6 +117,8 @@ final class BenchReport {
             r.put("unit", f.unit());
             r.put("floor", f.floor());
             r.put("ratio", f.ratio());
+            r.put("target", f.target());
+            r.put("met", f.met());
             r.put("note", f.note());
             r.put("loadStart", f.loadStart());
             r.put("loadEnd", f.loadEnd());

@@ -11,15 +11,12 @@ import id.lindung.billing.BillingRuns;
 import id.lindung.billing.Bills;
 import id.lindung.billing.Payments;
 import id.lindung.importing.ImportBatch;
-import id.lindung.importing.WorkerFileGenerator;
 import id.lindung.importing.WorkerImports;
 import id.lindung.region.Region;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
 import id.lindung.registry.ImportFloors;
 import id.lindung.shared.Rupiah;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,10 +53,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class BenchSuite {
 
     /** What to build and how long to load the API. */
-    record Parameters(long workers, long importRows, int months, int seconds, int clients, Path out) {}
-
-    /** A realistic village: its apparatus (8–12 officials) and informal workers beside them. */
-    static final int WORKERS_PER_VILLAGE = 24;
+    record Parameters(long workers, long importRows, int months, int seconds, int clients, Path out, int largeVillageWorkers,
+                      double claimsPerThousand) {}
 
     private final ConfigurableApplicationContext ctx;
     private final Parameters p;
@@ -68,6 +62,8 @@ final class BenchSuite {
     private final String base;
     private final Actor bench = Actor.system("bench");
     private final MemoryWatch memory = new MemoryWatch();
+    /** The village of {@link BenchRegisterFile}'s large village, whose list and objects section (4) measures. */
+    private Region largeVillage;
 
     BenchSuite(ConfigurableApplicationContext ctx, Parameters p, BenchReport report) {
         this.ctx = ctx;
@@ -82,6 +78,7 @@ final class BenchSuite {
             Path[] files = generate();
             importRegister(files[0], files[1]);
             history();
+            claims();
             billing();
             String token = token();
             List<String> niks = sampleNiks(20_000);
@@ -97,60 +94,29 @@ final class BenchSuite {
     // ---------------------------------------------------------------------------------------------------------------
     // the register
 
-    /**
-     * Writes the worker file: all villages when there are at least {@link #WORKERS_PER_VILLAGE} workers for each,
-     * otherwise an even spread of villages over the whole country (every k-th in code order) with that many each.
-     * Returns the part imported to build the register first (possibly empty) and the part whose import is measured.
-     */
+    /** The worker files ({@link BenchRegisterFile}); remembers the large village for section (4). */
     private Path[] generate() throws IOException {
         double l0 = BenchReport.load();
         long t0 = System.nanoTime();
         List<Region> all = ctx.getBean(Regions.class).within(RegionScope.NATIONAL, RegionLevel.VILLAGE);
-        List<Region> villages;
-        int perVillage;
-        if (p.workers() >= (long) all.size() * WORKERS_PER_VILLAGE) {
-            villages = all;
-            perVillage = (int) (p.workers() / all.size());
-        } else {
-            int wanted = (int) Math.max(1, p.workers() / WORKERS_PER_VILLAGE);
-            double stride = (double) all.size() / wanted;
-            villages = new ArrayList<>(wanted);
-            for (int i = 0; i < wanted; i++) {
-                villages.add(all.get((int) (i * stride)));
-            }
-            perVillage = (int) Math.max(1, p.workers() / wanted);
-        }
-        Path whole = p.out().resolve("workers.csv");
-        long rows;
-        try (BufferedWriter w = Files.newBufferedWriter(whole, StandardCharsets.UTF_8)) {
-            rows = WorkerFileGenerator.write(villages, perVillage, 2026, 0.0, w).rows();
-        }
-        long measured = Math.min(p.importRows(), rows);
-        Path register = p.out().resolve("register.csv");
-        Path imported = p.out().resolve("import.csv");
-        try (BufferedReader r = Files.newBufferedReader(whole, StandardCharsets.UTF_8);
-             BufferedWriter a = Files.newBufferedWriter(register, StandardCharsets.UTF_8);
-             BufferedWriter b = Files.newBufferedWriter(imported, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            a.write(header);
-            a.newLine();
-            b.write(header);
-            b.newLine();
-            long n = 0;
-            for (String line = r.readLine(); line != null; line = r.readLine(), n++) {
-                BufferedWriter to = n < rows - measured ? a : b;
-                to.write(line);
-                to.newLine();
-            }
-        }
-        Files.delete(whole);
-        report.run.put("register", java.util.Map.of("workers", rows, "villages", villages.size(), "villagesInCountry", all.size(),
-                "perVillage", perVillage, "measuredImportRows", measured));
-        report.add(new BenchReport.Figure("0-register", "worker file generated (" + villages.size() + " villages)", rows,
-                "rows", null, null, null, l0, BenchReport.load()));
+        BenchRegisterFile.Written w = BenchRegisterFile.write(all, p.workers(), p.importRows(), p.largeVillageWorkers(), p.out());
+        largeVillage = w.largeVillage() != null ? w.largeVillage() : all.get(0);
+        java.util.Map<String, Object> register = new java.util.LinkedHashMap<>();
+        register.put("workers", w.rows());
+        register.put("villages", w.villages());
+        register.put("villagesInCountry", all.size());
+        register.put("perVillage", w.perVillage());
+        register.put("measuredImportRows", w.measuredRows());
+        register.put("largeVillage", largeVillage.code());
+        register.put("largeVillageWorkers", w.largeVillageRows());
+        register.put("extremePoor", w.extremePoor());
+        report.run.put("register", register);
+        report.add(new BenchReport.Figure("0-register", "worker file generated (" + w.villages() + " villages + 1 large)", w.rows(),
+                "rows", null, null, String.format(Locale.ROOT, "large village %s: %,d workers; %,d flagged extreme poor (P3KE decile 1)",
+                largeVillage.code(), w.largeVillageRows(), w.extremePoor()), l0, BenchReport.load()));
         report.add(new BenchReport.Figure("0-register", "generation time", (System.nanoTime() - t0) / 1e9, "s", null, null,
                 null, l0, BenchReport.load()));
-        return new Path[] {register, imported};
+        return new Path[] {w.register(), w.measured()};
     }
 
     private void importRegister(Path register, Path measured) {
@@ -251,6 +217,26 @@ final class BenchSuite {
                 null, String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - t0) / 1e9), l0, BenchReport.load()));
     }
 
+    /**
+     * Claims, a few per thousand workers ({@code --claims-per-thousand}), through the claim module's service
+     * ({@link BenchClaims}), after the history so that protection on the incident dates is known.
+     */
+    private void claims() {
+        int count = (int) Math.round(p.workers() * p.claimsPerThousand() / 1000);
+        if (count == 0) {
+            return;
+        }
+        double l0 = BenchReport.load();
+        long t0 = System.nanoTime();
+        BenchClaims.Result r = new BenchClaims(ctx.getBean(id.lindung.claim.Claims.class), ctx.getBean(JdbcClient.class),
+                LocalDate.now(ctx.getBean(Clock.class))).create(count);
+        double s = (System.nanoTime() - t0) / 1e9;
+        report.run.put("claims", java.util.Map.of("asked", count, "byStatus", r.byStatus(), "refused", r.refused()));
+        report.add(new BenchReport.Figure("0-register", "claims opened through the claim service", r.stored(), "claims", null, null,
+                String.format(Locale.ROOT, "%.1f s; by status %s; %d refused by the module%s", s, r.byStatus(), r.refused(),
+                        r.firstRefusal() == null ? "" : " (first: " + r.firstRefusal() + ")"), l0, BenchReport.load()));
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // (2) billing
 
@@ -259,7 +245,8 @@ final class BenchSuite {
         double l0 = BenchReport.load();
         BillingFloor.Floor floor = ctx.getBean(BillingFloor.class).measure(month);
         report.add(new BenchReport.Figure("2-billing", "floor: INSERT ... SELECT of the month's lines", floor.lines() / floor.seconds(),
-                "lines/s", null, null, String.format(Locale.ROOT, "%,d lines in %.2f s", floor.lines(), floor.seconds()),
+                "lines/s", null, null, String.format(Locale.ROOT, "%,d lines in %.2f s into a table like bill_line "
+                + "(into a temporary table, no write-ahead log: %.2f s)", floor.lines(), floor.seconds(), floor.temporarySeconds()),
                 l0, BenchReport.load()));
         double l1 = BenchReport.load();
         long t0 = System.nanoTime();
@@ -273,7 +260,16 @@ final class BenchSuite {
                 "lines/s", floor.lines() / floor.seconds(), s / floor.seconds(), String.format(Locale.ROOT,
                 "%,d bills, %,d lines in %.2f s; %,d active memberships: %.1f s per million", r.bills(), r.lines(), s, memberships,
                 s * 1e6 / Math.max(1, memberships)), l1, BenchReport.load()));
+        double l2 = BenchReport.load();
+        report.add(new BenchReport.Figure("2-billing", "billing run: times the floor", s / floor.seconds(), "x", null, null,
+                String.format(Locale.ROOT, "%.2f s against %.2f s", s, floor.seconds()), l1, l2, BILLING_RATIO_TARGET));
+        report.add(new BenchReport.Figure("2-billing", "billing run: seconds per million active memberships",
+                s * 1e6 / Math.max(1, memberships), "s", null, null, null, l1, l2, BILLING_SECONDS_PER_MILLION_TARGET));
     }
+
+    /** Issue 16: a month's run at most 1.25 times its floor and under 30 s per million memberships. */
+    static final double BILLING_RATIO_TARGET = 1.25;
+    static final double BILLING_SECONDS_PER_MILLION_TARGET = 30;
 
     // ---------------------------------------------------------------------------------------------------------------
     // (3) protection, (4) coverage, (5) API
@@ -309,12 +305,16 @@ final class BenchSuite {
     }
 
     /**
-     * Hook for (4) coverage: the indicator objects (national, provincial, regency, village) and {@code children} with
-     * their percentiles, and the first page of a 10,000-worker village. The coverage module is built on another branch
-     * (issue 14); when it is merged, measure its endpoints here with {@link Load} like {@link #api}.
+     * (4) coverage: the indicator objects of the nation, the large village's province and regency and the village
+     * itself, today and on the 15th of a month half the billed history ago, the children of the nation and of that
+     * province, and the first page of the large village's worker list (API and page), each against its target.
      */
-    private void coverage(String token) {
-        report.notMeasured.put("4-coverage", "hook BenchSuite.coverage: the coverage module (issue 14) is not on this branch");
+    private void coverage(String token) throws Exception {
+        LocalDate today = LocalDate.now(ctx.getBean(Clock.class));
+        LocalDate past = YearMonth.from(today).minusMonths(Math.max(1, p.months() / 2)).atDay(15);
+        String village = largeVillage.code();
+        BenchCoverage.Areas areas = new BenchCoverage.Areas(village.substring(0, 2), village.substring(0, 5), village);
+        new BenchCoverage(base, token, p.seconds()).run(BenchCoverage.cases(areas, past), report);
     }
 
     private void api(String token, List<String> niks) throws Exception {

@@ -1,17 +1,15 @@
-package id.lindung.contribution;
+package id.lindung.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import id.lindung.contribution.ContributionCalculator;
+import id.lindung.contribution.ContributionQuote;
+import id.lindung.contribution.ContributionRequest;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -19,22 +17,16 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Quotes per second of the contribution calculator on one thread. Run with
- * {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=ContributionCalculatorBenchmark}
- * (docs/benchmarks.md).
+ * JMH microbenchmark: quotes per second of the contribution calculator on one thread, over a billing-like mix. In
+ * the main code (not the tests) so that {@code bench} runs it from the jar ({@link MicroBenchmarks}); JMH must be
+ * public to generate its harness.
  */
-@Tag("benchmark")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-public class ContributionCalculatorBenchmark {
+public class ContributionQuoteBenchmark {
 
     private ContributionCalculator calculator;
     private ContributionRequest[] requests;
@@ -43,7 +35,7 @@ public class ContributionCalculatorBenchmark {
     @Setup
     public void setUp() {
         calculator = new ContributionCalculator(RegulationCatalog.loadBundled());
-        // a billing-like mix: village apparatus PU with 2 or 4 programmes across months, and BPU packages
+        // village apparatus PU with 2 or 4 programmes across 96 months, BPU packages, labour-intensive employers
         requests = new ContributionRequest[1024];
         for (int i = 0; i < requests.length; i++) {
             YearMonth month = YearMonth.of(2019, 1).plusMonths(i % 96);
@@ -65,20 +57,5 @@ public class ContributionCalculatorBenchmark {
     public ContributionQuote quote() {
         ContributionRequest r = requests[next++ & 1023];
         return calculator.quote(r);
-    }
-
-    @Test
-    void quotesPerSecondOnOneThread() throws Exception {
-        Options options = new OptionsBuilder()
-                .include(ContributionCalculatorBenchmark.class.getName() + ".quote")
-                .forks(0)
-                .threads(1)
-                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(2))
-                .build();
-        Collection<RunResult> results = new Runner(options).run();
-        double perSecond = results.iterator().next().getPrimaryResult().getScore();
-        System.out.printf("%nContribution calculator: %,.0f quotes/second on one thread%n", perSecond);
-        assertThat(perSecond).isPositive();
     }
 }
