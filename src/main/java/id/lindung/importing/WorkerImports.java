@@ -223,7 +223,9 @@ public class WorkerImports {
                 long checkStart = System.nanoTime();
                 long conflicted = 0;
                 if (parser[0] != null && counts[1] > 0) {
+                    long analyzeStart = System.nanoTime();
                     jdbc.sql("analyze worker_stage").update(); // fresh statistics, so the set-based statements join well
+                    log.debug("batch {}: worker_stage analysed in {} ms", id, (System.nanoTime() - analyzeStart) / 1_000_000);
                     List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
                     Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
                     for (BulkRegistration.Conflict c : conflicts) {
@@ -480,6 +482,7 @@ public class WorkerImports {
                 return;
             }
             BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username(), actor.scope());
+            long waitStart = System.nanoTime();
             if (previous != null) {
                 try {
                     previous.get(CHUNK_WAIT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
@@ -490,6 +493,7 @@ public class WorkerImports {
                     throw new IllegalStateException("Import " + id + " stopped before chunk " + k + ": an earlier chunk did not commit", e);
                 }
             }
+            log.debug("batch {} chunk {}: waited {} ms for the previous chunk to commit", id, k, (System.nanoTime() - waitStart) / 1_000_000);
             long duplicates = bulk.likelyDuplicates(r.createdIds());
             current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
             if (current != k) {

@@ -55,17 +55,19 @@ public class BulkRegistration {
      */
     public List<Conflict> check(long batchId, RegionScope scope) {
         List<Conflict> conflicts = new ArrayList<>();
-        int registered = jdbc.sql("""
-                update worker_stage s set registered = true from worker w where w.nik = s.nik and s.batch_id = :batch""")
-                .param("batch", batchId).update();
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("lo", scope.lo()).addValue("hi", scope.hi());
+        long registered = timed("registered NIKs", """
+                update worker_stage s set registered = true from worker w where w.nik = s.nik and s.batch_id = :batch""",
+                params, false);
         if (registered > 0) {
             jdbc.sql("analyze worker_stage").update();
         }
         // a NIK registered in another village, or a worker no longer active (as in a single registration)
-        conflicts.addAll(jdbc.sql(STALE.formatted("s.batch_id = :batch and s.registered", ""))
-                .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(BulkRegistration::stale).list());
-        jdbc.sql("""
+        String stale = STALE.formatted("s.batch_id = :batch and s.registered", "");
+        explain("stale registered workers", stale, params);
+        conflicts.addAll(jdbc.sql(stale).paramSource(params).query(BulkRegistration::stale).list());
+        String overlaps = """
                 select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
                 from worker_stage s cross join unnest(s.programs) as p(program)
                 join worker w on w.nik = s.nik and w.village_code = s.village_code
@@ -78,13 +80,16 @@ public class BulkRegistration {
                     or (t.valid_to is not null and t.valid_to > s.start_date
                         and not exists (select 1 from membership_term o where o.worker_id = w.id and o.program = p.program
                                         and o.valid_to is null)))
-                order by s.line, t.valid_from desc""")
-                .param("batch", batchId)
+                order by s.line, t.valid_from desc""";
+        explain("terms overlapping", overlaps, params);
+        long overlapStart = System.nanoTime();
+        jdbc.sql(overlaps).paramSource(params)
                 .query((rs, n) -> conflicts.add(new Conflict(rs.getLong("line"), "start_date", "START_OVERLAPS_TERM",
                         "start_date must be after " + (rs.getObject("valid_to") == null
                                 ? rs.getObject("valid_from", LocalDate.class) + ", when the current " + rs.getString("program") + " terms started"
                                 : rs.getObject("valid_to", LocalDate.class) + ", when the last " + rs.getString("program") + " term ended"))))
                 .list();
+        log.debug("terms overlapping: {} conflicts so far in {} ms", conflicts.size(), (System.nanoTime() - overlapStart) / 1_000_000);
         if (!conflicts.isEmpty()) {
             jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:lines)")
                     .param("batch", batchId).param("lines", conflicts.stream().map(Conflict::line).distinct().toArray(Long[]::new))
@@ -328,7 +333,9 @@ public class BulkRegistration {
      * for 9,825 lines, and 3.5 s when the tables had been analysed (issue 16).
      */
     public void refreshStatistics() {
+        long start = System.nanoTime();
         jdbc.sql("analyze worker, membership_term, worker_status_event, payer").update();
+        log.debug("statistics refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Removes a batch's staging rows once it is finished. */
