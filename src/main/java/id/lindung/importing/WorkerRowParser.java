@@ -235,10 +235,7 @@ final class WorkerRowParser {
         }
         List<Programme> programs = new ArrayList<>(3);
         String programText = get(f, "programs");
-        for (String part : (programText.isEmpty() ? "JKK;JKM" : programText).split("[;,|]")) {
-            if (part.isBlank()) {
-                continue;
-            }
+        for (String part : programParts(programText.isEmpty() ? "JKK;JKM" : programText)) {
             try {
                 Programme program = Programme.parse(part);
                 if (!programs.contains(program)) {
@@ -264,7 +261,7 @@ final class WorkerRowParser {
         Integer decile = null;
         String decileText = get(f, "poverty_decile");
         if (!decileText.isEmpty()) {
-            decile = decileText.matches("\\d{1,2}") ? Integer.valueOf(decileText) : null;
+            decile = DECILE.matcher(decileText).matches() ? Integer.valueOf(decileText) : null;
             if (decile == null) {
                 unreadable(p, unreadable, line, Field.POVERTY_DECILE, Code.OUT_OF_RANGE,
                         "p3ke_decile must be a whole number 1 to 10, got '" + decileText + "'");
@@ -373,6 +370,15 @@ final class WorkerRowParser {
         if (s.isEmpty()) {
             return null;
         }
+        if ((s.length() == 10 || s.length() > 10 && s.charAt(10) == ' ') && isoShaped(s)) {
+            // nearly every date of a file: read by hand, since LocalDate.parse builds a parse context and a field map per
+            // call; the same answer (WorkerRowParserTests compares the two)
+            try {
+                return LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        }
         try {
             if (s.length() == 10 && s.charAt(4) == '-') {
                 return LocalDate.parse(s);
@@ -393,13 +399,55 @@ final class WorkerRowParser {
         return null;
     }
 
+    /** An amount with dots grouping thousands (2.022.200); compiled once, not per row as String.matches does. */
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+");
+    private static final java.util.regex.Pattern DECILE = java.util.regex.Pattern.compile("\\d{1,2}");
+
+    /**
+     * The parts of a list of programmes separated by ; , or |, blank parts left out. Split by hand: String.split with a
+     * character class compiles its pattern again on every call, that is for every row.
+     */
+    static List<String> programParts(String text) {
+        List<String> parts = new ArrayList<>(4);
+        int from = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == ';' || text.charAt(i) == ',' || text.charAt(i) == '|') {
+                String part = text.substring(from, i);
+                if (!part.isBlank()) {
+                    parts.add(part);
+                }
+                from = i + 1;
+            }
+        }
+        return parts;
+    }
+
+    /** Whether the first ten characters are four ASCII digits, a dash, two digits, a dash and two digits. */
+    private static boolean isoShaped(String s) {
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
     /** 2022200, 2022200.50, Indonesian 2.022.200 or 2.022.200,50; "Rp" tolerated. */
     static BigDecimal money(String s) {
         String t = s.replace("Rp", "").replace("rp", "").replace(" ", "").trim();
         try {
             if (t.indexOf(',') >= 0) {
                 t = t.replace(".", "").replace(',', '.');
-            } else if (t.matches("\\d{1,3}(\\.\\d{3})+")) {
+            } else if (GROUPED.matcher(t).matches()) {
                 t = t.replace(".", "");
             }
             return new BigDecimal(t);

@@ -59,6 +59,10 @@ public final class TextRules {
             return max;
         }
 
+        Pattern form() {
+            return form;
+        }
+
         boolean multiLine() {
             return this == TEXT;
         }
@@ -74,6 +78,16 @@ public final class TextRules {
         if (text == null) {
             return null;
         }
+        if (plainAscii(text)) {
+            // nearly every imported value: nothing to compose, no zero-width character, no run of spaces to join, so only
+            // the ends are stripped (the same result as below without its two regular expressions and the normaliser)
+            return text.strip();
+        }
+        return normaliseFully(text, kind);
+    }
+
+    /** {@link #normalise} without its shortcut for plain ASCII (TextRulesTests compares the two). */
+    static String normaliseFully(String text, Kind kind) {
         String s = ZERO_WIDTH.matcher(Normalizer.normalize(text, Normalizer.Form.NFC)).replaceAll("");
         if (!kind.multiLine()) {
             s = SPACES.matcher(s).replaceAll(" ");
@@ -92,7 +106,7 @@ public final class TextRules {
      */
     public static Optional<InputProblem> check(String field, String text, Kind kind, int max, boolean required) {
         String s = normalise(text, kind);
-        if (s != null && invalidCharacter(s, kind.multiLine())) {
+        if (s != null && !printableAscii(s) && invalidCharacter(s, kind.multiLine())) {
             return Optional.of(InputProblem.of(field, "INVALID_CHARACTER", field + " has a control, invisible or direction-changing "
                     + "character, or text that is not valid UTF-8"));
         }
@@ -102,7 +116,7 @@ public final class TextRules {
         if (s.codePointCount(0, s.length()) > max) {
             return Optional.of(InputProblem.of(field, "TOO_LONG", field + " may have at most " + max + " characters"));
         }
-        if (kind.form != null && !kind.form.matcher(s).matches()) {
+        if (kind == Kind.PERSON_NAME && printableAscii(s) ? !asciiPersonName(s) : kind.form != null && !kind.form.matcher(s).matches()) {
             return Optional.of(InputProblem.of(field, kind.formCode, field + " must be " + kind.formText));
         }
         if (kind == Kind.PHONE) {
@@ -112,6 +126,48 @@ public final class TextRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Printable ASCII only (U+0020 to U+007E), with no two spaces in a row: what {@link #normalise} leaves as it is but for its ends. */
+    static boolean plainAscii(String s) {
+        char previous = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == ' ' && previous == ' ') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
+    }
+
+    /** Printable ASCII only: none of it is a character {@link #invalidCharacter} refuses. */
+    static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link Kind#PERSON_NAME}'s form for a printable ASCII text, without the regular expression: in ASCII its letters are
+     * A-Z and a-z, it has no marks, and its other characters are the digits and {@code  .,'`"\-()/&#;}; at least one
+     * letter. TextRulesTests compares it with the regular expression.
+     */
+    static boolean asciiPersonName(String s) {
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z') {
+                letter = true;
+            } else if (!(c >= '0' && c <= '9') && " .,'`\"\\-()/&#;".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return letter;
     }
 
     /** Whether the text holds a character no input text may hold (line breaks and tabs only in several-line text). */

@@ -3,6 +3,7 @@ package id.lindung.registry;
 import id.lindung.access.RegionScope;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,10 +16,10 @@ import org.springframework.stereotype.Service;
 /**
  * Set-based registration of many workers at once: rows are copied ({@code COPY}) into {@code worker_stage}
  * under a batch id, checked against the registry in a few statements, then applied in chunks of lines, a few
- * set-based statements per chunk (see {@link #apply}). Applying a chunk is idempotent (workers {@code on
- * conflict do nothing}, terms of new workers inserted only with the worker, terms of registered workers opened
- * only where none is open, versions only where the terms differ), so a chunk interrupted by a crash can
- * simply be applied again. Callers own the transactions: one per chunk.
+ * set-based statements per chunk (see {@link #apply}). Applying a chunk is idempotent (a NIK already registered makes
+ * the chunk's insert of workers run again with {@code on conflict do nothing}, terms of new workers inserted only with
+ * the worker, terms of registered workers opened only where none is open, versions only where the terms differ), so a
+ * chunk interrupted by a crash can simply be applied again. Callers own the transactions: one per chunk.
  */
 @Service
 public class BulkRegistration {
@@ -55,36 +56,43 @@ public class BulkRegistration {
      */
     public List<Conflict> check(long batchId, RegionScope scope) {
         List<Conflict> conflicts = new ArrayList<>();
-        int registered = jdbc.sql("""
-                update worker_stage s set registered = true from worker w where w.nik = s.nik and s.batch_id = :batch""")
-                .param("batch", batchId).update();
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("batch", batchId).addValue("lo", scope.lo()).addValue("hi", scope.hi());
+        long registered = timed("registered NIKs", """
+                update worker_stage s set registered = true from worker w where w.nik = s.nik and s.batch_id = :batch""",
+                params, false);
         if (registered > 0) {
             jdbc.sql("analyze worker_stage").update();
         }
         // a NIK registered in another village, or a worker no longer active (as in a single registration)
-        conflicts.addAll(jdbc.sql(STALE.formatted("s.batch_id = :batch and s.registered", ""))
-                .param("batch", batchId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(BulkRegistration::stale).list());
-        jdbc.sql("""
+        String stale = STALE.formatted("s.batch_id = :batch and s.registered", "");
+        explain("stale registered workers", stale, params);
+        conflicts.addAll(jdbc.sql(stale).paramSource(params).query(BulkRegistration::stale).list());
+        // only rows whose NIK is registered (flagged just above) can meet terms of a registered worker: the others are
+        // not joined to the whole worker table at all
+        String overlaps = """
                 select distinct on (s.line) s.line, p.program, t.valid_from, t.valid_to
                 from worker_stage s cross join unnest(s.programs) as p(program)
                 join worker w on w.nik = s.nik and w.village_code = s.village_code
                 join membership_term t on t.worker_id = w.id and t.program = p.program
                 left join payer py on py.code = s.payer_code
-                where s.batch_id = :batch
+                where s.batch_id = :batch and s.registered
                   and ((t.valid_to is null and s.start_date <= t.valid_from
                         and (t.segment, t.wage, coalesce(t.risk_group, ''), t.worker_payer_id)
                             is distinct from (s.segment, s.wage, coalesce(s.risk_group, ''), py.id))
                     or (t.valid_to is not null and t.valid_to > s.start_date
                         and not exists (select 1 from membership_term o where o.worker_id = w.id and o.program = p.program
                                         and o.valid_to is null)))
-                order by s.line, t.valid_from desc""")
-                .param("batch", batchId)
+                order by s.line, t.valid_from desc""";
+        explain("terms overlapping", overlaps, params);
+        long overlapStart = System.nanoTime();
+        jdbc.sql(overlaps).paramSource(params)
                 .query((rs, n) -> conflicts.add(new Conflict(rs.getLong("line"), "start_date", "START_OVERLAPS_TERM",
                         "start_date must be after " + (rs.getObject("valid_to") == null
                                 ? rs.getObject("valid_from", LocalDate.class) + ", when the current " + rs.getString("program") + " terms started"
                                 : rs.getObject("valid_to", LocalDate.class) + ", when the last " + rs.getString("program") + " term ended"))))
                 .list();
+        log.debug("terms overlapping: {} conflicts so far in {} ms", conflicts.size(), (System.nanoTime() - overlapStart) / 1_000_000);
         if (!conflicts.isEmpty()) {
             jdbc.sql("update worker_stage set rejected = true where batch_id = :batch and line = any(:lines)")
                     .param("batch", batchId).param("lines", conflicts.stream().map(Conflict::line).distinct().toArray(Long[]::new))
@@ -176,44 +184,31 @@ public class BulkRegistration {
         Long[][] missed = new Long[1][];
         long start = System.nanoTime();
         String fresh = ROWS + " and not s.registered";
-        String insertNew = """
-                with created as (
-                    insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
-                                        poverty_decile, created_by)
-                    select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category,
-                           s.poverty_decile is not null, s.poverty_decile, :by
-                    from worker_stage s where %1$s
-                    order by s.line
-                    on conflict (nik) do nothing
-                    returning id, nik, village_code)
-                , events as (
-                    insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
-                    select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, cast(:today as date), :by from created c)
-                , terms as (
-                    insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
-                                                 worker_payer_id, valid_from, created_by)
-                    select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
-                           case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
-                    from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
-                    cross join unnest(s.programs) as p(program)
-                    -- the payer by its code through payer_code_key, per row (offset 0 keeps it a lookup: joined, the
-                    -- planner hashed every payer of the country for each chunk)
-                    cross join lateral (select x.id from payer x where x.code = s.payer_code offset 0) py
-                    where %1$s
-                    returning 1)
-                select (select count(*) from created), (select count(*) from terms),
-                       (select coalesce(array_agg(id), '{}') from created),
-                       -- lines whose NIK someone else registered after validation (the insert did nothing for them)
-                       (select coalesce(array_agg(s.line), '{}') from worker_stage s
-                        where %1$s and not exists (select 1 from created c where c.nik = s.nik))""".formatted(fresh);
-        explain("new workers, events and terms", insertNew, params);
-        jdbc.sql(insertNew).paramSource(params).query((rs, n) -> {
-                    counts[0] = rs.getLong(1);
-                    counts[1] = rs.getLong(2);
-                    createdIds[0] = (Long[]) rs.getArray(3).getArray();
-                    missed[0] = (Long[]) rs.getArray(4).getArray();
-                    return null;
-                }).list();
+        // a plain insert first: validation flagged every NIK registered then, so a conflict on the NIK means someone
+        // registered one of the chunk's workers since; only then is the chunk's insert run again with "on conflict do
+        // nothing", whose speculative insertion (a lock and a second WAL record per row) would otherwise be paid by every
+        // row. A plain insert skips no line: it inserts every fresh line or fails.
+        String plain = NEW_WORKERS.formatted(fresh, "", "cast('{}' as bigint[])");
+        explain("new workers, events and terms", plain, params);
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                insertNew(plain, params, counts, createdIds, missed);
+                connection.releaseSavepoint(beforeInsert);
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                if (!String.valueOf(e.getMessage()).contains("worker_nik_key")) {
+                    throw e;
+                }
+                connection.rollback(beforeInsert);
+                log.debug("lines {}-{} of batch {}: a NIK was registered since validation; inserting with on conflict",
+                        fromLine, toLine - 1, batchId);
+                insertNew(NEW_WORKERS.formatted(fresh, "on conflict (nik) do nothing", MISSED.formatted(fresh)), params, counts,
+                        createdIds, missed);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("savepoint around the new workers' insert failed", e);
+        }
         log.debug("new workers, events and terms: {} workers, {} terms in {} ms", counts[0], counts[1],
                 (System.nanoTime() - start) / 1_000_000);
         long closed = closedAndOpened[0];
@@ -229,6 +224,60 @@ public class BulkRegistration {
             opened += late[1];
         }
         return new ChunkResult(counts[0], closed, opened, 0, createdIds[0], refused);
+    }
+
+    /**
+     * The new workers of the staged rows {@code %1$s}, their status events and their terms, in one statement; {@code %2$s}
+     * is the insert's conflict clause. Returns the workers and terms inserted, the new workers' ids, and ({@code %3$s}) the
+     * lines whose NIK was registered by someone else since validation (which "on conflict do nothing" skipped).
+     */
+    private static final String NEW_WORKERS = """
+            with created as (
+                insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
+                                    poverty_decile, created_by)
+                select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category,
+                       s.poverty_decile is not null, s.poverty_decile, :by
+                from worker_stage s where %1$s
+                order by s.line
+                %2$s
+                returning id, nik, village_code)
+            , events as (
+                insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
+                select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, cast(:today as date), :by from created c)
+            -- each distinct payer of the chunk looked up once through payer_code_key (offset 0 keeps it a lookup: joined,
+            -- the planner hashed every payer of the country for each chunk), instead of once per term
+            , payers as materialized (
+                select d.payer_code, x.id
+                from (select distinct s.payer_code from worker_stage s where %1$s) d
+                cross join lateral (select x.id from payer x where x.code = d.payer_code offset 0) x)
+            , terms as (
+                insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                                             worker_payer_id, valid_from, created_by)
+                select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
+                       case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
+                from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
+                cross join unnest(s.programs) as p(program)
+                join payers py on py.payer_code = s.payer_code
+                where %1$s
+                returning 1)
+            select (select count(*) from created), (select count(*) from terms),
+                   (select coalesce(array_agg(id), '{}') from created),
+                   %3$s""";
+
+    /** With "on conflict do nothing": the lines whose NIK someone else registered after validation (the insert skipped them). */
+    private static final String MISSED = """
+            (select coalesce(array_agg(s.line), '{}') from worker_stage s
+             where %1$s and not exists (select 1 from created c where c.nik = s.nik))""";
+
+    private void insertNew(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, long[] counts,
+                           Long[][] createdIds, Long[][] missed) {
+        jdbc.sql(sql).paramSource(params).query((rs, n) -> {
+            counts[0] = rs.getLong(1);
+            counts[1] = rs.getLong(2);
+            createdIds[0] = (Long[]) rs.getArray(3).getArray();
+            missed[0] = (Long[]) rs.getArray(4).getArray();
+            return null;
+        }).list();
     }
 
     /**
@@ -313,8 +362,12 @@ public class BulkRegistration {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
                 var sp = c.setSavepoint();
-                jdbc.sql("explain (analyze, buffers) " + sql).paramSource(params).query(String.class).list()
-                        .forEach(l -> log.info("{} | {}", name, l));
+                try {
+                    jdbc.sql("explain (analyze, buffers) " + sql).paramSource(params).query(String.class).list()
+                            .forEach(l -> log.info("{} | {}", name, l));
+                } catch (org.springframework.dao.DataAccessException e) {
+                    log.info("{} | not explained: {}", name, e.getMostSpecificCause().getMessage());
+                }
                 c.rollback(sp);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
@@ -328,7 +381,9 @@ public class BulkRegistration {
      * for 9,825 lines, and 3.5 s when the tables had been analysed (issue 16).
      */
     public void refreshStatistics() {
+        long start = System.nanoTime();
         jdbc.sql("analyze worker, membership_term, worker_status_event, payer").update();
+        log.debug("statistics refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Removes a batch's staging rows once it is finished. */

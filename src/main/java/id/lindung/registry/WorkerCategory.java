@@ -61,8 +61,22 @@ public record WorkerCategory(String code, String nameId, String nameEn, boolean 
 
     /** The code a text names: upper case, with spaces, dashes and slashes as underscores ("rt/rw" is RT_RW). */
     public static String codeOf(String text) {
-        return text == null ? "" : text.trim().toUpperCase(Locale.ROOT).replaceAll("[\\s/\\-]+", "_");
+        if (text == null) {
+            return "";
+        }
+        String upper = text.trim().toUpperCase(Locale.ROOT);
+        // the import asks this for every row: the regular expression only where there is something to replace
+        for (int i = 0; i < upper.length(); i++) {
+            if (SEPARATOR_CHARS.indexOf(upper.charAt(i)) >= 0) {
+                return SEPARATORS.matcher(upper).replaceAll("_");
+            }
+        }
+        return upper;
     }
+
+    /** Runs of white space (as {@code \s} means it: space, tab, line breaks, form feed, vertical tab), slashes, dashes. */
+    private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s/\\-]+");
+    private static final String SEPARATOR_CHARS = " \t\n\u000B\f\r/-";
 
     /** The former enum's name for the flag: village apparatus are registered as wage earners with the village. */
     public boolean isVillageOfficial() {

@@ -92,4 +92,67 @@ class WorkerRowParserTests {
     void anUnreadableWageIsNotReplacedByTheDefaultWage() {
         assertThat(problems(HEADER, change(7, "Rp ???"))).containsExactly("wage:WAGE_INVALID");
     }
+
+    /** The parser's reading of dates before its shortcut for ISO dates: LocalDate.parse, then the day-first forms. */
+    private static LocalDate dateAsParsedBefore(String s) {
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            if (s.length() == 10 && s.charAt(4) == '-') {
+                return LocalDate.parse(s);
+            }
+            if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == ' ') {
+                return LocalDate.parse(s.substring(0, 10));
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+        for (String pattern : List.of("d-M-uuuu", "d/M/uuuu", "d.M.uuuu")) {
+            try {
+                return LocalDate.parse(s, java.time.format.DateTimeFormatter.ofPattern(pattern));
+            } catch (java.time.format.DateTimeParseException e) {
+                // next
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theShortcutForIsoDatesReadsEveryTextAsLocalDateParseDid() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(10);
+        List<String> texts = new ArrayList<>(List.of("2024-02-29", "2023-02-29", "0000-01-01", "2025-00-10", "2025-13-01",
+                "2025-04-31", "2025-04-00", "2025-12-31 23:59", "2025-12-31T00:00", "2025-1-01", "17-08-1985", "17/8/1985",
+                "+202-01-01", "-202-01-01", "2025-01-01x", "２０２５-01-01", "2025/01/01"));
+        String alphabet = "0123456789-- /.x";
+        for (int i = 0; i < 300_000; i++) {
+            StringBuilder b = new StringBuilder(String.format("%04d-%02d-%02d", random.nextInt(10_000), random.nextInt(15),
+                    random.nextInt(34)));
+            if (random.nextInt(4) == 0) {
+                b.setCharAt(random.nextInt(10), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextInt(5) == 0) {
+                b.append(random.nextBoolean() ? " 08:00" : "0");
+            }
+            texts.add(b.toString());
+        }
+        for (String text : texts) {
+            assertThat(WorkerRowParser.date(text)).as(text).isEqualTo(dateAsParsedBefore(text));
+        }
+    }
+
+    @Test
+    void programmesAreSplitAsTheRegularExpressionSplitThem() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        String alphabet = "JKMP;,| x";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = 1 + random.nextInt(14); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertThat(WorkerRowParser.programParts(text)).as(text)
+                    .isEqualTo(Arrays.stream(text.split("[;,|]")).filter(part -> !part.isBlank()).toList());
+        }
+    }
 }

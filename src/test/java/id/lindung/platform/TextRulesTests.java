@@ -68,4 +68,40 @@ class TextRulesTests {
         assertThat(TextRules.check("address", "Jl. Mawar\u0000", TextRules.Kind.TEXT, false)).get()
                 .extracting(InputProblem::code).isEqualTo("INVALID_CHARACTER");
     }
+
+    /** Every printable ASCII character and pair, then random ASCII texts with controls, runs of spaces and edges. */
+    private static java.util.List<String> asciiTexts() {
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        for (char a = 0x20; a < 0x7f; a++) {
+            texts.add(String.valueOf(a));
+            for (char b = 0x20; b < 0x7f; b++) {
+                texts.add("" + a + b);
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(16);
+        String alphabet = "aZ9 .,'`\"\\-()/&#;<>=*$%@!?{}[]\t\n\r\u0000\u007f ";
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(12); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            texts.add(b.toString());
+        }
+        return texts;
+    }
+
+    @Test
+    void theAsciiShortcutsGiveWhatTheRegularExpressionsAndTheNormaliserGive() {
+        for (String text : asciiTexts()) {
+            for (TextRules.Kind kind : TextRules.Kind.values()) {
+                assertThat(TextRules.normalise(text, kind)).as("normalise %s '%s'", kind, text)
+                        .isEqualTo(TextRules.normaliseFully(text, kind));
+            }
+            if (TextRules.printableAscii(text)) {
+                assertThat(TextRules.asciiPersonName(text)).as("person name '%s'", text)
+                        .isEqualTo(TextRules.Kind.PERSON_NAME.form().matcher(text).matches());
+                assertThat(TextRules.invalidCharacter(text, false)).as("invalid character '%s'", text).isFalse();
+            }
+        }
+    }
 }

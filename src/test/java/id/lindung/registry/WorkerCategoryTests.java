@@ -100,4 +100,19 @@ class WorkerCategoryTests {
         List<Integer> all = Categories.shipped().all().stream().flatMap(c -> c.opensidCodes().stream()).toList();
         assertThat(all).doesNotHaveDuplicates();
     }
+
+    @Test
+    void aCodeIsReadAsTheRegularExpressionReadItWithOrWithoutSeparators() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        String alphabet = "aZ_ /-\t\n\u000B\f\r\u00A0\u2003x";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int n = random.nextInt(10); n > 0; n--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = b.toString();
+            assertThat(WorkerCategory.codeOf(text)).as(text)
+                    .isEqualTo(text.trim().toUpperCase(java.util.Locale.ROOT).replaceAll("[\\s/\\-]+", "_"));
+        }
+    }
 }
