@@ -16,9 +16,18 @@ public record PlanRequest(String payer, Integer year, String referenceDate, List
      * {@code programs} from {@code monthFrom} (YYYY-MM or the month number of the plan's year).
      *
      * @param budgetLine where the budget writes it (an APBD's paying agency); default from the category
+     * @param joiners    people who join the cohort every month after {@code monthFrom} (default 0)
+     * @param leavers    people who leave it every month after {@code monthFrom} (default 0; the count never goes below 0)
      */
     public record CohortInput(String category, String segment, Long count, BigDecimal wage, List<String> programs,
-                              String monthFrom, String budgetLine) {}
+                              String monthFrom, String budgetLine, Long joiners, Long leavers) {
+
+        /** A cohort without joiners and leavers. */
+        public CohortInput(String category, String segment, Long count, BigDecimal wage, List<String> programs,
+                           String monthFrom, String budgetLine) {
+            this(category, segment, count, wage, programs, monthFrom, budgetLine, null, null);
+        }
+    }
 
     public PlanRequest {
         cohorts = cohorts == null ? List.of() : cohorts;

@@ -111,6 +111,8 @@ public final class PlanRules {
         } else if (count > 1_000_000) {
             problems.add(InputProblem.of(at + "count", "COUNT_TOO_LARGE", "A cohort has at most 1,000,000 people"));
         }
+        int joiners = flow(in.joiners(), at + "joiners", problems);
+        int leavers = flow(in.leavers(), at + "leavers", problems);
         YearMonth from = YearMonth.of(year, 1);
         if (in.monthFrom() != null && !in.monthFrom().isBlank()) {
             String m = in.monthFrom().strip();
@@ -171,6 +173,22 @@ public final class PlanRules {
             return Optional.empty();
         }
         String group = line != null ? line : BudgetLines.of(payerKind, category.get().villageApparatus());
-        return Optional.of(new Cohort(category.get().code(), segment, (int) count, wage, programs, from, group));
+        return Optional.of(new Cohort(category.get().code(), segment, (int) count, wage, programs, from, group, joiners, leavers));
+    }
+
+    /** People joining or leaving a cohort each month: a count, none when not given. */
+    private static int flow(Long value, String field, List<InputProblem> problems) {
+        if (value == null) {
+            return 0;
+        }
+        if (value < 0) {
+            problems.add(InputProblem.of(field, "NEGATIVE_COUNT", "People joining or leaving per month cannot be negative: " + value));
+            return 0;
+        }
+        if (value > 100_000) {
+            problems.add(InputProblem.of(field, "COUNT_TOO_LARGE", "At most 100,000 people join or leave a cohort per month"));
+            return 0;
+        }
+        return value.intValue();
     }
 }

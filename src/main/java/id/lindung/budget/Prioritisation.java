@@ -15,8 +15,6 @@ import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,37 +28,48 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Prioritising a plan's candidates under a fixed budget ({@link Prioritising}) and enrolling the chosen through the
- * registry's {@link Workers}: memberships with the plan's payer from its start month, once (a second enrolment creates
- * nothing), audited.
+ * registry's {@link Workers} ({@link Enrolment}): memberships with the plan's payer from its start month, once (a second
+ * enrolment creates nothing), audited.
  */
 @Service
 public class Prioritisation {
 
-    /** The candidates a prioritisation may take. */
+    /** Candidates: the registered workers of the payer's area without a membership on the plan's start month. */
     public static final String UNPROTECTED_IN_AREA = "UNPROTECTED_IN_AREA";
+    /** Candidates: the people of the plan's named list ({@link NamedLists}) not protected on its start month. */
+    public static final String IMPORTED_LIST = "IMPORTED_LIST";
+
+    /** The candidates a prioritisation may take, as {@link Request#candidates} names them. */
+    public enum Candidates { UNPROTECTED_IN_AREA, IMPORTED_LIST }
 
     private final JdbcClient jdbc;
     private final BudgetPlans plans;
     private final RegulationCatalog catalog;
     private final PotentialWorkforce workforce;
-    private final Workers workers;
+    private final CategoryRanks ranks;
+    private final PriorityCandidates candidates;
+    private final Enrolment enrolment;
     private final AuditLog audit;
 
-    Prioritisation(JdbcClient jdbc, BudgetPlans plans, RegulationCatalog catalog, PotentialWorkforce workforce, Workers workers,
-                   AuditLog audit) {
+    Prioritisation(JdbcClient jdbc, BudgetPlans plans, RegulationCatalog catalog, PotentialWorkforce workforce, CategoryRanks ranks,
+                   PriorityCandidates candidates, Enrolment enrolment, AuditLog audit) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.catalog = catalog;
         this.workforce = workforce;
-        this.workers = workers;
+        this.ranks = ranks;
+        this.candidates = candidates;
+        this.enrolment = enrolment;
         this.audit = audit;
     }
 
     /**
      * @param order        criteria names (default P3KE_DECILE, CATEGORY, OLDEST); NIK always breaks ties last
-     * @param categoryRank the payer's category ranking (default: the registry's category order)
-     * @param wage         declared income of each chosen (default: the lowest BPU income in force)
-     * @param programs     default JKK and JKM
+     * @param categoryRank a category ranking for this request only (default: the payer's, {@link CategoryRanks})
+     * @param candidates   UNPROTECTED_IN_AREA (default) or IMPORTED_LIST
+     * @param wage         declared income of each registered candidate (default: the lowest BPU income in force); a named
+     *                     list's people keep their own
+     * @param programs     default JKK and JKM; a named list's people keep their own
      */
     public record Request(BigDecimal budget, List<String> order, List<String> categoryRank, String candidates, BigDecimal wage,
                           List<String> programs) {}
@@ -89,9 +98,14 @@ public class Prioritisation {
                 Prioritising.parseInto(o, order, malformed);
             }
         }
-        String candidates = request.candidates() == null || request.candidates().isBlank() ? UNPROTECTED_IN_AREA : request.candidates().strip();
-        if (!UNPROTECTED_IN_AREA.equals(candidates)) {
-            malformed.add(InputProblem.of("candidates", "UNKNOWN_CANDIDATES", "candidates must be " + UNPROTECTED_IN_AREA));
+        Candidates source = Candidates.UNPROTECTED_IN_AREA;
+        if (request.candidates() != null && !request.candidates().isBlank()) {
+            try {
+                source = Candidates.valueOf(request.candidates().strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                malformed.add(InputProblem.of("candidates", "UNKNOWN_CANDIDATES",
+                        "candidates must be " + UNPROTECTED_IN_AREA + " or " + IMPORTED_LIST));
+            }
         }
         Set<Programme> programs = EnumSet.noneOf(Programme.class);
         for (String p : request.programs() == null || request.programs().isEmpty() ? List.of("JKK", "JKM") : request.programs()) {
@@ -127,37 +141,28 @@ public class Prioritisation {
         if (!refused.isEmpty()) {
             throw InvalidInputException.refused(refused);
         }
-        List<String> categoryRank = request.categoryRank() == null || request.categoryRank().isEmpty()
-                ? jdbc.sql("select code from registry_worker_category order by sort_order, code").query(String.class).list()
-                : request.categoryRank().stream().map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList();
-
-        List<PlanProjection.Line> lines = new ArrayList<>();
-        for (Programme p : programs) {
-            lines.add(new PlanProjection.Line(BudgetLines.SOCIAL_PROTECTION, Segment.BPU, wage, null, false, p, true, true, 1, start,
-                    YearMonth.of(year, 12)));
+        String payerCode = (String) plan.get("payer");
+        long payerId = jdbc.sql("select payer_id from budget_plan where id = ?").param(planId).query(Long.class).single();
+        CategoryRanks.Ranking ranking = ranks.forPrioritisation(payerId, payerCode, request.categoryRank());
+        if (source == Candidates.IMPORTED_LIST
+                && jdbc.sql("select count(*) from budget_list where plan_id = ?").param(planId).query(Long.class).single() == 0) {
+            throw InvalidInputException.conflict("candidates", "NO_NAMED_LIST",
+                    "Plan " + planId + " has no named list: upload one first (POST /api/v1/budget-plans/" + planId + "/named-list)");
         }
-        Rupiah cost = new PlanProjection(catalog).yearlyCost(year, lines);
+
         String region = (String) plan.get("regionCode");
-        RegionScope area = RegionScope.of(region);
-        RegionScope scope = actor.scope();
-        List<Prioritising.Candidate> all = jdbc.sql("""
-                select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
-                from registry_worker w join registry_worker_profile p on p.id = w.id
-                where w.village_code >= :alo and w.village_code < :ahi and w.village_code >= :lo and w.village_code < :hi
-                  and w.status = 'ACTIVE'
-                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id
-                                  and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))""")
-                .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
-                .param("start", Date.valueOf(start.atDay(1)))
-                .query((rs, n) -> new Prioritising.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), cost))
-                .list();
-        Prioritising.Outcome outcome = Prioritising.choose(all, order, categoryRank, budget);
+        Rupiah cost = candidates.cost(year, start, Segment.BPU, wage, null, programs);
+        List<Prioritising.Candidate> all = source == Candidates.IMPORTED_LIST
+                ? candidates.fromList(planId, actor.scope(), year, start)
+                : candidates.unprotected(RegionScope.of(region), actor.scope(), start, cost);
+        Prioritising.Outcome outcome = Prioritising.choose(all, order, ranking.categoryRank(), budget);
 
         if (actor.role() != null && actor.role().canChangeData()) {
-            keep(planId, region, budget, order, categoryRank, wage, programs, outcome, actor);
+            keep(planId, region, source, budget, order, ranking.categoryRank(), wage, programs, outcome, actor);
         }
-        long planned = ((Number) plan.get("people")).longValue();
+        // the list's people are in the plan already: the chosen of a list replace them, not add to them
+        long planned = ((Number) plan.get("people")).longValue()
+                - (source == Candidates.IMPORTED_LIST && plan.get("listPeople") != null ? ((Number) plan.get("listPeople")).longValue() : 0);
         BigDecimal ratio = workforce.figure(region, null).map(WorkforceFigure::workers).filter(w -> w > 0)
                 .map(w -> BigDecimal.valueOf(planned + outcome.chosen().size()).divide(BigDecimal.valueOf(w), 4, RoundingMode.HALF_UP))
                 .orElse(null);
@@ -165,24 +170,15 @@ public class Prioritisation {
         Map<String, Object> v = new LinkedHashMap<>();
         List<Map<String, Object>> chosen = new ArrayList<>();
         for (Prioritising.Chosen c : outcome.chosen()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("nik", PersonalData.nik(actor, c.candidate().nik()));
-            x.put("rank", c.rank());
+            Map<String, Object> x = person(c.candidate(), c.rank(), actor);
             x.put("cost", c.candidate().cost().toNumber());
-            x.put("name", c.candidate().name());
-            x.put("category", c.candidate().category());
-            x.put("decile", c.candidate().decile());
             chosen.add(x);
         }
         List<Map<String, Object>> left = new ArrayList<>();
         for (Prioritising.Left l : outcome.left()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("nik", PersonalData.nik(actor, l.candidate().nik()));
-            x.put("rank", l.rank());
+            Map<String, Object> x = person(l.candidate(), l.rank(), actor);
             x.put("reason", l.reason());
-            x.put("name", l.candidate().name());
-            x.put("category", l.candidate().category());
-            x.put("decile", l.candidate().decile());
+            x.put("cost", l.candidate().cost().toNumber());
             left.add(x);
         }
         v.put("chosen", chosen);
@@ -191,81 +187,78 @@ public class Prioritisation {
         v.put("coverageRatio", ratio);
         v.put("budget", budget.toNumber());
         v.put("exhaustedAtRank", outcome.exhaustedAtRank() == 0 ? null : outcome.exhaustedAtRank());
-        v.put("costPerPerson", cost.toNumber());
+        v.put("costPerPerson", source == Candidates.IMPORTED_LIST ? null : cost.toNumber());
         v.put("startMonth", start.toString());
         v.put("order", Prioritising.names(order));
-        v.put("categoryRank", categoryRank);
-        v.put("candidates", candidates);
+        v.put("categoryRank", ranking.categoryRank());
+        v.put("categoryRankSource", ranking.source().name());
+        v.put("candidates", source.name());
         v.put("decileKnown", all.stream().filter(c -> c.decile() != null).count());
         v.put("candidateCount", all.size());
         return v;
     }
 
+    private static Map<String, Object> person(Prioritising.Candidate c, int rank, Actor actor) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("nik", PersonalData.nik(actor, c.nik()));
+        x.put("rank", rank);
+        x.put("name", c.name());
+        x.put("category", c.category());
+        x.put("decile", c.decile());
+        x.put("registered", c.workerId() != 0);
+        return x;
+    }
+
     /** Keeps the outcome as the plan's last prioritisation, for {@link #enrol}; audited. */
-    private void keep(long planId, String region, Rupiah budget, List<Prioritising.Criterion> order, List<String> categoryRank,
-                      Rupiah wage, Set<Programme> programs, Prioritising.Outcome outcome, Actor actor) {
+    private void keep(long planId, String region, Candidates source, Rupiah budget, List<Prioritising.Criterion> order,
+                      List<String> categoryRank, Rupiah wage, Set<Programme> programs, Prioritising.Outcome outcome,
+                      Actor actor) {
         jdbc.sql("delete from budget_choice where plan_id = ?").param(planId).update();
+        jdbc.sql("delete from budget_list_choice where plan_id = ?").param(planId).update();
         jdbc.sql("delete from budget_priority where plan_id = ?").param(planId).update();
         jdbc.sql("""
-                insert into budget_priority (plan_id, budget, ordering, category_rank, segment, wage, programs, cost, created_by)
-                values (?, ?, ?, ?, 'BPU', ?, ?, ?, ?)""")
+                insert into budget_priority (plan_id, budget, ordering, category_rank, segment, wage, programs, cost, created_by,
+                                             candidates)
+                values (?, ?, ?, ?, 'BPU', ?, ?, ?, ?, ?)""")
                 .params(planId, budget.toBigDecimal(), Prioritising.names(order).toArray(String[]::new), categoryRank.toArray(String[]::new),
                         wage.toBigDecimal(), programs.stream().map(Enum::name).sorted().toArray(String[]::new),
-                        outcome.cost().toBigDecimal(), actor.username())
+                        outcome.cost().toBigDecimal(), actor.username(), source.name())
                 .update();
-        for (Prioritising.Chosen c : outcome.chosen()) {
-            jdbc.sql("insert into budget_choice (plan_id, worker_id, rank, cost) values (?, ?, ?, ?)")
-                    .params(planId, c.candidate().workerId(), c.rank(), c.candidate().cost().toBigDecimal()).update();
+        List<Prioritising.Chosen> chosen = outcome.chosen();
+        if (!chosen.isEmpty()) {
+            String[] ranks = chosen.stream().map(c -> Integer.toString(c.rank())).toArray(String[]::new);
+            String[] costs = chosen.stream().map(c -> c.candidate().cost().toBigDecimal().toPlainString()).toArray(String[]::new);
+            if (source == Candidates.IMPORTED_LIST) {
+                jdbc.sql("""
+                        insert into budget_list_choice (plan_id, nik, rank, cost)
+                        select :plan, r.nik, r.rank, r.cost
+                        from unnest(cast(:niks as text[]), cast(:ranks as integer[]), cast(:costs as numeric[])) as r(nik, rank, cost)""")
+                        .param("plan", planId).param("niks", chosen.stream().map(c -> c.candidate().nik()).toArray(String[]::new))
+                        .param("ranks", ranks).param("costs", costs).update();
+            } else {
+                jdbc.sql("""
+                        insert into budget_choice (plan_id, worker_id, rank, cost)
+                        select :plan, r.worker_id, r.rank, r.cost
+                        from unnest(cast(:workers as bigint[]), cast(:ranks as integer[]), cast(:costs as numeric[]))
+                             as r(worker_id, rank, cost)""")
+                        .param("plan", planId)
+                        .param("workers", chosen.stream().map(c -> Long.toString(c.candidate().workerId())).toArray(String[]::new))
+                        .param("ranks", ranks).param("costs", costs).update();
+            }
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("budget", budget.toBigDecimal());
         after.put("order", Prioritising.names(order));
-        after.put("chosen", outcome.chosen().size());
+        after.put("candidates", source.name());
+        after.put("chosen", chosen.size());
         after.put("cost", outcome.cost().toBigDecimal());
         audit.record("PRIORITISE", "budget_plan", Long.toString(planId), region, null, after);
     }
 
-    /** Enrols the last prioritisation's chosen: BPU memberships with the plan's payer from its start month. */
+    /** Enrols the last prioritisation's chosen: memberships with the plan's payer from its start month, once. */
     @Transactional
     public Map<String, Object> enrol(long planId, Actor actor) {
         BudgetPlans.requireWriter(actor);
-        Map<String, Object> plan = plans.get(planId, actor);
-        record Setting(BigDecimal wage, String[] programs) {}
-        Setting setting = jdbc.sql("select wage, programs from budget_priority where plan_id = ?").param(planId)
-                .query((rs, n) -> new Setting(rs.getBigDecimal(1), (String[]) rs.getArray(2).getArray())).optional()
-                .orElseThrow(() -> InvalidInputException.conflict("plan", "NOT_PRIORITISED",
-                        "Prioritise the plan under a budget first: enrolment takes the chosen of its last prioritisation"));
-        LocalDate from = YearMonth.parse((String) plan.get("startMonth")).atDay(1);
-        String payer = (String) plan.get("payer");
-        RegionScope scope = actor.scope();
-        record Pending(long workerId, String nik) {}
-        List<Pending> pending = jdbc.sql("""
-                select c.worker_id, w.nik from budget_choice c join registry_worker w on w.id = c.worker_id
-                where c.plan_id = :plan and w.village_code >= :lo and w.village_code < :hi
-                  and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)
-                order by c.rank""")
-                .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2))).list();
-        long chosen = jdbc.sql("select count(*) from budget_choice where plan_id = ?").param(planId).query(Long.class).single();
-        for (Pending p : pending) {
-            for (String program : setting.programs()) {
-                workers.changeTerms(p.nik(), new Workers.TermChange(Programme.valueOf(program), Segment.BPU, setting.wage(), null,
-                        payer, from));
-            }
-            jdbc.sql("insert into budget_enrolment (plan_id, worker_id, enrolled_by) values (?, ?, ?)")
-                    .params(planId, p.workerId(), actor.username()).update();
-        }
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("enrolled", pending.size());
-        after.put("from", from.toString());
-        after.put("payer", payer);
-        audit.record("ENROL", "budget_plan", Long.toString(planId), (String) plan.get("regionCode"), null, after);
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("plan", planId);
-        v.put("enrolled", pending.size());
-        v.put("alreadyEnrolled", chosen - pending.size());
-        v.put("from", from.toString());
-        v.put("payer", payer);
-        return v;
+        return enrolment.enrol(planId, plans.get(planId, actor), actor);
     }
 }

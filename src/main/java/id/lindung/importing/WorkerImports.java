@@ -8,8 +8,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
-import id.lindung.region.Region;
-import id.lindung.region.RegionKind;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
 import id.lindung.registry.BulkRegistration;
@@ -28,8 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -571,18 +567,11 @@ public class WorkerImports {
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {
-        Map<String, Boolean> villages = new HashMap<>();
-        for (Region r : regions.within(scope, RegionLevel.VILLAGE)) {
-            villages.put(r.code(), r.kind() == RegionKind.DESA);
-        }
-        return villages;
+        return WorkerLists.villagesIn(regions, scope);
     }
 
     private Set<String> apbdRegions() {
-        Set<String> codes = new HashSet<>();
-        regions.within(RegionScope.NATIONAL, RegionLevel.PROVINCE).forEach(r -> codes.add(r.code()));
-        regions.within(RegionScope.NATIONAL, RegionLevel.REGENCY).forEach(r -> codes.add(r.code()));
-        return codes;
+        return WorkerLists.apbdRegions(regions);
     }
 
     private Actor requireWriter() {

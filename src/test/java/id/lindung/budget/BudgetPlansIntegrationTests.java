@@ -7,6 +7,16 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.billing.BillingRuns;
+import id.lindung.contribution.ContributionCalculator;
+import id.lindung.contribution.ContributionQuote;
+import id.lindung.contribution.ContributionRequest;
+import id.lindung.regulation.DatedValue;
+import id.lindung.regulation.Reference;
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.regulation.Unit;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
@@ -15,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +45,7 @@ class BudgetPlansIntegrationTests {
     @Autowired BillingRuns runs;
     @Autowired BudgetPlans plans;
     @Autowired UserAccounts accounts;
+    @Autowired RegulationCatalog catalog;
     @LocalServerPort int port;
     BudgetFixture fx;
 
@@ -144,17 +156,55 @@ class BudgetPlansIntegrationTests {
     }
 
     @Test
-    void nextYearsPlanMarksTheProjectedJpWageCap() {
+    void aPlanTwoYearsAheadEqualsTwelveMonthsOfTheContributionCalculatorWithTheProjectedJpWageCapMarked() {
         String desa = "72.04.02.2003";
         long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Ogotua", desa);
         long kades = fx.worker(desa, "Kades Ogotua", "KEPALA_DESA", LocalDate.of(1971, 1, 1), null);
+        Rupiah wage = Rupiah.of(12_000_000); // above every cap, so JP's base is the cap of the month
         fx.term(kades, desa, "JP", "PU", "12000000", null, village, village, LocalDate.of(2024, 1, 1), null, null);
-        // the catalog publishes the JP cap up to March 2026: two years ahead of 2026 always needs a projection
+        fx.term(kades, desa, "JKM", "PU", "12000000", null, village, village, LocalDate.of(2024, 1, 1), null, null);
+        // the catalog publishes the JP cap up to March 2026: 2027 always needs a projection (docs/budget.md)
         int year = 2027;
         Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.preview(
                 new PlanRequest("APBDES:" + desa, year, null, List.of(), null), DPMD));
         assertThat(plan.get("projected")).isEqualTo(List.of("pu.jp.wageCap"));
         assertThat(plan.toString()).contains("PROJECTED_PARAMETER");
+
+        // the calculator given the projected cap (11,652,700 from March 2027) as if it were published
+        RegulationCatalog withCap = catalog.withAppended(List.of(new DatedValue("pu.jp.wageCap", LocalDate.of(2027, 3, 1), null,
+                Unit.RUPIAH, "11652700", new Reference("pu.jp.wageCap", "test", null, List.of(), false, null), "test")));
+        ContributionCalculator calculator = new ContributionCalculator(withCap);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> months = (List<Map<String, Object>>) plan.get("months");
+        assertThat(months).hasSize(12);
+        Rupiah expected = Rupiah.ZERO;
+        for (int m = 1; m <= 12; m++) {
+            ContributionQuote q = calculator.quote(ContributionRequest.pu(YearMonth.of(year, m), wage, RiskGroup.VERY_LOW,
+                    EnumSet.of(Programme.JP, Programme.JKM)));
+            expected = expected.plus(q.total());
+            Map<String, Object> month = months.get(m - 1);
+            assertThat(new BigDecimal(month.get("total").toString())).as("month %d", m).isEqualByComparingTo(q.total().toBigDecimal());
+            assertThat(month.get("projected")).as("month %d", m).isEqualTo(m >= 3 ? List.of("pu.jp.wageCap") : List.of());
+        }
+        assertThat(new BigDecimal(plan.get("total").toString())).isEqualByComparingTo(expected.toBigDecimal());
+    }
+
+    @Test
+    void aCohortsJoinersAndLeaversAreCostedMonthByMonthStoredAndListedInTheAssumptions() {
+        String desa = "72.04.02.2011";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Pesaku", desa);
+        int next = LocalDate.now().getYear() + 1;
+        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, next, null,
+                List.of(new PlanRequest.CohortInput("NELAYAN", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM"),
+                        "3", null, 3L, 1L)), null), DPMD));
+        // 10 in March, then +2 a month: 10 + 12 + ... + 28 = 190 person-months at Rp 16,800
+        assertThat(new BigDecimal(plan.get("total").toString())).isEqualByComparingTo(BigDecimal.valueOf(190L * 16_800));
+        assertThat(plan.get("plannedPeople")).isEqualTo(37L);
+        assertThat(plan.toString()).contains("JOINERS_LEAVERS");
+        long id = ((Number) plan.get("id")).longValue();
+        assertThat(jdbc.sql("select joiners || '/' || leavers from budget_cohort where plan_id = ?").param(id).query(String.class).single())
+                .isEqualTo("3/1");
+        assertThat(CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD)).get("total").toString()).isEqualTo(plan.get("total").toString());
     }
 
     static void assertCode(HttpResponse<String> r, int status, String code) {

@@ -100,6 +100,10 @@ class BadInputCorpusIntegrationTests {
                 .replace("+", "%20"));
         vars.put("VILLAGE", VILLAGE);
         vars.put("run", RUN);
+        // a DRAFT budget plan of the corpus village, for the named-list uploads (issue 15)
+        var plan = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + VILLAGE + "\",\"year\":" + (LocalDate.now().getYear() + 1) + "}");
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        vars.put("plan", JSON.readTree(plan.body()).get("id").asString());
     }
 
     @AfterAll

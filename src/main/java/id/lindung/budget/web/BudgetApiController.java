@@ -2,6 +2,8 @@ package id.lindung.budget.web;
 
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.CategoryRanks;
+import id.lindung.budget.NamedLists;
 import id.lindung.budget.PlanDocuments;
 import id.lindung.budget.PlanOverviews;
 import id.lindung.budget.PlanRequest;
@@ -10,6 +12,7 @@ import id.lindung.budget.Prioritisation;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,13 +20,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -35,11 +41,15 @@ class BudgetApiController {
     private final PlanOverviews overviews;
     private final PlanDocuments documents;
     private final WhatIf whatIf;
+    private final NamedLists namedLists;
+    private final CategoryRanks ranks;
     private final CurrentActor actor;
 
     BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, PlanOverviews overviews, PlanDocuments documents,
-                        WhatIf whatIf, CurrentActor actor) {
+                        WhatIf whatIf, NamedLists namedLists, CategoryRanks ranks, CurrentActor actor) {
         this.plans = plans;
+        this.namedLists = namedLists;
+        this.ranks = ranks;
         this.prioritisation = prioritisation;
         this.overviews = overviews;
         this.documents = documents;
@@ -73,9 +83,48 @@ class BudgetApiController {
         return plans.finalise(id, actor.get());
     }
 
-    @Operation(summary = "Whom a fixed budget covers for the plan's year: candidates (registered workers of the payer's area "
-            + "without a membership on the plan's start month) ranked by 'order' (default P3KE_DECILE, CATEGORY, OLDEST; ties "
-            + "by NIK) and covered strictly in rank order within the budget. Read-only roles see NIKs masked and nothing is kept; "
+    @Operation(summary = "Upload the plan's named list (roles that change data; a DRAFT plan): a CSV or XLSX in the worker "
+            + "import format, checked by the import's rules; nobody is registered. Each person is costed at their own wage, "
+            + "segment and programmes and the plan is costed again; the answer is the plan. A file with any bad row: 422 with "
+            + "every problem's line, field and code, nothing stored. A FINAL plan: 409 PLAN_FINAL")
+    @PostMapping(value = "/budget-plans/{id}/named-list", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Map<String, Object> uploadNamedList(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+        return namedLists.upload(id, file.getOriginalFilename(), file.getInputStream(), actor.get());
+    }
+
+    @Operation(summary = "The plan's named list: file, uploader and its people in file order (NIKs masked for read-only roles)")
+    @GetMapping("/budget-plans/{id}/named-list")
+    Map<String, Object> namedList(@PathVariable long id) {
+        return namedLists.show(id, actor.get());
+    }
+
+    @Operation(summary = "Remove the plan's named list (roles that change data; a DRAFT plan) and cost the plan again without it")
+    @DeleteMapping("/budget-plans/{id}/named-list")
+    Map<String, Object> removeNamedList(@PathVariable long id) {
+        return namedLists.remove(id, actor.get());
+    }
+
+    /** A payer's category ranking as sent: {"categoryRank":["NELAYAN","PETANI",...]}. */
+    record RankRequest(List<String> categoryRank) {}
+
+    @Operation(summary = "The order of worker categories the payer set for its prioritisations (the default ordering's "
+            + "second key); without one, the registry's category order (source DEFAULT)")
+    @GetMapping("/budget-payers/{payer}/category-rank")
+    Map<String, Object> categoryRank(@PathVariable String payer) {
+        return CategoryRanks.view(ranks.get(payer, actor.get()));
+    }
+
+    @Operation(summary = "Set the payer's category ranking (roles that change data), audited; categories not listed come after, "
+            + "in the registry's order; an empty list returns to the registry's order. Unknown or repeated category: 422 "
+            + "UNKNOWN_CATEGORY / DUPLICATE_CATEGORY, nothing stored")
+    @PutMapping("/budget-payers/{payer}/category-rank")
+    Map<String, Object> setCategoryRank(@PathVariable String payer, @RequestBody RankRequest request) {
+        return CategoryRanks.view(ranks.set(payer, request.categoryRank(), actor.get()));
+    }
+
+    @Operation(summary = "Whom a fixed budget covers for the plan's year: candidates (UNPROTECTED_IN_AREA: registered workers of the "
+            + "payer's area without a membership on the plan's start month; IMPORTED_LIST: the plan's named list) ranked by "
+            + "'order' (default P3KE_DECILE, CATEGORY with the payer's category rank, OLDEST; ties by NIK) and covered strictly in rank order within the budget. Read-only roles see NIKs masked and nothing is kept; "
             + "for the other roles the result is kept for enrolment. A budget of zero: 422 BUDGET_NOT_POSITIVE")
     @PostMapping("/budget-plans/{id}/prioritise")
     Map<String, Object> prioritise(@PathVariable long id, @RequestBody Prioritisation.Request request) {

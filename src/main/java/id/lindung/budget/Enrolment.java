@@ -1,0 +1,122 @@
+package id.lindung.budget;
+
+import id.lindung.access.Actor;
+import id.lindung.access.AuditLog;
+import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.Workers;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Enrols the chosen of a plan's last prioritisation through the registry's {@link Workers}: memberships with the plan's
+ * payer from its start month, in the caller's transaction, audited. Each enrolled worker is recorded
+ * ({@code budget_enrolment}), so enrolling again creates nothing. Chosen from a named list are enrolled on their own
+ * terms from the list, once they are registered; until then they are counted as not registered.
+ */
+@Component
+class Enrolment {
+
+    private final JdbcClient jdbc;
+    private final Workers workers;
+    private final AuditLog audit;
+
+    Enrolment(JdbcClient jdbc, Workers workers, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.workers = workers;
+        this.audit = audit;
+    }
+
+    /** One worker to enrol, on these terms for each programme. */
+    private record Pending(long workerId, String nik, Segment segment, BigDecimal wage, RiskGroup risk, String[] programs) {}
+
+    Map<String, Object> enrol(long planId, Map<String, Object> plan, Actor actor) {
+        record Setting(BigDecimal wage, String[] programs, String candidates) {}
+        Setting setting = jdbc.sql("select wage, programs, candidates from budget_priority where plan_id = ?").param(planId)
+                .query((rs, n) -> new Setting(rs.getBigDecimal(1), (String[]) rs.getArray(2).getArray(), rs.getString(3)))
+                .optional()
+                .orElseThrow(() -> InvalidInputException.conflict("plan", "NOT_PRIORITISED",
+                        "Prioritise the plan under a budget first: enrolment takes the chosen of its last prioritisation"));
+        LocalDate from = YearMonth.parse((String) plan.get("startMonth")).atDay(1);
+        String payer = (String) plan.get("payer");
+        RegionScope scope = actor.scope();
+        boolean fromList = Prioritisation.IMPORTED_LIST.equals(setting.candidates());
+        List<Pending> pending;
+        long chosen;
+        long registered;
+        if (fromList) {
+            pending = jdbc.sql("""
+                    select w.id, w.nik, l.segment, l.wage, l.risk_group, l.programs
+                    from budget_list_choice c
+                    join budget_list_person l on l.plan_id = c.plan_id and l.nik = c.nik
+                    join registry_worker w on w.nik = c.nik
+                    where c.plan_id = :plan and w.status = 'ACTIVE' and w.village_code >= :lo and w.village_code < :hi
+                      and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = w.id)
+                    order by c.rank""")
+                    .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
+                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.valueOf(rs.getString(3)),
+                            rs.getBigDecimal(4), rs.getString(5) == null ? null : RiskGroup.valueOf(rs.getString(5)),
+                            (String[]) rs.getArray(6).getArray()))
+                    .list();
+            long[] counts = jdbc.sql("""
+                    select count(*), count(w.id) from budget_list_choice c
+                    left join registry_worker w on w.nik = c.nik and w.status = 'ACTIVE'
+                         and w.village_code >= :lo and w.village_code < :hi
+                    where c.plan_id = :plan""")
+                    .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+            chosen = counts[0];
+            registered = counts[1];
+        } else {
+            pending = jdbc.sql("""
+                    select c.worker_id, w.nik from budget_choice c join registry_worker w on w.id = c.worker_id
+                    where c.plan_id = :plan and w.village_code >= :lo and w.village_code < :hi
+                      and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)
+                    order by c.rank""")
+                    .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
+                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.BPU, setting.wage(), null,
+                            setting.programs()))
+                    .list();
+            chosen = jdbc.sql("select count(*) from budget_choice where plan_id = ?").param(planId).query(Long.class).single();
+            registered = chosen;
+        }
+        for (Pending p : pending) {
+            for (String program : p.programs()) {
+                workers.changeTerms(p.nik(), new Workers.TermChange(Programme.valueOf(program), p.segment(), p.wage(), p.risk(),
+                        payer, from));
+            }
+        }
+        if (!pending.isEmpty()) {
+            jdbc.sql("""
+                    insert into budget_enrolment (plan_id, worker_id, enrolled_by)
+                    select :plan, w, :by from unnest(cast(:workers as bigint[])) as w""")
+                    .param("plan", planId).param("by", actor.username())
+                    .param("workers", pending.stream().map(p -> Long.toString(p.workerId())).toArray(String[]::new))
+                    .update();
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("enrolled", pending.size());
+        after.put("from", from.toString());
+        after.put("payer", payer);
+        after.put("candidates", setting.candidates());
+        audit.record("ENROL", "budget_plan", Long.toString(planId), (String) plan.get("regionCode"), null, after);
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("plan", planId);
+        v.put("enrolled", pending.size());
+        v.put("alreadyEnrolled", registered - pending.size());
+        v.put("notRegistered", chosen - registered);
+        v.put("from", from.toString());
+        v.put("payer", payer);
+        v.put("candidates", setting.candidates());
+        return v;
+    }
+}

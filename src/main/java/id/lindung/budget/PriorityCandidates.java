@@ -1,0 +1,108 @@
+package id.lindung.budget;
+
+import id.lindung.access.RegionScope;
+import id.lindung.regulation.RegulationCatalog;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Rupiah;
+import id.lindung.shared.Segment;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The candidates of a prioritisation, each with their yearly cost from the plan's start month: the registered but
+ * unprotected workers of the payer's area, or the people of the plan's named list not protected yet. Both in one
+ * statement each, scoped to the payer's area and the caller's in SQL.
+ */
+@Component
+class PriorityCandidates {
+
+    private final JdbcClient jdbc;
+    private final RegulationCatalog catalog;
+
+    PriorityCandidates(JdbcClient jdbc, RegulationCatalog catalog) {
+        this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** What one candidate costs for the year: the lines of their programmes, from {@code start} to December. */
+    Rupiah cost(int year, YearMonth start, Segment segment, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
+        List<PlanProjection.Line> lines = new ArrayList<>();
+        for (Programme p : programs) {
+            if (p != Programme.JKP) {
+                lines.add(new PlanProjection.Line(BudgetLines.SOCIAL_PROTECTION, segment, wage, risk, false, p, true, true, 1, start,
+                        YearMonth.of(year, 12)));
+            }
+        }
+        return new PlanProjection(catalog).yearlyCost(year, lines);
+    }
+
+    /**
+     * Active registered workers of {@code area} and the caller's scope with no membership term on the start month, each
+     * costing {@code cost}.
+     */
+    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, Rupiah cost) {
+        return jdbc.sql("""
+                select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
+                from registry_worker w join registry_worker_profile p on p.id = w.id
+                where w.village_code >= :alo and w.village_code < :ahi and w.village_code >= :lo and w.village_code < :hi
+                  and w.status = 'ACTIVE'
+                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id
+                                  and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))""")
+                .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
+                .param("start", Date.valueOf(start.atDay(1)))
+                .query((rs, n) -> new Prioritising.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), cost))
+                .list();
+    }
+
+    /**
+     * The people of the plan's named list in the caller's scope who hold no membership term on the start month (a
+     * registered person may already be protected), each costing their own terms from the later of the start month and
+     * their own start. The decile is the list's, else the registry's for a registered person.
+     */
+    List<Prioritising.Candidate> fromList(long planId, RegionScope scope, int year, YearMonth start) {
+        record Row(long workerId, String nik, String name, String category, Integer decile, LocalDate birth, Segment segment,
+                   Rupiah wage, RiskGroup risk, Set<Programme> programs, LocalDate startDate) {}
+        List<Row> rows = jdbc.sql("""
+                select coalesce(w.id, 0), l.nik, l.full_name, l.category, coalesce(l.p3ke_decile, p.poverty_decile), l.birth_date,
+                       l.segment, l.wage, l.risk_group, l.programs, l.start_date
+                from budget_list_person l
+                left join registry_worker w on w.nik = l.nik
+                left join registry_worker_profile p on p.id = w.id
+                where l.plan_id = :plan and l.village_code >= :lo and l.village_code < :hi
+                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id
+                                  and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))""")
+                .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi()).param("start", Date.valueOf(start.atDay(1)))
+                .query((rs, n) -> {
+                    Set<Programme> programs = EnumSet.noneOf(Programme.class);
+                    for (String s : (String[]) rs.getArray(10).getArray()) {
+                        programs.add(Programme.valueOf(s));
+                    }
+                    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
+                            Segment.valueOf(rs.getString(7)), Rupiah.of(rs.getBigDecimal(8)),
+                            rs.getString(9) == null ? null : RiskGroup.valueOf(rs.getString(9)), programs, rs.getDate(11).toLocalDate());
+                })
+                .list();
+        // people on the same terms cost the same: the calculator runs once per distinct set of terms
+        Map<List<Object>, Rupiah> costs = new HashMap<>();
+        List<Prioritising.Candidate> candidates = new ArrayList<>();
+        for (Row r : rows) {
+            YearMonth from = YearMonth.from(r.startDate()).isAfter(start) ? YearMonth.from(r.startDate()) : start;
+            Rupiah cost = costs.computeIfAbsent(List.of(r.segment(), r.wage(), String.valueOf(r.risk()), r.programs(), from),
+                    k -> cost(year, from, r.segment(), r.wage(), r.risk(), r.programs()));
+            candidates.add(new Prioritising.Candidate(r.workerId(), r.nik(), r.name(), r.category(), r.decile(), r.birth(), cost));
+        }
+        return candidates;
+    }
+}

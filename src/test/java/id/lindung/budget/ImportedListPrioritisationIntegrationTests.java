@@ -1,0 +1,122 @@
+package id.lindung.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class ImportedListPrioritisationIntegrationTests {
+
+    static final String DESA = "72.04.02.2009";
+    static final Actor DPMD = TestUsers.actor("listprio-dpmd", Role.DPMD, "72.04");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired Prioritisation prioritisation;
+    @Autowired UserAccounts accounts;
+    @LocalServerPort int port;
+
+    @Test
+    void theNamedListIsRankedByDecileThenThePayersCategoryRankThenAgeAndOnlyItsRegisteredPeopleAreEnrolledOnce() {
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        fx.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Tanampedagi", DESA);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "listprio-dpmd", Role.DPMD, "72.04"));
+        // the village ranks farmers before fishers
+        HttpResponse<String> rank = dpmd.putJson("/api/v1/budget-payers/APBDES:" + DESA + "/category-rank",
+                "{\"categoryRank\":[\"PETANI\",\"NELAYAN\"]}");
+        assertThat(rank.statusCode()).as(rank.body()).isEqualTo(200);
+        assertThat(rank.body()).contains("\"categoryRank\":[\"PETANI\",\"NELAYAN\",", "\"source\":\"PAYER\"");
+
+        LocalDate bFarmer = LocalDate.of(1990, 6, 7);
+        long registered = fx.worker(DESA, "Petani Terdaftar", "PETANI", bFarmer, null);
+        String farmer = fx.nik(registered);
+        LocalDate bFisher = LocalDate.of(1950, 2, 3);
+        String fisher = NamedListIntegrationTests.nik(bFisher);
+        LocalDate bOld = LocalDate.of(1940, 3, 4);
+        String oldFarmer = NamedListIntegrationTests.nik(bOld);
+        LocalDate bNoDecile = LocalDate.of(1930, 5, 6);
+        String noDecile = NamedListIntegrationTests.nik(bNoDecile);
+        int year = LocalDate.now().getYear() + 1;
+        long id = NamedListIntegrationTests.plan(dpmd, DESA, year);
+        HttpResponse<String> list = NamedListIntegrationTests.upload(dpmd, id, NamedListIntegrationTests.HEADER + "\n"
+                + NamedListIntegrationTests.row(fisher, bFisher, "NELAYAN", "BPU", "1000000", "JKK;JKM", "1") + "\n"
+                + NamedListIntegrationTests.row(noDecile, bNoDecile, "NELAYAN", "BPU", "1000000", "JKK;JKM", "") + "\n"
+                + NamedListIntegrationTests.row(oldFarmer, bOld, "PETANI", "BPU", "1000000", "JKK;JKM", "2") + "\n"
+                + NamedListIntegrationTests.row(farmer, bFarmer, "PETANI", "BPU", "1000000", "JKK;JKM", "1") + "\n");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+
+        // Rp 201,600 each for the year: Rp 450,000 covers two, the third exhausts the budget
+        Prioritisation.Request request = new Prioritisation.Request(new BigDecimal("450000"), null, null,
+                Prioritisation.IMPORTED_LIST, null, null);
+        Map<String, Object> r = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, request, DPMD));
+        assertThat(PrioritisationIntegrationTests.names(r, "chosen")).containsExactly(farmer, fisher);
+        assertThat(PrioritisationIntegrationTests.names(r, "left")).containsExactly(oldFarmer, noDecile);
+        assertThat(r.get("cost").toString()).isEqualTo("403200");
+        assertThat(new BigDecimal(r.get("cost").toString())).isLessThanOrEqualTo(new BigDecimal("450000"));
+        assertThat(r.get("categoryRankSource")).isEqualTo("PAYER");
+        assertThat(r.get("candidates")).isEqualTo("IMPORTED_LIST");
+        assertThat(r.toString()).contains("budget exhausted at rank 3");
+        assertThat(CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, request, DPMD))).as("stable").isEqualTo(r);
+
+        Map<String, Object> first = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        assertThat(first.get("enrolled")).isEqualTo(1);
+        assertThat(first.get("notRegistered")).isEqualTo(1L);
+        List<String> programs = jdbc.sql("select program from membership_term where worker_id = ? and valid_from = ? order by program")
+                .params(registered, java.sql.Date.valueOf(LocalDate.of(year, 1, 1))).query(String.class).list();
+        assertThat(programs).containsExactly("JKK", "JKM");
+        Map<String, Object> second = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        assertThat(second.get("enrolled")).isEqualTo(0);
+        assertThat(second.get("alreadyEnrolled")).isEqualTo(1L);
+        assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(registered).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(fisher).query(Long.class).single())
+                .as("a list's person is never registered by the budget").isZero();
+    }
+
+    @Test
+    void aPayersCategoryRankIsReadAndSetInScopeAndUnknownOrRepeatedCategoriesAreRefusedStoringNothing() {
+        String desa = "72.04.02.2010";
+        new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Balaroa", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "rank-dpmd", Role.DPMD, "72.04"));
+        String path = "/api/v1/budget-payers/APBDES:" + desa + "/category-rank";
+        HttpResponse<String> unset = dpmd.get(path);
+        assertThat(unset.statusCode()).as(unset.body()).isEqualTo(200);
+        assertThat(unset.body()).contains("\"source\":\"DEFAULT\"", "\"setByPayer\":[]");
+
+        HttpResponse<String> unknown = dpmd.putJson(path, "{\"categoryRank\":[\"NELAYAN\",\"BUKAN\"]}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.body()).contains("UNKNOWN_CATEGORY", "categoryRank[1]");
+        HttpResponse<String> twice = dpmd.putJson(path, "{\"categoryRank\":[\"NELAYAN\",\"nelayan\"]}");
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(422);
+        assertThat(twice.body()).contains("DUPLICATE_CATEGORY");
+        assertThat(jdbc.sql("select count(*) from budget_category_rank r join payer p on p.id = r.payer_id where p.code = ?")
+                .param("APBDES:" + desa).query(Long.class).single()).isZero();
+
+        assertThat(dpmd.putJson(path, "{\"categoryRank\":[\"PEDAGANG_UMKM\"]}").statusCode()).isEqualTo(200);
+        assertThat(dpmd.get(path).body()).contains("\"categoryRank\":[\"PEDAGANG_UMKM\",", "\"setByPayer\":[\"PEDAGANG_UMKM\"]",
+                "\"source\":\"PAYER\"");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'budget_category_rank' and entity_id = ?")
+                .param("APBDES:" + desa).query(Long.class).single()).isEqualTo(1);
+
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, "rank-monitor", Role.MONITOR, "72.04"));
+        assertThat(monitor.get(path).statusCode()).isEqualTo(200);
+        assertThat(monitor.putJson(path, "{\"categoryRank\":[]}").statusCode()).isEqualTo(403);
+        Http elsewhere = Http.withToken(port, TestUsers.token(accounts, "rank-kukar", Role.DPMD, "64.02"));
+        assertThat(elsewhere.get(path).statusCode()).isEqualTo(404);
+        assertThat(elsewhere.putJson(path, "{\"categoryRank\":[]}").statusCode()).isEqualTo(404);
+    }
+}
