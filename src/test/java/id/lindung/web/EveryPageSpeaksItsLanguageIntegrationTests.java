@@ -74,6 +74,11 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 "/cakupan", "/cakupan?region=64.02.03", "/cakupan/tren?region=" + VILLAGE, "/cakupan/regulasi",
                 "/cakupan/regulasi/baru", "/cakupan/monev",
                 "/anggaran", "/anggaran/wilayah/64.02",
+                // i15-pages: the editor (new, a draft), the prioritisation (a read-only role runs it by GET), scenarios, what-if
+                "/anggaran/" + data.get("plan"), "/anggaran/baru?payer=APBDES:" + VILLAGE, "/anggaran/" + data.get("plan") + "/ubah",
+                "/anggaran/" + data.get("plan") + "/prioritas", "/anggaran/" + data.get("plan") + "/prioritas?budget=5000000",
+                "/anggaran/bandingkan?ids=" + data.get("plan") + "&ids=" + data.get("otherPlan"), "/anggaran/simulasi-kebijakan",
+                "/anggaran/simulasi-kebijakan?year=" + (LocalDate.now().getYear() + 1) + "&officials=on&vulnerablePerDesa=5",
 
                 // i13-claim-pages: the claim pages, a death case with its heirs and scholarship and a case stored as rejected
                 "/klaim", "/klaim?status=REJECTED", "/klaim?overdue=true", "/klaim/baru", "/klaim/baru?pekerja=" + data.get("claimant"),
@@ -172,10 +177,28 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2025-06-01","reportedOn":"2025-06-03","months":1,
                  "submitIfIneligible":true}""".formatted(self));
         created(rejected);
-        return Map.of("self", idOf(self), "official", idOf(official), "deceased", idOf(deceased), "bill", bill, "batch", batchId,
+        // i15-pages: two scenarios of the village's budget for next year
+        String[] plans = new String[2];
+        for (int i = 0; i < 2; i++) {
+            var plan = admin.postJson("/api/v1/budget-plans", """
+                    {"payer":"APBDES:%s","year":%d,"name":"Skenario %d",
+                     "cohorts":[{"category":"RT_RW","segment":"BPU","count":%d,"wage":1000000,"programs":["JKK","JKM"]}]}"""
+                    .formatted(VILLAGE, LocalDate.now().getYear() + 1, i + 1, 10 + i * 10));
+            created(plan);
+            plans[i] = plan.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1");
+        }
+        Map<String, String> more = new LinkedHashMap<>();
+        more.put("plan", plans[0]);
+        more.put("otherPlan", plans[1]);
+        return withMore(more, Map.of("self", idOf(self), "official", idOf(official), "deceased", idOf(deceased), "bill", bill, "batch", batchId,
                 "claimant", registered.body().replaceAll("(?s)^.*\"id\":\"([0-9a-f-]+)\".*$", "$1"),
                 "deathClaim", death.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"),
-                "rejectedClaim", rejected.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"));
+                "rejectedClaim", rejected.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1")));
+    }
+
+    private static Map<String, String> withMore(Map<String, String> more, Map<String, String> data) {
+        more.putAll(data);
+        return more;
     }
 
     private String idOf(String nik) {

@@ -94,6 +94,9 @@ class MessageBundlesTests {
         BUILT_KEYS.put("dashboard.children.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
         BUILT_KEYS.put("dashboard.potential.", List.of("OWN", "SUM_OF_CHILDREN", "MISSING", "PARTIAL"));
         BUILT_KEYS.put("budget.status.", List.of("DRAFT", "FINAL"));
+        // i15-pages: the prioritisation's criteria and the what-if's tables
+        BUILT_KEYS.put("budget.order.", names(id.lindung.budget.Prioritising.Criterion.values()));
+        BUILT_KEYS.put("budget.whatif.table.", List.of("provinces", "regencies"));
         // i13-claim-pages: the claim pages' enums
         BUILT_KEYS.put("claim.status.", names(id.lindung.claim.ClaimStatus.values()));
         BUILT_KEYS.put("claim.type.", names(id.lindung.claim.ClaimType.values()));

@@ -59,9 +59,22 @@ class PhoneLayoutUiTests {
                         Niks.unique("64.02.03", "P", java.time.LocalDate.of(2016, 5, 1)),
                         Niks.unique("64.02.03", "P", java.time.LocalDate.of(1950, 1, 2))));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
+        // i15-pages: two scenarios of the village's budget for next year, for the plan, editor, priority and comparison pages
+        String plan = budgetPlan(api, "Skenario perangkat dan RT/RW dengan nama panjang", "[\"JKK\",\"JKM\",\"JHT\"]");
+        String other = budgetPlan(api, "Skenario JKK dan JKM saja", "[\"JKK\",\"JKM\"]");
         return Map.of("nik", nik, "bill", bills.get(0).get("id").asText(),
                 "worker", new ObjectMapper().readTree(registered.body()).get("id").asText(),
-                "claim", new ObjectMapper().readTree(claim.body()).get("id").asText());
+                "claim", new ObjectMapper().readTree(claim.body()).get("id").asText(), "plan", plan, "otherPlan", other);
+    }
+
+    private static String budgetPlan(Http api, String name, String programs) throws Exception {
+        var plan = api.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:64.02.03.2007","year":%d,"name":"%s",
+                 "cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"3"},
+                            {"category":"PERANGKAT_DESA","segment":"PU","count":8,"wage":2500000,"programs":%s}]}"""
+                .formatted(java.time.LocalDate.now().getYear() + 1, name, programs));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(plan.body()).get("id").asText();
     }
 
     @Test
@@ -102,6 +115,15 @@ class PhoneLayoutUiTests {
         pages.put("monev", "/cakupan/monev?region=64.02");
         pages.put("budget-plans", "/anggaran");
         pages.put("budget-region", "/anggaran/wilayah/64.02");
+        // i15-pages
+        pages.put("budget-plan", "/anggaran/" + data.get("plan"));
+        pages.put("budget-new", "/anggaran/baru?payer=APBDES:64.02.03.2007");
+        pages.put("budget-edit", "/anggaran/" + data.get("plan") + "/ubah");
+        pages.put("budget-priority", "/anggaran/" + data.get("plan") + "/prioritas");
+        pages.put("budget-compare", "/anggaran/bandingkan?ids=" + data.get("plan") + "&ids=" + data.get("otherPlan"));
+        pages.put("budget-whatif", "/anggaran/simulasi-kebijakan?year=" + (java.time.LocalDate.now().getYear() + 1)
+                + "&officials=on&perangkatPerDesa=8&officialPrograms=JKK&officialPrograms=JKM&vulnerablePerDesa=10"
+                + "&vulnerableIncome=1000000&vulnerablePrograms=JKK&vulnerablePrograms=JKM&vulnerablePayer=APBDES");
         pages.put("claims", "/klaim");
         pages.put("claim-new", "/klaim/baru");
         pages.put("claim-form", "/klaim/baru?pekerja=" + data.get("worker"));

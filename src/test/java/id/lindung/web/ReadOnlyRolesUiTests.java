@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ReadOnlyRolesUiTests {
 
     private static final List<String> WRITE_PAGES = List.of("/pekerja/baru", "/pembayar/baru", "/pembayaran", "/wilayah/tenaga-kerja/impor",
-            "/klaim/baru");
+            "/klaim/baru", "/anggaran/baru");
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
@@ -32,18 +32,31 @@ class ReadOnlyRolesUiTests {
     @Test
     void aMonitorSeesNoWriteFormAndNoLinkToAWritePage() throws Exception {
         TestUsers.token(accounts, "ui-ro-monitor", Role.MONITOR, "64.02");
+        // i15-pages: a plan of the village, whose page, prioritisation and comparison the monitor opens
+        var api = id.lindung.support.Http.withToken(port, TestUsers.token(accounts, "ui-ro-admin", Role.ADMIN, "ID"));
+        var created = api.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:64.02.03.2007\",\"year\":"
+                + (java.time.LocalDate.now().getYear() + 1) + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String plan = created.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1");
         WebDriver driver = Browser.open(1366, 900);
         List<String> writable = new ArrayList<>();
         try {
             Browser.signIn(driver, port, "ui-ro-monitor", TestUsers.PASSWORD);
             for (String page : List.of("/", "/wilayah/64.02", "/pekerja", "/desa/64.02.03.2007/pekerja", "/pembayar",
-                    "/pembayar/APBDES:64.02.03.2007", "/impor/pekerja", "/tagihan", "/simulasi", "/regulasi", "/klaim")) {
+                    "/pembayar/APBDES:64.02.03.2007", "/impor/pekerja", "/tagihan", "/simulasi", "/regulasi", "/klaim",
+                    "/anggaran", "/anggaran/" + plan, "/anggaran/" + plan + "/prioritas", "/anggaran/" + plan + "/prioritas?budget=3000000",
+                    "/anggaran/bandingkan?ids=" + plan)) {
                 driver.get("http://localhost:" + port + page);
                 for (WebElement form : driver.findElements(By.cssSelector("form[method=post], form[method=POST]"))) {
                     String action = form.getAttribute("action");
                     // the search form posts so that a NIK typed in it stays out of the URL: it changes nothing
                     if (action == null || !(action.endsWith("/logout") || action.endsWith("/pekerja/cari"))) {
                         writable.add(page + ": form " + action);
+                    }
+                }
+                for (String write : List.of("/anggaran/baru", "/anggaran/" + plan + "/ubah")) {
+                    if (!driver.findElements(By.cssSelector("a[href^='" + write + "']")).isEmpty()) {
+                        writable.add(page + ": link to " + write);
                     }
                 }
                 for (String write : WRITE_PAGES) {

@@ -1,0 +1,120 @@
+package id.lindung.budget.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The what-if's tables as downloads, in the page's language: one table as CSV (UTF-8 with a byte-order mark, amounts
+ * with a decimal point) or the area, the provinces and the regencies as the sheets of one XLSX (amounts as numbers).
+ */
+final class WhatIfTables {
+
+    static final List<String> COLUMNS = List.of("budget.whatif.col.code", "budget.whatif.col.name", "budget.whatif.col.desa",
+            "budget.doc.people", "budget.whatif.col.apbdes", "budget.whatif.col.apbd", "budget.doc.total",
+            "budget.whatif.col.potential", "budget.whatif.col.ratio");
+
+    private WhatIfTables() {}
+
+    @SuppressWarnings("unchecked")
+    static ResponseEntity<byte[]> download(String format, Map<String, Object> result, String table, UnaryOperator<String> label) {
+        boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        byte[] body;
+        if (xlsx) {
+            List<Map<String, Object>> area = result.get("area") == null ? List.of() : List.of((Map<String, Object>) result.get("area"));
+            body = xlsx(List.of(area, (List<Map<String, Object>>) result.get("provinces"), (List<Map<String, Object>>) result.get("regencies")),
+                    List.of("area", "provinces", "regencies"), label);
+        } else {
+            body = csv((List<Map<String, Object>>) result.get(table), label);
+        }
+        return ResponseEntity.ok()
+                .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                        : new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("simulasi-kebijakan-" + (xlsx ? "anggaran.xlsx" : table + ".csv")).build().toString())
+                .body(body);
+    }
+
+    /** A row's cells in the columns' order: texts, whole numbers and amounts. */
+    @SuppressWarnings("unchecked")
+    static List<Object> cells(Map<String, Object> r) {
+        Map<String, Object> byPayer = (Map<String, Object>) r.get("costByPayerKind");
+        List<Object> cells = new ArrayList<>();
+        cells.add(r.get("code"));
+        cells.add(r.get("name"));
+        cells.add(r.get("desa"));
+        cells.add(r.get("people"));
+        cells.add(amount(byPayer.get("APBDES")));
+        cells.add(amount(byPayer.get("APBD")));
+        cells.add(amount(r.get("total")));
+        cells.add(r.get("potentialWorkforce"));
+        cells.add(r.get("coverageRatio") == null ? null : amount(r.get("coverageRatio")));
+        return cells;
+    }
+
+    private static BigDecimal amount(Object o) {
+        return o == null ? null : new BigDecimal(o.toString());
+    }
+
+    static byte[] csv(List<Map<String, Object>> rows, UnaryOperator<String> label) {
+        StringBuilder out = new StringBuilder("\uFEFF");
+        out.append(String.join(",", COLUMNS.stream().map(label).map(WhatIfTables::text).toList())).append("\r\n");
+        for (Map<String, Object> r : rows) {
+            List<String> line = new ArrayList<>();
+            for (Object cell : cells(r)) {
+                line.add(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString() : cell instanceof Number ? cell.toString()
+                        : text(cell.toString()));
+            }
+            out.append(String.join(",", line)).append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Quoted when needed; a leading = + - @ gets an apostrophe so no spreadsheet reads a formula. */
+    private static String text(String s) {
+        String t = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        return t.matches("(?s).*[,\"\r\n].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+    }
+
+    static byte[] xlsx(List<List<Map<String, Object>>> tables, List<String> names, UnaryOperator<String> label) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (int t = 0; t < tables.size(); t++) {
+                Sheet sheet = book.createSheet(names.get(t));
+                Row header = sheet.createRow(0);
+                for (int c = 0; c < COLUMNS.size(); c++) {
+                    header.createCell(c).setCellValue(label.apply(COLUMNS.get(c)));
+                }
+                int r = 1;
+                for (Map<String, Object> row : tables.get(t)) {
+                    Row line = sheet.createRow(r++);
+                    List<Object> cells = cells(row);
+                    for (int c = 0; c < cells.size(); c++) {
+                        Object v = cells.get(c);
+                        if (v instanceof Number n) {
+                            line.createCell(c).setCellValue(n.doubleValue());
+                        } else if (v != null) {
+                            line.createCell(c).setCellValue(v.toString());
+                        }
+                    }
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
