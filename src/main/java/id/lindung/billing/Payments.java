@@ -89,7 +89,7 @@ public class Payments {
     @Transactional
     public PaymentResult record(PaymentRequest request, Actor actor) {
         requireRecorder(actor);
-        List<String> problems = validate(request);
+        List<String> problems = texts(validate(request));
         List<InputProblem> refused = problems.isEmpty() ? bounds.check(request) : List.of();
         if (!problems.isEmpty()) {
             // a malformed request answers 400 with every problem, the rules' ones included, as it always has
@@ -252,15 +252,16 @@ public class Payments {
                             index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION",
                             index.containsKey("prepayment") && PaymentBounds.isYes(field(rec, index, "prepayment")));
                 } catch (DateTimeParseException e) {
-                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)"));
+                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)",
+                            "PAYMENT_DATE_INVALID"));
                     continue;
                 } catch (NumberFormatException e) {
-                    rejected.add(new Rejection(line, "amount '" + field(rec, index, "amount") + "' is not a number"));
+                    rejected.add(new Rejection(line, "amount '" + field(rec, index, "amount") + "' is not a number", "AMOUNT_INVALID"));
                     continue;
                 }
-                List<String> problems = validate(request);
+                List<InputProblem> problems = validate(request);
                 if (!problems.isEmpty()) {
-                    rejected.add(new Rejection(line, String.join("; ", problems)));
+                    rejected.add(rejection(line, problems));
                     continue;
                 }
                 List<InputProblem> refused = bounds.check(request);
@@ -271,7 +272,7 @@ public class Payments {
                 RegisteredPayer payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
                         .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
                 if (payer == null) {
-                    rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)"));
+                    rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)", "UNKNOWN_PAYER"));
                     continue;
                 }
                 Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference(), Map.entry(line, request));
@@ -323,7 +324,7 @@ public class Payments {
         long n = 0;
         for (PaymentRequest r : requests) {
             n++;
-            List<String> problems = new ArrayList<>(validate(r));
+            List<String> problems = new ArrayList<>(texts(validate(r)));
             if (problems.isEmpty()) {
                 bounds.check(r).forEach(p -> problems.add(p.field() + ": " + p.message()));
             }
@@ -429,28 +430,37 @@ public class Payments {
         return new int[] {changes.size(), duplicates + fresh.size() - changes.size()};
     }
 
-    private List<String> validate(PaymentRequest r) {
-        List<String> problems = new ArrayList<>();
+    /**
+     * A request's own problems, each with a code of its own (a file's rejected row is written out by its code on
+     * the job's page, in the page's language); the API's single payment answers them all as INVALID, as it always has.
+     */
+    private List<InputProblem> validate(PaymentRequest r) {
+        List<InputProblem> problems = new ArrayList<>();
         if (r.payer() == null || r.payer().isBlank()) {
-            problems.add("payer: required (e.g. APBDES:64.02.03.2007)");
+            problems.add(InputProblem.of("payer", "PAYER_REQUIRED", "required (e.g. APBDES:64.02.03.2007)"));
         }
         if (r.reference() == null || r.reference().isBlank()) {
-            problems.add("reference: required (the bank's or BPJS's transaction reference)");
+            problems.add(InputProblem.of("reference", "REFERENCE_REQUIRED", "required (the bank's or BPJS's transaction reference)"));
         } else if (hasControlCharacter(r.reference())) {
-            problems.add("reference: contains a control character (such as NUL or a line break)");
+            problems.add(InputProblem.of("reference", "INVALID_CHARACTER", "contains a control character (such as NUL or a line break)"));
         }
         if (r.channel() != null && hasControlCharacter(r.channel())) {
-            problems.add("channel: contains a control character (such as NUL or a line break)");
+            problems.add(InputProblem.of("channel", "INVALID_CHARACTER", "contains a control character (such as NUL or a line break)"));
         }
         if (r.date() == null) {
-            problems.add("date: required");
+            problems.add(InputProblem.of("date", "PAYMENT_DATE_REQUIRED", "required"));
         }
         if (r.amount() == null) {
-            problems.add("amount: required");
+            problems.add(InputProblem.of("amount", "AMOUNT_REQUIRED", "required"));
         } else if (r.amount().stripTrailingZeros().scale() > 2) {
-            problems.add("amount: at most 2 decimals (" + InputProblem.shown(r.amount()) + ")");
+            problems.add(InputProblem.of("amount", "AMOUNT_DECIMALS", "at most 2 decimals (" + InputProblem.shown(r.amount()) + ")"));
         }
         return problems;
+    }
+
+    /** "field: message" of each problem, as the API and the CLI have always written them. */
+    private static List<String> texts(List<InputProblem> problems) {
+        return problems.stream().map(p -> p.field() + ": " + p.message()).toList();
     }
 
     private static Rejection rejection(long line, List<InputProblem> refused) {

@@ -181,6 +181,18 @@ public class Regions implements RegionDirectory {
                 .paramSource(scopeParams(scope).addValue("level", level.name())).query(Regions::map).list();
     }
 
+    /** The names of some codes in one query (the rows of a list page name their villages); unknown codes are left out. */
+    public java.util.Map<String, String> names(java.util.Collection<String> codes) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (codes.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select code, name from region where code = any(:codes)")
+                .param("codes", codes.stream().distinct().toArray(String[]::new))
+                .query((rs, n) -> names.put(rs.getString("code"), rs.getString("name"))).list();
+        return names;
+    }
+
     static org.springframework.jdbc.core.namedparam.MapSqlParameterSource scopeParams(RegionScope scope) {
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("lo", scope.lo()).addValue("hi", scope.hi())

@@ -46,15 +46,18 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
     /** Thymeleaf's mark for a key no bundle has: ??worker.segment_en??. */
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[\\w.\\-]+\\?\\?");
     /** Server sentences that must come from the bundles on an Indonesian page. */
-    private static final Pattern ENGLISH_SERVER_TEXT = Pattern.compile("NIK encodes|by import batch|is not a valid|must be|RULES\\.md");
+    private static final Pattern ENGLISH_SERVER_TEXT = Pattern.compile(
+            "NIK encodes|by import batch|is not a valid|must be|RULES\\.md|is not a date|is not a number|unknown payer|: required");
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired id.lindung.billing.BillingJobs jobs;
 
     @Test
     void everyPageInBothLanguagesShowsNoRawCodeNoMissingKeyAndNoEnglishOnIndonesianPages() throws Exception {
         Map<String, String> data = someOfEverything();
+        Map<String, String> jobs = backgroundJobsAndAPlan();
         Map<Role, String> scopes = new LinkedHashMap<>();
         scopes.put(Role.ADMIN, "ID");
         scopes.put(Role.MONITOR, "64");
@@ -82,7 +85,9 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
 
                 // i13-claim-pages: the claim pages, a death case with its heirs and scholarship and a case stored as rejected
                 "/klaim", "/klaim?status=REJECTED", "/klaim?overdue=true", "/klaim/baru", "/klaim/baru?pekerja=" + data.get("claimant"),
-                "/klaim/" + data.get("deathClaim"), "/klaim/" + data.get("rejectedClaim"));
+                "/klaim/" + data.get("deathClaim"), "/klaim/" + data.get("rejectedClaim"),
+                // i11-ui: a village's plan, and the pages of a billing run and of a payment file with rejected rows
+                "/anggaran/" + jobs.get("plan"), "/proses/" + jobs.get("run"), "/proses/" + jobs.get("payments"));
 
         List<String> faults = new ArrayList<>();
         int rendered = 0;
@@ -199,6 +204,34 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
     private static Map<String, String> withMore(Map<String, String> more, Map<String, String> data) {
         more.putAll(data);
         return more;
+    }
+
+    /**
+     * i11-ui: next year's plan of the village, and a billing run and a payment file run in the background as the pages
+     * start them, each row of the file rejected for another reason.
+     */
+    private Map<String, String> backgroundJobsAndAPlan() throws Exception {
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "lang-setup", Role.ADMIN, "ID"));
+        int next = LocalDate.now().getYear() + 1;
+        var plan = admin.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
+                 "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(VILLAGE, next, next));
+        created(plan);
+        var setup = TestUsers.actor("lang-setup", Role.ADMIN, "ID");
+        long run = jobs.startRun(java.time.YearMonth.of(2026, 1), true, setup);
+        String payer = "APBDES:" + VILLAGE;
+        String file = "payer,reference,date,amount\n"
+                + payer + ",DUA-BAHASA-TGL,31/31/2026,10000\n"
+                + payer + ",DUA-BAHASA-JML,2026-01-10,sepuluh ribu\n"
+                + "SELF:0000000000000000,DUA-BAHASA-PEMBAYAR,2026-01-10,10000\n"
+                + payer + ",,2026-01-10,10000\n"
+                + payer + ",DUA-BAHASA-NOL,2026-01-10,-5\n";
+        long payments = jobs.startPaymentImport("dua-bahasa.csv", new java.io.ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)),
+                true, setup);
+        id.lindung.support.BackgroundJobs.finished(jobs, run, setup);
+        id.lindung.support.BackgroundJobs.finished(jobs, payments, setup);
+        return Map.of("plan", plan.body().replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"), "run", String.valueOf(run),
+                "payments", String.valueOf(payments));
     }
 
     private String idOf(String nik) {

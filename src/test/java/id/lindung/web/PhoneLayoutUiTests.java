@@ -29,6 +29,7 @@ class PhoneLayoutUiTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired id.lindung.billing.BillingJobs jobs;
 
     /** A self-paying farmer with a bill, so the worker, bill and payer pages have something to show. */
     private Map<String, String> someData(Http api) throws Exception {
@@ -81,6 +82,7 @@ class PhoneLayoutUiTests {
     void noPageIsWiderThanAPhoneAndTheMenuFoldsAway() throws Exception {
         String token = TestUsers.token(accounts, "ui-phone-admin", Role.ADMIN, "ID");
         Map<String, String> data = someData(Http.withToken(port, token));
+        Map<String, String> job = backgroundJobAndPlan(Http.withToken(port, token));
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("regions", "/wilayah");
@@ -128,6 +130,10 @@ class PhoneLayoutUiTests {
         pages.put("claim-new", "/klaim/baru");
         pages.put("claim-form", "/klaim/baru?pekerja=" + data.get("worker"));
         pages.put("claim", "/klaim/" + data.get("claim"));
+        // i11-ui: the page of a job run in the background, a village's plan, the register's form
+        pages.put("job", "/proses/" + job.get("job"));
+        pages.put("village-budget-plan", "/anggaran/" + job.get("plan"));
+        pages.put("local-regulation-new", "/cakupan/regulasi/baru");
 
         WebDriver driver = Browser.openPhone();
         List<String> tooWide = new ArrayList<>();
@@ -163,5 +169,24 @@ class PhoneLayoutUiTests {
         if (overflow > 0) {
             tooWide.add(name + ": " + overflow);
         }
+    }
+
+    /**
+     * i11-ui: a village's budget plan for next year, and a payment file checked in the background: its job page with a
+     * rejected row, whose reason is that page's longest text.
+     */
+    private Map<String, String> backgroundJobAndPlan(Http api) throws Exception {
+        int next = java.time.LocalDate.now().getYear() + 1;
+        var plan = api.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:64.02.03.2007","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
+                 "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(next, next));
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
+        String file = "payer,reference,date,amount\nAPBDES:64.02.03.2007,PONSEL-1,31/31/2026,10000\n"
+                + "APBDES:64.02.03.2007,PONSEL-2,2026-01-10,sepuluh ribu rupiah\n";
+        var admin = TestUsers.actor("ui-phone-admin", Role.ADMIN, "ID");
+        long job = jobs.startPaymentImport("rekening-koran-bank-dengan-nama-berkas-yang-panjang.csv",
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true, admin);
+        id.lindung.support.BackgroundJobs.finished(jobs, job, admin);
+        return Map.of("plan", new ObjectMapper().readTree(plan.body()).get("id").asText(), "job", String.valueOf(job));
     }
 }

@@ -66,9 +66,11 @@ class ClaimPageController {
     private final MessageSource messages;
     private final ClaimCaseFile caseFile;
     private final Clock clock;
+    private final id.lindung.region.Regions regions;
 
     ClaimPageController(Claims claims, Workers workers, CurrentActor currentActor, MessageSource messages,
-                        ClaimCaseFile caseFile, Clock clock) {
+                        ClaimCaseFile caseFile, Clock clock, id.lindung.region.Regions regions) {
+        this.regions = regions;
         this.claims = claims;
         this.workers = workers;
         this.currentActor = currentActor;
@@ -89,8 +91,13 @@ class ClaimPageController {
         model.addAttribute("query", filter);
         model.addAttribute("result", result);
         model.addAttribute("rows", result.items());
-        model.addAttribute("regionCode", area == null ? actor.scope().code() : area);
-        model.addAttribute("regionName", area == null ? null : workers.villageName(area));
+        // the village's name, as every other list shows it; its code stays beside it for those who search by code
+        model.addAttribute("villageNames", regions.names(result.items().stream().map(id.lindung.claim.ClaimSummary::region).toList()));
+        // the area's name beside its code (the caller's whole scope when no area is asked), as the other lists head themselves
+        String code = area == null ? actor.scope().code() : area;
+        String name = actor.scope().isNational() && area == null ? null : workers.villageName(code);
+        model.addAttribute("regionName", code.equals(name) ? null : name);
+        model.addAttribute("regionCode", code);
         model.addAttribute("statuses", ClaimStatus.values());
         model.addAttribute("cases", ClaimType.values());
         model.addAttribute("canOpen", actor.role().canChangeData());
