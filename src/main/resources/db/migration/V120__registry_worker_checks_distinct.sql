@@ -7,7 +7,7 @@ declare
     missing text;
 begin
     select n.village_code into missing from (select distinct village_code from new_rows) n
-    where not exists (select 1 from region r where r.code = n.village_code) limit 1;
+    where not exists (select 1 from region_area r where r.code = n.village_code) limit 1;
     if found then
         perform registry_refuse_missing_reference('worker', 'worker_village_code_fkey',
             format('Key (village_code)=(%s) is not present in table "region".', missing));
