@@ -2,7 +2,7 @@
 -- whose eff is a correlated subquery (the sum of the line's reversals); the view refers to eff five times (total, line
 -- count, digest text, its order and its filter), and the planner evaluates the subquery once per reference: five index
 -- probes per line, most of the time of a billing run's bill versions (issue 16: on a month of 219,244 lines the view's
--- aggregate took 10.9 of 12.3 s). A lateral aggregate is evaluated once per line and its result referred to as a value:
+-- aggregate took 10.9 of 12.7 s). A lateral aggregate is evaluated once per line and its result referred to as a value:
 -- one probe of bill_line_reverses_idx per line, as before only the lines the filter reaches. Same columns, same values,
 -- same digests (compared on two months of 219,244 lines each: no row differs), so no bill gets a new version from it.
 create or replace view bill_content as

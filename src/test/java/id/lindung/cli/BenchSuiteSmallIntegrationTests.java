@@ -45,7 +45,7 @@ class BenchSuiteSmallIntegrationTests {
         assertThat(byName.keySet()).anyMatch(n -> n.startsWith("staged import end to end"))
                 .anyMatch(n -> n.startsWith("fair floor")).anyMatch(n -> n.startsWith("floor: raw COPY"))
                 .anyMatch(n -> n.startsWith("billing run")).anyMatch(n -> n.startsWith("floor: INSERT"));
-        figures.stream().filter(f -> f.get("name").asString().startsWith("staged import") || f.get("name").asString().startsWith("billing run"))
+        figures.stream().filter(f -> f.get("name").asString().startsWith("staged import") || f.get("name").asString().startsWith("billing run of"))
                 .forEach(f -> assertThat(f.get("ratio").asDouble()).as(f.toString()).isPositive());
         figures.stream().filter(f -> f.get("unit").asString().equals("req/s") || f.get("section").asString().equals("4-coverage"))
                 .forEach(f -> assertThat(f.get("note").asString()).as(f.toString()).contains(" 0 errors"));
