@@ -117,22 +117,7 @@ public class WorkerImports {
 
     /** Reads the upload to a temporary file, then {@link #importFile}. */
     public ImportBatch upload(String fileName, InputStream content, Options options) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("lindung-import-", ".upload");
-            Files.copy(content, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return importFile(fileName, temp, options);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temp file left behind is harmless
-                }
-            }
-        }
+        return TempUploads.read(content, "lindung-import-", file -> importFile(fileName, file, options));
     }
 
     /** Creates a batch for the file, validates it, and with {@code autoConfirm} imports it. */

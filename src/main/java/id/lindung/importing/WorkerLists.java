@@ -11,12 +11,8 @@ import id.lindung.registry.DefaultWages;
 import id.lindung.registry.NikChecker;
 import id.lindung.registry.StagedWorker;
 import id.lindung.registry.WorkerCategories;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,22 +74,7 @@ public class WorkerLists {
 
     /** Reads and checks {@code content}; villages must lie in {@code scope}. Writes nothing. */
     public Read read(InputStream content, Options options, RegionScope scope) {
-        Path temp = null;
-        try {
-            temp = Files.createTempFile("lindung-list-", ".upload");
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
-            return read(temp, options, scope);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // a temporary file left behind is harmless
-                }
-            }
-        }
+        return TempUploads.read(content, "lindung-list-", file -> read(file, options, scope));
     }
 
     private Read read(Path file, Options options, RegionScope scope) {
