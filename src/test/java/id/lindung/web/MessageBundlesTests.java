@@ -97,6 +97,7 @@ class MessageBundlesTests {
         // i15-pages: the prioritisation's criteria and the what-if's tables
         BUILT_KEYS.put("budget.order.", names(id.lindung.budget.Prioritising.Criterion.values()));
         BUILT_KEYS.put("budget.whatif.table.", List.of("provinces", "regencies"));
+        BUILT_KEYS.put("budget.candidates.", names(id.lindung.budget.Prioritisation.Candidates.values()));
         // i13-claim-pages: the claim pages' enums
         BUILT_KEYS.put("claim.status.", names(id.lindung.claim.ClaimStatus.values()));
         BUILT_KEYS.put("claim.type.", names(id.lindung.claim.ClaimType.values()));

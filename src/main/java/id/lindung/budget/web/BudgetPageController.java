@@ -3,9 +3,14 @@ package id.lindung.budget.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.NamedLists;
 import id.lindung.budget.PlanDocuments;
 import id.lindung.budget.PlanOverviews;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.WorkerCategories;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +21,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The budget pages that read (Indonesian, with the English switch): plans in scope, one plan, a regency's villages and
@@ -30,9 +38,13 @@ class BudgetPageController {
     private final PlanDocuments documents;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final NamedLists namedLists;
+    private final WorkerCategories categories;
 
     BudgetPageController(BudgetPlans plans, PlanOverviews overviews, PlanDocuments documents, CurrentActor currentActor,
-                         MessageSource messages) {
+                         MessageSource messages, NamedLists namedLists, WorkerCategories categories) {
+        this.namedLists = namedLists;
+        this.categories = categories;
         this.plans = plans;
         this.overviews = overviews;
         this.documents = documents;
@@ -67,7 +79,55 @@ class BudgetPageController {
         model.addAttribute("lines", lines);
         model.addAttribute("assumptions", ((List<Map<String, Object>>) plan.get("assumptions")).stream()
                 .map(a -> documents.assumption(a, locale)).toList());
+        if (plan.get("namedList") != null) {
+            List<Map<String, Object>> people = (List<Map<String, Object>>) namedLists.show(id, actor).get("people");
+            model.addAttribute("listPeople", people.subList(0, Math.min(LIST_SHOWN, people.size())));
+            Map<String, String> names = new LinkedHashMap<>();
+            categories.all().forEach(c -> names.put(c.code(), c.name(locale)));
+            model.addAttribute("categoryNames", names);
+        }
+        model.addAttribute("listShown", LIST_SHOWN);
         return "budget/plan";
+    }
+
+    /** People of a named list shown on the plan page; the plan's figures cover all of them. */
+    static final int LIST_SHOWN = 200;
+
+    /**
+     * The plan's named list uploaded (a DRAFT; CSV or XLSX in the worker import format, nobody registered): back to the
+     * plan costed with it, or the plan page with every problem of the file by line.
+     */
+    @PostMapping("/anggaran/{id}/daftar-nama")
+    String uploadList(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
+                      RedirectAttributes redirect, Locale locale) {
+        Actor actor = currentActor.get();
+        PlanDrafts.requireWriter(actor);
+        try {
+            if (file == null || file.isEmpty()) {
+                throw new InvalidInputException("file", "REQUIRED", "Choose the file to upload");
+            }
+            try (InputStream content = file.getInputStream()) {
+                namedLists.upload(id, file.getOriginalFilename(), content, actor);
+            }
+            redirect.addFlashAttribute("flash", "budget.list.uploaded");
+            return "redirect:/anggaran/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("listProblems", e.problems().stream().map(p -> (p.line() > 0
+                    ? messages.getMessage("budget.list.line", new Object[] {p.line()}, locale) + " · " : "")
+                    + (p.field() == null ? "" : p.field() + ": ") + BudgetProblems.text(p, messages, locale)).toList());
+            return plan(id, model, locale);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping("/anggaran/{id}/daftar-nama/hapus")
+    String removeList(@PathVariable long id, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        PlanDrafts.requireWriter(actor);
+        namedLists.remove(id, actor);
+        redirect.addFlashAttribute("flash", "budget.list.removed");
+        return "redirect:/anggaran/" + id;
     }
 
     @GetMapping("/anggaran/wilayah/{code}")

@@ -50,7 +50,7 @@ class PlanDrafts {
         requireWriter(actor);
         Map<String, Object> plan = plans.get(id, actor);
         if (!"DRAFT".equals(plan.get("status"))) {
-            throw InvalidInputException.conflict("status", "PLAN_NOT_DRAFT", "Plan " + id + " is FINAL: its figures are the approved budget");
+            throw InvalidInputException.conflict("status", "PLAN_FINAL", "Plan " + id + " is FINAL: its figures are the approved budget");
         }
         return plan;
     }
@@ -59,6 +59,11 @@ class PlanDrafts {
     @SuppressWarnings("unchecked")
     void update(long id, PlanRequest request, Actor actor) {
         Map<String, Object> before = draft(id, actor);
+        if (before.get("namedList") != null) {
+            // the module costs a named list only with the plan it belongs to (NamedLists); the preview here would leave it out
+            throw InvalidInputException.conflict("namedList", "NAMED_LIST_PRESENT",
+                    "Remove the plan's named list, edit the plan, then upload the list again");
+        }
         Map<String, Object> view = plans.preview(request, actor);
         long payerId = jdbc.sql("select id from registry_payer where code = ?").param(view.get("payer")).query(Long.class).single();
         int changed = jdbc.sql("""
@@ -74,20 +79,26 @@ class PlanDrafts {
                 .param("people", ((Number) view.get("people")).longValue()).param("version", view.get("regulationVersion"))
                 .param("result", json.writeValueAsString(view)).param("id", id).update();
         if (changed != 1) {
-            throw InvalidInputException.conflict("status", "PLAN_NOT_DRAFT", "Plan " + id + " was marked FINAL meanwhile");
+            throw InvalidInputException.conflict("status", "PLAN_FINAL", "Plan " + id + " was marked FINAL meanwhile");
         }
         jdbc.sql("delete from budget_cohort where plan_id = ?").param(id).update();
         int position = 0;
         for (Map<String, Object> k : (List<Map<String, Object>>) view.get("cohorts")) {
             jdbc.sql("""
-                    insert into budget_cohort (plan_id, position, category, segment, head_count, wage, programs, month_from, budget_line)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    insert into budget_cohort (plan_id, position, category, segment, head_count, wage, programs, month_from, budget_line,
+                                               joiners, leavers)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(id, position++, k.get("category"), k.get("segment"), ((Number) k.get("count")).intValue(),
                             new BigDecimal(k.get("wage").toString()), ((List<String>) k.get("programs")).toArray(String[]::new),
-                            Date.valueOf(YearMonth.parse((String) k.get("monthFrom")).atDay(1)), k.get("budgetLine"))
+                            Date.valueOf(YearMonth.parse((String) k.get("monthFrom")).atDay(1)), k.get("budgetLine"),
+                            number(k.get("joiners")), number(k.get("leavers")))
                     .update();
         }
         audit.record("UPDATE", "budget_plan", Long.toString(id), (String) view.get("regionCode"), figures(before), figures(view));
+    }
+
+    private static int number(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
     }
 
     private static Map<String, Object> figures(Map<String, Object> plan) {

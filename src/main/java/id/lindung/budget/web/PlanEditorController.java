@@ -67,7 +67,7 @@ class PlanEditorController {
         try {
             form = PlanForm.ofPlan(drafts.draft(id, actor));
         } catch (InvalidInputException finalPlan) {
-            redirect.addFlashAttribute("flash", "budget.code.PLAN_NOT_DRAFT");
+            redirect.addFlashAttribute("flash", "budget.code.PLAN_FINAL");
             return "redirect:/anggaran/" + id;
         }
         Costing c = cost(form, actor, locale);

@@ -16,12 +16,14 @@ import org.springframework.util.MultiValueMap;
 record PlanForm(String payer, String year, String referenceDate, String name, List<Row> rows) {
 
     static final List<String> PROGRAMS = List.of("JKK", "JKM", "JHT", "JP");
-    static final List<String> ROW_FIELDS = List.of("category", "segment", "count", "wage", "programs", "monthFrom");
+    static final List<String> ROW_FIELDS = List.of("category", "segment", "count", "wage", "programs", "monthFrom", "joiners",
+            "leavers");
     static final List<String> TOP_FIELDS = List.of("payer", "year", "referenceDate", "name");
 
-    record Row(String category, String segment, String count, String wage, List<String> programs, String monthFrom) {
+    record Row(String category, String segment, String count, String wage, List<String> programs, String monthFrom, String joiners,
+               String leavers) {
         static Row empty() {
-            return new Row("", "", "", "", List.of("JKK", "JKM"), "");
+            return new Row("", "", "", "", List.of("JKK", "JKM"), "", "", "");
         }
 
         public boolean blank() {
@@ -45,7 +47,7 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
             String month = String.valueOf(c.get("monthFrom"));
             rows.add(new Row(text(c.get("category")), text(c.get("segment")), text(c.get("count")),
                     c.get("wage") == null ? "" : new BigDecimal(c.get("wage").toString()).stripTrailingZeros().toPlainString(),
-                    (List<String>) c.get("programs"), month));
+                    (List<String>) c.get("programs"), month, zeroBlank(c.get("joiners")), zeroBlank(c.get("leavers"))));
         }
         return new PlanForm(text(plan.get("payer")), text(plan.get("year")), text(plan.get("referenceDate")), text(plan.get("name")), rows);
     }
@@ -66,7 +68,8 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
             String at = "cohorts[" + i + "].";
             List<String> programs = p.getOrDefault(at + "programs", List.of());
             rows.add(new Row(first(p, at + "category"), first(p, at + "segment"), first(p, at + "count"), first(p, at + "wage"),
-                    programs.stream().filter(PROGRAMS::contains).distinct().toList(), first(p, at + "monthFrom")));
+                    programs.stream().filter(PROGRAMS::contains).distinct().toList(), first(p, at + "monthFrom"),
+                    first(p, at + "joiners"), first(p, at + "leavers")));
         }
         PlanForm form = new PlanForm(first(p, "payer"), first(p, "year"), first(p, "referenceDate"), first(p, "name"), rows);
         String op = first(p, "op");
@@ -127,9 +130,11 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
                     problems.add(InputProblem.of(at + "wage", "INVALID_NUMBER", "wage is not a number"));
                 }
             }
+            Long joiners = whole(at + "joiners", r.joiners(), problems);
+            Long leavers = whole(at + "leavers", r.leavers(), problems);
             rowOf.add(i);
             cohorts.add(new PlanRequest.CohortInput(blankToNull(r.category()), blankToNull(r.segment()), count, wage, r.programs(),
-                    blankToNull(r.monthFrom()), null));
+                    blankToNull(r.monthFrom()), null, joiners, leavers));
         }
         return new PlanRequest(blankToNull(payer), y, blankToNull(referenceDate), cohorts, blankToNull(name));
     }
@@ -143,6 +148,22 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
             }
         }
         return slots;
+    }
+
+    private static Long whole(String field, String text, List<InputProblem> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            problems.add(InputProblem.of(field, "INVALID_NUMBER", field + " is not a whole number"));
+            return null;
+        }
+    }
+
+    private static String zeroBlank(Object o) {
+        return o == null || "0".equals(o.toString()) ? "" : o.toString();
     }
 
     private static String first(MultiValueMap<String, String> p, String name) {

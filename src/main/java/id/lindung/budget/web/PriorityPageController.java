@@ -3,6 +3,7 @@ package id.lindung.budget.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.CategoryRanks;
 import id.lindung.budget.Prioritisation;
 import id.lindung.budget.Prioritising;
 import id.lindung.platform.InputProblem;
@@ -46,10 +47,12 @@ class PriorityPageController {
     private final WorkerCategories categories;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final CategoryRanks categoryRanks;
 
     PriorityPageController(BudgetPlans plans, Prioritisation prioritisation, PriorityReads reads, WorkerCategories categories,
-                           CurrentActor currentActor, MessageSource messages) {
+                           CurrentActor currentActor, MessageSource messages, CategoryRanks categoryRanks) {
         this.plans = plans;
+        this.categoryRanks = categoryRanks;
         this.prioritisation = prioritisation;
         this.reads = reads;
         this.categories = categories;
@@ -64,9 +67,9 @@ class PriorityPageController {
         Map<String, Object> plan = plans.get(id, actor);
         var kept = reads.last(id);
         Form form = params.containsKey("budget") ? Form.of(params)
-                : kept.map(k -> new Form(k.budget().stripTrailingZeros().toPlainString(), Prioritisation.UNPROTECTED_IN_AREA, k.order(),
-                        k.categoryRank(), k.wage().stripTrailingZeros().toPlainString(), k.programs()))
-                .orElse(Form.defaults());
+                : kept.map(k -> new Form(k.budget().stripTrailingZeros().toPlainString(), k.candidates(), k.order(),
+                        k.categoryRank(), k.wage().stripTrailingZeros().toPlainString(), k.programs(), false))
+                .orElse(Form.defaults(categoryRanks.get((String) plan.get("payer"), actor).categoryRank()));
         Map<String, Object> result = null;
         BudgetProblems problems = BudgetProblems.none();
         if (params.containsKey("budget") && !actor.role().canChangeData()) {
@@ -87,6 +90,10 @@ class PriorityPageController {
         Map<String, Object> result = null;
         BudgetProblems problems = BudgetProblems.none();
         try {
+            if (form.saveRank()) {
+                // the payer's own ranking, kept for its later prioritisations (audited by the module)
+                categoryRanks.set((String) plan.get("payer"), form.categoryRank(), actor);
+            }
             result = prioritisation.prioritise(id, form.toRequest(), actor);
         } catch (InvalidInputException e) {
             problems = problems(e, locale);
@@ -110,8 +117,8 @@ class PriorityPageController {
             redirect.addFlashAttribute("alreadyEnrolled", done.get("alreadyEnrolled"));
             return "redirect:/anggaran/" + id + "/prioritas";
         } catch (InvalidInputException e) {
-            Form form = kept == null ? Form.defaults() : new Form(kept.budget().toPlainString(), Prioritisation.UNPROTECTED_IN_AREA,
-                    kept.order(), kept.categoryRank(), kept.wage().toPlainString(), kept.programs());
+            Form form = kept == null ? Form.defaults(List.of()) : new Form(kept.budget().toPlainString(), kept.candidates(),
+                    kept.order(), kept.categoryRank(), kept.wage().toPlainString(), kept.programs(), false);
             return show(plan, form, null, problems(e, locale), kept, model, actor, locale);
         }
     }
@@ -129,6 +136,8 @@ class PriorityPageController {
         model.addAttribute("problems", problems);
         model.addAttribute("kept", kept);
         model.addAttribute("canWrite", actor.role().canChangeData());
+        model.addAttribute("hasList", plan.get("namedList") != null);
+        model.addAttribute("candidateKinds", Arrays.stream(Prioritisation.Candidates.values()).map(Enum::name).toList());
         model.addAttribute("criteria", Arrays.stream(Prioritising.Criterion.values()).map(Enum::name).toList());
         Map<String, String> names = new LinkedHashMap<>();
         categories.all().forEach(c -> names.put(c.code(), c.name(locale)));
@@ -155,11 +164,13 @@ class PriorityPageController {
     record Rank(String code, int position) {}
 
     /** The prioritisation form as typed. {@code categoryRank} lists the codes in the order given. */
-    record Form(String budget, String candidates, List<String> order, List<String> categoryRank, String wage, List<String> programs) {
+    record Form(String budget, String candidates, List<String> order, List<String> categoryRank, String wage, List<String> programs,
+                boolean saveRank) {
 
-        static Form defaults() {
-            return new Form("", Prioritisation.UNPROTECTED_IN_AREA, Prioritising.names(Prioritising.DEFAULT_ORDER), List.of(), "",
-                    List.of("JKK", "JKM"));
+        /** The default settings, with the payer's category ranking. */
+        static Form defaults(List<String> payerRank) {
+            return new Form("", Prioritisation.UNPROTECTED_IN_AREA, Prioritising.names(Prioritising.DEFAULT_ORDER), payerRank, "",
+                    List.of("JKK", "JKM"), false);
         }
 
         /**
@@ -185,7 +196,7 @@ class PriorityPageController {
             List<String> rank = ranked.stream().sorted(Comparator.comparingDouble(Ranked::position).thenComparingInt(Ranked::index))
                     .map(Ranked::code).toList();
             return new Form(first(p, "budget"), first(p, "candidates").isBlank() ? Prioritisation.UNPROTECTED_IN_AREA : first(p, "candidates"),
-                    order, rank, first(p, "wage"), p.getOrDefault("programs", List.of()));
+                    order, rank, first(p, "wage"), p.getOrDefault("programs", List.of()), "yes".equals(first(p, "saveRank")));
         }
 
         /** The order as three choices (the page's three selects). */
