@@ -47,7 +47,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
     private static final Pattern MISSING_KEY = Pattern.compile("\\?\\?[\\w.\\-]+\\?\\?");
     /** Server sentences that must come from the bundles on an Indonesian page. */
     private static final Pattern ENGLISH_SERVER_TEXT = Pattern.compile(
-            "NIK encodes|by import batch|is not a valid|must be|RULES\\.md|is not a date|is not a number|unknown payer|: required");
+            "NIK encodes|by import batch|is not a valid|must be|RULES\\.md|is not a date|is not a number|unknown payer|: required|as amended by");
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;

@@ -112,7 +112,7 @@ class ReadmeScreenshotsUiTests {
         int next = LocalDate.now().getYear() + 1;
         var plan = office.postJson("/api/v1/budget-plans", """
                 {"payer":"APBD:62.71","year":%d,"name":"Pekerja rentan Kota Palangka Raya","cohorts":[
-                 {"category":"PEDAGANG","segment":"BPU","count":400,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"%d-01","budgetLine":"Dinas Sosial"},
+                 {"category":"NELAYAN","segment":"BPU","count":400,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"%d-01","budgetLine":"Dinas Sosial"},
                  {"category":"PETANI","segment":"BPU","count":250,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"%d-04","budgetLine":"Dinas Pertanian"}]}"""
                 .formatted(next, next, next));
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
