@@ -37,9 +37,24 @@ public class PlanDocuments {
     private static final List<String> PROGRAMS = List.of("JKK", "JKM", "JHT", "JP");
     private static final Locale ID = Locale.forLanguageTag("id");
     private final MessageSource messages;
+    private final id.lindung.regulation.RegulationCatalog catalog;
 
-    PlanDocuments(MessageSource messages) {
+    PlanDocuments(MessageSource messages, id.lindung.regulation.RegulationCatalog catalog) {
         this.messages = messages;
+        this.catalog = catalog;
+    }
+
+    /**
+     * The projected parameters by what they are in the page's language (the regulation data's description), not by
+     * their internal ids ("pu.jp.wageCap"), which mean nothing to a village treasurer; templates call it as
+     * {@code @planDocuments.parameterNames(ids, #locale)}.
+     */
+    public String parameterNames(List<String> ids, Locale locale) {
+        return String.join("; ", ids.stream().map(id -> parameterName(id, locale)).toList());
+    }
+
+    String parameterName(String id, Locale locale) {
+        return catalog.has(id) ? catalog.parameter(id).description(locale) : id;
     }
 
     private String t(String key, Locale locale, Object... args) {
@@ -108,7 +123,7 @@ public class PlanDocuments {
             table.addCell(cell(((List<?>) plan.get("projected")).isEmpty() ? "" : "*", smallBold, Element.ALIGN_CENTER));
             doc.add(table);
             if (!((List<?>) plan.get("projected")).isEmpty()) {
-                doc.add(new Paragraph("* " + t("budget.doc.projectedMark", locale, String.join(", ", (List<String>) plan.get("projected"))), small));
+                doc.add(new Paragraph("* " + t("budget.doc.projectedMark", locale, parameterNames((List<String>) plan.get("projected"), locale)), small));
             }
             doc.add(new Paragraph(t("budget.doc.lines", locale), smallBold));
             for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
@@ -127,7 +142,23 @@ public class PlanDocuments {
     /** An assumption in the page's language (bundle key {@code budget.assumption.<code>}), else its English text. */
     @SuppressWarnings("unchecked")
     public String assumption(Map<String, Object> a, Locale locale) {
-        List<String> args = (List<String>) a.get("args");
+        List<String> args = new java.util.ArrayList<>((List<String>) a.get("args"));
+        if ("PROJECTED_PARAMETER".equals(a.get("code")) && args.size() >= 3) {
+            // the parameter by its description, the date and the amount as the page writes them (not 2027-03-01, 11652700)
+            args.set(0, parameterName(args.get(0), locale));
+            try {
+                args.set(1, java.time.LocalDate.parse(args.get(1))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", locale)));
+            } catch (java.time.format.DateTimeParseException e) {
+                // not a date: shown as stored
+            }
+            try {
+                args.set(2, "Rp " + new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(locale))
+                        .format(new BigDecimal(args.get(2))));
+            } catch (NumberFormatException e) {
+                // not a number: shown as stored
+            }
+        }
         return messages.getMessage("budget.assumption." + a.get("code"), args.toArray(), (String) a.get("text"), locale);
     }
 
