@@ -157,9 +157,10 @@ class CommandLineTests {
         assertThat(first.err()).containsPattern("billing(: \\d+ of \\d+ rows| \\.\\.\\.)").contains("bills ...");
         Run again = run("billing", "run", "--month", "2023-07", "--backfill");
         assertThat(again.out()).contains("\"lines\":0", "\"newLines\":0", "\"newTotal\":0");
-        // the month's own figures are the same after a re-run that added nothing
-        assertThat(number(again.out(), "monthLines")).isEqualTo(number(first.out(), "monthLines"))
-                .isGreaterThanOrEqualTo(number(first.out(), "lines"));
+        // the month's own figures are the same after a re-run that added nothing; "lines" may exceed the month's own
+        // lines, since any run also reverses months billed after a recorded death (issue 13), and other tests sharing
+        // this database record deaths
+        assertThat(number(again.out(), "monthLines")).isEqualTo(number(first.out(), "monthLines"));
         assertThat(amount(again.out(), "monthTotal")).isEqualByComparingTo(amount(first.out(), "monthTotal"));
         if (number(again.out(), "monthLines") > 0) {
             assertThat(again.err()).contains("already billed");
