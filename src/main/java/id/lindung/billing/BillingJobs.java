@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in {@code billing_job}, so a job can be left and found later. One job at a time, in the order they were started:
  * billing runs take the month's lock anyway, and two payment files of one payer settle the same bills.
  * A job still marked running that this process does not run died with an earlier process: it reads as INTERRUPTED.
+ * The order matters: a job writes its final row before it drops its counters, so a reader that finds no counters for
+ * a row it read as running reads the row again before calling the job interrupted.
  */
 @Service
 public class BillingJobs {
@@ -201,6 +203,11 @@ public class BillingJobs {
         long total = rs.getLong("total");
         Live counters = live.get(id);
         if ("RUNNING".equals(status)) {
+            if (counters == null && finishedSince(id)) {
+                // The row was read while the job ran and it finished before its counters were looked up: a job's
+                // row is final before its counters go (see start), so read the row again rather than call it dead.
+                return jdbc.sql("select * from billing_job where id = :id").param("id", id).query((r, n) -> job(r)).single();
+            }
             if (counters == null) {
                 status = "INTERRUPTED";
             } else {
@@ -216,6 +223,12 @@ public class BillingJobs {
         return new Job(id, rs.getString("kind"), status, rs.getString("subject"), rs.getString("started_by"),
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(), phase, done, total,
                 figures, rs.getString("failure_code"), rs.getString("failure"));
+    }
+
+    /** Whether the job's row no longer says RUNNING (it finished after a read that still saw it running). */
+    private boolean finishedSince(long id) {
+        return !"RUNNING".equals(jdbc.sql("select status from billing_job where id = :id").param("id", id)
+                .query(String.class).single());
     }
 
     /** A payment file's lines less the header: the rows its progress counts toward (blank lines make it an estimate). */
