@@ -2,7 +2,9 @@ package id.lindung.billing;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.access.PersonalData;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.UploadNames;
 import id.lindung.platform.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -117,8 +119,8 @@ public class BillingJobs {
             throw e;
         }
         long rows = rowsOf(copy);
-        String subject = fileName == null || fileName.isBlank() ? "payments.csv" : fileName.strip();
-        return start("PAYMENT_IMPORT", subject.length() > 200 ? subject.substring(0, 200) : subject, actor, progress -> {
+        String subject = UploadNames.of(fileName, 200, "payments.csv");
+        return start("PAYMENT_IMPORT", subject, actor, progress -> {
             Payments.ImportResult r;
             try (InputStream in = Files.newInputStream(copy)) {
                 r = payments.importCsv(in, actor, dryRun, progress, rows);
@@ -137,8 +139,36 @@ public class BillingJobs {
     public Job get(long id, Actor actor) {
         return jdbc.sql("select * from billing_job where id = :id and region_code >= :lo and region_code < :hi")
                 .param("id", id).param("lo", actor.scope().lo()).param("hi", actor.scope().hi())
-                .query((rs, n) -> job(rs)).optional()
+                .query((rs, n) -> job(rs)).optional().map(j -> seenBy(j, actor))
                 .orElseThrow(() -> new NotFoundException("Job " + id + " not found"));
+    }
+
+    /**
+     * A job as a masked reader (MONITOR, AUDITOR) may see it: a payment file's rejected rows quote what was typed
+     * (an unknown payer SELF: and a NIK, a reference), its name and its failure may hold NIKs, so every run of 10 or more
+     * digits is masked as the import's rejections are (docs/privacy.md). Review of 2 December 2026: the job page showed
+     * the whole NIK of an unknown self-payer in the row's tooltip to the read-only roles of the village.
+     */
+    static Job seenBy(Job job, Actor actor) {
+        if (PersonalData.seesFull(actor)) {
+            return job;
+        }
+        Map<String, Object> result = new LinkedHashMap<>(job.result());
+        if (result.get("rejected") instanceof List<?> rows) {
+            result.put("rejected", rows.stream().map(row -> {
+                if (!(row instanceof Map<?, ?> fields)) {
+                    return row;
+                }
+                Map<Object, Object> masked = new LinkedHashMap<>(fields);
+                if (masked.get("reason") instanceof String reason) {
+                    masked.put("reason", PersonalData.maskTyped(reason));
+                }
+                return masked;
+            }).toList());
+        }
+        String subject = "PAYMENT_IMPORT".equals(job.kind()) ? PersonalData.maskTyped(job.subject()) : job.subject();
+        return new Job(job.id(), job.kind(), job.status(), subject, job.startedBy(), job.startedAt(), job.finishedAt(),
+                job.phase(), job.done(), job.total(), result, job.failureCode(), PersonalData.maskTyped(job.failure()));
     }
 
     /** The latest jobs of a kind in the actor's area, newest first. */
@@ -147,7 +177,7 @@ public class BillingJobs {
                 select * from billing_job where kind = :kind and region_code >= :lo and region_code < :hi
                 order by started_at desc, id desc limit :limit""")
                 .param("kind", kind).param("lo", actor.scope().lo()).param("hi", actor.scope().hi()).param("limit", limit)
-                .query((rs, n) -> job(rs)).list();
+                .query((rs, n) -> job(rs)).list().stream().map(j -> seenBy(j, actor)).toList();
     }
 
     @FunctionalInterface

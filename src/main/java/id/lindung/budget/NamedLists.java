@@ -7,6 +7,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.importing.WorkerLists;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.UploadNames;
 import id.lindung.registry.StagedWorker;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
@@ -91,8 +92,7 @@ public class NamedLists {
         if (!problems.isEmpty()) {
             throw InvalidInputException.refused(shown(problems));
         }
-        String name = fileName == null || fileName.isBlank() ? "list" : fileName.strip();
-        name = name.length() > 300 ? name.substring(0, 300) : name;
+        String name = UploadNames.of(fileName, 300, "list");
         PlanCosting.Costed costed = costing.cost(plans.request(planId), actor, new PlanCosting.NamedList(name, people));
         Object before = plan.get("namedList");
         jdbc.sql("delete from budget_list where plan_id = ?").param(planId).update();

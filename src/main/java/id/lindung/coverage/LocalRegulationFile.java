@@ -1,6 +1,7 @@
 package id.lindung.coverage;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.UploadNames;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,12 +48,7 @@ public record LocalRegulationFile(String name, byte[] content) {
 
     /** The name kept with the file: its last path segment, at most 200 characters, "dokumen.pdf" when none. */
     public String storedName() {
-        String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (n.isEmpty()) {
-            return "dokumen.pdf";
-        }
-        return n.length() > 200 ? n.substring(n.length() - 200) : n;
+        return UploadNames.of(name, 200, "dokumen.pdf");
     }
 
     private static int indexOf(byte[] data, byte[] needle, int from, int to) {

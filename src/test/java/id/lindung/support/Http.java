@@ -77,6 +77,10 @@ public final class Http {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public HttpResponse<String> delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public HttpResponse<String> post(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }

@@ -1,5 +1,6 @@
 package id.lindung.budget.web;
 
+import id.lindung.registry.SpreadsheetSafe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,9 +84,9 @@ final class WhatIfTables {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Quoted when needed; a leading = + - @ gets an apostrophe so no spreadsheet reads a formula. */
-    private static String text(String s) {
-        String t = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    /** Quoted when needed; a leading = + - @ tab or carriage return gets an apostrophe so no spreadsheet reads a formula. */
+    static String text(String s) {
+        String t = SpreadsheetSafe.text(s);
         return t.matches("(?s).*[,\"\r\n].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 

@@ -1,5 +1,6 @@
 package id.lindung.coverage.web;
 
+import id.lindung.registry.SpreadsheetSafe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,9 +52,12 @@ final class TableDownload {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A text cell quoted when it needs it; a leading = + - @ is kept literal with an apostrophe (no formula injection). */
-    private static String quote(String text) {
-        String t = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    /**
+     * A text cell quoted when it needs it; a leading = + - @ tab or carriage return is kept literal with an apostrophe
+     * (no formula injection: spreadsheet programs also start a formula after a leading tab or carriage return).
+     */
+    static String quote(String text) {
+        String t = SpreadsheetSafe.text(text);
         return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
