@@ -147,7 +147,12 @@ public class BudgetPlans {
         if ("FINAL".equals(plan.get("status"))) {
             return plan;
         }
-        jdbc.sql("update budget_plan set status = 'FINAL', updated_at = now() where id = ?").param(id).update();
+        int changed = jdbc.sql("update budget_plan set status = 'FINAL', updated_at = now() where id = ? and status = 'DRAFT'")
+                .param(id).update();
+        if (changed == 0) {
+            // marked FINAL by another request meanwhile: recorded once, by that request
+            return get(id, actor);
+        }
         audit.record("UPDATE", "budget_plan", Long.toString(id), (String) plan.get("regionCode"), Map.of("status", "DRAFT"),
                 Map.of("status", "FINAL"));
         return get(id, actor);

@@ -187,6 +187,11 @@ public class NamedLists {
     }
 
     private Map<String, Object> draft(long planId, Actor actor) {
+        plans.get(planId, actor);
+        // The plan's row stays locked until the list's change commits, and its status is read after the lock: a plan
+        // marked FINAL while a list was being read would otherwise have its approved figures costed over (review of
+        // 2 December 2026; the editor's update has its own "where status = 'DRAFT'").
+        jdbc.sql("select id from budget_plan where id = ? for update").param(planId).query(Long.class).single();
         Map<String, Object> plan = plans.get(planId, actor);
         if ("FINAL".equals(plan.get("status"))) {
             throw InvalidInputException.conflict("plan", "PLAN_FINAL", "Plan " + planId + " is FINAL: it keeps the figures it "

@@ -6,6 +6,8 @@ import id.lindung.access.Actor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.billing.BillingJobs;
+import id.lindung.budget.NamedLists;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
@@ -16,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,8 @@ class NewEndpointsReviewIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserAccounts accounts;
     @Autowired BillingJobs jobs;
+    @Autowired NamedLists namedLists;
+    @Autowired DataSource dataSource;
     @LocalServerPort int port;
 
     Http api(String user, Role role, String scope) {
@@ -135,6 +141,46 @@ class NewEndpointsReviewIntegrationTests {
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
         assertThat(jdbc.sql("select file_name from budget_list where plan_id = ?").param(id).query(String.class).single())
                 .isEqualTo("daftar.csv");
+    }
+
+    @Test
+    void aNamedListUploadedWhileItsPlanIsMarkedFinalLeavesTheApprovedFiguresAlone() throws Exception {
+        Object[] p = planWithList();
+        long id = (long) p[0];
+        String approved = jdbc.sql("select result::text from budget_plan where id = ?").param(id).query(String.class).single();
+        LocalDate birth = LocalDate.of(1981, 7, 8);
+        byte[] csv = ("nik,name,sex,birth_date,category,segment,wage,programs,p3ke_decile\n" + nik(birth) + ",Orang Tiga,L," + birth
+                + ",PETANI,BPU,2000000,JKK;JKM,2\n").getBytes(StandardCharsets.UTF_8);
+        Actor dpmd = TestUsers.actor("rv-dpmd", Role.DPMD, "72.04");
+        CompletableFuture<Object> upload;
+        try (var approver = dataSource.getConnection()) {
+            approver.setAutoCommit(false);
+            try (var st = approver.prepareStatement("update budget_plan set status = 'FINAL' where id = ?")) {
+                st.setLong(1, id);
+                st.executeUpdate();
+            }
+            upload = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return namedLists.upload(id, "daftar.csv", new ByteArrayInputStream(csv), dpmd);
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            // the upload reaches the plan's row, which the approver's transaction holds, and waits there
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!upload.isDone() && System.nanoTime() < deadline && jdbc.sql("""
+                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%budget_plan%'""")
+                    .query(Long.class).single() == 0) {
+                Thread.sleep(20);
+            }
+            approver.commit();
+        }
+        Object outcome = upload.get();
+        assertThat(outcome).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) outcome).problems()).extracting(x -> x.code()).containsExactly("PLAN_FINAL");
+        assertThat(jdbc.sql("select result::text from budget_plan where id = ?").param(id).query(String.class).single())
+                .isEqualTo(approved);
+        assertThat(jdbc.sql("select people from budget_list where plan_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test
