@@ -86,6 +86,29 @@ class NewEndpointsReviewIntegrationTests {
     }
 
     @Test
+    void everyNewFormAndApiPostOfASignedInBrowserWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+        Object[] p = planWithList();
+        long id = (long) p[0];
+        Http browser = browser("rv-csrf-dpmd", Role.DPMD, "72.04");
+        String year = Integer.toString(LocalDate.now().getYear() + 1);
+        java.util.Map<String, String> plan = java.util.Map.of("payer", "APBDES:" + DESA, "year", year);
+        for (String path : List.of("/anggaran/baru", "/anggaran/pratinjau", "/anggaran/formulir", "/anggaran/" + id + "/ubah",
+                "/anggaran/" + id + "/final", "/anggaran/" + id + "/prioritas", "/anggaran/" + id + "/daftarkan",
+                "/anggaran/" + id + "/daftar-nama/hapus", "/cakupan/regulasi", "/api/v1/budget-plans/" + id + "/final",
+                "/api/v1/budget-plans/" + id + "/enrol")) {
+            assertThat(browser.postForm(path, plan).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(browser.postJson("/api/v1/budget-payers/APBDES:" + DESA + "/category-rank", "{}").statusCode()).isIn(403, 405);
+        assertThat(browser.putJson("/api/v1/budget-payers/APBDES:" + DESA + "/category-rank", "{\"categoryRank\":[\"PETANI\"]}")
+                .statusCode()).isEqualTo(403);
+        assertThat(browser.delete("/api/v1/budget-plans/" + id + "/named-list").statusCode()).isEqualTo(403);
+        assertThat(browser.upload("/anggaran/" + id + "/daftar-nama", "file", "x.csv", "nik\n".getBytes(StandardCharsets.UTF_8), "forged")
+                .statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select status from budget_plan where id = ?").param(id).query(String.class).single()).isEqualTo("DRAFT");
+        assertThat(jdbc.sql("select people from budget_list where plan_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anotherRegencysDpmdFindsNoPlanNamedListOrPayerRankingByGuessingTheirIds() {
         Object[] p = planWithList();
         long id = (long) p[0];
