@@ -125,6 +125,15 @@ class NewEndpointsReviewIntegrationTests {
         assertThat(other.upload("/api/v1/budget-plans/" + id + "/named-list", "file", "x.csv", "nik\n".getBytes(StandardCharsets.UTF_8), "-")
                 .statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select people from budget_list where plan_id = ?").param(id).query(Integer.class).single()).isEqualTo(1);
+
+        HttpResponse<String> mou = api("rv-dpmd", Role.DPMD, "72.04").postJson("/api/v1/local-regulations", """
+                {"kind":"MOU","number":"RV-%d","title":"Kerja sama perlindungan","regionCode":"%s","signedOn":"2024-01-02",
+                 "inForceFrom":"2024-01-02","counterparty":"BPJS Ketenagakerjaan Cabang Tolitoli"}""".formatted(System.nanoTime(), DESA));
+        assertThat(mou.statusCode()).as(mou.body()).isEqualTo(201);
+        long regulation = JSON.readTree(mou.body()).get("id").asLong();
+        assertThat(other.get("/api/v1/local-regulations/" + regulation).statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/local-regulations/" + regulation + "/file").statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/local-regulations").body()).doesNotContain("\"id\":" + regulation + ",");
     }
 
     @Test
