@@ -101,7 +101,7 @@ class BudgetPageController {
     String uploadList(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect, Locale locale) {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "REQUIRED", "Choose the file to upload");
@@ -124,7 +124,7 @@ class BudgetPageController {
     @PostMapping("/anggaran/{id}/daftar-nama/hapus")
     String removeList(@PathVariable long id, RedirectAttributes redirect) {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         namedLists.remove(id, actor);
         redirect.addFlashAttribute("flash", "budget.list.removed");
         return "redirect:/anggaran/" + id;
