@@ -56,6 +56,11 @@ class PlanEditorController {
                    Locale locale) {
         Actor actor = writer();
         Integer y = BudgetApiController.parseYear(year);
+        String code = actor.scope().code();
+        if ((payer == null || payer.isBlank()) && code.length() == 13 && code.charAt(9) == '2') {
+            // a desa's operator plans for the desa's own APBDes almost always: the field starts with it (still editable)
+            payer = "APBDES:" + code;
+        }
         PlanForm form = PlanForm.blank(payer, y == null ? plans.today().getYear() + 1 : y);
         Costing c = form.payer().isBlank() ? new Costing(null, BudgetProblems.none()) : cost(null, form, KEEP, actor, locale);
         return editor(null, form, KEEP, c.problems(), c.preview(), model, actor, locale);
