@@ -6,6 +6,7 @@ import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.NamedLists;
 import id.lindung.budget.PlanDocuments;
 import id.lindung.budget.PlanOverviews;
+import id.lindung.budget.RegionLabels;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.registry.WorkerCategories;
 import java.io.IOException;
@@ -40,11 +41,13 @@ class BudgetPageController {
     private final MessageSource messages;
     private final NamedLists namedLists;
     private final WorkerCategories categories;
+    private final RegionLabels regions;
 
     BudgetPageController(BudgetPlans plans, PlanOverviews overviews, PlanDocuments documents, CurrentActor currentActor,
-                         MessageSource messages, NamedLists namedLists, WorkerCategories categories) {
+                         MessageSource messages, NamedLists namedLists, WorkerCategories categories, RegionLabels regions) {
         this.namedLists = namedLists;
         this.categories = categories;
+        this.regions = regions;
         this.plans = plans;
         this.overviews = overviews;
         this.documents = documents;
@@ -133,7 +136,9 @@ class BudgetPageController {
     @GetMapping("/anggaran/wilayah/{code}")
     String region(@PathVariable String code, @RequestParam(required = false) String year, Model model) {
         Integer y = BudgetApiController.parseYear(year);
-        model.addAttribute("view", overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, currentActor.get()));
+        Map<String, Object> view = overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, currentActor.get());
+        model.addAttribute("view", view);
+        model.addAttribute("regionName", regions.label((String) view.get("code")));
         return "budget/region";
     }
 
