@@ -78,8 +78,8 @@ class BudgetFormsUiTests {
 
             // 1. the editor: 10 fishers from March, 3 join and 1 leaves a month: 10, 12, ... 28 = 190 person-months, 37 people
             driver.get(base + "/anggaran/baru?payer=APBDES:" + desa + "&year=" + year + "&lang=" + lang);
-            long before = waiting(driver).until(d -> digits(d.findElement(By.id("total-year")).getText()));
-            long peopleBefore = waiting(driver).until(d -> digits(d.findElement(By.id("total-people")).getText()));
+            long before = waiting(driver).until(d -> Long.valueOf(digits(d.findElement(By.id("total-year")).getText())));
+            long peopleBefore = waiting(driver).until(d -> Long.valueOf(digits(d.findElement(By.id("total-people")).getText())));
             new Select(driver.findElement(By.name("cohorts[0].category"))).selectByValue("NELAYAN");
             new Select(driver.findElement(By.name("cohorts[0].segment"))).selectByValue("BPU");
             driver.findElement(By.name("cohorts[0].count")).sendKeys("10");
@@ -90,7 +90,8 @@ class BudgetFormsUiTests {
             long expected = before + 190 * BPU_MONTH;
             waiting(driver).until(d -> !d.findElements(By.id("total-year")).isEmpty()
                     && digits(d.findElement(By.id("total-year")).getText()) == expected);
-            assertThat(waiting(driver).until(d -> digits(d.findElement(By.id("total-people")).getText()))).isEqualTo(peopleBefore + 37);
+            long people = waiting(driver).until(d -> Long.valueOf(digits(d.findElement(By.id("total-people")).getText())));
+            assertThat(people).isEqualTo(peopleBefore + 37);
             assertThat(Browser.overflow(driver)).as("the editor fits the screen").isLessThanOrEqualTo(0);
             Browser.clickAndLoad(driver, driver.findElement(By.id("save-plan")));
             assertThat(driver.getCurrentUrl()).matches(".*/anggaran/\\d+$");
