@@ -270,6 +270,7 @@ class BadInputCorpusIntegrationTests {
         return switch (c.method()) {
             case "GET" -> http.get(path);
             case "PATCH" -> http.patchJson(path, new String(fill(c.body().get()), StandardCharsets.UTF_8));
+            case "PUT" -> http.putJson(path, new String(fill(c.body().get()), StandardCharsets.UTF_8));
             default -> http.post(path, c.contentType(), fill(c.body().get()));
         };
     }
