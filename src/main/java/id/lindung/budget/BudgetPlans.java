@@ -69,17 +69,7 @@ public class BudgetPlans {
                 .param("total", c.result().total().toBigDecimal()).param("people", c.people())
                 .param("version", catalog.version()).param("result", views.write(view)).param("by", actor.username())
                 .query(Long.class).single();
-        int position = 0;
-        for (Cohort k : c.cohorts()) {
-            jdbc.sql("""
-                    insert into budget_cohort (plan_id, position, category, segment, head_count, wage, programs, month_from,
-                                               budget_line, joiners, leavers)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, position++, k.category(), k.segment().name(), k.count(), k.wage().toBigDecimal(),
-                            k.programs().stream().map(Enum::name).sorted().toArray(String[]::new), Date.valueOf(k.monthFrom().atDay(1)),
-                            k.budgetLine(), k.joiners(), k.leavers())
-                    .update();
-        }
+        insertCohorts(id, c.cohorts());
         Map<String, Object> stored = new LinkedHashMap<>(view);
         stored.put("id", id);
         Map<String, Object> after = new LinkedHashMap<>();
@@ -189,7 +179,23 @@ public class BudgetPlans {
                 .update();
     }
 
-    static void requireWriter(Actor actor) {
+    /** The plan's cohorts as checked, in the order given (the editor shows them back in that order). */
+    void insertCohorts(long id, List<Cohort> cohorts) {
+        int position = 0;
+        for (Cohort k : cohorts) {
+            jdbc.sql("""
+                    insert into budget_cohort (plan_id, position, category, segment, head_count, wage, programs, month_from,
+                                               budget_line, joiners, leavers)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, position++, k.category(), k.segment().name(), k.count(), k.wage().toBigDecimal(),
+                            k.programs().stream().map(Enum::name).sorted().toArray(String[]::new), Date.valueOf(k.monthFrom().atDay(1)),
+                            k.budgetLine(), k.joiners(), k.leavers())
+                    .update();
+        }
+    }
+
+    /** Refuses (403) a role that only reads: budget plans change only for the roles that change data. */
+    public static void requireWriter(Actor actor) {
         if (actor.role() == null || !actor.role().canChangeData()) {
             throw new AccessDeniedException("Role " + actor.role() + " may not change budget plans");
         }

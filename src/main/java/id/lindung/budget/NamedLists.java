@@ -82,8 +82,7 @@ public class NamedLists {
         List<Person> people = new ArrayList<>();
         for (StagedWorker w : read.rows()) {
             if (w.startDate().getYear() > year) {
-                problems.add(new InputProblem(w.line(), "start_date", "START_AFTER_PLAN_YEAR", "start_date " + w.startDate()
-                        + " is after the plan's year " + year + ": the person would cost nothing in it"));
+                problems.add(startAfterYear(w.line(), w.startDate(), year));
                 continue;
             }
             people.add(new Person(w.line(), w.nik(), w.fullName(), w.sex(), w.birthDate(), w.villageCode(), w.category().code(),
@@ -95,8 +94,7 @@ public class NamedLists {
         String name = UploadNames.of(fileName, 300, "list");
         PlanCosting.Costed costed = costing.cost(plans.request(planId), actor, new PlanCosting.NamedList(name, people));
         Object before = plan.get("namedList");
-        jdbc.sql("delete from budget_list where plan_id = ?").param(planId).update();
-        forgetListPrioritisation(planId);
+        drop(planId);
         jdbc.sql("insert into budget_list (plan_id, file_name, people, uploaded_by) values (?, ?, ?, ?)")
                 .params(planId, name, people.size(), actor.username()).update();
         insert(planId, people);
@@ -119,8 +117,7 @@ public class NamedLists {
             return plan;
         }
         PlanCosting.Costed costed = costing.cost(plans.request(planId), actor, null);
-        jdbc.sql("delete from budget_list where plan_id = ?").param(planId).update();
-        forgetListPrioritisation(planId);
+        drop(planId);
         plans.update(planId, costed, (String) plan.get("name"));
         audit.record("NAMED_LIST", "budget_plan", Long.toString(planId), (String) plan.get("regionCode"), plan.get("namedList"),
                 Map.of("people", 0, "total", costed.result().total().toBigDecimal()));
@@ -186,6 +183,42 @@ public class NamedLists {
                 .map(file -> new PlanCosting.NamedList(file, people(planId, scope))).orElse(null);
     }
 
+    private static InputProblem startAfterYear(long line, LocalDate start, int year) {
+        return new InputProblem(line, "start_date", "START_AFTER_PLAN_YEAR", "start_date " + start
+                + " is after the plan's year " + year + ": the person would cost nothing in it");
+    }
+
+    /**
+     * The people of a stored list that no longer fit a plan whose payer or year changed, by the upload's own rules: an
+     * APBDes or APBD covers only its area ({@code VILLAGE_OUT_OF_SCOPE}), nobody may start after the plan's year
+     * ({@code START_AFTER_PLAN_YEAR}).
+     */
+    static List<InputProblem> misfits(List<Person> people, String payerKind, String payerRegion, int year) {
+        boolean ownArea = "APBDES".equals(payerKind) || "APBD".equals(payerKind);
+        RegionScope area = ownArea ? RegionScope.of(payerRegion) : null;
+        List<InputProblem> problems = new ArrayList<>();
+        for (Person p : people) {
+            if (area != null && !area.covers(p.villageCode())) {
+                problems.add(new InputProblem(p.line(), "village_code", "VILLAGE_OUT_OF_SCOPE", "village_code " + p.villageCode()
+                        + " is outside the area of the payer's region " + payerRegion));
+            } else if (p.startDate().getYear() > year) {
+                problems.add(startAfterYear(p.line(), p.startDate(), year));
+            }
+        }
+        return problems;
+    }
+
+    /** How many people the plan's stored list holds, whoever may see them (0 without a list). */
+    long storedCount(long planId) {
+        return jdbc.sql("select coalesce(max(people), 0) from budget_list where plan_id = ?").param(planId).query(Long.class).single();
+    }
+
+    /** Removes the plan's list (its people go with it) and the prioritisation over it; enrolments made stay. */
+    void drop(long planId) {
+        jdbc.sql("delete from budget_list where plan_id = ?").param(planId).update();
+        forgetListPrioritisation(planId);
+    }
+
     private Map<String, Object> draft(long planId, Actor actor) {
         plans.get(planId, actor);
         // The plan's row stays locked until the list's change commits, and its status is read after the lock: a plan
@@ -203,7 +236,7 @@ public class NamedLists {
     /** Most problems a refusal lists: a file wrong on every row says so in its first rows, not in megabytes. */
     static final int MAX_PROBLEMS = 500;
 
-    private static List<InputProblem> shown(List<InputProblem> problems) {
+    static List<InputProblem> shown(List<InputProblem> problems) {
         if (problems.size() <= MAX_PROBLEMS) {
             return problems;
         }

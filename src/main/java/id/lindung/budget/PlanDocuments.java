@@ -38,10 +38,12 @@ public class PlanDocuments {
     private static final Locale ID = Locale.forLanguageTag("id");
     private final MessageSource messages;
     private final id.lindung.regulation.RegulationCatalog catalog;
+    private final RegionLabels regions;
 
-    PlanDocuments(MessageSource messages, id.lindung.regulation.RegulationCatalog catalog) {
+    PlanDocuments(MessageSource messages, id.lindung.regulation.RegulationCatalog catalog, RegionLabels regions) {
         this.messages = messages;
         this.catalog = catalog;
+        this.regions = regions;
     }
 
     /**
@@ -86,6 +88,7 @@ public class PlanDocuments {
             Font normal = FontFactory.getFont(FontFactory.HELVETICA, 8.5f);
             doc.add(new Paragraph(t("budget.doc.title", locale, plan.get("year")), h1));
             doc.add(new Paragraph(t("budget.doc.payer", locale) + ": " + plan.get("payerName") + " (" + plan.get("payer") + ")", normal));
+            doc.add(new Paragraph(t("budget.doc.region", locale) + ": " + regionOf(plan), normal));
             doc.add(new Paragraph(t("budget.doc.status", locale) + ": " + t("budget.status." + plan.get("status"), locale)
                     + " · " + t("budget.doc.referenceDate", locale) + ": " + plan.get("referenceDate")
                     + " · " + t("budget.doc.people", locale) + ": " + plan.get("people"), normal));
@@ -173,6 +176,9 @@ public class PlanDocuments {
             Row payer = sheet.createRow(r++);
             payer.createCell(0).setCellValue(t("budget.doc.payer", locale));
             payer.createCell(1).setCellValue(plan.get("payerName") + " (" + plan.get("payer") + ")");
+            Row region = sheet.createRow(r++);
+            region.createCell(0).setCellValue(t("budget.doc.region", locale));
+            region.createCell(1).setCellValue(regionOf(plan));
             Row status = sheet.createRow(r++);
             status.createCell(0).setCellValue(t("budget.doc.status", locale));
             status.createCell(1).setCellValue(t("budget.status." + plan.get("status"), locale));
@@ -238,5 +244,12 @@ public class PlanDocuments {
         c.setHorizontalAlignment(align);
         c.setPadding(2.5f);
         return c;
+    }
+
+    /** The plan's region by name, its code after it: "Desa Bakungan, Kec. Loa Janan, Kabupaten Kutai Kartanegara (64.02.03.2001)". */
+    private String regionOf(Map<String, Object> plan) {
+        String code = (String) plan.get("regionCode");
+        String label = regions.label(code);
+        return label.equals(code) ? code : label + " (" + code + ")";
     }
 }

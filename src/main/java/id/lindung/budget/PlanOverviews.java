@@ -67,6 +67,8 @@ public class PlanOverviews {
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("payer", first.get("payer"));
+        v.put("payerName", first.get("payerName"));
+        v.put("regionCode", first.get("regionCode"));
         v.put("year", first.get("year"));
         v.put("potentialWorkforce", potential);
         v.put("scenarios", rows);

@@ -53,6 +53,8 @@ class BudgetPagesUiTests {
             driver.get("http://localhost:" + port + "/anggaran?lang=id");
             Browser.clickAndLoad(driver, driver.findElement(By.id("new-plan")));
             WebElement payer = driver.findElement(By.id("payer"));
+            assertThat(payer.getAttribute("value")).as("a desa's operator starts from the desa's APBDes").isEqualTo("APBDES:" + VILLAGE);
+            payer.clear();
             payer.sendKeys("APBDES:" + VILLAGE);
             WebElement yearField = driver.findElement(By.id("year"));
             yearField.clear();

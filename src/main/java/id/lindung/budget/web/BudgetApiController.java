@@ -5,6 +5,7 @@ import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.CategoryRanks;
 import id.lindung.budget.NamedLists;
 import id.lindung.budget.PlanDocuments;
+import id.lindung.budget.PlanEdits;
 import id.lindung.budget.PlanOverviews;
 import id.lindung.budget.PlanRequest;
 import id.lindung.budget.WhatIf;
@@ -43,11 +44,13 @@ class BudgetApiController {
     private final WhatIf whatIf;
     private final NamedLists namedLists;
     private final CategoryRanks ranks;
+    private final PlanEdits edits;
     private final CurrentActor actor;
 
-    BudgetApiController(BudgetPlans plans, Prioritisation prioritisation, PlanOverviews overviews, PlanDocuments documents,
-                        WhatIf whatIf, NamedLists namedLists, CategoryRanks ranks, CurrentActor actor) {
+    BudgetApiController(BudgetPlans plans, PlanEdits edits, Prioritisation prioritisation, PlanOverviews overviews,
+                        PlanDocuments documents, WhatIf whatIf, NamedLists namedLists, CategoryRanks ranks, CurrentActor actor) {
         this.plans = plans;
+        this.edits = edits;
         this.namedLists = namedLists;
         this.ranks = ranks;
         this.prioritisation = prioritisation;
@@ -75,6 +78,22 @@ class BudgetApiController {
     @GetMapping("/budget-plans/{id}")
     Map<String, Object> get(@PathVariable long id) {
         return plans.get(id, actor.get());
+    }
+
+    /** A draft's new input: the fields of a new plan, and what becomes of its named list (KEEP, the default, or REMOVE). */
+    record EditRequest(String payer, Integer year, String referenceDate, List<PlanRequest.CohortInput> cohorts, String name,
+                       String namedList) {
+        PlanRequest plan() {
+            return new PlanRequest(payer, year, referenceDate, cohorts, name);
+        }
+    }
+
+    @Operation(summary = "Edit a DRAFT plan (roles that change data): the same fields as a new plan, costed with the plan's "
+            + "named list, which stays unless namedList is REMOVE. A list that does not fit a new payer or year: 422 "
+            + "NAMED_LIST_DOES_NOT_FIT with each row's line and code; a FINAL plan: 409 PLAN_FINAL; nothing changed on a refusal")
+    @PutMapping("/budget-plans/{id}")
+    Map<String, Object> update(@PathVariable long id, @RequestBody EditRequest request) {
+        return edits.update(id, request.plan(), PlanEdits.ListChoice.of(request.namedList()), actor.get());
     }
 
     @Operation(summary = "Mark a plan FINAL (roles that change data): the figures it holds are the approved budget")

@@ -6,6 +6,7 @@ import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.NamedLists;
 import id.lindung.budget.PlanDocuments;
 import id.lindung.budget.PlanOverviews;
+import id.lindung.budget.RegionLabels;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.registry.WorkerCategories;
 import java.io.IOException;
@@ -40,11 +41,13 @@ class BudgetPageController {
     private final MessageSource messages;
     private final NamedLists namedLists;
     private final WorkerCategories categories;
+    private final RegionLabels regions;
 
     BudgetPageController(BudgetPlans plans, PlanOverviews overviews, PlanDocuments documents, CurrentActor currentActor,
-                         MessageSource messages, NamedLists namedLists, WorkerCategories categories) {
+                         MessageSource messages, NamedLists namedLists, WorkerCategories categories, RegionLabels regions) {
         this.namedLists = namedLists;
         this.categories = categories;
+        this.regions = regions;
         this.plans = plans;
         this.overviews = overviews;
         this.documents = documents;
@@ -101,7 +104,7 @@ class BudgetPageController {
     String uploadList(@PathVariable long id, @RequestParam(required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect, Locale locale) {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         try {
             if (file == null || file.isEmpty()) {
                 throw new InvalidInputException("file", "REQUIRED", "Choose the file to upload");
@@ -124,7 +127,7 @@ class BudgetPageController {
     @PostMapping("/anggaran/{id}/daftar-nama/hapus")
     String removeList(@PathVariable long id, RedirectAttributes redirect) {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         namedLists.remove(id, actor);
         redirect.addFlashAttribute("flash", "budget.list.removed");
         return "redirect:/anggaran/" + id;
@@ -133,7 +136,9 @@ class BudgetPageController {
     @GetMapping("/anggaran/wilayah/{code}")
     String region(@PathVariable String code, @RequestParam(required = false) String year, Model model) {
         Integer y = BudgetApiController.parseYear(year);
-        model.addAttribute("view", overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, currentActor.get()));
+        Map<String, Object> view = overviews.regency(code, y == null ? plans.today().getYear() + 1 : y, currentActor.get());
+        model.addAttribute("view", view);
+        model.addAttribute("regionName", regions.label((String) view.get("code")));
         return "budget/region";
     }
 

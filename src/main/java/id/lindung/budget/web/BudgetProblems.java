@@ -62,6 +62,9 @@ record BudgetProblems(Map<String, String> at, List<Shown> other) {
             String text = text(p, messages, locale);
             if (fields.contains(field)) {
                 at.merge(field, text, (a, b) -> a.equals(b) ? a : a + " " + b);
+            } else if (p.line() > 0) {
+                // a row of a named list: its line, as the upload's problems are shown
+                other.add(new Shown(p.code(), messages.getMessage("budget.list.line", new Object[] {p.line()}, locale) + " · " + text));
             } else {
                 other.add(new Shown(p.code(), text));
             }

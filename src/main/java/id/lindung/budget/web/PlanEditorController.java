@@ -3,6 +3,7 @@ package id.lindung.budget.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.PlanEdits;
 import id.lindung.budget.PlanRequest;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
@@ -34,16 +35,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PlanEditorController {
 
     private final BudgetPlans plans;
-    private final PlanDrafts drafts;
+    private final PlanEdits edits;
     private final WorkerCategories categories;
     private final CurrentActor currentActor;
     private final MessageSource messages;
     private final JdbcClient jdbc;
 
-    PlanEditorController(BudgetPlans plans, PlanDrafts drafts, WorkerCategories categories, CurrentActor currentActor,
+    PlanEditorController(BudgetPlans plans, PlanEdits edits, WorkerCategories categories, CurrentActor currentActor,
                          MessageSource messages, JdbcClient jdbc) {
         this.plans = plans;
-        this.drafts = drafts;
+        this.edits = edits;
         this.categories = categories;
         this.currentActor = currentActor;
         this.messages = messages;
@@ -55,9 +56,14 @@ class PlanEditorController {
                    Locale locale) {
         Actor actor = writer();
         Integer y = BudgetApiController.parseYear(year);
+        String code = actor.scope().code();
+        if ((payer == null || payer.isBlank()) && code.length() == 13 && code.charAt(9) == '2') {
+            // a desa's operator plans for the desa's own APBDes almost always: the field starts with it (still editable)
+            payer = "APBDES:" + code;
+        }
         PlanForm form = PlanForm.blank(payer, y == null ? plans.today().getYear() + 1 : y);
-        Costing c = form.payer().isBlank() ? new Costing(null, BudgetProblems.none()) : cost(form, actor, locale);
-        return editor(null, form, c.problems(), c.preview(), model, actor, locale);
+        Costing c = form.payer().isBlank() ? new Costing(null, BudgetProblems.none()) : cost(null, form, KEEP, actor, locale);
+        return editor(null, form, KEEP, c.problems(), c.preview(), model, actor, locale);
     }
 
     @GetMapping("/anggaran/{id}/ubah")
@@ -65,21 +71,22 @@ class PlanEditorController {
         Actor actor = writer();
         PlanForm form;
         try {
-            form = PlanForm.ofPlan(drafts.draft(id, actor));
+            form = PlanForm.ofPlan(edits.draft(id, actor));
         } catch (InvalidInputException finalPlan) {
             redirect.addFlashAttribute("flash", "budget.code.PLAN_FINAL");
             return "redirect:/anggaran/" + id;
         }
-        Costing c = cost(form, actor, locale);
-        return editor(id, form, c.problems(), c.preview(), model, actor, locale);
+        Costing c = cost(id, form, KEEP, actor, locale);
+        return editor(id, form, KEEP, c.problems(), c.preview(), model, actor, locale);
     }
 
     /** The live totals: the form costed, not stored; the problems go to their fields' slots (out of band). */
     @PostMapping("/anggaran/pratinjau")
-    String preview(@RequestParam MultiValueMap<String, String> params, Model model, Locale locale) {
+    String preview(@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) Long id, Model model,
+                   Locale locale) {
         Actor actor = writer();
         PlanForm form = PlanForm.of(params);
-        Costing c = cost(form, actor, locale);
+        Costing c = cost(id, form, choice(params), actor, locale);
         model.addAttribute("form", form);
         model.addAttribute("preview", c.preview());
         model.addAttribute("problems", c.problems());
@@ -93,12 +100,10 @@ class PlanEditorController {
     String rows(@RequestParam MultiValueMap<String, String> params, @RequestParam(required = false) Long id,
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, Locale locale) {
         Actor actor = writer();
-        if (id != null) {
-            drafts.draft(id, actor);
-        }
         PlanForm form = PlanForm.of(params);
-        Costing c = cost(form, actor, locale);
-        String page = editor(id, form, c.problems(), c.preview(), model, actor, locale);
+        PlanEdits.ListChoice choice = choice(params);
+        Costing c = cost(id, form, choice, actor, locale);
+        String page = editor(id, form, choice, c.problems(), c.preview(), model, actor, locale);
         return htmx != null ? page + " :: editor" : page;
     }
 
@@ -106,15 +111,15 @@ class PlanEditorController {
     String create(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect, Locale locale) {
         Actor actor = writer();
         PlanForm form = PlanForm.of(params);
-        return save(null, form, actor, model, redirect, locale);
+        return save(null, form, KEEP, actor, model, redirect, locale);
     }
 
     @PostMapping("/anggaran/{id}/ubah")
     String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> params, Model model,
                   RedirectAttributes redirect, Locale locale) {
         Actor actor = writer();
-        drafts.draft(id, actor);
-        return save(id, PlanForm.of(params), actor, model, redirect, locale);
+        edits.draft(id, actor);
+        return save(id, PlanForm.of(params), choice(params), actor, model, redirect, locale);
     }
 
     @PostMapping("/anggaran/{id}/final")
@@ -126,20 +131,21 @@ class PlanEditorController {
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private String save(Long id, PlanForm form, Actor actor, Model model, RedirectAttributes redirect, Locale locale) {
+    private String save(Long id, PlanForm form, PlanEdits.ListChoice choice, Actor actor, Model model, RedirectAttributes redirect,
+                        Locale locale) {
         List<InputProblem> typed = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         PlanRequest request = form.toRequest(typed, rowOf);
         if (!typed.isEmpty()) {
-            Costing c = cost(form, actor, locale);
-            return editor(id, form, c.problems(), null, model, actor, locale);
+            Costing c = cost(id, form, choice, actor, locale);
+            return editor(id, form, choice, c.problems(), null, model, actor, locale);
         }
         try {
             long saved;
             if (id == null) {
                 saved = ((Number) plans.create(request, actor).get("id")).longValue();
             } else {
-                drafts.update(id, request, actor);
+                edits.update(id, request, choice, actor);
                 saved = id;
             }
             redirect.addFlashAttribute("flash", "budget.editor.saved");
@@ -147,20 +153,21 @@ class PlanEditorController {
         } catch (InvalidInputException e) {
             BudgetProblems problems = BudgetProblems.of(BudgetProblems.toRows(e.problems(), rowOf), new HashSet<>(form.slots()),
                     messages, locale);
-            return editor(id, form, problems, null, model, actor, locale);
+            return editor(id, form, choice, problems, null, model, actor, locale);
         }
     }
 
     record Costing(Map<String, Object> preview, BudgetProblems problems) {}
 
-    private Costing cost(PlanForm form, Actor actor, Locale locale) {
+    /** The form costed as saving would store it: a new plan, or the draft {@code id} with its named list kept or not. */
+    private Costing cost(Long id, PlanForm form, PlanEdits.ListChoice choice, Actor actor, Locale locale) {
         List<InputProblem> typed = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         PlanRequest request = form.toRequest(typed, rowOf);
         List<InputProblem> all = new ArrayList<>(typed);
         Map<String, Object> preview = null;
         try {
-            preview = plans.preview(request, actor);
+            preview = id == null ? plans.preview(request, actor) : edits.preview(id, request, choice, actor);
         } catch (InvalidInputException e) {
             all.addAll(BudgetProblems.toRows(e.problems(), rowOf));
         }
@@ -170,9 +177,12 @@ class PlanEditorController {
         return new Costing(preview, BudgetProblems.of(all, new HashSet<>(form.slots()), messages, locale));
     }
 
-    private String editor(Long id, PlanForm form, BudgetProblems problems, Map<String, Object> preview, Model model, Actor actor,
-                          Locale locale) {
+    private String editor(Long id, PlanForm form, PlanEdits.ListChoice choice, BudgetProblems problems, Map<String, Object> preview,
+                          Model model, Actor actor, Locale locale) {
         model.addAttribute("planId", id);
+        // a draft's named list: the editor says it is kept (or lets the writer remove it with the edit)
+        model.addAttribute("namedList", id == null ? null : edits.draft(id, actor).get("namedList"));
+        model.addAttribute("listChoice", choice.name());
         model.addAttribute("form", form);
         model.addAttribute("problems", problems);
         model.addAttribute("preview", preview);
@@ -197,12 +207,18 @@ class PlanEditorController {
         return form.slots().stream().map(f -> new Slot(slotId(f), problems.of(f) == null ? "" : problems.of(f))).toList();
     }
 
+    private static final PlanEdits.ListChoice KEEP = PlanEdits.ListChoice.KEEP;
+
+    private static PlanEdits.ListChoice choice(MultiValueMap<String, String> params) {
+        return PlanEdits.ListChoice.of(params.getFirst("namedList"));
+    }
+
     /** A value of a list and its name in the page's language. */
     record Choice(String code, String name) {}
 
     private Actor writer() {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         return actor;
     }
 }

@@ -156,7 +156,7 @@ class PriorityPageController {
 
     private Actor writer() {
         Actor actor = currentActor.get();
-        PlanDrafts.requireWriter(actor);
+        BudgetPlans.requireWriter(actor);
         return actor;
     }
 
