@@ -144,6 +144,7 @@ public class CoverageRollups {
         money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false);
         clear();
         saveState(snapshot, rules, cal);
+        forgetApplied(snapshot);
         return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -171,6 +172,7 @@ public class CoverageRollups {
                 + "coverage_money, coverage_levelled_group")
                 .update();
         saveState(snapshot, rules, cal);
+        forgetApplied(snapshot);
         return new Refresh(true, villages, workers, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -215,6 +217,16 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_money_stage").update();
         jdbc.sql("delete from coverage_refresh_village").update();
         jdbc.sql("delete from coverage_refresh_worker").update();
+    }
+
+    /**
+     * Lets registry and billing delete the change-log rows this refresh applied (those of transactions older than the
+     * snapshot's xmin), so the logs hold only what the next refresh still has to read. Only after a refresh that
+     * applied something: an idle read stays a read.
+     */
+    private void forgetApplied(String snapshot) {
+        jdbc.sql("select registry_forget_village_changes(cast(:s as pg_snapshot)) + billing_forget_village_changes(cast(:s as pg_snapshot))")
+                .param("s", snapshot).query(Long.class).single();
     }
 
     private void saveState(String snapshot, String rules, String cal) {
