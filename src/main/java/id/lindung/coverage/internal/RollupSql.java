@@ -314,15 +314,7 @@ final class RollupSql {
      * Counts of districts and villages: the per-day changes of the levelled ones ({@code :levelled}), the spans covering
      * the date of the others ({@code :small}), and the Desa Sadar spans of all ({@code :groups}).
      */
-    static final String COUNTS_BELOW_REGENCY = """
-            select grp, dim, key, sum(d_reg), sum(d_prot)
-            from (select grp, dim, key, d_reg, d_prot from coverage_delta_month
-                  where grp = any(cast(:levelled as text[])) and month < :m
-                  union all
-                  select grp, dim, key, d_reg, d_prot from coverage_delta
-                  where grp = any(cast(:levelled as text[])) and day >= :m and day <= :d) x
-            group by grp, dim, key
-            having sum(d_reg) <> 0 or sum(d_prot) <> 0
+    static final String COUNTS_BELOW_REGENCY = COUNTS_FROM_DELTAS.replace(":groups", ":levelled") + """
             union all
             select g.grp, k.dim, k.key, count(*), count(*) filter (where k.prot)
             from unnest(cast(:small as text[])) g (grp)
