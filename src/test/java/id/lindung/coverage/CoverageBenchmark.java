@@ -153,16 +153,18 @@ class CoverageBenchmark {
         double idle = timed(rollups::refresh);
         String small = jdbc.sql("select max(village_code) from membership_term where created_by = 'bench-coverage'")
                 .query(String.class).single();
-        jdbc.sql("""
+        // one paid month of one worker of the village (its latest: a PU official's last paid month is September)
+        String onePayment = """
                 update paid_month set paid_on = paid_on + 1
-                where worker_id = (select min(worker_id) from paid_month where village_code = :v) and month = date '2026-10-01'""")
-                .param("v", small).update();
+                where (worker_id, program, month) = (select worker_id, program, month from paid_month where village_code = :v
+                                                     order by month desc, worker_id desc limit 1)""";
+        int smallRows = jdbc.sql(onePayment).param("v", small).update();
         CoverageRollups.Refresh oneSmall = rollups.refresh();
-        jdbc.sql("""
-                update paid_month set paid_on = paid_on + 1
-                where worker_id = (select min(worker_id) from paid_month where village_code = :v) and month = date '2026-10-01'""")
-                .param("v", village).update();
+        int largeRows = jdbc.sql(onePayment).param("v", village).update();
         CoverageRollups.Refresh one = rollups.refresh();
+        if (smallRows + largeRows != 2) {
+            System.out.printf("BENCH coverage refresh: the payments changed %d and %d rows, not one each%n", smallRows, largeRows);
+        }
         System.out.printf("BENCH coverage refresh after one payment in a small village %d ms (%d villages, %d workers);"
                 + " in the large village %d ms (%d villages, %d workers); load %s%n", oneSmall.millis(), oneSmall.villages(),
                 oneSmall.workers(), one.millis(), one.villages(), one.workers(), load());
