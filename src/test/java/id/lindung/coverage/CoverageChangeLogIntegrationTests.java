@@ -48,6 +48,27 @@ class CoverageChangeLogIntegrationTests {
         assertThat(after).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(village, LocalDate.of(2026, 6, 1), null, null, true)));
     }
 
+    @Test
+    void aPayersNewKindIsCountedByTheNextRead() {
+        String village = jdbc.sql("""
+                select max(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= '14.06' and code < '14.06/'""")
+                .query(String.class).single();
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        long donor = fx.payer("DONOR:LOG:" + village, "DONOR", "Donatur " + village, village);
+        long worker = fx.worker(village, "Kind " + village, "PETANI", false, null);
+        fx.term(worker, village, "JKK", "BPU", null, donor, LocalDate.of(2026, 2, 1));
+        fx.term(worker, village, "JKM", "BPU", null, donor, LocalDate.of(2026, 2, 1));
+        LocalDate on = LocalDate.of(2026, 3, 1);
+        assertThat(CurrentActor.runAs(national, () -> indicators.of(village, on)).byPayerKind().get("DONOR").registered()).isEqualTo(1);
+
+        jdbc.sql("update payer set kind = 'EMPLOYER' where id = ?").param(donor).update();
+
+        Coverage after = CurrentActor.runAs(national, () -> indicators.of(village, on));
+        assertThat(after.byPayerKind().get("DONOR").registered()).isZero();
+        assertThat(after.byPayerKind().get("EMPLOYER").registered()).isEqualTo(1);
+        assertThat(after).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(village, on, null, null, true)));
+    }
+
     private long logged(String village) {
         return jdbc.sql("select count(*) from registry_changed_village where village_code = ?").param(village)
                 .query(Long.class).single();
