@@ -27,14 +27,8 @@ class CoverageChangeLogIntegrationTests {
 
     @Test
     void aChangeLogRowIsDeletedOnceARefreshHasAppliedIt() {
-        String village = jdbc.sql("""
-                select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= '14.06' and code < '14.06/'""")
-                .query(String.class).single();
-        CoverageFixture fx = new CoverageFixture(jdbc);
-        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
-        long worker = fx.worker(village, "Log " + village, "KEPALA_DESA", false, null);
-        fx.term(worker, village, "JKK", "PU", payer, payer, LocalDate.of(2026, 1, 5));
-        fx.term(worker, village, "JKM", "PU", payer, payer, LocalDate.of(2026, 1, 5));
+        String village = village("min");
+        registered(village, "APBDES:" + village, "APBDES", "KEPALA_DESA", "PU", LocalDate.of(2026, 1, 5));
         assertThat(logged(village)).as("the registry's writes are logged until a read applies them").isPositive();
 
         Coverage after = CurrentActor.runAs(national, () -> indicators.of(village, LocalDate.of(2026, 6, 1)));
@@ -50,14 +44,8 @@ class CoverageChangeLogIntegrationTests {
 
     @Test
     void aPayersNewKindIsCountedByTheNextRead() {
-        String village = jdbc.sql("""
-                select max(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= '14.06' and code < '14.06/'""")
-                .query(String.class).single();
-        CoverageFixture fx = new CoverageFixture(jdbc);
-        long donor = fx.payer("DONOR:LOG:" + village, "DONOR", "Donatur " + village, village);
-        long worker = fx.worker(village, "Kind " + village, "PETANI", false, null);
-        fx.term(worker, village, "JKK", "BPU", null, donor, LocalDate.of(2026, 2, 1));
-        fx.term(worker, village, "JKM", "BPU", null, donor, LocalDate.of(2026, 2, 1));
+        String village = village("max");
+        long donor = registered(village, "DONOR:LOG:" + village, "DONOR", "PETANI", "BPU", LocalDate.of(2026, 2, 1));
         LocalDate on = LocalDate.of(2026, 3, 1);
         assertThat(CurrentActor.runAs(national, () -> indicators.of(village, on)).byPayerKind().get("DONOR").registered()).isEqualTo(1);
 
@@ -67,6 +55,23 @@ class CoverageChangeLogIntegrationTests {
         assertThat(after.byPayerKind().get("DONOR").registered()).isZero();
         assertThat(after.byPayerKind().get("EMPLOYER").registered()).isEqualTo(1);
         assertThat(after).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(village, on, null, null, true)));
+    }
+
+    /** The first or last desa of regency 14.06. */
+    private String village(String minOrMax) {
+        return jdbc.sql("select " + minOrMax + "(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active"
+                + " and code >= '14.06' and code < '14.06/'").query(String.class).single();
+    }
+
+    /** One worker with JKK and JKM terms from {@code from}, paid by a payer of that code and kind; returns the payer. */
+    private long registered(String village, String payerCode, String kind, String category, String segment, LocalDate from) {
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        long payer = fx.payer(payerCode, kind, "Pembayar " + village, village);
+        long worker = fx.worker(village, "Log " + payerCode, category, false, null);
+        for (String program : java.util.List.of("JKK", "JKM")) {
+            fx.term(worker, village, program, segment, segment.equals("PU") ? payer : null, payer, from);
+        }
+        return payer;
     }
 
     private long logged(String village) {
