@@ -103,6 +103,14 @@ public class CoverageIndicators {
         return compute(target.range(), target.prefixLength(), List.of(target), d, period[0], period[1], direct).get(0);
     }
 
+    /**
+     * Brings the rollups up to every committed write now, so that the next read does not pay for a bulk load (a
+     * rebuild after a national billing run or a large import); returns how long it took, in milliseconds.
+     */
+    public long warmUp() {
+        return rollups.refresh().millis();
+    }
+
     /** The same object for each child region (provinces of the nation, regencies of a province, ...), in code order. */
     public List<Coverage> children(String region, LocalDate date) {
         return children(region, date, false);

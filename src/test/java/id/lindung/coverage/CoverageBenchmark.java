@@ -6,6 +6,10 @@ import id.lindung.access.Role;
 import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The coverage indicators on a generated national register: workers over every desa (a kepala desa, perangkat,
@@ -42,6 +47,9 @@ class CoverageBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired CoverageIndicators indicators;
     @Autowired CoverageRollups rollups;
+    @Autowired id.lindung.access.UserAccounts accounts;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
 
     @Test
     void indicatorsOnANationalRegister() throws Exception {
@@ -67,6 +75,10 @@ class CoverageBenchmark {
             cases.put("regency " + regency + " " + date, new Object[] {regency, 5, date, false});
             cases.put("village " + village + " " + date, new Object[] {village, 13, date, false});
         }
+        for (LocalDate date : List.of(today, past)) {
+            cases.put("district " + village.substring(0, 8) + " " + date, new Object[] {village.substring(0, 8), 8, date, false});
+            cases.put("children of district " + village.substring(0, 8) + " " + date, new Object[] {village.substring(0, 8), 13, date, true});
+        }
         cases.put("children of nation " + today, new Object[] {"ID", 2, today, true});
         cases.put("children of province " + province + " " + today, new Object[] {province, 5, today, true});
         for (var c : cases.entrySet()) {
@@ -76,11 +88,19 @@ class CoverageBenchmark {
             boolean children = (boolean) c.getValue()[3];
             Supplier<Object> call = children ? () -> indicators.children(region, date) : () -> indicators.of(region, date);
             double first = time(admin, call);
-            double[] ms = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                ms[i] = time(admin, call);
+            double[] ms = sample(admin, call, runs);
+            String spans = "-";
+            if (glen > 5) {
+                // A/B in the same run: the same object with the district and village read from their spans (the old
+                // way); the per-day changes stay, and the spans are current, so both answers are exact
+                List<String> levelled = jdbc.sql("delete from coverage_levelled_group where grp in (:v, :d) returning grp")
+                        .param("v", village).param("d", village.substring(0, 8)).query(String.class).list();
+                double[] old = sample(admin, call, runs);
+                for (String g : levelled) {
+                    jdbc.sql("insert into coverage_levelled_group values (:g)").param("g", g).update();
+                }
+                spans = String.format("%.1f/%.1f", pct(old, 50), pct(old, 95));
             }
-            Arrays.sort(ms);
             // the direct count, once (it is the reference, measured for comparison)
             Supplier<Object> reference = children ? () -> indicators.children(region, date, true)
                     : () -> indicators.of(region, date, null, null, true);
@@ -96,6 +116,7 @@ class CoverageBenchmark {
                     .addValue("m", java.sql.Date.valueOf(date.withDayOfMonth(1)))
                     .addValue("to", java.sql.Date.valueOf(date)).addValue("mfrom", java.sql.Date.valueOf(date.withDayOfYear(1)))
                     .addValue("mto", java.sql.Date.valueOf(date.withDayOfMonth(1)));
+            params.addValues(rollups.countParams(lo, hi, glen, groups, date).getValues());
             List<String> countsPlan = explain(CoverageRollups.countsSql(glen), params);
             List<String> moneyPlan = explain(CoverageRollups.moneySql(glen), params);
             // a nation's, province's or regency's desa are in the per-day changes; a district's or village's are counted
@@ -103,11 +124,12 @@ class CoverageBenchmark {
             plans.append("## ").append(c.getKey()).append("\n\n### counts\n").append(String.join("\n", countsPlan))
                     .append("\n\n### money\n").append(String.join("\n", moneyPlan))
                     .append("\n\n### desa\n").append(String.join("\n", desaPlan)).append("\n\n");
-            System.out.printf("BENCH coverage %-40s n=%2d p50 %7.1f ms p95 %7.1f ms p99 %7.1f ms (first %7.1f; direct %s ms);"
-                            + " database: counts %s, money %s, desa %s; load %s%n",
-                    c.getKey(), runs, pct(ms, 50), pct(ms, 95), pct(ms, 99), first, directMs, executionTime(countsPlan),
+            System.out.printf("BENCH coverage %-40s n=%2d p50 %7.1f ms p95 %7.1f ms p99 %7.1f ms (first %7.1f; direct %s ms;"
+                            + " from spans p50/p95 %s ms); database: counts %s, money %s, desa %s; load %s%n",
+                    c.getKey(), runs, pct(ms, 50), pct(ms, 95), pct(ms, 99), first, directMs, spans, executionTime(countsPlan),
                     executionTime(moneyPlan), executionTime(desaPlan), load());
         }
+        monev(province);
         Path out = Path.of("target", "coverage-plans.txt");
         Files.writeString(out, plans);
         System.out.println("BENCH coverage plans in " + out.toAbsolutePath());
@@ -129,17 +151,94 @@ class CoverageBenchmark {
         double rebuild = timed(rollups::rebuild);
         System.out.printf("BENCH coverage rebuild from nothing %.1f s; load %s%n", rebuild / 1000, load());
         double idle = timed(rollups::refresh);
-        jdbc.sql("""
+        String small = jdbc.sql("select max(village_code) from membership_term where created_by = 'bench-coverage'")
+                .query(String.class).single();
+        // one paid month of one worker of the village (its latest: a PU official's last paid month is September)
+        String onePayment = """
                 update paid_month set paid_on = paid_on + 1
-                where worker_id = (select min(worker_id) from paid_month where village_code = :v) and month = date '2026-10-01'""")
-                .param("v", village).update();
+                where (worker_id, program, month) = (select worker_id, program, month from paid_month where village_code = :v
+                                                     order by month desc, worker_id desc limit 1)""";
+        int smallRows = jdbc.sql(onePayment).param("v", small).update();
+        CoverageRollups.Refresh oneSmall = rollups.refresh();
+        int largeRows = jdbc.sql(onePayment).param("v", village).update();
         CoverageRollups.Refresh one = rollups.refresh();
+        if (smallRows + largeRows != 2) {
+            System.out.printf("BENCH coverage refresh: the payments changed %d and %d rows, not one each%n", smallRows, largeRows);
+        }
+        System.out.printf("BENCH coverage refresh after one payment in a small village %d ms (%d villages, %d workers);"
+                + " in the large village %d ms (%d villages, %d workers); load %s%n", oneSmall.millis(), oneSmall.villages(),
+                oneSmall.workers(), one.millis(), one.villages(), one.workers(), load());
+        billingTriggers();
         jdbc.sql("update paid_month set paid_on = paid_on - 1 where village_code >= :lo and village_code < :hi and month = date '2026-10-01'")
                 .param("lo", regency).param("hi", regency + "/").update();
         CoverageRollups.Refresh many = rollups.refresh();
         System.out.printf("BENCH coverage refresh: nothing changed %.1f ms; one payment %d ms (%d villages, %d workers);"
                         + " a regency's payments %d ms (%d villages, %d workers); load %s%n",
                 idle, one.millis(), one.villages(), one.workers(), many.millis(), many.villages(), many.workers(), load());
+    }
+
+    private double[] sample(Actor admin, Supplier<Object> call, int runs) {
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            ms[i] = time(admin, call);
+        }
+        Arrays.sort(ms);
+        return ms;
+    }
+
+    /** The Inpres 2/2021 report of the province for the last semester, as JSON, PDF and XLSX over HTTP, each twice. */
+    private void monev(String province) throws Exception {
+        String token = TestUsers.token(accounts, "coverage-bench-monev", Role.ADMIN, "ID");
+        for (String format : List.of("json", "pdf", "xlsx")) {
+            double[] ms = new double[2];
+            long size = 0;
+            for (int i = 0; i < ms.length; i++) {
+                long t = System.nanoTime();
+                HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + "/api/v1/reports/monev?region=" + province + "&semester=2026-1&format=" + format))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                ms[i] = (System.nanoTime() - t) / 1e6;
+                size = r.statusCode() == 200 ? r.body().length : -r.statusCode();
+            }
+            System.out.printf("BENCH coverage monev of province %s, 2026-1, %s: %.0f ms, then %.0f ms (%,d bytes); load %s%n",
+                    province, format, ms[0], ms[1], size, load());
+        }
+    }
+
+    /**
+     * The change-log triggers' cost on a billing-sized write: the November lines inserted again as the lines of a later
+     * month, once with the bill_line triggers, once with them disabled, each in a transaction rolled back afterwards
+     * (the disabling too: bill lines are append-only, and no other session sees either).
+     */
+    private void billingTriggers() {
+        String insert = """
+                insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date, share,
+                                       kind, base, rate, amount, regulation_version)
+                select payer_id, date '2027-11-01', worker_id, village_code, term_id, program, segment, due_date + 365, share, kind, base,
+                       rate, amount, 'bench-copy'
+                from bill_line where regulation_version = 'bench' and month = date '2026-11-01'""";
+        List<String> triggers = jdbc.sql("""
+                select tgname from pg_trigger where tgrelid = 'bill_line'::regclass and not tgisinternal and tgname like '%changed%'""")
+                .query(String.class).list();
+        long rows = jdbc.sql("select count(*) from bill_line where regulation_version = 'bench' and month = date '2026-11-01'")
+                .query(Long.class).single();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        double[] ms = new double[4];
+        for (int i = 0; i < ms.length; i++) {
+            boolean on = i % 2 == 0;
+            int k = i;
+            tx.executeWithoutResult(status -> {
+                if (!on) {
+                    for (String t : triggers) {
+                        jdbc.sql("alter table bill_line disable trigger " + t).update();
+                    }
+                }
+                ms[k] = timed(() -> jdbc.sql(insert).update());
+                status.setRollbackOnly();
+            });
+        }
+        System.out.printf("BENCH coverage change log on a billing-sized insert of %,d bill lines: %.1f / %.1f ms with the triggers %s,"
+                + " %.1f / %.1f ms without (alternating, rolled back); load %s%n", rows, ms[0], ms[2], triggers, ms[1], ms[3], load());
     }
 
     private static double timed(Runnable r) {
@@ -215,6 +314,23 @@ class CoverageBenchmark {
                 from worker w join bench_village v on v.code = w.village_code
                 cross join (values ('JKK'), ('JKM')) p (program)
                 where w.created_by = 'bench-coverage'""").update();
+        int large = Integer.getInteger("lindung.bench.villageWorkers", 10_000);
+        if (large > 0) {
+            // the first desa gets as many BPU farmers more: the heaviest village object (issue 14's 10,000-worker village)
+            jdbc.sql("""
+                    insert into worker (nik, full_name, sex, birth_date, village_code, category, extreme_poverty, poverty_decile, created_by)
+                    select lpad((8100000000000000 + i)::text, 16, '0'), 'Petani ' || i, 'L', date '1980-01-01', v.code, 'PETANI',
+                           i % 7 = 0, case when i % 7 = 0 then 1 + i % 3 end, 'bench-coverage'
+                    from generate_series(0, :n - 1) i join bench_village v on v.n = 1""").param("n", large).update();
+            jdbc.sql("""
+                    insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                        worker_payer_id, valid_from, created_by)
+                    select w.id, w.village_code, p.program, 'BPU', 2000000, 'VERY_LOW', null, v.payer,
+                           date '2025-01-01' + (w.id % 500)::int, 'bench-coverage'
+                    from worker w join bench_village v on v.code = w.village_code and v.n = 1
+                    cross join (values ('JKK'), ('JKM')) p (program)
+                    where w.created_by = 'bench-coverage' and w.nik like '81%'""").update();
+        }
         System.out.printf("BENCH coverage register in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         long t1 = System.nanoTime();
         jdbc.sql("""

@@ -39,7 +39,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * indicator object (all splits, Desa Sadar counts, money) of the nation, the province, the regency, its districts and
  * villages, the children of each, and the Desa Sadar list with its near misses, on the days around every due date
  * (grace ends, lapse begins), every back-payment window's end, month ends and term bounds. Finally a rebuild from
- * nothing equals the incrementally refreshed rollups. Regency 14.05, which no other test uses.
+ * nothing equals the incrementally refreshed rollups. One village has 60 workers more (four donors paying on time, late,
+ * then stopping, never; some leaving), so it and its district are read from per-day changes (levelled, over the tests'
+ * threshold) while the other districts and villages are read from spans: both ways are compared with the direct count,
+ * alone and side by side among the children of the regency and the district. Regency 14.05, which no other test uses.
  */
 @IntegrationTest
 class CoverageRollupsIntegrationTests {
@@ -117,7 +120,36 @@ class CoverageRollupsIntegrationTests {
                 }
             }
         }
+        // one village with many workers (over the tests' threshold of 40, config/application.properties): it and its
+        // district are read from per-day changes, the other villages and districts from their spans
+        String large = villages.get(0);
+        List<String> crowd = List.of("PETANI", "NELAYAN", "PETANI", "PEDAGANG_UMKM", "PERANGKAT_DESA");
+        for (int d = 0; d < 4; d++) {
+            long donor = fx.payer("DONOR:" + large + ":" + d, "DONOR", "Donatur " + d, large);
+            // donor 0 pays on time, 1 a month late, 2 two months then stops, 3 never (until the back-payments)
+            selfPayers.add(new long[] {donor, d});
+            for (int i = 0; i < 15; i++) {
+                String category = crowd.get((d + i) % crowd.size());
+                boolean poor = i % 4 == 0;
+                long worker = fx.worker(large, "Banyak " + d + " " + i, category, poor, poor ? 1 + i % 10 : null);
+                LocalDate start = LocalDate.of(2026, 3 + random.nextInt(7), 1 + random.nextInt(28));
+                dates.addAll(List.of(start.minusDays(1), start));
+                for (String program : List.of("JKK", "JKM")) {
+                    fx.term(worker, large, program, "BPU", null, donor, start);
+                }
+                if (i % 5 == 0) {
+                    // a few leave before the end: their spans close inside the history
+                    LocalDate end = start.plusDays(40 + random.nextInt(90));
+                    fx.close(worker, end, "RESIGNED");
+                    dates.addAll(List.of(end.minusDays(1), end));
+                }
+            }
+        }
         compare("after the import and registrations", villages);
+        assertThat(jdbc.sql("select grp from coverage_levelled_group where grp in (?, ?, ?) order by grp")
+                .params(large, large.substring(0, 8), villages.get(1)).query(String.class).list())
+                .as("the large village and its district are levelled, a small village is not")
+                .containsExactly(large.substring(0, 8), large);
 
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             YearMonth month = m;

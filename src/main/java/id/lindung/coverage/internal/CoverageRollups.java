@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,12 @@ public class CoverageRollups {
     private final ProtectionCalendar calendar;
     private final PlatformTransactionManager transactions;
     private final Clock clock;
+    /** A district or village with at least this many workers is kept as per-day changes (coverage_levelled_group). */
+    private final int levelledWorkers;
 
-    CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock) {
+    CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
+                    @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers) {
+        this.levelledWorkers = levelledWorkers;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.transactions = transactions;
@@ -133,11 +138,13 @@ public class CoverageRollups {
         jdbc.sql(RollupSql.SPAN_DELTAS).update();
         jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
         jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
+        promote();
         desaSadar(false);
         String[] codes = jdbc.sql("select village_code from coverage_refresh_village").query(String.class).list().toArray(String[]::new);
         money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false);
         clear();
         saveState(snapshot, rules, cal);
+        forgetApplied(snapshot);
         return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -145,10 +152,14 @@ public class CoverageRollups {
         long t0 = System.nanoTime();
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
-                    coverage_money_village, coverage_money""").update();
+                    coverage_money_village, coverage_money, coverage_levelled_group""").update();
         clear();
         jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update();
+        jdbc.sql("""
+                insert into coverage_levelled_group (grp)
+                select left(village_code, lv.len) from coverage_span_stage cross join (values (8), (13)) lv (len)
+                group by 1 having count(distinct worker_id) >= :min""").param("min", levelledWorkers).update();
         jdbc.sql(RollupSql.SPAN_DELTAS).update();
         jdbc.sql(RollupSql.DESA_COUNTS).update();
         int workers = jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
@@ -157,10 +168,23 @@ public class CoverageRollups {
         desaSadar(true);
         money("true", new MapSqlParameterSource(), true);
         clear();
-        jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span, coverage_money_village, coverage_money")
+        jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span, coverage_money_village, "
+                + "coverage_money, coverage_levelled_group")
                 .update();
         saveState(snapshot, rules, cal);
+        forgetApplied(snapshot);
         return new Refresh(true, villages, workers, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Levels the districts and villages the refresh took over the threshold: their whole history goes to the per-day
+     * changes now (the changes just staged left them out, as they were not levelled then).
+     */
+    private void promote() {
+        List<String> promoted = jdbc.sql(RollupSql.PROMOTE).param("min", levelledWorkers).query(String.class).list();
+        if (!promoted.isEmpty()) {
+            jdbc.sql(RollupSql.PROMOTED_DELTAS).param("groups", promoted.toArray(String[]::new)).update();
+        }
     }
 
     private void desaSadar(boolean full) {
@@ -195,6 +219,16 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_refresh_worker").update();
     }
 
+    /**
+     * Lets registry and billing delete the change-log rows this refresh applied (those of transactions older than the
+     * snapshot's xmin), so the logs hold only what the next refresh still has to read. Only after a refresh that
+     * applied something: an idle read stays a read.
+     */
+    private void forgetApplied(String snapshot) {
+        jdbc.sql("select registry_forget_village_changes(cast(:s as pg_snapshot)) + billing_forget_village_changes(cast(:s as pg_snapshot))")
+                .param("s", snapshot).query(Long.class).single();
+    }
+
     private void saveState(String snapshot, String rules, String cal) {
         jdbc.sql("""
                 insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, built_at) values (1, :s, :r, :c, :at)
@@ -205,17 +239,15 @@ public class CoverageRollups {
 
     // --- reads (after refresh, in code order of groups) -------------------------------------------------------------
 
-    /** Whether a group of this length is kept as per-day changes (nation, province, regency) or read from spans. */
+    /** Whether every group of this length is kept as per-day changes (nation, province, regency). */
     static boolean levelled(int glen) {
         return glen <= 5;
     }
 
     /** The same rows as IndicatorSql.counts for the groups (the codes of length {@code glen} in lo..hi). */
     public List<IndicatorSql.Row> counts(String lo, String hi, int glen, List<String> groups, LocalDate date) {
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
-                .addValue("groups", groups.toArray(String[]::new)).addValue("d", Date.valueOf(date))
-                .addValue("m", Date.valueOf(date.withDayOfMonth(1)));
-        List<IndicatorSql.Row> rows = new ArrayList<>(jdbc.sql(levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_FROM_SPANS)
+        MapSqlParameterSource p = countParams(lo, hi, glen, groups, date);
+        List<IndicatorSql.Row> rows = new ArrayList<>(jdbc.sql(levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_BELOW_REGENCY)
                 .paramSource(p)
                 .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
                 .list());
@@ -225,6 +257,23 @@ public class CoverageRollups {
                     .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), "DESA", null, rs.getLong(2), 0)).list());
         }
         return rows;
+    }
+
+    /**
+     * The parameters of {@link #countsSql}: below a regency, which of the groups are levelled (read from their per-day
+     * changes) and which are small (read from their spans).
+     */
+    public MapSqlParameterSource countParams(String lo, String hi, int glen, List<String> groups, LocalDate date) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
+                .addValue("groups", groups.toArray(String[]::new)).addValue("d", Date.valueOf(date))
+                .addValue("m", Date.valueOf(date.withDayOfMonth(1)));
+        if (!levelled(glen)) {
+            List<String> levelledGroups = jdbc.sql("select grp from coverage_levelled_group where grp = any(cast(:groups as text[]))")
+                    .paramSource(p).query(String.class).list();
+            p.addValue("levelled", levelledGroups.toArray(String[]::new))
+                    .addValue("small", groups.stream().filter(g -> !levelledGroups.contains(g)).toArray(String[]::new));
+        }
+        return p;
     }
 
     public Map<String, IndicatorSql.MoneyRow> money(String lo, String hi, int glen, List<String> groups, LocalDate from, LocalDate to) {
@@ -248,7 +297,7 @@ public class CoverageRollups {
 
     /** The read statements with their parameters, for the benchmark's EXPLAIN ANALYZE. */
     public static String countsSql(int glen) {
-        return levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_FROM_SPANS;
+        return levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_BELOW_REGENCY;
     }
 
     public static String moneySql(int glen) {

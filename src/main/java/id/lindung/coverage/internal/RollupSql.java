@@ -3,8 +3,8 @@ package id.lindung.coverage.internal;
 /**
  * The statements of the coverage rollups (docs/decisions/0010-coverage-rollups.md). A worker's counted facts change
  * only at the bounds of their terms and of their lapses, so the refresh writes each worker's spans of constant facts;
- * a count on a date is then the spans covering it (districts, villages) or the sum of the per-day changes up to it
- * (nation, provinces, regencies). Every statement works on the refresh's work lists, set-based.
+ * a count on a date is then the sum of the per-day changes up to it (nation, provinces, regencies, and districts and
+ * villages with many workers) or the spans covering it (the other districts and villages). Every statement works on the refresh's work lists, set-based.
  */
 final class RollupSql {
 
@@ -126,26 +126,64 @@ final class RollupSql {
 
     /**
      * The listed workers' old spans taken away and their new ones added, as per-day changes of every group level: summed
-     * per regency first, then the provinces and the nation from those sums (one expansion of the spans, not three).
+     * per levelled village, else levelled district, else regency first (coverage_levelled_group), then the wider groups
+     * from those sums (one expansion of the spans, not five). A levelled village's district is levelled too (it has at
+     * least the village's workers, and both are judged together).
      */
     static final String SPAN_DELTAS = """
             insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
-            with r as (
-                select left(s.village_code, 5) as grp, ev.day, k.dim, k.key, sum(s.sign * ev.dir) as d_reg,
-                       sum(s.sign * ev.dir * k.prot::int) as d_prot
+            with s as (
+                select x.*, case when v.grp is not null then x.village_code when d.grp is not null then left(x.village_code, 8)
+                                 else left(x.village_code, 5) end as grp
                 from (select 1 as sign, n.* from coverage_span_stage n
                       union all
-                      select -1, o.* from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id) s
+                      select -1, o.* from coverage_worker_span o join coverage_refresh_worker w on w.worker_id = o.worker_id) x
+                left join coverage_levelled_group v on v.grp = x.village_code
+                left join coverage_levelled_group d on d.grp = left(x.village_code, 8)),
+            r as (
+                select s.grp, ev.day, k.dim, k.key, sum(s.sign * ev.dir) as d_reg, sum(s.sign * ev.dir * k.prot::int) as d_prot
+                from s
                 cross join lateral (values (s.from_day, 1), (s.to_day, -1)) ev (day, dir)
             """ + EXPAND + """
                 where ev.day is not null
                 group by 1, 2, 3, 4)
             select x.grp, x.day, x.dim, x.key, sum(x.d_reg), sum(x.d_prot)
             from (select * from r
+                  union all select left(r.grp, 8), r.day, r.dim, r.key, r.d_reg, r.d_prot from r where length(r.grp) > 8
+                  union all select left(r.grp, 5), r.day, r.dim, r.key, r.d_reg, r.d_prot from r where length(r.grp) > 5
                   union all select left(r.grp, 2), r.day, r.dim, r.key, r.d_reg, r.d_prot from r
                   union all select '', r.day, r.dim, r.key, r.d_reg, r.d_prot from r) x
             group by 1, 2, 3, 4
             having sum(x.d_reg) <> 0 or sum(x.d_prot) <> 0
+            """;
+
+    /**
+     * The districts and villages of the refreshed villages that now have at least {@code :min} workers and are not
+     * levelled yet (a rebuild judges every village: the work list then holds them all).
+     */
+    static final String PROMOTE = """
+            with c as (
+                select distinct left(v.village_code, lv.len) as grp
+                from coverage_refresh_village v cross join (values (8), (13)) lv (len)
+                where not exists (select 1 from coverage_levelled_group l where l.grp = left(v.village_code, lv.len)))
+            insert into coverage_levelled_group (grp)
+            select c.grp from c
+            where (select count(distinct s.worker_id) from coverage_worker_span s
+                   where s.village_code >= c.grp and s.village_code < c.grp || '/') >= :min
+            returning grp
+            """;
+
+    /** All the per-day changes of newly levelled groups, from their current spans. */
+    static final String PROMOTED_DELTAS = """
+            insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
+            select g.grp, ev.day, k.dim, k.key, sum(ev.dir), sum(ev.dir * k.prot::int)
+            from unnest(cast(:groups as text[])) g (grp)
+            join coverage_worker_span s on s.village_code >= g.grp and s.village_code < g.grp || '/'
+            cross join lateral (values (s.from_day, 1), (s.to_day, -1)) ev (day, dir)
+            """ + EXPAND + """
+            where ev.day is not null
+            group by 1, 2, 3, 4
+            having sum(ev.dir) <> 0 or sum(ev.dir * k.prot::int) <> 0
             """;
 
     /**
@@ -272,17 +310,23 @@ final class RollupSql {
             having sum(d_reg) <> 0 or sum(d_prot) <> 0
             """;
 
-    /** Counts of districts and villages: the spans covering the date. */
-    static final String COUNTS_FROM_SPANS = """
-            select left(s.village_code, :glen) as g, k.dim, k.key, count(*), count(*) filter (where k.prot)
-            from coverage_worker_span s
+    /**
+     * Counts of districts and villages: the per-day changes of the levelled ones ({@code :levelled}), the spans covering
+     * the date of the others ({@code :small}), and the Desa Sadar spans of all ({@code :groups}).
+     */
+    static final String COUNTS_BELOW_REGENCY = COUNTS_FROM_DELTAS.replace(":groups", ":levelled") + """
+            union all
+            select g.grp, k.dim, k.key, count(*), count(*) filter (where k.prot)
+            from unnest(cast(:small as text[])) g (grp)
+            join coverage_worker_span s on s.village_code >= g.grp and s.village_code < g.grp || '/'
             """ + EXPAND + """
-            where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+            where s.from_day <= :d and (s.to_day is null or s.to_day > :d)
             group by 1, 2, 3
             union all
-            select left(s.village_code, :glen), 'DESA_SADAR', '', count(*), 0
-            from coverage_desa_sadar_span s
-            where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+            select g.grp, 'DESA_SADAR', '', count(*), 0
+            from unnest(cast(:groups as text[])) g (grp)
+            join coverage_desa_sadar_span s on s.village_code >= g.grp and s.village_code < g.grp || '/'
+            where s.from_day <= :d and (s.to_day is null or s.to_day > :d)
             group by 1
             """;
 
