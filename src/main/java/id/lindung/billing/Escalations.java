@@ -51,17 +51,39 @@ public class Escalations {
      */
     public id.lindung.platform.Page<Escalation> forScope(RegionScope scope, LocalDate asOf, int page, int size) {
         int limit = Math.max(1, Math.min(size, 500));
+        // one statement gives the page and the count (count(*) over the arrears): the list was built twice, once to
+        // count it and once for the page, each time over every balance of the scope. Only payer-months with something
+        // owed on a due date already past can be in arrears: they are found on bill_balance_owed_idx (V128), a small
+        // index while most bills are paid, and only their balances are summed.
+        var params = params(scope, asOf, limit);
+        String sql = SQL;
+
+        long[] total = {0};
+        int shown = Math.max(0, page);
+        List<Escalation> items = page(sql, params, shown, limit, total);
+        if (items.isEmpty() && shown > 0) {
+            // a page past the end shows the last page: its rows carry no count, so the count is asked for alone
+            long count = jdbc.sql(sql.substring(0, sql.indexOf("), counted as")) + ") select count(*) from arrears")
+                    .paramSource(params).query(Long.class).single();
+            shown = (int) Math.max(0, (count - 1) / limit);
+            items = page(sql, params, shown, limit, total);
+        }
+        return new id.lindung.platform.Page<>(items, shown, limit, total[0]);
+    }
+
+    static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(RegionScope scope, LocalDate asOf, int limit) {
         // the group: the code prefix one level below the scope (2, 5, 8 characters; a village groups by itself)
         int groupLength = scope.isNational() ? 2 : switch (scope.code().length()) {
             case 2 -> 5;
             case 5 -> 8;
             default -> 13;
         };
-        // one statement gives the page and the count (count(*) over the arrears): the list was built twice, once to
-        // count it and once for the page, each time over every balance of the scope. Only payer-months with something
-        // owed on a due date already past can be in arrears: they are found on bill_balance_owed_idx (V128), a small
-        // index while most bills are paid, and only their balances are summed.
-        String sql = """
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
+                .addValue("scope", scope.code()).addValue("group", groupLength).addValue("limit", limit);
+    }
+
+    static final String SQL = """
                 with owed as (
                     select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
                     from bill_balance bb join registry_payer p on p.id = bb.payer_id
@@ -85,21 +107,6 @@ public class Escalations {
                 from counted c left join region_area g on g.code = c.group_code
                 order by c.group_code, c.outstanding desc, c.code
                 """;
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
-                .addValue("scope", scope.code()).addValue("group", groupLength).addValue("limit", limit);
-        long[] total = {0};
-        int shown = Math.max(0, page);
-        List<Escalation> items = page(sql, params, shown, limit, total);
-        if (items.isEmpty() && shown > 0) {
-            // a page past the end shows the last page: its rows carry no count, so the count is asked for alone
-            long count = jdbc.sql(sql.substring(0, sql.indexOf("), counted as")) + ") select count(*) from arrears")
-                    .paramSource(params).query(Long.class).single();
-            shown = (int) Math.max(0, (count - 1) / limit);
-            items = page(sql, params, shown, limit, total);
-        }
-        return new id.lindung.platform.Page<>(items, shown, limit, total[0]);
-    }
 
     private List<Escalation> page(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
                                   int page, int limit, long[] total) {
