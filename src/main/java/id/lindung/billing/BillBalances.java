@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code bill_balance}: per bill and due date, its total, what is paid and what is owed, and with it
  * {@code bill_month_total}: the month's bills per region, payer kind and status. Rebuilt from the lines and
  * allocations of the payers and months that changed, in the same transaction as the change, so a list of bills never
- * sums the lines of a whole country to answer, nor looks up every bill's balance to count them.
+ * sums the lines of a whole country to answer, nor looks up every bill's balance to count them. The payers whose
+ * balances were rebuilt are then recomputed in {@code payer_arrears} ({@link PayerArrears}).
  */
 @Component
 class BillBalances {
@@ -60,9 +61,11 @@ class BillBalances {
     }
 
     private final JdbcClient jdbc;
+    private final PayerArrears arrears;
 
-    BillBalances(JdbcClient jdbc) {
+    BillBalances(JdbcClient jdbc, PayerArrears arrears) {
         this.jdbc = jdbc;
+        this.arrears = arrears;
     }
 
     /** After allocation changed: the payers' bills from month {@code from} on. */
@@ -71,6 +74,7 @@ class BillBalances {
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql(AGGREGATE.formatted("l.payer_id = any(:payers) and l.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
+        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", payers));
     }
 
     /** After a billing run added lines: the bills of the month that the run touched, of the payers {@code which} keeps. */
@@ -80,6 +84,7 @@ class BillBalances {
                 .param("month", Date.valueOf(month)).param("run", runId).update();
         jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id in " + touched))
                 .param("month", Date.valueOf(month)).param("run", runId).update();
+        arrears.refresh("%s in " + touched, java.util.Map.of("month", Date.valueOf(month), "run", runId));
     }
 
     /** Every payer's bills, e.g. after demo data was written directly. */

@@ -193,6 +193,16 @@ class BillListBenchmark {
         Map<String, Runnable> parts = new LinkedHashMap<>();
         parts.put("list", () -> overview.find(filter, actor, page, 50));
         parts.put("arrears", () -> escalations.forScope(actor.scope(), today, 0, 50));
+        var direct = Escalations.params(actor.scope(), today, 50).addValue("offset", 0L);
+        parts.put("arrears direct (before V114)", () -> jdbc.sql(Escalations.SQL).paramSource(direct).query().listOfRows());
+        MapSqlParameterSource old = overview.params(filter, actor);
+        String oldWhere = OLD_WHERE + (old.getValue("kind") == null ? "" : " and p.kind = :kind")
+                + (filter.status() == null ? "" : filter.status() == BillOverview.Status.UNPAID ? " and x.total > x.paid" : " and x.total <= x.paid");
+        parts.put("list statements before V113", () -> {
+            long total = jdbc.sql(OLD_TOTALS + oldWhere).paramSource(old).query((rs, i) -> rs.getLong(1)).single();
+            old.addValue("limit", 50).addValue("offset", Math.min((long) page, Math.max(0, (total - 1) / 50)) * 50);
+            jdbc.sql(OLD_PAGE.formatted(oldWhere)).paramSource(old).query().listOfRows();
+        });
         parts.put("areas", () -> overview.areasBelow(area));
         parts.put("name", () -> overview.nameOf(area));
         StringBuilder line = new StringBuilder();
@@ -207,13 +217,42 @@ class BillListBenchmark {
         }
         System.out.printf("BENCH   parts of %-28s%s load %s%n", name, line, load());
         var params = Escalations.params(actor.scope(), today, 50).addValue("offset", 0L);
-        String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + Escalations.SQL).paramSource(params)
-                .query(String.class).list());
-        Files.writeString(Path.of("target/bill-list-plans.txt"), "== arrears, " + name + "\n" + plan + "\n\n",
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        MapSqlParameterSource listParams = overview.params(filter, actor);
+        String counted = BillOverview.countedWhere(filter, listParams);
+        long total = jdbc.sql(BillOverview.totalsSql(counted)).paramSource(listParams).query((rs, i) -> rs.getLong(1)).single();
+        listParams.addValue("limit", 50).addValue("offset", Math.min((long) page, Math.max(0, (total - 1) / 50)) * 50);
+        overview.seek(counted, listParams);
+        Map<String, Object[]> plans = new LinkedHashMap<>();
+        plans.put("arrears, kept (V114)", new Object[] {Escalations.KEPT, params});
+        plans.put("arrears, direct", new Object[] {Escalations.SQL, params});
+        plans.put("list totals (V113)", new Object[] {BillOverview.totalsSql(counted), listParams});
+        plans.put("list regions of the page (V113)", new Object[] {BillOverview.regionsSql(counted), listParams});
+        plans.put("list page", new Object[] {BillOverview.pageSql(BillOverview.where(filter, listParams)), listParams});
+        for (var e : plans.entrySet()) {
+            String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + e.getValue()[0])
+                    .paramSource((MapSqlParameterSource) e.getValue()[1]).query(String.class).list());
+            Files.writeString(Path.of("target/bill-list-plans.txt"), "== " + e.getKey() + ", " + name + "\n" + plan + "\n\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
     }
 
     @Autowired Escalations escalations;
+
+    /** The list's statements before bill_month_total (V113): the A/B of the same run. */
+    private static final String OLD_WHERE = " where b.month = :month and b.payer_region_code >= :lo and b.payer_region_code < :hi";
+    private static final String OLD_TOTALS = """
+            select count(*), coalesce(sum(x.total), 0), coalesce(sum(x.paid), 0)
+            from bill b join registry_payer p on p.id = b.payer_id
+            cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
+                                where payer_id = b.payer_id and month = b.month) x""";
+    private static final String OLD_PAGE = """
+            select b.id, b.payer_id, b.month, b.due_date, b.payer_region_code, p.code, p.name, p.kind, x.total, x.paid
+            from bill b join registry_payer p on p.id = b.payer_id
+            cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
+                                where payer_id = b.payer_id and month = b.month) x
+            %s
+            order by b.payer_region_code, b.payer_id
+            limit :limit offset :offset""";
     @Autowired java.time.Clock clock;
 
     private double executionMs(String sql, MapSqlParameterSource params) {

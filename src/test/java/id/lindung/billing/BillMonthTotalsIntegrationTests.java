@@ -36,6 +36,7 @@ class BillMonthTotalsIntegrationTests {
     @Autowired Payments payments;
     @Autowired BillOverview overview;
     @Autowired TestClock clock;
+    @Autowired Escalations escalations;
 
     /** Per month, region, kind and status: bills, their lines' sum and their allocations' sum, counted from the lines. */
     private static final String DIRECT = """
@@ -173,6 +174,55 @@ class BillMonthTotalsIntegrationTests {
                         .as("a page past the end shows the last one")
                         .containsExactlyElementsOf(direct.subList(Math.max(0, (direct.size() - 1) / 2 * 2), direct.size()));
             }
+        }
+    }
+
+    @Test
+    void theKeptArrearsListEqualsTheDirectStatementOnTheDaysAroundEveryDueDate() {
+        history();
+        var province = id.lindung.access.RegionScope.of("17");
+        List<LocalDate> days = new ArrayList<>();
+        for (int m = 1; m <= 7; m++) {
+            for (int d : new int[] {1, 14, 15, 16, 28}) {
+                days.add(LocalDate.of(2025, m, d));
+            }
+        }
+        days.add(LocalDate.of(2026, 12, 2));
+        boolean someInArrears = false;
+        for (LocalDate day : days) {
+            clock.fixAt(day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+            try {
+                // today's list comes from payer_arrears (rebuilt when a due date passed), the direct one from the balances
+                var kept = escalations.forScope(province, day, 0, 500);
+                var params = Escalations.params(province, day, 500).addValue("offset", 0L);
+                List<String> direct = jdbc.sql(Escalations.SQL).paramSource(params)
+                        .query((rs, n) -> rs.getString(1) + " " + rs.getInt(4) + " " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString()
+                                + " " + rs.getDate(6) + " " + rs.getString(8) + " " + rs.getLong(10)).list();
+                assertThat(kept.items()).extracting(e -> e.payer() + " " + e.monthsInArrears() + " "
+                                + e.outstanding().toBigDecimal().stripTrailingZeros().toPlainString() + " " + e.oldestDue() + " "
+                                + e.groupCode() + " " + kept.total())
+                        .as("arrears as of " + day).containsExactlyElementsOf(direct);
+                someInArrears |= !direct.isEmpty();
+            } finally {
+                clock.reset();
+            }
+        }
+        assertThat(someInArrears).isTrue();
+        // a payment on a day the rows are kept for: billing recomputes the payer, so the list follows at once
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        clock.fixAt(today.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+        try {
+            escalations.forScope(province, today, 0, 500);
+            String payer = escalations.forScope(province, today, 0, 500).items().get(0).payer();
+            pay(payer, "TOTALS-5", "2000");
+            var params = Escalations.params(province, today, 500).addValue("offset", 0L);
+            List<String> direct = jdbc.sql(Escalations.SQL).paramSource(params)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString()).list();
+            assertThat(escalations.forScope(province, today, 0, 500).items())
+                    .extracting(e -> e.payer() + " " + e.outstanding().toBigDecimal().stripTrailingZeros().toPlainString())
+                    .containsExactlyElementsOf(direct);
+        } finally {
+            clock.reset();
         }
     }
 }
