@@ -64,7 +64,8 @@ class PayerArrears {
 
     /**
      * Whether the rows answer for {@code asOf}: no balance falls due between their day and it. When one does and
-     * {@code rebuild} is set, they are rebuilt as of {@code asOf} first (in a transaction of their own).
+     * {@code rebuild} is set, they are rebuilt as of {@code asOf} first (in a transaction of their own), unless billing
+     * is changing them right now.
      */
     boolean usableFor(LocalDate asOf, boolean rebuild) {
         if (sameAs(asOf)) {
@@ -73,15 +74,19 @@ class PayerArrears {
         if (!rebuild) {
             return false;
         }
-        tx.executeWithoutResult(s -> {
-            jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", LOCK).query().rowSet();
-            if (!sameAs(asOf)) { // another request may have rebuilt them while this one waited
+        // a billing run holds the shared lock until it commits (minutes): the request does not wait for it, it is
+        // answered directly and a later request rebuilds
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:ns, 0)").param("ns", LOCK).query(Boolean.class).single()) {
+                return false;
+            }
+            if (!sameAs(asOf)) { // another request may have rebuilt them meanwhile
                 jdbc.sql("delete from payer_arrears").update();
                 jdbc.sql(COMPUTE.formatted("true", "true")).param("asOf", Date.valueOf(asOf)).update();
                 jdbc.sql("update payer_arrears_state set as_of = ? where id = 1").param(Date.valueOf(asOf)).update();
             }
-        });
-        return true;
+            return true;
+        }));
     }
 
     private boolean sameAs(LocalDate asOf) {
