@@ -7,9 +7,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code bill_balance}: per bill and due date, its total, what is paid and what is owed. Rebuilt from the
- * lines and allocations of the payers and months that changed, in the same transaction as the change, so a list of
- * bills never sums the lines of a whole country to answer.
+ * Keeps {@code bill_balance}: per bill and due date, its total, what is paid and what is owed, and with it
+ * {@code bill_month_total}: the month's bills per region, payer kind and status. Rebuilt from the lines and
+ * allocations of the payers and months that changed, in the same transaction as the change, so a list of bills never
+ * sums the lines of a whole country to answer, nor looks up every bill's balance to count them. The payers whose
+ * balances were rebuilt are then recomputed in {@code payer_arrears} ({@link PayerArrears}).
  */
 @Component
 class BillBalances {
@@ -21,6 +23,7 @@ class BillBalances {
      * docs/benchmarks.md "Billing in the suite"). Same values.
      */
     private static final String AGGREGATE = """
+            with changed as (
             insert into bill_balance (payer_id, month, due_date, total, paid, owed)
             select l.payer_id, l.month, l.due_date, sum(l.amount), coalesce(sum(a.amount), 0),
                    coalesce(sum(l.amount + r.reversed - coalesce(a.amount, 0)) filter (where l.kind <> 'REVERSAL'), 0)
@@ -28,29 +31,60 @@ class BillBalances {
             left join payment_allocation a on a.bill_line_id = l.id
             cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
             where %s
-            group by l.payer_id, l.month, l.due_date""";
+            group by l.payer_id, l.month, l.due_date
+            returning payer_id, month, total, paid)
+            """ + totals("+");
+
+    /** The rows about to be rebuilt, taken out of bill_month_total with their bills' figures as they were. */
+    private static final String REMOVE = """
+            with changed as (delete from bill_balance b where %s returning b.payer_id, b.month, b.total, b.paid)
+            """ + totals("-");
+
+    /*
+     * bill_month_total (V113) changes by what the rebuilt bills counted before (sign -) and count now (+): every
+     * statement here deletes or inserts all balance rows of whole bills (payer and month), so the difference of a
+     * bill is its old figures out and its new ones in. An upsert of differences, in key order, rather than a recount
+     * of the villages: two allocations of payers in one village add up instead of one overwriting the other.
+     */
+    private static String totals(String sign) {
+        return """
+                insert into bill_month_total as t (month, region_code, kind, unpaid, bills, total, paid)
+                select b.month, b.payer_region_code, p.kind, x.total > x.paid, %1$scount(*), %1$ssum(x.total), %1$ssum(x.paid)
+                from (select payer_id, month, sum(total) as total, sum(paid) as paid from changed group by payer_id, month) x
+                join bill b on b.payer_id = x.payer_id and b.month = x.month
+                join registry_payer p on p.id = b.payer_id
+                group by b.month, b.payer_region_code, p.kind, x.total > x.paid
+                order by 1, 2, 3, 4
+                on conflict (month, region_code, kind, unpaid) do update
+                set bills = t.bills + excluded.bills, total = t.total + excluded.total, paid = t.paid + excluded.paid
+                """.formatted(sign);
+    }
 
     private final JdbcClient jdbc;
+    private final PayerArrears arrears;
 
-    BillBalances(JdbcClient jdbc) {
+    BillBalances(JdbcClient jdbc, PayerArrears arrears) {
         this.jdbc = jdbc;
+        this.arrears = arrears;
     }
 
     /** After allocation changed: the payers' bills from month {@code from} on. */
     void refresh(Long[] payers, LocalDate from) {
-        jdbc.sql("delete from bill_balance where payer_id = any(:payers) and month >= :from")
+        jdbc.sql(REMOVE.formatted("b.payer_id = any(:payers) and b.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql(AGGREGATE.formatted("l.payer_id = any(:payers) and l.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
+        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", payers));
     }
 
     /** After a billing run added lines: the bills of the month that the run touched, of the payers {@code which} keeps. */
     void refreshRun(long runId, LocalDate month, String which) {
         String touched = "(select distinct l.payer_id from bill_line l where l.month = :month and l.run_id = :run and " + which + ")";
-        jdbc.sql("delete from bill_balance b where b.month = :month and b.payer_id in " + touched)
+        jdbc.sql(REMOVE.formatted("b.month = :month and b.payer_id in " + touched))
                 .param("month", Date.valueOf(month)).param("run", runId).update();
         jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id in " + touched))
                 .param("month", Date.valueOf(month)).param("run", runId).update();
+        arrears.refresh("%s in " + touched, java.util.Map.of("month", Date.valueOf(month), "run", runId));
     }
 
     /** Every payer's bills, e.g. after demo data was written directly. */

@@ -20,8 +20,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The month's bills as a list a person pages through: filtered by area (a district or village inside the caller's
- * scope), payer kind and status, in region order, with names. Every query is limited to the caller's region in SQL,
- * and reads the maintained {@code bill_balance} rows, so a national list costs a page, not every bill line.
+ * scope), payer kind and status, in region order, with names. Every query is limited to the caller's region in SQL.
+ * Counts, sums and where a page starts come from the maintained per-region totals ({@code bill_month_total}), the
+ * page's bills from {@code bill_balance}, so a national list costs about one row per village and a page, not every
+ * bill of the country.
  */
 @Service
 public class BillOverview {
@@ -76,17 +78,21 @@ public class BillOverview {
     public Result find(Filter filter, Actor actor, int page, int size) {
         int limit = Math.max(1, Math.min(size, MAX_SIZE));
         MapSqlParameterSource params = params(filter, actor);
-        String where = where(filter, params);
-        Totals totals = jdbc.sql(totalsSql(where)).paramSource(params)
+        String counted = countedWhere(filter, params);
+        Totals totals = jdbc.sql(totalsSql(counted)).paramSource(params)
                 .query((rs, n) -> new Totals(rs.getLong(1), Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)),
                         Rupiah.of(rs.getBigDecimal(2).subtract(rs.getBigDecimal(3)))))
                 .single();
         // a page past the end shows the last one; arithmetic in long, so page=2147483647 cannot overflow
         long lastPage = Math.max(0, (totals.bills() - 1) / limit);
         int shown = (int) Math.min(Math.max(0, page), lastPage);
-        MonthRules monthRules = rules.forMonth(filter.month());
+        if (totals.bills() == 0) {
+            return new Result(List.of(), 0, limit, totals);
+        }
         params.addValue("limit", limit).addValue("offset", (long) shown * limit);
-        List<Row> rows = jdbc.sql(pageSql(where)).paramSource(params)
+        seek(counted, params);
+        MonthRules monthRules = rules.forMonth(filter.month());
+        List<Row> rows = jdbc.sql(pageSql(where(filter, params))).paramSource(params)
                 .query((rs, n) -> {
                     Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
                     Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
@@ -102,6 +108,25 @@ public class BillOverview {
         return new Result(rows, shown, limit, totals);
     }
 
+    /**
+     * Which regions hold the page's rows, and how many of the first region's bills come before it ({@code regions},
+     * {@code skip}): read from the per-region counts, so page 500 of the country reads its 50 bills and not the 25,000
+     * before them.
+     */
+    void seek(String counted, MapSqlParameterSource params) {
+        List<String> regions = new java.util.ArrayList<>();
+        long[] before = {-1};
+        jdbc.sql(regionsSql(counted)).paramSource(params).query((rs, n) -> {
+            regions.add(rs.getString(1));
+            if (before[0] < 0) {
+                before[0] = rs.getLong(2);
+            }
+            return null;
+        }).list();
+        params.addValue("regions", regions.toArray(String[]::new))
+                .addValue("skip", (Long) params.getValue("offset") - Math.max(0, before[0]));
+    }
+
     /** The parameters of both statements, the caller's region (or the area inside it) first. */
     MapSqlParameterSource params(Filter filter, Actor actor) {
         RegionScope area = area(filter.region(), actor.scope());
@@ -111,22 +136,41 @@ public class BillOverview {
                 .addValue("asOf", Date.valueOf(LocalDate.now(clock)));
     }
 
+    /** The rows of {@code bill_month_total} (V113) the filter selects: the month, the area, the kind, the status. */
+    static String countedWhere(Filter filter, MapSqlParameterSource params) {
+        return " where t.month = :month and t.region_code >= :lo and t.region_code < :hi"
+                + (params.getValue("kind") == null ? "" : " and t.kind = :kind")
+                + (filter.status() == null ? "" : filter.status() == Status.UNPAID ? " and t.unpaid" : " and not t.unpaid");
+    }
+
+    /** The bills of the page's regions (see {@link #seek}), still inside the caller's area, with the same filter. */
     static String where(Filter filter, MapSqlParameterSource params) {
-        return " where b.month = :month and b.payer_region_code >= :lo and b.payer_region_code < :hi"
+        return " where b.month = :month and b.payer_region_code = any(cast(:regions as text[]))"
+                + " and b.payer_region_code >= :lo and b.payer_region_code < :hi"
                 + (params.getValue("kind") == null ? "" : " and p.kind = :kind")
                 + (filter.status() == null ? "" : filter.status() == Status.UNPAID ? " and x.total > x.paid" : " and x.total <= x.paid");
     }
 
-    /** Count and sums over every bill the filter selects. */
-    static String totalsSql(String where) {
-        return """
-                select count(*), coalesce(sum(x.total), 0), coalesce(sum(x.paid), 0)
-                from bill b join registry_payer p on p.id = b.payer_id
-                cross join lateral (select coalesce(sum(total), 0) as total, coalesce(sum(paid), 0) as paid from bill_balance
-                                    where payer_id = b.payer_id and month = b.month) x""" + where;
+    /** Count and sums over every bill the filter selects, from the maintained per-region totals. */
+    static String totalsSql(String counted) {
+        return "select coalesce(sum(t.bills), 0), coalesce(sum(t.total), 0), coalesce(sum(t.paid), 0) from bill_month_total t"
+                + counted;
     }
 
-    /** One page in region order (the index on bill (month, payer_region_code, payer_id)), then names and fines of that page only. */
+    /** The regions, in list order, whose bills are rows offset .. offset + limit of the list, each with the count before it. */
+    static String regionsSql(String counted) {
+        return """
+                with c as (
+                    select t.region_code, sum(t.bills) as n from bill_month_total t %s
+                    group by t.region_code having sum(t.bills) > 0
+                ), w as (
+                    select region_code, n, sum(n) over (order by region_code) - n as before from c
+                )
+                select region_code, before from w where before < :offset + :limit and before + n > :offset
+                order by region_code""".formatted(counted);
+    }
+
+    /** One page: the bills of the page's regions in region order, then names and fines of that page only. */
     static String pageSql(String where) {
         return """
                 with page as (
@@ -136,7 +180,7 @@ public class BillOverview {
                                         where payer_id = b.payer_id and month = b.month) x
                     %s
                     order by b.payer_region_code, b.payer_id
-                    limit :limit offset :offset
+                    limit :limit offset :skip
                 )
                 select g.id, g.code, g.name, g.kind, g.payer_region_code, r.name as region_name, d.name as district_name,
                        g.total, g.paid, g.due_date,

@@ -18,9 +18,18 @@ import tools.jackson.databind.annotation.JsonSerialize;
 public class Escalations {
 
     private final JdbcClient jdbc;
+    private final PayerArrears arrears;
+    private final java.time.Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate read;
 
-    Escalations(JdbcClient jdbc) {
+    Escalations(JdbcClient jdbc, PayerArrears arrears, java.time.Clock clock,
+                org.springframework.transaction.PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.arrears = arrears;
+        this.clock = clock;
+        this.read = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.read.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.read.setReadOnly(true);
     }
 
     /**
@@ -47,21 +56,70 @@ public class Escalations {
     /**
      * Payers of every kind more than one month in arrears, below the caller's own level (a regency office does not
      * escalate its own APBD), grouped by the area one level below the scope, largest arrears first within a group.
-     * Reads the maintained {@code bill_balance}: what is overdue is the unpaid part of lines past their due date.
+     * What is overdue is the unpaid part of lines past their due date ({@code bill_balance}).
      */
     public id.lindung.platform.Page<Escalation> forScope(RegionScope scope, LocalDate asOf, int page, int size) {
         int limit = Math.max(1, Math.min(size, 500));
+        var params = params(scope, asOf, limit);
+        // today's list (every page of the application asks for today) comes from the payers kept in arrears
+        // (payer_arrears, V114), rebuilt first when a due date has passed since they were computed; another day's is
+        // computed directly. The rows and their day are read in one snapshot, so a rebuild in between cannot mix days.
+        boolean kept = arrears.usableFor(asOf, asOf.equals(LocalDate.now(clock)));
+        return read.execute(s -> kept && arrears.usableFor(asOf, false)
+                ? paged(KEPT, KEPT_COUNT, params, page, limit)
+                : paged(SQL, SQL.substring(0, SQL.indexOf("), counted as")) + ") select count(*) from arrears", params, page, limit));
+    }
+
+    private id.lindung.platform.Page<Escalation> paged(String sql, String countSql,
+                                                       org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
+                                                       int page, int limit) {
+        long[] total = {0};
+        int shown = Math.max(0, page);
+        List<Escalation> items = page(sql, params, shown, limit, total);
+        if (items.isEmpty() && shown > 0) {
+            // a page past the end shows the last page: its rows carry no count, so the count is asked for alone
+            long count = jdbc.sql(countSql).paramSource(params).query(Long.class).single();
+            shown = (int) Math.max(0, (count - 1) / limit);
+            items = page(sql, params, shown, limit, total);
+        }
+        return new id.lindung.platform.Page<>(items, shown, limit, total[0]);
+    }
+
+    /** The list from payer_arrears: the scope's payers in arrears (not the scope's own), the page's names only. */
+    static final String KEPT = """
+                with counted as (
+                    select a.payer_id, a.code, a.region_code, a.kind, a.months, a.outstanding, a.oldest_due,
+                           left(a.region_code, :group) as group_code, count(*) over () as total
+                    from payer_arrears a
+                    where a.region_code >= :lo and a.region_code < :hi and a.region_code <> :scope
+                    order by group_code, a.outstanding desc, a.code
+                    limit :limit offset :offset
+                )
+                select c.code, p.name, c.region_code, c.months, c.outstanding, c.oldest_due, c.kind, c.group_code, g.name, c.total
+                from counted c join registry_payer p on p.id = c.payer_id left join region_area g on g.code = c.group_code
+                order by c.group_code, c.outstanding desc, c.code
+                """;
+
+    static final String KEPT_COUNT = """
+                select count(*) from payer_arrears a where a.region_code >= :lo and a.region_code < :hi and a.region_code <> :scope""";
+
+    static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(RegionScope scope, LocalDate asOf, int limit) {
         // the group: the code prefix one level below the scope (2, 5, 8 characters; a village groups by itself)
         int groupLength = scope.isNational() ? 2 : switch (scope.code().length()) {
             case 2 -> 5;
             case 5 -> 8;
             default -> 13;
         };
-        // one statement gives the page and the count (count(*) over the arrears): the list was built twice, once to
-        // count it and once for the page, each time over every balance of the scope. Only payer-months with something
-        // owed on a due date already past can be in arrears: they are found on bill_balance_owed_idx (V128), a small
-        // index while most bills are paid, and only their balances are summed.
-        String sql = """
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
+                .addValue("scope", scope.code()).addValue("group", groupLength).addValue("limit", limit);
+    }
+
+    /**
+     * The list computed directly from the balances: one statement gives the page and the count. Only payer-months with
+     * something owed on a due date already past can be in arrears: they are found on bill_balance_owed_idx (V128).
+     */
+    static final String SQL = """
                 with owed as (
                     select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
                     from bill_balance bb join registry_payer p on p.id = bb.payer_id
@@ -85,21 +143,6 @@ public class Escalations {
                 from counted c left join region_area g on g.code = c.group_code
                 order by c.group_code, c.outstanding desc, c.code
                 """;
-        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
-                .addValue("lo", scope.lo()).addValue("hi", scope.hi()).addValue("asOf", Date.valueOf(asOf))
-                .addValue("scope", scope.code()).addValue("group", groupLength).addValue("limit", limit);
-        long[] total = {0};
-        int shown = Math.max(0, page);
-        List<Escalation> items = page(sql, params, shown, limit, total);
-        if (items.isEmpty() && shown > 0) {
-            // a page past the end shows the last page: its rows carry no count, so the count is asked for alone
-            long count = jdbc.sql(sql.substring(0, sql.indexOf("), counted as")) + ") select count(*) from arrears")
-                    .paramSource(params).query(Long.class).single();
-            shown = (int) Math.max(0, (count - 1) / limit);
-            items = page(sql, params, shown, limit, total);
-        }
-        return new id.lindung.platform.Page<>(items, shown, limit, total[0]);
-    }
 
     private List<Escalation> page(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params,
                                   int page, int limit, long[] total) {

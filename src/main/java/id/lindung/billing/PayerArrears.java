@@ -1,0 +1,98 @@
+package id.lindung.billing;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code payer_arrears} (V114): the payers more than one month in arrears as of one day, per payer, so the
+ * arrears escalation sorts the payers in arrears instead of summing every overdue balance of the scope per request.
+ * Billing recomputes the payers whose balances it rebuilds ({@link #refresh}); a request for a day that a due date
+ * separates from the rows' day rebuilds them all ({@link #usableFor}).
+ */
+@Component
+class PayerArrears {
+
+    /** Advisory lock namespace: billing's refreshes share it, a rebuild takes it alone. */
+    private static final int LOCK = 4343;
+
+    /*
+     * The same figures the direct statement (Escalations.SQL) gives: per payer-month the balances due before the day,
+     * of the payer-months with something owed on one of them (bill_balance_owed_idx), counted where still owed.
+     */
+    private static final String COMPUTE = """
+            insert into payer_arrears (payer_id, region_code, kind, code, months, outstanding, oldest_due)
+            with owed as (
+                select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
+                from bill_balance bb
+                where bb.due_date < :asOf and %1$s
+                  and (bb.payer_id, bb.month) in (select u.payer_id, u.month from bill_balance u
+                                                  where u.owed <> 0 and u.due_date < :asOf and %2$s)
+                group by bb.payer_id, bb.month
+            )
+            select p.id, p.region_code, p.kind, p.code, count(*), sum(o.outstanding), min(o.due_date)
+            from owed o join registry_payer p on p.id = o.payer_id
+            where o.outstanding > 0
+            group by p.id, p.region_code, p.kind, p.code
+            having count(*) > 1""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+
+    PayerArrears(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * After billing rebuilt balances: the payers {@code payers} selects (an SQL condition on {@code payer_id}) are
+     * computed again as of the rows' day, in the caller's transaction.
+     */
+    void refresh(String payers, Map<String, ?> params) {
+        // a rebuild changes the day and every row: it waits for refreshes in progress, and they for it
+        jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", LOCK).query().rowSet();
+        LocalDate asOf = jdbc.sql("select as_of from payer_arrears_state where id = 1").query(LocalDate.class).single();
+        jdbc.sql("delete from payer_arrears where " + payers.formatted("payer_id")).params(params).update();
+        jdbc.sql(COMPUTE.formatted(payers.formatted("bb.payer_id"), payers.formatted("u.payer_id")))
+                .params(params).param("asOf", Date.valueOf(asOf)).update();
+    }
+
+    /**
+     * Whether the rows answer for {@code asOf}: no balance falls due between their day and it. When one does and
+     * {@code rebuild} is set, they are rebuilt as of {@code asOf} first (in a transaction of their own), unless billing
+     * is changing them right now.
+     */
+    boolean usableFor(LocalDate asOf, boolean rebuild) {
+        if (sameAs(asOf)) {
+            return true;
+        }
+        if (!rebuild) {
+            return false;
+        }
+        // a billing run holds the shared lock until it commits (minutes): the request does not wait for it, it is
+        // answered directly and a later request rebuilds
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            if (!jdbc.sql("select pg_try_advisory_xact_lock(:ns, 0)").param("ns", LOCK).query(Boolean.class).single()) {
+                return false;
+            }
+            if (!sameAs(asOf)) { // another request may have rebuilt them meanwhile
+                jdbc.sql("delete from payer_arrears").update();
+                jdbc.sql(COMPUTE.formatted("true", "true")).param("asOf", Date.valueOf(asOf)).update();
+                jdbc.sql("update payer_arrears_state set as_of = ? where id = 1").param(Date.valueOf(asOf)).update();
+            }
+            return true;
+        }));
+    }
+
+    private boolean sameAs(LocalDate asOf) {
+        return jdbc.sql("""
+                select s.as_of = :asOf or not exists (
+                    select 1 from bill_balance b where b.due_date >= least(s.as_of, :asOf) and b.due_date < greatest(s.as_of, :asOf))
+                from payer_arrears_state s where s.id = 1""").param("asOf", Date.valueOf(asOf)).query(Boolean.class).single();
+    }
+}

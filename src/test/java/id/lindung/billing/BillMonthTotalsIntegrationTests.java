@@ -1,0 +1,228 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
+import id.lindung.support.TestUsers;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * bill_month_total (V113), what the bill list counts, sums and pages by, equals a direct count over the bills' own
+ * lines and allocations after billing runs, payments (partial, full, several months), a payment reversal, a
+ * recomputation (a corrected wage re-billed: reversal and new lines), a death (months after it reversed) and a new
+ * payer. And the list's pages, found from those counts, are the bills a direct query puts at those positions.
+ * Regency 17.01, which no other test uses.
+ */
+@IntegrationTest
+class BillMonthTotalsIntegrationTests {
+
+    static final String REGENCY = "17.01";
+    static final Actor ADMIN = TestUsers.actor("bill-totals-admin", Role.ADMIN, "ID");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired BillOverview overview;
+    @Autowired TestClock clock;
+    @Autowired Escalations escalations;
+
+    /** Per month, region, kind and status: bills, their lines' sum and their allocations' sum, counted from the lines. */
+    private static final String DIRECT = """
+            select b.month, b.payer_region_code, p.kind, x.total > x.paid as unpaid, count(*) as bills,
+                   sum(x.total) as total, sum(x.paid) as paid
+            from bill b join payer p on p.id = b.payer_id
+            cross join lateral (
+                select coalesce(sum(l.amount), 0) as total, coalesce(sum(a.amount), 0) as paid
+                from bill_line l left join payment_allocation a on a.bill_line_id = l.id
+                where l.payer_id = b.payer_id and l.month = b.month) x
+            where b.payer_region_code like '17.01%'
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4""";
+
+    private static final String ROLLUP = """
+            select month, region_code, kind, unpaid, bills, total, paid from bill_month_total
+            where region_code like '17.01%' and bills <> 0 order by 1, 2, 3, 4""";
+
+    private List<String> rows(String sql) {
+        return jdbc.sql(sql).query((rs, n) -> rs.getDate(1) + " " + rs.getString(2) + " " + rs.getString(3) + " "
+                + rs.getBoolean(4) + " " + rs.getLong(5) + " " + rs.getBigDecimal(6).stripTrailingZeros().toPlainString()
+                + " " + rs.getBigDecimal(7).stripTrailingZeros().toPlainString()).list();
+    }
+
+    private void assertExact(String after) {
+        List<String> direct = rows(DIRECT);
+        assertThat(direct).as("the direct count has bills after " + after).isNotEmpty();
+        assertThat(rows(ROLLUP)).as("bill_month_total after " + after).containsExactlyElementsOf(direct);
+        // no rollup row is left over with figures but no bills
+        assertThat(jdbc.sql("select count(*) from bill_month_total where region_code like '17.01%' and bills = 0 and (total <> 0 or paid <> 0)")
+                .query(Long.class).single()).as("rows without bills after " + after).isZero();
+    }
+
+    private void bill(YearMonth month) {
+        CurrentActor.runAs(ADMIN, () -> runs.run(month, ADMIN, true));
+    }
+
+    private long pay(String payer, String reference, String amount) {
+        return CurrentActor.runAs(ADMIN, () -> payments.record(new Payments.PaymentRequest(payer, reference,
+                LocalDate.of(2025, 4, 20), new BigDecimal(amount), "BANK"), ADMIN)).id();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
+
+    @Test
+    void theMonthTotalsEqualADirectCountAfterRunsPaymentsReversalsRecomputationsAndADeath() {
+        history();
+        assertExact("the whole history");
+    }
+
+    /** The regency's billing history, checked after every step; once per test run (the database is shared). */
+    private void history() {
+        if (DONE.getAndSet(true)) {
+            return;
+        }
+        BillingFixture fx = new BillingFixture(jdbc);
+        List<String> villages = jdbc.sql("select code from region where kind = 'DESA' and active and code like '17.01.%' order by code limit 3")
+                .query(String.class).list();
+        assertThat(villages).hasSize(3);
+        List<Long> officials = new ArrayList<>();
+        for (String desa : villages) {
+            long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+            long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+            officials.add(fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null));
+            fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        }
+        long regency = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten " + REGENCY, REGENCY);
+        long kader = fx.worker(villages.get(2), "Kader " + REGENCY, "KADER");
+        fx.term(kader, villages.get(2), "JKK", "PU", "1000000", "VERY_LOW", regency, regency, LocalDate.of(2025, 1, 1), null);
+        long nelayan = fx.worker(villages.get(1), "Nelayan " + REGENCY, "NELAYAN");
+        long self = fx.payer("SELF:" + fx.nik(nelayan), "SELF", "Peserta mandiri", villages.get(1));
+        fx.term(nelayan, villages.get(1), "JKK", "BPU", "1000000", null, null, self, LocalDate.of(2025, 1, 1), null);
+        long deathTerm = fx.term(nelayan, villages.get(1), "JKM", "BPU", "1000000", null, null, self, LocalDate.of(2025, 1, 1), null);
+
+        for (int m = 1; m <= 3; m++) {
+            bill(YearMonth.of(2025, m));
+        }
+        assertExact("three billing runs");
+
+        // the first village pays part of January, the second everything billed so far, the self-payer one month
+        pay("APBDES:" + villages.get(0), "TOTALS-1", "10000");
+        long full = pay("APBDES:" + villages.get(1), "TOTALS-2", "1000000");
+        pay("SELF:" + fx.nik(nelayan), "TOTALS-3", "16800");
+        assertExact("payments");
+
+        CurrentActor.runAs(ADMIN, () -> payments.reverse(full, "salah rekening", ADMIN));
+        assertExact("a payment reversal");
+
+        // the first official's wage was entered wrong: February is recomputed (its lines reversed and billed again)
+        jdbc.sql("update membership_term set wage = 3000000 where id = ?").param(officials.get(0)).update();
+        clock.fixAt(Instant.parse("2026-12-03T03:00:00Z"));
+        try {
+            bill(YearMonth.of(2025, 2));
+        } finally {
+            clock.reset();
+        }
+        assertExact("a recomputation");
+
+        // the fisher died in February: the months after it are reversed by the next run, which also bills April
+        fx.close(deathTerm, LocalDate.of(2025, 2, 10), "DECEASED");
+        bill(YearMonth.of(2025, 4));
+        pay("APBDES:" + villages.get(2), "TOTALS-4", "500000");
+        assertExact("a death, a fourth month and another payment");
+    }
+
+    @Test
+    void everyPageOfTheListIsTheBillsADirectQueryPutsAtThoseRowsWhateverTheFilter() {
+        history();
+        Actor dpmd = TestUsers.actor("bill-totals-dpmd", Role.DPMD, REGENCY);
+        for (BillOverview.Status status : new BillOverview.Status[] {null, BillOverview.Status.UNPAID, BillOverview.Status.PAID}) {
+            for (String kind : new String[] {null, "APBDES", "SELF"}) {
+                var filter = new BillOverview.Filter(YearMonth.of(2025, 2), null, kind, status);
+                List<Long> direct = jdbc.sql("""
+                        select b.id from bill b join payer p on p.id = b.payer_id
+                        cross join lateral (select coalesce(sum(l.amount), 0) as total, coalesce(sum(a.amount), 0) as paid
+                                            from bill_line l left join payment_allocation a on a.bill_line_id = l.id
+                                            where l.payer_id = b.payer_id and l.month = b.month) x
+                        where b.month = date '2025-02-01' and b.payer_region_code like '17.01%'
+                          and (cast(:kind as text) is null or p.kind = :kind)
+                          and (cast(:status as text) is null or (x.total > x.paid) = (:status = 'UNPAID'))
+                        order by b.payer_region_code, b.payer_id""")
+                        .param("kind", kind).param("status", status == null ? null : status.name())
+                        .query(Long.class).list();
+                List<Long> paged = new ArrayList<>();
+                for (int page = 0; page < direct.size(); page++) {
+                    var result = overview.find(filter, dpmd, page, 1);
+                    assertThat(result.totals().bills()).isEqualTo(direct.size());
+                    result.rows().forEach(r -> paged.add(r.id()));
+                }
+                assertThat(paged).as("pages of one bill, kind " + kind + ", status " + status).isEqualTo(direct);
+                if (direct.size() >= 2) {
+                    assertThat(overview.find(filter, dpmd, 0, 2).rows()).extracting(BillOverview.Row::id)
+                            .containsExactlyElementsOf(direct.subList(0, 2));
+                }
+                assertThat(overview.find(filter, dpmd, 1000, 2).rows()).extracting(BillOverview.Row::id)
+                        .as("a page past the end shows the last one")
+                        .containsExactlyElementsOf(direct.subList(Math.max(0, (direct.size() - 1) / 2 * 2), direct.size()));
+            }
+        }
+    }
+
+    @Test
+    void theKeptArrearsListEqualsTheDirectStatementOnTheDaysAroundEveryDueDate() {
+        history();
+        var province = id.lindung.access.RegionScope.of("17");
+        List<LocalDate> days = new ArrayList<>();
+        for (int m = 1; m <= 7; m++) {
+            for (int d : new int[] {1, 14, 15, 16, 28}) {
+                days.add(LocalDate.of(2025, m, d));
+            }
+        }
+        days.add(LocalDate.of(2026, 12, 2));
+        boolean someInArrears = false;
+        for (LocalDate day : days) {
+            clock.fixAt(day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+            try {
+                // today's list comes from payer_arrears (rebuilt when a due date passed), the direct one from the balances
+                var kept = escalations.forScope(province, day, 0, 500);
+                var params = Escalations.params(province, day, 500).addValue("offset", 0L);
+                List<String> direct = jdbc.sql(Escalations.SQL).paramSource(params)
+                        .query((rs, n) -> rs.getString(1) + " " + rs.getInt(4) + " " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString()
+                                + " " + rs.getDate(6) + " " + rs.getString(8) + " " + rs.getLong(10)).list();
+                assertThat(kept.items()).extracting(e -> e.payer() + " " + e.monthsInArrears() + " "
+                                + e.outstanding().toBigDecimal().stripTrailingZeros().toPlainString() + " " + e.oldestDue() + " "
+                                + e.groupCode() + " " + kept.total())
+                        .as("arrears as of " + day).containsExactlyElementsOf(direct);
+                someInArrears |= !direct.isEmpty();
+            } finally {
+                clock.reset();
+            }
+        }
+        assertThat(someInArrears).isTrue();
+        // a payment on a day the rows are kept for: billing recomputes the payer, so the list follows at once
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        clock.fixAt(today.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+        try {
+            escalations.forScope(province, today, 0, 500);
+            String payer = escalations.forScope(province, today, 0, 500).items().get(0).payer();
+            pay(payer, "TOTALS-5", "2000");
+            var params = Escalations.params(province, today, 500).addValue("offset", 0L);
+            List<String> direct = jdbc.sql(Escalations.SQL).paramSource(params)
+                    .query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(5).stripTrailingZeros().toPlainString()).list();
+            assertThat(escalations.forScope(province, today, 0, 500).items())
+                    .extracting(e -> e.payer() + " " + e.outstanding().toBigDecimal().stripTrailingZeros().toPlainString())
+                    .containsExactlyElementsOf(direct);
+        } finally {
+            clock.reset();
+        }
+    }
+}
