@@ -45,10 +45,12 @@ public class UserAccounts {
     private final Clock wallClock = id.lindung.platform.BusinessClock.wall();
     private final int defaultTokenDays;
     private final int maxTokenDays;
+    private final ApiTokenCache tokenCache;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, RegionDirectory regions, Clock clock,
                  @Value("${lindung.tokens.default-days:90}") int defaultTokenDays,
-                 @Value("${lindung.tokens.max-days:365}") int maxTokenDays) {
+                 @Value("${lindung.tokens.max-days:365}") int maxTokenDays, ApiTokenCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
@@ -197,6 +199,18 @@ public class UserAccounts {
                 returning id""")
                 .param("now", Timestamp.from(wallClock.instant())).param("user", user.id()).param("token", tokenId)
                 .query(Long.class).list();
+        // this server refuses the token from now on, before the change commits and again when it has (a request that
+        // read the token meanwhile must not keep it); other servers hear the database's notice (V122)
+        tokenCache.clear();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            tokenCache.clear();
+                        }
+                    });
+        }
         for (long id : ids) {
             audit.record("REVOKE", "api_token", Long.toString(id), user.scope().isNational() ? null : user.scope().code(),
                     null, Map.of("username", user.username()));
@@ -206,16 +220,27 @@ public class UserAccounts {
 
     /**
      * The user a token belongs to, if the token is live (not revoked, not expired, user enabled). Read from the
-     * database on every request, so a revocation takes effect on the next one. A sign-in lockout does not stop a
+     * database, or from {@link ApiTokenCache} for a few seconds while no change to tokens or users was announced, so
+     * a revocation takes effect on the next request. A sign-in lockout does not stop a
      * token: it guards the password, not the token.
      */
     Optional<LindungUser> findByToken(String token) {
         String hash = sha256(token);
+        Optional<LindungUser> cached = tokenCache.find(hash);
+        if (cached.isPresent()) {
+            return cached;
+        }
+        long generation = tokenCache.generation();
         Timestamp now = Timestamp.from(wallClock.instant());
+        Instant[] expires = new Instant[1];
         Optional<LindungUser> user = jdbc.sql("""
-                select u.* from api_token t join app_user u on u.id = t.user_id
+                select u.*, t.expires_at token_expires_at from api_token t join app_user u on u.id = t.user_id
                 where t.token_hash = ? and t.revoked_at is null and t.expires_at > ? and u.enabled""")
-                .params(hash, now).query(this::map).optional();
+                .params(hash, now).query((rs, n) -> {
+                    expires[0] = instant(rs, "token_expires_at");
+                    return map(rs, n);
+                }).optional();
+        user.ifPresent(u -> tokenCache.put(hash, u, expires[0], generation));
         // one write a minute at most per token, not one per request
         user.ifPresent(u -> jdbc.sql("""
                 update api_token set last_used_at = :now

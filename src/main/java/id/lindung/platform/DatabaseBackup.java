@@ -126,6 +126,8 @@ public class DatabaseBackup {
                 if (!wiped.isEmpty()) {
                     s.execute("truncate " + String.join(", ", wiped) + " restart identity cascade");
                 }
+                // the triggers are off, so say what they would: every server drops the API tokens it keeps (V122)
+                s.execute("select pg_notify('lindung_access_change', 'restore')");
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(file)))) {

@@ -43,10 +43,59 @@ class ApiTokenLifetimeIntegrationTests {
         var issued = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-expired", "short", 1));
         Http api = Http.withToken(port, issued.token());
         assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        // changed behind the server's back: the server hears it from the database's notice (V122), not at once
         jdbc.sql("update api_token set expires_at = now() - interval '1 second' where id = ?").param(issued.id()).update();
-        var refused = api.get("/api/v1/regions/63");
+        var refused = untilRefused(api);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("TOKEN_INVALID");
+    }
+
+    /**
+     * Issue 16: the server keeps live tokens for a few seconds. A token revoked from another process (the command line,
+     * another server, plain SQL) is refused as soon as the database's notice arrives, well before the cache's own
+     * time to live; a revocation through this server is refused on the very next request (the tests above).
+     */
+    @Test
+    void aCachedTokenRevokedElsewhereIsRefusedOnTheNoticeNotAfterTheCachesLifetime() {
+        TestUsers.token(accounts, "tok-elsewhere", Role.MONITOR, "63");
+        var issued = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-elsewhere", "cli", 5));
+        Http api = Http.withToken(port, issued.token());
+        assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200); // now served from the cache
+        long t0 = System.nanoTime();
+        jdbc.sql("update api_token set revoked_at = now() where id = ?").param(issued.id()).update();
+        assertThat(untilRefused(api).statusCode()).isEqualTo(401);
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aCachedTokenOfAUserDisabledElsewhereIsRefused() {
+        String token = TestUsers.token(accounts, "tok-disabled", Role.MONITOR, "63");
+        Http api = Http.withToken(port, token);
+        assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
+        jdbc.sql("update app_user set enabled = false where username = 'tok-disabled'").update();
+        try {
+            assertThat(untilRefused(api).statusCode()).isEqualTo(401);
+        } finally {
+            jdbc.sql("update app_user set enabled = true where username = 'tok-disabled'").update();
+        }
+    }
+
+    /** Asks until refused, for at most 3 s (the cache lives 5 s): a change made outside the server arrives as a notice. */
+    private static java.net.http.HttpResponse<String> untilRefused(Http api) {
+        long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        var answer = api.get("/api/v1/regions/63");
+        while (answer.statusCode() != 401 && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            answer = api.get("/api/v1/regions/63");
+        }
+        return answer;
     }
 
     @Test
