@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Hears the database's notice that a token or a user changed (migration V122: a trigger on {@code api_token} and
+ * Hears the database's notice that a token or a user changed (migration V134: a trigger on {@code api_token} and
  * {@code app_user}, whoever wrote the change) and clears the {@link ApiTokenCache}. The cache is on only while this
  * listener holds its connection: a lost connection turns it off until the listener is back, so a revocation made
  * elsewhere is never missed, only waited for by reading the database again.

@@ -200,7 +200,7 @@ public class UserAccounts {
                 .param("now", Timestamp.from(wallClock.instant())).param("user", user.id()).param("token", tokenId)
                 .query(Long.class).list();
         // this server refuses the token from now on, before the change commits and again when it has (a request that
-        // read the token meanwhile must not keep it); other servers hear the database's notice (V122)
+        // read the token meanwhile must not keep it); other servers hear the database's notice (V134)
         tokenCache.clear();
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(

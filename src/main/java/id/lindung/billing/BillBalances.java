@@ -41,7 +41,7 @@ class BillBalances {
             """ + totals("-");
 
     /*
-     * bill_month_total (V113) changes by what the rebuilt bills counted before (sign -) and count now (+): every
+     * bill_month_total (V129) changes by what the rebuilt bills counted before (sign -) and count now (+): every
      * statement here deletes or inserts all balance rows of whole bills (payer and month), so the difference of a
      * bill is its old figures out and its new ones in. An upsert of differences, in key order, rather than a recount
      * of the villages: two allocations of payers in one village add up instead of one overwriting the other.

@@ -136,7 +136,7 @@ public class BillOverview {
                 .addValue("asOf", Date.valueOf(LocalDate.now(clock)));
     }
 
-    /** The rows of {@code bill_month_total} (V113) the filter selects: the month, the area, the kind, the status. */
+    /** The rows of {@code bill_month_total} (V129) the filter selects: the month, the area, the kind, the status. */
     static String countedWhere(Filter filter, MapSqlParameterSource params) {
         return " where t.month = :month and t.region_code >= :lo and t.region_code < :hi"
                 + (params.getValue("kind") == null ? "" : " and t.kind = :kind")

@@ -62,7 +62,7 @@ public class Escalations {
         int limit = Math.max(1, Math.min(size, 500));
         var params = params(scope, asOf, limit);
         // today's list (every page of the application asks for today) comes from the payers kept in arrears
-        // (payer_arrears, V114), rebuilt first when a due date has passed since they were computed; another day's is
+        // (payer_arrears, V130), rebuilt first when a due date has passed since they were computed; another day's is
         // computed directly. The rows and their day are read in one snapshot, so a rebuild in between cannot mix days.
         boolean kept = arrears.usableFor(asOf, asOf.equals(LocalDate.now(clock)));
         return read.execute(s -> kept && arrears.usableFor(asOf, false)

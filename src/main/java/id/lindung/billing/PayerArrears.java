@@ -9,7 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@code payer_arrears} (V114): the payers more than one month in arrears as of one day, per payer, so the
+ * Keeps {@code payer_arrears} (V130): the payers more than one month in arrears as of one day, per payer, so the
  * arrears escalation sorts the payers in arrears instead of summing every overdue balance of the scope per request.
  * Billing recomputes the payers whose balances it rebuilds ({@link #refresh}); a request for a day that a due date
  * separates from the rows' day rebuilds them all ({@link #usableFor}).

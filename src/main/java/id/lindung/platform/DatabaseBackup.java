@@ -126,7 +126,7 @@ public class DatabaseBackup {
                 if (!wiped.isEmpty()) {
                     s.execute("truncate " + String.join(", ", wiped) + " restart identity cascade");
                 }
-                // the triggers are off, so say what they would: every server drops the API tokens it keeps (V122)
+                // the triggers are off, so say what they would: every server drops the API tokens it keeps (V134)
                 s.execute("select pg_notify('lindung_access_change', 'restore')");
             }
             var copy = c.unwrap(PGConnection.class).getCopyAPI();

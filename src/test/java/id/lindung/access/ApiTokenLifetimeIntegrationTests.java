@@ -43,7 +43,7 @@ class ApiTokenLifetimeIntegrationTests {
         var issued = CurrentActor.runAs(Actor.system("test"), () -> accounts.issueToken("tok-expired", "short", 1));
         Http api = Http.withToken(port, issued.token());
         assertThat(api.get("/api/v1/regions/63").statusCode()).isEqualTo(200);
-        // changed behind the server's back: the server hears it from the database's notice (V122), not at once
+        // changed behind the server's back: the server hears it from the database's notice (V134), not at once
         jdbc.sql("update api_token set expires_at = now() - interval '1 second' where id = ?").param(issued.id()).update();
         var refused = untilRefused(api);
         assertThat(refused.statusCode()).isEqualTo(401);

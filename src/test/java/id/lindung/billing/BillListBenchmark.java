@@ -199,11 +199,11 @@ class BillListBenchmark {
         parts.put("list", () -> overview.find(filter, actor, page, 50));
         parts.put("arrears", () -> escalations.forScope(actor.scope(), today, 0, 50));
         var direct = Escalations.params(actor.scope(), today, 50).addValue("offset", 0L);
-        parts.put("arrears direct (before V114)", () -> jdbc.sql(Escalations.SQL).paramSource(direct).query().listOfRows());
+        parts.put("arrears direct (before V130)", () -> jdbc.sql(Escalations.SQL).paramSource(direct).query().listOfRows());
         MapSqlParameterSource old = overview.params(filter, actor);
         String oldWhere = OLD_WHERE + (old.getValue("kind") == null ? "" : " and p.kind = :kind")
                 + (filter.status() == null ? "" : filter.status() == BillOverview.Status.UNPAID ? " and x.total > x.paid" : " and x.total <= x.paid");
-        parts.put("list statements before V113", () -> {
+        parts.put("list statements before V129", () -> {
             long total = jdbc.sql(OLD_TOTALS + oldWhere).paramSource(old).query((rs, i) -> rs.getLong(1)).single();
             old.addValue("limit", 50).addValue("offset", Math.min((long) page, Math.max(0, (total - 1) / 50)) * 50);
             jdbc.sql(OLD_PAGE.formatted(oldWhere)).paramSource(old).query().listOfRows();
@@ -228,10 +228,10 @@ class BillListBenchmark {
         listParams.addValue("limit", 50).addValue("offset", Math.min((long) page, Math.max(0, (total - 1) / 50)) * 50);
         overview.seek(counted, listParams);
         Map<String, Object[]> plans = new LinkedHashMap<>();
-        plans.put("arrears, kept (V114)", new Object[] {Escalations.KEPT, params});
+        plans.put("arrears, kept (V130)", new Object[] {Escalations.KEPT, params});
         plans.put("arrears, direct", new Object[] {Escalations.SQL, params});
-        plans.put("list totals (V113)", new Object[] {BillOverview.totalsSql(counted), listParams});
-        plans.put("list regions of the page (V113)", new Object[] {BillOverview.regionsSql(counted), listParams});
+        plans.put("list totals (V129)", new Object[] {BillOverview.totalsSql(counted), listParams});
+        plans.put("list regions of the page (V129)", new Object[] {BillOverview.regionsSql(counted), listParams});
         plans.put("list page", new Object[] {BillOverview.pageSql(BillOverview.where(filter, listParams)), listParams});
         for (var e : plans.entrySet()) {
             String plan = String.join("\n", jdbc.sql("explain (analyze, buffers) " + e.getValue()[0])
@@ -243,7 +243,7 @@ class BillListBenchmark {
 
     @Autowired Escalations escalations;
 
-    /** The list's statements before bill_month_total (V113): the A/B of the same run. */
+    /** The list's statements before bill_month_total (V129): the A/B of the same run. */
     private static final String OLD_WHERE = " where b.month = :month and b.payer_region_code >= :lo and b.payer_region_code < :hi";
     private static final String OLD_TOTALS = """
             select count(*), coalesce(sum(x.total), 0), coalesce(sum(x.paid), 0)

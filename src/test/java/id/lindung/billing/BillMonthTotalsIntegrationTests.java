@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * bill_month_total (V113), what the bill list counts, sums and pages by, equals a direct count over the bills' own
+ * bill_month_total (V129), what the bill list counts, sums and pages by, equals a direct count over the bills' own
  * lines and allocations after billing runs, payments (partial, full, several months), a payment reversal, a
  * recomputation (a corrected wage re-billed: reversal and new lines), a death (months after it reversed) and a new
  * payer. And the list's pages, found from those counts, are the bills a direct query puts at those positions.

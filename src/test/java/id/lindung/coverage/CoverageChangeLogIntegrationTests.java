@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Registry's and billing's change logs hold only what the coverage rollups have not applied yet: a read that applies a
- * write lets their owners delete its rows (V116, V118), and the indicators still see the write. Regency 14.06, which no
+ * write lets their owners delete its rows (V132, V133), and the indicators still see the write. Regency 14.06, which no
  * other test uses.
  */
 @IntegrationTest
