@@ -65,7 +65,8 @@ class PlanOverviewsIntegrationTests {
         Map<String, Object> after = overviews.regency("72.04.02", year, DPMD);
         assertThat((List<Map<String, Object>>) after.get("withoutFinalPlan")).extracting(m -> m.get("code")).doesNotContain(DESA);
         assertThat(after.get("desaWithoutFinalPlanForOfficials")).isEqualTo((Long) before.get("desaWithoutFinalPlanForOfficials") - 1);
-        assertThat(after.get("finalPlans")).isEqualTo(1L);
+        // other tests may finalise plans of this regency and year in the shared database: count this one only
+        assertThat(after.get("finalPlans")).isEqualTo((Long) before.get("finalPlans") + 1);
 
         String token = TestUsers.token(accounts, "overview-api", Role.DPMD, "72.04");
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

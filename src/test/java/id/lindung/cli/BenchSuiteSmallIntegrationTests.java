@@ -47,10 +47,15 @@ class BenchSuiteSmallIntegrationTests {
                 .anyMatch(n -> n.startsWith("billing run")).anyMatch(n -> n.startsWith("floor: INSERT"));
         figures.stream().filter(f -> f.get("name").asString().startsWith("staged import") || f.get("name").asString().startsWith("billing run of"))
                 .forEach(f -> assertThat(f.get("ratio").asDouble()).as(f.toString()).isPositive());
+        // the coverage section also times bringing the rollups up to the generated history: set-up, not a read
+        java.util.function.Predicate<JsonNode> warmUp = f -> f.get("name").asString().startsWith("rollups brought up");
+        assertThat(figures).filteredOn(warmUp).singleElement().satisfies(f -> assertThat(f.get("unit").asString()).isEqualTo("s"));
         figures.stream().filter(f -> f.get("unit").asString().equals("req/s") || f.get("section").asString().equals("4-coverage"))
+                .filter(warmUp.negate())
                 .forEach(f -> assertThat(f.get("note").asString()).as(f.toString()).contains(" 0 errors"));
         // coverage: four levels on two dates, two children lists and the large village's list (API and page), each with its target
-        List<JsonNode> coverage = figures.stream().filter(f -> f.get("section").asString().equals("4-coverage")).toList();
+        List<JsonNode> coverage = figures.stream().filter(f -> f.get("section").asString().equals("4-coverage"))
+                .filter(warmUp.negate()).toList();
         assertThat(coverage).hasSize(12).allSatisfy(f -> assertThat(f.get("target").asDouble()).isPositive());
         assertThat(coverage).anyMatch(f -> f.get("name").asString().startsWith("village worker list, first page (API)"))
                 .anyMatch(f -> f.get("name").asString().startsWith("coverage children of the nation"));
