@@ -58,6 +58,21 @@ public class AuditLog {
                 .update();
     }
 
+    /**
+     * A download that lists people (names or NIKs) was handed out: who, what, with which filter and how many rows. Not a
+     * change, but UU 27/2022 asks a controller to account for every disclosure of personal data, and a bulk list is the
+     * disclosure that matters most (docs/security.md, "Exports"). The filter is stored as given and masked on reading
+     * like every entry ({@link AuditTrail}).
+     *
+     * @param entityType what was exported, e.g. "worker_list", "bill"
+     * @param entityId   which one (a bill id, a region and date), or the region for a filtered list
+     * @param regionCode the region whose people the list holds, so that its auditors find the entry
+     * @param details    format, filter and row count; serialised to JSON as the entry's after-state
+     */
+    public void exported(String entityType, String entityId, String regionCode, Map<String, ?> details) {
+        record("EXPORT", entityType, entityId, regionCode, null, details);
+    }
+
     /** One change among many, for {@link #recordAll}. */
     public record Change(String entityId, String regionCode, Object before, Object after) {}
 

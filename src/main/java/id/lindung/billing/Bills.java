@@ -108,6 +108,11 @@ public class Bills {
                 .orElseThrow(() -> new NotFoundException("Bill " + billId + " not found"));
     }
 
+    /** The region of a bill's payer (a bill the caller has already been allowed to read), for its audit entry. */
+    public String regionOf(long billId) {
+        return jdbc.sql("select payer_region_code from bill where id = ?").param(billId).query(String.class).optional().orElse(null);
+    }
+
     /** A bill line; base and amount are written in JSON with two decimals, as the {@code numeric(18,2)} columns hold them. */
     public record Line(String nik, String name, String village, String program, String share, String segment, String kind,
                        @JsonSerialize(using = AmountJson.WithSen.class) Rupiah base, BigDecimal rate,

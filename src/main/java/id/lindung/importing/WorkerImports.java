@@ -571,7 +571,13 @@ public class WorkerImports {
      */
     public void writeRejectionsCsv(long id, Writer out) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
-        rejections.writeCsv(get(id), out);
+        ImportBatch batch = get(id);
+        try {
+            rejections.writeCsv(batch, out);
+        } finally {
+            audit.exported("import_rejections", String.valueOf(id), batch.scopeCode(),
+                    Map.of("format", "csv", "rows", batch.rejectedRows()));
+        }
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {

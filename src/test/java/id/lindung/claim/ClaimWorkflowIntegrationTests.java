@@ -260,6 +260,9 @@ class ClaimWorkflowIntegrationTests {
         assertThat(json(expect(stranger.get("/api/v1/claims"), 200)).get("items").findValuesAsString("nik")).doesNotContain(nik);
 
         assertThat(expect(dpmd.get("/api/v1/claims/" + id + "/pdf"), 200).body()).startsWith("%PDF");
+        // the case file names the worker and the heirs: handing it out is audited, refusing it (404 above) is not
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'claim_case_file' and entity_id = ?")
+                .param(Long.toString(id)).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'claim_case' and entity_id = ? order by id")
                 .param(Long.toString(id)).query(String.class).list())
                 .containsExactly("CREATE", "TRANSITION", "TRANSITION", "PAY", "PAY_SCHOLARSHIP", "CHILD_STOP");

@@ -425,6 +425,9 @@ class WorkerImportIntegrationTests {
         var rejections = dpmd.get("/api/v1/imports/" + id + "/rejections.csv");
         assertThat(rejections.statusCode()).isEqualTo(200);
         assertThat(rejections.body()).startsWith("nik,name,sex");
+        // the refused rows hold whole NIKs: the one download is audited, the refused ones above are not
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'import_rejections' and entity_id = ?")
+                .param(id).query(Long.class).single()).isEqualTo(1);
         var confirmed = dpmd.post("/api/v1/imports/" + id + "/confirm", "application/json", new byte[0]);
         assertThat(confirmed.body()).contains("\"status\":\"PARTIALLY_IMPORTED\"");
     }

@@ -55,11 +55,14 @@ class BillingApiController {
     private final String publicUrl;
     private final id.lindung.registry.Workers workers;
     private final id.lindung.billing.PersonalDataExport personalData;
+    private final id.lindung.access.AuditLog audit;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
                          Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
                          @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl,
-                         id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData) {
+                         id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData,
+                         id.lindung.access.AuditLog audit) {
+        this.audit = audit;
         this.publicUrl = publicUrl;
         this.workers = workers;
         this.personalData = personalData;
@@ -132,9 +135,11 @@ class BillingApiController {
     @GetMapping(value = "/bills/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
+        byte[] pdf = documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get(),
+                verificationUrl(b.verificationCode()), LocaleContextHolder.getLocale());
+        auditDocument(b, "pdf");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
-                .contentType(MediaType.APPLICATION_PDF).body(documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get(),
-                        verificationUrl(b.verificationCode()), LocaleContextHolder.getLocale()));
+                .contentType(MediaType.APPLICATION_PDF).body(pdf);
     }
 
     /**
@@ -152,9 +157,17 @@ class BillingApiController {
     @GetMapping("/bills/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
+        byte[] xlsx = documents.xlsx(b.shownTo(actor.get()), actor.get(), LocaleContextHolder.getLocale());
+        auditDocument(b, "xlsx");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .body(documents.xlsx(b.shownTo(actor.get()), actor.get(), LocaleContextHolder.getLocale()));
+                .body(xlsx);
+    }
+
+    /** A bill's document lists the people it bills for: each one handed out is an audited disclosure. */
+    private void auditDocument(BillSummary b, String format) {
+        audit.exported("bill", String.valueOf(b.id()), bills.regionOf(b.id()),
+                java.util.Map.of("format", format, "month", b.month().toString(), "rows", b.lineCount()));
     }
 
     @Operation(summary = "Record a payment; the same payer and reference twice stores one payment (200 with duplicate=true)")

@@ -45,7 +45,11 @@ class ClaimCaseFile {
     private final Clock clock;
     private final id.lindung.registry.Workers workers;
 
-    ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers) {
+    private final id.lindung.access.AuditLog audit;
+
+    ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers,
+                  id.lindung.access.AuditLog audit) {
+        this.audit = audit;
         this.messages = messages;
         this.fmt = fmt;
         this.clock = clock;
@@ -61,7 +65,10 @@ class ClaimCaseFile {
         Locale previous = LocaleContextHolder.getLocale();
         LocaleContextHolder.setLocale(locale); // the month names of Formats follow the document's language
         try {
-            return numberPages(document(c, villageName, new Text(messages, locale)), new Text(messages, locale), c.id());
+            byte[] pdf = numberPages(document(c, villageName, new Text(messages, locale)), new Text(messages, locale), c.id());
+            // A case file names the worker, the heirs and their accounts: each one handed out is an audited disclosure.
+            audit.exported("claim_case_file", String.valueOf(c.id()), c.region(), java.util.Map.of("format", "pdf"));
+            return pdf;
         } finally {
             LocaleContextHolder.setLocale(previous);
         }

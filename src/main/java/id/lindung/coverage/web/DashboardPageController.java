@@ -1,5 +1,6 @@
 package id.lindung.coverage.web;
 
+import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.billing.Escalations;
@@ -38,10 +39,12 @@ class DashboardPageController {
     private final CurrentActor currentActor;
     private final MessageSource messages;
     private final WorkerCategories categories;
+    private final AuditLog audit;
 
     DashboardPageController(CoverageIndicators indicators, Escalations escalations, CurrentActor currentActor,
-                            MessageSource messages, WorkerCategories categories) {
+                            MessageSource messages, WorkerCategories categories, AuditLog audit) {
         this.categories = categories;
+        this.audit = audit;
         this.indicators = indicators;
         this.escalations = escalations;
         this.currentActor = currentActor;
@@ -98,6 +101,12 @@ class DashboardPageController {
             case DESA_SADAR -> DashboardTables.desaSadar(indicators.desaSadar(code, day, null));
             case TREND -> DashboardTables.trend(trendOf(code, day));
         };
+        if (kind == DashboardTables.Kind.DESA_SADAR) {
+            // The near misses name people: a list of names handed out is a disclosure the audit trail accounts for.
+            long people = t.rows().stream().mapToLong(row -> (Long) row.get(3)).sum();
+            audit.exported("desa_sadar_list", code + "@" + day, code,
+                    java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
+        }
         Locale locale = LocaleContextHolder.getLocale();
         return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t),
                 key -> messages.getMessage(key, null, key, locale));

@@ -42,16 +42,23 @@ final class WorkerExport {
         return cells.stream().map(SpreadsheetSafe::text).toList();
     }
 
-    static void csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+    /** Writes the list; returns the number of workers written. */
+    static long csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+        long[] rows = {0};
         try (CsvWriter csv = CsvWriter.builder().build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             csv.writeRecord(HEADER);
-            workers.forEach(query, scope, l -> csv.writeRecord(cells(l, actor)));
+            workers.forEach(query, scope, l -> {
+                csv.writeRecord(cells(l, actor));
+                rows[0]++;
+            });
+            return rows[0];
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static void xlsx(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+    /** Writes the list; returns the number of workers written. */
+    static long xlsx(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             var sheet = wb.createSheet("pekerja");
             var head = sheet.createRow(0);
@@ -67,6 +74,7 @@ final class WorkerExport {
                 }
             });
             wb.write(out);
+            return row[0] - 1L;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -306,33 +306,4 @@ class WorkerPageController {
         }
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
-
-    /** GET, or POST from the list page of a search by NIK digits, so that the digits stay out of the URL. */
-    @org.springframework.web.bind.annotation.RequestMapping(value = {"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"},
-            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
-    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
-                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                   HttpServletResponse response) throws IOException {
-        Actor actor = currentActor.get();
-        var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
-        workers.list(query, actor.scope(), 0, 1); // 404 before any byte is written when the region is out of scope
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.csv\"");
-        WorkerExport.csv(workers, query, actor.scope(), actor, response.getOutputStream());
-    }
-
-    @org.springframework.web.bind.annotation.RequestMapping(value = {"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"},
-            method = {org.springframework.web.bind.annotation.RequestMethod.GET, org.springframework.web.bind.annotation.RequestMethod.POST})
-    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
-                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                    HttpServletResponse response) throws IOException {
-        Actor actor = currentActor.get();
-        var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
-        workers.list(query, actor.scope(), 0, 1);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"pekerja.xlsx\"");
-        WorkerExport.xlsx(workers, query, actor.scope(), actor, response.getOutputStream());
-    }
 }
