@@ -107,6 +107,7 @@ class PeopleExportsAuditIntegrationTests {
         // refused before the first byte: out of scope, then a bad filter; neither is a disclosure
         assertThat(dpmd.get("/api/v1/workers/export.csv?region=73.02").statusCode()).isEqualTo(404);
         assertThat(dpmd.get("/api/v1/workers/export.csv?region=" + VILLAGE + "&category=NOT_A_CATEGORY").statusCode()).isEqualTo(400);
+        assertThat(dpmd.get("/api/v1/workers/export.pdf?region=" + VILLAGE).statusCode()).isEqualTo(404);
         assertThat(exports("worker_list", "px-dpmd")).isEqualTo(2);
     }
 

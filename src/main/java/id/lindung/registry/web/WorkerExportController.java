@@ -5,6 +5,7 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.Workers;
 import id.lindung.shared.Programme;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -53,24 +55,23 @@ class WorkerExportController {
         return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 
-    /** GET, or POST from the list page of a search by NIK digits, so that the digits stay out of the URL. */
-    @RequestMapping(value = {"/pekerja/ekspor.csv", "/api/v1/workers/export.csv"}, method = {RequestMethod.GET, RequestMethod.POST})
-    void exportCsv(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
-                   @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                   @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                   HttpServletResponse response) throws IOException {
-        export("csv", new Workers.Query(region, categories.parse("category", category), program, payer, status, q), response,
-                "text/csv; charset=UTF-8", (query, actor, out) -> WorkerExport.csv(workers, query, actor.scope(), actor, out));
-    }
-
-    @RequestMapping(value = {"/pekerja/ekspor.xlsx", "/api/v1/workers/export.xlsx"}, method = {RequestMethod.GET, RequestMethod.POST})
-    void exportXlsx(@RequestParam(required = false) String region, @RequestParam(required = false) String category,
-                    @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
-                    @RequestParam(required = false) String status, @RequestParam(required = false) String q,
-                    HttpServletResponse response) throws IOException {
-        export("xlsx", new Workers.Query(region, categories.parse("category", category), program, payer, status, q), response,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                (query, actor, out) -> WorkerExport.xlsx(workers, query, actor.scope(), actor, out));
+    /**
+     * The list as {@code csv} or {@code xlsx}; GET, or POST from the list page of a search by NIK digits, so that the
+     * digits stay out of the URL.
+     */
+    @RequestMapping(value = {"/pekerja/ekspor.{format}", "/api/v1/workers/export.{format}"}, method = {RequestMethod.GET, RequestMethod.POST})
+    void export(@PathVariable String format, @RequestParam(required = false) String region,
+                @RequestParam(required = false) String category, @RequestParam(required = false) Programme program,
+                @RequestParam(required = false) String payer, @RequestParam(required = false) String status,
+                @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+        var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
+        switch (format) {
+            case "csv" -> export("csv", query, response, "text/csv; charset=UTF-8",
+                    (qu, actor, out) -> WorkerExport.csv(workers, qu, actor.scope(), actor, out));
+            case "xlsx" -> export("xlsx", query, response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    (qu, actor, out) -> WorkerExport.xlsx(workers, qu, actor.scope(), actor, out));
+            default -> throw new NotFoundException("No export as " + format + ": csv or xlsx");
+        }
     }
 
     interface Writer {
