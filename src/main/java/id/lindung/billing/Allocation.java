@@ -36,7 +36,7 @@ class Allocation {
                 where l.month = ? and l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
                 .params(Date.valueOf(month), runId).query(Long.class).list();
         if (!payers.isEmpty()) {
-            reallocate(payers, month);
+            reallocate(payers, month, true);
         }
     }
 
@@ -48,14 +48,14 @@ class Allocation {
         lockPayers(List.of(payerId));
         LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
         if (from != null) {
-            reallocate(List.of(payerId), from);
+            reallocate(List.of(payerId), from, false);
         }
     }
 
     /** Rebuilds the allocation of many payers at once from their first month (bulk payment imports, demo data). */
     void reallocateFully(java.util.Collection<Long> payerIds) {
         if (!payerIds.isEmpty()) {
-            reallocate(List.copyOf(payerIds), EPOCH);
+            reallocate(List.copyOf(payerIds), EPOCH, false);
         }
     }
 
@@ -92,8 +92,12 @@ class Allocation {
      * sums into temporary tables, the allocation of every line into a third, then only the rows that differ are written.
      * Before, one statement read payment_allocation while filling it, evaluated each line's reversals four times, and
      * deleted and re-inserted every allocation of the payers' history although a payment changes few of them.
+     *
+     * @param linesChanged false when only payments changed (a payment, a reversal, a file of payments): the lines are as
+     *                     they were, so paid months and balances can change only where an allocation did; true after a
+     *                     billing run, whose new lines need their months' facts and balances whether paid or not
      */
-    private void reallocate(List<Long> payerIds, LocalDate from) {
+    private void reallocate(List<Long> payerIds, LocalDate from, boolean linesChanged) {
         lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
         Date fromDate = Date.valueOf(from);
@@ -133,21 +137,42 @@ class Allocation {
                 .param("payers", payers).param("from", fromDate).update();
         jdbc.sql("create unique index on alloc_new (bill_line_id)").update();
         jdbc.sql("analyze alloc_new").update();
-        // only the rows that change: an allocation no longer there, then the new and the changed ones
+        // only the rows that change: an allocation no longer there, the new and the changed ones; their lines are kept
+        // for the paid months and balances below
+        jdbc.sql("drop table if exists alloc_changed").update();
+        jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
         jdbc.sql("""
-                delete from payment_allocation a where a.payer_id = any(:payers) and a.month >= :from
-                  and not exists (select 1 from alloc_new n where n.bill_line_id = a.bill_line_id)""")
+                with gone as (
+                    delete from payment_allocation a where a.payer_id = any(:payers) and a.month >= :from
+                      and not exists (select 1 from alloc_new n where n.bill_line_id = a.bill_line_id)
+                    returning a.bill_line_id, a.payer_id, a.month
+                ), written as (
+                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
+                    select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
+                    on conflict (bill_line_id) do update
+                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
+                    where (a.payer_id, a.month, a.amount, a.paid_on)
+                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
+                    returning a.bill_line_id, a.payer_id, a.month
+                )
+                insert into alloc_changed select * from gone union all select * from written""")
                 .param("payers", payers).param("from", fromDate).update();
-        jdbc.sql("""
-                insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
-                select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
-                on conflict (bill_line_id) do update
-                set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
-                where (a.payer_id, a.month, a.amount, a.paid_on) is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)""")
-                .update();
         jdbc.sql("drop table alloc_pay, alloc_total, alloc_new").update();
-        refreshPaidMonths(payers, from);
-        balances.refresh(payers, from);
+        if (linesChanged) {
+            refreshPaidMonths("select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from",
+                    payers, fromDate);
+            balances.refresh(payers, from);
+        } else {
+            refreshPaidMonths("select distinct l.worker_id, l.program, l.month from alloc_changed c join bill_line l on l.id = c.bill_line_id",
+                    payers, fromDate);
+            List<Object[]> months = jdbc.sql("select distinct payer_id, month from alloc_changed")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
+            if (!months.isEmpty()) {
+                balances.refreshMonths(months.stream().map(m -> (Long) m[0]).toArray(Long[]::new),
+                        months.stream().map(m -> (Date) m[1]).toArray(Date[]::new));
+            }
+        }
+        jdbc.sql("drop table alloc_changed").update();
     }
 
     private LocalDate firstUnsettledMonth(long payerId) {
@@ -162,13 +187,14 @@ class Allocation {
      * A worker's programme month is paid when every live line of it, whoever pays it, is settled. The facts of the
      * touched months are computed once (each line's reversals summed once) and only those that change are written:
      * a payment usually completes one month, and the history's facts stay as they are.
+     *
+     * @param touched the (worker, programme, month) keys to recompute
      */
-    private void refreshPaidMonths(Long[] payers, LocalDate from) {
+    private void refreshPaidMonths(String touched, Long[] payers, Date from) {
         jdbc.sql("drop table if exists paid_touched, paid_new").update();
         jdbc.sql("""
                 create temp table paid_touched on commit drop as
-                select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from""")
-                .param("payers", payers).param("from", Date.valueOf(from)).update();
+                """ + touched).param("payers", payers).param("from", from).update();
         jdbc.sql("analyze paid_touched").update();
         jdbc.sql("""
                 create temp table paid_new on commit drop as
