@@ -36,7 +36,7 @@ class Allocation {
                 where l.month = ? and l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
                 .params(Date.valueOf(month), runId).query(Long.class).list();
         if (!payers.isEmpty()) {
-            reallocate(payers, month);
+            reallocate(payers, month, true);
         }
     }
 
@@ -48,14 +48,14 @@ class Allocation {
         lockPayers(List.of(payerId));
         LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
         if (from != null) {
-            reallocate(List.of(payerId), from);
+            reallocate(List.of(payerId), from, false);
         }
     }
 
     /** Rebuilds the allocation of many payers at once from their first month (bulk payment imports, demo data). */
     void reallocateFully(java.util.Collection<Long> payerIds) {
         if (!payerIds.isEmpty()) {
-            reallocate(List.copyOf(payerIds), EPOCH);
+            reallocate(List.copyOf(payerIds), EPOCH, false);
         }
     }
 
@@ -86,14 +86,23 @@ class Allocation {
         }
     }
 
-    /** Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months. */
-    private void reallocate(List<Long> payerIds, LocalDate from) {
+    /*
+     * Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months.
+     * Set-based in three passes (issue 16, docs/benchmarks.md "Billing run"): the payers' totals and running payment
+     * sums into temporary tables, the allocation of every line into a third, then only the rows that differ are written.
+     * Before, one statement read payment_allocation while filling it, evaluated each line's reversals four times, and
+     * deleted and re-inserted every allocation of the payers' history although a payment changes few of them.
+     *
+     * @param linesChanged false when only payments changed (a payment, a reversal, a file of payments): the lines are as
+     *                     they were, so paid months and balances can change only where an allocation did; true after a
+     *                     billing run, whose new lines need their months' facts and balances whether paid or not
+     */
+    private void reallocate(List<Long> payerIds, LocalDate from, boolean linesChanged) {
         lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
-        jdbc.sql("delete from payment_allocation where payer_id = any(:payers) and month >= :from")
-                .param("payers", payers).param("from", Date.valueOf(from)).update();
+        Date fromDate = Date.valueOf(from);
         // the payers' running payment totals, indexed so each line finds the payment that completed it
-        jdbc.sql("drop table if exists alloc_pay").update();
+        jdbc.sql("drop table if exists alloc_pay, alloc_total, alloc_new").update();
         jdbc.sql("""
                 create temp table alloc_pay on commit drop as
                 select payer_id, paid_on,
@@ -101,30 +110,69 @@ class Allocation {
                 from payment where payer_id = any(:payers) and reversed_at is null""").param("payers", payers).update();
         jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();
         jdbc.sql("analyze alloc_pay").update();
+        // what each payer has paid, and what months before `from` (kept as they are) already took of it
         jdbc.sql("""
-                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
-                with total as (
-                    select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
-                           coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
-                    from alloc_pay p group by p.payer_id
-                ), lines as (
-                    select l.id, l.payer_id, l.month, l.worker_id, l.program, l.share, l.eff
-                    from bill_line_effective l
-                    where l.payer_id = any(:payers) and l.month >= :from
-                ), ordered as (
-                    select id, payer_id, month, eff,
-                           sum(eff) over (partition by payer_id order by month, %s, worker_id, share, id rows unbounded preceding) as cum
-                    from lines where eff > 0
+                create temp table alloc_total on commit drop as
+                select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
+                       coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
+                from alloc_pay p group by p.payer_id""").param("from", fromDate).update();
+        jdbc.sql("create unique index on alloc_total (payer_id)").update();
+        jdbc.sql("analyze alloc_total").update();
+        // each live line's effective amount (its amount and its reversals) once, as bill_line_effective.eff
+        jdbc.sql("""
+                create temp table alloc_new on commit drop as
+                with ordered as (
+                    select l.id, l.payer_id, l.month, l.amount + r.reversed as eff,
+                           sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
+                                                            rows unbounded preceding) as cum
+                    from bill_line l
+                    cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
+                    where l.payer_id = any(:payers) and l.month >= :from and l.kind <> 'REVERSAL' and l.amount + r.reversed > 0
                 )
-                select o.id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)),
+                select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
                        coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
-                                  order by p.cum_pay limit 1), t.last_paid)
-                from ordered o join total t on t.payer_id = o.payer_id
-                where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER))
-                .param("payers", payers).param("from", Date.valueOf(from)).update();
-        jdbc.sql("drop table alloc_pay").update();
-        refreshPaidMonths(payers, from);
-        balances.refresh(payers, from);
+                                  order by p.cum_pay limit 1), t.last_paid) as paid_on
+                from ordered o join alloc_total t on t.payer_id = o.payer_id
+                where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER.replace("program", "l.program")))
+                .param("payers", payers).param("from", fromDate).update();
+        jdbc.sql("create unique index on alloc_new (bill_line_id)").update();
+        jdbc.sql("analyze alloc_new").update();
+        // only the rows that change: an allocation no longer there, the new and the changed ones; their lines are kept
+        // for the paid months and balances below
+        jdbc.sql("drop table if exists alloc_changed").update();
+        jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
+        jdbc.sql("""
+                with gone as (
+                    delete from payment_allocation a where a.payer_id = any(:payers) and a.month >= :from
+                      and not exists (select 1 from alloc_new n where n.bill_line_id = a.bill_line_id)
+                    returning a.bill_line_id, a.payer_id, a.month
+                ), written as (
+                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
+                    select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
+                    on conflict (bill_line_id) do update
+                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
+                    where (a.payer_id, a.month, a.amount, a.paid_on)
+                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
+                    returning a.bill_line_id, a.payer_id, a.month
+                )
+                insert into alloc_changed select * from gone union all select * from written""")
+                .param("payers", payers).param("from", fromDate).update();
+        jdbc.sql("drop table alloc_pay, alloc_total, alloc_new").update();
+        if (linesChanged) {
+            refreshPaidMonths("select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from",
+                    payers, fromDate);
+            balances.refresh(payers, from);
+        } else {
+            refreshPaidMonths("select distinct l.worker_id, l.program, l.month from alloc_changed c join bill_line l on l.id = c.bill_line_id",
+                    payers, fromDate);
+            List<Object[]> months = jdbc.sql("select distinct payer_id, month from alloc_changed")
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
+            if (!months.isEmpty()) {
+                balances.refreshMonths(months.stream().map(m -> (Long) m[0]).toArray(Long[]::new),
+                        months.stream().map(m -> (Date) m[1]).toArray(Date[]::new));
+            }
+        }
+        jdbc.sql("drop table alloc_changed").update();
     }
 
     private LocalDate firstUnsettledMonth(long payerId) {
@@ -135,19 +183,38 @@ class Allocation {
                 .param(payerId).query(LocalDate.class).optional().orElse(null);
     }
 
-    /** A worker's programme month is paid when every live line of it, whoever pays it, is settled. */
-    private void refreshPaidMonths(Long[] payers, LocalDate from) {
-        String touched = "(select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from)";
-        jdbc.sql("delete from paid_month p using " + touched + " t where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month")
-                .param("payers", payers).param("from", Date.valueOf(from)).update();
+    /**
+     * A worker's programme month is paid when every live line of it, whoever pays it, is settled. The facts of the
+     * touched months are computed once (each line's reversals summed once) and only those that change are written:
+     * a payment usually completes one month, and the history's facts stay as they are.
+     *
+     * @param touched the (worker, programme, month) keys to recompute
+     */
+    private void refreshPaidMonths(String touched, Long[] payers, Date from) {
+        jdbc.sql("drop table if exists paid_touched, paid_new").update();
         jdbc.sql("""
-                insert into paid_month (worker_id, program, month, village_code, paid_on)
-                select l.worker_id, l.program, l.month, max(l.village_code), max(a.paid_on)
-                from %s t
-                join bill_line_effective l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month
+                create temp table paid_touched on commit drop as
+                """ + touched).param("payers", payers).param("from", from).update();
+        jdbc.sql("analyze paid_touched").update();
+        jdbc.sql("""
+                create temp table paid_new on commit drop as
+                select l.worker_id, l.program, l.month, max(l.village_code) as village_code, max(a.paid_on) as paid_on
+                from paid_touched t
+                join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
+                cross join lateral (select l.amount + coalesce(sum(x.amount), 0) as eff from bill_line x where x.reverses_line_id = l.id) r
                 left join payment_allocation a on a.bill_line_id = l.id
                 group by l.worker_id, l.program, l.month
-                having bool_and(l.eff <= 0 or coalesce(a.amount, 0) >= l.eff) and bool_or(l.eff > 0)""".formatted(touched))
-                .param("payers", payers).param("from", Date.valueOf(from)).update();
+                having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""").update();
+        jdbc.sql("""
+                delete from paid_month p using paid_touched t
+                where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month
+                  and not exists (select 1 from paid_new n where n.worker_id = p.worker_id and n.program = p.program and n.month = p.month)""")
+                .update();
+        jdbc.sql("""
+                insert into paid_month as p (worker_id, program, month, village_code, paid_on)
+                select worker_id, program, month, village_code, paid_on from paid_new order by worker_id, program, month
+                on conflict (worker_id, program, month) do update set village_code = excluded.village_code, paid_on = excluded.paid_on
+                where (p.village_code, p.paid_on) is distinct from (excluded.village_code, excluded.paid_on)""").update();
+        jdbc.sql("drop table paid_touched, paid_new").update();
     }
 }

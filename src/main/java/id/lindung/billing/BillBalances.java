@@ -77,6 +77,17 @@ class BillBalances {
         arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", payers));
     }
 
+    /** After allocation changed only in some months of the payers (their lines as they were): those bills, pair by pair. */
+    void refreshMonths(Long[] payers, Date[] months) {
+        String pairs = "(%s.payer_id, %s.month) in (select * from unnest(cast(:payers as bigint[]), cast(:months as date[])))";
+        jdbc.sql(REMOVE.formatted(pairs.formatted("b", "b")))
+                .param("payers", payers).param("months", months).update();
+        jdbc.sql(AGGREGATE.formatted(pairs.formatted("l", "l")))
+                .param("payers", payers).param("months", months).update();
+        Long[] distinct = java.util.Arrays.stream(payers).distinct().toArray(Long[]::new);
+        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", distinct));
+    }
+
     /** After a billing run added lines: the bills of the month that the run touched, of the payers {@code which} keeps. */
     void refreshRun(long runId, LocalDate month, String which) {
         String touched = "(select distinct l.payer_id from bill_line l where l.month = :month and l.run_id = :run and " + which + ")";
