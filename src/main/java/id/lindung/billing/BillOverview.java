@@ -157,12 +157,17 @@ public class BillOverview {
                 + counted;
     }
 
-    /** The regions, in list order, whose bills are rows offset .. offset + limit of the list, each with the count before it. */
+    /**
+     * The regions, in list order, whose bills are rows offset .. offset + limit of the list, each with the count before
+     * it. Every region kept has a bill, so the first offset + limit regions hold those rows: the regions are read in
+     * key order and no further (the first national page reads 50 of about 84,000 villages).
+     */
     static String regionsSql(String counted) {
         return """
                 with c as (
                     select t.region_code, sum(t.bills) as n from bill_month_total t %s
                     group by t.region_code having sum(t.bills) > 0
+                    order by t.region_code limit :offset + :limit
                 ), w as (
                     select region_code, n, sum(n) over (order by region_code) - n as before from c
                 )
@@ -231,7 +236,8 @@ public class BillOverview {
     /** The areas one level below {@code area} (none below a village), to narrow the list to a district or a village. */
     public List<Area> areasBelow(RegionScope area) {
         if (area.isNational()) {
-            return jdbc.sql("select code, name from region_area where level = 'PROVINCE' and active order by code")
+            // a province is the area without a parent (region's check): read on region_parent_idx, not every village
+            return jdbc.sql("select code, name from region_area where parent_code is null and active order by code")
                     .query((rs, n) -> new Area(rs.getString(1), rs.getString(2))).list();
         }
         return jdbc.sql("select code, name from region_area where parent_code = ? and active order by code")

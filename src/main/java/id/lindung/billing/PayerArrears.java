@@ -12,7 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps {@code payer_arrears} (V130): the payers more than one month in arrears as of one day, per payer, so the
  * arrears escalation sorts the payers in arrears instead of summing every overdue balance of the scope per request.
  * Billing recomputes the payers whose balances it rebuilds ({@link #refresh}); a request for a day that a due date
- * separates from the rows' day rebuilds them all ({@link #usableFor}).
+ * separates from the rows' day rebuilds them all ({@link #usableFor}), which the daily job ({@link PayerArrearsJob})
+ * does ahead of the first request, so a request rebuilds only when the job could not (billing held the lock, the
+ * server was down at 00:05).
  */
 @Component
 class PayerArrears {
@@ -81,12 +83,40 @@ class PayerArrears {
                 return false;
             }
             if (!sameAs(asOf)) { // another request may have rebuilt them meanwhile
-                jdbc.sql("delete from payer_arrears").update();
-                jdbc.sql(COMPUTE.formatted("true", "true")).param("asOf", Date.valueOf(asOf)).update();
-                jdbc.sql("update payer_arrears_state set as_of = ? where id = 1").param(Date.valueOf(asOf)).update();
+                rebuild(asOf);
             }
             return true;
         }));
+    }
+
+    /**
+     * Ahead of the day's requests (the daily job, start-up): the rows rebuilt as of {@code asOf} unless no due date
+     * separates them from it. Unlike a request it waits for a billing run in progress to commit. True when rebuilt.
+     */
+    boolean rebuildIfStale(LocalDate asOf) {
+        if (sameAs(asOf)) {
+            return false;
+        }
+        return Boolean.TRUE.equals(tx.execute(s -> {
+            jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", LOCK).query().rowSet();
+            if (sameAs(asOf)) { // a request rebuilt them while this waited
+                return false;
+            }
+            rebuild(asOf);
+            return true;
+        }));
+    }
+
+    /** The day the rows were computed for. */
+    LocalDate asOf() {
+        return jdbc.sql("select as_of from payer_arrears_state where id = 1").query(LocalDate.class).single();
+    }
+
+    /** Every row again as of {@code asOf}; the caller holds the exclusive lock. */
+    private void rebuild(LocalDate asOf) {
+        jdbc.sql("delete from payer_arrears").update();
+        jdbc.sql(COMPUTE.formatted("true", "true")).param("asOf", Date.valueOf(asOf)).update();
+        jdbc.sql("update payer_arrears_state set as_of = ? where id = 1").param(Date.valueOf(asOf)).update();
     }
 
     private boolean sameAs(LocalDate asOf) {
