@@ -14,14 +14,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Registry's and billing's change logs hold only what the coverage rollups have not applied yet: a read that applies a
- * write lets their owners delete its rows (V132, V133), and the indicators still see the write. Regency 14.06, which no
- * other test uses.
+ * write lets their owners delete its rows (V132, V133), and the indicators still see the write; the potential workforce,
+ * read by every call rather than rolled up, needs no log. Regency 14.06, which no other test uses.
  */
 @IntegrationTest
 class CoverageChangeLogIntegrationTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageIndicators indicators;
+    @Autowired id.lindung.region.PotentialWorkforce potentials;
 
     final Actor national = TestUsers.actor("coverage-log-admin", Role.ADMIN, "ID");
 
@@ -55,6 +56,42 @@ class CoverageChangeLogIntegrationTests {
         assertThat(after.byPayerKind().get("DONOR").registered()).isZero();
         assertThat(after.byPayerKind().get("EMPLOYER").registered()).isEqualTo(1);
         assertThat(after).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(village, on, null, null, true)));
+    }
+
+    /**
+     * The potential workforce is not in the rollups: every call reads it (region.PotentialWorkforce, for the date's
+     * year), so a new figure moves the potential and the ratio at the very next read, with no change log and no
+     * rebuild, while the counts still come from the rollups.
+     */
+    @Test
+    void aNewPotentialWorkforceFigureIsReadByTheNextCall() {
+        // the second desa of the regency: the other tests count the first and the last
+        String village = jdbc.sql("""
+                select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active
+                and code >= '14.06' and code < '14.06/' order by code offset 1 limit 1""").query(String.class).single();
+        String district = village.substring(0, 8);
+        registered(village, "APBDES:POT:" + village, "APBDES", "KEPALA_DESA", "PU", LocalDate.of(2026, 1, 5));
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        importPotential(district, 1_000);
+        Coverage first = CurrentActor.runAs(national, () -> indicators.of(district, on));
+        assertThat(first.potential()).isEqualTo(1_000L);
+        assertThat(first.potentialStatus()).isEqualTo("OWN");
+        assertThat(first.protectedWorkers()).isPositive();
+
+        importPotential(district, 4_000);
+
+        Coverage second = CurrentActor.runAs(national, () -> indicators.of(district, on));
+        assertThat(second.potential()).isEqualTo(4_000L);
+        assertThat(second.ratio()).isEqualTo(java.math.BigDecimal.valueOf(second.protectedWorkers())
+                .divide(java.math.BigDecimal.valueOf(4_000), 4, java.math.RoundingMode.HALF_UP));
+        assertThat(second.ratio()).isLessThan(first.ratio());
+        assertThat(second).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(district, on, null, null, true)));
+    }
+
+    private void importPotential(String region, long workers) {
+        String csv = "region_code,year,potential_workers,source\n" + region + ",2026," + workers + ",BPS Sakernas\n";
+        CurrentActor.runAs(national, () -> potentials.importCsv(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), national, false));
     }
 
     /** The first or last desa of regency 14.06. */

@@ -232,6 +232,67 @@ class CoverageRollupsIntegrationTests {
         assertThat(unprotectedSeen).isPositive();
     }
 
+    /**
+     * A payment names its worker in billing's change log (V146), so the next read recomputes that worker only, not the
+     * other 44 of a levelled village, and still answers exactly: the village, its district, regency and province and
+     * the district's children equal the direct count on the days around every due date, window end and the payment.
+     * Regency 14.07, which no other test uses.
+     */
+    @Test
+    void aPaymentInALevelledVillageRecomputesOnlyItsWorkerAndStaysExact() {
+        String village = jdbc.sql("""
+                select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active
+                and code >= '14.07' and code < '14.07/'""").query(String.class).single();
+        Actor regencyDpmd = TestUsers.actor("coverage-rollup-dpmd-1407", Role.DPMD, "14.07");
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        List<String> payers = new ArrayList<>();
+        LocalDate start = LocalDate.of(2026, 6, 1);
+        for (int i = 0; i < 45; i++) {
+            long worker = fx.worker(village, "Petani Besar " + i, "PETANI", false, null);
+            long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+            payers.add("SELF:" + fx.nik(worker));
+            for (String program : List.of("JKK", "JKM")) {
+                fx.term(worker, village, program, "BPU", null, self, start);
+            }
+        }
+        for (YearMonth m = YearMonth.of(2026, 6); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(regencyDpmd, () -> runs.run(month, regencyDpmd, true));
+        }
+        rollups.refresh();
+        assertThat(jdbc.sql("select count(*) from coverage_levelled_group where grp = ?").param(village).query(Long.class).single())
+                .as("the village is levelled (over the tests' threshold of 40 workers)").isOne();
+
+        // one worker pays everything owed, late: the months still inside their back-payment window protect again
+        LocalDate on = LocalDate.of(2026, 9, 20);
+        pay(payers.get(7), on, owed(payers.get(7), null));
+        CoverageRollups.Refresh refresh = rollups.refresh();
+
+        assertThat(refresh.full()).isFalse();
+        assertThat(refresh.workers()).as("only the paying worker is recomputed").isOne();
+        assertThat(refresh.villages()).as("the worker's village (its money and Desa Sadar days)").isOne();
+        TreeSet<LocalDate> days = new TreeSet<>(List.of(on.minusDays(1), on, on.plusDays(1), start.minusDays(1), start,
+                indicators.today()));
+        for (YearMonth m = YearMonth.of(2026, 6); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
+            LocalDate due = m.atDay(15);
+            days.addAll(List.of(due, due.plusDays(1), m.atEndOfMonth(), due.plusMonths(3), due.plusMonths(3).plusDays(1)));
+        }
+        String district = village.substring(0, 8);
+        CurrentActor.runAs(national, () -> {
+            for (LocalDate date : days) {
+                for (String region : List.of(village, district, "14.07", "14")) {
+                    assertThat(indicators.of(region, date)).as(region + " on " + date)
+                            .isEqualTo(indicators.of(region, date, null, null, true));
+                }
+                assertThat(indicators.children(district, date)).as("children of " + district + " on " + date)
+                        .isEqualTo(indicators.children(district, date, true));
+            }
+            return null;
+        });
+        Coverage after = CurrentActor.runAs(national, () -> indicators.of(village, on));
+        assertThat(after.protectedWorkers()).as("the payer protected again on the payment day").isPositive();
+    }
+
     final java.util.Set<DesaSadarVillages.Status> statuses = new java.util.HashSet<>();
     long protectedSeen;
     long unprotectedSeen;

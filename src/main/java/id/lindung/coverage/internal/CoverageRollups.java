@@ -97,9 +97,11 @@ public class CoverageRollups {
         long t0 = System.nanoTime();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
         String changed = """
-                from (select tx, village_code from registry_changed_village where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))
+                from (select tx, village_code, worker_id from registry_changed_village
+                      where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))
                       union all
-                      select tx, village_code from billing_changed_village where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))) c
+                      select tx, village_code, worker_id from billing_changed_village
+                      where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))) c
                 where ((pg_visible_in_snapshot(c.tx, cast(:s1 as pg_snapshot)) and not pg_visible_in_snapshot(c.tx, cast(:s0 as pg_snapshot)))
                        or c.tx = pg_current_xact_id_if_assigned())
                 """;
@@ -108,16 +110,21 @@ public class CoverageRollups {
         if (everything) {
             return full(snapshot, rules, cal);
         }
-        int villages = jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
-                + " and c.village_code is not null on conflict do nothing").paramSource(p).update();
+        int villages = jdbc.sql("select count(distinct c.village_code) " + changed + " and c.village_code is not null")
+                .paramSource(p).query(Integer.class).single();
         if (villages == 0) {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000);
         }
         if (villages > FULL_REBUILD_VILLAGES) {
-            jdbc.sql("delete from coverage_refresh_village").update();
             return full(snapshot, rules, cal);
         }
+        // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
+        // (a large write) has every worker with a span or a term there recomputed
+        jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
+                + " and c.village_code is not null and c.worker_id is null on conflict do nothing").paramSource(p).update();
+        jdbc.sql("insert into coverage_refresh_worker select distinct c.worker_id " + changed
+                + " and c.village_code is not null and c.worker_id is not null on conflict do nothing").paramSource(p).update();
         jdbc.sql("""
                 insert into coverage_refresh_worker
                 select s.worker_id from coverage_worker_span s join coverage_refresh_village v on v.village_code = s.village_code
@@ -128,13 +135,16 @@ public class CoverageRollups {
         String byWorker = "%s.worker_id = any(cast(:w as bigint[]))";
         jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"), byWorker.formatted("b"), byWorker.formatted("p")))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers))).update();
-        // a worker who left or joined a village changes that village's Desa Sadar days and, through it, its money rows
+        // a worker who left or joined a village changes that village's Desa Sadar days and, through it, its money rows;
+        // a village logged with its workers has its money (by the line's village) and Desa Sadar days recomputed too
         jdbc.sql("""
                 insert into coverage_refresh_village
                 select n.village_code from coverage_span_stage n
                 union
                 select o.village_code from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id
                 on conflict do nothing""").update();
+        jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
+                + " and c.village_code is not null and c.worker_id is not null on conflict do nothing").paramSource(p).update();
         jdbc.sql(RollupSql.SPAN_DELTAS).update();
         jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
         jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();

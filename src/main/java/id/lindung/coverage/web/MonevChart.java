@@ -7,15 +7,11 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
- * The report's chart, drawn on the server with java.awt into a PNG: one pair of bars per child region, the coverage
+ * The report's chart, drawn on the server with java.awt into RGB samples: one pair of bars per child region, the coverage
  * ratio at the end of the previous semester (grey) and of this one (green), in percent. Regions without a ratio get
  * no bar and a dash under their code.
  */
@@ -24,11 +20,32 @@ final class MonevChart {
     private static final Color GREEN = new Color(0x0b, 0x6e, 0x4f);
     private static final Color GREY = new Color(0xb8, 0xc4, 0xbe);
 
+    static final int WIDTH = 1600;
+    static final int HEIGHT = 700;
+
     private MonevChart() {}
 
-    static byte[] png(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
-        int width = 1600;
-        int height = 700;
+    /**
+     * The chart as 8-bit RGB samples, row by row ({@link #WIDTH} x {@link #HEIGHT}), for the PDF to take as they are:
+     * a PNG would be encoded here only for the PDF library to decode it again pixel by pixel (a tenth of the
+     * report's rendering time, docs/benchmarks.md); the PDF compresses the samples itself.
+     */
+    static byte[] rgb(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
+        BufferedImage image = draw(rows, title, previousLabel, currentLabel);
+        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        byte[] rgb = new byte[pixels.length * 3];
+        for (int i = 0, j = 0; i < pixels.length; i++) {
+            int p = pixels[i];
+            rgb[j++] = (byte) (p >> 16);
+            rgb[j++] = (byte) (p >> 8);
+            rgb[j++] = (byte) p;
+        }
+        return rgb;
+    }
+
+    private static BufferedImage draw(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
+        int width = WIDTH;
+        int height = HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -86,12 +103,7 @@ final class MonevChart {
         } finally {
             g.dispose();
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return image;
     }
 
     private static void bar(Graphics2D g, BigDecimal ratio, double x, double width, int top, int bottom, double scaleTop, Color color) {

@@ -8,7 +8,9 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -123,8 +125,8 @@ final class MonevDocuments {
                     + label.apply("dashboard.col.potential") + ": " + (t.potential() == null ? "-" : fmt.count(t.potential())) + " · "
                     + label.apply("dashboard.col.ratio") + ": " + (t.ratio() == null ? "-" : fmt.decimal(t.ratio().movePointRight(2)) + " %"),
                     heading));
-            Image chart = Image.getInstance(MonevChart.png(r.children(), label.apply("monev.chart"),
-                    label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf())));
+            Image chart = Image.getInstance(MonevChart.WIDTH, MonevChart.HEIGHT, 3, 8, MonevChart.rgb(r.children(),
+                    label.apply("monev.chart"), label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf())));
             chart.scaleToFit(700, 300);
             chart.setAlignment(Element.ALIGN_CENTER);
             document.add(chart);
@@ -136,13 +138,74 @@ final class MonevDocuments {
                 if (table.name().equals(label.apply("monev.sheet.claims")) && "NOT_CONNECTED".equals(r.claims().benefitsSource())) {
                     document.add(new Paragraph(label.apply("monev.source.NOT_CONNECTED"), small));
                 }
-                document.add(table(table, label, fmt));
+                if (table.name().equals(label.apply("monev.sheet.desaSadar")) && !r.desaSadar().isEmpty()) {
+                    // the regions' rows as a table; the villages (thousands in a province) as a list, see villageList
+                    List<List<Object>> regions = table.rows().subList(0, table.rows().size() - r.desaSadar().size());
+                    document.add(table(new DashboardTables.Table(table.name(), table.columns(), regions), label, fmt));
+                    Paragraph list = new Paragraph(label.apply("monev.desaSadarList") + ": " + fmt.count((long) r.desaSadar().size()), small);
+                    list.setSpacingBefore(6);
+                    document.add(list);
+                    villageList(document, writer, r.desaSadar(), small);
+                } else {
+                    document.add(table(table, label, fmt));
+                }
             }
             document.close();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The Desa Sadar villages as lines of text ("code name") in four columns per page, from below the current content,
+     * then a new page for what follows. Written straight onto the page: as table cells (each laid out once to measure
+     * its row and once to draw it) a province's 6,500 villages took most of the PDF's time (docs/benchmarks.md). A
+     * name too long for its column is cut with an ellipsis.
+     */
+    private static void villageList(Document document, PdfWriter writer, List<DesaSadarVillages.Village> villages, Font font) {
+        BaseFont base = font.getCalculatedBaseFont(false);
+        float size = font.getSize();
+        float leading = size + 2.5f;
+        int columns = 4;
+        float width = (document.right() - document.left()) / columns;
+        float top = writer.getVerticalPosition(true) - leading;
+        float y = top;
+        int column = 0;
+        PdfContentByte page = writer.getDirectContent();
+        page.beginText();
+        page.setFontAndSize(base, size);
+        for (DesaSadarVillages.Village v : villages) {
+            if (y < document.bottom()) {
+                y = top;
+                if (++column == columns) {
+                    page.endText();
+                    document.newPage();
+                    top = document.top() - leading;
+                    y = top;
+                    column = 0;
+                    page = writer.getDirectContent();
+                    page.beginText();
+                    page.setFontAndSize(base, size);
+                }
+            }
+            page.showTextAligned(Element.ALIGN_LEFT, fit(v.code() + "  " + v.name(), base, size, width - 8),
+                    document.left() + column * width, y, 0);
+            y -= leading;
+        }
+        page.endText();
+        document.newPage();
+    }
+
+    private static String fit(String text, BaseFont font, float size, float width) {
+        if (font.getWidthPoint(text, size) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (cut.length() > 1 && font.getWidthPoint(cut + "…", size) > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
     }
 
     private static PdfPTable table(DashboardTables.Table t, Function<String, String> label, Formats fmt) {

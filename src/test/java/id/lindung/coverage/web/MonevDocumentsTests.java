@@ -1,0 +1,87 @@
+package id.lindung.coverage.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.coverage.MonevReport;
+import id.lindung.platform.Formats;
+import id.lindung.shared.Rupiah;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The monitoring report's documents keep every figure when they are made fast: the PDF lists every Desa Sadar village
+ * (written as lines of text, not table cells) with the header and page number on every page, and cuts a name too long
+ * for its column; the streamed XLSX has every row, numbers as numbers.
+ */
+class MonevDocumentsTests {
+
+    static final Formats FORMATS = new Formats(Clock.systemDefaultZone());
+
+    @Test
+    void thePdfListsEveryDesaSadarVillageWithTheHeaderOnEveryPage() throws Exception {
+        MonevReport report = provinceReport(700);
+        byte[] pdf = MonevDocuments.pdf(report, k -> k, FORMATS);
+        StringBuilder all = new StringBuilder();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            assertThat(reader.getNumberOfPages()).isGreaterThan(2);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                String page = text.getTextFromPage(p);
+                assertThat(page).as("page " + p).contains("Aceh (11)").contains("monev.page " + p);
+                all.append(page).append('\n');
+            }
+        }
+        for (DesaSadarVillages.Village v : report.desaSadar()) {
+            assertThat(all).as(v.code()).contains(v.code());
+        }
+        assertThat(all).contains("monev.desaSadarList: 700").contains("Desa Nomor 699").contains("Desa Dengan Nama Yang Sangat …")
+                .contains("monev.sheet.claims").contains("monev.sheet.regulations");
+    }
+
+    @Test
+    void theXlsxHasEveryRowWithNumbersAsNumbers() throws Exception {
+        MonevReport report = provinceReport(700);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(MonevDocuments.xlsx(report, k -> k)))) {
+            Sheet sadar = book.getSheet("monev.sheet.desaSadar");
+            // the header, 23 regencies, the total, 700 villages
+            assertThat(sadar.getLastRowNum()).isEqualTo(1 + 23 + 700 - 1 + 1);
+            assertThat(sadar.getRow(1 + 23 + 700).getCell(0).getStringCellValue()).isEqualTo(report.desaSadar().get(699).code());
+            Sheet coverage = book.getSheet("monev.sheet.coverage");
+            assertThat(coverage.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat((long) coverage.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(report.children().get(0).registered());
+        }
+    }
+
+    /** A province-sized report: 23 regencies and {@code villages} Desa Sadar villages, one with a very long name. */
+    static MonevReport provinceReport(int villages) {
+        List<MonevReport.Row> rows = new ArrayList<>();
+        List<MonevReport.Contribution> money = new ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            String code = String.format("11.%02d", i);
+            rows.add(new MonevReport.Row(code, "Kabupaten " + i, 100_000L + i, 5_000 + i, 4_000 + i, new BigDecimal("0.0401"),
+                    4_000, 3_000, new BigDecimal("0.0300"), new BigDecimal("1.01"), 1_500, 1_400, 300, 280, 600, 590, 250, 290));
+            money.add(new MonevReport.Contribution(code, "Kabupaten " + i, Rupiah.of(new BigDecimal("123456789.00")),
+                    Rupiah.of(new BigDecimal("100000000.00")), Rupiah.of(new BigDecimal("5000000.00")), Rupiah.of(new BigDecimal("4000000.00"))));
+        }
+        List<DesaSadarVillages.Village> sadar = new ArrayList<>();
+        for (int i = 0; i < villages; i++) {
+            String name = i == 3 ? "Desa Dengan Nama Yang Sangat Panjang Sekali Sampai Tidak Muat Dalam Satu Kolom Daftar" : "Desa Nomor " + i;
+            sadar.add(new DesaSadarVillages.Village(String.format("11.%02d.%02d.%04d", 1 + i % 23, 1 + i % 30, 2001 + i), name,
+                    DesaSadarVillages.Status.SADAR, List.of()));
+        }
+        return new MonevReport("11", "Aceh", "PROVINCE", "2026-1", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 6, 30),
+                LocalDate.of(2025, 12, 31), rows.get(0), rows, money, money.get(0), sadar,
+                new MonevReport.Claims(0, Rupiah.ZERO, Rupiah.ZERO, "NOT_CONNECTED", null), List.of());
+    }
+}
