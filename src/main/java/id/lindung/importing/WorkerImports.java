@@ -213,7 +213,7 @@ public class WorkerImports {
                 long conflicted = 0;
                 if (parser[0] != null && counts[1] > 0) {
                     long analyzeStart = System.nanoTime();
-                    jdbc.sql("analyze worker_stage").update(); // fresh statistics, so the set-based statements join well
+                    bulk.analyzeStage(); // fresh statistics, so the set-based statements join well
                     log.debug("batch {}: worker_stage analysed in {} ms", id, (System.nanoTime() - analyzeStart) / 1_000_000);
                     List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
                     Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
