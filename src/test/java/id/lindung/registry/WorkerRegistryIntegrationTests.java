@@ -233,6 +233,12 @@ class WorkerRegistryIntegrationTests {
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_status_event_worker_id_fkey");
         assertThatThrownBy(() -> jdbc.sql("update worker set village_code = '99.99.99.9999' where id = ?").param(w.id()).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_village_code_fkey");
+        // a payer's region, checked per statement since V150, refused as its foreign key was, on insert and on update
+        assertThatThrownBy(() -> jdbc.sql("insert into payer (code, kind, name, region_code) values ('SELF:V150', 'SELF', 'x', '99.99.99.9999')")
+                .update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("payer_region_code_fkey");
+        assertThatThrownBy(() -> jdbc.sql("update payer set region_code = '99.99.99.9999' where id = ?").param(payer).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("payer_region_code_fkey");
         // the parents of existing references cannot go away (likely-duplicate flags keep their ordinary foreign keys)
         jdbc.sql("delete from likely_duplicate where worker_id = ? or other_id = ?").params(w.id(), w.id()).update();
         assertThatThrownBy(() -> jdbc.sql("delete from worker where id = ?").param(w.id()).update())
