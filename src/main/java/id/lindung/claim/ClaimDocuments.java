@@ -7,6 +7,7 @@ import id.lindung.access.PersonalData;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.TextRules;
+import id.lindung.platform.UploadNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,10 +71,12 @@ class ClaimDocuments {
         } else if (child != null || (schoolYear != null && !schoolYear.isBlank())) {
             throw new InvalidInputException("child", "NOT_APPLICABLE", "child and schoolYear are only for SCHOOL_CERTIFICATE");
         }
-        String name = fileName == null || fileName.isBlank() ? type.name().toLowerCase(java.util.Locale.ROOT)
-                : TextRules.normalise(fileName, TextRules.Kind.LINE);
-        if (TextRules.invalidCharacter(name, false) || name.length() > 200) {
-            throw new InvalidInputException("file", "FILE_NAME_INVALID", "The file name is too long or holds a control character");
+        // only the name's last path segment, as every upload keeps it: a client's "..\..\x.pdf" or "C:\Users\..." is
+        // neither stored nor handed back in Content-Disposition (claims review, docs/security.md)
+        String name = TextRules.normalise(UploadNames.of(fileName, 200, type.name().toLowerCase(java.util.Locale.ROOT)),
+                TextRules.Kind.LINE);
+        if (TextRules.invalidCharacter(name, false)) {
+            throw new InvalidInputException("file", "FILE_NAME_INVALID", "The file name holds a character that cannot be kept");
         }
         byte[] bytes = read(content, settings.documentMaxSize.toBytes());
         String contentType = DocumentContent.sniff(bytes).orElseThrow(() -> InvalidInputException.refused("file", "DOCUMENT_TYPE",

@@ -23,6 +23,17 @@ final class ClaimInputRules {
     private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Za-z .\\-/]{4,40}");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
+    /**
+     * The earliest date a case, payment or stop may carry. Java dates run to year ±999,999,999, PostgreSQL's do not: a
+     * date outside them reached the database (a 500 on the pages) before this rule (claims review, docs/security.md).
+     */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    /** A date before {@link #EARLIEST} or more than a year after today: refused as OUT_OF_RANGE, whatever else is asked. */
+    static boolean outOfRange(LocalDate date, LocalDate today) {
+        return date != null && (date.isBefore(EARLIEST) || date.isAfter(today.plusYears(1)));
+    }
+
     private ClaimInputRules() {}
 
     static void requireValid(ClaimRequests.Open r, NikChecker nikChecker, LocalDate today) {
@@ -47,8 +58,12 @@ final class ClaimInputRules {
         }
         if (r.incidentDate() == null) {
             problems.add(InputProblem.of("incidentDate", "REQUIRED", "incidentDate is required"));
+        } else if (outOfRange(r.incidentDate(), today)) {
+            problems.add(InputProblem.of("incidentDate", "OUT_OF_RANGE", "incidentDate must be from 1900-01-01 to a year after today"));
         }
-        if (r.reportedOn() != null) {
+        if (r.reportedOn() != null && outOfRange(r.reportedOn(), today)) {
+            problems.add(InputProblem.of("reportedOn", "OUT_OF_RANGE", "reportedOn must be from 1900-01-01 to today"));
+        } else if (r.reportedOn() != null) {
             if (r.incidentDate() != null && r.reportedOn().isBefore(r.incidentDate())) {
                 problems.add(InputProblem.of("reportedOn", "REPORTED_BEFORE_INCIDENT", "reportedOn is before the incident date"));
             } else if (r.reportedOn().isAfter(today)) {

@@ -57,6 +57,8 @@ class ClaimScholarships {
             problems.add(InputProblem.of("on", "REQUIRED", "on (the date) is required"));
         } else if (stop.on().isAfter(LocalDate.now(clock))) {
             problems.add(InputProblem.of("on", "DATE_IN_FUTURE", "on is after today"));
+        } else if (ClaimInputRules.outOfRange(stop.on(), LocalDate.now(clock))) {
+            problems.add(InputProblem.of("on", "OUT_OF_RANGE", "on must be from 1900-01-01"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

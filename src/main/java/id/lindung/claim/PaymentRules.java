@@ -4,6 +4,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.TextRules;
 import id.lindung.shared.Rupiah;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.List;
 
 /** The rules of a payment, of a case or of a scholarship year: a reference, a date not in the future, the exact amount. */
 final class PaymentRules {
+
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private PaymentRules() {}
 
@@ -25,9 +28,15 @@ final class PaymentRules {
             problems.add(InputProblem.of("payment.date", "REQUIRED", "payment.date is required"));
         } else if (p.date().isAfter(today)) {
             problems.add(InputProblem.of("payment.date", "PAYMENT_IN_FUTURE", "payment.date is after today"));
+        } else if (ClaimInputRules.outOfRange(p.date(), today)) {
+            problems.add(InputProblem.of("payment.date", "OUT_OF_RANGE", "payment.date must be from 1900-01-01"));
         }
         if (p.amount() == null) {
             problems.add(InputProblem.of("payment.amount", "REQUIRED", "payment.amount is required"));
+        } else if (p.amount().signum() <= 0 || p.amount().compareTo(MAX_AMOUNT) > 0) {
+            // before any rounding: "1e30" overflowed Rupiah (a 500) and "1e999999999" would make setScale build a
+            // billion-digit number (claims review, docs/security.md)
+            problems.add(InputProblem.of("payment.amount", "OUT_OF_RANGE", "payment.amount must be more than 0 and at most 1,000,000,000,000"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

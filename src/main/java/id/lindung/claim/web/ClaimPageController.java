@@ -212,9 +212,15 @@ class ClaimPageController {
                           @RequestParam(required = false) String schoolYear, @RequestParam(required = false) String reference,
                           @RequestParam(required = false) String date, @RequestParam(required = false) String amount,
                           Model model, RedirectAttributes redirect, Locale locale) {
-        return onCasePage(id, "claim.case.saved.scholarship", model, redirect, locale, () -> claims.payScholarship(id,
-                new ClaimRequests.ScholarshipPayment(whole("child", child), blankless(schoolYear),
-                        new ClaimRequests.PaymentInput(blankless(reference), date("date", date), amount("amount", amount), null))));
+        return onCasePage(id, "claim.case.saved.scholarship", model, redirect, locale, () -> {
+            // the request's child is an int: a blank child unboxed to a NullPointerException, a 500 (claims review)
+            Integer childNo = whole("child", child);
+            if (childNo == null) {
+                throw new InvalidInputException("child", "REQUIRED", "child (its number on the case) is required");
+            }
+            claims.payScholarship(id, new ClaimRequests.ScholarshipPayment(childNo, blankless(schoolYear),
+                    new ClaimRequests.PaymentInput(blankless(reference), date("date", date), amount("amount", amount), null)));
+        });
     }
 
     /** The case file: one document with everything the case page shows, page-numbered, in the page's language. */
