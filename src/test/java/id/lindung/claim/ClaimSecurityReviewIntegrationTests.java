@@ -154,6 +154,14 @@ class ClaimSecurityReviewIntegrationTests {
         assertThat(page.postForm("/klaim/" + id + "/beasiswa", form("_csrf", csrf, "child", "1", "schoolYear", "2026/2027",
                 "reference", "X", "date", "2026-12-01", "amount", "1")).statusCode()).isEqualTo(404);
         assertThat(pageUpload(page, id, "KK", "kk.pdf", PDF, csrf).statusCode()).isEqualTo(404);
+        // the worker of the case: not found by its opaque id on the form, nor by its NIK when opening or previewing
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param((String) c[1]).query(String.class).single();
+        assertThat(page.get("/klaim/baru?pekerja=" + publicId).statusCode()).isEqualTo(404);
+        assertThat(page.postForm("/klaim/baru/pratinjau", form("_csrf", csrf, "worker", publicId, "case", "JKM_DEATH",
+                "incidentDate", "2026-11-20")).statusCode()).isEqualTo(404);
+        String reopen = "{\"nik\":\"" + c[1] + "\",\"case\":\"JKK_TEMPORARY_DISABILITY\",\"incidentDate\":\"2026-11-20\",\"months\":1}";
+        expect(other.postJson("/api/v1/claims/preview", reopen), 404);
+        expect(other.postJson("/api/v1/claims", reopen), 404);
         // a document of another case of the same area is not reachable through this case's id
         Object[] second = deathCase();
         expect(dpmd.get("/api/v1/claims/" + second[0] + "/documents/" + doc), 404);
