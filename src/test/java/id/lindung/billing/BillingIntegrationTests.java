@@ -239,6 +239,37 @@ class BillingIntegrationTests {
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
+    /**
+     * A payment file re-allocates its payers from their first month (the file may hold a back-dated payment), and only
+     * the allocations, paid months and balances that change are written: a back-dated payment moves the history's paid
+     * dates, and the month it completes becomes paid.
+     */
+    @Test
+    void aBackDatedPaymentInAFileMovesTheHistorysPaidDatesAndSettlesTheNextMonth() {
+        String desa = "64.02.04.2003";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa", desa);
+        long w = fx.worker(desa, "Kaur", "PERANGKAT_DESA");
+        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        run(YearMonth.of(2025, 1));
+        run(YearMonth.of(2025, 2));
+        pay(ADMIN, "APBDES:" + desa, "LATE-1", LocalDate.of(2025, 3, 10), "6000");
+        assertThat(paidMonths(w)).containsExactly("2025-01-01 2025-03-10");
+
+        CurrentActor.runAs(ADMIN, () -> payments.recordAll(List.of(new Payments.PaymentRequest("APBDES:" + desa, "EARLY-1",
+                LocalDate.of(2025, 2, 5), new BigDecimal("6000"), "BANK")), ADMIN));
+
+        assertThat(paidMonths(w)).containsExactly("2025-01-01 2025-02-05", "2025-02-01 2025-03-10");
+        assertThat(jdbc.sql("select string_agg(month || ' ' || paid_on, ',' order by month) from payment_allocation where payer_id = ?")
+                .param(village).query(String.class).single()).isEqualTo("2025-01-01 2025-02-05,2025-02-01 2025-03-10");
+        assertThat(bills.find("APBDES:" + desa, null, ADMIN, LocalDate.of(2025, 3, 10)))
+                .allSatisfy(b -> assertThat(b.outstanding()).isEqualTo(Rupiah.ZERO)).hasSize(2);
+    }
+
+    private List<String> paidMonths(long worker) {
+        return jdbc.sql("select month || ' ' || paid_on from paid_month where worker_id = ? order by month").param(worker)
+                .query(String.class).list();
+    }
+
     private int monthsLate(String due, String asOf) {
         return jdbc.sql("select months_late(cast(? as date), cast(? as date))").params(due, asOf).query(Integer.class).single();
     }
