@@ -89,8 +89,6 @@ public class WorkerImports {
     volatile int chunkSize = Integer.getInteger("lindung.import.chunk", 50_000);
     /** Chunks applied at the same time (see {@link #applyChunks}); {@code lindung.import.threads}, default 2. */
     volatile int applyThreads = Integer.getInteger("lindung.import.threads", 2);
-    /** Threads parsing an upload's rows ({@link OrderedParse}); {@code lindung.import.parseThreads}, default 2. */
-    volatile int parseThreads = Integer.getInteger("lindung.import.parseThreads", 2);
     /** How long a chunk waits for the previous one to commit before giving up (breaks a wait on another import). */
     private static final long CHUNK_WAIT_MINUTES = 30;
 
@@ -165,24 +163,7 @@ public class WorkerImports {
                 String[][] header = new String[1][];
                 NikLines seen = new NikLines();
                 long parseStart = System.nanoTime();
-                try (id.lindung.registry.StageWriter stage = bulk.openStage(id);
-                     // rows are parsed on parseThreads threads; what needs the file's order (a NIK seen on an earlier line,
-                     // the staging COPY, the rejections) is done here, on this thread, as the outcomes come back in order
-                     OrderedParse parse = new OrderedParse(parseThreads, (line, fields) -> parser[0].parse(line, fields),
-                             (line, fields, outcome) -> {
-                                 if (outcome instanceof WorkerRowParser.Ok ok) {
-                                     long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
-                                     if (first != 0) {
-                                         rejections.add(new ImportRejections.Rejection(new InputProblem(line, "nik",
-                                                 "DUPLICATE_IN_FILE", "NIK also on line " + first), fields));
-                                     } else {
-                                         stage.add(ok.row());
-                                         counts[1]++;
-                                     }
-                                 } else if (outcome instanceof WorkerRowParser.Refused refused) {
-                                     refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
-                                 }
-                             })) {
+                try (id.lindung.registry.StageWriter stage = bulk.openStage(id)) {
                     RowSource.of(file, format).read((line, raw) -> {
                         // PostgreSQL text holds no NUL: kept visible (U+FFFD) in the rejection file, refused by the parser
                         String[] fields = withoutNul(raw);
@@ -201,9 +182,20 @@ public class WorkerImports {
                             progress.checked(counts[0]);
                         }
                         counts[2] = Math.max(counts[2], line);
-                        parse.add(line, fields);
+                        WorkerRowParser.Outcome outcome = parser[0].parse(line, fields);
+                        if (outcome instanceof WorkerRowParser.Ok ok) {
+                            long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
+                            if (first != 0) {
+                                rejections.add(new ImportRejections.Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
+                                        "NIK also on line " + first), fields));
+                            } else {
+                                stage.add(ok.row());
+                                counts[1]++;
+                            }
+                        } else if (outcome instanceof WorkerRowParser.Refused refused) {
+                            refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
+                        }
                     });
-                    parse.finish();
                 }
                 log.debug("batch {}: {} rows parsed, checked and staged in {} ms", id, counts[0], (System.nanoTime() - parseStart) / 1_000_000);
                 if (header[0] == null) {

@@ -199,7 +199,7 @@ public class BulkRegistration {
         // registered one of the chunk's workers since; only then is the chunk's insert run again with "on conflict do
         // nothing", whose speculative insertion (a lock and a second WAL record per row) would otherwise be paid by every
         // row. A plain insert skips no line: it inserts every fresh line or fails.
-        String plain = NEW_WORKERS.formatted(fresh, "", "", "cast('{}' as bigint[])");
+        String plain = NEW_WORKERS.formatted(fresh, "", "cast('{}' as bigint[])");
         explain("new workers, events and terms", plain, params);
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
@@ -214,7 +214,7 @@ public class BulkRegistration {
                 connection.rollback(beforeInsert);
                 log.debug("lines {}-{} of batch {}: a NIK was registered since validation; inserting with on conflict",
                         fromLine, toLine - 1, batchId);
-                insertNew(NEW_WORKERS.formatted(fresh, "on conflict (nik) do nothing", ONLY_CREATED, MISSED), params, counts,
+                insertNew(NEW_WORKERS.formatted(fresh, "on conflict (nik) do nothing", MISSED.formatted(fresh)), params, counts,
                         createdIds, missed);
             }
         } catch (SQLException e) {
@@ -239,61 +239,46 @@ public class BulkRegistration {
 
     /**
      * The new workers of the staged rows {@code %1$s}, their status events and their terms, in one statement; {@code %2$s}
-     * is the insert's conflict clause and {@code %3$s} what keeps the terms to the workers actually inserted. Returns the
-     * workers and terms inserted, the new workers' ids, and ({@code %4$s}) the lines whose NIK was registered by someone
-     * else since validation (which "on conflict do nothing" skipped).
-     * <p>
-     * The chunk's staged rows are read once, each given its worker id up front (from the identity's own sequence, in line
-     * order, as the identity would): the terms and the payers are then taken from the same rows, instead of joining the
-     * inserted workers back to the stage by NIK (a second read of the chunk's stage and a hash join per chunk).
+     * is the insert's conflict clause. Returns the workers and terms inserted, the new workers' ids, and ({@code %3$s}) the
+     * lines whose NIK was registered by someone else since validation (which "on conflict do nothing" skipped).
      */
     private static final String NEW_WORKERS = """
-            with staged as materialized (
-                select nextval((select cast(pg_get_serial_sequence('worker', 'id') as regclass))) as id, x.*
-                from (select s.line, s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category,
-                             s.poverty_decile, s.programs, s.segment, s.wage, s.risk_group, s.payer_code, s.start_date
-                      from worker_stage s where %1$s
-                      order by s.line) x)
-            , created as (
-                insert into worker (id, nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
+            with created as (
+                insert into worker (nik, full_name, sex, birth_date, village_code, phone, kpj, category, extreme_poverty,
                                     poverty_decile, created_by)
-                overriding system value
-                select x.id, x.nik, x.full_name, x.sex, x.birth_date, x.village_code, x.phone, x.kpj, x.category,
-                       x.poverty_decile is not null, x.poverty_decile, :by
-                from staged x
-                order by x.id
+                select s.nik, s.full_name, s.sex, s.birth_date, s.village_code, s.phone, s.kpj, s.category,
+                       s.poverty_decile is not null, s.poverty_decile, :by
+                from worker_stage s where %1$s
+                order by s.line
                 %2$s
-                returning id, village_code)
+                returning id, nik, village_code)
             , events as (
                 insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by)
                 select c.id, c.village_code, 'ACTIVE', 'REGISTERED by import batch ' || :batch, cast(:today as date), :by from created c)
             -- each distinct payer of the chunk looked up once through payer_code_key (offset 0 keeps it a lookup: joined,
             -- the planner hashed every payer of the country for each chunk), instead of once per term
             , payers as materialized (
-                select d.payer_code, y.id
-                from (select distinct x.payer_code from staged x) d
-                cross join lateral (select y.id from payer y where y.code = d.payer_code offset 0) y)
+                select d.payer_code, x.id
+                from (select distinct s.payer_code from worker_stage s where %1$s) d
+                cross join lateral (select x.id from payer x where x.code = d.payer_code offset 0) x)
             , terms as (
                 insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
                                              worker_payer_id, valid_from, created_by)
-                select x.id, x.village_code, p.program, x.segment, x.wage, x.risk_group,
-                       case when x.segment = 'PU' then py.id end, py.id, x.start_date, :by
-                from staged x
-                cross join unnest(x.programs) as p(program)
-                join payers py on py.payer_code = x.payer_code
-                %3$s
+                select c.id, c.village_code, p.program, s.segment, s.wage, s.risk_group,
+                       case when s.segment = 'PU' then py.id end, py.id, s.start_date, :by
+                from created c join worker_stage s on s.batch_id = :batch and s.nik = c.nik
+                cross join unnest(s.programs) as p(program)
+                join payers py on py.payer_code = s.payer_code
+                where %1$s
                 returning 1)
             select (select count(*) from created), (select count(*) from terms),
                    (select coalesce(array_agg(id), '{}') from created),
-                   %4$s""";
-
-    /** With "on conflict do nothing": terms only for the workers inserted (a skipped line's id was never used). */
-    private static final String ONLY_CREATED = "where exists (select 1 from created c where c.id = x.id)";
+                   %3$s""";
 
     /** With "on conflict do nothing": the lines whose NIK someone else registered after validation (the insert skipped them). */
     private static final String MISSED = """
-            (select coalesce(array_agg(x.line), '{}') from staged x
-             where not exists (select 1 from created c where c.id = x.id))""";
+            (select coalesce(array_agg(s.line), '{}') from worker_stage s
+             where %1$s and not exists (select 1 from created c where c.nik = s.nik))""";
 
     private void insertNew(String sql, org.springframework.jdbc.core.namedparam.MapSqlParameterSource params, long[] counts,
                            Long[][] createdIds, Long[][] missed) {
