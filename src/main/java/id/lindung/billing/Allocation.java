@@ -210,11 +210,18 @@ class Allocation {
                 where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month
                   and not exists (select 1 from paid_new n where n.worker_id = p.worker_id and n.program = p.program and n.month = p.month)""")
                 .update();
+        // An update and an insert rather than "on conflict (worker_id, program, month)": distributed by region (the
+        // partitioned shape, Citus) the unique key also holds village_code, and no conflict target fits both shapes.
         jdbc.sql("""
-                insert into paid_month as p (worker_id, program, month, village_code, paid_on)
-                select worker_id, program, month, village_code, paid_on from paid_new order by worker_id, program, month
-                on conflict (worker_id, program, month) do update set village_code = excluded.village_code, paid_on = excluded.paid_on
-                where (p.village_code, p.paid_on) is distinct from (excluded.village_code, excluded.paid_on)""").update();
+                update paid_month p set village_code = n.village_code, paid_on = n.paid_on
+                from paid_new n
+                where p.worker_id = n.worker_id and p.program = n.program and p.month = n.month
+                  and (p.village_code, p.paid_on) is distinct from (n.village_code, n.paid_on)""").update();
+        jdbc.sql("""
+                insert into paid_month (worker_id, program, month, village_code, paid_on)
+                select n.worker_id, n.program, n.month, n.village_code, n.paid_on from paid_new n
+                where not exists (select 1 from paid_month p where p.worker_id = n.worker_id and p.program = n.program and p.month = n.month)
+                order by n.worker_id, n.program, n.month""").update();
         jdbc.sql("drop table paid_touched, paid_new").update();
     }
 }

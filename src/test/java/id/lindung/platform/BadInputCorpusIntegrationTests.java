@@ -100,6 +100,8 @@ class BadInputCorpusIntegrationTests {
                 .replace("+", "%20"));
         vars.put("VILLAGE", VILLAGE);
         vars.put("run", RUN);
+        // inside the claims' date bounds (up to a year ahead) yet after today: the domain's own refusal
+        vars.put("nextMonth", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusMonths(1).toString());
         // a DRAFT budget plan of the corpus village, for the named-list uploads (issue 15)
         var plan = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + VILLAGE + "\",\"year\":" + (LocalDate.now().getYear() + 1) + "}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
