@@ -572,12 +572,9 @@ public class WorkerImports {
     public void writeRejectionsCsv(long id, Writer out) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
         ImportBatch batch = get(id);
-        try {
-            rejections.writeCsv(batch, out);
-        } finally {
-            audit.exported("import_rejections", String.valueOf(id), batch.scopeCode(),
-                    Map.of("format", "csv", "rows", batch.rejectedRows()));
-        }
+        // recorded before the first byte: writing closes the response, and the reader may act on it at once
+        audit.exported("import_rejections", String.valueOf(id), batch.scopeCode(), Map.of("format", "csv", "rows", batch.rejectedRows()));
+        rejections.writeCsv(batch, out);
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {
