@@ -73,14 +73,11 @@ class ClaimSecurityReviewIntegrationTests {
     }
 
     Http api(String user, Role role, String scope) {
-        return Http.withToken(port, TestUsers.token(accounts, user, role, scope));
+        return TestUsers.api(port, accounts, user, role, scope);
     }
 
     Http browser(String user, Role role, String scope) {
-        TestUsers.token(accounts, user, role, scope);
-        Http b = Http.browser(port);
-        b.login(user, TestUsers.PASSWORD);
-        return b;
+        return TestUsers.browser(port, accounts, user, role, scope);
     }
 
     /** A JKM death case with a spouse (bank account {@link #ACCOUNT}) and a school child; returns {id, worker NIK, heir NIK}. */

@@ -23,6 +23,19 @@ public final class TestUsers {
     }
 
     /** Runs as a given actor, for calling services directly. */
+    /** An API client of the server on {@code port} signed in as a new user with a bearer token. */
+    public static Http api(int port, UserAccounts accounts, String username, Role role, String scope) {
+        return Http.withToken(port, token(accounts, username, role, scope));
+    }
+
+    /** A browser session (cookies, CSRF) of the server on {@code port}, signed in as a new user with the test password. */
+    public static Http browser(int port, UserAccounts accounts, String username, Role role, String scope) {
+        token(accounts, username, role, scope);
+        Http b = Http.browser(port);
+        b.login(username, PASSWORD);
+        return b;
+    }
+
     public static Actor actor(String username, Role role, String scope) {
         return new Actor(username, role, id.lindung.access.RegionScope.of(scope), "test");
     }

@@ -51,14 +51,11 @@ class NewEndpointsReviewIntegrationTests {
     @LocalServerPort int port;
 
     Http api(String user, Role role, String scope) {
-        return Http.withToken(port, TestUsers.token(accounts, user, role, scope));
+        return TestUsers.api(port, accounts, user, role, scope);
     }
 
     Http browser(String user, Role role, String scope) {
-        TestUsers.token(accounts, user, role, scope);
-        Http b = Http.browser(port);
-        b.login(user, TestUsers.PASSWORD);
-        return b;
+        return TestUsers.browser(port, accounts, user, role, scope);
     }
 
     static String nik(LocalDate birth) {
