@@ -71,7 +71,17 @@ public final class Browser {
     public static void clickAndLoad(WebDriver driver, org.openqa.selenium.WebElement element) {
         org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        // The old page is gone when asking about its root fails. Selenium's stalenessOf expects exactly a
+        // StaleElementReferenceException, but Chromium 156 sometimes answers mid-navigation with "Node with given id
+        // does not belong to the document" (a plain WebDriverException), which failed BillVerificationUiTests on CI.
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
