@@ -93,6 +93,8 @@ public class LindungCommandLine implements Runnable {
                 err.flush();
                 return CommandLine.ExitCode.USAGE;
             }
+            // "see the log" must hold: the statement and the database's message are written there, never on the terminal
+            org.slf4j.LoggerFactory.getLogger(LindungCommandLine.class).error("Command {} failed", parseResult.originalArgs(), ex);
             err.println("error: " + (sql != null ? "the database refused the command (" + sql.getSQLState() + "); see the log"
                     : ex.getMessage()));
             err.flush();
