@@ -164,11 +164,13 @@ public class DatabaseBackup {
                         do $$
                         declare r record; top bigint;
                         begin
-                          for r in select c.relname as tbl, a.attname as col, pg_get_serial_sequence(quote_ident(c.relname), a.attname) as seq
+                          -- schema-qualified: the planner may call the function before the schema filter, on
+                          -- rows of other schemas (information_schema.sql_features), whose bare names do not resolve
+                          for r in select c.relname as tbl, a.attname as col, pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) as seq
                                    from pg_class c join pg_namespace n on n.oid = c.relnamespace
                                    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                                    where n.nspname = 'public' and c.relkind = 'r'
-                                     and pg_get_serial_sequence(quote_ident(c.relname), a.attname) is not null
+                                     and pg_get_serial_sequence(format('%I.%I', n.nspname, c.relname), a.attname) is not null
                           loop
                             execute format('select max(%I) from %I', r.col, r.tbl) into top;
                             if top is null then
