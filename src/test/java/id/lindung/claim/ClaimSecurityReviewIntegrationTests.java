@@ -13,17 +13,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
+import id.lindung.support.Multipart;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -100,23 +98,12 @@ class ClaimSecurityReviewIntegrationTests {
 
     /** A multipart POST of a claim page's document form, with the session's CSRF token unless {@code csrf} is null. */
     static HttpResponse<String> pageUpload(Http browser, long id, String type, String fileName, byte[] content, String csrf) {
-        String boundary = "----claimpage" + System.nanoTime();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (csrf != null) {
-                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"type\"\r\n\r\n" + type + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        Multipart form = Multipart.form();
+        if (csrf != null) {
+            form.field("_csrf", csrf);
         }
-        return browser.post("/klaim/" + id + "/dokumen", "multipart/form-data; boundary=" + boundary, out.toByteArray());
+        form.field("type", type).file("file", fileName, "application/pdf", content);
+        return browser.post("/klaim/" + id + "/dokumen", form.contentType(), form.body());
     }
 
     static Map<String, String> form(String... pairs) {

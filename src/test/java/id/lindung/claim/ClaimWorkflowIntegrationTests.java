@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
+import id.lindung.support.Multipart;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -98,18 +97,8 @@ class ClaimWorkflowIntegrationTests {
     }
 
     static HttpResponse<String> upload(Http http, long id, String type, String extra, String fileName, byte[] content) {
-        String boundary = "----claim" + System.nanoTime();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return http.post("/api/v1/claims/" + id + "/documents?type=" + type + extra, "multipart/form-data; boundary=" + boundary,
-                out.toByteArray());
+        Multipart form = Multipart.form().file("file", fileName, "application/pdf", content);
+        return http.post("/api/v1/claims/" + id + "/documents?type=" + type + extra, form.contentType(), form.body());
     }
 
     static List<String> codes(HttpResponse<String> r) {

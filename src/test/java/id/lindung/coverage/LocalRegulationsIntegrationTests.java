@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
+import id.lindung.support.Multipart;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,20 +37,12 @@ class LocalRegulationsIntegrationTests {
 
     /** A multipart POST of form fields (a field may repeat) and, when content is not null, one file "file". */
     private static HttpResponse<String> post(Http http, List<String[]> fields, String fileName, byte[] content) {
-        String boundary = "----lindung" + System.nanoTime();
-        var out = new ByteArrayOutputStream();
-        for (String[] f : fields) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n" + f[1] + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
+        Multipart form = Multipart.form();
+        fields.forEach(f -> form.field(f[0], f[1]));
         if (content != null) {
-            out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.writeBytes(content);
-            out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            form.file("file", fileName, "application/pdf", content);
         }
-        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.post("/api/v1/local-regulations", "multipart/form-data; boundary=" + boundary, out.toByteArray());
+        return http.post("/api/v1/local-regulations", form.contentType(), form.body());
     }
 
     private static List<String[]> perbup(String number) {

@@ -94,19 +94,8 @@ public final class Http {
 
     /** Multipart upload of one file field, with the CSRF token of the session. */
     public HttpResponse<String> upload(String path, String field, String fileName, byte[] content, String csrf) {
-        String boundary = "----lindung" + System.nanoTime();
-        var out = new java.io.ByteArrayOutputStream();
-        try {
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            out.write(content);
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+        Multipart form = Multipart.form().field("_csrf", csrf).file(field, fileName, "text/csv", content);
+        return post(path, form.contentType(), form.body());
     }
 
     /** Signs in through the login form as a browser would; returns the final response of the POST. */
