@@ -107,7 +107,7 @@ public class CoverageRollups {
         return new TransactionTemplate(transactions).execute(s -> {
             lock();
             String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-            return full(snapshot, rulesHash(), calendar.rollupCalendar().hash());
+            return full(snapshot, reference(), calendar.rollupCalendar().hash());
         });
     }
 
@@ -115,19 +115,27 @@ public class CoverageRollups {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('coverage_rollups'))").query().listOfRows();
     }
 
-    private String rulesHash() {
-        return jdbc.sql("select md5(string_agg(r::text, ',' order by r.valid_from)) from coverage_desa_sadar_rule r")
-                .query(String.class).single();
+    /** What the rollups are built from besides the change logs: the Desa Sadar rules and the official region list. */
+    private record Reference(String rules, long regions) {}
+
+    private Reference reference() {
+        return jdbc.sql("""
+                select (select md5(string_agg(r::text, ',' order by r.valid_from)) from coverage_desa_sadar_rule r),
+                       (select version from region_list_version)""")
+                .query((rs, n) -> new Reference(rs.getString(1), rs.getLong(2))).single();
     }
 
     private Refresh refreshLocked() {
         lock();
         String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-        String rules = rulesHash();
+        Reference rules = reference();
         String cal = calendar.rollupCalendar().hash();
-        Optional<Map<String, Object>> state = jdbc.sql("select snapshot, rules_hash, calendar_hash from coverage_rollup_state")
+        Optional<Map<String, Object>> state = jdbc.sql("select snapshot, rules_hash, calendar_hash, region_version from coverage_rollup_state")
                 .query().listOfRows().stream().findFirst();
-        if (state.isEmpty() || !rules.equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))) {
+        // a change of the rules, the calendar or the region list (a desa added, retired or re-kinded) rebuilds: they
+        // are not in the change logs, and each can move every desa's count or Desa Sadar days
+        if (state.isEmpty() || !rules.rules().equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))
+                || !Long.valueOf(rules.regions()).equals(state.get().get("region_version"))) {
             return full(snapshot, rules, cal);
         }
         long t0 = System.nanoTime();
@@ -201,7 +209,7 @@ public class CoverageRollups {
      * refresh's upserts become plain inserts); the statements run with {@link #rebuildWorkMem}. Transactional like the
      * rest: a failure leaves the old rollups and indexes as they were.
      */
-    private Refresh full(String snapshot, String rules, String cal) {
+    private Refresh full(String snapshot, Reference rules, String cal) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
@@ -324,12 +332,14 @@ public class CoverageRollups {
                 .param("s", snapshot).query(Long.class).single();
     }
 
-    private void saveState(String snapshot, String rules, String cal) {
+    private void saveState(String snapshot, Reference rules, String cal) {
         jdbc.sql("""
-                insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, built_at) values (1, :s, :r, :c, :at)
+                insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, region_version, built_at)
+                values (1, :s, :r, :c, :g, :at)
                 on conflict (id) do update set snapshot = excluded.snapshot, rules_hash = excluded.rules_hash,
-                    calendar_hash = excluded.calendar_hash, built_at = excluded.built_at""")
-                .param("s", snapshot).param("r", rules).param("c", cal).param("at", Timestamp.from(clock.instant())).update();
+                    calendar_hash = excluded.calendar_hash, region_version = excluded.region_version, built_at = excluded.built_at""")
+                .param("s", snapshot).param("r", rules.rules()).param("c", cal).param("g", rules.regions())
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 
     // --- reads (after refresh, in code order of groups) -------------------------------------------------------------
