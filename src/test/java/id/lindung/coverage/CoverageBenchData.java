@@ -1,5 +1,7 @@
 package id.lindung.coverage;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The generated national register of the coverage benchmarks (CoverageBenchmark, CoverageRebuildBenchmark). */
@@ -89,5 +91,18 @@ final class CoverageBenchData {
                 where l.regulation_version = 'bench'""").update();
         jdbc.sql("analyze").update();
         System.out.printf("BENCH coverage bills, paid months and allocation in %.1f s%n", (System.nanoTime() - t1) / 1e9);
+    }
+
+    static long count(JdbcClient jdbc, String table) {
+        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+    }
+
+    /** The 1-minute load average, printed beside every figure (the machine is shared). */
+    static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "?";
+        }
     }
 }

@@ -289,14 +289,10 @@ class CoverageBenchmark {
     }
 
     private long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+        return CoverageBenchData.count(jdbc, table);
     }
 
     private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
-        }
+        return CoverageBenchData.load();
     }
 }

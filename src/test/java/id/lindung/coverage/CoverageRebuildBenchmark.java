@@ -2,8 +2,6 @@ package id.lindung.coverage;
 
 import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.support.IntegrationTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,14 +57,10 @@ class CoverageRebuildBenchmark {
     }
 
     private long count(String table) {
-        return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+        return CoverageBenchData.count(jdbc, table);
     }
 
     private static String load() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (Exception e) {
-            return "?";
-        }
+        return CoverageBenchData.load();
     }
 }
