@@ -88,6 +88,40 @@ class CoverageChangeLogIntegrationTests {
         assertThat(second).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(district, on, null, null, true)));
     }
 
+    /**
+     * The official region list is in no change log: a desa re-kinded to kelurahan (and back) leaves (and rejoins) its
+     * regency's desa count, which the rollups keep as per-day changes, at the very next read, because the list's version
+     * (region_list_version, V155) is not the one the rollups were built with, so the refresh rebuilds. A new name
+     * alone leaves the version (and the rollups) alone: names are read as they are.
+     */
+    @Test
+    void aChangeToTheOfficialRegionListIsCountedByTheNextRead() {
+        // the third desa of the regency: the other tests use the first, the second and the last
+        String village = jdbc.sql("""
+                select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active
+                and code >= '14.06' and code < '14.06/' order by code offset 2 limit 1""").query(String.class).single();
+        String regency = "14.06";
+        LocalDate on = LocalDate.of(2026, 6, 1);
+        registered(village, "APBDES:LIST:" + village, "APBDES", "KEPALA_DESA", "PU", LocalDate.of(2026, 1, 5));
+        long desa = CurrentActor.runAs(national, () -> indicators.of(regency, on)).desaSadar().desa();
+        try {
+            jdbc.sql("update region set kind = 'KELURAHAN' where code = ?").param(village).update();
+
+            Coverage kelurahan = CurrentActor.runAs(national, () -> indicators.of(regency, on));
+            assertThat(kelurahan.desaSadar().desa()).isEqualTo(desa - 1);
+            assertThat(kelurahan).isEqualTo(CurrentActor.runAs(national, () -> indicators.of(regency, on, null, null, true)));
+        } finally {
+            jdbc.sql("update region set kind = 'DESA' where code = ?").param(village).update();
+        }
+        assertThat(CurrentActor.runAs(national, () -> indicators.of(regency, on)).desaSadar().desa()).isEqualTo(desa);
+
+        long version = jdbc.sql("select version from region_list_version").query(Long.class).single();
+        jdbc.sql("update region set name = name || ' Baru' where code = ?").param(village).update();
+        jdbc.sql("update region set name = left(name, length(name) - 5) where code = ?").param(village).update();
+        assertThat(jdbc.sql("select version from region_list_version").query(Long.class).single())
+                .as("a rename is no change of the list for the rollups").isEqualTo(version);
+    }
+
     private void importPotential(String region, long workers) {
         String csv = "region_code,year,potential_workers,source\n" + region + ",2026," + workers + ",BPS Sakernas\n";
         CurrentActor.runAs(national, () -> potentials.importCsv(new java.io.ByteArrayInputStream(

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,24 +35,58 @@ public class CoverageRollups {
     /** More changed villages than this rebuild everything: one pass over the views costs less than the differences. */
     static final int FULL_REBUILD_VILLAGES = 5_000;
 
+    /**
+     * The large rollup tables a rebuild loads with their indexes (and keys) dropped and builds them once at the end:
+     * one sort per index instead of a random insertion per row (docs/benchmarks.md, "Rebuild").
+     */
+    private static final String[] LOADED = {"coverage_worker_span", "coverage_delta", "coverage_delta_month",
+        "coverage_money_village", "coverage_money"};
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageRollups.class);
+
     private final JdbcClient jdbc;
     private final ProtectionCalendar calendar;
     private final PlatformTransactionManager transactions;
     private final Clock clock;
     /** A district or village with at least this many workers is kept as per-day changes (coverage_levelled_group). */
     private final int levelledWorkers;
+    /** work_mem of a rebuild's statements: their sorts and hashes of every span and bill line fit in memory longer. */
+    private final String rebuildWorkMem;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
-                    @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers) {
+                    @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
+                    @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem) {
         this.levelledWorkers = levelledWorkers;
+        this.rebuildWorkMem = rebuildWorkMem;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.transactions = transactions;
         this.clock = clock;
     }
 
-    /** What one refresh did, for the benchmark and the log. */
-    public record Refresh(boolean full, int villages, int workers, long millis) {}
+    /** What one refresh did, for the benchmark and the log ({@code workers}: the spans written by a rebuild). */
+    public record Refresh(boolean full, int villages, int workers, long millis, List<Step> steps) {}
+
+    /** One statement of a refresh: the rows it wrote and its time. */
+    public record Step(String name, long rows, long millis) {
+
+        @Override
+        public String toString() {
+            return String.format("%s %,d rows in %,d ms", name, rows, millis);
+        }
+    }
+
+    /** Times each statement of one refresh, so the log and the benchmark show where a rebuild's time goes. */
+    private static final class Steps {
+        private final List<Step> done = new ArrayList<>();
+
+        int run(String name, java.util.function.IntSupplier statement) {
+            long t = System.nanoTime();
+            int rows = statement.getAsInt();
+            done.add(new Step(name, rows, (System.nanoTime() - t) / 1_000_000));
+            return rows;
+        }
+    }
 
     /** Whether the rollups answer for the date: within their horizon, and billing's window never changed. */
     public boolean answers(LocalDate date) {
@@ -71,7 +107,7 @@ public class CoverageRollups {
         return new TransactionTemplate(transactions).execute(s -> {
             lock();
             String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-            return full(snapshot, rulesHash(), calendar.rollupCalendar().hash());
+            return full(snapshot, reference(), calendar.rollupCalendar().hash());
         });
     }
 
@@ -79,19 +115,27 @@ public class CoverageRollups {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('coverage_rollups'))").query().listOfRows();
     }
 
-    private String rulesHash() {
-        return jdbc.sql("select md5(string_agg(r::text, ',' order by r.valid_from)) from coverage_desa_sadar_rule r")
-                .query(String.class).single();
+    /** What the rollups are built from besides the change logs: the Desa Sadar rules and the official region list. */
+    private record Reference(String rules, long regions) {}
+
+    private Reference reference() {
+        return jdbc.sql("""
+                select (select md5(string_agg(r::text, ',' order by r.valid_from)) from coverage_desa_sadar_rule r),
+                       (select version from region_list_version)""")
+                .query((rs, n) -> new Reference(rs.getString(1), rs.getLong(2))).single();
     }
 
     private Refresh refreshLocked() {
         lock();
         String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-        String rules = rulesHash();
+        Reference rules = reference();
         String cal = calendar.rollupCalendar().hash();
-        Optional<Map<String, Object>> state = jdbc.sql("select snapshot, rules_hash, calendar_hash from coverage_rollup_state")
+        Optional<Map<String, Object>> state = jdbc.sql("select snapshot, rules_hash, calendar_hash, region_version from coverage_rollup_state")
                 .query().listOfRows().stream().findFirst();
-        if (state.isEmpty() || !rules.equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))) {
+        // a change of the rules, the calendar or the region list (a desa added, retired or re-kinded) rebuilds: they
+        // are not in the change logs, and each can move every desa's count or Desa Sadar days
+        if (state.isEmpty() || !rules.rules().equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))
+                || !Long.valueOf(rules.regions()).equals(state.get().get("region_version"))) {
             return full(snapshot, rules, cal);
         }
         long t0 = System.nanoTime();
@@ -114,7 +158,7 @@ public class CoverageRollups {
                 .paramSource(p).query(Integer.class).single();
         if (villages == 0) {
             saveState(snapshot, rules, cal);
-            return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000);
+            return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
         if (villages > FULL_REBUILD_VILLAGES) {
             return full(snapshot, rules, cal);
@@ -149,41 +193,89 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
         jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
         promote();
-        desaSadar(false);
+        Steps steps = new Steps();
+        desaSadar(false, steps);
         String[] codes = jdbc.sql("select village_code from coverage_refresh_village").query(String.class).list().toArray(String[]::new);
-        money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false);
+        money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false, steps);
         clear();
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
-        return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000);
+        return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000, steps.done);
     }
 
-    private Refresh full(String snapshot, String rules, String cal) {
+    /**
+     * Everything from the published views, set-based: one statement per rollup over every worker, village and bill
+     * line. The large tables are truncated and loaded without their indexes, which are built once at the end (the
+     * refresh's upserts become plain inserts); the statements run with {@link #rebuildWorkMem}. Transactional like the
+     * rest: a failure leaves the old rollups and indexes as they were.
+     */
+    private Refresh full(String snapshot, Reference rules, String cal) {
         long t0 = System.nanoTime();
+        Steps steps = new Steps();
+        String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
+        setLocal("work_mem", rebuildWorkMem);
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
                     coverage_money_village, coverage_money, coverage_levelled_group""").update();
         clear();
-        jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
-                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update();
-        jdbc.sql("""
+        List<String> indexes = dropIndexes();
+        int workers = steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
+                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update());
+        steps.run("levelled groups", () -> jdbc.sql("""
                 insert into coverage_levelled_group (grp)
                 select left(village_code, lv.len) from coverage_span_stage cross join (values (8), (13)) lv (len)
-                group by 1 having count(distinct worker_id) >= :min""").param("min", levelledWorkers).update();
-        jdbc.sql(RollupSql.SPAN_DELTAS).update();
-        jdbc.sql(RollupSql.DESA_COUNTS).update();
-        int workers = jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
-        int villages = jdbc.sql("insert into coverage_refresh_village select code from region_area where level = 'VILLAGE' on conflict do nothing")
-                .update();
-        desaSadar(true);
-        money("true", new MapSqlParameterSource(), true);
+                group by 1 having count(distinct worker_id) >= :min""").param("min", levelledWorkers).update());
+        steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
+        steps.run("desa counts", () -> jdbc.sql(RollupSql.DESA_COUNTS).update());
+        steps.run("spans kept", () -> jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update());
+        int villages = steps.run("villages listed", () -> jdbc.sql(
+                "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
+        desaSadar(true, steps);
+        money("true", new MapSqlParameterSource(), true, steps);
+        steps.run("indexes", () -> {
+            indexes.forEach(ddl -> jdbc.sql(ddl).update());
+            return indexes.size();
+        });
         clear();
-        jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span, coverage_money_village, "
-                + "coverage_money, coverage_levelled_group")
-                .update();
+        steps.run("analyze", () -> jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, "
+                + "coverage_desa_sadar_span, coverage_money_village, coverage_money, coverage_levelled_group").update());
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
-        return new Refresh(true, villages, workers, (System.nanoTime() - t0) / 1_000_000);
+        setLocal("work_mem", workMem);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        log.info("Coverage rollups rebuilt in {} ms: {}", millis, steps.done);
+        return new Refresh(true, villages, workers, millis, steps.done);
+    }
+
+    /** Sets a setting for the rest of the transaction (the reader's, when its refresh rebuilds). */
+    private void setLocal(String name, String value) {
+        jdbc.sql("select set_config(:n, :v, true)").param("n", name).param("v", value).query().listOfRows();
+    }
+
+    /**
+     * Drops the indexes and primary keys of the {@link #LOADED} tables (empty by then) and returns the statements that
+     * build them again, read from the catalogue so they are exactly what the migrations made.
+     */
+    private List<String> dropIndexes() {
+        List<Map<String, Object>> found = jdbc.sql("""
+                select c.relname as tbl, i.indexrelid::regclass::text as idx, pg_get_indexdef(i.indexrelid) as def,
+                       k.conname as con, pg_get_constraintdef(k.oid) as condef
+                from pg_index i
+                join pg_class c on c.oid = i.indrelid
+                left join pg_constraint k on k.conindid = i.indexrelid and k.conrelid = c.oid
+                where c.oid in (select to_regclass(t) from unnest(cast(:t as text[])) t)
+                order by 1, 2""").param("t", LOADED).query().listOfRows();
+        List<String> build = new ArrayList<>();
+        for (Map<String, Object> ix : found) {
+            if (ix.get("con") != null) {
+                jdbc.sql("alter table " + ix.get("tbl") + " drop constraint " + ix.get("con")).update();
+                build.add("alter table " + ix.get("tbl") + " add constraint " + ix.get("con") + " " + ix.get("condef"));
+            } else {
+                jdbc.sql("drop index " + ix.get("idx")).update();
+                build.add((String) ix.get("def"));
+            }
+        }
+        return build;
     }
 
     /**
@@ -197,27 +289,28 @@ public class CoverageRollups {
         }
     }
 
-    private void desaSadar(boolean full) {
-        jdbc.sql(RollupSql.DESA_SADAR).update();
-        jdbc.sql(RollupSql.DESA_SADAR_DELTAS).update();
-        // the workers' changes and the desa's, staged together, go to the days and the months at once
-        jdbc.sql(RollupSql.APPLY_DAYS).update();
-        jdbc.sql(RollupSql.APPLY_MONTHS).update();
+    private void desaSadar(boolean full, Steps steps) {
+        steps.run("desa sadar", () -> jdbc.sql(RollupSql.DESA_SADAR).update());
+        steps.run("desa sadar changes", () -> jdbc.sql(RollupSql.DESA_SADAR_DELTAS).update());
+        // the workers' changes and the desa's, staged together, go to the days and the months at once (a rebuild
+        // loads the empty tables, a refresh adds to them)
+        steps.run("days", () -> jdbc.sql(full ? RollupSql.LOAD_DAYS : RollupSql.UPSERT_DAYS).update());
+        steps.run("months", () -> jdbc.sql(full ? RollupSql.LOAD_MONTHS : RollupSql.UPSERT_MONTHS).update());
         if (!full) {
             jdbc.sql("delete from coverage_desa_sadar_span o using coverage_refresh_village d where o.village_code = d.village_code")
                     .update();
         }
-        jdbc.sql("insert into coverage_desa_sadar_span select * from coverage_desa_sadar_stage").update();
+        steps.run("desa sadar kept", () -> jdbc.sql("insert into coverage_desa_sadar_span select * from coverage_desa_sadar_stage").update());
     }
 
-    private void money(String filter, MapSqlParameterSource params, boolean full) {
-        jdbc.sql(String.format(RollupSql.MONEY, filter)).paramSource(params).update();
-        jdbc.sql(RollupSql.MONEY_DELTAS).update();
+    private void money(String filter, MapSqlParameterSource params, boolean full, Steps steps) {
+        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY, filter)).paramSource(params).update());
+        steps.run("money levels", () -> jdbc.sql(full ? RollupSql.LOAD_MONEY : RollupSql.UPSERT_MONEY).update());
         if (!full) {
             jdbc.sql("delete from coverage_money_village o using coverage_refresh_village d where o.village_code = d.village_code")
                     .update();
         }
-        jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update();
+        steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
     }
 
     private void clear() {
@@ -239,12 +332,14 @@ public class CoverageRollups {
                 .param("s", snapshot).query(Long.class).single();
     }
 
-    private void saveState(String snapshot, String rules, String cal) {
+    private void saveState(String snapshot, Reference rules, String cal) {
         jdbc.sql("""
-                insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, built_at) values (1, :s, :r, :c, :at)
+                insert into coverage_rollup_state (id, snapshot, rules_hash, calendar_hash, region_version, built_at)
+                values (1, :s, :r, :c, :g, :at)
                 on conflict (id) do update set snapshot = excluded.snapshot, rules_hash = excluded.rules_hash,
-                    calendar_hash = excluded.calendar_hash, built_at = excluded.built_at""")
-                .param("s", snapshot).param("r", rules).param("c", cal).param("at", Timestamp.from(clock.instant())).update();
+                    calendar_hash = excluded.calendar_hash, region_version = excluded.region_version, built_at = excluded.built_at""")
+                .param("s", snapshot).param("r", rules.rules()).param("c", cal).param("g", rules.regions())
+                .param("at", Timestamp.from(clock.instant())).update();
     }
 
     // --- reads (after refresh, in code order of groups) -------------------------------------------------------------

@@ -49,8 +49,10 @@ final class RollupSql {
                        array_position(array['JKK', 'JKM', 'JHT', 'JP', 'JKP'], t.program) as rank
                 from registry_membership_term t where %1$s),
             ls as (
-                select distinct on (worker_id, program) worker_id, program, segment
-                from t order by worker_id, program, valid_from desc),
+                -- the segment of each programme's latest term, for the programmes with a BPU term: only BPU terms
+                -- lapse, so the months of the others (PU only) leave before the per-programme sort and window
+                select worker_id, program, (array_agg(segment order by valid_from desc))[1] as segment
+                from t group by worker_id, program having bool_or(segment = 'BPU')),
             months as (
                 select b.worker_id, b.program, b.month, true as billed, null::date as good,
                        case when ls.segment = 'BPU' then cal.bpu_due else cal.pu_due end as due
@@ -260,17 +262,26 @@ final class RollupSql {
             having sum(s.sign * ev.dir) <> 0
             """;
 
-    /** The staged changes added to the days and to their months. */
-    static final String APPLY_DAYS = """
+    /**
+     * The staged changes as rows of the days and of their months: a rebuild loads them as they are (the tables are
+     * empty, their keys dropped until the load ends), a refresh adds them to what is there ({@link #UPSERT_DAYS}).
+     */
+    static final String LOAD_DAYS = """
             insert into coverage_delta (grp, day, dim, key, d_reg, d_prot)
             select grp, day, dim, key, sum(d_reg), sum(d_prot) from coverage_delta_stage group by 1, 2, 3, 4
+            """;
+
+    static final String LOAD_MONTHS = """
+            insert into coverage_delta_month (grp, month, dim, key, d_reg, d_prot)
+            select grp, date_trunc('month', day)::date, dim, key, sum(d_reg), sum(d_prot) from coverage_delta_stage group by 1, 2, 3, 4
+            """;
+
+    static final String UPSERT_DAYS = LOAD_DAYS + """
             on conflict (grp, day, dim, key) do update
             set d_reg = coverage_delta.d_reg + excluded.d_reg, d_prot = coverage_delta.d_prot + excluded.d_prot
             """;
 
-    static final String APPLY_MONTHS = """
-            insert into coverage_delta_month (grp, month, dim, key, d_reg, d_prot)
-            select grp, date_trunc('month', day)::date, dim, key, sum(d_reg), sum(d_prot) from coverage_delta_stage group by 1, 2, 3, 4
+    static final String UPSERT_MONTHS = LOAD_MONTHS + """
             on conflict (grp, month, dim, key) do update
             set d_reg = coverage_delta_month.d_reg + excluded.d_reg, d_prot = coverage_delta_month.d_prot + excluded.d_prot
             """;
@@ -283,7 +294,8 @@ final class RollupSql {
             group by 1, 2, 3
             """;
 
-    static final String MONEY_DELTAS = """
+    /** The staged money of the villages minus their old money, per group level (a rebuild: into the empty table). */
+    static final String LOAD_MONEY = """
             insert into coverage_money (grp, month, day, billed, paid)
             select left(s.village_code, lv.len), s.month, s.day, sum(s.sign * s.billed), sum(s.sign * s.paid)
             from (select 1 as sign, n.* from coverage_money_stage n
@@ -292,6 +304,9 @@ final class RollupSql {
             cross join """ + LEVELS + """
             group by 1, 2, 3
             having sum(s.sign * s.billed) <> 0 or sum(s.sign * s.paid) <> 0
+            """;
+
+    static final String UPSERT_MONEY = LOAD_MONEY + """
             on conflict (grp, month, day) do update
             set billed = coverage_money.billed + excluded.billed, paid = coverage_money.paid + excluded.paid
             """;
