@@ -180,6 +180,7 @@ public class BillingRuns {
             added = insertLines(r, runId, start, scope, "desired", true);
             newBills = createBills(r, start, runId, linesAfter);
         }
+        long checks = System.nanoTime();
         // payers that get lines this month although they already have a bill for a later month
         long earlierThanLatest = jdbc.sql("""
                 select count(distinct l.payer_id) from bill_line l
@@ -198,6 +199,7 @@ public class BillingRuns {
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
+        log.debug("Billing {}: checks, deaths, totals in {} ms", month, (System.nanoTime() - checks) / 1_000_000);
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
