@@ -42,7 +42,9 @@ public class BillVersions {
      * digests and codes are the ones {@link #afterRun} would give; before, each bill got a random code at creation,
      * then afterRun reread the month's lines through the view, inserted version 1 and rewrote every bill's code
      * (issue 16, docs/benchmarks.md "Billing run"). A bill without a live line (none can arise from a run) keeps a
-     * random code and no version, as afterRun left it. Returns the number of bills created.
+     * random code and no version, as afterRun left it. Returns the number of bills created. The aggregate repeats
+     * bill_content's expressions on purpose (the view reads each line's reversals by index, this statement by one hash
+     * of the run's): they must stay the same, which BillVersionsIntegrationTests checks against the view.
      */
     long createFirstVersions(LocalDate month, long linesAfter) {
         jdbc.sql("drop table if exists new_bill_content").update();
