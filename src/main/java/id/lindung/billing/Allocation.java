@@ -17,6 +17,8 @@ class Allocation {
 
     static final String PROGRAM_ORDER = "case program when 'JKK' then 1 when 'JKM' then 2 when 'JP' then 3 when 'JHT' then 4 else 5 end";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Allocation.class);
+
     private final JdbcClient jdbc;
     private final BillBalances balances;
 
@@ -25,19 +27,26 @@ class Allocation {
         this.balances = balances;
     }
 
-    /** After a run: the new lines are all in the run's month, so earlier months stay settled as they are. */
-    void reallocatePayersOfRun(long runId, LocalDate month) {
+    /**
+     * After a run, for the payers of its lines in {@code month}: the new lines are all in that month, so earlier months
+     * stay settled as they are.
+     *
+     * @param unpaying the payers without a live payment: only their month's balances change
+     * @param paying   the others: only payers that have paid something can have lines to settle or credit to move
+     */
+    void reallocatePayersOfRun(LocalDate month, List<Long> unpaying, List<Long> paying) {
         // the reallocation below rebuilds the balances of the payers that have paid: the run's refresh takes the others
         // (it took every payer of the run, and most of them were then rebuilt a second time)
-        balances.refreshRun(runId, month, "not exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)");
-        // only payers that have paid something can have lines to settle or credit to move
-        List<Long> payers = jdbc.sql("""
-                select distinct l.payer_id from bill_line l
-                where l.month = ? and l.run_id = ? and exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)""")
-                .params(Date.valueOf(month), runId).query(Long.class).list();
-        if (!payers.isEmpty()) {
-            reallocate(payers, month, true);
+        long t0 = System.nanoTime();
+        if (!unpaying.isEmpty()) {
+            balances.refreshRun(unpaying.toArray(Long[]::new), month);
         }
+        long t1 = System.nanoTime();
+        if (!paying.isEmpty()) {
+            reallocate(paying, month, true);
+        }
+        log.info("Billing, lines of {}: balances of {} payers without a payment in {} ms, allocation of {} paying payers in {} ms",
+                month, unpaying.size(), (t1 - t0) / 1_000_000, paying.size(), (System.nanoTime() - t1) / 1_000_000);
     }
 
     /**
@@ -98,6 +107,7 @@ class Allocation {
      *                     billing run, whose new lines need their months' facts and balances whether paid or not
      */
     private void reallocate(List<Long> payerIds, LocalDate from, boolean linesChanged) {
+        long t0 = System.nanoTime();
         lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
         Date fromDate = Date.valueOf(from);
@@ -159,12 +169,16 @@ class Allocation {
                 .param("payers", payers).param("from", fromDate).update();
         jdbc.sql("drop table alloc_pay, alloc_total, alloc_new").update();
         if (linesChanged) {
+            long t1 = System.nanoTime();
             refreshPaidMonths("select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from",
-                    payers, fromDate);
+                    payers, fromDate, true);
+            long t2 = System.nanoTime();
             balances.refresh(payers, from);
+            log.debug("Allocation of {} payers from {}: allocation {} ms, paid months {} ms, balances {} ms", payers.length, from,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } else {
             refreshPaidMonths("select distinct l.worker_id, l.program, l.month from alloc_changed c join bill_line l on l.id = c.bill_line_id",
-                    payers, fromDate);
+                    payers, fromDate, false);
             List<Object[]> months = jdbc.sql("select distinct payer_id, month from alloc_changed")
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
             if (!months.isEmpty()) {
@@ -188,23 +202,42 @@ class Allocation {
      * touched months are computed once (each line's reversals summed once) and only those that change are written:
      * a payment usually completes one month, and the history's facts stay as they are.
      *
-     * @param touched the (worker, programme, month) keys to recompute
+     * <p>After a billing run the touched keys are every line of the paying payers from the run's month: mostly new,
+     * unpaid lines. A paid key has a line with a positive effective amount that is allocated at least that amount, so
+     * only keys with an allocated line can be paid: those are found from the allocations since {@code from}
+     * (V151's index) and only they are computed line by line; every other touched key is not paid, and the delete
+     * below removes its fact as before. The same facts as computing every touched key (issue 16: the run computed
+     * every line of the month of every paying payer, three index probes each, to find the few with credit).
+     *
+     * @param touched       the (worker, programme, month) keys to recompute
+     * @param allocatedOnly compute only the touched keys with an allocated line since {@code from} (see above)
      */
-    private void refreshPaidMonths(String touched, Long[] payers, Date from) {
-        jdbc.sql("drop table if exists paid_touched, paid_new").update();
+    private void refreshPaidMonths(String touched, Long[] payers, Date from, boolean allocatedOnly) {
+        jdbc.sql("drop table if exists paid_touched, paid_new, paid_candidate").update();
         jdbc.sql("""
                 create temp table paid_touched on commit drop as
                 """ + touched).param("payers", payers).param("from", from).update();
         jdbc.sql("analyze paid_touched").update();
+        String candidates = "paid_touched";
+        if (allocatedOnly) {
+            jdbc.sql("""
+                    create temp table paid_candidate on commit drop as
+                    select t.worker_id, t.program, t.month from paid_touched t
+                    where (t.worker_id, t.program, t.month) in (
+                        select x.worker_id, x.program, x.month from payment_allocation a join bill_line x on x.id = a.bill_line_id
+                        where a.month >= :from)""").param("from", from).update();
+            jdbc.sql("analyze paid_candidate").update();
+            candidates = "paid_candidate";
+        }
         jdbc.sql("""
                 create temp table paid_new on commit drop as
                 select l.worker_id, l.program, l.month, max(l.village_code) as village_code, max(a.paid_on) as paid_on
-                from paid_touched t
+                from %s t
                 join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
                 cross join lateral (select l.amount + coalesce(sum(x.amount), 0) as eff from bill_line x where x.reverses_line_id = l.id) r
                 left join payment_allocation a on a.bill_line_id = l.id
                 group by l.worker_id, l.program, l.month
-                having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""").update();
+                having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""".formatted(candidates)).update();
         jdbc.sql("""
                 delete from paid_month p using paid_touched t
                 where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month
@@ -222,6 +255,6 @@ class Allocation {
                 select n.worker_id, n.program, n.month, n.village_code, n.paid_on from paid_new n
                 where not exists (select 1 from paid_month p where p.worker_id = n.worker_id and p.program = n.program and p.month = n.month)
                 order by n.worker_id, n.program, n.month""").update();
-        jdbc.sql("drop table paid_touched, paid_new").update();
+        jdbc.sql("drop table if exists paid_touched, paid_new, paid_candidate").update();
     }
 }

@@ -88,14 +88,16 @@ class BillBalances {
         arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", distinct));
     }
 
-    /** After a billing run added lines: the bills of the month that the run touched, of the payers {@code which} keeps. */
-    void refreshRun(long runId, LocalDate month, String which) {
-        String touched = "(select distinct l.payer_id from bill_line l where l.month = :month and l.run_id = :run and " + which + ")";
-        jdbc.sql(REMOVE.formatted("b.month = :month and b.payer_id in " + touched))
-                .param("month", Date.valueOf(month)).param("run", runId).update();
-        jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id in " + touched))
-                .param("month", Date.valueOf(month)).param("run", runId).update();
-        arrears.refresh("%s in " + touched, java.util.Map.of("month", Date.valueOf(month), "run", runId));
+    /**
+     * After a billing run added lines: the bills of the month of the given payers (the run's, read once by the run:
+     * each statement here selected them from the month's lines again).
+     */
+    void refreshRun(Long[] payers, LocalDate month) {
+        jdbc.sql(REMOVE.formatted("b.month = :month and b.payer_id = any(:payers)"))
+                .param("month", Date.valueOf(month)).param("payers", payers).update();
+        jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id = any(:payers)"))
+                .param("month", Date.valueOf(month)).param("payers", payers).update();
+        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", payers));
     }
 
     /** Every payer's bills, e.g. after demo data was written directly. */

@@ -161,9 +161,8 @@ public class BillingRuns {
             }
             long t1 = System.nanoTime();
             progress.advanced(BillingProgress.BILLS, 0, 0);
-            newBills = createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
-            log.info("Billing {}: {} lines in {} ms, bills in {} ms", month, added, (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000);
+            newBills = createBills(r, start, runId, linesAfter);
+            long t2 = System.nanoTime();
             if (added >= STATISTICS_AFTER_LINES) {
                 // The month's lines are not in the planner's statistics yet (a month past the histogram's end, often
                 // estimated at one row; an autovacuum ANALYZE that ran while this transaction was open cannot see them
@@ -171,14 +170,17 @@ public class BillingRuns {
                 // for many minutes on the demo's 87,232 lines. ANALYZE in this transaction samples its own new rows.
                 jdbc.sql("analyze bill_line, bill").update();
             }
+            log.info("Billing {}: {} lines in {} ms, bills with their first versions in {} ms, statistics in {} ms", month, added,
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } else {
             progress.advanced(BillingProgress.COMPARING, 0, 0);
             jdbc.sql("create temp table desired on commit drop as " + desired(r)).paramSource(desiredParams(r, start, scope)).update();
             jdbc.sql("analyze desired").update();
             reversals = appendReversals(r, runId, start, scope);
             added = insertLines(r, runId, start, scope, "desired", true);
-            newBills = createBills(r, start, scope, "select distinct payer_id, segment from bill_line where month = :month and run_id = " + runId);
+            newBills = createBills(r, start, runId, linesAfter);
         }
+        long checks = System.nanoTime();
         // payers that get lines this month although they already have a bill for a later month
         long earlierThanLatest = jdbc.sql("""
                 select count(distinct l.payer_id) from bill_line l
@@ -197,6 +199,7 @@ public class BillingRuns {
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
+        log.debug("Billing {}: checks, deaths, totals in {} ms", month, (System.nanoTime() - checks) / 1_000_000);
         Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
@@ -205,10 +208,11 @@ public class BillingRuns {
             long v0 = System.nanoTime();
             long versionsNanos = 0;
             for (LocalDate changed : monthsOfRun(runId, linesAfter, start)) {
-                versions.afterRun(runId, changed);
+                RunPayers payers = runPayers(runId, linesAfter, changed, changed.equals(start));
+                versions.afterRun(changed, payers.billedBefore());
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;
-                allocation.reallocatePayersOfRun(runId, changed);
+                allocation.reallocatePayersOfRun(changed, payers.unpaying(), payers.paying());
                 v0 = System.nanoTime();
             }
             log.info("Billing {}: bill versions in {} ms, balances and allocation in {} ms", month, versionsNanos / 1_000_000,
@@ -456,17 +460,59 @@ public class BillingRuns {
                 .addValue("next", Date.valueOf(start.plusMonths(1)));
     }
 
-    private long createBills(MonthRules r, LocalDate start, RegionScope scope, String payersAndSegments) {
-        return jdbc.sql("""
-                insert into bill (payer_id, payer_region_code, month, due_date, verification_code)
-                select p.id, p.region_code, :month, min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end),
-                       upper(substr(md5(p.id || '-' || :month || '-' || gen_random_uuid()), 1, 12))
-                from (%s) s join registry_payer p on p.id = s.payer_id
-                group by p.id, p.region_code
-                on conflict (payer_id, month) do nothing""".formatted(payersAndSegments))
-                .paramSource(desiredParams(r, start, scope).addValue("month", Date.valueOf(start))
-                        .addValue("bpuDue", Date.valueOf(r.bpuDueDate())).addValue("puDue", Date.valueOf(r.puDueDate())))
+    /**
+     * The bills of the payers the run wrote lines for and that have none for the month, each with its final code
+     * ({@link BillVersions#createFirstVersions}). The ids are drawn from the bill's identity by the statement that
+     * inserted the bills before (same query, same plan, so the same payer gets the same id and so the same code), and
+     * a payer that already has the month's bill (an earlier run of another area) has its drawn id skipped, as the
+     * insert's "on conflict do nothing" skipped it.
+     */
+    private long createBills(MonthRules r, LocalDate start, long runId, long linesAfter) {
+        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
+        jdbc.sql("drop table if exists new_bill").update();
+        jdbc.sql("""
+                create temp table new_bill on commit drop as
+                select nextval('%s') as id, p.id as payer_id, p.region_code,
+                       min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end) as due_date
+                from (select distinct payer_id, segment from bill_line where month = :month and run_id = %d) s
+                join registry_payer p on p.id = s.payer_id
+                group by p.id, p.region_code""".formatted(sequence.replace("'", "''"), runId))
+                .param("month", Date.valueOf(start))
+                .param("bpuDue", Date.valueOf(r.bpuDueDate())).param("puDue", Date.valueOf(r.puDueDate()))
                 .update();
+        jdbc.sql("delete from new_bill n using bill b where b.payer_id = n.payer_id and b.month = :month")
+                .param("month", Date.valueOf(start)).update();
+        jdbc.sql("analyze new_bill").update();
+        return versions.createFirstVersions(start, linesAfter);
+    }
+
+    /**
+     * The payers of the run's lines of a month, read once for the month's versions, balances and allocation (which
+     * each selected them from the month's lines again, seven reads of the month per run): those with a live payment,
+     * those without, and those whose bill existed before the run (the others got their first version with the bill).
+     */
+    private record RunPayers(List<Long> billedBefore, List<Long> unpaying, List<Long> paying) {}
+
+    private RunPayers runPayers(long runId, long linesAfter, LocalDate month, boolean runMonth) {
+        List<Long> billedBefore = new java.util.ArrayList<>();
+        List<Long> unpaying = new java.util.ArrayList<>();
+        List<Long> paying = new java.util.ArrayList<>();
+        jdbc.sql("""
+                select l.payer_id,
+                       exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null) as paying,
+                       %s as created
+                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l"""
+                        .formatted(runMonth ? "exists (select 1 from new_bill_content n where n.payer_id = l.payer_id)" : "false"))
+                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month))
+                .query((rs, n) -> {
+                    long payer = rs.getLong(1);
+                    (rs.getBoolean(2) ? paying : unpaying).add(payer);
+                    if (!rs.getBoolean(3)) {
+                        billedBefore.add(payer);
+                    }
+                    return null;
+                }).list();
+        return new RunPayers(billedBefore, unpaying, paying);
     }
 
     /** A full reversal of each selected line {@code l}: a negative copy pointing at it, added by this run. */

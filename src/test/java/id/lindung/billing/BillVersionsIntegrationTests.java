@@ -26,6 +26,7 @@ class BillVersionsIntegrationTests {
     @Autowired BillingRuns runs;
     @Autowired BillVersions versions;
     @Autowired TestClock clock;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     static final Actor ADMIN = TestUsers.actor("bill-versions-admin", Role.ADMIN, "ID");
 
@@ -120,6 +121,113 @@ class BillVersionsIntegrationTests {
         });
         assertThat(jdbc.sql("select count(*) from bill_version v join bill b on b.id = v.bill_id where b.payer_id = ?")
                 .param(billed[0]).query(Long.class).single()).as("bills with versions keep theirs").isEqualTo(2);
+    }
+
+    /** The bill of a payer and January 2025 beside its versions and what bill_content computes from its lines now. */
+    private java.util.List<String> billAndContent(long payer) {
+        return jdbc.sql("""
+                select b.id, b.verification_code, b.due_date, v.version, v.code, v.total, v.line_count, v.digest,
+                       c.total as content_total, c.line_count as content_lines, c.digest as content_digest,
+                       bill_version_code(b.id, v.version, c.total, c.digest, 0) as expected_code,
+                       (select min(l.due_date) from bill_line l where l.payer_id = b.payer_id and l.month = b.month) as first_due
+                from bill b join bill_version v on v.bill_id = b.id
+                join bill_content c on c.payer_id = b.payer_id and c.month = b.month
+                where b.payer_id = ? and b.month = date '2025-01-01' order by v.version""")
+                .param(payer).query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " due=" + rs.getDate(3) + " v" + rs.getInt(4)
+                        + " " + rs.getString(5) + " " + rs.getBigDecimal(6) + " " + rs.getInt(7) + " " + rs.getString(8)
+                        + " | " + rs.getBigDecimal(9) + " " + rs.getInt(10) + " " + rs.getString(11) + " " + rs.getString(12)
+                        + " due=" + rs.getDate(13)).list();
+    }
+
+    @Test
+    void aNewBillIsWrittenWithTheCodeAndContentOfItsFirstVersion() {
+        String desa = "73.02.01.2016";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long official = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+        fx.term(official, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(official, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        long farmer = fx.worker(desa, "Petani " + desa, "PETANI");
+        fx.term(farmer, desa, "JKK", "BPU", "1000000", null, null, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(farmer, desa, "JKM", "BPU", "1000000", null, null, village, LocalDate.of(2025, 1, 1), null);
+        run();
+
+        java.util.List<String> rows = billAndContent(village);
+        assertThat(rows).hasSize(1);
+        String[] f = rows.get(0).split(" ");
+        // the bill's code is version 1's, the hash over the bill, 1, the total and the digest of its lines (V65)
+        assertThat(f[1]).isEqualTo(f[4]).isEqualTo(f[12]).matches("[0-9A-F]{12}");
+        assertThat(f[3]).isEqualTo("v1");
+        // the version's total, line count and digest are what bill_content computes from the lines
+        assertThat(f[5] + " " + f[6] + " " + f[7]).isEqualTo(f[9] + " " + f[10] + " " + f[11]);
+        assertThat(f[6]).isEqualTo("4");
+        // due on the earliest due date of its lines (BPU's, in the month itself)
+        assertThat(f[2]).isEqualTo(f[13]);
+    }
+
+    @Test
+    void aPayerBilledByAnotherAreasRunGetsASecondVersionOfItsBillNotASecondBill() {
+        String first = "73.02.01.2019";
+        String second = "73.02.01.2020";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long payer = fx.payer("APBDES:" + first, "APBDES", "Pemerintah Desa " + first, first);
+        for (String desa : java.util.List.of(first, second)) {
+            long w = fx.worker(desa, "Petani " + desa, "PETANI");
+            fx.term(w, desa, "JKK", "BPU", "1000000", null, null, payer, LocalDate.of(2025, 1, 1), null);
+        }
+        for (String desa : java.util.List.of(first, second)) {
+            Actor office = TestUsers.actor("bill-versions-" + desa, Role.DPMD, desa);
+            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
+        }
+        java.util.List<String> rows = billAndContent(payer);
+        assertThat(rows).hasSize(2);
+        String[] v1 = rows.get(0).split(" ");
+        String[] v2 = rows.get(1).split(" ");
+        assertThat(v1[0]).as("one bill").isEqualTo(v2[0]);
+        assertThat(v2[3]).isEqualTo("v2");
+        assertThat(v2[1]).as("the bill shows version 2's code").isEqualTo(v2[4]).isEqualTo(v2[12]).isNotEqualTo(v1[4]);
+        assertThat(v2[5] + " " + v2[6] + " " + v2[7]).isEqualTo(v2[9] + " " + v2[10] + " " + v2[11]);
+        assertThat(v1[6] + " " + v2[6]).isEqualTo("1 2");
+    }
+
+    @Test
+    void aNewBillWhoseFirstCodeIsTakenTakesTheNextSalt() {
+        long[] other = billedVillage("73.02.01.2018");
+        long otherBill = jdbc.sql("select id from bill where payer_id = ? and month = date '2025-01-01'").param(other[0])
+                .query(Long.class).single();
+        String desa = "73.02.01.2017";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+        fx.term(w, desa, "JKK", "PU", "2500000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        Actor office = TestUsers.actor("bill-versions-office", Role.DPMD, desa);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        // the bill's content, from a run that is rolled back (its bill id is skipped)
+        Object[] content = tx.execute(s -> {
+            s.setRollbackOnly();
+            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
+            return jdbc.sql("""
+                    select v.total, v.digest from bill b join bill_version v on v.bill_id = b.id
+                    where b.payer_id = ? and b.month = date '2025-01-01'""").param(village)
+                    .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getString(2)}).single();
+        });
+        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
+        tx.executeWithoutResult(s -> {
+            s.setRollbackOnly();
+            long next = jdbc.sql("select last_value + 1 from " + sequence).query(Long.class).single();
+            // another bill's version already has the code the new bill would get with salt 0
+            jdbc.sql("""
+                    insert into bill_version (bill_id, version, code, total, line_count, digest, issued_on)
+                    values (?, 2, bill_version_code(?, 1, ?, ?, 0), 1, 1, 'taken', date '2025-01-31')""")
+                    .params(otherBill, next, content[0], content[1]).update();
+            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
+            String[] f = billAndContent(village).get(0).split(" ");
+            assertThat(f[0]).isEqualTo(Long.toString(next));
+            String salted = jdbc.sql("select bill_version_code(?, 1, ?, ?, 1)").params(next, content[0], content[1])
+                    .query(String.class).single();
+            assertThat(f[1]).isEqualTo(f[4]).isEqualTo(salted).isNotEqualTo(f[12]);
+        });
     }
 
     @Test

@@ -265,6 +265,34 @@ class BillingIntegrationTests {
                 .allSatisfy(b -> assertThat(b.outstanding()).isEqualTo(Rupiah.ZERO)).hasSize(2);
     }
 
+    /**
+     * A payment larger than the bill leaves credit that settles the next month when it is billed: the run allocates it
+     * and the worker's month is paid on the payment's date. A retroactive raise of that month that the credit no longer
+     * covers makes the month unpaid again.
+     */
+    @Test
+    void creditFromAnEarlierPaymentSettlesTheNextMonthWhenItIsBilledUntilARaiseExceedsIt() {
+        String desa = "64.02.04.2004";
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa", desa);
+        long w = fx.worker(desa, "Kasi", "PERANGKAT_DESA");
+        long term = fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        run(YearMonth.of(2025, 1));
+        pay(ADMIN, "APBDES:" + desa, "AHEAD-1", LocalDate.of(2025, 1, 20), "12000");
+        assertThat(paidMonths(w)).containsExactly("2025-01-01 2025-01-20");
+
+        run(YearMonth.of(2025, 2));
+        assertThat(paidMonths(w)).containsExactly("2025-01-01 2025-01-20", "2025-02-01 2025-01-20");
+        assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 2), ADMIN, LocalDate.of(2025, 2, 1)))
+                .singleElement().satisfies(b -> assertThat(b.outstanding()).isEqualTo(Rupiah.ZERO));
+
+        // February's wage raised after the fact: a reversal and a 9,000 line, of which the credit covers 6,000
+        jdbc.sql("update membership_term set wage = 3000000 where id = ?").param(term).update();
+        run(YearMonth.of(2025, 2));
+        assertThat(paidMonths(w)).containsExactly("2025-01-01 2025-01-20");
+        assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 2), ADMIN, LocalDate.of(2025, 2, 1)))
+                .singleElement().satisfies(b -> assertThat(b.outstanding()).isEqualTo(Rupiah.of(new BigDecimal("3000"))));
+    }
+
     private List<String> paidMonths(long worker) {
         return jdbc.sql("select month || ' ' || paid_on from paid_month where worker_id = ? order by month").param(worker)
                 .query(String.class).list();

@@ -67,8 +67,9 @@ class BillingRunBenchmark {
 
         System.out.printf("BENCH floor INSERT ... SELECT: %,d lines in %.2f s%n", floorLines, floorSeconds);
         System.out.printf("BENCH billing run %s: %,d bills, %,d lines, total Rp %,.0f in %.2f s (%.2f x floor)%n",
-                month, result.bills(), result.lines(), result.total(), runSeconds, runSeconds / floorSeconds);
+                month, result.bills(), result.lines(), result.total().toBigDecimal(), runSeconds, runSeconds / floorSeconds);
         System.out.printf("BENCH idempotent re-run: %,d lines added in %.2f s%n", rerun.lines(), rerunSeconds);
+        PaymentAllocationBenchmark.printDigests(jdbc);
         jdbc.sql("drop table floor_line").update();
     }
 

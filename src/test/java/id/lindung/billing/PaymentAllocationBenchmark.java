@@ -71,19 +71,47 @@ class PaymentAllocationBenchmark {
         BillingRuns.Result run = CurrentActor.runAs(admin, () -> runs.run(last, admin, true));
         System.out.printf("BENCH %s after %d months of payments: run %,d bills, %,d lines in %.2f s; load %s%n",
                 last, months, run.bills(), run.lines(), (System.nanoTime() - r0) / 1e9, load());
+        printDigests(jdbc);
+        System.out.printf("BENCH load at end %s%n", load());
+    }
+
+    /**
+     * Digests of everything a run and an allocation write (allocations, paid months, balances, bills, versions, month
+     * totals, arrears), so two versions of the code can be compared on the same data (also {@link BillingRunBenchmark});
+     * an empty table prints "null" for its md5.
+     */
+    static void printDigests(JdbcClient jdbc) {
         System.out.printf("BENCH digest allocations %s%n", jdbc.sql("""
                 select count(*) || ' ' || sum(amount) || ' ' || md5(string_agg(bill_line_id || ':' || amount || ':' || paid_on, ',' order by bill_line_id))
-                from payment_allocation""").query(String.class).single());
+                from payment_allocation""").query((rs, n) -> String.valueOf(rs.getString(1))).single());
         System.out.printf("BENCH digest paid months %s%n", jdbc.sql("""
                 select count(*) || ' ' || md5(string_agg(worker_id || program || month || village_code || paid_on, ',' order by worker_id, program, month))
-                from paid_month""").query(String.class).single());
+                from paid_month""").query((rs, n) -> String.valueOf(rs.getString(1))).single());
         System.out.printf("BENCH digest balances %s%n", jdbc.sql("""
                 select count(*) || ' ' || md5(string_agg(payer_id || ':' || month || ':' || due_date || ':' || total || ':' || paid || ':' || owed, ','
-                       order by payer_id, month, due_date)) from bill_balance""").query(String.class).single());
+                       order by payer_id, month, due_date)) from bill_balance""").query((rs, n) -> String.valueOf(rs.getString(1))).single());
         System.out.printf("BENCH digest bills %s%n", jdbc.sql("""
                 select count(*) || ' ' || md5(string_agg(b.payer_id || ':' || b.month || ':' || b.verification_code, ',' order by b.payer_id, b.month))
-                from bill b""").query(String.class).single());
-        System.out.printf("BENCH load at end %s%n", load());
+                from bill b""").query((rs, n) -> String.valueOf(rs.getString(1))).single());
+        System.out.printf("BENCH digest bill ids %s%n", jdbc.sql("""
+                select count(*) || ' ' || md5(string_agg(b.payer_id || ':' || b.month || ':' || b.id || ':' || b.due_date, ','
+                       order by b.payer_id, b.month)) from bill b""").query((rs, n) -> String.valueOf(rs.getString(1))).single());
+        System.out.printf("BENCH digest versions %s%n", jdbc.sql("""
+                select count(*) || ' ' || sum(v.total) || ' ' || md5(string_agg(b.payer_id || ':' || b.month || ':' || v.version || ':'
+                       || v.code || ':' || v.total || ':' || v.line_count || ':' || v.digest || ':' || v.issued_on, ','
+                       order by b.payer_id, b.month, v.version)) from bill_version v join bill b on b.id = v.bill_id""")
+                .query((rs, n) -> String.valueOf(rs.getString(1))).single());
+        System.out.printf("BENCH digest versions without ids %s%n", jdbc.sql("""
+                select count(*) || ' ' || md5(string_agg(b.payer_id || ':' || b.month || ':' || v.version || ':' || v.total || ':'
+                       || v.line_count || ':' || v.digest || ':' || (v.code = bill_version_code(b.id, v.version, v.total, v.digest, 0)), ','
+                       order by b.payer_id, b.month, v.version)) from bill_version v join bill b on b.id = v.bill_id""")
+                .query((rs, n) -> String.valueOf(rs.getString(1))).single());
+        System.out.printf("BENCH digest month totals %s%n", jdbc.sql("""
+                select count(*) || ' ' || md5(string_agg(month || ':' || region_code || ':' || kind || ':' || unpaid || ':' || bills || ':'
+                       || total || ':' || paid, ',' order by month, region_code, kind, unpaid)) from bill_month_total""")
+                .query((rs, n) -> String.valueOf(rs.getString(1))).single());
+        System.out.printf("BENCH digest arrears %s%n", jdbc.sql("select count(*) || ' ' || md5(string_agg(t::text, ',' order by t::text)) "
+                + "from payer_arrears t").query((rs, n) -> String.valueOf(rs.getString(1))).single());
     }
 
     /** With {@code -Dlindung.bench.data-dir=DIR} the database is kept in DIR afterwards, to profile its statements. */
