@@ -72,51 +72,106 @@ class SecurityConfiguration {
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
     }
 
+    /**
+     * No Spring Security observations: with an ObservationRegistry present, Spring Security wraps every filter of
+     * every chain in an observation (before and after each filter, a timer per filter) and observes each
+     * authorization. Profiled under load (docs/benchmarks.md, "API under load", branch h-api2) this was about a sixth
+     * of a request's CPU; nothing reads those metrics. The request itself is still timed (http.server.requests).
+     */
     @Bean
+    static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * API requests that carry a bearer token: stateless. The token is the only credential such a request can use
+     * (BearerTokenFilter answers 401 to a wrong one, never falls back to the session), so there is no session to
+     * read or write, no CSRF token (a forged request cannot carry the token; the main chain ignored CSRF for bearer
+     * requests already), no saved request and no form sign-in or sign-out. The URL rules, security headers, error
+     * answers and the refusal audit are the main chain's, built by the same methods. A browser's own calls to the
+     * API (downloads, forms, with its session cookie and no bearer header) still go through the main chain.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiTokenFilterChain(HttpSecurity http, UserAccounts accounts, AuditLog audit, CurrentActor actors,
+                                            @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
+        http.securityMatcher(request -> API.matches(request) && BEARER.matches(request))
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(
+                        new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.requestCache(new org.springframework.security.web.savedrequest.NullRequestCache()))
+                .csrf(csrf -> csrf.disable())
+                .logout(logout -> logout.disable());
+        authorization(http, apiExplorerPublic);
+        headers(http);
+        errors(http);
+        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle, AuditLog audit,
                                             CurrentActor actors,
                                             @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        // the API explorer is for signed-in users unless a setting opens it (issue 12 item 7);
-                        // the machine-readable description at /api-docs stays public, as before
-                        .requestMatchers(API_EXPLORER).access((a, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
-                                apiExplorerPublic || (a.get() != null && a.get().isAuthenticated()
-                                        && !(a.get() instanceof org.springframework.security.authentication.AnonymousAuthenticationToken))))
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/actuator/health/**", "/api-docs", "/api-docs/**", "/public/**",
-                                "/api/v1/public/**", "/error").permitAll()
-                        .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
-                        // uploads: a read-only role is refused (403) before its body is read, whatever it sent
-                        .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
+        authorization(http, apiExplorerPublic);
+        http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
                         org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
-                                .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")))
-                .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_EXPLORER_PAGES),
-                                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_EXPLORER_PAGES,
-                                new StaticHeadersWriter("Content-Security-Policy", API_EXPLORER_POLICY)))
-                        .frameOptions(frame -> frame.deny())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
-                        // sent only on a secure request: HTTPS to Tomcat, or X-Forwarded-Proto: https from a trusted proxy
-                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)))
-                .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
-                                "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
-                        .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
-                                "FORBIDDEN", "Refused: " + e.getMessage()), API)
-                        // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
-                        // the API's JSON: with only the API handler registered, Spring Security used it for pages too
-                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
-                .addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+                                .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")));
+        headers(http);
+        errors(http);
+        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** Who may request what, the same in both chains. */
+    private static void authorization(HttpSecurity http, boolean apiExplorerPublic) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                // the API explorer is for signed-in users unless a setting opens it (issue 12 item 7);
+                // the machine-readable description at /api-docs stays public, as before
+                .requestMatchers(API_EXPLORER).access((a, ctx) -> new org.springframework.security.authorization.AuthorizationDecision(
+                        apiExplorerPublic || (a.get() != null && a.get().isAuthenticated()
+                                && !(a.get() instanceof org.springframework.security.authentication.AnonymousAuthenticationToken))))
+                .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+                        "/actuator/health/**", "/api-docs", "/api-docs/**", "/public/**",
+                        "/api/v1/public/**", "/error").permitAll()
+                .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
+                // uploads: a read-only role is refused (403) before its body is read, whatever it sent
+                .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
+                .anyRequest().authenticated());
+    }
+
+    /** The security headers of every answer, the same in both chains. */
+    private static void headers(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_EXPLORER_PAGES),
+                        new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_EXPLORER_PAGES,
+                        new StaticHeadersWriter("Content-Security-Policy", API_EXPLORER_POLICY)))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                // sent only on a secure request: HTTPS to Tomcat, or X-Forwarded-Proto: https from a trusted proxy
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+    }
+
+    /** Refusals before any controller: the API's problem JSON under /api/, the sign-in page and 403 page elsewhere. */
+    private static void errors(HttpSecurity http) throws Exception {
+        http.exceptionHandling(ex -> ex
+                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                        "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
+                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                        "FORBIDDEN", "Refused: " + e.getMessage()), API)
+                // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
+                // the API's JSON: with only the API handler registered, Spring Security used it for pages too
+                .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
     }
 
     /**

@@ -53,5 +53,6 @@ class WebConfiguration implements WebMvcConfigurer {
         interceptor.setParamName("lang");
         registry.addInterceptor(interceptor);
         registry.addInterceptor(new RequestParameterGuard());
+        registry.addInterceptor(new PageModel("languageSwitch", LanguageSwitchAdvice::languageSwitch));
     }
 }

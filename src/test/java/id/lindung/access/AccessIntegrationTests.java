@@ -52,6 +52,36 @@ class AccessIntegrationTests {
         assertThat(Http.withToken(port, "ldg_not-a-token").get("/api/v1/regions/64").statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Requests with a token have their own stateless chain (SecurityConfiguration.apiTokenFilterChain): they need no
+     * CSRF token, open no session, and still get the security headers and the role rules.
+     */
+    @Test
+    void aTokenRequestNeedsNoCsrfTokenAndOpensNoSession() {
+        String body = "{\"segment\":\"BPU\",\"month\":\"2026-01\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\"]}";
+        var quote = Http.withToken(port, TestUsers.token(accounts, "stateless-api", Role.MONITOR, "63"))
+                .postJson("/api/v1/quotes/contribution", body);
+        assertThat(quote.statusCode()).isEqualTo(200);
+        assertThat(quote.headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(quote.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        var upload = Http.withToken(port, TestUsers.token(accounts, "stateless-reader", Role.AUDITOR, "ID"))
+                .post("/api/v1/imports", "text/csv", "nik\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(403);
+        assertThat(upload.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    /** A browser's own calls to the API (session cookie, no token) stay in the main chain: a POST needs the CSRF token. */
+    @Test
+    void aSignedInBrowserPostingToTheApiWithoutTheCsrfTokenIsRefused() {
+        TestUsers.token(accounts, "csrf-api-user", Role.ADMIN, "ID");
+        Http browser = Http.browser(port);
+        browser.login("csrf-api-user", TestUsers.PASSWORD);
+        var refused = browser.postJson("/api/v1/quotes/contribution",
+                "{\"segment\":\"BPU\",\"month\":\"2026-01\",\"wage\":1000000,\"programs\":[\"JKK\"]}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(browser.get("/api/v1/regions/64").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void onlyAHashOfTheTokenIsStored() {
         String token = TestUsers.token(accounts, "hash-check", Role.MONITOR, "ID");

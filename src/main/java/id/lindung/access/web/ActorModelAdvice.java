@@ -1,14 +1,14 @@
 package id.lindung.access.web;
 
-import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import id.lindung.platform.PageModel;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Every page knows who is signed in, for the header and for showing only what the role may use. */
-@ControllerAdvice(annotations = Controller.class)
-class ActorModelAdvice {
+@Configuration(proxyBeanMethods = false)
+class ActorModelAdvice implements WebMvcConfigurer {
 
     private final CurrentActor currentActor;
 
@@ -16,8 +16,8 @@ class ActorModelAdvice {
         this.currentActor = currentActor;
     }
 
-    @ModelAttribute("actor")
-    Actor actor() {
-        return currentActor.find().orElse(null);
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PageModel("actor", request -> currentActor.find().orElse(null)));
     }
 }
