@@ -73,9 +73,7 @@ class AccessIntegrationTests {
     /** A browser's own calls to the API (session cookie, no token) stay in the main chain: a POST needs the CSRF token. */
     @Test
     void aSignedInBrowserPostingToTheApiWithoutTheCsrfTokenIsRefused() {
-        TestUsers.token(accounts, "csrf-api-user", Role.ADMIN, "ID");
-        Http browser = Http.browser(port);
-        browser.login("csrf-api-user", TestUsers.PASSWORD);
+        Http browser = TestUsers.browser(port, accounts, "csrf-api-user", Role.ADMIN, "ID");
         var refused = browser.postJson("/api/v1/quotes/contribution",
                 "{\"segment\":\"BPU\",\"month\":\"2026-01\",\"wage\":1000000,\"programs\":[\"JKK\"]}");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -113,9 +111,7 @@ class AccessIntegrationTests {
 
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefused() {
-        TestUsers.token(accounts, "csrf-user", Role.ADMIN, "ID");
-        Http browser = Http.browser(port);
-        browser.login("csrf-user", TestUsers.PASSWORD);
+        Http browser = TestUsers.browser(port, accounts, "csrf-user", Role.ADMIN, "ID");
         var refused = browser.postForm("/logout", Map.of());
         assertThat(refused.statusCode()).isEqualTo(403);
         var loginWithoutToken = Http.browser(port).postForm("/login", Map.of("username", "csrf-user", "password", TestUsers.PASSWORD));

@@ -22,7 +22,6 @@ public final class TestUsers {
         });
     }
 
-    /** Runs as a given actor, for calling services directly. */
     /** An API client of the server on {@code port} signed in as a new user with a bearer token. */
     public static Http api(int port, UserAccounts accounts, String username, Role role, String scope) {
         return Http.withToken(port, token(accounts, username, role, scope));
@@ -36,6 +35,7 @@ public final class TestUsers {
         return b;
     }
 
+    /** The actor of a user, for calling services directly. */
     public static Actor actor(String username, Role role, String scope) {
         return new Actor(username, role, id.lindung.access.RegionScope.of(scope), "test");
     }
