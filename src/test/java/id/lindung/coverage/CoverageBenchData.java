@@ -17,15 +17,7 @@ final class CoverageBenchData {
      */
     static void generate(JdbcClient jdbc, int workers) {
         long t0 = System.nanoTime();
-        jdbc.sql("""
-                insert into payer (code, kind, name, region_code)
-                select 'APBDES:' || code, 'APBDES', 'Pemerintah Desa ' || name, code from region
-                where kind = 'DESA' and active on conflict (code) do nothing""").update();
-        jdbc.sql("""
-                create temp table bench_village as
-                select row_number() over (order by code) as n, code, (select id from payer where payer.code = 'APBDES:' || region.code) as payer
-                from region where kind = 'DESA' and active""").update();
-        int villages = jdbc.sql("select count(*) from bench_village").query(Integer.class).single();
+        int villages = id.lindung.support.BenchVillages.seed(jdbc);
         jdbc.sql("""
                 insert into worker (nik, full_name, sex, birth_date, village_code, category, extreme_poverty, poverty_decile, created_by)
                 select lpad((8000000000000000 + i)::text, 16, '0'), 'Pekerja ' || i, 'P', date '1985-01-01', v.code,
