@@ -50,6 +50,10 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--jmh", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Run the JMH microbenchmarks first, in this JVM (default); --no-jmh to skip them.")
     boolean jmh;
+    @Option(names = "--load-client", defaultValue = "auto",
+            description = "What drives sections 3 and 5: auto (wrk when it is on the PATH, else java), wrk (a C load generator in its own "
+                    + "process: the server's JVM pays only for the server) or java (java.net.http clients inside the server's JVM).")
+    String loadClient;
     @Option(names = "--fsync", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "fsync and synchronous commit on, as in production (default); --no-fsync for a quick run.")
     boolean fsync;
@@ -59,6 +63,15 @@ class BenchCommand implements Callable<Integer> {
         if (workers < 1 || months < 0 || seconds < 1 || clients < 1 || villageWorkers < 0 || claimsPerThousand < 0) {
             throw new IllegalArgumentException("--workers, --seconds and --clients must be at least 1, --months, --village-workers "
                     + "and --claims-per-thousand at least 0");
+        }
+        BenchLoad.Kind kind = switch (loadClient.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> BenchLoad.Kind.AUTO;
+            case "wrk" -> BenchLoad.Kind.WRK;
+            case "java" -> BenchLoad.Kind.JAVA;
+            default -> throw new IllegalArgumentException("--load-client must be auto, wrk or java, not '" + loadClient + "'");
+        };
+        if (kind == BenchLoad.Kind.WRK && BenchLoad.onPath("wrk").isEmpty()) {
+            throw new IllegalArgumentException("--load-client wrk: no executable 'wrk' on the PATH (apt install wrk), or use --load-client java");
         }
         long measured = importRows != null ? importRows : Math.min(1_000_000, workers);
         if (measured < 1 || measured > workers) {
@@ -78,6 +91,7 @@ class BenchCommand implements Callable<Integer> {
         parameters.put("villageWorkers", villageWorkers);
         parameters.put("claimsPerThousand", claimsPerThousand);
         parameters.put("jmh", jmh);
+        parameters.put("loadClient", kind.name().toLowerCase(java.util.Locale.ROOT));
         report.run.put("parameters", parameters);
         report.run.put("command", "java -Xmx" + Runtime.getRuntime().maxMemory() / 1048576 + "m -jar lindung.jar bench --workers "
                 + workers + " --import-rows " + measured + " --months " + months + " --seconds " + seconds + " --clients " + clients
@@ -108,7 +122,7 @@ class BenchCommand implements Callable<Integer> {
             report.add(new BenchReport.Figure("0-register", "start with an empty database (migrations, official regions)",
                     (System.nanoTime() - t0) / 1e9, "s", null, null, null, l0, BenchReport.load()));
             new BenchSuite(ctx, new BenchSuite.Parameters(workers, measured, months, seconds, clients, out,
-                    villageWorkers, claimsPerThousand), report).run();
+                    villageWorkers, claimsPerThousand, kind), report).run();
         } finally {
             report.writeJson(out.resolve("bench.json"));
             report.printTable(System.out);

@@ -21,27 +21,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -54,7 +43,7 @@ final class BenchSuite {
 
     /** What to build and how long to load the API. */
     record Parameters(long workers, long importRows, int months, int seconds, int clients, Path out, int largeVillageWorkers,
-                      double claimsPerThousand) {}
+                      double claimsPerThousand, BenchLoad.Kind loadClient) {}
 
     private final ConfigurableApplicationContext ctx;
     private final Parameters p;
@@ -296,13 +285,11 @@ final class BenchSuite {
     private void protection(String token, List<String> niks) throws Exception {
         LocalDate today = LocalDate.now(ctx.getBean(Clock.class));
         int span = (int) Math.max(1, p.months() * 30L);
-        Load load = new Load(token, p.clients(), p.seconds());
-        Load.Result r = load.run(i -> {
-            SplittableRandom random = new SplittableRandom(i);
-            return () -> get("/api/v1/workers/" + niks.get(random.nextInt(niks.size())) + "/protection?date="
-                    + today.minusDays(random.nextInt(span)));
-        });
-        r.report(report, "3-protection", "protection status by NIK, random workers and dates");
+        SplittableRandom random = new SplittableRandom(16);
+        List<BenchLoad.Request> requests = niks.stream().map(nik -> BenchLoad.Request.get("/api/v1/workers/" + nik
+                + "/protection?date=" + today.minusDays(random.nextInt(span)))).toList();
+        load(token).run("protection", requests)
+                .report(report, "3-protection", "protection status by NIK, random workers and dates");
     }
 
     /**
@@ -331,111 +318,22 @@ final class BenchSuite {
 
     private void api(String token, List<String> niks) throws Exception {
         YearMonth month = YearMonth.now(ctx.getBean(Clock.class));
-        Load load = new Load(token, p.clients(), p.seconds());
-        String[] bodies = {
-                "{\"segment\":\"BPU\",\"month\":\"" + month + "\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\"]}",
-                "{\"segment\":\"PU\",\"month\":\"" + month + "\",\"wage\":2022200,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\",\"JKM\",\"JHT\",\"JP\"]}"};
-        load.run(i -> {
-            SplittableRandom random = new SplittableRandom(i);
-            return () -> post("/api/v1/quotes/contribution", bodies[random.nextInt(2)]);
-        }).report(report, "5-api", "contribution quote, " + p.clients() + " clients");
-        load.run(i -> {
-            SplittableRandom random = new SplittableRandom(i + 1000);
-            return () -> get("/api/v1/workers/" + niks.get(random.nextInt(niks.size())));
-        }).report(report, "5-api", "worker lookup by NIK, " + p.clients() + " clients");
+        BenchLoad load = load(token);
+        load.run("quote", List.of(
+                BenchLoad.Request.post("/api/v1/quotes/contribution",
+                        "{\"segment\":\"BPU\",\"month\":\"" + month + "\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\"]}"),
+                BenchLoad.Request.post("/api/v1/quotes/contribution", "{\"segment\":\"PU\",\"month\":\"" + month
+                        + "\",\"wage\":2022200,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\",\"JKM\",\"JHT\",\"JP\"]}")))
+                .report(report, "5-api", "contribution quote, " + p.clients() + " clients");
+        load.run("worker", niks.stream().map(nik -> BenchLoad.Request.get("/api/v1/workers/" + nik)).toList())
+                .report(report, "5-api", "worker lookup by NIK, " + p.clients() + " clients");
     }
 
-    private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).GET();
-    }
-
-    private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-    }
-
-    /**
-     * {@code clients} loopback clients, each sending its requests one after the other for {@code seconds} (after a
-     * short warm-up); counts answers that are not 2xx as errors and keeps every latency for the percentiles.
-     */
-    record Load(String token, int clients, int seconds) {
-
-        record Result(long requests, long errors, double seconds, long[] nanos, double loadStart, double loadEnd, String firstError) {
-            double percentileMs(double q) {
-                if (nanos.length == 0) {
-                    return 0;
-                }
-                return nanos[(int) Math.min(nanos.length - 1, Math.ceil(q * nanos.length) - 1)] / 1e6;
-            }
-
-            void report(BenchReport report, String section, String what) {
-                String note = String.format(Locale.ROOT, "%,d requests in %.1f s, %d errors%s; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
-                        requests, seconds, errors, firstError == null ? "" : " (first: " + firstError + ")",
-                        percentileMs(0.50), percentileMs(0.95), percentileMs(0.99));
-                report.add(new BenchReport.Figure(section, what, requests / seconds, "req/s", null, null, note, loadStart, loadEnd));
-                report.add(new BenchReport.Figure(section, what + ": p50", percentileMs(0.50), "ms", null, null, null, loadStart, loadEnd));
-                report.add(new BenchReport.Figure(section, what + ": p95", percentileMs(0.95), "ms", null, null, null, loadStart, loadEnd));
-                report.add(new BenchReport.Figure(section, what + ": p99", percentileMs(0.99), "ms", null, null, null, loadStart, loadEnd));
-            }
-        }
-
-        interface Call {
-            HttpRequest.Builder next();
-        }
-
-        Result run(IntFunction<Call> perClient) throws Exception {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            try {
-                AtomicLong errors = new AtomicLong();
-                String[] firstError = new String[1];
-                double loadStart = BenchReport.load();
-                long warmUpEnd = System.nanoTime() + Math.min(5, Math.max(1, seconds / 4)) * 1_000_000_000L;
-                long end = warmUpEnd + seconds * 1_000_000_000L;
-                List<Future<long[]>> futures = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    Call call = perClient.apply(c);
-                    futures.add(pool.submit(() -> {
-                        long[] times = new long[1024];
-                        int n = 0;
-                        // every client keeps going until it has at least one measured answer: on an overloaded machine one
-                        // request can outlast the whole measurement
-                        for (long now = System.nanoTime(); now < end || n == 0; now = System.nanoTime()) {
-                            HttpRequest request = call.next().header("Authorization", "Bearer " + token)
-                                    .timeout(Duration.ofSeconds(60)).build();
-                            long t0 = System.nanoTime();
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                            long t1 = System.nanoTime();
-                            if (t0 < warmUpEnd) {
-                                continue;
-                            }
-                            if (response.statusCode() / 100 != 2) {
-                                if (errors.getAndIncrement() == 0) {
-                                    firstError[0] = response.statusCode() + " " + request.uri().getPath();
-                                }
-                            }
-                            if (n == times.length) {
-                                times = Arrays.copyOf(times, n * 2);
-                            }
-                            times[n++] = t1 - t0;
-                        }
-                        return Arrays.copyOf(times, n);
-                    }));
-                }
-                long[] all = new long[0];
-                for (Future<long[]> f : futures) {
-                    long[] t = f.get();
-                    long[] merged = Arrays.copyOf(all, all.length + t.length);
-                    System.arraycopy(t, 0, merged, all.length, t.length);
-                    all = merged;
-                }
-                Arrays.sort(all);
-                double measured = Math.max(seconds, (System.nanoTime() - warmUpEnd) / 1e9);
-                return new Result(all.length, errors.get(), measured, all, loadStart, BenchReport.load(), firstError[0]);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+    /** The load client of sections (3) and (5), named in the JSON's run description. */
+    private BenchLoad load(String token) {
+        BenchLoad load = BenchLoad.of(p.loadClient(), base, token, p.clients(), p.seconds(), p.out());
+        report.run.put("loadClient", load.client());
+        return load;
     }
 
     // ---------------------------------------------------------------------------------------------------------------
