@@ -175,9 +175,9 @@ class CoverageBenchmark {
         CoverageRollups.Refresh oneAgain = rollups.refresh();
         System.out.printf("BENCH coverage refresh after one payment in a small village %d ms (%d villages, %d workers);"
                 + " in the large village %d ms, again %d ms (%d villages, %d workers; %d row); the large village recomputed whole"
-                + " (logged without a worker, as before V146) %d ms (%d workers); load %s%n", oneSmall.millis(), oneSmall.villages(),
+                + " (logged without a worker, as before V146) %d ms (%d workers; steps %s); load %s%n", oneSmall.millis(), oneSmall.villages(),
                 oneSmall.workers(), one.millis(), oneAgain.millis(), one.villages(), one.workers(), againRows, wholeVillage.millis(),
-                wholeVillage.workers(), load());
+                wholeVillage.workers(), wholeVillage.steps(), load());
         // the same payment five more times, each refresh's statements (the money and Desa Sadar steps) printed
         for (int i = 0; i < 5; i++) {
             jdbc.sql(onePayment).param("v", village).update();

@@ -185,12 +185,18 @@ public class CoverageRollups {
                 select o.village_code from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id
                 on conflict do nothing""").update();
         // only a village whose Desa Sadar people changed (or that was logged whole) has its Desa Sadar days judged again
-        String[] desaSadarVillages = jdbc.sql(RollupSql.DESA_SADAR_CHANGED).param("whole", whole).query(String.class).list()
-                .toArray(String[]::new);
+        List<String> judged = new ArrayList<>();
+        steps.run("desa sadar people changed", () -> {
+            judged.addAll(jdbc.sql(RollupSql.DESA_SADAR_CHANGED).param("whole", whole).query(String.class).list());
+            return judged.size();
+        });
+        String[] desaSadarVillages = judged.toArray(String[]::new);
         steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
-        jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
-        jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
-        promote();
+        steps.run("spans kept", () -> {
+            jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
+            return jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
+        });
+        steps.run("promoted", this::promote);
         jdbc.sql("delete from coverage_refresh_village where not village_code = any(cast(:v as text[]))")
                 .param("v", desaSadarVillages).update();
         desaSadar(false, steps);
@@ -239,7 +245,7 @@ public class CoverageRollups {
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
                     coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
-        clear();
+        emptyWorkTables();
         List<String> indexes = dropIndexes();
         int workers = steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update());
@@ -261,7 +267,7 @@ public class CoverageRollups {
             indexes.forEach(ddl -> jdbc.sql(ddl).update());
             return indexes.size();
         });
-        clear();
+        emptyWorkTables();
         steps.run("analyze", () -> jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, "
                 + "coverage_desa_sadar_span, coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group").update());
         saveState(snapshot, rules, cal);
@@ -307,11 +313,12 @@ public class CoverageRollups {
      * Levels the districts and villages the refresh took over the threshold: their whole history goes to the per-day
      * changes now (the changes just staged left them out, as they were not levelled then).
      */
-    private void promote() {
+    private int promote() {
         List<String> promoted = jdbc.sql(RollupSql.PROMOTE).param("min", levelledWorkers).query(String.class).list();
         if (!promoted.isEmpty()) {
             jdbc.sql(RollupSql.PROMOTED_DELTAS).param("groups", promoted.toArray(String[]::new)).update();
         }
+        return promoted.size();
     }
 
     private void desaSadar(boolean full, Steps steps) {
@@ -350,6 +357,16 @@ public class CoverageRollups {
             jdbc.sql("insert into coverage_money_worker select * from coverage_money_worker_stage").update();
             return rows;
         });
+    }
+
+    /**
+     * A rebuild's work tables emptied by truncation, not deletion: a rebuild stages millions of rows, and deleted they
+     * would stay as dead rows that every later refresh's statements scan (tens of milliseconds each) until a vacuum.
+     */
+    private void emptyWorkTables() {
+        jdbc.sql("""
+                truncate coverage_span_stage, coverage_delta_stage, coverage_desa_sadar_stage, coverage_money_stage,
+                    coverage_money_worker_stage, coverage_refresh_village, coverage_refresh_worker""").update();
     }
 
     private void clear() {
