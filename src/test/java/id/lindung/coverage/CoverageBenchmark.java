@@ -149,8 +149,9 @@ class CoverageBenchmark {
         jdbc.sql("alter table paid_month enable trigger paid_month_changed_update").update();
         System.out.printf("BENCH coverage change log: update of %,d paid months %.1f ms with the trigger, %.1f ms without; load %s%n",
                 rows, with, without, load());
-        double rebuild = timed(rollups::rebuild);
-        System.out.printf("BENCH coverage rebuild from nothing %.1f s; load %s%n", rebuild / 1000, load());
+        CoverageRollups.Refresh[] rebuilt = new CoverageRollups.Refresh[1];
+        double rebuild = timed(() -> rebuilt[0] = rollups.rebuild());
+        System.out.printf("BENCH coverage rebuild from nothing %.1f s; load %s; steps %s%n", rebuild / 1000, load(), rebuilt[0].steps());
         double idle = timed(rollups::refresh);
         String small = jdbc.sql("select max(village_code) from membership_term where created_by = 'bench-coverage'")
                 .query(String.class).single();
@@ -174,9 +175,16 @@ class CoverageBenchmark {
         CoverageRollups.Refresh oneAgain = rollups.refresh();
         System.out.printf("BENCH coverage refresh after one payment in a small village %d ms (%d villages, %d workers);"
                 + " in the large village %d ms, again %d ms (%d villages, %d workers; %d row); the large village recomputed whole"
-                + " (logged without a worker, as before V146) %d ms (%d workers); load %s%n", oneSmall.millis(), oneSmall.villages(),
+                + " (logged without a worker, as before V146) %d ms (%d workers; steps %s); load %s%n", oneSmall.millis(), oneSmall.villages(),
                 oneSmall.workers(), one.millis(), oneAgain.millis(), one.villages(), one.workers(), againRows, wholeVillage.millis(),
-                wholeVillage.workers(), load());
+                wholeVillage.workers(), wholeVillage.steps(), load());
+        // the same payment five more times, each refresh's statements (the money and Desa Sadar steps) printed
+        for (int i = 0; i < 5; i++) {
+            jdbc.sql(onePayment).param("v", village).update();
+            CoverageRollups.Refresh r = rollups.refresh();
+            System.out.printf("BENCH coverage refresh after one payment in the large village, repeat %d: %d ms (%d villages judged, %d"
+                    + " workers); steps %s; load %s%n", i + 1, r.millis(), r.villages(), r.workers(), r.steps(), load());
+        }
         billingTriggers();
         jdbc.sql("update paid_month set paid_on = paid_on - 1 where village_code >= :lo and village_code < :hi and month = date '2026-10-01'")
                 .param("lo", regency).param("hi", regency + "/").update();

@@ -22,7 +22,7 @@ class CoverageRebuildBenchmark {
 
     /** Every rollup table, each digested in a stable order. */
     private static final List<String> TABLES = List.of("coverage_worker_span", "coverage_delta", "coverage_delta_month",
-            "coverage_desa_sadar_span", "coverage_money_village", "coverage_money", "coverage_levelled_group");
+            "coverage_desa_sadar_span", "coverage_money_village", "coverage_money", "coverage_money_worker", "coverage_levelled_group");
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageRollups rollups;

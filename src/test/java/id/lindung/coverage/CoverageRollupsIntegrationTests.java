@@ -270,7 +270,8 @@ class CoverageRollupsIntegrationTests {
 
         assertThat(refresh.full()).isFalse();
         assertThat(refresh.workers()).as("only the paying worker is recomputed").isOne();
-        assertThat(refresh.villages()).as("the worker's village (its money and Desa Sadar days)").isOne();
+        assertThat(refresh.villages()).as("a farmer is no Desa Sadar person: no desa is judged again").isZero();
+        assertThat(moneyRows(refresh)).as("only the paying worker's money is summed again").isOne();
         TreeSet<LocalDate> days = new TreeSet<>(List.of(on.minusDays(1), on, on.plusDays(1), start.minusDays(1), start,
                 indicators.today()));
         for (YearMonth m = YearMonth.of(2026, 6); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
@@ -291,6 +292,98 @@ class CoverageRollupsIntegrationTests {
         });
         Coverage after = CurrentActor.runAs(national, () -> indicators.of(village, on));
         assertThat(after.protectedWorkers()).as("the payer protected again on the payment day").isPositive();
+    }
+
+    /**
+     * Money is kept per worker and village (V157): a payment, its reversal and a re-bill (a death recorded late, whose
+     * later months the next run reverses) each sum one worker's lines again, not the other 44 of a levelled village, and
+     * add new minus old to the village and its groups, whose billed and paid equal the direct sum over the lines on the
+     * days around the payment and over the whole year. Regency 14.08, which no other test uses.
+     */
+    @Test
+    void aPaymentAReversalAndAReBillSumOnlyTheirWorkersMoneyAgain() {
+        String village = jdbc.sql("""
+                select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active
+                and code >= '14.08' and code < '14.08/'""").query(String.class).single();
+        Actor regencyDpmd = TestUsers.actor("coverage-rollup-dpmd-1408", Role.DPMD, "14.08");
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        List<String> payers = new ArrayList<>();
+        List<Long> farmers = new ArrayList<>();
+        LocalDate start = LocalDate.of(2026, 6, 1);
+        for (int i = 0; i < 45; i++) {
+            long worker = fx.worker(village, "Petani Uang " + i, "PETANI", false, null);
+            long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+            payers.add("SELF:" + fx.nik(worker));
+            farmers.add(worker);
+            for (String program : List.of("JKK", "JKM")) {
+                fx.term(worker, village, program, "BPU", null, self, start);
+            }
+        }
+        for (YearMonth m = YearMonth.of(2026, 6); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(regencyDpmd, () -> runs.run(month, regencyDpmd, true));
+        }
+        // everyone else pays June, so the village's money has settled rows besides the one worker's
+        for (int i = 0; i < payers.size(); i++) {
+            BigDecimal june = owed(payers.get(i), YearMonth.of(2026, 6));
+            if (i != 7 && june.signum() > 0) {
+                pay(payers.get(i), LocalDate.of(2026, 6, 10), june);
+            }
+        }
+        rollups.refresh();
+        LocalDate on = LocalDate.of(2026, 9, 20);
+        List<LocalDate> days = List.of(LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10), on.minusDays(1), on,
+                LocalDate.of(2026, 10, 31), indicators.today());
+
+        long payment = pay(payers.get(7), on, owed(payers.get(7), null));
+        CoverageRollups.Refresh paid = rollups.refresh();
+        assertThat(moneyRows(paid)).as("a payment sums its worker's money again").isOne();
+        assertMoneyExact("after the payment", village, days);
+
+        CurrentActor.runAs(national, () -> {
+            payments.reverse(payment, "posted twice by the bank", national);
+            return null;
+        });
+        CoverageRollups.Refresh reversed = rollups.refresh();
+        assertThat(moneyRows(reversed)).as("a reversal sums its worker's money again").isOne();
+        assertMoneyExact("after the reversal", village, days);
+
+        long dying = farmers.get(7);
+        fx.close(dying, LocalDate.of(2026, 7, 10), "DECEASED");
+        jdbc.sql("update worker set status = 'DECEASED' where id = ?").param(dying).update();
+        CurrentActor.runAs(regencyDpmd, () -> runs.run(YearMonth.of(2026, 9), regencyDpmd, true));
+        assertThat(jdbc.sql("select count(*) from bill_line where worker_id = ? and kind = 'REVERSAL'").param(dying)
+                .query(Long.class).single()).as("the run reversed the months after the death").isPositive();
+        CoverageRollups.Refresh rebilled = rollups.refresh();
+        assertThat(moneyRows(rebilled)).as("a re-bill sums its worker's money again").isOne();
+        assertMoneyExact("after the re-bill", village, days);
+
+        assertThat(jdbc.sql("select count(*) from coverage_money_worker where village_code = ?").param(village)
+                .query(Long.class).single()).as("one money row per worker of the village").isEqualTo(45);
+    }
+
+    /** The rows the refresh's money step summed again (village and worker pairs). */
+    private static long moneyRows(CoverageRollups.Refresh refresh) {
+        return refresh.steps().stream().filter(s -> s.name().equals("money")).mapToLong(CoverageRollups.Step::rows).sum();
+    }
+
+    /** Billed and paid of the village and its groups, from the rollups, equal the direct sum on the days and the year. */
+    private void assertMoneyExact(String step, String village, List<LocalDate> days) {
+        CurrentActor.runAs(national, () -> {
+            for (String region : List.of(village, village.substring(0, 8), village.substring(0, 5), village.substring(0, 2))) {
+                for (LocalDate date : days) {
+                    Coverage rolled = indicators.of(region, date);
+                    Coverage direct = indicators.of(region, date, null, null, true);
+                    assertThat(rolled.money()).as(step + ": money of " + region + " on " + date).isEqualTo(direct.money());
+                    assertThat(rolled).as(step + ": " + region + " on " + date).isEqualTo(direct);
+                }
+                LocalDate from = LocalDate.of(2026, 1, 1);
+                LocalDate to = LocalDate.of(2026, 12, 31);
+                assertThat(indicators.of(region, to, from, to)).as(step + ": " + region + " over 2026")
+                        .isEqualTo(indicators.of(region, to, from, to, true));
+            }
+            return null;
+        });
     }
 
     final java.util.Set<DesaSadarVillages.Status> statuses = new java.util.HashSet<>();

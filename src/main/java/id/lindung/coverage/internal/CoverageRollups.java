@@ -25,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The coverage rollups (docs/decisions/0010-coverage-rollups.md): per worker, spans of constant counted facts; per
  * nation, province and regency, per-day changes of every count; Desa Sadar days per desa; money per village, month
- * and settling day. Exact, not eventually: every read first {@link #refresh()}es what registry and billing say they
- * changed (their published change logs, one row per village and write statement, in the writer's transaction), under
- * an advisory lock, so a read sees every write committed before it and its own transaction's writes.
+ * and settling day, also kept per worker and village so that a payment re-sums one worker's lines. Exact, not
+ * eventually: every read first {@link #refresh()}es what registry and billing say they changed (their published change
+ * logs, one row per village and write statement, in the writer's transaction), under an advisory lock, so a read sees
+ * every write committed before it and its own transaction's writes.
  */
 @Component
 public class CoverageRollups {
@@ -40,7 +41,7 @@ public class CoverageRollups {
      * one sort per index instead of a random insertion per row (docs/benchmarks.md, "Rebuild").
      */
     private static final String[] LOADED = {"coverage_worker_span", "coverage_delta", "coverage_delta_month",
-        "coverage_money_village", "coverage_money"};
+        "coverage_money_village", "coverage_money", "coverage_money_worker"};
 
     private static final Logger log = LoggerFactory.getLogger(CoverageRollups.class);
 
@@ -64,7 +65,10 @@ public class CoverageRollups {
         this.clock = clock;
     }
 
-    /** What one refresh did, for the benchmark and the log ({@code workers}: the spans written by a rebuild). */
+    /**
+     * What one refresh did, for the benchmark and the log: {@code villages} whose Desa Sadar days were judged again (a
+     * rebuild: every village), {@code workers} whose spans were recomputed (a rebuild: the spans written).
+     */
     public record Refresh(boolean full, int villages, int workers, long millis, List<Step> steps) {}
 
     /** One statement of a refresh: the rows it wrote and its time. */
@@ -140,15 +144,7 @@ public class CoverageRollups {
         }
         long t0 = System.nanoTime();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
-        String changed = """
-                from (select tx, village_code, worker_id from registry_changed_village
-                      where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))
-                      union all
-                      select tx, village_code, worker_id from billing_changed_village
-                      where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))) c
-                where ((pg_visible_in_snapshot(c.tx, cast(:s1 as pg_snapshot)) and not pg_visible_in_snapshot(c.tx, cast(:s0 as pg_snapshot)))
-                       or c.tx = pg_current_xact_id_if_assigned())
-                """;
+        String changed = changedIn("registry_changed_village", "billing_changed_village");
         boolean everything = jdbc.sql("select exists (select 1 " + changed + " and c.village_code is null)").paramSource(p)
                 .query(Boolean.class).single();
         if (everything) {
@@ -165,8 +161,9 @@ public class CoverageRollups {
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
         // (a large write) has every worker with a span or a term there recomputed
-        jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
-                + " and c.village_code is not null and c.worker_id is null on conflict do nothing").paramSource(p).update();
+        String[] whole = jdbc.sql("select distinct c.village_code " + changed + " and c.village_code is not null and c.worker_id is null")
+                .paramSource(p).query(String.class).list().toArray(String[]::new);
+        jdbc.sql("insert into coverage_refresh_village select unnest(cast(:v as text[])) on conflict do nothing").param("v", whole).update();
         jdbc.sql("insert into coverage_refresh_worker select distinct c.worker_id " + changed
                 + " and c.village_code is not null and c.worker_id is not null on conflict do nothing").paramSource(p).update();
         jdbc.sql("""
@@ -177,30 +174,61 @@ public class CoverageRollups {
                 on conflict do nothing""").update();
         Long[] workers = jdbc.sql("select worker_id from coverage_refresh_worker").query(Long.class).list().toArray(Long[]::new);
         String byWorker = "%s.worker_id = any(cast(:w as bigint[]))";
-        jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"), byWorker.formatted("b"), byWorker.formatted("p")))
-                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers))).update();
-        // a worker who left or joined a village changes that village's Desa Sadar days and, through it, its money rows;
-        // a village logged with its workers has its money (by the line's village) and Desa Sadar days recomputed too
+        Steps steps = new Steps();
+        steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"), byWorker.formatted("b"), byWorker.formatted("p")))
+                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers))).update());
+        // a worker who left or joined a village may take it over the levelled threshold (promote, below)
         jdbc.sql("""
                 insert into coverage_refresh_village
                 select n.village_code from coverage_span_stage n
                 union
                 select o.village_code from coverage_worker_span o join coverage_refresh_worker d on d.worker_id = o.worker_id
                 on conflict do nothing""").update();
-        jdbc.sql("insert into coverage_refresh_village select distinct c.village_code " + changed
-                + " and c.village_code is not null and c.worker_id is not null on conflict do nothing").paramSource(p).update();
-        jdbc.sql(RollupSql.SPAN_DELTAS).update();
-        jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
-        jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
-        promote();
-        Steps steps = new Steps();
+        // only a village whose Desa Sadar people changed (or that was logged whole) has its Desa Sadar days judged again
+        List<String> judged = new ArrayList<>();
+        steps.run("desa sadar people changed", () -> {
+            judged.addAll(jdbc.sql(RollupSql.DESA_SADAR_CHANGED).param("whole", whole).query(String.class).list());
+            return judged.size();
+        });
+        String[] desaSadarVillages = judged.toArray(String[]::new);
+        steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
+        steps.run("spans kept", () -> {
+            jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
+            return jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
+        });
+        steps.run("promoted", this::promote);
+        jdbc.sql("delete from coverage_refresh_village where not village_code = any(cast(:v as text[]))")
+                .param("v", desaSadarVillages).update();
         desaSadar(false, steps);
-        String[] codes = jdbc.sql("select village_code from coverage_refresh_village").query(String.class).list().toArray(String[]::new);
-        money("l.village_code = any(cast(:v as text[]))", new MapSqlParameterSource("v", codes), false, steps);
+        // money changes only with billing's lines and allocations: billing's log names the workers (and, for a large
+        // write, the villages) whose money is summed again; old minus new goes to the villages and groups
+        String billing = changedIn("billing_changed_village");
+        Long[] moneyWorkers = jdbc.sql("select distinct c.worker_id " + billing + " and c.village_code is not null and c.worker_id is not null")
+                .paramSource(p).query(Long.class).list().toArray(Long[]::new);
+        String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
+                .paramSource(p).query(String.class).list().toArray(String[]::new);
+        money(moneyVillages, moneyWorkers, steps);
         clear();
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
-        return new Refresh(false, codes.length, workers.length, (System.nanoTime() - t0) / 1_000_000, steps.done);
+        return new Refresh(false, desaSadarVillages.length, workers.length, (System.nanoTime() - t0) / 1_000_000, steps.done);
+    }
+
+    /**
+     * The rows of the named change logs that this refresh applies: visible in its snapshot ({@code :s1}) and not in the
+     * last refresh's ({@code :s0}), or written by the current transaction.
+     */
+    private static String changedIn(String... logs) {
+        StringBuilder union = new StringBuilder();
+        for (String view : logs) {
+            union.append(union.isEmpty() ? "" : " union all ").append("select tx, village_code, worker_id from ").append(view)
+                    .append(" where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))");
+        }
+        return "from (" + union + """
+                ) c
+                where ((pg_visible_in_snapshot(c.tx, cast(:s1 as pg_snapshot)) and not pg_visible_in_snapshot(c.tx, cast(:s0 as pg_snapshot)))
+                       or c.tx = pg_current_xact_id_if_assigned())
+                """;
     }
 
     /**
@@ -216,8 +244,8 @@ public class CoverageRollups {
         setLocal("work_mem", rebuildWorkMem);
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
-                    coverage_money_village, coverage_money, coverage_levelled_group""").update();
-        clear();
+                    coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
+        emptyWorkTables();
         List<String> indexes = dropIndexes();
         int workers = steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update());
@@ -231,14 +259,17 @@ public class CoverageRollups {
         int villages = steps.run("villages listed", () -> jdbc.sql(
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         desaSadar(true, steps);
-        money("true", new MapSqlParameterSource(), true, steps);
+        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker", "true")).update());
+        steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
+        steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
+        steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
         steps.run("indexes", () -> {
             indexes.forEach(ddl -> jdbc.sql(ddl).update());
             return indexes.size();
         });
-        clear();
+        emptyWorkTables();
         steps.run("analyze", () -> jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, "
-                + "coverage_desa_sadar_span, coverage_money_village, coverage_money, coverage_levelled_group").update());
+                + "coverage_desa_sadar_span, coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group").update());
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
         setLocal("work_mem", workMem);
@@ -282,11 +313,12 @@ public class CoverageRollups {
      * Levels the districts and villages the refresh took over the threshold: their whole history goes to the per-day
      * changes now (the changes just staged left them out, as they were not levelled then).
      */
-    private void promote() {
+    private int promote() {
         List<String> promoted = jdbc.sql(RollupSql.PROMOTE).param("min", levelledWorkers).query(String.class).list();
         if (!promoted.isEmpty()) {
             jdbc.sql(RollupSql.PROMOTED_DELTAS).param("groups", promoted.toArray(String[]::new)).update();
         }
+        return promoted.size();
     }
 
     private void desaSadar(boolean full, Steps steps) {
@@ -303,14 +335,38 @@ public class CoverageRollups {
         steps.run("desa sadar kept", () -> jdbc.sql("insert into coverage_desa_sadar_span select * from coverage_desa_sadar_stage").update());
     }
 
-    private void money(String filter, MapSqlParameterSource params, boolean full, Steps steps) {
-        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY, filter)).paramSource(params).update());
-        steps.run("money levels", () -> jdbc.sql(full ? RollupSql.LOAD_MONEY : RollupSql.UPSERT_MONEY).update());
-        if (!full) {
-            jdbc.sql("delete from coverage_money_village o using coverage_refresh_village d where o.village_code = d.village_code")
-                    .update();
+    /**
+     * A refresh's money: the lines of the named workers (every village) and of the villages logged whole (every worker)
+     * summed per village and worker again, and new minus old added to the villages and the group levels. The step
+     * "money" counts the village-and-worker rows summed again.
+     */
+    private void money(String[] villages, Long[] workers, Steps steps) {
+        if (villages.length == 0 && workers.length == 0) {
+            return;
         }
-        steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("v", villages).addValue("w", workers);
+        String lines = "l.village_code = any(cast(:v as text[])) or l.worker_id = any(cast(:w as bigint[]))";
+        String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
+        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_stage", lines)).paramSource(p).update());
+        steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());
+        steps.run("money levels", () -> jdbc.sql(RollupSql.UPSERT_MONEY).update());
+        steps.run("money kept", () -> {
+            int rows = jdbc.sql(RollupSql.UPSERT_MONEY_VILLAGE).update();
+            jdbc.sql(RollupSql.MONEY_ZEROS).update();
+            jdbc.sql("delete from coverage_money_worker o where " + old).paramSource(p).update();
+            jdbc.sql("insert into coverage_money_worker select * from coverage_money_worker_stage").update();
+            return rows;
+        });
+    }
+
+    /**
+     * A rebuild's work tables emptied by truncation, not deletion: a rebuild stages millions of rows, and deleted they
+     * would stay as dead rows that every later refresh's statements scan (tens of milliseconds each) until a vacuum.
+     */
+    private void emptyWorkTables() {
+        jdbc.sql("""
+                truncate coverage_span_stage, coverage_delta_stage, coverage_desa_sadar_stage, coverage_money_stage,
+                    coverage_money_worker_stage, coverage_refresh_village, coverage_refresh_worker""").update();
     }
 
     private void clear() {
@@ -318,6 +374,7 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_delta_stage").update();
         jdbc.sql("delete from coverage_desa_sadar_stage").update();
         jdbc.sql("delete from coverage_money_stage").update();
+        jdbc.sql("delete from coverage_money_worker_stage").update();
         jdbc.sql("delete from coverage_refresh_village").update();
         jdbc.sql("delete from coverage_refresh_worker").update();
     }

@@ -249,6 +249,30 @@ final class RollupSql {
             from g group by village_code, island
             """;
 
+    /**
+     * The villages whose Desa Sadar days a refresh judges again: those where the refreshed workers' spans that the
+     * judgement reads (a payer known, a category of some rule: {@link #DESA_SADAR}'s people) differ between old and
+     * new, and those logged whole ({@code :whole}). Run before the old spans are replaced. A farmer's payment changes
+     * no desa's people, so it judges none.
+     */
+    static final String DESA_SADAR_CHANGED = """
+            with cats as (
+                select distinct unnest(r.required_present || r.required_all || r.share_categories) as category
+                from coverage_desa_sadar_rule r),
+            n as (
+                select s.village_code, s.from_day, s.to_day, s.category, s.protected from coverage_span_stage s
+                where s.payer_kind is not null and s.category in (select category from cats)),
+            o as (
+                select s.village_code, s.from_day, s.to_day, s.category, s.protected
+                from coverage_worker_span s join coverage_refresh_worker w on w.worker_id = s.worker_id
+                where s.payer_kind is not null and s.category in (select category from cats))
+            select village_code from (select * from n except all select * from o) a
+            union
+            select village_code from (select * from o except all select * from n) b
+            union
+            select unnest(cast(:whole as text[]))
+            """;
+
     static final String DESA_SADAR_DELTAS = """
             insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
             select left(s.village_code, lv.len), ev.day, 'DESA_SADAR', '', sum(s.sign * ev.dir), 0
@@ -286,29 +310,78 @@ final class RollupSql {
             set d_reg = coverage_delta_month.d_reg + excluded.d_reg, d_prot = coverage_delta_month.d_prot + excluded.d_prot
             """;
 
-    /** Money per village, month and settling day ({@code %s}: the village filter), as IndicatorSql.MONEY sums it. */
-    static final String MONEY = """
-            insert into coverage_money_stage
-            select l.village_code, l.month, coalesce(l.paid_on, '-infinity'), sum(l.amount), coalesce(sum(l.paid), 0)
-            from billing_line_money l where %s
+    /**
+     * Money per village and worker ({@code %1$s}: the table written, {@code %2$s}: the line filter): the worker's lines in
+     * that village summed per month and settling day, as IndicatorSql.MONEY sums them, kept as parallel arrays (one row
+     * per worker and village, not per month: coverage_money_worker, V157). Every array is aggregated in the same order.
+     */
+    static final String MONEY_WORKERS = """
+            insert into %1$s (village_code, worker_id, months, days, billed, paid)
+            select m.village_code, m.worker_id, array_agg(m.month order by m.month, m.day), array_agg(m.day order by m.month, m.day),
+                   array_agg(m.billed order by m.month, m.day), array_agg(m.paid order by m.month, m.day)
+            from (select l.village_code, l.worker_id, l.month, coalesce(l.paid_on, '-infinity') as day, sum(l.amount) as billed,
+                         coalesce(sum(l.paid), 0) as paid
+                  from billing_line_money l where %2$s
+                  group by 1, 2, 3, 4) m
+            group by 1, 2
+            """;
+
+    /** A rebuild's money per village, month and settling day: the sum of every worker's (the table is empty before). */
+    static final String MONEY_VILLAGES = """
+            insert into coverage_money_stage (village_code, month, day, billed, paid)
+            select w.village_code, m.month, m.day, sum(m.billed), sum(m.paid)
+            from coverage_money_worker w cross join lateral unnest(w.months, w.days, w.billed, w.paid) m (month, day, billed, paid)
             group by 1, 2, 3
             """;
 
-    /** The staged money of the villages minus their old money, per group level (a rebuild: into the empty table). */
+    /**
+     * A refresh's change of money per village, month and settling day: the listed workers' new money minus their old
+     * ({@code %s}: the filter of the old rows, the same workers and villages as the new ones were read for).
+     */
+    static final String MONEY_CHANGES = """
+            insert into coverage_money_stage (village_code, month, day, billed, paid)
+            select s.village_code, m.month, m.day, sum(s.sign * m.billed), sum(s.sign * m.paid)
+            from (select 1 as sign, n.village_code, n.months, n.days, n.billed, n.paid from coverage_money_worker_stage n
+                  union all
+                  select -1, o.village_code, o.months, o.days, o.billed, o.paid from coverage_money_worker o where %s) s
+            cross join lateral unnest(s.months, s.days, s.billed, s.paid) m (month, day, billed, paid)
+            group by 1, 2, 3
+            having sum(s.sign * m.billed) <> 0 or sum(s.sign * m.paid) <> 0
+            """;
+
+    /**
+     * The staged money per village as rows of every group level: a rebuild's whole money into the empty table, a
+     * refresh's changes added to what is there ({@link #UPSERT_MONEY}).
+     */
     static final String LOAD_MONEY = """
             insert into coverage_money (grp, month, day, billed, paid)
-            select left(s.village_code, lv.len), s.month, s.day, sum(s.sign * s.billed), sum(s.sign * s.paid)
-            from (select 1 as sign, n.* from coverage_money_stage n
-                  union all
-                  select -1, o.* from coverage_money_village o join coverage_refresh_village d on d.village_code = o.village_code) s
+            select left(s.village_code, lv.len), s.month, s.day, sum(s.billed), sum(s.paid)
+            from coverage_money_stage s
             cross join """ + LEVELS + """
             group by 1, 2, 3
-            having sum(s.sign * s.billed) <> 0 or sum(s.sign * s.paid) <> 0
+            having sum(s.billed) <> 0 or sum(s.paid) <> 0
             """;
 
     static final String UPSERT_MONEY = LOAD_MONEY + """
             on conflict (grp, month, day) do update
             set billed = coverage_money.billed + excluded.billed, paid = coverage_money.paid + excluded.paid
+            """;
+
+    /** A refresh's changes added to the villages' money; rows left at zero are removed by {@link #MONEY_ZEROS}. */
+    static final String UPSERT_MONEY_VILLAGE = """
+            insert into coverage_money_village (village_code, month, day, billed, paid)
+            select village_code, month, day, billed, paid from coverage_money_stage
+            on conflict (village_code, month, day) do update
+            set billed = coverage_money_village.billed + excluded.billed, paid = coverage_money_village.paid + excluded.paid
+            """;
+
+    /**
+     * The village rows a refresh brought to zero (typically the unsettled row of a month just paid), so they do not
+     * pile up; a read sums them, so a zero row and no row answer the same.
+     */
+    static final String MONEY_ZEROS = """
+            delete from coverage_money_village v using coverage_money_stage s
+            where v.village_code = s.village_code and v.month = s.month and v.day = s.day and v.billed = 0 and v.paid = 0
             """;
 
     // --- reads ---------------------------------------------------------------------------------------------------
