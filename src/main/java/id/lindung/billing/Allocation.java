@@ -31,22 +31,25 @@ class Allocation {
      * After a run, for the payers of its lines in {@code month}: the new lines are all in that month, so earlier months
      * stay settled as they are.
      *
-     * @param unpaying the payers without a live payment: only their month's balances change
-     * @param paying   the others: only payers that have paid something can have lines to settle or credit to move
+     * @param unpaying        the payers without a live payment whose bill existed before the run: only their month's
+     *                        balances change
+     * @param unpayingCreated the payers without a live payment whose bill the run created: the same, from the run's lines
+     *                        (ids above {@code linesAfter})
+     * @param paying          the others: only payers that have paid something can have lines to settle or credit to move
      */
-    void reallocatePayersOfRun(LocalDate month, List<Long> unpaying, List<Long> paying) {
+    void reallocatePayersOfRun(LocalDate month, List<Long> unpaying, List<Long> unpayingCreated, long linesAfter, List<Long> paying) {
         // the reallocation below rebuilds the balances of the payers that have paid: the run's refresh takes the others
         // (it took every payer of the run, and most of them were then rebuilt a second time)
         long t0 = System.nanoTime();
-        if (!unpaying.isEmpty()) {
-            balances.refreshRun(unpaying.toArray(Long[]::new), month);
+        if (!unpaying.isEmpty() || !unpayingCreated.isEmpty()) {
+            balances.refreshRun(unpaying.toArray(Long[]::new), unpayingCreated.toArray(Long[]::new), linesAfter, month);
         }
         long t1 = System.nanoTime();
         if (!paying.isEmpty()) {
             reallocate(paying, month, true);
         }
         log.info("Billing, lines of {}: balances of {} payers without a payment in {} ms, allocation of {} paying payers in {} ms",
-                month, unpaying.size(), (t1 - t0) / 1_000_000, paying.size(), (System.nanoTime() - t1) / 1_000_000);
+                month, unpaying.size() + unpayingCreated.size(), (t1 - t0) / 1_000_000, paying.size(), (System.nanoTime() - t1) / 1_000_000);
     }
 
     /**

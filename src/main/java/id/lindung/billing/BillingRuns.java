@@ -181,11 +181,11 @@ public class BillingRuns {
             newBills = createBills(r, start, runId, linesAfter);
         }
         long checks = System.nanoTime();
-        // payers that get lines this month although they already have a bill for a later month
+        // payers that get lines this month although they already have a bill for a later month (each payer probed
+        // once, not once per line)
         long earlierThanLatest = jdbc.sql("""
-                select count(distinct l.payer_id) from bill_line l
-                where l.id > :after and l.run_id = :run
-                  and exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
+                select count(*) from (select distinct payer_id from bill_line where id > :after and run_id = :run) l
+                where exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(start)).query(Long.class).single();
         backfillRule.earlierThanLatest(earlierThanLatest).ifPresent(backfillReasons::add);
         if (!backfill) {
@@ -212,7 +212,7 @@ public class BillingRuns {
                 versions.afterRun(changed, payers.billedBefore());
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;
-                allocation.reallocatePayersOfRun(changed, payers.unpaying(), payers.paying());
+                allocation.reallocatePayersOfRun(changed, payers.unpaying(), payers.unpayingCreated(), linesAfter, payers.paying());
                 v0 = System.nanoTime();
             }
             log.info("Billing {}: bill versions in {} ms, balances and allocation in {} ms", month, versionsNanos / 1_000_000,
@@ -489,13 +489,15 @@ public class BillingRuns {
     /**
      * The payers of the run's lines of a month, read once for the month's versions, balances and allocation (which
      * each selected them from the month's lines again, seven reads of the month per run): those with a live payment,
-     * those without, and those whose bill existed before the run (the others got their first version with the bill).
+     * those without (apart: those whose bill this run created), and those whose bill existed before the run (the
+     * others got their first version with the bill).
      */
-    private record RunPayers(List<Long> billedBefore, List<Long> unpaying, List<Long> paying) {}
+    private record RunPayers(List<Long> billedBefore, List<Long> unpaying, List<Long> unpayingCreated, List<Long> paying) {}
 
     private RunPayers runPayers(long runId, long linesAfter, LocalDate month, boolean runMonth) {
         List<Long> billedBefore = new java.util.ArrayList<>();
         List<Long> unpaying = new java.util.ArrayList<>();
+        List<Long> unpayingCreated = new java.util.ArrayList<>();
         List<Long> paying = new java.util.ArrayList<>();
         jdbc.sql("""
                 select l.payer_id,
@@ -506,13 +508,14 @@ public class BillingRuns {
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month))
                 .query((rs, n) -> {
                     long payer = rs.getLong(1);
-                    (rs.getBoolean(2) ? paying : unpaying).add(payer);
-                    if (!rs.getBoolean(3)) {
+                    boolean created = rs.getBoolean(3);
+                    (rs.getBoolean(2) ? paying : created ? unpayingCreated : unpaying).add(payer);
+                    if (!created) {
                         billedBefore.add(payer);
                     }
                     return null;
                 }).list();
-        return new RunPayers(billedBefore, unpaying, paying);
+        return new RunPayers(billedBefore, unpaying, unpayingCreated, paying);
     }
 
     /** A full reversal of each selected line {@code l}: a negative copy pointing at it, added by this run. */

@@ -63,7 +63,27 @@ class BillMonthTotalsIntegrationTests {
                 + " " + rs.getBigDecimal(7).stripTrailingZeros().toPlainString()).list();
     }
 
+    /** Every bill's balance per due date, computed from all its lines and allocations (V67's definition). */
+    private static final String DIRECT_BALANCES = """
+            select l.payer_id || ' ' || l.month || ' ' || l.due_date || ' ' || sum(l.amount) || ' '
+                   || cast(coalesce(sum(a.amount), 0) as numeric(18, 2)) || ' '
+                   || cast(coalesce(sum(e.eff - coalesce(a.amount, 0)) filter (where l.kind <> 'REVERSAL'), 0) as numeric(18, 2))
+            from bill_line l join payer p on p.id = l.payer_id
+            left join payment_allocation a on a.bill_line_id = l.id
+            left join bill_line_effective e on e.id = l.id
+            where p.region_code like '17.01%'
+            group by l.payer_id, l.month, l.due_date order by l.payer_id, l.month, l.due_date""";
+
+    private static final String KEPT_BALANCES = """
+            select b.payer_id || ' ' || b.month || ' ' || b.due_date || ' ' || b.total || ' ' || b.paid || ' ' || b.owed
+            from bill_balance b join payer p on p.id = b.payer_id
+            where p.region_code like '17.01%' order by b.payer_id, b.month, b.due_date""";
+
     private void assertExact(String after) {
+        // the balances a run writes for the bills it creates come from its own lines alone (BillBalances.refreshRun):
+        // they must be the ones every line and allocation of the bill give
+        assertThat(jdbc.sql(KEPT_BALANCES).query(String.class).list()).as("bill_balance after " + after)
+                .containsExactlyElementsOf(jdbc.sql(DIRECT_BALANCES).query(String.class).list());
         List<String> direct = rows(DIRECT);
         assertThat(direct).as("the direct count has bills after " + after).isNotEmpty();
         assertThat(rows(ROLLUP)).as("bill_month_total after " + after).containsExactlyElementsOf(direct);
@@ -84,7 +104,7 @@ class BillMonthTotalsIntegrationTests {
     private static final java.util.concurrent.atomic.AtomicBoolean DONE = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Test
-    void theMonthTotalsEqualADirectCountAfterRunsPaymentsReversalsRecomputationsAndADeath() {
+    void theMonthTotalsAndBalancesEqualADirectCountAfterRunsPaymentsReversalsRecomputationsAndADeath() {
         history();
         assertExact("the whole history");
     }

@@ -24,6 +24,8 @@ class BillingRunBenchmark {
     @Autowired JdbcClient jdbc;
     @Autowired BillingRuns runs;
     @Autowired MonthRulesSource rules;
+    @Autowired BillingFloor floors;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void billingRunAgainstTheInsertSelectFloor() {
@@ -56,6 +58,10 @@ class BillingRunBenchmark {
                         else t.wage end as base) b
                 where t.valid_from < date '2025-07-01' and (t.valid_to is null or t.valid_to > date '2025-06-01')""").update();
         double floorSeconds = (System.nanoTime() - f0) / 1e9;
+        BillingFloor.FairFloor fair = floors.fairFloor(month);
+        if (Boolean.getBoolean("lindung.bench.explain")) {
+            explainRun();
+        }
 
         Actor admin = TestUsers.actor("bench", Role.ADMIN, "ID");
         long b0 = System.nanoTime();
@@ -66,11 +72,45 @@ class BillingRunBenchmark {
         double rerunSeconds = (System.nanoTime() - r0) / 1e9;
 
         System.out.printf("BENCH floor INSERT ... SELECT: %,d lines in %.2f s%n", floorLines, floorSeconds);
-        System.out.printf("BENCH billing run %s: %,d bills, %,d lines, total Rp %,.0f in %.2f s (%.2f x floor)%n",
-                month, result.bills(), result.lines(), result.total().toBigDecimal(), runSeconds, runSeconds / floorSeconds);
+        System.out.printf("BENCH fair floor (the run's rows into the real tables, rolled back): %,d lines in %.2f s, %,d bills with "
+                + "first versions in %.2f s, %,d balances with month totals in %.2f s: %.2f s%n", fair.lines(), fair.linesSeconds(),
+                fair.bills(), fair.billsSeconds(), fair.balances(), fair.balancesSeconds(), fair.seconds());
+        System.out.printf("BENCH billing run %s: %,d bills, %,d lines, total Rp %,.0f in %.2f s (%.2f x floor, %.2f x fair floor)%n",
+                month, result.bills(), result.lines(), result.total().toBigDecimal(), runSeconds, runSeconds / floorSeconds,
+                runSeconds / fair.seconds());
         System.out.printf("BENCH idempotent re-run: %,d lines added in %.2f s%n", rerun.lines(), rerunSeconds);
         PaymentAllocationBenchmark.printDigests(jdbc);
         jdbc.sql("drop table floor_line").update();
+    }
+
+    /**
+     * With {@code -Dlindung.bench.explain=true}: every statement of the run over 100 ms is sent to the client as a notice (JdbcTemplate logs it at DEBUG) with its
+     * plan, actual rows, buffers and triggers (auto_explain, nested statements included), for profiling. The settings
+     * are the application role's, set by the superuser, and the pool's connections are replaced to pick them up.
+     */
+    private void explainRun() {
+        try {
+            java.util.Properties credentials = new java.util.Properties();
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+                    java.nio.file.Path.of(System.getProperty("lindung.data-dir"), "db-credentials.properties"))) {
+                credentials.load(in);
+            }
+            com.zaxxer.hikari.HikariDataSource pool = (com.zaxxer.hikari.HikariDataSource) dataSource;
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), "postgres",
+                    credentials.getProperty("superuser.password")); java.sql.Statement s = c.createStatement()) {
+                String role = pool.getUsername();
+                for (String setting : java.util.List.of("session_preload_libraries = 'auto_explain'",
+                        "auto_explain.log_min_duration = '100ms'", "auto_explain.log_analyze = on", "auto_explain.log_buffers = on",
+                        "auto_explain.log_nested_statements = on", "auto_explain.log_triggers = on", "auto_explain.log_timing = on",
+                        "auto_explain.log_level = notice",
+                        "log_min_duration_statement = '100ms'")) {
+                    s.execute("alter role " + role + " set " + setting);
+                }
+            }
+            pool.getHikariPoolMXBean().softEvictConnections();
+        } catch (java.io.IOException | java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
