@@ -250,6 +250,21 @@ class WorkerRegistryIntegrationTests {
         assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(w.id()).query(Long.class).single()).isEqualTo(2);
     }
 
+    /** V159 checks the NIK without a regular expression; the database must still hold exactly 16 ASCII digits. */
+    @Test
+    void theDatabaseHoldsOnlyNiksOfSixteenAsciiDigits() {
+        Worker w = register(OPERATOR, VILLAGE);
+        String digits15 = w.nik().substring(0, 15);
+        for (String bad : List.of(digits15, w.nik() + "0", digits15 + "a", digits15 + " ", " " + digits15, digits15 + "\n",
+                digits15 + "\u0661", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662\u0663\u0664\u0665\u0666", "")) {
+            assertThatThrownBy(() -> jdbc.sql("update worker set nik = ? where id = ?").params(bad, w.id()).update())
+                    .as("NIK %s", bad)
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_nik_check");
+        }
+        String other = Niks.unique("64.02.03", "P", birth);
+        assertThat(jdbc.sql("update worker set nik = ? where id = ?").params(other, w.id()).update()).isOne();
+    }
+
     @Test
     void endingAMembershipNeedsAReasonAndADate() {
         Worker w = register(OPERATOR, VILLAGE);
