@@ -137,6 +137,33 @@ class FairFloorCostsBenchmark {
         variants.put("worker_nik_check as the regular expression of V20 (before V159)", List.of(
                 "alter table worker drop constraint worker_nik_check",
                 "alter table worker add constraint worker_nik_check check (nik ~ '^[0-9]{16}$')"));
+        // the terms' reference check before V159 (V51's body), for an A/B in one run
+        variants.put("membership_term_reference_check as in V51, a probe per worker (before V159)", List.of("""
+                create or replace function membership_term_reference_check() returns trigger language plpgsql as $$
+                declare
+                    missing bigint;
+                begin
+                    select n.worker_id into missing from (select distinct worker_id from new_rows) n
+                    where not exists (select 1 from worker w where w.id = n.worker_id) limit 1;
+                    if found then
+                        perform registry_refuse_missing_reference('membership_term', 'membership_term_worker_id_fkey',
+                            format('Key (worker_id)=(%s) is not present in table "worker".', missing));
+                    end if;
+                    select n.worker_payer_id into missing from (select distinct worker_payer_id from new_rows) n
+                    where not exists (select 1 from payer p where p.id = n.worker_payer_id) limit 1;
+                    if found then
+                        perform registry_refuse_missing_reference('membership_term', 'membership_term_worker_payer_id_fkey',
+                            format('Key (worker_payer_id)=(%s) is not present in table "payer".', missing));
+                    end if;
+                    select n.employer_payer_id into missing from (select distinct employer_payer_id from new_rows
+                                                                  where employer_payer_id is not null) n
+                    where not exists (select 1 from payer p where p.id = n.employer_payer_id) limit 1;
+                    if found then
+                        perform registry_refuse_missing_reference('membership_term', 'membership_term_employer_payer_id_fkey',
+                            format('Key (employer_payer_id)=(%s) is not present in table "payer".', missing));
+                    end if;
+                    return null;
+                end $$"""));
         variants.put("everything, again", List.of());
         // -Dbenchmark.only=REGEX: only the variants whose name it finds (and the two runs with everything)
         String only = System.getProperty("benchmark.only", "");
