@@ -272,7 +272,7 @@ class FairFloorCostsBenchmark {
                         overriding system value select * from floor_w""", """
                         insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
                                                      worker_payer_id, valid_from, created_by) select * from floor_t""")) {
-                    try (ResultSet rs = st.executeQuery("explain (analyze, timing off) " + sql)) {
+                    try (ResultSet rs = st.executeQuery("explain (analyze) " + sql)) {
                         while (rs.next()) {
                             System.out.println("EXPLAIN | " + rs.getString(1));
                         }
