@@ -117,7 +117,7 @@ class WorkerImportBenchmark {
     }
 
     /** The first {@code all - measured} rows to {@code register}, the rest to {@code measured}; both with the header. */
-    private static long split(Path whole, long all, long measured, Path register, Path out) throws Exception {
+    static long split(Path whole, long all, long measured, Path register, Path out) throws Exception {
         try (var r = Files.newBufferedReader(whole, StandardCharsets.UTF_8);
              BufferedWriter a = Files.newBufferedWriter(register, StandardCharsets.UTF_8);
              BufferedWriter b = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {

@@ -224,6 +224,18 @@ class WorkerRegistryIntegrationTests {
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_payer_id_fkey");
         assertThatThrownBy(() -> jdbc.sql(term).param("worker", w.id()).param("employer", noPayer).param("payer", payer).param("owner", w.id()).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_employer_payer_id_fkey");
+        // V159 proves a statement's workers exist by one range count when their ids are consecutive; a missing one among
+        // consecutive ids (the newest worker and the next id) is still refused
+        long newest = jdbc.sql("select max(id) from worker").query(Long.class).single();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into membership_term (worker_id, village_code, program, segment, wage, employer_payer_id, worker_payer_id,
+                                             valid_from, created_by)
+                select x, t.village_code, 'JP', 'PU', t.wage, t.employer_payer_id, t.worker_payer_id, date '2030-01-01', 'test'
+                from membership_term t cross join unnest(array[cast(:newest as bigint), cast(:newest as bigint) + 1]) x
+                where t.worker_id = :owner and t.program = 'JKK' and t.valid_to is null""")
+                .param("newest", newest).param("owner", w.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+                .hasMessageContaining("membership_term_worker_id_fkey").hasMessageContaining("(" + (newest + 1) + ")");
         // moving a term onto a missing worker
         assertThatThrownBy(() -> jdbc.sql("update membership_term set worker_id = ? where worker_id = ?").params(noWorker, w.id()).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("membership_term_worker_id_fkey");
@@ -248,6 +260,21 @@ class WorkerRegistryIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("delete from region where code = ?").param(VILLAGE).update())
                 .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
         assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(w.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    /** V159 checks the NIK without a regular expression; the database must still hold exactly 16 ASCII digits. */
+    @Test
+    void theDatabaseHoldsOnlyNiksOfSixteenAsciiDigits() {
+        Worker w = register(OPERATOR, VILLAGE);
+        String digits15 = w.nik().substring(0, 15);
+        for (String bad : List.of(digits15, w.nik() + "0", digits15 + "a", digits15 + " ", " " + digits15, digits15 + "\n",
+                digits15 + "\u0661", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662\u0663\u0664\u0665\u0666", "")) {
+            assertThatThrownBy(() -> jdbc.sql("update worker set nik = ? where id = ?").params(bad, w.id()).update())
+                    .as("NIK %s", bad)
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("worker_nik_check");
+        }
+        String other = Niks.unique("64.02.03", "P", birth);
+        assertThat(jdbc.sql("update worker set nik = ? where id = ?").params(other, w.id()).update()).isOne();
     }
 
     @Test
