@@ -93,10 +93,14 @@ class BenchCommand implements Callable<Integer> {
         parameters.put("jmh", jmh);
         parameters.put("loadClient", kind.name().toLowerCase(java.util.Locale.ROOT));
         report.run.put("parameters", parameters);
-        report.run.put("command", "java -Xmx" + Runtime.getRuntime().maxMemory() / 1048576 + "m -jar lindung.jar bench --workers "
+        // the JVM's own -X options as given (-Xmx, the collector), not re-derived (ParallelGC reports less than -Xmx as its
+        // maximum); never the -D ones, which may carry a database password into a file that gets committed
+        report.run.put("command", java.util.stream.Stream.concat(java.util.stream.Stream.of("java"),
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-X")))
+                .collect(java.util.stream.Collectors.joining(" ")) + " -jar lindung.jar bench --workers "
                 + workers + " --import-rows " + measured + " --months " + months + " --seconds " + seconds + " --clients " + clients
                 + " --village-workers " + villageWorkers + " --claims-per-thousand " + claimsPerThousand
-                + (fsync ? "" : " --no-fsync") + (jmh ? "" : " --no-jmh"));
+                + " --load-client " + kind.name().toLowerCase(java.util.Locale.ROOT) + (fsync ? "" : " --no-fsync") + (jmh ? "" : " --no-jmh"));
         if (jmh) {
             try {
                 microBenchmarks(report);

@@ -389,7 +389,9 @@ final class BenchSuite {
             double load = BenchReport.load();
             long max = Runtime.getRuntime().maxMemory();
             report.add(new BenchReport.Figure("6-memory", "peak heap in use (sampled every 100 ms)", peakHeap / 1048576.0, "MiB",
-                    null, null, "max heap (-Xmx) " + max / 1048576 + " MiB; server and benchmark clients share the JVM", load, load));
+                    null, null, "max heap as the JVM reports it " + max / 1048576 + " MiB (below -Xmx with ParallelGC, which leaves one "
+                    + "survivor space out); the server, the import, billing, the generator and the coverage section's client share the JVM, "
+                    + "and the load clients of sections 3 and 5 when they are not wrk (see loadClient)", load, load));
             long[] rss = residentKib();
             if (rss[0] > 0) {
                 report.add(new BenchReport.Figure("6-memory", "peak resident memory of the JVM (VmHWM)", rss[0] / 1024.0, "MiB",

@@ -32,6 +32,10 @@ class BenchSuiteSmallIntegrationTests {
 
         JsonNode json = JsonMapper.builder().build().readTree(Files.readString(out.resolve("bench.json")));
         assertThat(json.get("machine").get("cores").asInt()).isPositive();
+        // the command as run, with the JVM's -X options and never a -D one (a password given as a property stays out of the file)
+        assertThat(json.get("command").asString()).startsWith("java ").contains("bench --workers 4000", "--load-client auto")
+                .doesNotContain(" -D");
+        assertThat(json.get("loadClient").asString()).isNotBlank();
         List<JsonNode> figures = json.get("figures").valueStream().toList();
         Set<String> sections = figures.stream().map(f -> f.get("section").asString()).collect(Collectors.toSet());
         assertThat(sections).contains("0-register", "1-import", "2-billing", "3-protection", "4-coverage", "5-api", "6-memory", "7-jmh");
