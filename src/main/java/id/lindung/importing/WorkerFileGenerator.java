@@ -79,11 +79,22 @@ public class WorkerFileGenerator {
         LocalDate start = LocalDate.of(2025, 1, 1);
         long rows = 0;
         long bad = 0;
-        Map<String, Integer> serials = new java.util.HashMap<>();
+        /*
+         * Serials per district and birth date, and a district's counters dropped after its last village: one map for
+         * the whole file held a key per worker (about 1 GB at 10,000,000 workers, past a 512 MB heap). Dropping them
+         * only after the district's last village keeps the file the same whatever the order of the villages.
+         */
+        Map<String, Integer> lastVillageOfDistrict = new java.util.HashMap<>();
+        for (int v = 0; v < villages.size(); v++) {
+            lastVillageOfDistrict.put(villages.get(v).parentCode(), v);
+        }
+        Map<String, Map<Long, Integer>> serials = new java.util.HashMap<>();
         try {
             out.write("nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n");
             StringBuilder line = new StringBuilder(160);
-            for (Region village : villages) {
+            for (int v = 0; v < villages.size(); v++) {
+                Region village = villages.get(v);
+                Map<Long, Integer> districtSerials = serials.computeIfAbsent(village.parentCode(), k -> new java.util.HashMap<>());
                 boolean desa = village.kind() == RegionKind.DESA;
                 int officials = desa ? Math.min(perVillage, 8 + random.nextInt(5)) : 0;
                 BigDecimal minimum = minimumWage(village.code());
@@ -94,7 +105,7 @@ public class WorkerFileGenerator {
                     boolean female = random.nextInt(100) < (official ? 30 : 45);
                     LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(random.nextInt(365 * 45));
                     // serials count up per district and date, as Dukcapil issues them, so good rows never collide
-                    int serial = serials.merge(district + birth, 1, Integer::sum);
+                    int serial = districtSerials.merge(birth.toEpochDay(), 1, Integer::sum);
                     String nik = district + String.format("%02d%02d%02d%04d", birth.getDayOfMonth() + (female ? 40 : 0),
                             birth.getMonthValue(), birth.getYear() % 100, serial);
                     String name = (female ? FEMALE[random.nextInt(FEMALE.length)] : MALE[random.nextInt(MALE.length)]) + " "
@@ -139,6 +150,9 @@ public class WorkerFileGenerator {
                             .append(payer).append(',').append(start).append('\n');
                     out.write(line.toString());
                     rows++;
+                }
+                if (lastVillageOfDistrict.get(village.parentCode()) == v) {
+                    serials.remove(village.parentCode());
                 }
             }
             out.flush();
