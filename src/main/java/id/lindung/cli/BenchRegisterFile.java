@@ -36,8 +36,15 @@ final class BenchRegisterFile {
     /** Its own seed, so the large village's names and wages do not repeat the first villages'. */
     private static final long LARGE_VILLAGE_SEED = 2027;
 
-    /** What was written: both files, the villages, and the large village (null when none was asked for). */
-    record Written(Path register, Path measured, long rows, int villages, int perVillage, long measuredRows, Region largeVillage,
+    /**
+     * The register goes in as files of at most this many rows, as district offices send theirs: one file of the
+     * whole country (9 million rows at 10,000,000 workers) would need more heap for its in-file duplicate check
+     * than the suite's 512 MB. The measured import is one file of up to 1,000,000 rows, as the issue asks.
+     */
+    static final int REGISTER_PART_ROWS = 1_000_000;
+
+    /** What was written: the register's files, the measured file, the villages, and the large village (null when none was asked for). */
+    record Written(List<Path> register, Path measured, long rows, int villages, int perVillage, long measuredRows, Region largeVillage,
                    long largeVillageRows, long extremePoor) {}
 
     private BenchRegisterFile() {}
@@ -48,6 +55,11 @@ final class BenchRegisterFile {
      * village the spread left out, when there is one) with {@code largeVillageWorkers} workers of its own.
      */
     static Written write(List<Region> all, long workers, long importRows, int largeVillageWorkers, Path out) throws IOException {
+        return write(all, workers, importRows, largeVillageWorkers, REGISTER_PART_ROWS, out);
+    }
+
+    static Written write(List<Region> all, long workers, long importRows, int largeVillageWorkers, int partRows, Path out)
+            throws IOException {
         List<Region> villages;
         int perVillage;
         if (workers >= (long) all.size() * WORKERS_PER_VILLAGE) {
@@ -69,16 +81,15 @@ final class BenchRegisterFile {
         }
         long measured = Math.min(importRows, rows);
         Region large = largeVillageWorkers > 0 ? largeVillage(all, villages) : null;
-        Path register = out.resolve("register.csv");
         Path imported = out.resolve("import.csv");
         long extremePoor = 0;
         long largeRows = 0;
+        List<Path> register;
         try (BufferedReader r = Files.newBufferedReader(whole, StandardCharsets.UTF_8);
-             BufferedWriter a = Files.newBufferedWriter(register, StandardCharsets.UTF_8);
+             Parts a = new Parts(out, partRows);
              BufferedWriter b = Files.newBufferedWriter(imported, StandardCharsets.UTF_8)) {
             String header = r.readLine();
-            a.write(header + ",p3ke_decile");
-            a.newLine();
+            a.header = header + ",p3ke_decile";
             b.write(header);
             b.newLine();
             long n = 0;
@@ -99,6 +110,7 @@ final class BenchRegisterFile {
                     extremePoor += writeWithDecile(a, offsetSerial(line), n);
                 }
             }
+            register = a.paths;
         }
         Files.delete(whole);
         return new Written(register, imported, rows + largeRows, villages.size(), perVillage, measured, large, largeRows, extremePoor);
@@ -117,14 +129,53 @@ final class BenchRegisterFile {
     }
 
     /** The row with its decile column: 1 (extreme poverty) for one informal worker in {@link #EXTREME_POOR_ONE_IN}. */
-    private static int writeWithDecile(BufferedWriter to, String line, long n) throws IOException {
+    private static int writeWithDecile(Parts to, String line, long n) throws IOException {
         // columns: nik,name,sex,birth_date,village_code,category,segment,...
         boolean informal = line.split(",", 8)[6].equals("BPU");
         boolean poor = informal && n % EXTREME_POOR_ONE_IN == 3;
-        to.write(line);
-        to.write(poor ? ",1" : ",");
-        to.newLine();
+        to.write(line + (poor ? ",1" : ","));
         return poor ? 1 : 0;
+    }
+
+    /** register-1.csv, register-2.csv, ...: each with the header and at most {@code partRows} rows. */
+    private static final class Parts implements AutoCloseable {
+        private final Path dir;
+        private final int partRows;
+        private final List<Path> paths = new ArrayList<>();
+        private String header;
+        private BufferedWriter current;
+        private long rowsInPart;
+
+        Parts(Path dir, int partRows) {
+            if (partRows < 1) {
+                throw new IllegalArgumentException("partRows must be at least 1");
+            }
+            this.dir = dir;
+            this.partRows = partRows;
+        }
+
+        void write(String row) throws IOException {
+            if (current == null || rowsInPart == partRows) {
+                close();
+                Path next = dir.resolve("register-" + (paths.size() + 1) + ".csv");
+                paths.add(next);
+                current = Files.newBufferedWriter(next, StandardCharsets.UTF_8);
+                current.write(header);
+                current.newLine();
+                rowsInPart = 0;
+            }
+            current.write(row);
+            current.newLine();
+            rowsInPart++;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
     }
 
     /** The line with its NIK's 4-digit serial raised by {@link #LARGE_VILLAGE_SERIAL_OFFSET}. */

@@ -64,8 +64,8 @@ final class BenchSuite {
     void run() throws Exception {
         memory.start();
         try {
-            Path[] files = generate();
-            importRegister(files[0], files[1]);
+            BenchRegisterFile.Written files = generate();
+            importRegister(files.register(), files.measured());
             history();
             claims();
             billing();
@@ -85,7 +85,7 @@ final class BenchSuite {
     // the register
 
     /** The worker files ({@link BenchRegisterFile}); remembers the large village for section (4). */
-    private Path[] generate() throws IOException {
+    private BenchRegisterFile.Written generate() throws IOException {
         double l0 = BenchReport.load();
         long t0 = System.nanoTime();
         List<Region> all = ctx.getBean(Regions.class).within(RegionScope.NATIONAL, RegionLevel.VILLAGE);
@@ -106,20 +106,27 @@ final class BenchSuite {
                 largeVillage.code(), w.largeVillageRows(), w.extremePoor()), l0, BenchReport.load()));
         report.add(new BenchReport.Figure("0-register", "generation time", (System.nanoTime() - t0) / 1e9, "s", null, null,
                 null, l0, BenchReport.load()));
-        return new Path[] {w.register(), w.measured()};
+        return w;
     }
 
-    private void importRegister(Path register, Path measured) {
+    private void importRegister(List<Path> register, Path measured) {
         WorkerImports imports = ctx.getBean(WorkerImports.class);
         ImportFloors floors = ctx.getBean(ImportFloors.class);
-        if (lines(register) > 1) {
+        if (!register.isEmpty()) {
             double l0 = BenchReport.load();
             long t0 = System.nanoTime();
-            ImportBatch b = CurrentActor.runAs(bench, () -> imports.importFile("register.csv", register,
-                    new WorkerImports.Options(null, null, true)));
+            long created = 0;
+            List<String> statuses = new ArrayList<>();
+            for (Path part : register) {
+                ImportBatch b = CurrentActor.runAs(bench, () -> imports.importFile(part.getFileName().toString(), part,
+                        new WorkerImports.Options(null, null, true)));
+                created += b.workersCreated();
+                statuses.add(String.valueOf(b.status()));
+            }
             double s = (System.nanoTime() - t0) / 1e9;
-            report.add(new BenchReport.Figure("0-register", "register built through the import (" + b.workersCreated() + " workers)",
-                    b.workersCreated() / s, "rows/s", null, null, "status " + b.status() + ", " + String.format(Locale.ROOT, "%.1f s", s),
+            report.add(new BenchReport.Figure("0-register", "register built through the import (" + created + " workers)",
+                    created / s, "rows/s", null, null, String.format(Locale.ROOT, "%d file(s) of at most %,d rows, status %s, %.1f s",
+                    register.size(), BenchRegisterFile.REGISTER_PART_ROWS, String.join(",", new java.util.TreeSet<>(statuses)), s),
                     l0, BenchReport.load()));
         }
         long rows = lines(measured) - 1;

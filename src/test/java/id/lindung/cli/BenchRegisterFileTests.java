@@ -36,7 +36,7 @@ class BenchRegisterFileTests {
         assertThat(w.largeVillage().code()).isEqualTo("64.02.03.2002");
         assertThat(w.largeVillageRows()).isEqualTo(2_000);
         assertThat(w.rows()).isEqualTo(72 + 2_000);
-        List<String> register = Files.readAllLines(w.register());
+        List<String> register = registerLines(w);
         List<String> measured = Files.readAllLines(w.measured());
         assertThat(register).hasSize(1 + 52 + 2_000);
         assertThat(measured).hasSize(1 + 20);
@@ -52,7 +52,7 @@ class BenchRegisterFileTests {
     void onlyTheRegisterPartCarriesDecilesAndOnlyInformalWorkersAreFlagged(@TempDir Path out) throws Exception {
         BenchRegisterFile.Written w = BenchRegisterFile.write(DISTRICT, 72, 20, 700, out);
 
-        List<String> register = Files.readAllLines(w.register());
+        List<String> register = registerLines(w);
         assertThat(register.get(0)).endsWith(",start_date,p3ke_decile");
         long flagged = register.stream().skip(1).filter(l -> l.endsWith(",1")).count();
         assertThat(flagged).isEqualTo(w.extremePoor()).isPositive();
@@ -68,6 +68,33 @@ class BenchRegisterFileTests {
                 .isEqualTo("6402031708855003,Budi,L,1985-08-17,64.02.03.2001");
         assertThat(BenchClaims.spouseNik("6402031708850003", 0)).isEqualTo("6402034903859001");
         assertThat(NikCheck.check(BenchClaims.spouseNik("6402031708850003", 997), "64.02.03"::equals, TODAY).valid()).isTrue();
+    }
+
+    @Test
+    void theRegisterIsSplitIntoFilesOfAtMostThePartSizeEachWithTheHeader(@TempDir Path out) throws Exception {
+        BenchRegisterFile.Written w = BenchRegisterFile.write(DISTRICT, 72, 20, 700, 300, out);
+
+        // 52 rows of the spread and 700 of the large village: 300 + 300 + 152
+        assertThat(w.register()).extracting(p -> p.getFileName().toString())
+                .containsExactly("register-1.csv", "register-2.csv", "register-3.csv");
+        List<Integer> sizes = new java.util.ArrayList<>();
+        for (Path part : w.register()) {
+            List<String> lines = Files.readAllLines(part);
+            assertThat(lines.get(0)).endsWith(",start_date,p3ke_decile");
+            sizes.add(lines.size() - 1);
+        }
+        assertThat(sizes).containsExactly(300, 300, 152);
+        assertThat(registerLines(w)).hasSize(1 + 752).doesNotHaveDuplicates();
+    }
+
+    /** The register's files as one: the header once, then every row in order. */
+    private static List<String> registerLines(BenchRegisterFile.Written w) throws java.io.IOException {
+        List<String> all = new java.util.ArrayList<>();
+        for (Path part : w.register()) {
+            List<String> lines = Files.readAllLines(part);
+            all.addAll(all.isEmpty() ? lines : lines.subList(1, lines.size()));
+        }
+        return all;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -20,4 +20,11 @@ class NikLinesTests {
             assertThat(lines.putIfAbsent(nik, line)).isEqualTo(expected == null ? 0 : expected);
         }
     }
+
+    @Test
+    void aLineNumberOutsideAnIntIsRefusedRatherThanCutShort() {
+        NikLines lines = new NikLines();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lines.putIfAbsent(6402030101900001L, 1L << 32))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
