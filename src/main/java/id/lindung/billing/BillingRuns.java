@@ -499,12 +499,17 @@ public class BillingRuns {
         List<Long> unpaying = new java.util.ArrayList<>();
         List<Long> unpayingCreated = new java.util.ArrayList<>();
         List<Long> paying = new java.util.ArrayList<>();
+        // created: a join, not EXISTS. new_bill_content (one row per payer, no index) is hashed only while it fits
+        // work_mem; at 10,000,000 workers (2.8 million payers) it did not, and EXISTS became a scan of the table per
+        // payer (still running after ten minutes). A hash join spills to disk instead.
         jdbc.sql("""
                 select l.payer_id,
                        exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null) as paying,
                        %s as created
-                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l"""
-                        .formatted(runMonth ? "exists (select 1 from new_bill_content n where n.payer_id = l.payer_id)" : "false"))
+                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
+                %s"""
+                        .formatted(runMonth ? "n.payer_id is not null" : "false",
+                                runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month))
                 .query((rs, n) -> {
                     long payer = rs.getLong(1);
