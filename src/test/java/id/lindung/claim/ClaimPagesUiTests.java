@@ -80,7 +80,9 @@ class ClaimPagesUiTests {
     }
 
     private static WebDriverWait waiting(WebDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15));
+        // htmx swaps the status block while the wait reads it: a stale element is read again, not a failure
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @Test
