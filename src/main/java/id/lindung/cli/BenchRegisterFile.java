@@ -133,7 +133,7 @@ final class BenchRegisterFile {
         // columns: nik,name,sex,birth_date,village_code,category,segment,...
         boolean informal = line.split(",", 8)[6].equals("BPU");
         boolean poor = informal && n % EXTREME_POOR_ONE_IN == 3;
-        to.write(line + (poor ? ",1" : ","));
+        to.write(line, poor ? ",1" : ",");
         return poor ? 1 : 0;
     }
 
@@ -154,7 +154,8 @@ final class BenchRegisterFile {
             this.partRows = partRows;
         }
 
-        void write(String row) throws IOException {
+        /** The row and its last cell, written in two pieces so that no joined copy of each row is made. */
+        void write(String row, String lastCell) throws IOException {
             if (current == null || rowsInPart == partRows) {
                 close();
                 Path next = dir.resolve("register-" + (paths.size() + 1) + ".csv");
@@ -165,6 +166,7 @@ final class BenchRegisterFile {
                 rowsInPart = 0;
             }
             current.write(row);
+            current.write(lastCell);
             current.newLine();
             rowsInPart++;
         }
