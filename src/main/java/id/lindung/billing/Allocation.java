@@ -28,28 +28,23 @@ class Allocation {
     }
 
     /**
-     * After a run, for the payers of its lines in {@code month}: the new lines are all in that month, so earlier months
-     * stay settled as they are.
-     *
-     * @param unpaying        the payers without a live payment whose bill existed before the run: only their month's
-     *                        balances change
-     * @param unpayingCreated the payers without a live payment whose bill the run created: the same, from the run's lines
-     *                        (ids above {@code linesAfter})
-     * @param paying          the others: only payers that have paid something can have lines to settle or credit to move
+     * After a run, for the payers of its lines in {@code month} ({@code run_payer}): the new lines are all in that month,
+     * so earlier months stay settled as they are. The payers without a live payment need only their month's balances
+     * (set-based, from the table); the paying ones are reallocated a batch at a time, since only payers that have paid
+     * something can have lines to settle or credit to move.
      */
-    void reallocatePayersOfRun(LocalDate month, List<Long> unpaying, List<Long> unpayingCreated, long linesAfter, List<Long> paying) {
+    void reallocatePayersOfRun(LocalDate month, long linesAfter, RunPayers payers) {
         // the reallocation below rebuilds the balances of the payers that have paid: the run's refresh takes the others
         // (it took every payer of the run, and most of them were then rebuilt a second time)
         long t0 = System.nanoTime();
-        if (!unpaying.isEmpty() || !unpayingCreated.isEmpty()) {
-            balances.refreshRun(unpaying.toArray(Long[]::new), unpayingCreated.toArray(Long[]::new), linesAfter, month);
+        if (payers.unpaying() + payers.unpayingCreated() > 0) {
+            balances.refreshRun(payers, linesAfter, month);
         }
         long t1 = System.nanoTime();
-        if (!paying.isEmpty()) {
-            reallocate(paying, month, true);
-        }
+        payers.forEachBatch(RunPayers.PAYING, batch -> reallocate(batch, month, true));
         log.info("Billing, lines of {}: balances of {} payers without a payment in {} ms, allocation of {} paying payers in {} ms",
-                month, unpaying.size() + unpayingCreated.size(), (t1 - t0) / 1_000_000, paying.size(), (System.nanoTime() - t1) / 1_000_000);
+                month, payers.unpaying() + payers.unpayingCreated(), (t1 - t0) / 1_000_000, payers.paying(),
+                (System.nanoTime() - t1) / 1_000_000);
     }
 
     /**

@@ -104,29 +104,31 @@ class BillBalances {
             left join (select reverses_line_id, sum(amount) as reversed from bill_line
                        where id > :after and reverses_line_id is not null group by reverses_line_id) x
                    on x.reverses_line_id = l.id
-            where l.id > :after and l.month = :month and l.payer_id = any(:payers)
+            where l.id > :after and l.month = :month and %s
             group by l.payer_id, l.month, l.due_date
             returning payer_id, month, total, paid)
             """ + totals("+");
 
     /**
-     * After a billing run added lines: the bills of the month of the given payers (the run's, read once by the run:
-     * each statement here selected them from the month's lines again). {@code created}: payers whose bill the run
-     * created, so all of whose lines of the month are the run's (ids above {@code linesAfter}) and who had no balance
-     * of the month to take out (balances are grouped from lines, and a payer's lines come with its bill).
+     * After a billing run added lines: the bills of the month of the run's payers without a live payment
+     * ({@code run_payer}, {@link RunPayers}), joined from the table rather than passed as arrays (a national run has
+     * millions). Those whose bill the run created have all their lines of the month among the run's (ids above
+     * {@code linesAfter}) and had no balance of the month to take out (balances are grouped from lines, and a payer's
+     * lines come with its bill).
      */
-    void refreshRun(Long[] payers, Long[] created, long linesAfter, LocalDate month) {
-        if (payers.length > 0) {
-            jdbc.sql(REMOVE.formatted("b.month = :month and b.payer_id = any(:payers)"))
-                    .param("month", Date.valueOf(month)).param("payers", payers).update();
-            jdbc.sql(AGGREGATE.formatted("l.month = :month and l.payer_id = any(:payers)"))
-                    .param("month", Date.valueOf(month)).param("payers", payers).update();
+    void refreshRun(RunPayers payers, long linesAfter, LocalDate month) {
+        if (payers.unpaying() > 0) {
+            String before = RunPayers.in(RunPayers.UNPAYING_BILLED_BEFORE);
+            jdbc.sql(REMOVE.formatted("b.month = :month and " + before.formatted("b.payer_id")))
+                    .param("month", Date.valueOf(month)).update();
+            jdbc.sql(AGGREGATE.formatted("l.month = :month and " + before.formatted("l.payer_id")))
+                    .param("month", Date.valueOf(month)).update();
         }
-        if (created.length > 0) {
-            jdbc.sql(AGGREGATE_CREATED).param("after", linesAfter).param("month", Date.valueOf(month)).param("payers", created).update();
+        if (payers.unpayingCreated() > 0) {
+            jdbc.sql(AGGREGATE_CREATED.formatted(RunPayers.in(RunPayers.UNPAYING_CREATED).formatted("l.payer_id")))
+                    .param("after", linesAfter).param("month", Date.valueOf(month)).update();
         }
-        Long[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(payers), java.util.Arrays.stream(created)).toArray(Long[]::new);
-        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", all));
+        arrears.refresh(RunPayers.in(RunPayers.UNPAYING), java.util.Map.of());
     }
 
     /** Every payer's bills, e.g. after demo data was written directly. */

@@ -46,6 +46,11 @@ public class BillingRuns {
     private final java.time.Clock clock;
     private final BackfillRule backfillRule;
     private final org.springframework.transaction.support.TransactionTemplate rolledBack;
+    /**
+     * Payers settled per batch after a run ({@link RunPayers}): 250,000 keeps a batch's ids, arrays and driver buffers
+     * to some tens of MB in a 512 MB server, while a national run of 3 million payers is still about a dozen batches.
+     */
+    private volatile int payersPerBatch = 250_000;
 
     BillingRuns(JdbcClient jdbc, JdbcTemplate template, MonthRulesSource rules, AuditLog audit, Allocation allocation,
                 java.time.Clock clock, org.springframework.transaction.PlatformTransactionManager transactions,
@@ -61,6 +66,16 @@ public class BillingRuns {
         this.rules = rules;
         this.audit = audit;
         this.allocation = allocation;
+    }
+
+    /** Sets the batch size of the settling after a run (tests cut a run into many batches); returns the previous one. */
+    int payersPerBatch(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("size must be positive: " + size);
+        }
+        int previous = payersPerBatch;
+        payersPerBatch = size;
+        return previous;
     }
 
     /** What a run did: bills of the month, lines and amount this run added. */
@@ -208,11 +223,11 @@ public class BillingRuns {
             long v0 = System.nanoTime();
             long versionsNanos = 0;
             for (LocalDate changed : monthsOfRun(runId, linesAfter, start)) {
-                RunPayers payers = runPayers(runId, linesAfter, changed, changed.equals(start));
-                versions.afterRun(changed, payers.billedBefore());
+                RunPayers payers = RunPayers.of(jdbc, payersPerBatch, runId, linesAfter, changed, changed.equals(start));
+                payers.forEachBatch(RunPayers.BILLED_BEFORE, batch -> versions.afterRun(changed, batch));
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;
-                allocation.reallocatePayersOfRun(changed, payers.unpaying(), payers.unpayingCreated(), linesAfter, payers.paying());
+                allocation.reallocatePayersOfRun(changed, linesAfter, payers);
                 v0 = System.nanoTime();
             }
             log.info("Billing {}: bill versions in {} ms, balances and allocation in {} ms", month, versionsNanos / 1_000_000,
@@ -484,43 +499,6 @@ public class BillingRuns {
                 .param("month", Date.valueOf(start)).update();
         jdbc.sql("analyze new_bill").update();
         return versions.createFirstVersions(start, linesAfter);
-    }
-
-    /**
-     * The payers of the run's lines of a month, read once for the month's versions, balances and allocation (which
-     * each selected them from the month's lines again, seven reads of the month per run): those with a live payment,
-     * those without (apart: those whose bill this run created), and those whose bill existed before the run (the
-     * others got their first version with the bill).
-     */
-    private record RunPayers(List<Long> billedBefore, List<Long> unpaying, List<Long> unpayingCreated, List<Long> paying) {}
-
-    private RunPayers runPayers(long runId, long linesAfter, LocalDate month, boolean runMonth) {
-        List<Long> billedBefore = new java.util.ArrayList<>();
-        List<Long> unpaying = new java.util.ArrayList<>();
-        List<Long> unpayingCreated = new java.util.ArrayList<>();
-        List<Long> paying = new java.util.ArrayList<>();
-        // created: a join, not EXISTS. new_bill_content (one row per payer, no index) is hashed only while it fits
-        // work_mem; at 10,000,000 workers (2.8 million payers) it did not, and EXISTS became a scan of the table per
-        // payer (still running after ten minutes). A hash join spills to disk instead.
-        jdbc.sql("""
-                select l.payer_id,
-                       exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null) as paying,
-                       %s as created
-                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
-                %s"""
-                        .formatted(runMonth ? "n.payer_id is not null" : "false",
-                                runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
-                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month))
-                .query((rs, n) -> {
-                    long payer = rs.getLong(1);
-                    boolean created = rs.getBoolean(3);
-                    (rs.getBoolean(2) ? paying : created ? unpayingCreated : unpaying).add(payer);
-                    if (!created) {
-                        billedBefore.add(payer);
-                    }
-                    return null;
-                }).list();
-        return new RunPayers(billedBefore, unpaying, unpayingCreated, paying);
     }
 
     /** A full reversal of each selected line {@code l}: a negative copy pointing at it, added by this run. */

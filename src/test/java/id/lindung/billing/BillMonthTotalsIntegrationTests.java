@@ -109,11 +109,24 @@ class BillMonthTotalsIntegrationTests {
         assertExact("the whole history");
     }
 
-    /** The regency's billing history, checked after every step; once per test run (the database is shared). */
+    /**
+     * The regency's billing history, checked after every step; once per test run (the database is shared). The runs
+     * settle their payers one at a time ({@link RunPayers}: a national run's millions of payers are never all in the
+     * heap), so every step also pins that cutting a run into batches leaves the same balances, totals and arrears.
+     */
     private void history() {
         if (DONE.getAndSet(true)) {
             return;
         }
+        int previous = runs.payersPerBatch(1);
+        try {
+            historyInBatches();
+        } finally {
+            runs.payersPerBatch(previous);
+        }
+    }
+
+    private void historyInBatches() {
         BillingFixture fx = new BillingFixture(jdbc);
         List<String> villages = jdbc.sql("select code from region where kind = 'DESA' and active and code like '17.01.%' order by code limit 3")
                 .query(String.class).list();
@@ -162,6 +175,10 @@ class BillMonthTotalsIntegrationTests {
         bill(YearMonth.of(2025, 4));
         pay("APBDES:" + villages.get(2), "TOTALS-4", "500000");
         assertExact("a death, a fourth month and another payment");
+
+        // three paying payers get May's lines from one run: each is settled in a batch of its own
+        bill(YearMonth.of(2025, 5));
+        assertExact("a fifth month with three paying payers, one batch each");
     }
 
     @Test

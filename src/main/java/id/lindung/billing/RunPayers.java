@@ -1,0 +1,121 @@
+package id.lindung.billing;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The payers of a billing run's lines of one month, kept in the temporary table {@code run_payer} of the run's
+ * transaction (payer, whether it has a live payment, whether the run created its bill), not in the heap.
+ *
+ * <p>A national run has millions of payers: at 10,000,000 workers, 3,043,851. Read into Java (the driver buffers the
+ * whole result, then lists, arrays and {@code = any(:payers)} parameters) they ran a 512 MB server out of heap
+ * (docs/benchmarks.md, "10,000,000 workers", fault 4). Statements that join well read the table itself; those that need
+ * the payers pushed into an index (a grouped view, a payer's payments) take them a bounded batch at a time, in payer
+ * order, so the heap holds at most one batch whatever the size of the run.
+ */
+final class RunPayers {
+
+    /** Conditions on {@code run_payer}'s columns naming the sets the run settles. */
+    static final String BILLED_BEFORE = "not created";
+    static final String PAYING = "paying";
+    static final String UNPAYING_BILLED_BEFORE = "not paying and not created";
+    static final String UNPAYING_CREATED = "not paying and created";
+    static final String UNPAYING = "not paying";
+
+    private final JdbcClient jdbc;
+    private final int batch;
+    private final long billedBefore;
+    private final long paying;
+    private final long unpaying;
+    private final long unpayingCreated;
+
+    private RunPayers(JdbcClient jdbc, int batch, long[] counts) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.billedBefore = counts[0];
+        this.paying = counts[1];
+        this.unpaying = counts[2];
+        this.unpayingCreated = counts[3];
+    }
+
+    /**
+     * Fills {@code run_payer} with the payers of the run's lines of {@code month} (ids above {@code linesAfter}).
+     * {@code created} is known only for the run's own month, whose new bills are in {@code new_bill_content}.
+     */
+    static RunPayers of(JdbcClient jdbc, int batch, long runId, long linesAfter, java.time.LocalDate month, boolean runMonth) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be positive: " + batch);
+        }
+        jdbc.sql("drop table if exists run_payer").update();
+        // created: a join, not EXISTS. new_bill_content (one row per payer, no index) is hashed only while it fits
+        // work_mem; at 10,000,000 workers (3 million payers) it did not, and EXISTS became a scan of the table per
+        // payer (still running after ten minutes). A hash join spills to disk instead.
+        jdbc.sql("""
+                create temp table run_payer on commit drop as
+                select l.payer_id,
+                       exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null) as paying,
+                       %s as created
+                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
+                %s"""
+                        .formatted(runMonth ? "n.payer_id is not null" : "false",
+                                runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
+                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
+        jdbc.sql("alter table run_payer add primary key (payer_id)").update();
+        jdbc.sql("analyze run_payer").update();
+        long[] counts = jdbc.sql("""
+                select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),
+                       count(*) filter (where %s)
+                from run_payer""".formatted(BILLED_BEFORE, PAYING, UNPAYING_BILLED_BEFORE, UNPAYING_CREATED))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
+        return new RunPayers(jdbc, batch, counts);
+    }
+
+    /** Payers whose bill existed before the run (the others got their first version with the bill). */
+    long billedBefore() {
+        return billedBefore;
+    }
+
+    /** Payers with a live payment: only they can have lines to settle or credit to move. */
+    long paying() {
+        return paying;
+    }
+
+    /** Payers without a live payment whose bill existed before the run. */
+    long unpaying() {
+        return unpaying;
+    }
+
+    /** Payers without a live payment whose bill the run created: all their lines of the month are the run's. */
+    long unpayingCreated() {
+        return unpayingCreated;
+    }
+
+    /** An SQL condition on a payer id column ({@code %s}): the payer is in the set {@code condition} names. */
+    static String in(String condition) {
+        return "%s in (select payer_id from run_payer where " + condition + ")";
+    }
+
+    /**
+     * Hands the payers of the set {@code condition} names to {@code action} in batches of at most the batch size, in
+     * payer order (keyset pages on the table's key: each page one index range, never an offset scan).
+     */
+    void forEachBatch(String condition, Consumer<List<Long>> action) {
+        long last = Long.MIN_VALUE;
+        while (true) {
+            List<Long> page = new ArrayList<>(jdbc.sql("select payer_id from run_payer where (" + condition
+                            + ") and payer_id > :last order by payer_id limit :size")
+                    .param("last", last).param("size", batch).query(Long.class).list());
+            if (page.isEmpty()) {
+                return;
+            }
+            action.accept(page);
+            if (page.size() < batch) {
+                return;
+            }
+            last = page.get(page.size() - 1);
+        }
+    }
+}
