@@ -55,15 +55,24 @@ public record Coverage(String region, String name, LocalDate date, Long potentia
     /**
      * Contributions of the contribution months {@code from}..{@code to} (by month) as settled on {@code to}, and
      * benefits paid in the period. {@code benefitsSource} says where benefits come from: NOT_CONNECTED (the claims
-     * module is not connected yet: benefitsPaid is 0, not a measured zero) or CLAIMS.
+     * module is not connected yet: benefitsPaid is 0, not a measured zero) or CLAIMS. {@code byPayerKind} splits billed
+     * and paid by the kind of the payer each bill line is owed by (APBDES, APBD, EMPLOYER, SELF, DONOR): the Inpres
+     * 2/2021 report's APBD and APBDes contributions.
      */
-    @JsonPropertyOrder({"from", "to", "billed", "paid", "outstanding", "benefitsPaid", "benefitsSource", "lossRatio"})
+    @JsonPropertyOrder({"from", "to", "billed", "paid", "outstanding", "benefitsPaid", "benefitsSource", "lossRatio", "byPayerKind"})
     public record Money(LocalDate from, LocalDate to,
                         @JsonSerialize(using = AmountJson.WithSen.class) Rupiah billed,
                         @JsonSerialize(using = AmountJson.WithSen.class) Rupiah paid,
                         @JsonSerialize(using = AmountJson.WithSen.class) Rupiah outstanding,
                         @JsonSerialize(using = AmountJson.WithSen.class) Rupiah benefitsPaid,
-                        String benefitsSource, BigDecimal lossRatio) {}
+                        String benefitsSource, BigDecimal lossRatio, Map<String, PayerKindMoney> byPayerKind) {}
+
+    /** Contributions billed and paid of the lines owed by payers of one kind. */
+    public record PayerKindMoney(@JsonSerialize(using = AmountJson.WithSen.class) Rupiah billed,
+                                 @JsonSerialize(using = AmountJson.WithSen.class) Rupiah paid) {
+
+        public static final PayerKindMoney NONE = new PayerKindMoney(Rupiah.ZERO, Rupiah.ZERO);
+    }
 
     /**
      * Workers whose household is flagged extreme poor (P3KE/DTKS, Inpres 4/2022) in the registry: all flagged, and by

@@ -113,10 +113,19 @@ public class CoverageIndicators {
 
     /** The same object for each child region (provinces of the nation, regencies of a province, ...), in code order. */
     public List<Coverage> children(String region, LocalDate date) {
-        return children(region, date, false);
+        return children(region, date, null, null, false);
+    }
+
+    /** The children, with money over {@code from}..{@code to} (default: the date's year to the date). */
+    public List<Coverage> children(String region, LocalDate date, LocalDate from, LocalDate to) {
+        return children(region, date, from, to, false);
     }
 
     List<Coverage> children(String region, LocalDate date, boolean direct) {
+        return children(region, date, null, null, direct);
+    }
+
+    List<Coverage> children(String region, LocalDate date, LocalDate from, LocalDate to, boolean direct) {
         Target target = resolve(region);
         LocalDate d = date == null ? today() : date;
         List<Target> children = jdbc.sql(target.national()
@@ -127,7 +136,7 @@ public class CoverageIndicators {
         if (children.isEmpty()) {
             return List.of();
         }
-        LocalDate[] period = period(d, null, null);
+        LocalDate[] period = period(d, from, to);
         return compute(target.range(), children.get(0).code().length(), children, d, period[0], period[1], direct);
     }
 
@@ -272,7 +281,7 @@ public class CoverageIndicators {
                     apparatus(c),
                     new Coverage.DesaSadarCount(count(c, "DESA_SADAR", "").registered(), count(c, "DESA", "").registered()),
                     new Coverage.Money(from, to, billed, paid, billed.minus(paid), benefitsPaid, benefits.source(),
-                            connected ? Coverage.ratio(benefitsPaid.toBigDecimal(), paid.toBigDecimal()) : null),
+                            connected ? Coverage.ratio(benefitsPaid.toBigDecimal(), paid.toBigDecimal()) : null, byPayerKind(m)),
                     new Coverage.ExtremePoverty(deciles.values().stream().reduce(Coverage.Count.ZERO, Coverage.Count::plus), deciles)));
         }
         return result;
@@ -289,6 +298,16 @@ public class CoverageIndicators {
         keys.forEach(k -> result.put(k, count(c, dimension, k)));
         // a key outside the known list (a category added since) still shows
         c.getOrDefault(dimension, Map.of()).forEach((k, v) -> result.putIfAbsent(k, v));
+        return result;
+    }
+
+    /** Billed and paid by payer kind, every known kind present (zero where none is owed), as byPayerKind counts. */
+    private static Map<String, Coverage.PayerKindMoney> byPayerKind(IndicatorSql.MoneyRow m) {
+        Map<String, Coverage.PayerKindMoney> result = new LinkedHashMap<>();
+        PAYER_KINDS.forEach(k -> result.put(k, Coverage.PayerKindMoney.NONE));
+        if (m != null) {
+            m.byKind().forEach((k, v) -> result.put(k, new Coverage.PayerKindMoney(v.billed(), v.paid())));
+        }
         return result;
     }
 

@@ -9,14 +9,12 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,17 +61,15 @@ public class MonevReports {
     private final CoverageIndicators indicators;
     private final LocalRegulations regulations;
     private final CurrentActor currentActor;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final id.lindung.coverage.internal.BenefitsPaid benefits;
 
-    MonevReports(CoverageIndicators indicators, LocalRegulations regulations, CurrentActor currentActor, JdbcClient jdbc,
-                 Clock clock, id.lindung.coverage.internal.BenefitsPaid benefits) {
+    MonevReports(CoverageIndicators indicators, LocalRegulations regulations, CurrentActor currentActor, Clock clock,
+                 id.lindung.coverage.internal.BenefitsPaid benefits) {
         this.benefits = benefits;
         this.indicators = indicators;
         this.regulations = regulations;
         this.currentActor = currentActor;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -100,14 +96,12 @@ public class MonevReports {
                     + "province or a regency/city, not for " + here.region());
         }
         Coverage before = indicators.of(here.region(), previousAsOf);
-        List<Coverage> children = indicators.children(here.region(), asOf);
+        List<Coverage> children = indicators.children(here.region(), asOf, semester.first(), asOf);
         Map<String, Coverage> childrenBefore = indicators.children(here.region(), previousAsOf).stream()
                 .collect(Collectors.toMap(Coverage::region, Function.identity()));
         List<MonevReport.Row> rows = children.stream().map(c -> row(c, childrenBefore.get(c.region()))).toList();
 
-        Map<String, MonevReport.Contribution> money = contributions(here.region(), children, semester.first(), asOf);
-        List<MonevReport.Contribution> moneyRows = children.stream()
-                .map(c -> money.getOrDefault(c.region(), empty(c.region(), c.name()))).toList();
+        List<MonevReport.Contribution> moneyRows = children.stream().map(MonevReports::contribution).toList();
         MonevReport.Contribution moneyTotal = new MonevReport.Contribution(here.region(), here.name(),
                 sum(moneyRows, MonevReport.Contribution::apbdBilled), sum(moneyRows, MonevReport.Contribution::apbdPaid),
                 sum(moneyRows, MonevReport.Contribution::apbdesBilled), sum(moneyRows, MonevReport.Contribution::apbdesPaid));
@@ -135,42 +129,15 @@ public class MonevReports {
     }
 
     /**
-     * APBD and APBDes contributions of the contribution months from..asOf for the workers of each child region (by the
-     * worker's village on the line), billed after reversals and paid by asOf.
+     * APBD and APBDes contributions of a child region over the semester to asOf: the lines of its workers (by the
+     * worker's village on the line) owed by APBD and APBDes payers, billed after reversals and paid by asOf, from the
+     * indicators' money by payer kind (kept in the rollups: no bill line is read).
      */
-    private Map<String, MonevReport.Contribution> contributions(String region, List<Coverage> children, LocalDate from, LocalDate asOf) {
-        if (children.isEmpty()) {
-            return Map.of();
-        }
-        RegionScope range = RegionScope.of(region);
-        int prefix = children.get(0).region().length();
-        Map<String, String> names = new HashMap<>();
-        children.forEach(c -> names.put(c.region(), c.name()));
-        Map<String, BigDecimal[]> sums = new HashMap<>();
-        jdbc.sql("""
-                select left(l.village_code, :prefix) as child, p.kind, sum(l.amount) as billed,
-                       sum(case when l.paid_on <= :asOf then coalesce(l.paid, 0) else 0 end) as paid
-                from billing_line_money l join registry_payer p on p.id = l.payer_id
-                where l.village_code >= :lo and l.village_code < :hi and l.month >= :from and l.month <= :asOf
-                  and p.kind in ('APBD', 'APBDES')
-                group by 1, 2""")
-                .param("prefix", prefix).param("asOf", asOf).param("lo", range.lo()).param("hi", range.hi()).param("from", from)
-                .query((rs, n) -> {
-                    BigDecimal[] s = sums.computeIfAbsent(rs.getString(1), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
-                            BigDecimal.ZERO, BigDecimal.ZERO});
-                    int at = "APBD".equals(rs.getString(2)) ? 0 : 2;
-                    s[at] = s[at].add(rs.getBigDecimal(3));
-                    s[at + 1] = s[at + 1].add(rs.getBigDecimal(4));
-                    return 1;
-                }).list();
-        Map<String, MonevReport.Contribution> result = new HashMap<>();
-        sums.forEach((code, s) -> result.put(code, new MonevReport.Contribution(code, names.getOrDefault(code, code),
-                Rupiah.of(s[0]), Rupiah.of(s[1]), Rupiah.of(s[2]), Rupiah.of(s[3]))));
-        return result;
-    }
-
-    private static MonevReport.Contribution empty(String code, String name) {
-        return new MonevReport.Contribution(code, name, Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO);
+    private static MonevReport.Contribution contribution(Coverage child) {
+        Map<String, Coverage.PayerKindMoney> kinds = child.money().byPayerKind();
+        Coverage.PayerKindMoney apbd = kinds.getOrDefault("APBD", Coverage.PayerKindMoney.NONE);
+        Coverage.PayerKindMoney apbdes = kinds.getOrDefault("APBDES", Coverage.PayerKindMoney.NONE);
+        return new MonevReport.Contribution(child.region(), child.name(), apbd.billed(), apbd.paid(), apbdes.billed(), apbdes.paid());
     }
 
     private static Rupiah sum(List<MonevReport.Contribution> rows, Function<MonevReport.Contribution, Rupiah> part) {

@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.IndicatorSql;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.net.URI;
@@ -218,6 +219,21 @@ class CoverageBenchmark {
                             + " Desa Sadar villages, %,d regulations); load %s%n", province, (System.nanoTime() - t) / 1e6,
                     report.children().size(), report.desaSadar().size(), report.regulations().size(), load());
         }
+        // the report's APBD and APBDes money as it was read before V160 (every bill line of the province over the
+        // semester, by child and payer kind: now the direct reference path), beside what the rollups read for it
+        MapSqlParameterSource money = new MapSqlParameterSource().addValue("lo", province).addValue("hi", province + "/")
+                .addValue("glen", 5).addValue("to", java.sql.Date.valueOf(LocalDate.of(2026, 6, 30)))
+                .addValue("mfrom", java.sql.Date.valueOf(LocalDate.of(2026, 1, 1)))
+                .addValue("mto", java.sql.Date.valueOf(LocalDate.of(2026, 6, 1)))
+                .addValue("groups", jdbc.sql("select code from region_area where active and parent_code = :r").param("r", province)
+                        .query(String.class).list().toArray(String[]::new));
+        List<String> linesPlan = explain(IndicatorSql.moneySql(), money);
+        List<String> rollupPlan = explain(CoverageRollups.moneySql(5), money);
+        Files.writeString(Path.of("target", "coverage-monev-money-plans.txt"), "## from bill lines\n" + String.join("\n", linesPlan)
+                + "\n\n## from the rollups\n" + String.join("\n", rollupPlan) + "\n");
+        System.out.printf("BENCH coverage monev of province %s, 2026-1, money by child and payer kind: summed from bill lines %s,"
+                + " from the rollups %s (database execution times); load %s%n", province, executionTime(linesPlan),
+                executionTime(rollupPlan), load());
         for (String format : List.of("json", "pdf", "xlsx")) {
             double[] ms = new double[3];
             long size = 0;

@@ -286,6 +286,23 @@ class CoverageIndicatorsIntegrationTests {
         assertThat(c.money().billed().toBigDecimal()).as(why + " billed").isEqualByComparingTo(billed);
         assertThat(c.money().paid().toBigDecimal()).as(why + " paid").isEqualByComparingTo(paid);
         assertThat(c.money().outstanding().toBigDecimal()).as(why + " outstanding").isEqualByComparingTo(billed.subtract(paid));
+        // by the kind of each line's payer: every kind listed, and their sums the whole
+        Map<String, BigDecimal[]> byKind = new HashMap<>();
+        jdbc.sql("""
+                select p.kind, coalesce(sum(l.amount), 0),
+                       coalesce(sum((select sum(a.amount) from payment_allocation a where a.bill_line_id = l.id and a.paid_on <= ?)), 0)
+                from bill_line l join payer p on p.id = l.payer_id
+                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ?
+                group by p.kind""")
+                .params(Date.valueOf(c.money().to()), r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)),
+                        Date.valueOf(c.money().to().withDayOfMonth(1)))
+                .query((rs, n) -> byKind.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)})).list();
+        assertThat(c.money().byPayerKind()).as(why + " money kinds").containsKeys("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
+        c.money().byPayerKind().forEach((kind, m) -> {
+            BigDecimal[] d = byKind.getOrDefault(kind, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            assertThat(m.billed().toBigDecimal()).as(why + " " + kind + " billed").isEqualByComparingTo(d[0]);
+            assertThat(m.paid().toBigDecimal()).as(why + " " + kind + " paid").isEqualByComparingTo(d[1]);
+        });
     }
 
     @Test

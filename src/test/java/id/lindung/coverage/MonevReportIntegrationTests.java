@@ -4,16 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
+import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Payments;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,6 +32,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +49,10 @@ class MonevReportIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired MonevReports reports;
+    @Autowired JdbcClient jdbc;
+    @Autowired BillingRuns runs;
+    @Autowired Payments payments;
 
     private String token() {
         return TestUsers.token(accounts, "monev-dpmd", Role.DPMD, "64.02");
@@ -87,6 +101,110 @@ class MonevReportIntegrationTests {
             }
             assertThat(all.toString()).as("the claims section names its source").contains("Data klaim Lindung").doesNotContain("belum terhubung");
         }
+    }
+
+    /**
+     * The APBD and APBDes contributions of each child region are the bill lines of its workers (by the village on the
+     * line) owed by payers of that kind, contribution months of the semester up to its last day, billed after reversals
+     * and paid by that day, summed over the base tables: the report reads them from the money rollups by payer kind.
+     * Regency 14.09, which no other test uses: officials paid by their villages (APBDes), BPD members by the regency
+     * (APBD), farmers by themselves, a kepala desa JHT's worker share too; billed January to November 2026, paid in part, on time and late, one payment
+     * reversed; compared for the regency (by district) and its province (by regency), both semesters.
+     */
+    @Test
+    void apbdAndApbdesContributionsOfEachChildEqualItsBillLinesByPayerKind() {
+        String regency = "14.09";
+        Actor admin = TestUsers.actor("monev-money-admin", Role.ADMIN, "ID");
+        List<String> villages = jdbc.sql("""
+                select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ?
+                group by left(code, 8) order by 1 limit 2""").params(regency, regency + "/").query(String.class).list();
+        assertThat(villages).hasSize(2);
+        CoverageFixture fx = new CoverageFixture(jdbc);
+        long apbd = fx.payer("APBD:" + regency, "APBD", "Pemerintah Kabupaten", regency);
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        for (String village : villages) {
+            long apbdes = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
+            for (String category : List.of("KEPALA_DESA", "PERANGKAT_DESA", "BPD", "PETANI")) {
+                long worker = fx.worker(village, "Monev " + village.substring(9) + " " + category, category, false, null);
+                switch (category) {
+                    case "BPD" -> List.of("JKK", "JKM").forEach(p -> fx.term(worker, village, p, "PU", apbd, apbd, start));
+                    case "PETANI" -> {
+                        long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+                        List.of("JKK", "JKM").forEach(p -> fx.term(worker, village, p, "BPU", null, self, start));
+                    }
+                    case "KEPALA_DESA" -> {
+                        // the village pays JKK, JKM and JHT's employer share, the kepala desa JHT's worker share: one
+                        // worker's lines of two payer kinds
+                        long self = fx.payer("SELF:" + fx.nik(worker), "SELF", "Peserta mandiri", village);
+                        List.of("JKK", "JKM").forEach(p -> fx.term(worker, village, p, "PU", apbdes, apbdes, start));
+                        fx.term(worker, village, "JHT", "PU", apbdes, self, start);
+                    }
+                    default -> List.of("JKK", "JKM", "JHT").forEach(p -> fx.term(worker, village, p, "PU", apbdes, apbdes, start));
+                }
+            }
+        }
+        CurrentActor.runAs(admin, () -> {
+            for (YearMonth m = YearMonth.of(2026, 1); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
+                runs.run(m, admin, true);
+            }
+            // the first village pays March on time and May two months late; the regency pays everything in August,
+            // then that payment is reversed and half of it paid again in October
+            pay("APBDES:" + villages.get(0), YearMonth.of(2026, 3), LocalDate.of(2026, 3, 10), admin);
+            pay("APBDES:" + villages.get(0), YearMonth.of(2026, 5), LocalDate.of(2026, 7, 20), admin);
+            long reversed = pay("APBD:" + regency, null, LocalDate.of(2026, 8, 20), admin);
+            payments.reverse(reversed, "posted twice by the bank", admin);
+            pay("APBD:" + regency, YearMonth.of(2026, 2), LocalDate.of(2026, 10, 5), admin);
+            return null;
+        });
+
+        BigDecimal seen = BigDecimal.ZERO;
+        for (String region : List.of(regency, regency.substring(0, 2))) {
+            for (String semester : List.of("2026-1", "2026-2")) {
+                MonevReport report = CurrentActor.runAs(admin, () -> reports.report(region, semester));
+                assertThat(report.contributions()).hasSize(report.children().size());
+                for (MonevReport.Contribution c : report.contributions()) {
+                    BigDecimal[] apbdMoney = direct(c.code(), "APBD", report.from(), report.asOf());
+                    BigDecimal[] apbdesMoney = direct(c.code(), "APBDES", report.from(), report.asOf());
+                    String why = region + " " + semester + " " + c.code();
+                    assertThat(c.apbdBilled().toBigDecimal()).as(why + " APBD billed").isEqualByComparingTo(apbdMoney[0]);
+                    assertThat(c.apbdPaid().toBigDecimal()).as(why + " APBD paid").isEqualByComparingTo(apbdMoney[1]);
+                    assertThat(c.apbdesBilled().toBigDecimal()).as(why + " APBDes billed").isEqualByComparingTo(apbdesMoney[0]);
+                    assertThat(c.apbdesPaid().toBigDecimal()).as(why + " APBDes paid").isEqualByComparingTo(apbdesMoney[1]);
+                    seen = seen.add(apbdMoney[1]).add(apbdesMoney[1]);
+                }
+            }
+        }
+        assertThat(seen).as("contributions were paid, so paid sums are compared, not only zeros").isPositive();
+    }
+
+    /** Pays what the payer owes for the month (every month when null) on the day; returns the payment's id. */
+    private long pay(String payer, YearMonth month, LocalDate on, Actor actor) {
+        BigDecimal owed = jdbc.sql("""
+                select coalesce(sum(l.eff), 0) - coalesce(sum(a.amount), 0)
+                from bill_line_effective l join payer p on p.id = l.payer_id
+                left join payment_allocation a on a.bill_line_id = l.id
+                where p.code = ? and (cast(? as date) is null or l.month = ?)""")
+                .params(payer, month == null ? null : Date.valueOf(month.atDay(1)), month == null ? null : Date.valueOf(month.atDay(1)))
+                .query(BigDecimal.class).single();
+        assertThat(owed).as(payer + " owes " + month).isPositive();
+        return payments.record(new Payments.PaymentRequest(payer, "MONEV-" + RUN + "-" + payer + "-" + on, on, owed, "BANK"), actor).id();
+    }
+
+    private BigDecimal[] direct(String region, String kind, LocalDate from, LocalDate asOf) {
+        RegionScope r = RegionScope.of(region);
+        Object[] params = {r.lo(), r.hi(), Date.valueOf(from), Date.valueOf(asOf.withDayOfMonth(1)), kind};
+        BigDecimal billed = jdbc.sql("""
+                select coalesce(sum(l.amount), 0) from bill_line l join payer p on p.id = l.payer_id
+                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ? and p.kind = ?""")
+                .params(params).query(BigDecimal.class).single();
+        BigDecimal paid = jdbc.sql("""
+                select coalesce(sum(a.amount), 0) from payment_allocation a join bill_line l on l.id = a.bill_line_id
+                join payer p on p.id = l.payer_id
+                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ? and p.kind = ?
+                  and a.paid_on <= ?""")
+                .params(r.lo(), r.hi(), Date.valueOf(from), Date.valueOf(asOf.withDayOfMonth(1)), kind, Date.valueOf(asOf))
+                .query(BigDecimal.class).single();
+        return new BigDecimal[] {billed, paid};
     }
 
     @Test

@@ -1,6 +1,5 @@
 package id.lindung.coverage.internal;
 
-import id.lindung.shared.Rupiah;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -442,12 +441,8 @@ public class CoverageRollups {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
                 .addValue("groups", groups.toArray(String[]::new)).addValue("to", Date.valueOf(to))
                 .addValue("mfrom", Date.valueOf(from.withDayOfMonth(1))).addValue("mto", Date.valueOf(to.withDayOfMonth(1)));
-        Map<String, IndicatorSql.MoneyRow> result = new HashMap<>();
-        jdbc.sql(levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES).paramSource(p)
-                .query((rs, n) -> result.put(rs.getString(1), new IndicatorSql.MoneyRow(rs.getString(1),
-                        Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)))))
-                .list();
-        return result;
+        return IndicatorSql.MoneyRow.collect(jdbc.sql(levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES)
+                .paramSource(p));
     }
 
     public List<IndicatorSql.Person> desaSadarPeople(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion) {

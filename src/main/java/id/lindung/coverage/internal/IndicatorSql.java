@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -123,11 +124,11 @@ public class IndicatorSql {
             """;
 
     static final String MONEY = """
-            select left(l.village_code, :glen) as g, coalesce(sum(l.amount), 0) as billed,
+            select left(l.village_code, :glen) as g, p.kind, coalesce(sum(l.amount), 0) as billed,
                    coalesce(sum(l.paid) filter (where l.paid_on <= :to), 0) as paid
-            from billing_line_money l
+            from billing_line_money l join registry_payer p on p.id = l.payer_id
             where l.village_code >= :lo and l.village_code < :hi and l.month >= :mfrom and l.month <= :mto
-            group by 1
+            group by 1, 2
             """;
 
     /** The apparatus of the Desa Sadar categories in each desa, with whether each is protected. */
@@ -149,7 +150,33 @@ public class IndicatorSql {
     /** One counted row: the group, the split ({@code ALL}, SEGMENT, CATEGORY, ...), its key, and the two counts. */
     public record Row(String group, String dimension, String key, long registered, long protectedWorkers) {}
 
-    public record MoneyRow(String group, Rupiah billed, Rupiah paid) {}
+    /** Billed and paid of one group over a period: in all, and by the kind of the line's payer (APBDES, APBD, ...). */
+    public record MoneyRow(String group, Rupiah billed, Rupiah paid, Map<String, KindMoney> byKind) {
+
+        public record KindMoney(Rupiah billed, Rupiah paid) {}
+
+        /**
+         * The groups' money from rows of (group, payer kind, billed, paid), as {@link #MONEY} and the rollups' reads
+         * return them.
+         */
+        public static Map<String, MoneyRow> collect(JdbcClient.StatementSpec statement) {
+            Map<String, Map<String, KindMoney>> kinds = new HashMap<>();
+            statement.query((rs, n) -> kinds.computeIfAbsent(rs.getString(1), g -> new TreeMap<>())
+                    .put(rs.getString(2), new KindMoney(Rupiah.of(rs.getBigDecimal(3)), Rupiah.of(rs.getBigDecimal(4)))))
+                    .list();
+            Map<String, MoneyRow> result = new HashMap<>();
+            kinds.forEach((group, byKind) -> {
+                Rupiah billed = Rupiah.ZERO;
+                Rupiah paid = Rupiah.ZERO;
+                for (KindMoney k : byKind.values()) {
+                    billed = billed.plus(k.billed());
+                    paid = paid.plus(k.paid());
+                }
+                result.put(group, new MoneyRow(group, billed, paid, byKind));
+            });
+            return result;
+        }
+    }
 
     public record Person(String villageCode, String category, boolean protectedWorkers, String nik, String name) {}
 
@@ -180,12 +207,7 @@ public class IndicatorSql {
     }
 
     public Map<String, MoneyRow> money(String lo, String hi, int glen, LocalDate from, LocalDate to) {
-        Map<String, MoneyRow> result = new HashMap<>();
-        jdbc.sql(MONEY).paramSource(moneyParams(lo, hi, glen, from, to))
-                .query((rs, n) -> result.put(rs.getString(1), new MoneyRow(rs.getString(1),
-                        Rupiah.of(rs.getBigDecimal(2)), Rupiah.of(rs.getBigDecimal(3)))))
-                .list();
-        return result;
+        return MoneyRow.collect(jdbc.sql(MONEY).paramSource(moneyParams(lo, hi, glen, from, to)));
     }
 
     public MapSqlParameterSource moneyParams(String lo, String hi, int glen, LocalDate from, LocalDate to) {

@@ -312,40 +312,43 @@ final class RollupSql {
 
     /**
      * Money per village and worker ({@code %1$s}: the table written, {@code %2$s}: the line filter): the worker's lines in
-     * that village summed per month and settling day, as IndicatorSql.MONEY sums them, kept as parallel arrays (one row
-     * per worker and village, not per month: coverage_money_worker, V157). Every array is aggregated in the same order.
+     * that village summed per month, settling day and the line payer's kind, as IndicatorSql.MONEY sums them, kept as
+     * parallel arrays (one row per worker and village, not per month: coverage_money_worker, V157 and V160). Every array
+     * is aggregated in the same order.
      */
     static final String MONEY_WORKERS = """
-            insert into %1$s (village_code, worker_id, months, days, billed, paid)
-            select m.village_code, m.worker_id, array_agg(m.month order by m.month, m.day), array_agg(m.day order by m.month, m.day),
-                   array_agg(m.billed order by m.month, m.day), array_agg(m.paid order by m.month, m.day)
-            from (select l.village_code, l.worker_id, l.month, coalesce(l.paid_on, '-infinity') as day, sum(l.amount) as billed,
-                         coalesce(sum(l.paid), 0) as paid
-                  from billing_line_money l where %2$s
-                  group by 1, 2, 3, 4) m
+            insert into %1$s (village_code, worker_id, months, days, billed, paid, kinds)
+            select m.village_code, m.worker_id, array_agg(m.month order by m.month, m.day, m.kind),
+                   array_agg(m.day order by m.month, m.day, m.kind), array_agg(m.billed order by m.month, m.day, m.kind),
+                   array_agg(m.paid order by m.month, m.day, m.kind), array_agg(m.kind order by m.month, m.day, m.kind)
+            from (select l.village_code, l.worker_id, l.month, coalesce(l.paid_on, '-infinity') as day, p.kind,
+                         sum(l.amount) as billed, coalesce(sum(l.paid), 0) as paid
+                  from billing_line_money l join registry_payer p on p.id = l.payer_id where %2$s
+                  group by 1, 2, 3, 4, 5) m
             group by 1, 2
             """;
 
-    /** A rebuild's money per village, month and settling day: the sum of every worker's (the table is empty before). */
+    /** A rebuild's money per village, month, settling day and payer kind: the sum of every worker's (the table is empty before). */
     static final String MONEY_VILLAGES = """
-            insert into coverage_money_stage (village_code, month, day, billed, paid)
-            select w.village_code, m.month, m.day, sum(m.billed), sum(m.paid)
-            from coverage_money_worker w cross join lateral unnest(w.months, w.days, w.billed, w.paid) m (month, day, billed, paid)
-            group by 1, 2, 3
+            insert into coverage_money_stage (village_code, month, day, billed, paid, kind)
+            select w.village_code, m.month, m.day, sum(m.billed), sum(m.paid), m.kind
+            from coverage_money_worker w
+            cross join lateral unnest(w.months, w.days, w.billed, w.paid, w.kinds) m (month, day, billed, paid, kind)
+            group by w.village_code, m.month, m.day, m.kind
             """;
 
     /**
-     * A refresh's change of money per village, month and settling day: the listed workers' new money minus their old
+     * A refresh's change of money per village, month, settling day and payer kind: the listed workers' new money minus their old
      * ({@code %s}: the filter of the old rows, the same workers and villages as the new ones were read for).
      */
     static final String MONEY_CHANGES = """
-            insert into coverage_money_stage (village_code, month, day, billed, paid)
-            select s.village_code, m.month, m.day, sum(s.sign * m.billed), sum(s.sign * m.paid)
-            from (select 1 as sign, n.village_code, n.months, n.days, n.billed, n.paid from coverage_money_worker_stage n
+            insert into coverage_money_stage (village_code, month, day, billed, paid, kind)
+            select s.village_code, m.month, m.day, sum(s.sign * m.billed), sum(s.sign * m.paid), m.kind
+            from (select 1 as sign, n.village_code, n.months, n.days, n.billed, n.paid, n.kinds from coverage_money_worker_stage n
                   union all
-                  select -1, o.village_code, o.months, o.days, o.billed, o.paid from coverage_money_worker o where %s) s
-            cross join lateral unnest(s.months, s.days, s.billed, s.paid) m (month, day, billed, paid)
-            group by 1, 2, 3
+                  select -1, o.village_code, o.months, o.days, o.billed, o.paid, o.kinds from coverage_money_worker o where %s) s
+            cross join lateral unnest(s.months, s.days, s.billed, s.paid, s.kinds) m (month, day, billed, paid, kind)
+            group by s.village_code, m.month, m.day, m.kind
             having sum(s.sign * m.billed) <> 0 or sum(s.sign * m.paid) <> 0
             """;
 
@@ -354,24 +357,24 @@ final class RollupSql {
      * refresh's changes added to what is there ({@link #UPSERT_MONEY}).
      */
     static final String LOAD_MONEY = """
-            insert into coverage_money (grp, month, day, billed, paid)
-            select left(s.village_code, lv.len), s.month, s.day, sum(s.billed), sum(s.paid)
+            insert into coverage_money (grp, month, day, billed, paid, kind)
+            select left(s.village_code, lv.len), s.month, s.day, sum(s.billed), sum(s.paid), s.kind
             from coverage_money_stage s
             cross join """ + LEVELS + """
-            group by 1, 2, 3
+            group by 1, 2, 3, s.kind
             having sum(s.billed) <> 0 or sum(s.paid) <> 0
             """;
 
     static final String UPSERT_MONEY = LOAD_MONEY + """
-            on conflict (grp, month, day) do update
+            on conflict (grp, month, day, kind) do update
             set billed = coverage_money.billed + excluded.billed, paid = coverage_money.paid + excluded.paid
             """;
 
     /** A refresh's changes added to the villages' money; rows left at zero are removed by {@link #MONEY_ZEROS}. */
     static final String UPSERT_MONEY_VILLAGE = """
-            insert into coverage_money_village (village_code, month, day, billed, paid)
-            select village_code, month, day, billed, paid from coverage_money_stage
-            on conflict (village_code, month, day) do update
+            insert into coverage_money_village (village_code, month, day, billed, paid, kind)
+            select village_code, month, day, billed, paid, kind from coverage_money_stage
+            on conflict (village_code, month, day, kind) do update
             set billed = coverage_money_village.billed + excluded.billed, paid = coverage_money_village.paid + excluded.paid
             """;
 
@@ -381,7 +384,8 @@ final class RollupSql {
      */
     static final String MONEY_ZEROS = """
             delete from coverage_money_village v using coverage_money_stage s
-            where v.village_code = s.village_code and v.month = s.month and v.day = s.day and v.billed = 0 and v.paid = 0
+            where v.village_code = s.village_code and v.month = s.month and v.day = s.day and v.kind = s.kind
+              and v.billed = 0 and v.paid = 0
             """;
 
     // --- reads ---------------------------------------------------------------------------------------------------
@@ -425,17 +429,18 @@ final class RollupSql {
             group by 1
             """;
 
+    /** Money of the groups by payer kind, as IndicatorSql.MONEY answers it. */
     static final String MONEY_FROM_LEVELS = """
-            select grp, coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
+            select grp, kind, coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
             from coverage_money where grp = any(cast(:groups as text[])) and month >= :mfrom and month <= :mto
-            group by grp
+            group by grp, kind
             """;
 
     static final String MONEY_FROM_VILLAGES = """
-            select left(village_code, :glen), coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
+            select left(village_code, :glen), kind, coalesce(sum(billed), 0), coalesce(sum(paid) filter (where day <= :to), 0)
             from coverage_money_village
             where village_code >= :lo and village_code < :hi and month >= :mfrom and month <= :mto
-            group by 1
+            group by 1, 2
             """;
 
     /** The people of the Desa Sadar categories in each desa on the date, as IndicatorSql.DESA_SADAR_PEOPLE lists them. */
