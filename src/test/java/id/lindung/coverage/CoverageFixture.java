@@ -52,4 +52,15 @@ final class CoverageFixture {
         jdbc.sql("update membership_term set valid_to = ?, end_reason = ? where worker_id = ? and valid_to is null")
                 .params(Date.valueOf(to), reason, worker).update();
     }
+
+    /** What the payer still owes for the month (every month when null): effective lines less their allocation. */
+    BigDecimal owed(String payerCode, java.time.YearMonth month) {
+        Date first = month == null ? null : Date.valueOf(month.atDay(1));
+        return jdbc.sql("""
+                select coalesce(sum(l.eff), 0) - coalesce(sum(a.amount), 0)
+                from bill_line_effective l join payer p on p.id = l.payer_id
+                left join payment_allocation a on a.bill_line_id = l.id
+                where p.code = ? and (cast(? as date) is null or l.month = ?)""")
+                .params(payerCode, first, first).query(BigDecimal.class).single();
+    }
 }

@@ -391,13 +391,7 @@ class CoverageRollupsIntegrationTests {
     long unprotectedSeen;
 
     private BigDecimal owed(String payer, YearMonth month) {
-        return jdbc.sql("""
-                select coalesce(sum(l.eff), 0) - coalesce(sum(a.amount), 0)
-                from bill_line_effective l join payer p on p.id = l.payer_id
-                left join payment_allocation a on a.bill_line_id = l.id
-                where p.code = ? and (cast(? as date) is null or l.month = ?)""")
-                .params(payer, month == null ? null : Date.valueOf(month.atDay(1)), month == null ? null : Date.valueOf(month.atDay(1)))
-                .query(BigDecimal.class).single();
+        return new CoverageFixture(jdbc).owed(payer, month);
     }
 
     private long pay(String payer, LocalDate on, BigDecimal amount) {

@@ -179,13 +179,7 @@ class MonevReportIntegrationTests {
 
     /** Pays what the payer owes for the month (every month when null) on the day; returns the payment's id. */
     private long pay(String payer, YearMonth month, LocalDate on, Actor actor) {
-        BigDecimal owed = jdbc.sql("""
-                select coalesce(sum(l.eff), 0) - coalesce(sum(a.amount), 0)
-                from bill_line_effective l join payer p on p.id = l.payer_id
-                left join payment_allocation a on a.bill_line_id = l.id
-                where p.code = ? and (cast(? as date) is null or l.month = ?)""")
-                .params(payer, month == null ? null : Date.valueOf(month.atDay(1)), month == null ? null : Date.valueOf(month.atDay(1)))
-                .query(BigDecimal.class).single();
+        BigDecimal owed = new CoverageFixture(jdbc).owed(payer, month);
         assertThat(owed).as(payer + " owes " + month).isPositive();
         return payments.record(new Payments.PaymentRequest(payer, "MONEV-" + RUN + "-" + payer + "-" + on, on, owed, "BANK"), actor).id();
     }
