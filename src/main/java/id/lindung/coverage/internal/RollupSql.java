@@ -405,14 +405,23 @@ final class RollupSql {
     /**
      * Counts of districts and villages: the per-day changes of the levelled ones ({@code :levelled}), the spans covering
      * the date of the others ({@code :small}), and the Desa Sadar spans of all ({@code :groups}).
+     * <p>
+     * The spans are read per group by a lateral subquery that cannot be flattened ({@code offset 0}): as a join on the
+     * code range the planner cannot estimate how few spans a handful of villages hold, and from about 100,000 spans on
+     * it scanned every span of the country and tested each against each group (1.3 s for a district's villages at
+     * 1,000,000 workers, docs/benchmarks.md); per group it is an index range scan on {@code (village_code, from_day)}.
      */
     static final String COUNTS_BELOW_REGENCY = COUNTS_FROM_DELTAS.replace(":groups", ":levelled") + """
             union all
             select g.grp, k.dim, k.key, count(*), count(*) filter (where k.prot)
             from unnest(cast(:small as text[])) g (grp)
-            join coverage_worker_span s on s.village_code >= g.grp and s.village_code < g.grp || '/'
+            cross join lateral (
+                select s.protected, s.payer_kind, s.segment, s.category, s.apparatus, s.poverty, s.reg_programs, s.prot_programs
+                from coverage_worker_span s
+                where s.village_code >= g.grp and s.village_code < g.grp || '/'
+                  and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+                offset 0) s
             """ + EXPAND + """
-            where s.from_day <= :d and (s.to_day is null or s.to_day > :d)
             group by 1, 2, 3
             union all
             select g.grp, 'DESA_SADAR', '', count(*), 0
