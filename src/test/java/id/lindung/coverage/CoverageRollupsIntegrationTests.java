@@ -262,6 +262,16 @@ class CoverageRollupsIntegrationTests {
         rollups.refresh();
         assertThat(jdbc.sql("select count(*) from coverage_levelled_group where grp = ?").param(village).query(Long.class).single())
                 .as("the village is levelled (over the tests' threshold of 40 workers)").isOne();
+        // a large write logs the village without a worker: all its workers are recomputed, and the work tables are
+        // truncated (over the tests' 40 rows), not left with dead pages the next refresh would plan as that many workers
+        jdbc.sql("insert into billing_village_change (village_code) values (?)").param(village).update();
+        CoverageRollups.Refresh whole = rollups.refresh();
+        assertThat(whole.full()).isFalse();
+        assertThat(whole.workers()).isGreaterThanOrEqualTo(45);
+        assertThat(jdbc.sql("""
+                select pg_relation_size('coverage_refresh_worker') + pg_relation_size('coverage_span_stage')
+                    + pg_relation_size('coverage_money_worker_stage')""").query(Long.class).single())
+                .as("a large refresh leaves no pages in its work tables").isZero();
 
         // one worker pays everything owed, late: the months still inside their back-payment window protect again
         LocalDate on = LocalDate.of(2026, 9, 20);

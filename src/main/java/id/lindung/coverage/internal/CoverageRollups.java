@@ -52,11 +52,15 @@ public class CoverageRollups {
     private final int levelledWorkers;
     /** work_mem of a rebuild's statements: their sorts and hashes of every span and bill line fit in memory longer. */
     private final String rebuildWorkMem;
+    /** A refresh that staged at least this many rows in one step empties its work tables by truncation (see clear). */
+    private final int truncateRows;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
-                    @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem) {
+                    @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem,
+                    @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows) {
         this.levelledWorkers = levelledWorkers;
+        this.truncateRows = truncateRows;
         this.rebuildWorkMem = rebuildWorkMem;
         this.jdbc = jdbc;
         this.calendar = calendar;
@@ -207,7 +211,7 @@ public class CoverageRollups {
         String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
                 .paramSource(p).query(String.class).list().toArray(String[]::new);
         money(moneyVillages, moneyWorkers, steps);
-        clear();
+        clear(steps.done.stream().mapToLong(Step::rows).max().orElse(0));
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
         return new Refresh(false, desaSadarVillages.length, workers.length, (System.nanoTime() - t0) / 1_000_000, steps.done);
@@ -368,7 +372,19 @@ public class CoverageRollups {
                     coverage_money_worker_stage, coverage_refresh_village, coverage_refresh_worker""").update();
     }
 
-    private void clear() {
+    /**
+     * Empties the work tables after a refresh. A small refresh deletes its few rows. A large one (a village logged
+     * whole, thousands of workers) truncates, as a rebuild does: deleted, its rows would stay as dead pages until a
+     * vacuum, the planner would count them as live (the work tables are never analysed), and every later refresh
+     * would join the whole span table to a work table it believes holds thousands of workers: 300-780 ms per refresh
+     * after one payment at 1,000,000 workers, 52 ms before (docs/benchmarks.md). Truncation is not used always: it
+     * replaces seven files and their catalog rows, which a refresh after every payment should not pay.
+     */
+    private void clear(long largestStep) {
+        if (largestStep >= truncateRows) {
+            emptyWorkTables();
+            return;
+        }
         jdbc.sql("delete from coverage_span_stage").update();
         jdbc.sql("delete from coverage_delta_stage").update();
         jdbc.sql("delete from coverage_desa_sadar_stage").update();
