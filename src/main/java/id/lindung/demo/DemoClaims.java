@@ -211,13 +211,23 @@ class DemoClaims {
      * One case of the demo for the first worker the rules accept (a self-payer who stopped paying is not protected):
      * each worker tried is used up; when none is accepted the case is logged and the others go on.
      */
+    /**
+     * One case tried on up to eight workers in turn: a worker the rules refuse (not protected on the incident date, say)
+     * is passed over quietly, and only a case no worker could take is a warning on the first start's console.
+     */
     private static void tryCase(String what, java.util.Deque<String> candidates, java.util.function.Consumer<String> work) {
+        RuntimeException last = null;
         for (int attempt = 0; attempt < 8 && !candidates.isEmpty(); attempt++) {
             String nik = candidates.poll();
-            if (tryCase(what, () -> work.accept(nik))) {
+            try {
+                work.accept(nik);
                 return;
+            } catch (RuntimeException e) {
+                log.debug("Demo claim '{}' not taken by a worker: {}", what, e.getMessage());
+                last = e;
             }
         }
+        log.warn("Demo claim '{}' not created: {}", what, last == null ? "no active JKK member left" : last.getMessage());
     }
 
     /** One case of the demo: a case the rules refuse is logged and the others go on. */
