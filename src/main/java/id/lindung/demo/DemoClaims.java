@@ -208,12 +208,9 @@ class DemoClaims {
     }
 
     /**
-     * One case of the demo for the first worker the rules accept (a self-payer who stopped paying is not protected):
-     * each worker tried is used up; when none is accepted the case is logged and the others go on.
-     */
-    /**
-     * One case tried on up to eight workers in turn: a worker the rules refuse (not protected on the incident date, say)
-     * is passed over quietly, and only a case no worker could take is a warning on the first start's console.
+     * One case of the demo for the first of up to eight workers the rules accept (a self-payer who stopped paying is not
+     * protected): each worker tried is used up and passed over quietly; only a case no worker could take is a warning
+     * on the first start's console, and the others go on.
      */
     private static void tryCase(String what, java.util.Deque<String> candidates, java.util.function.Consumer<String> work) {
         RuntimeException last = null;

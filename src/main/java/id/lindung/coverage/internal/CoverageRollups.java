@@ -363,8 +363,8 @@ public class CoverageRollups {
     }
 
     /**
-     * A rebuild's work tables emptied by truncation, not deletion: a rebuild stages millions of rows, and deleted they
-     * would stay as dead rows that every later refresh's statements scan (tens of milliseconds each) until a vacuum.
+     * The work tables emptied by truncation, not deletion, after a rebuild or a large refresh (see clear): deleted, the
+     * rows they staged would stay as dead rows that every later refresh's statements scan until a vacuum.
      */
     private void emptyWorkTables() {
         jdbc.sql("""
