@@ -449,9 +449,13 @@ public class WorkerImports {
                             ChunkDone onCommitted) {
         long from = 2 + (long) k * size;
         long to = from + size;
-        if (jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single() > k) {
+        Map<String, Object> progress = jdbc.sql("select chunks_done, workers_created from import_batch where id = ?").param(id)
+                .query().singleRow();
+        if (((Number) progress.get("chunks_done")).intValue() > k) {
             return;
         }
+        // before this chunk's statements are planned: the workers of the chunks committed so far must not be planned as none
+        bulk.refreshStatisticsIfBehind(((Number) progress.get("workers_created")).longValue());
         // the chunk's payers first, in their own transaction: chunks applied at the same time then never wait for
         // each other's uncommitted payers (payers are idempotent; one left by a killed import is reused on resume)
         tx.executeWithoutResult(status -> bulk.applyPayers(id, from, to));

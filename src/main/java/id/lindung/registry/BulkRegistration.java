@@ -409,6 +409,26 @@ public class BulkRegistration {
         log.debug("statistics refreshed in {} ms", (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * Analyses the tables an import grows when the planner believes {@code worker} holds fewer than half the workers
+     * this import has already committed, and says whether it did. A VACUUM that ran while the only rows of
+     * {@code worker} were an earlier chunk's uncommitted ones (after a rolled-back import, say) leaves its pages with
+     * {@code reltuples = 0}, and the planner then scales zero rows per page to any size: the next chunk's statements
+     * were planned with one worker and one term, drove nested loops from them and ran for 39 minutes without
+     * finishing (a 200,000-row import, 2026-12-03), where a chunk takes seconds.
+     */
+    public boolean refreshStatisticsIfBehind(long workersCommitted) {
+        double planned = jdbc.sql("select reltuples from pg_class where oid = 'worker'::regclass").query(Double.class).single();
+        if (!PlannerStatistics.behind(planned, workersCommitted)) {
+            return false;
+        }
+        long start = System.nanoTime();
+        jdbc.sql("analyze worker, membership_term, worker_status_event").update();
+        log.info("planner statistics of the registry were behind an import ({} rows planned, {} workers committed): "
+                + "analysed in {} ms", (long) planned, workersCommitted, (System.nanoTime() - start) / 1_000_000);
+        return true;
+    }
+
     /** Removes a batch's staging rows once it is finished. */
     public void dropStage(long batchId) {
         jdbc.sql("delete from worker_stage where batch_id = ?").param(batchId).update();
