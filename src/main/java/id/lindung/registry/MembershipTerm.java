@@ -20,11 +20,11 @@ public record MembershipTerm(long id, Programme program, Segment segment,
                              String workerPayerName, LocalDate validFrom, LocalDate validTo, EndReason endReason,
                              String createdBy) {
 
-    /** The term as {@code actor} may see it: self-payers' codes and names by {@link PersonalData}. */
+    /**
+     * The term as {@code actor} may see it: self-payers' codes and names by {@link PersonalData}, for every reader: a
+     * self-payer's name is stored with its NIK masked, so a reader who sees the whole code gets the name rebuilt from it.
+     */
     public MembershipTerm shownTo(Actor actor) {
-        if (PersonalData.seesFull(actor)) {
-            return this;
-        }
         return new MembershipTerm(id, program, segment, wage, riskGroup, PersonalData.payerCode(actor, employerPayerCode),
                 PersonalData.payerName(actor, employerPayerCode, employerPayerName),
                 PersonalData.payerCode(actor, workerPayerCode),

@@ -136,6 +136,11 @@ class PersonalDataIntegrationTests {
         assertThat(page).contains("SELF:" + nik, PersonalData.SELF_PAYER_NAME + nik).doesNotContain(PersonalData.mask(nik));
         String overview = dpmd.get("/tagihan?month=2025-01").body();
         assertThat(overview).doesNotContain(PersonalData.SELF_PAYER_NAME + PersonalData.mask(nik));
+        // the worker's terms as well: the stored name has the NIK masked, the code beside it is whole
+        Http api = Http.withToken(port, TestUsers.token(accounts, "pd-dpmd", Role.DPMD, "73.02"));
+        String worker = api.get("/api/v1/workers/by-id/" + publicId).body();
+        assertThat(worker).contains("\"workerPayerCode\":\"SELF:" + nik + "\"", "\"workerPayerName\":\"" + PersonalData.SELF_PAYER_NAME + nik + "\"")
+                .doesNotContain(PersonalData.mask(nik));
     }
 
     @Test
