@@ -242,11 +242,16 @@ class ApiExceptionHandler {
         return null;
     }
 
-    private static String firstLine(String message) {
+    /** A Java type's qualified name in a parser's message (package, outer classes): the client needs only the last part. */
+    private static final java.util.regex.Pattern QUALIFIED_TYPE =
+            java.util.regex.Pattern.compile("(?:[a-z_][A-Za-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*([A-Za-z_][A-Za-z0-9_]*)");
+
+    /** The parser's first line, without the application's package and class nesting (no internals in an answer). */
+    static String firstLine(String message) {
         if (message == null) {
             return "";
         }
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return QUALIFIED_TYPE.matcher(end < 0 ? message : message.substring(0, end)).replaceAll("$1");
     }
 }

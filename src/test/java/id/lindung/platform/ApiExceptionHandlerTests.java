@@ -29,6 +29,17 @@ class ApiExceptionHandlerTests {
     }
 
     @Test
+    void aMalformedBodysMessageNamesNoPackageOrOuterClassOfTheApplication() {
+        assertThat(ApiExceptionHandler.firstLine("Cannot construct instance of `id.lindung.coverage.web.LocalRegulationController$CreateRequest`"
+                + " (no Creators, like default constructor, exist)\n at [Source: REDACTED]"))
+                .isEqualTo("Cannot construct instance of `CreateRequest` (no Creators, like default constructor, exist)");
+        assertThat(ApiExceptionHandler.firstLine("Cannot deserialize value of type `java.time.LocalDate` from String \"x\""))
+                .isEqualTo("Cannot deserialize value of type `LocalDate` from String \"x\"");
+        assertThat(ApiExceptionHandler.firstLine("Unexpected character ('}' (code 125)): was expecting double-quote"))
+                .isEqualTo("Unexpected character ('}' (code 125)): was expecting double-quote");
+    }
+
+    @Test
     void aRefusedInputOnAPageIsTheErrorPageWithTheProblemsStatusNotAServerError() throws Exception {
         var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/tagihan");
         var response = new org.springframework.mock.web.MockHttpServletResponse();
