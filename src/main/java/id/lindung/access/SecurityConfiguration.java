@@ -78,6 +78,24 @@ class SecurityConfiguration {
      * authorization. Profiled under load (docs/benchmarks.md, "API under load", branch h-api2) this was about a sixth
      * of a request's CPU; nothing reads those metrics. The request itself is still timed (http.server.requests).
      */
+    /**
+     * The firewall's refusal of an address (an encoded {@code %}, {@code /} or {@code \\}, a {@code ..}): under
+     * {@code /api/} the API's problem document like every other 400; a page keeps the 400 error page.
+     */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        var pages = new org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            String path = request.getRequestURI();
+            if (path != null && path.startsWith("/api/")) {
+                problem(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "The address has a character or sequence that is "
+                        + "not accepted (an encoded %, / or \\, a '..' segment, a control character); send it unencoded or as a parameter");
+            } else {
+                pages.handle(request, response, rejected);
+            }
+        };
+    }
+
     @Bean
     static org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();

@@ -328,6 +328,14 @@ class ApiErrorsIntegrationTests {
     }
 
     @Test
+    void anAddressTheFirewallRefusesIsAProblemDocumentUnderTheApi() {
+        var rejected = users.get("dpmd").get("/api/v1/budget-plans/regions/64.0%25");
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(rejected.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(rejected.body()).get("code").asString()).isEqualTo("REQUEST_REJECTED");
+    }
+
+    @Test
     void inputErrorsListEveryFieldWithItsCode() {
         var bad = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"XX\",\"month\":\"2025-13\",\"programs\":[]}");
         JsonNode errors = JSON.readTree(bad.body()).get("errors");
