@@ -85,18 +85,36 @@ public class CategoryRanks {
         return ranking(payerCode, stored(payerId), null);
     }
 
-    /** The categories in order, each known and once; else every problem with its position (422). */
+    /** The most categories a ranking may list: far more than the registry has, so only an absurd list is refused. */
+    static final int MAX_RANKED = 100;
+
+    /**
+     * The categories in order, each known and once; else the problems (422): CATEGORY_RANK_TOO_LONG past
+     * {@link #MAX_RANKED} entries (nothing else looked at), each distinct unknown text once at its first position, each
+     * repetition. The categories are read once for the whole list, not once per entry.
+     */
     List<String> check(List<String> categoryRank) {
+        List<String> given = categoryRank == null ? List.of() : categoryRank;
+        if (given.size() > MAX_RANKED) {
+            throw InvalidInputException.refused(List.of(InputProblem.of("categoryRank", "CATEGORY_RANK_TOO_LONG",
+                    "A category ranking lists at most " + MAX_RANKED + " categories, not " + given.size())));
+        }
+        WorkerCategories.Snapshot cached = categories.snapshot();
+        // a miss reloads the categories once (one added by another instance), never once per entry
+        given.stream().filter(t -> t != null && !t.isBlank() && cached.find(t).isEmpty()).findFirst().ifPresent(categories::find);
+        WorkerCategories.Snapshot current = categories.snapshot();
         List<InputProblem> problems = new ArrayList<>();
         List<String> ranked = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        List<String> given = categoryRank == null ? List.of() : categoryRank;
+        Set<String> unknown = new HashSet<>();
         for (int i = 0; i < given.size(); i++) {
             String field = "categoryRank[" + i + "]";
             String text = given.get(i);
-            Optional<WorkerCategory> category = text == null || text.isBlank() ? Optional.empty() : categories.find(text);
+            Optional<WorkerCategory> category = text == null || text.isBlank() ? Optional.empty() : current.find(text);
             if (category.isEmpty()) {
-                problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + text + "'"));
+                if (unknown.add(String.valueOf(text))) {
+                    problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + text + "'"));
+                }
             } else if (!seen.add(category.get().code())) {
                 problems.add(InputProblem.of(field, "DUPLICATE_CATEGORY", "Category " + category.get().code() + " is ranked twice"));
             } else {

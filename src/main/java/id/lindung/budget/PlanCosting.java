@@ -108,8 +108,13 @@ class PlanCosting {
             refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + request.payer() + " in your area "
                     + "(a self-paying worker is no budget's payer)"));
         }
-        int year = request.year() == null ? today.getYear() : request.year();
-        LocalDate reference = PlanRules.referenceDate(request.referenceDate(), year, today, malformed);
+        // a year no plan may have is refused above; the rest is checked against this year, never built from that one
+        int year = request.year() == null || !PlanRules.year(request.year(), today).isEmpty() ? today.getYear() : request.year();
+        List<InputProblem> dateProblems = new ArrayList<>();
+        LocalDate reference = PlanRules.referenceDate(request.referenceDate(), year, today, dateProblems);
+        for (InputProblem p : dateProblems) {
+            (p.code().startsWith("INVALID") ? malformed : refused).add(p);
+        }
         List<InputProblem> cohortProblems = new ArrayList<>();
         List<Cohort> cohorts = rules().cohorts(request.cohorts(), year, payer.map(BudgetPlans.PlanPayer::kind).orElse("APBDES"),
                 cohortProblems);

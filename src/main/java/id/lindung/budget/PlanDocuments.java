@@ -10,6 +10,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import id.lindung.platform.Formats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,9 +40,11 @@ public class PlanDocuments {
     private final MessageSource messages;
     private final id.lindung.regulation.RegulationCatalog catalog;
     private final RegionLabels regions;
+    private final Formats fmt;
 
-    PlanDocuments(MessageSource messages, id.lindung.regulation.RegulationCatalog catalog, RegionLabels regions) {
+    PlanDocuments(MessageSource messages, id.lindung.regulation.RegulationCatalog catalog, RegionLabels regions, Formats fmt) {
         this.messages = messages;
+        this.fmt = fmt;
         this.catalog = catalog;
         this.regions = regions;
     }
@@ -142,27 +145,46 @@ public class PlanDocuments {
         return out.toByteArray();
     }
 
+    /**
+     * Which arguments of an assumption are a date (D), a month (M), a count of people (N) or an amount (R), written as
+     * every page writes them ("4 Des 2026", "Mar 2027", "1.000", "Rp 11.652.700"); others (-) are shown as stored.
+     */
+    private static final Map<String, String> ARGUMENT_KINDS = Map.of(
+            "MEMBERS_ON_REFERENCE_DATE", "DN",
+            "COHORTS_PAID_BY_PAYER", "N",
+            "JOINERS_LEAVERS", "-NMNNN",
+            "NAMED_LIST", "-N",
+            "NAMED_LIST_MEMBERS", "N",
+            "PROJECTED_PARAMETER", "-DR");
+
     /** An assumption in the page's language (bundle key {@code budget.assumption.<code>}), else its English text. */
     @SuppressWarnings("unchecked")
     public String assumption(Map<String, Object> a, Locale locale) {
         List<String> args = new java.util.ArrayList<>((List<String>) a.get("args"));
-        if ("PROJECTED_PARAMETER".equals(a.get("code")) && args.size() >= 3) {
-            // the parameter by its description, the date and the amount as the page writes them (not 2027-03-01, 11652700)
+        String kinds = ARGUMENT_KINDS.getOrDefault((String) a.get("code"), "");
+        for (int i = 0; i < Math.min(kinds.length(), args.size()); i++) {
+            args.set(i, written(kinds.charAt(i), args.get(i)));
+        }
+        if ("PROJECTED_PARAMETER".equals(a.get("code")) && !args.isEmpty()) {
+            // the parameter by its description, not its internal id
             args.set(0, parameterName(args.get(0), locale));
-            try {
-                args.set(1, java.time.LocalDate.parse(args.get(1))
-                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", locale)));
-            } catch (java.time.format.DateTimeParseException e) {
-                // not a date: shown as stored
-            }
-            try {
-                args.set(2, "Rp " + new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(locale))
-                        .format(new BigDecimal(args.get(2))));
-            } catch (NumberFormatException e) {
-                // not a number: shown as stored
-            }
         }
         return messages.getMessage("budget.assumption." + a.get("code"), args.toArray(), (String) a.get("text"), locale);
+    }
+
+    /** One stored argument as pages write its kind; a value that does not parse is shown as stored. */
+    private String written(char kind, String value) {
+        try {
+            return switch (kind) {
+                case 'D' -> fmt.date(java.time.LocalDate.parse(value));
+                case 'M' -> fmt.month(java.time.YearMonth.parse(value));
+                case 'N' -> fmt.count(new BigDecimal(value));
+                case 'R' -> fmt.rupiah(new BigDecimal(value));
+                default -> value;
+            };
+        } catch (java.time.format.DateTimeParseException | NumberFormatException e) {
+            return value;
+        }
     }
 
     @SuppressWarnings("unchecked")

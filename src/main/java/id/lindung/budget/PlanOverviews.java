@@ -2,6 +2,7 @@ package id.lindung.budget;
 
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.PotentialWorkforce;
@@ -77,9 +78,14 @@ public class PlanOverviews {
 
     /**
      * A regency's (or any area's) plans of a year: per desa its FINAL plan, else its latest plan, summed; and the desa with
-     * no FINAL plan that covers village officials (kepala desa and perangkat desa) yet.
+     * no FINAL plan that covers village officials (kepala desa and perangkat desa) yet. A year no plan may have (before
+     * 2015, more than two years ahead) is refused with the plan's own codes.
      */
     public Map<String, Object> regency(String code, int year, Actor actor) {
+        List<InputProblem> yearProblems = PlanRules.year(year, plans.today());
+        if (!yearProblems.isEmpty()) {
+            throw InvalidInputException.refused(yearProblems);
+        }
         RegionScope area;
         try {
             area = RegionScope.of(code);

@@ -59,17 +59,55 @@ public final class PlanRules {
         return List.of();
     }
 
-    /** The reference date: as given, or today for this year and later, 31 December for a past year. */
+    /**
+     * The reference date: as given, or today for this year and later, 31 December for a past year. A given date lies
+     * between 1 January {@link #YEARS_AHEAD} years before the plan's year (today's date, the default of the furthest
+     * plan, is as early as that) and the plan's 31 December; else REFERENCE_DATE_OUT_OF_RANGE.
+     */
     public static LocalDate referenceDate(String text, int year, LocalDate today, List<InputProblem> problems) {
+        boolean plannable = year(year, today).isEmpty(); // else the year's own problem is reported, and no date is built from it
         if (text == null || text.isBlank()) {
-            return year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
+            return plannable && year < today.getYear() ? LocalDate.of(year, 12, 31) : today;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(text.strip());
+            date = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             problems.add(InputProblem.of("referenceDate", "INVALID_DATE", "referenceDate must be YYYY-MM-DD, got '" + text + "'"));
             return today;
         }
+        if (!plannable) {
+            return date;
+        }
+        LocalDate earliest = LocalDate.of(year - YEARS_AHEAD, 1, 1);
+        LocalDate latest = LocalDate.of(year, 12, 31);
+        if (date.isBefore(earliest) || date.isAfter(latest)) {
+            problems.add(InputProblem.of("referenceDate", "REFERENCE_DATE_OUT_OF_RANGE",
+                    "The reference date of a " + year + " plan lies between " + earliest + " and " + latest + ", not " + text.strip()));
+            return today;
+        }
+        return date;
+    }
+
+    /** The highest wage or declared income a plan, a prioritisation or a what-if takes: Rp 1,000,000,000 a month. */
+    public static final BigDecimal MAX_WAGE = new BigDecimal("1000000000");
+
+    /**
+     * A wage or declared income as typed, or null with its problem added: NEGATIVE_WAGE, WAGE_NOT_POSITIVE, or
+     * INVALID_AMOUNT (finer than a sen, or above {@link #MAX_WAGE}). Every check only compares, so an absurd exponent
+     * such as 1e9999999 is refused at once instead of being expanded into digits.
+     */
+    public static Rupiah wage(String field, BigDecimal value, List<InputProblem> problems) {
+        if (value.signum() < 0) {
+            problems.add(InputProblem.of(field, "NEGATIVE_WAGE", "A wage or declared income cannot be negative"));
+        } else if (value.signum() == 0) {
+            problems.add(InputProblem.of(field, "WAGE_NOT_POSITIVE", "A wage or declared income must be more than zero"));
+        } else if (value.scale() > 2 || value.compareTo(MAX_WAGE) > 0) {
+            problems.add(InputProblem.of(field, "INVALID_AMOUNT", "A wage is rupiah with at most two decimals, at most 1,000,000,000"));
+        } else {
+            return Rupiah.of(value);
+        }
+        return null;
     }
 
     /** The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). */
@@ -127,15 +165,7 @@ public final class PlanRules {
         }
         Rupiah wage = null;
         if (in.wage() != null) {
-            if (in.wage().signum() < 0) {
-                problems.add(InputProblem.of(at + "wage", "NEGATIVE_WAGE", "A wage or declared income cannot be negative"));
-            } else if (in.wage().signum() == 0) {
-                problems.add(InputProblem.of(at + "wage", "WAGE_NOT_POSITIVE", "A wage or declared income must be more than zero"));
-            } else if (in.wage().scale() > 2 || in.wage().compareTo(new BigDecimal("1000000000")) > 0) {
-                problems.add(InputProblem.of(at + "wage", "INVALID_AMOUNT", "A wage is rupiah with at most two decimals, at most 1,000,000,000"));
-            } else {
-                wage = Rupiah.of(in.wage());
-            }
+            wage = wage(at + "wage", in.wage(), problems);
         } else if (category.isPresent() && segment != null) {
             wage = defaultWage.of(category.get().code(), segment, from.atDay(1)).orElse(null);
             if (wage == null) {

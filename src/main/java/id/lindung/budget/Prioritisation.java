@@ -39,6 +39,9 @@ public class Prioritisation {
     /** Candidates: the people of the plan's named list ({@link NamedLists}) not protected on its start month. */
     public static final String IMPORTED_LIST = "IMPORTED_LIST";
 
+    /** The highest budget a prioritisation takes (Rp 1,000 trillion, above any APBD); compared before any arithmetic. */
+    static final BigDecimal MAX_BUDGET = new BigDecimal("1e15");
+
     /** The candidates a prioritisation may take, as {@link Request#candidates} names them. */
     public enum Candidates { UNPROTECTED_IN_AREA, IMPORTED_LIST }
 
@@ -85,8 +88,9 @@ public class Prioritisation {
         Rupiah budget = null;
         if (request.budget() == null) {
             malformed.add(InputProblem.of("budget", "REQUIRED", "Give the budget in rupiah"));
-        } else if (request.budget().scale() > 2 || request.budget().abs().compareTo(new BigDecimal("1e15")) > 0) {
-            malformed.add(InputProblem.of("budget", "INVALID_AMOUNT", "The budget is rupiah with at most two decimals"));
+        } else if (request.budget().scale() > 2 || request.budget().abs().compareTo(MAX_BUDGET) > 0) {
+            malformed.add(InputProblem.of("budget", "INVALID_AMOUNT",
+                    "The budget is rupiah with at most two decimals, at most 1,000,000,000,000,000"));
         } else {
             budget = Rupiah.of(request.budget());
         }
@@ -131,12 +135,7 @@ public class Prioritisation {
         YearMonth start = YearMonth.parse((String) plan.get("startMonth"));
         Rupiah wage = request.wage() == null ? catalog.valueOn("bpu.income.min", start.atDay(1)).rupiah() : null;
         if (request.wage() != null) {
-            if (request.wage().signum() <= 0) {
-                refused.add(InputProblem.of("wage", request.wage().signum() < 0 ? "NEGATIVE_WAGE" : "WAGE_NOT_POSITIVE",
-                        "A declared income must be more than zero"));
-            } else {
-                wage = Rupiah.of(request.wage().setScale(2, RoundingMode.DOWN));
-            }
+            wage = PlanRules.wage("wage", request.wage(), refused);
         }
         if (!refused.isEmpty()) {
             throw InvalidInputException.refused(refused);
@@ -163,9 +162,10 @@ public class Prioritisation {
         // the list's people are in the plan already: the chosen of a list replace them, not add to them
         long planned = ((Number) plan.get("people")).longValue()
                 - (source == Candidates.IMPORTED_LIST && plan.get("listPeople") != null ? ((Number) plan.get("listPeople")).longValue() : 0);
-        BigDecimal ratio = workforce.figure(region, null).map(WorkforceFigure::workers).filter(w -> w > 0)
-                .map(w -> BigDecimal.valueOf(planned + outcome.chosen().size()).divide(BigDecimal.valueOf(w), 4, RoundingMode.HALF_UP))
-                .orElse(null);
+        long covered = planned + outcome.chosen().size();
+        Long potential = workforce.figure(region, null).map(WorkforceFigure::workers).filter(w -> w > 0).orElse(null);
+        BigDecimal ratio = potential == null ? null
+                : BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(potential), 4, RoundingMode.HALF_UP);
 
         Map<String, Object> v = new LinkedHashMap<>();
         List<Map<String, Object>> chosen = new ArrayList<>();
@@ -185,6 +185,9 @@ public class Prioritisation {
         v.put("left", left);
         v.put("cost", outcome.cost().toNumber());
         v.put("coverageRatio", ratio);
+        // a ratio is never shown without what it divides
+        v.put("coveredPeople", covered);
+        v.put("potentialWorkforce", potential);
         v.put("budget", budget.toNumber());
         v.put("exhaustedAtRank", outcome.exhaustedAtRank() == 0 ? null : outcome.exhaustedAtRank());
         v.put("costPerPerson", source == Candidates.IMPORTED_LIST ? null : cost.toNumber());

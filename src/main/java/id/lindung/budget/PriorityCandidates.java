@@ -68,7 +68,10 @@ class PriorityCandidates {
     /**
      * The people of the plan's named list in the caller's scope who hold no membership term on the start month (a
      * registered person may already be protected), each costing their own terms from the later of the start month and
-     * their own start. The decile is the list's, else the registry's for a registered person.
+     * their own start. The decile is the list's, else the registry's for a registered person. A person is matched to
+     * the registry only among the workers of the caller's scope: a NIK registered elsewhere answers exactly as an
+     * unregistered one (no decile, not registered, not dropped), so an uploaded list is no way round the NIK lookup's
+     * scope, rate limit and audit (docs/privacy.md).
      */
     List<Prioritising.Candidate> fromList(long planId, RegionScope scope, int year, YearMonth start) {
         record Row(long workerId, String nik, String name, String category, Integer decile, LocalDate birth, Segment segment,
@@ -77,7 +80,7 @@ class PriorityCandidates {
                 select coalesce(w.id, 0), l.nik, l.full_name, l.category, coalesce(l.p3ke_decile, p.poverty_decile), l.birth_date,
                        l.segment, l.wage, l.risk_group, l.programs, l.start_date
                 from budget_list_person l
-                left join registry_worker w on w.nik = l.nik
+                left join registry_worker w on w.nik = l.nik and w.village_code >= :lo and w.village_code < :hi
                 left join registry_worker_profile p on p.id = w.id
                 where l.plan_id = :plan and l.village_code >= :lo and l.village_code < :hi
                   and not exists (select 1 from registry_membership_term t where t.worker_id = w.id

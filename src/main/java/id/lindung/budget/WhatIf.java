@@ -68,11 +68,8 @@ public class WhatIf {
         if (vulnerable < 0 || vulnerable > 10_000) {
             problems.add(InputProblem.of("vulnerablePerDesa", vulnerable < 0 ? "NEGATIVE_COUNT" : "COUNT_TOO_LARGE", "vulnerablePerDesa is 0 to 10,000"));
         }
-        BigDecimal incomeValue = policy.vulnerableIncome() == null ? new BigDecimal("1000000") : policy.vulnerableIncome();
-        if (incomeValue.signum() <= 0 || incomeValue.scale() > 2 || incomeValue.compareTo(new BigDecimal("1000000000")) > 0) {
-            problems.add(InputProblem.of("vulnerableIncome", incomeValue.signum() < 0 ? "NEGATIVE_WAGE" : "WAGE_NOT_POSITIVE",
-                    "vulnerableIncome is a positive amount in rupiah"));
-        }
+        Rupiah income = PlanRules.wage("vulnerableIncome",
+                policy.vulnerableIncome() == null ? new BigDecimal("1000000") : policy.vulnerableIncome(), problems);
         Set<Programme> officialPrograms = programs(policy.officialPrograms(), "officialPrograms", problems);
         Set<Programme> vulnerablePrograms = programs(policy.vulnerablePrograms(), "vulnerablePrograms", problems);
         if (vulnerablePrograms.contains(Programme.JP) || vulnerablePrograms.contains(Programme.JKP)) {
@@ -102,7 +99,7 @@ public class WhatIf {
         Rupiah oneOfficial = officials ? projection.yearlyCost(year, lines(Segment.PU,
                 catalog.valueOn("village.defaultWage.perangkatDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
         Rupiah oneVulnerable = vulnerable == 0 ? Rupiah.ZERO
-                : projection.yearlyCost(year, lines(Segment.BPU, Rupiah.of(incomeValue), vulnerablePrograms, year));
+                : projection.yearlyCost(year, lines(Segment.BPU, income, vulnerablePrograms, year));
         Rupiah officialsPerDesa = kades.plus(oneOfficial.times(perangkat));
         Rupiah vulnerablePerDesaCost = oneVulnerable.times(vulnerable);
         long peoplePerDesa = (officials ? 1 + perangkat : 0) + vulnerable;
@@ -166,7 +163,7 @@ public class WhatIf {
         p.put("perangkatPerDesa", perangkat);
         p.put("officialPrograms", officialPrograms.stream().map(Enum::name).toList());
         p.put("vulnerablePerDesa", vulnerable);
-        p.put("vulnerableIncome", incomeValue);
+        p.put("vulnerableIncome", income.toNumber());
         p.put("vulnerablePrograms", vulnerablePrograms.stream().map(Enum::name).toList());
         p.put("vulnerablePayer", vulnerablePayer);
         v.put("policy", p);

@@ -79,6 +79,8 @@ class BudgetFormsUiTests {
             // 1. the editor: 10 fishers from March, 3 join and 1 leaves a month: 10, 12, ... 28 = 190 person-months, 37 people
             driver.get(base + "/anggaran/baru?payer=APBDES:" + desa + "&year=" + year + "&lang=" + lang);
             long before = waiting(driver).until(d -> Long.valueOf(digits(d.findElement(By.id("total-year")).getText())));
+            assertThat(driver.findElement(By.id("payer-list")).getCssValue("display"))
+                    .as("the payer suggestions are offered by the field, not printed in the form").isEqualTo("none");
             long peopleBefore = waiting(driver).until(d -> Long.valueOf(digits(d.findElement(By.id("total-people")).getText())));
             new Select(driver.findElement(By.name("cohorts[0].category"))).selectByValue("NELAYAN");
             new Select(driver.findElement(By.name("cohorts[0].segment"))).selectByValue("BPU");
@@ -98,6 +100,8 @@ class BudgetFormsUiTests {
             String plan = driver.getCurrentUrl().replaceAll("^.*/anggaran/(\\d+)$", "$1");
             assertThat(driver.findElement(By.cssSelector("main .ok")).getText())
                     .isEqualTo(id ? "Rencana tersimpan sebagai draf." : "Plan saved as a draft.");
+            assertThat(texts(driver, "main ul li")).as("dates and months as every page writes them, never as stored")
+                    .noneMatch(a -> a.matches("(?s).*\\d{4}-\\d{2}.*"));
             assertThat(texts(driver, "main ul li")).anySatisfy(a -> assertThat(a)
                     .contains(id ? "3 masuk dan 1 keluar setiap bulan" : "3 join and 1 leave every month").contains("28"));
             // the plan names its desa, district and regency; the code is secondary

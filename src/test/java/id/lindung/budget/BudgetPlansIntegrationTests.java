@@ -148,7 +148,16 @@ class BudgetPlansIntegrationTests {
         assertCode(dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"wage":1000000,"programs":["JKK","JKM","JP"]}]}"""
                 .formatted(desa, next)), 422, "BPU_JP_NOT_AVAILABLE");
+        for (String date : List.of("+999999-01-01", "0001-01-01", (next - 3) + "-12-31", (next + 1) + "-01-01")) {
+            assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next
+                    + ",\"referenceDate\":\"" + date + "\"}"), 422, "REFERENCE_DATE_OUT_OF_RANGE");
+        }
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":2147483647,"
+                + "\"referenceDate\":\"2027-01-01\",\"cohorts\":[{\"category\":\"NELAYAN\",\"count\":1,\"programs\":[\"JKK\",\"JKM\"]}]}"),
+                422, "YEAR_TOO_FAR");
         assertThat(jdbc.sql("select count(*) from budget_plan").query(Long.class).single()).isEqualTo(before);
+        assertCode(dpmd.get("/api/v1/budget-plans/regions/72.04?year=-1"), 422, "YEAR_BEFORE_PROGRAMME");
+        assertCode(dpmd.get("/api/v1/budget-plans/regions/72.04?year=" + (next + 2)), 422, "YEAR_TOO_FAR");
 
         Http monitor = Http.withToken(port, TestUsers.token(accounts, "budget-api-monitor", Role.MONITOR, "72.04"));
         assertThat(monitor.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + "}").statusCode()).isEqualTo(403);

@@ -88,6 +88,48 @@ class ImportedListPrioritisationIntegrationTests {
     }
 
     @Test
+    void aListedNikRegisteredOutsideTheCallersScopeAnswersAsUnregisteredWithoutDecileAndIsNotDropped() {
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        fx.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Tanampedagi", DESA);
+        String kaltim = "64.02.03.2001";
+        long kaltimPayer = fx.payer("APBDES:" + kaltim, "APBDES", "Pemerintah Desa Kaltim", kaltim);
+        int year = LocalDate.now().getYear() + 1;
+        // registered in another province, poorest decile, protected on the plan's start month
+        LocalDate birth = LocalDate.of(1961, 7, 8);
+        String nik = NamedListIntegrationTests.nik(birth);
+        long elsewhere = fx.worker(kaltim, "Pekerja Provinsi Lain", "NELAYAN", birth, 1);
+        jdbc.sql("update worker set nik = ? where id = ?").params(nik, elsewhere).update();
+        long term = fx.term(elsewhere, kaltim, "JKK", "BPU", "1000000", null, null, kaltimPayer, LocalDate.of(year - 1, 1, 1), null,
+                null);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "listprio-dpmd", Role.DPMD, "72.04"));
+        long id = NamedListIntegrationTests.plan(dpmd, DESA, year);
+        HttpResponse<String> list = NamedListIntegrationTests.upload(dpmd, id, NamedListIntegrationTests.HEADER + "\n"
+                + NamedListIntegrationTests.row(nik, birth, "NELAYAN", "BPU", "1000000", "JKK;JKM", "") + "\n");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        Prioritisation.Request request = new Prioritisation.Request(new BigDecimal("1000000"), null, null,
+                Prioritisation.IMPORTED_LIST, null, null);
+
+        Map<String, Object> outside = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, request, DPMD));
+        assertThat(PrioritisationIntegrationTests.names(outside, "chosen")).as("not dropped for the other province's term")
+                .containsExactly(nik);
+        assertThat(person(outside, "chosen", 0)).containsEntry("registered", false).containsEntry("decile", null);
+        assertThat(outside.get("decileKnown")).isEqualTo(0L);
+
+        Actor national = TestUsers.actor("listprio-admin", Role.ADMIN, "ID");
+        Map<String, Object> protectedInScope = CurrentActor.runAs(national, () -> prioritisation.prioritise(id, request, national));
+        assertThat(PrioritisationIntegrationTests.names(protectedInScope, "chosen")).as("in scope the open term counts").isEmpty();
+        jdbc.sql("update membership_term set valid_to = ?, end_reason = 'RESIGNED' where id = ?")
+                .params(java.sql.Date.valueOf(LocalDate.of(year - 1, 6, 1)), term).update();
+        Map<String, Object> inScope = CurrentActor.runAs(national, () -> prioritisation.prioritise(id, request, national));
+        assertThat(person(inScope, "chosen", 0)).containsEntry("nik", nik).containsEntry("registered", true).containsEntry("decile", 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> person(Map<String, Object> r, String key, int i) {
+        return ((List<Map<String, Object>>) r.get(key)).get(i);
+    }
+
+    @Test
     void aPayersCategoryRankIsReadAndSetInScopeAndUnknownOrRepeatedCategoriesAreRefusedStoringNothing() {
         String desa = "72.04.02.2010";
         new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Balaroa", desa);

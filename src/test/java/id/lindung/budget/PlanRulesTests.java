@@ -49,6 +49,20 @@ class PlanRulesTests {
     }
 
     @Test
+    void aWageAboveOneBillionOrWithAnAbsurdExponentIsRefusedAsInvalidAmountWithoutExpandingIt() {
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1e20", List.of("JKK", "JKM")))).containsExactly("INVALID_AMOUNT");
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000000.01", List.of("JKK", "JKM")))).containsExactly("INVALID_AMOUNT");
+        assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000000", List.of("JKK", "JKM")))).isEmpty();
+        long started = System.nanoTime();
+        for (String absurd : List.of("1e9999999", "-1e9999999", "1e-9999999")) {
+            List<InputProblem> problems = new ArrayList<>();
+            assertThat(PlanRules.wage("wage", new BigDecimal(absurd), problems)).isNull();
+            assertThat(problems).extracting(InputProblem::code).containsAnyOf("INVALID_AMOUNT", "NEGATIVE_WAGE");
+        }
+        assertThat(System.nanoTime() - started).as("compared, never expanded into ten million digits").isLessThan(1_000_000_000L);
+    }
+
+    @Test
     void aCohortWithProgrammesItsSegmentCannotHoldIsRefused() {
         assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000", List.of("JKK", "JKM", "JP")))).containsExactly("BPU_JP_NOT_AVAILABLE");
         assertThat(codes(cohort("NELAYAN", "BPU", 3L, "1000000", List.of("JKK")))).containsExactly("BPU_MINIMUM_PACKAGE");
@@ -84,5 +98,21 @@ class PlanRulesTests {
         assertThat(PlanRules.referenceDate(null, 2027, TODAY, problems)).isEqualTo(TODAY);
         PlanRules.referenceDate("31-12-2025", 2025, TODAY, problems);
         assertThat(problems).extracting(InputProblem::code).containsExactly("INVALID_DATE");
+    }
+
+    @Test
+    void aReferenceDateLiesBetweenTwoYearsBeforeThePlansYearAndItsLastDay() {
+        for (String outside : List.of("+999999-01-01", "0001-01-01", "2024-12-31", "2028-01-01")) {
+            List<InputProblem> problems = new ArrayList<>();
+            PlanRules.referenceDate(outside, 2027, TODAY, problems);
+            assertThat(problems).as(outside).extracting(InputProblem::code).containsExactly("REFERENCE_DATE_OUT_OF_RANGE");
+        }
+        List<InputProblem> none = new ArrayList<>();
+        assertThat(PlanRules.referenceDate("2025-01-01", 2027, TODAY, none)).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(PlanRules.referenceDate("2027-12-31", 2027, TODAY, none)).isEqualTo(LocalDate.of(2027, 12, 31));
+        // a year no plan may have is the year's problem; no date is built from it
+        assertThat(PlanRules.referenceDate(null, Integer.MIN_VALUE, TODAY, none)).isEqualTo(TODAY);
+        assertThat(PlanRules.referenceDate("2027-01-01", Integer.MAX_VALUE, TODAY, none)).isEqualTo(LocalDate.of(2027, 1, 1));
+        assertThat(none).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PrioritisationIntegrationTests {
 
     static final String DESA = "72.04.02.2005";
+    static final String EMPTY_DESA = "72.04.02.2010";
     static final Actor DPMD = TestUsers.actor("prio-dpmd", Role.DPMD, "72.04");
 
     @Autowired JdbcClient jdbc;
@@ -82,6 +83,79 @@ class PrioritisationIntegrationTests {
         Http elsewhere = Http.withToken(port, TestUsers.token(accounts, "prio-dpmd-kukar", Role.DPMD, "64.02"));
         assertThat(elsewhere.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":700000}").statusCode()).isEqualTo(404);
         assertThat(elsewhere.postJson("/api/v1/budget-plans/" + id + "/enrol", "{}").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void absurdWagesAndBudgetsAreRefusedWithTheirFieldBeforeAnyArithmeticForEveryRole() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "prio-absurd-dpmd", Role.DPMD, "72.04"));
+        long id = planWithoutWorkers(dpmd);
+        String path = "/api/v1/budget-plans/" + id + "/prioritise";
+        for (String wage : List.of("1e20", "1e9999999", "1000000000.01")) {
+            long started = System.nanoTime();
+            HttpResponse<String> r = dpmd.postJson(path, "{\"budget\":1000,\"wage\":" + wage + "}");
+            assertThat(r.statusCode()).as(wage + ": " + r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("\"field\":\"wage\"", "\"code\":\"INVALID_AMOUNT\"");
+            assertThat(System.nanoTime() - started).as(wage).isLessThan(3_000_000_000L);
+        }
+        for (String budget : List.of("1e20", "1e9999999")) {
+            HttpResponse<String> r = dpmd.postJson(path, "{\"budget\":" + budget + "}");
+            assertThat(r.statusCode()).as(budget + ": " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"field\":\"budget\"", "\"code\":\"INVALID_AMOUNT\"");
+        }
+        HttpResponse<String> whatIf = dpmd.postJson("/api/v1/what-if", "{\"vulnerablePerDesa\":1,\"vulnerableIncome\":1e9999999}");
+        assertThat(whatIf.statusCode()).as(whatIf.body()).isEqualTo(422);
+        assertThat(whatIf.body()).contains("\"field\":\"vulnerableIncome\"", "\"code\":\"INVALID_AMOUNT\"");
+
+        Http monitor = signedIn("prio-absurd-monitor", Role.MONITOR);
+        HttpResponse<String> page = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&wage=1e20&lang=en", "text/html");
+        assertThat(page.statusCode()).as("a read-only role's run is a GET").isEqualTo(200);
+        assertThat(page.body()).contains("at most Rp 1,000,000,000 for a wage");
+    }
+
+    @Test
+    void aRunWithoutCandidatesSaysSoInsteadOfEveryoneCoveredAndTheRatioComesWithWhatItDivides() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "prio-none-dpmd", Role.DPMD, "72.04"));
+        long id = planWithoutWorkers(dpmd);
+        HttpResponse<String> api = dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":1000}");
+        assertThat(api.statusCode()).as(api.body()).isEqualTo(200);
+        assertThat(api.body()).contains("\"candidateCount\":0", "\"coveredPeople\":", "\"potentialWorkforce\":");
+
+        Http monitor = signedIn("prio-none-monitor", Role.MONITOR);
+        String page = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&lang=en", "text/html").body();
+        assertThat(page).contains("There are no candidates").doesNotContain("Every candidate is covered");
+    }
+
+    @Test
+    void aCategoryRankLongerThanAHundredIsRefusedAtOnceAndEachUnknownCategoryIsReportedOnce() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "prio-rank-dpmd", Role.DPMD, "72.04"));
+        long id = planWithoutWorkers(dpmd);
+        String huge = "[" + String.join(",", java.util.Collections.nCopies(200_000, "\"X\"")) + "]";
+        for (HttpResponse<String> r : List.of(
+                dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":1000,\"categoryRank\":" + huge + "}"),
+                dpmd.putJson("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank", "{\"categoryRank\":" + huge + "}"))) {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("\"code\":\"CATEGORY_RANK_TOO_LONG\"").hasSizeLessThan(2_000);
+        }
+        String repeated = "[\"NELAYAN\"," + String.join(",", java.util.Collections.nCopies(99, "\"X\"")) + "]";
+        HttpResponse<String> unknown = dpmd.putJson("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank",
+                "{\"categoryRank\":" + repeated + "}");
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.body().split("\"field\":\"categoryRank\\[", -1)).as("one problem for the one unknown text").hasSize(2);
+        assertThat(unknown.body()).contains("categoryRank[1]");
+    }
+
+    /** A plan of a desa without workers, where nobody is a candidate. */
+    long planWithoutWorkers(Http dpmd) {
+        new BudgetFixture(jdbc).payer("APBDES:" + EMPTY_DESA, "APBDES", "Pemerintah Desa Balaroa", EMPTY_DESA);
+        return NamedListIntegrationTests.plan(dpmd, EMPTY_DESA, LocalDate.now().getYear() + 1);
+    }
+
+    /** A browser session of a new user of 72.04, signed in: the pages' GET runs. */
+    Http signedIn(String user, Role role) {
+        TestUsers.token(accounts, user, role, "72.04");
+        Http browser = Http.browser(port);
+        assertThat(browser.login(user, TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        return browser;
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,55 @@
+package id.lindung.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.platform.Formats;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class PlanDocumentsTests {
+
+    static final PlanDocuments DOCUMENTS = new PlanDocuments(messages(), null, null,
+            new Formats(Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneId.of("Asia/Jakarta"))));
+
+    static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource m = new ResourceBundleMessageSource();
+        m.setBasename("messages");
+        m.setDefaultEncoding("UTF-8");
+        m.setFallbackToSystemLocale(false);
+        return m;
+    }
+
+    static String shown(Locale locale, Map<String, Object> assumption) {
+        LocaleContextHolder.setLocale(locale);
+        return DOCUMENTS.assumption(assumption, locale);
+    }
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void anAssumptionWritesItsDatesMonthsAndCountsAsEveryPageDoesNotAsStored() {
+        Map<String, Object> members = PlanCosting.assumption("MEMBERS_ON_REFERENCE_DATE", "on {0} ({1} people)",
+                LocalDate.of(2026, 12, 4), 1000);
+        assertThat(shown(Locale.forLanguageTag("id"), members)).contains("pada 4 Des 2026 (1.000 orang)");
+        assertThat(shown(Locale.ENGLISH, members)).as("an apostrophe of the text quotes nothing")
+                .startsWith("The people of the payer's memberships on 4 Dec 2026 (1.000 people)");
+        assertThat(shown(Locale.ENGLISH, PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025))).startsWith("2025 is past");
+        Map<String, Object> flows = PlanCosting.assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}", "NELAYAN", 1200,
+                YearMonth.of(2027, 3), 3, 1, 1400);
+        assertThat(shown(Locale.forLanguageTag("id"), flows)).startsWith("NELAYAN: 1.200 orang pada Mar 2027").endsWith("1.400 orang pada Desember");
+        assertThat(shown(Locale.forLanguageTag("id"), PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025)))
+                .as("a year is no count").startsWith("Tahun 2025 ");
+    }
+}
