@@ -6,7 +6,6 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.PersonalData;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
-import id.lindung.platform.TextRules;
 import id.lindung.platform.UploadNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,11 +72,7 @@ class ClaimDocuments {
         }
         // only the name's last path segment, as every upload keeps it: a client's "..\..\x.pdf" or "C:\Users\..." is
         // neither stored nor handed back in Content-Disposition (claims review, docs/security.md)
-        String name = TextRules.normalise(UploadNames.of(fileName, 200, type.name().toLowerCase(java.util.Locale.ROOT)),
-                TextRules.Kind.LINE);
-        if (TextRules.invalidCharacter(name, false)) {
-            throw new InvalidInputException("file", "FILE_NAME_INVALID", "The file name holds a character that cannot be kept");
-        }
+        String name = UploadNames.kept("file", fileName, 200, type.name().toLowerCase(java.util.Locale.ROOT));
         byte[] bytes = read(content, settings.documentMaxSize.toBytes());
         String contentType = DocumentContent.sniff(bytes).orElseThrow(() -> InvalidInputException.refused("file", "DOCUMENT_TYPE",
                 "The file is not a PDF, JPEG or PNG (judged by its content, not its name)"));

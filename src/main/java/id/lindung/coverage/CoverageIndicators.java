@@ -9,6 +9,7 @@ import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.coverage.internal.DesaSadarRule;
 import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.coverage.internal.IndicatorSql;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.PotentialWorkforce;
@@ -97,8 +98,8 @@ public class CoverageIndicators {
 
     /** {@code direct}: counted over the published views, not the rollups (the reference the exactness tests compare with). */
     Coverage of(String region, LocalDate date, LocalDate from, LocalDate to, boolean direct) {
+        LocalDate d = day(date, from, to);
         Target target = resolve(region);
-        LocalDate d = date == null ? today() : date;
         LocalDate[] period = period(d, from, to);
         return compute(target.range(), target.prefixLength(), List.of(target), d, period[0], period[1], direct).get(0);
     }
@@ -126,8 +127,8 @@ public class CoverageIndicators {
     }
 
     List<Coverage> children(String region, LocalDate date, LocalDate from, LocalDate to, boolean direct) {
+        LocalDate d = day(date, from, to);
         Target target = resolve(region);
-        LocalDate d = date == null ? today() : date;
         List<Target> children = jdbc.sql(target.national()
                         ? "select code, name from region_area where active and parent_code is null order by code"
                         : "select code, name from region_area where active and parent_code = :code order by code")
@@ -145,8 +146,10 @@ public class CoverageIndicators {
      * that month.
      */
     public List<Coverage> trend(String region, YearMonth from, YearMonth to) {
-        Target target = resolve(region);
         LocalDate today = today();
+        CoverageDates.check("from", from, today);
+        CoverageDates.check("to", to, today);
+        Target target = resolve(region);
         if (from == null || to == null || from.isAfter(to)) {
             throw new InvalidInputException("from", "PERIOD_INVALID", "from and to must be months YYYY-MM with from not after to");
         }
@@ -170,8 +173,8 @@ public class CoverageIndicators {
     }
 
     DesaSadarVillages desaSadar(String region, LocalDate date, DesaSadarVillages.Status only, boolean direct) {
+        LocalDate d = day(date, null, null);
         Target target = resolve(region);
-        LocalDate d = date == null ? today() : date;
         Actor actor = currentActor.get();
         DesaSadarRule rule = desaSadarRules.on(d);
         RegionScope range = target.range();
@@ -212,10 +215,10 @@ public class CoverageIndicators {
         try {
             wanted = RegionScope.of(code);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("region", "REGION_CODE_INVALID", e.getMessage());
+            throw regionCodeInvalid(code);
         }
         if (!scope.covers(wanted)) {
-            throw new NotFoundException("Region " + code + " not found");
+            throw new NotFoundException("Region " + InputProblem.shown(code) + " not found");
         }
         if (wanted.isNational()) {
             return new Target(RegionScope.NATIONAL_CODE, "Indonesia");
@@ -223,6 +226,21 @@ public class CoverageIndicators {
         return jdbc.sql("select code, name from region_area where code = :code").param("code", code)
                 .query((rs, n) -> new Target(rs.getString(1), rs.getString(2))).optional()
                 .orElseThrow(() -> new NotFoundException("Region " + code + " not found"));
+    }
+
+    /** The date asked (today when null), once it and the money period's bounds are within CoverageDates' range. */
+    private LocalDate day(LocalDate date, LocalDate from, LocalDate to) {
+        LocalDate today = today();
+        CoverageDates.check("date", date, today);
+        CoverageDates.check("periodFrom", from, today);
+        CoverageDates.check("periodTo", to, today);
+        return date == null ? today : date;
+    }
+
+    /** A region asked for that is not a region code (400, whereas a code outside the scope is not found). */
+    static InvalidInputException regionCodeInvalid(String code) {
+        return new InvalidInputException("region", "REGION_CODE_INVALID", "region '" + InputProblem.shown(code)
+                + "' is not ID or a region code such as 64, 64.02, 64.02.03 or 64.02.03.2007");
     }
 
     private static LocalDate[] period(LocalDate date, LocalDate from, LocalDate to) {

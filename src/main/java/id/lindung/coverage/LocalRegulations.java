@@ -83,6 +83,9 @@ public class LocalRegulations {
      */
     public List<LocalRegulation> list(String regionCode, LocalDate inForceOn, RegionScope scope) {
         RegionScope region = narrow(regionCode, scope);
+        if (inForceOn != null && outsideRegister(inForceOn)) {
+            throw new InvalidInputException("inForceOn", "DATE_INVALID", "inForceOn " + inForceOn + " is outside 1945-2100");
+        }
         return jdbc.sql(SELECT + "\n" + """
                  where ((l.region_code >= :lo and l.region_code < :hi) or l.region_code = any(:ancestors))
                    and (cast(:on as date) is null or (l.in_force_from <= :on and (l.in_force_until is null or l.in_force_until >= :on)))
@@ -131,8 +134,10 @@ public class LocalRegulations {
         Region region = regions.regionalIn(r.regionCode(), actor.scope(), "regionCode is required: the province, regency, "
                 + "city or desa whose government issued or signed it", "64, 64.02 or 64.02.03.2007",
                 "a regional regulation belongs to a province or an area below it", problems);
+        // a business rule over well-formed values: 422 alone, listed among the others when the request is also malformed
+        List<InputProblem> refusals = new ArrayList<>();
         if (kind != null && region != null && !kind.issuedBy(region)) {
-            problems.add(InputProblem.of("kind", "KIND_NOT_FOR_REGION", kind + " is not issued by " + region.code() + " "
+            refusals.add(InputProblem.of("kind", "KIND_NOT_FOR_REGION", kind + " is not issued by " + region.code() + " "
                     + region.name() + ": a Pergub belongs to a province, a Perbup to a kabupaten, a Perwali to a kota, "
                     + "a Perdes to a desa"));
         }
@@ -156,7 +161,11 @@ public class LocalRegulations {
             file.problem().ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
+            problems.addAll(refusals);
             throw new InvalidInputException(problems);
+        }
+        if (!refusals.isEmpty()) {
+            throw InvalidInputException.refused(refusals);
         }
         String number = TextRules.normalise(r.number(), TextRules.Kind.LINE);
         return tx.execute(status -> {
@@ -201,7 +210,7 @@ public class LocalRegulations {
         try {
             return LocalRegulationKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("kind", "KIND_INVALID", "kind '" + text.strip() + "' is not one of "
+            problems.add(InputProblem.of("kind", "KIND_INVALID", "kind '" + InputProblem.shown(text.strip()) + "' is not one of "
                     + Arrays.toString(LocalRegulationKind.values())));
             return null;
         }
@@ -216,15 +225,20 @@ public class LocalRegulations {
         }
         try {
             LocalDate d = LocalDate.parse(text.strip());
-            if (d.getYear() < 1945 || d.getYear() > 2100) {
+            if (outsideRegister(d)) {
                 problems.add(InputProblem.of(field, "DATE_INVALID", field + " " + d + " is outside 1945-2100"));
                 return null;
             }
             return d;
         } catch (DateTimeParseException e) {
-            problems.add(InputProblem.of(field, "DATE_INVALID", field + " '" + text.strip() + "' is not a date YYYY-MM-DD"));
+            problems.add(InputProblem.of(field, "DATE_INVALID", field + " '" + InputProblem.shown(text.strip()) + "' is not a date YYYY-MM-DD"));
             return null;
         }
+    }
+
+    /** The register's dates, entered or asked for, are from 1945 to 2100. */
+    private static boolean outsideRegister(LocalDate date) {
+        return date.getYear() < 1945 || date.getYear() > 2100;
     }
 
     private static List<String> codes(String field, List<String> given, Set<String> allowed, String code,
@@ -236,7 +250,7 @@ public class LocalRegulations {
             }
             String c = g.strip().toUpperCase(Locale.ROOT);
             if (!allowed.contains(c)) {
-                problems.add(InputProblem.of(field, code, field + " '" + g.strip() + "' is not one of " + allowed.stream().sorted().toList()));
+                problems.add(InputProblem.of(field, code, field + " '" + InputProblem.shown(g.strip()) + "' is not one of " + allowed.stream().sorted().toList()));
             } else {
                 result.add(c);
             }
@@ -248,15 +262,17 @@ public class LocalRegulations {
         if (regionCode == null || regionCode.isBlank()) {
             return scope;
         }
+        RegionScope asked;
         try {
-            RegionScope asked = RegionScope.of(regionCode);
-            if (scope.covers(asked)) {
-                return asked;
-            }
+            asked = RegionScope.of(regionCode);
         } catch (IllegalArgumentException e) {
-            // not a region code: answered like a region outside the scope
+            // malformed, as the coverage endpoints answer it; a well-formed code outside the scope is not found
+            throw CoverageIndicators.regionCodeInvalid(regionCode.strip());
         }
-        throw new NotFoundException("Region " + regionCode + " not found");
+        if (!scope.covers(asked)) {
+            throw new NotFoundException("Region " + asked.code() + " not found");
+        }
+        return asked;
     }
 
     /** The comparison key of a number: upper case, no spaces ("4 tahun  2024" and "4 Tahun 2024" are one). */

@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 public class MonevReports {
 
     private static final Pattern SEMESTER = Pattern.compile("(\\d{4})-([12])");
+    /** The first semester with the programmes in force (July to December 2015). */
+    static final Semester FIRST = new Semester(2015, 2);
 
     /** A semester: "2025-1" is January to June, "2025-2" July to December. */
     public record Semester(int year, int half) {
@@ -77,14 +79,18 @@ public class MonevReports {
     public MonevReport report(String region, String semesterText) {
         Semester semester = Semester.parse(semesterText);
         LocalDate today = LocalDate.now(clock);
+        // the same range as every coverage date (CoverageDates): out of it is malformed (400), one not begun a rule (422)
+        if (semester.last().isBefore(CoverageDates.EARLIEST)) {
+            throw new InvalidInputException("semester", "SEMESTER_INVALID", "semester " + semester + " is before BPJS "
+                    + "Ketenagakerjaan's programmes began (" + CoverageDates.EARLIEST + "): the first is " + FIRST);
+        }
         if (semester.first().isAfter(today)) {
             throw InvalidInputException.refused("semester", "SEMESTER_IN_FUTURE", "semester " + semester + " has not begun");
         }
-        if (semester.year() < 2015) {
-            throw InvalidInputException.refused("semester", "SEMESTER_INVALID", "semester " + semester + " is before BPJS Ketenagakerjaan");
-        }
         LocalDate asOf = semester.last().isAfter(today) ? today : semester.last();
         LocalDate previousAsOf = semester.previous().last();
+        // the first semester has no previous one under the programmes: no change is shown
+        boolean compared = !previousAsOf.isBefore(CoverageDates.EARLIEST);
         Coverage here = indicators.of(region, asOf, semester.first(), asOf);
         String level = switch (here.region().length()) {
             case 2 -> RegionScope.NATIONAL_CODE.equals(here.region()) ? "NATION" : "PROVINCE";
@@ -95,9 +101,9 @@ public class MonevReports {
             throw InvalidInputException.refused("region", "REGION_LEVEL_NOT_REPORTED", "the monitoring report is made for a "
                     + "province or a regency/city, not for " + here.region());
         }
-        Coverage before = indicators.of(here.region(), previousAsOf);
+        Coverage before = compared ? indicators.of(here.region(), previousAsOf) : null;
         List<Coverage> children = indicators.children(here.region(), asOf, semester.first(), asOf);
-        Map<String, Coverage> childrenBefore = indicators.children(here.region(), previousAsOf).stream()
+        Map<String, Coverage> childrenBefore = !compared ? Map.of() : indicators.children(here.region(), previousAsOf).stream()
                 .collect(Collectors.toMap(Coverage::region, Function.identity()));
         List<MonevReport.Row> rows = children.stream().map(c -> row(c, childrenBefore.get(c.region()))).toList();
 

@@ -198,8 +198,7 @@ class ApiExceptionHandler {
 
     /** A value as the message repeats it: never more than 40 characters of it (a 3 MB text is not sent back). */
     private static String shown(Object value) {
-        String text = value instanceof java.math.BigDecimal d ? InputProblem.shown(d) : String.valueOf(value);
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return value instanceof java.math.BigDecimal d ? InputProblem.shown(d) : InputProblem.shown(String.valueOf(value));
     }
 
     private static String expected(Class<?> type) {

@@ -20,6 +20,15 @@ public record InputProblem(long line, String field, String code, String message)
         return plain.length() <= 24 ? plain : value.round(new java.math.MathContext(6)).stripTrailingZeros().toString();
     }
 
+    /**
+     * A text as a message may repeat it: at most its first 40 characters, then "…", so a 5,000-character value sent
+     * back is not a 5,000-character message (null stays "null").
+     */
+    public static String shown(String text) {
+        String t = String.valueOf(text);
+        return t.length() <= 40 ? t : t.substring(0, 40) + "…";
+    }
+
     @Override
     public String toString() {
         return (line > 0 ? "line " + line + ": " : "") + (field != null ? field + ": " : "") + message;

@@ -18,4 +18,18 @@ public final class UploadNames {
         }
         return n.length() > max ? n.substring(n.length() - max) : n;
     }
+
+    /**
+     * The name kept (as {@link #of}, then normalised as a one-line text), or FILE_NAME_INVALID on {@code field} when
+     * it still holds a character {@link TextRules} refuses: a bidirectional override (with U+202E after "perbup",
+     * "perbup?fdp.exe" shows as "perbupexe.pdf"), a private-use or unassigned character. One rule for every upload
+     * that keeps its name.
+     */
+    public static String kept(String field, String sent, int max, String fallback) {
+        String name = TextRules.normalise(of(sent, max, fallback), TextRules.Kind.LINE);
+        if (TextRules.invalidCharacter(name, false)) {
+            throw new InvalidInputException(field, "FILE_NAME_INVALID", "The file name holds a character that cannot be kept");
+        }
+        return name;
+    }
 }

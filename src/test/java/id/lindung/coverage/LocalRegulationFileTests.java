@@ -21,6 +21,25 @@ class LocalRegulationFileTests {
     }
 
     @Test
+    void aFileMustStartWithThePdfHeaderNotMerelyHoldItInItsFirstBytes() {
+        byte[] html = "<html><!-- %PDF-1.4 --></html>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new LocalRegulationFile("perbup.pdf", html).problem()).map(InputProblem::code).contains("FILE_NOT_PDF");
+        byte[] leading = ("\n" + new String(pdf(), StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII);
+        assertThat(new LocalRegulationFile("perbup.pdf", leading).problem()).map(InputProblem::code).contains("FILE_NOT_PDF");
+    }
+
+    @Test
+    void theNameIsKeptEndingInPdfAndAnOverrideCharacterIsRefused() {
+        assertThat(new LocalRegulationFile("..\\..\\evil.html", pdf()).storedName()).isEqualTo("evil.html.pdf");
+        assertThat(new LocalRegulationFile("Perbup.PDF", pdf()).storedName()).isEqualTo("Perbup.PDF");
+        assertThat(new LocalRegulationFile("x".repeat(300) + ".html", pdf()).storedName()).hasSize(200).endsWith(".html.pdf");
+        assertThat(new LocalRegulationFile("perbup\u202Efdp.exe", pdf()).problem()).map(InputProblem::code)
+                .contains("FILE_NAME_INVALID");
+        assertThat(LocalRegulationFile.servedName("perbup\u202Efdp.exe")).isEqualTo("dokumen.pdf");
+        assertThat(LocalRegulationFile.servedName("evil.html")).isEqualTo("evil.html.pdf");
+    }
+
+    @Test
     void aPdfCutShortBeforeItsTrailerIsRefused() {
         byte[] whole = pdf();
         byte[] truncated = java.util.Arrays.copyOf(whole, whole.length - 8);

@@ -113,13 +113,28 @@ public class ProtectionCalendar {
         return c;
     }
 
+    /**
+     * The rules of a month, kept for the months {@link #FIRST} to {@link #HORIZON} only (at most 306 entries): a later
+     * month is looked up each time, so no date asked for can grow the cache (a date in the year 30000 once filled it
+     * with 335,815 months; coverage review). Requests name dates up to a year after today (coverage.CoverageDates).
+     */
     private java.util.Optional<MonthRules> rulesFor(YearMonth month) {
-        return cache.computeIfAbsent(month, m -> {
-            try {
-                return java.util.Optional.of(rules.forMonth(m));
-            } catch (RuntimeException noRulesInForce) {
-                return java.util.Optional.empty();
-            }
-        });
+        if (month.isBefore(FIRST) || month.isAfter(HORIZON)) {
+            return lookUp(month);
+        }
+        return cache.computeIfAbsent(month, this::lookUp);
+    }
+
+    private java.util.Optional<MonthRules> lookUp(YearMonth month) {
+        try {
+            return java.util.Optional.of(rules.forMonth(month));
+        } catch (RuntimeException noRulesInForce) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** How many months' rules are kept (for the test that pins the bound). */
+    int cached() {
+        return cache.size();
     }
 }

@@ -3,6 +3,7 @@ package id.lindung.coverage.web;
 import id.lindung.coverage.Coverage;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,7 +63,8 @@ class CoverageApiController {
         try {
             return YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "MONTH_INVALID", field + " '" + text + "' is not a month YYYY-MM");
+            throw new InvalidInputException(field, "MONTH_INVALID", field + " '" + InputProblem.shown(text)
+                    + "' is not a month YYYY-MM");
         }
     }
 
@@ -73,7 +75,8 @@ class CoverageApiController {
         try {
             return DesaSadarVillages.Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "STATUS_INVALID", "status '" + text + "' is not SADAR, NEAR or NO");
+            throw new InvalidInputException("status", "STATUS_INVALID", "status '" + InputProblem.shown(text)
+                    + "' is not SADAR, NEAR or NO");
         }
     }
 }

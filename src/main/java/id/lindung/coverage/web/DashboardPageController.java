@@ -5,8 +5,10 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.billing.Escalations;
 import id.lindung.coverage.Coverage;
+import id.lindung.coverage.CoverageDates;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
@@ -114,7 +116,10 @@ class DashboardPageController {
 
     private List<Coverage> trendOf(String region, LocalDate day) {
         YearMonth to = YearMonth.from(day);
-        return indicators.trend(region, to.minusMonths(TREND_MONTHS - 1L), to);
+        YearMonth first = YearMonth.from(CoverageDates.EARLIEST);
+        YearMonth from = to.minusMonths(TREND_MONTHS - 1L);
+        // a date in the programmes' first two years draws the months since they began
+        return indicators.trend(region, from.isBefore(first) ? first : from, to);
     }
 
     /** Village payers (APBDes) of the region more than one month in arrears on the date (billing's escalations). */
@@ -130,11 +135,15 @@ class DashboardPageController {
         if (text == null || text.isBlank()) {
             return indicators.today();
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(text.strip());
+            day = LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("date", "DATE_INVALID", "date '" + text.strip() + "' is not a date YYYY-MM-DD");
+            throw new InvalidInputException("date", "DATE_INVALID", "date '" + InputProblem.shown(text.strip())
+                    + "' is not a date YYYY-MM-DD");
         }
+        // before the trend's months are counted back from it
+        return CoverageDates.check("date", day, indicators.today());
     }
 
     /** NATION, PROVINCE, REGENCY, DISTRICT or VILLAGE, from the code's length. */

@@ -2,6 +2,7 @@ package id.lindung.coverage.web;
 
 import id.lindung.access.CurrentActor;
 import id.lindung.coverage.LocalRegulation;
+import id.lindung.coverage.LocalRegulationFile;
 import id.lindung.coverage.LocalRegulations;
 import id.lindung.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -72,7 +73,7 @@ class LocalRegulationController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .eTag("\"" + document.sha256() + "\"")
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                        .filename(LocalRegulationFile.servedName(document.name()), java.nio.charset.StandardCharsets.UTF_8).build().toString())
                 .body(document.content());
     }
 
