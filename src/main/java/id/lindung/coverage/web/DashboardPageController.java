@@ -87,19 +87,23 @@ class DashboardPageController {
                                     @RequestParam(defaultValue = "csv") String format) {
         DashboardTables.Kind kind = DashboardTables.Kind.parse(table);
         if (kind == null) {
-            throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar or trend");
+            throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar, trend or split");
         }
         if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
             throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
         }
         LocalDate day = date(date);
-        String code = indicators.of(region, day).region();
+        Coverage here = indicators.of(region, day);
+        String code = here.region();
+        Locale locale = LocaleContextHolder.getLocale();
+        java.util.function.Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
         DashboardTables.Table t = switch (kind) {
             case CHILDREN -> DashboardTables.children(indicators.children(code, day));
             case WEAKEST -> DashboardTables.weakest(indicators.children(code, day));
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
             case DESA_SADAR -> DashboardTables.desaSadar(indicators.desaSadar(code, day, null));
             case TREND -> DashboardTables.trend(trendOf(code, day));
+            case SPLIT -> DashboardTables.split(here, label);
         };
         if (kind == DashboardTables.Kind.DESA_SADAR) {
             // The near misses name people: a list of names handed out is a disclosure the audit trail accounts for.
@@ -107,9 +111,7 @@ class DashboardPageController {
             audit.exported("desa_sadar_list", code + "@" + day, code,
                     java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
         }
-        Locale locale = LocaleContextHolder.getLocale();
-        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t),
-                key -> messages.getMessage(key, null, key, locale));
+        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
     }
 
     private List<Coverage> trendOf(String region, LocalDate day) {
