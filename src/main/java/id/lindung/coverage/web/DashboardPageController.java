@@ -8,10 +8,13 @@ import id.lindung.coverage.Coverage;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.region.PotentialWorkforce;
+import id.lindung.region.WorkforceFigure;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -40,9 +43,11 @@ class DashboardPageController {
     private final MessageSource messages;
     private final WorkerCategories categories;
     private final AuditLog audit;
+    private final PotentialWorkforce workforce;
 
     DashboardPageController(CoverageIndicators indicators, Escalations escalations, CurrentActor currentActor,
-                            MessageSource messages, WorkerCategories categories, AuditLog audit) {
+                            MessageSource messages, WorkerCategories categories, AuditLog audit, PotentialWorkforce workforce) {
+        this.workforce = workforce;
         this.categories = categories;
         this.audit = audit;
         this.indicators = indicators;
@@ -65,6 +70,7 @@ class DashboardPageController {
         model.addAttribute("arrears", villagesInArrears(here.region(), day));
         model.addAttribute("nearMisses", indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages());
         model.addAttribute("parent", parentOf(here.region()));
+        model.addAttribute("potentialSource", potentialSource(here, children));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("categoryNames", categories.all().stream()
                 .collect(java.util.stream.Collectors.toMap(WorkerCategory::code, k -> k.name(locale))));
@@ -112,6 +118,29 @@ class DashboardPageController {
                     java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
         }
         return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
+    }
+
+    /** Where the ratio's denominator comes from: its year, its source and whether it is an invented demo figure. */
+    record PotentialSource(int year, String source, boolean demo) {}
+
+    /**
+     * The source of the region's potential workforce, as the region module publishes it (/wilayah shows the same): the
+     * nation's is the sum of its provinces', demo when any of them is.
+     */
+    private PotentialSource potentialSource(Coverage here, List<Coverage> children) {
+        if (here.potential() == null) {
+            return null;
+        }
+        int year = here.date().getYear();
+        Collection<WorkforceFigure> figures = RegionScope.NATIONAL_CODE.equals(here.region())
+                ? workforce.figures(RegionScope.NATIONAL_CODE, children.stream().map(Coverage::region).toList(), year).values()
+                : workforce.figure(here.region(), year).stream().toList();
+        if (figures.isEmpty()) {
+            return null;
+        }
+        String sources = figures.stream().flatMap(f -> java.util.Arrays.stream(f.source().split("; ")))
+                .distinct().sorted().collect(java.util.stream.Collectors.joining("; "));
+        return new PotentialSource(year, sources, figures.stream().anyMatch(WorkforceFigure::demo));
     }
 
     private List<Coverage> trendOf(String region, LocalDate day) {

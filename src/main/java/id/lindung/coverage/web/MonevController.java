@@ -143,14 +143,11 @@ class MonevController {
         if (t.isEmpty() || Character.isDigit(t.charAt(0))) {
             return t;
         }
-        for (RegionGroup g : reportableRegions(currentActor.get().scope())) {
-            for (Region r : g.regions()) {
-                if (r.name().equalsIgnoreCase(t)) {
-                    return r.code();
-                }
-            }
-        }
-        return t;
+        List<Region> named = reportableRegions(currentActor.get().scope()).stream().flatMap(g -> g.regions().stream())
+                .filter(r -> r.name().equalsIgnoreCase(t) || r.name().toLowerCase(Locale.ROOT).endsWith(" " + t.toLowerCase(Locale.ROOT)))
+                .toList();
+        // "Kutai Kartanegara" names Kabupaten Kutai Kartanegara; "Bogor" names two regions and stays as typed
+        return named.size() == 1 ? named.get(0).code() : t;
     }
 
     /** A province (or the regency a scope is limited to) and the regions of it a report can be made for. */
