@@ -27,10 +27,18 @@
     var canvas = root.querySelector ? root.querySelector('#trend-chart') : null;
     if (!canvas || canvas.getAttribute('data-drawn') || typeof Chart === 'undefined') { return; }
     var rows = Array.prototype.slice.call(root.querySelectorAll('#trend-table tbody tr'));
-    var labels = rows.map(function (r) { return r.getAttribute('data-month'); });
+    // numbers, percentages and month names in the page's language, not the browser's (id-ID: 3.000 and 0,7)
+    var locale = canvas.getAttribute('data-locale') || document.documentElement.lang || 'id-ID';
+    var monthName = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    var percent = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    var labels = rows.map(function (r) {
+      var ym = (r.getAttribute('data-month') || '').split('-');
+      return ym.length === 2 ? monthName.format(new Date(Date.UTC(+ym[0], +ym[1] - 1, 1))) : r.getAttribute('data-month');
+    });
     function series(name) {
       return rows.map(function (r) { var v = r.getAttribute('data-' + name); return v === '' ? null : parseFloat(v); });
     }
+    function title(name) { return { display: true, text: canvas.getAttribute('data-axis-' + name) }; }
     canvas.setAttribute('data-drawn', 'true');
     new Chart(canvas, {
       type: 'line',
@@ -43,8 +51,14 @@
         ]
       },
       options: {
+        locale: locale,
         responsive: true, maintainAspectRatio: false, animation: false,
-        scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } }
+        scales: {
+          x: { title: title('month') },
+          y: { beginAtZero: true, position: 'left', title: title('workers') },
+          y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: title('ratio'),
+                ticks: { callback: function (v) { return percent.format(v) + ' %'; } } }
+        }
       }
     });
   }

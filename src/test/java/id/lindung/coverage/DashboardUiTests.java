@@ -31,6 +31,7 @@ class DashboardUiTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired id.lindung.region.PotentialWorkforce workforce;
 
     private static String grouped(long n) {
         return String.format(java.util.Locale.ROOT, "%,d", n).replace(',', '.');
@@ -85,6 +86,76 @@ class DashboardUiTests {
                     .isEqualTo(grouped(then.path("protected").asLong()));
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("31 Jan 2026");
             Browser.screenshot(driver, "coverage-dashboard");
+        } finally {
+            driver.quit();
+        }
+    }
+    /** Demo potential figures for 2026: the regency's own and one district's, so ratios exist on the page. */
+    private void potentials() {
+        String csv = "region_code,year,potential_workers,source\n64.02,2026,250000,BPS Sakernas\n64.02.03,2026,20000,BPS Sakernas\n";
+        id.lindung.access.Actor admin = TestUsers.actor("ui-dash-admin", Role.ADMIN, "ID");
+        id.lindung.access.CurrentActor.runAs(admin, () -> workforce.importCsv(new java.io.ByteArrayInputStream(
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), admin, true));
+    }
+
+    @Test
+    void onAWideScreenMoneyStaysOnOneLineAndTheTrendSpeaksThePagesLanguage() throws Exception {
+        TestUsers.token(accounts, "ui-dash-wide", Role.DPMD, "64.02");
+        WebDriver driver = Browser.open(1366, 900);
+        try {
+            Browser.signIn(driver, port, "ui-dash-wide", TestUsers.PASSWORD);
+            driver.get("http://localhost:" + port + "/cakupan?region=64.02&lang=id");
+            List<WebElement> amounts = driver.findElements(By.cssSelector("#figure-money .amount"));
+            assertThat(amounts).hasSize(4);
+            for (WebElement amount : amounts) {
+                assertThat((Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].getClientRects().length;", amount))
+                        .as("one line box: " + amount.getText()).isEqualTo(1L);
+            }
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            assertThat(js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).options.locale;")).isEqualTo("id-ID");
+            assertThat((String) js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).data.labels[0];"))
+                    .as("a month as 'Jan 2025'").matches("\\p{Lu}\\p{Ll}{2,3} \\d{4}");
+            assertThat(js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).options.scales.y.title.text;"))
+                    .isEqualTo("Pekerja (orang)");
+
+            driver.get("http://localhost:" + port + "/cakupan?region=64.02&lang=en");
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
+            assertThat(js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).options.locale;")).isEqualTo("en-GB");
+            Browser.screenshot(driver, "coverage-dashboard-1366");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    void onAPhoneEveryRatioShowsItsDenominatorAndTheRegulationRegisterFitsTheScreen() throws Exception {
+        potentials();
+        String token = TestUsers.token(accounts, "ui-dash-phone", Role.DPMD, "64.02");
+        assertThat(Http.withToken(port, token).postJson("/api/v1/local-regulations", """
+                {"kind": "PERBUP", "number": "11 Tahun 2026 UI%s", "title": "Perlindungan jaminan sosial ketenagakerjaan bagi pekerja rentan di desa",
+                 "regionCode": "64.02", "signedOn": "2026-02-01", "inForceFrom": "2026-03-01", "coversVulnerable": true}"""
+                .formatted(System.nanoTime() % 100_000)).statusCode()).isEqualTo(201);
+        WebDriver driver = Browser.openPhone();
+        try {
+            Browser.signIn(driver, port, "ui-dash-phone", TestUsers.PASSWORD);
+            driver.get("http://localhost:" + port + "/cakupan?region=64.02&lang=id");
+            WebElement row = driver.findElement(By.cssSelector("#children-table a[href*='region=64.02.03&']"))
+                    .findElement(By.xpath("ancestor::tr"));
+            assertThat(row.findElement(By.cssSelector("th.hide-sm, td.hide-sm")).isDisplayed()).as("the potential column hides").isFalse();
+            WebElement fraction = row.findElement(By.cssSelector(".ratio-of"));
+            assertThat(fraction.isDisplayed()).as("protected / potential under the ratio").isTrue();
+            assertThat(fraction.getText()).endsWith(" / 20.000");
+            assertThat(Browser.overflow(driver)).isLessThanOrEqualTo(0);
+            Browser.screenshot(driver, "coverage-dashboard-phone");
+
+            driver.get("http://localhost:" + port + "/cakupan/regulasi?region=64.02&lang=id");
+            assertThat(Browser.overflow(driver)).as("no sideways scrolling").isLessThanOrEqualTo(0);
+            for (WebElement cell : driver.findElements(By.cssSelector("#regulations tbody td"))) {
+                assertThat(cell.isDisplayed()).isTrue();
+                assertThat(cell.getRect().getX() + cell.getRect().getWidth()).as(cell.getAttribute("data-label")).isLessThanOrEqualTo(390);
+            }
+            Browser.screenshot(driver, "coverage-regulations-phone");
         } finally {
             driver.quit();
         }

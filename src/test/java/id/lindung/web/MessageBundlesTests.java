@@ -92,6 +92,8 @@ class MessageBundlesTests {
         BUILT_KEYS.put("localRegulation.budget.", List.of("APBD", "APBDES", "DONOR"));
         BUILT_KEYS.put("dashboard.level.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
         BUILT_KEYS.put("dashboard.children.", List.of("NATION", "PROVINCE", "REGENCY", "DISTRICT", "VILLAGE"));
+        BUILT_KEYS.put("dashboard.segment.", List.of("PU", "BPU"));
+        BUILT_KEYS.put("dashboard.payer.", List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR"));
         BUILT_KEYS.put("dashboard.potential.", List.of("OWN", "SUM_OF_CHILDREN", "MISSING", "PARTIAL"));
         BUILT_KEYS.put("budget.status.", List.of("DRAFT", "FINAL"));
         // i15-pages: the prioritisation's criteria and the what-if's tables

@@ -10,10 +10,13 @@ import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.region.PotentialWorkforce;
+import id.lindung.region.WorkforceFigure;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -42,9 +45,11 @@ class DashboardPageController {
     private final MessageSource messages;
     private final WorkerCategories categories;
     private final AuditLog audit;
+    private final PotentialWorkforce workforce;
 
     DashboardPageController(CoverageIndicators indicators, Escalations escalations, CurrentActor currentActor,
-                            MessageSource messages, WorkerCategories categories, AuditLog audit) {
+                            MessageSource messages, WorkerCategories categories, AuditLog audit, PotentialWorkforce workforce) {
+        this.workforce = workforce;
         this.categories = categories;
         this.audit = audit;
         this.indicators = indicators;
@@ -67,6 +72,7 @@ class DashboardPageController {
         model.addAttribute("arrears", villagesInArrears(here.region(), day));
         model.addAttribute("nearMisses", indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages());
         model.addAttribute("parent", parentOf(here.region()));
+        model.addAttribute("potentialSource", potentialSource(here, children));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("categoryNames", categories.all().stream()
                 .collect(java.util.stream.Collectors.toMap(WorkerCategory::code, k -> k.name(locale))));
@@ -89,19 +95,23 @@ class DashboardPageController {
                                     @RequestParam(defaultValue = "csv") String format) {
         DashboardTables.Kind kind = DashboardTables.Kind.parse(table);
         if (kind == null) {
-            throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar or trend");
+            throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar, trend or split");
         }
         if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
             throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
         }
         LocalDate day = date(date);
-        String code = indicators.of(region, day).region();
+        Coverage here = indicators.of(region, day);
+        String code = here.region();
+        Locale locale = LocaleContextHolder.getLocale();
+        java.util.function.Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
         DashboardTables.Table t = switch (kind) {
             case CHILDREN -> DashboardTables.children(indicators.children(code, day));
             case WEAKEST -> DashboardTables.weakest(indicators.children(code, day));
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
             case DESA_SADAR -> DashboardTables.desaSadar(indicators.desaSadar(code, day, null));
             case TREND -> DashboardTables.trend(trendOf(code, day));
+            case SPLIT -> DashboardTables.split(here, label);
         };
         if (kind == DashboardTables.Kind.DESA_SADAR) {
             // The near misses name people: a list of names handed out is a disclosure the audit trail accounts for.
@@ -109,9 +119,30 @@ class DashboardPageController {
             audit.exported("desa_sadar_list", code + "@" + day, code,
                     java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
         }
-        Locale locale = LocaleContextHolder.getLocale();
-        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t),
-                key -> messages.getMessage(key, null, key, locale));
+        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
+    }
+
+    /** Where the ratio's denominator comes from: its year, its source and whether it is an invented demo figure. */
+    record PotentialSource(int year, String source, boolean demo) {}
+
+    /**
+     * The source of the region's potential workforce, as the region module publishes it (/wilayah shows the same): the
+     * nation's is the sum of its provinces', demo when any of them is.
+     */
+    private PotentialSource potentialSource(Coverage here, List<Coverage> children) {
+        if (here.potential() == null) {
+            return null;
+        }
+        int year = here.date().getYear();
+        Collection<WorkforceFigure> figures = RegionScope.NATIONAL_CODE.equals(here.region())
+                ? workforce.figures(RegionScope.NATIONAL_CODE, children.stream().map(Coverage::region).toList(), year).values()
+                : workforce.figure(here.region(), year).stream().toList();
+        if (figures.isEmpty()) {
+            return null;
+        }
+        String sources = figures.stream().flatMap(f -> java.util.Arrays.stream(f.source().split("; ")))
+                .distinct().sorted().collect(java.util.stream.Collectors.joining("; "));
+        return new PotentialSource(year, sources, figures.stream().anyMatch(WorkforceFigure::demo));
     }
 
     private List<Coverage> trendOf(String region, LocalDate day) {

@@ -3,10 +3,13 @@ package id.lindung.coverage.web;
 import id.lindung.billing.Escalations;
 import id.lindung.coverage.Coverage;
 import id.lindung.coverage.DesaSadarVillages;
+import id.lindung.coverage.LocalRegulation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -20,7 +23,7 @@ final class DashboardTables {
 
     /** The tables a dashboard can download, by the name in its URL. */
     enum Kind {
-        CHILDREN("children"), WEAKEST("weakest"), ARREARS("arrears"), DESA_SADAR("desa-sadar"), TREND("trend");
+        CHILDREN("children"), WEAKEST("weakest"), ARREARS("arrears"), DESA_SADAR("desa-sadar"), TREND("trend"), SPLIT("split");
 
         final String urlName;
 
@@ -85,6 +88,49 @@ final class DashboardTables {
                 "dashboard.col.protected", "dashboard.col.ratio"),
                 months.stream().map(c -> listOf(c.date().toString(), c.potential(), c.registered(), c.protectedWorkers(),
                         c.ratio())).toList());
+    }
+
+    /**
+     * The region's breakdown ("Rincian"): registered and protected workers by segment (PU, BPU), then by the kind of
+     * payer their contributions are owed by; each row names its group and its key with the key's label beside it.
+     */
+    static Table split(Coverage c, Function<String, String> label) {
+        List<List<Object>> rows = new ArrayList<>();
+        splitRows(rows, label.apply("dashboard.split.segment"), c.bySegment(), "dashboard.segment.", label);
+        splitRows(rows, label.apply("dashboard.split.payerKind"), c.byPayerKind(), "dashboard.payer.", label);
+        return new Table("split", List.of("dashboard.col.group", "dashboard.col.code", "dashboard.col.name",
+                "dashboard.col.registered", "dashboard.col.protected"), rows);
+    }
+
+    private static void splitRows(List<List<Object>> rows, String group, Map<String, Coverage.Count> counts, String prefix,
+                                  Function<String, String> label) {
+        if (counts == null) {
+            return;
+        }
+        counts.forEach((key, n) -> rows.add(listOf(group, key, label.apply(prefix + key), n.registered(), n.protectedWorkers())));
+    }
+
+    /**
+     * The register of regional regulations as listed on /cakupan/regulasi: kind and budget sources by their label,
+     * dates as ISO text, what a regulation covers as yes/no, and the file's SHA-256 (the file itself is one link away).
+     */
+    static Table regulations(List<LocalRegulation> items, Function<String, String> label) {
+        String yes = label.apply("dashboard.yes");
+        String no = label.apply("dashboard.no");
+        List<List<Object>> rows = items.stream().map(r -> listOf(label.apply("localRegulation.kind." + r.kind().name()),
+                r.number(), r.title(), r.counterparty(), r.regionCode(), r.regionName(), text(r.signedOn()),
+                text(r.inForceFrom()), text(r.inForceUntil()), r.coversApparatus() ? yes : no, r.coversVulnerable() ? yes : no,
+                String.join(", ", r.programs()),
+                r.budgets().stream().map(b -> label.apply("localRegulation.budget." + b)).collect(Collectors.joining(", ")),
+                r.file() == null ? null : r.file().sha256())).toList();
+        return new Table("regulasi", List.of("localRegulation.kind", "localRegulation.number", "localRegulation.titleField",
+                "localRegulation.counterparty", "dashboard.col.code", "localRegulation.region", "localRegulation.signedOnField",
+                "localRegulation.inForceFrom", "localRegulation.inForceUntil", "localRegulation.apparatus",
+                "localRegulation.vulnerable", "localRegulation.programs", "localRegulation.budgets", "monev.col.sha256"), rows);
+    }
+
+    private static String text(java.time.LocalDate day) {
+        return day == null ? null : day.toString();
     }
 
     private static List<Object> regionRow(Coverage c) {

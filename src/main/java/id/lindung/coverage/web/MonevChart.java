@@ -9,11 +9,13 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The report's chart, drawn on the server with java.awt into RGB samples: one pair of bars per child region, the coverage
- * ratio at the end of the previous semester (grey) and of this one (green), in percent. Regions without a ratio get
- * no bar and a dash under their code.
+ * ratio at the end of the previous semester (grey) and of this one (green), in percent, on an axis scaled to the data
+ * (a round maximum just above the highest ratio). Regions are numbered 1..n under their bars, in the order of the
+ * legend the PDF prints under the chart; a region without a ratio gets no bar and a dash beside its number.
  */
 final class MonevChart {
 
@@ -30,8 +32,9 @@ final class MonevChart {
      * a PNG would be encoded here only for the PDF library to decode it again pixel by pixel (a tenth of the
      * report's rendering time, docs/benchmarks.md); the PDF compresses the samples itself.
      */
-    static byte[] rgb(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
-        BufferedImage image = draw(rows, title, previousLabel, currentLabel);
+    static byte[] rgb(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel,
+                      Function<BigDecimal, String> number) {
+        BufferedImage image = draw(rows, title, previousLabel, currentLabel, number);
         int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
         byte[] rgb = new byte[pixels.length * 3];
         for (int i = 0, j = 0; i < pixels.length; i++) {
@@ -43,7 +46,29 @@ final class MonevChart {
         return rgb;
     }
 
-    private static BufferedImage draw(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel) {
+    /** The numbers under the bars are printed when there are at most this many regions (a province's regencies). */
+    static final int MAX_LABELLED = 40;
+
+    /**
+     * The top of the percent axis: five steps of 1, 2, 2.5 or 5 times a power of ten, the smallest that reaches
+     * {@code max} (1.1 % → 1.25 %, 7 % → 10 %, 36 % → 50 %); 1 % when there is nothing to show.
+     */
+    static BigDecimal axisTop(double max) {
+        if (!(max > 0)) {
+            return BigDecimal.ONE;
+        }
+        BigDecimal power = BigDecimal.ONE.scaleByPowerOfTen((int) Math.floor(Math.log10(max / 5)));
+        for (String m : new String[] {"1", "2", "2.5", "5", "10"}) {
+            BigDecimal top = new BigDecimal(m).multiply(power).multiply(BigDecimal.valueOf(5));
+            if (top.doubleValue() >= max) {
+                return top.stripTrailingZeros();
+            }
+        }
+        return power.multiply(BigDecimal.valueOf(50)).stripTrailingZeros();
+    }
+
+    private static BufferedImage draw(List<MonevReport.Row> rows, String title, String previousLabel, String currentLabel,
+                                      Function<BigDecimal, String> number) {
         int width = WIDTH;
         int height = HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -62,15 +87,17 @@ final class MonevChart {
             int bottom = height - 110;
             double max = rows.stream().flatMap(r -> java.util.stream.Stream.of(r.ratio(), r.previousRatio()))
                     .filter(java.util.Objects::nonNull).mapToDouble(BigDecimal::doubleValue).max().orElse(0) * 100;
-            double top100 = Math.max(10, Math.ceil(max / 10) * 10);
+            BigDecimal axis = axisTop(max);
+            double top100 = axis.doubleValue();
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 20));
             for (int i = 0; i <= 5; i++) {
-                double value = top100 * i / 5;
+                BigDecimal value = axis.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(5)).stripTrailingZeros();
                 int y = bottom - (int) ((bottom - top) * i / 5.0);
                 g.setColor(new Color(0xe3, 0xe8, 0xe5));
                 g.drawLine(left, y, right, y);
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(String.format("%.0f %%", value), 20, y + 7);
+                String tick = number.apply(value) + " %";
+                g.drawString(tick, left - 12 - g.getFontMetrics().stringWidth(tick), y + 7);
             }
             g.setStroke(new BasicStroke(2));
             g.drawLine(left, bottom, right, bottom);
@@ -82,10 +109,10 @@ final class MonevChart {
                 double x = left + slot * i + slot / 2;
                 bar(g, r.previousRatio(), x - bar, bar, top, bottom, top100, GREY);
                 bar(g, r.ratio(), x, bar, top, bottom, top100, GREEN);
-                if (n <= 40) {
+                if (n <= MAX_LABELLED) {
                     g.setColor(Color.DARK_GRAY);
                     g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, n > 20 ? 14 : 18));
-                    String label = r.code().substring(r.code().lastIndexOf('.') + 1) + (r.ratio() == null ? " -" : "");
+                    String label = (i + 1) + (r.ratio() == null ? " -" : "");
                     int w = g.getFontMetrics().stringWidth(label);
                     g.drawString(label, (int) (x - w / 2.0), bottom + 28);
                 }

@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.coverage.LocalRegulation;
@@ -75,8 +76,8 @@ final class MonevDocuments {
         tables.add(new DashboardTables.Table(label.apply("monev.sheet.desaSadar"), List.of("dashboard.col.code", "dashboard.col.name",
                 "dashboard.col.desaSadar", "dashboard.col.desa"), sadar));
         MonevReport.Claims claims = r.claims();
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.claims"), List.of("monev.col.claims", "dashboard.benefitsPaid",
-                "dashboard.paid", "monev.col.lossRatioPercent", "monev.col.source"),
+        tables.add(new DashboardTables.Table(label.apply("monev.sheet.claims"), List.of("monev.col.claims", "monev.col.benefitsPaid",
+                "monev.col.contributionsPaid", "monev.col.lossRatioPercent", "monev.col.source"),
                 List.of(cells(claims.claims(), amount(claims.benefitsPaid()), amount(claims.contributionsPaid()),
                         percent(claims.lossRatio()), label.apply("monev.source." + claims.benefitsSource())))));
         List<List<Object>> regs = new ArrayList<>();
@@ -103,15 +104,7 @@ final class MonevDocuments {
             Document document = new Document(PageSize.A4.rotate(), 30, 30, 50, 40);
             PdfWriter writer = PdfWriter.getInstance(document, out);
             Font small = FontFactory.getFont(FontFactory.HELVETICA, 8);
-            writer.setPageEvent(new PdfPageEventHelper() {
-                @Override
-                public void onEndPage(PdfWriter w, Document d) {
-                    ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_LEFT, new Phrase(header, small),
-                            d.left(), d.top() + 20, 0);
-                    ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_RIGHT,
-                            new Phrase(label.apply("monev.page") + " " + w.getPageNumber(), small), d.right(), d.bottom() - 20, 0);
-                }
-            });
+            writer.setPageEvent(new PageHeaderAndNumber(header, label.apply("monev.pageOf"), small));
             document.open();
             Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
             Font heading = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 11);
@@ -126,10 +119,14 @@ final class MonevDocuments {
                     + label.apply("dashboard.col.ratio") + ": " + (t.ratio() == null ? "-" : fmt.decimal(t.ratio().movePointRight(2)) + " %"),
                     heading));
             Image chart = Image.getInstance(MonevChart.WIDTH, MonevChart.HEIGHT, 3, 8, MonevChart.rgb(r.children(),
-                    label.apply("monev.chart"), label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf())));
+                    label.apply("monev.chart"), label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf()),
+                    fmt::decimal));
             chart.scaleToFit(700, 300);
             chart.setAlignment(Element.ALIGN_CENTER);
             document.add(chart);
+            if (!r.children().isEmpty() && r.children().size() <= MonevChart.MAX_LABELLED) {
+                document.add(chartLegend(r.children(), small));
+            }
             for (DashboardTables.Table table : sections) {
                 Paragraph h = new Paragraph(table.name(), heading);
                 h.setSpacingBefore(10);
@@ -154,6 +151,82 @@ final class MonevDocuments {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names behind the chart's numbers, directly under it: "1  Loa Kulu (64.02.03)", in rows of five. */
+    private static PdfPTable chartLegend(List<MonevReport.Row> rows, Font font) {
+        int columns = 5;
+        PdfPTable legend = new PdfPTable(columns);
+        legend.setWidthPercentage(100);
+        legend.getDefaultCell().setBorder(PdfPCell.NO_BORDER);
+        legend.getDefaultCell().setPadding(1);
+        for (int i = 0; i < rows.size(); i++) {
+            MonevReport.Row row = rows.get(i);
+            legend.addCell(new Phrase((i + 1) + "  " + row.name() + " (" + row.code() + ")", font));
+        }
+        for (int i = rows.size() % columns; i > 0 && i < columns; i++) {
+            legend.addCell("");
+        }
+        return legend;
+    }
+
+    /**
+     * The report's header on every page and "Halaman n dari N" under it: the total is not known until the document is
+     * closed, so each page takes a template that is filled then ({@code pageOf} is the message with {0} for the page
+     * and {1} for the total, as the bundle holds it).
+     */
+    static final class PageHeaderAndNumber extends PdfPageEventHelper {
+
+        private final String header;
+        private final String pageOf;
+        private final Font font;
+        private final BaseFont base;
+        private PdfTemplate total;
+
+        PageHeaderAndNumber(String header, String pageOf, Font font) {
+            this.header = header;
+            this.pageOf = pageOf.contains("{1}") ? pageOf : pageOf + " {0} / {1}";
+            this.font = font;
+            this.base = font.getCalculatedBaseFont(false);
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter w, Document d) {
+            total = w.getDirectContent().createTemplate(base.getWidthPoint("00000", font.getSize()), font.getSize() + 2);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter w, Document d) {
+            PdfContentByte page = w.getDirectContent();
+            ColumnText.showTextAligned(page, Element.ALIGN_LEFT, new Phrase(header, font), d.left(), d.top() + 20, 0);
+            int at = pageOf.indexOf("{1}");
+            String before = pageOf.substring(0, at).replace("{0}", Integer.toString(w.getPageNumber()));
+            String after = pageOf.substring(at + 3).replace("{0}", Integer.toString(w.getPageNumber()));
+            float size = font.getSize();
+            float y = d.bottom() - 20;
+            // right-aligned as wide as a total of four digits would make it
+            float x = d.right() - base.getWidthPoint(before + "0000" + after, size);
+            page.beginText();
+            page.setFontAndSize(base, size);
+            page.showTextAligned(Element.ALIGN_LEFT, before, x, y, 0);
+            page.endText();
+            float totalX = x + base.getWidthPoint(before, size);
+            page.addTemplate(total, totalX, y - 2);
+            if (!after.isEmpty()) {
+                page.beginText();
+                page.setFontAndSize(base, size);
+                page.showTextAligned(Element.ALIGN_LEFT, after, totalX + base.getWidthPoint("0000", size), y, 0);
+                page.endText();
+            }
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter w, Document d) {
+            total.beginText();
+            total.setFontAndSize(base, font.getSize());
+            total.showTextAligned(Element.ALIGN_LEFT, Integer.toString(w.getPageNumber() - 1), 0, 2, 0);
+            total.endText();
         }
     }
 

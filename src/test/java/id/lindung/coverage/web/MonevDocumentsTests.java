@@ -9,11 +9,16 @@ import id.lindung.coverage.MonevReport;
 import id.lindung.platform.Formats;
 import id.lindung.shared.Rupiah;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.function.Function;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -38,7 +43,7 @@ class MonevDocumentsTests {
             assertThat(reader.getNumberOfPages()).isGreaterThan(2);
             for (int p = 1; p <= reader.getNumberOfPages(); p++) {
                 String page = text.getTextFromPage(p);
-                assertThat(page).as("page " + p).contains("Aceh (11)").contains("monev.page " + p);
+                assertThat(page).as("page " + p).contains("Aceh (11)").contains("monev.pageOf " + p + " /");
                 all.append(page).append('\n');
             }
         }
@@ -47,6 +52,49 @@ class MonevDocumentsTests {
         }
         assertThat(all).contains("monev.desaSadarList: 700").contains("Desa Nomor 699").contains("Desa Dengan Nama Yang Sangat …")
                 .contains("monev.sheet.claims").contains("monev.sheet.regulations");
+    }
+
+    /** The bundle's Indonesian words, as the report is printed for an Indonesian officer. */
+    static Function<String, String> indonesian() throws IOException {
+        Properties messages = new Properties();
+        try (var in = MonevDocumentsTests.class.getResourceAsStream("/messages.properties")) {
+            messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return key -> messages.getProperty(key, key);
+    }
+
+    @Test
+    void everyPageSaysWhichPageOfHowManyItIsAndTheDefinitionsAreInTheReport() throws Exception {
+        byte[] pdf = MonevDocuments.pdf(provinceReport(700), indonesian(), FORMATS);
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            int pages = reader.getNumberOfPages();
+            for (int p = 1; p <= pages; p++) {
+                assertThat(text.getTextFromPage(p).replaceAll("\\s+", " ")).as("page " + p).contains("Halaman " + p + " dari " + pages);
+            }
+            String first = text.getTextFromPage(1);
+            assertThat(first).as("the definitions themselves, not a file of the repository")
+                    .contains("Rasio cakupan: terlindungi dibagi potensi").doesNotContain("docs/coverage.md");
+            assertThat(first).as("the chart's numbers named directly under it").contains("1  Kabupaten 1 (11.01)")
+                    .contains("23  Kabupaten 23 (11.23)");
+            StringBuilder all = new StringBuilder();
+            for (int p = 1; p <= pages; p++) {
+                all.append(text.getTextFromPage(p));
+            }
+            assertThat(all).as("the claims section says whose payment it counts").contains("Iuran dibayar (Rp)")
+                    .contains("Manfaat dibayar (Rp)");
+        }
+    }
+
+    @Test
+    void theChartsAxisEndsAtARoundNumberJustAboveTheHighestRatio() {
+        assertThat(MonevChart.axisTop(1.1)).isEqualByComparingTo("1.25");
+        assertThat(MonevChart.axisTop(0.92)).isEqualByComparingTo("1");
+        assertThat(MonevChart.axisTop(0.2)).isEqualByComparingTo("0.25");
+        assertThat(MonevChart.axisTop(7)).isEqualByComparingTo("10");
+        assertThat(MonevChart.axisTop(36.7)).isEqualByComparingTo("50");
+        assertThat(MonevChart.axisTop(120)).isEqualByComparingTo("125");
+        assertThat(MonevChart.axisTop(0)).as("nothing to show").isEqualByComparingTo("1");
     }
 
     @Test
