@@ -1,11 +1,17 @@
 package id.lindung.claim;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import id.lindung.regulation.Reference;
 import id.lindung.shared.Rupiah;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A case as the API answers it ({@code GET /api/v1/claims/{id}}): the issue's fields first, then what the pages and
@@ -26,6 +32,26 @@ public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType typ
                         Payment payment, String rejectionReason, JkkClock clock, boolean overdue, String regulationVersion,
                         String openedBy, Instant openedAt) {
 
+    /**
+     * The legal basis most cash components rest on, when at least two rest on exactly it: the case page and the case
+     * file state it once under the components and write a basis on a row only where it differs
+     * ({@link Component#legalBasisUnlessShared}). A JKM death's lump sum, periodic payment and funeral costs rest on PP
+     * 44/2015 as amended by PP 82/2019, which the page wrote on each row (review of 3 December 2026); the scholarship,
+     * on PP 82/2019 and Permenaker 5/2021, keeps its own. Empty when no two components share their basis.
+     */
+    @JsonIgnore
+    public List<Reference> sharedLegalBasis() {
+        Map<List<List<Object>>, Integer> counts = new LinkedHashMap<>();
+        Map<List<List<Object>>, List<Reference>> bases = new LinkedHashMap<>();
+        for (Component k : components) {
+            List<Reference> basis = k.legalBasis();
+            counts.merge(Component.key(basis), 1, Integer::sum);
+            bases.putIfAbsent(Component.key(basis), basis);
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2 && !e.getKey().isEmpty())
+                .reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(e -> bases.get(e.getKey())).orElse(List.of());
+    }
+
     /** One named policy's answer: {@code passed} false with a stable code when it refused or warned. */
     public record Decision(String code, boolean passed, String message, Effect effect) {}
 
@@ -40,7 +66,37 @@ public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType typ
     }
 
     /** One cash component as decided, with the regulation values it came from. */
-    public record Component(String code, Rupiah amount, List<Reference> references) {}
+    public record Component(String code, Rupiah amount, List<Reference> references) {
+
+        /**
+         * The component's legal bases for a reader, each regulation and article once: the references are one per value
+         * used, and several values of a component usually rest on the same regulation (the case page showed "PP 44/2015
+         * as amended by PP 82/2019" three times). A basis is unverified when any value resting on it is; its sources are
+         * all of theirs. Not an API field: the answer keeps every reference with its parameter.
+         */
+        @JsonIgnore
+        public List<Reference> legalBasis() {
+            Map<List<String>, Reference> bases = new LinkedHashMap<>();
+            for (Reference r : references) {
+                bases.merge(Arrays.asList(r.regulation(), r.article()), r, (a, b) -> new Reference(null, a.regulation(), a.article(),
+                        List.copyOf(new LinkedHashSet<>(Stream.concat(a.sources().stream(), b.sources().stream()).toList())),
+                        a.verified() && b.verified(), null));
+            }
+            return List.copyOf(bases.values());
+        }
+
+        /** The component's legal basis, or nothing when it is {@code shared} (stated once for the components). */
+        @JsonIgnore
+        public List<Reference> legalBasisUnlessShared(List<Reference> shared) {
+            List<Reference> basis = legalBasis();
+            return !shared.isEmpty() && key(basis).equals(key(shared)) ? List.of() : basis;
+        }
+
+        /** What a reader sees of a basis: its regulation, article and verdict. */
+        static List<List<Object>> key(List<Reference> basis) {
+            return basis.stream().map(r -> Arrays.<Object>asList(r.regulation(), r.article(), r.verified())).toList();
+        }
+    }
 
     /**
      * One school year of one child.

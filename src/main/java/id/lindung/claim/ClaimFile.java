@@ -67,7 +67,7 @@ class ClaimFile {
 
             section(doc, t(locale, "claim.file.components"), h2);
             table(doc, normal, new float[] {25, 20, 55}, c.components().stream().map(x -> List.of(x.code(), rp(money, x.amount()),
-                    String.join("; ", x.references().stream().map(r -> r.citation()).toList()))).toList());
+                    String.join("; ", x.legalBasis().stream().map(r -> r.citation()).toList()))).toList());
             doc.add(labelled(t(locale, "claim.file.total"), rp(money, c.total()), bold, bold));
             if (c.clock() != null) {
                 doc.add(new Paragraph(c.clock().dueOn() == null ? t(locale, "claim.file.clockIncomplete")

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -37,9 +38,12 @@ final class ClaimView {
     static ClaimCase of(Parts p, Actor actor, ClaimSettings settings, LocalDate today, Instant now) {
         CaseRow row = p.row();
         boolean full = PersonalData.seesFull(actor);
+        // what people typed (file names, reasons, payment references, names) may quote a NIK: a masked reader sees every
+        // long digit run as PersonalData.maskTyped shows it, in the API answer, the page and the case file alike
+        UnaryOperator<String> typed = full ? UnaryOperator.identity() : PersonalData::maskTyped;
         OptionalInt receiving = row.type().death()
                 ? HeirOrder.receivingRank(p.heirs().stream().map(Heir::relationship).toList()) : OptionalInt.empty();
-        List<Heir> heirs = p.heirs().stream().map(h -> new Heir(h.no(), h.name(), h.nik() == null ? null : PersonalData.nik(actor, h.nik()),
+        List<Heir> heirs = p.heirs().stream().map(h -> new Heir(h.no(), typed.apply(h.name()), h.nik() == null ? null : PersonalData.nik(actor, h.nik()),
                 h.relationship(), full ? h.bankAccount() : maskAccount(h.bankAccount()), h.rank(),
                 receiving.isPresent() && h.rank() == receiving.getAsInt())).toList();
         List<String> recipients = heirs.stream().filter(Heir::recipient).map(Heir::name).toList();
@@ -52,20 +56,27 @@ final class ClaimView {
                     : payable && certificate(p.documents(), s.child(), s.schoolYear()) ? ScholarshipStatus.DUE
                     : ScholarshipStatus.SCHEDULED;
             ClaimCase.Child child = children.get(s.child());
-            scholarships.add(new Scholarship(child == null ? null : child.name(), s.child(), ScholarshipSchedule.label(s.schoolYear()),
+            String childName = child == null ? null : typed.apply(child.name());
+            scholarships.add(new Scholarship(childName, s.child(), ScholarshipSchedule.label(s.schoolYear()),
                     s.level(), s.amount(), status, s.stopReason(), s.paidOn() == null ? null
-                    : new Payment(s.paymentReference(), s.paidOn(), s.paidAmount(), child == null ? null : child.name(), s.paidBy())));
+                    : new Payment(typed.apply(s.paymentReference()), s.paidOn(), s.paidAmount(), childName, s.paidBy())));
         }
-        List<ClaimCase.Child> shownChildren = p.children().stream().map(c -> new ClaimCase.Child(c.no(), c.name(),
+        List<ClaimCase.Child> shownChildren = p.children().stream().map(c -> new ClaimCase.Child(c.no(), typed.apply(c.name()),
                 PersonalData.birthDateValue(actor, c.birthDate()), c.schoolLevel(), c.marriedOn(), c.employedOn())).toList();
         Payment payment = row.paidOn() == null ? null
-                : new Payment(row.paymentReference(), row.paidOn(), row.paidAmount(), row.paidHeir(), row.paidBy());
+                : new Payment(typed.apply(row.paymentReference()), row.paidOn(), row.paidAmount(), typed.apply(row.paidHeir()), row.paidBy());
+        List<Document> documents = checklist(row.type(), p.documents(), p.scholarships(), today).stream()
+                .map(d -> d.fileName() == null || full ? d : new Document(d.type(), d.required(), d.present(), d.child(),
+                        d.schoolYear(), d.documentId(), typed.apply(d.fileName()), d.contentType(), d.size(), d.sha256(),
+                        d.uploadedAt(), d.uploadedBy())).toList();
+        List<ClaimCase.HistoryEntry> history = p.history().stream().map(h -> new ClaimCase.HistoryEntry(h.status(), h.at(), h.by(),
+                typed.apply(h.reason()), h.action())).toList();
         ClaimCase.JkkClock clock = row.type().workAccident() && row.status() != ClaimStatus.REJECTED
                 ? settings.jkkClock.on(row.fileCompleteOn(), row.paidOn(), row.total(), today) : null;
         return new ClaimCase(row.id(), PersonalData.nik(actor, row.nik()), row.type(), row.incidentDate(), row.status(),
                 row.eligible(), p.decisions(), p.components(), row.total(), scholarships, heirs,
-                checklist(row.type(), p.documents(), p.scholarships(), today), p.history(), row.workerName(), row.regionCode(),
-                row.reportedOn(), shownChildren, recipients, payment, row.rejectionReason(), clock,
+                documents, history, row.workerName(), row.regionCode(),
+                row.reportedOn(), shownChildren, recipients, payment, typed.apply(row.rejectionReason()), clock,
                 overdue(row.status(), row.statusSince(), settings, now), row.regulationVersion(), row.openedBy(), row.openedAt());
     }
 

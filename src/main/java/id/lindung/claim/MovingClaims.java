@@ -101,6 +101,7 @@ class MovingClaims {
 
     private void pay(ClaimStore.CaseRow row, ClaimCase current, ClaimRequests.PaymentInput p, Actor actor) {
         PaymentRules.requireComplete(p, LocalDate.now(clock));
+        PaymentRules.requireNotBefore(p, row.fileCompleteOn());
         Rupiah amount = PaymentRules.requireAmount(p, row.total(), "the approved total");
         String heir = recipient(current, p.heir());
         store.setPayment(row.regionCode(), row.id(), PaymentRules.reference(p), p.date(), amount, heir, actor.username());

@@ -10,7 +10,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The rules of a payment, of a case or of a scholarship year: a reference, a date not in the future, the exact amount. */
+/**
+ * The rules of a payment, of a case or of a scholarship year: a reference, a date not in the future (and, for a case, not
+ * before its file was complete), the exact amount.
+ */
 final class PaymentRules {
 
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
@@ -40,6 +43,18 @@ final class PaymentRules {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /**
+     * Refuses (422 PAYMENT_BEFORE_FILE_COMPLETE) a case's payment dated before its file was complete: the case is approved,
+     * and so paid, only on a complete file, and the JKK clock counts from that day (a payment before it showed "paid on
+     * 25 Oct" beside "complete since 4 Dec", review of 3 December 2026). No date yet (older cases): nothing to compare.
+     */
+    static void requireNotBefore(ClaimRequests.PaymentInput p, LocalDate fileCompleteOn) {
+        if (fileCompleteOn != null && p.date().isBefore(fileCompleteOn)) {
+            throw InvalidInputException.refused("payment.date", "PAYMENT_BEFORE_FILE_COMPLETE", "payment.date " + p.date()
+                    + " is before the file was complete (" + fileCompleteOn + ")");
         }
     }
 

@@ -106,7 +106,7 @@ class DemoClaims {
                 documents(op, c);
                 move(officer, c, ClaimStatus.VERIFIED, null);
                 move(officer, c, ClaimStatus.APPROVED, null);
-                pay(officer, c.id(), today.minusDays(40));
+                pay(officer, c.id());
             });
             if (!featured) {
                 featured = tryCase("death of a village official", () -> featuredDeath(area, officer, today));
@@ -156,7 +156,7 @@ class DemoClaims {
         documents(operator, c);
         move(officer, c, ClaimStatus.VERIFIED, null);
         move(officer, c, ClaimStatus.APPROVED, null);
-        pay(officer, c.id(), died.plusDays(20));
+        pay(officer, c.id());
         // this school year's certificates: each child's year becomes due
         ClaimCase paid = CurrentActor.runAs(operator, () -> claims.get(c.id()));
         String thisYear = paid.scholarships().stream().filter(s -> s.status() == ClaimCase.ScholarshipStatus.SCHEDULED)
@@ -198,7 +198,13 @@ class DemoClaims {
         CurrentActor.runAs(officer, () -> claims.transition(c.id(), new ClaimRequests.Transition(to, reason, null)));
     }
 
-    private void pay(Actor officer, long id, LocalDate on) {
+    /**
+     * Pays today: the module records every step, and the day the file was complete, at the clock's date, so a back-dated
+     * payment preceded the complete file it was made on (review of 3 December 2026: "paid on 25 Oct" beside "complete
+     * since 4 Dec"); the module now refuses that with PAYMENT_BEFORE_FILE_COMPLETE.
+     */
+    private void pay(Actor officer, long id) {
+        LocalDate on = LocalDate.now(clock);
         CurrentActor.runAs(officer, () -> {
             ClaimCase c = claims.get(id);
             String heir = c.recipients().isEmpty() ? null : c.recipients().get(0);

@@ -247,4 +247,36 @@ class ClaimPagesUiTests {
         assertThat(seen).containsExactly("ui-claim-maker approve=false reject=true", "ui-claim-checker approve=true reject=true",
                 "ui-claim-monitor approve=false reject=false");
     }
+
+    /**
+     * The claims list on a 390 px phone, in Indonesian (the longer labels): every amount is whole on the screen, none cut
+     * at its edge behind a table that scrolled only a few pixels (review of 3 December 2026: "Rp 2.022.20").
+     */
+    @Test
+    void everyAmountOfTheClaimsListIsWhollyOnAPhoneScreen() throws Exception {
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "ui-claim-phone-admin", Role.ADMIN, "ID"));
+        JsonNode worker = official(admin, "Perangkat Desa Dengan Nama Panjang Untuk Daftar Klaim");
+        TestUsers.token(accounts, "ui-claim-phone", Role.BPJS_OFFICER, "64.02");
+        LocalDate today = LocalDate.now(clock);
+        var opened = admin.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"%s","reportedOn":"%s","months":12}"""
+                .formatted(worker.get("nik").asText(), today.minusDays(8), today.minusDays(7)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        WebDriver driver = Browser.openPhone();
+        try {
+            Browser.signIn(driver, port, "ui-claim-phone", TestUsers.PASSWORD);
+            for (String lang : List.of("id", "en")) {
+                driver.get("http://localhost:" + port + "/klaim?lang=" + lang);
+                Browser.screenshot(driver, "phone-claims-" + lang);
+                Object cut = ((JavascriptExecutor) driver).executeScript("""
+                        const wrap = document.querySelector('.table-wrap'), edge = wrap.getBoundingClientRect().right;
+                        return [...wrap.querySelectorAll('td.num, th.num')].filter(c => c.getBoundingClientRect().right > edge + 0.5
+                            || c.scrollWidth > c.clientWidth).map(c => c.textContent.trim());""");
+                assertThat((List<?>) cut).as(lang + ": amounts past the screen's edge").isEmpty();
+                assertThat(driver.findElement(By.tagName("main")).getText()).contains("Perangkat Desa Dengan Nama Panjang");
+            }
+        } finally {
+            driver.quit();
+        }
+    }
 }

@@ -73,4 +73,54 @@ class ClaimRulesTests {
         assertThat(ClaimStatus.REJECTED.next()).isEmpty();
         assertThat(ClaimStatus.SUBMITTED.canMoveTo(ClaimStatus.APPROVED)).isFalse();
     }
+
+    @Test
+    void aComponentShowsEachLegalBasisOnceAndUnverifiedWhenAnyValueOnItIs() {
+        String amended = "PP 44/2015 as amended by PP 82/2019";
+        ClaimCase.Component lumpSum = new ClaimCase.Component("LUMP_SUM", Rupiah.of(42_000_000), List.of(
+                new id.lindung.regulation.Reference("jkm.lump_sum", amended, null, List.of("S1"), true, null),
+                new id.lindung.regulation.Reference("jkm.periodic", amended, null, List.of("S1", "S2"), false, null),
+                new id.lindung.regulation.Reference("jkm.funeral", amended, null, List.of("S3"), true, null),
+                new id.lindung.regulation.Reference("jkm.funeral", amended, "Pasal 34", List.of("S3"), true, null)));
+        assertThat(lumpSum.legalBasis()).extracting(r -> r.regulation() + " " + r.article() + " " + r.sources() + " " + r.verified())
+                .containsExactly(amended + " null [S1, S2, S3] false", amended + " Pasal 34 [S3] true");
+        assertThat(lumpSum.references()).hasSize(4);
+    }
+
+    @Test
+    void theBasisMostComponentsShareIsStatedOnceAndARowNamesOnlyADifferentOne() {
+        String amended = "PP 44/2015 as amended by PP 82/2019";
+        ClaimCase.Component lumpSum = component("LUMP_SUM", ref("jkm.lumpSum", amended, true));
+        ClaimCase.Component periodic = component("PERIODIC", ref("jkm.periodic", amended, true));
+        ClaimCase.Component funeral = component("FUNERAL", ref("jkm.funeral", amended, true));
+        ClaimCase.Component scholarship = component("SCHOLARSHIP_MAX", ref("scholarship.SD", "PP 82/2019; Permenaker 5/2021", true));
+        ClaimCase death = withComponents(List.of(lumpSum, periodic, funeral, scholarship));
+        List<id.lindung.regulation.Reference> shared = death.sharedLegalBasis();
+        assertThat(shared).extracting(id.lindung.regulation.Reference::regulation).containsExactly(amended);
+        assertThat(lumpSum.legalBasisUnlessShared(shared)).isEmpty();
+        assertThat(funeral.legalBasisUnlessShared(shared)).isEmpty();
+        assertThat(scholarship.legalBasisUnlessShared(shared)).extracting(id.lindung.regulation.Reference::regulation)
+                .containsExactly("PP 82/2019; Permenaker 5/2021");
+        // one component, or none alike: nothing is shared, each row names its own
+        assertThat(withComponents(List.of(lumpSum)).sharedLegalBasis()).isEmpty();
+        assertThat(withComponents(List.of(lumpSum, scholarship)).sharedLegalBasis()).isEmpty();
+        // an unverified value is not the same basis as a verified one: it keeps its mark on its row
+        ClaimCase.Component unverified = component("FUNERAL", ref("jkm.funeral", amended, false));
+        assertThat(unverified.legalBasisUnlessShared(withComponents(List.of(lumpSum, periodic, unverified)).sharedLegalBasis()))
+                .extracting(id.lindung.regulation.Reference::verified).containsExactly(false);
+    }
+
+    private static id.lindung.regulation.Reference ref(String parameter, String regulation, boolean verified) {
+        return new id.lindung.regulation.Reference(parameter, regulation, null, List.of("S1"), verified, null);
+    }
+
+    private static ClaimCase.Component component(String code, id.lindung.regulation.Reference... references) {
+        return new ClaimCase.Component(code, Rupiah.of(1_000_000), List.of(references));
+    }
+
+    private static ClaimCase withComponents(List<ClaimCase.Component> components) {
+        return new ClaimCase(1, null, ClaimType.JKM_DEATH, null, ClaimStatus.SUBMITTED, true, List.of(), components, Rupiah.of(0),
+                List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), List.of(), null, null, null, false, null,
+                null, null);
+    }
 }

@@ -164,11 +164,9 @@ class ClaimSecurityReviewIntegrationTests {
             String scope = role == Role.AUDITOR ? "71" : "71.08";
             Http reader = api("csr-" + role.name().toLowerCase(), role, scope);
             Http page = browser("csr-page-" + role.name().toLowerCase(), role, scope);
-            List<String> texts = List.of(expect(reader.get("/api/v1/claims/" + id), 200).body(),
-                    expect(reader.get("/api/v1/claims?region=71.08"), 200).body(),
-                    expect(page.get("/klaim/" + id), 200).body(), expect(page.get("/klaim?region=71.08"), 200).body(),
-                    ClaimPagesUiTests.pdfText(bytes("/api/v1/claims/" + id + "/pdf", role, scope)),
-                    ClaimPagesUiTests.pdfText(bytes("/klaim/" + id + "/berkas.pdf", role, scope)));
+            List<String> texts = new java.util.ArrayList<>(caseAsSeen(reader, page, role, scope, id));
+            texts.add(expect(reader.get("/api/v1/claims?region=71.08"), 200).body());
+            texts.add(expect(page.get("/klaim?region=71.08"), 200).body());
             for (String text : texts) {
                 assertThat(text).as(role + " sees the case").contains("Pegawai Klaim").doesNotContain(nik, spouse, ACCOUNT);
                 assertThat(WHOLE_NIK.matcher(text).find()).as(role + ": a whole NIK").isFalse();
@@ -194,6 +192,63 @@ class ClaimSecurityReviewIntegrationTests {
         }
         assertThat(jdbc.sql("select status from claim_case where id = ?").param(id).query(String.class).single()).isEqualTo("SUBMITTED");
         assertThat(jdbc.sql("select count(*) from claim_document where case_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /**
+     * What people typed on a case (a file name, a recomputation's or a rejection's reason, a payment reference) may quote
+     * a NIK: MONITOR and AUDITOR see it masked in the API answer, the page and the case file; the BPJS officer who typed
+     * it sees it whole (security review of 3 December 2026, finding 1).
+     */
+    @Test
+    void aNikTypedIntoAClaimsFileNameReasonOrReferenceIsMaskedForMonitorsAndAuditorsOnly() throws Exception {
+        Object[] c = deathCase();
+        long paid = (long) c[0];
+        String nik = (String) c[1];
+        String spouse = (String) c[2];
+        String masked = nik.substring(0, 6) + "********" + nik.substring(14);
+        expect(upload(bpjs, paid, "KTP", "", "KTP_" + nik + ".pdf", PDF), 201);
+        expect(bpjs.postJson("/api/v1/claims/" + paid + "/recomputations", "{\"reason\":\"Cek ulang NIK " + nik + " upah\"}"), 200);
+        for (String type : List.of("KK", "DEATH_CERTIFICATE", "HEIR_STATEMENT", "BANK_BOOK")) {
+            expect(upload(bpjs, paid, type, "", type + ".pdf", PDF), 201);
+        }
+        expect(bpjs.postJson("/api/v1/claims/" + paid + "/transitions", transition("VERIFIED", "")), 200);
+        JsonNode approved = json(expect(bpjs.postJson("/api/v1/claims/" + paid + "/transitions", transition("APPROVED", "")), 200));
+        expect(bpjs.postJson("/api/v1/claims/" + paid + "/transitions", transition("PAID", ",\"payment\":{\"reference\":\"TRF-" + nik
+                + "\",\"date\":\"2026-12-02\",\"amount\":" + approved.get("total").decimalValue() + ",\"heir\":\"" + spouse + "\"}")), 200);
+        Object[] second = deathCase();
+        long rejected = (long) second[0];
+        String secondNik = (String) second[1];
+        expect(bpjs.postJson("/api/v1/claims/" + rejected + "/transitions", transition("REJECTED",
+                ",\"reason\":\"NIK " + secondNik + " tidak cocok\"")), 200);
+
+        for (Role role : List.of(Role.MONITOR, Role.AUDITOR)) {
+            String scope = role == Role.AUDITOR ? "71" : "71.08";
+            Http reader = api("csr-typed-" + role.name().toLowerCase(), role, scope);
+            Http page = browser("csr-typed-page-" + role.name().toLowerCase(), role, scope);
+            for (long id : List.of(paid, rejected)) {
+                for (String text : caseAsSeen(reader, page, role, scope, id)) {
+                    assertThat(WHOLE_NIK.matcher(text).find()).as(role + " case " + id + ": a whole NIK in " + text).isFalse();
+                }
+            }
+            JsonNode seen = json(reader.get("/api/v1/claims/" + paid));
+            assertThat(seen.get("documents").findValuesAsString("fileName")).contains("KTP_" + masked + ".pdf");
+            assertThat(seen.get("history").findValuesAsString("reason")).contains("Cek ulang NIK " + masked + " upah");
+            assertThat(seen.get("payment").get("reference").asString()).isEqualTo("TRF-" + masked);
+            assertThat(json(reader.get("/api/v1/claims/" + rejected)).get("rejectionReason").asString()).doesNotContain(secondNik)
+                    .startsWith("NIK " + secondNik.substring(0, 6) + "********");
+        }
+        // the officer in scope sees what was typed, as typed
+        for (String text : caseAsSeen(bpjs, browser("csr-typed-page-bpjs", Role.BPJS_OFFICER, "71.08"), Role.BPJS_OFFICER, "71.08", paid)) {
+            assertThat(text).contains("KTP_" + nik + ".pdf", "Cek ulang NIK " + nik + " upah", "TRF-" + nik);
+        }
+        assertThat(expect(bpjs.get("/api/v1/claims/" + rejected), 200).body()).contains("NIK " + secondNik + " tidak cocok");
+    }
+
+    /** A case as a reader sees it: the API answer, the case page, and the case file (PDF text) of the API and of the page. */
+    List<String> caseAsSeen(Http reader, Http page, Role role, String scope, long id) throws Exception {
+        return List.of(expect(reader.get("/api/v1/claims/" + id), 200).body(), expect(page.get("/klaim/" + id), 200).body(),
+                ClaimPagesUiTests.pdfText(bytes("/api/v1/claims/" + id + "/pdf", role, scope)),
+                ClaimPagesUiTests.pdfText(bytes("/klaim/" + id + "/berkas.pdf", role, scope)));
     }
 
     /** A PDF as bytes (Http answers strings, which would mangle the binary). */

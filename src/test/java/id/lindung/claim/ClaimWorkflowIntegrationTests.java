@@ -182,15 +182,19 @@ class ClaimWorkflowIntegrationTests {
         assertThat(approved.get("status").asString()).isEqualTo("APPROVED");
         // the payment must be the approved total, to a recipient by the heirs' order
         assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
-                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":41999999,\"heir\":\"" + spouse + "\"}")), 422)))
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-02\",\"amount\":41999999,\"heir\":\"" + spouse + "\"}")), 422)))
                 .containsExactly("PAYMENT_AMOUNT_MISMATCH@payment.amount");
         assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
-                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":42000000,\"heir\":\"" + mother + "\"}")), 422)))
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-02\",\"amount\":42000000,\"heir\":\"" + mother + "\"}")), 422)))
                 .containsExactly("HEIR_NOT_RECIPIENT@payment.heir");
         JsonNode paid = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID",
-                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-01\",\"amount\":42000000,\"heir\":\"" + spouse + "\"}")), 200));
+                ",\"payment\":{\"reference\":\"TRF-1\",\"date\":\"2026-12-02\",\"amount\":42000000,\"heir\":\"" + spouse + "\"}")), 200));
         assertThat(paid.get("status").asString()).isEqualTo("PAID");
         assertThat(paid.get("payment").get("heir").asString()).isEqualTo("Sri Wahyuni");
+        // the case page names the basis the lump sum, periodic payment and funeral costs share once, the scholarship's on its row
+        String page = expect(operator.get("/klaim/" + id + "?lang=id"), 200).body();
+        assertThat(page.split("PP 44/2015 sebagaimana diubah dengan PP 82/2019", -1)).as(page).hasSize(2);
+        assertThat(page).contains("Dasar hukum, kecuali disebut lain pada baris").contains("PP 82/2019; Permenaker 5/2021");
         assertThat(paid.get("history").findValuesAsString("status")).containsExactly("SUBMITTED", "VERIFIED", "APPROVED", "PAID");
         assertThat(paid.get("history").get(3).get("by").asString()).isEqualTo("claims-bpjs");
         assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 409)))
@@ -307,6 +311,34 @@ class ClaimWorkflowIntegrationTests {
         assertThat(late.get("overdue").asBoolean()).isTrue();
         assertThat(json(expect(bpjs.get("/api/v1/claims?overdue=true&case=JKK_TEMPORARY_DISABILITY"), 200)).get("items")
                 .findValuesAsString("nik")).contains(nik);
+    }
+
+    @Test
+    void aCaseIsNeverPaidBeforeItsFileWasComplete() {
+        String nik = worker(dpmd, "71.05.01.2002", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2024-01-01");
+        long id = json(expect(bpjs.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-11-25","reportedOn":"2026-11-26","months":2}"""
+                .formatted(nik)), 201)).get("id").asLong();
+        expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 200);
+        // opened on 2 December, the last document comes on Friday 4 December
+        clock.fixAt(Instant.parse("2026-12-04T03:00:00Z"));
+        for (String type : List.of("KTP", "KK", "BANK_BOOK", "ACCIDENT_REPORT", "MEDICAL_RESUME")) {
+            expect(upload(bpjs, id, type, "", type + ".pdf", PDF), 201);
+        }
+        expect(bpjs2.postJson("/api/v1/claims/" + id + "/transitions", transition("APPROVED", "")), 200);
+        String pay = ",\"payment\":{\"reference\":\"TRF-%s\",\"date\":\"%s\",\"amount\":5000000}";
+        assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID", pay.formatted("1", "2026-12-03"))), 422)))
+                .containsExactly("PAYMENT_BEFORE_FILE_COMPLETE@payment.date");
+        assertThat(jdbc.sql("select status from claim_case where id = ?").param(id).query(String.class).single()).isEqualTo("APPROVED");
+
+        JsonNode paid = json(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID", pay.formatted("2", "2026-12-04"))), 200));
+        // the complete file, the payment, the clock and the history tell one story
+        assertThat(paid.get("clock").get("fileCompleteOn").asString()).isEqualTo("2026-12-04");
+        assertThat(paid.get("clock").get("paidOn").asString()).isEqualTo("2026-12-04");
+        assertThat(paid.get("payment").get("date").asString()).isEqualTo("2026-12-04");
+        JsonNode last = paid.get("history").get(paid.get("history").size() - 1);
+        assertThat(last.get("status").asString()).isEqualTo("PAID");
+        assertThat(last.get("at").asString()).startsWith("2026-12-04");
     }
 
     @Test

@@ -46,5 +46,8 @@ class DemoDataIntegrationTests {
                 .query(String.class).list()).containsExactly("APPROVED", "PAID", "REJECTED", "SUBMITTED", "VERIFIED");
         assertThat(count("select count(*) from claim_history h join claim_case c on c.id = h.case_id where c.region_code like '62.71.%'"
                 + " and h.status = 'APPROVED' and h.by_user = c.opened_by")).as("nobody approved a case they opened").isZero();
+        // review of 3 December 2026: the demo paid back-dated, before the file it was paid on was complete
+        assertThat(count("select count(*) from claim_case where region_code like '62.71.%' and paid_on is not null"
+                + " and (file_complete_on is null or paid_on < file_complete_on)")).as("a case paid before its file was complete").isZero();
     }
 }

@@ -123,17 +123,22 @@ class ClaimCaseFile {
             if (c.components().isEmpty()) {
                 doc.add(new Paragraph(t.get("claim.components.none"), NORMAL));
             } else {
+                List<Reference> shared = c.sharedLegalBasis();
                 PdfPTable components = table(new float[] {38, 20, 42});
                 header(components, t.get("claim.components.component"), t.get("claim.components.amount"), t.get("claim.components.references"));
                 for (ClaimCase.Component k : c.components()) {
                     components.addCell(cell(componentName(k.code(), t), SMALL, Element.ALIGN_LEFT));
                     components.addCell(cell(fmt.rupiah(k.amount()), SMALL, Element.ALIGN_RIGHT));
-                    components.addCell(cell(references(k.references(), t), SMALL, Element.ALIGN_LEFT));
+                    List<Reference> own = k.legalBasisUnlessShared(shared);
+                    components.addCell(cell(k.legalBasis().isEmpty() ? "–" : references(own, t), SMALL, Element.ALIGN_LEFT));
                 }
                 components.addCell(cell(t.get("claim.components.total"), SMALL_BOLD, Element.ALIGN_LEFT));
                 components.addCell(cell(fmt.rupiah(c.total()), SMALL_BOLD, Element.ALIGN_RIGHT));
                 components.addCell(cell("", SMALL, Element.ALIGN_LEFT));
                 doc.add(components);
+                if (!shared.isEmpty()) {
+                    doc.add(new Paragraph(t.get("claim.components.sharedReferences") + ": " + references(shared, t), SMALL));
+                }
                 if (c.components().stream().anyMatch(k -> "SCHOLARSHIP_MAX".equals(k.code()))) {
                     doc.add(new Paragraph(t.get("claim.components.scholarshipNote"), SMALL));
                 }
@@ -265,7 +270,7 @@ class ClaimCaseFile {
         return own != null ? own : t.orElse("simulation.component." + code, t.get("claim.component.other"));
     }
 
-    /** "PP 82/2019 Pasal 34 [S74]; ..." with unverified values marked. */
+    /** "PP 82/2019 Pasal 34 [S74]; ..." with unverified values marked, each legal basis once. */
     private static String references(List<Reference> references, Text t) {
         List<String> parts = new ArrayList<>();
         for (Reference r : references) {
