@@ -20,10 +20,62 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("lindung-lang");
-        resolver.setDefaultLocale(INDONESIAN);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        return resolver;
+        return new TwoLanguages();
+    }
+
+    /**
+     * The language of a request or a remembered cookie, Indonesian or English and nothing else: a cookie naming
+     * another language, or no valid language at all ({@code <script>}), reads as Indonesian instead of a 500 on
+     * every page (Spring refuses an unparsable cookie by default).
+     */
+    static final class TwoLanguages extends CookieLocaleResolver {
+        TwoLanguages() {
+            super("lindung-lang");
+            setDefaultLocale(INDONESIAN);
+            setCookieMaxAge(Duration.ofDays(365));
+            setRejectInvalidCookies(false);
+        }
+
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(jakarta.servlet.http.HttpServletRequest request) {
+            var context = super.resolveLocaleContext(request);
+            java.util.TimeZone zone = context instanceof org.springframework.context.i18n.TimeZoneAwareLocaleContext aware
+                    ? aware.getTimeZone() : null;
+            return new org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext(supported(context.getLocale()), zone);
+        }
+
+        @Override
+        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+    }
+
+    /** English when the locale is English, Indonesian otherwise. */
+    static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : INDONESIAN;
+    }
+
+    /**
+     * {@code ?lang=}: {@code id} or {@code en} (any case, with or without a country) switch the language; any other
+     * value is ignored and the language stays as it was, where Spring answered a value it cannot parse with a 500.
+     */
+    static final class LanguageParameter extends LocaleChangeInterceptor {
+        LanguageParameter() {
+            setParamName("lang");
+            setIgnoreInvalidLocale(true);
+        }
+
+        @Override
+        protected Locale parseLocaleValue(String value) {
+            String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+            if (v.equals("id") || v.startsWith("id-") || v.equals("in")) {
+                return INDONESIAN;
+            }
+            if (v.equals("en") || v.startsWith("en-")) {
+                return Locale.ENGLISH;
+            }
+            throw new IllegalArgumentException("not a language of Lindung");
+        }
     }
 
     /** JSON input read strictly: see {@link StrictJson}. */
@@ -49,9 +101,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-        interceptor.setParamName("lang");
-        registry.addInterceptor(interceptor);
+        registry.addInterceptor(new LanguageParameter());
         registry.addInterceptor(new RequestParameterGuard());
         registry.addInterceptor(new PageModel("languageSwitch", LanguageSwitchAdvice::languageSwitch));
     }
