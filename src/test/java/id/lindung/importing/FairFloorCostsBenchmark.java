@@ -164,6 +164,25 @@ class FairFloorCostsBenchmark {
                     end if;
                     return null;
                 end $$"""));
+        // the overlap check before V162 (V41's body: one join under LIMIT 1, a probe per term), for an A/B in one run
+        variants.put("membership_term_no_overlap as in V41, a probe per term (before V162)", List.of("""
+                create or replace function membership_term_no_overlap() returns trigger language plpgsql as $$
+                declare
+                    clash record;
+                begin
+                    select n.worker_id, n.program, n.valid_from, n.valid_to, t.id as other_id, t.valid_from as other_from,
+                           t.valid_to as other_to
+                    into clash
+                    from new_terms n
+                    join membership_term t on t.worker_id = n.worker_id and t.program = n.program and t.id <> n.id
+                    where t.valid_from < coalesce(n.valid_to, 'infinity') and n.valid_from < coalesce(t.valid_to, 'infinity')
+                    limit 1;
+                    if found then
+                        raise exception using errcode = 'exclusion_violation', constraint = 'membership_term_no_overlap',
+                            message = 'membership terms may not overlap';
+                    end if;
+                    return null;
+                end $$"""));
         variants.put("everything, again", List.of());
         // -Dbenchmark.only=REGEX: only the variants whose name it finds (and the two runs with everything)
         String only = System.getProperty("benchmark.only", "");

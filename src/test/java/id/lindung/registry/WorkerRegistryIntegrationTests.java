@@ -205,6 +205,50 @@ class WorkerRegistryIntegrationTests {
                 .query(Long.class).single()).isEqualTo(3);
     }
 
+    /**
+     * V162 checks a statement that holds every term of its workers (an import's new workers) within the statement, and
+     * any other statement by a probe per term: both must refuse what V41 refused.
+     */
+    @Test
+    void overlapsAreRefusedWithinOneStatementAndAgainstTermsAlreadyHeld() {
+        Worker held = register(OPERATOR, VILLAGE);
+        // a worker with no term yet, the next id after the one registered above
+        long fresh = jdbc.sql("""
+                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                select '64' || lpad(cast((select max(id) + 7 from worker) as text), 14, '0'), 'Tanpa Kepesertaan', w.sex,
+                       w.birth_date, w.village_code, w.category, 'test'
+                from worker w where w.id = :held returning id""").param("held", held.id()).query(Long.class).single();
+        String terms = """
+                insert into membership_term (worker_id, village_code, program, segment, wage, employer_payer_id, worker_payer_id,
+                                             valid_from, valid_to, end_reason, created_by)
+                select x.worker, t.village_code, 'JKK', t.segment, t.wage, t.employer_payer_id, t.worker_payer_id,
+                       x.valid_from, x.valid_to, case when x.valid_to is null then null else 'OTHER' end, 'test'
+                from membership_term t
+                cross join (values %s) as x(worker, valid_from, valid_to)
+                where t.worker_id = :held and t.program = 'JKK' and t.valid_to is null""";
+        // two terms of the new worker overlapping each other, in one statement (checked within the statement)
+        assertThatThrownBy(() -> jdbc.sql(terms.formatted("""
+                (cast(:fresh as bigint), date '2025-01-01', date '2025-06-01'), (cast(:fresh as bigint), date '2025-05-01', date '2025-09-01')"""))
+                .param("fresh", fresh).param("held", held.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("may not overlap");
+        // the new worker's terms are fine together, but the statement also gives the registered worker a term over its
+        // open one: the table holds other terms of the range, so every term is probed, and the statement is refused
+        assertThatThrownBy(() -> jdbc.sql(terms.formatted("""
+                (cast(:fresh as bigint), date '2025-01-01', date '2025-06-01'), (cast(:fresh as bigint), date '2025-06-01', cast(null as date)),
+                (cast(:held as bigint), date '2026-02-01', date '2026-03-01')"""))
+                .param("fresh", fresh).param("held", held.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("may not overlap")
+                .hasMessageContaining("of worker " + held.id());
+        // adjacent terms of the new worker in one statement are kept
+        assertThat(jdbc.sql(terms.formatted("""
+                (cast(:fresh as bigint), date '2025-01-01', date '2025-06-01'), (cast(:fresh as bigint), date '2025-06-01', cast(null as date))"""))
+                .param("fresh", fresh).param("held", held.id()).update()).isEqualTo(2);
+        // and a later statement overlapping them is refused against the terms now held
+        assertThatThrownBy(() -> jdbc.sql(terms.formatted("(cast(:fresh as bigint), date '2024-12-01', date '2025-02-01')"))
+                .param("fresh", fresh).param("held", held.id()).update())
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class).hasMessageContaining("may not overlap");
+    }
+
     /** The statement-level reference checks of V43 (docs/decisions/0005-registry-reference-checks.md). */
     @Test
     void theDatabaseRefusesReferencesToMissingWorkersPayersAndVillages() {
