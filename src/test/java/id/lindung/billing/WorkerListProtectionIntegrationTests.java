@@ -54,6 +54,9 @@ class WorkerListProtectionIntegrationTests {
         BillingFixture fx = new BillingFixture(jdbc);
         long paid = selfPayer(fx, "Petani Sungai Perlu Lunas");
         long owing = selfPayer(fx, "Petani Sungai Perlu Menunggak");
+        long notYet = fx.worker(VILLAGE, "Petani Sungai Perlu Mulai Januari", "PETANI");
+        fx.term(notYet, VILLAGE, "JKK", "BPU", "1000000", "VERY_LOW", null,
+                fx.payer("SELF:" + fx.nik(notYet), "SELF", "Peserta mandiri", VILLAGE), LocalDate.of(2027, 1, 1), null);
         for (YearMonth m = YearMonth.of(2026, 9); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
             YearMonth month = m;
             CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
@@ -68,6 +71,7 @@ class WorkerListProtectionIntegrationTests {
         Http api = Http.withToken(port, TestUsers.token(accounts, "list-protection-api", Role.DPMD, "62.07"));
         assertThat(endpoint(api, fx.nik(paid))).containsExactly("PROTECTED");
         assertThat(endpoint(api, fx.nik(owing))).containsExactly("LAPSED");
+        assertThat(api.get("/api/v1/workers/" + fx.nik(notYet) + "/protection").body()).contains("\"programs\":[]");
 
         Http browser = Http.browser(port);
         TestUsers.token(accounts, "list-protection-page", Role.DPMD, "62.07");
@@ -79,6 +83,7 @@ class WorkerListProtectionIntegrationTests {
                 .doesNotContain("LAPSED");
         assertThat(protectionCell(list.body(), owing)).contains("data-status=\"LAPSED\"", ">Menunggak (belum terlindungi)<")
                 .doesNotContain("PROTECTED");
+        assertThat(protectionCell(list.body(), notYet)).contains(">Belum ada JKK/JKM<").doesNotContain("data-status");
     }
 
     private static long selfPayer(BillingFixture fx, String name) {
