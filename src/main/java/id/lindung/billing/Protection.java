@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
 import id.lindung.shared.Segment;
@@ -83,64 +84,108 @@ public class Protection {
     }
 
     /**
-     * The worker's terms, paid months and billed months in one statement (issue 16: four round trips were most of a
-     * lookup's time under load), each branch only if {@code scope} (null: any) covers the worker; null if it does not.
+     * A worker's terms, paid months and billed months (only a month billed with a positive net amount, both shares,
+     * after reversals, can be in arrears), for the workers {@code %1$s} selects: one statement for one worker or a page.
+     */
+    private static final String FACTS = """
+            select 't' kind, t.worker_id, t.program, t.valid_from d1, t.valid_to d2, t.segment, p.code, t.end_reason = 'DECEASED' flag
+            from registry_membership_term t join registry_payer p on p.id = t.worker_payer_id
+            where t.worker_id %1$s
+            union all
+            select 'p', worker_id, program, month, paid_on, null, null, null from paid_month
+            where worker_id %1$s
+            union all
+            select 'b', worker_id, program, month, null, null, null, null from bill_line
+            where worker_id %1$s group by worker_id, program, month having sum(amount) > 0""";
+
+    /**
+     * The worker's facts in one statement (issue 16: four round trips were most of a lookup's time under load), each
+     * branch only if {@code scope} (null: any) covers the worker; null if it does not.
      */
     private List<ProgramStatus> evaluate(long workerId, LocalDate date, RegionScope scope) {
-        Map<String, List<ProtectionPolicy.Period>> periods = new TreeMap<>();
-        Map<String, Map<YearMonth, LocalDate>> paid = new HashMap<>();
-        // only a month billed with a positive net amount (both shares, after reversals) can be in arrears
-        Map<String, Set<YearMonth>> billed = new HashMap<>();
+        Facts facts = new Facts();
         boolean[] visible = new boolean[1];
         jdbc.sql("""
                 with v as (select cast(:any as boolean) or exists(select 1 from registry_worker
                                    where id = :id and village_code >= :lo and village_code < :hi) ok)
-                select 'v' kind, null::text program, null::date d1, null::date d2, null::text segment, null::text code,
-                       ok flag from v
+                select 'v' kind, null::bigint, null::text, null::date, null::date, null::text, null::text, ok from v
                 union all
-                select 't', t.program, t.valid_from, t.valid_to, t.segment, p.code, t.end_reason = 'DECEASED'
-                from registry_membership_term t join registry_payer p on p.id = t.worker_payer_id
-                where t.worker_id = :id and (select ok from v)
-                union all
-                select 'p', program, month, paid_on, null, null, null from paid_month
-                where worker_id = :id and (select ok from v)
-                union all
-                select 'b', program, month, null, null, null, null from bill_line
-                where worker_id = :id and (select ok from v) group by program, month having sum(amount) > 0""")
+                """ + FACTS.formatted("= :id and (select ok from v)"))
                 .param("id", workerId).param("any", scope == null)
                 .param("lo", scope == null ? "" : scope.lo()).param("hi", scope == null ? "" : scope.hi())
                 .query((rs, n) -> {
-                    String program = rs.getString(2);
-                    switch (rs.getString(1)) {
-                        case "v" -> visible[0] = rs.getBoolean(7);
-                        case "t" -> periods.computeIfAbsent(program, k -> new ArrayList<>())
-                                .add(new ProtectionPolicy.Period(rs.getDate(3).toLocalDate(),
-                                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), Segment.valueOf(rs.getString(5)),
-                                        rs.getString(6), rs.getBoolean(7)));
-                        case "p" -> paid.computeIfAbsent(program, k -> new HashMap<>())
-                                .put(YearMonth.from(rs.getDate(3).toLocalDate()), rs.getDate(4).toLocalDate());
-                        default -> billed.computeIfAbsent(program, k -> new HashSet<>()).add(YearMonth.from(rs.getDate(3).toLocalDate()));
+                    if ("v".equals(rs.getString(1))) {
+                        visible[0] = rs.getBoolean(8);
+                    } else {
+                        facts.add(rs);
                     }
-                    return program;
+                    return n;
                 })
                 .list();
-        if (!visible[0]) {
-            return null;
+        return visible[0] ? facts.statuses(date) : null;
+    }
+
+    /**
+     * The same answer as {@link #ofWorker} for many workers at once, in one statement whatever their number (a list
+     * page's rows): worker id → its programmes' statuses, for workers with a programme started by {@code date}. No scope
+     * check: callers pass workers they have already scoped.
+     */
+    public Map<Long, List<ProgramStatus>> ofWorkers(java.util.Collection<Long> workerIds, LocalDate date) {
+        if (workerIds.isEmpty()) {
+            return Map.of();
         }
-        periods.values().forEach(list -> list.sort(java.util.Comparator.comparing(ProtectionPolicy.Period::from)));
-        MonthRules now = rulesFor(YearMonth.from(date));
-        List<ProgramStatus> result = new ArrayList<>();
-        periods.forEach((program, list) -> {
-            Segment segment = list.get(list.size() - 1).segment();
-            var answer = ProtectionPolicy.evaluate(list, billed.getOrDefault(program, Set.of()), paid.getOrDefault(program, Map.of()),
-                    m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), now.bpuBackPaymentMonths(), date);
-            if (answer != null) {
-                result.add(new ProgramStatus(program, answer.status(),
-                        answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer(),
-                        answer.employerInArrears()));
+        Map<Long, Facts> byWorker = new HashMap<>();
+        jdbc.sql(FACTS.formatted("= any(:ids)")).param("ids", workerIds.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    byWorker.computeIfAbsent(rs.getLong(2), k -> new Facts()).add(rs);
+                    return n;
+                })
+                .list();
+        Map<Long, List<ProgramStatus>> result = new HashMap<>();
+        byWorker.forEach((id, facts) -> {
+            List<ProgramStatus> programs = facts.statuses(date);
+            if (!programs.isEmpty()) {
+                result.put(id, programs);
             }
         });
         return result;
+    }
+
+    /** One worker's rows of {@link #FACTS}, and the policy's answer over them. */
+    private final class Facts {
+        private final Map<String, List<ProtectionPolicy.Period>> periods = new TreeMap<>();
+        private final Map<String, Map<YearMonth, LocalDate>> paid = new HashMap<>();
+        private final Map<String, Set<YearMonth>> billed = new HashMap<>();
+
+        void add(java.sql.ResultSet rs) throws java.sql.SQLException {
+            String program = rs.getString(3);
+            switch (rs.getString(1)) {
+                case "t" -> periods.computeIfAbsent(program, k -> new ArrayList<>())
+                        .add(new ProtectionPolicy.Period(rs.getDate(4).toLocalDate(),
+                                rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), Segment.valueOf(rs.getString(6)),
+                                rs.getString(7), rs.getBoolean(8)));
+                case "p" -> paid.computeIfAbsent(program, k -> new HashMap<>())
+                        .put(YearMonth.from(rs.getDate(4).toLocalDate()), rs.getDate(5).toLocalDate());
+                default -> billed.computeIfAbsent(program, k -> new HashSet<>()).add(YearMonth.from(rs.getDate(4).toLocalDate()));
+            }
+        }
+
+        List<ProgramStatus> statuses(LocalDate date) {
+            periods.values().forEach(list -> list.sort(java.util.Comparator.comparing(ProtectionPolicy.Period::from)));
+            MonthRules now = rulesFor(YearMonth.from(date));
+            List<ProgramStatus> result = new ArrayList<>();
+            periods.forEach((program, list) -> {
+                Segment segment = list.get(list.size() - 1).segment();
+                var answer = ProtectionPolicy.evaluate(list, billed.getOrDefault(program, Set.of()), paid.getOrDefault(program, Map.of()),
+                        m -> rulesFor(m).dueDate(segment), now.bpuGraceMonths(), now.bpuBackPaymentMonths(), date);
+                if (answer != null) {
+                    result.add(new ProgramStatus(program, answer.status(),
+                            answer.paidThrough() == null ? null : answer.paidThrough().toString(), answer.payer(),
+                            answer.employerInArrears()));
+                }
+            });
+            return result;
+        }
     }
 
     private MonthRules rulesFor(YearMonth month) {

@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.shared.Segment;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,6 +1,6 @@
 package id.lindung.claim;
 
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.claim.ClaimCase.Decision;
 import id.lindung.claim.ClaimCase.Effect;
 import id.lindung.shared.Segment;

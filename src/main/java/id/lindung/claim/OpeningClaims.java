@@ -5,7 +5,7 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.billing.Protection;
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.claim.ClaimCase.Decision;
 import id.lindung.claim.ClaimCase.Effect;
 import id.lindung.platform.InputProblem;

@@ -10,7 +10,8 @@
  * types ({@code Worker}, {@code MembershipTerm}, {@code Payer}, {@code Programme}, {@code Segment},
  * {@code RiskGroup}, {@code WorkerCategory}, {@code WorkerStatus}, {@code EndReason}, {@code StagedWorker}), the worker
  * categories' lookup {@link id.lindung.registry.WorkerCategories} (reference data in {@code worker_category}, never read
- * by other modules as a table), and the regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}). Other public types of this
+ * by other modules as a table), the regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}), and
+ * the questions the registry asks billing, which billing implements ({@code BilledTerms}, {@code ProtectionOnDate}). Other public types of this
  * package ({@code PayerRegister}, {@code LikelyDuplicates}, {@code TransferRequests}, {@code DuplicateNikException},
  * {@code NikJson}, {@code SpreadsheetSafe}, ...) are public for the registry's own screens and API in
  * {@code registry.web}, a subpackage.

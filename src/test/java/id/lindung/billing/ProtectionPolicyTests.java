@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.shared.ProtectionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.shared.Segment;

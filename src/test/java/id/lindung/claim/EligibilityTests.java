@@ -2,7 +2,7 @@ package id.lindung.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.claim.ClaimCase.Decision;
 import id.lindung.claim.ClaimCase.Effect;
 import id.lindung.shared.Segment;

@@ -9,7 +9,7 @@ import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.coverage.internal.DesaSadarRule;
 import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.support.IntegrationTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.registry.EndReason;
 import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.WorkerStatus;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.access.Role;
 import id.lindung.benefit.BenefitCase;
-import id.lindung.billing.ProtectionStatus;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.region.RegionKind;
 import id.lindung.region.RegionLevel;
 import id.lindung.registry.EndReason;

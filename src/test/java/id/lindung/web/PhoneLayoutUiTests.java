@@ -151,6 +151,13 @@ class PhoneLayoutUiTests {
                 driver.get("http://localhost:" + port + page.getValue());
                 check(driver, page.getKey(), tooWide);
             }
+            // the village list's protection status is read on a phone without scrolling the table sideways
+            driver.get("http://localhost:" + port + pages.get("village-workers"));
+            var status = driver.findElement(By.cssSelector(".worker-list .protection-sm .badge"));
+            assertThat(status.isDisplayed()).as("protection under the worker's name on a phone").isTrue();
+            assertThat(status.getRect().getX() + status.getRect().getWidth()).as("protection inside the screen").isLessThanOrEqualTo(390);
+            assertThat(driver.findElements(By.cssSelector(".worker-list td.protection")).get(0).isDisplayed())
+                    .as("the protection column itself folds away on a phone").isFalse();
             driver.get("http://localhost:" + port + "/");
             assertThat(driver.findElement(By.id("main-menu")).isDisplayed()).as("menu folded on a phone").isFalse();
             driver.findElement(By.cssSelector("label.menu-button")).click();

@@ -10,6 +10,7 @@ import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.LikelyDuplicates;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikChecker;
+import id.lindung.registry.ProtectionOnDate;
 import id.lindung.access.PersonalData;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
@@ -29,6 +30,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,10 +52,13 @@ class WorkerPageController {
     private final NikChecker nikChecker;
     private final CurrentActor currentActor;
     private final WorkerCategories categories;
+    private final ObjectProvider<ProtectionOnDate> protection;
 
     WorkerPageController(Workers workers, LikelyDuplicates likelyDuplicates, TransferRequests transferRequests,
-                         NikChecker nikChecker, CurrentActor currentActor, WorkerCategories categories) {
+                         NikChecker nikChecker, CurrentActor currentActor, WorkerCategories categories,
+                         ObjectProvider<ProtectionOnDate> protection) {
         this.categories = categories;
+        this.protection = protection;
         this.workers = workers;
         this.nikChecker = nikChecker;
         this.likelyDuplicates = likelyDuplicates;
@@ -84,12 +89,28 @@ class WorkerPageController {
         }
         model.addAttribute("result", result);
         model.addAttribute("rows", result.items().stream().map(l -> WorkerRow.of(l, actor)).toList());
+        addProtection(result.items(), model);
         model.addAttribute("query", query);
         model.addAttribute("regionCode", region == null || region.isBlank() ? actor.scope().code() : region);
         model.addAttribute("regionName", region == null || region.isBlank() ? null : workers.villageName(region));
         model.addAttribute("categories", categories.all());
         model.addAttribute("programs", Programme.values());
         return "registry/workers";
+    }
+
+    /**
+     * Each listed worker's JKK/JKM protection today (business time zone), in one read for the page: only the workers
+     * already listed, which the scope chose; without billing's answer the column is left out.
+     */
+    private void addProtection(List<Workers.Listed> listed, Model model) {
+        ProtectionOnDate source = protection.getIfAvailable();
+        if (source == null) {
+            return;
+        }
+        LocalDate today = nikChecker.today();
+        List<Long> ids = listed.stream().map(l -> l.worker().id()).toList();
+        model.addAttribute("protection", ListedProtection.of(ids.isEmpty() ? java.util.Map.of() : source.of(ids, today)));
+        model.addAttribute("protectionDate", today);
     }
 
     /**

@@ -1,4 +1,4 @@
-package id.lindung.billing;
+package id.lindung.shared;
 
 /** A worker's protection for one programme on one date. */
 public enum ProtectionStatus {
