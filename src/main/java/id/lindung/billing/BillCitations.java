@@ -19,12 +19,14 @@ final class BillCitations {
 
     private final MonthRules rules;
     private final MessageSource messages;
+    private final id.lindung.platform.Citations regulationTexts;
     private final Locale locale;
     private final Map<String, Integer> numbers = new LinkedHashMap<>();
 
-    BillCitations(MonthRules rules, MessageSource messages, Locale locale) {
+    BillCitations(MonthRules rules, MessageSource messages, id.lindung.platform.Citations regulationTexts, Locale locale) {
         this.rules = rules;
         this.messages = messages;
+        this.regulationTexts = regulationTexts;
         this.locale = locale;
     }
 
@@ -69,8 +71,7 @@ final class BillCitations {
     /** "PP 46/2015 sebagaimana diubah dengan PP 60/2015", with "(belum terverifikasi)" where the sources do not settle it. */
     private String citation(DatedValue v) {
         var r = v.reference();
-        String text = r.regulation().replace(" as amended by ", " " + messages.getMessage("billing.doc.amendedBy", null, locale) + " ")
-                + (r.article() == null ? "" : " " + r.article());
+        String text = regulationTexts.regulation(r.regulation(), locale) + (r.article() == null ? "" : " " + r.article());
         return r.verified() ? text : text + " " + messages.getMessage("billing.doc.unverified", null, locale);
     }
 }

@@ -51,8 +51,11 @@ public class BillDocuments {
     private final BillVersions versions;
     private final MessageSource messages;
     private final Clock clock;
+    private final id.lindung.platform.Citations regulationTexts;
 
-    BillDocuments(Bills bills, MonthRulesSource rules, BillVersions versions, MessageSource messages, Clock clock) {
+    BillDocuments(Bills bills, MonthRulesSource rules, BillVersions versions, MessageSource messages, Clock clock,
+                  id.lindung.platform.Citations regulationTexts) {
+        this.regulationTexts = regulationTexts;
         this.bills = bills;
         this.rules = rules;
         this.versions = versions;
@@ -85,7 +88,7 @@ public class BillDocuments {
         List<Bills.Line> lines = bills.lines(bill.id(), actor);
         Map<String, Rupiah> byProgram = bills.totalsByProgram(bill.id());
         MonthRules r = rules.forMonth(bill.month());
-        BillCitations citations = new BillCitations(r, messages, locale);
+        BillCitations citations = new BillCitations(r, messages, regulationTexts, locale);
         DateTimeFormatter date = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

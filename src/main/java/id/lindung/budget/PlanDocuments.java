@@ -93,8 +93,8 @@ public class PlanDocuments {
             doc.add(new Paragraph(t("budget.doc.payer", locale) + ": " + plan.get("payerName") + " (" + plan.get("payer") + ")", normal));
             doc.add(new Paragraph(t("budget.doc.region", locale) + ": " + regionOf(plan), normal));
             doc.add(new Paragraph(t("budget.doc.status", locale) + ": " + t("budget.status." + plan.get("status"), locale)
-                    + " · " + t("budget.doc.referenceDate", locale) + ": " + plan.get("referenceDate")
-                    + " · " + t("budget.doc.people", locale) + ": " + plan.get("people"), normal));
+                    + " · " + t("budget.doc.referenceDate", locale) + ": " + written('D', String.valueOf(plan.get("referenceDate")))
+                    + " · " + t("budget.doc.people", locale) + ": " + written('N', String.valueOf(plan.get("people"))), normal));
             PdfPTable table = new PdfPTable(new float[] {12, 11, 11, 11, 11, 13, 13, 14, 4});
             table.setWidthPercentage(100);
             table.setSpacingBefore(8);
@@ -109,7 +109,7 @@ public class PlanDocuments {
             table.addCell(cell("", smallBold, Element.ALIGN_LEFT));
             for (Map<String, Object> m : (List<Map<String, Object>>) plan.get("months")) {
                 Map<String, Object> by = (Map<String, Object>) m.get("byProgram");
-                table.addCell(cell((String) m.get("month"), small, Element.ALIGN_LEFT));
+                table.addCell(cell(written('M', (String) m.get("month")), small, Element.ALIGN_LEFT));
                 for (String p : PROGRAMS) {
                     table.addCell(cell(rupiah(by.get(p)), small, Element.ALIGN_RIGHT));
                 }

@@ -2,7 +2,6 @@ package id.lindung.claim;
 
 import id.lindung.platform.Page;
 import java.io.InputStream;
-import java.util.Locale;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,16 +18,14 @@ public class Claims {
     private final ClaimDocuments documents;
     private final ClaimScholarships scholarships;
     private final ClaimQueries queries;
-    private final ClaimFile file;
 
     Claims(OpeningClaims opening, MovingClaims moving, ClaimDocuments documents, ClaimScholarships scholarships,
-           ClaimQueries queries, ClaimFile file) {
+           ClaimQueries queries) {
         this.opening = opening;
         this.moving = moving;
         this.documents = documents;
         this.scholarships = scholarships;
         this.queries = queries;
-        this.file = file;
     }
 
     /**
@@ -93,10 +90,5 @@ public class Claims {
     /** Records the payment of a DUE scholarship year (BPJS_OFFICER), for the year's amount exactly. */
     public ClaimCase payScholarship(long id, ClaimRequests.ScholarshipPayment payment) {
         return scholarships.pay(id, payment);
-    }
-
-    /** The case file as PDF, in the reader's language. */
-    public byte[] pdf(long id, Locale locale) {
-        return file.pdf(queries.get(id), locale);
     }
 }

@@ -81,6 +81,8 @@ class BillDocumentsIntegrationTests {
                     // the regulations once, as footnotes
                     .contains("Dasar hukum", "PP 44/2015 Lampiran I", "PP 44/2015")
                     .containsOnlyOnce("PP 44/2015 Lampiran I")
+                    // in the bill's language, the data's English joining words included
+                    .contains("PP 44/2015 sebagaimana diubah dengan PP 82/2019").doesNotContain("as amended by")
                     // shares and kinds in words
                     .contains("Pemberi kerja", "Tagihan")
                     .doesNotContain("EMPLOYER", "ORIGINAL", "pu.jkk", "pu.due", "pu.fine", "[S", "S30");

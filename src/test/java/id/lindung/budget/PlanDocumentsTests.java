@@ -52,4 +52,32 @@ class PlanDocumentsTests {
         assertThat(shown(Locale.forLanguageTag("id"), PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025)))
                 .as("a year is no count").startsWith("Tahun 2025 ");
     }
+
+    @Test
+    void theIndonesianPlanPdfWritesItsReferenceDateMonthsAndPeopleTheIndonesianWay() throws Exception {
+        RegionLabels regions = new RegionLabels(null) {
+            @Override
+            public String label(String code) {
+                return "Desa Bakungan";
+            }
+        };
+        PlanDocuments documents = new PlanDocuments(messages(), null, regions,
+                new Formats(Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneId.of("Asia/Jakarta"))));
+        Map<String, Object> programs = Map.of("JKK", 10800, "JKM", 14400, "JHT", 0, "JP", 0);
+        Map<String, Object> plan = Map.ofEntries(Map.entry("year", 2027), Map.entry("payerName", "Pemerintah Desa Bakungan"),
+                Map.entry("payer", "APBDES:64.02.03.2001"), Map.entry("regionCode", "64.02.03.2001"), Map.entry("status", "DRAFT"),
+                Map.entry("referenceDate", "2026-12-04"), Map.entry("people", 1200),
+                Map.entry("months", java.util.List.of(Map.of("month", "2027-03", "byProgram", programs, "payerShare", 1077000,
+                        "workerShare", 0, "total", 1077000, "projected", java.util.List.of()))),
+                Map.entry("byProgram", programs), Map.entry("payerShare", 1077000), Map.entry("workerShare", 0),
+                Map.entry("total", 1077000), Map.entry("projected", java.util.List.of()), Map.entry("budgetLines", java.util.List.of()),
+                Map.entry("assumptions", java.util.List.of()));
+        Locale indonesian = Locale.forLanguageTag("id");
+        LocaleContextHolder.setLocale(indonesian);
+        try (var reader = new com.lowagie.text.pdf.PdfReader(documents.pdf(plan, indonesian))) {
+            String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+            assertThat(text).contains("Tanggal acuan: 4 Des 2026", "Jumlah orang: 1.200", "Mar 2027", "Rp 1.077.000")
+                    .doesNotContain("2026-12-04", "2027-03");
+        }
+    }
 }

@@ -16,6 +16,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import id.lindung.claim.ClaimCase;
+import id.lindung.platform.Citations;
 import id.lindung.platform.Formats;
 import id.lindung.regulation.Reference;
 import java.io.ByteArrayOutputStream;
@@ -46,10 +47,12 @@ class ClaimCaseFile {
     private final id.lindung.registry.Workers workers;
 
     private final id.lindung.access.AuditLog audit;
+    private final Citations citations;
 
     ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers,
-                  id.lindung.access.AuditLog audit) {
+                  id.lindung.access.AuditLog audit, Citations citations) {
         this.audit = audit;
+        this.citations = citations;
         this.messages = messages;
         this.fmt = fmt;
         this.clock = clock;
@@ -92,7 +95,7 @@ class ClaimCaseFile {
             // the case
             PdfPTable facts = keyValues();
             row(facts, t.get("claim.case.worker"), c.workerName());
-            row(facts, "NIK", c.nik());
+            row(facts, t.get("claim.field.nik"), c.nik());
             row(facts, t.get("claim.list.village"), villageName == null ? c.region() : villageName + " (" + c.region() + ")");
             row(facts, t.get("claim.case.incidentDate"), fmt.date(c.incidentDate()));
             row(facts, t.get("claim.case.reportedOn"), fmt.date(c.reportedOn()));
@@ -113,8 +116,7 @@ class ClaimCaseFile {
                 boolean warning = d.effect() == ClaimCase.Effect.WARNING;
                 decisions.addCell(cell(d.passed() ? t.get("claim.decision.passed")
                         : warning ? t.get("claim.decision.warning") : t.get("claim.decision.failed"), d.passed() ? SMALL : SMALL_BOLD, Element.ALIGN_LEFT));
-                decisions.addCell(cell(d.passed() ? t.orElse("claim.check." + d.code(), d.message())
-                        : t.orElse("claim.code." + d.code(), d.message()), SMALL, Element.ALIGN_LEFT));
+                decisions.addCell(cell(decisionText(d, t), SMALL, Element.ALIGN_LEFT));
             }
             doc.add(decisions);
 
@@ -171,7 +173,7 @@ class ClaimCaseFile {
                     doc.add(new Paragraph(t.get("claim.heirs.none"), NORMAL));
                 } else {
                     PdfPTable heirs = table(new float[] {26, 20, 20, 8, 26});
-                    header(heirs, t.get("claim.new.heirName"), "NIK", t.get("claim.new.relationship"), t.get("claim.heirs.rank"),
+                    header(heirs, t.get("claim.new.heirName"), t.get("claim.field.nik"), t.get("claim.new.relationship"), t.get("claim.heirs.rank"),
                             t.get("claim.heirs.receives"));
                     for (ClaimCase.Heir h : c.heirs()) {
                         heirs.addCell(cell(h.name(), SMALL, Element.ALIGN_LEFT));
@@ -270,11 +272,26 @@ class ClaimCaseFile {
         return own != null ? own : t.orElse("simulation.component." + code, t.get("claim.component.other"));
     }
 
-    /** "PP 82/2019 Pasal 34 [S74]; ..." with unverified values marked, each legal basis once. */
-    private static String references(List<Reference> references, Text t) {
+    /**
+     * A decision in the document's language: the claim's text of its code, else the simulation's text of a benefit
+     * rejection; the decision's own (English) message only for a code no bundle knows.
+     */
+    private static String decisionText(ClaimCase.Decision d, Text t) {
+        if (d.passed()) {
+            return t.orElse("claim.check." + d.code(), d.message());
+        }
+        return t.orElse("claim.code." + d.code(), t.orElse("simulation.rejection." + d.code(), d.message()));
+    }
+
+    /**
+     * "PP 44/2015 sebagaimana diubah dengan PP 82/2019 Pasal 34 [S74]; ..." in the document's language, with unverified
+     * values marked, each legal basis once.
+     */
+    private String references(List<Reference> references, Text t) {
         List<String> parts = new ArrayList<>();
         for (Reference r : references) {
-            parts.add(r.citation() + (r.verified() ? "" : " (" + t.get("regulation.unverified") + ")"));
+            parts.add(citations.citation(r.regulation(), r.article(), r.sources(), t.locale())
+                    + (r.verified() ? "" : " (" + t.get("regulation.unverified") + ")"));
         }
         return String.join("; ", new java.util.LinkedHashSet<>(parts));
     }
