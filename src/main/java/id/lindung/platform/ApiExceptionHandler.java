@@ -88,6 +88,12 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
         JacksonException json = causeOf(e, JacksonException.class);
         String field = json == null ? null : path(json);
+        if ((field == null || field.isEmpty()) && json instanceof MismatchedInputException m && m.getTargetType() != null
+                && !(json instanceof InvalidFormatException)) {
+            // valid JSON of the wrong shape as a whole: an array where an object is expected
+            return problem(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
+                    "The request body has the wrong shape; expected " + kindOf(m.getTargetType()), null);
+        }
         if (field == null || field.isEmpty()) {
             return problem(request, e, HttpStatus.BAD_REQUEST, "MALFORMED_BODY",
                     "The request body is not valid JSON" + (json == null ? "" : ": " + firstLine(json.getOriginalMessage())), null);
@@ -209,13 +215,30 @@ class ApiExceptionHandler {
         if (type == null) {
             return "";
         }
-        String name = type.getSimpleName();
-        return switch (name) {
-            case "LocalDate" -> "; expected a date YYYY-MM-DD";
-            case "YearMonth" -> "; expected a month YYYY-MM";
-            case "BigDecimal", "Integer", "int", "Long", "long" -> "; expected a number";
-            case "Boolean", "boolean" -> "; expected true or false";
-            default -> "; expected " + name.toLowerCase(Locale.ROOT);
+        return "; expected " + kindOf(type);
+    }
+
+    /**
+     * What a JSON value of {@code type} looks like, in the words of JSON, never a Java class name ({@code arraylist},
+     * {@code CreateRequest}): a review found both in answers.
+     */
+    static String kindOf(Class<?> type) {
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a list [...]";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "an object {...}";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == java.util.UUID.class) {
+            return "a text \"...\"";
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date YYYY-MM-DD";
+            case "YearMonth" -> "a month YYYY-MM";
+            case "BigDecimal", "BigInteger", "Integer", "int", "Long", "long", "Short", "short", "Double", "double" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            default -> type.isPrimitive() || type.getName().startsWith("java.") ? "a " + type.getSimpleName().toLowerCase(Locale.ROOT)
+                    : "an object {...}";
         };
     }
 

@@ -336,6 +336,18 @@ class ApiErrorsIntegrationTests {
     }
 
     @Test
+    void aBodyOfTheWrongShapeIsDescribedWithoutJavaTypeOrTokenNames() {
+        var array = users.get("dpmd").postJson("/api/v1/quotes/contribution", "[1,2]");
+        assertThat(array.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(array.body());
+        assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_BODY");
+        assertThat(problem.get("detail").asString()).contains("expected an object").doesNotContain("Request").doesNotContain("START_ARRAY");
+        var list = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"PU\",\"programs\":\"JKK\"}");
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.body()).contains("expected a list").doesNotContainIgnoringCase("arraylist");
+    }
+
+    @Test
     void inputErrorsListEveryFieldWithItsCode() {
         var bad = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"XX\",\"month\":\"2025-13\",\"programs\":[]}");
         JsonNode errors = JSON.readTree(bad.body()).get("errors");

@@ -40,6 +40,20 @@ class ApiExceptionHandlerTests {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsDescribedInTheWordsOfJsonNeverAsAJavaClass() {
+        assertThat(ApiExceptionHandler.kindOf(java.util.ArrayList.class)).isEqualTo("a list [...]");
+        assertThat(ApiExceptionHandler.kindOf(java.util.List.class)).isEqualTo("a list [...]");
+        assertThat(ApiExceptionHandler.kindOf(String[].class)).isEqualTo("a list [...]");
+        assertThat(ApiExceptionHandler.kindOf(java.util.Map.class)).isEqualTo("an object {...}");
+        assertThat(ApiExceptionHandler.kindOf(String.class)).isEqualTo("a text \"...\"");
+        assertThat(ApiExceptionHandler.kindOf(java.math.BigDecimal.class)).isEqualTo("a number");
+        assertThat(ApiExceptionHandler.kindOf(java.time.LocalDate.class)).isEqualTo("a date YYYY-MM-DD");
+        // an application's request record is an object, whatever its name
+        record CreateRequest(String title) {}
+        assertThat(ApiExceptionHandler.kindOf(CreateRequest.class)).isEqualTo("an object {...}");
+    }
+
+    @Test
     void aRefusedInputOnAPageIsTheErrorPageWithTheProblemsStatusNotAServerError() throws Exception {
         var page = new org.springframework.mock.web.MockHttpServletRequest("GET", "/tagihan");
         var response = new org.springframework.mock.web.MockHttpServletResponse();
