@@ -12,7 +12,7 @@
  * categories' lookup {@link id.lindung.registry.WorkerCategories} (reference data in {@code worker_category}, never read
  * by other modules as a table), and the regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}). Other public types of this
  * package ({@code PayerRegister}, {@code LikelyDuplicates}, {@code TransferRequests}, {@code DuplicateNikException},
- * {@code NikJson}, {@code SpreadsheetSafe}, ...) are public for the registry's own screens and API in
+ * {@code NikJson}, ...) are public for the registry's own screens and API in
  * {@code registry.web}, a subpackage.
  *
  * <p>Package-private: the use cases behind {@code Workers} ({@code RegisteringWorkers}, {@code ChangingMemberships},
