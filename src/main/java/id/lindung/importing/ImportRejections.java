@@ -2,7 +2,8 @@ package id.lindung.importing;
 
 import id.lindung.platform.InputProblem;
 import id.lindung.registry.BulkRegistration;
-import id.lindung.registry.SpreadsheetSafe;
+import id.lindung.platform.CsvDialect;
+import id.lindung.platform.SpreadsheetSafe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -119,9 +120,9 @@ class ImportRejections {
     /**
      * The refused rows as CSV: the file's own columns plus {@code error}, {@code error_code} and {@code line}, one line
      * per refused row (its problems joined), ready to be corrected and uploaded again (the import ignores the three
-     * added columns). Cells are neutralised against formulas.
+     * added columns). Cells are neutralised against formulas. The import reads both dialects' files back.
      */
-    void writeCsv(ImportBatch batch, Writer out) {
+    void writeCsv(ImportBatch batch, CsvDialect dialect, Writer out) {
         long id = batch.id();
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
@@ -139,7 +140,7 @@ class ImportRejections {
                         ((StringBuilder) entry[2]).append(" | ").append(rs.getString(5));
                     }
                 });
-        try (var csv = de.siegmar.fastcsv.writer.CsvWriter.builder().build(out)) {
+        try (var csv = dialect.writer(out)) {
             List<String> head = new ArrayList<>(List.of(header));
             head.add("error");
             head.add("error_code");

@@ -5,6 +5,7 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.PersonalData;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
@@ -574,11 +575,16 @@ public class WorkerImports {
      * added columns). Cells are neutralised against formulas.
      */
     public void writeRejectionsCsv(long id, Writer out) {
+        writeRejectionsCsv(id, CsvDialect.COMMA, out);
+    }
+
+    /** {@link #writeRejectionsCsv(long, Writer)} in a dialect: semicolon-separated for Excel with Indonesian settings. */
+    public void writeRejectionsCsv(long id, CsvDialect dialect, Writer out) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
         ImportBatch batch = get(id);
         // recorded before the first byte: writing closes the response, and the reader may act on it at once
         audit.exported("import_rejections", String.valueOf(id), batch.scopeCode(), Map.of("format", "csv", "rows", batch.rejectedRows()));
-        rejections.writeCsv(batch, out);
+        rejections.writeCsv(batch, dialect, out);
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {

@@ -13,7 +13,7 @@
  * by other modules as a table), the regulation lookups the import shares ({@code DefaultWages}, {@code BpuIncomeRange}), and
  * the questions the registry asks billing, which billing implements ({@code BilledTerms}, {@code ProtectionOnDate}). Other public types of this
  * package ({@code PayerRegister}, {@code LikelyDuplicates}, {@code TransferRequests}, {@code DuplicateNikException},
- * {@code NikJson}, {@code SpreadsheetSafe}, ...) are public for the registry's own screens and API in
+ * {@code NikJson}, ...) are public for the registry's own screens and API in
  * {@code registry.web}, a subpackage.
  *
  * <p>Package-private: the use cases behind {@code Workers} ({@code RegisteringWorkers}, {@code ChangingMemberships},

@@ -5,6 +5,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.WhatIf;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import java.math.BigDecimal;
@@ -65,9 +66,10 @@ class WhatIfPageController {
     @GetMapping("/anggaran/simulasi-kebijakan/unduh")
     ResponseEntity<byte[]> download(@RequestParam MultiValueMap<String, String> params, Locale locale) {
         Actor actor = national();
+        CsvDialect dialect = CsvDialect.of(params.getFirst("delimiter"));
         Map<String, Object> result = whatIf.run(Form.of(params).toPolicy(), actor);
         String table = "regencies".equals(params.getFirst("table")) ? "regencies" : "provinces";
-        return WhatIfTables.download(params.getFirst("format"), result, table, key -> messages.getMessage(key, null, key, locale));
+        return WhatIfTables.download(params.getFirst("format"), dialect, result, table, key -> messages.getMessage(key, null, key, locale));
     }
 
     private Actor national() {

@@ -1,6 +1,6 @@
 package id.lindung.budget.web;
 
-import id.lindung.registry.SpreadsheetSafe;
+import id.lindung.platform.CsvDialect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +19,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The what-if's tables as downloads, in the page's language: one table as CSV (UTF-8 with a byte-order mark, amounts
- * with a decimal point) or the area, the provinces and the regencies as the sheets of one XLSX (amounts as numbers).
+ * The what-if's tables as downloads, in the page's language: one table as CSV (UTF-8 with a byte-order mark, in the
+ * request's {@link CsvDialect}: comma and decimal point, or semicolon and decimal comma) or the area, the provinces and the regencies as the sheets of one XLSX (amounts as numbers).
  */
 final class WhatIfTables {
 
@@ -31,7 +31,7 @@ final class WhatIfTables {
     private WhatIfTables() {}
 
     @SuppressWarnings("unchecked")
-    static ResponseEntity<byte[]> download(String format, Map<String, Object> result, String table, UnaryOperator<String> label) {
+    static ResponseEntity<byte[]> download(String format, CsvDialect dialect, Map<String, Object> result, String table, UnaryOperator<String> label) {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         byte[] body;
         if (xlsx) {
@@ -39,7 +39,7 @@ final class WhatIfTables {
             body = xlsx(List.of(area, (List<Map<String, Object>>) result.get("provinces"), (List<Map<String, Object>>) result.get("regencies")),
                     List.of("area", "provinces", "regencies"), label);
         } else {
-            body = csv((List<Map<String, Object>>) result.get(table), label);
+            body = csv((List<Map<String, Object>>) result.get(table), label, dialect);
         }
         return ResponseEntity.ok()
                 .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -70,24 +70,13 @@ final class WhatIfTables {
         return o == null ? null : new BigDecimal(o.toString());
     }
 
-    static byte[] csv(List<Map<String, Object>> rows, UnaryOperator<String> label) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", COLUMNS.stream().map(label).map(WhatIfTables::text).toList())).append("\r\n");
+    static byte[] csv(List<Map<String, Object>> rows, UnaryOperator<String> label, CsvDialect dialect) {
+        StringBuilder out = new StringBuilder(CsvDialect.BYTE_ORDER_MARK);
+        out.append(dialect.record(COLUMNS.stream().map(label).map(dialect::text).toList()));
         for (Map<String, Object> r : rows) {
-            List<String> line = new ArrayList<>();
-            for (Object cell : cells(r)) {
-                line.add(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString() : cell instanceof Number ? cell.toString()
-                        : text(cell.toString()));
-            }
-            out.append(String.join(",", line)).append("\r\n");
+            out.append(dialect.record(cells(r).stream().map(dialect::cell).toList()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Quoted when needed; a leading = + - @ tab or carriage return gets an apostrophe so no spreadsheet reads a formula. */
-    static String text(String s) {
-        String t = SpreadsheetSafe.text(s);
-        return t.matches("(?s).*[,\"\r\n].*") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
     static byte[] xlsx(List<List<Map<String, Object>>> tables, List<String> names, UnaryOperator<String> label) {

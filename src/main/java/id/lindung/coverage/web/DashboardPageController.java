@@ -9,6 +9,7 @@ import id.lindung.coverage.CoverageDates;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.region.PotentialWorkforce;
 import id.lindung.region.WorkforceFigure;
@@ -92,7 +93,8 @@ class DashboardPageController {
     @GetMapping("/cakupan/ekspor")
     ResponseEntity<byte[]> download(@RequestParam(required = false) String region, @RequestParam(required = false) String date,
                                     @RequestParam(required = false) String table,
-                                    @RequestParam(defaultValue = "csv") String format) {
+                                    @RequestParam(defaultValue = "csv") String format,
+                                    @RequestParam(required = false) String delimiter) {
         DashboardTables.Kind kind = DashboardTables.Kind.parse(table);
         if (kind == null) {
             throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar, trend or split");
@@ -100,6 +102,7 @@ class DashboardPageController {
         if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
             throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
         }
+        CsvDialect dialect = CsvDialect.of(delimiter);
         LocalDate day = date(date);
         Coverage here = indicators.of(region, day);
         String code = here.region();
@@ -119,7 +122,7 @@ class DashboardPageController {
             audit.exported("desa_sadar_list", code + "@" + day, code,
                     java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
         }
-        return TableDownload.of(format, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
+        return TableDownload.of(format, dialect, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
     }
 
     /** Where the ratio's denominator comes from: its year, its source and whether it is an invented demo figure. */

@@ -3,6 +3,7 @@ package id.lindung.coverage.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.coverage.LocalRegulations;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,15 +35,17 @@ class LocalRegulationDownloadController {
 
     @GetMapping("/cakupan/regulasi/ekspor")
     ResponseEntity<byte[]> download(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate inForceOn,
-                                    @RequestParam(defaultValue = "csv") String format) {
+                                    @RequestParam(defaultValue = "csv") String format,
+                                    @RequestParam(required = false) String delimiter) {
         if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
             throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
         }
+        CsvDialect dialect = CsvDialect.of(delimiter);
         Actor actor = currentActor.get();
         String code = region == null || region.isBlank() ? actor.scope().code() : region.strip();
         Locale locale = LocaleContextHolder.getLocale();
         Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
         DashboardTables.Table table = DashboardTables.regulations(regulations.list(region, inForceOn, actor.scope()), label);
-        return TableDownload.of(format, "regulasi-" + code + (inForceOn == null ? "" : "-" + inForceOn), List.of(table), label);
+        return TableDownload.of(format, dialect, "regulasi-" + code + (inForceOn == null ? "" : "-" + inForceOn), List.of(table), label);
     }
 }

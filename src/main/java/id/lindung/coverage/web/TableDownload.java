@@ -1,6 +1,6 @@
 package id.lindung.coverage.web;
 
-import id.lindung.registry.SpreadsheetSafe;
+import id.lindung.platform.CsvDialect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A table as a download: CSV (UTF-8 with a byte-order mark so spreadsheet programs read the names right, numbers
- * with a decimal point) or XLSX (numbers as numbers, one sheet per table).
+ * A table as a download: CSV (UTF-8 with a byte-order mark so spreadsheet programs read the names right, in the
+ * request's {@link CsvDialect}: comma and decimal point, or semicolon and decimal comma) or XLSX (numbers as numbers,
+ * one sheet per table).
  */
 final class TableDownload {
 
@@ -27,10 +28,10 @@ final class TableDownload {
 
     private TableDownload() {}
 
-    static ResponseEntity<byte[]> of(String format, String fileName, List<DashboardTables.Table> tables,
+    static ResponseEntity<byte[]> of(String format, CsvDialect dialect, String fileName, List<DashboardTables.Table> tables,
                                      Function<String, String> label) {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
-        byte[] body = xlsx ? xlsx(tables, label) : csv(tables.get(0), label);
+        byte[] body = xlsx ? xlsx(tables, label) : csv(tables.get(0), label, dialect);
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -38,27 +39,13 @@ final class TableDownload {
                 .body(body);
     }
 
-    static byte[] csv(DashboardTables.Table table, Function<String, String> label) {
-        StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(",", table.columns().stream().map(label).map(TableDownload::quote).toList())).append("\r\n");
+    static byte[] csv(DashboardTables.Table table, Function<String, String> label, CsvDialect dialect) {
+        StringBuilder out = new StringBuilder(CsvDialect.BYTE_ORDER_MARK);
+        out.append(dialect.record(table.columns().stream().map(label).map(dialect::text).toList()));
         for (List<Object> row : table.rows()) {
-            for (int i = 0; i < row.size(); i++) {
-                Object cell = row.get(i);
-                out.append(i == 0 ? "" : ",").append(cell == null ? "" : cell instanceof BigDecimal b ? b.toPlainString()
-                        : cell instanceof Long ? cell.toString() : quote(cell.toString()));
-            }
-            out.append("\r\n");
+            out.append(dialect.record(row.stream().map(dialect::cell).toList()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A text cell quoted when it needs it; a leading = + - @ tab or carriage return is kept literal with an apostrophe
-     * (no formula injection: spreadsheet programs also start a formula after a leading tab or carriage return).
-     */
-    static String quote(String text) {
-        String t = SpreadsheetSafe.text(text);
-        return t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import id.lindung.platform.ApiProblems;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InputProblem;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.HttpStatus;
@@ -74,11 +75,13 @@ class ImportApiController {
     }
 
     @GetMapping("/{id}/rejections.csv")
-    void rejections(@PathVariable long id, jakarta.servlet.http.HttpServletResponse response) throws IOException {
+    void rejections(@PathVariable long id, @RequestParam(required = false) String delimiter,
+                    jakarta.servlet.http.HttpServletResponse response) throws IOException {
+        CsvDialect dialect = CsvDialect.of(delimiter);
         imports.get(id);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.csv\"");
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        imports.writeRejectionsCsv(id, writer); // closes the writer, which flushes it
+        imports.writeRejectionsCsv(id, dialect, writer); // closes the writer, which flushes it
     }
 }

@@ -3,7 +3,8 @@ package id.lindung.registry.web;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
-import id.lindung.registry.SpreadsheetSafe;
+import id.lindung.platform.CsvDialect;
+import id.lindung.platform.SpreadsheetSafe;
 import id.lindung.registry.Workers;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * The filtered worker list as CSV or XLSX. Every text cell is neutralised ({@link SpreadsheetSafe}) so a
+ * The filtered worker list as CSV (in the request's {@link CsvDialect}) or XLSX. Every text cell is neutralised ({@link SpreadsheetSafe}) so a
  * name like {@code =HYPERLINK(...)} is shown, never run; NIKs, self-payer codes and birth dates are shown as
  * {@link WorkerRow} shows them to the role.
  */
@@ -43,9 +44,9 @@ final class WorkerExport {
     }
 
     /** Writes the list; returns the number of workers written. */
-    static long csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, OutputStream out) {
+    static long csv(Workers workers, Workers.Query query, RegionScope scope, Actor actor, CsvDialect dialect, OutputStream out) {
         long[] rows = {0};
-        try (CsvWriter csv = CsvWriter.builder().build(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        try (CsvWriter csv = dialect.writer(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             csv.writeRecord(HEADER);
             workers.forEach(query, scope, l -> {
                 csv.writeRecord(cells(l, actor));

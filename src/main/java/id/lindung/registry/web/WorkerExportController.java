@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.ApiProblems;
+import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.WorkerCategories;
@@ -63,11 +64,13 @@ class WorkerExportController {
     void export(@PathVariable String format, @RequestParam(required = false) String region,
                 @RequestParam(required = false) String category, @RequestParam(required = false) Programme program,
                 @RequestParam(required = false) String payer, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String q, HttpServletResponse response) throws IOException {
+                @RequestParam(required = false) String q, @RequestParam(required = false) String delimiter,
+                HttpServletResponse response) throws IOException {
+        CsvDialect dialect = CsvDialect.of(delimiter);
         var query = new Workers.Query(region, categories.parse("category", category), program, payer, status, q);
         switch (format) {
             case "csv" -> export("csv", query, response, "text/csv; charset=UTF-8",
-                    (qu, actor, out) -> WorkerExport.csv(workers, qu, actor.scope(), actor, out));
+                    (qu, actor, out) -> WorkerExport.csv(workers, qu, actor.scope(), actor, dialect, out));
             case "xlsx" -> export("xlsx", query, response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     (qu, actor, out) -> WorkerExport.xlsx(workers, qu, actor.scope(), actor, out));
             default -> throw new NotFoundException("No export as " + format + ": csv or xlsx");

@@ -1,4 +1,4 @@
-package id.lindung.registry;
+package id.lindung.platform;
 
 /**
  * Neutralises text for CSV and spreadsheet cells: a value starting with {@code =}, {@code +}, {@code -},

@@ -1,0 +1,105 @@
+package id.lindung.platform;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How every CSV download is written, chosen by its {@code delimiter} parameter. {@link #COMMA} (the default) is RFC 4180
+ * with a decimal point, for programs that read CSV. {@link #SEMICOLON} is what Microsoft Excel reads as columns on a PC
+ * with Indonesian regional settings (list separator {@code ;}, decimal comma): fields separated by {@code ;}, fractional
+ * numbers with a decimal comma ({@code 0,2473}), and a UTF-8 byte-order mark first so Excel reads names as UTF-8. Whole
+ * numbers and whole rupiah are digits only in both (no thousands separator). Every text cell is {@link SpreadsheetSafe}
+ * in both, and quoted when it holds the separator, a quote or a line break.
+ */
+public enum CsvDialect {
+
+    COMMA(','),
+    SEMICOLON(';');
+
+    /** The byte-order mark that tells spreadsheet programs the file is UTF-8. */
+    public static final String BYTE_ORDER_MARK = "\uFEFF";
+
+    private final char separator;
+
+    CsvDialect(char separator) {
+        this.separator = separator;
+    }
+
+    /**
+     * The dialect a request's {@code delimiter} parameter names: {@code comma} (also when absent or blank) or
+     * {@code semicolon}; anything else is refused with {@code DELIMITER_INVALID} (400).
+     */
+    public static CsvDialect of(String delimiter) {
+        if (delimiter == null || delimiter.isBlank()) {
+            return COMMA;
+        }
+        return switch (delimiter.strip().toLowerCase(Locale.ROOT)) {
+            case "comma" -> COMMA;
+            case "semicolon" -> SEMICOLON;
+            default -> throw new InvalidInputException("delimiter", "DELIMITER_INVALID",
+                    "delimiter must be comma or semicolon, not " + InputProblem.shown(delimiter));
+        };
+    }
+
+    public char separator() {
+        return separator;
+    }
+
+    /**
+     * What the file starts with: the byte-order mark in the semicolon dialect; in the comma dialect nothing, so a download
+     * that had no mark keeps having none (one that always had it writes it itself).
+     */
+    public String start() {
+        return this == SEMICOLON ? BYTE_ORDER_MARK : "";
+    }
+
+    /** A number as its plain digits, with a decimal comma instead of the point in the semicolon dialect. */
+    public String number(BigDecimal value) {
+        String plain = value.toPlainString();
+        return this == SEMICOLON ? plain.replace('.', ',') : plain;
+    }
+
+    /** A text cell neutralised against formulas, quoted when it holds the separator, a quote or a line break. */
+    public String text(String value) {
+        String t = SpreadsheetSafe.text(value);
+        return t.indexOf(separator) >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0
+                ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
+    }
+
+    /** A typed cell: empty for null, a number by {@link #number} (never neutralised: a minus is a sign), else {@link #text}. */
+    public String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal b) {
+            return number(b);
+        }
+        if (value instanceof Number n) {
+            return this == SEMICOLON ? n.toString().replace('.', ',') : n.toString();
+        }
+        return text(value.toString());
+    }
+
+    /** One record of already written cells, with the line break RFC 4180 asks for. */
+    public String record(List<String> cells) {
+        return String.join(String.valueOf(separator), cells) + "\r\n";
+    }
+
+    /**
+     * A FastCSV writer on {@code out} with this dialect's separator, the {@link #start()} already written. Its cells are
+     * not neutralised: the caller passes them through {@link SpreadsheetSafe}.
+     */
+    public CsvWriter writer(Writer out) {
+        try {
+            out.write(start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CsvWriter.builder().fieldSeparator(separator).build(out);
+    }
+}
