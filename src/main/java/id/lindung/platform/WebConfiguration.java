@@ -20,10 +20,55 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("lindung-lang");
+        CookieLocaleResolver resolver = new SupportedLocaleResolver("lindung-lang");
         resolver.setDefaultLocale(INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         return resolver;
+    }
+
+    /**
+     * The locale of a request is always one the pages speak, Indonesian or English: {@code ?lang=xx} (or an old cookie)
+     * falls back to Indonesian, so {@code <html lang>}, the messages and the number formats agree on it.
+     */
+    static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : INDONESIAN;
+    }
+
+    private static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+        SupportedLocaleResolver(String cookieName) {
+            super(cookieName);
+        }
+
+        @Override
+        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(jakarta.servlet.http.HttpServletRequest request) {
+            // read when asked, as the resolver's own is: ?lang= is applied by an interceptor after the context is built
+            var context = (org.springframework.context.i18n.TimeZoneAwareLocaleContext) super.resolveLocaleContext(request);
+            return new org.springframework.context.i18n.TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return supported(context.getLocale());
+                }
+
+                @Override
+                public java.util.TimeZone getTimeZone() {
+                    return context.getTimeZone();
+                }
+            };
+        }
+
+        @Override
+        public void setLocaleContext(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.context.i18n.LocaleContext context) {
+            super.setLocaleContext(request, response, context == null || context.getLocale() == null ? context
+                    : new org.springframework.context.i18n.SimpleLocaleContext(supported(context.getLocale())));
+        }
     }
 
     /** JSON input read strictly: see {@link StrictJson}. */
