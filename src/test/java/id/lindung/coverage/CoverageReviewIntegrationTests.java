@@ -182,6 +182,22 @@ class CoverageReviewIntegrationTests {
         assertThat(en).containsPattern("\"stat\">\\d+\\.\\d\\d %<").doesNotContainPattern("\\d,\\d{1,2} %")
                 .doesNotContainPattern("Rp \\d{1,3}\\.\\d{3}").contains("250,000");
 
+        potential("64.02.03", 20_000);
+        var children = HttpRequests.bytes(port, TestUsers.token(accounts, "cov-review.dpmd", Role.DPMD, "64.02"),
+                "/cakupan/ekspor?region=64.02&table=children&format=xlsx&lang=id");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(children))) {
+            var sheet = book.getSheetAt(0);
+            boolean seen = false;
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                var ratio = sheet.getRow(i).getCell(5);
+                if (ratio != null && ratio.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    assertThat(ratio.getCellStyle().getDataFormatString()).as("a ratio shown as a percentage, two decimals")
+                            .isEqualTo("0.00%");
+                    seen = true;
+                }
+            }
+            assertThat(seen).isTrue();
+        }
         var xlsx = HttpRequests.bytes(port, TestUsers.token(accounts, "cov-review.dpmd", Role.DPMD, "64.02"),
                 "/cakupan/ekspor?region=64.02&table=desa-sadar&format=xlsx&lang=id");
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
