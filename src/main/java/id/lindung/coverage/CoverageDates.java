@@ -19,6 +19,22 @@ public final class CoverageDates {
 
     private CoverageDates() {}
 
+    /**
+     * The date a request writes in {@code field}, null when absent or blank, else DATE_INVALID (400) naming the field with
+     * the value cut to 40 characters: the one answer for a malformed date on every coverage page and endpoint.
+     */
+    public static LocalDate parse(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "DATE_INVALID", field + " '" + id.lindung.platform.InputProblem.shown(text.strip())
+                    + "' is not a date YYYY-MM-DD");
+        }
+    }
+
     /** The last day a request may name: a year after today. */
     public static LocalDate latest(LocalDate today) {
         return today.plusYears(1);

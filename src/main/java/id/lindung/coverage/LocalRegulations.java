@@ -125,11 +125,16 @@ public class LocalRegulations {
 
     /** Enters a regulation in a region of the caller's scope, with its PDF (optional). Nothing is stored on error. */
     public LocalRegulation register(NewLocalRegulation r, LocalRegulationFile file) {
+        return register(r, file, List.of());
+    }
+
+    /** As {@link #register(NewLocalRegulation, LocalRegulationFile)}, listing {@code earlier} problems (a form's) with the others. */
+    public LocalRegulation register(NewLocalRegulation r, LocalRegulationFile file, List<InputProblem> earlier) {
         Actor actor = currentActor.get();
         if (!canRegister(actor.role())) {
             throw new AccessDeniedException("Only DPMD and BPJS officers enter regional regulations");
         }
-        List<InputProblem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>(earlier);
         LocalRegulationKind kind = kind(r.kind(), problems);
         Region region = regions.regionalIn(r.regionCode(), actor.scope(), "regionCode is required: the province, regency, "
                 + "city or desa whose government issued or signed it", "64, 64.02 or 64.02.03.2007",

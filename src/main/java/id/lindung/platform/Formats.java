@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * One way to write dates, months, times and amounts on every page, the Indonesian way: "1 Des 2026", "Des 2026",
- * "1 Des 2026 14:05 WIB", "Rp 1.030.388". English pages get English month names in the same order and the same
- * digit grouping (rupiah are written with points in Indonesia whatever the page's language). Templates call it as
- * {@code ${@fmt.date(x)}}; a missing value is a dash.
+ * "1 Des 2026 14:05 WIB", "Rp 1.030.388", "0,60 %". English pages get English month names in the same order and the
+ * English digit marks ("Rp 1,030,388", "0.60 %"), as their charts do (coverage review: an English page mixing
+ * "2.847" in its table with "2,847" in its chart). Templates call it as {@code ${@fmt.date(x)}}; a missing value is
+ * a dash.
  */
 @Component("fmt")
 public class Formats {
@@ -120,13 +121,34 @@ public class Formats {
             return NONE;
         }
         BigDecimal plain = number.stripTrailingZeros();
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
-        DecimalFormat format = new DecimalFormat("#,##0", symbols);
-        format.setMaximumFractionDigits(Math.max(0, plain.scale()));
-        format.setMinimumFractionDigits(Math.max(0, plain.scale()));
-        return format.format(plain);
+        return fixed(plain, Math.max(0, plain.scale()));
+    }
+
+    /**
+     * "0,60 %" (English "0.60 %"): a percentage always with two decimals, so a column of ratios lines up and "1 %" is
+     * not read as rounder than "0,92 %"; half up, as the monitoring report rounds.
+     */
+    public String percent(Object value) {
+        BigDecimal number = number(value);
+        return number == null ? NONE : fixed(number.setScale(2, java.math.RoundingMode.HALF_UP), 2) + " %";
+    }
+
+    /** A ratio (a fraction, 0.006) as a percentage: "0,60 %". */
+    public String ratio(BigDecimal ratio) {
+        return ratio == null ? NONE : percent(ratio.movePointRight(2));
+    }
+
+    /** The number with exactly {@code decimals} decimals, grouped, in the page's digit marks. */
+    public String fixed(Object value, int decimals) {
+        BigDecimal number = number(value);
+        if (number == null) {
+            return NONE;
+        }
+        DecimalFormat format = new DecimalFormat("#,##0", symbols());
+        format.setMaximumFractionDigits(decimals);
+        format.setMinimumFractionDigits(decimals);
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return format.format(number);
     }
 
     private static BigDecimal number(Object amount) {
@@ -143,12 +165,18 @@ public class Formats {
     }
 
     private static String grouped(BigDecimal value) {
-        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
-        symbols.setGroupingSeparator('.');
-        symbols.setDecimalSeparator(',');
         boolean whole = value.stripTrailingZeros().scale() <= 0;
-        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols);
+        DecimalFormat format = new DecimalFormat(whole ? "#,##0" : "#,##0.00", symbols());
         return format.format(value);
+    }
+
+    /** Points and a decimal comma on Indonesian pages, commas and a decimal point on English ones. */
+    private static DecimalFormatSymbols symbols() {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        DecimalFormatSymbols symbols = new DecimalFormatSymbols(Locale.ROOT);
+        symbols.setGroupingSeparator(english ? ',' : '.');
+        symbols.setDecimalSeparator(english ? '.' : ',');
+        return symbols;
     }
 
     private static String monthName(int month) {

@@ -20,39 +20,12 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
-        return new TwoLanguages();
-    }
-
-    /**
-     * The language of a request or a remembered cookie, Indonesian or English and nothing else: a cookie naming
-     * another language, or no valid language at all ({@code <script>}), reads as Indonesian instead of a 500 on
-     * every page (Spring refuses an unparsable cookie by default).
-     */
-    static final class TwoLanguages extends CookieLocaleResolver {
-        TwoLanguages() {
-            super("lindung-lang");
-            setDefaultLocale(INDONESIAN);
-            setCookieMaxAge(Duration.ofDays(365));
-            setRejectInvalidCookies(false);
-        }
-
-        @Override
-        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(jakarta.servlet.http.HttpServletRequest request) {
-            var context = super.resolveLocaleContext(request);
-            java.util.TimeZone zone = context instanceof org.springframework.context.i18n.TimeZoneAwareLocaleContext aware
-                    ? aware.getTimeZone() : null;
-            return new org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext(supported(context.getLocale()), zone);
-        }
-
-        @Override
-        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
-            return supported(super.resolveLocale(request));
-        }
-    }
-
-    /** English when the locale is English, Indonesian otherwise. */
-    static Locale supported(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : INDONESIAN;
+        CookieLocaleResolver resolver = new SupportedLocaleResolver("lindung-lang");
+        resolver.setDefaultLocale(INDONESIAN);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        // a cookie the server never wrote (<script>, a language it does not speak) reads as Indonesian, not a 500
+        resolver.setRejectInvalidCookies(false);
+        return resolver;
     }
 
     /**
@@ -75,6 +48,51 @@ class WebConfiguration implements WebMvcConfigurer {
                 return Locale.ENGLISH;
             }
             throw new IllegalArgumentException("not a language of Lindung");
+        }
+    }
+
+    /**
+     * The locale of a request is always one the pages speak, Indonesian or English: {@code ?lang=xx} (or an old cookie)
+     * falls back to Indonesian, so {@code <html lang>}, the messages and the number formats agree on it.
+     */
+    static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : INDONESIAN;
+    }
+
+    private static final class SupportedLocaleResolver extends CookieLocaleResolver {
+
+        SupportedLocaleResolver(String cookieName) {
+            super(cookieName);
+        }
+
+        @Override
+        public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+            return supported(super.resolveLocale(request));
+        }
+
+        @Override
+        public org.springframework.context.i18n.LocaleContext resolveLocaleContext(jakarta.servlet.http.HttpServletRequest request) {
+            // read when asked, as the resolver's own is: ?lang= is applied by an interceptor after the context is built
+            var context = (org.springframework.context.i18n.TimeZoneAwareLocaleContext) super.resolveLocaleContext(request);
+            return new org.springframework.context.i18n.TimeZoneAwareLocaleContext() {
+                @Override
+                public Locale getLocale() {
+                    return supported(context.getLocale());
+                }
+
+                @Override
+                public java.util.TimeZone getTimeZone() {
+                    return context.getTimeZone();
+                }
+            };
+        }
+
+        @Override
+        public void setLocaleContext(jakarta.servlet.http.HttpServletRequest request,
+                                     jakarta.servlet.http.HttpServletResponse response,
+                                     org.springframework.context.i18n.LocaleContext context) {
+            super.setLocaleContext(request, response, context == null || context.getLocale() == null ? context
+                    : new org.springframework.context.i18n.SimpleLocaleContext(supported(context.getLocale())));
         }
     }
 

@@ -146,6 +146,14 @@ class DashboardUiTests {
             WebElement fraction = row.findElement(By.cssSelector(".ratio-of"));
             assertThat(fraction.isDisplayed()).as("protected / potential under the ratio").isTrue();
             assertThat(fraction.getText()).endsWith(" / 20.000");
+            WebElement ratio = row.findElement(By.cssSelector("td.key"));
+            assertThat(ratio.getRect().getX() + ratio.getRect().getWidth()).as("the ratio is seen without scrolling sideways")
+                    .isLessThanOrEqualTo(390);
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-table")).isEmpty());
+            ((JavascriptExecutor) driver).executeScript("document.querySelector('#trend details, .trend details').open = true;");
+            WebElement monthRatio = driver.findElement(By.cssSelector("#trend-table tbody tr td.key"));
+            assertThat(monthRatio.getRect().getX() + monthRatio.getRect().getWidth()).as("the trend's ratio too")
+                    .isLessThanOrEqualTo(390);
             assertThat(Browser.overflow(driver)).isLessThanOrEqualTo(0);
             Browser.screenshot(driver, "coverage-dashboard-phone");
 

@@ -59,11 +59,34 @@ class FormatsTests {
 
     @Test
     void rupiahAreGroupedWithPointsAndShowSenOnlyWhenThereAreAny() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
         assertThat(fmt.rupiah(Rupiah.of(1_030_388))).isEqualTo("Rp 1.030.388");
         assertThat(fmt.rupiah(new BigDecimal("6800.50"))).isEqualTo("Rp 6.800,50");
         assertThat(fmt.rupiah(new BigDecimal("6800.00"))).isEqualTo("Rp 6.800");
         assertThat(fmt.rupiah(Rupiah.of(-2500))).isEqualTo("-Rp 2.500");
         assertThat(fmt.count(35_000L)).isEqualTo("35.000");
         assertThat(fmt.rupiah(null)).isEqualTo("–");
+    }
+
+    @Test
+    void englishPagesWriteNumbersWithEnglishDigitMarks() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.rupiah(Rupiah.of(760_810_074))).isEqualTo("Rp 760,810,074");
+        assertThat(fmt.rupiah(new BigDecimal("6800.50"))).isEqualTo("Rp 6,800.50");
+        assertThat(fmt.count(2_847L)).isEqualTo("2,847");
+        assertThat(fmt.decimal(new BigDecimal("0.24"))).isEqualTo("0.24");
+    }
+
+    @Test
+    void everyRatioIsAPercentageWithTwoDecimalsInThePagesLanguage() {
+        LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+        assertThat(fmt.ratio(new BigDecimal("0.006"))).isEqualTo("0,60 %");
+        assertThat(fmt.ratio(new BigDecimal("0.0092"))).isEqualTo("0,92 %");
+        assertThat(fmt.ratio(new BigDecimal("0.01"))).isEqualTo("1,00 %");
+        assertThat(fmt.percent(new BigDecimal("12.345"))).isEqualTo("12,35 %");
+        assertThat(fmt.ratio(null)).isEqualTo("–");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(fmt.ratio(new BigDecimal("0.006"))).isEqualTo("0.60 %");
+        assertThat(fmt.fixed(new BigDecimal("1234.5"), 2)).isEqualTo("1,234.50");
     }
 }

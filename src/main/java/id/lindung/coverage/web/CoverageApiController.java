@@ -1,18 +1,18 @@
 package id.lindung.coverage.web;
 
+import id.lindung.access.AuditLog;
 import id.lindung.coverage.Coverage;
+import id.lindung.coverage.CoverageDates;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,25 +24,27 @@ import org.springframework.web.bind.annotation.RestController;
 class CoverageApiController {
 
     private final CoverageIndicators indicators;
+    private final AuditLog audit;
 
-    CoverageApiController(CoverageIndicators indicators) {
+    CoverageApiController(CoverageIndicators indicators, AuditLog audit) {
         this.indicators = indicators;
+        this.audit = audit;
     }
 
     @Operation(summary = "The indicators of a region on a date (default: your scope, today in Asia/Jakarta); 404 outside your scope")
     @GetMapping
     Coverage of(@RequestParam(required = false) String region,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodFrom,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodTo) {
-        return indicators.of(region, date, periodFrom, periodTo);
+                @RequestParam(required = false) String date, @RequestParam(required = false) String periodFrom,
+                @RequestParam(required = false) String periodTo) {
+        return indicators.of(region, CoverageDates.parse("date", date), CoverageDates.parse("periodFrom", periodFrom),
+                CoverageDates.parse("periodTo", periodTo));
     }
 
     @Operation(summary = "The same object for each child region")
     @GetMapping("/children")
     List<Coverage> children(@RequestParam(required = false) String region,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return indicators.children(region, date);
+                            @RequestParam(required = false) String date) {
+        return indicators.children(region, CoverageDates.parse("date", date));
     }
 
     @Operation(summary = "One object per month end from YYYY-MM to YYYY-MM (at most 60 months; the current month on today)")
@@ -54,9 +56,10 @@ class CoverageApiController {
     @Operation(summary = "Every desa of the region with its Desa Sadar Jamsostek status and who it misses (NIKs masked for masked roles)")
     @GetMapping("/desa-sadar")
     DesaSadarVillages desaSadar(@RequestParam(required = false) String region,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                                @RequestParam(required = false) String status) {
-        return indicators.desaSadar(region, date, status(status));
+                                @RequestParam(required = false) String date, @RequestParam(required = false) String status) {
+        DesaSadarVillages list = indicators.desaSadar(region, CoverageDates.parse("date", date), status(status));
+        DesaSadarDisclosure.audit(audit, list, "json");
+        return list;
     }
 
     private static YearMonth month(String field, String text) {

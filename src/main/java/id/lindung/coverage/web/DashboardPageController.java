@@ -15,6 +15,7 @@ import id.lindung.region.PotentialWorkforce;
 import id.lindung.region.WorkforceFigure;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -60,8 +61,9 @@ class DashboardPageController {
     }
 
     @GetMapping("/cakupan")
-    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model) {
-        LocalDate day = date(date);
+    String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model,
+                     HttpServletResponse response) {
+        LocalDate day = shownDate(date, model, response);
         Coverage here = indicators.of(region, day);
         List<Coverage> children = indicators.children(here.region(), day);
         model.addAttribute("c", here);
@@ -70,20 +72,22 @@ class DashboardPageController {
         model.addAttribute("level", level(here.region()));
         model.addAttribute("children", children);
         model.addAttribute("weakest", DashboardTables.weakestTen(children));
+        // children without a ratio (no potential figure) are not ranked: the page says how many
+        model.addAttribute("unranked", children.stream().filter(k -> k.ratio() == null).count());
         model.addAttribute("arrears", villagesInArrears(here.region(), day));
         model.addAttribute("nearMisses", indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages());
         model.addAttribute("parent", parentOf(here.region()));
         model.addAttribute("potentialSource", potentialSource(here, children));
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("categoryNames", categories.all().stream()
-                .collect(java.util.stream.Collectors.toMap(WorkerCategory::code, k -> k.name(locale))));
+        model.addAttribute("categoryNames", categoryNames(locale));
         return "coverage/dashboard";
     }
 
     /** The 24-month trend: the chart's canvas and its numbers as a table (what the chart draws). */
     @GetMapping("/cakupan/tren")
-    String trend(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model) {
-        LocalDate day = date(date);
+    String trend(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model,
+                 HttpServletResponse response) {
+        LocalDate day = shownDate(date, model, response);
         model.addAttribute("months", trendOf(region, day));
         model.addAttribute("region", region);
         model.addAttribute("date", day);
@@ -112,17 +116,22 @@ class DashboardPageController {
             case CHILDREN -> DashboardTables.children(indicators.children(code, day));
             case WEAKEST -> DashboardTables.weakest(indicators.children(code, day));
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
-            case DESA_SADAR -> DashboardTables.desaSadar(indicators.desaSadar(code, day, null));
+            case DESA_SADAR -> desaSadarTable(code, day, format, locale);
             case TREND -> DashboardTables.trend(trendOf(code, day));
             case SPLIT -> DashboardTables.split(here, label);
         };
-        if (kind == DashboardTables.Kind.DESA_SADAR) {
-            // The near misses name people: a list of names handed out is a disclosure the audit trail accounts for.
-            long people = t.rows().stream().mapToLong(row -> (Long) row.get(3)).sum();
-            audit.exported("desa_sadar_list", code + "@" + day, code,
-                    java.util.Map.of("format", format.toLowerCase(java.util.Locale.ROOT), "villages", t.rows().size(), "people", people));
-        }
         return TableDownload.of(format, dialect, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
+    }
+
+    /** The Desa Sadar list with each missing person's category by its name in the page's language; audited (names people). */
+    private DashboardTables.Table desaSadarTable(String code, LocalDate day, String format, Locale locale) {
+        DesaSadarVillages list = indicators.desaSadar(code, day, null);
+        DesaSadarDisclosure.audit(audit, list, format);
+        return DashboardTables.desaSadar(list, categoryNames(locale)::get);
+    }
+
+    private java.util.Map<String, String> categoryNames(Locale locale) {
+        return categories.all().stream().collect(java.util.stream.Collectors.toMap(WorkerCategory::code, k -> k.name(locale)));
     }
 
     /** Where the ratio's denominator comes from: its year, its source and whether it is an invented demo figure. */
@@ -165,16 +174,26 @@ class DashboardPageController {
                 .toList();
     }
 
-    private LocalDate date(String text) {
-        if (text == null || text.isBlank()) {
+    /**
+     * The page's date; a malformed one or one outside CoverageDates is answered on the page (400) with the allowed range
+     * and today's figures, never with the generic error page.
+     */
+    private LocalDate shownDate(String text, Model model, HttpServletResponse response) {
+        model.addAttribute("earliest", CoverageDates.EARLIEST);
+        model.addAttribute("latest", CoverageDates.latest(indicators.today()));
+        try {
+            return date(text);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("dateRefused", InputProblem.shown(text.strip()));
             return indicators.today();
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("date", "DATE_INVALID", "date '" + InputProblem.shown(text.strip())
-                    + "' is not a date YYYY-MM-DD");
+    }
+
+    private LocalDate date(String text) {
+        LocalDate day = CoverageDates.parse("date", text);
+        if (day == null) {
+            return indicators.today();
         }
         // before the trend's months are counted back from it
         return CoverageDates.check("date", day, indicators.today());

@@ -52,7 +52,11 @@ class LocalRegulationController {
     @GetMapping
     @Operation(summary = "Regulations concerning a region of your scope (default: your scope): issued in it or below it, "
             + "and by its higher governments; inForceOn=YYYY-MM-DD keeps those in force that day")
-    ListJson list(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate inForceOn) {
+    ListJson list(@RequestParam(required = false) String region, @RequestParam(required = false) String inForceOn) {
+        return list(region, id.lindung.coverage.CoverageDates.parse("inForceOn", inForceOn));
+    }
+
+    private ListJson list(String region, LocalDate inForceOn) {
         var scope = currentActor.get().scope();
         return new ListJson(region == null || region.isBlank() ? scope.code() : region.strip(), inForceOn,
                 regulations.list(region, inForceOn, scope));

@@ -5,10 +5,13 @@ import id.lindung.access.CurrentActor;
 import id.lindung.coverage.LocalRegulationFile;
 import id.lindung.coverage.LocalRegulationKind;
 import id.lindung.coverage.LocalRegulations;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -65,24 +68,48 @@ class LocalRegulationPageController {
                   @RequestParam(defaultValue = "") String title, @RequestParam(defaultValue = "") String regionCode,
                   @RequestParam(defaultValue = "") String signedOn, @RequestParam(defaultValue = "") String inForceFrom,
                   @RequestParam(defaultValue = "") String inForceUntil,
-                  @RequestParam(defaultValue = "false") boolean coversApparatus,
-                  @RequestParam(defaultValue = "false") boolean coversVulnerable,
+                  @RequestParam(defaultValue = "") String coversApparatus,
+                  @RequestParam(defaultValue = "") String coversVulnerable,
                   @RequestParam(required = false) List<String> programs, @RequestParam(required = false) List<String> budgets,
                   @RequestParam(defaultValue = "") String counterparty, @RequestParam(defaultValue = "") String note,
                   @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect) {
+        // typed values come back on the form with a field error, never the generic error page (coverage review)
+        List<InputProblem> typed = new ArrayList<>();
         var form = new LocalRegulations.NewLocalRegulation(kind, number, title, regionCode, signedOn, inForceFrom, inForceUntil,
-                coversApparatus, coversVulnerable, programs == null ? List.of() : programs,
-                budgets == null ? List.of() : budgets, counterparty, note);
+                checkbox("coversApparatus", coversApparatus, typed), checkbox("coversVulnerable", coversVulnerable, typed),
+                programs == null ? List.of() : programs, budgets == null ? List.of() : budgets, counterparty, note);
         try {
-            var created = regulations.register(form, fileOf(file));
+            var created = regulations.register(form, fileOf(file), typed);
             redirect.addAttribute("region", created.regionCode());
             redirect.addAttribute("saved", created.id());
             return "redirect:/cakupan/regulasi";
         } catch (InvalidInputException e) {
-            model.addAttribute("form", form);
-            model.addAttribute("problems", e.problems());
-            return newForm(model);
+            return formAgain(form, e.problems(), model);
+        } catch (NotFoundException e) {
+            // the API answers 404 as if the region did not exist; the form says so on its field
+            typed.add(InputProblem.of("regionCode", "REGION_OUT_OF_SCOPE", "regionCode '" + InputProblem.shown(regionCode.strip())
+                    + "' is outside your area"));
+            return formAgain(form, typed, model);
         }
+    }
+
+    private String formAgain(LocalRegulations.NewLocalRegulation form, List<InputProblem> problems, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("problems", problems);
+        return newForm(model);
+    }
+
+    /** A checkbox's value: absent or "false" is unticked, "true" or "on" ticked, anything else a problem on the field. */
+    static boolean checkbox(String field, String value, List<InputProblem> problems) {
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true") || v.equals("on")) {
+            return true;
+        }
+        if (!v.isEmpty() && !v.equals("false")) {
+            problems.add(InputProblem.of(field, "INVALID_VALUE", field + " '" + InputProblem.shown(value.strip())
+                    + "' is not true or false"));
+        }
+        return false;
     }
 
     /** The uploaded file, or null when none was chosen (a form without a file sends an empty part without a name). */

@@ -116,7 +116,7 @@ final class MonevDocuments {
             document.add(new Paragraph(label.apply("dashboard.registered") + ": " + fmt.count(t.registered()) + " · "
                     + label.apply("dashboard.protected") + ": " + fmt.count(t.protectedWorkers()) + " · "
                     + label.apply("dashboard.col.potential") + ": " + (t.potential() == null ? "-" : fmt.count(t.potential())) + " · "
-                    + label.apply("dashboard.col.ratio") + ": " + (t.ratio() == null ? "-" : fmt.decimal(t.ratio().movePointRight(2)) + " %"),
+                    + label.apply("dashboard.col.ratio") + ": " + (t.ratio() == null ? "-" : fmt.ratio(t.ratio())),
                     heading));
             Image chart = Image.getInstance(MonevChart.WIDTH, MonevChart.HEIGHT, 3, 8, MonevChart.rgb(r.children(),
                     label.apply("monev.chart"), label.apply("monev.previous") + " " + fmt.date(r.previousAsOf()), fmt.date(r.asOf()),
@@ -309,7 +309,10 @@ final class MonevDocuments {
         return table;
     }
 
-    /** A cell as the PDF prints it: counts grouped with points, decimals with a comma, nothing for none. */
+    /**
+     * A cell as the PDF prints it, in the report's language: counts grouped, percentages and percentage points (the
+     * report's only decimals) always with two decimals ("0,90", never "0,9" beside "0,92"), nothing for none.
+     */
     static String text(Object v, Formats fmt) {
         if (v == null) {
             return "-";
@@ -318,7 +321,7 @@ final class MonevDocuments {
             return fmt.count(l);
         }
         if (v instanceof BigDecimal b) {
-            return fmt.decimal(b.scale() > 2 ? b.setScale(2, java.math.RoundingMode.HALF_UP) : b);
+            return b.stripTrailingZeros().scale() <= 0 && b.scale() != 2 ? fmt.count(b) : fmt.fixed(b, 2);
         }
         return v.toString();
     }
@@ -333,8 +336,10 @@ final class MonevDocuments {
         return ratio == null ? null : ratio.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
+    /** Whole rupiah as a whole number (no ",00" in the PDF), an amount with sen as it is. */
     private static BigDecimal amount(Rupiah r) {
-        return r.toBigDecimal();
+        BigDecimal b = r.toBigDecimal();
+        return b.stripTrailingZeros().scale() <= 0 ? b.setScale(0) : b;
     }
 
     private static List<Object> cells(Object... values) {

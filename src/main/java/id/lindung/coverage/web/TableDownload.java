@@ -54,12 +54,20 @@ final class TableDownload {
      * cost seconds (docs/benchmarks.md). Text is written inline rather than shared; spreadsheet programs read both.
      * Closing the workbook deletes its temporary files.
      */
+    /** The column of a ratio as a fraction (0.006), shown as a percentage. */
+    private static final String RATIO_COLUMN = "dashboard.col.ratio";
+
     static byte[] xlsx(List<DashboardTables.Table> tables, Function<String, String> label) {
         try (SXSSFWorkbook book = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             var font = book.createFont();
             font.setBold(true);
             bold.setFont(font);
+            // ratios and percentages shown with two decimals, like the pages; the cell keeps the full number
+            CellStyle percent = book.createCellStyle();
+            percent.setDataFormat(book.createDataFormat().getFormat("0.00%"));
+            CellStyle twoDecimals = book.createCellStyle();
+            twoDecimals.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
             for (DashboardTables.Table table : tables) {
                 Sheet sheet = book.createSheet(table.name());
                 Row header = sheet.createRow(0);
@@ -74,7 +82,13 @@ final class TableDownload {
                     for (int i = 0; i < row.size(); i++) {
                         Object value = row.get(i);
                         if (value instanceof BigDecimal b) {
-                            line.createCell(i).setCellValue(b.doubleValue());
+                            var cell = line.createCell(i);
+                            cell.setCellValue(b.doubleValue());
+                            if (RATIO_COLUMN.equals(table.columns().get(i))) {
+                                cell.setCellStyle(percent);
+                            } else if (b.scale() == 2) {
+                                cell.setCellStyle(twoDecimals);
+                            }
                         } else if (value instanceof Long l) {
                             line.createCell(i).setCellValue(l);
                         } else if (value != null) {
