@@ -170,4 +170,22 @@ class QuoteApiIntegrationTests {
         var english = browser.get("/simulasi?lang=en");
         assertThat(english.body()).contains("Contribution &amp; benefit quotes");
     }
+
+    /**
+     * The regulation data's descriptions, notes and citations are shown in Indonesian to an Indonesian reader, in English
+     * on ?lang=en; the request that switches back from English already speaks Indonesian (its citations too).
+     */
+    @Test
+    void regulationPageShowsTheDataDescriptionsAndNotesInTheReadersLanguage() {
+        Http browser = TestUsers.browser(port, accounts, "quote.bilingual", Role.VILLAGE_OPERATOR, "64.02.03.2007");
+        String english = browser.get("/regulasi?lang=en").body();
+        assertThat(english).contains("whose deferred JP is settled by the instalments", "UNVERIFIED: the cited sources give only the window",
+                        "PP 44/2015 as amended by PP 82/2019")
+                .doesNotContain("dilunasi dengan cicilan", "BELUM TERVERIFIKASI", "sebagaimana diubah dengan");
+        String indonesian = browser.get("/regulasi?lang=id").body();
+        assertThat(indonesian).contains("yang iuran JP tertundanya dilunasi dengan cicilan",
+                        "BELUM TERVERIFIKASI: sumber yang dikutip hanya menyebut masa pelunasan", "PP 44/2015 sebagaimana diubah dengan PP 82/2019")
+                .doesNotContain("whose deferred JP is settled by the instalments", "UNVERIFIED", "Lindung&#39;s reading",
+                        "Lindung's reading", "Equal monthly instalments", "as amended by");
+    }
 }

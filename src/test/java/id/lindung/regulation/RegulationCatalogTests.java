@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,29 @@ class RegulationCatalogTests {
             assertThat(p.values()).allSatisfy(v -> {
                 assertThat(v.reference().regulation()).isNotBlank();
                 assertThat(v.reference().sources()).isNotEmpty().allMatch(s -> s.matches("S\\d+[a-z]?"));
+            });
+        });
+    }
+
+    /** Each text a page shows from the data has its Indonesian (description_id, condition_id, note_id): new data cannot regress. */
+    @Test
+    void everyBundledDescriptionConditionAndNoteHasItsIndonesianText() {
+        assertThat(BUNDLED.parameters()).allSatisfy(p -> {
+            assertThat(p.descriptionInIndonesian()).as(p.id() + " description_id").isNotBlank().isNotEqualTo(p.description());
+            assertThat(p.description(Locale.forLanguageTag("id"))).isEqualTo(p.descriptionInIndonesian());
+            assertThat(p.description(Locale.ENGLISH)).isEqualTo(p.description());
+            if (p.condition() != null) {
+                assertThat(p.conditionInIndonesian()).as(p.id() + " condition_id").isNotBlank();
+            }
+            assertThat(p.values()).allSatisfy(v -> {
+                Reference r = v.reference();
+                if (r.note() != null) {
+                    assertThat(r.noteInIndonesian()).as(p.id() + " " + v.from() + " note_id").isNotBlank().isNotEqualTo(r.note());
+                    // what the data marks unverified stays marked in both languages
+                    if (r.note().contains("UNVERIFIED")) {
+                        assertThat(r.noteInIndonesian()).as(p.id() + " " + v.from() + " note_id").contains("BELUM TERVERIFIKASI");
+                    }
+                }
             });
         });
     }
