@@ -192,7 +192,11 @@ class FairFloorCostsBenchmark {
         }
 
         if (Boolean.getBoolean("benchmark.explain")) {
-            explained(workers, terms);
+            // each variant's statements under EXPLAIN ANALYZE, which times every statement-level check apart
+            for (var e : variants.entrySet()) {
+                System.out.println("EXPLAIN | variant: " + e.getKey());
+                explained(e.getValue(), workers, terms);
+            }
         }
         System.out.printf("fair floor costs: %,d workers after %,d registered; load %s%n", rows, all - rows,
                 Files.readString(Path.of("/proc/loadavg")).trim());
@@ -269,12 +273,15 @@ class FairFloorCostsBenchmark {
 
     /**
      * One untimed run of the same rows as {@code insert ... select} from temporary copies under {@code EXPLAIN ANALYZE},
-     * which times each statement-level check (a trigger) apart; printed.
+     * after {@code ddl} (a variant), which times each statement-level check (a trigger) apart; printed.
      */
-    private void explained(Path workers, Path terms) throws Exception {
+    private void explained(List<String> ddl, Path workers, Path terms) throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
+                for (String s : ddl) {
+                    st.execute(s);
+                }
                 CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
                 st.execute("""
                         create temp table floor_w on commit drop as select id, nik, full_name, sex, birth_date, village_code, phone, kpj,
