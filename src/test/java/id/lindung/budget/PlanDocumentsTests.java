@@ -44,7 +44,7 @@ class PlanDocumentsTests {
                 LocalDate.of(2026, 12, 4), 1000);
         assertThat(shown(Locale.forLanguageTag("id"), members)).contains("pada 4 Des 2026 (1.000 orang)");
         assertThat(shown(Locale.ENGLISH, members)).as("an apostrophe of the text quotes nothing")
-                .startsWith("The people of the payer's memberships on 4 Dec 2026 (1.000 people)");
+                .startsWith("The people of the payer's memberships on 4 Dec 2026 (1,000 people)");
         assertThat(shown(Locale.ENGLISH, PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025))).startsWith("2025 is past");
         Map<String, Object> flows = PlanCosting.assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}", "NELAYAN", 1200,
                 YearMonth.of(2027, 3), 3, 1, 1400);

@@ -53,11 +53,11 @@ class DashboardUiTests {
 
             List<WebElement> rows = driver.findElements(By.cssSelector("#children-table tbody tr"));
             assertThat(rows).hasSizeGreaterThan(5);
-            WebElement registeredHeading = driver.findElement(By.cssSelector("#children-table button.sort[data-col='1']"));
+            WebElement registeredHeading = driver.findElement(By.cssSelector("#children-table button.sort[data-col='2']"));
             registeredHeading.click();
             registeredHeading.click();
             assertThat(registeredHeading.getAttribute("aria-sort")).isEqualTo("descending");
-            List<Long> sorted = driver.findElements(By.cssSelector("#children-table tbody tr td:nth-child(2)")).stream()
+            List<Long> sorted = driver.findElements(By.cssSelector("#children-table tbody tr td:nth-child(3)")).stream()
                     .map(td -> Long.parseLong(td.getAttribute("data-value"))).toList();
             assertThat(sorted).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
