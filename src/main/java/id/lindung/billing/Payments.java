@@ -222,9 +222,16 @@ public class Payments {
         Map<String, RegisteredPayer> payerCache = new HashMap<>();
         Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
         int repeated = 0;
-        try (CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true)
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(csv, 64 * 1024);
+        char separator;
+        try {
+            separator = id.lindung.platform.CsvDialect.separatorOf(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
                 .allowMissingFields(true).detectBomHeader(true)
-                .ofCsvRecord(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             Map<String, Integer> index = null;
             for (CsvRecord rec : records) {
                 long line = rec.getStartingLineNumber();

@@ -46,6 +46,27 @@ public enum CsvDialect {
         };
     }
 
+    /**
+     * The separator of a file to read, from its header line: {@code ;} when the header has a semicolon and no comma (a
+     * "CSV" saved by Excel with Indonesian settings), else {@code ,}. Peeks at most 64 KiB through {@code in}'s mark,
+     * so the reader then starts from the first byte; {@code in} must support mark.
+     */
+    public static char separatorOf(java.io.InputStream in) throws java.io.IOException {
+        int limit = 64 * 1024;
+        in.mark(limit);
+        try {
+            byte[] head = in.readNBytes(limit);
+            int end = 0;
+            while (end < head.length && head[end] != '\n' && head[end] != '\r') {
+                end++;
+            }
+            String header = new String(head, 0, end, java.nio.charset.StandardCharsets.UTF_8);
+            return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+        } finally {
+            in.reset();
+        }
+    }
+
     public char separator() {
         return separator;
     }

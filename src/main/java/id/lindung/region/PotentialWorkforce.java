@@ -83,9 +83,16 @@ public class PotentialWorkforce {
     private List<Row> parse(InputStream csv, List<InputProblem> problems) {
         List<Row> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        try (Reader reader = new InputStreamReader(csv, StandardCharsets.UTF_8);
-             CsvReader<CsvRecord> records = CsvReader.builder().skipEmptyLines(true).allowExtraFields(true).allowMissingFields(true)
-                     .detectBomHeader(true).ofCsvRecord(reader)) {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(csv, 64 * 1024);
+        char separator;
+        try {
+            separator = id.lindung.platform.CsvDialect.separatorOf(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
+                     .allowMissingFields(true).detectBomHeader(true).ofCsvRecord(reader)) {
             Map<String, Integer> index = null;
             int columns = 0;
             for (CsvRecord record : records) {

@@ -100,6 +100,17 @@ class PaymentBoundsIntegrationTests {
                 org.assertj.core.groups.Tuple.tuple(4L, "DATE_BEFORE_FIRST_BILL"),
                 org.assertj.core.groups.Tuple.tuple(5L, "AMOUNT_NOT_POSITIVE"));
 
+        // the same rows saved by Excel with Indonesian settings (semicolons, a byte-order mark) are read as the comma file
+        // is: a dry run of each now gives the same answers, row by row
+        String commas = csv.replace("F-", "S-");
+        String semicolons = "\uFEFF" + commas.replace(',', ';');
+        var byComma = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(commas.getBytes(StandardCharsets.UTF_8)), dpmd, true));
+        var bySemicolon = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(semicolons.getBytes(StandardCharsets.UTF_8)), dpmd, true));
+        assertThat(bySemicolon.accepted()).isEqualTo(byComma.accepted());
+        assertThat(bySemicolon.rejected()).extracting(Payments.Rejection::line, Payments.Rejection::code)
+                .isNotEmpty().containsExactlyElementsOf(byComma.rejected().stream().map(x -> org.assertj.core.groups.Tuple.tuple(x.line(), x.code())).toList());
+        assertThat(bySemicolon.accepted() + bySemicolon.rejected().size()).isEqualTo(5);
+
         Http browser = Http.browser(port);
         TestUsers.token(accounts, "pay-bounds-form", Role.DPMD, "75.03");
         browser.login("pay-bounds-form", TestUsers.PASSWORD);

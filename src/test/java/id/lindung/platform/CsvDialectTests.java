@@ -12,6 +12,24 @@ import org.junit.jupiter.api.Test;
 class CsvDialectTests {
 
     @Test
+    void aFileToReadIsSemicolonSeparatedWhenItsHeaderHasSemicolonsAndNoComma() throws Exception {
+        assertThat(separatorOf("region_code;year;potential_workers;source\n73.02.01;2023;4000;BPS, Sakernas\n")).isEqualTo(';');
+        assertThat(separatorOf("\uFEFFpayer;reference;date;amount\r\nx;y;z;1\r\n")).isEqualTo(';');
+        assertThat(separatorOf("payer,reference,date,amount\nx;1,y,z,1\n")).isEqualTo(',');
+        assertThat(separatorOf("source,note;with semicolon\n")).as("a comma in the header decides").isEqualTo(',');
+        assertThat(separatorOf("")).isEqualTo(',');
+        // the stream is read again from its first byte
+        var in = new java.io.BufferedInputStream(new java.io.ByteArrayInputStream("a;b\n1;2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        CsvDialect.separatorOf(in);
+        assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("a;b\n1;2\n");
+    }
+
+    private static char separatorOf(String text) throws Exception {
+        return CsvDialect.separatorOf(new java.io.BufferedInputStream(
+                new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void noDelimiterOrCommaIsTheCommaDialectAndSemicolonTheExcelOne() {
         assertThat(CsvDialect.of(null)).isEqualTo(CsvDialect.COMMA);
         assertThat(CsvDialect.of("")).isEqualTo(CsvDialect.COMMA);

@@ -56,6 +56,13 @@ class PotentialWorkforceIntegrationTests {
     }
 
     @Test
+    void aFileSavedByExcelWithIndonesianSettingsIsSemicolonSeparated() {
+        var r = importAs(ADMIN, "\uFEFFkode_wilayah;tahun;potensi_pekerja;sumber\n62.02.01.2005;2024;640;BPS, Sakernas 2023\n");
+        assertThat(r.created()).isOne();
+        assertThat(workforce.figure("62.02.01.2005", 2024).orElseThrow().workers()).isEqualTo(640);
+    }
+
+    @Test
     void aFileWithAnyBadRowStoresNothingAndNamesEveryBadRow() {
         String csv = """
                 region_code,year,potential_workers,source
