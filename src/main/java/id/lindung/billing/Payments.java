@@ -13,10 +13,8 @@ import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -222,16 +220,7 @@ public class Payments {
         Map<String, RegisteredPayer> payerCache = new HashMap<>();
         Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
         int repeated = 0;
-        java.io.BufferedInputStream in = new java.io.BufferedInputStream(csv, 64 * 1024);
-        char separator;
-        try {
-            separator = id.lindung.platform.CsvDialect.separatorOf(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        try (CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
-                .allowMissingFields(true).detectBomHeader(true)
-                .ofCsvRecord(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        try (CsvReader<CsvRecord> records = id.lindung.platform.CsvDialect.records(csv)) {
             Map<String, Integer> index = null;
             for (CsvRecord rec : records) {
                 long line = rec.getStartingLineNumber();

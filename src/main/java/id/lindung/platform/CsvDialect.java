@@ -67,6 +67,22 @@ public enum CsvDialect {
         }
     }
 
+    /**
+     * The records of an uploaded file to read: UTF-8, comma- or semicolon-separated ({@link #separatorOf}), a byte-order
+     * mark tolerated, empty lines skipped, rows with missing or extra fields kept for the caller's own per-row checks.
+     */
+    public static de.siegmar.fastcsv.reader.CsvReader<de.siegmar.fastcsv.reader.CsvRecord> records(java.io.InputStream csv) {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(csv, 64 * 1024);
+        try {
+            char separator = separatorOf(in);
+            return de.siegmar.fastcsv.reader.CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true)
+                    .allowExtraFields(true).allowMissingFields(true).detectBomHeader(true)
+                    .ofCsvRecord(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public char separator() {
         return separator;
     }

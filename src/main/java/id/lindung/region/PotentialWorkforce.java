@@ -10,10 +10,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -83,16 +80,7 @@ public class PotentialWorkforce {
     private List<Row> parse(InputStream csv, List<InputProblem> problems) {
         List<Row> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        java.io.BufferedInputStream in = new java.io.BufferedInputStream(csv, 64 * 1024);
-        char separator;
-        try {
-            separator = id.lindung.platform.CsvDialect.separatorOf(in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-             CsvReader<CsvRecord> records = CsvReader.builder().fieldSeparator(separator).skipEmptyLines(true).allowExtraFields(true)
-                     .allowMissingFields(true).detectBomHeader(true).ofCsvRecord(reader)) {
+        try (CsvReader<CsvRecord> records = id.lindung.platform.CsvDialect.records(csv)) {
             Map<String, Integer> index = null;
             int columns = 0;
             for (CsvRecord record : records) {
