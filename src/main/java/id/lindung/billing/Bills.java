@@ -133,7 +133,7 @@ public class Bills {
                 select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version,
                        l.line_type
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join registry_worker w on w.id = l.worker_id
-                where b.id = ? order by w.full_name, w.nik, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                where b.id = ? order by w.full_name, w.id, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
                 .param(billId)
                 .query((rs, n) -> new Line(id.lindung.access.PersonalData.nik(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Rupiah.of(rs.getBigDecimal(8)), rs.getBigDecimal(9), Rupiah.of(rs.getBigDecimal(10)),

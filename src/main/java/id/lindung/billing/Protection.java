@@ -24,10 +24,30 @@ public class Protection {
     private final JdbcClient jdbc;
     private final MonthRulesSource rules;
     private final Map<YearMonth, MonthRules> cache = new ConcurrentHashMap<>();
+    private final java.time.Clock clock;
 
-    Protection(JdbcClient jdbc, MonthRulesSource rules) {
+    Protection(JdbcClient jdbc, MonthRulesSource rules, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
+        this.clock = clock;
+    }
+
+    /** The first day a protection question may name (as a claim's dates: docs/security.md). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+
+    /**
+     * {@code date} when it lies from {@link #EARLIEST} to a year after today, else OUT_OF_RANGE (400) on {@code date}.
+     * Java's dates run to year ±999,999,999: month arithmetic on them failed (a 500, security review), and every month a
+     * question names stays in the month-rules cache, which the bounds keep to the regulation data's months.
+     */
+    LocalDate checked(LocalDate date) {
+        LocalDate latest = LocalDate.now(clock).plusYears(1);
+        if (date.isBefore(EARLIEST) || date.isAfter(latest)) {
+            throw new id.lindung.platform.InvalidInputException("date", "OUT_OF_RANGE", "date "
+                    + id.lindung.platform.InputProblem.shown(date.toString()) + " is outside " + EARLIEST + " to " + latest
+                    + " (a year after today)");
+        }
+        return date;
     }
 
     /**
@@ -60,12 +80,12 @@ public class Protection {
         long workerId = jdbc.sql("select id from registry_worker where nik = :nik and village_code >= :lo and village_code < :hi")
                 .param("nik", nik).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(Long.class).optional().orElseThrow(() -> new NotFoundException("Worker " + id.lindung.access.PersonalData.mask(nik) + " not found"));
-        return new Report(nik, date, evaluate(workerId, date));
+        return new Report(nik, date, evaluate(workerId, checked(date)));
     }
 
     /** By internal worker id (pages), for a worker in the scope (else 404); the NIK is not repeated. */
     public Report ofWorker(long workerId, LocalDate date, RegionScope scope) {
-        List<ProgramStatus> programs = evaluate(workerId, date, scope);
+        List<ProgramStatus> programs = evaluate(workerId, checked(date), scope);
         if (programs == null) {
             throw new NotFoundException("Worker " + workerId + " not found");
         }
@@ -74,6 +94,7 @@ public class Protection {
 
     /** For the public status check: the worker must match NIK and birth date; nothing else is revealed. */
     public java.util.Optional<Report> publicCheck(String nik, LocalDate birthDate, LocalDate date) {
+        checked(date);
         return jdbc.sql("select id from registry_worker where nik = ? and birth_date = ?").params(nik, java.sql.Date.valueOf(birthDate))
                 .query(Long.class).optional()
                 .map(id -> new Report(nik, date, evaluate(id, date)));
@@ -134,6 +155,7 @@ public class Protection {
         if (workerIds.isEmpty()) {
             return Map.of();
         }
+        checked(date);
         Map<Long, Facts> byWorker = new HashMap<>();
         jdbc.sql(FACTS.formatted("= any(:ids)")).param("ids", workerIds.toArray(Long[]::new))
                 .query((rs, n) -> {

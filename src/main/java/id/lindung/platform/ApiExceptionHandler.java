@@ -172,7 +172,8 @@ class ApiExceptionHandler {
      * that a rule should have caught first: the request's fault, never a 500. Logged, so the missing rule is found.
      */
     @ExceptionHandler(org.springframework.dao.DataAccessException.class)
-    ResponseEntity<ProblemDetail> data(org.springframework.dao.DataAccessException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> data(org.springframework.dao.DataAccessException e, HttpServletRequest request,
+                                       jakarta.servlet.http.HttpServletResponse response) throws Exception {
         java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
         String state = sql == null ? null : sql.getSQLState();
         if (state == null || !state.startsWith("22")) {
@@ -180,6 +181,12 @@ class ApiExceptionHandler {
         }
         log.warn("Input refused by the database in {} {} (SQLSTATE {}): a rule should have refused it", request.getMethod(),
                 request.getRequestURI(), state);
+        if (!isApi(request)) {
+            // a page: the 400 error page in the user's language, as for an InvalidInputException (security review: a
+            // month of year +999999999 on /tagihan was a 500 page)
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+            return null;
+        }
         boolean character = state.equals("22021") || state.equals("22P05");
         return problem(request, e, HttpStatus.BAD_REQUEST, character ? "INVALID_CHARACTER" : "OUT_OF_RANGE",
                 character ? "A value holds a character that cannot be stored (a NUL or a control character)"

@@ -63,6 +63,10 @@ class PersonalDataIntegrationTests {
         CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN, true));
         billId = jdbc.sql("select b.id from bill b join payer p on p.id = b.payer_id where p.code = ?").param("SELF:" + nik)
                 .query(Long.class).single();
+        // a status reason is typed by whoever changed the status: a NIK typed in it is masked like any typed text
+        jdbc.sql("insert into worker_status_event (worker_id, village_code, status, reason, effective_on, created_by) "
+                + "values (?, ?, 'ACTIVE', ?, date '2025-01-02', 'pd-admin')")
+                .params(workerId, VILLAGE, "Data diperbaiki: NIK lama " + nik + ", lahir 1990-01-01").update();
         CurrentActor.runAs(ADMIN, () -> audit.record("UPDATE", "worker", nik, VILLAGE, null,
                 Map.of("nik", nik, "birthDate", "1990-01-01", "phone", "081234567890", "payer", "SELF:" + nik)));
     }
@@ -124,6 +128,8 @@ class PersonalDataIntegrationTests {
             // the worker was there to be seen: masked, not absent
             assertThat(String.join("\n", seen.values())).contains(PersonalData.mask(nik), "Sumiati Mandiri");
             assertThat(seen.get("PAGE /tagihan/" + billId + " 200")).as("bill page").contains(PersonalData.mask(nik));
+            assertThat(seen.get("API /api/v1/workers/by-id/" + publicId + " 200")).as("status history")
+                    .contains("Data diperbaiki: NIK lama " + PersonalData.mask(nik) + ", lahir 1990\"");
         }
     }
 

@@ -223,6 +223,12 @@ class ApiErrorsIntegrationTests {
                 post("billing", 400, "INVALID", "dpmd", "/api/v1/payments",
                         "{\"payer\":\"APBDES:" + VILLAGE + "\",\"reference\":\"\",\"date\":\"2025-02-20\",\"amount\":-5}"),
                 get("billing", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers/${nik}/protection?date=kemarin"),
+                // Java's years run to 999,999,999: month arithmetic on them was a 500 (security review); a year ahead is the limit
+                get("billing", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/workers/${nik}/protection?date=%2B999999999-12-31"),
+                get("billing", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/workers/${nik}/protection?date=2999-01-01"),
+                get("billing", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/workers/${nik}/protection?date=1899-12-31"),
+                get("billing", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/bills?month=%2B999999999-12"),
+                get("billing", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/bills?month=-999999999-01"),
                 // the public check takes NIK and birth date in a POST body (issue 11 item 4); the old GET only says so
                 post("billing", 400, "REQUIRED", "anonymous", "/api/v1/public/protection", "{\"nik\":\"6402051708850001\"}"),
                 post("billing", 400, "INVALID_VALUE", "anonymous", "/api/v1/public/protection",
@@ -390,7 +396,8 @@ class ApiErrorsIntegrationTests {
         Http browser = Http.browser(port);
         TestUsers.token(accounts, "errors-page", Role.DPMD, "64.02");
         browser.login("errors-page", TestUsers.PASSWORD);
-        for (String path : new String[] {"/tagihan/987654321", "/impor/pekerja/987654321", "/pekerja?category=ASTRONOT"}) {
+        for (String path : new String[] {"/tagihan/987654321", "/impor/pekerja/987654321", "/pekerja?category=ASTRONOT",
+                "/tagihan?month=%2B999999999-12", "/tagihan?month=-999999999-01"}) {
             var page = browser.get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
             assertThat(page.statusCode()).as(path).isIn(400, 404);
             assertThat(page.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");

@@ -314,12 +314,22 @@ class BillingApiController {
         return nik.length() == 16 ? nik.substring(0, 6) + "********" + nik.substring(14) : "****";
     }
 
+    /**
+     * A month YYYY-MM of the years 1900 to 9999; beyond them OUT_OF_RANGE. Java parses years up to ±999,999,999 ("+999999999-12"),
+     * which no bill can have and PostgreSQL refuses: the pages answered that with a 500 (security review).
+     */
     static YearMonth parseMonth(String month) {
+        YearMonth parsed;
         try {
             // strip(), not trim(): trim() also drops NUL and control characters, which would make "2026-12\u0000" a month
-            return YearMonth.parse(month == null ? "" : month.strip());
+            parsed = YearMonth.parse(month == null ? "" : month.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException("month", "INVALID_MONTH", "month must be YYYY-MM, got '" + month + "'");
+            throw new InvalidInputException("month", "INVALID_MONTH", "month must be YYYY-MM, got '"
+                    + id.lindung.platform.InputProblem.shown(String.valueOf(month)) + "'");
         }
+        if (parsed.getYear() < 1900 || parsed.getYear() > 9999) {
+            throw new InvalidInputException("month", "OUT_OF_RANGE", "month " + parsed + " is outside 1900-01 to 9999-12");
+        }
+        return parsed;
     }
 }

@@ -137,7 +137,7 @@ class WorkerApiController {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("worker", WorkerJson.of(w, null, null, actor));
         body.put("memberships", workers.terms(w, actor.scope()).stream().map(t -> t.shownTo(actor)).toList());
-        body.put("statusHistory", workers.history(w));
+        body.put("statusHistory", workers.history(w).stream().map(e -> e.shownTo(actor)).toList());
         body.put("likelyDuplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
                 .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/by-id/{id}/protection (billing) answers it

@@ -286,7 +286,7 @@ class WorkerPageController {
         model.addAttribute("villageName", workers.villageName(w.villageCode()));
         List<MembershipTerm> terms = workers.terms(w, actor.scope());
         model.addAttribute("terms", terms.stream().map(t -> t.shownTo(actor)).toList());
-        model.addAttribute("history", workers.history(w));
+        model.addAttribute("history", workers.history(w).stream().map(e -> e.shownTo(actor)).toList());
         model.addAttribute("duplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
                 .map(d -> new DuplicateRow(d.id(), d.otherThan(w.id()), PersonalData.birthDate(actor, d.otherThan(w.id()).birthDate())))
                 .toList());
