@@ -11,6 +11,7 @@ import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
+import id.lindung.shared.RupiahText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -244,15 +245,18 @@ public class Payments {
                 PaymentRequest request;
                 try {
                     request = new PaymentRequest(field(rec, index, "payer"), field(rec, index, "reference"),
-                            statementDate(field(rec, index, "date")), new BigDecimal(field(rec, index, "amount")),
+                            statementDate(field(rec, index, "date")), RupiahText.parse(field(rec, index, "amount")),
                             index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION",
                             index.containsKey("prepayment") && PaymentBounds.isYes(field(rec, index, "prepayment")));
                 } catch (DateTimeParseException e) {
                     rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)",
                             "PAYMENT_DATE_INVALID"));
                     continue;
-                } catch (NumberFormatException e) {
-                    rejected.add(new Rejection(line, "amount '" + field(rec, index, "amount") + "' is not a number", "AMOUNT_INVALID"));
+                } catch (RupiahText.Unreadable e) {
+                    rejected.add(e.reason() == RupiahText.Reason.MORE_THAN_TWO_DECIMALS
+                            ? new Rejection(line, "amount: at most 2 decimals (" + InputProblem.shown(field(rec, index, "amount")) + ")", "AMOUNT_DECIMALS")
+                            : new Rejection(line, "amount '" + InputProblem.shown(field(rec, index, "amount")) + "' is not an amount such as 1500000, "
+                                    + "Rp 1.500.000 or 1.500.000,50", "AMOUNT_INVALID"));
                     continue;
                 }
                 List<InputProblem> problems = validate(request);

@@ -7,6 +7,7 @@ import id.lindung.registry.PayerRef;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
+import id.lindung.shared.RupiahText;
 import id.lindung.shared.Segment;
 import id.lindung.registry.StagedWorker;
 import id.lindung.registry.WorkerCategories;
@@ -222,10 +223,19 @@ final class WorkerRowParser {
             }
         }
         String wageText = get(f, "wage");
-        BigDecimal wage = wageText.isEmpty() ? null : money(wageText);
-        if (!wageText.isEmpty() && wage == null) {
-            unreadable(p, unreadable, line, Field.WAGE, Code.WAGE_INVALID, "wage must be an amount such as 2022200 or 2.022.200,50, got '"
-                    + wageText + "'");
+        BigDecimal wage = null;
+        if (!wageText.isEmpty()) {
+            try {
+                wage = RupiahText.parse(wageText);
+            } catch (RupiahText.Unreadable e) {
+                if (e.reason() == RupiahText.Reason.MORE_THAN_TWO_DECIMALS) {
+                    unreadable(p, unreadable, line, Field.WAGE, Code.WAGE_SCALE, "wage may have at most 2 decimals, got '"
+                            + InputProblem.shown(wageText) + "'");
+                } else {
+                    unreadable(p, unreadable, line, Field.WAGE, Code.WAGE_INVALID, "wage must be an amount such as 2022200, "
+                            + "Rp 2.022.200 or 2.022.200,50, got '" + InputProblem.shown(wageText) + "'");
+                }
+            }
         }
         String riskText = get(f, "risk");
         RiskGroup risk = riskText.isEmpty() ? null : risk(riskText);
@@ -399,8 +409,6 @@ final class WorkerRowParser {
         return null;
     }
 
-    /** An amount with dots grouping thousands (2.022.200); compiled once, not per row as String.matches does. */
-    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{3})+");
     private static final java.util.regex.Pattern DECILE = java.util.regex.Pattern.compile("\\d{1,2}");
 
     /**
@@ -439,21 +447,6 @@ final class WorkerRowParser {
             n = n * 10 + (s.charAt(i) - '0');
         }
         return n;
-    }
-
-    /** 2022200, 2022200.50, Indonesian 2.022.200 or 2.022.200,50; "Rp" tolerated. */
-    static BigDecimal money(String s) {
-        String t = s.replace("Rp", "").replace("rp", "").replace(" ", "").trim();
-        try {
-            if (t.indexOf(',') >= 0) {
-                t = t.replace(".", "").replace(',', '.');
-            } else if (GROUPED.matcher(t).matches()) {
-                t = t.replace(".", "");
-            }
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     static RiskGroup risk(String s) {

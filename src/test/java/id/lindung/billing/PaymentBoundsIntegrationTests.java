@@ -119,4 +119,28 @@ class PaymentBoundsIntegrationTests {
                 "amount", "90000000", "channel", "TELLER", "_csrf", Http.csrfOf(form))).body();
         assertThat(answer).contains("amount 90000000 is more than the payer owes").doesNotContain("Pembayaran dicatat");
     }
+
+    @Test
+    void theReconciliationFileReadsAmountsAsExcelWritesThemAndRefusesIrregularGroups() {
+        String payer = billedVillage("75.03.01.2006");
+        Actor dpmd = TestUsers.actor("pay-bounds-dpmd", Role.DPMD, "75.03");
+        // saved by Excel with Indonesian settings: semicolons, a byte-order mark, amounts in the sheet's currency format
+        String csv = "\uFEFFpayer;reference;date;amount\n"
+                + payer + ";X-1;2025-03-01;Rp 1.500.000\n"
+                + payer + ";X-2;2025-03-01;Rp1.500.000,00\n"
+                + payer + ";X-3;2025-03-02;1.50.000\n"           // a group of two: 150,000 or 1,500,000?
+                + payer + ";X-4;2025-03-02;1.500\n"              // fifteen hundred rupiah, as Indonesian prices are written
+                + payer + ";X-5;2025-03-03;1.500.000,50\n";
+        var result = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));
+
+        assertThat(result.accepted()).isEqualTo(4);
+        assertThat(result.rejected()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(4L);
+            assertThat(r.code()).isEqualTo("AMOUNT_INVALID");
+            assertThat(r.reason()).startsWith("amount '1.50.000'");
+        });
+        assertThat(jdbc.sql("select p.reference, p.amount from payment p join payer x on x.id = p.payer_id where x.code = ? order by p.reference")
+                .param(payer).query((rs, n) -> rs.getString(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
+                .containsExactly("X-1=1500000", "X-2=1500000", "X-4=1500", "X-5=1500000.5");
+    }
 }

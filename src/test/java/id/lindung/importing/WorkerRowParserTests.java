@@ -88,6 +88,28 @@ class WorkerRowParserTests {
         assertThat(problems(HEADER, change(10, "SELF").replace(",BPU,", ",PU,"))).containsExactly("payer:PU_NEEDS_EMPLOYER");
     }
 
+    /** What the parser makes of a wage cell in the good row: the wage, or the problems. */
+    private static Object wageOf(String cell) {
+        String[] f = GOOD.split(",", -1);
+        f[7] = cell;
+        WorkerRowParser parser = WorkerRowParser.forHeader(HEADER.split(","), new WorkerRowParser.Defaults(null, LocalDate.of(2025, 1, 1)),
+                LOOKUPS, new ArrayList<>());
+        WorkerRowParser.Outcome outcome = parser.parse(2, f);
+        return outcome instanceof WorkerRowParser.Ok ok ? ok.row().wage()
+                : ((WorkerRowParser.Refused) outcome).problems().stream().map(p -> p.field() + ":" + p.code()).toList();
+    }
+
+    @Test
+    void aWageReadsAsExcelWritesItAndIrregularGroupsAreRefused() {
+        assertThat(wageOf("Rp 2.022.200")).isEqualTo(Rupiah.of(2_022_200));
+        assertThat(wageOf("Rp2.022.200,50")).isEqualTo(Rupiah.parse("2022200.50"));
+        assertThat(wageOf("2,022,200.00")).isEqualTo(Rupiah.of(2_022_200));
+        assertThat(wageOf("2022200,5")).isEqualTo(Rupiah.parse("2022200.50"));
+        assertThat(wageOf("2.02.200")).isEqualTo(List.of("wage:WAGE_INVALID"));
+        assertThat(wageOf("2.022.200,00.5")).isEqualTo(List.of("wage:WAGE_INVALID"));
+        assertThat(wageOf("2.022.200,505")).isEqualTo(List.of("wage:WAGE_SCALE"));
+    }
+
     @Test
     void anUnreadableWageIsNotReplacedByTheDefaultWage() {
         assertThat(problems(HEADER, change(7, "Rp ???"))).containsExactly("wage:WAGE_INVALID");
