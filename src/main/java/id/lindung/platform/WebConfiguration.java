@@ -5,15 +5,12 @@ import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.web.servlet.LocaleContextResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /** Indonesian by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
 @Configuration(proxyBeanMethods = false)
@@ -52,23 +49,6 @@ class WebConfiguration implements WebMvcConfigurer {
             }
             throw new IllegalArgumentException("not a language of Lindung");
         }
-
-        /**
-         * The request that switches the language speaks it throughout: Spring fixed the request's locale context
-         * (LocaleContextHolder, which Citations, Formats' month names and the controllers read) from the cookie before
-         * this interceptor ran, so the first page after {@code ?lang=id} wrote its citations in the previous language
-         * ("PP 44/2015 as amended by PP 82/2019" on an Indonesian page). The servlet restores the holder after the request.
-         */
-        @Override
-        public boolean preHandle(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-                                 Object handler) throws jakarta.servlet.ServletException {
-            boolean proceed = super.preHandle(request, response, handler);
-            if (request.getParameter(getParamName()) != null
-                    && RequestContextUtils.getLocaleResolver(request) instanceof LocaleContextResolver resolver) {
-                LocaleContextHolder.setLocaleContext(resolver.resolveLocaleContext(request));
-            }
-            return proceed;
-        }
     }
 
     /**
@@ -92,7 +72,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
         @Override
         public org.springframework.context.i18n.LocaleContext resolveLocaleContext(jakarta.servlet.http.HttpServletRequest request) {
-            // read when asked, as the resolver's own is: ?lang= is applied by an interceptor after the context is built
+            // read when asked, as the resolver's own is: ?lang= is applied by an interceptor after the servlet put this
+            // context in LocaleContextHolder, so the request that switches the language speaks it throughout (its
+            // citations, month names, controllers) with no second fix in the interceptor
             var context = (org.springframework.context.i18n.TimeZoneAwareLocaleContext) super.resolveLocaleContext(request);
             return new org.springframework.context.i18n.TimeZoneAwareLocaleContext() {
                 @Override

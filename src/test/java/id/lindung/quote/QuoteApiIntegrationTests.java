@@ -9,6 +9,8 @@ import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -137,6 +139,37 @@ class QuoteApiIntegrationTests {
         assertThat(cap).isNotNull();
         assertThat(cap.get("unit").asString()).isEqualTo("RUPIAH");
         assertThat(cap.get("values").toString()).contains("\"from\":\"2025-03-01\"", "\"value\":\"10547400\"", "\"verified\":false");
+    }
+
+    /**
+     * The API speaks the caller's language as the pages do (Indonesian first, English on ?lang=en) and keeps its field
+     * names: the data's description, note and citation words in that language.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            /api/v1/regulations         | Upah bulanan tertinggi yang menjadi dasar iuran JP | Dikonfirmasi: surat BPJS B/77/022023 | PP 45/2015 Pasal 29; surat BPJS B/77/022023
+            /api/v1/regulations?lang=id | Upah bulanan tertinggi yang menjadi dasar iuran JP | Dikonfirmasi: surat BPJS B/77/022023 | PP 45/2015 Pasal 29; surat BPJS B/77/022023
+            /api/v1/regulations?lang=en | Highest monthly wage on which JP is paid           | Confirmed: BPJS letter B/77/022023   | PP 45/2015 Pasal 29; BPJS letter B/77/022023
+            """)
+    void regulationsAnswerInIndonesianByDefaultAndInEnglishOnLangEn(String path, String description, String noteStart,
+                                                                    String regulation) {
+        var response = api().get(path);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode cap = null;
+        for (JsonNode p : JSON.readTree(response.body()).get("parameters")) {
+            if (p.get("id").asString().equals("pu.jp.wageCap")) {
+                cap = p;
+            }
+        }
+        assertThat(cap).isNotNull();
+        assertThat(cap.propertyNames()).containsExactly("id", "description", "unit", "condition", "verified", "values");
+        assertThat(cap.get("description").asString()).isEqualTo(description);
+        JsonNode confirmed = cap.get("values").get(7);
+        assertThat(confirmed.get("from").asString()).isEqualTo("2022-03-01");
+        assertThat(confirmed.propertyNames()).containsExactly("from", "until", "value", "unit", "regulation", "article",
+                "sources", "verified", "note", "file");
+        assertThat(confirmed.get("note").asString()).startsWith(noteStart);
+        assertThat(confirmed.get("regulation").asString()).isEqualTo(regulation);
     }
 
     @Test

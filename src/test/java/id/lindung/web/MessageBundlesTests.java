@@ -164,6 +164,62 @@ class MessageBundlesTests {
         assertThat(missing).as("keys the templates ask for that no message file has").isEmpty();
     }
 
+    /**
+     * Every eligibility decision a claim can carry is read in both languages: each named policy of claim.Eligibility
+     * has its refusal ({@code claim.code.*}) and its passed check ({@code claim.check.*}); every other code a decision can
+     * carry (the claim's own {@code fail("...")}, the benefit calculator's rejections, the regulation's refusals) has a
+     * claim text or the simulation's ({@code simulation.rejection.*}), which the claim page and the case file fall back to.
+     * Without one the page showed the calculator's English sentence on an Indonesian page.
+     */
+    @Test
+    void everyEligibilityDecisionCodeHasATextInIndonesianAndEnglish() throws Exception {
+        Properties indonesian = new Properties();
+        Properties english = new Properties();
+        for (String base : basenames()) {
+            indonesian.putAll(load(base + ".properties"));
+            english.putAll(load(base + "_en.properties"));
+        }
+        List<String> policies = new ArrayList<>();
+        for (java.lang.reflect.Field f : Class.forName("id.lindung.claim.Eligibility").getDeclaredFields()) {
+            int m = f.getModifiers();
+            if (java.lang.reflect.Modifier.isStatic(m) && java.lang.reflect.Modifier.isFinal(m) && f.getType() == String.class) {
+                f.setAccessible(true);
+                policies.add((String) f.get(null));
+            }
+        }
+        assertThat(policies).contains("INCIDENT_BEFORE_MEMBERSHIP", "REPORTED_LATE", "SCHOLARSHIP_CHILD_LIMIT");
+        Set<String> others = new TreeSet<>();
+        Pattern literal = Pattern.compile("(?:RejectedException|reject|Rejection|fail)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
+        for (Path source : List.of(Path.of("src/main/java/id/lindung/benefit/BenefitCalculator.java"),
+                Path.of("src/main/java/id/lindung/claim/OpeningClaims.java"), Path.of("src/main/java/id/lindung/claim/ClaimBenefit.java"))) {
+            others.addAll(all(literal, Files.readString(source)));
+        }
+        others.add(id.lindung.regulation.NoRegulationInForceException.CODE);
+        others.add(id.lindung.regulation.ProgrammeNotYetInForceException.CODE);
+        assertThat(others).contains("NO_HEIR", "MEMBERSHIP_STARTS_AFTER_INCIDENT", "JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM");
+        List<String> missing = new ArrayList<>();
+        for (var bundle : Map.of("Indonesian", indonesian, "English", english).entrySet()) {
+            for (String code : policies) {
+                for (String key : List.of("claim.code." + code, "claim.check." + code)) {
+                    if (blank(bundle.getValue().getProperty(key))) {
+                        missing.add(bundle.getKey() + ": " + key);
+                    }
+                }
+            }
+            for (String code : others) {
+                if (blank(bundle.getValue().getProperty("claim.code." + code))
+                        && blank(bundle.getValue().getProperty("simulation.rejection." + code))) {
+                    missing.add(bundle.getKey() + ": claim.code." + code + " or simulation.rejection." + code);
+                }
+            }
+        }
+        assertThat(missing).as("eligibility codes without a text").isEmpty();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
     private static void missingIn(String file, Set<String> expected, Set<String> actual, List<String> into) {
         Set<String> lacking = new TreeSet<>(expected);
         lacking.removeAll(actual);

@@ -318,8 +318,9 @@ class ClaimPageController {
 
     /**
      * The reasons of the case (its rejection, its history's steps) as the page shows them: a case stored as rejected
-     * carries its policies' codes ("INCIDENT_BEFORE_MEMBERSHIP, ..."), written out in the page's language; a reason a
-     * person typed is shown as typed.
+     * carries its policies' codes ("INCIDENT_BEFORE_MEMBERSHIP, ...", the calculator's too), written out in the page's
+     * language (a calculator's code by the simulation's text, as the case file does); a reason a person typed is shown
+     * as typed.
      */
     static Map<String, String> reasonTexts(ClaimCase c, MessageSource messages, Locale locale) {
         Map<String, String> texts = new java.util.HashMap<>();
@@ -334,7 +335,8 @@ class ClaimPageController {
         if (!Arrays.stream(parts).allMatch(p -> p.matches("[A-Z][A-Z0-9_]+"))) {
             return reason;
         }
-        return Arrays.stream(parts).map(code -> messages.getMessage("claim.code." + code, null, code, locale))
+        return Arrays.stream(parts).map(code -> messages.getMessage("claim.code." + code, null,
+                        messages.getMessage("simulation.rejection." + code, null, code, locale), locale))
                 .collect(Collectors.joining(" "));
     }
 
