@@ -77,8 +77,8 @@ final class DashboardTables {
     static Table desaSadar(DesaSadarVillages villages, Function<String, String> categoryName) {
         List<List<Object>> rows = new ArrayList<>();
         for (DesaSadarVillages.Village v : villages.villages()) {
-            rows.add(List.of(v.code(), v.name(), v.status().name(), (long) v.missing().size(),
-                    v.missing().stream().map(m -> m.name() + " (" + java.util.Objects.requireNonNullElse(categoryName.apply(m.category()), m.category()) + ")").collect(Collectors.joining("; "))));
+            rows.add(List.of(v.code(), v.name(), v.status().name(), (long) v.missing().size(), v.missing().isEmpty() ? ""
+                    : v.missing().stream().map(m -> m.name() + " (" + java.util.Objects.requireNonNullElse(categoryName.apply(m.category()), m.category()) + ")").collect(Collectors.joining("; "))));
         }
         return new Table("desa-sadar", List.of("dashboard.col.code", "dashboard.col.name", "dashboard.col.status",
                 "dashboard.col.missingCount", "dashboard.col.missing"), rows);

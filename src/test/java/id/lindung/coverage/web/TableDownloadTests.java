@@ -3,8 +3,12 @@ package id.lindung.coverage.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.platform.CsvDialect;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 /** Review of 2 December 2026: a coverage CSV cell never starts a formula, also after a leading tab or carriage return. */
@@ -22,5 +26,35 @@ class TableDownloadTests {
         var table = new DashboardTables.Table("desa-sadar", List.of("a", "b"), List.of(List.<Object>of("72.04.02.2007", "=1+1;x")));
         String csv = new String(TableDownload.csv(table, k -> k, CsvDialect.SEMICOLON), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFFa;b\r\n72.04.02.2007;\"'=1+1;x\"\r\n");
+    }
+
+    /**
+     * The workbook is deflated at the fastest level since the nation's Desa Sadar list took seconds to compress
+     * (docs/benchmarks.md): the cells stay what they were, text as text (an empty list of missing people an empty text
+     * cell), counts and money as numbers with their formats, nothing for null.
+     */
+    @Test
+    void theFastDeflatedWorkbookKeepsEveryCellItsTypeAndFormat() throws Exception {
+        var rows = new java.util.ArrayList<java.util.List<Object>>();
+        rows.add(java.util.Arrays.asList("11.01.01.2001", "Desa A", "NEAR", 2L, "Budi (Kepala desa); Siti (Perangkat desa)"));
+        rows.add(java.util.Arrays.asList("11.01.01.2002", "Desa B", "NO", 0L, ""));
+        rows.add(java.util.Arrays.asList("11.01.01.2003", null, "SADAR", new BigDecimal("12500.00"), new BigDecimal("0.2473")));
+        var table = new DashboardTables.Table("desa-sadar", List.of("a", "b", "c", "d", "dashboard.col.ratio"), rows);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableDownload.xlsx(List.of(table), k -> k.toUpperCase())))) {
+            var sheet = book.getSheet("desa-sadar");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("DASHBOARD.COL.RATIO");
+            assertThat(book.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold()).isTrue();
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).isEqualTo("Budi (Kepala desa); Siti (Perangkat desa)");
+            assertThat(sheet.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(sheet.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sheet.getRow(2).getCell(4).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEmpty();
+            assertThat(sheet.getRow(3).getCell(1)).isNull();
+            assertThat(sheet.getRow(3).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(sheet.getRow(3).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            assertThat(sheet.getRow(3).getCell(4).getNumericCellValue()).isEqualTo(0.2473);
+            assertThat(sheet.getColumnWidth(2)).isEqualTo(18 * 256);
+        }
     }
 }
