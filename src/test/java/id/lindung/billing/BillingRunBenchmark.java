@@ -89,6 +89,11 @@ class BillingRunBenchmark {
      * are the application role's, set by the superuser, and the pool's connections are replaced to pick them up.
      */
     private void explainRun() {
+        explainEveryStatement(dataSource, "100ms", true);
+    }
+
+    /** auto_explain for the application role: statements from {@code minDuration} on, with actual rows and timing or plans only. */
+    static void explainEveryStatement(javax.sql.DataSource dataSource, String minDuration, boolean analyze) {
         try {
             java.util.Properties credentials = new java.util.Properties();
             try (java.io.InputStream in = java.nio.file.Files.newInputStream(
@@ -100,8 +105,9 @@ class BillingRunBenchmark {
                     credentials.getProperty("superuser.password")); java.sql.Statement s = c.createStatement()) {
                 String role = pool.getUsername();
                 for (String setting : java.util.List.of("session_preload_libraries = 'auto_explain'",
-                        "auto_explain.log_min_duration = '100ms'", "auto_explain.log_analyze = on", "auto_explain.log_buffers = on",
-                        "auto_explain.log_nested_statements = on", "auto_explain.log_triggers = on", "auto_explain.log_timing = on",
+                        "auto_explain.log_min_duration = '" + minDuration + "'", "auto_explain.log_analyze = " + analyze,
+                        "auto_explain.log_buffers = " + analyze,
+                        "auto_explain.log_nested_statements = on", "auto_explain.log_triggers = " + analyze, "auto_explain.log_timing = " + analyze,
                         "auto_explain.log_level = notice",
                         "log_min_duration_statement = '100ms'")) {
                     s.execute("alter role " + role + " set " + setting);
