@@ -133,7 +133,19 @@ class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
                     + "\",\"code\":\"" + code + "\"}";
         }
 
-        private static String page(int status) {
+        static String page(int status) {
+            if (status >= 500) {
+                return """
+                        <!DOCTYPE html>
+                        <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+                        <title>Terjadi kesalahan / Something went wrong</title></head>
+                        <body style="font-family: sans-serif; margin: 1rem; max-width: 40rem">
+                        <h1>Terjadi kesalahan (%d)</h1>
+                        <p>Server tidak dapat menjawab permintaan ini. <a href="/">Kembali ke beranda</a>.</p>
+                        <p lang="en">The server could not answer this request. <a href="/">Back to the start page</a>.</p>
+                        </body></html>
+                        """.formatted(status);
+            }
             return """
                     <!DOCTYPE html>
                     <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
