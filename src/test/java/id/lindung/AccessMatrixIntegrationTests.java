@@ -150,6 +150,7 @@ class AccessMatrixIntegrationTests {
         assertThat(paid.statusCode()).as(paid.body()).isLessThan(300);
         fixture.put("payment", jdbc.sql("select id::text from payment where reference = 'MATRIX-1'").query(String.class).single());
         Path csv = Files.createTempFile("matrix-import", ".csv");
+        csv.toFile().deleteOnExit();
         Files.writeString(csv, "nik,nama,jenis_kelamin,tanggal_lahir,kategori\n");
         // uploaded by the village's operator, so the batch belongs to the village and every user above it sees it
         User operator = users.stream().filter(u -> u.role() == Role.VILLAGE_OPERATOR).findFirst().orElseThrow();

@@ -184,9 +184,15 @@ class BudgetFormsUiTests {
     private static void upload(WebDriver driver, String csv) throws Exception {
         Path dir = Files.createTempDirectory("budget-list");
         Path file = dir.resolve("daftar.csv");
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
-        driver.findElement(By.cssSelector("#upload-list input[type=file]")).sendKeys(file.toAbsolutePath().toString());
-        Browser.clickAndLoad(driver, driver.findElement(By.id("upload-list-button")));
+        try {
+            Files.writeString(file, csv, StandardCharsets.UTF_8);
+            driver.findElement(By.cssSelector("#upload-list input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+            Browser.clickAndLoad(driver, driver.findElement(By.id("upload-list-button")));
+        } finally {
+            // the page has loaded the answer to the upload: the browser has read the file (every run left a folder in /tmp)
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
     }
 
     private static void rank(WebDriver driver, String category, String place) {

@@ -95,8 +95,10 @@ class ClaimPagesUiTests {
         LocalDate today = LocalDate.now(clock);
         String spouseNik = Niks.unique("64.02.03", "P", LocalDate.of(1983, 6, 2));
         Path pdf = Files.createTempFile("dokumen-klaim", ".pdf");
+        pdf.toFile().deleteOnExit();
         Files.writeString(pdf, "%PDF-1.4\n% dokumen uji\n%%EOF\n", StandardCharsets.US_ASCII);
         Path notPdf = Files.createTempFile("bukan-pdf", ".pdf");
+        notPdf.toFile().deleteOnExit();
         Files.writeString(notPdf, "ini hanya teks biasa, bukan PDF", StandardCharsets.UTF_8);
 
         WebDriver driver = Browser.open(1280, 900);

@@ -191,6 +191,7 @@ class JourneysUiTests {
                 csv.append(row).append('\n');
             }
             Path file = Files.createTempFile("nelayan-", ".csv");
+            file.toFile().deleteOnExit();
             Files.writeString(file, csv, StandardCharsets.UTF_8);
             String batch = upload(driver, file);
             assertThat(batchFact(driver, "Status")).isEqualTo("Terimpor sebagian");
@@ -210,6 +211,7 @@ class JourneysUiTests {
                 fixedRows.add(goodRows.get(name));
             }
             Path fixed = Files.createTempFile("nelayan-perbaikan-", ".csv");
+            fixed.toFile().deleteOnExit();
             Files.writeString(fixed, "nik,name,sex,birth_date,village_code,category,start_date\n"
                     + fixedRows.stream().collect(Collectors.joining("\n", "", "\n")), StandardCharsets.UTF_8);
             upload(driver, fixed);
