@@ -1,10 +1,12 @@
 package id.lindung.access;
 
+import id.lindung.platform.PageRefusal;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,6 +93,7 @@ class SecurityConfiguration {
                 problem(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "The address has a character or sequence that is "
                         + "not accepted (an encoded %, / or \\, a '..' segment, a control character); send it unencoded or as a parameter");
             } else {
+                PageRefusal.record(request, PageRefusal.Kind.ADDRESS, List.of());
                 pages.handle(request, response, rejected);
             }
         };

@@ -47,6 +47,7 @@ class ApiExceptionHandler {
         if (!isApi(request)) {
             // a page: the error page with the problem's status (400, 409, 422) in the user's language, never a 500;
             // pages that show refusals in their own form catch the exception before it gets here
+            PageRefusal.record(request, PageRefusal.Kind.INPUT, e.problems());
             response.sendError(problem.getStatus());
             return null;
         }
@@ -184,6 +185,7 @@ class ApiExceptionHandler {
         if (!isApi(request)) {
             // a page: the 400 error page in the user's language, as for an InvalidInputException (security review: a
             // month of year +999999999 on /tagihan was a 500 page)
+            PageRefusal.record(request, PageRefusal.Kind.INPUT, List.of());
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return null;
         }
@@ -217,6 +219,10 @@ class ApiExceptionHandler {
     private static ResponseEntity<ProblemDetail> problem(HttpServletRequest request, Exception e, HttpStatusCode status, String code,
                                                          String detail, List<InputProblem> errors) throws Exception {
         if (!isApi(request)) {
+            if (errors != null && status.is4xxClientError()) {
+                // Spring's own resolver answers the page's status; the error page says which value it was
+                PageRefusal.record(request, PageRefusal.Kind.INPUT, errors);
+            }
             throw e;
         }
         ProblemDetail body = errors == null ? ApiProblems.of(status, code, detail) : ApiProblems.of(status, code, detail, errors);

@@ -124,5 +124,6 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new LanguageParameter());
         registry.addInterceptor(new RequestParameterGuard());
         registry.addInterceptor(new PageModel("languageSwitch", LanguageSwitchAdvice::languageSwitch));
+        registry.addInterceptor(new PageModel("refusal", PageRefusal::of));
     }
 }

@@ -404,6 +404,46 @@ class ApiErrorsIntegrationTests {
         }
     }
 
+    /**
+     * A request refused as a whole fails again however often it is sent: its page says which value was refused and
+     * why, never "something went wrong, please try again" (that is for the server's own faults).
+     */
+    @Test
+    void aRefusedPageRequestSaysWhichValueAndDoesNotAskForARetry() {
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "errors-page-words", Role.DPMD, "64.02");
+        browser.login("errors-page-words", TestUsers.PASSWORD);
+        String html = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+        var month = browser.get("/tagihan?month=%2B999999999-12", html);
+        assertThat(month.statusCode()).isEqualTo(400);
+        assertThat(month.body()).contains("Permintaan tidak dapat diproses", "month", "Nilai di luar batas yang diizinkan",
+                "OUT_OF_RANGE").doesNotContain("Silakan coba lagi");
+        // the language link asks for the same page again, not for /error
+        assertThat(month.body()).contains("href=\"/tagihan?month=%2B999999999-12&amp;lang=en\"").doesNotContain("href=\"/error");
+
+        var unreadable = browser.get("/tagihan?month=abc", html);
+        assertThat(unreadable.statusCode()).isEqualTo(400);
+        assertThat(unreadable.body()).contains("month", "INVALID_MONTH").doesNotContain("Silakan coba lagi");
+
+        var category = browser.get("/pekerja?category=ASTRONOT", html);
+        assertThat(category.statusCode()).isEqualTo(400);
+        assertThat(category.body()).contains("category", "INVALID_VALUE");
+
+        var address = browser.get("/pekerja/%25", html);
+        assertThat(address.statusCode()).isEqualTo(400);
+        assertThat(address.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(address.body()).contains("Alamat yang diminta berisi karakter", "href=\"/?lang=en\"")
+                .doesNotContain("Silakan coba lagi");
+
+        var notFound = browser.get("/tagihan/987654321", html);
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.body()).contains("tidak ditemukan").doesNotContain("Permintaan tidak dapat diproses");
+
+        var english = browser.get("/tagihan?month=%2B999999999-12&lang=en", html);
+        assertThat(english.body()).contains("The request cannot be processed", "The value is outside the allowed range");
+    }
+
     private HttpResponse<String> send(Case c) {
         Http http = users.get(c.user());
         String path = fill(c.path());

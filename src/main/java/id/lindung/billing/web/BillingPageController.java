@@ -74,15 +74,10 @@ class BillingPageController {
         BillOverview.Status st;
         String k = kind == null || kind.isBlank() ? null : kind.strip();
         BillOverview.Result result;
-        try {
-            m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
-            st = parseStatus(status);
-            result = overview.find(new BillOverview.Filter(m, region, k, st), actor, page, PAGE_SIZE);
-        } catch (InvalidInputException e) {
-            // a page answers a bad filter with the 400 error page, not the 500 one
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST,
-                    e.getMessage(), e);
-        }
+        // a bad filter is an InvalidInputException: the error page with its status, naming the value (ApiExceptionHandler)
+        m = month == null || month.isBlank() ? YearMonth.now(clock) : BillingApiController.parseMonth(month);
+        st = parseStatus(status);
+        result = overview.find(new BillOverview.Filter(m, region, k, st), actor, page, PAGE_SIZE);
         var area = BillOverview.area(region, actor.scope());
         model.addAttribute("page", result);
         model.addAttribute("month", m.toString());

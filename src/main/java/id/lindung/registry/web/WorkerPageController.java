@@ -2,7 +2,6 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
-import id.lindung.platform.ApiProblems;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
 import id.lindung.registry.EndReason;
@@ -19,12 +18,9 @@ import id.lindung.registry.TransferRequests;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import id.lindung.registry.WorkerStatus;
 import id.lindung.registry.Workers;
 import id.lindung.registry.WorkerVersion;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -32,11 +28,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,13 +65,8 @@ class WorkerPageController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
-        WorkerCategory chosen;
-        try {
-            chosen = categories.parse("category", category);
-        } catch (InvalidInputException e) {
-            // as for any other filter value that is not one of its list: the error page, 400
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
+        // a category not in the list: the 400 error page naming the value (ApiExceptionHandler)
+        WorkerCategory chosen = categories.parse("category", category);
         var query = new Workers.Query(region, chosen, program, payer, status, q);
         Page<Workers.Listed> result;
         try {
@@ -314,17 +302,5 @@ class WorkerPageController {
             model.addAttribute("errors", FormErrors.none());
         }
         return "registry/worker";
-    }
-
-    /**
-     * An export refused before its first byte (a search a masked role may not make) answers 400 with the reason:
-     * as text to a browser, as the API's problem under /api.
-     */
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<?> refused(InvalidInputException e, HttpServletRequest request) {
-        if (ApiProblems.isApi(request)) {
-            return ApiProblems.response(ApiProblems.of(e));
-        }
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body(e.getMessage());
     }
 }
