@@ -73,6 +73,35 @@ class BillingPagesIntegrationTests {
         assertThat(other.get("/pekerja/id/" + w).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void thePaymentFormReadsTheAmountAsWrittenOnAReceiptAndGivesBackWhatItCannotRead() {
+        String desa = "62.02.01.2008";
+        long village = new BillingFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kandan", desa);
+        TestUsers.token(accounts, "receipt-operator", Role.VILLAGE_OPERATOR, desa);
+        Http operator = Http.browser(port);
+        operator.login("receipt-operator", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(operator.get("/pembayaran").body());
+        for (String typed : new String[] {"Rp 1.500.000", "1.500.000,00"}) {
+            var paid = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "RCPT " + typed,
+                    "date", "2024-04-10", "amount", typed, "_csrf", csrf));
+            assertThat(paid.body()).contains("Pembayaran dicatat");
+            assertThat(jdbc.sql("select amount from payment where payer_id = ? and reference = ?").params(village, "RCPT " + typed)
+                    .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1500000");
+        }
+
+        var unreadable = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "RCPT-BAD",
+                "date", "2024-04-10", "amount", "1.50.000", "_csrf", csrf));
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("amount: amount &#39;1.50.000&#39; is not an amount in rupiah")
+                .contains("value=\"1.50.000\"").contains("value=\"RCPT-BAD\"").doesNotContain("Pembayaran dicatat");
+        var sen = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "RCPT-SEN",
+                "date", "2024-04-10", "amount", "1.500.000,505", "_csrf", csrf));
+        assertThat(sen.statusCode()).isEqualTo(200);
+        assertThat(sen.body()).contains("has more than two decimals");
+        assertThat(jdbc.sql("select count(*) from payment where payer_id = ? and reference like 'RCPT-%'").param(village)
+                .query(Long.class).single()).isZero();
+    }
+
     /** The page a background job's start redirected to, once the job is no longer running. */
     static String awaitJob(Http browser, java.net.http.HttpResponse<String> started) {
         String location = started.headers().firstValue("Location").orElseThrow();

@@ -107,7 +107,9 @@ class PrioritisationIntegrationTests {
         assertThat(whatIf.body()).contains("\"field\":\"vulnerableIncome\"", "\"code\":\"INVALID_AMOUNT\"");
 
         Http monitor = signedIn("prio-absurd-monitor", Role.MONITOR);
-        HttpResponse<String> page = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&wage=1e20&lang=en", "text/html");
+        // the page reads a wage as written on a receipt (no exponent): 10^20 in full
+        String wage = "100.000.000.000.000.000.000";
+        HttpResponse<String> page = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&wage=" + wage + "&lang=en", "text/html");
         assertThat(page.statusCode()).as("a read-only role's run is a GET").isEqualTo(200);
         assertThat(page.body()).contains("at most Rp 1,000,000,000 for a wage");
     }
@@ -142,6 +144,33 @@ class PrioritisationIntegrationTests {
         assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(422);
         assertThat(unknown.body().split("\"field\":\"categoryRank\\[", -1)).as("one problem for the one unknown text").hasSize(2);
         assertThat(unknown.body()).contains("categoryRank[1]");
+    }
+
+    @Test
+    void thePageReadsTheBudgetAsWrittenOnAReceiptAndGivesBackABudgetItCannotRead() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "prio-typed-api", Role.DPMD, "72.04"));
+        long id = planWithoutWorkers(api);
+        Http dpmd = signedIn("prio-typed-dpmd", Role.DPMD);
+        String path = "/anggaran/" + id + "/prioritas";
+        String csrf = Http.csrfOf(dpmd.get(path).body());
+        for (var typed : Map.of("Rp 1.500.000", "1500000", "2.500.000,00", "2500000").entrySet()) {
+            HttpResponse<String> run = dpmd.postForm(path, Map.of("_csrf", csrf, "budget", typed.getKey()));
+            assertThat(run.statusCode()).as(run.body()).isEqualTo(200);
+            assertThat(keptBudget(id)).as(typed.getKey()).isEqualByComparingTo(typed.getValue());
+        }
+        BigDecimal kept = keptBudget(id);
+
+        HttpResponse<String> unreadable = dpmd.postForm(path, Map.of("_csrf", csrf, "budget", "1.50.000"));
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("value=\"1.50.000\"").contains("Bukan angka.");
+        HttpResponse<String> finerThanASen = dpmd.postForm(path, Map.of("_csrf", csrf, "budget", "1.500.000,505"));
+        assertThat(finerThanASen.statusCode()).isEqualTo(200);
+        assertThat(finerThanASen.body()).contains("Tulis rupiah dengan paling banyak dua angka desimal");
+        assertThat(keptBudget(id)).as("a refused run keeps the last one").isEqualByComparingTo(kept);
+    }
+
+    private BigDecimal keptBudget(long plan) {
+        return jdbc.sql("select budget from budget_priority where plan_id = ?").param(plan).query(BigDecimal.class).single();
     }
 
     /** A plan of a desa without workers, where nobody is a candidate. */

@@ -292,6 +292,27 @@ class ClaimSecurityReviewIntegrationTests {
     }
 
     @Test
+    void theClaimFormReadsTheWageAsWrittenOnAReceiptAndGivesBackAWageItCannotRead() {
+        String nik = worker(dpmd, "71.08.01.2002", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2024-01-01");
+        Http page = browser("csr-typed-bpjs", Role.BPJS_OFFICER, "71.08");
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        String csrf = Http.csrfOf(page.get("/klaim/baru?pekerja=" + publicId).body());
+        Map<String, String> claim = form("_csrf", csrf, "worker", publicId, "case", "JKK_TEMPORARY_DISABILITY",
+                "incidentDate", "2026-11-25", "months", "1", "wage", "1.50.000");
+
+        HttpResponse<String> unreadable = page.postForm("/klaim/baru", claim);
+        assertThat(unreadable.statusCode()).as(unreadable.body()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("value=\"1.50.000\"").contains("Bukan angka yang sah.");
+
+        claim.put("wage", "Rp 1.500.000");
+        HttpResponse<String> opened = page.postForm("/klaim/baru", claim);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        long id = Long.parseLong(opened.headers().firstValue("Location").orElseThrow().replaceAll(".*/klaim/", ""));
+        assertThat(jdbc.sql("select wage from claim_case where id = ?").param(id).query(java.math.BigDecimal.class).single())
+                .isEqualByComparingTo("1500000");
+    }
+
+    @Test
     void badClaimInputGetsASpecificCodeNeverA500() {
         String nik = worker(dpmd, "71.08.01.2002", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2024-01-01");
         String open = "{\"nik\":\"%s\",\"case\":\"%s\",\"incidentDate\":\"%s\",\"reportedOn\":\"2026-11-26\",\"months\":2%s}";

@@ -188,7 +188,15 @@ class QuoteApiIntegrationTests {
         var twice = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1000000",
                 "programs", "JKK,JKK", "_csrf", csrf));
         assertThat(twice.body()).contains("lebih dari sekali").doesNotContain("16.800");
-        var huge = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1e20",
+        var typed = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "Rp 1.000.000",
+                "programs", "JKK,JKM", "_csrf", csrf));
+        assertThat(typed.body()).as("a wage typed as on a receipt").contains("16.800");
+        var unreadable = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1.00.000",
+                "programs", "JKK", "_csrf", csrf));
+        assertThat(unreadable.statusCode()).isEqualTo(200);
+        assertThat(unreadable.body()).contains("bukan angka").doesNotContain("16.800");
+        // the page reads no exponent: 10^20 written in full
+        var huge = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "100.000.000.000.000.000.000",
                 "programs", "JKK", "_csrf", csrf));
         assertThat(huge.body()).contains("batas wajar").doesNotContain("AMOUNT_TOO_LARGE");
         var benefit = browser.postForm("/simulasi/manfaat", Map.of("case", "JKM_DEATH", "date", "2025-05-10", "_csrf", csrf));

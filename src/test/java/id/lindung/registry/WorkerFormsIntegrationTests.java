@@ -138,6 +138,29 @@ class WorkerFormsIntegrationTests {
     }
 
     @Test
+    void theWageIsTypedAsOnAReceiptAndAnUnreadableOneIsAProblemOfTheWageField() {
+        Http op = operator();
+        String nik = Niks.unique("63.04.01", "L", BIRTH);
+        Map<String, String> form = form(op, nik, "L", "PETANI");
+        Map<String, String> problemOf = Map.of("1.50.000", "Isi upah dalam rupiah, misalnya 2.022.200",
+                "1.500.000,505", "Upah paling banyak dua angka desimal.");
+        problemOf.forEach((typed, problem) -> {
+            form.put("wage", typed);
+            var refused = op.postForm("/pekerja/baru", form);
+            assertThat(refused.statusCode()).as(typed).isEqualTo(200);
+            assertThat(refused.body()).as(typed).contains("value=\"" + typed + "\"", "<span class=\"field-error\"", problem);
+        });
+        assertNotRegistered(nik);
+
+        form.put("wage", "Rp 1.500.000");
+        var registered = op.postForm("/pekerja/baru", form);
+
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(302);
+        assertThat(workers.terms(nik, ADMIN.scope())).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.wage()).isEqualByComparingTo(Rupiah.of(1_500_000)));
+    }
+
+    @Test
     void aDistrictOfficeNamesAVillageOfItsAreaAndOneOutsideItIsAProblemOfTheField() {
         Http dpmd = dpmd();
         String nik = Niks.unique("63.04.01", "L", BIRTH);

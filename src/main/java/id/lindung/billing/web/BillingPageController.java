@@ -12,6 +12,7 @@ import id.lindung.billing.Escalations;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -154,13 +155,16 @@ class BillingPageController {
     @PostMapping("/pembayaran")
     String pay(@RequestParam String payer, @RequestParam String reference,
                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-               @RequestParam BigDecimal amount, @RequestParam(defaultValue = "TELLER") String channel,
+               @RequestParam String amount, @RequestParam(defaultValue = "TELLER") String channel,
                @RequestParam(defaultValue = "false") boolean prepayment, Model model) {
         try {
-            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, amount, channel, prepayment),
+            // typed as on a receipt (Rp 1.500.000), read as the reconciliation file's amount is
+            BigDecimal rupiah = MoneyField.readOrThrow("amount", amount, "AMOUNT_INVALID", "AMOUNT_DECIMALS");
+            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, rupiah, channel, prepayment),
                     currentActor.get()));
         } catch (InvalidInputException e) {
             model.addAttribute("problems", e.problems());
+            model.addAttribute("typed", new TypedPayment(payer, reference, amount, channel, prepayment));
         }
         return paymentForm(model);
     }
@@ -249,4 +253,7 @@ class BillingPageController {
             return null;
         }
     }
+
+    /** What a refused payment form held, shown again so nothing has to be typed twice. */
+    record TypedPayment(String payer, String reference, String amount, String channel, boolean prepayment) {}
 }

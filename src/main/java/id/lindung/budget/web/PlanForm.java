@@ -2,6 +2,7 @@ package id.lindung.budget.web;
 
 import id.lindung.budget.PlanRequest;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.MoneyField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,14 +123,7 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
                     problems.add(InputProblem.of(at + "count", "INVALID_NUMBER", "count is not a whole number"));
                 }
             }
-            BigDecimal wage = null;
-            if (!r.wage().isBlank()) {
-                try {
-                    wage = new BigDecimal(r.wage().strip());
-                } catch (NumberFormatException e) {
-                    problems.add(InputProblem.of(at + "wage", "INVALID_NUMBER", "wage is not a number"));
-                }
-            }
+            BigDecimal wage = MoneyField.read(at + "wage", r.wage(), "INVALID_NUMBER", "INVALID_AMOUNT", problems);
             Long joiners = whole(at + "joiners", r.joiners(), problems);
             Long leavers = whole(at + "leavers", r.leavers(), problems);
             rowOf.add(i);

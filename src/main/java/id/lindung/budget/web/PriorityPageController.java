@@ -8,6 +8,7 @@ import id.lindung.budget.Prioritisation;
 import id.lindung.budget.Prioritising;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import java.math.BigDecimal;
@@ -221,22 +222,16 @@ class PriorityPageController {
 
         Prioritisation.Request toRequest() {
             BigDecimal amount = number("budget", budget);
-            BigDecimal income = wage.isBlank() ? null : number("wage", wage);
+            BigDecimal income = number("wage", wage);
             if (amount == null) {
                 throw new InvalidInputException("budget", "REQUIRED", "Give the budget in rupiah");
             }
             return new Prioritisation.Request(amount, order, categoryRank, candidates, income, programs);
         }
 
+        /** Rupiah as typed on a receipt ({@code 1.500.000}, {@code Rp 2.500.000.000}), as the imports read amounts. */
         private static BigDecimal number(String field, String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                return new BigDecimal(text.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(field, "INVALID_NUMBER", field + " is not a number");
-            }
+            return MoneyField.readOrThrow(field, text, "INVALID_NUMBER", "INVALID_AMOUNT");
         }
 
         private static String first(MultiValueMap<String, String> p, String name) {

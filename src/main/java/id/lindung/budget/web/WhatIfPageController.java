@@ -7,6 +7,7 @@ import id.lindung.budget.WhatIf;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import id.lindung.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -99,14 +100,7 @@ class WhatIfPageController {
             Integer y = whole("year", year, problems);
             Integer perangkat = whole("perangkatPerDesa", perangkatPerDesa, problems);
             Integer vulnerable = whole("vulnerablePerDesa", vulnerablePerDesa, problems);
-            BigDecimal income = null;
-            if (!vulnerableIncome.isBlank()) {
-                try {
-                    income = new BigDecimal(vulnerableIncome);
-                } catch (NumberFormatException e) {
-                    problems.add(InputProblem.of("vulnerableIncome", "INVALID_NUMBER", "vulnerableIncome is not a number"));
-                }
-            }
+            BigDecimal income = MoneyField.read("vulnerableIncome", vulnerableIncome, "INVALID_NUMBER", "INVALID_AMOUNT", problems);
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }

@@ -7,6 +7,7 @@ import id.lindung.claim.HeirRelationship;
 import id.lindung.claim.SchoolLevel;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -82,8 +83,8 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
         LocalDate incident = in.date("incidentDate", incidentDate, true);
         LocalDate reported = in.date("reportedOn", reportedOn, false);
         ClaimRequests.TransportMode mode = in.choice("facts.transportMode", transportMode, ClaimRequests.TransportMode.class, false);
-        ClaimRequests.Facts facts = new ClaimRequests.Facts(in.amount("facts.wage", wage), in.whole("facts.contributionMonths", contributionMonths),
-                in.amount("facts.averageWage", averageWage), in.whole("facts.contributionMonths24", contributionMonths24),
+        ClaimRequests.Facts facts = new ClaimRequests.Facts(in.money("facts.wage", wage), in.whole("facts.contributionMonths", contributionMonths),
+                in.money("facts.averageWage", averageWage), in.whole("facts.contributionMonths24", contributionMonths24),
                 in.whole("facts.consecutiveMonths", consecutiveMonths), in.choice("facts.jhtReason", jhtReason, JhtReason.class, false),
                 in.date("facts.employmentEnd", employmentEnd, false), null, partialClaimed ? Boolean.TRUE : null, mode);
         List<ClaimRequests.ChildInput> childInputs = new ArrayList<>();
@@ -103,8 +104,8 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
                         in.choice("heirs[" + i + "].relationship", h.relationship(), HeirRelationship.class, false), strip(h.bankAccount())));
             }
         }
-        BigDecimal medicalCost = in.amount("claimedCosts.medical", medical);
-        BigDecimal transportCost = in.amount("claimedCosts.transport", transport);
+        BigDecimal medicalCost = in.money("claimedCosts.medical", medical);
+        BigDecimal transportCost = in.money("claimedCosts.transport", transport);
         BigDecimal percentValue = in.amount("percent", percent);
         Integer monthsValue = in.whole("months", months);
         in.done();
@@ -143,6 +144,11 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
                 problems.add(InputProblem.of(field, "INVALID_DATE", field + " '" + text + "' is not a date (YYYY-MM-DD)"));
                 return null;
             }
+        }
+
+        /** Rupiah as typed on a receipt ({@code 1.500.000}, {@code Rp 1.500.000}); more than two decimals is out of range, as the claim rules say. */
+        BigDecimal money(String field, String text) {
+            return MoneyField.read(field, text, "INVALID_NUMBER", "OUT_OF_RANGE", problems);
         }
 
         BigDecimal amount(String field, String text) {

@@ -14,6 +14,7 @@ import id.lindung.claim.DocumentType;
 import id.lindung.claim.HeirRelationship;
 import id.lindung.claim.SchoolLevel;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
 import id.lindung.registry.Worker;
@@ -413,15 +414,9 @@ class ClaimPageController {
         }
     }
 
+    /** Rupiah as typed on a receipt ({@code 1.500.000}, {@code Rp 1.500.000}); more than two decimals is out of range. */
     private static BigDecimal amount(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "INVALID_NUMBER", field + " '" + text + "' is not a number");
-        }
+        return MoneyField.readOrThrow(field, text, "INVALID_NUMBER", "OUT_OF_RANGE");
     }
 
     private static Integer whole(String field, String text) {

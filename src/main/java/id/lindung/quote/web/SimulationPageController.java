@@ -1,6 +1,7 @@
 package id.lindung.quote.web;
 
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import id.lindung.quote.BenefitQuoteInput;
 import id.lindung.quote.ContributionQuoteInput;
 import id.lindung.quote.Quotes;
@@ -42,12 +43,12 @@ class SimulationPageController {
     }
 
     @PostMapping("/simulasi/iuran")
-    String contribution(@RequestParam String segment, @RequestParam String month, @RequestParam(required = false) BigDecimal wage,
+    String contribution(@RequestParam String segment, @RequestParam String month, @RequestParam(required = false) String wage,
                         @RequestParam(required = false) String risk, @RequestParam(required = false) List<String> programs,
                         @RequestParam(defaultValue = "false") boolean labourIntensive,
                         @RequestParam(defaultValue = "false") boolean villageGovernment, Model model, Locale locale) {
         try {
-            model.addAttribute("quote", quotes.contribution(new ContributionQuoteInput(segment, month, wage,
+            model.addAttribute("quote", quotes.contribution(new ContributionQuoteInput(segment, month, money("wage", wage),
                     "BPU".equals(segment) ? null : risk, programs, labourIntensive, villageGovernment)));
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems().stream().map(p -> problemText(p, locale)).toList());
@@ -61,10 +62,10 @@ class SimulationPageController {
 
     @PostMapping("/simulasi/manfaat")
     String benefit(@RequestParam("case") String benefitCase, @RequestParam String date,
-                   @RequestParam(required = false) String segment, @RequestParam(required = false) BigDecimal wage,
+                   @RequestParam(required = false) String segment, @RequestParam(required = false) String wage,
                    @RequestParam(required = false) String membershipStart, @RequestParam(required = false) Integer children,
                    @RequestParam(required = false) BigDecimal percent, @RequestParam(required = false) Integer months,
-                   @RequestParam(required = false) Integer contributionMonths, @RequestParam(required = false) BigDecimal averageWage,
+                   @RequestParam(required = false) Integer contributionMonths, @RequestParam(required = false) String averageWage,
                    @RequestParam(required = false) Integer contributionMonths24,
                    @RequestParam(required = false) Integer consecutiveMonths,
                    @RequestParam(required = false) String reason, @RequestParam(required = false) String birthDate,
@@ -77,8 +78,8 @@ class SimulationPageController {
             if (jht) {
                 requireForReason(reason, birthDate, employmentEnd);
             }
-            var quote = quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, jht && wages != null && !wages.isEmpty() ? null : wage,
-                    membershipStart, children, percent, months, contributionMonths, averageWage, contributionMonths24, consecutiveMonths,
+            var quote = quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, jht && wages != null && !wages.isEmpty() ? null : money("wage", wage),
+                    membershipStart, children, percent, months, contributionMonths, money("averageWage", averageWage), contributionMonths24, consecutiveMonths,
                     jht ? blankToNull(reason) : null, jht ? blankToNull(birthDate) : null, jht ? blankToNull(employmentEnd) : null,
                     jht ? blankToNull(contributionStart) : null, wages, jht ? partialClaimed : null));
             model.addAttribute("quote", quote);
@@ -95,6 +96,11 @@ class SimulationPageController {
             model.addAttribute("errors", List.of(e.getMessage()));
         }
         return "regulation/simulation :: benefitResult";
+    }
+
+    /** A money field as typed on a receipt ({@code 1.500.000}, {@code Rp 1.500.000}), as the imports read amounts. */
+    private static BigDecimal money(String field, String text) {
+        return MoneyField.readOrThrow(field, text, "INVALID_NUMBER", "TOO_PRECISE");
     }
 
     /** The wages of a contribution history as typed: one per line, or separated by commas or semicolons; dots group thousands. */

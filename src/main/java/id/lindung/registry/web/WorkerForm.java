@@ -7,6 +7,7 @@ import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.registry.Workers;
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.MoneyField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.time.LocalDate;
@@ -46,7 +47,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         WorkerCategory cat = categories.find(category).orElse(null);
         List<Programme> chosen = programs == null ? List.of() : programs.stream().map(p -> parse(Programme.class, p))
                 .filter(java.util.Objects::nonNull).toList();
-        BigDecimal amount = decimal(wage); // blank: the registry assumes the default wage (DefaultWages)
+        BigDecimal amount = wage(wage); // blank: the registry assumes the default wage (DefaultWages)
         return new Workers.Registration(trim(nik), name, blankToNull(sex), date(birthDate), trim(villageCode), phone, kpj, cat,
                 extremePoverty != null, integer(povertyDecile), chosen, parse(Segment.class, segment), amount,
                 parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), date(startDate));
@@ -64,9 +65,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         if (present(startDate) && date(startDate) == null) {
             p.add(InputProblem.of("startDate", "INVALID_DATE", "start date '" + startDate.trim() + "' is not a date YYYY-MM-DD"));
         }
-        if (present(wage) && decimal(wage) == null) {
-            p.add(InputProblem.of("wage", "WAGE_INVALID", "wage '" + wage.trim() + "' is not an amount"));
-        }
+        MoneyField.read("wage", wage, "WAGE_INVALID", "WAGE_SCALE", p);
         if (present(category) && categories.find(category).isEmpty()) {
             p.add(InputProblem.of("category", "CATEGORY_UNKNOWN", "category '" + category.trim() + "' is not known"));
         }
@@ -89,7 +88,7 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         return text != null && !text.isBlank();
     }
 
-    // Browsers send dates as ISO and numbers as digits; anything else is null here and named by unreadable().
+    // Browsers send dates as ISO; a wage is typed as on a receipt; anything else is null here and named by unreadable().
 
     static <E extends Enum<E>> E parse(Class<E> type, String text) {
         try {
@@ -107,12 +106,9 @@ record WorkerForm(String nik, String name, String sex, String birthDate, String 
         }
     }
 
-    static BigDecimal decimal(String text) {
-        try {
-            return text == null || text.isBlank() ? null : new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    /** A wage as typed on a receipt ({@code 1.500.000}, {@code Rp 1.500.000}); null when blank or unreadable. */
+    static BigDecimal wage(String text) {
+        return MoneyField.read("wage", text, "WAGE_INVALID", "WAGE_SCALE", new ArrayList<>());
     }
 
     private static Integer integer(String text) {

@@ -3,6 +3,7 @@ package id.lindung.registry.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.MoneyField;
 import id.lindung.platform.Page;
 import id.lindung.registry.EndReason;
 import id.lindung.registry.LikelyDuplicate;
@@ -179,7 +180,7 @@ class WorkerPageController {
                        @RequestParam(required = false) String version, Model model, RedirectAttributes redirect) {
         model.addAttribute("termForm", new TermForm(program, segment, wage, riskGroup, new PayerInput(payerKind, payerName), validFrom));
         return onWorkerPage(id, "terms", model, redirect, versioned(version, nik -> workers.changeTerms(nik, new Workers.TermChange(
-                WorkerForm.parse(Programme.class, program), WorkerForm.parse(Segment.class, segment), WorkerForm.decimal(wage),
+                WorkerForm.parse(Programme.class, program), WorkerForm.parse(Segment.class, segment), MoneyField.readOrThrow("wage", wage, "WAGE_INVALID", "WAGE_SCALE"),
                 WorkerForm.parse(RiskGroup.class, riskGroup), new PayerInput(payerKind, payerName).spec(), WorkerForm.date(validFrom)))));
     }
 
