@@ -16,6 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
 class DemoDataIntegrationTests {
 
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.scheduling.config.ScheduledTaskHolder scheduled;
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
@@ -49,5 +50,12 @@ class DemoDataIntegrationTests {
         // review of 3 December 2026: the demo paid back-dated, before the file it was paid on was complete
         assertThat(count("select count(*) from claim_case where region_code like '62.71.%' and paid_on is not null"
                 + " and (file_complete_on is null or paid_on < file_complete_on)")).as("a case paid before its file was complete").isZero();
+    }
+
+    @Test
+    void theServerCatchesTheCoverageRollupsUpAfterWritesOnASchedule() {
+        // after a month's payment file the next reader rebuilt every rollup on its request thread (439 s for a province)
+        assertThat(scheduled.getScheduledTasks()).extracting(t -> t.getTask().getRunnable().toString())
+                .anyMatch(r -> r.contains("RollupWarmUp.catchUp"));
     }
 }
