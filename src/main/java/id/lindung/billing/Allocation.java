@@ -41,28 +41,34 @@ class Allocation {
             balances.refreshRun(payers, linesAfter, month);
         }
         long t1 = System.nanoTime();
-        payers.forEachBatch(RunPayers.PAYING, batch -> reallocate(batch, month, true));
+        payers.forEachBatch(RunPayers.PAYING, batch -> reallocate(batch, month, null, true));
         log.info("Billing, lines of {}: balances of {} payers without a payment in {} ms, allocation of {} paying payers in {} ms",
                 month, payers.unpaying() + payers.unpayingCreated(), (t1 - t0) / 1_000_000, payers.paying(),
                 (System.nanoTime() - t1) / 1_000_000);
     }
 
-    /**
-     * @param fromStart true after a payment was reversed: everything is recomputed, not only the months
-     *                  that are not yet settled
-     */
-    void reallocate(long payerId, boolean fromStart) {
+    /** After a payment was reversed: everything of the payer is recomputed, not only the months that are not yet settled. */
+    void reallocateFromStart(long payerId) {
         lockPayers(List.of(payerId));
-        LocalDate from = fromStart ? EPOCH : firstUnsettledMonth(payerId);
-        if (from != null) {
-            reallocate(List.of(payerId), from, false);
-        }
+        reallocate(List.of(payerId), EPOCH, null, false);
     }
 
-    /** Rebuilds the allocation of many payers at once from their first month (bulk payment imports, demo data). */
-    void reallocateFully(java.util.Collection<Long> payerIds) {
-        if (!payerIds.isEmpty()) {
-            reallocate(List.copyOf(payerIds), EPOCH, false);
+    /**
+     * Settles new payments (a payment, a file of them, the demo data): each payer is recomputed from the earlier of its
+     * first unsettled month and the first month a payment dated after its earliest new one completed. A payment only
+     * adds money, so a settled month stays settled; it changes a settled month's paid date only when it comes before
+     * the payment that completed it (payments are taken in date order: a back-dated payment moves the history's paid
+     * dates). From the first month, as a file did before, a month's file at twelve months of history recomputed and
+     * compared every allocation of the year to settle the last month (docs/benchmarks.md, "A province at national
+     * density"); from the first unsettled month alone, as one payment did before, a back-dated payment left the paid
+     * dates it moves.
+     *
+     * @param earliest each payer's earliest new payment date
+     */
+    void settleNewPayments(java.util.Map<Long, LocalDate> earliest) {
+        if (!earliest.isEmpty()) {
+            List<Long> payerIds = List.copyOf(earliest.keySet());
+            reallocate(payerIds, null, payerIds.stream().map(id -> Date.valueOf(earliest.get(id))).toArray(Date[]::new), false);
         }
     }
 
@@ -100,30 +106,63 @@ class Allocation {
      * Before, one statement read payment_allocation while filling it, evaluated each line's reversals four times, and
      * deleted and re-inserted every allocation of the payers' history although a payment changes few of them.
      *
+     * @param from         the first month recomputed, or null: each payer's own (see settleNewPayments); a payer with
+     *                     every line settled before its new payments keeps its allocation
+     * @param paidFrom     with {@code from} null, each payer's earliest new payment date, in the order of {@code payerIds}
      * @param linesChanged false when only payments changed (a payment, a reversal, a file of payments): the lines are as
      *                     they were, so paid months and balances can change only where an allocation did; true after a
      *                     billing run, whose new lines need their months' facts and balances whether paid or not
      */
-    private void reallocate(List<Long> payerIds, LocalDate from, boolean linesChanged) {
+    private void reallocate(List<Long> payerIds, LocalDate from, Date[] paidFrom, boolean linesChanged) {
         long t0 = System.nanoTime();
         lockPayers(payerIds);
         Long[] payers = payerIds.toArray(Long[]::new);
-        Date fromDate = Date.valueOf(from);
+        Date fromDate = from == null ? null : Date.valueOf(from);
+        // each payer's first month recomputed: the given one, or its own (see settleNewPayments)
+        jdbc.sql("drop table if exists alloc_from, alloc_pay, alloc_total, alloc_new").update();
+        if (from != null) {
+            jdbc.sql("create temp table alloc_from on commit drop as select distinct unnest(:payers) as payer_id, cast(:from as date) as from_month")
+                    .param("payers", payers).param("from", fromDate).update();
+        } else {
+            // the first unsettled month from the balances (owed: the month's effective lines less their allocation,
+            // kept with every change of either, V128), not line by line: that read the payers' whole history, 0.4 s
+            // after one month of payments and 4.9 s after six (PaymentAllocationBenchmark, 23,333 payers); a later
+            // payment is looked for in the payer's few payments before its allocations are. least() skips a null: a
+            // payer with neither has nothing to recompute
+            jdbc.sql("""
+                    create temp table alloc_from on commit drop as
+                    select k.payer_id, least(
+                        (select min(b.month) from bill_balance b where b.payer_id = k.payer_id and b.owed <> 0),
+                        case when exists (select 1 from payment p where p.payer_id = k.payer_id and p.paid_on > k.paid_from and p.reversed_at is null)
+                             then (select min(a.month) from payment_allocation a where a.payer_id = k.payer_id and a.paid_on > k.paid_from) end) as from_month
+                    from unnest(cast(:payers as bigint[]), cast(:dates as date[])) as k(payer_id, paid_from)""")
+                    .param("payers", payers).param("dates", paidFrom).update();
+            jdbc.sql("delete from alloc_from where from_month is null").update();
+        }
+        // the earliest of the payers' months, a bound the planner can see: the lines and allocations are then read from
+        // an index range, not by a scan of the whole history joined to the payers (most payers of a file start at its
+        // month)
+        Date lower = jdbc.sql("select min(from_month) from alloc_from").query(Date.class).optional().orElse(null);
+        if (lower == null) {
+            jdbc.sql("drop table alloc_from").update();
+            return;
+        }
+        jdbc.sql("create unique index on alloc_from (payer_id)").update();
+        jdbc.sql("analyze alloc_from").update();
         // the payers' running payment totals, indexed so each line finds the payment that completed it
-        jdbc.sql("drop table if exists alloc_pay, alloc_total, alloc_new").update();
         jdbc.sql("""
                 create temp table alloc_pay on commit drop as
                 select payer_id, paid_on,
                        sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum_pay
-                from payment where payer_id = any(:payers) and reversed_at is null""").param("payers", payers).update();
+                from payment where payer_id in (select payer_id from alloc_from) and reversed_at is null""").update();
         jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();
         jdbc.sql("analyze alloc_pay").update();
         // what each payer has paid, and what months before `from` (kept as they are) already took of it
         jdbc.sql("""
                 create temp table alloc_total on commit drop as
                 select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
-                       coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < :from), 0) as before
-                from alloc_pay p group by p.payer_id""").param("from", fromDate).update();
+                       coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < f.from_month), 0) as before
+                from alloc_pay p join alloc_from f on f.payer_id = p.payer_id group by p.payer_id, f.from_month""").update();
         jdbc.sql("create unique index on alloc_total (payer_id)").update();
         jdbc.sql("analyze alloc_total").update();
         // each live line's effective amount (its amount and its reversals) once, as bill_line_effective.eff
@@ -133,16 +172,17 @@ class Allocation {
                     select l.id, l.payer_id, l.month, l.amount + r.reversed as eff,
                            sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
                                                             rows unbounded preceding) as cum
-                    from bill_line l
+                    from alloc_from f
+                    join bill_line l on l.payer_id = f.payer_id and l.month >= f.from_month and l.month >= :lower
                     cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
-                    where l.payer_id = any(:payers) and l.month >= :from and l.kind <> 'REVERSAL' and l.amount + r.reversed > 0
+                    where l.kind <> 'REVERSAL' and l.amount + r.reversed > 0
                 )
                 select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
                        coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
                                   order by p.cum_pay limit 1), t.last_paid) as paid_on
                 from ordered o join alloc_total t on t.payer_id = o.payer_id
                 where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER.replace("program", "l.program")))
-                .param("payers", payers).param("from", fromDate).update();
+                .param("lower", lower).update();
         jdbc.sql("create unique index on alloc_new (bill_line_id)").update();
         jdbc.sql("analyze alloc_new").update();
         // only the rows that change: an allocation no longer there, the new and the changed ones; their lines are kept
@@ -151,7 +191,7 @@ class Allocation {
         jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
         jdbc.sql("""
                 with gone as (
-                    delete from payment_allocation a where a.payer_id = any(:payers) and a.month >= :from
+                    delete from payment_allocation a using alloc_from f where a.payer_id = f.payer_id and a.month >= f.from_month and a.month >= :lower
                       and not exists (select 1 from alloc_new n where n.bill_line_id = a.bill_line_id)
                     returning a.bill_line_id, a.payer_id, a.month
                 ), written as (
@@ -163,9 +203,8 @@ class Allocation {
                           is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
                     returning a.bill_line_id, a.payer_id, a.month
                 )
-                insert into alloc_changed select * from gone union all select * from written""")
-                .param("payers", payers).param("from", fromDate).update();
-        jdbc.sql("drop table alloc_pay, alloc_total, alloc_new").update();
+                insert into alloc_changed select * from gone union all select * from written""").param("lower", lower).update();
+        jdbc.sql("drop table alloc_from, alloc_pay, alloc_total, alloc_new").update();
         if (linesChanged) {
             long t1 = System.nanoTime();
             refreshPaidMonths("select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from",
@@ -185,14 +224,6 @@ class Allocation {
             }
         }
         jdbc.sql("drop table alloc_changed").update();
-    }
-
-    private LocalDate firstUnsettledMonth(long payerId) {
-        return jdbc.sql("""
-                select min(l.month) from bill_line_effective l
-                left join payment_allocation a on a.bill_line_id = l.id
-                where l.payer_id = ? and coalesce(a.amount, 0) <> greatest(0, l.eff)""")
-                .param(payerId).query(LocalDate.class).optional().orElse(null);
     }
 
     /**

@@ -90,6 +90,27 @@ class PaymentBounds {
     }
 
     /** Outstanding: every live line billed less every payment not reversed (credit makes it negative). */
+    /**
+     * The balances of many payers in one statement (a reconciliation file): asked one by one, a month's file of 186,000
+     * payers paid 186,000 round trips before its first row was written. Every payer asked for has an entry.
+     */
+    java.util.Map<Long, Balance> balancesOf(java.util.Collection<Long> payerIds) {
+        java.util.Map<Long, Balance> result = new java.util.HashMap<>();
+        jdbc.sql("""
+                select k.payer_id,
+                       (select min(month) from bill where payer_id = k.payer_id),
+                       coalesce((select sum(owed + paid) from bill_balance where payer_id = k.payer_id), 0)
+                       - coalesce((select sum(amount) from payment where payer_id = k.payer_id and reversed_at is null), 0)
+                from unnest(cast(:payers as bigint[])) as k(payer_id)""")
+                .param("payers", payerIds.stream().distinct().toArray(Long[]::new))
+                .query((rs, n) -> {
+                    Date first = rs.getDate(2);
+                    return result.put(rs.getLong(1), new Balance(first == null ? null : first.toLocalDate(), Rupiah.of(rs.getBigDecimal(3))));
+                })
+                .list();
+        return result;
+    }
+
     Balance balanceOf(long payerId) {
         return jdbc.sql("""
                 select (select min(month) from bill where payer_id = :payer),

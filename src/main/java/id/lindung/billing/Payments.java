@@ -127,7 +127,7 @@ public class Payments {
         if (id.isEmpty()) {
             return recorded(payer, request, amount).orElseThrow();
         }
-        allocation.reallocate(payer.id(), false);
+        allocation.settleNewPayments(Map.of(payer.id(), request.date()));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("payer", payer.code());
         after.put("reference", request.reference().trim());
@@ -174,7 +174,7 @@ public class Payments {
         }
         jdbc.sql("update payment set reversed_at = ?, reversed_by = ?, reversal_reason = ? where id = ?")
                 .params(Timestamp.from(clock.instant()), actor.username(), reason.trim(), paymentId).update();
-        allocation.reallocate((Long) row[0], true);
+        allocation.reallocateFromStart((Long) row[0]);
         audit.record("REVERSE", "payment", Long.toString(paymentId), (String) row[1],
                 Map.of("reference", row[2], "amount", row[3], "reversed", false),
                 Map.of("reference", row[2], "amount", row[3], "reversed", true, "reason", reason.trim()));
@@ -379,12 +379,12 @@ public class Payments {
             }
         }
         // each new payment within what its payer owes, counting the file's earlier rows for the same payer
-        Map<Long, PaymentBounds.Balance> balances = new HashMap<>();
+        Map<Long, PaymentBounds.Balance> balances = bounds.balancesOf(fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
         Map<Long, Rupiah> accepted = new HashMap<>();
         List<Map.Entry<Long, PaymentRequest>> within = new ArrayList<>();
         for (var e : fresh) {
             long payerId = payerCache.get(e.getValue().payer()).id();
-            PaymentBounds.Balance balance = balances.computeIfAbsent(payerId, bounds::balanceOf);
+            PaymentBounds.Balance balance = balances.get(payerId);
             Rupiah before = accepted.getOrDefault(payerId, Rupiah.ZERO);
             List<InputProblem> refused = bounds.check(e.getValue(), balance, before);
             if (refused.isEmpty()) {
@@ -426,7 +426,8 @@ public class Payments {
             }
         }
         audit.recordAll("CREATE", "payment", changes);
-        allocation.reallocateFully(fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).distinct().toList());
+        allocation.settleNewPayments(fresh.stream().collect(java.util.stream.Collectors.toMap(
+                e -> payerCache.get(e.getValue().payer()).id(), e -> e.getValue().date(), (a, b) -> a.isBefore(b) ? a : b)));
         return new int[] {changes.size(), duplicates + fresh.size() - changes.size()};
     }
 

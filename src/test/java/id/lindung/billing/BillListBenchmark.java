@@ -91,11 +91,13 @@ class BillListBenchmark {
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month
                 where b.month = date '2025-05-01' and b.payer_id % 3 <> 0
                 group by b.id, b.payer_id, b.payer_region_code""").update();
-        List<Long> payers = jdbc.sql("select distinct payer_id from payment where recorded_by = 'bench'").query(Long.class).list();
+        java.util.Map<Long, java.time.LocalDate> payers = new java.util.HashMap<>();
+        jdbc.sql("select payer_id, min(paid_on) from payment where recorded_by = 'bench' group by payer_id")
+                .query((rs, n) -> payers.put(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
         // allocation through the application, so bill_balance is kept as in production
         org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
-        tx.executeWithoutResult(s -> allocation.reallocateFully(payers));
+        tx.executeWithoutResult(s -> allocation.settleNewPayments(payers));
         jdbc.sql("analyze").update();
         System.out.printf("BENCH %,d payments allocated in %.1f s%n", payers.size(), (System.nanoTime() - p0) / 1e9);
     }

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Billing with a history of payments (issue 16, item 2): {@code lindung.bench.months} months (default 3) are billed,
  * and after each about two payers in three pay that month's bill in full in one bulk call (the reconciliation file's
- * path, {@link Allocation#reallocateFully}); then the next month is billed with those payments before it. Prints the
+ * path, {@link Allocation#settleNewPayments}); then the next month is billed with those payments before it. Prints the
  * time of every allocation and of the last run, and a digest of what allocation wrote (allocations, paid months,
  * balances, bill codes) so two versions of the code can be compared on the same data. Asserts nothing about time.
  * Run: {@code ./mvnw test -Dgroups=benchmark -Dsurefire.excludedGroups= -Dtest=PaymentAllocationBenchmark
@@ -57,10 +57,12 @@ class PaymentAllocationBenchmark {
                     where b.month = :month and (b.payer_id + :i) % 3 <> 0
                     group by b.id, b.payer_id, b.payer_region_code, b.month""")
                     .param("month", java.sql.Date.valueOf(m.atDay(1))).param("i", i).update();
-            List<Long> payers = jdbc.sql("select distinct payer_id from payment where recorded_by = 'bench' and reference like 'BENCH-%' "
-                    + "and paid_on >= :from").param("from", java.sql.Date.valueOf(m.plusMonths(1).atDay(1))).query(Long.class).list();
+            java.util.Map<Long, java.time.LocalDate> payers = new java.util.HashMap<>();
+            jdbc.sql("select payer_id, min(paid_on) from payment where recorded_by = 'bench' and reference like 'BENCH-%' "
+                    + "and paid_on >= :from group by payer_id").param("from", java.sql.Date.valueOf(m.plusMonths(1).atDay(1)))
+                    .query((rs, n) -> payers.put(rs.getLong(1), rs.getDate(2).toLocalDate())).list();
             long p0 = System.nanoTime();
-            tx.executeWithoutResult(s -> allocation.reallocateFully(payers));
+            tx.executeWithoutResult(s -> allocation.settleNewPayments(payers));
             double allocSeconds = (System.nanoTime() - p0) / 1e9;
             System.out.printf("BENCH %s: run %,d lines in %.2f s; %,d payers' payments allocated in %.2f s; load %s%n",
                     m, run.lines(), runSeconds, payers.size(), allocSeconds, load());

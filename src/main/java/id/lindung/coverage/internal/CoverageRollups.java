@@ -32,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class CoverageRollups {
 
-    /** More changed villages than this rebuild everything: one pass over the views costs less than the differences. */
-    static final int FULL_REBUILD_VILLAGES = 5_000;
 
     /**
      * The large rollup tables a rebuild loads with their indexes (and keys) dropped and builds them once at the end:
@@ -54,11 +52,15 @@ public class CoverageRollups {
     private final String rebuildWorkMem;
     /** A refresh that staged at least this many rows in one step empties its work tables by truncation (see clear). */
     private final int truncateRows;
+    /** More changed villages than this rebuild everything: one pass over the views costs less than the differences. */
+    private final int fullRebuildVillages;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
                     @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem,
-                    @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows) {
+                    @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows,
+                    @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages) {
+        this.fullRebuildVillages = fullRebuildVillages;
         this.levelledWorkers = levelledWorkers;
         this.truncateRows = truncateRows;
         this.rebuildWorkMem = rebuildWorkMem;
@@ -159,7 +161,7 @@ public class CoverageRollups {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
-        if (villages > FULL_REBUILD_VILLAGES) {
+        if (villages > fullRebuildVillages) {
             return full(snapshot, rules, cal);
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
