@@ -17,6 +17,10 @@ class RequestParameterGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        // the error page of a refused request sees the same parameters: refused again there, a page's 400 had no body
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR) {
+            return true;
+        }
         for (Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
             if (p.getKey().equals("file") || p.getKey().equals("_csrf")) {
                 continue;

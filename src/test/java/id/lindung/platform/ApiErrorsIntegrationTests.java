@@ -442,6 +442,17 @@ class ApiErrorsIntegrationTests {
 
         var english = browser.get("/tagihan?month=%2B999999999-12&lang=en", html);
         assertThat(english.body()).contains("The request cannot be processed", "The value is outside the allowed range");
+
+        // a control character in a page's parameter or form field: the guard refused it again on the error page's own
+        // dispatch, and the 400 came with no body at all
+        var nul = browser.get("/pekerja?lang=id&q=a%00b", html);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.body()).contains("Permintaan tidak dapat diproses", "q", "INVALID_CHARACTER", "karakter kendali");
+        String form = browser.get("/pembayaran").body();
+        var posted = browser.postForm("/pembayaran", java.util.Map.of("payer", "APBDES:64.02.03.2007", "reference", "A\u0001B",
+                "date", "2026-12-01", "amount", "1000", "_csrf", Http.csrfOf(form)), html);
+        assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(posted.body()).contains("Permintaan tidak dapat diproses", "reference", "INVALID_CHARACTER");
     }
 
     private HttpResponse<String> send(Case c) {

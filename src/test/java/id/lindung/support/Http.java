@@ -86,9 +86,14 @@ public final class Http {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return postForm(path, form, "*/*");
+    }
+
+    /** A form post that asks for a media type, as a browser asks for text/html. */
+    public HttpResponse<String> postForm(String path, Map<String, String> form, String accept) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").header("Accept", accept)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
