@@ -52,15 +52,22 @@ public class CoverageRollups {
     private final String rebuildWorkMem;
     /** A refresh that staged at least this many rows in one step empties its work tables by truncation (see clear). */
     private final int truncateRows;
-    /** More changed villages than this rebuild everything: one pass over the views costs less than the differences. */
+    /**
+     * More villages logged whole (every worker recomputed) than this rebuild everything: one pass over the views costs
+     * less than the differences.
+     */
     private final int fullRebuildVillages;
+    /** More workers named by the change logs than this rebuild everything (a refresh costs about a rebuild per worker). */
+    private final int fullRebuildWorkers;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
                     @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem,
                     @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows,
-                    @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages) {
+                    @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages,
+                    @Value("${lindung.coverage.full-rebuild-workers:1000000}") int fullRebuildWorkers) {
         this.fullRebuildVillages = fullRebuildVillages;
+        this.fullRebuildWorkers = fullRebuildWorkers;
         this.levelledWorkers = levelledWorkers;
         this.truncateRows = truncateRows;
         this.rebuildWorkMem = rebuildWorkMem;
@@ -155,13 +162,17 @@ public class CoverageRollups {
         if (everything) {
             return full(snapshot, rules, cal);
         }
-        int villages = jdbc.sql("select count(distinct c.village_code) " + changed + " and c.village_code is not null")
-                .paramSource(p).query(Integer.class).single();
+        // the villages of a large write are logged whole, those of a smaller one (up to 200,000 rows, V164) with their
+        // workers: only the first recompute every worker of the village
+        int[] counts = jdbc.sql("select count(distinct c.village_code), count(distinct c.village_code) filter (where c.worker_id is null), "
+                        + "count(distinct c.worker_id) " + changed + " and c.village_code is not null")
+                .paramSource(p).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
+        int villages = counts[0];
         if (villages == 0) {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
-        if (villages > fullRebuildVillages) {
+        if (counts[1] > fullRebuildVillages || counts[2] > fullRebuildWorkers) {
             return full(snapshot, rules, cal);
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
