@@ -1,10 +1,10 @@
--- Billing's change log (V111, V146) names the workers of a write of up to 200,000 rows, not 1,000: a payment file of
--- a province's arrears (32,808 payments, some 120,000 allocations of their January lines) logged whole villages, and
+-- Billing's change log (V111, V146) names the workers of a write of up to 1,000,000 rows, not 1,000: a payment file of
+-- a province's arrears (32,808 payments: about 258,000 allocations and as many paid months) logged whole villages, and
 -- the next coverage refresh recomputed all 769,692 workers of the 6,468 villages it touched, over the whole year, in
--- 581 s, where 17,564 workers' money had changed (docs/benchmarks.md, "A province at national density"). A write of up
--- to 200,000 rows logs at most that many rows here, a few hundred milliseconds; a billing run of a province or more
--- (1.7 million lines a month for province 11) still logs one row per village, and a refresh rebuilds when too many
--- villages were logged whole or too many workers named (CoverageRollups).
+-- 581 s (or rebuilt everything, 419-540 s), where 17,564 workers' money had changed (docs/benchmarks.md, "A province
+-- at national density"). A write of up to 1,000,000 rows logs at most that many (village, worker) rows here; a
+-- month's billing run of a province (1.7 million lines for province 11) or of the nation still logs one row per
+-- village, and a refresh rebuilds when too many villages were logged whole or too many workers named (CoverageRollups).
 
 create or replace function billing_log_villages() returns trigger language plpgsql as $$
 declare
@@ -15,9 +15,9 @@ begin
         return null;
     end if;
     if tg_op = 'DELETE' then
-        small := (select count(*) from (select 1 from old_rows limit 200001) s) <= 200000;
+        small := (select count(*) from (select 1 from old_rows limit 1000001) s) <= 1000000;
     else
-        small := (select count(*) from (select 1 from new_rows limit 200001) s) <= 200000;
+        small := (select count(*) from (select 1 from new_rows limit 1000001) s) <= 1000000;
     end if;
     if tg_op = 'INSERT' then
         insert into billing_village_change (village_code, worker_id)
@@ -43,9 +43,9 @@ begin
         return null;
     end if;
     if tg_op = 'DELETE' then
-        small := (select count(*) from (select 1 from old_rows limit 200001) s) <= 200000;
+        small := (select count(*) from (select 1 from old_rows limit 1000001) s) <= 1000000;
     else
-        small := (select count(*) from (select 1 from new_rows limit 200001) s) <= 200000;
+        small := (select count(*) from (select 1 from new_rows limit 1000001) s) <= 1000000;
     end if;
     if tg_op = 'INSERT' then
         insert into billing_village_change (village_code, worker_id)

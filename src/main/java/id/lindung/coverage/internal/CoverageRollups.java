@@ -162,7 +162,7 @@ public class CoverageRollups {
         if (everything) {
             return full(snapshot, rules, cal);
         }
-        // the villages of a large write are logged whole, those of a smaller one (up to 200,000 rows, V164) with their
+        // the villages of a large write are logged whole, those of a smaller one (up to 1,000,000 rows, V164) with their
         // workers: only the first recompute every worker of the village
         int[] counts = jdbc.sql("select count(distinct c.village_code), count(distinct c.village_code) filter (where c.worker_id is null), "
                         + "count(distinct c.worker_id) " + changed + " and c.village_code is not null")

@@ -10,7 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * How much a refresh recomputes follows what billing's change log names (V164): a write of up to 200,000 rows names
+ * How much a refresh recomputes follows what billing's change log names (V164): a write of up to 1,000,000 rows names
  * its workers, so a province's arrears file recomputes the workers whose money or months changed, not every worker of
  * every village it touched; a larger write names villages. A refresh rebuilds when more than 5,000 villages were
  * logged whole, not when more than 5,000 villages hold named workers.
@@ -26,7 +26,7 @@ class RefreshSizeIntegrationTests {
     @Autowired PlatformTransactionManager transactions;
 
     @Test
-    void aBillingWriteOfUpTo200000RowsNamesItsWorkersALargerOneOnlyItsVillages() {
+    void aBillingWriteOfUpToAMillionRowsNamesItsWorkersALargerOneOnlyItsVillages() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.executeWithoutResult(s -> {
             String[] villages = villages(3);
@@ -40,8 +40,8 @@ class RefreshSizeIntegrationTests {
             jdbc.sql("""
                     insert into paid_month (worker_id, program, month, village_code, paid_on)
                     select :nobody + i, 'JKM', date '2001-01-01', (cast(:v as text[]))[1 + i % 3], date '2001-01-10'
-                    from generate_series(1, 200001) i""").param("nobody", NOBODY).param("v", villages).update();
-            assertThat(logged("worker_id is null")).as("200,001 paid months name their 3 villages").isEqualTo(3);
+                    from generate_series(1, 1000001) i""").param("nobody", NOBODY).param("v", villages).update();
+            assertThat(logged("worker_id is null")).as("1,000,001 paid months name their 3 villages").isEqualTo(3);
             assertThat(logged("worker_id is not null")).isEqualTo(1500);
             s.setRollbackOnly();
         });
