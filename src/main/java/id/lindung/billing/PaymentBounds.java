@@ -112,16 +112,7 @@ class PaymentBounds {
     }
 
     Balance balanceOf(long payerId) {
-        return jdbc.sql("""
-                select (select min(month) from bill where payer_id = :payer),
-                       coalesce((select sum(owed + paid) from bill_balance where payer_id = :payer), 0)
-                       - coalesce((select sum(amount) from payment where payer_id = :payer and reversed_at is null), 0)""")
-                .param("payer", payerId)
-                .query((rs, n) -> {
-                    Date first = rs.getDate(1);
-                    return new Balance(first == null ? null : first.toLocalDate(), Rupiah.of(rs.getBigDecimal(2)));
-                })
-                .single();
+        return balancesOf(List.of(payerId)).get(payerId);
     }
 
     /** A yes in a file's prepayment column: true, yes, ya, y, 1. */
