@@ -41,6 +41,9 @@ public class CoverageIndicators {
     /** The longest trend one request may ask for. */
     public static final int MAX_TREND_MONTHS = 60;
 
+    /** The length of a regency's code (64.02): the largest region counted directly while the rollups are busy. */
+    private static final int REGENCY_CODE_LENGTH = 5;
+
     private static final List<String> SEGMENTS = List.of("PU", "BPU");
     private static final List<String> PAYER_KINDS = List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
     private static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
@@ -179,10 +182,7 @@ public class CoverageIndicators {
         DesaSadarRule rule = desaSadarRules.on(d);
         RegionScope range = target.range();
         Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
-        boolean fromRollups = !direct && rollups.answers(d);
-        if (fromRollups) {
-            rollups.refresh();
-        }
+        boolean fromRollups = !direct && rollups.answers(d) && refreshed(range);
         List<IndicatorSql.Person> found = fromRollups ? rollups.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())
                 : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion());
         for (IndicatorSql.Person p : found) {
@@ -215,6 +215,18 @@ public class CoverageIndicators {
                     }
                 });
         return new DesaSadarVillages(target.code(), d, rule.published(), villages);
+    }
+
+    /**
+     * Brings the rollups up to date for a read of the range; false when the read is to count directly instead: a regency
+     * or smaller while another transaction's refresh (a catch-up's rebuild) holds them (CoverageRollups.refreshUnlessBusy).
+     */
+    private boolean refreshed(RegionScope range) {
+        if (!range.isNational() && range.code().length() >= REGENCY_CODE_LENGTH) {
+            return rollups.refreshUnlessBusy();
+        }
+        rollups.refresh();
+        return true;
     }
 
     /** The region named, if the actor's scope covers it (a region above or beside the scope is not found). */
@@ -267,10 +279,7 @@ public class CoverageIndicators {
         DesaSadarRule rule = desaSadarRules.on(date);
         List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
         // the rollups answer when they cover the date and the money period's end (docs/decisions/0010-coverage-rollups.md)
-        boolean fromRollups = !direct && rollups.answers(date) && rollups.answers(to);
-        if (fromRollups) {
-            rollups.refresh();
-        }
+        boolean fromRollups = !direct && rollups.answers(date) && rollups.answers(to) && refreshed(range);
         List<IndicatorSql.Row> rows = fromRollups ? rollups.counts(range.lo(), range.hi(), prefixLength, groups, date)
                 : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion());
         Map<String, Map<String, Map<String, Coverage.Count>>> counts = new HashMap<>();

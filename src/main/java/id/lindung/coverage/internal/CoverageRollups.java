@@ -59,13 +59,25 @@ public class CoverageRollups {
     private final int fullRebuildVillages;
     /** More workers named by the change logs than this rebuild everything (a refresh costs about a rebuild per worker). */
     private final int fullRebuildWorkers;
+    /**
+     * How long a read of a regency or smaller waits for a refresh running in another transaction before it counts over
+     * the published views instead ({@link #refreshUnlessBusy}).
+     */
+    private final long readWaitMillis;
+    /**
+     * Set when a read gave up waiting, cleared when a read gets the lock: the other reads of the same request (a
+     * trend's 24 months, a report's sections) and those arriving meanwhile try once instead of waiting again.
+     */
+    private volatile boolean busy;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
                     @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem,
                     @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows,
                     @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages,
-                    @Value("${lindung.coverage.full-rebuild-workers:1000000}") int fullRebuildWorkers) {
+                    @Value("${lindung.coverage.full-rebuild-workers:1000000}") int fullRebuildWorkers,
+                    @Value("${lindung.coverage.read-wait-millis:1000}") long readWaitMillis) {
+        this.readWaitMillis = readWaitMillis;
         this.fullRebuildVillages = fullRebuildVillages;
         this.fullRebuildWorkers = fullRebuildWorkers;
         this.levelledWorkers = levelledWorkers;
@@ -111,11 +123,45 @@ public class CoverageRollups {
 
     /** Brings the rollups up to every committed write (and the current transaction's own). */
     public Refresh refresh() {
+        return refreshing().execute(s -> refreshLocked());
+    }
+
+    /**
+     * Brings the rollups up to every committed write, unless another transaction is refreshing them and still is after
+     * {@code lindung.coverage.read-wait-millis} (1 s): then returns false at once and the read counts over the published
+     * views, which is as exact and, for a regency or smaller, takes well under a second, where waiting for a catch-up's
+     * rebuild after a province's payment file took up to 540 s (docs/benchmarks.md). Readers of a province or the
+     * nation keep {@link #refresh()}: counting them directly costs more than most waits (5 to 34 s at 400,000 workers).
+     */
+    public boolean refreshUnlessBusy() {
+        return Boolean.TRUE.equals(refreshing().execute(s -> {
+            long deadline = System.nanoTime() + readWaitMillis * 1_000_000;
+            boolean gaveUpBefore = busy;
+            while (!jdbc.sql("select pg_try_advisory_xact_lock(hashtext('coverage_rollups'))").query(Boolean.class).single()) {
+                if (gaveUpBefore || System.nanoTime() >= deadline) {
+                    busy = true;
+                    return false;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            busy = false;
+            refreshLocked();
+            return true;
+        }));
+    }
+
+    /** The transaction of a refresh: the caller's, or a new one when the caller's is read-only (a refresh writes). */
+    private TransactionTemplate refreshing() {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
             tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         }
-        return tx.execute(s -> refreshLocked());
+        return tx;
     }
 
     /** Rebuilds everything from the published views. */
