@@ -447,12 +447,14 @@ class ApiErrorsIntegrationTests {
         // dispatch, and the 400 came with no body at all
         var nul = browser.get("/pekerja?lang=id&q=a%00b", html);
         assertThat(nul.statusCode()).isEqualTo(400);
-        assertThat(nul.body()).contains("Permintaan tidak dapat diproses", "q", "INVALID_CHARACTER", "karakter kendali");
+        // the parameter by its label in the page's language, not its name in the address
+        assertThat(nul.body()).contains("Permintaan tidak dapat diproses", "Pencarian: ", "INVALID_CHARACTER", "karakter kendali");
         String form = browser.get("/pembayaran").body();
         var posted = browser.postForm("/pembayaran", java.util.Map.of("payer", "APBDES:64.02.03.2007", "reference", "A\u0001B",
                 "date", "2026-12-01", "amount", "1000", "_csrf", Http.csrfOf(form)), html);
         assertThat(posted.statusCode()).isEqualTo(400);
-        assertThat(posted.body()).contains("Permintaan tidak dapat diproses", "reference", "INVALID_CHARACTER");
+        assertThat(posted.body()).contains("Permintaan tidak dapat diproses", "Referensi: ", "INVALID_CHARACTER").doesNotContain("reference: ");
+        assertThat(browser.get("/pekerja?lang=en&q=a%00b", html).body()).contains("Search: ", "INVALID_CHARACTER");
     }
 
     private HttpResponse<String> send(Case c) {

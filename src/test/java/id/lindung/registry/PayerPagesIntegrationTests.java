@@ -58,7 +58,8 @@ class PayerPagesIntegrationTests {
         HttpResponse<String> bad = operator.postForm(path, Map.of("name", "BUMDes Sejahtera " + RUN, "contactPerson", "Pak Amir",
                 "phone", "nomor", "email", "", "address", "", "_csrf", Http.csrfOf(page)));
         assertThat(bad.statusCode()).isEqualTo(200);
-        assertThat(bad.body()).contains("phone").contains("4 to 15 digits").contains("value=\"nomor\"");
+        // the field by its label on the form, the English message as the hover text
+        assertThat(bad.body()).contains("Telepon: ").doesNotContain("phone: ").contains("4 to 15 digits").contains("value=\"nomor\"");
         HttpResponse<String> saved = operator.postForm(path, Map.of("name", "BUMDes Sejahtera " + RUN, "contactPerson", "Bu Sari",
                 "phone", "0813 1111 2222", "email", "bumdes@example.id", "address", "Jl. Poros", "_csrf", Http.csrfOf(page)));
         assertThat(saved.statusCode()).isEqualTo(302);
