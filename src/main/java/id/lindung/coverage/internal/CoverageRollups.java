@@ -1,5 +1,6 @@
 package id.lindung.coverage.internal;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,6 +74,17 @@ public class CoverageRollups {
      * trend's 24 months, a report's sections) and those arriving meanwhile try once instead of waiting again.
      */
     private volatile boolean busy;
+    /**
+     * Whether a rebuild sums the money per worker on a second connection while its own transaction computes the spans
+     * ({@link #startMoneyAlongside}).
+     */
+    private final boolean moneyAlongside;
+    /** The second connection's thread: one, so that two rebuilds' sums never interleave in the load table. */
+    private final ExecutorService alongside = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "coverage-money");
+        t.setDaemon(true);
+        return t;
+    });
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
@@ -76,7 +92,9 @@ public class CoverageRollups {
                     @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows,
                     @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages,
                     @Value("${lindung.coverage.full-rebuild-workers:1000000}") int fullRebuildWorkers,
-                    @Value("${lindung.coverage.read-wait-millis:1000}") long readWaitMillis) {
+                    @Value("${lindung.coverage.read-wait-millis:1000}") long readWaitMillis,
+                    @Value("${lindung.coverage.rebuild-money-alongside:true}") boolean moneyAlongside) {
+        this.moneyAlongside = moneyAlongside;
         this.readWaitMillis = readWaitMillis;
         this.fullRebuildVillages = fullRebuildVillages;
         this.fullRebuildWorkers = fullRebuildWorkers;
@@ -304,6 +322,7 @@ public class CoverageRollups {
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
         setLocal("work_mem", rebuildWorkMem);
+        Future<Step> money = startMoneyAlongside();
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
                     coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
@@ -321,7 +340,7 @@ public class CoverageRollups {
         int villages = steps.run("villages listed", () -> jdbc.sql(
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         desaSadar(true, steps);
-        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker", "true")).update());
+        steps.run("money", () -> money == null ? sumMoney("coverage_money_worker") : copyMoney(money, steps));
         steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
         steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
@@ -338,6 +357,63 @@ public class CoverageRollups {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         log.info("Coverage rollups rebuilt in {} ms: {}", millis, steps.done);
         return new Refresh(true, villages, workers, millis, steps.done);
+    }
+
+    /** A rebuild's money per worker and village, from every bill line, into the table named. */
+    private int sumMoney(String table) {
+        return jdbc.sql(String.format(RollupSql.MONEY_WORKERS, table, "true")).update();
+    }
+
+    /**
+     * Starts summing the money per worker on a second connection, into coverage_money_worker_load, while this transaction
+     * computes the spans: the two largest statements of a rebuild read different views and otherwise run one after the
+     * other on one core (spans 235-286 s and money 130-181 s of a province's 540 s rebuild, docs/benchmarks.md). Its
+     * snapshot is taken after this transaction's, so a write it sees that this refresh does not apply is applied again
+     * by the next one, which recomputes the named workers' money from their lines (new minus what is kept). Null, and
+     * the money is summed here, when turned off or when this transaction has written anything itself (the demo
+     * seeding's or a test's transaction): a second connection would not see those writes.
+     */
+    private Future<Step> startMoneyAlongside() {
+        if (!moneyAlongside || !jdbc.sql("select pg_current_xact_id_if_assigned() is null").query(Boolean.class).single()) {
+            return null;
+        }
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return alongside.submit(() -> tx.execute(s -> {
+            long t = System.nanoTime();
+            jdbc.sql("truncate coverage_money_worker_load").update();
+            setLocal("work_mem", rebuildWorkMem);
+            int rows = sumMoney("coverage_money_worker_load");
+            return new Step("money alongside", rows, (System.nanoTime() - t) / 1_000_000);
+        }));
+    }
+
+    /**
+     * Waits for the money summed alongside and copies it into coverage_money_worker (its indexes dropped by then); if the
+     * second connection failed (none free in the pool, say), sums it here as before.
+     */
+    private int copyMoney(Future<Step> money, Steps steps) {
+        Step summed;
+        try {
+            summed = money.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the coverage money was summed", e);
+        } catch (ExecutionException e) {
+            log.warn("Coverage money could not be summed on a second connection, summing it in the rebuild: {}", e.getCause().toString());
+            return sumMoney("coverage_money_worker");
+        }
+        steps.done.add(summed);
+        int rows = jdbc.sql("""
+                insert into coverage_money_worker (village_code, worker_id, months, days, billed, paid, kinds)
+                select village_code, worker_id, months, days, billed, paid, kinds from coverage_money_worker_load""").update();
+        jdbc.sql("truncate coverage_money_worker_load").update();
+        return rows;
+    }
+
+    @PreDestroy
+    void stop() {
+        alongside.shutdownNow();
     }
 
     /** Sets a setting for the rest of the transaction (the reader's, when its refresh rebuilds). */
