@@ -3,10 +3,11 @@
 -- at millions of matches it chose a nested loop of the transition table with itself, whose first row it expected almost
 -- at once. There is no match (a clash is rare), so it compared every pair: 10^12 comparisons for the 1,000,000 terms of
 -- BillingRunBenchmark's setup, which had not finished after 15 minutes (read from the tuplestore on disk,
--- docs/benchmarks.md "A quadratic overlap check"). Any one-statement insert of many new workers' terms took that plan
--- (its chosen cost is constant in the row count, the hash or merge join's grows), an import's apply included. Ordered,
--- the join must be complete before its first row: a merge join, 1.2 s for those 1,000,000 terms; and the clash
--- reported is the first in worker order, the same on every run.
+-- docs/benchmarks.md "A quadratic overlap check"). Any one-statement insert of more than about 350,000 new workers'
+-- terms took that plan (its chosen cost is constant in the row count, the hash or merge join's grows): the bench
+-- suite's fair floor of a 1,000,000-row import (one COPY of its terms) too; an import applies 50,000-line chunks.
+-- Ordered, the join must be complete before its first row: a merge join, 1.2 s for those 1,000,000 terms; and the
+-- clash reported is the first in worker order, the same on every run.
 create or replace function membership_term_no_overlap() returns trigger language plpgsql as $$
 declare
     clash record;
