@@ -7,9 +7,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.support.IntegrationTest;
-import id.lindung.support.Niks;
 import id.lindung.support.TestUsers;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -85,17 +83,11 @@ class BusyRollupsIntegrationTests {
         return jdbc.sql("select snapshot::text from coverage_rollup_state").query(String.class).single();
     }
 
+    /** A self-paying farmer with a BPU JKK term from the month's first day, committed. */
     private void write(String village, LocalDate today) {
-        String nik = Niks.unique(village.substring(0, 8), "L", LocalDate.of(1981, 3, 4));
-        long worker = jdbc.sql("""
-                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
-                values (?, 'Sibuk Rollup', 'L', date '1981-03-04', ?, 'PETANI', 'test') returning id""")
-                .params(nik, village).query(Long.class).single();
-        long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values (?, 'SELF', 'Peserta mandiri', ?) returning id")
-                .params("SELF:" + nik, village).query(Long.class).single();
-        jdbc.sql("""
-                insert into membership_term (worker_id, village_code, program, segment, wage, worker_payer_id, valid_from, created_by)
-                values (?, ?, 'JKK', 'BPU', ?, ?, ?, 'test')""")
-                .params(worker, village, new BigDecimal("1000000"), payer, java.sql.Date.valueOf(today.withDayOfMonth(1))).update();
+        CoverageFixture fixture = new CoverageFixture(jdbc);
+        long worker = fixture.worker(village, "Sibuk Rollup", "PETANI", false, null);
+        long payer = fixture.payer("SELF:" + fixture.nik(worker), "SELF", "Peserta mandiri", village);
+        fixture.term(worker, village, "JKK", "BPU", null, payer, today.withDayOfMonth(1));
     }
 }

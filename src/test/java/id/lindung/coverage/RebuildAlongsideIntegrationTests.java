@@ -8,9 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
 import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.support.IntegrationTest;
-import id.lindung.support.Niks;
 import id.lindung.support.TestUsers;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -73,19 +71,13 @@ class RebuildAlongsideIntegrationTests {
                 + "from (select t::text as x from " + t + " t) d").query(String.class).single()).toList();
     }
 
+    /** A self-paying farmer with BPU JKK and JKM terms from {@code from}, committed. */
     private long write(String village, LocalDate from) {
-        String nik = Niks.unique(village.substring(0, 8), "P", LocalDate.of(1984, 7, 9));
-        long worker = jdbc.sql("""
-                insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
-                values (?, 'Uang Bersama', 'P', date '1984-07-09', ?, 'PETANI', 'test') returning id""")
-                .params(nik, village).query(Long.class).single();
-        long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values (?, 'SELF', 'Peserta mandiri', ?) returning id")
-                .params("SELF:" + nik, village).query(Long.class).single();
+        CoverageFixture fixture = new CoverageFixture(jdbc);
+        long worker = fixture.worker(village, "Uang Bersama", "PETANI", false, null);
+        long payer = fixture.payer("SELF:" + fixture.nik(worker), "SELF", "Peserta mandiri", village);
         for (String program : List.of("JKK", "JKM")) {
-            jdbc.sql("""
-                    insert into membership_term (worker_id, village_code, program, segment, wage, worker_payer_id, valid_from, created_by)
-                    values (?, ?, ?, 'BPU', ?, ?, ?, 'test')""")
-                    .params(worker, village, program, new BigDecimal("1000000"), payer, java.sql.Date.valueOf(from)).update();
+            fixture.term(worker, village, program, "BPU", null, payer, from);
         }
         return worker;
     }
