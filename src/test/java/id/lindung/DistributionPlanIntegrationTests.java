@@ -22,7 +22,7 @@ class DistributionPlanIntegrationTests {
 
     private static final Pattern PLAN = Pattern.compile("distribution: (province of ([a-z_]+)|reference|coordinator)(;.*)?");
     private static final List<String> WORKER_LEVEL = List.of("worker", "membership_term", "worker_status_event", "likely_duplicate",
-            "payer", "worker_stage", "bill", "bill_line", "payment", "paid_month", "payment_allocation", "bill_balance", "bill_version");
+            "payer", "worker_stage", "bill", "bill_line", "payment", "paid_month", "billed_month", "payment_allocation", "bill_balance", "bill_version");
 
     @Autowired JdbcClient jdbc;
 
