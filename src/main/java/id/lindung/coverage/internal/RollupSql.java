@@ -48,11 +48,15 @@ final class RollupSql {
                                                     else greatest(t.valid_to, t.valid_from) end) as r,
                        array_position(array['JKK', 'JKM', 'JHT', 'JP', 'JKP'], t.program) as rank
                 from registry_membership_term t where %1$s),
-            ls as (
+            ls as not materialized (
                 -- the segment of each programme's latest term, for the programmes with a BPU term: only BPU terms
-                -- lapse, so the months of the others (PU only) leave before the per-programme sort and window
-                select worker_id, program, (array_agg(segment order by valid_from desc))[1] as segment
-                from t group by worker_id, program having bool_or(segment = 'BPU')),
+                -- lapse, so the months of the others (PU only) leave before the per-programme sort and window.
+                -- Grouped from the terms, not from t, and inlined where used: a CTE has no statistics, so the planner
+                -- hashed the billed and paid months (millions) to join these few, not these to stream those
+                -- (docs/benchmarks.md "Billed months kept by billing")
+                select t.worker_id, t.program, (array_agg(t.segment order by t.valid_from desc))[1] as segment
+                from registry_membership_term t where %1$s
+                group by t.worker_id, t.program having bool_or(t.segment = 'BPU')),
             months as (
                 select b.worker_id, b.program, b.month, true as billed, null::date as good,
                        case when ls.segment = 'BPU' then cal.bpu_due else cal.pu_due end as due
