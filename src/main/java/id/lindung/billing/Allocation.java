@@ -157,11 +157,14 @@ class Allocation {
                 from payment where payer_id in (select payer_id from alloc_from) and reversed_at is null""").update();
         jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();
         jdbc.sql("analyze alloc_pay").update();
-        // what each payer has paid, and what months before `from` (kept as they are) already took of it
+        // what each payer has paid, and what months before `from` (kept as they are) already took of it: from the
+        // balances, whose paid is the sum of those months' allocations (kept with every change of either, V128; a run
+        // settles its months in order, so the earlier ones are current), one row per month and due date instead of
+        // one per line (1.5 s against 0.34 s for 22,134 payers with six months of history)
         jdbc.sql("""
                 create temp table alloc_total on commit drop as
                 select p.payer_id, max(p.cum_pay) as paid, max(p.paid_on) as last_paid,
-                       coalesce((select sum(a.amount) from payment_allocation a where a.payer_id = p.payer_id and a.month < f.from_month), 0) as before
+                       coalesce((select sum(b.paid) from bill_balance b where b.payer_id = p.payer_id and b.month < f.from_month), 0) as before
                 from alloc_pay p join alloc_from f on f.payer_id = p.payer_id group by p.payer_id, f.from_month""").update();
         jdbc.sql("create unique index on alloc_total (payer_id)").update();
         jdbc.sql("analyze alloc_total").update();

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code bill_balance}: per bill and due date, its total, what is paid and what is owed, and with it
  * {@code bill_month_total}: the month's bills per region, payer kind and status. Rebuilt from the lines and
  * allocations of the payers and months that changed, in the same transaction as the change, so a list of bills never
- * sums the lines of a whole country to answer, nor looks up every bill's balance to count them. The payers whose
- * balances were rebuilt are then recomputed in {@code payer_arrears} ({@link PayerArrears}).
+ * sums the lines of a whole country to answer, nor looks up every bill's balance to count them. The payers with a
+ * rebuilt balance due before the arrears' day are then recomputed in {@code payer_arrears} ({@link PayerArrears}).
  */
 @Component
 class BillBalances {
@@ -84,7 +84,7 @@ class BillBalances {
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
         jdbc.sql(AGGREGATE.formatted("l.payer_id = any(:payers) and l.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
-        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", payers));
+        arrears.refresh("t.payer_id = any(:payers) and t.month >= :from", java.util.Map.of("payers", payers, "from", Date.valueOf(from)));
     }
 
     /** After allocation changed only in some months of the payers (their lines as they were): those bills, pair by pair. */
@@ -94,8 +94,7 @@ class BillBalances {
                 .param("payers", payers).param("months", months).update();
         jdbc.sql(AGGREGATE.formatted(pairs.formatted("l", "l")))
                 .param("payers", payers).param("months", months).update();
-        Long[] distinct = java.util.Arrays.stream(payers).distinct().toArray(Long[]::new);
-        arrears.refresh("%s = any(:payers)", java.util.Map.of("payers", distinct));
+        arrears.refresh(pairs.formatted("t", "t"), java.util.Map.of("payers", payers, "months", months));
     }
 
     /*
@@ -144,7 +143,8 @@ class BillBalances {
                 setLocal("enable_nestloop", nestedLoops);
             }
         }
-        arrears.refresh(RunPayers.in(RunPayers.UNPAYING), java.util.Map.of());
+        arrears.refresh("t.month = :month and " + RunPayers.in(RunPayers.UNPAYING).formatted("t.payer_id"),
+                java.util.Map.of("month", Date.valueOf(month)));
     }
 
     /** Sets a planner setting for the rest of the transaction; returns the value it had. */

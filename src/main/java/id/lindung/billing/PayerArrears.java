@@ -52,16 +52,28 @@ class PayerArrears {
     }
 
     /**
-     * After billing rebuilt balances: the payers {@code payers} selects (an SQL condition on {@code payer_id}) are
-     * computed again as of the rows' day, in the caller's transaction.
+     * After billing rebuilt balances: the payers of the rebuilt rows ({@code touched}, an SQL condition on
+     * {@code bill_balance t}) are computed again as of the rows' day, in the caller's transaction; only those with a
+     * rebuilt row due before that day. A payer's rows are computed from its balances due before the day, and a rebuild
+     * never removes a balance row: lines are append-only and balances are grouped from them by payer, month and due
+     * date, so every row there was is there again. A rebuilt row due later was due later before, and the payer's
+     * arrears stand; so a month's run before its due dates (the scheduled run) recomputes none (it recomputed every
+     * payer of the month: 2.0 s at 57,404 payers).
      */
-    void refresh(String payers, Map<String, ?> params) {
+    void refresh(String touched, Map<String, ?> params) {
         // a rebuild changes the day and every row: it waits for refreshes in progress, and they for it
         jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", LOCK).query().rowSet();
         LocalDate asOf = jdbc.sql("select as_of from payer_arrears_state where id = 1").query(LocalDate.class).single();
-        jdbc.sql("delete from payer_arrears where " + payers.formatted("payer_id")).params(params).update();
-        jdbc.sql(COMPUTE.formatted(payers.formatted("bb.payer_id"), payers.formatted("u.payer_id")))
-                .params(params).param("asOf", Date.valueOf(asOf)).update();
+        jdbc.sql("drop table if exists arrears_payer").update();
+        long payers = jdbc.sql("create temp table arrears_payer on commit drop as select distinct t.payer_id from bill_balance t where ("
+                        + touched + ") and t.due_date < :asOf").params(params).param("asOf", Date.valueOf(asOf)).update();
+        if (payers > 0) {
+            jdbc.sql("analyze arrears_payer").update();
+            String in = "%s in (select payer_id from arrears_payer)";
+            jdbc.sql("delete from payer_arrears where " + in.formatted("payer_id")).update();
+            jdbc.sql(COMPUTE.formatted(in.formatted("bb.payer_id"), in.formatted("u.payer_id"))).param("asOf", Date.valueOf(asOf)).update();
+        }
+        jdbc.sql("drop table arrears_payer").update();
     }
 
     /**

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lines and allocations after billing runs, payments (partial, full, several months), a payment reversal, a
  * recomputation (a corrected wage re-billed: reversal and new lines), a death (months after it reversed) and a new
  * payer. And the list's pages, found from those counts, are the bills a direct query puts at those positions.
- * Regency 17.01, which no other test uses.
+ * Regency 17.01, which no other test uses; 17.02 (no other test either) for the kept arrears after a run.
  */
 @IntegrationTest
 class BillMonthTotalsIntegrationTests {
@@ -317,5 +317,69 @@ class BillMonthTotalsIntegrationTests {
         } finally {
             clock.reset();
         }
+    }
+
+    /**
+     * A run recomputes the kept arrears of the payers with a rebuilt balance due before the rows' day, at once and
+     * without a rebuild of the list, and leaves the others' rows as they are: a balance due after that day cannot
+     * put anyone in arrears on it. The scheduled run bills a month before its due dates, so it recomputes none.
+     */
+    @Test
+    void aRunRecomputesTheKeptArrearsOfItsPayersWithABalanceDueBeforeTheirDayAndLeavesTheOthers() {
+        var jakarta = java.time.ZoneId.of("Asia/Jakarta");
+        LocalDate day = LocalDate.of(2025, 3, 20);
+        var regency = id.lindung.access.RegionScope.of("17.02");
+        Actor dpmd = TestUsers.actor("bill-totals-arrears-run", Role.DPMD, "17.02");
+        BillingFixture fx = new BillingFixture(jdbc);
+        String desa = jdbc.sql("select min(code) from region where kind = 'DESA' and active and code like '17.02.%'")
+                .query(String.class).single();
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long head = fx.worker(desa, "Kepala Desa " + desa, "KEPALA_DESA");
+        fx.term(head, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        fx.term(head, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        clock.fixAt(day.atTime(10, 0).atZone(jakarta).toInstant());
+        try {
+            // January billed, then the list rebuilt as of the day (a day no other row can have been kept for: the
+            // rebuild is certain); one month owed is not yet arrears
+            jdbc.sql("update payer_arrears_state set as_of = date '1900-01-01' where id = 1").update();
+            CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.of(2025, 1), dpmd, true));
+            assertThat(arrears.rebuildIfStale(day)).isTrue();
+            assertThat(arrearsOf(regency, day)).isEmpty();
+            assertThat(directArrears(regency, day)).isEmpty();
+            String state = jdbc.sql("select xmin::text from payer_arrears_state").query(String.class).single();
+
+            // February falls due before the day too: the village is two months in arrears as soon as it is billed
+            CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.of(2025, 2), dpmd, true));
+            assertThat(jdbc.sql("select xmin::text from payer_arrears_state").query(String.class).single())
+                    .as("the list was not rebuilt: the runs recomputed their payer").isEqualTo(state);
+            List<String> afterFebruary = arrearsOf(regency, day);
+            assertThat(afterFebruary).as("kept, equal to the direct statement").isEqualTo(directArrears(regency, day))
+                    .singleElement().asString().startsWith("APBDES:" + desa + " 2 ");
+            String row = jdbc.sql("select xmin::text from payer_arrears where payer_id = ?").param(village).query(String.class).single();
+
+            // March falls due after the day: its run leaves the village's row as it was, and the row is still right
+            CurrentActor.runAs(dpmd, () -> runs.run(YearMonth.of(2025, 3), dpmd, true));
+            assertThat(jdbc.sql("select count(*) from bill_balance where payer_id = ? and month = date '2025-03-01' and due_date > ?")
+                    .params(village, day).query(Long.class).single()).as("March is billed and due after the day").isPositive();
+            assertThat(jdbc.sql("select xmin::text from payer_arrears where payer_id = ?").param(village).query(String.class).single())
+                    .as("the village's row was not recomputed").isEqualTo(row);
+            assertThat(arrearsOf(regency, day)).isEqualTo(afterFebruary).isEqualTo(directArrears(regency, day));
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** Payer, months in arrears, outstanding and oldest due date of the kept list as of {@code day}. */
+    private List<String> arrearsOf(id.lindung.access.RegionScope scope, LocalDate day) {
+        assertThat(arrears.usableFor(day, false)).as("the kept rows answer for " + day).isTrue();
+        return escalations.forScope(scope, day, 0, 500).items().stream().map(e -> e.payer() + " " + e.monthsInArrears() + " "
+                + e.outstanding().toBigDecimal().stripTrailingZeros().toPlainString() + " " + e.oldestDue()).toList();
+    }
+
+    /** The same from the direct statement over the balances (Escalations.SQL). */
+    private List<String> directArrears(id.lindung.access.RegionScope scope, LocalDate day) {
+        var params = Escalations.params(scope, day, 500).addValue("offset", 0L);
+        return jdbc.sql(Escalations.SQL).paramSource(params).query((rs, n) -> rs.getString(1) + " " + rs.getInt(4) + " "
+                + rs.getBigDecimal(5).stripTrailingZeros().toPlainString() + " " + rs.getDate(6)).list();
     }
 }
