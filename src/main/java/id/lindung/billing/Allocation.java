@@ -34,17 +34,39 @@ class Allocation {
      * something can have lines to settle or credit to move.
      */
     void reallocatePayersOfRun(LocalDate month, long linesAfter, RunPayers payers) {
-        // the reallocation below rebuilds the balances of the payers that have paid: the run's refresh takes the others
-        // (it took every payer of the run, and most of them were then rebuilt a second time)
+        // the reallocation below rebuilds the balances of the payers with money to allocate (RunPayers.of): the run's
+        // refresh takes the others (it took every payer of the run, and most of them were then rebuilt a second time)
         long t0 = System.nanoTime();
         if (payers.unpaying() + payers.unpayingCreated() > 0) {
             balances.refreshRun(payers, linesAfter, month);
+            if (payers.firstRunMonth()) {
+                unpaidByNewLines(month, linesAfter);
+            }
         }
         long t1 = System.nanoTime();
         payers.forEachBatch(RunPayers.PAYING, batch -> reallocate(batch, month, null, true));
-        log.info("Billing, lines of {}: balances of {} payers without a payment in {} ms, allocation of {} paying payers in {} ms",
+        log.info("Billing, lines of {}: balances of {} payers with nothing to allocate in {} ms, allocation of {} payers with money in {} ms",
                 month, payers.unpaying() + payers.unpayingCreated(), (t1 - t0) / 1_000_000, payers.paying(),
                 (System.nanoTime() - t1) / 1_000_000);
+    }
+
+    /*
+     * A first run's month had no line in the run's area, so no paid month there; but a worker's month can also have
+     * lines outside it (a transfer during the month, billed and paid by the other area's run). A new line of a payer
+     * with nothing to allocate stays unpaid, so such a month is paid no more. Only a month with an allocation can be
+     * paid: the month's allocations (V151's index; none in a national first run) name the candidates, each probed
+     * for a new line of such a payer. The paying payers' own months are settled by their allocation after this.
+     */
+    private void unpaidByNewLines(LocalDate month, long linesAfter) {
+        jdbc.sql("""
+                delete from paid_month p using (
+                    select distinct x.worker_id, x.program, x.month from payment_allocation a join bill_line x on x.id = a.bill_line_id
+                    where a.month = :month) k
+                where p.worker_id = k.worker_id and p.program = k.program and p.month = k.month
+                  and exists (select 1 from bill_line l where l.month = k.month and l.worker_id = k.worker_id and l.program = k.program
+                                and l.id > :after and l.amount > 0 and l.kind <> 'REVERSAL' and %s)"""
+                .formatted(RunPayers.in(RunPayers.UNPAYING).formatted("l.payer_id")))
+                .param("month", Date.valueOf(month)).param("after", linesAfter).update();
     }
 
     /** After a payment was reversed: everything of the payer is recomputed, not only the months that are not yet settled. */

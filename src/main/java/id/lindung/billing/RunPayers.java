@@ -31,10 +31,12 @@ final class RunPayers {
     private final long paying;
     private final long unpaying;
     private final long unpayingCreated;
+    private final boolean firstRunMonth;
 
-    private RunPayers(JdbcClient jdbc, int batch, long[] counts) {
+    private RunPayers(JdbcClient jdbc, int batch, long[] counts, boolean firstRunMonth) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.firstRunMonth = firstRunMonth;
         this.billedBefore = counts[0];
         this.paying = counts[1];
         this.unpaying = counts[2];
@@ -44,8 +46,20 @@ final class RunPayers {
     /**
      * Fills {@code run_payer} with the payers of the run's lines of {@code month} (ids above {@code linesAfter}).
      * {@code created} is known only for the run's own month, whose new bills are in {@code new_bill_content}.
+     *
+     * <p>{@code paying}: a payer with a live payment, and in the month of a first run only one whose payments exceed
+     * what the months before took ({@code bill_balance.paid}, the sum of their allocations): the money that could go
+     * to the month's new lines. A payer whose every payment is allocated before the month gets no allocation from the
+     * run, exactly as one that never paid: its allocation, recomputed from the month on, would come out empty (there is
+     * nothing after the earlier months, and no allocation from the month on to move). The scheduled run comes before
+     * the month's payments, so most payers that pay are in that state: 16,004 of 16,007 in the suite's run of
+     * 200,000 workers, each of which cost an allocation, its paid months and its balances recomputed. A payer that an
+     * earlier month of the run settled (a death's reversals) stays with money: that allocation covered this month.
+     *
+     * @param firstRunMonth {@code month} is the month of a first run (no line of it in the run's area before)
      */
-    static RunPayers of(JdbcClient jdbc, int batch, long runId, long linesAfter, java.time.LocalDate month, boolean runMonth) {
+    static RunPayers of(JdbcClient jdbc, int batch, long runId, long linesAfter, java.time.LocalDate month, boolean runMonth,
+                        boolean firstRunMonth) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be positive: " + batch);
         }
@@ -55,12 +69,10 @@ final class RunPayers {
         // payer (still running after ten minutes). A hash join spills to disk instead.
         jdbc.sql("""
                 create temp table run_payer on commit drop as
-                select l.payer_id,
-                       exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null) as paying,
-                       %s as created
+                select l.payer_id, %s as paying, %s as created
                 from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
                 %s"""
-                        .formatted(runMonth ? "n.payer_id is not null" : "false",
+                        .formatted(firstRunMonth ? WITH_CREDIT : WITH_PAYMENT, runMonth ? "n.payer_id is not null" : "false",
                                 runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
@@ -70,7 +82,7 @@ final class RunPayers {
                        count(*) filter (where %s)
                 from run_payer""".formatted(BILLED_BEFORE, PAYING, UNPAYING_BILLED_BEFORE, UNPAYING_CREATED))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
-        return new RunPayers(jdbc, batch, counts);
+        return new RunPayers(jdbc, batch, counts, firstRunMonth);
     }
 
     /** Payers whose bill existed before the run (the others got their first version with the bill). */
@@ -78,17 +90,54 @@ final class RunPayers {
         return billedBefore;
     }
 
-    /** Payers with a live payment: only they can have lines to settle or credit to move. */
+    /** A payer with a live payment. */
+    private static final String WITH_PAYMENT = "exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)";
+
+    /**
+     * A payer whose live payments exceed what its months before {@code :month} took (see {@link #of}), or that an
+     * earlier month of the same run settled: its allocation from that month on took this month's lines and balances
+     * with it, so it is settled again as it was then, never as a payer whose bills the run has just created.
+     */
+    private static final String WITH_CREDIT = """
+            case when exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
+                 then l.payer_id in (select s.payer_id from run_settled s)
+                      or (select sum(p.amount) from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
+                         > coalesce((select sum(b.paid) from bill_balance b where b.payer_id = l.payer_id and b.month < :month), 0)
+                 else false end""";
+
+    /**
+     * Starts the settlement of a run: no payer settled yet ({@code run_settled}; several runs can share a transaction,
+     * as the demo data's do). The run settles its months in order, and {@link #settled} notes each month's payers with
+     * money, whose allocation runs from that month to the last.
+     */
+    static void beginRun(JdbcClient jdbc) {
+        jdbc.sql("drop table if exists run_settled").update();
+        jdbc.sql("create temp table run_settled (payer_id bigint primary key) on commit drop").update();
+    }
+
+    /** Notes this month's payers with money as settled from it on (see {@link #beginRun}). */
+    void settled() {
+        if (paying > 0) {
+            jdbc.sql("insert into run_settled select payer_id from run_payer where paying on conflict do nothing").update();
+        }
+    }
+
+    /** Whether the month is the month of a first run (see {@link #of}). */
+    boolean firstRunMonth() {
+        return firstRunMonth;
+    }
+
+    /** Payers with money to settle lines with or credit to move (see {@link #of}). */
     long paying() {
         return paying;
     }
 
-    /** Payers without a live payment whose bill existed before the run. */
+    /** Payers with nothing to allocate (see {@link #of}) whose bill existed before the run. */
     long unpaying() {
         return unpaying;
     }
 
-    /** Payers without a live payment whose bill the run created: all their lines of the month are the run's. */
+    /** Payers with nothing to allocate whose bill the run created: all their lines of the month are the run's. */
     long unpayingCreated() {
         return unpayingCreated;
     }

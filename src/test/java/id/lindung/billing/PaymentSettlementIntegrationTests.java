@@ -90,9 +90,92 @@ class PaymentSettlementIntegrationTests {
         assertThat(paidOn(payers.get(3), "2026-03-01")).isEqualTo("2026-03-01");
     }
 
+    /**
+     * A month's first run settles a payer whose payments the earlier months took in full (paid up to date, or part of
+     * its oldest month) as one that never paid: nothing of the new month is allocated to it. The result is still
+     * what recomputing every payer from its first month gives, for those payers, one that paid ahead and one that
+     * never paid; and a worker's month paid in another regency (a transfer during the month) is paid no more once
+     * this regency's run adds its unpaid line. Regencies 16.04 and 16.05, which no other test uses.
+     */
+    @Test
+    void aFirstRunSettlesPayersWhoseMoneyEarlierMonthsTookLikeThoseWhoNeverPaidAndEndsAsARecomputationWould() {
+        String regency = "16.04", other = "16.05";
+        Actor here = TestUsers.actor("settlement-first-run", Role.DPMD, regency);
+        Actor there = TestUsers.actor("settlement-first-run-other", Role.DPMD, other);
+        List<String> villages = jdbc.sql("select code from region_area where level = 'VILLAGE' and active and code like ? order by code limit 5")
+                .param(regency + ".%").query(String.class).list();
+        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and active and code like ?")
+                .param(other + ".%").query(String.class).single();
+        BillingFixture fx = new BillingFixture(jdbc);
+        List<Long> payers = new java.util.ArrayList<>();
+        List<Long> deathTerms = new java.util.ArrayList<>();
+        for (String v : villages) {
+            long payer = fx.payer("APBDES:" + v, "APBDES", "Pemerintah Desa " + v, v);
+            payers.add(payer);
+            long w = fx.worker(v, "Kepala Desa " + v, "KEPALA_DESA");
+            deathTerms.add(fx.term(w, v, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null));
+            deathTerms.add(fx.term(w, v, "JKM", "PU", "2000000", null, payer, payer, LocalDate.of(2026, 1, 1), null));
+        }
+        // the fifth village has a second official, so that its village head's death leaves it a month to bill
+        long second = fx.worker(villages.get(4), "Sekretaris Desa", "PERANGKAT_DESA");
+        fx.term(second, villages.get(4), "JKK", "PU", "2000000", "VERY_LOW", payers.get(4), payers.get(4), LocalDate.of(2026, 1, 1), null);
+        fx.term(second, villages.get(4), "JKM", "PU", "2000000", null, payers.get(4), payers.get(4), LocalDate.of(2026, 1, 1), null);
+        // a worker of the other regency until 10 March, then of the first village here (paid by its village)
+        long away = fx.payer("APBDES:" + elsewhere, "APBDES", "Pemerintah Desa " + elsewhere, elsewhere);
+        payers.add(away);
+        long moved = fx.worker(villages.get(0), "Perangkat pindahan", "PERANGKAT_DESA");
+        fx.term(moved, elsewhere, "JKK", "PU", "2000000", "VERY_LOW", away, away, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 10));
+        fx.term(moved, villages.get(0), "JKK", "PU", "2000000", "VERY_LOW", payers.get(0), payers.get(0), LocalDate.of(2026, 3, 10), null);
+        bill(there, 1, 3);
+        importFile(there, """
+                payer,reference,date,amount
+                APBDES:%s,E-1,2026-03-20,14400
+                """.formatted(elsewhere));
+        assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ? and month = date '2026-03-01'").param(moved)
+                .query(Long.class).single()).as("March paid in the other regency").isOne();
+
+        bill(here, 1, 2);
+        // a month here is JKK 4,800 + JKM 6,000 = 10,800 per official: paid up to date, ahead, part of January, never,
+        // January of two officials
+        importFile(here, """
+                payer,reference,date,amount
+                APBDES:%s,F-1,2026-02-10,21600
+                APBDES:%s,F-2,2026-02-10,40000
+                APBDES:%s,F-3,2026-02-10,5000
+                APBDES:%s,F-4,2026-02-10,21600
+                """.formatted(villages.get(0), villages.get(1), villages.get(2), villages.get(4)));
+        // the fifth village's head died on 20 January: March's run reverses his February, settling the village from
+        // February (it has paid), which takes March with it, though no money is left for March
+        fx.close(deathTerms.get(8), LocalDate.of(2026, 1, 20), "DECEASED");
+        fx.close(deathTerms.get(9), LocalDate.of(2026, 1, 20), "DECEASED");
+        bill(here, 3, 3);
+        assertThat(jdbc.sql("select count(*) from bill_line where payer_id = ? and month = date '2026-02-01' and kind = 'REVERSAL'")
+                .param(payers.get(4)).query(Long.class).single()).as("February of the dead head reversed").isEqualTo(2);
+
+        assertSameAsFromTheStart(payers, "after March's first run", regency);
+        assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ? and month = date '2026-03-01'").param(moved)
+                .query(Long.class).single()).as("March has an unpaid line here now").isZero();
+        assertThat(jdbc.sql("select sum(amount) from payment_allocation where payer_id = ? and month = date '2026-03-01'")
+                .param(payers.get(1)).query(BigDecimal.class).single()).as("the payer ahead pays March").isEqualByComparingTo("10800");
+        assertThat(jdbc.sql("select count(*) from payment_allocation where payer_id = any(?) and month = date '2026-03-01'")
+                .param(new Long[] {payers.get(0), payers.get(2), payers.get(3), payers.get(4)}).query(Long.class).single()).isZero();
+    }
+
+    /** The actor's area billed for the months {@code from} to {@code to} of 2026, one run each. */
+    private void bill(Actor actor, int from, int to) {
+        for (int m = from; m <= to; m++) {
+            YearMonth month = YearMonth.of(2026, m);
+            CurrentActor.runAs(actor, () -> runs.run(month, actor, true));
+        }
+    }
+
     private void importFile(String csv) {
-        Payments.ImportResult r = CurrentActor.runAs(dpmd, () -> payments.importCsv(
-                new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));
+        importFile(dpmd, csv);
+    }
+
+    private void importFile(Actor actor, String csv) {
+        Payments.ImportResult r = CurrentActor.runAs(actor, () -> payments.importCsv(
+                new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), actor));
         assertThat(r.rejected()).isEmpty();
     }
 
@@ -103,19 +186,23 @@ class PaymentSettlementIntegrationTests {
 
     /** Allocations, paid months and balances of the payers equal a recomputation of each from its first month. */
     private void assertSameAsFromTheStart(List<Long> payers, String step) {
-        List<String> kept = state(payers);
+        assertSameAsFromTheStart(payers, step, REGENCY);
+    }
+
+    private void assertSameAsFromTheStart(List<Long> payers, String step, String regency) {
+        List<String> kept = state(payers, regency);
         assertThat(kept).as(step + ": something was allocated").isNotEmpty();
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<String> recomputed = tx.execute(s -> {
             payers.forEach(allocation::reallocateFromStart);
-            List<String> after = state(payers);
+            List<String> after = state(payers, regency);
             s.setRollbackOnly();
             return after;
         });
         assertThat(kept).as(step).containsExactlyElementsOf(recomputed);
     }
 
-    private List<String> state(List<Long> payers) {
+    private List<String> state(List<Long> payers, String regency) {
         Long[] ids = payers.toArray(Long[]::new);
         List<String> rows = new java.util.ArrayList<>();
         rows.addAll(jdbc.sql("""
@@ -125,7 +212,7 @@ class PaymentSettlementIntegrationTests {
         rows.addAll(jdbc.sql("""
                 select 'paid ' || m.worker_id || ' ' || m.program || ' ' || m.month || ' ' || m.paid_on
                 from paid_month m join worker w on w.id = m.worker_id where w.village_code like :r order by 1""")
-                .param("r", REGENCY + ".%").query(String.class).list());
+                .param("r", regency + ".%").query(String.class).list());
         rows.addAll(jdbc.sql("""
                 select 'balance ' || payer_id || ' ' || month || ' ' || due_date || ' ' || total || ' ' || paid || ' ' || owed
                 from bill_balance where payer_id = any(:p) order by 1""").param("p", ids).query(String.class).list());
