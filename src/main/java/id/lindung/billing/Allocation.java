@@ -121,6 +121,17 @@ class Allocation {
         }
     }
 
+    /** Locks the payers of a run's {@code run_payer} ({@link RunPayers}) as {@link #lockPayers} locks a list of them. */
+    void lockRunPayers(long payers) {
+        if (payers > BULK_PAYERS) {
+            jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
+        } else if (payers > 0) {
+            jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
+            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (select payer_id as k from run_payer order by 1) s")
+                    .param("ns", PAYER_LOCK).query().rowSet();
+        }
+    }
+
     /*
      * Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months.
      * Set-based in three passes (issue 16, docs/benchmarks.md "Billing run"): the payers' totals and running payment

@@ -78,6 +78,19 @@ public class BillingRuns {
         return previous;
     }
 
+    /** Locks a month's payers before the run tells apart those with money (RunPayers.of); null: the allocation's lock. */
+    private volatile java.util.function.LongConsumer runPayersLock;
+
+    /**
+     * Wraps the lock of the run's payers (tests: a payment committed at that moment, after the lines and before the
+     * payers are told apart); returns the previous wrapper, null for none.
+     */
+    java.util.function.LongConsumer runPayersLock(java.util.function.LongConsumer lock) {
+        java.util.function.LongConsumer previous = runPayersLock;
+        runPayersLock = lock;
+        return previous;
+    }
+
     /** What a run did: bills of the month, lines and amount this run added. */
     public record Result(YearMonth month, long bills, long lines, @JsonSerialize(using = AmountJson.Summed.class) Rupiah total,
                          String regulationVersion) {}
@@ -226,7 +239,7 @@ public class BillingRuns {
             RunPayers.beginRun(jdbc);
             for (LocalDate changed : monthsOfRun(runId, linesAfter, start)) {
                 RunPayers payers = RunPayers.of(jdbc, payersPerBatch, runId, linesAfter, changed, changed.equals(start),
-                        firstRun && changed.equals(start));
+                        firstRun && changed.equals(start), runPayersLock != null ? runPayersLock : allocation::lockRunPayers);
                 payers.forEachBatch(RunPayers.BILLED_BEFORE, batch -> versions.afterRun(changed, batch));
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;

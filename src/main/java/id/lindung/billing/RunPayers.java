@@ -56,10 +56,16 @@ final class RunPayers {
      * 200,000 workers, each of which cost an allocation, its paid months and its balances recomputed. A payer that an
      * earlier month of the run settled (a death's reversals) stays with money: that allocation covered this month.
      *
+     * <p>The payers are locked ({@code lock}, given their number) before they are told apart: a payment recorded
+     * meanwhile (its allocation cannot see the run's lines yet) either commits before, and is seen here, or waits for
+     * the run. Told apart first, a prepayment committed in between left its money unallocated beside the run's unpaid
+     * lines of a payer counted as having none.
+     *
      * @param firstRunMonth {@code month} is the month of a first run (no line of it in the run's area before)
+     * @param lock          locks every payer of {@code run_payer} until the transaction ends, given how many there are
      */
     static RunPayers of(JdbcClient jdbc, int batch, long runId, long linesAfter, java.time.LocalDate month, boolean runMonth,
-                        boolean firstRunMonth) {
+                        boolean firstRunMonth, java.util.function.LongConsumer lock) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be positive: " + batch);
         }
@@ -67,15 +73,18 @@ final class RunPayers {
         // created: a join, not EXISTS. new_bill_content (one row per payer, no index) is hashed only while it fits
         // work_mem; at 10,000,000 workers (3 million payers) it did not, and EXISTS became a scan of the table per
         // payer (still running after ten minutes). A hash join spills to disk instead.
-        jdbc.sql("""
+        long payers = jdbc.sql("""
                 create temp table run_payer on commit drop as
-                select l.payer_id, %s as paying, %s as created
+                select l.payer_id, false as paying, %s as created
                 from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
                 %s"""
-                        .formatted(firstRunMonth ? WITH_CREDIT : WITH_PAYMENT, runMonth ? "n.payer_id is not null" : "false",
+                        .formatted(runMonth ? "n.payer_id is not null" : "false",
                                 runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
+        lock.accept(payers);
+        jdbc.sql("update run_payer l set paying = " + (firstRunMonth ? WITH_CREDIT : WITH_PAYMENT) + " where " + WITH_PAYMENT)
+                .param("month", Date.valueOf(month)).update();
         jdbc.sql("analyze run_payer").update();
         long[] counts = jdbc.sql("""
                 select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),

@@ -102,9 +102,10 @@ class PaymentSettlementIntegrationTests {
         String regency = "16.04", other = "16.05";
         Actor here = TestUsers.actor("settlement-first-run", Role.DPMD, regency);
         Actor there = TestUsers.actor("settlement-first-run-other", Role.DPMD, other);
-        List<String> villages = jdbc.sql("select code from region_area where level = 'VILLAGE' and active and code like ? order by code limit 5")
+        List<String> villages = jdbc.sql("""
+                select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ? order by code limit 5""")
                 .param(regency + ".%").query(String.class).list();
-        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and active and code like ?")
+        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
                 .param(other + ".%").query(String.class).single();
         BillingFixture fx = new BillingFixture(jdbc);
         List<Long> payers = new java.util.ArrayList<>();
@@ -155,10 +156,55 @@ class PaymentSettlementIntegrationTests {
         assertSameAsFromTheStart(payers, "after March's first run", regency);
         assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ? and month = date '2026-03-01'").param(moved)
                 .query(Long.class).single()).as("March has an unpaid line here now").isZero();
-        assertThat(jdbc.sql("select sum(amount) from payment_allocation where payer_id = ? and month = date '2026-03-01'")
+        assertThat(jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where payer_id = ? and month = date '2026-03-01'")
                 .param(payers.get(1)).query(BigDecimal.class).single()).as("the payer ahead pays March").isEqualByComparingTo("10800");
         assertThat(jdbc.sql("select count(*) from payment_allocation where payer_id = any(?) and month = date '2026-03-01'")
                 .param(new Long[] {payers.get(0), payers.get(2), payers.get(3), payers.get(4)}).query(Long.class).single()).isZero();
+    }
+
+    /**
+     * A payment committed while a first run settles (after its lines, before it tells its payers apart) is seen by
+     * the run: the payer locks come first, so a prepayment either commits before and counts, or waits for the run.
+     * Here it commits at the last moment before the lock; told apart before it, the payer counted as having no money
+     * and March stayed unpaid beside its credit. Regency 16.06, which no other test uses.
+     */
+    @Test
+    void aPaymentCommittedAsAFirstRunSettlesIsSeenByTheRun() throws Exception {
+        String regency = "16.06";
+        Actor here = TestUsers.actor("settlement-during-run", Role.DPMD, regency);
+        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
+                .param(regency + ".%").query(String.class).single();
+        BillingFixture fx = new BillingFixture(jdbc);
+        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
+        long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
+        fx.term(head, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null);
+        fx.term(head, village, "JKM", "PU", "2000000", null, payer, payer, LocalDate.of(2026, 1, 1), null);
+        bill(here, 1, 2);
+        importFile(here, """
+                payer,reference,date,amount
+                APBDES:%s,G-1,2026-02-10,21600
+                """.formatted(village));
+        var during = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.function.LongConsumer previous = runs.runPayersLock(n -> {
+            try {
+                during.submit(() -> CurrentActor.runAs(here, () -> payments.record(new Payments.PaymentRequest("APBDES:" + village,
+                        "G-2", LocalDate.of(2026, 3, 5), new BigDecimal("30000"), "BANK", true), here))).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            allocation.lockRunPayers(n);
+        });
+        try {
+            bill(here, 3, 3);
+        } finally {
+            runs.runPayersLock(previous);
+            during.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from payment where payer_id = ? and reference = 'G-2'").param(payer).query(Long.class).single())
+                .as("the prepayment was recorded during the run").isOne();
+        assertThat(jdbc.sql("select coalesce(sum(amount), 0) from payment_allocation where payer_id = ? and month = date '2026-03-01'")
+                .param(payer).query(BigDecimal.class).single()).as("March paid from it").isEqualByComparingTo("10800");
+        assertSameAsFromTheStart(List.of(payer), "after a payment during March's first run", regency);
     }
 
     /** The actor's area billed for the months {@code from} to {@code to} of 2026, one run each. */
