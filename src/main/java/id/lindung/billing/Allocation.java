@@ -112,23 +112,22 @@ class Allocation {
      */
     void lockPayers(java.util.Collection<Long> payerIds) {
         Long[] sorted = payerIds.stream().distinct().sorted().toArray(Long[]::new);
-        if (sorted.length > BULK_PAYERS) {
-            jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
-        } else if (sorted.length > 0) {
-            jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
-            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (select unnest(:payers) as k order by 1) s")
-                    .param("ns", PAYER_LOCK).param("payers", sorted).query().rowSet();
-        }
+        lock(sorted.length, "select unnest(:payers) as k", java.util.Map.of("payers", sorted));
     }
 
     /** Locks the payers of a run's {@code run_payer} ({@link RunPayers}) as {@link #lockPayers} locks a list of them. */
     void lockRunPayers(long payers) {
-        if (payers > BULK_PAYERS) {
+        lock(payers, "select payer_id as k from run_payer", java.util.Map.of());
+    }
+
+    /** The locks of {@link #lockPayers} for {@code count} payers that {@code payers} (a select of {@code k}) names. */
+    private void lock(long count, String payers, java.util.Map<String, ?> params) {
+        if (count > BULK_PAYERS) {
             jdbc.sql("select pg_advisory_xact_lock(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
-        } else if (payers > 0) {
+        } else if (count > 0) {
             jdbc.sql("select pg_advisory_xact_lock_shared(:ns, 0)").param("ns", ALL_PAYERS_LOCK).query().rowSet();
-            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (select payer_id as k from run_payer order by 1) s")
-                    .param("ns", PAYER_LOCK).query().rowSet();
+            jdbc.sql("select pg_advisory_xact_lock(:ns, cast(k % 2147483647 as int)) from (" + payers + " order by 1) s")
+                    .params(params).param("ns", PAYER_LOCK).query().rowSet();
         }
     }
 

@@ -83,7 +83,7 @@ final class RunPayers {
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
         lock.accept(payers);
-        jdbc.sql("update run_payer l set paying = " + (firstRunMonth ? WITH_CREDIT : WITH_PAYMENT) + " where " + WITH_PAYMENT)
+        jdbc.sql("update run_payer l set paying = " + (firstRunMonth ? WITH_CREDIT : "true") + " where " + WITH_PAYMENT)
                 .param("month", Date.valueOf(month)).update();
         jdbc.sql("analyze run_payer").update();
         long[] counts = jdbc.sql("""
@@ -103,16 +103,15 @@ final class RunPayers {
     private static final String WITH_PAYMENT = "exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)";
 
     /**
-     * A payer whose live payments exceed what its months before {@code :month} took (see {@link #of}), or that an
-     * earlier month of the same run settled: its allocation from that month on took this month's lines and balances
-     * with it, so it is settled again as it was then, never as a payer whose bills the run has just created.
+     * Of the payers with a live payment: one whose live payments exceed what its months before {@code :month} took
+     * (see {@link #of}), or that an earlier month of the same run settled: its allocation from that month on took this
+     * month's lines and balances with it, so it is settled again as it was then, never as a payer whose bills the run
+     * has just created.
      */
     private static final String WITH_CREDIT = """
-            case when exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
-                 then l.payer_id in (select s.payer_id from run_settled s)
-                      or (select sum(p.amount) from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
-                         > coalesce((select sum(b.paid) from bill_balance b where b.payer_id = l.payer_id and b.month < :month), 0)
-                 else false end""";
+            l.payer_id in (select s.payer_id from run_settled s)
+            or (select sum(p.amount) from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
+               > coalesce((select sum(b.paid) from bill_balance b where b.payer_id = l.payer_id and b.month < :month), 0)""";
 
     /**
      * Starts the settlement of a run: no payer settled yet ({@code run_settled}; several runs can share a transaction,
