@@ -39,9 +39,7 @@ class Allocation {
         long t0 = System.nanoTime();
         if (payers.unpaying() + payers.unpayingCreated() > 0) {
             balances.refreshRun(payers, linesAfter, month);
-            if (payers.firstRunMonth()) {
-                unpaidByNewLines(month, linesAfter);
-            }
+            settleMonthsOfUnpayingLines(month, linesAfter, payers.firstRunMonth());
         }
         long t1 = System.nanoTime();
         payers.forEachBatch(RunPayers.PAYING, batch -> reallocate(batch, month, null, true));
@@ -51,22 +49,28 @@ class Allocation {
     }
 
     /*
-     * A first run's month had no line in the run's area, so no paid month there; but a worker's month can also have
-     * lines outside it (a transfer during the month, billed and paid by the other area's run). A new line of a payer
-     * with nothing to allocate stays unpaid, so such a month is paid no more. Only a month with an allocation can be
-     * paid: the month's allocations (V151's index; none in a national first run) name the candidates, each probed
-     * for a new line of such a payer. The paying payers' own months are settled by their allocation after this.
+     * A worker's programme month is paid when every live line of it is settled, whoever pays them; its lines can come
+     * from several payers (a move during the month, billed in both areas). A new line of a payer with nothing to
+     * allocate (RunPayers.of) changes no allocation, yet it decides whether such a month is paid: a new unpaid line
+     * makes a paid month unpaid, and a reversal of the only unpaid line makes it paid, on the date of its last
+     * allocation. Only a month with an allocated line can be or have been paid, so only those months are recomputed.
+     * A first run's month has no earlier line in the run's area: its candidates are the month's few allocations
+     * (V151's index; none in a national first run), each probed for a new line of such a payer, instead of the
+     * run's every line. A re-run's new lines are few: each month of one is probed for an allocated line. The paying
+     * payers' own months are settled by their allocation after this.
      */
-    private void unpaidByNewLines(LocalDate month, long linesAfter) {
-        jdbc.sql("""
-                delete from paid_month p using (
-                    select distinct x.worker_id, x.program, x.month from payment_allocation a join bill_line x on x.id = a.bill_line_id
-                    where a.month = :month) k
-                where p.worker_id = k.worker_id and p.program = k.program and p.month = k.month
-                  and exists (select 1 from bill_line l where l.month = k.month and l.worker_id = k.worker_id and l.program = k.program
-                                and l.id > :after and l.amount > 0 and l.kind <> 'REVERSAL' and %s)"""
-                .formatted(RunPayers.in(RunPayers.UNPAYING).formatted("l.payer_id")))
-                .param("month", Date.valueOf(month)).param("after", linesAfter).update();
+    private void settleMonthsOfUnpayingLines(LocalDate month, long linesAfter, boolean firstRunMonth) {
+        String unpaying = RunPayers.in(RunPayers.UNPAYING).formatted("l.payer_id");
+        String touched = firstRunMonth ? """
+                select distinct x.worker_id, x.program, x.month from payment_allocation a join bill_line x on x.id = a.bill_line_id
+                where a.month = :month
+                  and exists (select 1 from bill_line l where l.month = x.month and l.worker_id = x.worker_id and l.program = x.program
+                                and l.id > :after and %s)""".formatted(unpaying) : """
+                select distinct l.worker_id, l.program, l.month from bill_line l
+                where l.id > :after and l.month = :month and %s
+                  and exists (select 1 from bill_line x join payment_allocation a on a.bill_line_id = x.id
+                              where x.month = l.month and x.worker_id = l.worker_id and x.program = l.program)""".formatted(unpaying);
+        refreshPaidMonths(touched, java.util.Map.of("month", Date.valueOf(month), "after", linesAfter), false);
     }
 
     /** After a payment was reversed: everything of the payer is recomputed, not only the months that are not yet settled. */
@@ -243,14 +247,14 @@ class Allocation {
         if (linesChanged) {
             long t1 = System.nanoTime();
             refreshPaidMonths("select distinct worker_id, program, month from bill_line where payer_id = any(:payers) and month >= :from",
-                    payers, fromDate, true);
+                    java.util.Map.of("payers", payers, "from", fromDate), true);
             long t2 = System.nanoTime();
             balances.refresh(payers, from);
             log.debug("Allocation of {} payers from {}: allocation {} ms, paid months {} ms, balances {} ms", payers.length, from,
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         } else {
             refreshPaidMonths("select distinct l.worker_id, l.program, l.month from alloc_changed c join bill_line l on l.id = c.bill_line_id",
-                    payers, fromDate, false);
+                    java.util.Map.of(), false);
             List<Object[]> months = jdbc.sql("select distinct payer_id, month from alloc_changed")
                     .query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
             if (!months.isEmpty()) {
@@ -273,14 +277,14 @@ class Allocation {
      * below removes its fact as before. The same facts as computing every touched key (issue 16: the run computed
      * every line of the month of every paying payer, three index probes each, to find the few with credit).
      *
-     * @param touched       the (worker, programme, month) keys to recompute
-     * @param allocatedOnly compute only the touched keys with an allocated line since {@code from} (see above)
+     * @param touched       the (worker, programme, month) keys to recompute, a select with the named {@code params}
+     * @param allocatedOnly compute only the touched keys with an allocated line since the parameter {@code from} (see above)
      */
-    private void refreshPaidMonths(String touched, Long[] payers, Date from, boolean allocatedOnly) {
+    private void refreshPaidMonths(String touched, java.util.Map<String, ?> params, boolean allocatedOnly) {
         jdbc.sql("drop table if exists paid_touched, paid_new, paid_candidate").update();
         jdbc.sql("""
                 create temp table paid_touched on commit drop as
-                """ + touched).param("payers", payers).param("from", from).update();
+                """ + touched).params(params).update();
         jdbc.sql("analyze paid_touched").update();
         String candidates = "paid_touched";
         if (allocatedOnly) {
@@ -289,7 +293,7 @@ class Allocation {
                     select t.worker_id, t.program, t.month from paid_touched t
                     where (t.worker_id, t.program, t.month) in (
                         select x.worker_id, x.program, x.month from payment_allocation a join bill_line x on x.id = a.bill_line_id
-                        where a.month >= :from)""").param("from", from).update();
+                        where a.month >= :from)""").param("from", params.get("from")).update();
             jdbc.sql("analyze paid_candidate").update();
             candidates = "paid_candidate";
         }

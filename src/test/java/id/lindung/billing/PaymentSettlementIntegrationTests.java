@@ -207,6 +207,72 @@ class PaymentSettlementIntegrationTests {
         assertSameAsFromTheStart(List.of(payer), "after a payment during March's first run", regency);
     }
 
+    /**
+     * A worker's programme month is paid when every live line of it is settled, whoever pays them. A re-run that adds
+     * or reverses only the line of a payer that never paid changes whether such a month is paid although no allocation
+     * changes. Here a worker who left an office in one regency and took one in another on 10 March (a resignation, so
+     * the first term is not continued by the second) has March billed in both; the second regency's payer pays its
+     * line, the first's never pays. The first regency's re-runs of March add its line (the resignation was recorded a
+     * day too early: March is paid no more), then reverse it (it was not: March is paid again, on the payment's date).
+     * Regencies 16.07 and 16.08, which no other test uses.
+     */
+    @Test
+    void aReRunThatAddsOrReversesTheLineOfAPayerThatNeverPaidDecidesWhetherTheMonthIsPaid() {
+        String regency = "16.07", other = "16.08";
+        Actor here = TestUsers.actor("settlement-rerun", Role.DPMD, regency);
+        Actor there = TestUsers.actor("settlement-rerun-other", Role.DPMD, other);
+        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
+                .param(regency + ".%").query(String.class).single();
+        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
+                .param(other + ".%").query(String.class).single();
+        BillingFixture fx = new BillingFixture(jdbc);
+        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
+        long away = fx.payer("APBDES:" + elsewhere, "APBDES", "Pemerintah Desa " + elsewhere, elsewhere);
+        long moved = fx.worker(village, "Perangkat pindahan", "PERANGKAT_DESA");
+        long before = fx.term(moved, elsewhere, "JKK", "PU", "2000000", "VERY_LOW", away, away, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 1));
+        fx.close(before, LocalDate.of(2026, 3, 1), "RESIGNED");
+        // the first regency's village head, so that its March has lines before the re-runs (not a first run)
+        long head = fx.worker(elsewhere, "Kepala Desa " + elsewhere, "KEPALA_DESA");
+        fx.term(head, elsewhere, "JKK", "PU", "2000000", "VERY_LOW", away, away, LocalDate.of(2026, 1, 1), null);
+        fx.term(moved, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 3, 10), null);
+        bill(there, 1, 3);
+        bill(here, 1, 3);
+        importFile(here, """
+                payer,reference,date,amount
+                APBDES:%s,H-1,2026-03-20,4800
+                """.formatted(village));
+        assertThat(paidMonths(moved)).as("March's one line paid").containsExactly("JKK 2026-03-01 2026-03-20");
+
+        fx.close(before, LocalDate.of(2026, 3, 10), "RESIGNED");
+        bill(there, 3, 3);
+        assertThat(jdbc.sql("select count(*) from bill_line where payer_id = ? and worker_id = ? and month = date '2026-03-01' and amount > 0")
+                .params(away, moved).query(Long.class).single()).as("March billed there too").isOne();
+        assertThat(paidMonths(moved)).as("March has an unpaid line there").isEmpty();
+        assertPaidMonthsAsCounted(moved);
+
+        fx.close(before, LocalDate.of(2026, 3, 1), "RESIGNED");
+        bill(there, 3, 3);
+        assertThat(jdbc.sql("select count(*) from bill_line where payer_id = ? and worker_id = ? and month = date '2026-03-01' and kind = 'REVERSAL'")
+                .params(away, moved).query(Long.class).single()).as("March's line there reversed").isOne();
+        assertThat(paidMonths(moved)).as("March's one live line paid again").containsExactly("JKK 2026-03-01 2026-03-20");
+        assertPaidMonthsAsCounted(moved);
+    }
+
+    private List<String> paidMonths(long worker) {
+        return jdbc.sql("select program || ' ' || month || ' ' || paid_on from paid_month where worker_id = ? order by 1")
+                .param(worker).query(String.class).list();
+    }
+
+    /** The worker's kept paid months equal a count over its lines and their allocations. */
+    private void assertPaidMonthsAsCounted(long worker) {
+        assertThat(paidMonths(worker)).containsExactlyElementsOf(jdbc.sql("""
+                select l.program || ' ' || l.month || ' ' || max(a.paid_on) from bill_line l
+                left join bill_line_effective e on e.id = l.id left join payment_allocation a on a.bill_line_id = l.id
+                where l.worker_id = ? and l.kind <> 'REVERSAL' group by l.program, l.month
+                having bool_and(e.eff <= 0 or coalesce(a.amount, 0) >= e.eff) and bool_or(e.eff > 0) order by 1""")
+                .param(worker).query(String.class).list());
+    }
+
     /** The actor's area billed for the months {@code from} to {@code to} of 2026, one run each. */
     private void bill(Actor actor, int from, int to) {
         for (int m = from; m <= to; m++) {
