@@ -106,7 +106,8 @@ public class Protection {
 
     /**
      * A worker's terms, paid months and billed months (only a month billed with a positive net amount, both shares,
-     * after reversals, can be in arrears), for the workers {@code %1$s} selects: one statement for one worker or a page.
+     * after reversals, can be in arrears: billed_month's net, kept as lines are written, V167), for the workers
+     * {@code %1$s} selects: one statement for one worker or a page.
      */
     private static final String FACTS = """
             select 't' kind, t.worker_id, t.program, t.valid_from d1, t.valid_to d2, t.segment, p.code, t.end_reason = 'DECEASED' flag
@@ -116,8 +117,8 @@ public class Protection {
             select 'p', worker_id, program, month, paid_on, null, null, null from paid_month
             where worker_id %1$s
             union all
-            select 'b', worker_id, program, month, null, null, null, null from bill_line
-            where worker_id %1$s group by worker_id, program, month having sum(amount) > 0""";
+            select 'b', worker_id, program, month, null, null, null, null from billed_month
+            where worker_id %1$s and net > 0""";
 
     /**
      * The worker's facts in one statement (issue 16: four round trips were most of a lookup's time under load), each

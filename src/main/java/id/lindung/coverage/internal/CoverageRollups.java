@@ -361,7 +361,7 @@ public class CoverageRollups {
 
     /** A rebuild's money per worker and village, from every bill line, into the table named. */
     private int sumMoney(String table) {
-        return jdbc.sql(String.format(RollupSql.MONEY_WORKERS, table, "true")).update();
+        return jdbc.sql(String.format(RollupSql.MONEY_WORKERS, table, "billing_line_money")).update();
     }
 
     /**
@@ -483,7 +483,13 @@ public class CoverageRollups {
             return;
         }
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("v", villages).addValue("w", workers);
-        String lines = "l.village_code = any(cast(:v as text[])) or l.worker_id = any(cast(:w as bigint[]))";
+        // the lines of the villages, then those of the workers elsewhere: a worker's lines are found from its months
+        // (billing_line_month) through the lines' month index, as billing keeps no worker index on them (V168)
+        String lines = """
+                (select * from billing_line_money where village_code = any(cast(:v as text[]))
+                 union all
+                 select x.* from billing_line_month m join billing_line_money x on x.month = m.month and x.worker_id = m.worker_id
+                 where m.worker_id = any(cast(:w as bigint[])) and not x.village_code = any(cast(:v as text[])))""";
         String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
         steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_stage", lines)).paramSource(p).update());
         steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());

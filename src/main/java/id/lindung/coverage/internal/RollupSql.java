@@ -315,7 +315,8 @@ final class RollupSql {
             """;
 
     /**
-     * Money per village and worker ({@code %1$s}: the table written, {@code %2$s}: the line filter): the worker's lines in
+     * Money per village and worker ({@code %1$s}: the table written, {@code %2$s}: the lines, billing_line_money or a
+     * part of it as a derived table): the worker's lines in
      * that village summed per month, settling day and the line payer's kind, as IndicatorSql.MONEY sums them, kept as
      * parallel arrays (one row per worker and village, not per month: coverage_money_worker, V157 and V160). Every array
      * is aggregated in the same order.
@@ -327,7 +328,7 @@ final class RollupSql {
                    array_agg(m.paid order by m.month, m.day, m.kind), array_agg(m.kind order by m.month, m.day, m.kind)
             from (select l.village_code, l.worker_id, l.month, coalesce(l.paid_on, '-infinity') as day, p.kind,
                          sum(l.amount) as billed, coalesce(sum(l.paid), 0) as paid
-                  from billing_line_money l join registry_payer p on p.id = l.payer_id where %2$s
+                  from %2$s l join registry_payer p on p.id = l.payer_id
                   group by 1, 2, 3, 4, 5) m
             group by 1, 2
             """;
