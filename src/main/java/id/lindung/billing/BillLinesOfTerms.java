@@ -16,15 +16,14 @@ class BillLinesOfTerms implements BilledTerms {
 
     @Override
     public boolean billed(long termId) {
-        // bill_line has no term index: a line's worker and programme are its term's, so the term's months are among
-        // those with lines of its worker and programme (billed_month, V167), each probed through the lines' month
-        // index. "term_id = ?" alone read every line of every month (4.8 million at 200,000 workers) whenever the term
-        // had none, as a term scheduled for later has not.
+        // bill_line has no term or worker index: a line's worker and programme are its term's, so the lines are probed
+        // through their month index, every billed month named (V169). "term_id = ?" alone read every line of every
+        // month (4.8 million at 200,000 workers) whenever the term had none, as a term scheduled for later has not.
         return jdbc.sql("""
                 select exists (
                     select 1 from registry_membership_term t
-                    join billed_month k on k.worker_id = t.worker_id and k.program = t.program
-                    join bill_line l on l.month = k.month and l.worker_id = k.worker_id and l.program = k.program and l.term_id = t.id
+                    join bill_line l on l.month = any(billing_months()) and l.worker_id = t.worker_id and l.program = t.program
+                         and l.term_id = t.id
                     where t.id = ?)""").param(termId).query(Boolean.class).single();
     }
 }

@@ -535,13 +535,12 @@ public class BillingRuns {
     private long reverseMonthsAfterDeath(MonthRules r, long runId, RegionScope scope) {
         return jdbc.sql(REVERSE_LINES + """
                 from registry_membership_term t
-                -- a line's worker and programme are its term's: the few ended terms reach their months after the death
-                -- through billed_month (a row for every month with lines, V167) and the lines through their month
-                -- index, instead of reading every line of every month (bill_line has no term or worker index, V168)
-                join billed_month k on k.worker_id = t.worker_id and k.program = t.program
-                     and k.month > cast(date_trunc('month', t.valid_to) as date)
-                join bill_line l on l.month = k.month and l.worker_id = k.worker_id and l.program = k.program and l.term_id = t.id
-                where t.end_reason = 'DECEASED'
+                -- a line's worker and programme are its term's: the few ended terms reach their lines through the
+                -- lines' month index, every billed month named, instead of reading every line of every month
+                -- (bill_line has no term or worker index, V168)
+                join bill_line l on l.month = any(billing_months()) and l.worker_id = t.worker_id and l.program = t.program
+                     and l.term_id = t.id
+                where t.end_reason = 'DECEASED' and l.month > cast(date_trunc('month', t.valid_to) as date)
                   and l.line_type = 'CONTRIBUTION' and l.kind <> 'REVERSAL'
                   and l.village_code >= :lo and l.village_code < :hi
                   and not exists (select 1 from bill_line x where x.reverses_line_id = l.id)""")

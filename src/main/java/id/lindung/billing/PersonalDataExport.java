@@ -52,10 +52,9 @@ public class PersonalDataExport {
                 select l.month, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.due_date, p.code as payer,
                        l.regulation_version
                 from bill_line l join registry_payer p on p.id = l.payer_id
-                -- the worker's months from billed_month (every month with a line), each read through the lines' month index
-                where l.worker_id = :worker and l.month in (select k.month from billed_month k where k.worker_id = :worker)
-                order by l.month, l.program, l.id""")
-                .param("worker", worker.id()).query().listOfRows());
+                -- every billed month named, each read through the lines' month index (bill_line has no worker index, V168)
+                where l.month = any(billing_months()) and l.worker_id = ? order by l.month, l.program, l.id""")
+                .param(worker.id()).query().listOfRows());
         out.put("paidMonths", jdbc.sql("select program, month, paid_on from paid_month where worker_id = ? order by month, program")
                 .param(worker.id()).query().listOfRows());
         out.put("selfPayments", jdbc.sql("""

@@ -106,8 +106,8 @@ public class Protection {
 
     /**
      * A worker's terms, paid months and billed months (only a month billed with a positive net amount, both shares,
-     * after reversals, can be in arrears: billed_month's net, kept as lines are written, V167), for the workers
-     * {@code %1$s} selects: one statement for one worker or a page.
+     * after reversals, can be in arrears: billed_month's net, kept as lines are written, V167, whose key leads with the
+     * month, so each month is named, V169), for the workers {@code %1$s} selects: one statement for one worker or a page.
      */
     private static final String FACTS = """
             select 't' kind, t.worker_id, t.program, t.valid_from d1, t.valid_to d2, t.segment, p.code, t.end_reason = 'DECEASED' flag
@@ -118,7 +118,7 @@ public class Protection {
             where worker_id %1$s
             union all
             select 'b', worker_id, program, month, null, null, null, null from billed_month
-            where worker_id %1$s and net > 0""";
+            where month = any(billing_months()) and worker_id %1$s and net > 0""";
 
     /**
      * The worker's facts in one statement (issue 16: four round trips were most of a lookup's time under load), each
