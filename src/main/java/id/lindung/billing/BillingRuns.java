@@ -167,9 +167,16 @@ public class BillingRuns {
         loadRates(r);
         loadReliefStanding(r, start, scope);
         // a district office bills the memberships of its own villages; ADMIN and the scheduler bill the country
-        boolean firstRun = !jdbc.sql("select exists(select 1 from bill_line where month = :month and village_code >= :lo and village_code < :hi)")
+        // the area's first line of the month in the lines' village order: "exists (... month = :month ...)" was planned
+        // as a scan that stops at the first match, but a billed month's lines are the last ones written, so a re-run
+        // read every earlier month first (0.9 s at 200,000 workers with seven months; the whole table nationally).
+        // Ordered by village, a billed month is found in the village index, and a month with no line (estimated
+        // empty) through the month index
+        boolean firstRun = jdbc.sql("""
+                select 1 from bill_line where village_code >= :lo and village_code < :hi and month = :month
+                order by village_code limit 1""")
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi())
-                .query(Boolean.class).single();
+                .query(Integer.class).optional().isEmpty();
         long reversals = 0;
         long added;
         long newBills;
