@@ -29,9 +29,8 @@ class BilledTermsIntegrationTests {
     void aTermIsBilledFromItsFirstMonthsLineAndATermScheduledAfterTheBilledMonthsIsNot() {
         String regency = "16.09";
         Actor dpmd = TestUsers.actor("billed-terms", Role.DPMD, regency);
-        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(regency + ".%").query(String.class).single();
         BillingFixture fx = new BillingFixture(jdbc);
+        String village = fx.firstDesa(regency);
         long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
         long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
         // billed from its first month, 15 January

@@ -16,6 +16,12 @@ final class BillingFixture {
         this.jdbc = jdbc;
     }
 
+    /** The first active desa (not a kelurahan, which has no APBDes payer) of a region, e.g. a regency "16.07". */
+    String firstDesa(String region) {
+        return jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
+                .param(region + ".%").query(String.class).single();
+    }
+
     long payer(String code, String kind, String name, String region) {
         return jdbc.sql("""
                 insert into payer (code, kind, name, region_code) values (?, ?, ?, ?)

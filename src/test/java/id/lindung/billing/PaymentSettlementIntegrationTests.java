@@ -105,9 +105,8 @@ class PaymentSettlementIntegrationTests {
         List<String> villages = jdbc.sql("""
                 select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ? order by code limit 5""")
                 .param(regency + ".%").query(String.class).list();
-        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(other + ".%").query(String.class).single();
         BillingFixture fx = new BillingFixture(jdbc);
+        String elsewhere = fx.firstDesa(other);
         List<Long> payers = new java.util.ArrayList<>();
         List<Long> deathTerms = new java.util.ArrayList<>();
         for (String v : villages) {
@@ -172,9 +171,8 @@ class PaymentSettlementIntegrationTests {
     void aPaymentCommittedAsAFirstRunSettlesIsSeenByTheRun() throws Exception {
         String regency = "16.06";
         Actor here = TestUsers.actor("settlement-during-run", Role.DPMD, regency);
-        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(regency + ".%").query(String.class).single();
         BillingFixture fx = new BillingFixture(jdbc);
+        String village = fx.firstDesa(regency);
         long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
         long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
         fx.term(head, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null);
@@ -221,11 +219,9 @@ class PaymentSettlementIntegrationTests {
         String regency = "16.07", other = "16.08";
         Actor here = TestUsers.actor("settlement-rerun", Role.DPMD, regency);
         Actor there = TestUsers.actor("settlement-rerun-other", Role.DPMD, other);
-        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(regency + ".%").query(String.class).single();
-        String elsewhere = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(other + ".%").query(String.class).single();
         BillingFixture fx = new BillingFixture(jdbc);
+        String village = fx.firstDesa(regency);
+        String elsewhere = fx.firstDesa(other);
         long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
         long away = fx.payer("APBDES:" + elsewhere, "APBDES", "Pemerintah Desa " + elsewhere, elsewhere);
         long moved = fx.worker(village, "Perangkat pindahan", "PERANGKAT_DESA");
