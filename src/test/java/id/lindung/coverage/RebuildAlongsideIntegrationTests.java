@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A rebuild sums the money per worker on a second connection while it computes the spans, and keeps exactly what
  * summing it in its own transaction keeps; it does so only when its transaction has written nothing, since the second
- * connection would not see those writes. Regency 19.06, which no other test uses.
+ * connection would not see those writes. So does a refresh of a large write (a village logged whole). Regency 19.06,
+ * which no other test uses.
  */
 @IntegrationTest
 class RebuildAlongsideIntegrationTests {
@@ -39,14 +40,7 @@ class RebuildAlongsideIntegrationTests {
 
     @Test
     void theMoneySummedOnASecondConnectionIsWhatTheRebuildsOwnTransactionSums() {
-        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
-                .param(REGENCY + ".%").query(String.class).single();
-        YearMonth now = YearMonth.from(indicators.today());
-        long worker = write(village, now.minusMonths(1).atDay(1));
-        for (YearMonth m = now.minusMonths(1); !m.isAfter(now); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
-        }
+        long worker = billedWorker(village("min"), false);
 
         CoverageRollups.Refresh alongside = rollups.rebuild();
         assertThat(alongside.steps()).extracting(CoverageRollups.Step::name).contains("money alongside");
@@ -64,6 +58,55 @@ class RebuildAlongsideIntegrationTests {
             return digests();
         });
         assertThat(parallel).isEqualTo(serial);
+    }
+
+    @Test
+    void aRefreshOfAVillageLoggedWholeSumsTheMoneyAlongsideAndKeepsWhatItsOwnTransactionKeeps() {
+        String village = village("max");
+        long worker = billedWorker(village, true);
+        // as a statement of more than 1,000,000 rows logs it (V164): every worker of the village recomputed
+        jdbc.sql("insert into billing_village_change (village_code) values (?)").param(village).update();
+
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        List<String> parallel = rolledBack.execute(s -> {
+            s.setRollbackOnly();
+            CoverageRollups.Refresh r = rollups.refresh();
+            assertThat(r.full()).isFalse();
+            assertThat(r.steps()).extracting(CoverageRollups.Step::name).contains("money alongside");
+            assertThat(jdbc.sql("select count(*) from coverage_money_worker where worker_id = ?").param(worker).query(Long.class).single())
+                    .as("the worker's billed months are kept").isOne();
+            return digests();
+        });
+        List<String> serial = rolledBack.execute(s -> {
+            s.setRollbackOnly();
+            jdbc.sql("select pg_current_xact_id()").query().listOfRows();
+            CoverageRollups.Refresh r = rollups.refresh();
+            assertThat(r.steps()).extracting(CoverageRollups.Step::name).doesNotContain("money alongside").contains("money");
+            return digests();
+        });
+        assertThat(parallel).isEqualTo(serial);
+        rollups.refresh();
+        assertThat(digests()).isEqualTo(parallel);
+    }
+
+    /** The first ({@code min}) or last ({@code max}) desa of the regency. */
+    private String village(String aggregate) {
+        return jdbc.sql("select " + aggregate + "(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ?")
+                .param(REGENCY + ".%").query(String.class).single();
+    }
+
+    /** A new farmer of the village billed for last month and this one (the rollups refreshed first when asked). */
+    private long billedWorker(String village, boolean refreshFirst) {
+        YearMonth now = YearMonth.from(indicators.today());
+        long worker = write(village, now.minusMonths(1).atDay(1));
+        if (refreshFirst) {
+            rollups.refresh();
+        }
+        for (YearMonth m = now.minusMonths(1); !m.isAfter(now); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
+        }
+        return worker;
     }
 
     private List<String> digests() {

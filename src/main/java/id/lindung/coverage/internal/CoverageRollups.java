@@ -58,11 +58,20 @@ public class CoverageRollups {
     /** A refresh that staged at least this many rows in one step empties its work tables by truncation (see clear). */
     private final int truncateRows;
     /**
-     * More villages logged whole (every worker recomputed) than this rebuild everything: one pass over the views costs
-     * less than the differences.
+     * A refresh whose work list holds more than this share of the workers the rollups hold rebuilds instead: recomputing
+     * a worker costs more than a rebuild pays for one (at 241,210 workers, the money summed alongside: 4.3-4.6 s for
+     * 10 % of them, 10.8-11.1 s for 29 %, 16.2 s for 43 %, 21.0 s for 58 %, 26.2 s for 73 %, 30.9 s for 87 %; a rebuild
+     * 25.8-26.2 s; docs/benchmarks.md "A refresh or a rebuild"), so past about 70 % one pass over the views costs
+     * less. A share, not a number of villages: a province's monthly file logs its villages whole, and at national size a
+     * fixed 5,000 villages made a province with 6,500 villages (8 % of the workers) rebuild the whole country.
      */
-    private final int fullRebuildVillages;
-    /** More workers named by the change logs than this rebuild everything (a refresh costs about a rebuild per worker). */
+    private final double fullRebuildShare;
+    /** Work lists smaller than this are always recomputed: counting the register would cost more than they do. */
+    private final int fullRebuildMinWorkers;
+    /**
+     * Work lists larger than this always rebuild, whatever the share: the list goes to the statements as one array
+     * (about 24 bytes a worker in the heap of a 512 MB server).
+     */
     private final int fullRebuildWorkers;
     /**
      * How long a read of a regency or smaller waits for a refresh running in another transaction before it counts over
@@ -90,13 +99,15 @@ public class CoverageRollups {
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
                     @Value("${lindung.coverage.rebuild-work-mem:128MB}") String rebuildWorkMem,
                     @Value("${lindung.coverage.truncate-rows:1000}") int truncateRows,
-                    @Value("${lindung.coverage.full-rebuild-villages:5000}") int fullRebuildVillages,
+                    @Value("${lindung.coverage.full-rebuild-share:0.7}") double fullRebuildShare,
+                    @Value("${lindung.coverage.full-rebuild-min-workers:10000}") int fullRebuildMinWorkers,
                     @Value("${lindung.coverage.full-rebuild-workers:1000000}") int fullRebuildWorkers,
                     @Value("${lindung.coverage.read-wait-millis:1000}") long readWaitMillis,
                     @Value("${lindung.coverage.rebuild-money-alongside:true}") boolean moneyAlongside) {
         this.moneyAlongside = moneyAlongside;
         this.readWaitMillis = readWaitMillis;
-        this.fullRebuildVillages = fullRebuildVillages;
+        this.fullRebuildShare = fullRebuildShare;
+        this.fullRebuildMinWorkers = fullRebuildMinWorkers;
         this.fullRebuildWorkers = fullRebuildWorkers;
         this.levelledWorkers = levelledWorkers;
         this.truncateRows = truncateRows;
@@ -186,13 +197,23 @@ public class CoverageRollups {
     public Refresh rebuild() {
         return new TransactionTemplate(transactions).execute(s -> {
             lock();
+            boolean clean = clean();
             String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-            return full(snapshot, reference(), calendar.rollupCalendar().hash());
+            return full(snapshot, reference(), calendar.rollupCalendar().hash(), clean);
         });
     }
 
     private void lock() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('coverage_rollups'))").query().listOfRows();
+    }
+
+    /**
+     * Whether this transaction has written nothing yet (asked before the refresh's own writes to its work tables): only
+     * then may the money be summed on a second connection, which sees committed rows only (the demo seeding's or a
+     * test's transaction writes what it then reads).
+     */
+    private boolean clean() {
+        return jdbc.sql("select pg_current_xact_id_if_assigned() is null").query(Boolean.class).single();
     }
 
     /** What the rollups are built from besides the change logs: the Desa Sadar rules and the official region list. */
@@ -207,6 +228,7 @@ public class CoverageRollups {
 
     private Refresh refreshLocked() {
         lock();
+        boolean clean = clean();
         String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
         Reference rules = reference();
         String cal = calendar.rollupCalendar().hash();
@@ -216,7 +238,7 @@ public class CoverageRollups {
         // are not in the change logs, and each can move every desa's count or Desa Sadar days
         if (state.isEmpty() || !rules.rules().equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))
                 || !Long.valueOf(rules.regions()).equals(state.get().get("region_version"))) {
-            return full(snapshot, rules, cal);
+            return full(snapshot, rules, cal, clean);
         }
         long t0 = System.nanoTime();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
@@ -224,7 +246,7 @@ public class CoverageRollups {
         boolean everything = jdbc.sql("select exists (select 1 " + changed + " and c.village_code is null)").paramSource(p)
                 .query(Boolean.class).single();
         if (everything) {
-            return full(snapshot, rules, cal);
+            return full(snapshot, rules, cal, clean);
         }
         // the villages of a large write are logged whole, those of a smaller one (up to 1,000,000 rows, V164) with their
         // workers: only the first recompute every worker of the village
@@ -236,8 +258,8 @@ public class CoverageRollups {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
-        if (counts[1] > fullRebuildVillages || counts[2] > fullRebuildWorkers) {
-            return full(snapshot, rules, cal);
+        if (counts[2] > fullRebuildWorkers) {
+            return full(snapshot, rules, cal, clean);
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
         // (a large write) has every worker with a span or a term there recomputed
@@ -252,6 +274,11 @@ public class CoverageRollups {
                 union
                 select t.worker_id from registry_membership_term t join coverage_refresh_village v on v.village_code = t.village_code
                 on conflict do nothing""").update();
+        // counted before it is read into the heap: a national billing run logs every village whole
+        long listed = jdbc.sql("select count(*) from coverage_refresh_worker").query(Long.class).single();
+        if (listed > fullRebuildWorkers || listed >= fullRebuildMinWorkers && listed > fullRebuildShare * registerWorkers()) {
+            return full(snapshot, rules, cal, clean);
+        }
         Long[] workers = jdbc.sql("select worker_id from coverage_refresh_worker").query(Long.class).list().toArray(Long[]::new);
         String byWorker = "%s.worker_id = any(cast(:w as bigint[]))";
         Steps steps = new Steps();
@@ -259,6 +286,20 @@ public class CoverageRollups {
         // per billed month and worker, the months given as a value the planner can count (billing_months() inline is an
         // array of unknown size: at 200,000 workers it chose 1.4 million descents, 1.27 s, over a scan, 0.65 s)
         java.sql.Date[] billedMonths = billedMonths();
+        // money changes only with billing's lines and allocations: billing's log names the workers (and, for a large
+        // write, the villages) whose money is summed again; old minus new goes to the villages and groups
+        String billing = changedIn("billing_changed_village");
+        Long[] moneyWorkers = jdbc.sql("select distinct c.worker_id " + billing + " and c.village_code is not null and c.worker_id is not null")
+                .paramSource(p).query(Long.class).list().toArray(Long[]::new);
+        String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
+                .paramSource(p).query(String.class).list().toArray(String[]::new);
+        MapSqlParameterSource moneyParams = new MapSqlParameterSource().addValue("v", moneyVillages).addValue("w", moneyWorkers)
+                .addValue("bm", billedMonths);
+        // a large refresh (a village logged whole, a file's thousands of payers) sums the money on a second connection
+        // while the spans are computed here, as a rebuild does; a payment's refresh keeps to one connection
+        Future<Step> moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
+                ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load", MONEY_LINES), moneyParams)
+                : null;
         steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"),
                         "b.month = any(cast(:bm as date[])) and " + byWorker.formatted("b"), byWorker.formatted("p")))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers)
@@ -286,14 +327,7 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_refresh_village where not village_code = any(cast(:v as text[]))")
                 .param("v", desaSadarVillages).update();
         desaSadar(false, steps);
-        // money changes only with billing's lines and allocations: billing's log names the workers (and, for a large
-        // write, the villages) whose money is summed again; old minus new goes to the villages and groups
-        String billing = changedIn("billing_changed_village");
-        Long[] moneyWorkers = jdbc.sql("select distinct c.worker_id " + billing + " and c.village_code is not null and c.worker_id is not null")
-                .paramSource(p).query(Long.class).list().toArray(Long[]::new);
-        String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
-                .paramSource(p).query(String.class).list().toArray(String[]::new);
-        money(moneyVillages, moneyWorkers, billedMonths, steps);
+        money(moneyParams, moneyAlongside, steps);
         clear(steps.done.stream().mapToLong(Step::rows).max().orElse(0));
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
@@ -323,12 +357,13 @@ public class CoverageRollups {
      * refresh's upserts become plain inserts); the statements run with {@link #rebuildWorkMem}. Transactional like the
      * rest: a failure leaves the old rollups and indexes as they were.
      */
-    private Refresh full(String snapshot, Reference rules, String cal) {
+    private Refresh full(String snapshot, Reference rules, String cal, boolean clean) {
         long t0 = System.nanoTime();
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
         setLocal("work_mem", rebuildWorkMem);
-        Future<Step> money = startMoneyAlongside();
+        Future<Step> money = clean ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load",
+                "billing_line_money"), new MapSqlParameterSource()) : null;
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
                     coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
@@ -346,7 +381,8 @@ public class CoverageRollups {
         int villages = steps.run("villages listed", () -> jdbc.sql(
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         desaSadar(true, steps);
-        steps.run("money", () -> money == null ? sumMoney("coverage_money_worker") : copyMoney(money, steps));
+        steps.run("money", () -> money == null ? sumMoney("coverage_money_worker")
+                : copyMoney(money, steps, "coverage_money_worker", () -> sumMoney("coverage_money_worker")));
         steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
         steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
@@ -365,6 +401,15 @@ public class CoverageRollups {
         return new Refresh(true, villages, workers, millis, steps.done);
     }
 
+    /**
+     * The workers the rollups hold: those with a span (an index-only scan of the spans' worker index, about 0.1 s per
+     * 400,000 spans). Workers new to the rollups are not counted, so a work list mostly of new workers (a first large
+     * import) rebuilds.
+     */
+    private long registerWorkers() {
+        return jdbc.sql("select count(distinct worker_id) from coverage_worker_span").query(Long.class).single();
+    }
+
     /** Every month from billing's first billed month to its last (billing_months(), V169). */
     private java.sql.Date[] billedMonths() {
         return jdbc.sql("select billing_months()").query((rs, n) -> {
@@ -379,16 +424,16 @@ public class CoverageRollups {
     }
 
     /**
-     * Starts summing the money per worker on a second connection, into coverage_money_worker_load, while this transaction
-     * computes the spans: the two largest statements of a rebuild read different views and otherwise run one after the
-     * other on one core (spans 235-286 s and money 130-181 s of a province's 540 s rebuild, docs/benchmarks.md). Its
-     * snapshot is taken after this transaction's, so a write it sees that this refresh does not apply is applied again
-     * by the next one, which recomputes the named workers' money from their lines (new minus what is kept). Null, and
-     * the money is summed here, when turned off or when this transaction has written anything itself (the demo
-     * seeding's or a test's transaction): a second connection would not see those writes.
+     * Starts summing the money per worker on a second connection ({@code insert}: into coverage_money_worker_load), while
+     * this transaction computes the spans: the two largest statements of a rebuild or a large refresh read different
+     * views and otherwise run one after the other on one core (spans 235-286 s and money 130-181 s of a province's
+     * 540 s rebuild; spans 2.3-9.2 s and money 4.5-9.8 s of a refresh of 10-58 % of 241,210 workers; docs/benchmarks.md).
+     * Its snapshot is taken after this transaction's, so a write it sees that this refresh does not apply is applied
+     * again by the next one, which recomputes the named workers' money from their lines (new minus what is kept). Only
+     * for a transaction that has written nothing itself ({@link #clean}); null when turned off.
      */
-    private Future<Step> startMoneyAlongside() {
-        if (!moneyAlongside || !jdbc.sql("select pg_current_xact_id_if_assigned() is null").query(Boolean.class).single()) {
+    private Future<Step> startMoneyAlongside(String insert, MapSqlParameterSource params) {
+        if (!moneyAlongside) {
             return null;
         }
         TransactionTemplate tx = new TransactionTemplate(transactions);
@@ -397,16 +442,16 @@ public class CoverageRollups {
             long t = System.nanoTime();
             jdbc.sql("truncate coverage_money_worker_load").update();
             setLocal("work_mem", rebuildWorkMem);
-            int rows = sumMoney("coverage_money_worker_load");
+            int rows = jdbc.sql(insert).paramSource(params).update();
             return new Step("money alongside", rows, (System.nanoTime() - t) / 1_000_000);
         }));
     }
 
     /**
-     * Waits for the money summed alongside and copies it into coverage_money_worker (its indexes dropped by then); if the
-     * second connection failed (none free in the pool, say), sums it here as before.
+     * Waits for the money summed alongside and copies it into {@code target} (coverage_money_worker with its indexes
+     * dropped, or a refresh's stage); if the second connection failed (none free in the pool, say), sums it here.
      */
-    private int copyMoney(Future<Step> money, Steps steps) {
+    private int copyMoney(Future<Step> money, Steps steps, String target, java.util.function.IntSupplier here) {
         Step summed;
         try {
             summed = money.get();
@@ -414,12 +459,12 @@ public class CoverageRollups {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the coverage money was summed", e);
         } catch (ExecutionException e) {
-            log.warn("Coverage money could not be summed on a second connection, summing it in the rebuild: {}", e.getCause().toString());
-            return sumMoney("coverage_money_worker");
+            log.warn("Coverage money could not be summed on a second connection, summing it here: {}", e.getCause().toString());
+            return here.getAsInt();
         }
         steps.done.add(summed);
-        int rows = jdbc.sql("""
-                insert into coverage_money_worker (village_code, worker_id, months, days, billed, paid, kinds)
+        int rows = jdbc.sql("insert into " + target + """
+                 (village_code, worker_id, months, days, billed, paid, kinds)
                 select village_code, worker_id, months, days, billed, paid, kinds from coverage_money_worker_load""").update();
         jdbc.sql("truncate coverage_money_worker_load").update();
         return rows;
@@ -488,24 +533,29 @@ public class CoverageRollups {
     }
 
     /**
-     * A refresh's money: the lines of the named workers (every village) and of the villages logged whole (every worker)
-     * summed per village and worker again, and new minus old added to the villages and the group levels. The step
-     * "money" counts the village-and-worker rows summed again.
+     * The lines a refresh sums again: those of the villages logged whole, then those of the named workers elsewhere, a
+     * worker's lines read through the lines' month index, every billed month named, as billing keeps no worker index on
+     * them (V168).
      */
-    private void money(String[] villages, Long[] workers, java.sql.Date[] billedMonths, Steps steps) {
-        if (villages.length == 0 && workers.length == 0) {
+    private static final String MONEY_LINES = """
+            (select * from billing_line_money where village_code = any(cast(:v as text[]))
+             union all
+             select * from billing_line_money where month = any(cast(:bm as date[])) and worker_id = any(cast(:w as bigint[]))
+               and not village_code = any(cast(:v as text[])))""";
+
+    /**
+     * A refresh's money: the lines of the named workers (every village) and of the villages logged whole (every worker)
+     * summed per village and worker again (on a second connection when {@code alongside} is not null), and new minus old
+     * added to the villages and the group levels. The step "money" counts the village-and-worker rows summed again.
+     */
+    private void money(MapSqlParameterSource p, Future<Step> alongside, Steps steps) {
+        if (((String[]) p.getValue("v")).length == 0 && ((Long[]) p.getValue("w")).length == 0) {
             return;
         }
-        MapSqlParameterSource p = new MapSqlParameterSource().addValue("v", villages).addValue("w", workers).addValue("bm", billedMonths);
-        // the lines of the villages, then those of the workers elsewhere: a worker's lines are read through the lines'
-        // month index, every billed month named, as billing keeps no worker index on them (V168)
-        String lines = """
-                (select * from billing_line_money where village_code = any(cast(:v as text[]))
-                 union all
-                 select * from billing_line_money where month = any(cast(:bm as date[])) and worker_id = any(cast(:w as bigint[]))
-                   and not village_code = any(cast(:v as text[])))""";
+        java.util.function.IntSupplier here = () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_stage", MONEY_LINES))
+                .paramSource(p).update();
         String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
-        steps.run("money", () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_stage", lines)).paramSource(p).update());
+        steps.run("money", () -> alongside == null ? here.getAsInt() : copyMoney(alongside, steps, "coverage_money_worker_stage", here));
         steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.UPSERT_MONEY).update());
         steps.run("money kept", () -> {

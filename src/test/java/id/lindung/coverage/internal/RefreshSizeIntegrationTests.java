@@ -12,8 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * How much a refresh recomputes follows what billing's change log names (V164): a write of up to 1,000,000 rows names
  * its workers, so a province's arrears file recomputes the workers whose money or months changed, not every worker of
- * every village it touched; a larger write names villages. A refresh rebuilds when more than 5,000 villages were
- * logged whole, not when more than 5,000 villages hold named workers.
+ * every village it touched; a larger write names villages. A refresh rebuilds when its work list holds more than a share
+ * of the workers the rollups hold (lindung.coverage.full-rebuild-share, 70 %) or more than the cap of a list, however
+ * many villages it spans.
  */
 @IntegrationTest
 class RefreshSizeIntegrationTests {
@@ -24,6 +25,8 @@ class RefreshSizeIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired CoverageRollups rollups;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired ProtectionCalendar calendar;
+    @Autowired java.time.Clock clock;
 
     @Test
     void aBillingWriteOfUpToAMillionRowsNamesItsWorkersALargerOneOnlyItsVillages() {
@@ -48,20 +51,91 @@ class RefreshSizeIntegrationTests {
     }
 
     @Test
-    void workersNamedInManyVillagesAreRecomputedButManyVillagesLoggedWholeRebuild() {
+    void aRefreshRebuildsWhenItsWorkListHoldsMoreThanTheShareOfTheRegisterNotForManyVillages() {
+        // four workers in one village of regency 72.06 (no other test's), one in another; committed, as a reader's
+        // refresh re-applies every change its own transaction logged
+        String[] villages = jdbc.sql("select code from region_area where level = 'VILLAGE' and code like '72.06.%' order by code limit 2")
+                .query(String.class).list().toArray(String[]::new);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values ('APBD:72.06', 'APBD', 'Pemerintah Kabupaten Uji', '72.06') "
+                    + "on conflict (code) do update set name = payer.name returning id").query(Long.class).single();
+            for (int i = 0; i < 5; i++) {
+                String village = villages[i < 4 ? 0 : 1];
+                String nik = village.substring(0, 8).replace(".", "") + "010188" + String.format("%04d", 9100 + i);
+                if (jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single() > 0) {
+                    continue;
+                }
+                long worker = jdbc.sql("""
+                        insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                        values (?, ?, 'P', date '1988-01-01', ?, 'PETANI', 'test') returning id""")
+                        .params(nik, "Pekerja " + i, village).query(Long.class).single();
+                for (String program : new String[] {"JKK", "JKM"}) {
+                    jdbc.sql("""
+                            insert into membership_term (worker_id, village_code, program, segment, wage, worker_payer_id, valid_from, created_by)
+                            values (?, ?, ?, 'BPU', 1000000, ?, date '2026-01-01', 'test')""").params(worker, village, program, payer).update();
+                }
+            }
+        });
         rollups.refresh();
-        jdbc.sql("""
-                insert into billing_village_change (village_code, worker_id)
-                select v.code, :nobody + row_number() over (order by v.code)
-                from (select code from region_area where level = 'VILLAGE' order by code limit 5001) v""")
-                .param("nobody", NOBODY).update();
-        CoverageRollups.Refresh named = rollups.refresh();
-        assertThat(named.full()).as("5,001 villages with named workers").isFalse();
-        assertThat(named.workers()).isEqualTo(5001);
+        long held = jdbc.sql("select count(distinct worker_id) from coverage_worker_span").query(Long.class).single();
+        assertThat(held).isGreaterThanOrEqualTo(5);
 
-        jdbc.sql("insert into billing_village_change (village_code) select code from region_area where level = 'VILLAGE' order by code limit 5001")
-                .update();
-        assertThat(rollups.refresh().full()).as("5,001 villages logged whole").isTrue();
+        // each case in its own transaction, rolled back
+        CoverageRollups.Refresh one = rolledBack(() -> {
+            logWhole(villages[1]);
+            return rollups(0.5, 1_000_000).refresh();
+        });
+        assertThat(one.full()).as("one worker of %d", held).isFalse();
+        assertThat(one.workers()).isEqualTo(1);
+
+        // every village holding a span: the whole register, so one pass over the views instead
+        CoverageRollups.Refresh all = rolledBack(() -> {
+            jdbc.sql("insert into billing_village_change (village_code) select distinct village_code from coverage_worker_span").update();
+            return rollups(0.5, 1_000_000).refresh();
+        });
+        assertThat(all.full()).as("%d workers of %d", held, held).isTrue();
+
+        // a list longer than the cap rebuilds whatever its share: four workers against a cap of three
+        assertThat(rolledBack(() -> {
+            logWhole(villages[0]);
+            return rollups(100, 3).refresh();
+        }).full()).as("4 workers, cap 3").isTrue();
+        assertThat(rolledBack(() -> {
+            logWhole(villages[0]);
+            return rollups(100, 4).refresh();
+        }).full()).as("4 workers, cap 4").isFalse();
+    }
+
+    private <T> T rolledBack(java.util.function.Supplier<T> work) {
+        return new TransactionTemplate(transactions).execute(s -> {
+            s.setRollbackOnly();
+            return work.get();
+        });
+    }
+
+    @Test
+    void manyVillagesWithNamedWorkersAreRecomputedNotRebuilt() {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            rollups.refresh();
+            jdbc.sql("""
+                    insert into billing_village_change (village_code, worker_id)
+                    select v.code, :nobody + row_number() over (order by v.code)
+                    from (select code from region_area where level = 'VILLAGE' order by code limit 5001) v""")
+                    .param("nobody", NOBODY).update();
+            CoverageRollups.Refresh named = rollups.refresh();
+            assertThat(named.full()).as("5,001 villages with named workers").isFalse();
+            assertThat(named.workers()).isEqualTo(5001);
+            s.setRollbackOnly();
+        });
+    }
+
+    /** The rollups with the share of the register and the cap of a work list that rebuild (every list counts). */
+    private CoverageRollups rollups(double share, int cap) {
+        return new CoverageRollups(jdbc, calendar, transactions, clock, 40, "128MB", 40, share, 1, cap, 1000, false);
+    }
+
+    private void logWhole(String village) {
+        jdbc.sql("insert into billing_village_change (village_code) values (?)").param(village).update();
     }
 
     private String[] villages(int n) {
