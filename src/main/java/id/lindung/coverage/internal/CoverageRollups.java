@@ -258,7 +258,9 @@ public class CoverageRollups {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
-        if (counts[2] > fullRebuildWorkers) {
+        // before the work list is filled: a national billing run logs every village whole, and listing its ten million
+        // workers first would only add minutes to the rebuild it comes to
+        if (counts[2] > fullRebuildWorkers || counts[1] > fullRebuildShare * villagesInCountry()) {
             return full(snapshot, rules, cal, clean);
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
@@ -408,6 +410,11 @@ public class CoverageRollups {
      */
     private long registerWorkers() {
         return jdbc.sql("select count(distinct worker_id) from coverage_worker_span").query(Long.class).single();
+    }
+
+    /** The villages of the official list, active or not (a cheap bound for the share of villages logged whole). */
+    private long villagesInCountry() {
+        return jdbc.sql("select count(*) from region_area where level = 'VILLAGE'").query(Long.class).single();
     }
 
     /** Every month from billing's first billed month to its last (billing_months(), V169). */

@@ -106,6 +106,27 @@ class RefreshSizeIntegrationTests {
         }).full()).as("4 workers, cap 4").isFalse();
     }
 
+    @Test
+    void moreThanTheShareOfTheCountrysVillagesLoggedWholeRebuildsBeforeListingTheirWorkers() {
+        rollups.refresh();
+        // the share of workers never asked (lists shorter than the minimum): only the villages can decide
+        CoverageRollups byVillages = new CoverageRollups(jdbc, calendar, transactions, clock, 40, "128MB", 40, 0.5, Integer.MAX_VALUE,
+                1_000_000, 1000, false);
+        long villages = jdbc.sql("select count(*) from region_area where level = 'VILLAGE'").query(Long.class).single();
+        CoverageRollups.Refresh half = rolledBack(() -> {
+            jdbc.sql("insert into billing_village_change (village_code) select code from region_area where level = 'VILLAGE' "
+                    + "order by code limit ?").param(villages / 2).update();
+            return byVillages.refresh();
+        });
+        assertThat(half.full()).as("half the villages").isFalse();
+        CoverageRollups.Refresh most = rolledBack(() -> {
+            jdbc.sql("insert into billing_village_change (village_code) select code from region_area where level = 'VILLAGE' "
+                    + "order by code limit ?").param(villages / 2 + 1).update();
+            return byVillages.refresh();
+        });
+        assertThat(most.full()).as("more than half the villages").isTrue();
+    }
+
     private <T> T rolledBack(java.util.function.Supplier<T> work) {
         return new TransactionTemplate(transactions).execute(s -> {
             s.setRollbackOnly();
