@@ -299,7 +299,7 @@ public class CoverageRollups {
                 .addValue("bm", billedMonths);
         // a large refresh (a village logged whole, a file's thousands of payers) sums the money on a second connection
         // while the spans are computed here, as a rebuild does; a payment's refresh keeps to one connection
-        Future<Step> moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
+        Alongside moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
                 ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load", MONEY_LINES), moneyParams)
                 : null;
         steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"),
@@ -364,7 +364,7 @@ public class CoverageRollups {
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
         setLocal("work_mem", rebuildWorkMem);
-        Future<Step> money = clean ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load",
+        Alongside money = clean ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load",
                 "billing_line_money"), new MapSqlParameterSource()) : null;
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
@@ -439,29 +439,66 @@ public class CoverageRollups {
      * again by the next one, which recomputes the named workers' money from their lines (new minus what is kept). Only
      * for a transaction that has written nothing itself ({@link #clean}); null when turned off.
      */
-    private Future<Step> startMoneyAlongside(String insert, MapSqlParameterSource params) {
+    private Alongside startMoneyAlongside(String insert, MapSqlParameterSource params) {
         if (!moneyAlongside) {
             return null;
         }
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        return alongside.submit(() -> tx.execute(s -> {
+        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(Alongside.QUEUED);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Future<Step> future = alongside.submit(() -> tx.execute(s -> {
+            // the transaction holds its connection here; a task given up while it waited for one does nothing
+            if (!state.compareAndSet(Alongside.QUEUED, Alongside.RUNNING)) {
+                return null;
+            }
+            started.countDown();
             long t = System.nanoTime();
             jdbc.sql("truncate coverage_money_worker_load").update();
             setLocal("work_mem", rebuildWorkMem);
             int rows = jdbc.sql(insert).paramSource(params).update();
             return new Step("money alongside", rows, (System.nanoTime() - t) / 1_000_000);
         }));
+        return new Alongside(future, state, started);
+    }
+
+    /**
+     * The money summed on the second connection, and whether that connection has started: a refresh whose own
+     * statements are done before the task got a connection waits {@link #START_GRACE_MILLIS} for it, then sums the
+     * money itself. With every connection of the pool (10) held by readers waiting for this refresh's lock, the task
+     * would otherwise wait for the pool's timeout (30 s) while they wait for it.
+     */
+    private record Alongside(Future<Step> future, java.util.concurrent.atomic.AtomicInteger state,
+                             java.util.concurrent.CountDownLatch started) {
+        static final int QUEUED = 0;
+        static final int RUNNING = 1;
+        static final int GIVEN_UP = 2;
+        static final long START_GRACE_MILLIS = 2_000;
+
+        /** True when the task had not started within the grace: it never will, and the caller sums the money itself. */
+        boolean giveUpIfNotStarted() {
+            try {
+                started.await(START_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return state.compareAndSet(QUEUED, GIVEN_UP);
+        }
     }
 
     /**
      * Waits for the money summed alongside and copies it into {@code target} (coverage_money_worker with its indexes
-     * dropped, or a refresh's stage); if the second connection failed (none free in the pool, say), sums it here.
+     * dropped, or a refresh's stage); sums it here instead if the second connection had not started by now (see
+     * {@link Alongside}) or failed.
      */
-    private int copyMoney(Future<Step> money, Steps steps, String target, java.util.function.IntSupplier here) {
+    private int copyMoney(Alongside money, Steps steps, String target, java.util.function.IntSupplier here) {
+        if (money.giveUpIfNotStarted()) {
+            log.info("Coverage money summed in the refresh itself: no second connection was free while its spans were computed");
+            return here.getAsInt();
+        }
         Step summed;
         try {
-            summed = money.get();
+            summed = money.future().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the coverage money was summed", e);
@@ -555,7 +592,7 @@ public class CoverageRollups {
      * summed per village and worker again (on a second connection when {@code alongside} is not null), and new minus old
      * added to the villages and the group levels. The step "money" counts the village-and-worker rows summed again.
      */
-    private void money(MapSqlParameterSource p, Future<Step> alongside, Steps steps) {
+    private void money(MapSqlParameterSource p, Alongside alongside, Steps steps) {
         if (((String[]) p.getValue("v")).length == 0 && ((Long[]) p.getValue("w")).length == 0) {
             return;
         }
