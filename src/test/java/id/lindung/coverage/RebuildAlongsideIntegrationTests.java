@@ -67,26 +67,51 @@ class RebuildAlongsideIntegrationTests {
         // as a statement of more than 1,000,000 rows logs it (V164): every worker of the village recomputed
         jdbc.sql("insert into billing_village_change (village_code) values (?)").param(village).update();
 
-        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
-        List<String> parallel = rolledBack.execute(s -> {
-            s.setRollbackOnly();
-            CoverageRollups.Refresh r = rollups.refresh();
-            assertThat(r.full()).isFalse();
-            assertThat(r.steps()).extracting(CoverageRollups.Step::name).contains("money alongside");
-            assertThat(jdbc.sql("select count(*) from coverage_money_worker where worker_id = ?").param(worker).query(Long.class).single())
-                    .as("the worker's billed months are kept").isOne();
-            return digests();
-        });
-        List<String> serial = rolledBack.execute(s -> {
-            s.setRollbackOnly();
-            jdbc.sql("select pg_current_xact_id()").query().listOfRows();
-            CoverageRollups.Refresh r = rollups.refresh();
-            assertThat(r.steps()).extracting(CoverageRollups.Step::name).doesNotContain("money alongside").contains("money");
-            return digests();
-        });
+        List<String> parallel = rolledBackRefresh(true);
+        List<String> serial = rolledBackRefresh(false);
         assertThat(parallel).isEqualTo(serial);
         rollups.refresh();
         assertThat(digests()).isEqualTo(parallel);
+        assertThat(jdbc.sql("select count(*) from coverage_money_worker where worker_id = ?").param(worker).query(Long.class).single())
+                .as("the worker's billed months are kept").isOne();
+    }
+
+    @Test
+    void aRefreshOfManyNamedWorkersSumsTheMoneyAlongsideAndKeepsWhatItsOwnTransactionKeeps() {
+        // 45 farmers of one desa billed by one run, which names them in billing's log (a write of up to 1,000,000 rows):
+        // at least lindung.coverage.truncate-rows (40 in the tests) named workers sum their money alongside
+        String village = jdbc.sql("select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like ? "
+                + "order by code offset 1 limit 1").param(REGENCY + ".%").query(String.class).single();
+        YearMonth now = YearMonth.from(indicators.today());
+        for (int i = 0; i < 45; i++) {
+            write(village, now.atDay(1));
+        }
+        rollups.refresh();
+        CurrentActor.runAs(dpmd, () -> runs.run(now, dpmd, true));
+        assertThat(jdbc.sql("select count(*) from billing_village_change where village_code = ? and worker_id is null").param(village)
+                .query(Long.class).single()).as("named, not logged whole").isZero();
+
+        List<String> parallel = rolledBackRefresh(true);
+        List<String> serial = rolledBackRefresh(false);
+        assertThat(parallel).isEqualTo(serial);
+    }
+
+    /** The money tables after a refresh in a transaction rolled back, on a second connection or (having written) not. */
+    private List<String> rolledBackRefresh(boolean alongside) {
+        return new TransactionTemplate(transactions).execute(s -> {
+            s.setRollbackOnly();
+            if (!alongside) {
+                jdbc.sql("select pg_current_xact_id()").query().listOfRows();
+            }
+            CoverageRollups.Refresh r = rollups.refresh();
+            assertThat(r.full()).isFalse();
+            if (alongside) {
+                assertThat(r.steps()).extracting(CoverageRollups.Step::name).contains("money alongside");
+            } else {
+                assertThat(r.steps()).extracting(CoverageRollups.Step::name).doesNotContain("money alongside").contains("money");
+            }
+            return digests();
+        });
     }
 
     /** The first ({@code min}) or last ({@code max}) desa of the regency. */

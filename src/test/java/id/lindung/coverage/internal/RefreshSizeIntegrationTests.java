@@ -52,30 +52,7 @@ class RefreshSizeIntegrationTests {
 
     @Test
     void aRefreshRebuildsWhenItsWorkListHoldsMoreThanTheShareOfTheRegisterNotForManyVillages() {
-        // four workers in one village of regency 72.06 (no other test's), one in another; committed, as a reader's
-        // refresh re-applies every change its own transaction logged
-        String[] villages = jdbc.sql("select code from region_area where level = 'VILLAGE' and code like '72.06.%' order by code limit 2")
-                .query(String.class).list().toArray(String[]::new);
-        new TransactionTemplate(transactions).executeWithoutResult(s -> {
-            long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values ('APBD:72.06', 'APBD', 'Pemerintah Kabupaten Uji', '72.06') "
-                    + "on conflict (code) do update set name = payer.name returning id").query(Long.class).single();
-            for (int i = 0; i < 5; i++) {
-                String village = villages[i < 4 ? 0 : 1];
-                String nik = village.substring(0, 8).replace(".", "") + "010188" + String.format("%04d", 9100 + i);
-                if (jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single() > 0) {
-                    continue;
-                }
-                long worker = jdbc.sql("""
-                        insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
-                        values (?, ?, 'P', date '1988-01-01', ?, 'PETANI', 'test') returning id""")
-                        .params(nik, "Pekerja " + i, village).query(Long.class).single();
-                for (String program : new String[] {"JKK", "JKM"}) {
-                    jdbc.sql("""
-                            insert into membership_term (worker_id, village_code, program, segment, wage, worker_payer_id, valid_from, created_by)
-                            values (?, ?, ?, 'BPU', 1000000, ?, date '2026-01-01', 'test')""").params(worker, village, program, payer).update();
-                }
-            }
-        });
+        String[] villages = fiveWorkersOf7206();
         rollups.refresh();
         long held = jdbc.sql("select count(distinct worker_id) from coverage_worker_span").query(Long.class).single();
         assertThat(held).isGreaterThanOrEqualTo(5);
@@ -104,27 +81,68 @@ class RefreshSizeIntegrationTests {
             logWhole(villages[0]);
             return rollups(100, 4).refresh();
         }).full()).as("4 workers, cap 4").isFalse();
+
+        // a rebuild decided after the list was written still sums the money on a second connection: whether the
+        // transaction had written is asked before the list is (committed here, so that nothing of this test's own
+        // transaction is in the logs)
+        logWhole(villages[0]);
+        CoverageRollups capped = new CoverageRollups(jdbc, calendar, transactions, clock, 40, "128MB", 40, 100, 1, 3, 1000, true);
+        CoverageRollups.Refresh rebuilt = capped.refresh();
+        assertThat(rebuilt.full()).isTrue();
+        assertThat(rebuilt.steps()).extracting(CoverageRollups.Step::name).contains("money alongside");
+        capped.stop();
     }
 
     @Test
-    void moreThanTheShareOfTheCountrysVillagesLoggedWholeRebuildsBeforeListingTheirWorkers() {
+    void moreThanTheShareOfTheVillagesWithWorkersLoggedWholeRebuildsBeforeListingTheirWorkers() {
+        String[] villages = fiveWorkersOf7206();
         rollups.refresh();
+        jdbc.sql("analyze coverage_worker_span").update();
+        long held = jdbc.sql("select count(distinct village_code) from coverage_worker_span").query(Long.class).single();
         // the share of workers never asked (lists shorter than the minimum): only the villages can decide
         CoverageRollups byVillages = new CoverageRollups(jdbc, calendar, transactions, clock, 40, "128MB", 40, 0.5, Integer.MAX_VALUE,
                 1_000_000, 1000, false);
-        long villages = jdbc.sql("select count(*) from region_area where level = 'VILLAGE'").query(Long.class).single();
-        CoverageRollups.Refresh half = rolledBack(() -> {
-            jdbc.sql("insert into billing_village_change (village_code) select code from region_area where level = 'VILLAGE' "
-                    + "order by code limit ?").param(villages / 2).update();
+        CoverageRollups.Refresh one = rolledBack(() -> {
+            logWhole(villages[1]);
             return byVillages.refresh();
         });
-        assertThat(half.full()).as("half the villages").isFalse();
-        CoverageRollups.Refresh most = rolledBack(() -> {
-            jdbc.sql("insert into billing_village_change (village_code) select code from region_area where level = 'VILLAGE' "
-                    + "order by code limit ?").param(villages / 2 + 1).update();
+        assertThat(one.full()).as("one village of %d", held).isFalse();
+        assertThat(one.workers()).isEqualTo(1);
+        CoverageRollups.Refresh all = rolledBack(() -> {
+            jdbc.sql("insert into billing_village_change (village_code) select distinct village_code from coverage_worker_span").update();
             return byVillages.refresh();
         });
-        assertThat(most.full()).as("more than half the villages").isTrue();
+        assertThat(all.full()).as("%d villages of %d", held, held).isTrue();
+    }
+
+    /**
+     * Four workers in the first village of regency 72.06 (no other test's) and one in the second, with JKK and JKM
+     * terms; committed (a reader's refresh re-applies every change its own transaction logged) and made once.
+     */
+    private String[] fiveWorkersOf7206() {
+        String[] villages = jdbc.sql("select code from region_area where level = 'VILLAGE' and code like '72.06.%' order by code limit 2")
+                .query(String.class).list().toArray(String[]::new);
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values ('APBD:72.06', 'APBD', 'Pemerintah Kabupaten Uji', '72.06') "
+                    + "on conflict (code) do update set name = payer.name returning id").query(Long.class).single();
+            for (int i = 0; i < 5; i++) {
+                String village = villages[i < 4 ? 0 : 1];
+                String nik = village.substring(0, 8).replace(".", "") + "010188" + String.format("%04d", 9100 + i);
+                if (jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single() > 0) {
+                    continue;
+                }
+                long worker = jdbc.sql("""
+                        insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                        values (?, ?, 'P', date '1988-01-01', ?, 'PETANI', 'test') returning id""")
+                        .params(nik, "Pekerja " + i, village).query(Long.class).single();
+                for (String program : new String[] {"JKK", "JKM"}) {
+                    jdbc.sql("""
+                            insert into membership_term (worker_id, village_code, program, segment, wage, worker_payer_id, valid_from, created_by)
+                            values (?, ?, ?, 'BPU', 1000000, ?, date '2026-01-01', 'test')""").params(worker, village, program, payer).update();
+                }
+            }
+        });
+        return villages;
     }
 
     private <T> T rolledBack(java.util.function.Supplier<T> work) {
