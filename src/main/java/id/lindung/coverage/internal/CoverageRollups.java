@@ -229,7 +229,6 @@ public class CoverageRollups {
 
     private Refresh refreshLocked() {
         lock();
-        boolean clean = clean();
         String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
         Reference rules = reference();
         String cal = calendar.rollupCalendar().hash();
@@ -239,7 +238,7 @@ public class CoverageRollups {
         // are not in the change logs, and each can move every desa's count or Desa Sadar days
         if (state.isEmpty() || !rules.rules().equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))
                 || !Long.valueOf(rules.regions()).equals(state.get().get("region_version"))) {
-            return full(snapshot, rules, cal, clean);
+            return full(snapshot, rules, cal, clean());
         }
         long t0 = System.nanoTime();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
@@ -247,7 +246,7 @@ public class CoverageRollups {
         boolean everything = jdbc.sql("select exists (select 1 " + changed + " and c.village_code is null)").paramSource(p)
                 .query(Boolean.class).single();
         if (everything) {
-            return full(snapshot, rules, cal, clean);
+            return full(snapshot, rules, cal, clean());
         }
         // the villages of a large write are logged whole, those of a smaller one (up to 1,000,000 rows, V164) with their
         // workers: only the first recompute every worker of the village
@@ -259,6 +258,9 @@ public class CoverageRollups {
             saveState(snapshot, rules, cal);
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of());
         }
+        // asked here, before this refresh writes anything, not at its start: a read with nothing to apply (above) pays
+        // no extra round trip
+        boolean clean = clean();
         // before the work list is filled: a national billing run logs every village with workers whole, and listing its
         // ten million workers first would only add minutes to the rebuild it comes to
         Held held = held();
