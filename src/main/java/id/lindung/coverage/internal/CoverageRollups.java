@@ -11,10 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -138,7 +143,7 @@ public class CoverageRollups {
     private static final class Steps {
         private final List<Step> done = new ArrayList<>();
 
-        int run(String name, java.util.function.IntSupplier statement) {
+        int run(String name, IntSupplier statement) {
             long t = System.nanoTime();
             int rows = statement.getAsInt();
             done.add(new Step(name, rows, (System.nanoTime() - t) / 1_000_000));
@@ -304,7 +309,7 @@ public class CoverageRollups {
         // a large refresh (a village logged whole, a file's thousands of payers) sums the money on a second connection
         // while the spans are computed here, as a rebuild does; a payment's refresh keeps to one connection
         Alongside moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
-                ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load", MONEY_LINES), moneyParams)
+                ? startMoneyAlongside(moneyWorkers("coverage_money_worker_load", MONEY_LINES), moneyParams)
                 : null;
         steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"),
                         "b.month = any(cast(:bm as date[])) and " + byWorker.formatted("b"), byWorker.formatted("p")))
@@ -333,7 +338,9 @@ public class CoverageRollups {
         jdbc.sql("delete from coverage_refresh_village where not village_code = any(cast(:v as text[]))")
                 .param("v", desaSadarVillages).update();
         desaSadar(false, steps);
-        money(moneyParams, moneyAlongside, steps);
+        if (moneyVillages.length > 0 || moneyWorkers.length > 0) {
+            money(moneyParams, moneyAlongside, steps);
+        }
         clear(steps.done.stream().mapToLong(Step::rows).max().orElse(0));
         saveState(snapshot, rules, cal);
         forgetApplied(snapshot);
@@ -368,8 +375,8 @@ public class CoverageRollups {
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
         setLocal("work_mem", rebuildWorkMem);
-        Alongside money = clean ? startMoneyAlongside(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_load",
-                "billing_line_money"), new MapSqlParameterSource()) : null;
+        Alongside money = clean ? startMoneyAlongside(moneyWorkers("coverage_money_worker_load", "billing_line_money"),
+                new MapSqlParameterSource()) : null;
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
                     coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
@@ -387,8 +394,8 @@ public class CoverageRollups {
         int villages = steps.run("villages listed", () -> jdbc.sql(
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         desaSadar(true, steps);
-        steps.run("money", () -> money == null ? sumMoney("coverage_money_worker")
-                : copyMoney(money, steps, "coverage_money_worker", () -> sumMoney("coverage_money_worker")));
+        steps.run("money", () -> copyMoney(money, steps, "coverage_money_worker",
+                () -> jdbc.sql(moneyWorkers("coverage_money_worker", "billing_line_money")).update()));
         steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
         steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
@@ -442,9 +449,9 @@ public class CoverageRollups {
         }).single();
     }
 
-    /** A rebuild's money per worker and village, from every bill line, into the table named. */
-    private int sumMoney(String table) {
-        return jdbc.sql(String.format(RollupSql.MONEY_WORKERS, table, "billing_line_money")).update();
+    /** The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table}. */
+    private static String moneyWorkers(String table, String lines) {
+        return String.format(RollupSql.MONEY_WORKERS, table, lines);
     }
 
     /**
@@ -462,8 +469,8 @@ public class CoverageRollups {
         }
         TransactionTemplate tx = new TransactionTemplate(transactions);
         tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger(Alongside.QUEUED);
-        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger state = new AtomicInteger(Alongside.QUEUED);
+        CountDownLatch started = new CountDownLatch(1);
         Future<Step> future = alongside.submit(() -> tx.execute(s -> {
             // the transaction holds its connection here; a task given up while it waited for one does nothing
             if (!state.compareAndSet(Alongside.QUEUED, Alongside.RUNNING)) {
@@ -480,7 +487,7 @@ public class CoverageRollups {
         // a refresh that fails before it copies the money gives the task up too, or it could still start later, refill
         // the load table while another process's refresh uses it, and that refresh would copy these rows
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     money.state().compareAndSet(Alongside.QUEUED, Alongside.GIVEN_UP);
@@ -496,8 +503,7 @@ public class CoverageRollups {
      * money itself. With every connection of the pool (10) held by readers waiting for this refresh's lock, the task
      * would otherwise wait for the pool's timeout (30 s) while they wait for it.
      */
-    private record Alongside(Future<Step> future, java.util.concurrent.atomic.AtomicInteger state,
-                             java.util.concurrent.CountDownLatch started) {
+    private record Alongside(Future<Step> future, AtomicInteger state, CountDownLatch started) {
         static final int QUEUED = 0;
         static final int RUNNING = 1;
         static final int GIVEN_UP = 2;
@@ -506,7 +512,7 @@ public class CoverageRollups {
         /** True when the task had not started within the grace: it never will, and the caller sums the money itself. */
         boolean giveUpIfNotStarted() {
             try {
-                started.await(START_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                started.await(START_GRACE_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -516,10 +522,13 @@ public class CoverageRollups {
 
     /**
      * Waits for the money summed alongside and copies it into {@code target} (coverage_money_worker with its indexes
-     * dropped, or a refresh's stage); sums it here instead if the second connection had not started by now (see
-     * {@link Alongside}) or failed.
+     * dropped, or a refresh's stage); sums it {@code here} instead when nothing was started alongside ({@code money}
+     * null), or the second connection had not started by now (see {@link Alongside}) or failed.
      */
-    private int copyMoney(Alongside money, Steps steps, String target, java.util.function.IntSupplier here) {
+    private int copyMoney(Alongside money, Steps steps, String target, IntSupplier here) {
+        if (money == null) {
+            return here.getAsInt();
+        }
         if (money.giveUpIfNotStarted()) {
             log.info("Coverage money summed in the refresh itself: no second connection was free while its spans were computed");
             return here.getAsInt();
@@ -621,13 +630,9 @@ public class CoverageRollups {
      * added to the villages and the group levels. The step "money" counts the village-and-worker rows summed again.
      */
     private void money(MapSqlParameterSource p, Alongside alongside, Steps steps) {
-        if (((String[]) p.getValue("v")).length == 0 && ((Long[]) p.getValue("w")).length == 0) {
-            return;
-        }
-        java.util.function.IntSupplier here = () -> jdbc.sql(String.format(RollupSql.MONEY_WORKERS, "coverage_money_worker_stage", MONEY_LINES))
-                .paramSource(p).update();
+        IntSupplier here = () -> jdbc.sql(moneyWorkers("coverage_money_worker_stage", MONEY_LINES)).paramSource(p).update();
         String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
-        steps.run("money", () -> alongside == null ? here.getAsInt() : copyMoney(alongside, steps, "coverage_money_worker_stage", here));
+        steps.run("money", () -> copyMoney(alongside, steps, "coverage_money_worker_stage", here));
         steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.UPSERT_MONEY).update());
         steps.run("money kept", () -> {
