@@ -6,6 +6,7 @@ import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.coverage.internal.BenefitsPaid;
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.RollupReads;
 import id.lindung.coverage.internal.DesaSadarRule;
 import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.coverage.internal.IndicatorSql;
@@ -50,6 +51,7 @@ public class CoverageIndicators {
 
     private final IndicatorSql sql;
     private final CoverageRollups rollups;
+    private final RollupReads rolledUp;
     private final DesaSadarRules desaSadarRules;
     private final BenefitsPaid benefits;
     private final PotentialWorkforce workforce;
@@ -57,10 +59,12 @@ public class CoverageIndicators {
     private final Clock clock;
     private final CurrentActor currentActor;
 
-    CoverageIndicators(IndicatorSql sql, CoverageRollups rollups, DesaSadarRules desaSadarRules, BenefitsPaid benefits, PotentialWorkforce workforce,
+    CoverageIndicators(IndicatorSql sql, CoverageRollups rollups, RollupReads rolledUp, DesaSadarRules desaSadarRules,
+                       BenefitsPaid benefits, PotentialWorkforce workforce,
                        JdbcClient jdbc, Clock clock, CurrentActor currentActor) {
         this.sql = sql;
         this.rollups = rollups;
+        this.rolledUp = rolledUp;
         this.desaSadarRules = desaSadarRules;
         this.benefits = benefits;
         this.workforce = workforce;
@@ -183,7 +187,7 @@ public class CoverageIndicators {
         RegionScope range = target.range();
         Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
         boolean fromRollups = !direct && rollups.answers(d) && refreshed(range);
-        List<IndicatorSql.Person> found = fromRollups ? rollups.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())
+        List<IndicatorSql.Person> found = fromRollups ? rolledUp.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())
                 : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion());
         for (IndicatorSql.Person p : found) {
             people.computeIfAbsent(p.villageCode(), k -> new ArrayList<>())
@@ -280,14 +284,14 @@ public class CoverageIndicators {
         List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
         // the rollups answer when they cover the date and the money period's end (docs/decisions/0010-coverage-rollups.md)
         boolean fromRollups = !direct && rollups.answers(date) && rollups.answers(to) && refreshed(range);
-        List<IndicatorSql.Row> rows = fromRollups ? rollups.counts(range.lo(), range.hi(), prefixLength, groups, date)
+        List<IndicatorSql.Row> rows = fromRollups ? rolledUp.counts(range.lo(), range.hi(), prefixLength, groups, date)
                 : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion());
         Map<String, Map<String, Map<String, Coverage.Count>>> counts = new HashMap<>();
         for (IndicatorSql.Row r : rows) {
             counts.computeIfAbsent(r.group(), k -> new HashMap<>()).computeIfAbsent(r.dimension(), k -> new HashMap<>())
                     .put(r.key() == null ? "" : r.key(), new Coverage.Count(r.registered(), r.protectedWorkers()));
         }
-        Map<String, IndicatorSql.MoneyRow> money = fromRollups ? rollups.money(range.lo(), range.hi(), prefixLength, groups, from, to)
+        Map<String, IndicatorSql.MoneyRow> money = fromRollups ? rolledUp.money(range.lo(), range.hi(), prefixLength, groups, from, to)
                 : sql.money(range.lo(), range.hi(), prefixLength, from, to);
         Map<String, Rupiah> paidBenefits = benefits.byGroup(range.lo(), range.hi(), prefixLength, groups, from, to);
         Map<String, Potential> potentials = potentials(targets, date.getYear());

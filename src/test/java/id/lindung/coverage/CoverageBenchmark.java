@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.RollupReads;
 import id.lindung.coverage.internal.IndicatorSql;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
@@ -49,6 +50,7 @@ class CoverageBenchmark {
     @Autowired CoverageIndicators indicators;
     @Autowired MonevReports reports;
     @Autowired CoverageRollups rollups;
+    @Autowired RollupReads rolledUp;
     @Autowired id.lindung.access.UserAccounts accounts;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
@@ -118,11 +120,11 @@ class CoverageBenchmark {
                     .addValue("m", java.sql.Date.valueOf(date.withDayOfMonth(1)))
                     .addValue("to", java.sql.Date.valueOf(date)).addValue("mfrom", java.sql.Date.valueOf(date.withDayOfYear(1)))
                     .addValue("mto", java.sql.Date.valueOf(date.withDayOfMonth(1)));
-            params.addValues(rollups.countParams(lo, hi, glen, groups, date).getValues());
-            List<String> countsPlan = explain(CoverageRollups.countsSql(glen), params);
-            List<String> moneyPlan = explain(CoverageRollups.moneySql(glen), params);
+            params.addValues(rolledUp.countParams(lo, hi, glen, groups, date).getValues());
+            List<String> countsPlan = explain(RollupReads.countsSql(glen), params);
+            List<String> moneyPlan = explain(RollupReads.moneySql(glen), params);
             // a nation's, province's or regency's desa are in the per-day changes; a district's or village's are counted
-            List<String> desaPlan = glen > 5 ? explain(CoverageRollups.desaSql(), params) : List.of("(in the per-day changes)");
+            List<String> desaPlan = glen > 5 ? explain(RollupReads.desaSql(), params) : List.of("(in the per-day changes)");
             plans.append("## ").append(c.getKey()).append("\n\n### counts\n").append(String.join("\n", countsPlan))
                     .append("\n\n### money\n").append(String.join("\n", moneyPlan))
                     .append("\n\n### desa\n").append(String.join("\n", desaPlan)).append("\n\n");
@@ -228,7 +230,7 @@ class CoverageBenchmark {
                 .addValue("groups", jdbc.sql("select code from region_area where active and parent_code = :r").param("r", province)
                         .query(String.class).list().toArray(String[]::new));
         List<String> linesPlan = explain(IndicatorSql.moneySql(), money);
-        List<String> rollupPlan = explain(CoverageRollups.moneySql(5), money);
+        List<String> rollupPlan = explain(RollupReads.moneySql(5), money);
         Files.writeString(Path.of("target", "coverage-monev-money-plans.txt"), "## from bill lines\n" + String.join("\n", linesPlan)
                 + "\n\n## from the rollups\n" + String.join("\n", rollupPlan) + "\n");
         System.out.printf("BENCH coverage monev of province %s, 2026-1, money by child and payer kind: summed from bill lines %s,"

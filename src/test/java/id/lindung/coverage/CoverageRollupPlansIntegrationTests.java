@@ -3,6 +3,7 @@ package id.lindung.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.RollupReads;
 import id.lindung.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,7 @@ class CoverageRollupPlansIntegrationTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageRollups rollups;
+    @Autowired RollupReads rolledUp;
     @Autowired TransactionTemplate transactions;
 
     @Test
@@ -45,10 +47,10 @@ class CoverageRollupPlansIntegrationTests {
             jdbc.sql("analyze coverage_worker_span").update();
             List<String> villages = List.of(DISTRICT + ".2001", DISTRICT + ".2002", DISTRICT + ".2003", DISTRICT + ".2004",
                     DISTRICT + ".2005", DISTRICT + ".2006");
-            MapSqlParameterSource ofVillages = rollups.countParams(DISTRICT, DISTRICT + "/", 13, villages, LocalDate.of(2026, 12, 3));
-            MapSqlParameterSource ofDistrict = rollups.countParams("91.01", "91.01/", 8, List.of(DISTRICT), LocalDate.of(2026, 6, 15));
+            MapSqlParameterSource ofVillages = rolledUp.countParams(DISTRICT, DISTRICT + "/", 13, villages, LocalDate.of(2026, 12, 3));
+            MapSqlParameterSource ofDistrict = rolledUp.countParams("91.01", "91.01/", 8, List.of(DISTRICT), LocalDate.of(2026, 6, 15));
             for (MapSqlParameterSource params : List.of(ofVillages, ofDistrict)) {
-                String plan = String.join("\n", jdbc.sql("explain " + CoverageRollups.countsSql((int) params.getValue("glen")))
+                String plan = String.join("\n", jdbc.sql("explain " + RollupReads.countsSql((int) params.getValue("glen")))
                         .paramSource(params).query(String.class).list());
                 assertThat(plan).contains("coverage_worker_span_village_idx")
                         .doesNotContain("Seq Scan on coverage_worker_span");

@@ -63,6 +63,7 @@ class RefreshSizeIntegrationTests {
             return rollups(0.5, 1_000_000).refresh();
         });
         assertThat(one.full()).as("one worker of %d", held).isFalse();
+        assertThat(one.why()).isNull();
         assertThat(one.workers()).isEqualTo(1);
 
         // every village holding a span: the whole register, so one pass over the views instead
@@ -71,12 +72,13 @@ class RefreshSizeIntegrationTests {
             return rollups(0.5, 1_000_000).refresh();
         });
         assertThat(all.full()).as("%d workers of %d", held, held).isTrue();
+        assertThat(all.why()).as("every village logged whole: decided before the list").isEqualTo("REBUILD_VILLAGES_SHARE");
 
         // a list longer than the cap rebuilds whatever its share: four workers against a cap of three
         assertThat(rolledBack(() -> {
             logWhole(villages[0]);
             return rollups(100, 3).refresh();
-        }).full()).as("4 workers, cap 3").isTrue();
+        }).why()).as("4 workers, cap 3").isEqualTo("REBUILD_LISTED_CAP");
         assertThat(rolledBack(() -> {
             logWhole(villages[0]);
             return rollups(100, 4).refresh();
@@ -113,6 +115,7 @@ class RefreshSizeIntegrationTests {
             return byVillages.refresh();
         });
         assertThat(all.full()).as("%d villages of %d", held, held).isTrue();
+        assertThat(all.why()).as("decided before the list").isEqualTo("REBUILD_VILLAGES_SHARE");
     }
 
     /**
