@@ -231,6 +231,45 @@ class BillVersionsIntegrationTests {
     }
 
     @Test
+    void aNewBillWhoseFirstCodeIsAnotherBillsCurrentCodeTakesTheNextSalt() {
+        long[] other = billedVillage("73.02.01.2014");
+        long otherBill = jdbc.sql("select id from bill where payer_id = ? and month = date '2025-01-01'").param(other[0])
+                .query(Long.class).single();
+        String desa = "73.02.01.2015";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
+        fx.term(w, desa, "JKK", "PU", "2600000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        Actor office = TestUsers.actor("bill-versions-office-2", Role.DPMD, desa);
+        org.springframework.transaction.support.TransactionTemplate tx =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        Object[] content = tx.execute(s -> {
+            s.setRollbackOnly();
+            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
+            return jdbc.sql("""
+                    select v.total, v.digest from bill b join bill_version v on v.bill_id = b.id
+                    where b.payer_id = ? and b.month = date '2025-01-01'""").param(village)
+                    .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getString(2)}).single();
+        });
+        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
+        tx.executeWithoutResult(s -> {
+            s.setRollbackOnly();
+            long next = jdbc.sql("select last_value + 1 from " + sequence).query(Long.class).single();
+            // another bill shows the code the new bill would get with salt 0 (a bill's code is unique, V65)
+            jdbc.sql("update bill set verification_code = bill_version_code(?, 1, ?, ?, 0) where id = ?")
+                    .params(next, content[0], content[1], otherBill).update();
+            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
+            String[] f = billAndContent(village).get(0).split(" ");
+            assertThat(f[0]).isEqualTo(Long.toString(next));
+            String salted = jdbc.sql("select bill_version_code(?, 1, ?, ?, 1)").params(next, content[0], content[1])
+                    .query(String.class).single();
+            assertThat(f[1]).as("the bill and its version 1 take salt 1").isEqualTo(f[4]).isEqualTo(salted);
+            assertThat(jdbc.sql("select count(*) from bill where payer_id = ? and month = date '2025-01-01'").param(village)
+                    .query(Long.class).single()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void aVersionCannotBeRewritten() {
         long[] billed = billedVillage("73.02.01.2013");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
