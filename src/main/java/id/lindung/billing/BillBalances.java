@@ -102,7 +102,7 @@ class BillBalances {
      * run's (ids above :after, as BillVersions.createFirstVersions relies on), and so is every reversal of one (a
      * reversal comes after its line). None of them is allocated yet (the run allocates only paying payers, after
      * this), so paid is 0 and owed the effective amount. One range of the run's lines with their reversals summed in
-     * one hash, instead of AGGREGATE's three probes per line (the payer index, the allocation, the reversals).
+     * one table (RunReversals), instead of AGGREGATE's three probes per line (the payer index, the allocation, the reversals).
      */
     private static final String AGGREGATE_CREATED = """
             with changed as (
@@ -110,9 +110,7 @@ class BillBalances {
             select l.payer_id, l.month, l.due_date, sum(l.amount), 0,
                    coalesce(sum(l.amount + coalesce(x.reversed, 0)) filter (where l.kind <> 'REVERSAL'), 0)
             from bill_line l
-            left join (select reverses_line_id, sum(amount) as reversed from bill_line
-                       where id > :after and reverses_line_id is not null group by reverses_line_id) x
-                   on x.reverses_line_id = l.id
+            %s
             where l.id > :after and l.month = :month and %s
             group by l.payer_id, l.month, l.due_date
             returning payer_id, month, total, paid)
@@ -136,7 +134,10 @@ class BillBalances {
         if (payers.unpayingCreated() > 0) {
             boolean hash = payers.unpayingCreated() >= hashJoinFromBills;
             String nestedLoops = hash ? setLocal("enable_nestloop", "off") : null;
-            jdbc.sql(AGGREGATE_CREATED.formatted(RunPayers.in(RunPayers.UNPAYING_CREATED).formatted("l.payer_id")))
+            // the run's reversals as they are now: a death's come after the bills (RunReversals)
+            long reversed = RunReversals.stage(jdbc, linesAfter);
+            jdbc.sql(AGGREGATE_CREATED.formatted(RunReversals.join(reversed),
+                            RunPayers.in(RunPayers.UNPAYING_CREATED).formatted("l.payer_id")))
                     .param("after", linesAfter).param("month", Date.valueOf(month)).update();
             if (hash) {
                 // the rest of the run's transaction plans as usual

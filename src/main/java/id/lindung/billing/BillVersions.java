@@ -38,7 +38,7 @@ public class BillVersions {
      * bills to create; their payers had no bill of the month, so all their lines of the month were written by this run
      * (ids above {@code linesAfter}; a run always creates the bill of the lines it writes, in its transaction), and so
      * were any reversals of those lines. Their content is therefore computed from the run's own lines (a primary-key
-     * range, the reversals summed in one hash) with the expressions of {@code bill_content} (V123), so the totals,
+     * range, the reversals summed in one table, RunReversals) with the expressions of {@code bill_content} (V123), so the totals,
      * digests and codes are the ones {@link #afterRun} would give; before, each bill got a random code at creation,
      * then afterRun reread the month's lines through the view, inserted version 1 and rewrote every bill's code
      * (issue 16, docs/benchmarks.md "Billing run"). A bill without a live line (none can arise from a run) keeps a
@@ -47,6 +47,7 @@ public class BillVersions {
      * of the run's): they must stay the same, which BillVersionsIntegrationTests checks against the view.
      */
     long createFirstVersions(LocalDate month, long linesAfter) {
+        long reversed = RunReversals.stage(jdbc, linesAfter);
         jdbc.sql("drop table if exists new_bill_content").update();
         jdbc.sql("""
                 create temp table new_bill_content on commit drop as
@@ -63,14 +64,12 @@ public class BillVersions {
                                E'\\n' order by l.worker_id, l.program, l.share, l.segment, l.base, l.rate, l.amount + r.reversed)
                                filter (where l.amount + r.reversed <> 0), ''), 'UTF8')), 'hex') as digest
                     from bill_line l
-                    -- a line's reversals come after it, so those of the run's lines are among the run's lines
-                    left join (select reverses_line_id, sum(amount) as reversed from bill_line
-                               where id > :after and reverses_line_id is not null group by reverses_line_id) x
-                           on x.reverses_line_id = l.id
+                    -- a line's reversals come after it, so those of the run's lines are among the run's (RunReversals)
+                    %s
                     cross join lateral (select coalesce(x.reversed, 0) as reversed) r
                     where l.id > :after and l.month = :month and l.kind <> 'REVERSAL'
                       and l.payer_id in (select payer_id from new_bill)
-                    group by l.payer_id) c on c.payer_id = n.payer_id""")
+                    group by l.payer_id) c on c.payer_id = n.payer_id""".formatted(RunReversals.join(reversed)))
                 .param("after", linesAfter).param("month", Date.valueOf(month)).update();
         // A code already taken (12 hex digits of a hash: rare, never impossible) takes the next salt, as in afterRun:
         // taken by an existing bill or version, or by a bill of this batch with a lower id. The unique indexes on the
