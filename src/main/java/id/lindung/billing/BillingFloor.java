@@ -171,7 +171,8 @@ public class BillingFloor {
         for (int i = 0; i < sequences.size(); i++) {
             jdbc.sql("select setval(cast(? as regclass), ?, ?)").params(sequences.get(i), drawn.get(i)[0], drawn.get(i)[1]).query().rowSet();
         }
-        for (String table : List.of("bill_line", "bill", "bill_version", "bill_balance", "bill_month_total", "billing_village_change")) {
+        for (String table : List.of("bill_line", "billed_month", "bill", "bill_version", "bill_balance", "bill_month_total",
+                "billing_village_change")) {
             jdbc.sql("vacuum " + table).update();
         }
         return result;
