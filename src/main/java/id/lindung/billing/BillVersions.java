@@ -103,18 +103,18 @@ public class BillVersions {
             if (bills == pending[0] && firstVersions == pending[1]) {
                 return created;
             }
-            if (salt + 1 == CODE_ATTEMPTS) {
-                throw new IllegalStateException((pending[0] - bills) + " bills of " + month + " found no free verification code");
-            }
             // the rows left without their bill, or with a code and without its version: a bill whose version's code
             // was taken is written again with the next salt (nothing refers to it yet)
             jdbc.sql("drop table if exists retry_bill").update();
-            jdbc.sql("""
+            long left = jdbc.sql("""
                     create temp table retry_bill on commit drop as
                     select n.id from new_bill_content n
                     where n.salt = :salt and (not exists (select 1 from bill b where b.id = n.id)
                           or n.code is not null and not exists (select 1 from bill_version v where v.bill_id = n.id))""")
                     .param("salt", salt).update();
+            if (salt + 1 == CODE_ATTEMPTS) {
+                throw new IllegalStateException(left + " bills of " + month + " found no free verification code");
+            }
             created -= jdbc.sql("delete from bill b using retry_bill r where b.id = r.id").update();
             jdbc.sql("""
                     update new_bill_content n set salt = :next,

@@ -192,15 +192,45 @@ class BillVersionsIntegrationTests {
 
     @Test
     void aNewBillWhoseFirstCodeIsTakenTakesTheNextSalt() {
-        long[] other = billedVillage("73.02.01.2018");
-        long otherBill = jdbc.sql("select id from bill where payer_id = ? and month = date '2025-01-01'").param(other[0])
+        long otherBill = billOf(billedVillage("73.02.01.2018")[0]);
+        // another bill's version already has the code the new bill would get with salt 0
+        String[] f = newBillWithItsFirstCodeTaken("73.02.01.2017", "2500000", "bill-versions-office", (next, content) ->
+                jdbc.sql("""
+                        insert into bill_version (bill_id, version, code, total, line_count, digest, issued_on)
+                        values (?, 2, bill_version_code(?, 1, ?, ?, 0), 1, 1, 'taken', date '2025-01-31')""")
+                        .params(otherBill, next, content[0], content[1]).update());
+        assertThat(f[1]).isEqualTo(f[4]).isEqualTo(f[14]).isNotEqualTo(f[12]);
+    }
+
+    @Test
+    void aNewBillWhoseFirstCodeIsAnotherBillsCurrentCodeTakesTheNextSalt() {
+        long otherBill = billOf(billedVillage("73.02.01.2014")[0]);
+        // another bill shows the code the new bill would get with salt 0 (a bill's code is unique, V65)
+        String[] f = newBillWithItsFirstCodeTaken("73.02.01.2015", "2600000", "bill-versions-office-2", (next, content) ->
+                jdbc.sql("update bill set verification_code = bill_version_code(?, 1, ?, ?, 0) where id = ?")
+                        .params(next, content[0], content[1], otherBill).update());
+        assertThat(f[1]).as("the bill and its version 1 take salt 1").isEqualTo(f[4]).isEqualTo(f[14]);
+        assertThat(f[15]).as("one bill of the month").isEqualTo("1");
+    }
+
+    private long billOf(long payer) {
+        return jdbc.sql("select id from bill where payer_id = ? and month = date '2025-01-01'").param(payer)
                 .query(Long.class).single();
-        String desa = "73.02.01.2017";
+    }
+
+    /**
+     * A village office's first run for a new payer in {@code desa}, after {@code takeCode} (given the bill id the run
+     * will draw and the bill's total and digest, from a run rolled back before) took the code salt 0 would give; all in a
+     * transaction that is rolled back. Returns billAndContent's fields of the new bill, with the code salt 1 gives
+     * ({@code [14]}) and the number of the payer's bills of the month ({@code [15]}) appended; asserts the bill kept its id.
+     */
+    private String[] newBillWithItsFirstCodeTaken(String desa, String wage, String user,
+                                                  java.util.function.BiConsumer<Long, Object[]> takeCode) {
         BillingFixture fx = new BillingFixture(jdbc);
         long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
         long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
-        fx.term(w, desa, "JKK", "PU", "2500000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
-        Actor office = TestUsers.actor("bill-versions-office", Role.DPMD, desa);
+        fx.term(w, desa, "JKK", "PU", wage, "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
+        Actor office = TestUsers.actor(user, Role.DPMD, desa);
         org.springframework.transaction.support.TransactionTemplate tx =
                 new org.springframework.transaction.support.TransactionTemplate(transactions);
         // the bill's content, from a run that is rolled back (its bill id is skipped)
@@ -213,59 +243,21 @@ class BillVersionsIntegrationTests {
                     .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getString(2)}).single();
         });
         String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
-        tx.executeWithoutResult(s -> {
+        return tx.execute(s -> {
             s.setRollbackOnly();
             long next = jdbc.sql("select last_value + 1 from " + sequence).query(Long.class).single();
-            // another bill's version already has the code the new bill would get with salt 0
-            jdbc.sql("""
-                    insert into bill_version (bill_id, version, code, total, line_count, digest, issued_on)
-                    values (?, 2, bill_version_code(?, 1, ?, ?, 0), 1, 1, 'taken', date '2025-01-31')""")
-                    .params(otherBill, next, content[0], content[1]).update();
+            takeCode.accept(next, content);
             CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
             String[] f = billAndContent(village).get(0).split(" ");
             assertThat(f[0]).isEqualTo(Long.toString(next));
             String salted = jdbc.sql("select bill_version_code(?, 1, ?, ?, 1)").params(next, content[0], content[1])
                     .query(String.class).single();
-            assertThat(f[1]).isEqualTo(f[4]).isEqualTo(salted).isNotEqualTo(f[12]);
-        });
-    }
-
-    @Test
-    void aNewBillWhoseFirstCodeIsAnotherBillsCurrentCodeTakesTheNextSalt() {
-        long[] other = billedVillage("73.02.01.2014");
-        long otherBill = jdbc.sql("select id from bill where payer_id = ? and month = date '2025-01-01'").param(other[0])
-                .query(Long.class).single();
-        String desa = "73.02.01.2015";
-        BillingFixture fx = new BillingFixture(jdbc);
-        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
-        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
-        fx.term(w, desa, "JKK", "PU", "2600000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
-        Actor office = TestUsers.actor("bill-versions-office-2", Role.DPMD, desa);
-        org.springframework.transaction.support.TransactionTemplate tx =
-                new org.springframework.transaction.support.TransactionTemplate(transactions);
-        Object[] content = tx.execute(s -> {
-            s.setRollbackOnly();
-            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
-            return jdbc.sql("""
-                    select v.total, v.digest from bill b join bill_version v on v.bill_id = b.id
-                    where b.payer_id = ? and b.month = date '2025-01-01'""").param(village)
-                    .query((rs, n) -> new Object[] {rs.getBigDecimal(1), rs.getString(2)}).single();
-        });
-        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
-        tx.executeWithoutResult(s -> {
-            s.setRollbackOnly();
-            long next = jdbc.sql("select last_value + 1 from " + sequence).query(Long.class).single();
-            // another bill shows the code the new bill would get with salt 0 (a bill's code is unique, V65)
-            jdbc.sql("update bill set verification_code = bill_version_code(?, 1, ?, ?, 0) where id = ?")
-                    .params(next, content[0], content[1], otherBill).update();
-            CurrentActor.runAs(office, () -> runs.run(YearMonth.of(2025, 1), office, true));
-            String[] f = billAndContent(village).get(0).split(" ");
-            assertThat(f[0]).isEqualTo(Long.toString(next));
-            String salted = jdbc.sql("select bill_version_code(?, 1, ?, ?, 1)").params(next, content[0], content[1])
-                    .query(String.class).single();
-            assertThat(f[1]).as("the bill and its version 1 take salt 1").isEqualTo(f[4]).isEqualTo(salted);
-            assertThat(jdbc.sql("select count(*) from bill where payer_id = ? and month = date '2025-01-01'").param(village)
-                    .query(Long.class).single()).isEqualTo(1);
+            long bills = jdbc.sql("select count(*) from bill where payer_id = ? and month = date '2025-01-01'").param(village)
+                    .query(Long.class).single();
+            String[] out = java.util.Arrays.copyOf(f, f.length + 2);
+            out[f.length] = salted;
+            out[f.length + 1] = Long.toString(bills);
+            return out;
         });
     }
 
