@@ -173,6 +173,8 @@ class Allocation {
                              then (select min(a.month) from payment_allocation a where a.payer_id = k.payer_id and a.paid_on > k.paid_from) end) as from_month
                     from unnest(cast(:payers as bigint[]), cast(:dates as date[])) as k(payer_id, paid_from)""")
                     .param("payers", payers).param("dates", paidFrom).update();
+            // a payer with nothing to recompute keeps its allocation: its new payments are credit
+            keepCredit("select payer_id from alloc_from where from_month is null");
             jdbc.sql("delete from alloc_from where from_month is null").update();
         }
         // the earliest of the payers' months, a bound the planner can see: the lines and allocations are then read from
@@ -243,6 +245,15 @@ class Allocation {
                     returning a.bill_line_id, a.payer_id, a.month
                 )
                 insert into alloc_changed select * from gone union all select * from written""").param("lower", lower).update();
+        // the payers' credit (V170): what they paid less what the months before `from` took and what the lines from it
+        // take now; a payer without a live payment has none
+        jdbc.sql("delete from payer_credit c using alloc_from f where c.payer_id = f.payer_id").update();
+        jdbc.sql("""
+                insert into payer_credit (payer_id, credit)
+                select t.payer_id, t.paid - t.before - coalesce(n.allocated, 0)
+                from alloc_total t
+                left join (select payer_id, sum(amount) as allocated from alloc_new group by payer_id) n on n.payer_id = t.payer_id
+                where t.paid - t.before - coalesce(n.allocated, 0) > 0""").update();
         jdbc.sql("drop table alloc_from, alloc_pay, alloc_total, alloc_new").update();
         if (linesChanged) {
             long t1 = System.nanoTime();
@@ -263,6 +274,21 @@ class Allocation {
             }
         }
         jdbc.sql("drop table alloc_changed").update();
+    }
+
+    /**
+     * The credit (V170) of the payers {@code payers} selects, whose allocation is as it stands: their live payments less
+     * what their months took (the balances' paid, kept with every allocation).
+     */
+    private void keepCredit(String payers) {
+        jdbc.sql("delete from payer_credit where payer_id in (" + payers + ")").update();
+        jdbc.sql("""
+                insert into payer_credit (payer_id, credit)
+                select k.payer_id, c.credit from (%s) k
+                cross join lateral (
+                    select (select sum(p.amount) from payment p where p.payer_id = k.payer_id and p.reversed_at is null)
+                           - coalesce((select sum(b.paid) from bill_balance b where b.payer_id = k.payer_id), 0) as credit) c
+                where c.credit > 0""".formatted(payers)).update();
     }
 
     /**

@@ -83,7 +83,7 @@ final class RunPayers {
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
         lock.accept(payers);
-        jdbc.sql("update run_payer l set paying = " + (firstRunMonth ? WITH_CREDIT : "true") + " where " + WITH_PAYMENT)
+        jdbc.sql("update run_payer l set paying = true where " + (firstRunMonth ? WITH_CREDIT : WITH_PAYMENT))
                 .param("month", Date.valueOf(month)).update();
         jdbc.sql("analyze run_payer").update();
         long[] counts = jdbc.sql("""
@@ -107,11 +107,18 @@ final class RunPayers {
      * (see {@link #of}), or that an earlier month of the same run settled: its allocation from that month on took this
      * month's lines and balances with it, so it is settled again as it was then, never as a payer whose bills the run
      * has just created.
+     *
+     * <p>Payments less what the months before took is the payer's credit (money no line took, {@code payer_credit},
+     * V170) plus what months from {@code :month} on took; both are never negative, so the payer has money for the month
+     * when it has a credit or an allocation from the month on. Three small sets (the run's settled payers, the payers
+     * with credit, the allocations from the month on: none in a national first run), instead of summing every payer's
+     * payments and balances over the whole history, which grew from 0.6 s per million memberships with no history to
+     * 3.5 s at ten months (docs/benchmarks.md). A payer with any of them has a live payment.
      */
     private static final String WITH_CREDIT = """
-            l.payer_id in (select s.payer_id from run_settled s)
-            or (select sum(p.amount) from payment p where p.payer_id = l.payer_id and p.reversed_at is null)
-               > coalesce((select sum(b.paid) from bill_balance b where b.payer_id = l.payer_id and b.month < :month), 0)""";
+            l.payer_id in (select s.payer_id from run_settled s
+                           union select c.payer_id from payer_credit c
+                           union select a.payer_id from payment_allocation a where a.month >= :month)""";
 
     /**
      * Starts the settlement of a run: no payer settled yet ({@code run_settled}; several runs can share a transaction,

@@ -80,7 +80,22 @@ class BillMonthTotalsIntegrationTests {
             from bill_balance b join payer p on p.id = b.payer_id
             where p.region_code like '17.01%' order by b.payer_id, b.month, b.due_date""";
 
+    /** Each payer's money that no line took (V170's definition): its live payments less all its allocations. */
+    private static final String DIRECT_CREDIT = """
+            select p.id || ' ' || (coalesce(pay.total, 0) - coalesce(al.total, 0))
+            from payer p
+            cross join lateral (select sum(amount) as total from payment where payer_id = p.id and reversed_at is null) pay
+            cross join lateral (select sum(amount) as total from payment_allocation where payer_id = p.id) al
+            where p.region_code like '17.01%' and coalesce(pay.total, 0) - coalesce(al.total, 0) <> 0 order by p.id""";
+
+    private static final String KEPT_CREDIT = """
+            select c.payer_id || ' ' || c.credit from payer_credit c join payer p on p.id = c.payer_id
+            where p.region_code like '17.01%' order by c.payer_id""";
+
     private void assertExact(String after) {
+        // the kept credit, which tells a run's payers with money from the others (RunPayers), is the direct one
+        assertThat(jdbc.sql(KEPT_CREDIT).query(String.class).list()).as("payer_credit after " + after)
+                .containsExactlyElementsOf(jdbc.sql(DIRECT_CREDIT).query(String.class).list());
         // the balances a run writes for the bills it creates come from its own lines alone (BillBalances.refreshRun):
         // they must be the ones every line and allocation of the bill give
         assertThat(jdbc.sql(KEPT_BALANCES).query(String.class).list()).as("bill_balance after " + after)
@@ -179,6 +194,7 @@ class BillMonthTotalsIntegrationTests {
         bill(YearMonth.of(2025, 4));
         pay("APBDES:" + villages.get(2), "TOTALS-4", "500000");
         assertExact("a death, a fourth month and another payment");
+        assertThat(jdbc.sql(KEPT_CREDIT).query(String.class).list()).as("the third village paid ahead: it has credit").isNotEmpty();
 
         // three paying payers get May's lines from one run: each is settled in a batch of its own
         bill(YearMonth.of(2025, 5));

@@ -162,6 +162,35 @@ class PaymentSettlementIntegrationTests {
     }
 
     /**
+     * A month billed after a later one (a backfill) is a first run of that month whose payer's money the later month
+     * took: the payer has no credit left, only an allocation after the month (RunPayers' third set). It is settled
+     * from the month, oldest first: January takes the money and February is left unpaid, as a recomputation from the
+     * start gives; told apart by its credit alone, it kept February paid beside an unpaid January. Regency 16.10, which
+     * no other test uses.
+     */
+    @Test
+    void aBackfilledMonthTakesTheMoneyOfTheLaterMonthBilledBeforeItOldestMonthFirst() {
+        String regency = "16.10";
+        Actor here = TestUsers.actor("settlement-backfill", Role.DPMD, regency);
+        String village = new BillingFixture(jdbc).firstDesa(regency);
+        long payer = villageWithItsHead(village);
+        bill(here, 2, 2);
+        // a month is JKK 4,800 + JKM 6,000 = 10,800: February paid exactly, nothing left over
+        importFile(here, """
+                payer,reference,date,amount
+                APBDES:%s,B-1,2026-02-10,10800
+                """.formatted(village));
+        assertThat(jdbc.sql("select count(*) from payer_credit where payer_id = ?").param(payer).query(Long.class).single())
+                .as("no credit: February took the payment").isZero();
+
+        bill(here, 1, 1);
+
+        assertThat(jdbc.sql("select month::text || ' ' || sum(amount) from payment_allocation where payer_id = ? group by month order by month")
+                .param(payer).query(String.class).list()).as("January, the oldest month, takes the money").containsExactly("2026-01-01 10800.00");
+        assertSameAsFromTheStart(List.of(payer), "after January's backfill", regency);
+    }
+
+    /**
      * A payment committed while a first run settles (after its lines, before it tells its payers apart) is seen by
      * the run: the payer locks come first, so a prepayment either commits before and counts, or waits for the run.
      * Here it commits at the last moment before the lock; told apart before it, the payer counted as having no money
@@ -171,12 +200,8 @@ class PaymentSettlementIntegrationTests {
     void aPaymentCommittedAsAFirstRunSettlesIsSeenByTheRun() throws Exception {
         String regency = "16.06";
         Actor here = TestUsers.actor("settlement-during-run", Role.DPMD, regency);
-        BillingFixture fx = new BillingFixture(jdbc);
-        String village = fx.firstDesa(regency);
-        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
-        long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
-        fx.term(head, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null);
-        fx.term(head, village, "JKM", "PU", "2000000", null, payer, payer, LocalDate.of(2026, 1, 1), null);
+        String village = new BillingFixture(jdbc).firstDesa(regency);
+        long payer = villageWithItsHead(village);
         bill(here, 1, 2);
         importFile(here, """
                 payer,reference,date,amount
@@ -259,6 +284,16 @@ class PaymentSettlementIntegrationTests {
                 .param(worker).query(String.class).list();
     }
 
+    /** The village's payer, paying JKK and JKM (10,800 a month) for its head from January 2026. */
+    private long villageWithItsHead(String village) {
+        BillingFixture fx = new BillingFixture(jdbc);
+        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
+        long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
+        fx.term(head, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null);
+        fx.term(head, village, "JKM", "PU", "2000000", null, payer, payer, LocalDate.of(2026, 1, 1), null);
+        return payer;
+    }
+
     /** The worker's kept paid months equal a count over its lines and their allocations. */
     private void assertPaidMonthsAsCounted(long worker) {
         assertThat(paidMonths(worker)).containsExactlyElementsOf(jdbc.sql("""
@@ -324,6 +359,8 @@ class PaymentSettlementIntegrationTests {
         rows.addAll(jdbc.sql("""
                 select 'balance ' || payer_id || ' ' || month || ' ' || due_date || ' ' || total || ' ' || paid || ' ' || owed
                 from bill_balance where payer_id = any(:p) order by 1""").param("p", ids).query(String.class).list());
+        rows.addAll(jdbc.sql("select 'credit ' || payer_id || ' ' || credit from payer_credit where payer_id = any(:p) order by 1")
+                .param("p", ids).query(String.class).list());
         return rows;
     }
 }
