@@ -83,8 +83,17 @@ final class RunPayers {
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
         lock.accept(payers);
-        jdbc.sql("update run_payer l set paying = true where " + (firstRunMonth ? WITH_CREDIT : WITH_PAYMENT))
-                .param("month", Date.valueOf(month)).update();
+        String withMoney = WITH_PAYMENT;
+        if (firstRunMonth) {
+            // the allocations from the month on: none in a national first run of a new month, but a backfill of an
+            // old month or a district's first run of a month other districts have paid has many, against few payers.
+            // Counting stops past the number of payers; from the smaller side, as Allocation.refreshPaidMonths chooses
+            long later = jdbc.sql("select count(*) from (select 1 from payment_allocation where month >= :month limit :n) a")
+                    .param("month", Date.valueOf(month)).param("n", payers + 1).query(Long.class).single();
+            boolean perPayer = forcedPerPayer != null ? forcedPerPayer : later > payers;
+            withMoney = WITH_CREDIT + (perPayer ? ALLOCATED_FROM_MONTH_PER_PAYER : ALLOCATED_FROM_MONTH);
+        }
+        jdbc.sql("update run_payer l set paying = true where " + withMoney).param("month", Date.valueOf(month)).update();
         jdbc.sql("analyze run_payer").update();
         long[] counts = jdbc.sql("""
                 select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),
@@ -92,6 +101,16 @@ final class RunPayers {
                 from run_payer""".formatted(BILLED_BEFORE, PAYING, UNPAYING_BILLED_BEFORE, UNPAYING_CREATED))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         return new RunPayers(jdbc, batch, counts, firstRunMonth);
+    }
+
+    /** Tests only: which way the allocations from the month are read (null: the smaller side). */
+    private static volatile Boolean forcedPerPayer;
+
+    /** Tests only: forces each payer's allocations to be probed (true) or the month's to be read (false); the previous. */
+    static Boolean forcePerPayer(Boolean perPayer) {
+        Boolean previous = forcedPerPayer;
+        forcedPerPayer = perPayer;
+        return previous;
     }
 
     /** Payers whose bill existed before the run (the others got their first version with the bill). */
@@ -110,15 +129,21 @@ final class RunPayers {
      *
      * <p>Payments less what the months before took is the payer's credit (money no line took, {@code payer_credit},
      * V170) plus what months from {@code :month} on took; both are never negative, so the payer has money for the month
-     * when it has a credit or an allocation from the month on. Three small sets (the run's settled payers, the payers
-     * with credit, the allocations from the month on: none in a national first run), instead of summing every payer's
-     * payments and balances over the whole history, which grew from 0.6 s per million memberships with no history to
-     * 3.5 s at ten months (docs/benchmarks.md). A payer with any of them has a live payment.
+     * when it has a credit or an allocation from the month on. Two small sets (the run's settled payers, the payers
+     * with credit) and the allocations from the month on (see {@link #of}), instead of summing every payer's payments
+     * and balances over the whole history, which grew from 0.6 s per million memberships with no history to 3.5 s at
+     * ten months (docs/benchmarks.md). A payer with any of them has a live payment.
      */
     private static final String WITH_CREDIT = """
-            l.payer_id in (select s.payer_id from run_settled s
-                           union select c.payer_id from payer_credit c
-                           union select a.payer_id from payment_allocation a where a.month >= :month)""";
+            l.payer_id in (select s.payer_id from run_settled s union select c.payer_id from payer_credit c)""";
+
+    /** ... or an allocation from the month on, the few there are read from the month's index. */
+    private static final String ALLOCATED_FROM_MONTH = """
+             or l.payer_id in (select a.payer_id from payment_allocation a where a.month >= :month)""";
+
+    /** ... or an allocation from the month on, looked for in each payer's allocations (payer and month index). */
+    private static final String ALLOCATED_FROM_MONTH_PER_PAYER = """
+             or exists (select 1 from payment_allocation a where a.payer_id = l.payer_id and a.month >= :month)""";
 
     /**
      * Starts the settlement of a run: no payer settled yet ({@code run_settled}; several runs can share a transaction,
