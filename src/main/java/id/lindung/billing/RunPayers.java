@@ -83,17 +83,11 @@ final class RunPayers {
                 .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
         lock.accept(payers);
-        String withMoney = WITH_PAYMENT;
         if (firstRunMonth) {
-            // the allocations from the month on: none in a national first run of a new month, but a backfill of an
-            // old month or a district's first run of a month other districts have paid has many, against few payers.
-            // Counting stops past the number of payers; from the smaller side, as Allocation.refreshPaidMonths chooses
-            long later = jdbc.sql("select count(*) from (select 1 from payment_allocation where month >= :month limit :n) a")
-                    .param("month", Date.valueOf(month)).param("n", payers + 1).query(Long.class).single();
-            boolean perPayer = forcedPerPayer != null ? forcedPerPayer : later > payers;
-            withMoney = WITH_CREDIT + (perPayer ? ALLOCATED_FROM_MONTH_PER_PAYER : ALLOCATED_FROM_MONTH);
+            markWithMoney(jdbc, month);
+        } else {
+            jdbc.sql("update run_payer l set paying = true where " + WITH_PAYMENT).update();
         }
-        jdbc.sql("update run_payer l set paying = true where " + withMoney).param("month", Date.valueOf(month)).update();
         jdbc.sql("analyze run_payer").update();
         long[] counts = jdbc.sql("""
                 select count(*) filter (where %s), count(*) filter (where %s), count(*) filter (where %s),
@@ -101,16 +95,6 @@ final class RunPayers {
                 from run_payer""".formatted(BILLED_BEFORE, PAYING, UNPAYING_BILLED_BEFORE, UNPAYING_CREATED))
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}).single();
         return new RunPayers(jdbc, batch, counts, firstRunMonth);
-    }
-
-    /** Tests only: which way the allocations from the month are read (null: the smaller side). */
-    private static volatile Boolean forcedPerPayer;
-
-    /** Tests only: forces each payer's allocations to be probed (true) or the month's to be read (false); the previous. */
-    static Boolean forcePerPayer(Boolean perPayer) {
-        Boolean previous = forcedPerPayer;
-        forcedPerPayer = perPayer;
-        return previous;
     }
 
     /** Payers whose bill existed before the run (the others got their first version with the bill). */
@@ -122,28 +106,30 @@ final class RunPayers {
     private static final String WITH_PAYMENT = "exists (select 1 from payment p where p.payer_id = l.payer_id and p.reversed_at is null)";
 
     /**
-     * Of the payers with a live payment: one whose live payments exceed what its months before {@code :month} took
-     * (see {@link #of}), or that an earlier month of the same run settled: its allocation from that month on took this
-     * month's lines and balances with it, so it is settled again as it was then, never as a payer whose bills the run
-     * has just created.
+     * In the month of a first run, marks the payers with money for it: one whose live payments exceed what its months
+     * before {@code month} took (see {@link #of}), or that an earlier month of the same run settled: its allocation from
+     * that month on took this month's lines and balances with it, so it is settled again as it was then, never as a
+     * payer whose bills the run has just created.
      *
      * <p>Payments less what the months before took is the payer's credit (money no line took, {@code payer_credit},
-     * V170) plus what months from {@code :month} on took; both are never negative, so the payer has money for the month
-     * when it has a credit or an allocation from the month on. Two small sets (the run's settled payers, the payers
-     * with credit) and the allocations from the month on (see {@link #of}), instead of summing every payer's payments
-     * and balances over the whole history, which grew from 0.6 s per million memberships with no history to 3.5 s at
-     * ten months (docs/benchmarks.md). A payer with any of them has a live payment.
+     * V170) plus what months from {@code month} on took; both are never negative, so the payer has money for the month
+     * when it has a credit or an allocation from the month on. Before, every payer's payments and balances were summed
+     * over the whole history: 0.6 s per million memberships with no history, 3.5 s at ten months (docs/benchmarks.md).
+     *
+     * <p>Three joins, one after the other, not one condition joined by OR: an IN under OR is hashed only while its set
+     * fits work_mem and is otherwise read again for every payer, and a backfill's allocations from an old month (7
+     * million rows against 126,013 payers) ran for 13 minutes. As joins the planner reads the few allocations of a new
+     * month from the month index (0.1 ms) and probes each payer's for an old one (0.4 s).
      */
-    private static final String WITH_CREDIT = """
-            l.payer_id in (select s.payer_id from run_settled s union select c.payer_id from payer_credit c)""";
-
-    /** ... or an allocation from the month on, the few there are read from the month's index. */
-    private static final String ALLOCATED_FROM_MONTH = """
-             or l.payer_id in (select a.payer_id from payment_allocation a where a.month >= :month)""";
-
-    /** ... or an allocation from the month on, looked for in each payer's allocations (payer and month index). */
-    private static final String ALLOCATED_FROM_MONTH_PER_PAYER = """
-             or exists (select 1 from payment_allocation a where a.payer_id = l.payer_id and a.month >= :month)""";
+    private static void markWithMoney(JdbcClient jdbc, java.time.LocalDate month) {
+        jdbc.sql("update run_payer l set paying = true from run_settled s where s.payer_id = l.payer_id").update();
+        jdbc.sql("update run_payer l set paying = true from payer_credit c where c.payer_id = l.payer_id and not l.paying").update();
+        jdbc.sql("""
+                update run_payer l set paying = true
+                where not l.paying
+                  and exists (select 1 from payment_allocation a where a.payer_id = l.payer_id and a.month >= :month)""")
+                .param("month", Date.valueOf(month)).update();
+    }
 
     /**
      * Starts the settlement of a run: no payer settled yet ({@code run_settled}; several runs can share a transaction,

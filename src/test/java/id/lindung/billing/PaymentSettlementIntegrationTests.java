@@ -163,17 +163,15 @@ class PaymentSettlementIntegrationTests {
 
     /**
      * A month billed after a later one (a backfill) is a first run of that month whose payer's money the later month
-     * took: the payer has no credit left, only an allocation after the month (RunPayers' third set). It is settled
+     * took: the payer has no credit left, only an allocation after the month (RunPayers.markWithMoney's third join). It is settled
      * from the month, oldest first: January takes the money and February is left unpaid, as a recomputation from the
-     * start gives; told apart by its credit alone, it kept February paid beside an unpaid January. Whichever way the
-     * allocations from the month are read (RunPayers: the month's, or each payer's). Regencies 16.10 and 16.11, which
+     * start gives; told apart by its credit alone, it kept February paid beside an unpaid January. Regency 16.10, which
      * no other test uses.
      */
-    @org.junit.jupiter.params.ParameterizedTest(name = "allocations read per payer: {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void aBackfilledMonthTakesTheMoneyOfTheLaterMonthBilledBeforeItOldestMonthFirst(boolean perPayer) {
-        String regency = perPayer ? "16.11" : "16.10";
-        Actor here = TestUsers.actor("settlement-backfill-" + perPayer, Role.DPMD, regency);
+    @Test
+    void aBackfilledMonthTakesTheMoneyOfTheLaterMonthBilledBeforeItOldestMonthFirst() {
+        String regency = "16.10";
+        Actor here = TestUsers.actor("settlement-backfill", Role.DPMD, regency);
         String village = new BillingFixture(jdbc).firstDesa(regency);
         long payer = villageWithItsHead(village);
         bill(here, 2, 2);
@@ -185,12 +183,7 @@ class PaymentSettlementIntegrationTests {
         assertThat(jdbc.sql("select count(*) from payer_credit where payer_id = ?").param(payer).query(Long.class).single())
                 .as("no credit: February took the payment").isZero();
 
-        Boolean previous = RunPayers.forcePerPayer(perPayer);
-        try {
-            bill(here, 1, 1);
-        } finally {
-            RunPayers.forcePerPayer(previous);
-        }
+        bill(here, 1, 1);
 
         assertThat(jdbc.sql("select month::text || ' ' || sum(amount) from payment_allocation where payer_id = ? group by month order by month")
                 .param(payer).query(String.class).list()).as("January, the oldest month, takes the money").containsExactly("2026-01-01 10800.00");
