@@ -71,7 +71,17 @@ public final class Browser {
     public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        byte[] png;
+        try {
+            png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Chromium on a loaded machine (CI beside a benchmark, 2026-12-05): "timeout from aborted by navigation: Not
+            // attached to an active page" right after a page load. The picture is for people, not an assertion: once
+            // the page has settled, taken again
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d ->
+                    "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+            png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        }
         return Files.write(dir.resolve(name + ".png"), png);
     }
 
