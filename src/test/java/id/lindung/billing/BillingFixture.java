@@ -58,4 +58,16 @@ final class BillingFixture {
     void close(long term, LocalDate to, String reason) {
         jdbc.sql("update membership_term set valid_to = ?, end_reason = ? where id = ?").params(Date.valueOf(to), reason, term).update();
     }
+
+    /**
+     * The village's own payer (APBDES) paying JKK and JKM for one official on a wage of Rp 2,000,000 from {@code from}:
+     * Rp 10,800 a month (JKK 4,800 + JKM 6,000). The payer's id.
+     */
+    long villageWithOneOfficial(String desa, String name, String category, LocalDate from) {
+        long village = payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
+        long w = worker(desa, name, category);
+        term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, from, null);
+        term(w, desa, "JKM", "PU", "2000000", null, village, village, from, null);
+        return village;
+    }
 }

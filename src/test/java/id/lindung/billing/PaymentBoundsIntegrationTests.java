@@ -36,11 +36,7 @@ class PaymentBoundsIntegrationTests {
 
     /** A village of Pohuwato (75.03) with one official billed January and February 2025: Rp 21,600 owed. */
     private String billedVillage(String desa) {
-        BillingFixture fx = new BillingFixture(jdbc);
-        long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
-        long w = fx.worker(desa, "Perangkat " + desa, "PERANGKAT_DESA");
-        fx.term(w, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, LocalDate.of(2025, 1, 1), null);
-        fx.term(w, desa, "JKM", "PU", "2000000", null, village, village, LocalDate.of(2025, 1, 1), null);
+        new BillingFixture(jdbc).villageWithOneOfficial(desa, "Perangkat " + desa, "PERANGKAT_DESA", LocalDate.of(2025, 1, 1));
         CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 1), ADMIN, true));
         CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2025, 2), ADMIN, true));
         return "APBDES:" + desa;

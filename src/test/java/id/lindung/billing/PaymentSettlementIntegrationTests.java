@@ -286,12 +286,7 @@ class PaymentSettlementIntegrationTests {
 
     /** The village's payer, paying JKK and JKM (10,800 a month) for its head from January 2026. */
     private long villageWithItsHead(String village) {
-        BillingFixture fx = new BillingFixture(jdbc);
-        long payer = fx.payer("APBDES:" + village, "APBDES", "Pemerintah Desa " + village, village);
-        long head = fx.worker(village, "Kepala Desa " + village, "KEPALA_DESA");
-        fx.term(head, village, "JKK", "PU", "2000000", "VERY_LOW", payer, payer, LocalDate.of(2026, 1, 1), null);
-        fx.term(head, village, "JKM", "PU", "2000000", null, payer, payer, LocalDate.of(2026, 1, 1), null);
-        return payer;
+        return new BillingFixture(jdbc).villageWithOneOfficial(village, "Kepala Desa " + village, "KEPALA_DESA", LocalDate.of(2026, 1, 1));
     }
 
     /** The worker's kept paid months equal a count over its lines and their allocations. */
