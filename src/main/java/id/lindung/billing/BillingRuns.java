@@ -216,25 +216,30 @@ public class BillingRuns {
         }
         long checks = System.nanoTime();
         // payers that get lines this month although they already have a bill for a later month (each payer probed
-        // once, not once per line)
+        // once, not once per line); every line staged so far is of this month: a death's come next
+        RunPayers.stageRunLines(jdbc, runId, linesAfter, true);
         long earlierThanLatest = jdbc.sql("""
-                select count(*) from (select distinct payer_id from bill_line where id > :after and run_id = :run) l
+                select count(*) from run_month_payer l
                 where exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
-                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(start)).query(Long.class).single();
+                .param("month", Date.valueOf(start)).query(Long.class).single();
         backfillRule.earlierThanLatest(earlierThanLatest).ifPresent(backfillReasons::add);
         if (!backfill) {
             backfillRule.refuse(backfillReasons);
         }
         // months after a death that were billed before the death was recorded (issue 13): reversed by this run
-        reversals += lines.reverseMonthsAfterDeath(r, runId, scope);
-        BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from bill_line where id > ? and run_id = ?")
-                .params(linesAfter, runId).query(BigDecimal.class).single();
+        long beforeDeaths = jdbc.sql("select coalesce(max(id), 0) from bill_line").query(Long.class).single();
+        long deaths = lines.reverseMonthsAfterDeath(r, runId, scope);
+        if (deaths > 0) {
+            RunPayers.stageRunLines(jdbc, runId, beforeDeaths, false);
+        }
+        reversals += deaths;
+        BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from run_month_payer").query(BigDecimal.class).single();
         long bills = jdbc.sql("select count(*) from bill where month = :month and payer_region_code >= :lo and payer_region_code < :hi")
                 .param("month", Date.valueOf(start)).param("lo", scope.lo()).param("hi", scope.hi()).query(Long.class).single();
         jdbc.sql("update billing_run set finished_at = clock_timestamp(), bills = ?, lines_added = ?, amount_added = ? where id = ?")
                 .params(bills, reversals + added, amount, runId).update();
         log.debug("Billing {}: checks, deaths, totals in {} ms", month, (System.nanoTime() - checks) / 1_000_000);
-        Map<Long, Map<LocalDate, BigDecimal>> allocatedBefore = dryRun == null ? Map.of() : allocatedToPayersOf(runId);
+        DryRunAllocations dryAllocations = dryRun == null ? null : DryRunAllocations.begin(jdbc);
         if (reversals + added > 0) {
             // a bill whose lines changed is a new version with a new verification code; the old code says "replaced"
             progress.advanced(BillingProgress.SETTLING, 0, 0);
@@ -242,12 +247,15 @@ public class BillingRuns {
             long v0 = System.nanoTime();
             long versionsNanos = 0;
             RunPayers.beginRun(jdbc);
-            for (LocalDate changed : monthsOfRun(runId, linesAfter, start)) {
-                RunPayers payers = RunPayers.of(jdbc, payersPerBatch, runId, linesAfter, changed, changed.equals(start),
+            for (LocalDate changed : monthsOfRun(start)) {
+                RunPayers payers = RunPayers.of(jdbc, payersPerBatch, changed, changed.equals(start),
                         firstRun && changed.equals(start), runPayersLock != null ? runPayersLock : allocation::lockRunPayers);
                 payers.forEachBatch(RunPayers.BILLED_BEFORE, batch -> versions.afterRun(changed, batch));
                 long v1 = System.nanoTime();
                 versionsNanos += v1 - v0;
+                if (dryAllocations != null) {
+                    dryAllocations.beforeSettling(changed);
+                }
                 allocation.reallocatePayersOfRun(changed, linesAfter, payers);
                 payers.settled();
                 v0 = System.nanoTime();
@@ -257,7 +265,7 @@ public class BillingRuns {
         }
         if (dryRun != null) {
             dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,
-                    r.regulationVersion(), !backfillReasons.isEmpty(), List.copyOf(backfillReasons), paidMonthsChanged(allocatedBefore, allocatedToPayersOf(runId), start)));
+                    r.regulationVersion(), !backfillReasons.isEmpty(), List.copyOf(backfillReasons), dryAllocations.changes(start)));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("month", month.toString());
@@ -269,44 +277,6 @@ public class BillingRuns {
         after.put("scope", scope.code());
         audit.record("BILLING_RUN", "billing_run", Long.toString(runId), scope.isNational() ? null : scope.code(), null, after);
         return new Result(month, bills, reversals + added, Rupiah.of(amount), r.regulationVersion());
-    }
-
-    /** Allocated amount per payer and month, for the payers that got lines in the run. */
-    private Map<Long, Map<LocalDate, BigDecimal>> allocatedToPayersOf(long runId) {
-        Map<Long, Map<LocalDate, BigDecimal>> result = new java.util.HashMap<>();
-        jdbc.sql("""
-                select a.payer_id, a.month, sum(a.amount) from payment_allocation a
-                where a.payer_id in (select distinct payer_id from bill_line where run_id = ?)
-                group by a.payer_id, a.month""").param(runId)
-                .query((rs, n) -> result.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>())
-                        .put(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)))
-                .list();
-        return result;
-    }
-
-    /** Payers whose payments would settle other months than before (the run's own month aside). */
-    private List<BillingPreview.PaidMonthsChange> paidMonthsChanged(Map<Long, Map<LocalDate, BigDecimal>> before,
-                                                                    Map<Long, Map<LocalDate, BigDecimal>> after, LocalDate start) {
-        List<BillingPreview.PaidMonthsChange> changes = new java.util.ArrayList<>();
-        java.util.Set<Long> payers = new java.util.TreeSet<>(before.keySet());
-        payers.addAll(after.keySet());
-        for (long payer : payers) {
-            Map<LocalDate, BigDecimal> b = before.getOrDefault(payer, Map.of());
-            Map<LocalDate, BigDecimal> a = after.getOrDefault(payer, Map.of());
-            java.util.SortedSet<String> months = new java.util.TreeSet<>();
-            java.util.Set<LocalDate> all = new java.util.HashSet<>(b.keySet());
-            all.addAll(a.keySet());
-            for (LocalDate m : all) {
-                if (!m.equals(start) && b.getOrDefault(m, BigDecimal.ZERO).compareTo(a.getOrDefault(m, BigDecimal.ZERO)) != 0) {
-                    months.add(YearMonth.from(m).toString());
-                }
-            }
-            if (!months.isEmpty()) {
-                String code = jdbc.sql("select code from registry_payer where id = ?").param(payer).query(String.class).single();
-                changes.add(new BillingPreview.PaidMonthsChange(code, List.copyOf(months)));
-            }
-        }
-        return changes;
     }
 
     /**
@@ -336,10 +306,9 @@ public class BillingRuns {
     }
 
     /** The months the run added lines to, oldest first, the run's own month always among them. */
-    private List<LocalDate> monthsOfRun(long runId, long linesAfter, LocalDate start) {
-        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(jdbc.sql(
-                        "select distinct month from bill_line where id > ? and run_id = ?")
-                .params(linesAfter, runId).query((rs, n) -> rs.getDate(1).toLocalDate()).list());
+    private List<LocalDate> monthsOfRun(LocalDate start) {
+        java.util.TreeSet<LocalDate> months = new java.util.TreeSet<>(jdbc.sql("select distinct month from run_month_payer")
+                .query((rs, n) -> rs.getDate(1).toLocalDate()).list());
         months.add(start);
         return List.copyOf(months);
     }

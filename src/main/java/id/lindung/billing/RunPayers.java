@@ -44,7 +44,36 @@ final class RunPayers {
     }
 
     /**
-     * Fills {@code run_payer} with the payers of the run's lines of {@code month} (ids above {@code linesAfter}).
+     * Reads the run's lines with ids above {@code after} once, into {@code run_month_payer}: each month and payer with
+     * the sum of its lines, beside what an earlier call staged. A first run writes a million lines per million
+     * memberships, and the run read them four times over (the months they are in, their total, and the payers of each
+     * month, one scan per month, and a death's reversals add a month): 0.15-0.57 s each at 500,000 workers
+     * (docs/benchmarks.md, "A month settled again"). Called with the run's first id bound once its month's lines and
+     * bills are written, and again with a later bound after lines it adds after that (a death's reversals).
+     */
+    static void stageRunLines(JdbcClient jdbc, long runId, long after, boolean first) {
+        // rows of one month and payer can repeat after a second call: every reader sums or takes distinct values.
+        // Neither a key nor "on conflict": they cost 0.3 s of the 0.9 s at 500,000 workers
+        if (first) {
+            jdbc.sql("drop table if exists run_month_payer").update();
+            jdbc.sql("""
+                    create temp table run_month_payer on commit drop as
+                    select month, payer_id, sum(amount) as amount from bill_line where id > :after and run_id = :run
+                    group by month, payer_id""")
+                    .param("after", after).param("run", runId).update();
+        } else {
+            jdbc.sql("""
+                    insert into run_month_payer (month, payer_id, amount)
+                    select month, payer_id, sum(amount) from bill_line where id > :after and run_id = :run
+                    group by month, payer_id""")
+                    .param("after", after).param("run", runId).update();
+        }
+        jdbc.sql("analyze run_month_payer").update();
+    }
+
+    /**
+     * Fills {@code run_payer} with the payers of the run's lines of {@code month} ({@code run_month_payer}, staged by
+     * {@link #stageRunLines}).
      * {@code created} is known only for the run's own month, whose new bills are in {@code new_bill_content}.
      *
      * <p>{@code paying}: a payer with a live payment, and in the month of a first run only one whose payments exceed
@@ -64,7 +93,7 @@ final class RunPayers {
      * @param firstRunMonth {@code month} is the month of a first run (no line of it in the run's area before)
      * @param lock          locks every payer of {@code run_payer} until the transaction ends, given how many there are
      */
-    static RunPayers of(JdbcClient jdbc, int batch, long runId, long linesAfter, java.time.LocalDate month, boolean runMonth,
+    static RunPayers of(JdbcClient jdbc, int batch, java.time.LocalDate month, boolean runMonth,
                         boolean firstRunMonth, java.util.function.LongConsumer lock) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be positive: " + batch);
@@ -76,11 +105,11 @@ final class RunPayers {
         long payers = jdbc.sql("""
                 create temp table run_payer on commit drop as
                 select l.payer_id, false as paying, %s as created
-                from (select distinct payer_id from bill_line where id > :after and run_id = :run and month = :month) l
+                from (select distinct payer_id from run_month_payer where month = :month) l
                 %s"""
                         .formatted(runMonth ? "n.payer_id is not null" : "false",
                                 runMonth ? "left join new_bill_content n on n.payer_id = l.payer_id" : ""))
-                .param("after", linesAfter).param("run", runId).param("month", Date.valueOf(month)).update();
+                .param("month", Date.valueOf(month)).update();
         jdbc.sql("alter table run_payer add primary key (payer_id)").update();
         lock.accept(payers);
         if (firstRunMonth) {

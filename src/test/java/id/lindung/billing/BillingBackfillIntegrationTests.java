@@ -159,6 +159,74 @@ class BillingBackfillIntegrationTests {
         assertThat(again.newBills()).isZero();
     }
 
+    /** Each month's allocated amount of the payer, yyyy-MM to amount. */
+    private java.util.Map<String, BigDecimal> allocatedByMonth(long payer) {
+        java.util.Map<String, BigDecimal> months = new java.util.TreeMap<>();
+        jdbc.sql("select to_char(month, 'YYYY-MM'), sum(amount) from payment_allocation where payer_id = ? group by 1")
+                .param(payer).query((rs, n) -> months.put(rs.getString(1), rs.getBigDecimal(2).stripTrailingZeros())).list();
+        return months;
+    }
+
+    /** The months, other than {@code except}, whose allocated amount differs between the two. */
+    private static java.util.List<String> movedMonths(java.util.Map<String, BigDecimal> before, java.util.Map<String, BigDecimal> after,
+                                                      YearMonth except) {
+        java.util.SortedSet<String> months = new java.util.TreeSet<>(before.keySet());
+        months.addAll(after.keySet());
+        months.remove(except.toString());
+        months.removeIf(m -> before.getOrDefault(m, BigDecimal.ZERO).compareTo(after.getOrDefault(m, BigDecimal.ZERO)) == 0);
+        return java.util.List.copyOf(months);
+    }
+
+    /*
+     * A death recorded late makes the run reverse the dead official's lines of two earlier months and settle the
+     * village's payments again from the first of them; the dry run keeps each payer's allocations once, at the first
+     * month it settles, and must name exactly the months the confirmed run then moves. A payer with credit whose
+     * earlier months stay as they are is settled too, in the run's own month only, and is not named.
+     */
+    @Test
+    void aDryRunAfterALateDeathNamesTheEarlierMonthsTheConfirmedRunSettlesAgainAndNoOther() {
+        YearMonth current = YearMonth.now(clock);
+        YearMonth first = current.minusMonths(2);
+        Actor katingan = TestUsers.actor("backfill-dpmd-3", Role.DPMD, "62.10");
+        BillingFixture fx = new BillingFixture(jdbc);
+        String desa = fx.firstDesa("62.10");
+        String other = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like '62.10.%' and code > ?")
+                .param(desa).query(String.class).single();
+        long village = fx.villageWithOneOfficial(desa, "Kepala Desa Katingan", "KEPALA_DESA", first.atDay(1));
+        long dying = fx.worker(desa, "Sekretaris Katingan", "PERANGKAT_DESA");
+        long jkk = fx.term(dying, desa, "JKK", "PU", "2000000", "VERY_LOW", village, village, first.atDay(1), null);
+        long jkm = fx.term(dying, desa, "JKM", "PU", "2000000", null, village, village, first.atDay(1), null);
+        long creditor = fx.villageWithOneOfficial(other, "Kepala Desa Lain", "KEPALA_DESA", first.atDay(1));
+        run(katingan, first, true);
+        run(katingan, first.plusMonths(1), false);
+        run(katingan, current, false);
+        // three months of two officials (21,600 a month) and a little more; the other village pays four months ahead
+        CurrentActor.runAs(katingan, () -> payments.record(new Payments.PaymentRequest("APBDES:" + desa, "KATINGAN-1",
+                LocalDate.now(clock), new BigDecimal("69800"), "BANK"), katingan));
+        CurrentActor.runAs(katingan, () -> payments.record(new Payments.PaymentRequest("APBDES:" + other, "KATINGAN-2",
+                LocalDate.now(clock), new BigDecimal("75600"), "BANK"), katingan));
+        fx.close(jkk, first.atDay(10), "DECEASED");
+        fx.close(jkm, first.atDay(10), "DECEASED");
+        java.util.Map<String, BigDecimal> villageBefore = allocatedByMonth(village);
+        java.util.Map<String, BigDecimal> creditorBefore = allocatedByMonth(creditor);
+        String before = state("62.10");
+
+        YearMonth next = current.plusMonths(1);
+        BillingPreview preview = dryRun(katingan, next);
+        assertThat(state("62.10")).isEqualTo(before);
+        assertThat(preview.reversals()).isEqualTo(4);
+        assertThat(preview.paidMonthsChanged()).singleElement().satisfies(c -> {
+            assertThat(c.payer()).isEqualTo("APBDES:" + desa);
+            assertThat(c.months()).containsExactly(first.plusMonths(1).toString(), current.toString());
+        });
+
+        run(katingan, next, false);
+        assertThat(movedMonths(villageBefore, allocatedByMonth(village), next))
+                .containsExactlyElementsOf(preview.paidMonthsChanged().get(0).months());
+        assertThat(movedMonths(creditorBefore, allocatedByMonth(creditor), next)).isEmpty();
+        assertThat(allocatedByMonth(creditor)).containsKey(next.toString());
+    }
+
     @Test
     void theApiRefusesAnUnconfirmedBackfillWith422AndAnswersADryRun() {
         YearMonth old = YearMonth.now(clock).minusMonths(4);
