@@ -210,18 +210,37 @@ public class CoverageRollups {
             return full(snapshot, rules, cal, clean, early.name());
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
-        // (a large write) has every worker with a span or a term there recomputed
-        String[] whole = jdbc.sql("select distinct c.village_code " + changed + " and c.village_code is not null and c.worker_id is null")
-                .paramSource(p).query(String.class).list().toArray(String[]::new);
+        // (a large write) has every worker with a span or a term there recomputed. Billing's writes (lines, allocations,
+        // billed and paid months) reach a worker's spans only through the lapses of its BPU programmes (RollupSql.SPANS):
+        // a worker who never had a BPU term keeps the same spans whatever billing writes, so billing's log has only its
+        // workers with one recomputed (a village's officials, PU, are 37 % of the suite's register and most of what a
+        // village budget's payment names). Their money is summed again below all the same.
+        String registryLog = RollupTables.changedIn("registry_changed_village");
+        String billingLog = RollupTables.changedIn("billing_changed_village");
+        String wholeOf = "select distinct c.village_code %s and c.village_code is not null and c.worker_id is null";
+        String[] registryWhole = jdbc.sql(wholeOf.formatted(registryLog)).paramSource(p).query(String.class).list().toArray(String[]::new);
+        String[] billingWhole = jdbc.sql(wholeOf.formatted(billingLog)).paramSource(p).query(String.class).list().toArray(String[]::new);
+        String[] whole = java.util.stream.Stream.concat(java.util.Arrays.stream(registryWhole), java.util.Arrays.stream(billingWhole))
+                .distinct().toArray(String[]::new);
         jdbc.sql("insert into coverage_refresh_village select unnest(cast(:v as text[])) on conflict do nothing").param("v", whole).update();
-        jdbc.sql("insert into coverage_refresh_worker select distinct c.worker_id " + changed
-                + " and c.village_code is not null and c.worker_id is not null on conflict do nothing").paramSource(p).update();
-        jdbc.sql("""
+        String namedIn = "insert into coverage_refresh_worker select distinct c.worker_id %s and c.village_code is not null "
+                + "and c.worker_id is not null%s on conflict do nothing";
+        jdbc.sql(namedIn.formatted(registryLog, "")).paramSource(p).update();
+        jdbc.sql(namedIn.formatted(billingLog, " and " + WITH_BPU_TERM.formatted("c.worker_id"))).paramSource(p).update();
+        String workersOfVillages = """
                 insert into coverage_refresh_worker
-                select s.worker_id from coverage_worker_span s join coverage_refresh_village v on v.village_code = s.village_code
-                union
-                select t.worker_id from registry_membership_term t join coverage_refresh_village v on v.village_code = t.village_code
-                on conflict do nothing""").update();
+                select w.worker_id from (
+                    select s.worker_id from coverage_worker_span s where s.village_code = any(cast(:v as text[]))
+                    union
+                    select t.worker_id from registry_membership_term t where t.village_code = any(cast(:v as text[]))) w
+                %s
+                on conflict do nothing""";
+        if (registryWhole.length > 0) {
+            jdbc.sql(workersOfVillages.formatted("")).param("v", registryWhole).update();
+        }
+        if (billingWhole.length > 0) {
+            jdbc.sql(workersOfVillages.formatted("where " + WITH_BPU_TERM.formatted("w.worker_id"))).param("v", billingWhole).update();
+        }
         // counted before it is read into the heap: a national billing run logs every village whole
         long listed = jdbc.sql("select count(*) from coverage_refresh_worker").query(Long.class).single();
         RefreshSize.Decision listedSize = size.afterListing(listed, held);
@@ -334,6 +353,10 @@ public class CoverageRollups {
         log.info("Coverage rollups rebuilt ({}) in {} ms: {}", why, millis, steps.done);
         return new Refresh(true, villages, workers, millis, steps.done, why);
     }
+
+    /** A worker ({@code %s}) with a BPU term, the only kind whose spans billing's writes can change (see refreshLocked). */
+    private static final String WITH_BPU_TERM =
+            "exists (select 1 from registry_membership_term b where b.worker_id = %s and b.segment = 'BPU')";
 
     /** The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table}. */
     private static String moneyWorkers(String table, String lines) {

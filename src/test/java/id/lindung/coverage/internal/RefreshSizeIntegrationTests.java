@@ -159,8 +159,9 @@ class RefreshSizeIntegrationTests {
     void manyVillagesWithNamedWorkersAreRecomputedNotRebuilt() {
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             rollups.refresh();
+            // the registry's log: billing's has only its workers with a BPU term recomputed (the next test)
             jdbc.sql("""
-                    insert into billing_village_change (village_code, worker_id)
+                    insert into registry_village_change (village_code, worker_id)
                     select v.code, :nobody + row_number() over (order by v.code)
                     from (select code from region_area where level = 'VILLAGE' order by code limit 5001) v""")
                     .param("nobody", NOBODY).update();
@@ -169,6 +170,63 @@ class RefreshSizeIntegrationTests {
             assertThat(named.workers()).isEqualTo(5001);
             s.setRollbackOnly();
         });
+    }
+
+    /*
+     * Billing's writes reach the spans only through the lapses of BPU programmes: a village official paid by the
+     * village budget (PU only) keeps the same spans whatever billing writes, so billing's log recomputes only the
+     * workers with a BPU term, named or in a village logged whole; the registry's log recomputes every worker.
+     * Billing's log still has the money summed again.
+     */
+    @Test
+    void billingsLogRecomputesTheSpansOfWorkersWithABpuTermOnlyTheRegistrysEveryWorker() {
+        String[] villages = fiveWorkersOf7206();
+        long official = new TransactionTemplate(transactions).execute(s -> {
+            long payer = jdbc.sql("insert into payer (code, kind, name, region_code) values (?, 'APBDES', 'Pemerintah Desa Uji', ?) "
+                    + "on conflict (code) do update set name = payer.name returning id")
+                    .params("APBDES:" + villages[1], villages[1]).query(Long.class).single();
+            String nik = villages[1].substring(0, 8).replace(".", "") + "010188" + "9200";
+            Long existing = jdbc.sql("select id from worker where nik = ?").param(nik).query(Long.class).optional().orElse(null);
+            if (existing != null) {
+                return existing;
+            }
+            long worker = jdbc.sql("""
+                    insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by)
+                    values (?, 'Sekretaris Uji', 'L', date '1980-01-01', ?, 'PERANGKAT_DESA', 'test') returning id""")
+                    .params(nik, villages[1]).query(Long.class).single();
+            for (String program : new String[] {"JKK", "JKM"}) {
+                jdbc.sql("""
+                        insert into membership_term (worker_id, village_code, program, segment, wage, risk_group, employer_payer_id,
+                            worker_payer_id, valid_from, created_by)
+                        values (?, ?, ?, 'PU', 2000000, ?, ?, ?, date '2026-01-01', 'test')""")
+                        .params(worker, villages[1], program, program.equals("JKK") ? "VERY_LOW" : null, payer, payer).update();
+            }
+            return worker;
+        });
+        long farmer = jdbc.sql("select w.id from worker w where w.village_code = ? and w.category = 'PETANI'").param(villages[1])
+                .query(Long.class).single();
+        rollups.refresh();
+
+        CoverageRollups.Refresh billingNamed = rolledBack(() -> {
+            jdbc.sql("insert into billing_village_change (village_code, worker_id) values (?, ?), (?, ?)")
+                    .params(villages[1], official, villages[1], farmer).update();
+            return rollups.refresh();
+        });
+        assertThat(billingNamed.workers()).as("the farmer (BPU), not the official (PU)").isEqualTo(1);
+        assertThat(billingNamed.steps()).extracting(CoverageRollups.Step::name).as("their money is summed again").contains("money");
+        assertThat(rolledBack(() -> {
+            logWhole(villages[1]);
+            return rollups.refresh();
+        }).workers()).as("billing's whole village: its farmer").isEqualTo(1);
+        assertThat(rolledBack(() -> {
+            jdbc.sql("insert into registry_village_change (village_code, worker_id) values (?, ?), (?, ?)")
+                    .params(villages[1], official, villages[1], farmer).update();
+            return rollups.refresh();
+        }).workers()).as("the registry's log: both").isEqualTo(2);
+        assertThat(rolledBack(() -> {
+            jdbc.sql("insert into registry_village_change (village_code) values (?)").param(villages[1]).update();
+            return rollups.refresh();
+        }).workers()).as("the registry's whole village: both").isEqualTo(2);
     }
 
     /** The rollups with the share of the register and the cap of a work list that rebuild (every list counts). */
