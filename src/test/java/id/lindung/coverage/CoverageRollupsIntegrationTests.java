@@ -306,7 +306,8 @@ class CoverageRollupsIntegrationTests {
 
     /**
      * Money is kept per worker and village (V157): a payment, its reversal and a re-bill (a death recorded late, whose
-     * later months the next run reverses) each sum one worker's lines again, not the other 44 of a levelled village, and
+     * later months the next run reverses) each sum one worker's lines again, not the other 44 of a levelled village,
+     * from the earliest month the write changed (V171: the months before are kept from the worker's row), and
      * add new minus old to the village and its groups, whose billed and paid equal the direct sum over the lines on the
      * days around the payment and over the whole year. Regency 14.08, which no other test uses.
      */
@@ -344,6 +345,13 @@ class CoverageRollupsIntegrationTests {
         LocalDate on = LocalDate.of(2026, 9, 20);
         List<LocalDate> days = List.of(LocalDate.of(2026, 6, 9), LocalDate.of(2026, 6, 10), on.minusDays(1), on,
                 LocalDate.of(2026, 10, 31), indicators.today());
+
+        // a payment of July only: its worker's money is summed from July (V171), June's is kept from its row as it was
+        pay(payers.get(3), LocalDate.of(2026, 7, 12), owed(payers.get(3), YearMonth.of(2026, 7)));
+        CoverageRollups.Refresh july = rollups.refresh();
+        assertThat(moneyRows(july)).as("a payment of July sums its worker's money again").isOne();
+        assertMoneyExact("after a payment of July", village, List.of(LocalDate.of(2026, 6, 10), LocalDate.of(2026, 7, 11),
+                LocalDate.of(2026, 7, 12), indicators.today()));
 
         long payment = pay(payers.get(7), on, owed(payers.get(7), null));
         CoverageRollups.Refresh paid = rollups.refresh();

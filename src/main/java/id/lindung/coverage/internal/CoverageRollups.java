@@ -257,16 +257,21 @@ public class CoverageRollups {
         // money changes only with billing's lines and allocations: billing's log names the workers (and, for a large
         // write, the villages) whose money is summed again; old minus new goes to the villages and groups
         String billing = RollupTables.changedIn("billing_changed_village");
-        Long[] moneyWorkers = jdbc.sql("select distinct c.worker_id " + billing + " and c.village_code is not null and c.worker_id is not null")
-                .paramSource(p).query(Long.class).list().toArray(Long[]::new);
+        // with the earliest month billing changed for each (V171; null: every month), whose money is summed from it on
+        List<Object[]> named = jdbc.sql("select c.worker_id, case when bool_or(c.from_month is null) then null else min(c.from_month) end "
+                        + RollupTables.changedColumnsIn("tx, village_code, worker_id, from_month", "billing_changed_village") + " and c.village_code is not null and c.worker_id is not null group by c.worker_id")
+                .paramSource(p).query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
+        Long[] moneyWorkers = named.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
+        Date[] moneyFrom = named.stream().map(r -> (Date) r[1]).toArray(Date[]::new);
         String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
                 .paramSource(p).query(String.class).list().toArray(String[]::new);
         MapSqlParameterSource moneyParams = new MapSqlParameterSource().addValue("v", moneyVillages).addValue("w", moneyWorkers)
-                .addValue("bm", billedMonths);
+                .addValue("wf", moneyFrom);
+        String moneyLines = RollupSql.moneyLines(named, billedMonths, moneyParams);
         // a large refresh (a village logged whole, a file's thousands of payers) sums the money on a second connection
         // while the spans are computed here, as a rebuild does; a payment's refresh keeps to one connection
         MoneyAlongside.Task moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
-                ? alongside.start(moneyWorkers("coverage_money_worker_load", MONEY_LINES), moneyParams)
+                ? alongside.start(moneyWorkers("coverage_money_worker_load", moneyLines, RollupSql.MONEY_KEPT_MONTHS), moneyParams)
                 : null;
         steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"),
                         "b.month = any(cast(:bm as date[])) and " + byWorker.formatted("b"), byWorker.formatted("p")))
@@ -296,7 +301,7 @@ public class CoverageRollups {
                 .param("v", desaSadarVillages).update();
         tables.desaSadar(false, steps);
         if (moneyVillages.length > 0 || moneyWorkers.length > 0) {
-            money(moneyParams, moneyAlongside, steps);
+            money(moneyLines, moneyParams, moneyAlongside, steps);
         }
         tables.clear(steps.done.stream().mapToLong(Step::rows).max().orElse(0));
         tables.saveState(snapshot, rules, cal);
@@ -315,7 +320,7 @@ public class CoverageRollups {
         Steps steps = new Steps();
         String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
         tables.setLocal("work_mem", rebuildWorkMem);
-        MoneyAlongside.Task money = clean ? alongside.start(moneyWorkers("coverage_money_worker_load", "billing_line_money"),
+        MoneyAlongside.Task money = clean ? alongside.start(moneyWorkers("coverage_money_worker_load", "billing_line_money", ""),
                 new MapSqlParameterSource()) : null;
         jdbc.sql("""
                 truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
@@ -335,7 +340,7 @@ public class CoverageRollups {
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         tables.desaSadar(true, steps);
         steps.run("money", () -> alongside.copy(money, steps.done::add, "coverage_money_worker",
-                () -> jdbc.sql(moneyWorkers("coverage_money_worker", "billing_line_money")).update()));
+                () -> jdbc.sql(moneyWorkers("coverage_money_worker", "billing_line_money", "")).update()));
         steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
         steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
         steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
@@ -358,9 +363,12 @@ public class CoverageRollups {
     private static final String WITH_BPU_TERM =
             "exists (select 1 from registry_membership_term b where b.worker_id = %s and b.segment = 'BPU')";
 
-    /** The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table}. */
-    private static String moneyWorkers(String table, String lines) {
-        return String.format(RollupSql.MONEY_WORKERS, table, lines);
+    /**
+     * The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table},
+     * with {@code kept} rows of money as they are (RollupSql.MONEY_KEPT_MONTHS, or nothing).
+     */
+    private static String moneyWorkers(String table, String lines, String kept) {
+        return String.format(RollupSql.MONEY_WORKERS, table, lines, kept);
     }
 
     @PreDestroy
@@ -369,23 +377,13 @@ public class CoverageRollups {
     }
 
     /**
-     * The lines a refresh sums again: those of the villages logged whole, then those of the named workers elsewhere, a
-     * worker's lines read through the lines' month index, every billed month named, as billing keeps no worker index on
-     * them (V168).
-     */
-    private static final String MONEY_LINES = """
-            (select * from billing_line_money where village_code = any(cast(:v as text[]))
-             union all
-             select * from billing_line_money where month = any(cast(:bm as date[])) and worker_id = any(cast(:w as bigint[]))
-               and not village_code = any(cast(:v as text[])))""";
-
-    /**
      * A refresh's money: the lines of the named workers (every village) and of the villages logged whole (every worker)
      * summed per village and worker again (on a second connection when {@code alongside} is not null), and new minus old
      * added to the villages and the group levels. The step "money" counts the village-and-worker rows summed again.
      */
-    private void money(MapSqlParameterSource p, MoneyAlongside.Task task, Steps steps) {
-        IntSupplier here = () -> jdbc.sql(moneyWorkers("coverage_money_worker_stage", MONEY_LINES)).paramSource(p).update();
+    private void money(String lines, MapSqlParameterSource p, MoneyAlongside.Task task, Steps steps) {
+        IntSupplier here = () -> jdbc.sql(moneyWorkers("coverage_money_worker_stage", lines, RollupSql.MONEY_KEPT_MONTHS))
+                .paramSource(p).update();
         String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
         steps.run("money", () -> alongside.copy(task, steps.done::add, "coverage_money_worker_stage", here));
         steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());

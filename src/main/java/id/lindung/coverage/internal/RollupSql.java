@@ -1,5 +1,13 @@
 package id.lindung.coverage.internal;
 
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+
 /**
  * The statements of the coverage rollups (docs/decisions/0010-coverage-rollups.md). A worker's counted facts change
  * only at the bounds of their terms and of their lapses, so the refresh writes each worker's spans of constant facts;
@@ -329,8 +337,61 @@ final class RollupSql {
             from (select l.village_code, l.worker_id, l.month, coalesce(l.paid_on, '-infinity') as day, p.kind,
                          sum(l.amount) as billed, coalesce(sum(l.paid), 0) as paid
                   from %2$s l join registry_payer p on p.id = l.payer_id
-                  group by 1, 2, 3, 4, 5) m
+                  group by 1, 2, 3, 4, 5
+                  %3$s) m
             group by 1, 2
+            """;
+
+    /**
+     * The lines a refresh sums again (a derived table; its parameters are added to {@code params}): those of the
+     * villages logged whole ({@code :v}), then those of the named workers elsewhere from the earliest month billing
+     * changed for each (V171; their earlier months are kept, RollupSql.MONEY_KEPT_MONTHS). The workers are read a group
+     * per earliest month, each group's months and workers given as arrays the planner can count: a worker's lines are
+     * then read through the lines' month index (billing keeps no worker index on them, V168). Joined to the workers
+     * and their months as a table instead, the planner hashed every line of the history (4.7 s at 500,000 workers
+     * against 1.6 s for every month of every worker). A December payment file reads December: before, every named
+     * worker's thirteen months and their allocations were read, 7.5-8.2 s of a 9.8-10.5 s catch-up for 50,673 workers
+     * (docs/benchmarks.md, "Money from the month a write changed").
+     *
+     * @param named each named worker and its earliest changed month (null: every month)
+     */
+    static String moneyLines(List<Object[]> named, Date[] billedMonths, MapSqlParameterSource params) {
+        Map<Date, List<Long>> groups = new HashMap<>();
+        for (Object[] worker : named) {
+            groups.computeIfAbsent((Date) worker[1], k -> new ArrayList<>()).add((Long) worker[0]);
+        }
+        StringBuilder lines = new StringBuilder("(select * from billing_line_money where village_code = any(cast(:v as text[]))");
+        int i = 0;
+        for (Map.Entry<Date, List<Long>> group : groups.entrySet()) {
+            Date from = group.getKey();
+            Date[] months = Arrays.stream(billedMonths).filter(m -> from == null || !m.before(from)).toArray(Date[]::new);
+            if (months.length == 0) {
+                continue;
+            }
+            params.addValue("bm" + i, months).addValue("w" + i, group.getValue().toArray(Long[]::new));
+            lines.append("""
+
+                     union all
+                     select * from billing_line_money where month = any(cast(:bm%1$d as date[])) and worker_id = any(cast(:w%1$d as bigint[]))
+                       and not village_code = any(cast(:v as text[]))""".formatted(i));
+            i++;
+        }
+        return lines.append(")").toString();
+    }
+
+    /**
+     * For {@link #MONEY_WORKERS}' third argument in a refresh: the named workers' kept money of the months before the
+     * earliest one billing changed for each ({@code :w} and {@code :wf}, null: every month changed), outside the
+     * villages summed whole ({@code :v}), taken from their rows as they are. The lines read are those from that month
+     * on (CoverageRollups.MONEY_LINES), so each row holds the worker's every month again.
+     */
+    static final String MONEY_KEPT_MONTHS = """
+            union all
+            select o.village_code, o.worker_id, x.month, x.day, x.kind, x.billed, x.paid
+            from unnest(cast(:w as bigint[]), cast(:wf as date[])) k (worker_id, from_month)
+            join coverage_money_worker o on o.worker_id = k.worker_id
+            cross join lateral unnest(o.months, o.days, o.billed, o.paid, o.kinds) x (month, day, billed, paid, kind)
+            where x.month < k.from_month and not o.village_code = any(cast(:v as text[]))
             """;
 
     /** A rebuild's money per village, month, settling day and payer kind: the sum of every worker's (the table is empty before). */

@@ -65,9 +65,14 @@ final class RollupTables {
      * last refresh's ({@code :s0}), or written by the current transaction.
      */
     static String changedIn(String... logs) {
+        return changedColumnsIn("tx, village_code, worker_id", logs);
+    }
+
+    /** {@link #changedIn(String...)} of logs that all have the {@code columns} (billing's from_month, V171). */
+    static String changedColumnsIn(String columns, String... logs) {
         StringBuilder union = new StringBuilder();
         for (String view : logs) {
-            union.append(union.isEmpty() ? "" : " union all ").append("select tx, village_code, worker_id from ").append(view)
+            union.append(union.isEmpty() ? "" : " union all ").append("select ").append(columns).append(" from ").append(view)
                     .append(" where tx >= pg_snapshot_xmin(cast(:s0 as pg_snapshot))");
         }
         return "from (" + union + """

@@ -50,6 +50,40 @@ class RefreshSizeIntegrationTests {
         });
     }
 
+    /*
+     * A refresh sums a named worker's money again only from the earliest month billing changed for it (V171): the log
+     * must carry that month for every kind of write, per worker for a small write and per village for a large one.
+     */
+    @Test
+    void aBillingWriteLogsTheEarliestMonthItChangedPerWorkerAndPerVillage() {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            String[] villages = villages(2);
+            jdbc.sql("""
+                    insert into paid_month (worker_id, program, month, village_code, paid_on)
+                    values (:nobody, 'JKK', date '2001-05-01', :v1, date '2001-05-10'),
+                           (:nobody, 'JKM', date '2001-03-01', :v1, date '2001-03-10'),
+                           (:nobody + 1, 'JKK', date '2001-06-01', :v2, date '2001-06-10')""")
+                    .param("nobody", NOBODY).param("v1", villages[0]).param("v2", villages[1]).update();
+            assertThat(jdbc.sql("""
+                    select worker_id - :nobody || ':' || from_month from billing_village_change
+                    where tx = pg_current_xact_id() order by worker_id""").param("nobody", NOBODY).query(String.class).list())
+                    .containsExactly("0:2001-03-01", "1:2001-06-01");
+            jdbc.sql("delete from paid_month where worker_id = :nobody and month = date '2001-05-01'").param("nobody", NOBODY).update();
+            assertThat(jdbc.sql("""
+                    select count(*) from billing_village_change
+                    where tx = pg_current_xact_id() and worker_id = :nobody and from_month = date '2001-05-01'""")
+                    .param("nobody", NOBODY).query(Long.class).single()).as("a delete logs its row's month").isOne();
+            jdbc.sql("""
+                    insert into paid_month (worker_id, program, month, village_code, paid_on)
+                    select :nobody + 10 + i, 'JKK', date '2001-01-01' + (i % 7) * interval '1 month', :v1, date '2001-01-10'
+                    from generate_series(1, 1000001) i""").param("nobody", NOBODY).param("v1", villages[0]).update();
+            assertThat(jdbc.sql("select from_month from billing_village_change where tx = pg_current_xact_id() and worker_id is null")
+                    .query(java.sql.Date.class).list()).as("a large write: its village, from its earliest month")
+                    .containsExactly(java.sql.Date.valueOf("2001-01-01"));
+            s.setRollbackOnly();
+        });
+    }
+
     @Test
     void aRefreshRebuildsWhenItsWorkListHoldsMoreThanTheShareOfTheRegisterNotForManyVillages() {
         String[] villages = fiveWorkersOf7206();
