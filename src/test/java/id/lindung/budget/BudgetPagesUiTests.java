@@ -205,7 +205,12 @@ class BudgetPagesUiTests {
         try {
             Browser.signIn(driver, port, "ui-scen-dpmd", TestUsers.PASSWORD);
             driver.get("http://localhost:" + port + "/anggaran/" + a + "?lang=id");
-            Browser.clickAndLoad(driver, driver.findElement(By.id("compare-plan")));
+            // waited for, not found at once: on a busy CI run (2026-12-05) the plan page was not there yet once
+            WebElement compare = waiting(driver).until(d -> {
+                List<WebElement> found = d.findElements(By.id("compare-plan"));
+                return found.isEmpty() ? null : found.get(0);
+            });
+            Browser.clickAndLoad(driver, compare);
             driver.findElement(By.cssSelector("input[name=ids][value='" + b + "']")).click();
             Browser.clickAndLoad(driver, driver.findElement(By.id("compare-button")));
             List<WebElement> costs = driver.findElements(By.cssSelector("#scenarios tr.cost-row td"));
