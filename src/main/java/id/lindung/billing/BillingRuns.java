@@ -217,7 +217,7 @@ public class BillingRuns {
         long checks = System.nanoTime();
         // payers that get lines this month although they already have a bill for a later month (each payer probed
         // once, not once per line); every line staged so far is of this month: a death's come next
-        RunPayers.stageRunLines(jdbc, runId, linesAfter, true);
+        RunPayers.stageRunLines(jdbc, runId, linesAfter);
         long earlierThanLatest = jdbc.sql("""
                 select count(*) from run_month_payer l
                 where exists (select 1 from bill b where b.payer_id = l.payer_id and b.month > :month)""")
@@ -230,7 +230,7 @@ public class BillingRuns {
         long beforeDeaths = jdbc.sql("select coalesce(max(id), 0) from bill_line").query(Long.class).single();
         long deaths = lines.reverseMonthsAfterDeath(r, runId, scope);
         if (deaths > 0) {
-            RunPayers.stageRunLines(jdbc, runId, beforeDeaths, false);
+            RunPayers.addRunLines(jdbc, runId, beforeDeaths);
         }
         reversals += deaths;
         BigDecimal amount = jdbc.sql("select coalesce(sum(amount), 0) from run_month_payer").query(BigDecimal.class).single();

@@ -37,7 +37,8 @@ final class DryRunAllocations {
     /**
      * Before the payers with money for {@code month} ({@code run_payer}) are settled from it: keeps the allocations from
      * {@code month} on of those not kept yet. A payer kept at an earlier month of the run is kept from there: its
-     * allocations from this month were already recomputed once.
+     * allocations from this month were already recomputed once. The run settles its months oldest first, so the
+     * payers kept from {@code month} are exactly those this call added.
      */
     void beforeSettling(LocalDate month) {
         long kept = jdbc.sql("""
@@ -54,7 +55,6 @@ final class DryRunAllocations {
                     select a.payer_id, a.month, sum(a.amount)
                     from dry_alloc_payer k join payment_allocation a on a.payer_id = k.payer_id and a.month >= k.from_month
                     where k.from_month = :month
-                      and not exists (select 1 from dry_alloc_before b where b.payer_id = k.payer_id)
                     group by a.payer_id, a.month""").param("month", Date.valueOf(month)).update();
         }
     }

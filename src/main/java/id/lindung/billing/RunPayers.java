@@ -45,31 +45,31 @@ final class RunPayers {
 
     /**
      * Reads the run's lines with ids above {@code after} once, into {@code run_month_payer}: each month and payer with
-     * the sum of its lines, beside what an earlier call staged. A first run writes a million lines per million
+     * the sum of its lines. A first run writes a million lines per million
      * memberships, and the run read them four times over (the months they are in, their total, and the payers of each
      * month, one scan per month, and a death's reversals add a month): 0.15-0.57 s each at 500,000 workers
-     * (docs/benchmarks.md, "A month settled again"). Called with the run's first id bound once its month's lines and
-     * bills are written, and again with a later bound after lines it adds after that (a death's reversals).
+     * (docs/benchmarks.md, "A month settled again"). Called once the run's month's lines and bills are written;
+     * {@link #addRunLines} adds the lines written after (a death's reversals).
      */
-    static void stageRunLines(JdbcClient jdbc, long runId, long after, boolean first) {
-        // rows of one month and payer can repeat after a second call: every reader sums or takes distinct values.
-        // Neither a key nor "on conflict": they cost 0.3 s of the 0.9 s at 500,000 workers
-        if (first) {
-            jdbc.sql("drop table if exists run_month_payer").update();
-            jdbc.sql("""
-                    create temp table run_month_payer on commit drop as
-                    select month, payer_id, sum(amount) as amount from bill_line where id > :after and run_id = :run
-                    group by month, payer_id""")
-                    .param("after", after).param("run", runId).update();
-        } else {
-            jdbc.sql("""
-                    insert into run_month_payer (month, payer_id, amount)
-                    select month, payer_id, sum(amount) from bill_line where id > :after and run_id = :run
-                    group by month, payer_id""")
-                    .param("after", after).param("run", runId).update();
-        }
+    static void stageRunLines(JdbcClient jdbc, long runId, long after) {
+        jdbc.sql("drop table if exists run_month_payer").update();
+        jdbc.sql("create temp table run_month_payer on commit drop as " + RUN_LINES).param("after", after).param("run", runId).update();
         jdbc.sql("analyze run_month_payer").update();
     }
+
+    /**
+     * Adds the run's lines with ids above {@code after}, written after {@link #stageRunLines} (a death's reversals), to
+     * {@code run_month_payer}. A month and payer can then have two rows: every reader sums them or takes distinct
+     * values (neither a key nor "on conflict": they cost 0.3 s of the 0.9 s at 500,000 workers).
+     */
+    static void addRunLines(JdbcClient jdbc, long runId, long after) {
+        jdbc.sql("insert into run_month_payer (month, payer_id, amount) " + RUN_LINES).param("after", after).param("run", runId).update();
+        jdbc.sql("analyze run_month_payer").update();
+    }
+
+    private static final String RUN_LINES = """
+            select month, payer_id, sum(amount) as amount from bill_line where id > :after and run_id = :run
+            group by month, payer_id""";
 
     /**
      * Fills {@code run_payer} with the payers of the run's lines of {@code month} ({@code run_month_payer}, staged by

@@ -255,16 +255,15 @@ public class CoverageRollups {
         // array of unknown size: at 200,000 workers it chose 1.4 million descents, 1.27 s, over a scan, 0.65 s)
         Date[] billedMonths = tables.billedMonths();
         // money changes only with billing's lines and allocations: billing's log names the workers (and, for a large
-        // write, the villages) whose money is summed again; old minus new goes to the villages and groups
-        String billing = RollupTables.changedIn("billing_changed_village");
+        // write, the villages logged whole, listed above) whose money is summed again; old minus new goes to the
+        // villages and groups
         // with the earliest month billing changed for each (V171; null: every month), whose money is summed from it on
         List<Object[]> named = jdbc.sql("select c.worker_id, case when bool_or(c.from_month is null) then null else min(c.from_month) end "
                         + RollupTables.changedColumnsIn("tx, village_code, worker_id, from_month", "billing_changed_village") + " and c.village_code is not null and c.worker_id is not null group by c.worker_id")
                 .paramSource(p).query((rs, n) -> new Object[] {rs.getLong(1), rs.getDate(2)}).list();
         Long[] moneyWorkers = named.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
         Date[] moneyFrom = named.stream().map(r -> (Date) r[1]).toArray(Date[]::new);
-        String[] moneyVillages = jdbc.sql("select distinct c.village_code " + billing + " and c.village_code is not null and c.worker_id is null")
-                .paramSource(p).query(String.class).list().toArray(String[]::new);
+        String[] moneyVillages = billingWhole;
         MapSqlParameterSource moneyParams = new MapSqlParameterSource().addValue("v", moneyVillages).addValue("w", moneyWorkers)
                 .addValue("wf", moneyFrom);
         String moneyLines = RollupSql.moneyLines(named, billedMonths, moneyParams);
