@@ -346,10 +346,15 @@ class Allocation {
                 left join payment_allocation a on a.bill_line_id = l.id
                 group by l.worker_id, l.program, l.month
                 having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""".formatted(candidates)).update();
+        // the touched facts no longer paid, as a set difference (hashed once): written as a "not exists" after the join
+        // with paid_month, whose estimate for the run's recent months was one row, it was planned as a nested loop
+        // scanning every new fact once per touched fact (6,318 x 3,160 rows, 1.8 s for 35 payers whose December was
+        // settled again at 500,000 workers; analysing and keying paid_new did not change that plan)
         jdbc.sql("""
-                delete from paid_month p using paid_touched t
-                where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month
-                  and not exists (select 1 from paid_new n where n.worker_id = p.worker_id and n.program = p.program and n.month = p.month)""")
+                delete from paid_month p
+                using (select worker_id, program, month from paid_touched
+                       except select worker_id, program, month from paid_new) t
+                where p.worker_id = t.worker_id and p.program = t.program and p.month = t.month""")
                 .update();
         // An update and an insert rather than "on conflict (worker_id, program, month)": distributed by region (the
         // partitioned shape, Citus) the unique key also holds village_code, and no conflict target fits both shapes.
