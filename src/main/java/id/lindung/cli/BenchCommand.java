@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
         "INSERT ... SELECT), protection lookups, the coverage objects and a 10,000-worker village's list, the API",
         "under --clients concurrent clients, the memory used, and the JMH microbenchmarks (first, unless --no-jmh).",
         "Prints a table and writes OUT/bench.json. Run it with -Xmx512m to check the memory target.",
-        "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data."})
+        "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data;",
+        "the server's log is kept as OUT/server.log."})
 class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workers", required = true, description = "Workers in the register (the measured import included).")
@@ -132,6 +133,12 @@ class BenchCommand implements Callable<Integer> {
             report.printTable(System.out);
             System.out.flush();
             if (!keepData) {
+                // the server's log (its step times, DEBUG where asked) outlives the database: a run's figures are
+                // explained from it afterwards
+                Path log = data.resolve("logs").resolve("lindung.log");
+                if (Files.exists(log)) {
+                    Files.move(log, out.resolve("server.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
                 deleteTree(data);
             }
         }
