@@ -217,6 +217,7 @@ class ApiErrorsIntegrationTests {
                 post("imports", 403, "FORBIDDEN", "monitor", "/api/v1/imports/${batch}/confirm", ""),
                 // BillingApiController
                 post("billing", 400, "INVALID_MONTH", "admin", "/api/v1/billing/runs", "{\"month\":\"2025-13\"}"),
+                post("billing", 400, "REQUIRED", "admin", "/api/v1/billing/runs", "{\"dryRun\":true}"),
                 post("billing", 400, "INVALID_MONTH", "admin", "/api/v1/billing/runs", "{\"month\":\"2026-01\\u0000\"}"),
                 post("billing", 400, "INVALID", "dpmd", "/api/v1/payments",
                         "{\"payer\":\"APBDES:" + VILLAGE + "\",\"reference\":\"BRI\\u0000-1\",\"date\":\"2025-02-20\",\"amount\":1000}"),

@@ -319,10 +319,14 @@ class BillingApiController {
      * which no bill can have and PostgreSQL refuses: the pages answered that with a 500 (security review).
      */
     static YearMonth parseMonth(String month) {
+        if (month == null || month.isBlank()) {
+            // the same code as every other missing field, not "got 'null'"
+            throw new InvalidInputException("month", "REQUIRED", "month is required (YYYY-MM)");
+        }
         YearMonth parsed;
         try {
             // strip(), not trim(): trim() also drops NUL and control characters, which would make "2026-12\u0000" a month
-            parsed = YearMonth.parse(month == null ? "" : month.strip());
+            parsed = YearMonth.parse(month.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInputException("month", "INVALID_MONTH", "month must be YYYY-MM, got '"
                     + id.lindung.platform.InputProblem.shown(String.valueOf(month)) + "'");
