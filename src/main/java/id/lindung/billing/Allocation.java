@@ -214,7 +214,12 @@ class Allocation {
                            sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
                                                             rows unbounded preceding) as cum
                     from alloc_from f
-                    join bill_line l on l.payer_id = f.payer_id and l.month >= f.from_month and l.month >= :lower
+                    -- each payer's lines from its month through the payer index ("offset 0" keeps the subquery a
+                    -- per-payer scan): joined directly, a file with one payer in arrears since the first month was
+                    -- planned as a scan of every line of the history (16.3 million, 3.6 s at 500,000 workers, for a
+                    -- file of 5,353 payments whose payers had 571,643 of them)
+                    cross join lateral (select * from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
+                                          and l.month >= :lower offset 0) l
                     cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
                     where l.kind <> 'REVERSAL' and l.amount + r.reversed > 0
                 )
@@ -232,8 +237,15 @@ class Allocation {
         jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
         jdbc.sql("""
                 with gone as (
-                    delete from payment_allocation a using alloc_from f where a.payer_id = f.payer_id and a.month >= f.from_month and a.month >= :lower
-                      and not exists (select 1 from alloc_new n where n.bill_line_id = a.bill_line_id)
+                    -- the payers' allocations from their months through the payer index, as their lines above, less
+                    -- the new ones as a set difference (a "not exists" here was planned inside the per-payer loop)
+                    delete from payment_allocation a
+                    using (select x.bill_line_id from alloc_from f
+                           cross join lateral (select x.bill_line_id from payment_allocation x
+                                               where x.payer_id = f.payer_id and x.month >= f.from_month and x.month >= :lower
+                                               offset 0) x
+                           except select bill_line_id from alloc_new) g
+                    where a.bill_line_id = g.bill_line_id
                     returning a.bill_line_id, a.payer_id, a.month
                 ), written as (
                     insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
