@@ -218,10 +218,11 @@ class Allocation {
                     -- per-payer scan): joined directly, a file with one payer in arrears since the first month was
                     -- planned as a scan of every line of the history (16.3 million, 3.6 s at 500,000 workers, for a
                     -- file of 5,353 payments whose payers had 571,643 of them)
-                    cross join lateral (select * from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
-                                          and l.month >= :lower offset 0) l
+                    cross join lateral (select l.id, l.payer_id, l.month, l.program, l.worker_id, l.share, l.amount
+                                        from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
+                                          and l.month >= :lower and l.kind <> 'REVERSAL' offset 0) l
                     cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
-                    where l.kind <> 'REVERSAL' and l.amount + r.reversed > 0
+                    where l.amount + r.reversed > 0
                 )
                 select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
                        coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
