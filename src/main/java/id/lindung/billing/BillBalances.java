@@ -28,12 +28,26 @@ class BillBalances {
             select l.payer_id, l.month, l.due_date, sum(l.amount), coalesce(sum(a.amount), 0),
                    coalesce(sum(l.amount + r.reversed - coalesce(a.amount, 0)) filter (where l.kind <> 'REVERSAL'), 0)
             from bill_line l
-            left join payment_allocation a on a.bill_line_id = l.id
+            %s
             cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
             where %s
             group by l.payer_id, l.month, l.due_date
             returning payer_id, month, total, paid)
             """ + totals("+");
+
+    /** The lines' allocations as the planner likes: a hash join for a run's month of unpaying payers. */
+    private static final String ALLOCATIONS_JOINED = "left join payment_allocation a on a.bill_line_id = l.id";
+
+    /*
+     * The lines' allocations one key probe per line, for the payers a payment file names. Joined, the planner estimated
+     * a province's file's payer-month pairs at 60 lines each (8.6 measured) and 2.1 million lines in all (47,267): it
+     * then hashed them and read every allocation of the history to probe the hash, 12.4 million rows, 2.3 s of the
+     * statement's 2.6 s at 500,000 workers with thirteen months (docs/benchmarks.md, "A payment file's balances and
+     * money read their lines' allocations by key"). A lateral subquery that is not pulled up (offset 0) cannot be
+     * hashed: each line probes payment_allocation_pkey, a cost that grows with the file, not with the history.
+     */
+    private static final String ALLOCATION_PER_LINE =
+            "left join lateral (select x.amount from payment_allocation x where x.bill_line_id = l.id offset 0) a on true";
 
     /** The rows about to be rebuilt, taken out of bill_month_total with their bills' figures as they were. */
     private static final String REMOVE = """
@@ -82,7 +96,7 @@ class BillBalances {
     void refresh(Long[] payers, LocalDate from) {
         jdbc.sql(REMOVE.formatted("b.payer_id = any(:payers) and b.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
-        jdbc.sql(AGGREGATE.formatted("l.payer_id = any(:payers) and l.month >= :from"))
+        jdbc.sql(AGGREGATE.formatted(ALLOCATION_PER_LINE, "l.payer_id = any(:payers) and l.month >= :from"))
                 .param("payers", payers).param("from", Date.valueOf(from)).update();
         arrears.refresh("t.payer_id = any(:payers) and t.month >= :from", java.util.Map.of("payers", payers, "from", Date.valueOf(from)));
     }
@@ -92,7 +106,7 @@ class BillBalances {
         String pairs = "(%s.payer_id, %s.month) in (select * from unnest(cast(:payers as bigint[]), cast(:months as date[])))";
         jdbc.sql(REMOVE.formatted(pairs.formatted("b", "b")))
                 .param("payers", payers).param("months", months).update();
-        jdbc.sql(AGGREGATE.formatted(pairs.formatted("l", "l")))
+        jdbc.sql(AGGREGATE.formatted(ALLOCATION_PER_LINE, pairs.formatted("l", "l")))
                 .param("payers", payers).param("months", months).update();
         arrears.refresh(pairs.formatted("t", "t"), java.util.Map.of("payers", payers, "months", months));
     }
@@ -128,7 +142,7 @@ class BillBalances {
             String before = RunPayers.in(RunPayers.UNPAYING_BILLED_BEFORE);
             jdbc.sql(REMOVE.formatted("b.month = :month and " + before.formatted("b.payer_id")))
                     .param("month", Date.valueOf(month)).update();
-            jdbc.sql(AGGREGATE.formatted("l.month = :month and " + before.formatted("l.payer_id")))
+            jdbc.sql(AGGREGATE.formatted(ALLOCATIONS_JOINED, "l.month = :month and " + before.formatted("l.payer_id")))
                     .param("month", Date.valueOf(month)).update();
         }
         if (payers.unpayingCreated() > 0) {
