@@ -125,6 +125,16 @@ class BillMonthTotalsIntegrationTests {
         assertExact("the whole history");
     }
 
+    @Test
+    void theLineMoneyReadLineByLineHoldsTheRowsOfTheJoinedLineMoney() {
+        history();
+        String columns = "id, payer_id, month, worker_id, village_code, program, segment, share, amount, paid, paid_on";
+        String rows = "select concat_ws(' ', %s) from %s order by id".formatted(columns, "%s");
+        List<String> joined = jdbc.sql(rows.formatted("billing_line_money")).query(String.class).list();
+        assertThat(joined).as("the history has settled lines").anyMatch(r -> !r.endsWith(" ") && r.split(" ").length == 11);
+        assertThat(jdbc.sql(rows.formatted("billing_line_money_by_line")).query(String.class).list()).containsExactlyElementsOf(joined);
+    }
+
     /**
      * The regency's billing history, checked after every step; once per test run (the database is shared). The runs
      * settle their payers one at a time ({@link RunPayers}: a national run's millions of payers are never all in the

@@ -351,7 +351,9 @@ final class RollupSql {
      * and their months as a table instead, the planner hashed every line of the history (4.7 s at 500,000 workers
      * against 1.6 s for every month of every worker). A December payment file reads December: before, every named
      * worker's thirteen months and their allocations were read, 7.5-8.2 s of a 9.8-10.5 s catch-up for 50,673 workers
-     * (docs/benchmarks.md, "Money from the month a write changed").
+     * (docs/benchmarks.md, "Money from the month a write changed"). The named workers' lines are read with their
+     * allocations probed by key (billing_line_money_by_line, V172): joined, a group's 20,000 lines or more made the
+     * planner hash them and read every allocation of the history (1.2-2.0 s a group at 500,000 workers).
      *
      * @param named each named worker and its earliest changed month (null: every month)
      */
@@ -372,7 +374,7 @@ final class RollupSql {
             lines.append("""
 
                      union all
-                     select * from billing_line_money where month = any(cast(:bm%1$d as date[])) and worker_id = any(cast(:w%1$d as bigint[]))
+                     select * from billing_line_money_by_line where month = any(cast(:bm%1$d as date[])) and worker_id = any(cast(:w%1$d as bigint[]))
                        and not village_code = any(cast(:v as text[]))""".formatted(i));
             i++;
         }
