@@ -32,8 +32,7 @@ class PayerArrears {
                 select bb.payer_id, bb.month, min(bb.due_date) as due_date, sum(bb.owed) as outstanding
                 from bill_balance bb
                 where bb.due_date < :asOf and %1$s
-                  and (bb.payer_id, bb.month) in (select u.payer_id, u.month from bill_balance u
-                                                  where u.owed <> 0 and u.due_date < :asOf and %2$s)
+                  and (bb.payer_id, bb.month) in (%2$s)
                 group by bb.payer_id, bb.month
             )
             select p.id, p.region_code, p.kind, p.code, count(*), sum(o.outstanding), min(o.due_date)
@@ -41,6 +40,19 @@ class PayerArrears {
             where o.outstanding > 0
             group by p.id, p.region_code, p.kind, p.code
             having count(*) > 1""";
+
+    /** Every payer-month with something owed before the day: a rebuild's. */
+    private static final String OWED = "select u.payer_id, u.month from bill_balance u where u.owed <> 0 and u.due_date < :asOf";
+
+    /*
+     * The listed payers' months with something owed, read per payer through the balances' key (a lateral subquery kept
+     * apart by offset 0). As a semi join with the list, the planner read every balance of the history to hash it
+     * against a payment file's payers (1,024,518 rows for 3,998 payers at 500,000 workers with thirteen months).
+     */
+    private static final String OWED_OF_LISTED = """
+            select u.payer_id, u.month from arrears_payer ap
+            cross join lateral (select u.payer_id, u.month from bill_balance u
+                                where u.payer_id = ap.payer_id and u.owed <> 0 and u.due_date < :asOf offset 0) u""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -71,7 +83,7 @@ class PayerArrears {
             jdbc.sql("analyze arrears_payer").update();
             String in = "%s in (select payer_id from arrears_payer)";
             jdbc.sql("delete from payer_arrears where " + in.formatted("payer_id")).update();
-            jdbc.sql(COMPUTE.formatted(in.formatted("bb.payer_id"), in.formatted("u.payer_id"))).param("asOf", Date.valueOf(asOf)).update();
+            jdbc.sql(COMPUTE.formatted(in.formatted("bb.payer_id"), OWED_OF_LISTED)).param("asOf", Date.valueOf(asOf)).update();
         }
         jdbc.sql("drop table arrears_payer").update();
     }
@@ -127,7 +139,7 @@ class PayerArrears {
     /** Every row again as of {@code asOf}; the caller holds the exclusive lock. */
     private void rebuild(LocalDate asOf) {
         jdbc.sql("delete from payer_arrears").update();
-        jdbc.sql(COMPUTE.formatted("true", "true")).param("asOf", Date.valueOf(asOf)).update();
+        jdbc.sql(COMPUTE.formatted("true", OWED)).param("asOf", Date.valueOf(asOf)).update();
         jdbc.sql("update payer_arrears_state set as_of = ? where id = 1").param(Date.valueOf(asOf)).update();
     }
 
