@@ -350,8 +350,8 @@ class Allocation {
             jdbc.sql("analyze paid_candidate").update();
             candidates = "paid_candidate";
         }
-        // each line's allocation by one key probe (a lateral subquery kept apart by offset 0): joined, the planner hashed
-        // a province file's 138,783 lines and read every allocation of the history to probe them (12.9 million rows,
+        // each line's allocation by one key probe (BillBalances.ALLOCATION_PER_LINE): joined, the planner hashed a
+        // province file's 138,783 lines and read every allocation of the history to probe them (12.9 million rows,
         // 1.3 s of 2.0 s at 500,000 workers with thirteen months); the keys are the change's, never the history's
         jdbc.sql("""
                 create temp table paid_new on commit drop as
@@ -359,9 +359,10 @@ class Allocation {
                 from %s t
                 join bill_line l on l.worker_id = t.worker_id and l.program = t.program and l.month = t.month and l.kind <> 'REVERSAL'
                 cross join lateral (select l.amount + coalesce(sum(x.amount), 0) as eff from bill_line x where x.reverses_line_id = l.id) r
-                left join lateral (select x.amount, x.paid_on from payment_allocation x where x.bill_line_id = l.id offset 0) a on true
+                %s
                 group by l.worker_id, l.program, l.month
-                having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""".formatted(candidates)).update();
+                having bool_and(r.eff <= 0 or coalesce(a.amount, 0) >= r.eff) and bool_or(r.eff > 0)""".formatted(candidates,
+                BillBalances.ALLOCATION_PER_LINE)).update();
         // the touched facts no longer paid, as a set difference (hashed once): written as a "not exists" after the join
         // with paid_month, whose estimate for the run's recent months was one row, it was planned as a nested loop
         // scanning every new fact once per touched fact (6,318 x 3,160 rows, 1.8 s for 35 payers whose December was

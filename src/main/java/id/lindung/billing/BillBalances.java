@@ -41,15 +41,16 @@ class BillBalances {
     private static final String ALLOCATIONS_JOINED = "left join payment_allocation a on a.bill_line_id = l.id";
 
     /*
-     * The lines' allocations one key probe per line, for the payers a payment file names. Joined, the planner estimated
+     * The lines' allocations one key probe per line, as {@code a} (amount, paid_on): for the payers a payment file names,
+     * here, and for the touched months' paid facts (Allocation.refreshPaidMonths). Joined, the planner estimated
      * a province's file's payer-month pairs at 60 lines each (8.6 measured) and 2.1 million lines in all (47,267): it
      * then hashed them and read every allocation of the history to probe the hash, 12.4 million rows, 2.3 s of the
      * statement's 2.6 s at 500,000 workers with thirteen months (docs/benchmarks.md, "A payment file's balances and
      * money read their lines' allocations by key"). A lateral subquery that is not pulled up (offset 0) cannot be
      * hashed: each line probes payment_allocation_pkey, a cost that grows with the file, not with the history.
      */
-    private static final String ALLOCATION_PER_LINE =
-            "left join lateral (select x.amount from payment_allocation x where x.bill_line_id = l.id offset 0) a on true";
+    static final String ALLOCATION_PER_LINE =
+            "left join lateral (select x.amount, x.paid_on from payment_allocation x where x.bill_line_id = l.id offset 0) a on true";
 
     /** The bills of the rebuilt balances, joined: a run's month of bills. */
     private static final String BILLS_JOINED = "join bill b on b.payer_id = x.payer_id and b.month = x.month";
