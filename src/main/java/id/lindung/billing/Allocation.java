@@ -136,6 +136,60 @@ class Allocation {
     }
 
     /*
+     * Each live line of the payers in alloc_from from the payer's month on, with what its payer's money leaves it after
+     * the lines before it (alloc_total, alloc_pay): the payer's new allocation. The lines, and in ALLOCATIONS_CHANGED the
+     * allocations, are read per payer through the payer index: "offset 0" keeps the subquery a per-payer scan, and its
+     * only month bound is the payer's own, a parameter whose range the planner cannot misjudge. Joined directly, a file
+     * with one payer in arrears since the first month was planned as a scan of every line of the history (16.3 million,
+     * 3.6 s at 500,000 workers, for a file of 5,353 payments whose payers had 571,643 of them). A second bound by the
+     * earliest of the payers' months, a constant, made the planner read a month's index instead whenever that month was
+     * newer than the table's statistics: a run's earlier month settled again for 40 payers read 813,476 allocations per
+     * payer (2.4 s of a 2.8 s step in the suite at 500,000 workers, docs/benchmarks.md "A month settled again right after
+     * the month it follows").
+     */
+    static final String ALLOC_NEW = """
+                create temp table alloc_new on commit drop as
+                with ordered as (
+                    select l.id, l.payer_id, l.month, l.amount + r.reversed as eff,
+                           sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
+                                                            rows unbounded preceding) as cum
+                    from alloc_from f
+                    cross join lateral (select l.id, l.payer_id, l.month, l.program, l.worker_id, l.share, l.amount
+                                        from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
+                                          and l.kind <> 'REVERSAL' offset 0) l
+                    cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
+                    where l.amount + r.reversed > 0
+                )
+                select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
+                       coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
+                                  order by p.cum_pay limit 1), t.last_paid) as paid_on
+                from ordered o join alloc_total t on t.payer_id = o.payer_id
+                where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER.replace("program", "l.program"));
+
+    /** The payers' allocations that change (gone, new or different) written, and kept in alloc_changed (see ALLOC_NEW). */
+    static final String ALLOCATIONS_CHANGED = """
+                with gone as (
+                    -- the payers' allocations from their months through the payer index, as their lines in ALLOC_NEW,
+                    -- less the new ones as a set difference (a "not exists" here was planned inside the per-payer loop)
+                    delete from payment_allocation a
+                    using (select x.bill_line_id from alloc_from f
+                           cross join lateral (select x.bill_line_id from payment_allocation x
+                                               where x.payer_id = f.payer_id and x.month >= f.from_month offset 0) x
+                           except select bill_line_id from alloc_new) g
+                    where a.bill_line_id = g.bill_line_id
+                    returning a.bill_line_id, a.payer_id, a.month
+                ), written as (
+                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
+                    select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
+                    on conflict (bill_line_id) do update
+                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
+                    where (a.payer_id, a.month, a.amount, a.paid_on)
+                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
+                    returning a.bill_line_id, a.payer_id, a.month
+                )
+                insert into alloc_changed select * from gone union all select * from written""";
+
+    /*
      * Settles the lines of the payers from month {@code from} on, with what their payments leave after earlier months.
      * Set-based in three passes (issue 16, docs/benchmarks.md "Billing run"): the payers' totals and running payment
      * sums into temporary tables, the allocation of every line into a third, then only the rows that differ are written.
@@ -177,11 +231,7 @@ class Allocation {
             keepCredit("select payer_id from alloc_from where from_month is null");
             jdbc.sql("delete from alloc_from where from_month is null").update();
         }
-        // the earliest of the payers' months, a bound the planner can see: the lines and allocations are then read from
-        // an index range, not by a scan of the whole history joined to the payers (most payers of a file start at its
-        // month)
-        Date lower = jdbc.sql("select min(from_month) from alloc_from").query(Date.class).optional().orElse(null);
-        if (lower == null) {
+        if (!jdbc.sql("select exists (select 1 from alloc_from)").query(Boolean.class).single()) {
             jdbc.sql("drop table alloc_from").update();
             return;
         }
@@ -207,57 +257,14 @@ class Allocation {
         jdbc.sql("create unique index on alloc_total (payer_id)").update();
         jdbc.sql("analyze alloc_total").update();
         // each live line's effective amount (its amount and its reversals) once, as bill_line_effective.eff
-        jdbc.sql("""
-                create temp table alloc_new on commit drop as
-                with ordered as (
-                    select l.id, l.payer_id, l.month, l.amount + r.reversed as eff,
-                           sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
-                                                            rows unbounded preceding) as cum
-                    from alloc_from f
-                    -- each payer's lines from its month through the payer index ("offset 0" keeps the subquery a
-                    -- per-payer scan): joined directly, a file with one payer in arrears since the first month was
-                    -- planned as a scan of every line of the history (16.3 million, 3.6 s at 500,000 workers, for a
-                    -- file of 5,353 payments whose payers had 571,643 of them)
-                    cross join lateral (select l.id, l.payer_id, l.month, l.program, l.worker_id, l.share, l.amount
-                                        from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
-                                          and l.month >= :lower and l.kind <> 'REVERSAL' offset 0) l
-                    cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
-                    where l.amount + r.reversed > 0
-                )
-                select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
-                       coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
-                                  order by p.cum_pay limit 1), t.last_paid) as paid_on
-                from ordered o join alloc_total t on t.payer_id = o.payer_id
-                where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER.replace("program", "l.program")))
-                .param("lower", lower).update();
+        jdbc.sql(ALLOC_NEW).update();
         jdbc.sql("create unique index on alloc_new (bill_line_id)").update();
         jdbc.sql("analyze alloc_new").update();
         // only the rows that change: an allocation no longer there, the new and the changed ones; their lines are kept
         // for the paid months and balances below
         jdbc.sql("drop table if exists alloc_changed").update();
         jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
-        jdbc.sql("""
-                with gone as (
-                    -- the payers' allocations from their months through the payer index, as their lines above, less
-                    -- the new ones as a set difference (a "not exists" here was planned inside the per-payer loop)
-                    delete from payment_allocation a
-                    using (select x.bill_line_id from alloc_from f
-                           cross join lateral (select x.bill_line_id from payment_allocation x
-                                               where x.payer_id = f.payer_id and x.month >= f.from_month and x.month >= :lower
-                                               offset 0) x
-                           except select bill_line_id from alloc_new) g
-                    where a.bill_line_id = g.bill_line_id
-                    returning a.bill_line_id, a.payer_id, a.month
-                ), written as (
-                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
-                    select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
-                    on conflict (bill_line_id) do update
-                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
-                    where (a.payer_id, a.month, a.amount, a.paid_on)
-                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
-                    returning a.bill_line_id, a.payer_id, a.month
-                )
-                insert into alloc_changed select * from gone union all select * from written""").param("lower", lower).update();
+        jdbc.sql(ALLOCATIONS_CHANGED).update();
         // the payers' credit (V170): what they paid less what the months before `from` took and what the lines from it
         // take now; a payer without a live payment has none
         jdbc.sql("delete from payer_credit c using alloc_from f where c.payer_id = f.payer_id").update();
