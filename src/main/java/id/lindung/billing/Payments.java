@@ -346,6 +346,16 @@ public class Payments {
         return counts;
     }
 
+    /**
+     * The payments already recorded under the rows' payers and references ({@code :payers}, {@code :refs}), one probe of
+     * the payment key per row ("offset 0" keeps it a probe): joined, the planner hashed every payment of the history to
+     * look up a file's rows (499,169 read for 4,918 rows, 0.97 s at 500,000 workers).
+     */
+    static final String KNOWN_REFERENCES = """
+            select p.payer_id, p.reference, p.paid_on, p.amount from unnest(cast(:payers as bigint[]), cast(:refs as text[])) as k(payer_id, reference)
+            cross join lateral (select p.payer_id, p.reference, p.paid_on, p.amount from payment p
+                                where p.payer_id = k.payer_id and p.reference = k.reference offset 0) p""";
+
     /** Inserts the new payments in one statement; a known reference is a duplicate, or a rejection if it differs. */
     private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, RegisteredPayer> payerCache, Actor actor,
                            List<Rejection> rejected, boolean dryRun) {
@@ -356,9 +366,7 @@ public class Payments {
             allocation.lockPayers(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
         }
         Map<String, Object[]> existing = new HashMap<>();
-        jdbc.sql("""
-                select p.payer_id, p.reference, p.paid_on, p.amount from payment p
-                join unnest(:payers, :refs) as k(payer_id, reference) on k.payer_id = p.payer_id and k.reference = p.reference""")
+        jdbc.sql(KNOWN_REFERENCES)
                 .param("payers", rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
                 .param("refs", rows.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
                 .query((rs, i) -> existing.put(rs.getLong(1) + "|" + rs.getString(2),
