@@ -104,12 +104,35 @@ class SettlementPlanIntegrationTests {
         });
     }
 
-    /** 400 payers, twelve months of 2090, ten lines a payer and month, each allocated; analysed. */
+    /**
+     * An allocation's change-log row names its line's village and worker and the earliest month of the statement's
+     * lines per worker, whether the allocation was written, changed or removed (V173 reads each line by key).
+     */
+    @Test
+    void anAllocationsChangeLogNamesItsLinesVillageWorkerAndEarliestMonth() {
+        rolledBack(() -> {
+            history();
+            String expected = "select village_code || ' ' || worker_id || ' ' || min(month) from bill_line where payer_id = -1 group by village_code, worker_id";
+            String logged = "select village_code || ' ' || worker_id || ' ' || from_month from billing_village_change where tx = pg_current_xact_id()";
+            List<String> lines = jdbc.sql(expected).query(String.class).list();
+            assertThat(lines).hasSize(10);
+            for (String write : List.of("update payment_allocation set paid_on = paid_on + 1 where payer_id = -1",
+                    "delete from payment_allocation where payer_id = -1",
+                    "insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on) "
+                            + "select id, payer_id, month, amount, month + 10 from bill_line where payer_id = -1")) {
+                jdbc.sql("delete from billing_village_change where tx = pg_current_xact_id()").update();
+                jdbc.sql(write).update();
+                assertThat(jdbc.sql(logged).query(String.class).list()).as(write).containsExactlyInAnyOrderElementsOf(lines);
+            }
+        });
+    }
+
+    /** 400 payers, twelve months of 2090, ten lines a payer and month (4,000 workers, twelve lines each), each allocated; analysed. */
     private void history() {
         jdbc.sql("""
                 insert into bill_line (payer_id, month, worker_id, village_code, term_id, program, segment, due_date, share,
                                        kind, base, rate, amount, regulation_version)
-                select -1 - i % 400, date '2090-01-01' + make_interval(months => i / 400 % 12), -1 - i, '99.99.99.9999',
+                select -1 - i % 400, date '2090-01-01' + make_interval(months => i / 400 % 12), -1 - i % 4000, '99.99.99.9999',
                        -1 - i, 'JKK', 'PU', date '2090-01-15', 'EMPLOYER', 'ORIGINAL', 2000000, 0.0024, 4800, 'TEST'
                 from generate_series(0, 47999) i""").update();
         jdbc.sql("""
