@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -38,6 +40,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CoverageIndicators {
+
+    private static final Logger log = LoggerFactory.getLogger(CoverageIndicators.class);
 
     /** The longest trend one request may ask for. */
     public static final int MAX_TREND_MONTHS = 60;
@@ -280,10 +284,12 @@ public class CoverageIndicators {
 
     private List<Coverage> compute(RegionScope range, int prefixLength, List<Target> targets, LocalDate date,
                                    LocalDate from, LocalDate to, boolean direct) {
+        long t0 = System.nanoTime();
         DesaSadarRule rule = desaSadarRules.on(date);
         List<String> groups = targets.stream().map(t -> t.national() ? "" : t.code()).toList();
         // the rollups answer when they cover the date and the money period's end (docs/decisions/0010-coverage-rollups.md)
         boolean fromRollups = !direct && rollups.answers(date) && rollups.answers(to) && refreshed(range);
+        long t1 = System.nanoTime();
         List<IndicatorSql.Row> rows = fromRollups ? rolledUp.counts(range.lo(), range.hi(), prefixLength, groups, date)
                 : sql.counts(range.lo(), range.hi(), prefixLength, date, rule.criterion());
         Map<String, Map<String, Map<String, Coverage.Count>>> counts = new HashMap<>();
@@ -291,12 +297,22 @@ public class CoverageIndicators {
             counts.computeIfAbsent(r.group(), k -> new HashMap<>()).computeIfAbsent(r.dimension(), k -> new HashMap<>())
                     .put(r.key() == null ? "" : r.key(), new Coverage.Count(r.registered(), r.protectedWorkers()));
         }
+        long t2 = System.nanoTime();
         Map<String, IndicatorSql.MoneyRow> money = fromRollups ? rolledUp.money(range.lo(), range.hi(), prefixLength, groups, from, to)
                 : sql.money(range.lo(), range.hi(), prefixLength, from, to);
+        long t3 = System.nanoTime();
         Map<String, Rupiah> paidBenefits = benefits.byGroup(range.lo(), range.hi(), prefixLength, groups, from, to);
+        long t4 = System.nanoTime();
         Map<String, Potential> potentials = potentials(targets, date.getYear());
         List<String> categories = jdbc.sql("select code from registry_worker_category order by sort_order, code")
                 .query(String.class).list();
+        if (log.isDebugEnabled()) {
+            // where an object's time goes, for an operator chasing a slow dashboard (docs/benchmarks.md)
+            long t5 = System.nanoTime();
+            log.debug("Coverage of {} group(s) under {} on {}: {}; refresh {} µs, counts {} µs, money {} µs, benefits {} µs, "
+                            + "potentials {} µs", groups.size(), range.code(), date, fromRollups ? "rollups" : "direct",
+                    (t1 - t0) / 1000, (t2 - t1) / 1000, (t3 - t2) / 1000, (t4 - t3) / 1000, (t5 - t4) / 1000);
+        }
         List<Coverage> result = new ArrayList<>();
         for (Target t : targets) {
             String g = t.national() ? "" : t.code();
