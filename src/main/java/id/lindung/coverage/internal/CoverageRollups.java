@@ -169,7 +169,9 @@ public class CoverageRollups {
     }
 
     private Refresh refreshLocked() {
+        long locking = System.nanoTime();
         tables.lock();
+        long locked = System.nanoTime();
         String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
         RollupTables.Reference rules = tables.reference();
         String cal = calendar.rollupCalendar().hash();
@@ -186,6 +188,7 @@ public class CoverageRollups {
         String changed = RollupTables.changedIn("registry_changed_village", "billing_changed_village");
         boolean everything = jdbc.sql("select exists (select 1 " + changed + " and c.village_code is null)").paramSource(p)
                 .query(Boolean.class).single();
+        long asked = System.nanoTime();
         if (everything) {
             return full(snapshot, rules, cal, tables.clean(), "EVERYTHING_LOGGED");
         }
@@ -196,7 +199,14 @@ public class CoverageRollups {
                 .paramSource(p).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)}).single();
         int villages = counts[0];
         if (villages == 0) {
-            tables.saveState(snapshot, rules, cal);
+            // nothing to apply: the state is left as the last refresh that applied something saved it, so a read stays a
+            // read (no transaction id, no WAL, no commit to flush; it could run on a replica). The next refresh still
+            // applies every row visible to it and not to that snapshot, whatever committed in between.
+            if (log.isDebugEnabled()) {
+                log.debug("Coverage rollups had nothing to apply: lock waited {} µs, checked in {} µs (state {}, whole-log question {}, "
+                                + "counts {})", (locked - locking) / 1000, (System.nanoTime() - locked) / 1000, (t0 - locked) / 1000,
+                        (asked - t0) / 1000, (System.nanoTime() - asked) / 1000);
+            }
             return new Refresh(false, 0, 0, (System.nanoTime() - t0) / 1_000_000, List.of(), null);
         }
         // asked here, before this refresh writes anything, not at its start: a read with nothing to apply (above) pays

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The server applies committed writes to the coverage rollups off the request path (RollupWarmUp.catchUp), so the
@@ -17,6 +19,25 @@ class RollupCatchUpIntegrationTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageRollups rollups;
+    @Autowired PlatformTransactionManager transactions;
+
+    @Test
+    void aRefreshWithNothingToApplyWritesNothingSoEveryReadStaysARead() {
+        rollups.refresh();
+        String applied = snapshot();
+
+        String xid = new TransactionTemplate(transactions).execute(s -> {
+            CoverageRollups.Refresh idle = rollups.refresh();
+            assertThat(idle.full()).isFalse();
+            assertThat(idle.villages()).isZero();
+            return jdbc.sql("select pg_current_xact_id_if_assigned()::text").query((rs, n) -> rs.getString(1)).list().get(0);
+        });
+
+        // a read that wrote would take a transaction id, write WAL and wait for its flush at commit, and could not run
+        // on a read replica
+        assertThat(xid).as("no transaction id taken by the idle refresh").isNull();
+        assertThat(snapshot()).as("the state is the last applied refresh's").isEqualTo(applied);
+    }
 
     @Test
     void theCatchUpAppliesCommittedWritesSoTheNextReadRefreshesNothingButWaitsForTheStartUpWarmUp() {
