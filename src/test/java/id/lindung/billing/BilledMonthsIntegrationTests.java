@@ -57,6 +57,17 @@ class BilledMonthsIntegrationTests {
                 .param(worker).query(String.class).list();
     }
 
+    /** billing_months() (V176): every month from the lines' first to their last, whatever was written. */
+    private void assertMonthsSpanTheLines() {
+        assertThat(jdbc.sql("select cast(billing_months() as text)").query(String.class).single()).isEqualTo(jdbc.sql("""
+                select cast(coalesce(array(select cast(m as date) from generate_series((select min(month) from bill_line),
+                    (select max(month) from bill_line), interval '1 month') m), '{}') as text)""").query(String.class).single());
+    }
+
+    private LocalDate firstBilledMonth() {
+        return jdbc.sql("select (billing_months())[1]").query(LocalDate.class).single();
+    }
+
     private void assertKeptEqualsGrouped() {
         assertThat(rows(KEPT)).isNotEmpty().containsExactlyElementsOf(rows(GROUPED));
         assertThat(jdbc.sql("select count(*) from billing_billed_month").query(Long.class).single())
@@ -119,14 +130,54 @@ class BilledMonthsIntegrationTests {
             jdbc.sql("update bill_line set month = date '2026-06-01' where worker_id = ? and program = 'JKM'").param(farmer).update();
             assertKeptEqualsGrouped();
             assertThat(viewMonths(farmer)).containsExactly("JKM 2026-06-01");
+            assertMonthsSpanTheLines();
+            // a repair that moves lines before every other month widens the months a read probes, and undone narrows them
+            jdbc.sql("update bill_line set month = date '2001-01-01' where worker_id = ? and program = 'JKK'").param(farmer).update();
+            assertThat(firstBilledMonth()).isEqualTo(LocalDate.of(2001, 1, 1));
+            assertMonthsSpanTheLines();
+            jdbc.sql("delete from bill_line where worker_id = ? and program = 'JKK'").param(farmer).update();
+            assertThat(firstBilledMonth()).isAfter(LocalDate.of(2001, 1, 1));
+            assertMonthsSpanTheLines();
             jdbc.sql("delete from bill_line where worker_id = ? and program = 'JKM'").param(farmer).update();
             assertKeptEqualsGrouped();
             assertThat(jdbc.sql("select count(*) from billed_month where worker_id = ? and program = 'JKM'").param(farmer)
                     .query(Long.class).single()).isZero();
             jdbc.sql("truncate bill_line cascade").update();
             assertThat(jdbc.sql("select count(*) from billed_month").query(Long.class).single()).isZero();
+            assertThat(jdbc.sql("select cast(billing_months() as text)").query(String.class).single()).isEqualTo("{}");
         });
         assertKeptEqualsGrouped();
+        assertMonthsSpanTheLines();
         assertThat(viewMonths(farmer)).containsExactly("JKK 2026-07-01", "JKM 2026-07-01");
+    }
+
+    /**
+     * A read of one worker (protection, the worker's bills) probes the months billing_months() names. It must not take
+     * them from the lines' month index: a dry run leaves its month's lines there as dead entries at the upper end, and
+     * max(month) stepped over all of them on every call until a vacuum (1,256,123 at 500,000 workers: 13.6 ms per call,
+     * docs/benchmarks.md "A dry run's dead month"). The months are kept as lines are written (V176); a rolled-back run
+     * keeps none of its own.
+     */
+    @Test
+    void theMonthsAWorkersReadProbesAreKeptSoADryRunsDeadLinesCostItNothing() {
+        String desa = "62.03.05.2010";
+        BillingFixture fx = new BillingFixture(jdbc);
+        long farmer = fx.worker(desa, "Pekebun Billed Months", "PETANI");
+        long self = fx.payer("SELF:" + fx.nik(farmer), "SELF", "Peserta mandiri", desa);
+        fx.term(farmer, desa, "JKM", "BPU", "1000000", null, null, self, LocalDate.of(2026, 7, 1), null);
+        bill(FIRST, FIRST);
+        assertMonthsSpanTheLines();
+        String before = jdbc.sql("select cast(billing_months() as text)").query(String.class).single();
+
+        BillingPreview preview = CurrentActor.runAs(dpmd, () -> runs.dryRun(LAST.plusMonths(1), dpmd));
+        assertThat(preview.lines()).isPositive();
+        assertThat(jdbc.sql("select cast(billing_months() as text)").query(String.class).single()).isEqualTo(before);
+
+        long fetched = new TransactionTemplate(transactions).execute(status -> {
+            long start = jdbc.sql("select pg_stat_get_xact_blocks_fetched('bill_line_key_idx'::regclass)").query(Long.class).single();
+            jdbc.sql("select billing_months()").query(String.class).single();
+            return jdbc.sql("select pg_stat_get_xact_blocks_fetched('bill_line_key_idx'::regclass)").query(Long.class).single() - start;
+        });
+        assertThat(fetched).as("blocks of the lines' month index read to name the billed months").isZero();
     }
 }
