@@ -33,6 +33,7 @@ class BillListIntegrationTests {
     @Autowired BillOverview overview;
     @Autowired Escalations escalations;
     @Autowired Payments payments;
+    @Autowired Bills bills;
 
     static final Actor ADMIN = TestUsers.actor("bill-list-admin", Role.ADMIN, "ID");
 
@@ -92,6 +93,41 @@ class BillListIntegrationTests {
                 assertThat(r.total().toBigDecimal()).isEqualByComparingTo((BigDecimal) s[1]);
             });
         }
+    }
+
+    /**
+     * The bills API (GET /api/v1/bills) picks a page of bills, newest month first and then by payer code, and sums only
+     * that page's lines and allocations. Page after page, it gives every bill in scope once, in that order, each with
+     * the sums of a direct count over all of them.
+     */
+    @Test
+    void theBillsApiPagesNewestMonthFirstThenByPayerCodeWithTheSumsOfADirectCount() {
+        billedRegency();
+        Actor dpmd = TestUsers.actor("bill-list-pages", Role.DPMD, "75.05");
+        LocalDate asOf = LocalDate.of(2025, 6, 1);
+        List<String> expected = jdbc.sql("""
+                select b.id || ' ' || to_char(b.month, 'YYYY-MM') || ' ' || p.code || ' '
+                       || (select sum(l.amount) from bill_line l where l.payer_id = b.payer_id and l.month = b.month) || ' '
+                       || (select coalesce(sum(a.amount), 0.00) from payment_allocation a join bill_line l on l.id = a.bill_line_id
+                           where l.payer_id = b.payer_id and l.month = b.month) || ' '
+                       || (select count(*) from bill_line l where l.payer_id = b.payer_id and l.month = b.month and l.kind <> 'REVERSAL')
+                from bill b join payer p on p.id = b.payer_id where b.payer_region_code like '75.05%'
+                order by b.month desc, p.code""").query(String.class).list();
+        assertThat(expected).hasSizeGreaterThan(7);
+
+        List<String> paged = new java.util.ArrayList<>();
+        int size = 3;
+        for (int page = 0; page * size < expected.size(); page++) {
+            var result = bills.find(null, null, dpmd, asOf, page, size);
+            assertThat(result.total()).isEqualTo(expected.size());
+            assertThat(result.items()).hasSizeLessThanOrEqualTo(size);
+            result.items().forEach(b -> paged.add(b.id() + " " + b.month() + " " + b.payer() + " " + b.total().toBigDecimal()
+                    + " " + b.paid().toBigDecimal() + " " + b.lineCount()));
+        }
+        assertThat(paged).containsExactlyElementsOf(expected);
+        // a page past the end answers the last page
+        assertThat(bills.find(null, null, dpmd, asOf, 1000, size).items().get(0).id())
+                .isEqualTo(Long.parseLong(expected.get((expected.size() - 1) / size * size).split(" ")[0]));
     }
 
     @Test
