@@ -33,44 +33,53 @@ public class BillVersions {
     }
 
     /**
-     * The bills a run creates, each written once with its final code: version 1 of its content. {@code new_bill} (a
-     * temporary table of the caller: id drawn from the bill's identity, payer_id, region_code, due_date) holds the
-     * bills to create; their payers had no bill of the month, so all their lines of the month were written by this run
-     * (ids above {@code linesAfter}; a run always creates the bill of the lines it writes, in its transaction), and so
-     * were any reversals of those lines. Their content is therefore computed from the run's own lines (a primary-key
-     * range, the reversals summed in one table, RunReversals) with the expressions of {@code bill_content} (V123), so the totals,
-     * digests and codes are the ones {@link #afterRun} would give; before, each bill got a random code at creation,
-     * then afterRun reread the month's lines through the view, inserted version 1 and rewrote every bill's code
-     * (issue 16, docs/benchmarks.md "Billing run"). A bill without a live line (none can arise from a run) keeps a
-     * random code and no version, as afterRun left it. Returns the number of bills created. The aggregate repeats
-     * bill_content's expressions on purpose (the view reads each line's reversals by index, this statement by one hash
-     * of the run's): they must stay the same, which BillVersionsIntegrationTests checks against the view.
+     * The bills a run creates, each written once with its final code: version 1 of its content. They are the bills of
+     * the payers that have lines of the run ({@code runId}, month {@code month}) and no bill of the month; so all their
+     * lines of the month were written by this run (ids above {@code linesAfter}; a run always creates the bill of the
+     * lines it writes, in its transaction), and so were any reversals of those lines. One pass over the run's lines
+     * (a range of the month index) gives each such payer its id (drawn from the bill's identity in payer order), due
+     * date and content, with the expressions of {@code bill_content} (V123), so the totals, digests and codes are the
+     * ones {@link #afterRun} would give. Before, the payers were found by a first pass of their own, which read and
+     * sorted the month's lines again (1.75 s of a 1,256,123-line run, docs/benchmarks.md "The run's bills from one
+     * read of its lines"); before that, each bill got a random code at creation and afterRun reread the month's
+     * lines, inserted version 1 and rewrote every code. A bill without a live line (none can arise from a run) keeps
+     * a random code and no version, as afterRun left it. Returns the number of bills created. The aggregate repeats
+     * bill_content's expressions on purpose (the view reads each line's reversals by index, this statement by one
+     * hash of the run's): they must stay the same, which BillVersionsIntegrationTests checks against the view.
      */
-    long createFirstVersions(LocalDate month, long linesAfter) {
+    long createFirstVersions(LocalDate month, long runId, long linesAfter, LocalDate bpuDue, LocalDate puDue) {
         long reversed = RunReversals.stage(jdbc, linesAfter);
+        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
         jdbc.sql("drop table if exists new_bill_content").update();
         jdbc.sql("""
                 create temp table new_bill_content on commit drop as
-                select n.id, n.payer_id, n.region_code, n.due_date, c.total, c.line_count, c.digest, 0 as salt,
-                       case when c.payer_id is not null then bill_version_code(n.id, 1, c.total, c.digest, 0) end as code
-                from new_bill n
-                left join (
-                    select l.payer_id,
-                           coalesce(sum(l.amount + r.reversed), 0) as total,
-                           count(*) filter (where l.amount + r.reversed <> 0) as line_count,
-                           encode(sha256(convert_to(coalesce(string_agg(
-                               l.worker_id || '|' || l.program || '|' || l.share || '|' || l.segment || '|' || l.base || '|'
-                                   || coalesce(l.rate::text, '') || '|' || (l.amount + r.reversed),
-                               E'\\n' order by l.worker_id, l.program, l.share, l.segment, l.base, l.rate, l.amount + r.reversed)
-                               filter (where l.amount + r.reversed <> 0), ''), 'UTF8')), 'hex') as digest
-                    from bill_line l
-                    -- a line's reversals come after it, so those of the run's lines are among the run's (RunReversals)
-                    %s
-                    cross join lateral (select coalesce(x.reversed, 0) as reversed) r
-                    where l.id > :after and l.month = :month and l.kind <> 'REVERSAL'
-                      and l.payer_id in (select payer_id from new_bill)
-                    group by l.payer_id) c on c.payer_id = n.payer_id""".formatted(RunReversals.join(reversed)))
-                .param("after", linesAfter).param("month", Date.valueOf(month)).update();
+                select n.id, n.payer_id, n.region_code, n.due_date, n.total, n.line_count, n.digest, 0 as salt,
+                       case when n.live then bill_version_code(n.id, 1, n.total, n.digest, 0) end as code
+                from (
+                    -- ids drawn after the payers with a bill of the month are left out (a re-run's), in payer order
+                    select nextval('%s') as id, c.*, p.region_code
+                    from (
+                        select l.payer_id,
+                               min(case l.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end) as due_date,
+                               bool_or(l.kind <> 'REVERSAL') as live,
+                               coalesce(sum(l.amount + r.reversed) filter (where l.kind <> 'REVERSAL'), 0) as total,
+                               count(*) filter (where l.kind <> 'REVERSAL' and l.amount + r.reversed <> 0) as line_count,
+                               encode(sha256(convert_to(coalesce(string_agg(
+                                   l.worker_id || '|' || l.program || '|' || l.share || '|' || l.segment || '|' || l.base || '|'
+                                       || coalesce(l.rate::text, '') || '|' || (l.amount + r.reversed),
+                                   E'\\n' order by l.worker_id, l.program, l.share, l.segment, l.base, l.rate, l.amount + r.reversed)
+                                   filter (where l.kind <> 'REVERSAL' and l.amount + r.reversed <> 0), ''), 'UTF8')), 'hex') as digest
+                        from bill_line l
+                        -- a line's reversals come after it, so those of the run's lines are among the run's (RunReversals)
+                        %s
+                        cross join lateral (select coalesce(x.reversed, 0) as reversed) r
+                        where l.id > :after and l.month = :month and l.run_id = :run
+                        group by l.payer_id) c
+                    join registry_payer p on p.id = c.payer_id
+                    where not exists (select 1 from bill b where b.payer_id = c.payer_id and b.month = :month)
+                    order by c.payer_id) n""".formatted(sequence.replace("'", "''"), RunReversals.join(reversed)))
+                .param("after", linesAfter).param("month", Date.valueOf(month)).param("run", runId)
+                .param("bpuDue", Date.valueOf(bpuDue)).param("puDue", Date.valueOf(puDue)).update();
         // A code already taken (12 hex digits of a hash: rare, never impossible) takes the next salt, as in afterRun:
         // taken by an existing bill or version, or by a bill of this batch with a lower id. The unique indexes on the
         // codes find them as the rows go in: a check beforehand hashed every code of every bill and version ever

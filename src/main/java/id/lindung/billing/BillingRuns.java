@@ -287,22 +287,7 @@ public class BillingRuns {
      * insert's "on conflict do nothing" skipped it.
      */
     private long createBills(MonthRules r, LocalDate start, long runId, long linesAfter) {
-        String sequence = jdbc.sql("select pg_get_serial_sequence('bill', 'id')").query(String.class).single();
-        jdbc.sql("drop table if exists new_bill").update();
-        jdbc.sql("""
-                create temp table new_bill on commit drop as
-                select nextval('%s') as id, p.id as payer_id, p.region_code,
-                       min(case s.segment when 'BPU' then cast(:bpuDue as date) else cast(:puDue as date) end) as due_date
-                from (select distinct payer_id, segment from bill_line where month = :month and run_id = %d) s
-                join registry_payer p on p.id = s.payer_id
-                group by p.id, p.region_code""".formatted(sequence.replace("'", "''"), runId))
-                .param("month", Date.valueOf(start))
-                .param("bpuDue", Date.valueOf(r.bpuDueDate())).param("puDue", Date.valueOf(r.puDueDate()))
-                .update();
-        jdbc.sql("delete from new_bill n using bill b where b.payer_id = n.payer_id and b.month = :month")
-                .param("month", Date.valueOf(start)).update();
-        jdbc.sql("analyze new_bill").update();
-        return versions.createFirstVersions(start, linesAfter);
+        return versions.createFirstVersions(start, runId, linesAfter, r.bpuDueDate(), r.puDueDate());
     }
 
     /** The months the run added lines to, oldest first, the run's own month always among them. */
