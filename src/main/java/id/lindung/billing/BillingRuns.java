@@ -281,10 +281,9 @@ public class BillingRuns {
 
     /**
      * The bills of the payers the run wrote lines for and that have none for the month, each with its final code
-     * ({@link BillVersions#createFirstVersions}). The ids are drawn from the bill's identity by the statement that
-     * inserted the bills before (same query, same plan, so the same payer gets the same id and so the same code), and
-     * a payer that already has the month's bill (an earlier run of another area) has its drawn id skipped, as the
-     * insert's "on conflict do nothing" skipped it.
+     * ({@link BillVersions#createFirstVersions}): one pass over the run's lines draws the ids from the bill's identity
+     * in payer order, after leaving out the payers that already have the month's bill (an earlier run of another
+     * area, or a re-run).
      */
     private long createBills(MonthRules r, LocalDate start, long runId, long linesAfter) {
         return versions.createFirstVersions(start, runId, linesAfter, r.bpuDueDate(), r.puDueDate());
