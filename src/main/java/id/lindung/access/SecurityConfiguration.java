@@ -67,6 +67,20 @@ class SecurityConfiguration {
         return path.startsWith("/api-docs/ui") || path.startsWith("/api-docs/swagger-ui") || path.startsWith("/swagger-ui");
     };
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    /**
+     * An API request from no signed-in session. A forged request rides on the victim's signed-in session; without one
+     * it can do nothing a request without credentials cannot, so the CSRF check has nothing to protect and sign-in
+     * decides: the API's 401. (The CSRF filter answered 403 "Could not verify the provided CSRF token" to a client that
+     * had sent no credentials at all.) A signed-in browser's API write still needs its token.
+     */
+    private static final RequestMatcher API_WITHOUT_SIGNED_IN_SESSION = request -> {
+        if (!API.matches(request)) {
+            return false;
+        }
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        return session == null || session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) == null;
+    };
 
     @Bean
     UserDetailsService userDetailsService(UserAccounts accounts) {
@@ -141,7 +155,7 @@ class SecurityConfiguration {
         http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER,
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER, API_WITHOUT_SIGNED_IN_SESSION,
                         org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")));
         headers(http);

@@ -370,6 +370,36 @@ class ApiErrorsIntegrationTests {
         assertThat(problem.get("transfer").get("href").asString()).isEqualTo("/api/v1/workers/" + vars.get("nik") + "/transfer");
     }
 
+    /**
+     * A write to the API with no credentials is a 401 like a read, whether or not the client holds a session that is
+     * not signed in (the CSRF filter answered 403 "CSRF token" before sign-in was asked for); a signed-in browser
+     * without its CSRF token is still refused, and neither changes anything.
+     */
+    @Test
+    void anApiWriteWithoutCredentialsIsUnauthenticatedWhileASignedInBrowserStillNeedsItsCsrfToken() {
+        String regulation = """
+                {"kind":"PERBUP","regionCode":"64.02","number":"CSRF/401/2026","title":"Tanpa kredensial",
+                 "signedOn":"2026-01-05","inForceFrom":"2026-01-05"}""";
+        Http notSignedIn = Http.browser(port);
+        assertThat(notSignedIn.get("/login", "text/html").statusCode()).isEqualTo(200);
+        for (Http client : new Http[] {users.get("anonymous"), notSignedIn}) {
+            for (String[] write : new String[][] {{"/api/v1/local-regulations", regulation},
+                                                    {"/api/v1/payers", employer("Tanpa Kredensial")}}) {
+                var response = client.postJson(write[0], write[1]);
+                assertThat(response.statusCode()).as(write[0] + ": " + response.body()).isEqualTo(401);
+                assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("UNAUTHENTICATED");
+            }
+        }
+        Http signedIn = Http.browser(port);
+        TestUsers.token(accounts, "errors-csrf", Role.DPMD, "64.02");
+        signedIn.login("errors-csrf", TestUsers.PASSWORD);
+        var refused = signedIn.postJson("/api/v1/local-regulations", regulation);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        var list = users.get("dpmd").get("/api/v1/local-regulations?region=64.02");
+        assertThat(list.body()).doesNotContain("CSRF/401/2026");
+        assertThat(users.get("admin").get("/api/v1/payers?q=Tanpa%20Kredensial").body()).doesNotContain("Tanpa Kredensial");
+    }
+
     /** The public check is rate-limited per address, and other tests use it too: its 404 may already be a 429. */
     @Test
     void thePublicCheckAnswersWithProblemsUpToItsRateLimit() {
