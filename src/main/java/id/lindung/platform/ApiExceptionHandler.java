@@ -87,6 +87,10 @@ class ApiExceptionHandler {
     /** A body that is not JSON, or a value of the wrong type: names the field and, for a list of values, the values. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) throws Exception {
+        var tooLarge = UploadLimits.refused(request);
+        if (tooLarge.isPresent()) {
+            return tooLarge(tooLarge.get(), request);
+        }
         JacksonException json = causeOf(e, JacksonException.class);
         String field = json == null ? null : path(json);
         if ((field == null || field.isEmpty()) && json instanceof MismatchedInputException m && m.getTargetType() != null
@@ -140,6 +144,10 @@ class ApiExceptionHandler {
     /** A file upload sent as something other than multipart/form-data (an upload too large is Spring's 413 below). */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) throws Exception {
+        var tooLarge = UploadLimits.refused(request);
+        if (tooLarge.isPresent()) {
+            return tooLarge(tooLarge.get(), request);
+        }
         if (partHeadersTooLong(e)) {
             // Tomcat's limit on a part's headers (server.tomcat.max-part-header-size, 512 bytes) is met by a file name of
             // some 400 characters, not by a large file: the name is what to fix (coverage review)

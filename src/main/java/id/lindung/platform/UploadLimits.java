@@ -121,7 +121,23 @@ public class UploadLimits extends OncePerRequestFilter {
         }
     }
 
-    /** A request whose body stream fails once more bytes than the limit have been read. */
+    /**
+     * The request attribute holding the {@link TooLargeException} a chunked body met. A JSON parser that reads the body
+     * wraps what its stream throws (Jackson reported "note has the wrong type" for the field it was reading), so the
+     * error handlers look here first.
+     */
+    public static final String TOO_LARGE = UploadLimits.class.getName() + ".tooLarge";
+
+    /** The refusal a chunked body of {@code request} met while it was read, if it met one. */
+    public static java.util.Optional<TooLargeException> refused(HttpServletRequest request) {
+        return request.getAttribute(TOO_LARGE) instanceof TooLargeException e ? java.util.Optional.of(e) : java.util.Optional.empty();
+    }
+
+    /**
+     * A request whose body stream fails once more bytes than the limit have been read. A multipart body is read by the
+     * servlet container's own parser, not through this stream: its parts (on disk, never in memory) are measured once
+     * parsed, and refused together when they pass the limit.
+     */
     private static final class Counted extends HttpServletRequestWrapper {
         private final Limit limit;
         private ServletInputStream stream;
@@ -129,6 +145,34 @@ public class UploadLimits extends OncePerRequestFilter {
         Counted(HttpServletRequest request, Limit limit) {
             super(request);
             this.limit = limit;
+        }
+
+        private TooLargeException tooLarge() {
+            TooLargeException e = new TooLargeException(limit);
+            setAttribute(TOO_LARGE, e);
+            return e;
+        }
+
+        @Override
+        public java.util.Collection<jakarta.servlet.http.Part> getParts() throws IOException, ServletException {
+            java.util.Collection<jakarta.servlet.http.Part> parts = super.getParts();
+            long size = 0;
+            for (jakarta.servlet.http.Part part : parts) {
+                size += part.getSize();
+            }
+            if (size > limit.size().toBytes()) {
+                for (jakarta.servlet.http.Part part : parts) {
+                    part.delete();
+                }
+                throw tooLarge();
+            }
+            return parts;
+        }
+
+        @Override
+        public jakarta.servlet.http.Part getPart(String name) throws IOException, ServletException {
+            getParts();
+            return super.getPart(name);
         }
 
         @Override
@@ -160,7 +204,7 @@ public class UploadLimits extends OncePerRequestFilter {
                     private void count(int n) {
                         read += n;
                         if (read > max) {
-                            throw new TooLargeException(limit);
+                            throw tooLarge();
                         }
                     }
 

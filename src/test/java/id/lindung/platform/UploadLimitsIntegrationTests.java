@@ -56,6 +56,41 @@ class UploadLimitsIntegrationTests {
         }
     }
 
+    /**
+     * A body sent without a length (chunked) is refused with the same 413 once it passes the limit: a JSON body whose
+     * parser was reading a field when the limit tripped (it answered "note has the wrong type"), and a multipart body,
+     * which the servlet container parses itself (it was read whole and answered FILE_TOO_LARGE); nothing is stored.
+     */
+    @Test
+    void aChunkedBodyPastItsEndpointsLimitIsRefusedAsTooLargeWhateverItCarries() throws Exception {
+        String token = TestUsers.token(accounts, "upload-limit-dpmd", Role.DPMD, "64.02");
+        int past = 11 * 1024 * 1024 + 4096;
+        byte[] json = ("{\"kind\":\"PERBUP\",\"regionCode\":\"64.02\",\"number\":\"CHUNK/1\",\"title\":\"Chunked\","
+                + "\"signedOn\":\"2026-01-05\",\"inForceFrom\":\"2026-01-05\",\"note\":\"" + "a".repeat(past) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = new byte[past];
+        byte[] head = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"besar.pdf\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--x--\r\n".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream multipart = new ByteArrayOutputStream();
+        multipart.write(head);
+        multipart.write(pdf);
+        multipart.write(tail);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (Object[] body : new Object[][] {{"application/json", json}, {"multipart/form-data; boundary=x", multipart.toByteArray()}}) {
+            byte[] bytes = (byte[]) body[1];
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/local-regulations"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", (String) body[0])
+                    // a stream of unknown length: HTTP/1.1 sends it chunked
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                    .build();
+            var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(body[0] + ": " + answer.body()).isEqualTo(413);
+            assertThat(answer.body()).contains("\"code\":\"UPLOAD_TOO_LARGE\"");
+        }
+        assertThat(Http.withToken(port, token).get("/api/v1/local-regulations?region=64.02").body()).doesNotContain("CHUNK/1");
+    }
+
     @Test
     void aPaymentDryRunWithManyBadRowsListsAThousandAndCountsThemAll() {
         Http api = Http.withToken(port, TestUsers.token(accounts, "upload-dry-run", Role.ADMIN, "ID"));
