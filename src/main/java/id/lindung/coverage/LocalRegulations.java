@@ -263,7 +263,11 @@ public class LocalRegulations {
         return List.copyOf(result);
     }
 
-    private static RegionScope narrow(String regionCode, RegionScope scope) {
+    /**
+     * The asked region as a scope: malformed is REGION_CODE_INVALID, and outside the caller's scope or not in the
+     * region list is 404, as the coverage endpoints answer both (an unknown code listed nothing with a 200).
+     */
+    private RegionScope narrow(String regionCode, RegionScope scope) {
         if (regionCode == null || regionCode.isBlank()) {
             return scope;
         }
@@ -274,7 +278,7 @@ public class LocalRegulations {
             // malformed, as the coverage endpoints answer it; a well-formed code outside the scope is not found
             throw CoverageIndicators.regionCodeInvalid(regionCode.strip());
         }
-        if (!scope.covers(asked)) {
+        if (!scope.covers(asked) || (!asked.isNational() && regions.lookup(asked.code()).isEmpty())) {
             throw new NotFoundException("Region " + asked.code() + " not found");
         }
         return asked;

@@ -110,6 +110,13 @@ class CoverageInputIntegrationTests {
         assertThat(api.get("/cakupan/regulasi?region=xx").statusCode()).isEqualTo(400);
         assertThat(api.get("/api/v1/local-regulations?region=62.02").statusCode()).isEqualTo(404);
         assertThat(api.get("/cakupan/regulasi?region=62.02").statusCode()).isEqualTo(404);
+        // the page says so beside its filter, keeping what was typed, over the scope's own list: not the error page
+        for (String typed : List.of("Kutai", "62.02")) {
+            String page = api.get("/cakupan/regulasi?region=" + typed + "&lang=id", "text/html").body();
+            assertThat(page).contains("id=\"region-refused\"", "&#39;" + typed + "&#39; bukan kode wilayah dalam cakupan Anda")
+                    .contains("value=\"" + typed + "\"").contains("<form class=\"filters\"")
+                    .contains("/cakupan/regulasi/ekspor?region=64.02");
+        }
         HttpResponse<String> farFuture = api.get("/api/v1/local-regulations?region=64.02&inForceOn=%2B999999999-12-31");
         assertThat(farFuture.statusCode()).as(farFuture.body()).isEqualTo(400);
         assertThat(json(farFuture).path("code").asString()).isEqualTo("DATE_INVALID");

@@ -167,6 +167,14 @@ class LocalRegulationsIntegrationTests {
         String inForce2026 = operator.get("/api/v1/local-regulations?inForceOn=2026-01-01").body();
         assertThat(inForce2026).contains("12 Tahun 2023 " + RUN).doesNotContain("2 Tahun 2025 " + RUN);
         assertThat(village.get("/api/v1/local-regulations?region=73.02").statusCode()).isEqualTo(404);
+        // a well-formed code that names no region is not found either, as on the coverage endpoints
+        Http nation = api("reg.admin", Role.ADMIN, "ID");
+        for (String unknown : new String[] {"64.99", "64.02.99", "99.99.99.9999"}) {
+            var answer = nation.get("/api/v1/local-regulations?region=" + unknown);
+            assertThat(answer.statusCode()).as(unknown + ": " + answer.body()).isEqualTo(404);
+        }
+        assertThat(json(nation.get("/api/v1/local-regulations?region=64.02")).path("region").asString()).isEqualTo("64.02");
+        assertThat(json(nation.get("/api/v1/local-regulations?region=id")).path("region").asString()).isEqualTo("ID");
         long farId = json(far.get("/api/v1/local-regulations")).path("items").get(0).path("id").asLong();
         assertThat(village.get("/api/v1/local-regulations/" + farId).statusCode()).isEqualTo(404);
     }

@@ -176,6 +176,14 @@ class PhoneLayoutUiTests {
         if (overflow > 0) {
             tooWide.add(name + ": " + overflow);
         }
+        // a wide table scrolls with its box, whose edge shadows say there is more; a table that scrolls inside the box
+        // hides its last columns with no sign (review of 6 December 2026: the coverage table's "protected" column)
+        Object hidden = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('.table-wrap > table'))
+                    .filter(t => t.scrollWidth > t.clientWidth + 1).length;""");
+        if (((Long) hidden) > 0) {
+            tooWide.add(name + ": " + hidden + " table(s) scrolling inside their box");
+        }
     }
 
     /**

@@ -60,6 +60,9 @@ class DashboardPageController {
         this.messages = messages;
     }
 
+    /** The most rows of villages in arrears and of near misses the dashboard itself shows. */
+    static final int SHOWN = 20;
+
     @GetMapping("/cakupan")
     String dashboard(@RequestParam(required = false) String region, @RequestParam(required = false) String date, Model model,
                      HttpServletResponse response) {
@@ -74,8 +77,15 @@ class DashboardPageController {
         model.addAttribute("weakest", DashboardTables.weakestTen(children));
         // children without a ratio (no potential figure) are not ranked: the page says how many
         model.addAttribute("unranked", children.stream().filter(k -> k.ratio() == null).count());
-        model.addAttribute("arrears", villagesInArrears(here.region(), day));
-        model.addAttribute("nearMisses", indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages());
+        // a province or the nation has hundreds of either: the page shows the worst, the downloads below hold all
+        // (review of 6 December 2026: 270 villages in arrears made the page 28,000 px tall on a phone)
+        List<Escalations.Escalation> arrears = villagesInArrears(here.region(), day);
+        model.addAttribute("arrearsCount", arrears.size());
+        model.addAttribute("arrears", worst(arrears, SHOWN));
+        var nearMisses = indicators.desaSadar(here.region(), day, DesaSadarVillages.Status.NEAR).villages();
+        model.addAttribute("nearMissesCount", nearMisses.size());
+        model.addAttribute("nearMisses", nearMisses.stream().limit(SHOWN).toList());
+        model.addAttribute("shown", SHOWN);
         model.addAttribute("parent", parentOf(here.region()));
         model.addAttribute("potentialSource", potentialSource(here, children));
         Locale locale = LocaleContextHolder.getLocale();
@@ -166,6 +176,14 @@ class DashboardPageController {
     }
 
     /** Village payers (APBDes) of the region more than one month in arrears on the date (billing's escalations). */
+    /** The {@code n} villages longest in arrears, the largest debt first among equals. */
+    static List<Escalations.Escalation> worst(List<Escalations.Escalation> arrears, int n) {
+        return arrears.stream()
+                .sorted(java.util.Comparator.comparingInt(Escalations.Escalation::monthsInArrears).reversed()
+                        .thenComparing(Escalations.Escalation::outstanding, java.util.Comparator.reverseOrder()))
+                .limit(n).toList();
+    }
+
     private List<Escalations.Escalation> villagesInArrears(String region, LocalDate day) {
         var actor = currentActor.get();
         return escalations.forScope(RegionScope.of(region), day).stream()

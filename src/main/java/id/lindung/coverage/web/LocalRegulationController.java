@@ -58,8 +58,10 @@ class LocalRegulationController {
 
     private ListJson list(String region, LocalDate inForceOn) {
         var scope = currentActor.get().scope();
-        return new ListJson(region == null || region.isBlank() ? scope.code() : region.strip(), inForceOn,
-                regulations.list(region, inForceOn, scope));
+        List<LocalRegulation> items = regulations.list(region, inForceOn, scope);
+        // the code as the coverage endpoints echo it ("id" is the nation, ID)
+        return new ListJson(region == null || region.isBlank() ? scope.code() : id.lindung.access.RegionScope.of(region.strip()).code(),
+                inForceOn, items);
     }
 
     @GetMapping("/{id}")

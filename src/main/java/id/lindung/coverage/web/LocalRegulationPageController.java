@@ -36,11 +36,24 @@ class LocalRegulationPageController {
 
     @GetMapping("/cakupan/regulasi")
     String list(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate inForceOn,
-                @RequestParam(required = false) Long saved, Model model) {
+                @RequestParam(required = false) Long saved, Model model, jakarta.servlet.http.HttpServletResponse response) {
         Actor actor = currentActor.get();
         model.addAttribute("region", region == null || region.isBlank() ? actor.scope().code() : region.strip());
         model.addAttribute("inForceOn", inForceOn);
-        model.addAttribute("items", regulations.list(region, inForceOn, actor.scope()));
+        List<id.lindung.coverage.LocalRegulation> items;
+        try {
+            items = regulations.list(region, inForceOn, actor.scope());
+        } catch (id.lindung.platform.InvalidInputException | id.lindung.platform.NotFoundException e) {
+            // a name typed into the region filter, or a code outside the scope: said beside the filter, which keeps what
+            // was typed, over the scope's own list (it was the error page, with only a link home: review of 6 December 2026)
+            response.setStatus(e instanceof id.lindung.platform.NotFoundException ? 404 : 400);
+            model.addAttribute("regionRefused", id.lindung.platform.InputProblem.shown(region.strip()));
+            model.addAttribute("typedRegion", region.strip());
+            model.addAttribute("region", actor.scope().code());
+            model.addAttribute("inForceOn", null);
+            items = regulations.list(null, null, actor.scope());
+        }
+        model.addAttribute("items", items);
         model.addAttribute("canRegister", LocalRegulations.canRegister(actor.role()));
         model.addAttribute("saved", saved);
         return "coverage/regulations";
