@@ -1,6 +1,5 @@
 package id.lindung.platform;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -30,17 +29,7 @@ public class BusinessClock {
     /** Sets every pooled connection's session time zone to the business zone when it is opened. */
     @Bean
     static BeanPostProcessor databaseSessionInBusinessZone(Environment env) {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                if (bean instanceof HikariDataSource pool && !pool.isRunning()) {
-                    String own = sessionTimeZoneSql(zone(env));
-                    String existing = pool.getConnectionInitSql();
-                    pool.setConnectionInitSql(existing == null || existing.isBlank() ? own : own + "; " + existing);
-                }
-                return bean;
-            }
-        };
+        return PooledSessions.startWith(sessionTimeZoneSql(zone(env)));
     }
 
     /**
