@@ -46,7 +46,11 @@ class BillingPagesIntegrationTests {
         long billId = jdbc.sql("select id from bill where payer_id = ? and month = date '2024-03-01'").param(village)
                 .query(Long.class).single();
         String bill = dpmd.get("/tagihan/" + billId).body();
-        assertThat(bill).contains("Kepala Desa Simpur").contains("7.280").contains("Kode verifikasi");
+        assertThat(bill).contains("Kepala Desa Simpur").contains("7.280").contains("2.426.640").contains("Kode verifikasi");
+        // the English page groups digits the English way (it printed Indonesian points whatever the language)
+        String english = dpmd.get("/tagihan/" + billId + "?lang=en").body();
+        assertThat(english).contains("Rp 7,280").contains("2,426,640").doesNotContain("2.426.640").doesNotContain("7.280");
+        assertThat(dpmd.get("/tagihan?month=2024-03&lang=en").body()).contains("7,280").doesNotContain("7.280");
 
         TestUsers.token(accounts, "page-operator", Role.VILLAGE_OPERATOR, desa);
         Http operator = Http.browser(port);
