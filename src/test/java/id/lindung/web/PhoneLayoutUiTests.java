@@ -167,6 +167,22 @@ class PhoneLayoutUiTests {
             driver.quit();
         }
         assertThat(tooWide).as("pages wider than a 390 px phone (page: overflow in px)").isEmpty();
+
+        // on a laptop the worker list's protection column is read without scrolling the table sideways: it was the last
+        // of ten columns, past the edge of a 1366 px screen (review of 6 December 2026)
+        WebDriver laptop = Browser.open(1366, 768);
+        try {
+            Browser.signIn(laptop, port, "ui-phone-admin", TestUsers.PASSWORD);
+            laptop.get("http://localhost:" + port + pages.get("village-workers"));
+            var cell = laptop.findElements(By.cssSelector(".worker-list td.protection")).get(0);
+            var box = laptop.findElement(By.cssSelector(".worker-list"));
+            assertThat(cell.isDisplayed()).isTrue();
+            assertThat(cell.getRect().getX() + cell.getRect().getWidth())
+                    .as("the protection column inside the list's box on a laptop")
+                    .isLessThanOrEqualTo(box.getRect().getX() + box.getRect().getWidth());
+        } finally {
+            laptop.quit();
+        }
     }
 
     private static void check(WebDriver driver, String name, List<String> tooWide) throws Exception {
