@@ -481,6 +481,8 @@ class WorkerRegistryIntegrationTests {
         var page = browser.get("/pekerja/" + w.nik());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("APBDES:" + VILLAGE, "protection-status");
+        // the membership form is prefilled with the open term's wage as an officer types it, not "2022200.00"
+        assertThat(page.body()).contains("value=\"2022200\"").doesNotContain("2022200.00");
         assertThat(browser.get("/desa/" + OTHER_VILLAGE + "/pekerja").statusCode()).isEqualTo(404);
         assertThat(browser.get("/impor/pekerja").statusCode()).isEqualTo(200);
     }

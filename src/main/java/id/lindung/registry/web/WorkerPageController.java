@@ -220,7 +220,9 @@ class WorkerPageController {
 
         /** Prefilled from an open term: the change most often made is a new wage or payer from a later date. */
         static TermForm of(MembershipTerm t, LocalDate today) {
-            return new TermForm(t.program().name(), t.segment().name(), t.wage().toBigDecimal().toPlainString(),
+            // "2022200", not "2022200.00": a whole wage as an officer types it (review of 6 December 2026)
+            String wage = (t.wage().isWhole() ? t.wage().toBigDecimal().setScale(0) : t.wage().toBigDecimal()).toPlainString();
+            return new TermForm(t.program().name(), t.segment().name(), wage,
                     t.riskGroup() == null ? "" : t.riskGroup().name(), PayerInput.ofCode(t.workerPayerCode()), today.toString());
         }
 
