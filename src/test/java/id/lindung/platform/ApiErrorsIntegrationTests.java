@@ -154,6 +154,10 @@ class ApiErrorsIntegrationTests {
                 csv("regions", 403, "FORBIDDEN", "monitor", "/api/v1/workforce/imports",
                         "region_code,year,potential_workers,source\n64.02,2024,10,BPS\n"),
                 // RegulationApiController: reads only; what it can answer besides 200 is a refused sign-in or method
+                // a line break or tab in an API's query parameter is refused, never trimmed away (review of 6 December 2026)
+                get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage?region=64.02&date=2026-01-01%0A"),
+                get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage?region=64.02%0D"),
+                get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage/trend?region=64.02&from=%092026-01&to=2026-02"),
                 get("regulations", 401, "UNAUTHENTICATED", "anonymous", "/api/v1/regulations"),
                 get("regulations", 401, "TOKEN_INVALID", "badtoken", "/api/v1/regulations"),
                 post("regulations", 405, "METHOD_NOT_ALLOWED", "admin", "/api/v1/regulations", "{}"),
