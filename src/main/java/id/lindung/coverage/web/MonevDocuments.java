@@ -83,7 +83,7 @@ final class MonevDocuments {
         List<List<Object>> regs = new ArrayList<>();
         for (LocalRegulation l : r.regulations()) {
             regs.add(cells(label.apply("localRegulation.kind." + l.kind().name()), l.number(), l.title(), l.regionCode(),
-                    l.signedOn().toString(), l.inForceFrom().toString(), l.inForceUntil() == null ? "" : l.inForceUntil().toString(),
+                    l.signedOn(), l.inForceFrom(), l.inForceUntil(),
                     l.file() == null ? "" : l.file().sha256()));
         }
         tables.add(new DashboardTables.Table(label.apply("monev.sheet.regulations"), List.of("localRegulation.kind",
@@ -322,6 +322,10 @@ final class MonevDocuments {
         }
         if (v instanceof BigDecimal b) {
             return b.stripTrailingZeros().scale() <= 0 && b.scale() != 2 ? fmt.count(b) : fmt.fixed(b, 2);
+        }
+        if (v instanceof java.time.LocalDate d) {
+            // "1 Mar 2025", as the report's header writes its dates (the regulations' were ISO: review of 6 December 2026)
+            return fmt.date(d);
         }
         return v.toString();
     }

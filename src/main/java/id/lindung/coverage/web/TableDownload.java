@@ -68,6 +68,8 @@ final class TableDownload {
             percent.setDataFormat(book.createDataFormat().getFormat("0.00%"));
             CellStyle twoDecimals = book.createCellStyle();
             twoDecimals.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
             for (DashboardTables.Table table : tables) {
                 Sheet sheet = book.createSheet(table.name());
                 Row header = sheet.createRow(0);
@@ -91,6 +93,11 @@ final class TableDownload {
                             }
                         } else if (value instanceof Long l) {
                             line.createCell(i).setCellValue(l);
+                        } else if (value instanceof java.time.LocalDate d) {
+                            // a date as a date, which a spreadsheet sorts and filters as one
+                            var cell = line.createCell(i);
+                            cell.setCellValue(d);
+                            cell.setCellStyle(date);
                         } else if (value != null) {
                             line.createCell(i).setCellValue(value.toString());
                         }

@@ -111,6 +111,32 @@ class MonevDocumentsTests {
         }
     }
 
+    /** A regulation's dates are dates: "1 Mar 2025" in the PDF like its header's, date cells in the XLSX, ISO in CSV. */
+    @Test
+    void aRegulationsDatesArePrintedAsTheReportsOtherDatesAndStoredAsDates() throws Exception {
+        MonevReport base = provinceReport(3);
+        var regulation = new id.lindung.coverage.LocalRegulation(1, "11", "Aceh", id.lindung.coverage.LocalRegulationKind.PERGUB,
+                "7 Tahun 2025", "Pergub Jamsostek Desa", LocalDate.of(2025, 2, 20), LocalDate.of(2025, 3, 1), null, true, false,
+                List.of("JKK", "JKM"), List.of("APBD"), null, null, null, "dpmd", null);
+        MonevReport report = new MonevReport(base.region(), base.name(), base.level(), base.semester(), base.from(),
+                base.asOf(), base.previousAsOf(), base.total(), base.children(), base.contributions(), base.contributionTotal(),
+                base.desaSadar(), base.claims(), List.of(regulation));
+        StringBuilder all = new StringBuilder();
+        try (PdfReader reader = new PdfReader(MonevDocuments.pdf(report, k -> k, FORMATS))) {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                all.append(text.getTextFromPage(p)).append('\n');
+            }
+        }
+        assertThat(all).contains(FORMATS.date(LocalDate.of(2025, 3, 1))).contains(FORMATS.date(LocalDate.of(2025, 2, 20)))
+                .doesNotContain("2025-03-01");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(MonevDocuments.xlsx(report, k -> k)))) {
+            var cell = book.getSheet("monev.sheet.regulations").getRow(1).getCell(5);
+            assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell.getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(2025, 3, 1));
+        }
+    }
+
     /** A province-sized report: 23 regencies and {@code villages} Desa Sadar villages, one with a very long name. */
     static MonevReport provinceReport(int villages) {
         List<MonevReport.Row> rows = new ArrayList<>();
