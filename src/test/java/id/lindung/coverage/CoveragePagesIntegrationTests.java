@@ -64,6 +64,12 @@ class CoveragePagesIntegrationTests {
                 .contains("Penerima upah (PU)").contains("Pemerintah desa (APBDes)").doesNotContain("??segment")
                 .contains("table=split&amp;format=csv").contains("table=split&amp;format=xlsx");
 
+        // the date picker allows what the figures allow (a year ahead), as the message for a refused date says; it
+        // stopped at today while a typed later date was answered (review of 6 December 2026)
+        var picker = java.util.regex.Pattern.compile("name=\"date\"[^>]*max=\"(\\d{4}-\\d{2}-\\d{2})\"").matcher(html);
+        assertThat(picker.find()).as("the date picker has a max").isTrue();
+        assertThat(java.time.LocalDate.parse(picker.group(1))).isAfter(java.time.LocalDate.now().plusMonths(11));
+
         String trend = page.get("/cakupan/tren?region=64.02&date=2026-06-30&lang=id", "text/html").body();
         assertThat(trend).as("the trend's numbers carry the ratio's denominator").contains(">Potensi</th>");
     }
