@@ -86,6 +86,23 @@ class LoginLockoutIntegrationTests {
     }
 
     /** A browser behind the local proxy that says which address it came from (X-Forwarded-For). */
+    /** After a wrong password the form keeps the name typed, once, and the password is typed again. */
+    @Test
+    void aRefusedSignInKeepsTheNameTypedForTheNextTry() {
+        TestUsers.token(accounts, "lock-kept-name", Role.MONITOR, "63");
+        Browser browser = new Browser("10.9.0.7");
+        var refused = browser.login("lock-kept-name", "not-the-password");
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        String again = browser.get("/login?error").body();
+        assertThat(again).contains("value=\"lock-kept-name\"");
+        assertThat(again).doesNotContain("not-the-password");
+        assertThat(browser.get("/login").body()).as("kept for the next page only").doesNotContain("value=\"lock-kept-name\"");
+        // a name with a control character is not echoed
+        browser.login("evil\u0007name", "x");
+        assertThat(browser.get("/login?error").body()).doesNotContain("evil");
+    }
+
     private final class Browser {
         private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .cookieHandler(new CookieManager()).build();

@@ -18,9 +18,16 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(HttpSession session, Model model, java.util.Locale locale) {
-        Object error = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        if (error instanceof LockedException) {
+    String login(HttpSession session, Model model, java.util.Locale locale,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String error) {
+        // the name typed before a refused sign-in (SecurityConfiguration.KeptUsername), once
+        Object typed = session.getAttribute("lindung.login.username");
+        session.removeAttribute("lindung.login.username");
+        if (error != null && typed instanceof String username) {
+            model.addAttribute("username", username);
+        }
+        Object refusal = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (refusal instanceof LockedException) {
             // the same words for a locked account, a locked unknown name and a slowed-down address (issue 12 item 5)
             model.addAttribute("lockedMessage", messages.getMessage("login.throttled", null, locale));
         }
