@@ -200,6 +200,16 @@ class PhoneLayoutUiTests {
         if (((Long) hidden) > 0) {
             tooWide.add(name + ": " + hidden + " table(s) scrolling inside their box");
         }
+        // an amount on one line: "Rp" and its digits split over two lines read as two numbers
+        Object broken = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('td.num')).filter(td => {
+                    const range = document.createRange();
+                    range.selectNodeContents(td);
+                    return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size > 1;
+                }).length;""");
+        if (((Long) broken) > 0) {
+            tooWide.add(name + ": " + broken + " number cell(s) over two lines");
+        }
     }
 
     /**
