@@ -117,6 +117,8 @@ class CoverageInputIntegrationTests {
                     .contains("value=\"" + typed + "\"").contains("<form class=\"filters\"")
                     .doesNotContain("ekspor?region=" + typed);
         }
+        // a refused date with no region typed is the 400 it was, never a 500
+        assertThat(api.get("/cakupan/regulasi?inForceOn=1900-01-01").statusCode()).isEqualTo(400);
         HttpResponse<String> farFuture = api.get("/api/v1/local-regulations?region=64.02&inForceOn=%2B999999999-12-31");
         assertThat(farFuture.statusCode()).as(farFuture.body()).isEqualTo(400);
         assertThat(json(farFuture).path("code").asString()).isEqualTo("DATE_INVALID");

@@ -175,7 +175,6 @@ class DashboardPageController {
         return indicators.trend(region, from.isBefore(first) ? first : from, to);
     }
 
-    /** Village payers (APBDes) of the region more than one month in arrears on the date (billing's escalations). */
     /** The {@code n} villages longest in arrears, the largest debt first among equals. */
     static List<Escalations.Escalation> worst(List<Escalations.Escalation> arrears, int n) {
         return arrears.stream()
@@ -184,6 +183,7 @@ class DashboardPageController {
                 .limit(n).toList();
     }
 
+    /** Village payers (APBDes) of the region more than one month in arrears on the date (billing's escalations). */
     private List<Escalations.Escalation> villagesInArrears(String region, LocalDate day) {
         var actor = currentActor.get();
         return escalations.forScope(RegionScope.of(region), day).stream()

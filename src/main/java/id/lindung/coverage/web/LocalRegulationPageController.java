@@ -45,7 +45,13 @@ class LocalRegulationPageController {
             items = regulations.list(region, inForceOn, actor.scope());
         } catch (id.lindung.platform.InvalidInputException | id.lindung.platform.NotFoundException e) {
             // a name typed into the region filter, or a code outside the scope: said beside the filter, which keeps what
-            // was typed, over the scope's own list (it was the error page, with only a link home: review of 6 December 2026)
+            // was typed, over the scope's own list (it was the error page, with only a link home: review of 6 December 2026);
+            // a refused date is still the error page's 400
+            boolean regionAtFault = e instanceof id.lindung.platform.NotFoundException
+                    || ((id.lindung.platform.InvalidInputException) e).problems().stream().anyMatch(p -> "region".equals(p.field()));
+            if (!regionAtFault || region == null || region.isBlank()) {
+                throw e;
+            }
             response.setStatus(e instanceof id.lindung.platform.NotFoundException ? 404 : 400);
             model.addAttribute("regionRefused", id.lindung.platform.InputProblem.shown(region.strip()));
             model.addAttribute("typedRegion", region.strip());
