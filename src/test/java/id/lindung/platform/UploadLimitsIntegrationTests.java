@@ -89,6 +89,14 @@ class UploadLimitsIntegrationTests {
             assertThat(answer.body()).contains("\"code\":\"UPLOAD_TOO_LARGE\"");
         }
         assertThat(Http.withToken(port, token).get("/api/v1/local-regulations?region=64.02").body()).doesNotContain("CHUNK/1");
+
+        // the same multipart body to the register's page (a signed-in browser with its token): the 413 page, not a 500
+        Http browser = Http.browser(port);
+        TestUsers.token(accounts, "upload-limit-page", Role.DPMD, "64.02");
+        browser.login("upload-limit-page", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(browser.get("/cakupan/regulasi/baru").body());
+        var page = browser.postStream("/cakupan/regulasi?_csrf=" + csrf, "multipart/form-data; boundary=x", multipart.toByteArray());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(413);
     }
 
     @Test

@@ -85,6 +85,12 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A body of unknown length, sent chunked as a streaming client sends it. */
+    public HttpResponse<String> postStream(String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
         return postForm(path, form, "*/*");
     }
