@@ -158,8 +158,13 @@ public class CoverageIndicators {
      */
     public List<Coverage> trend(String region, YearMonth from, YearMonth to) {
         LocalDate today = today();
-        CoverageDates.check("from", from, today);
-        CoverageDates.check("to", to, today);
+        // both bounds judged before either is refused: every field at fault at once
+        List<id.lindung.platform.InputProblem> problems = new ArrayList<>();
+        checkMonth("from", from, today, problems);
+        checkMonth("to", to, today, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         Target target = resolve(region);
         if (from == null || to == null || from.isAfter(to)) {
             throw new InvalidInputException("from", "PERIOD_INVALID", "from and to must be months YYYY-MM with from not after to");
@@ -176,6 +181,14 @@ public class CoverageIndicators {
             result.add(compute(target.range(), target.prefixLength(), List.of(target), end, m.atDay(1), end, false).get(0));
         }
         return result;
+    }
+
+    private static void checkMonth(String field, YearMonth month, LocalDate today, List<id.lindung.platform.InputProblem> problems) {
+        try {
+            CoverageDates.check(field, month, today);
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
+        }
     }
 
     /** Every desa of the region with its Desa Sadar status on the date (all statuses when {@code only} is null). */

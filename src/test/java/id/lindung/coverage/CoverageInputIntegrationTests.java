@@ -183,4 +183,33 @@ class CoverageInputIntegrationTests {
         HttpResponse<String> first = api.get("/api/v1/reports/monev?region=64.02&semester=2015-2&format=json");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     }
+
+    /** A trend with both months at fault names both, and a report its semester and format (api-errors.md: errors lists
+     * every field at fault; the first was answered alone: contract review of 6 December 2026). */
+    @Test
+    void aTrendWithBothMonthsAtFaultNamesBothAndAReportItsSemesterAndFormat() {
+        Http api = dpmd();
+        for (String[] c : new String[][] {{"from=2026-13&to=2026-14", "MONTH_INVALID", "MONTH_INVALID"},
+                                          {"from=&to=", "REQUIRED", "REQUIRED"},
+                                          {"from=2000-01&to=2099-01", "OUT_OF_RANGE", "OUT_OF_RANGE"}}) {
+            HttpResponse<String> r = api.get("/api/v1/coverage/trend?region=64.02&" + c[0]);
+            assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+            JsonNode errors = json(r).path("errors");
+            assertThat(errors.size()).as(c[0] + ": " + r.body()).isEqualTo(2);
+            assertThat(errors.get(0).path("field").asString()).isEqualTo("from");
+            assertThat(errors.get(0).path("code").asString()).isEqualTo(c[1]);
+            assertThat(errors.get(1).path("field").asString()).isEqualTo("to");
+            assertThat(errors.get(1).path("code").asString()).isEqualTo(c[2]);
+        }
+        // one at fault keeps its own code as the answer's
+        assertThat(json(api.get("/api/v1/coverage/trend?region=64.02&from=2026-13&to=2026-01")).path("code").asString())
+                .isEqualTo("MONTH_INVALID");
+        // the monitoring report: a bad semester and a bad format, both named
+        HttpResponse<String> monev = api.get("/api/v1/reports/monev?region=64.02&semester=abc&format=docx");
+        assertThat(monev.statusCode()).isEqualTo(400);
+        JsonNode errors = json(monev).path("errors");
+        assertThat(errors.size()).as(monev.body()).isEqualTo(2);
+        assertThat(errors.get(0).path("code").asString()).isEqualTo("SEMESTER_INVALID");
+        assertThat(errors.get(1).path("code").asString()).isEqualTo("FORMAT_UNKNOWN");
+    }
 }

@@ -50,7 +50,14 @@ class CoverageApiController {
     @Operation(summary = "One object per month end from YYYY-MM to YYYY-MM (at most 60 months; the current month on today)")
     @GetMapping("/trend")
     List<Coverage> trend(@RequestParam(required = false) String region, @RequestParam String from, @RequestParam String to) {
-        return indicators.trend(region, month("from", from), month("to", to));
+        // both months judged before either is refused, so that a client sees every field at fault at once
+        java.util.List<InputProblem> problems = new java.util.ArrayList<>();
+        YearMonth first = month("from", from, problems);
+        YearMonth last = month("to", to, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return indicators.trend(region, first, last);
     }
 
     @Operation(summary = "Every desa of the region with its Desa Sadar Jamsostek status and who it misses (NIKs masked for masked roles)")
@@ -62,12 +69,18 @@ class CoverageApiController {
         return list;
     }
 
-    private static YearMonth month(String field, String text) {
+    /** The month, or null with its problem added: REQUIRED when empty (as when absent), MONTH_INVALID when not YYYY-MM. */
+    private static YearMonth month(String field, String text, java.util.List<InputProblem> problems) {
+        if (text.isBlank()) {
+            problems.add(InputProblem.of(field, "REQUIRED", field + " is required (YYYY-MM)"));
+            return null;
+        }
         try {
             return YearMonth.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "MONTH_INVALID", field + " '" + InputProblem.shown(text)
-                    + "' is not a month YYYY-MM");
+            problems.add(InputProblem.of(field, "MONTH_INVALID", field + " '" + InputProblem.shown(text)
+                    + "' is not a month YYYY-MM"));
+            return null;
         }
     }
 

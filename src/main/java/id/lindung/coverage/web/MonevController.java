@@ -57,12 +57,23 @@ class MonevController {
             + "(2025-1 = January-June, 2025-2 = July-December): format=pdf (default), xlsx or json; lang=id|en")
     ResponseEntity<?> report(@RequestParam(required = false) String region, @RequestParam(required = false) String semester,
                              @RequestParam(defaultValue = "pdf") String format) {
+        // the semester's shape and the format judged together: every field at fault at once (api-errors.md)
+        java.util.List<InputProblem> problems = new java.util.ArrayList<>();
+        if (semester == null || semester.isBlank()) {
+            problems.add(InputProblem.of("semester", "REQUIRED", "semester is required, e.g. 2025-1"));
+        } else {
+            try {
+                MonevReports.Semester.parse(semester);
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
         String f = format.strip().toLowerCase(Locale.ROOT);
         if (!f.equals("pdf") && !f.equals("xlsx") && !f.equals("json")) {
-            throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be pdf, xlsx or json");
+            problems.add(InputProblem.of("format", "FORMAT_UNKNOWN", "format must be pdf, xlsx or json"));
         }
-        if (semester == null || semester.isBlank()) {
-            throw new InvalidInputException("semester", "REQUIRED", "semester is required, e.g. 2025-1");
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         MonevReport report = reports.report(region, semester);
         if (f.equals("json")) {
