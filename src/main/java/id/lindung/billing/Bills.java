@@ -133,12 +133,28 @@ public class Bills {
      * with NIKs masked for the roles that see them masked.
      */
     public List<Line> lines(long billId, Actor actor) {
+        return linesFrom(billId, actor, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of a bill's lines in the order of {@link #lines}: a regency's bill has thousands (1,017 lines made the bill
+     * page 57,700 px tall on a phone, review of 6 December 2026). The documents and the API keep every line.
+     */
+    public id.lindung.platform.Page<Line> lines(long billId, Actor actor, int page, int size) {
+        long total = jdbc.sql("""
+                select count(*) from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month where b.id = ?""")
+                .param(billId).query(Long.class).single();
+        return new id.lindung.platform.Page<>(linesFrom(billId, actor, (long) page * size, size), page, size, total);
+    }
+
+    private List<Line> linesFrom(long billId, Actor actor, long offset, int limit) {
         return jdbc.sql("""
                 select w.nik, w.full_name, l.village_code, l.program, l.share, l.segment, l.kind, l.base, l.rate, l.amount, l.regulation_version,
                        l.line_type
                 from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month join registry_worker w on w.id = l.worker_id
-                where b.id = ? order by w.full_name, w.id, %s, l.share, l.id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
-                .param(billId)
+                where b.id = ? order by w.full_name, w.id, %s, l.share, l.id offset ? limit ?"""
+                        .formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")))
+                .params(billId, offset, limit)
                 .query((rs, n) -> new Line(id.lindung.access.PersonalData.nik(actor, rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), Rupiah.of(rs.getBigDecimal(8)), rs.getBigDecimal(9), Rupiah.of(rs.getBigDecimal(10)),
                         rs.getString(11), rs.getString(12)))

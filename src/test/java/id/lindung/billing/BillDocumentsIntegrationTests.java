@@ -65,6 +65,37 @@ class BillDocumentsIntegrationTests {
         return "https://lindung.example.go.id/public/verifikasi-tagihan?kode=" + bill.verificationCode();
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+    @Autowired id.lindung.access.UserAccounts accounts;
+
+    /**
+     * The bill page shows its lines a hundred at a time, in the order of the whole list, with a pager; the documents keep
+     * every line (1,017 lines made a regency's bill page 57,700 px tall on a phone, review of 6 December 2026).
+     */
+    @Test
+    void theBillPageShowsItsLinesAHundredAtATimeInTheOrderOfTheWholeList() {
+        BillSummary bill = billOfVillage("73.02.04.2010", 60);
+        List<Bills.Line> all = bills.lines(bill.id(), ADMIN);
+        assertThat(all).hasSize(120);
+        var first = bills.lines(bill.id(), ADMIN, 0, 100);
+        var second = bills.lines(bill.id(), ADMIN, 1, 100);
+        assertThat(first.total()).isEqualTo(120);
+        assertThat(first.items()).hasSize(100);
+        assertThat(second.items()).hasSize(20);
+        List<Bills.Line> paged = new java.util.ArrayList<>(first.items());
+        paged.addAll(second.items());
+        assertThat(paged).isEqualTo(all);
+
+        String token = TestUsers.token(accounts, "bill-lines-pages", Role.DPMD, "73.02");
+        id.lindung.support.Http dpmd = id.lindung.support.Http.withToken(port, token);
+        String page1 = dpmd.get("/tagihan/" + bill.id(), "text/html").body();
+        assertThat(page1).contains("id=\"lines-pager\"").contains("/tagihan/" + bill.id() + "?page=1").contains(all.get(99).name())
+                .doesNotContain(all.get(100).name() + "<");
+        String page2 = dpmd.get("/tagihan/" + bill.id() + "?page=1", "text/html").body();
+        assertThat(page2).contains(all.get(100).name()).contains(all.get(119).name()).doesNotContain(">" + all.get(0).name() + "<");
+        assertThat(dpmd.get("/tagihan/" + bill.id() + "?page=-1", "text/html").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void anOrdinaryBillIsOnePageWithPaymentTermsRatesFootnotesAndTheVerificationAddress() throws Exception {
         BillSummary bill = billOfVillage("73.02.03.2006", 12);

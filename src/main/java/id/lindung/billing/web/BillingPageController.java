@@ -130,12 +130,20 @@ class BillingPageController {
         return overview(month, null, null, null, 0, 0, model);
     }
 
+    /** Lines on one page of a bill; the PDF and XLSX hold them all. */
+    static final int LINES_PER_PAGE = 100;
+
     @GetMapping("/tagihan/{id}")
-    String bill(@PathVariable long id, Model model) {
+    String bill(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
         Actor actor = currentActor.get();
         BillSummary bill = bills.get(id, actor, null);
+        if (page < 0) {
+            throw new InvalidInputException("page", "OUT_OF_RANGE", "page must be 0 or more");
+        }
         model.addAttribute("bill", bill.shownTo(actor));
-        model.addAttribute("lines", bills.lines(id, actor));
+        var lines = bills.lines(id, actor, page, LINES_PER_PAGE);
+        model.addAttribute("lines", lines.items());
+        model.addAttribute("linesPage", lines);
         model.addAttribute("byProgram", bills.totalsByProgram(id));
         model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null).stream().map(b -> b.shownTo(actor)).toList());
         return "billing/bill";
