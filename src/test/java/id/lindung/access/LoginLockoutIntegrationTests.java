@@ -98,6 +98,11 @@ class LoginLockoutIntegrationTests {
         assertThat(again).contains("value=\"lock-kept-name\"");
         assertThat(again).doesNotContain("not-the-password");
         assertThat(browser.get("/login").body()).as("kept for the next page only").doesNotContain("value=\"lock-kept-name\"");
+        // the page names its icon, which anyone may fetch (browsers asked for /favicon.ico and got a 404)
+        assertThat(again).contains("rel=\"icon\" type=\"image/svg+xml\" href=\"/img/favicon.svg\"");
+        var icon = browser.get("/img/favicon.svg");
+        assertThat(icon.statusCode()).isEqualTo(200);
+        assertThat(icon.headers().firstValue("Content-Type").orElse("")).startsWith("image/svg+xml");
         // a name with a control character is not echoed
         browser.login("evil\u0007name", "x");
         assertThat(browser.get("/login?error").body()).doesNotContain("evil");
