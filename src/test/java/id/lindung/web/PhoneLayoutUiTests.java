@@ -41,6 +41,11 @@ class PhoneLayoutUiTests {
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201, 409);
         assertThat(api.postJson("/api/v1/billing/runs", "{\"month\":\"2026-01\",\"backfill\":true}").statusCode()).isEqualTo(200);
         var bills = new ObjectMapper().readTree(api.get("/api/v1/bills?payer=SELF:" + nik).body());
+        // a regional regulation, so that the register's cards are on its page
+        var regulation = Http.withToken(port, TestUsers.token(accounts, "ui-phone-dpmd", Role.DPMD, "64.02")).postJson("/api/v1/local-regulations", """
+                {"kind":"PERBUP","regionCode":"64.02","number":"Ponsel/%s","title":"Perbup Jamsostek",
+                 "signedOn":"2026-01-05","inForceFrom":"2026-01-05"}""".formatted(nik));
+        assertThat(regulation.statusCode()).as(regulation.body()).isIn(201, 409);
         // i13-claim-pages: a village official's JKM death with two children and three heirs, for the claim pages
         String official = Niks.unique("64.02.03", "L", java.time.LocalDate.of(1978, 2, 3));
         var registered = api.postJson("/api/v1/workers", """
@@ -199,6 +204,13 @@ class PhoneLayoutUiTests {
                     .filter(t => t.scrollWidth > t.clientWidth + 1).length;""");
         if (((Long) hidden) > 0) {
             tooWide.add(name + ": " + hidden + " table(s) scrolling inside their box");
+        }
+        // a table stacked into cards fills its box (made a table again, its cards took 300 of 370 px)
+        Object narrow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('.table-wrap > table.stack-sm'))
+                    .filter(t => t.offsetWidth < t.parentElement.clientWidth - 2).length;""");
+        if (((Long) narrow) > 0) {
+            tooWide.add(name + ": " + narrow + " card table(s) narrower than their box");
         }
         // an amount on one line: "Rp" and its digits split over two lines read as two numbers
         Object broken = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
