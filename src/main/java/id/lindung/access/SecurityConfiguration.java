@@ -152,7 +152,7 @@ class SecurityConfiguration {
                                             CurrentActor actors,
                                             @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
         authorization(http, apiExplorerPublic);
-        http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(new KeptUsername())
+        http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(new id.lindung.access.web.KeptUsername())
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the public check's JSON API is for anonymous clients, which hold no session a forged request could use
@@ -208,30 +208,6 @@ class SecurityConfiguration {
                 // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
                 // the API's JSON: with only the API handler registered, Spring Security used it for pages too
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
-    }
-
-    /**
-     * A refused sign-in goes back to the form as before ({@code /login?error}) with the name typed kept for it, so that
-     * only the password is typed again (it was cleared: review of 6 December 2026). Kept in the session, not the
-     * address; a name that is not one line of at most 100 characters is not kept.
-     */
-    static final class KeptUsername extends org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler {
-        static final String ATTRIBUTE = "lindung.login.username";
-
-        KeptUsername() {
-            super("/login?error");
-        }
-
-        @Override
-        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                            org.springframework.security.core.AuthenticationException exception)
-                throws java.io.IOException, jakarta.servlet.ServletException {
-            String username = request.getParameter("username");
-            if (username != null && username.length() <= 100 && !id.lindung.platform.TextRules.invalidCharacter(username, false)) {
-                request.getSession().setAttribute(ATTRIBUTE, username);
-            }
-            super.onAuthenticationFailure(request, response, exception);
-        }
     }
 
     /**

@@ -20,9 +20,9 @@ class LoginController {
     @GetMapping("/login")
     String login(HttpSession session, Model model, java.util.Locale locale,
                  @org.springframework.web.bind.annotation.RequestParam(required = false) String error) {
-        // the name typed before a refused sign-in (SecurityConfiguration.KeptUsername), once
-        Object typed = session.getAttribute("lindung.login.username");
-        session.removeAttribute("lindung.login.username");
+        // the name typed before a refused sign-in (KeptUsername), once
+        Object typed = session.getAttribute(KeptUsername.ATTRIBUTE);
+        session.removeAttribute(KeptUsername.ATTRIBUTE);
         if (error != null && typed instanceof String username) {
             model.addAttribute("username", username);
         }
