@@ -17,6 +17,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The month's bills as a list a person pages through: filtered by area (a district or village inside the caller's
@@ -90,9 +92,48 @@ public class BillOverview {
             return new Result(List.of(), 0, limit, totals);
         }
         params.addValue("limit", limit).addValue("offset", (long) shown * limit);
+        List<Row> rows = rows(filter, params, counted, actor);
+        return new Result(rows, shown, limit, totals);
+    }
+
+    /** Most bills one download holds: a larger list is narrowed by area first. */
+    public static final int MAX_DOWNLOAD = 100_000;
+
+    /** Bills read per statement of a download. */
+    private static final int DOWNLOAD_CHUNK = 5_000;
+
+    /**
+     * Every bill the filter selects, in the list's order, for a download: read a chunk at a time as the pages are, in
+     * one repeatable-read transaction so the file is one moment's list even while payments arrive. More than
+     * {@link #MAX_DOWNLOAD} bills is the {@code TOO_MANY_ROWS} error on {@code region}, before any bill is read.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Row> all(Filter filter, Actor actor) {
+        return all(filter, actor, DOWNLOAD_CHUNK, MAX_DOWNLOAD);
+    }
+
+    /** {@link #all(Filter, Actor)} with its chunk and its limit named, so a test can cross chunks and the limit on a few bills. */
+    List<Row> all(Filter filter, Actor actor, int chunk, int max) {
+        MapSqlParameterSource params = params(filter, actor);
+        String counted = countedWhere(filter, params);
+        long count = jdbc.sql(totalsSql(counted)).paramSource(params).query((rs, n) -> rs.getLong(1)).single();
+        if (count > max) {
+            throw new InvalidInputException("region", "TOO_MANY_ROWS", "the list holds " + count + " bills, more than the "
+                    + max + " one download holds: choose a province, regency or district");
+        }
+        List<Row> all = new java.util.ArrayList<>((int) count);
+        for (long offset = 0; offset < count; offset += chunk) {
+            params.addValue("limit", chunk).addValue("offset", offset);
+            all.addAll(rows(filter, params, counted, actor));
+        }
+        return all;
+    }
+
+    /** The bills at rows offset .. offset + limit of the list ({@code params} holds both), names masked as the caller sees them. */
+    private List<Row> rows(Filter filter, MapSqlParameterSource params, String counted, Actor actor) {
         seek(counted, params);
         MonthRules monthRules = rules.forMonth(filter.month());
-        List<Row> rows = jdbc.sql(pageSql(where(filter, params))).paramSource(params)
+        return jdbc.sql(pageSql(where(filter, params))).paramSource(params)
                 .query((rs, n) -> {
                     Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
                     Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
@@ -105,7 +146,6 @@ public class BillOverview {
                             rs.getDate("due_date").toLocalDate());
                 })
                 .list();
-        return new Result(rows, shown, limit, totals);
     }
 
     /**

@@ -1,11 +1,13 @@
 package id.lindung.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
@@ -170,6 +172,89 @@ class BillListIntegrationTests {
         assertThat(province.items()).hasSize(1);
         assertThat(province.total()).isGreaterThanOrEqualTo(4);
         assertThat(province.items().get(0).groupCode()).startsWith("75.").hasSize(5);
+    }
+
+    /**
+     * UI review of 6 December 2026: the bill list could only be read a page at a time. Its download holds every bill
+     * the page's filter selects, read in chunks that give the same rows as one page of them all, each with the page's
+     * figures; past the limit it is refused by name before a bill is read.
+     */
+    @Test
+    void theDownloadHoldsEveryBillTheFilterSelectsWithThePagesFiguresAcrossChunks() {
+        billedRegency();
+        Actor dpmd = TestUsers.actor("bill-list-download", Role.DPMD, "75.05");
+        var filter = new BillOverview.Filter(YearMonth.of(2025, 2), null, null, null);
+        var page = overview.find(filter, dpmd, 0, BillOverview.MAX_SIZE);
+        assertThat(page.rows()).hasSizeGreaterThan(3);
+        assertThat(overview.all(filter, dpmd)).isEqualTo(page.rows());
+        assertThat(overview.all(filter, dpmd, 2, 1000)).as("chunks of two").isEqualTo(page.rows());
+        var narrowed = new BillOverview.Filter(YearMonth.of(2025, 2), "75.05.01", "APBDES", BillOverview.Status.UNPAID);
+        assertThat(overview.all(narrowed, dpmd, 1, 1000)).isEqualTo(overview.find(narrowed, dpmd, 0, BillOverview.MAX_SIZE).rows())
+                .extracting(BillOverview.Row::payer).containsExactly("APBDES:75.05.01.2004");
+        assertThatThrownBy(() -> overview.all(filter, dpmd, 2, page.rows().size() - 1))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(p -> p.field() + " " + p.code()).containsExactly("region TOO_MANY_ROWS"));
+    }
+
+    /**
+     * The download over HTTP: the page's filter and language, one CSV record per bill whose money adds up to the page's
+     * totals, the XLSX with money as numbers, a self-payer's NIK masked for a read-only role, and an audit entry saying
+     * who took which list; a bad format or a region outside the caller's is refused.
+     */
+    @Test
+    void theBillListDownloadIsThePagesListInCsvAndXlsxAuditedAndMaskedForReadOnlyRoles() throws Exception {
+        billedRegency();
+        String user = "bill-list-dl-" + System.nanoTime();
+        Http api = Http.withToken(port, TestUsers.token(accounts, user, Role.DPMD, "75.05"));
+        var page = overview.find(new BillOverview.Filter(YearMonth.of(2025, 2), null, null, null),
+                TestUsers.actor(user, Role.DPMD, "75.05"), 0, BillOverview.MAX_SIZE);
+
+        var csv = api.get("/tagihan/ekspor?month=2025-02&format=csv&lang=id");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("tagihan-2025-02-75.05.csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("\uFEFFKode pembayar,Pembayar,Jenis pembayar,Kode wilayah,Wilayah,Kecamatan,Total iuran,");
+        assertThat(lines).hasSize(page.rows().size() + 1);
+        BigDecimal total = lines.stream().skip(1).map(l -> new BigDecimal(l.split(",", -1)[6])).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal outstanding = lines.stream().skip(1).map(l -> new BigDecimal(l.split(",", -1)[8])).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(total).isEqualByComparingTo(page.totals().total().toBigDecimal());
+        assertThat(outstanding).isEqualByComparingTo(page.totals().outstanding().toBigDecimal());
+        assertThat(csv.body()).contains(",APBDes (pemerintah desa),").contains("SELF:");
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&status=PAID&format=csv&lang=id").body().lines().skip(1).toList())
+                .singleElement().satisfies(l -> assertThat(l).startsWith("APBDES:75.05.01.2003,"));
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&format=csv&lang=en").body()).startsWith("\uFEFFPayer code,Payer,Payer kind,");
+
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/tagihan/ekspor?month=2025-02&format=xlsx&lang=id"))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, user + "-x", Role.DPMD, "75.05")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(page.rows().size());
+            double sum = 0;
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(sheet.getRow(r).getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+                sum += sheet.getRow(r).getCell(6).getNumericCellValue();
+            }
+            assertThat(BigDecimal.valueOf(sum)).isEqualByComparingTo(page.totals().total().toBigDecimal());
+        }
+
+        String nik = jdbc.sql("""
+                select substr(p.code, 6) from payer p join bill b on b.payer_id = p.id
+                where p.code like 'SELF:%' and b.month = date '2025-02-01' and b.payer_region_code like '75.05%'""")
+                .query(String.class).single();
+        Http monitor = Http.withToken(port, TestUsers.token(accounts, user + "-m", Role.MONITOR, "75.05"));
+        String masked = monitor.get("/tagihan/ekspor?month=2025-02&format=csv").body();
+        assertThat(masked).doesNotContain(nik).contains("\nSELF,Peserta mandiri " + nik.substring(0, 6) + "********" + nik.substring(14) + ",");
+        assertThat(csv.body()).contains("SELF:" + nik);
+
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'bill_list' and username = ?")
+                .param(user).query(Long.class).single()).isEqualTo(3);
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&format=pdf").statusCode()).isEqualTo(400);
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&region=75.06&format=csv").statusCode()).isEqualTo(404);
+        assertThat(api.get("/tagihan/ekspor?month=2025-13&format=csv").statusCode()).isEqualTo(400);
     }
 
     @Test

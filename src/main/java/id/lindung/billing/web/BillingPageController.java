@@ -100,7 +100,7 @@ class BillingPageController {
         return "billing/overview";
     }
 
-    private static BillOverview.Status parseStatus(String status) {
+    static BillOverview.Status parseStatus(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }

@@ -8,9 +8,10 @@ import id.lindung.coverage.Coverage;
 import id.lindung.coverage.CoverageDates;
 import id.lindung.coverage.CoverageIndicators;
 import id.lindung.coverage.DesaSadarVillages;
-import id.lindung.platform.InputProblem;
 import id.lindung.platform.CsvDialect;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TableDownload;
 import id.lindung.region.PotentialWorkforce;
 import id.lindung.region.WorkforceFigure;
 import id.lindung.registry.WorkerCategories;
@@ -122,7 +123,7 @@ class DashboardPageController {
         String code = here.region();
         Locale locale = LocaleContextHolder.getLocale();
         java.util.function.Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
-        DashboardTables.Table t = switch (kind) {
+        TableDownload.Table t = switch (kind) {
             case CHILDREN -> DashboardTables.children(indicators.children(code, day));
             case WEAKEST -> DashboardTables.weakest(indicators.children(code, day));
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
@@ -134,7 +135,7 @@ class DashboardPageController {
     }
 
     /** The Desa Sadar list with each missing person's category by its name in the page's language; audited (names people). */
-    private DashboardTables.Table desaSadarTable(String code, LocalDate day, String format, Locale locale) {
+    private TableDownload.Table desaSadarTable(String code, LocalDate day, String format, Locale locale) {
         DesaSadarVillages list = indicators.desaSadar(code, day, null);
         DesaSadarDisclosure.audit(audit, list, format);
         return DashboardTables.desaSadar(list, categoryNames(locale)::get);

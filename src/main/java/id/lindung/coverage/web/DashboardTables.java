@@ -4,6 +4,7 @@ import id.lindung.billing.Escalations;
 import id.lindung.coverage.Coverage;
 import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.coverage.LocalRegulation;
+import id.lindung.platform.TableDownload.Table;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +18,6 @@ import java.util.stream.Collectors;
  * XLSX. Each table names its columns by message key, so the download speaks the page's language.
  */
 final class DashboardTables {
-
-    /** One table: message keys of its columns and its rows (String, Long, BigDecimal or null cells). */
-    record Table(String name, List<String> columns, List<List<Object>> rows) {}
 
     /** The tables a dashboard can download, by the name in its URL. */
     enum Kind {

@@ -5,6 +5,7 @@ import id.lindung.access.CurrentActor;
 import id.lindung.coverage.LocalRegulations;
 import id.lindung.platform.CsvDialect;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TableDownload;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ class LocalRegulationDownloadController {
         String code = region == null || region.isBlank() ? actor.scope().code() : region.strip();
         Locale locale = LocaleContextHolder.getLocale();
         Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
-        DashboardTables.Table table = DashboardTables.regulations(regulations.list(region, inForceOn, actor.scope()), label);
+        TableDownload.Table table = DashboardTables.regulations(regulations.list(region, inForceOn, actor.scope()), label);
         return TableDownload.of(format, dialect, "regulasi-" + code + (inForceOn == null ? "" : "-" + inForceOn), List.of(table), label);
     }
 }

@@ -20,6 +20,7 @@ import id.lindung.coverage.DesaSadarVillages;
 import id.lindung.coverage.LocalRegulation;
 import id.lindung.coverage.MonevReport;
 import id.lindung.platform.Formats;
+import id.lindung.platform.TableDownload;
 import id.lindung.shared.Rupiah;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -39,14 +40,14 @@ final class MonevDocuments {
     private MonevDocuments() {}
 
     /** A section as a table of typed cells, shared by the PDF and the XLSX. */
-    static List<DashboardTables.Table> sections(MonevReport r, Function<String, String> label) {
-        List<DashboardTables.Table> tables = new ArrayList<>();
+    static List<TableDownload.Table> sections(MonevReport r, Function<String, String> label) {
+        List<TableDownload.Table> tables = new ArrayList<>();
         List<List<Object>> coverage = new ArrayList<>();
         for (MonevReport.Row row : withTotal(r)) {
             coverage.add(cells(row.code(), row.name(), row.potential(), row.registered(), row.protectedWorkers(), percent(row.ratio()),
                     row.previousProtected(), percent(row.previousRatio()), row.change()));
         }
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.coverage"), List.of("dashboard.col.code", "dashboard.col.name",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.coverage"), List.of("dashboard.col.code", "dashboard.col.name",
                 "dashboard.col.potential", "dashboard.col.registered", "dashboard.col.protected", "monev.col.ratioPercent",
                 "monev.col.previousProtected", "monev.col.previousRatio", "monev.col.change"), coverage));
         List<List<Object>> apparatus = new ArrayList<>();
@@ -54,7 +55,7 @@ final class MonevDocuments {
             apparatus.add(cells(row.code(), row.name(), row.apparatusRegistered(), row.apparatusProtected(), row.bpdRegistered(),
                     row.bpdProtected(), row.rtRwRegistered(), row.rtRwProtected()));
         }
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.apparatus"), List.of("dashboard.col.code", "dashboard.col.name",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.apparatus"), List.of("dashboard.col.code", "dashboard.col.name",
                 "dashboard.col.apparatusRegistered", "dashboard.col.apparatusProtected", "monev.col.bpdRegistered",
                 "monev.col.bpdProtected", "monev.col.rtRwRegistered", "monev.col.rtRwProtected"), apparatus));
         List<List<Object>> money = new ArrayList<>();
@@ -64,7 +65,7 @@ final class MonevDocuments {
             money.add(cells(c.code(), c.name(), amount(c.apbdBilled()), amount(c.apbdPaid()), amount(c.apbdesBilled()),
                     amount(c.apbdesPaid())));
         }
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.contributions"), List.of("dashboard.col.code",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.contributions"), List.of("dashboard.col.code",
                 "dashboard.col.name", "monev.col.apbdBilled", "monev.col.apbdPaid", "monev.col.apbdesBilled", "monev.col.apbdesPaid"), money));
         List<List<Object>> sadar = new ArrayList<>();
         for (MonevReport.Row row : withTotal(r)) {
@@ -73,10 +74,10 @@ final class MonevDocuments {
         for (DesaSadarVillages.Village v : r.desaSadar()) {
             sadar.add(cells(v.code(), v.name(), "SADAR", null));
         }
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.desaSadar"), List.of("dashboard.col.code", "dashboard.col.name",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.desaSadar"), List.of("dashboard.col.code", "dashboard.col.name",
                 "dashboard.col.desaSadar", "dashboard.col.desa"), sadar));
         MonevReport.Claims claims = r.claims();
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.claims"), List.of("monev.col.claims", "monev.col.benefitsPaid",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.claims"), List.of("monev.col.claims", "monev.col.benefitsPaid",
                 "monev.col.contributionsPaid", "monev.col.lossRatioPercent", "monev.col.source"),
                 List.of(cells(claims.claims(), amount(claims.benefitsPaid()), amount(claims.contributionsPaid()),
                         percent(claims.lossRatio()), label.apply("monev.source." + claims.benefitsSource())))));
@@ -86,7 +87,7 @@ final class MonevDocuments {
                     l.signedOn(), l.inForceFrom(), l.inForceUntil(),
                     l.file() == null ? "" : l.file().sha256()));
         }
-        tables.add(new DashboardTables.Table(label.apply("monev.sheet.regulations"), List.of("localRegulation.kind",
+        tables.add(new TableDownload.Table(label.apply("monev.sheet.regulations"), List.of("localRegulation.kind",
                 "localRegulation.number", "localRegulation.titleField", "localRegulation.region", "localRegulation.signedOnField",
                 "localRegulation.inForceFrom", "localRegulation.inForceUntil", "monev.col.sha256"), regs));
         return tables;
@@ -97,7 +98,7 @@ final class MonevDocuments {
     }
 
     static byte[] pdf(MonevReport r, Function<String, String> label, Formats fmt) {
-        List<DashboardTables.Table> sections = sections(r, label);
+        List<TableDownload.Table> sections = sections(r, label);
         String header = label.apply("monev.title") + " · " + r.name() + " (" + r.region() + ") · "
                 + label.apply("monev.semester") + " " + r.semester() + " · " + fmt.date(r.from()) + " – " + fmt.date(r.asOf());
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -127,7 +128,7 @@ final class MonevDocuments {
             if (!r.children().isEmpty() && r.children().size() <= MonevChart.MAX_LABELLED) {
                 document.add(chartLegend(r.children(), small));
             }
-            for (DashboardTables.Table table : sections) {
+            for (TableDownload.Table table : sections) {
                 Paragraph h = new Paragraph(table.name(), heading);
                 h.setSpacingBefore(10);
                 h.setSpacingAfter(4);
@@ -138,7 +139,7 @@ final class MonevDocuments {
                 if (table.name().equals(label.apply("monev.sheet.desaSadar")) && !r.desaSadar().isEmpty()) {
                     // the regions' rows as a table; the villages (thousands in a province) as a list, see villageList
                     List<List<Object>> regions = table.rows().subList(0, table.rows().size() - r.desaSadar().size());
-                    document.add(table(new DashboardTables.Table(table.name(), table.columns(), regions), label, fmt));
+                    document.add(table(new TableDownload.Table(table.name(), table.columns(), regions), label, fmt));
                     Paragraph list = new Paragraph(label.apply("monev.desaSadarList") + ": " + fmt.count((long) r.desaSadar().size()), small);
                     list.setSpacingBefore(6);
                     document.add(list);
@@ -281,7 +282,7 @@ final class MonevDocuments {
         return cut + "…";
     }
 
-    private static PdfPTable table(DashboardTables.Table t, Function<String, String> label, Formats fmt) {
+    private static PdfPTable table(TableDownload.Table t, Function<String, String> label, Formats fmt) {
         Font head = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 7);
         Font body = FontFactory.getFont(FontFactory.HELVETICA, 7);
         PdfPTable table = new PdfPTable(t.columns().size());

@@ -1,6 +1,7 @@
 package id.lindung.coverage.web;
 
 import id.lindung.platform.CsvDialect;
+import id.lindung.platform.TableDownload;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -16,7 +17,7 @@ class DesaSadarDownloadBenchmark {
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    static DashboardTables.Table nation(int desa) {
+    static TableDownload.Table nation(int desa) {
         List<List<Object>> rows = new ArrayList<>(desa);
         for (int i = 0; i < desa; i++) {
             String code = String.format("%02d.%02d.%02d.%04d", 11 + i % 80, i % 30, i % 40, 2001 + i % 500);
@@ -24,13 +25,13 @@ class DesaSadarDownloadBenchmark {
             rows.add(List.of(code, "Desa Nomor " + i, near ? "NEAR" : "NO", near ? 2L : 0L,
                     near ? "Budi Santoso (Kepala desa); Siti Aminah (Perangkat desa)" : ""));
         }
-        return new DashboardTables.Table("desa-sadar", List.of("dashboard.col.code", "dashboard.col.name", "dashboard.col.status",
+        return new TableDownload.Table("desa-sadar", List.of("dashboard.col.code", "dashboard.col.name", "dashboard.col.status",
                 "dashboard.col.missingCount", "dashboard.col.missing"), rows);
     }
 
     @Test
     void theNationsWriters() {
-        DashboardTables.Table table = nation(75_266);
+        TableDownload.Table table = nation(75_266);
         for (int run = 0; run < 6; run++) {
             long t = System.nanoTime();
             long c = CPU.getCurrentThreadCpuTime();

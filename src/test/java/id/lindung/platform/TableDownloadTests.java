@@ -1,4 +1,4 @@
-package id.lindung.coverage.web;
+package id.lindung.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,14 @@ class TableDownloadTests {
 
     @Test
     void aWorkersNameInTheDesaSadarCsvCannotRunAsAFormula() {
-        var table = new DashboardTables.Table("desa-sadar", List.of("a", "b"), List.of(List.<Object>of("72.04.02.2007", "\t=cmd|' /C calc'!A0")));
+        var table = new TableDownload.Table("desa-sadar", List.of("a", "b"), List.of(List.<Object>of("72.04.02.2007", "\t=cmd|' /C calc'!A0")));
         String csv = new String(TableDownload.csv(table, k -> k, CsvDialect.COMMA), StandardCharsets.UTF_8);
         assertThat(csv).contains(",'\t=cmd").doesNotContain(",\t=cmd");
     }
 
     @Test
     void inTheSemicolonDialectAFormulaInANameIsStillKeptAsText() {
-        var table = new DashboardTables.Table("desa-sadar", List.of("a", "b"), List.of(List.<Object>of("72.04.02.2007", "=1+1;x")));
+        var table = new TableDownload.Table("desa-sadar", List.of("a", "b"), List.of(List.<Object>of("72.04.02.2007", "=1+1;x")));
         String csv = new String(TableDownload.csv(table, k -> k, CsvDialect.SEMICOLON), StandardCharsets.UTF_8);
         assertThat(csv).isEqualTo("\uFEFFa;b\r\n72.04.02.2007;\"'=1+1;x\"\r\n");
     }
@@ -39,7 +39,7 @@ class TableDownloadTests {
         rows.add(java.util.Arrays.asList("11.01.01.2001", "Desa A", "NEAR", 2L, "Budi (Kepala desa); Siti (Perangkat desa)"));
         rows.add(java.util.Arrays.asList("11.01.01.2002", "Desa B", "NO", 0L, ""));
         rows.add(java.util.Arrays.asList("11.01.01.2003", null, "SADAR", new BigDecimal("12500.00"), new BigDecimal("0.2473")));
-        var table = new DashboardTables.Table("desa-sadar", List.of("a", "b", "c", "d", "dashboard.col.ratio"), rows);
+        var table = new TableDownload.Table("desa-sadar", List.of("a", "b", "c", "d", "dashboard.col.ratio"), rows);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableDownload.xlsx(List.of(table), k -> k.toUpperCase())))) {
             var sheet = book.getSheet("desa-sadar");
             assertThat(sheet.getLastRowNum()).isEqualTo(3);

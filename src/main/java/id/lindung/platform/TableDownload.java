@@ -1,6 +1,5 @@
-package id.lindung.coverage.web;
+package id.lindung.platform;
 
-import id.lindung.platform.CsvDialect;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,17 +17,32 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * A table as a download: CSV (UTF-8 with a byte-order mark so spreadsheet programs read the names right, in the
+ * A table as a download, the same for every module's lists: CSV (UTF-8 with a byte-order mark so spreadsheet programs read the names right, in the
  * request's {@link CsvDialect}: comma and decimal point, or semicolon and decimal comma) or XLSX (numbers as numbers,
  * one sheet per table).
  */
-final class TableDownload {
+public final class TableDownload {
 
-    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /**
+     * One table: message keys of its columns and its rows (String, Long, BigDecimal, LocalDate or null cells), so a
+     * download speaks the page's language and numbers stay numbers.
+     */
+    public record Table(String name, List<String> columns, List<List<Object>> rows) {}
+
+    public static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private TableDownload() {}
 
-    static ResponseEntity<byte[]> of(String format, CsvDialect dialect, String fileName, List<DashboardTables.Table> tables,
+    /** {@code csv} (the default) or {@code xlsx}; anything else is the {@code FORMAT_UNKNOWN} error on {@code format}. */
+    public static String format(String format) {
+        String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!f.equals("csv") && !f.equals("xlsx")) {
+            throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
+        }
+        return f;
+    }
+
+    public static ResponseEntity<byte[]> of(String format, CsvDialect dialect, String fileName, List<Table> tables,
                                      Function<String, String> label) {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
         byte[] body = xlsx ? xlsx(tables, label) : csv(tables.get(0), label, dialect);
@@ -39,7 +53,7 @@ final class TableDownload {
                 .body(body);
     }
 
-    static byte[] csv(DashboardTables.Table table, Function<String, String> label, CsvDialect dialect) {
+    public static byte[] csv(Table table, Function<String, String> label, CsvDialect dialect) {
         StringBuilder out = new StringBuilder(CsvDialect.BYTE_ORDER_MARK);
         out.append(dialect.record(table.columns().stream().map(label).map(dialect::text).toList()));
         for (List<Object> row : table.rows()) {
@@ -48,16 +62,16 @@ final class TableDownload {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Columns of a ratio as a fraction (0.006), shown as a percentage: their message keys end so. */
+    private static final String RATIO_COLUMN = ".col.ratio";
+
     /**
      * Streamed (SXSSF): rows go to the sheet's XML as they are written, a hundred kept in memory, instead of one XML
      * object per cell serialised at the end (XSSF), which made a province's monitoring report (6,500 Desa Sadar villages)
      * cost seconds (docs/benchmarks.md). Text is written inline rather than shared; spreadsheet programs read both.
      * Closing the workbook deletes its temporary files.
      */
-    /** The column of a ratio as a fraction (0.006), shown as a percentage. */
-    private static final String RATIO_COLUMN = "dashboard.col.ratio";
-
-    static byte[] xlsx(List<DashboardTables.Table> tables, Function<String, String> label) {
+    public static byte[] xlsx(List<Table> tables, Function<String, String> label) {
         try (SXSSFWorkbook book = new FastestDeflate(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             var font = book.createFont();
@@ -70,7 +84,7 @@ final class TableDownload {
             twoDecimals.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
-            for (DashboardTables.Table table : tables) {
+            for (Table table : tables) {
                 Sheet sheet = book.createSheet(table.name());
                 Row header = sheet.createRow(0);
                 for (int i = 0; i < table.columns().size(); i++) {
@@ -86,7 +100,7 @@ final class TableDownload {
                         if (value instanceof BigDecimal b) {
                             var cell = line.createCell(i);
                             cell.setCellValue(b.doubleValue());
-                            if (RATIO_COLUMN.equals(table.columns().get(i))) {
+                            if (table.columns().get(i).endsWith(RATIO_COLUMN)) {
                                 cell.setCellStyle(percent);
                             } else if (b.scale() == 2) {
                                 cell.setCellStyle(twoDecimals);
