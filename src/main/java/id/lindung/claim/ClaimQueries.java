@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
@@ -66,6 +67,28 @@ class ClaimQueries {
         return new Page<>(rows.items().stream().map(r -> new ClaimSummary(r.id(), PersonalData.nik(actor, r.nik()), r.workerName(),
                 r.regionCode(), r.type(), r.incidentDate(), r.status(), r.eligible(), r.total(), r.statusSince(),
                 ClaimView.overdue(r.status(), r.statusSince(), settings, now))).toList(), rows.page(), rows.size(), rows.total());
+    }
+
+    /** Cases read per statement of a download: the list's largest page. */
+    private static final int DOWNLOAD_PAGE = 500;
+
+    /**
+     * Every case the filter selects (its page and size aside), newest first, a page at a time; more than {@code max} is
+     * the {@code TOO_MANY_ROWS} error on {@code region}, said after the first page and before the rest is read.
+     */
+    List<ClaimSummary> all(ClaimRequests.Filter f, int max) {
+        List<ClaimSummary> all = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            Page<ClaimSummary> p = list(new ClaimRequests.Filter(f.region(), f.status(), f.type(), f.overdue(), page, DOWNLOAD_PAGE));
+            if (p.total() > max) {
+                throw new InvalidInputException("region", "TOO_MANY_ROWS", "the list holds " + p.total()
+                        + " cases, more than the " + max + " one download holds: choose a province, regency or district");
+            }
+            all.addAll(p.items());
+            if (!p.hasNext()) {
+                return all;
+            }
+        }
     }
 
     /** The region as a scope when the caller's covers it, else not found; blank: the caller's whole scope. */

@@ -55,6 +55,19 @@ public class Claims {
         return queries.list(filter);
     }
 
+    /** Most cases one download holds: a larger list is narrowed by area first. */
+    public static final int MAX_DOWNLOAD = 100_000;
+
+    /**
+     * Every case the filter selects, newest first, for a download (the filter's page and size aside): read in one
+     * repeatable-read transaction, so a case opened meanwhile neither shifts a row into two pages nor out of the file.
+     */
+    @org.springframework.transaction.annotation.Transactional(readOnly = true,
+            isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public java.util.List<ClaimSummary> all(ClaimRequests.Filter filter) {
+        return queries.all(filter, MAX_DOWNLOAD);
+    }
+
     /** A workflow step (BPJS_OFFICER only; the opener cannot approve): 409 when the step is not allowed from the status. */
     public ClaimCase transition(long id, ClaimRequests.Transition transition) {
         return moving.transition(id, transition);

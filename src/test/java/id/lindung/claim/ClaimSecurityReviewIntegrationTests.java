@@ -167,6 +167,7 @@ class ClaimSecurityReviewIntegrationTests {
             List<String> texts = new java.util.ArrayList<>(caseAsSeen(reader, page, role, scope, id));
             texts.add(expect(reader.get("/api/v1/claims?region=71.08"), 200).body());
             texts.add(expect(page.get("/klaim?region=71.08"), 200).body());
+            texts.add(expect(page.get("/klaim/ekspor?region=71.08&format=csv"), 200).body());
             for (String text : texts) {
                 assertThat(text).as(role + " sees the case").contains("Pegawai Klaim").doesNotContain(nik, spouse, ACCOUNT);
                 assertThat(WHOLE_NIK.matcher(text).find()).as(role + ": a whole NIK").isFalse();

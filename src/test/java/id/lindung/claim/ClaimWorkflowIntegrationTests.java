@@ -1,9 +1,12 @@
 package id.lindung.claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.Multipart;
 import id.lindung.support.IntegrationTest;
@@ -46,6 +49,7 @@ class ClaimWorkflowIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
+    @Autowired ClaimQueries queries;
 
     Http operator;
     Http dpmd;
@@ -248,6 +252,25 @@ class ClaimWorkflowIntegrationTests {
         expect(stranger.get("/api/v1/claims/" + id + "/pdf"), 404);
         expect(stranger.postJson("/api/v1/claims/" + id + "/transitions", transition("REJECTED", ",\"reason\":\"x\"")), 404);
         expect(dpmd.get("/api/v1/claims?region=71.06"), 404);
+        // the list's download (UI review of 6 December 2026): every case the filter selects, the API's rows, audited
+        String file = expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&status=PAID&format=csv&lang=id"), 200).body();
+        JsonNode listed = json(expect(dpmd.get("/api/v1/claims?case=JKM_DEATH&status=PAID&size=500"), 200));
+        assertThat(file.lines().count() - 1).isEqualTo(listed.get("total").asLong()).isPositive();
+        assertThat(file).startsWith("\uFEFFNomor klaim,NIK,Pekerja,Kode desa,Desa,Jenis kasus,Tanggal kejadian,Status,")
+                .contains("\n" + id + "," + nik + ",").contains(",Dibayar,");
+        assertThat(expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&format=csv&lang=en"), 200).body()).startsWith("\uFEFFClaim number,NIK,");
+        expect(dpmd.get("/klaim/ekspor?region=71.06&format=csv"), 404);
+        expect(dpmd.get("/klaim/ekspor?status=LOST&format=csv"), 400);
+        expect(dpmd.get("/klaim/ekspor?format=ods"), 400);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'claim_list'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        // past the limit the download is refused by name, not cut short
+        var dpmdActor = TestUsers.actor("claim-download-limit", Role.DPMD, "71.05");
+        var paidDeaths = new ClaimRequests.Filter(null, ClaimStatus.PAID, ClaimType.JKM_DEATH, null, 0, 0);
+        assertThat(CurrentActor.runAs(dpmdActor, () -> queries.all(paidDeaths, 1000))).hasSize((int) listed.get("total").asLong());
+        assertThatThrownBy(() -> CurrentActor.runAs(dpmdActor, () -> queries.all(paidDeaths, 0)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo("TOO_MANY_ROWS"));
         assertThat(json(expect(dpmd.get("/api/v1/claims?case=JKM_DEATH&status=PAID"), 200)).get("items").findValuesAsString("nik"))
                 .contains(nik);
         assertThat(json(expect(stranger.get("/api/v1/claims"), 200)).get("items").findValuesAsString("nik")).doesNotContain(nik);
