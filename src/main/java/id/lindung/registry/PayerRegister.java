@@ -69,14 +69,50 @@ public class PayerRegister {
 
     /** One page of the payers under {@code query.regionCode()} (default the whole scope), in region order. */
     public Page<Payer> list(Query query, RegionScope scope, int page, int size) {
+        int limit = Math.max(1, Math.min(size, 500));
+        int offset = Math.max(0, page) * limit;
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(query, scope, params);
+        long total = jdbc.sql("select count(*) from payer p where " + where).paramSource(params).query(Long.class).single();
+        List<Payer> items = jdbc.sql(SELECT + " where " + where + ORDER + " limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", offset))
+                .query(PayerRegister::map).list();
+        return new Page<>(items, Math.max(0, page), limit, total);
+    }
+
+    /** Most payers one download holds (the country's villages and regencies are about 84,300). */
+    public static final int MAX_DOWNLOAD = 200_000;
+
+    /**
+     * Every payer {@link #list} would page through, in its order, for a download, in one statement; more than
+     * {@link #MAX_DOWNLOAD} is the {@code TOO_MANY_ROWS} error on {@code region}, before a row is sent.
+     */
+    public List<Payer> all(Query query, RegionScope scope) {
+        return all(query, scope, MAX_DOWNLOAD);
+    }
+
+    List<Payer> all(Query query, RegionScope scope, int max) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(query, scope, params);
+        List<Payer> items = jdbc.sql(SELECT + " where " + where + ORDER + " limit :limit")
+                .paramSource(params.addValue("limit", max + 1)).query(PayerRegister::map).list();
+        if (items.size() > max) {
+            throw new InvalidInputException("region", "TOO_MANY_ROWS", "the list holds more than the " + max
+                    + " payers one download holds: choose a province, regency or district");
+        }
+        return items;
+    }
+
+    private static final String ORDER = " order by p.region_code, p.kind, p.name, p.code";
+
+    /** The list's condition, the caller's scope (or the area inside it) first; SELF payers are never listed. */
+    private static String where(Query query, RegionScope scope, MapSqlParameterSource params) {
         if (query.kind() == PayerKind.SELF) {
             throw InvalidInputException.refused("kind", "KIND_NOT_LISTED",
                     "SELF payers are not in the register; each is shown with its worker");
         }
         RegionScope effective = narrow(query.regionCode(), scope);
-        int limit = Math.max(1, Math.min(size, 500));
-        int offset = Math.max(0, page) * limit;
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("lo", effective.lo()).addValue("hi", effective.hi());
+        params.addValue("lo", effective.lo()).addValue("hi", effective.hi());
         StringBuilder where = new StringBuilder("p.kind <> 'SELF' and p.region_code >= :lo and p.region_code < :hi");
         if (query.kind() != null) {
             where.append(" and p.kind = :kind");
@@ -88,12 +124,7 @@ public class PayerRegister {
             params.addValue("name", "%" + likeEscape(s.toLowerCase(Locale.ROOT)) + "%");
             params.addValue("code", likeEscape(s.toUpperCase(Locale.ROOT)) + "%");
         }
-        long total = jdbc.sql("select count(*) from payer p where " + where).paramSource(params).query(Long.class).single();
-        List<Payer> items = jdbc.sql(SELECT + " where " + where + " order by p.region_code, p.kind, p.name, p.code"
-                        + " limit :limit offset :offset")
-                .paramSource(params.addValue("limit", limit).addValue("offset", offset))
-                .query(PayerRegister::map).list();
-        return new Page<>(items, Math.max(0, page), limit, total);
+        return where.toString();
     }
 
     /** The payer if the scope covers its region, else {@link NotFoundException}; SELF payers are never found here. */

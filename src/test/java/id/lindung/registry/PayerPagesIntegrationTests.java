@@ -24,6 +24,8 @@ class PayerPagesIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired PayerRegister register;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private Http signedIn(String username, Role role, String scope) {
         TestUsers.token(accounts, username, role, scope);
@@ -77,5 +79,23 @@ class PayerPagesIntegrationTests {
         assertThat(monitor.get("/pembayar/baru").statusCode()).isEqualTo(403);
         Http elsewhere = signedIn("payer-page-far", Role.VILLAGE_OPERATOR, "73.02.01.2004");
         assertThat(elsewhere.get(path).statusCode()).isEqualTo(404);
+
+        // the list's download (UI review of 6 December 2026): every payer the filter selects, the phone and e-mail only
+        // for those who see them on the page, audited
+        String file = operator.get("/pembayar/ekspor?format=csv&lang=id").body();
+        assertThat(file).startsWith("\uFEFFKode,Nama,Jenis,Kode wilayah,Wilayah,Narahubung,Telepon,Surel,Alamat\r\n")
+                .contains(code + ",BUMDes Sejahtera " + RUN + ",Pemberi kerja").contains(",Bu Sari,0813 1111 2222,bumdes@example.id,Jl. Poros")
+                .contains("APBDES:" + VILLAGE + ",");
+        assertThat(file.lines().count() - 1).isEqualTo(register.list(new PayerRegister.Query(null, null, null),
+                id.lindung.access.RegionScope.of(VILLAGE), 0, 500).total());
+        assertThat(operator.get("/pembayar/ekspor?kind=APBDES&format=csv").body().lines().skip(1).toList())
+                .singleElement().satisfies(l -> assertThat(l).startsWith("APBDES:" + VILLAGE + ","));
+        String seenFile = monitor.get("/pembayar/ekspor?region=" + VILLAGE + "&format=csv").body();
+        assertThat(seenFile).contains("Bu Sari").doesNotContain("0813 1111 2222").doesNotContain("bumdes@example.id");
+        assertThat(operator.get("/pembayar/ekspor?kind=SELF&format=csv").statusCode()).isEqualTo(422);
+        assertThat(operator.get("/pembayar/ekspor?format=doc").statusCode()).isEqualTo(400);
+        assertThat(elsewhere.get("/pembayar/ekspor?region=" + VILLAGE + "&format=csv").statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'payer_list' and username in (?, ?)")
+                .params("payer-page-op", "payer-page-monitor").query(Long.class).single()).isGreaterThanOrEqualTo(3);
     }
 }
