@@ -216,6 +216,33 @@ class MessageBundlesTests {
         assertThat(missing).as("eligibility codes without a text").isEmpty();
     }
 
+    /**
+     * UI review of 6 December 2026: the English register said "1 regulations". A list's count is singular for one and
+     * plural otherwise, with the number's grouping ("1,234 workers"); Indonesian has one form for both.
+     */
+    @Test
+    void aListsCountInEnglishIsSingularForOneAndPluralOtherwise() throws IOException {
+        Properties english = new Properties();
+        for (String base : basenames()) {
+            english.putAll(load(base + "_en.properties"));
+        }
+        Map<String, String> nouns = Map.of("workers.count", "worker", "payers.count", "payer", "billing.list.count", "bill",
+                "claim.list.count", "claim", "localRegulation.count", "regulation", "audit.count", "event");
+        for (var noun : nouns.entrySet()) {
+            String pattern = english.getProperty(noun.getKey());
+            assertThat(format(pattern, 1L)).as(noun.getKey()).isEqualTo("1 " + noun.getValue());
+            assertThat(format(pattern, 0L)).as(noun.getKey()).isEqualTo("0 " + noun.getValue() + "s");
+            assertThat(format(pattern, 2)).as(noun.getKey()).isEqualTo("2 " + noun.getValue() + "s");
+            assertThat(format(pattern, 1234L)).as(noun.getKey()).isEqualTo("1,234 " + noun.getValue() + "s");
+        }
+        assertThat(format(english.getProperty("billing.list.arrearsCount"), 1L)).isEqualTo("1 payer in arrears");
+        assertThat(format(english.getProperty("billing.list.arrearsCount"), 3L)).isEqualTo("3 payers in arrears");
+    }
+
+    private static String format(String pattern, Object count) {
+        return new java.text.MessageFormat(pattern, java.util.Locale.ENGLISH).format(new Object[] {count});
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
