@@ -138,13 +138,16 @@ public class Bills {
 
     /**
      * One page of a bill's lines in the order of {@link #lines}: a regency's bill has thousands (1,017 lines made the bill
-     * page 57,700 px tall on a phone, review of 6 December 2026). The documents and the API keep every line.
+     * page 57,700 px tall on a phone, review of 6 December 2026). The documents and the API keep every line. A page
+     * past the last is the last.
      */
     public id.lindung.platform.Page<Line> lines(long billId, Actor actor, int page, int size) {
         long total = jdbc.sql("""
                 select count(*) from bill b join bill_line l on l.payer_id = b.payer_id and l.month = b.month where b.id = ?""")
                 .param(billId).query(Long.class).single();
-        return new id.lindung.platform.Page<>(linesFrom(billId, actor, (long) page * size, size), page, size, total);
+        // a page past the end shows the last one, as every list does (a bookmarked page of a bill a reversal shortened)
+        int shown = (int) Math.min(Math.max(0, page), Math.max(0, (total - 1) / size));
+        return new id.lindung.platform.Page<>(linesFrom(billId, actor, (long) shown * size, size), shown, size, total);
     }
 
     private List<Line> linesFrom(long billId, Actor actor, long offset, int limit) {

@@ -94,6 +94,12 @@ class BillDocumentsIntegrationTests {
         String page2 = dpmd.get("/tagihan/" + bill.id() + "?page=1", "text/html").body();
         assertThat(page2).contains(all.get(100).name()).contains(all.get(119).name()).doesNotContain(">" + all.get(0).name() + "<");
         assertThat(dpmd.get("/tagihan/" + bill.id() + "?page=-1", "text/html").statusCode()).isEqualTo(400);
+        // a page past the end is the last page, as on every list, not an empty table
+        var past = bills.lines(bill.id(), ADMIN, 7, 100);
+        assertThat(past.page()).isEqualTo(1);
+        assertThat(past.items()).isEqualTo(second.items());
+        assertThat(dpmd.get("/tagihan/" + bill.id() + "?page=7", "text/html").body()).contains(all.get(119).name())
+                .contains("Halaman 2 dari 2");
     }
 
     @Test
