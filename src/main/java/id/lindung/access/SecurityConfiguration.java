@@ -104,7 +104,7 @@ class SecurityConfiguration {
         return (request, response, rejected) -> {
             String path = request.getRequestURI();
             if (path != null && path.startsWith("/api/")) {
-                problem(response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "The address has a character or sequence that is "
+                problem(request, response, HttpStatus.BAD_REQUEST, "REQUEST_REJECTED", "The address has a character or sequence that is "
                         + "not accepted (an encoded %, / or \\, a '..' segment, a control character); send it unencoded or as a parameter");
             } else {
                 PageRefusal.record(request, PageRefusal.Kind.ADDRESS, List.of());
@@ -201,9 +201,9 @@ class SecurityConfiguration {
     /** Refusals before any controller: the API's problem JSON under /api/, the sign-in page and 403 page elsewhere. */
     private static void errors(HttpSecurity http) throws Exception {
         http.exceptionHandling(ex -> ex
-                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(response, HttpStatus.UNAUTHORIZED,
+                .defaultAuthenticationEntryPointFor((request, response, e) -> problem(request, response, HttpStatus.UNAUTHORIZED,
                         "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
-                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(response, HttpStatus.FORBIDDEN,
+                .defaultAccessDeniedHandlerFor((request, response, e) -> problem(request, response, HttpStatus.FORBIDDEN,
                         "FORBIDDEN", "Refused: " + e.getMessage()), API)
                 // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
                 // the API's JSON: with only the API handler registered, Spring Security used it for pages too
@@ -233,12 +233,30 @@ class SecurityConfiguration {
      * The API's error shape (RFC 9457, docs/api-errors.md) for refusals made before any controller runs. The
      * detail is a sentence of ours or of Spring Security's: escaping backslashes and quotes keeps it valid JSON.
      */
-    static void problem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+    static void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"" + code + "\"}");
+        // the members and their order of the controllers' problems (Spring's ProblemDetail): no "type" (about:blank),
+        // the request's path as "instance"
+        response.getWriter().write("{\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI())
+                + "\",\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\",\"code\":\"" + code + "\"}");
+    }
+
+    /** Text inside a JSON string: backslashes, quotes and control characters escaped. */
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -284,7 +302,7 @@ class SecurityConfiguration {
                 // a locked password sign-in does not stop the token (issue 12 item 5): the lock guards the password
                 var user = accounts.findByToken(token);
                 if (user.isEmpty()) {
-                    problem(response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "Invalid or revoked API token");
+                    problem(request, response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "Invalid or revoked API token");
                     return;
                 }
                 var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());

@@ -8,10 +8,12 @@ import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
 import id.lindung.support.TestUsers;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -262,6 +264,16 @@ class ApiErrorsIntegrationTests {
         assertThat(problem.get("code").asString()).as(response.body()).isEqualTo(c.code());
         assertThat(problem.get("detail").asString()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "trace");
+        // one shape whoever refused it: the controllers' handler or Spring Security before them (401, 403 FORBIDDEN)
+        // (review of 6 December 2026: Spring Security's bodies had no instance)
+        List<String> members = new java.util.ArrayList<>();
+        problem.propertyNames().forEach(members::add);
+        // "type" left out means about:blank (RFC 9457 section 4.2.1), as Spring writes a ProblemDetail; a problem may add
+        // its own members (errors, where, inForceFrom)
+        assertThat(members).as(response.body()).containsAll(List.of("title", "status", "detail", "instance", "code"))
+                .doesNotContain("type");
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("instance").asString()).as(response.body()).isEqualTo(URI.create(response.uri().toString()).getRawPath());
     }
 
     /** Odd but possible requests: whatever they answer, it is not a 500, and an error is a problem. */
