@@ -239,6 +239,43 @@ class MessageBundlesTests {
         assertThat(format(english.getProperty("billing.list.arrearsCount"), 3L)).isEqualTo("3 payers in arrears");
     }
 
+    /**
+     * The audit trail names each action and kind of record in the reader's language: every action and entity type the
+     * code records ({@code audit.record("ACTION", "entity", ...)}, {@code audit.exported("entity", ...)}) has an
+     * {@code audit.action.*} and {@code audit.entity.*} text in both languages. Five kinds (claims, budget plans, regional
+     * regulations) and nine actions showed as raw codes on an Indonesian page until 6 December 2026.
+     */
+    @Test
+    void everyAuditedActionAndEntityTypeHasATextInBothLanguages() throws IOException {
+        Pattern recorded = Pattern.compile("\\.(?:record|recordAll)\\(\\s*\"([A-Z_]+)\",\\s*\"([a-z_]+)\"");
+        Pattern exported = Pattern.compile("\\.exported\\(\\s*\"([a-z_]+)\"");
+        Set<String> actions = new TreeSet<>(List.of("PAY", "TRANSITION", "UPSERT", "EXPORT"));
+        Set<String> entities = new TreeSet<>(List.of("transfer_request", "potential_workforce"));
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(source);
+                Matcher m = recorded.matcher(text);
+                while (m.find()) {
+                    actions.add(m.group(1));
+                    entities.add(m.group(2));
+                }
+                entities.addAll(all(exported, text));
+            }
+        }
+        assertThat(actions).contains("CREATE", "PRIORITISE", "CHILD_STOP");
+        assertThat(entities).contains("worker", "claim_case", "bill_list", "budget_plan");
+        List<String> missing = new ArrayList<>();
+        for (String language : List.of("", "_en")) {
+            Properties bundle = new Properties();
+            for (String base : basenames()) {
+                bundle.putAll(load(base + language + ".properties"));
+            }
+            actions.stream().filter(a -> blank(bundle.getProperty("audit.action." + a))).forEach(a -> missing.add(language + " audit.action." + a));
+            entities.stream().filter(e -> blank(bundle.getProperty("audit.entity." + e))).forEach(e -> missing.add(language + " audit.entity." + e));
+        }
+        assertThat(missing).isEmpty();
+    }
+
     private static String format(String pattern, Object count) {
         return new java.text.MessageFormat(pattern, java.util.Locale.ENGLISH).format(new Object[] {count});
     }
