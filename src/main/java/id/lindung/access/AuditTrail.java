@@ -72,6 +72,45 @@ public class AuditTrail {
     }
 
     public Page<Event> find(Actor actor, Filter filter, int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(actor, filter, params);
+        int limit = Math.max(1, Math.min(size, 500));
+        long total = jdbc.sql("select count(*) from audit_event" + where).paramSource(params).query(Long.class).single();
+        var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
+                .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
+                .query(AuditTrail::map).list();
+        return new Page<>(shownTo(actor, items), Math.max(0, page), limit, total);
+    }
+
+    /** Most events one download holds: a longer trail is narrowed by region, user, type or dates first. */
+    public static final int MAX_DOWNLOAD = 100_000;
+
+    /**
+     * Every event {@link #find} would page through, newest first, masked as on the page, for a download, in one
+     * statement; more than {@link #MAX_DOWNLOAD} is the {@code TOO_MANY_ROWS} error on {@code from}.
+     */
+    public java.util.List<Event> all(Actor actor, Filter filter) {
+        return all(actor, filter, MAX_DOWNLOAD);
+    }
+
+    java.util.List<Event> all(Actor actor, Filter filter, int max) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(actor, filter, params);
+        var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit")
+                .paramSource(params.addValue("limit", max + 1)).query(AuditTrail::map).list();
+        if (items.size() > max) {
+            throw new InvalidInputException("from", "TOO_MANY_ROWS", "the trail holds more than the " + max
+                    + " events one download holds: choose dates, a region, a user or a type");
+        }
+        return shownTo(actor, items);
+    }
+
+    private static java.util.List<Event> shownTo(Actor actor, java.util.List<Event> items) {
+        return PersonalData.seesFull(actor) ? items : items.stream().map(AuditTrail::masked).toList();
+    }
+
+    /** The trail's condition for the caller (AUDITOR and ADMIN only), its scope or a region inside it first. */
+    private String where(Actor actor, Filter filter, MapSqlParameterSource params) {
         if (!actor.role().canReadAudit()) {
             throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
         }
@@ -81,7 +120,6 @@ public class AuditTrail {
             throw new AccessDeniedException("Region " + region + " is outside your scope");
         }
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        MapSqlParameterSource params = new MapSqlParameterSource();
         if (!region.isNational()) {
             // events of regions in scope, plus (for a national auditor only) events without a region
             where.append(" and region_code >= :lo and region_code < :hi");
@@ -103,15 +141,7 @@ public class AuditTrail {
             where.append(" and occurred_at < :to");
             params.addValue("to", filter.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
-        int limit = Math.max(1, Math.min(size, 500));
-        long total = jdbc.sql("select count(*) from audit_event" + where).paramSource(params).query(Long.class).single();
-        var items = jdbc.sql("select * from audit_event" + where + " order by id desc limit :limit offset :offset")
-                .paramSource(params.addValue("limit", limit).addValue("offset", Math.max(0, page) * limit))
-                .query(AuditTrail::map).list();
-        if (!PersonalData.seesFull(actor)) {
-            items = items.stream().map(AuditTrail::masked).toList();
-        }
-        return new Page<>(items, Math.max(0, page), limit, total);
+        return where.toString();
     }
 
     /**

@@ -68,6 +68,43 @@ class AuditTrailIntegrationTests {
         assertThat(admin.body()).contains(nik, "1990-12-05", "081234567890");
     }
 
+    /**
+     * An auditor takes the filtered trail as a file (UI review of 6 December 2026): the same events as the API pages
+     * through, masked the same way, the action and kind by their names; taking it is recorded; a role that may not read
+     * the trail gets none of it, and neither does an auditor outside its scope.
+     */
+    @Test
+    void anAuditorDownloadsTheFilteredTrailMaskedAsOnThePageAndTheDownloadIsItselfRecorded() {
+        String nik = "7302014512900015";
+        for (int i = 0; i < 3; i++) {
+            jdbc.sql("""
+                    insert into audit_event (username, role, action, entity_type, entity_id, region_code, before_state, after_state)
+                    values ('audit-dl-writer', 'DPMD', 'UPDATE', 'worker', ?, '73.02.01.2004', null, cast(? as jsonb))""")
+                    .params(nik, "{\"nik\": \"" + nik + "\", \"phone\": \"081234567891\", \"n\": " + i + "}").update();
+        }
+        String user = "audit-dl-" + System.nanoTime();
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, user, Role.AUDITOR, "73.02"));
+        var file = auditor.get("/audit/ekspor?user=audit-dl-writer&format=csv&lang=id");
+        assertThat(file.statusCode()).isEqualTo(200);
+        java.util.List<String> lines = file.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("\uFEFFNomor,Waktu,Pengguna,Peran,Alamat,Aksi,Kode aksi,Jenis data,Kode jenis,Data,Wilayah,Sebelum,Sesudah");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(1)).contains(",audit-dl-writer,DPMD,", ",Ubah,UPDATE,Pekerja,worker,730201********15,73.02.01.2004,")
+                .contains("\"\"n\"\": 2");
+        assertThat(file.body()).doesNotContain(nik, "081234567891");
+        Http admin = Http.withToken(port, TestUsers.token(accounts, user + "-admin", Role.ADMIN, "ID"));
+        assertThat(admin.get("/audit/ekspor?user=audit-dl-writer&format=csv").body()).contains(nik, "081234567891");
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'audit_trail' and username = ?")
+                .param(user).query(Long.class).single()).isEqualTo(1);
+
+        Http operator = Http.withToken(port, TestUsers.token(accounts, user + "-op", Role.VILLAGE_OPERATOR, "73.02.01.2004"));
+        assertThat(operator.get("/audit/ekspor?format=csv").statusCode()).isEqualTo(403);
+        Http elsewhere = Http.withToken(port, TestUsers.token(accounts, user + "-far", Role.AUDITOR, "63"));
+        assertThat(elsewhere.get("/audit/ekspor?region=73.02&format=csv").statusCode()).isEqualTo(403);
+        assertThat(auditor.get("/audit/ekspor?format=json").statusCode()).isEqualTo(400);
+        assertThat(auditor.get("/audit/ekspor?from=yesterday&format=csv").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void theTrailIsAppendOnly() {
         TestUsers.token(accounts, "append-only", Role.MONITOR, "ID");
