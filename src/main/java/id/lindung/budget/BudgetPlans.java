@@ -3,6 +3,7 @@ package id.lindung.budget;
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Rupiah;
@@ -102,31 +103,67 @@ public class BudgetPlans {
     public record Summary(long id, String payer, String payerName, int year, String status, String name, Rupiah total,
                           long people, LocalDate referenceDate, List<String> projected) {}
 
-    /** The plans in scope, optionally of one payer and/or year, newest first. */
+    /** Most plans a list shows (the page and the API); {@link #count} says how many there are. */
+    public static final int LIST_LIMIT = 1000;
+
+    /** Most plans one download holds. */
+    public static final int MAX_DOWNLOAD = 100_000;
+
+    /** The plans in scope, optionally of one payer and/or year, newest first: the first {@link #LIST_LIMIT}. */
     public List<Summary> list(String payerCode, Integer year, Actor actor) {
-        RegionScope scope = actor.scope();
-        StringBuilder sql = new StringBuilder("""
+        return list(payerCode, year, actor, LIST_LIMIT);
+    }
+
+    /**
+     * Every plan {@link #list} selects, for a download; more than {@link #MAX_DOWNLOAD} is the {@code TOO_MANY_ROWS}
+     * error on {@code year}.
+     */
+    public List<Summary> all(String payerCode, Integer year, Actor actor) {
+        List<Summary> all = list(payerCode, year, actor, MAX_DOWNLOAD + 1);
+        if (all.size() > MAX_DOWNLOAD) {
+            throw new InvalidInputException("year", "TOO_MANY_ROWS", "more than " + MAX_DOWNLOAD
+                    + " plans: choose a year");
+        }
+        return all;
+    }
+
+    /** How many plans {@link #list} selects, beyond the ones it shows. */
+    public long count(String payerCode, Integer year, Actor actor) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(payerCode, year, actor, params);
+        return jdbc.sql("select count(*) from budget_plan p" + where).params(params).query(Long.class).single();
+    }
+
+    private List<Summary> list(String payerCode, Integer year, Actor actor, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(payerCode, year, actor, params);
+        params.put("limit", limit);
+        return jdbc.sql("""
                 select p.id, p.payer_code, r.name, p.year, p.status, p.name, p.total, p.people, p.reference_date,
                        p.result -> 'projected'
-                from budget_plan p join registry_payer r on r.id = p.payer_id
-                where p.region_code >= :lo and p.region_code < :hi""");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("lo", scope.lo());
-        params.put("hi", scope.hi());
-        if (payerCode != null && !payerCode.isBlank()) {
-            sql.append(" and p.payer_code = :payer");
-            params.put("payer", payerCode.strip().toUpperCase(Locale.ROOT));
-        }
-        if (year != null) {
-            sql.append(" and p.year = :year");
-            params.put("year", year);
-        }
-        sql.append(" order by p.year desc, p.payer_code, p.id desc limit 1000");
-        return jdbc.sql(sql.toString()).params(params)
+                from budget_plan p join registry_payer r on r.id = p.payer_id""" + where
+                        + " order by p.year desc, p.payer_code, p.id desc limit :limit").params(params)
                 .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6), Rupiah.of(rs.getBigDecimal(7)), rs.getLong(8), rs.getDate(9).toLocalDate(),
                         views.projectedList(rs.getString(10))))
                 .list();
+    }
+
+    /** The lists' condition: the caller's scope first, then the payer and the year asked. */
+    private static String where(String payerCode, Integer year, Actor actor, Map<String, Object> params) {
+        RegionScope scope = actor.scope();
+        StringBuilder where = new StringBuilder(" where p.region_code >= :lo and p.region_code < :hi");
+        params.put("lo", scope.lo());
+        params.put("hi", scope.hi());
+        if (payerCode != null && !payerCode.isBlank()) {
+            where.append(" and p.payer_code = :payer");
+            params.put("payer", payerCode.strip().toUpperCase(Locale.ROOT));
+        }
+        if (year != null) {
+            where.append(" and p.year = :year");
+            params.put("year", year);
+        }
+        return where.toString();
     }
 
     /** Marks a plan FINAL (the figures it holds are the ones approved). */

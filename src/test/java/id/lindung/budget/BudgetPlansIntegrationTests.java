@@ -162,6 +162,19 @@ class BudgetPlansIntegrationTests {
         Http monitor = Http.withToken(port, TestUsers.token(accounts, "budget-api-monitor", Role.MONITOR, "72.04"));
         assertThat(monitor.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + "}").statusCode()).isEqualTo(403);
         assertThat(monitor.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(200);
+
+        // the list's download (UI review of 6 December 2026): every plan of the year in the caller's area, not only
+        // the newest thousand the page shows, with the list's figures
+        String file = dpmd.get("/anggaran/ekspor?year=" + next + "&format=csv&lang=id").body();
+        assertThat(file).startsWith("\uFEFFNomor rencana,Kode pembayar,Pembayar,Nama rencana,Tahun,Status,Jumlah,Jumlah orang,"
+                + "Tanggal acuan,Parameter proyeksi\r\n").contains("\n" + id + ",APBDES:" + desa + ",Pemerintah Desa Kabinuang,");
+        var dpmdActor = TestUsers.actor("budget-api-dpmd", Role.DPMD, "72.04");
+        assertThat(file.lines().count() - 1).isEqualTo(plans.count(null, next, dpmdActor))
+                .isEqualTo(plans.list(null, next, dpmdActor).size());
+        assertThat(monitor.get("/anggaran/ekspor?format=xlsx").statusCode()).isEqualTo(200);
+        assertThat(otherRegion.get("/anggaran/ekspor?year=" + next + "&format=csv").body()).doesNotContain(desa);
+        assertThat(dpmd.get("/anggaran/ekspor?year=" + next + "&format=pdf").statusCode()).isEqualTo(400);
+        assertThat(dpmd.get("/anggaran/ekspor?year=abc&format=csv").statusCode()).isBetween(400, 422);
     }
 
     @Test

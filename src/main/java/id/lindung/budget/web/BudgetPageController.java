@@ -60,6 +60,7 @@ class BudgetPageController {
         Actor actor = currentActor.get();
         Integer y = BudgetApiController.parseYear(year);
         model.addAttribute("plans", plans.list(null, y, actor));
+        model.addAttribute("plansCount", plans.count(null, y, actor));
         model.addAttribute("year", y);
         model.addAttribute("nextYear", plans.today().getYear() + 1);
         model.addAttribute("canWrite", actor.role().canChangeData());
