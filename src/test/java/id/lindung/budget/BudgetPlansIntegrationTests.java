@@ -128,7 +128,9 @@ class BudgetPlansIntegrationTests {
                 "\"byProgram\":{\"JKK\":", "\"payerShare\":", "\"workerShare\":", "\"people\":25", "\"assumptions\":[");
         String id = created.body().replaceAll("(?s)^\\{\"id\":(\\d+),.*", "$1");
         assertThat(dpmd.get("/api/v1/budget-plans/" + id).body()).contains("\"id\":" + id);
-        assertThat(dpmd.get("/api/v1/budget-plans?payer=APBDES:" + desa + "&year=" + next).body()).contains("\"id\":" + id);
+        HttpResponse<String> listed = dpmd.get("/api/v1/budget-plans?payer=APBDES:" + desa + "&year=" + next);
+        assertThat(listed.body()).contains("\"id\":" + id);
+        assertThat(listed.headers().firstValue("X-Total-Count")).contains("1");
 
         Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-api-kukar", Role.DPMD, "64.02"));
         assertThat(otherRegion.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(404);
