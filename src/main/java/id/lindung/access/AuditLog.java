@@ -70,7 +70,17 @@ public class AuditLog {
      * @param details    format, filter and row count; serialised to JSON as the entry's after-state
      */
     public void exported(String entityType, String entityId, String regionCode, Map<String, ?> details) {
+        if (headRequest()) {
+            // a HEAD request is answered without its body: nothing was handed out (review of 6 December 2026)
+            return;
+        }
         record("EXPORT", entityType, entityId, regionCode, null, details);
+    }
+
+    private static boolean headRequest() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                && "HEAD".equals(attributes.getRequest().getMethod());
     }
 
     /** One change among many, for {@link #recordAll}. */

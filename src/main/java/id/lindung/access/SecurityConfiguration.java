@@ -238,25 +238,7 @@ class SecurityConfiguration {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        // the members and their order of the controllers' problems (Spring's ProblemDetail): no "type" (about:blank),
-        // the request's path as "instance"
-        response.getWriter().write("{\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(request.getRequestURI())
-                + "\",\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\",\"code\":\"" + code + "\"}");
-    }
-
-    /** Text inside a JSON string: backslashes, quotes and control characters escaped. */
-    private static String json(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        response.getWriter().write(id.lindung.platform.ApiProblems.json(status, code, detail, request.getRequestURI(), ""));
     }
 
     /**

@@ -2,6 +2,7 @@ package id.lindung.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,9 +37,48 @@ public final class ApiProblems {
         return of(HttpStatusCode.valueOf(e.kind().status()), e.code(), e.getMessage(), e.problems());
     }
 
-    /** True for a request of the JSON API, which answers problems; pages answer pages. */
+    /**
+     * A problem written where no controller runs (a filter, Spring Security, Tomcat's own refusals), with the members and
+     * the order of the controllers' {@link ProblemDetail}: detail, instance (the request's path; left out when Tomcat
+     * kept none), status, title, code, then {@code more} (members already written as JSON, e.g. {@code "limit":10485760},
+     * or empty). No {@code type}: RFC 9457 reads its absence as about:blank.
+     */
+    public static String json(HttpStatusCode status, String code, String detail, String instance, String more) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return "{\"detail\":\"" + text(detail) + "\""
+                + (instance == null ? "" : ",\"instance\":\"" + text(instance) + "\"")
+                + ",\"status\":" + status.value() + ",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
+                + "\",\"code\":\"" + text(code) + "\"" + (more == null || more.isEmpty() ? "" : "," + more) + "}";
+    }
+
+    /** Text inside a JSON string: backslashes, quotes and control characters escaped. */
+    static String text(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 8);
+        for (char c : value.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * True for a request of the JSON API, which answers problems; pages answer pages. A script that calls a page address
+     * with an API token and does not ask for HTML (a download such as {@code /tagihan/ekspor?format=csv}) is answered as
+     * the API answers, so its errors carry a code too; a browser, which asks for HTML, keeps getting the error page.
+     */
     public static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return true;
+        }
+        String authorization = request.getHeader("Authorization");
+        String accept = request.getHeader("Accept");
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && (accept == null || !accept.contains("text/html"));
     }
 
     /** The response for a problem, typed {@code application/problem+json} whatever the client accepts. */

@@ -50,9 +50,8 @@ class ParameterEncodingGuard extends OncePerRequestFilter {
         response.setCharacterEncoding("UTF-8");
         if (request.getRequestURI() != null && request.getRequestURI().startsWith("/api/")) {
             response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                    + status.value() + ",\"detail\":\"A parameter is not valid percent-encoded UTF-8 (for example %FF); encode "
-                    + "every parameter as UTF-8\",\"code\":\"" + CODE + "\"}");
+            response.getWriter().write(ApiProblems.json(status, CODE, "A parameter is not valid percent-encoded UTF-8 (for "
+                    + "example %FF); encode every parameter as UTF-8", request.getRequestURI(), ""));
         } else {
             response.setContentType("text/html");
             response.getWriter().write("""

@@ -15,7 +15,7 @@ import org.apache.tomcat.util.buf.MessageBytes;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 
 /**
@@ -77,7 +77,7 @@ class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
                 response.setContentType(api ? "application/problem+json" : "text/html");
                 Writer out = response.getReporter();
                 if (out != null) {
-                    out.write(api ? problem(status) : page(status));
+                    out.write(api ? problem(status, address(request)) : page(status));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {
@@ -121,16 +121,19 @@ class ServerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServe
             return true;
         }
 
-        private static String problem(int status) {
-            HttpStatus known = HttpStatus.resolve(status);
-            String title = known == null ? "Error" : known.getReasonPhrase();
+        /** The address as Tomcat kept it, or null when it kept none (a request line it refused). */
+        private static String address(Request request) {
+            MessageBytes uri = request.getCoyoteRequest().requestURI();
+            return uri == null || uri.isNull() || uri.getLength() == 0 ? null : uri.toString();
+        }
+
+        private static String problem(int status, String instance) {
             String code = status >= 500 ? "INTERNAL_ERROR" : CODE;
             String detail = status >= 500 ? "The server could not answer the request" : "The server refused the request "
-                    + "before reading it: the address has a character or sequence that is not accepted (an encoded / or \\\\, "
+                    + "before reading it: the address has a character or sequence that is not accepted (an encoded / or \\, "
                     + "%00, broken percent-encoding, a byte that is not ASCII), or the address or a header is too long; "
                     + "percent-encode the address as UTF-8";
-            return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail
-                    + "\",\"code\":\"" + code + "\"}";
+            return ApiProblems.json(HttpStatusCode.valueOf(status), code, detail, instance, "");
         }
 
         static String page(int status) {

@@ -99,8 +99,8 @@ public class UploadLimits extends OncePerRequestFilter {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,\"detail\":\""
-                    + detail + "\",\"code\":\"" + limit.code() + "\",\"limit\":" + limit.size().toBytes() + "}");
+            response.getWriter().write(ApiProblems.json(HttpStatus.CONTENT_TOO_LARGE, limit.code(), detail, request.getRequestURI(),
+                    "\"limit\":" + limit.size().toBytes()));
         } else {
             response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), detail);
         }

@@ -255,6 +255,25 @@ class BillListIntegrationTests {
         assertThat(api.get("/tagihan/ekspor?month=2025-02&format=pdf").statusCode()).isEqualTo(400);
         assertThat(api.get("/tagihan/ekspor?month=2025-02&region=75.06&format=csv").statusCode()).isEqualTo(404);
         assertThat(api.get("/tagihan/ekspor?month=2025-13&format=csv").statusCode()).isEqualTo(400);
+        // a script with a token is told why in the API's problem, with its code; a browser gets the error page
+        // (review of 6 December 2026: Spring's bare {"timestamp","error"} body named neither field nor code)
+        var refused = api.get("/tagihan/ekspor?month=2025-13&format=csv");
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"code\":\"INVALID_MONTH\"").contains("\"instance\":\"/tagihan/ekspor\"");
+        assertThat(api.get("/tagihan/ekspor?region=75.06&format=csv").body()).contains("\"code\":\"NOT_FOUND\"");
+        var errorPage = api.get("/tagihan/ekspor?month=2025-13&format=csv", "text/html");
+        assertThat(errorPage.statusCode()).isEqualTo(400);
+        assertThat(errorPage.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // a HEAD request hands out no file, so it leaves no export in the trail
+        long before = jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'bill_list' and username = ?")
+                .param(user).query(Long.class).single();
+        HttpResponse<Void> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/tagihan/ekspor?month=2025-02&format=csv")).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, user, Role.DPMD, "75.05")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'bill_list' and username = ?")
+                .param(user).query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

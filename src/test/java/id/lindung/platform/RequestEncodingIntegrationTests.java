@@ -45,6 +45,9 @@ class RequestEncodingIntegrationTests {
             var answer = dpmd.get(path);
             assertThat(answer.statusCode()).as(path).isEqualTo(400);
             assertThat(JSON.readTree(answer.body()).get("code").asString()).as(path).isEqualTo("PARAMETER_ENCODING_INVALID");
+            // the members of every other problem (review of 6 December 2026): the path as instance, no "type"
+            assertThat(JSON.readTree(answer.body()).get("instance").asString()).as(path).isEqualTo(path.substring(0, path.indexOf('?')));
+            assertThat(answer.body()).doesNotContain("\"type\"");
         }
         // a form's body, too
         var form = anonymous.post("/login", "application/x-www-form-urlencoded", "username=%FF&password=x".getBytes(StandardCharsets.US_ASCII));

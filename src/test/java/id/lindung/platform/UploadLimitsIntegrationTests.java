@@ -42,7 +42,8 @@ class UploadLimitsIntegrationTests {
             out.flush();
             String answer = readAnswer(socket.getInputStream());
             assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
-                    .contains("\"code\":\"UPLOAD_TOO_LARGE\"").contains("lindung.uploads.");
+                    .contains("\"code\":\"UPLOAD_TOO_LARGE\"").contains("lindung.uploads.")
+                    .contains("\"instance\":\"" + path + "\"").doesNotContain("\"type\"");
         }
     }
 
