@@ -82,6 +82,8 @@ public final class TableDownload {
             percent.setDataFormat(book.createDataFormat().getFormat("0.00%"));
             CellStyle twoDecimals = book.createCellStyle();
             twoDecimals.setDataFormat(book.createDataFormat().getFormat("#,##0.00"));
+            CellStyle quoted = book.createCellStyle();
+            quoted.setQuotePrefixed(true);
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
             for (Table table : tables) {
@@ -113,7 +115,14 @@ public final class TableDownload {
                             cell.setCellValue(d);
                             cell.setCellStyle(date);
                         } else if (value != null) {
-                            line.createCell(i).setCellValue(value.toString());
+                            var cell = line.createCell(i);
+                            String text = value.toString();
+                            cell.setCellValue(text);
+                            if (!text.equals(SpreadsheetSafe.text(text))) {
+                                // text that reads like a formula (=, +, -, @): kept as text when a person edits the
+                                // cell too, without the apostrophe the CSV needs showing in it
+                                cell.setCellStyle(quoted);
+                            }
                         }
                     }
                 }

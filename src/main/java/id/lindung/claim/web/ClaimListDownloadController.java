@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ClaimListDownloadController {
 
     static final List<String> COLUMNS = List.of("claim.col.id", "claim.col.nik", "claim.list.worker", "claim.col.villageCode",
-            "claim.list.village", "claim.case.case", "claim.case.incidentDate", "claim.case.status", "claim.overdue",
+            "claim.list.village", "claim.case.case", "claim.case.incidentDate", "claim.case.status", "claim.col.overdue",
             "claim.col.eligible", "claim.components.total", "claim.list.since");
 
     private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

@@ -114,9 +114,7 @@ class DashboardPageController {
         if (kind == null) {
             throw new InvalidInputException("table", "TABLE_UNKNOWN", "table must be children, weakest, arrears, desa-sadar, trend or split");
         }
-        if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
-            throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
-        }
+        format = TableDownload.format(format);
         CsvDialect dialect = CsvDialect.of(delimiter);
         LocalDate day = date(date);
         Coverage here = indicators.of(region, day);

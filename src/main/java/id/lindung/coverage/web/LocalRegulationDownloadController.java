@@ -4,7 +4,6 @@ import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.coverage.LocalRegulations;
 import id.lindung.platform.CsvDialect;
-import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.TableDownload;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,9 +37,7 @@ class LocalRegulationDownloadController {
     ResponseEntity<byte[]> download(@RequestParam(required = false) String region, @RequestParam(required = false) LocalDate inForceOn,
                                     @RequestParam(defaultValue = "csv") String format,
                                     @RequestParam(required = false) String delimiter) {
-        if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("xlsx")) {
-            throw new InvalidInputException("format", "FORMAT_UNKNOWN", "format must be csv or xlsx");
-        }
+        format = TableDownload.format(format);
         CsvDialect dialect = CsvDialect.of(delimiter);
         Actor actor = currentActor.get();
         String code = region == null || region.isBlank() ? actor.scope().code() : region.strip();
