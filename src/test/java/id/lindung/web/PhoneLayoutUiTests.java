@@ -156,6 +156,12 @@ class PhoneLayoutUiTests {
                 driver.get("http://localhost:" + port + page.getValue());
                 check(driver, page.getKey(), tooWide);
             }
+            // English headings are longer ("Outstanding", "Total contributions"): the amount columns still fit
+            for (String key : List.of("bills", "bill", "budget-plans", "coverage", "claims", "payers", "workers")) {
+                String path = pages.get(key);
+                driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=en");
+                check(driver, key + "-en", tooWide);
+            }
             // the village list's protection status is read on a phone without scrolling the table sideways
             driver.get("http://localhost:" + port + pages.get("village-workers"));
             var status = driver.findElement(By.cssSelector(".worker-list .protection-sm .badge"));
@@ -221,6 +227,24 @@ class PhoneLayoutUiTests {
                 }).length;""");
         if (((Long) broken) > 0) {
             tooWide.add(name + ": " + broken + " number cell(s) over two lines");
+        }
+        // an amount is read without scrolling sideways: the bill list's "Outstanding" column stood past the edge in
+        // English, its numbers cut to "20,079,0" (review of 6 December 2026)
+        Object cut = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('.table-wrap')).filter(w => {
+                    const right = w.getBoundingClientRect().right + 1;
+                    return Array.from(w.querySelectorAll('td.num')).some(td => td.offsetParent !== null
+                        && td.getBoundingClientRect().right > right);
+                }).length;""");
+        if (((Long) cut) > 0) {
+            tooWide.add(name + ": " + cut + " table(s) with an amount past the screen's edge");
+        }
+        // a download link is never split over two lines ("CSV (Excel, Indonesian" / "settings)" read as two links)
+        Object split = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                return Array.from(document.querySelectorAll('.downloads a')).filter(a =>
+                    new Set(Array.from(a.getClientRects()).map(r => Math.round(r.top))).size > 1).length;""");
+        if (((Long) split) > 0) {
+            tooWide.add(name + ": " + split + " download link(s) over two lines");
         }
     }
 
