@@ -334,5 +334,10 @@ class WorkerFormsIntegrationTests {
         Http monitor = RegistryFixture.browser(port, accounts, "dates-monitor", Role.MONITOR, "63.04");
         String masked = visibleText(monitor.get("/pekerja/id/" + w.id()).body()) + visibleText(monitor.get("/desa/" + HERE + "/pekerja").body());
         assertThat(masked).contains("1984").doesNotContain("17 Feb 1984").doesNotContain("1984-02-17");
+
+        // the sex in the page's language (review of 6 December 2026: "L" on an English page)
+        assertThat(page).contains("Laki-laki");
+        assertThat(visibleText(op.get("/pekerja/id/" + w.id() + "?lang=en").body())).contains("Male").doesNotContain("Laki-laki");
+        assertThat(op.get("/desa/" + HERE + "/pekerja?lang=en").body()).contains(">M</td>").doesNotContain(">L</td>");
     }
 }

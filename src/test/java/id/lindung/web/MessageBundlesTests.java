@@ -237,6 +237,11 @@ class MessageBundlesTests {
         }
         assertThat(format(english.getProperty("billing.list.arrearsCount"), 1L)).isEqualTo("1 payer in arrears");
         assertThat(format(english.getProperty("billing.list.arrearsCount"), 3L)).isEqualTo("3 payers in arrears");
+        String summary = english.getProperty("budget.region.summary");
+        assertThat(new java.text.MessageFormat(summary, java.util.Locale.ENGLISH).format(new Object[] {1L, 1L, 193L}))
+                .isEqualTo("1 village has a plan (1 final) of 193 villages");
+        assertThat(new java.text.MessageFormat(summary, java.util.Locale.ENGLISH).format(new Object[] {12L, 3L, 1L}))
+                .isEqualTo("12 villages have a plan (3 final) of 1 village");
     }
 
     /**
