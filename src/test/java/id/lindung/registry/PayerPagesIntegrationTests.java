@@ -97,5 +97,12 @@ class PayerPagesIntegrationTests {
         assertThat(elsewhere.get("/pembayar/ekspor?region=" + VILLAGE + "&format=csv").statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'payer_list' and username in (?, ?)")
                 .params("payer-page-op", "payer-page-monitor").query(Long.class).single()).isGreaterThanOrEqualTo(3);
+
+        // a national reader's lists are headed by the country's name, not the code "ID" (review of 6 December 2026)
+        Http national = signedIn("payer-page-national", Role.MONITOR, "ID");
+        for (String address : java.util.List.of("/pembayar", "/klaim", "/pekerja")) {
+            assertThat(national.get(address + "?lang=id").body()).as(address).contains("<small>Seluruh Indonesia</small>");
+            assertThat(national.get(address + "?lang=en").body()).as(address).contains("<small>All of Indonesia</small>");
+        }
     }
 }
