@@ -19,7 +19,7 @@ public final class PersonalData {
 
     private static final String SELF_PREFIX = "SELF:";
     /** What a self-paying worker's payer is called, before the NIK as the reader may see it. */
-    public static final String SELF_PAYER_NAME = "Peserta mandiri ";
+    public static final String SELF_PAYER_NAME = id.lindung.platform.Formats.SELF_PAYER_NAME;
     private static final Pattern BIRTH_DATE = Pattern.compile(
             "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
     private static final Pattern CONTACT = Pattern.compile("(\"(?:phone|email|contactPhone|contactEmail)\"\\s*:\\s*\")[^\"]*");

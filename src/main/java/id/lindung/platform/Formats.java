@@ -41,6 +41,21 @@ public class Formats {
         this.zone = clock.getZone();
     }
 
+    /** How Lindung names a self-paying worker as a payer (access.PersonalData.SELF_PAYER_NAME, the stored and API form). */
+    public static final String SELF_PAYER_NAME = "Peserta mandiri ";
+
+    /**
+     * A payer's name as a page shows it: a self-paying worker's name, which Lindung makes in Indonesian ("Peserta
+     * mandiri 640203********01"), reads "Self-paying worker 640203********01" on an English page (review of 6 December
+     * 2026); every other name is the payer's own.
+     */
+    public String payerName(String name) {
+        if (name != null && name.startsWith(SELF_PAYER_NAME) && "en".equals(LocaleContextHolder.getLocale().getLanguage())) {
+            return "Self-paying worker " + name.substring(SELF_PAYER_NAME.length());
+        }
+        return name;
+    }
+
     /** "1 Des 2026" (English: "1 Dec 2026"). */
     public String date(LocalDate date) {
         return date == null ? NONE : date.getDayOfMonth() + " " + monthName(date.getMonthValue()) + " " + date.getYear();

@@ -223,7 +223,10 @@ class BillListIntegrationTests {
         assertThat(csv.body()).contains(",APBDes (pemerintah desa),").contains("SELF:");
         assertThat(api.get("/tagihan/ekspor?month=2025-02&status=PAID&format=csv&lang=id").body().lines().skip(1).toList())
                 .singleElement().satisfies(l -> assertThat(l).startsWith("APBDES:75.05.01.2003,"));
-        assertThat(api.get("/tagihan/ekspor?month=2025-02&format=csv&lang=en").body()).startsWith("\uFEFFPayer code,Payer,Payer kind,");
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&format=csv&lang=en").body()).startsWith("\uFEFFPayer code,Payer,Payer kind,")
+                .contains(",Self-paying worker ").doesNotContain("Peserta mandiri");
+        assertThat(api.get("/tagihan?month=2025-02&lang=en", "text/html").body()).contains(">Self-paying worker ").doesNotContain("Peserta mandiri");
+        assertThat(api.get("/tagihan?month=2025-02&lang=id", "text/html").body()).contains(">Peserta mandiri ");
 
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/tagihan/ekspor?month=2025-02&format=xlsx&lang=id"))

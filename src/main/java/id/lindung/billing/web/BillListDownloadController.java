@@ -5,6 +5,7 @@ import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
 import id.lindung.billing.BillOverview;
 import id.lindung.platform.CsvDialect;
+import id.lindung.platform.Formats;
 import id.lindung.platform.TableDownload;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -38,8 +39,11 @@ class BillListDownloadController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
+    private final Formats formats;
 
-    BillListDownloadController(BillOverview overview, CurrentActor currentActor, MessageSource messages, AuditLog audit, Clock clock) {
+    BillListDownloadController(BillOverview overview, CurrentActor currentActor, MessageSource messages, AuditLog audit, Clock clock,
+                               Formats formats) {
+        this.formats = formats;
         this.overview = overview;
         this.currentActor = currentActor;
         this.messages = messages;
@@ -72,14 +76,14 @@ class BillListDownloadController {
         audit.exported("bill_list", area, area, details);
         Locale locale = LocaleContextHolder.getLocale();
         Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
-        return TableDownload.of(f, dialect, "tagihan-" + m + "-" + area, List.of(table(rows, label)), label);
+        return TableDownload.of(f, dialect, "tagihan-" + m + "-" + area, List.of(table(rows, label, formats::payerName)), label);
     }
 
-    /** One row per bill; money as numbers (two decimals where the bill has sen), the kind by its name on the page. */
-    static TableDownload.Table table(List<BillOverview.Row> rows, Function<String, String> label) {
+    /** One row per bill; money as numbers, the kind and a self-paying worker's name as the page writes them. */
+    static TableDownload.Table table(List<BillOverview.Row> rows, Function<String, String> label, Function<String, String> payerName) {
         List<List<Object>> out = new ArrayList<>(rows.size());
         for (BillOverview.Row b : rows) {
-            out.add(java.util.Arrays.asList(b.payer(), b.payerName(), label.apply("payer." + b.kind()), b.regionCode(),
+            out.add(java.util.Arrays.asList(b.payer(), payerName.apply(b.payerName()), label.apply("payer." + b.kind()), b.regionCode(),
                     b.regionName(), b.districtName(), b.total().toBigDecimal(), b.paid().toBigDecimal(),
                     b.outstanding().toBigDecimal(), b.fine().toBigDecimal(), b.dueDate(), b.id()));
         }
