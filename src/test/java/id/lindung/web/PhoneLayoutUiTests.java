@@ -156,7 +156,7 @@ class PhoneLayoutUiTests {
                 driver.get("http://localhost:" + port + page.getValue());
                 check(driver, page.getKey(), tooWide);
             }
-            // English headings are longer ("Outstanding", "Total contributions"): the amount columns still fit
+            // English headings are longer ("Outstanding", "Total contributions" until 6 December 2026): the amounts still fit
             for (String key : List.of("bills", "bill", "budget-plans", "coverage", "claims", "payers", "workers")) {
                 String path = pages.get(key);
                 driver.get("http://localhost:" + port + path + (path.contains("?") ? "&" : "?") + "lang=en");
