@@ -49,7 +49,8 @@ public final class TableDownload {
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(fileName + (xlsx ? ".xlsx" : ".csv")).build().toString())
+                        // the two CSV files of one table get two names, so a second download does not replace the first
+                        .filename(fileName + (xlsx ? ".xlsx" : dialect == CsvDialect.SEMICOLON ? "-excel.csv" : ".csv")).build().toString())
                 .body(body);
     }
 

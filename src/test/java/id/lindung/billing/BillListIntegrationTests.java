@@ -213,6 +213,8 @@ class BillListIntegrationTests {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("tagihan-2025-02-75.05.csv");
+        assertThat(api.get("/tagihan/ekspor?month=2025-02&format=csv&delimiter=semicolon").headers().firstValue("Content-Disposition")
+                .orElse("")).as("the Excel variant has a name of its own").contains("tagihan-2025-02-75.05-excel.csv");
         List<String> lines = csv.body().lines().toList();
         assertThat(lines.get(0)).startsWith("\uFEFFKode pembayar,Pembayar,Jenis pembayar,Kode wilayah,Wilayah,Kecamatan,Total iuran,");
         assertThat(lines).hasSize(page.rows().size() + 1);
@@ -254,7 +256,7 @@ class BillListIntegrationTests {
         assertThat(csv.body()).contains("SELF:" + nik);
 
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'bill_list' and username = ?")
-                .param(user).query(Long.class).single()).isEqualTo(3);
+                .param(user).query(Long.class).single()).isEqualTo(4);
         assertThat(api.get("/tagihan/ekspor?month=2025-02&format=pdf").statusCode()).isEqualTo(400);
         assertThat(api.get("/tagihan/ekspor?month=2025-02&region=75.06&format=csv").statusCode()).isEqualTo(404);
         assertThat(api.get("/tagihan/ekspor?month=2025-13&format=csv").statusCode()).isEqualTo(400);
