@@ -8,12 +8,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
 /**
  * Refuses, before any controller runs (and after the sign-in and role checks, so a read-only role still gets its
  * 403 first), query parameters no endpoint can use: a control character in any value (PostgreSQL text holds no
- * NUL; a 500 before), and a {@code page} so far out that its offset overflows. Both name the parameter.
+ * NUL; a 500 before), a {@code page} so far out that its offset overflows, and a search ({@code q}) longer than any
+ * name. Each names the parameter.
  */
 class RequestParameterGuard implements HandlerInterceptor {
 
     /** The last page any list is asked for: with the largest page size (500) its offset still fits an int. */
     static final int MAX_PAGE = 1_000_000;
+
+    /** The longest search text ({@code q}) any list takes: longer than any name, NIK or code. */
+    static final int MAX_SEARCH = 200;
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -35,6 +39,11 @@ class RequestParameterGuard implements HandlerInterceptor {
                         && queryNames(request.getQueryString()).contains(p.getKey())))) {
                     throw new InvalidInputException(p.getKey(), "INVALID_CHARACTER", p.getKey()
                             + " has a control, invisible or direction-changing character");
+                }
+                if (p.getKey().equals("q") && value != null && value.length() > MAX_SEARCH) {
+                    // a search text no name or code is as long as (a 3,000-character search ran and was kept in the
+                    // audit trail of a download, review of 6 December 2026)
+                    throw new InvalidInputException("q", "TOO_LONG", "q (a search) may have at most " + MAX_SEARCH + " characters");
                 }
                 if (p.getKey().equals("page") && value != null && value.matches("\\d{1,10}") && Long.parseLong(value) > MAX_PAGE
                         && Long.parseLong(value) <= Integer.MAX_VALUE) {

@@ -159,6 +159,9 @@ class ApiErrorsIntegrationTests {
                 // a line break or tab in an API's query parameter is refused, never trimmed away (review of 6 December 2026)
                 get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage?region=64.02&date=2026-01-01%0A"),
                 get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage?region=64.02%0D"),
+                // a search longer than any name or code (review of 6 December 2026: 3,000 characters ran and were audited)
+                get("payers", 400, "TOO_LONG", "dpmd", "/api/v1/payers?q=" + "a".repeat(201)),
+                get("workers", 400, "TOO_LONG", "dpmd", "/api/v1/workers?q=" + "a".repeat(201)),
                 get("coverage", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/coverage/trend?region=64.02&from=%092026-01&to=2026-02"),
                 get("regulations", 401, "UNAUTHENTICATED", "anonymous", "/api/v1/regulations"),
                 get("regulations", 401, "TOKEN_INVALID", "badtoken", "/api/v1/regulations"),
