@@ -88,7 +88,9 @@ public final class TableDownload {
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
             for (Table table : tables) {
-                Sheet sheet = book.createSheet(table.name());
+                // the sheet's name in the file's language where the table has one (sheet.<name>): "bills", not "tagihan"
+                String named = label.apply("sheet." + table.name());
+                Sheet sheet = book.createSheet(named == null || named.equalsIgnoreCase("sheet." + table.name()) ? table.name() : named);
                 Row header = sheet.createRow(0);
                 for (int i = 0; i < table.columns().size(); i++) {
                     var cell = header.createCell(i);

@@ -45,6 +45,13 @@ class TableDownloadTests {
             }
             assertThat(row.getCell(4).getCellStyle().getQuotePrefixed()).isFalse();
         }
+        // the sheet takes its name in the file's language where the table has one, else the table's own
+        var named = new TableDownload.Table("tagihan", List.of("a"), List.<List<Object>>of(List.of("x")));
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableDownload.xlsx(List.of(named, table),
+                k -> k.equals("sheet.tagihan") ? "bills" : k)))) {
+            assertThat(book.getSheetName(0)).isEqualTo("bills");
+            assertThat(book.getSheetName(1)).isEqualTo("t");
+        }
     }
 
     /**
