@@ -88,19 +88,6 @@ class UsersCommand {
     }
 
     private static String json(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : value.toString().toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
+        return value == null ? "null" : "\"" + id.lindung.platform.ApiProblems.jsonText(value.toString()) + "\"";
     }
 }

@@ -45,14 +45,14 @@ public final class ApiProblems {
      */
     public static String json(HttpStatusCode status, String code, String detail, String instance, String more) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return "{\"detail\":\"" + text(detail) + "\""
-                + (instance == null ? "" : ",\"instance\":\"" + text(instance) + "\"")
+        return "{\"detail\":\"" + jsonText(detail) + "\""
+                + (instance == null ? "" : ",\"instance\":\"" + jsonText(instance) + "\"")
                 + ",\"status\":" + status.value() + ",\"title\":\"" + (known == null ? "Error" : known.getReasonPhrase())
-                + "\",\"code\":\"" + text(code) + "\"" + (more == null || more.isEmpty() ? "" : "," + more) + "}";
+                + "\",\"code\":\"" + jsonText(code) + "\"" + (more == null || more.isEmpty() ? "" : "," + more) + "}";
     }
 
     /** Text inside a JSON string: backslashes, quotes and control characters escaped. */
-    static String text(String value) {
+    public static String jsonText(String value) {
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (char c : value.toCharArray()) {
             if (c == '"' || c == '\\') {

@@ -33,6 +33,12 @@ public final class TableDownload {
 
     private TableDownload() {}
 
+    /** Column labels in the request's language: each message key's text, the key itself where it has none. */
+    public static Function<String, String> labels(org.springframework.context.MessageSource messages) {
+        java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return key -> messages.getMessage(key, null, key, locale);
+    }
+
     /** {@code csv} (the default) or {@code xlsx}; anything else is the {@code FORMAT_UNKNOWN} error on {@code format}. */
     public static String format(String format) {
         String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(java.util.Locale.ROOT);

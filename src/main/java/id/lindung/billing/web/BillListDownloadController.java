@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,8 +73,7 @@ class BillListDownloadController {
         }
         details.put("rows", rows.size());
         audit.exported("bill_list", area, area, details);
-        Locale locale = LocaleContextHolder.getLocale();
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
+        Function<String, String> label = TableDownload.labels(messages);
         return TableDownload.of(f, dialect, "tagihan-" + m + "-" + area, List.of(table(rows, label, formats::payerName)), label);
     }
 

@@ -8,10 +8,8 @@ import id.lindung.platform.TableDownload;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,8 +44,7 @@ class PlanListDownloadController {
         CsvDialect dialect = CsvDialect.of(delimiter);
         Integer y = BudgetApiController.parseYear(year);
         Actor actor = currentActor.get();
-        Locale locale = LocaleContextHolder.getLocale();
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
+        Function<String, String> label = TableDownload.labels(messages);
         List<List<Object>> rows = new ArrayList<>();
         for (BudgetPlans.Summary p : plans.all(null, y, actor)) {
             rows.add(Arrays.asList(p.id(), p.payer(), p.payerName(), p.name(), (long) p.year(), label.apply("budget.status." + p.status()),

@@ -7,10 +7,8 @@ import id.lindung.platform.CsvDialect;
 import id.lindung.platform.TableDownload;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +39,7 @@ class LocalRegulationDownloadController {
         CsvDialect dialect = CsvDialect.of(delimiter);
         Actor actor = currentActor.get();
         String code = region == null || region.isBlank() ? actor.scope().code() : region.strip();
-        Locale locale = LocaleContextHolder.getLocale();
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
+        Function<String, String> label = TableDownload.labels(messages);
         TableDownload.Table table = DashboardTables.regulations(regulations.list(region, inForceOn, actor.scope()), label);
         return TableDownload.of(format, dialect, "regulasi-" + code + (inForceOn == null ? "" : "-" + inForceOn), List.of(table), label);
     }

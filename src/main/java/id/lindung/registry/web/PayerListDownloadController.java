@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,8 +63,7 @@ class PayerListDownloadController {
         }
         details.put("rows", payers.size());
         audit.exported("payer_list", area, area, details);
-        Locale locale = LocaleContextHolder.getLocale();
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
+        Function<String, String> label = TableDownload.labels(messages);
         List<List<Object>> rows = new ArrayList<>(payers.size());
         for (Payer p : payers) {
             Payer shown = p.shownTo(actor);
