@@ -5,6 +5,9 @@ import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.ConverterFactory;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -125,5 +128,32 @@ class WebConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new RequestParameterGuard());
         registry.addInterceptor(new PageModel("languageSwitch", LanguageSwitchAdvice::languageSwitch));
         registry.addInterceptor(new PageModel("refusal", PageRefusal::of));
+    }
+
+    /**
+     * Enum query parameters ({@code ?status=approved}, {@code ?case=jkm}) in any case and with spaces around them, as the
+     * lists that parse their own (bills, payers, Desa Sadar) always took them; Spring's own converter takes only the
+     * exact constant and answered {@code approved} with INVALID_VALUE on the claims list alone.
+     */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverterFactory(new AnyCaseEnums());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    static final class AnyCaseEnums implements ConverterFactory<String, Enum> {
+        @Override
+        public <T extends Enum> Converter<String, T> getConverter(Class<T> type) {
+            Class<?> enumType = type;
+            while (enumType != null && !enumType.isEnum()) {
+                enumType = enumType.getSuperclass();
+            }
+            Class<T> target = (Class<T>) enumType;
+            return text -> {
+                String v = text.strip();
+                // an empty value is "no filter", as Spring's converter reads it
+                return v.isEmpty() ? null : (T) Enum.valueOf(target, v.toUpperCase(Locale.ROOT));
+            };
+        }
     }
 }

@@ -256,6 +256,10 @@ class ClaimWorkflowIntegrationTests {
         String file = expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&status=PAID&format=csv&lang=id"), 200).body();
         JsonNode listed = json(expect(dpmd.get("/api/v1/claims?case=JKM_DEATH&status=PAID&size=500"), 200));
         assertThat(file.lines().count() - 1).isEqualTo(listed.get("total").asLong()).isPositive();
+        // the filters take any case, as the bill and payer lists always did
+        assertThat(json(expect(dpmd.get("/api/v1/claims?case=jkm_death&status=%20paid%20&size=500"), 200)).get("total").asLong())
+                .isEqualTo(listed.get("total").asLong());
+        assertThat(expect(dpmd.get("/klaim/ekspor?case=Jkm_Death&status=paid&format=csv&lang=id"), 200).body()).isEqualTo(file);
         assertThat(file).startsWith("\uFEFFNomor klaim,NIK,Pekerja,Kode desa,Desa,Jenis kasus,Tanggal kejadian,Status,")
                 .contains("\n" + id + "," + nik + ",").contains(",Dibayar,");
         assertThat(expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&format=csv&lang=en"), 200).body()).startsWith("\uFEFFClaim number,NIK,");
