@@ -1,5 +1,8 @@
 package id.lindung.access;
 
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -53,6 +56,28 @@ public record RegionScope(String code) {
     /** True when {@code other} lies entirely inside this scope. */
     public boolean covers(RegionScope other) {
         return isNational() || (!other.isNational() && covers(other.code()));
+    }
+
+    /**
+     * The area a list's {@code region} filter names, inside this scope: blank is the whole scope; text that is no region
+     * code is {@code REGION_INVALID} (400, the caller mistyped); a code outside the scope is not found (404), answered
+     * as a code that does not exist, so a caller learns nothing of regions beyond its own.
+     */
+    public RegionScope narrow(String region) {
+        if (region == null || region.isBlank()) {
+            return this;
+        }
+        RegionScope asked;
+        try {
+            asked = of(region);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("region", "REGION_INVALID", "region '" + InputProblem.shown(region.strip())
+                    + "' is not a region code such as 64.02 or 64.02.03");
+        }
+        if (!covers(asked)) {
+            throw new NotFoundException("Region " + asked.code() + " not found");
+        }
+        return asked;
     }
 
     /** The codes above the scope (province first), which a user may name but not open. */

@@ -3,7 +3,6 @@ package id.lindung.billing;
 import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.access.PersonalData;
 import id.lindung.shared.Rupiah;
 import java.math.RoundingMode;
@@ -242,20 +241,7 @@ public class BillOverview {
 
     /** The named area inside the caller's scope; an area outside it is answered as unknown. */
     public static RegionScope area(String region, RegionScope scope) {
-        if (region == null || region.isBlank()) {
-            return scope;
-        }
-        RegionScope area;
-        try {
-            area = RegionScope.of(region.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("region", "REGION_INVALID", "region '" + region.strip()
-                    + "' is not a region code such as 64.02 or 64.02.03");
-        }
-        if (!scope.covers(area)) {
-            throw new NotFoundException("Region " + area.code() + " not found");
-        }
-        return area;
+        return scope.narrow(region);
     }
 
     private static String kind(String kind) {

@@ -5,7 +5,6 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,20 +90,8 @@ class ClaimQueries {
         }
     }
 
-    /** The region as a scope when the caller's covers it, else not found; blank: the caller's whole scope. */
+    /** The region as a scope when the caller's covers it (404 if not, 400 if no region code); blank: the whole scope. */
     static RegionScope narrow(String region, RegionScope scope) {
-        if (region == null || region.isBlank()) {
-            return scope;
-        }
-        RegionScope asked;
-        try {
-            asked = RegionScope.of(region);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Region " + region + " not found");
-        }
-        if (!scope.covers(asked)) {
-            throw new NotFoundException("Region " + region + " not found");
-        }
-        return asked;
+        return scope.narrow(region);
     }
 }

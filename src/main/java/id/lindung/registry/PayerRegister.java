@@ -293,18 +293,7 @@ public class PayerRegister {
     }
 
     private static RegionScope narrow(String regionCode, RegionScope scope) {
-        if (regionCode == null || regionCode.isBlank()) {
-            return scope;
-        }
-        try {
-            RegionScope asked = RegionScope.of(regionCode);
-            if (scope.covers(asked)) {
-                return asked;
-            }
-        } catch (IllegalArgumentException e) {
-            // not a region code: answered like a region outside the scope
-        }
-        throw new NotFoundException("Region " + regionCode + " not found");
+        return scope.narrow(regionCode);
     }
 
     private static String changed(String requested, String current) {

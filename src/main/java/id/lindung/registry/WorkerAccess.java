@@ -57,21 +57,9 @@ class WorkerAccess {
         return village;
     }
 
-    /** The region as a scope, when {@code scope} covers it; else {@link NotFoundException}. Null or blank: the whole scope. */
+    /** The region as a scope, when {@code scope} covers it (else 404; 400 if it is no region code). Blank: the whole scope. */
     RegionScope narrow(String regionCode, RegionScope scope) {
-        if (regionCode == null || regionCode.isBlank()) {
-            return scope;
-        }
-        RegionScope asked;
-        try {
-            asked = RegionScope.of(regionCode);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("Region " + regionCode + " not found");
-        }
-        if (!scope.covers(asked)) {
-            throw new NotFoundException("Region " + regionCode + " not found");
-        }
-        return asked;
+        return scope.narrow(regionCode);
     }
 
     String villageName(String code) {

@@ -253,6 +253,16 @@ class ApiErrorsIntegrationTests {
                 // AuditController (its API face)
                 get("audit", 400, "INVALID_VALUE", "admin", "/api/v1/audit?from=yesterday"),
                 get("audit", 400, "REGION_INVALID", "admin", "/api/v1/audit?region=x.y"),
+                // a list's region filter that is no region code is one error everywhere, told apart from a region
+                // outside the scope (404); the worker, payer and claim lists answered it as not found
+                get("workers", 400, "REGION_INVALID", "dpmd", "/api/v1/workers?region=64.02."),
+                get("payers", 400, "REGION_INVALID", "dpmd", "/api/v1/payers?region=64.02."),
+                get("claims", 400, "REGION_INVALID", "dpmd", "/api/v1/claims?region=64.02."),
+                get("billing", 400, "REGION_INVALID", "dpmd", "/tagihan/ekspor?region=64.02.&format=csv"),
+                get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/workers?region=71.06"),
+                get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=71.06"),
+                get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=71.06"),
+                get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?region=71.06&format=csv"),
                 get("audit", 403, "FORBIDDEN", "dpmd", "/api/v1/audit"));
     }
 
