@@ -23,6 +23,8 @@ public final class PersonalData {
     private static final Pattern BIRTH_DATE = Pattern.compile(
             "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
     private static final Pattern CONTACT = Pattern.compile("(\"(?:phone|email|contactPhone|contactEmail)\"\\s*:\\s*\")[^\"]*");
+    /** A search as someone typed it, kept in an audit entry's filter: it may be a NIK cut short or a phone number. */
+    private static final Pattern TYPED_SEARCH = Pattern.compile("(\"q\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
 
     private PersonalData() {}
@@ -99,7 +101,8 @@ public final class PersonalData {
     /**
      * Free text (an audit entry's JSON, an export cell) as the actor may read it. For a masked reader every 16-digit run
      * (a NIK, also inside {@code SELF:<nik>}) keeps its first 6 and last 2, birth dates in JSON become years and phones
-     * and e-mail addresses in JSON are hidden. Stored text is never changed.
+     * and e-mail addresses in JSON are hidden, and a kept search ({@code "q"}) is read as {@link #maskTyped typed text}.
+     * Stored text is never changed.
      */
     public static String text(Actor actor, String text) {
         return seesFull(actor) ? text : maskText(text);
@@ -112,12 +115,14 @@ public final class PersonalData {
         }
         String masked = MaskedText.digitRuns(text, 16, 16);
         masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
+        masked = TYPED_SEARCH.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + maskTyped(m.group(2))));
         return CONTACT.matcher(masked).replaceAll("$1***");
     }
 
     /**
      * Text that quotes what someone typed (an import's rejection reason) for a masked reader: a NIK typed wrong can have
-     * any length, so every run of 10 or more digits keeps its first 6 and last 2, and every ISO date shows its year.
+     * any length, so every run of 10 or more digits keeps its first 6 and last 2 (a phone number too), and every ISO date
+     * shows its year. A list's search kept in an audit entry ({@code "q"}) is read so.
      */
     public static String maskTyped(String text) {
         if (text == null) {
