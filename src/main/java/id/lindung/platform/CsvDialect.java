@@ -108,6 +108,9 @@ public enum CsvDialect {
                 ? "\"" + t.replace("\"", "\"\"") + "\"" : t;
     }
 
+    /** How a date and time is written: what Excel and LibreOffice read as a date-time in either dialect. */
+    public static final java.time.format.DateTimeFormatter DATE_TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
     /** A typed cell: empty for null, a number by {@link #number} (never neutralised: a minus is a sign), else {@link #text}. */
     public String cell(Object value) {
         if (value == null) {
@@ -118,6 +121,10 @@ public enum CsvDialect {
         }
         if (value instanceof Number n) {
             return this == SEMICOLON ? n.toString().replace('.', ',') : n.toString();
+        }
+        if (value instanceof java.time.LocalDateTime t) {
+            // a moment in the business zone as spreadsheets read one, not Java's 2026-12-06T14:30
+            return DATE_TIME.format(t);
         }
         return text(value.toString());
     }

@@ -93,6 +93,8 @@ public final class TableDownload {
             quoted.setQuotePrefixed(true);
             CellStyle date = book.createCellStyle();
             date.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyle dateTime = book.createCellStyle();
+            dateTime.setDataFormat(book.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
             for (Table table : tables) {
                 // the sheet's name in the file's language where the table has one (sheet.<name>): "bills", not "tagihan"
                 String named = label.apply("sheet." + table.name());
@@ -123,6 +125,11 @@ public final class TableDownload {
                             var cell = line.createCell(i);
                             cell.setCellValue(d);
                             cell.setCellStyle(date);
+                        } else if (value instanceof java.time.LocalDateTime t) {
+                            // a moment (an audit event, a claim's last change) that sorts and filters as a time
+                            var cell = line.createCell(i);
+                            cell.setCellValue(t);
+                            cell.setCellStyle(dateTime);
                         } else if (value != null) {
                             var cell = line.createCell(i);
                             String text = value.toString();

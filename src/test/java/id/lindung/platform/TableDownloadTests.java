@@ -83,4 +83,21 @@ class TableDownloadTests {
             assertThat(sheet.getColumnWidth(2)).isEqualTo(18 * 256);
         }
     }
+
+    /** An audit event's time and a claim's last change sort as times in the workbook and read as times in the CSV. */
+    @Test
+    void aMomentIsADateTimeCellInTheWorkbookAndSpreadsheetTextInTheCsv() throws Exception {
+        var when = java.time.LocalDateTime.of(2026, 12, 6, 14, 30, 5);
+        var table = new TableDownload.Table("t", List.of("a", "b"), List.<List<Object>>of(java.util.Arrays.asList(7L, when)));
+        assertThat(new String(TableDownload.csv(table, k -> k, CsvDialect.COMMA), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFa,b\r\n7,2026-12-06 14:30:05\r\n");
+        assertThat(new String(TableDownload.csv(table, k -> k, CsvDialect.SEMICOLON), StandardCharsets.UTF_8))
+                .isEqualTo("\uFEFFa;b\r\n7;2026-12-06 14:30:05\r\n");
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(TableDownload.xlsx(List.of(table), k -> k)))) {
+            var cell = book.getSheet("t").getRow(1).getCell(1);
+            assertThat(cell.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(cell.getLocalDateTimeCellValue()).isEqualTo(when);
+            assertThat(cell.getCellStyle().getDataFormatString()).isEqualTo("yyyy-mm-dd hh:mm:ss");
+        }
+    }
 }

@@ -8,7 +8,6 @@ import id.lindung.platform.CsvDialect;
 import id.lindung.platform.TableDownload;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -35,7 +34,6 @@ class AuditDownloadController {
             "audit.action", "audit.col.actionCode", "audit.type", "audit.col.entityType", "audit.col.entityId", "audit.region",
             "audit.before", "audit.after");
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditTrail trail;
     private final CurrentActor currentActor;
@@ -77,7 +75,7 @@ class AuditDownloadController {
         Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
         List<List<Object>> rows = new ArrayList<>(events.size());
         for (AuditTrail.Event e : events) {
-            rows.add(Arrays.asList(e.id(), e.occurredAt() == null ? null : WHEN.format(e.occurredAt().atZoneSameInstant(clock.getZone())),
+            rows.add(Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(),
                     e.username(), e.role(), e.address(), messages.getMessage("audit.action." + e.action(), null, e.action(), locale),
                     e.action(), e.entityType() == null ? null : messages.getMessage("audit.entity." + e.entityType(), null, e.entityType(), locale),
                     e.entityType(), e.entityId(), e.regionCode(), e.before(), e.after()));

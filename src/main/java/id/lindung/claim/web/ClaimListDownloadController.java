@@ -12,7 +12,6 @@ import id.lindung.platform.CsvDialect;
 import id.lindung.platform.TableDownload;
 import id.lindung.region.Regions;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,7 +36,6 @@ class ClaimListDownloadController {
             "claim.list.village", "claim.case.case", "claim.case.incidentDate", "claim.case.status", "claim.col.overdue",
             "claim.col.eligible", "claim.components.total", "claim.list.since");
 
-    private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Claims claims;
     private final CurrentActor currentActor;
@@ -94,7 +92,7 @@ class ClaimListDownloadController {
                     label.apply(c.overdue() ? "dashboard.yes" : "dashboard.no"),
                     label.apply(c.eligible() ? "dashboard.yes" : "dashboard.no"),
                     c.total() == null ? null : c.total().toBigDecimal(),
-                    c.statusSince() == null ? null : SINCE.format(c.statusSince().atZone(clock.getZone()))));
+                    c.statusSince() == null ? null : c.statusSince().atZone(clock.getZone()).toLocalDateTime()));
         }
         return new TableDownload.Table("klaim", COLUMNS, out);
     }
