@@ -169,6 +169,15 @@ class PhoneLayoutUiTests {
             assertThat(status.getRect().getX() + status.getRect().getWidth()).as("protection inside the screen").isLessThanOrEqualTo(390);
             assertThat(driver.findElements(By.cssSelector(".worker-list td.protection")).get(0).isDisplayed())
                     .as("the protection column itself folds away on a phone").isFalse();
+            // and so is every column a village's list keeps: its village is in the heading, not in a column that pushed
+            // the worker's status 74 px past the edge in Indonesian (review of 6 December 2026)
+            for (String lang : List.of("id", "en")) {
+                driver.get("http://localhost:" + port + pages.get("village-workers") + "?lang=" + lang);
+                var last = driver.findElements(By.cssSelector(".worker-list tbody tr td:last-child")).get(0);
+                assertThat(last.getRect().getX() + last.getRect().getWidth()).as("the status column inside the screen, " + lang)
+                        .isLessThanOrEqualTo(390);
+                assertThat(driver.findElements(By.cssSelector(".worker-list td.village-code")).get(0).isDisplayed()).isFalse();
+            }
             driver.get("http://localhost:" + port + "/");
             assertThat(driver.findElement(By.id("main-menu")).isDisplayed()).as("menu folded on a phone").isFalse();
             driver.findElement(By.cssSelector("label.menu-button")).click();

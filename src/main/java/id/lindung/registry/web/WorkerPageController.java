@@ -80,7 +80,10 @@ class WorkerPageController {
         model.addAttribute("rows", result.items().stream().map(l -> WorkerRow.of(l, actor)).toList());
         addProtection(result.items(), model);
         model.addAttribute("query", query);
-        model.addAttribute("regionCode", region == null || region.isBlank() ? actor.scope().code() : region);
+        String listed = region == null || region.isBlank() ? actor.scope().code() : region;
+        model.addAttribute("regionCode", listed);
+        // a village's list names its village in the heading: on a phone its column is only width the status lacks
+        model.addAttribute("oneVillage", listed.chars().filter(c -> c == '.').count() == 3);
         model.addAttribute("regionName", region == null || region.isBlank() ? null : workers.villageName(region));
         model.addAttribute("categories", categories.all());
         model.addAttribute("programs", Programme.values());
