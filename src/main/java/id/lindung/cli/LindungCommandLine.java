@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  * exits: 0 on success, 1 on failure, 2 on bad arguments or bad input (with the reason on stderr), 3 when a
  * file was processed but some of its rows were rejected (the first rejections on stderr).
  */
-@Command(name = "lindung", mixinStandardHelpOptions = true, version = "Lindung 0.1",
+@Command(name = "lindung", version = "Lindung 0.1",
         description = "Jaminan sosial ketenagakerjaan untuk pekerja desa / workers' social security for village workers.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:failure (the reason on stderr)", "2:bad arguments or bad input (the reason on stderr)",
@@ -33,6 +33,12 @@ public class LindungCommandLine implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @CommandLine.Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     /** The Spring Boot application class, given by the launcher so this module does not depend on it. */
     static volatile Class<?> application;
@@ -74,6 +80,7 @@ public class LindungCommandLine implements Runnable {
         for (Class<?> command : named == null ? COMMANDS : List.of(named)) {
             cl.addSubcommand(command.getAnnotation(Command.class).name(), command);
         }
+        withHelp(cl);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = cl.getErr(); // the root's: it is the one a caller redirects
             Throwable cause = rootInputError(ex);
@@ -101,6 +108,21 @@ public class LindungCommandLine implements Runnable {
             return CommandLine.ExitCode.SOFTWARE;
         });
         return cl;
+    }
+
+    /**
+     * {@code --help} on every command and subcommand ({@code bench --help}, {@code users create -h}): it printed the usage
+     * on stderr with "Missing required option" and exit 2, and only {@code help bench} answered. Added here, so a new
+     * command has it without repeating it; {@code --version} stays the top level's, since {@code regions import} has its
+     * own, and {@code help} keeps its own {@code -h}.
+     */
+    private static void withHelp(CommandLine command) {
+        var spec = command.getCommandSpec();
+        if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        command.getSubcommands().values().forEach(LindungCommandLine::withHelp);
     }
 
     private static java.sql.SQLException sqlCause(Throwable ex) {

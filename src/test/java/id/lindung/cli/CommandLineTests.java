@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,25 @@ class CommandLineTests {
         assertThat(run("--help").exit()).isZero();
         String usage = LindungCommandLine.newCommandLine(id.lindung.LindungApplication.class).getUsageMessage();
         assertThat(usage).contains("serve", "users", "regions", "workforce", "Exit status", "3");
+    }
+
+    /** Review of 6 December 2026: {@code bench --help} printed "Missing required option" and exited 2. */
+    @Test
+    void everyCommandAndSubcommandAnswersHelpOnStdoutWithStatus0() {
+        for (String[] args : List.of(new String[] {"bench", "--help"}, new String[] {"bench", "-h"},
+                new String[] {"users", "create", "--help"}, new String[] {"regions", "import", "--help"},
+                new String[] {"quote", "contribution", "-h"}, new String[] {"nik", "check", "--help"},
+                new String[] {"serve", "--help"}, new String[] {"help", "bench"})) {
+            Run help = run(args);
+            assertThat(help.exit()).as(String.join(" ", args)).isZero();
+            assertThat(help.out()).as(String.join(" ", args)).startsWith("Usage: lindung " + args[0].replace("help", "bench"))
+                    .contains("-h, --help");
+            assertThat(help.err()).as(String.join(" ", args)).isEmpty();
+        }
+        assertThat(run("bench", "--help").out()).contains("--workers", "--out");
+        assertThat(run("--version").out()).contains("Lindung");
+        // --version is the top level's: regions import keeps its own (the list's name)
+        assertThat(run("regions", "import", "--help").out()).contains("--version=<version>");
     }
 
     @Test
