@@ -111,7 +111,7 @@ public final class BenefitCalculator {
 
         Rupiah wage() {
             if (request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
-                throw new MissingFactException("wage", "wage (or declared income for BPU) is required for " + request.benefitCase()
+                throw new MissingFactException("wage", null, "wage (or declared income for BPU) is required for " + request.benefitCase()
                         + " and must be more than zero");
             }
             return request.wage();
@@ -165,7 +165,9 @@ public final class BenefitCalculator {
     private void jkkPartialDisability(Quote q) {
         Rupiah wage = q.wage();
         if (q.request.percent() == null || q.request.percent().signum() <= 0 || q.request.percent().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
-            throw new MissingFactException("percent", "percent (disability percentage from the table, more than 0 and at most 100) is required");
+            throw new MissingFactException("percent", q.request.percent(), q.request.percent() == null
+                    ? "percent (disability percentage from the table, more than 0 and at most 100) is required"
+                    : "percent " + q.request.percent().toPlainString() + " is out of range: the disability percentage is more than 0 and at most 100");
         }
         Rate percent = Rate.ofPercent(q.request.percent());
         q.component("DISABILITY_COMPENSATION", refs -> {
@@ -178,7 +180,7 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         Integer months = q.request.months();
         if (months == null || months < 0) {
-            throw new MissingFactException("months", "months (months unable to work, 0 or more) is required");
+            throw new MissingFactException("months", months, "months (months unable to work, 0 or more) is required");
         }
         q.component("WAGE_REPLACEMENT", refs -> {
             int fullMonths = q.value("jkk.temporaryDisability.fullMonths", refs).whole();
@@ -198,7 +200,7 @@ public final class BenefitCalculator {
         Rupiah average = q.request.averageWage();
         if (months == null || months < 0 || average == null || average.isNegative()) {
             throw new MissingFactException(months == null || months < 0 ? "contributionMonths" : "averageWage",
-                    "contributionMonths and averageWage are required for JP_OLD_AGE");
+                    months == null || months < 0 ? months : average, "contributionMonths and averageWage are required for JP_OLD_AGE");
         }
         LocalDate jpStart = catalog.programmeStart(Programme.JP);
         long possible = ChronoUnit.MONTHS.between(YearMonth.from(jpStart), YearMonth.from(q.request.date()));
@@ -230,7 +232,7 @@ public final class BenefitCalculator {
         Rupiah wage = q.wage();
         Integer months24 = q.request.contributionMonths24();
         if (months24 == null || months24 < 0) {
-            throw new MissingFactException("contributionMonths24", "contributionMonths24 (contribution months in the last 24) is required for JKP");
+            throw new MissingFactException("contributionMonths24", months24, "contributionMonths24 (contribution months in the last 24) is required for JKP");
         }
         Integer consecutive = q.request.consecutiveMonths();
         if (consecutive != null && consecutive < 0) {

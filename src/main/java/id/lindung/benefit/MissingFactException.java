@@ -7,10 +7,18 @@ package id.lindung.benefit;
 public class MissingFactException extends IllegalArgumentException {
 
     private final String field;
+    private final String code;
 
-    public MissingFactException(String field, String message) {
+    /** A fact that is absent ({@code REQUIRED}) or given out of its range ({@code OUT_OF_RANGE}). */
+    public MissingFactException(String field, Object given, String message) {
         super(message);
         this.field = field;
+        this.code = given == null ? "REQUIRED" : "OUT_OF_RANGE";
+    }
+
+    /** The stable code: {@code REQUIRED} or {@code OUT_OF_RANGE} (a 150 % disability was answered as REQUIRED). */
+    public String code() {
+        return code;
     }
 
     /** The request field that holds the fact, as {@link BenefitRequest} names it. */

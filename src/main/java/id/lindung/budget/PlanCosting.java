@@ -102,7 +102,10 @@ class PlanCosting {
         if (!payerGiven) {
             malformed.add(InputProblem.of("payer", "REQUIRED", "Give the payer's code (APBDES:<desa>, APBD:<code>, EMPLOYER:..., DONOR:...)"));
         }
-        refused.addAll(PlanRules.year(request.year(), today));
+        for (InputProblem p : PlanRules.year(request.year(), today)) {
+            // a missing year is malformed (400), as a missing payer; a year out of the window is refused (422)
+            (p.code().equals("REQUIRED") ? malformed : refused).add(p);
+        }
         Optional<BudgetPlans.PlanPayer> payer = payerGiven ? payer(request.payer(), actor.scope()) : Optional.empty();
         if (payerGiven && payer.isEmpty()) {
             refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + request.payer() + " in your area "

@@ -7,6 +7,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.PotentialWorkforce;
 import id.lindung.region.WorkforceFigure;
+import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -113,11 +114,12 @@ public class PlanOverviews {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("plans", rs.getLong("plans"));
                     m.put("finalPlans", rs.getLong("final_plans"));
-                    m.put("total", rs.getBigDecimal("total").stripTrailingZeros().toPlainString());
+                    // money as a JSON number, as every other amount of the budget API (it was a string here)
+                    m.put("total", Rupiah.of(rs.getBigDecimal("total")).toNumber());
                     m.put("people", rs.getLong("people"));
                     Map<String, Object> byProgram = new LinkedHashMap<>();
                     for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
-                        byProgram.put(p, rs.getBigDecimal(p.toLowerCase()));
+                        byProgram.put(p, Rupiah.of(rs.getBigDecimal(p.toLowerCase())).toNumber());
                     }
                     m.put("byProgram", byProgram);
                     return m;

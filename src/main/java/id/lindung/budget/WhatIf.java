@@ -119,7 +119,8 @@ public class WhatIf {
                 select case when g.gp = 1 then 'AREA' when g.gr = 1 then 'PROVINCE' else 'REGENCY' end as level,
                        case when g.gp = 1 then :area when g.gr = 1 then g.province else g.regency end as code,
                        a.name, g.desa
-                from g left join region_area a on a.code = case when g.gr = 1 then g.province else g.regency end and g.gp = 0
+                from g left join region_area a
+                  on a.code = case when g.gp = 1 then :area when g.gr = 1 then g.province else g.regency end
                 order by g.gp desc, g.province, g.gr desc, g.regency""")
                 .param("lo", area.lo()).param("hi", area.hi()).param("area", area.code())
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
@@ -138,14 +139,16 @@ public class WhatIf {
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", r.code());
-            m.put("name", r.name());
+            // the whole area by its name too ("Kutai Kartanegara"), the nation as Indonesia: it was null
+            m.put("name", r.name() == null && RegionScope.NATIONAL_CODE.equals(r.code()) ? "Indonesia" : r.name());
             m.put("desa", r.desa());
             m.put("people", r.desa() * peoplePerDesa);
             Map<String, Object> byPayer = new LinkedHashMap<>();
-            byPayer.put("APBDES", apbdesPerDesa.multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
-            byPayer.put("APBD", apbdPerDesa.multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
+            // money as JSON numbers, as every other amount of the budget API (they were strings here)
+            byPayer.put("APBDES", Rupiah.of(apbdesPerDesa.multiply(BigDecimal.valueOf(r.desa()))).toNumber());
+            byPayer.put("APBD", Rupiah.of(apbdPerDesa.multiply(BigDecimal.valueOf(r.desa()))).toNumber());
             m.put("costByPayerKind", byPayer);
-            m.put("total", apbdesPerDesa.add(apbdPerDesa).multiply(BigDecimal.valueOf(r.desa())).stripTrailingZeros().toPlainString());
+            m.put("total", Rupiah.of(apbdesPerDesa.add(apbdPerDesa).multiply(BigDecimal.valueOf(r.desa()))).toNumber());
             Long potential = r.level().equals("AREA") ? (areaWorkforce > 0 ? areaWorkforce : null)
                     : figures.containsKey(r.code()) ? figures.get(r.code()).workers() : null;
             m.put("potentialWorkforce", potential);

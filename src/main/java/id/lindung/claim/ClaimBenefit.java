@@ -52,7 +52,7 @@ final class ClaimBenefit {
         try {
             quote = calculator.quote(request(in));
         } catch (MissingFactException e) {
-            throw new InvalidInputException(e.field(), "REQUIRED", e.getMessage());
+            throw new InvalidInputException(e.field(), e.code(), e.getMessage());
         }
         List<Component> components = quote.components().stream()
                 .map(c -> new Component(c.code(), c.amount(), c.references())).toList();

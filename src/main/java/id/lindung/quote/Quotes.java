@@ -114,7 +114,7 @@ public final class Quotes {
             q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
                     in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht));
         } catch (MissingFactException e) {
-            throw new InvalidInputException(e.field(), "REQUIRED", e.getMessage());
+            throw new InvalidInputException(e.field(), e.code(), e.getMessage());
         }
         Set<String> unverified = new TreeSet<>();
         List<QuoteDocuments.Component> components = q.components().stream().map(c -> {

@@ -273,5 +273,10 @@ class BenefitCalculatorTests {
                 .hasMessageContaining("percent");
         assertThatThrownBy(() -> quote("JP_OLD_AGE", "2025-05-10", "PU", null, null, null, null, null, null, null, null))
                 .hasMessageContaining("contributionMonths");
+        assertThatThrownBy(() -> quote("JKK_PARTIAL_DISABILITY", "2025-05-10", "PU", "2000000", null, null, "150", null, null, null, null))
+                .isInstanceOfSatisfying(MissingFactException.class, e -> assertThat(e.code()).isEqualTo("OUT_OF_RANGE"))
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> quote("JKK_PARTIAL_DISABILITY", "2025-05-10", "PU", "2000000", null, null, null, null, null, null, null))
+                .isInstanceOfSatisfying(MissingFactException.class, e -> assertThat(e.code()).isEqualTo("REQUIRED"));
     }
 }

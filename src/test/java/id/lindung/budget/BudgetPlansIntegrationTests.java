@@ -140,6 +140,9 @@ class BudgetPlansIntegrationTests {
         assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:99.99.99.9999\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
         assertCode(otherRegion.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
         assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":2014}"), 422, "YEAR_BEFORE_PROGRAMME");
+        // a missing year is malformed, as a missing payer is: 400, where it was 422 (contract review of 6 December 2026)
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\"}"), 400, "REQUIRED");
+        assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"year\":" + next + "}"), 400, "REQUIRED");
         assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + (next + 2) + "}"), 422, "YEAR_TOO_FAR");
         assertCode(dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":-3,"wage":1000000,"programs":["JKK","JKM"]}]}"""

@@ -175,6 +175,11 @@ class ApiErrorsIntegrationTests {
                         "{\"segment\":\"PU\",\"month\":\"2025-04\",\"wage\":\"banyak\",\"programs\":[\"JKM\"]}"),
                 post("quotes", 400, "REQUIRED", "dpmd", "/api/v1/quotes/benefit",
                         "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000}"),
+                // a fact given out of its range is said so, not "required" (contract review of 6 December 2026)
+                post("quotes", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"percent\":150}"),
+                post("quotes", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_TEMPORARY_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"months\":-1}"),
                 post("quotes", 422, "BPU_JP_NOT_AVAILABLE", "dpmd", "/api/v1/quotes/contribution",
                         "{\"segment\":\"BPU\",\"month\":\"2025-04\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\",\"JP\"]}"),
                 post("quotes", 422, "PROGRAMME_NOT_YET_IN_FORCE", "dpmd", "/api/v1/quotes/contribution",
