@@ -126,7 +126,9 @@ final class ClaimBenefit {
         catalog.requireProgramme(in.type().programme(), in.incidentDate());
         List<Component> components = new ArrayList<>();
         if (costs.medical() != null) {
-            components.add(new Component("MEDICAL_CARE", Rupiah.of(costs.medical(), RoundingMode.HALF_UP), List.of()));
+            // the claimed cost whole, since the rule is care as medically needed with no cap: the component cites it
+            List<Reference> refs = catalog.find("jkk.medicalCare.basis", in.incidentDate()).map(c -> List.of(c.reference())).orElse(List.of());
+            components.add(new Component("MEDICAL_CARE", Rupiah.of(costs.medical(), RoundingMode.HALF_UP), refs));
         }
         if (costs.transport() != null) {
             ClaimRequests.TransportMode mode = in.request().facts() == null || in.request().facts().transportMode() == null

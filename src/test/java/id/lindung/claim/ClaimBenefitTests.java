@@ -104,6 +104,9 @@ class ClaimBenefitTests {
         assertThat(land.components().stream().map(c -> c.code() + "=" + rp(c.amount())).toList())
                 .containsExactly("MEDICAL_CARE=7500000", "TRANSPORT=5000000");
         assertThat(land.total()).isEqualTo(Rupiah.of(12_500_000));
+        // both cite their rule: care as medically needed (it had no reference), transport's ceiling
+        assertThat(land.components()).allSatisfy(c -> assertThat(c.references()).isNotEmpty());
+        assertThat(land.components().get(0).references().get(0).regulation()).contains("PP 82/2019");
         // sea: 2M ceiling; air 10M
         ClaimRequests.Facts sea = new ClaimRequests.Facts(null, null, null, null, null, null, null, null, null,
                 ClaimRequests.TransportMode.SEA);
