@@ -54,12 +54,17 @@ abstract sealed class BenchLoad permits BenchLoad.InJvm, BenchLoad.Wrk {
                    double loadEnd, String firstError, String client) {
 
         void report(BenchReport report, String section, String what) {
+            report(report, section, what, null, null);
+        }
+
+        /** With the targets where it sets them (the quote: at least 5,000 a second, p99 at most 20 ms). */
+        void report(BenchReport report, String section, String what, Double rateTarget, Double p99Target) {
             String note = String.format(Locale.ROOT, "%,d requests in %.1f s, %d errors%s; p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; client: %s",
                     requests, seconds, errors, firstError == null ? "" : " (first: " + firstError + ")", p50Ms, p95Ms, p99Ms, client);
-            report.add(new BenchReport.Figure(section, what, requests / seconds, "req/s", null, null, note, loadStart, loadEnd));
+            report.add(new BenchReport.Figure(section, what, requests / seconds, "req/s", null, null, note, loadStart, loadEnd, rateTarget));
             report.add(new BenchReport.Figure(section, what + ": p50", p50Ms, "ms", null, null, null, loadStart, loadEnd));
             report.add(new BenchReport.Figure(section, what + ": p95", p95Ms, "ms", null, null, null, loadStart, loadEnd));
-            report.add(new BenchReport.Figure(section, what + ": p99", p99Ms, "ms", null, null, null, loadStart, loadEnd));
+            report.add(new BenchReport.Figure(section, what + ": p99", p99Ms, "ms", null, null, null, loadStart, loadEnd, p99Target));
         }
     }
 

@@ -33,9 +33,17 @@ final class BenchReport {
             this(section, name, value, unit, floor, ratio, note, loadStart, loadEnd, null);
         }
 
-        /** Whether the value is within its target (a time or latency: at most the target); null without a target. */
+        /**
+         * Whether the value is within its target: a rate (a unit per second) at least the target, anything else (a time,
+         * a latency, a ratio to a floor, memory) at most it; null without a target.
+         */
         Boolean met() {
-            return target == null ? null : value <= target;
+            return target == null ? null : unit.endsWith("/s") ? value >= target : value <= target;
+        }
+
+        /** "at least" for a rate, "at most" otherwise: how the target reads. */
+        String bound() {
+            return unit.endsWith("/s") ? "at least" : "at most";
         }
     }
 
@@ -82,8 +90,8 @@ final class BenchReport {
     }
 
     private static String line(Figure f) {
-        String target = f.target() == null ? "" : String.format(Locale.ROOT, "target %s %s: %s  ", number(f.target()), f.unit(),
-                f.met() ? "met" : "NOT met");
+        String target = f.target() == null ? "" : String.format(Locale.ROOT, "target %s %s %s: %s  ", f.bound(), number(f.target()),
+                f.unit(), f.met() ? "met" : "NOT met");
         return String.format(Locale.ROOT, "%-12s %-58s %14s %-10s %s%s(load %.2f -> %.2f)", f.section(), f.name(),
                 number(f.value()), f.unit(), f.ratio() == null ? "" : String.format(Locale.ROOT, "%.2fx floor  ", f.ratio()),
                 target, f.loadStart(), f.loadEnd());

@@ -136,9 +136,14 @@ public class LocalRegulations {
         }
         List<InputProblem> problems = new ArrayList<>(earlier);
         LocalRegulationKind kind = kind(r.kind(), problems);
+        List<InputProblem> regionProblems = new ArrayList<>();
         Region region = regions.regionalIn(r.regionCode(), actor.scope(), "regionCode is required: the province, regency, "
                 + "city or desa whose government issued or signed it", "64, 64.02 or 64.02.03.2007",
-                "a regional regulation belongs to a province or an area below it", problems);
+                "a regional regulation belongs to a province or an area below it", regionProblems);
+        // the coverage module's one code for a malformed region, as the list (?region=x) answers it; the shared check
+        // says REGION_INVALID, the payers' code
+        regionProblems.forEach(p -> problems.add(p.code().equals("REGION_INVALID")
+                ? InputProblem.of(p.field(), "REGION_CODE_INVALID", p.message()) : p));
         // a business rule over well-formed values: 422 alone, listed among the others when the request is also malformed
         List<InputProblem> refusals = new ArrayList<>();
         if (kind != null && region != null && !kind.issuedBy(region)) {

@@ -52,6 +52,15 @@ class BenchSuiteSmallIntegrationTests {
                 .anyMatch(n -> n.startsWith("billing run")).anyMatch(n -> n.startsWith("floor: INSERT"));
         figures.stream().filter(f -> f.get("name").asString().startsWith("staged import") || f.get("name").asString().startsWith("billing run of"))
                 .forEach(f -> assertThat(f.get("ratio").asDouble()).as(f.toString()).isPositive());
+        // every target issue 16 sets is read beside its figure, as "met" or "NOT met" (the import's and the quotes' had none)
+        Map<String, Double> targets = new java.util.TreeMap<>();
+        figures.stream().filter(f -> f.hasNonNull("target")).forEach(f -> targets.put(f.get("name").asString(), f.get("target").asDouble()));
+        assertThat(targets).containsEntry("staged import end to end (validate + apply)", 40_000.0)
+                .containsEntry("import: times the fair floor", 2.0).containsEntry("billing run: times the floor", 1.25)
+                .containsEntry("billing run: seconds per million active memberships", 30.0)
+                .containsEntry("contribution quote, 10 clients", 5_000.0).containsEntry("contribution quote, 10 clients: p99", 20.0);
+        figures.stream().filter(f -> f.hasNonNull("target")).forEach(f -> assertThat(f.get("met").isBoolean()).as(f.toString()).isTrue());
+        assertThat(run.out()).containsPattern("staged import end to end .* target at least 40,000 rows/s: (met|NOT met)");
         // the coverage section also times bringing the rollups up to the generated history: set-up, not a read
         java.util.function.Predicate<JsonNode> warmUp = f -> f.get("name").asString().startsWith("rollups brought up");
         assertThat(figures).filteredOn(warmUp).singleElement().satisfies(f -> assertThat(f.get("unit").asString()).isEqualTo("s"));

@@ -124,6 +124,13 @@ class LocalRegulationsIntegrationTests {
                 {"kind": "PERPRES", "number": "1", "title": "x", "regionCode": "64.02", "signedOn": "2024-02-01",
                  "inForceFrom": "2024-02-01"}""");
         assertThat(codes(badKind)).containsExactly("KIND_INVALID");
+        // a malformed region is the module's one code, on entry as on the list (contract review of 6 December 2026)
+        var badRegion = dpmd.postJson("/api/v1/local-regulations", """
+                {"kind": "MOU", "number": "1", "title": "x", "regionCode": "x", "signedOn": "2024-02-01",
+                 "inForceFrom": "2024-02-01"}""");
+        assertThat(badRegion.statusCode()).isEqualTo(400);
+        assertThat(codes(badRegion)).containsExactly("REGION_CODE_INVALID");
+        assertThat(codes(dpmd.get("/api/v1/local-regulations?region=x"))).containsExactly("REGION_CODE_INVALID");
     }
 
     @Test
