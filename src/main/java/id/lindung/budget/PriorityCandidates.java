@@ -1,8 +1,10 @@
 package id.lindung.budget;
 
 import id.lindung.access.RegionScope;
+import id.lindung.registry.ProtectionOnDate;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
+import id.lindung.shared.ProtectionStatus;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -15,23 +17,29 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The candidates of a prioritisation, each with their yearly cost from the plan's start month: the registered but
- * unprotected workers of the payer's area, or the people of the plan's named list not protected yet. Both in one
- * statement each, scoped to the payer's area and the caller's in SQL.
+ * unprotected workers of the payer's area (no membership, or a BPU membership that lapsed while someone else was to
+ * pay), or the people of the plan's named list not protected yet. Scoped to the payer's area and the caller's in SQL.
  */
 @Component
 class PriorityCandidates {
 
+    /** How many lapsed members' protection one read asks billing for. */
+    private static final int PROTECTION_CHUNK = 5_000;
+
     private final JdbcClient jdbc;
     private final RegulationCatalog catalog;
+    private final ObjectProvider<ProtectionOnDate> protection;
 
-    PriorityCandidates(JdbcClient jdbc, RegulationCatalog catalog) {
+    PriorityCandidates(JdbcClient jdbc, RegulationCatalog catalog, ObjectProvider<ProtectionOnDate> protection) {
         this.jdbc = jdbc;
         this.catalog = catalog;
+        this.protection = protection;
     }
 
     /** What one candidate costs for the year: the lines of their programmes, from {@code start} to December. */
@@ -47,11 +55,16 @@ class PriorityCandidates {
     }
 
     /**
-     * Active registered workers of {@code area} and the caller's scope with no membership term on the start month, each
-     * costing {@code cost}.
+     * The registered but unprotected workers of {@code area} and the caller's scope, active, each costing {@code cost}:
+     * those with no membership term on the start month, and those whose terms on it are all BPU, none paid by
+     * {@code payerId}, and who are not protected on {@code on} (JKK and JKM each PROTECTED or IN_GRACE, the coverage
+     * module's rule, read from billing through the registry's {@link ProtectionOnDate}): an informal worker who stopped
+     * paying is who a regency most often takes over. A PU member (a village official whose desa has not paid) is the
+     * employer's to settle, not a budget's candidate.
      */
-    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, Rupiah cost) {
-        return jdbc.sql("""
+    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, LocalDate on, long payerId,
+                                             Rupiah cost) {
+        List<Prioritising.Candidate> all = new ArrayList<>(jdbc.sql("""
                 select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
                 from registry_worker w join registry_worker_profile p on p.id = w.id
                 where w.village_code >= :alo and w.village_code < :ahi and w.village_code >= :lo and w.village_code < :hi
@@ -60,9 +73,44 @@ class PriorityCandidates {
                                   and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))""")
                 .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
                 .param("start", Date.valueOf(start.atDay(1)))
-                .query((rs, n) -> new Prioritising.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), cost))
-                .list();
+                .query((rs, n) -> candidate(rs, cost)).list());
+        ProtectionOnDate statuses = protection.getIfAvailable();
+        if (statuses == null) {
+            return all;
+        }
+        List<Prioritising.Candidate> members = jdbc.sql("""
+                select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
+                from registry_worker w join registry_worker_profile p on p.id = w.id
+                where w.village_code >= :alo and w.village_code < :ahi and w.village_code >= :lo and w.village_code < :hi
+                  and w.status = 'ACTIVE'
+                  and exists (select 1 from registry_membership_term t where t.worker_id = w.id
+                              and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))
+                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id
+                                  and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
+                                  and (t.segment <> 'BPU' or t.worker_payer_id = :payer or t.employer_payer_id = :payer))""")
+                .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
+                .param("start", Date.valueOf(start.atDay(1))).param("payer", payerId)
+                .query((rs, n) -> candidate(rs, cost)).list();
+        for (int i = 0; i < members.size(); i += PROTECTION_CHUNK) {
+            List<Prioritising.Candidate> chunk = members.subList(i, Math.min(members.size(), i + PROTECTION_CHUNK));
+            Map<Long, Map<Programme, ProtectionStatus>> found = statuses.of(chunk.stream().map(Prioritising.Candidate::workerId).toList(), on);
+            for (Prioritising.Candidate c : chunk) {
+                Map<Programme, ProtectionStatus> s = found.getOrDefault(c.workerId(), Map.of());
+                if (!(covers(s.get(Programme.JKK)) && covers(s.get(Programme.JKM)))) {
+                    all.add(c);
+                }
+            }
+        }
+        return all;
+    }
+
+    private static boolean covers(ProtectionStatus status) {
+        return status == ProtectionStatus.PROTECTED || status == ProtectionStatus.IN_GRACE;
+    }
+
+    private static Prioritising.Candidate candidate(java.sql.ResultSet rs, Rupiah cost) throws java.sql.SQLException {
+        return new Prioritising.Candidate(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(), cost);
     }
 
     /**

@@ -12,6 +12,7 @@ import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,14 @@ class PrioritisationIntegrationTests {
     @Autowired BudgetPlans plans;
     @Autowired Prioritisation prioritisation;
     @Autowired UserAccounts accounts;
+    @Autowired id.lindung.billing.BillingRuns runs;
+    @Autowired id.lindung.support.TestClock clock;
     @LocalServerPort int port;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void aFixedBudgetCoversTheMostVulnerableFirstNeverMoreThanItHoldsAndEnrollingTwiceCreatesMembershipsOnce() {
@@ -83,6 +91,66 @@ class PrioritisationIntegrationTests {
         Http elsewhere = Http.withToken(port, TestUsers.token(accounts, "prio-dpmd-kukar", Role.DPMD, "64.02"));
         assertThat(elsewhere.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":700000}").statusCode()).isEqualTo(404);
         assertThat(elsewhere.postJson("/api/v1/budget-plans/" + id + "/enrol", "{}").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * "Registered but unprotected" (issue 15) includes an informal worker who stopped paying: a BPU member whose JKK and
+     * JKM lapsed is a candidate, and enrolment moves the payment of those programmes to the plan's payer from its start
+     * month. A member the plan's payer already pays, a PU member (the employer's to settle) and a member still in grace
+     * are not candidates (contract review of 6 December 2026: only workers with no membership at all were).
+     */
+    @Test
+    void aBpuMemberWhoStoppedPayingIsACandidateAndEnrolmentMovesTheirPaymentToThePlansPayer() {
+        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
+        String desa = "72.04.02.2012";
+        // billed by a run of this desa alone: the other tests' workers of the regency are not billed by this one
+        Actor village = TestUsers.actor("prio-lapsed-desa", Role.DPMD, desa);
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        long payer = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Stadong", desa);
+        LocalDate longAgo = LocalDate.of(2025, 1, 1);
+        long lapsed = fx.worker(desa, "Petani Berhenti Bayar", "PETANI", LocalDate.of(1970, 4, 1), 1);
+        long self = fx.payer("SELF:" + fx.nik(lapsed), "SELF", "Petani Berhenti Bayar", desa);
+        long paidByPlan = fx.worker(desa, "Nelayan Dibayar Desa", "NELAYAN", LocalDate.of(1971, 4, 1), 1);
+        long official = fx.worker(desa, "Perangkat Menunggak", "PERANGKAT_DESA", LocalDate.of(1972, 4, 1), 1);
+        long newMember = fx.worker(desa, "Pedagang Baru", "PEDAGANG_UMKM", LocalDate.of(1973, 4, 1), 1);
+        long newSelf = fx.payer("SELF:" + fx.nik(newMember), "SELF", "Pedagang Baru", desa);
+        long none = fx.worker(desa, "Buruh Belum Terdaftar", "BURUH", LocalDate.of(1974, 4, 1), 1);
+        for (String program : List.of("JKK", "JKM")) {
+            fx.term(lapsed, desa, program, "BPU", "1000000", null, null, self, longAgo, null, null);
+            fx.term(paidByPlan, desa, program, "BPU", "1000000", null, null, payer, longAgo, null, null);
+            fx.term(official, desa, program, "PU", "2000000", "VERY_LOW", payer, payer, longAgo, null, null);
+            fx.term(newMember, desa, program, "BPU", "1000000", null, null, newSelf, LocalDate.of(2026, 11, 1), null, null);
+        }
+        for (YearMonth m = YearMonth.of(2026, 9); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(village, () -> runs.run(month, village, true));
+        }
+        int year = 2027;
+        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, year, null, List.of(), null), DPMD));
+        long id = ((Number) plan.get("id")).longValue();
+
+        // the self-payer's September and October are past their due dates unpaid; the newcomer's November is not due yet
+        Map<String, Object> r = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, new Prioritisation.Request(
+                new BigDecimal("100000000"), null, null, null, null, null), DPMD));
+        assertThat(names(r, "chosen")).containsExactlyInAnyOrder(nik(fx, lapsed), nik(fx, none));
+        assertThat(r.get("candidateCount")).isEqualTo(2);
+
+        CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        LocalDate start = LocalDate.of(year, 1, 1);
+        for (String program : List.of("JKK", "JKM")) {
+            assertThat(jdbc.sql("""
+                    select worker_payer_id from membership_term where worker_id = ? and program = ?
+                      and valid_from <= ? and (valid_to is null or valid_to > ?)""")
+                    .params(lapsed, program, java.sql.Date.valueOf(start), java.sql.Date.valueOf(start)).query(Long.class).single())
+                    .as(program + " paid by the plan's payer from its start").isEqualTo(payer);
+            assertThat(jdbc.sql("""
+                    select worker_payer_id from membership_term where worker_id = ? and program = ? and valid_from = ?""")
+                    .params(lapsed, program, java.sql.Date.valueOf(longAgo)).query(Long.class).single())
+                    .as(program + " kept as it was before").isEqualTo(self);
+        }
+        Map<String, Object> again = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        assertThat(again.get("enrolled")).isEqualTo(0);
+        assertThat(again.get("alreadyEnrolled")).isEqualTo(2L);
     }
 
     @Test
