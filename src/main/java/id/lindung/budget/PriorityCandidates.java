@@ -56,13 +56,13 @@ class PriorityCandidates {
 
     /**
      * The registered but unprotected workers of {@code area} and the caller's scope, active, each costing {@code cost}:
-     * those with no membership term on the start month, and those whose terms on it are all BPU, none paid by
-     * {@code payerId}, and who are not protected on {@code on} (JKK and JKM each PROTECTED or IN_GRACE, the coverage
-     * module's rule, read from billing through the registry's {@link ProtectionOnDate}): an informal worker who stopped
-     * paying is who a regency most often takes over. A PU member (a village official whose desa has not paid) is the
-     * employer's to settle, not a budget's candidate.
+     * those with no membership term on the start month, and those whose terms on it are all BPU paid by themselves and
+     * who are not protected on {@code on} (JKK and JKM each PROTECTED or IN_GRACE, the coverage module's rule, read from
+     * billing through the registry's {@link ProtectionOnDate}): an informal worker who stopped paying is who a regency
+     * most often takes over. A member whom a government, an employer or a donor was to pay (a village official whose
+     * desa has not paid, a farmer of a regency in arrears) is that payer's debt to settle, not a budget's candidate.
      */
-    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, LocalDate on, long payerId,
+    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, LocalDate on,
                                              Rupiah cost) {
         List<Prioritising.Candidate> all = new ArrayList<>(jdbc.sql("""
                 select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
@@ -85,18 +85,20 @@ class PriorityCandidates {
                   and w.status = 'ACTIVE'
                   and exists (select 1 from registry_membership_term t where t.worker_id = w.id
                               and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))
-                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id
+                  and not exists (select 1 from registry_membership_term t join registry_payer y on y.id = t.worker_payer_id
+                                  where t.worker_id = w.id
                                   and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
-                                  and (t.segment <> 'BPU' or t.worker_payer_id = :payer or t.employer_payer_id = :payer))""")
+                                  and (t.segment <> 'BPU' or y.kind <> 'SELF'))""")
                 .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
-                .param("start", Date.valueOf(start.atDay(1))).param("payer", payerId)
+                .param("start", Date.valueOf(start.atDay(1)))
                 .query((rs, n) -> candidate(rs, cost)).list();
         for (int i = 0; i < members.size(); i += PROTECTION_CHUNK) {
             List<Prioritising.Candidate> chunk = members.subList(i, Math.min(members.size(), i + PROTECTION_CHUNK));
             Map<Long, Map<Programme, ProtectionStatus>> found = statuses.of(chunk.stream().map(Prioritising.Candidate::workerId).toList(), on);
             for (Prioritising.Candidate c : chunk) {
-                Map<Programme, ProtectionStatus> s = found.getOrDefault(c.workerId(), Map.of());
-                if (!(covers(s.get(Programme.JKK)) && covers(s.get(Programme.JKM)))) {
+                Map<Programme, ProtectionStatus> s = found.get(c.workerId());
+                // none started by today: a membership that begins later, someone else's to pay, not a lapse
+                if (s != null && !(covers(s.get(Programme.JKK)) && covers(s.get(Programme.JKM)))) {
                     all.add(c);
                 }
             }

@@ -94,10 +94,11 @@ class PrioritisationIntegrationTests {
     }
 
     /**
-     * "Registered but unprotected" (issue 15) includes an informal worker who stopped paying: a BPU member whose JKK and
-     * JKM lapsed is a candidate, and enrolment moves the payment of those programmes to the plan's payer from its start
-     * month. A member the plan's payer already pays, a PU member (the employer's to settle) and a member still in grace
-     * are not candidates (contract review of 6 December 2026: only workers with no membership at all were).
+     * "Registered but unprotected" (issue 15) includes an informal worker who stopped paying: a self-paying BPU member
+     * whose JKK and JKM lapsed is a candidate, and enrolment moves the payment of those programmes to the plan's payer
+     * from its start month. A member a government pays (the plan's payer or another: its debt to settle), a PU member
+     * (the employer's), a member still in grace and one whose membership begins later are not candidates (contract
+     * review of 6 December 2026: only workers with no membership at all were).
      */
     @Test
     void aBpuMemberWhoStoppedPayingIsACandidateAndEnrolmentMovesTheirPaymentToThePlansPayer() {
@@ -115,11 +116,18 @@ class PrioritisationIntegrationTests {
         long newMember = fx.worker(desa, "Pedagang Baru", "PEDAGANG_UMKM", LocalDate.of(1973, 4, 1), 1);
         long newSelf = fx.payer("SELF:" + fx.nik(newMember), "SELF", "Pedagang Baru", desa);
         long none = fx.worker(desa, "Buruh Belum Terdaftar", "BURUH", LocalDate.of(1974, 4, 1), 1);
+        long regencyPays = fx.worker(desa, "Petani Dibayar Kabupaten", "PETANI", LocalDate.of(1976, 4, 1), 1);
+        long regency = jdbc.sql("select id from payer where code = 'APBD:72.04'").query(Long.class).optional()
+                .orElseGet(() -> fx.payer("APBD:72.04", "APBD", "Pemerintah Kabupaten Toli-Toli", "72.04"));
+        long fromJanuary = fx.worker(desa, "Ojek Mulai Januari", "OJEK", LocalDate.of(1975, 4, 1), 1);
+        long januarySelf = fx.payer("SELF:" + fx.nik(fromJanuary), "SELF", "Ojek Mulai Januari", desa);
         for (String program : List.of("JKK", "JKM")) {
             fx.term(lapsed, desa, program, "BPU", "1000000", null, null, self, longAgo, null, null);
             fx.term(paidByPlan, desa, program, "BPU", "1000000", null, null, payer, longAgo, null, null);
             fx.term(official, desa, program, "PU", "2000000", "VERY_LOW", payer, payer, longAgo, null, null);
             fx.term(newMember, desa, program, "BPU", "1000000", null, null, newSelf, LocalDate.of(2026, 11, 1), null, null);
+            fx.term(regencyPays, desa, program, "BPU", "1000000", null, null, regency, longAgo, null, null);
+            fx.term(fromJanuary, desa, program, "BPU", "1000000", null, null, januarySelf, LocalDate.of(2027, 1, 1), null, null);
         }
         for (YearMonth m = YearMonth.of(2026, 9); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
             YearMonth month = m;
@@ -129,7 +137,8 @@ class PrioritisationIntegrationTests {
         Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, year, null, List.of(), null), DPMD));
         long id = ((Number) plan.get("id")).longValue();
 
-        // the self-payer's September and October are past their due dates unpaid; the newcomer's November is not due yet
+        // the self-payer's September and October are past their due dates unpaid; the newcomer's November is not due yet;
+        // a membership that begins in January is no lapse
         Map<String, Object> r = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, new Prioritisation.Request(
                 new BigDecimal("100000000"), null, null, null, null, null), DPMD));
         assertThat(names(r, "chosen")).containsExactlyInAnyOrder(nik(fx, lapsed), nik(fx, none));
