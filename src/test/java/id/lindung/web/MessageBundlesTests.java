@@ -281,6 +281,28 @@ class MessageBundlesTests {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * Every CODE value of the bundled regulation catalog has a {@code regulation.code.*} text in both languages: the
+     * catalog page showed AS_MEDICALLY_NEEDED raw until the page test caught it (6 December 2026); this says so in a second.
+     */
+    @Test
+    void everyRuleCodeOfTheCatalogHasATextInBothLanguages() throws IOException {
+        Set<String> codes = new TreeSet<>();
+        for (var parameter : id.lindung.regulation.RegulationCatalog.loadBundled().parameters()) {
+            parameter.values().stream().filter(v -> v.unit() == id.lindung.regulation.Unit.CODE).forEach(v -> codes.add(v.text()));
+        }
+        assertThat(codes).contains("IN_FORCE", "AS_MEDICALLY_NEEDED");
+        List<String> missing = new ArrayList<>();
+        for (String language : List.of("", "_en")) {
+            Properties bundle = new Properties();
+            for (String base : basenames()) {
+                bundle.putAll(load(base + language + ".properties"));
+            }
+            codes.stream().filter(c -> blank(bundle.getProperty("regulation.code." + c))).forEach(c -> missing.add(language + " regulation.code." + c));
+        }
+        assertThat(missing).isEmpty();
+    }
+
     private static String format(String pattern, Object count) {
         return new java.text.MessageFormat(pattern, java.util.Locale.ENGLISH).format(new Object[] {count});
     }
