@@ -16,6 +16,13 @@ public class MissingFactException extends IllegalArgumentException {
         this.code = given == null ? "REQUIRED" : "OUT_OF_RANGE";
     }
 
+    /** A fact given in a form the rule cannot use, with its own code ({@code TOO_PRECISE}). */
+    public MissingFactException(String field, String code, Object given, String message) {
+        super(message);
+        this.field = field;
+        this.code = code;
+    }
+
     /** The stable code: {@code REQUIRED} or {@code OUT_OF_RANGE} (a 150 % disability was answered as REQUIRED). */
     public String code() {
         return code;

@@ -180,6 +180,13 @@ class ApiErrorsIntegrationTests {
                         "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"percent\":150}"),
                 post("quotes", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/quotes/benefit",
                         "{\"case\":\"JKK_TEMPORARY_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"months\":-1}"),
+                // a percentage whose plain form would fill the heap, and one finer than a rate holds (both were 500s)
+                post("quotes", 400, "OUT_OF_RANGE", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"percent\":1e999999999}"),
+                post("quotes", 400, "TOO_PRECISE", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"percent\":1e-30}"),
+                post("quotes", 400, "TOO_PRECISE", "dpmd", "/api/v1/quotes/benefit",
+                        "{\"case\":\"JKK_PARTIAL_DISABILITY\",\"date\":\"2025-06-01\",\"wage\":3000000,\"percent\":33.333333333}"),
                 post("quotes", 422, "BPU_JP_NOT_AVAILABLE", "dpmd", "/api/v1/quotes/contribution",
                         "{\"segment\":\"BPU\",\"month\":\"2025-04\",\"wage\":1000000,\"programs\":[\"JKK\",\"JKM\",\"JP\"]}"),
                 post("quotes", 422, "PROGRAMME_NOT_YET_IN_FORCE", "dpmd", "/api/v1/quotes/contribution",
