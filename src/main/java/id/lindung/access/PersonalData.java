@@ -23,8 +23,11 @@ public final class PersonalData {
     private static final Pattern BIRTH_DATE = Pattern.compile(
             "(\"(?:birthDate|birth_date)\"\\s*:\\s*\")([0-9]{4})-[0-9]{2}-[0-9]{2}");
     private static final Pattern CONTACT = Pattern.compile("(\"(?:phone|email|contactPhone|contactEmail)\"\\s*:\\s*\")[^\"]*");
-    /** A search as someone typed it, kept in an audit entry's filter: it may be a NIK cut short or a phone number. */
-    private static final Pattern TYPED_SEARCH = Pattern.compile("(\"q\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
+    /**
+     * A search as someone typed it, kept in an audit entry's filter ({@code "q"}), or a payer filter naming a self-payer
+     * ({@code "payer":"SELF:..."}): either may hold a NIK cut short, spaced or dashed, or a phone number.
+     */
+    private static final Pattern TYPED_SEARCH = Pattern.compile("(\"(?:q|payer)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
 
     private PersonalData() {}
@@ -101,7 +104,8 @@ public final class PersonalData {
     /**
      * Free text (an audit entry's JSON, an export cell) as the actor may read it. For a masked reader every 16-digit run
      * (a NIK, also inside {@code SELF:<nik>}) keeps its first 6 and last 2, birth dates in JSON become years and phones
-     * and e-mail addresses in JSON are hidden, and a kept search ({@code "q"}) is read as {@link #maskTyped typed text}.
+     * and e-mail addresses in JSON are hidden, and a kept search ({@code "q"}, a self-payer filter) shows no digit past its
+     * sixth ({@link #maskedSearch}).
      * Stored text is never changed.
      */
     public static String text(Actor actor, String text) {
@@ -115,8 +119,31 @@ public final class PersonalData {
         }
         String masked = MaskedText.digitRuns(text, 16, 16);
         masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
-        masked = TYPED_SEARCH.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + maskTyped(m.group(2))));
+        masked = TYPED_SEARCH.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + maskedSearch(m.group(2))));
         return CONTACT.matcher(masked).replaceAll("$1***");
+    }
+
+    /**
+     * A kept search for a masked reader: every digit after the first six is hidden, however the digits were grouped
+     * ({@code 6402 0314 0974 0001}, {@code 640203-140974-0001}) and however many were typed, since each prefix length
+     * showed a different pair of a NIK's hidden digits; the district (first six) stays, as in a masked NIK. A payer
+     * filter is read so only for a self-payer ({@code SELF:<nik>}): other payer codes name regions, not people.
+     */
+    static String maskedSearch(String text) {
+        if (text.regionMatches(true, 0, "APBD", 0, 4) || text.regionMatches(true, 0, "EMPLOYER", 0, 8)
+                || text.regionMatches(true, 0, "DONOR", 0, 5)) {
+            return text;
+        }
+        // a date first becomes its year (a birth date typed as a search), then no digit past the sixth shows
+        String dated = ISO_DATE.matcher(text).replaceAll("$1");
+        StringBuilder out = new StringBuilder(dated.length());
+        int digits = 0;
+        for (int i = 0; i < dated.length(); i++) {
+            char c = dated.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            out.append(digit && ++digits > 6 ? '*' : c);
+        }
+        return out.toString();
     }
 
     /**
