@@ -53,6 +53,7 @@ class Enrolment {
         List<Pending> pending;
         long chosen;
         long registered;
+        long noLongerEligible = 0;
         if (fromList) {
             pending = jdbc.sql("""
                     select w.id, w.nik, l.segment, l.wage, l.risk_group, l.programs
@@ -77,17 +78,34 @@ class Enrolment {
             chosen = counts[0];
             registered = counts[1];
         } else {
+            // a chosen worker who died or moved out of the plan's area since the prioritisation is passed over, not a
+            // refusal of the whole plan; a lapsed self-payer keeps the declared income and risk group of their term
+            // (only who pays changes), a worker with none takes the prioritisation's
+            RegionScope area = RegionScope.of((String) plan.get("regionCode"));
+            String eligible = """
+                    c.plan_id = :plan and w.status = 'ACTIVE' and w.village_code >= :lo and w.village_code < :hi
+                      and w.village_code >= :alo and w.village_code < :ahi""";
             pending = jdbc.sql("""
-                    select c.worker_id, w.nik from budget_choice c join registry_worker w on w.id = c.worker_id
-                    where c.plan_id = :plan and w.village_code >= :lo and w.village_code < :hi
+                    select c.worker_id, w.nik, t.wage, t.risk_group
+                    from budget_choice c join registry_worker w on w.id = c.worker_id
+                    left join lateral (select t.wage, t.risk_group from registry_membership_term t
+                                       where t.worker_id = w.id and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
+                                       order by t.program limit 1) t on true
+                    where %s
                       and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)
-                    order by c.rank""")
+                    order by c.rank""".formatted(eligible))
                     .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
-                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.BPU, setting.wage(), null,
-                            setting.programs()))
+                    .param("alo", area.lo()).param("ahi", area.hi()).param("start", java.sql.Date.valueOf(from))
+                    .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.BPU,
+                            rs.getBigDecimal(3) == null ? setting.wage() : rs.getBigDecimal(3),
+                            rs.getString(4) == null ? null : RiskGroup.valueOf(rs.getString(4)), setting.programs()))
                     .list();
             chosen = jdbc.sql("select count(*) from budget_choice where plan_id = ?").param(planId).query(Long.class).single();
-            registered = chosen;
+            registered = jdbc.sql("select count(*) from budget_choice c join registry_worker w on w.id = c.worker_id where "
+                    + eligible).param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
+                    .param("alo", area.lo()).param("ahi", area.hi()).query(Long.class).single();
+            noLongerEligible = chosen - registered;
+            chosen = registered;
         }
         for (Pending p : pending) {
             for (String program : p.programs()) {
@@ -114,6 +132,7 @@ class Enrolment {
         v.put("enrolled", pending.size());
         v.put("alreadyEnrolled", registered - pending.size());
         v.put("notRegistered", chosen - registered);
+        v.put("noLongerEligible", noLongerEligible);
         v.put("from", from.toString());
         v.put("payer", payer);
         v.put("candidates", setting.candidates());

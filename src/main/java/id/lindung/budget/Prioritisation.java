@@ -153,7 +153,7 @@ public class Prioritisation {
         Rupiah cost = candidates.cost(year, start, Segment.BPU, wage, null, programs);
         List<Prioritising.Candidate> all = source == Candidates.IMPORTED_LIST
                 ? candidates.fromList(planId, actor.scope(), year, start)
-                : candidates.unprotected(RegionScope.of(region), actor.scope(), start, plans.today(), cost);
+                : candidates.unprotected(RegionScope.of(region), actor.scope(), year, start, plans.today(), programs, cost);
         Prioritising.Outcome outcome = Prioritising.choose(all, order, ranking.categoryRank(), budget);
 
         if (actor.role() != null && actor.role().canChangeData()) {

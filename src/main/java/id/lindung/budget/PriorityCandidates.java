@@ -58,12 +58,12 @@ class PriorityCandidates {
      * The registered but unprotected workers of {@code area} and the caller's scope, active, each costing {@code cost}:
      * those with no membership term on the start month, and those whose terms on it are all BPU paid by themselves and
      * who are not protected on {@code on} (JKK and JKM each PROTECTED or IN_GRACE, the coverage module's rule, read from
-     * billing through the registry's {@link ProtectionOnDate}): an informal worker who stopped paying is who a regency
-     * most often takes over. A member whom a government, an employer or a donor was to pay (a village official whose
+     * billing through the registry's {@link ProtectionOnDate}), each costed on their own declared income: an informal
+     * worker who stopped paying is who a regency most often takes over. Only for a plan that starts after this month. A member whom a government, an employer or a donor was to pay (a village official whose
      * desa has not paid, a farmer of a regency in arrears) is that payer's debt to settle, not a budget's candidate.
      */
-    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, YearMonth start, LocalDate on,
-                                             Rupiah cost) {
+    List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, int year, YearMonth start, LocalDate on,
+                                             Set<Programme> programs, Rupiah cost) {
         List<Prioritising.Candidate> all = new ArrayList<>(jdbc.sql("""
                 select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
                 from registry_worker w join registry_worker_profile p on p.id = w.id
@@ -75,23 +75,34 @@ class PriorityCandidates {
                 .param("start", Date.valueOf(start.atDay(1)))
                 .query((rs, n) -> candidate(rs, cost)).list());
         ProtectionOnDate statuses = protection.getIfAvailable();
-        if (statuses == null) {
+        // a plan for the current month or the past takes over nobody: its months are billed to the self-payer already
+        if (statuses == null || !start.isAfter(YearMonth.from(on))) {
             return all;
         }
+        // every term on the start month self-paid BPU and running on past it, no change scheduled after it (a scheduled
+        // change or end would take the payment back, or clash with the enrolment's): costed on its own declared income
+        Map<List<Object>, Rupiah> costs = new HashMap<>();
         List<Prioritising.Candidate> members = jdbc.sql("""
-                select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
+                select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date, k.wage, k.risk_group
                 from registry_worker w join registry_worker_profile p on p.id = w.id
+                join lateral (select t.wage, t.risk_group from registry_membership_term t
+                              where t.worker_id = w.id and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
+                              order by t.program limit 1) k on true
                 where w.village_code >= :alo and w.village_code < :ahi and w.village_code >= :lo and w.village_code < :hi
                   and w.status = 'ACTIVE'
-                  and exists (select 1 from registry_membership_term t where t.worker_id = w.id
-                              and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start))
                   and not exists (select 1 from registry_membership_term t join registry_payer y on y.id = t.worker_payer_id
                                   where t.worker_id = w.id
                                   and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
-                                  and (t.segment <> 'BPU' or y.kind <> 'SELF'))""")
+                                  and (t.segment <> 'BPU' or y.kind <> 'SELF' or t.valid_to is not null))
+                  and not exists (select 1 from registry_membership_term t where t.worker_id = w.id and t.valid_from > :start)""")
                 .param("alo", area.lo()).param("ahi", area.hi()).param("lo", scope.lo()).param("hi", scope.hi())
                 .param("start", Date.valueOf(start.atDay(1)))
-                .query((rs, n) -> candidate(rs, cost)).list();
+                .query((rs, n) -> {
+                    Rupiah wage = Rupiah.of(rs.getBigDecimal(7));
+                    RiskGroup risk = rs.getString(8) == null ? null : RiskGroup.valueOf(rs.getString(8));
+                    return candidate(rs, costs.computeIfAbsent(java.util.Arrays.asList(wage, risk),
+                            k -> cost(year, start, Segment.BPU, wage, risk, programs)));
+                }).list();
         for (int i = 0; i < members.size(); i += PROTECTION_CHUNK) {
             List<Prioritising.Candidate> chunk = members.subList(i, Math.min(members.size(), i + PROTECTION_CHUNK));
             Map<Long, Map<Programme, ProtectionStatus>> found = statuses.of(chunk.stream().map(Prioritising.Candidate::workerId).toList(), on);

@@ -59,6 +59,14 @@ class ChangingMemberships {
                             + current.validFrom() + ", when the current terms started");
                 }
                 terms.close(worker, current, change.validFrom(), EndReason.CHANGED);
+            } else {
+                // a closed term still running on the new start (an end scheduled after it): the database refused the
+                // overlap and the caller got a 500
+                Optional<MembershipTerm> later = rows.termEndingAfter(worker.id(), change.program(), change.validFrom());
+                if (later.isPresent()) {
+                    throw InvalidInputException.conflict("validFrom", "TERMS_OVERLAP", "The " + change.program() + " terms from "
+                            + later.get().validFrom() + " run until " + later.get().validTo() + ": new terms may start on or after that");
+                }
             }
             return terms.open(worker, change, actor);
         });

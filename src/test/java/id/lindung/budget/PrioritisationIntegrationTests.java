@@ -119,10 +119,14 @@ class PrioritisationIntegrationTests {
         long regencyPays = fx.worker(desa, "Petani Dibayar Kabupaten", "PETANI", LocalDate.of(1976, 4, 1), 1);
         long regency = jdbc.sql("select id from payer where code = 'APBD:72.04'").query(Long.class).optional()
                 .orElseGet(() -> fx.payer("APBD:72.04", "APBD", "Pemerintah Kabupaten Toli-Toli", "72.04"));
+        long resigning = fx.worker(desa, "Petani Akan Berhenti", "PETANI", LocalDate.of(1977, 4, 1), 1);
+        long resigningSelf = fx.payer("SELF:" + fx.nik(resigning), "SELF", "Petani Akan Berhenti", desa);
         long fromJanuary = fx.worker(desa, "Ojek Mulai Januari", "OJEK", LocalDate.of(1975, 4, 1), 1);
         long januarySelf = fx.payer("SELF:" + fx.nik(fromJanuary), "SELF", "Ojek Mulai Januari", desa);
         for (String program : List.of("JKK", "JKM")) {
-            fx.term(lapsed, desa, program, "BPU", "1000000", null, null, self, longAgo, null, null);
+            fx.term(lapsed, desa, program, "BPU", "2500000", null, null, self, longAgo, null, null);
+            // lapsed too, but an end is scheduled after the start month: enrolling would clash with it
+            fx.term(resigning, desa, program, "BPU", "1000000", null, null, resigningSelf, longAgo, LocalDate.of(2027, 3, 1), "RESIGNED");
             fx.term(paidByPlan, desa, program, "BPU", "1000000", null, null, payer, longAgo, null, null);
             fx.term(official, desa, program, "PU", "2000000", "VERY_LOW", payer, payer, longAgo, null, null);
             fx.term(newMember, desa, program, "BPU", "1000000", null, null, newSelf, LocalDate.of(2026, 11, 1), null, null);
@@ -143,8 +147,20 @@ class PrioritisationIntegrationTests {
                 new BigDecimal("100000000"), null, null, null, null, null), DPMD));
         assertThat(names(r, "chosen")).containsExactlyInAnyOrder(nik(fx, lapsed), nik(fx, none));
         assertThat(r.get("candidateCount")).isEqualTo(2);
+        // costed on the declared income of their own term: JKK 1 % of Rp 2,500,000 + JKM Rp 6,800, twelve months
+        assertThat(cost(r, nik(fx, lapsed))).isEqualByComparingTo("381600");
+        assertThat(cost(r, nik(fx, none))).isEqualByComparingTo("201600");
+        // a plan whose start month has begun takes over nobody: its months are the self-payer's bills already
+        Map<String, Object> past = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, 2025, null, List.of(), null), DPMD));
+        Map<String, Object> pastRun = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(((Number) past.get("id")).longValue(),
+                new Prioritisation.Request(new BigDecimal("100000000"), null, null, null, null, null), DPMD));
+        assertThat(names(pastRun, "chosen")).contains(nik(fx, none)).doesNotContain(nik(fx, lapsed), nik(fx, resigning));
 
-        CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        // one who died after the prioritisation is passed over, not a refusal of the whole plan
+        jdbc.sql("update worker set status = 'DECEASED' where id = ?").param(none).update();
+        Map<String, Object> first = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        assertThat(first.get("enrolled")).isEqualTo(1);
+        assertThat(first.get("noLongerEligible")).isEqualTo(1L);
         LocalDate start = LocalDate.of(year, 1, 1);
         for (String program : List.of("JKK", "JKM")) {
             assertThat(jdbc.sql("""
@@ -153,13 +169,23 @@ class PrioritisationIntegrationTests {
                     .params(lapsed, program, java.sql.Date.valueOf(start), java.sql.Date.valueOf(start)).query(Long.class).single())
                     .as(program + " paid by the plan's payer from its start").isEqualTo(payer);
             assertThat(jdbc.sql("""
+                    select wage from membership_term where worker_id = ? and program = ? and valid_from = ?""")
+                    .params(lapsed, program, java.sql.Date.valueOf(start)).query(BigDecimal.class).single())
+                    .as(program + ": only who pays changes, not the declared income").isEqualByComparingTo("2500000");
+            assertThat(jdbc.sql("""
                     select worker_payer_id from membership_term where worker_id = ? and program = ? and valid_from = ?""")
                     .params(lapsed, program, java.sql.Date.valueOf(longAgo)).query(Long.class).single())
                     .as(program + " kept as it was before").isEqualTo(self);
         }
         Map<String, Object> again = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
         assertThat(again.get("enrolled")).isEqualTo(0);
-        assertThat(again.get("alreadyEnrolled")).isEqualTo(2L);
+        assertThat(again.get("alreadyEnrolled")).isEqualTo(1L);
+    }
+
+    @SuppressWarnings("unchecked")
+    static BigDecimal cost(Map<String, Object> r, String nik) {
+        return ((List<Map<String, Object>>) r.get("chosen")).stream().filter(m -> nik.equals(m.get("nik")))
+                .map(m -> new BigDecimal(m.get("cost").toString())).findFirst().orElseThrow();
     }
 
     @Test

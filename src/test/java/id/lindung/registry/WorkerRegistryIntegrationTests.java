@@ -334,6 +334,20 @@ class WorkerRegistryIntegrationTests {
         assertThat(ended.endReason()).isEqualTo(EndReason.RESIGNED);
     }
 
+    /** Review of 6 December 2026: new terms inside a closed term's period were a 500 from the database's overlap check. */
+    @Test
+    void newTermsThatWouldOverlapATermEndedLaterAreRefusedByName() {
+        Worker w = register(OPERATOR, VILLAGE);
+        CurrentActor.runAs(OPERATOR, () -> workers.endTerm(w.nik(), Programme.JKK, LocalDate.of(2025, 9, 1), EndReason.RESIGNED));
+        assertThatThrownBy(() -> CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(
+                Programme.JKK, Segment.PU, new BigDecimal("3000000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 6, 1)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems().get(0).code()).isEqualTo("TERMS_OVERLAP"))
+                .hasMessageContaining("until 2025-09-01");
+        MembershipTerm reopened = CurrentActor.runAs(OPERATOR, () -> workers.changeTerms(w.nik(), new Workers.TermChange(
+                Programme.JKK, Segment.PU, new BigDecimal("3000000"), RiskGroup.VERY_LOW, "APBDES", LocalDate.of(2025, 9, 1))));
+        assertThat(reopened.validFrom()).isEqualTo(LocalDate.of(2025, 9, 1));
+    }
+
     @Test
     void aTransferNeedsAnAreaCoveringBothVillagesAndClosesTermsAsDatedVersions() {
         Worker w = register(OPERATOR, VILLAGE);

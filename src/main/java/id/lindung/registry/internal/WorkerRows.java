@@ -143,6 +143,12 @@ public class WorkerRows {
                 .params(workerId, program.name()).query(WorkerRows::mapTerm).optional();
     }
 
+    /** The latest term of the programme that ended after {@code date}: one a new open term from that date would overlap. */
+    public Optional<MembershipTerm> termEndingAfter(long workerId, Programme program, java.time.LocalDate date) {
+        return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.program = ? and t.valid_to > ? order by t.valid_to desc limit 1")
+                .params(workerId, program.name(), java.sql.Date.valueOf(date)).query(WorkerRows::mapTerm).optional();
+    }
+
     public List<MembershipTerm> openTerms(long workerId) {
         return jdbc.sql(TERM_SELECT + " where t.worker_id = ? and t.valid_to is null order by t.program")
                 .param(workerId).query(WorkerRows::mapTerm).list();
