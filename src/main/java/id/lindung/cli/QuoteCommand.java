@@ -59,7 +59,7 @@ class QuoteCommand {
         @Option(names = "--average-wage", description = "JP average indexed monthly wage, rupiah.") BigDecimal averageWage;
         @Option(names = "--contribution-months-24", description = "JKP contribution months in the last 24.") Integer contributionMonths24;
         @Option(names = "--consecutive-months", description = "JKP: longest run of consecutive contribution months in the last 24 (checks the rule of 6 consecutive months).") Integer consecutiveMonths;
-        @Option(names = "--reason", description = "JHT_PAYOUT: AGE_56, RESIGNATION, DISMISSAL, LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH, PARTIAL_RETIREMENT (10%), PARTIAL_HOUSING (30%).") String reason;
+        @Option(names = "--reason", description = "JHT_PAYOUT: AGE_56, RESIGNATION, DISMISSAL, LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH, PARTIAL_RETIREMENT (10%%), PARTIAL_HOUSING (30%%).") String reason;
         @Option(names = "--birth-date", description = "JHT_PAYOUT at AGE_56: birth date, YYYY-MM-DD.") String birthDate;
         @Option(names = "--employment-end", description = "JHT_PAYOUT after RESIGNATION or DISMISSAL: last day of work, YYYY-MM-DD.") String employmentEnd;
         @Option(names = "--contribution-start", description = "JHT_PAYOUT: first contribution month, YYYY-MM (with --contribution-months and --wage, or --monthly-wages).") String contributionStart;

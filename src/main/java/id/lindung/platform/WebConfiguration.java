@@ -151,6 +151,10 @@ class WebConfiguration implements WebMvcConfigurer {
             Class<T> target = (Class<T>) enumType;
             return text -> {
                 String v = text.strip();
+                if (!v.chars().allMatch(c -> c < 128)) {
+                    // names are ASCII: "paıd" (a dotless i) upper-cases to PAID, and is no name
+                    throw new IllegalArgumentException("'" + v + "' is not a name of " + target.getSimpleName());
+                }
                 // an empty value is "no filter", as Spring's converter reads it
                 return v.isEmpty() ? null : (T) Enum.valueOf(target, v.toUpperCase(Locale.ROOT));
             };

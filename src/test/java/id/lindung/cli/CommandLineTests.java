@@ -56,7 +56,7 @@ class CommandLineTests {
     void everyCommandAndSubcommandAnswersHelpOnStdoutWithStatus0() {
         for (String[] args : List.of(new String[] {"bench", "--help"}, new String[] {"bench", "-h"},
                 new String[] {"users", "create", "--help"}, new String[] {"regions", "import", "--help"},
-                new String[] {"quote", "contribution", "-h"}, new String[] {"nik", "check", "--help"},
+                new String[] {"quote", "contribution", "-h"}, new String[] {"quote", "benefit", "-h"}, new String[] {"nik", "check", "--help"},
                 new String[] {"serve", "--help"}, new String[] {"help", "bench"})) {
             Run help = run(args);
             assertThat(help.exit()).as(String.join(" ", args)).isZero();
