@@ -91,7 +91,7 @@ public class PlanOverviews {
         try {
             area = RegionScope.of(code);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("code", "INVALID_REGION", "Not a region code: " + code);
+            throw new InvalidInputException("code", "REGION_INVALID", "Not a region code: " + InputProblem.shown(code));
         }
         if (!actor.scope().covers(area)) {
             throw new NotFoundException("Region " + code + " not found");

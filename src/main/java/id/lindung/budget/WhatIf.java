@@ -83,8 +83,12 @@ public class WhatIf {
         try {
             area = policy.region() == null || policy.region().isBlank() ? actor.scope() : RegionScope.of(policy.region());
         } catch (IllegalArgumentException e) {
-            problems.add(InputProblem.of("region", "INVALID_REGION", "Not a region code: " + policy.region()));
+            // malformed like every list's region filter (400 REGION_INVALID), not a refusal of the policy
+            problems.add(InputProblem.of("region", "REGION_INVALID", "Not a region code: " + InputProblem.shown(policy.region())));
             area = actor.scope();
+        }
+        if (problems.stream().anyMatch(p -> p.code().equals("REGION_INVALID"))) {
+            throw new InvalidInputException(problems);
         }
         if (!problems.isEmpty()) {
             throw InvalidInputException.refused(problems);

@@ -275,6 +275,8 @@ class ApiErrorsIntegrationTests {
                 get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=71.06"),
                 get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=71.06"),
                 get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?region=71.06&format=csv"),
+                get("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/budget-plans/regions/64.02.?year=2027"),
+                post("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02.\"}"),
                 get("audit", 403, "FORBIDDEN", "dpmd", "/api/v1/audit"));
     }
 
