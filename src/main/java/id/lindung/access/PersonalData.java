@@ -28,6 +28,8 @@ public final class PersonalData {
      * ({@code "payer":"SELF:..."}): either may hold a NIK cut short, spaced or dashed, or a phone number.
      */
     private static final Pattern TYPED_SEARCH = Pattern.compile("(\"(?:q|payer)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
+    /** A whole NIK as {@link MaskedText#digitRuns} left it, alone or as a self-payer's code. */
+    private static final Pattern MASKED_NIK = Pattern.compile("(?i)(?:SELF:)?[0-9]{6}\\*{8}[0-9]{2}");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
 
     private PersonalData() {}
@@ -131,7 +133,8 @@ public final class PersonalData {
      */
     static String maskedSearch(String text) {
         if (text.regionMatches(true, 0, "APBD", 0, 4) || text.regionMatches(true, 0, "EMPLOYER", 0, 8)
-                || text.regionMatches(true, 0, "DONOR", 0, 5)) {
+                || text.regionMatches(true, 0, "DONOR", 0, 5) || MASKED_NIK.matcher(text).matches()) {
+            // a region's payer code; or a whole NIK, masked as every NIK already (its first 6 and last 2)
             return text;
         }
         // a date first becomes its year (a birth date typed as a search), then no digit past the sixth shows

@@ -25,6 +25,9 @@ class PersonalDataTests {
         assertThat(PersonalData.maskText("{\"payer\":\"SELF:640203140974000\"}")).isEqualTo("{\"payer\":\"SELF:640203*********\"}");
         assertThat(PersonalData.maskText("{\"payer\":\"APBDES:64.02.03.2007\"}")).isEqualTo("{\"payer\":\"APBDES:64.02.03.2007\"}");
         assertThat(PersonalData.maskText("{\"payer\":\"APBD:64.02\"}")).isEqualTo("{\"payer\":\"APBD:64.02\"}");
+        // a whole NIK reads as every masked NIK does, in a search or a self-payer's code
+        assertThat(PersonalData.maskText("{\"payer\":\"SELF:7302014107900007\",\"q\":\"6402031409740001\"}"))
+                .isEqualTo("{\"payer\":\"SELF:730201********07\",\"q\":\"640203********01\"}");
     }
 
     @Test
