@@ -215,6 +215,12 @@ class PrioritisationIntegrationTests {
         HttpResponse<String> page = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&wage=" + wage + "&lang=en", "text/html");
         assertThat(page.statusCode()).as("a read-only role's run is a GET").isEqualTo(200);
         assertThat(page.body()).contains("at most Rp 1,000,000,000 for a wage");
+        // an address with only the budget shows the order and programmes the run used, not "none" and no programme
+        HttpResponse<String> linked = monitor.get("/anggaran/" + id + "/prioritas?budget=1000&lang=en", "text/html");
+        assertThat(linked.statusCode()).isEqualTo(200);
+        assertThat(linked.body()).contains("<option value=\"P3KE_DECILE\" selected=\"selected\"",
+                "<option value=\"CATEGORY\" selected=\"selected\"", "<option value=\"OLDEST\" selected=\"selected\"")
+                .containsPattern("value=\"JKK\"[^>]*checked").containsPattern("value=\"JKM\"[^>]*checked");
     }
 
     @Test

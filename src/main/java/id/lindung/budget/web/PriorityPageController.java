@@ -179,7 +179,11 @@ class PriorityPageController {
          * category (the ranking is the categories by that number; ties and blanks keep the list order).
          */
         static Form of(MultiValueMap<String, String> p) {
-            List<String> order = p.getOrDefault("order", List.of()).stream().filter(s -> !s.isBlank()).distinct().toList();
+            // an address with only ?budget= (a link, a bookmark) runs with the default order and programmes: the form shows
+            // them, where it showed "none" and no programme beside a result that used the defaults
+            List<String> order = p.containsKey("order")
+                    ? p.get("order").stream().filter(s -> !s.isBlank()).distinct().toList()
+                    : Prioritising.names(Prioritising.DEFAULT_ORDER);
             record Ranked(String code, double position, int index) {}
             List<Ranked> ranked = new ArrayList<>();
             int index = 0;
@@ -197,7 +201,8 @@ class PriorityPageController {
             List<String> rank = ranked.stream().sorted(Comparator.comparingDouble(Ranked::position).thenComparingInt(Ranked::index))
                     .map(Ranked::code).toList();
             return new Form(first(p, "budget"), first(p, "candidates").isBlank() ? Prioritisation.UNPROTECTED_IN_AREA : first(p, "candidates"),
-                    order, rank, first(p, "wage"), p.getOrDefault("programs", List.of()), "yes".equals(first(p, "saveRank")));
+                    order, rank, first(p, "wage"), p.containsKey("programs") ? p.get("programs") : List.of("JKK", "JKM"),
+                    "yes".equals(first(p, "saveRank")));
         }
 
         /** The order as three choices (the page's three selects). */
