@@ -268,6 +268,7 @@ class ApiErrorsIntegrationTests {
                 // a list's region filter that is no region code is one error everywhere, told apart from a region
                 // outside the scope (404); the worker, payer and claim lists answered it as not found
                 get("workers", 400, "REGION_INVALID", "dpmd", "/api/v1/workers?region=64.02."),
+                get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/villages/xyz/workers"),
                 get("payers", 400, "REGION_INVALID", "dpmd", "/api/v1/payers?region=64.02."),
                 get("claims", 400, "REGION_INVALID", "dpmd", "/api/v1/claims?region=64.02."),
                 get("billing", 400, "REGION_INVALID", "dpmd", "/tagihan/ekspor?region=64.02.&format=csv"),

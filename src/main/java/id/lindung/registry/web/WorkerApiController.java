@@ -2,7 +2,10 @@ package id.lindung.registry.web;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
 import id.lindung.platform.ApiProblems;
+import id.lindung.platform.InputProblem;
+import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
 import id.lindung.registry.DuplicateNikException;
 import id.lindung.registry.EndReason;
@@ -101,6 +104,12 @@ class WorkerApiController {
                            @RequestParam(required = false) Programme program, @RequestParam(required = false) String payer,
                            @RequestParam(required = false) String status, @RequestParam(required = false) String q,
                            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+        try {
+            RegionScope.of(code);
+        } catch (IllegalArgumentException e) {
+            // an address naming no village is not found, as /regions/{code} answers it; the list's ?region= is a filter (400)
+            throw new NotFoundException("Village " + InputProblem.shown(code) + " not found");
+        }
         return list(code, category, program, payer, status, q, page, size);
     }
 
