@@ -152,7 +152,7 @@ public final class PersonalData {
     /**
      * Text that quotes what someone typed (an import's rejection reason) for a masked reader: a NIK typed wrong can have
      * any length, so every run of 10 or more digits keeps its first 6 and last 2 (a phone number too), and every ISO date
-     * shows its year. A list's search kept in an audit entry ({@code "q"}) is read so.
+     * shows its year.
      */
     public static String maskTyped(String text) {
         if (text == null) {

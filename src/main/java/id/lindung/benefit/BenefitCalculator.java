@@ -1,6 +1,7 @@
 package id.lindung.benefit;
 
 import id.lindung.regulation.DatedValue;
+import id.lindung.shared.ShortNumber;
 import id.lindung.regulation.Reference;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionLine;
@@ -162,23 +163,17 @@ public final class BenefitCalculator {
         workAccidentScholarship(q);
     }
 
-    /** A number as a message repeats it: 150 as written, 1e999999999 in scientific form (its plain form fills the heap). */
-    private static String shown(java.math.BigDecimal value) {
-        boolean small = Math.abs((long) value.precision() - value.scale()) <= 24 && Math.abs(value.scale()) <= 24;
-        return small ? value.toPlainString() : value.round(new java.math.MathContext(6)).toString();
-    }
-
     private void jkkPartialDisability(Quote q) {
         Rupiah wage = q.wage();
         if (q.request.percent() == null || q.request.percent().signum() <= 0 || q.request.percent().compareTo(java.math.BigDecimal.valueOf(100)) > 0) {
             throw new MissingFactException("percent", q.request.percent(), q.request.percent() == null
                     ? "percent (disability percentage from the table, more than 0 and at most 100) is required"
-                    : "percent " + shown(q.request.percent()) + " is out of range: the disability percentage is more than 0 and at most 100");
+                    : "percent " + ShortNumber.of(q.request.percent()) + " is out of range: the disability percentage is more than 0 and at most 100");
         }
         if (q.request.percent().stripTrailingZeros().scale() > 5) {
             // a rate keeps seven decimals of a fraction: 33.333333333 % or 1e-30 % cannot be one (it was a 500)
             throw new MissingFactException("percent", "TOO_PRECISE", q.request.percent(),
-                    "percent " + shown(q.request.percent()) + " has more than 5 decimals");
+                    "percent " + ShortNumber.of(q.request.percent()) + " has more than 5 decimals");
         }
         Rate percent = Rate.ofPercent(q.request.percent());
         q.component("DISABILITY_COMPENSATION", refs -> {

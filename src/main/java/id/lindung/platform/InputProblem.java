@@ -16,13 +16,7 @@ public record InputProblem(long line, String field, String code, String message)
      * so a 1e400 typed by mistake (or sent on purpose) does not come back as a 400-digit message.
      */
     public static String shown(java.math.BigDecimal value) {
-        // the plain form's length told from precision and scale first: toPlainString of 1e999999999 fills the heap
-        long digits = (long) value.precision() - value.scale();
-        long length = Math.max(digits, 1) + (value.scale() > 0 ? value.scale() + 1L : 0);
-        if (length <= 24) {
-            return value.toPlainString();
-        }
-        return value.round(new java.math.MathContext(6)).stripTrailingZeros().toString();
+        return id.lindung.shared.ShortNumber.of(value);
     }
 
     /**

@@ -271,10 +271,7 @@ class MessageBundlesTests {
         assertThat(entities).contains("worker", "claim_case", "bill_list", "budget_plan");
         List<String> missing = new ArrayList<>();
         for (String language : List.of("", "_en")) {
-            Properties bundle = new Properties();
-            for (String base : basenames()) {
-                bundle.putAll(load(base + language + ".properties"));
-            }
+            Properties bundle = bundle(language);
             actions.stream().filter(a -> blank(bundle.getProperty("audit.action." + a))).forEach(a -> missing.add(language + " audit.action." + a));
             entities.stream().filter(e -> blank(bundle.getProperty("audit.entity." + e))).forEach(e -> missing.add(language + " audit.entity." + e));
         }
@@ -294,10 +291,7 @@ class MessageBundlesTests {
         assertThat(codes).contains("IN_FORCE", "AS_MEDICALLY_NEEDED");
         List<String> missing = new ArrayList<>();
         for (String language : List.of("", "_en")) {
-            Properties bundle = new Properties();
-            for (String base : basenames()) {
-                bundle.putAll(load(base + language + ".properties"));
-            }
+            Properties bundle = bundle(language);
             codes.stream().filter(c -> blank(bundle.getProperty("regulation.code." + c))).forEach(c -> missing.add(language + " regulation.code." + c));
         }
         assertThat(missing).isEmpty();
@@ -317,6 +311,15 @@ class MessageBundlesTests {
         if (!lacking.isEmpty()) {
             into.add(file + " lacks " + lacking);
         }
+    }
+
+    /** Every bundle of one language ("" Indonesian, "_en" English) as one set of keys. */
+    private static Properties bundle(String language) throws IOException {
+        Properties bundle = new Properties();
+        for (String base : basenames()) {
+            bundle.putAll(load(base + language + ".properties"));
+        }
+        return bundle;
     }
 
     private static List<String> basenames() throws IOException {
