@@ -40,6 +40,9 @@ class Enrolment {
     private record Pending(long workerId, String nik, Segment segment, BigDecimal wage, RiskGroup risk, String[] programs) {}
 
     Map<String, Object> enrol(long planId, Map<String, Object> plan, Actor actor) {
+        // two enrolments of one plan at once: the second waits for the first and then finds its workers enrolled, as
+        // one after the other would (it was a 500 on budget_enrolment's key)
+        jdbc.sql("select id from budget_plan where id = ? for update").param(planId).query(Long.class).single();
         record Setting(BigDecimal wage, String[] programs, String candidates) {}
         Setting setting = jdbc.sql("select wage, programs, candidates from budget_priority where plan_id = ?").param(planId)
                 .query((rs, n) -> new Setting(rs.getBigDecimal(1), (String[]) rs.getArray(2).getArray(), rs.getString(3)))
