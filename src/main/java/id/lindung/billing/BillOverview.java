@@ -248,7 +248,7 @@ public class BillOverview {
         if (kind == null || kind.isBlank()) {
             return null;
         }
-        String k = kind.strip().toUpperCase(Locale.ROOT);
+        String k = kind.trim().toUpperCase(Locale.ROOT);
         if (!KINDS.contains(k)) {
             throw new InvalidInputException("kind", "KIND_INVALID", "kind '" + kind.strip() + "' is not one of "
                     + KINDS.stream().sorted().toList());

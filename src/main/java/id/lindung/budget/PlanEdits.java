@@ -39,7 +39,7 @@ public class PlanEdits {
                 return KEEP;
             }
             try {
-                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+                return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("namedList", "UNKNOWN_LIST_CHOICE",
                         "namedList is KEEP (the default) or REMOVE, got '" + text + "'");

@@ -134,7 +134,7 @@ public final class PlanRules {
         Segment segment = null;
         if (in.segment() != null && !in.segment().isBlank()) {
             try {
-                segment = Segment.valueOf(in.segment().strip().toUpperCase(Locale.ROOT));
+                segment = Segment.valueOf(in.segment().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 problems.add(InputProblem.of(at + "segment", "INVALID_SEGMENT", "segment must be PU or BPU, got '" + in.segment() + "'"));
             }

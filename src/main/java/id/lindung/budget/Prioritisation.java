@@ -105,7 +105,7 @@ public class Prioritisation {
         Candidates source = Candidates.UNPROTECTED_IN_AREA;
         if (request.candidates() != null && !request.candidates().isBlank()) {
             try {
-                source = Candidates.valueOf(request.candidates().strip().toUpperCase(java.util.Locale.ROOT));
+                source = Candidates.valueOf(request.candidates().trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 malformed.add(InputProblem.of("candidates", "UNKNOWN_CANDIDATES",
                         "candidates must be " + UNPROTECTED_IN_AREA + " or " + IMPORTED_LIST));

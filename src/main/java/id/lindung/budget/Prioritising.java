@@ -31,7 +31,7 @@ public final class Prioritising {
 
         public static Optional<Criterion> parse(String text) {
             try {
-                return Optional.of(valueOf(text.strip().toUpperCase(Locale.ROOT)));
+                return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException | NullPointerException e) {
                 return Optional.empty();
             }

@@ -150,7 +150,7 @@ class WebConfiguration implements WebMvcConfigurer {
             }
             Class<T> target = (Class<T>) enumType;
             return text -> {
-                String v = text.strip();
+                String v = text.trim();
                 if (!v.chars().allMatch(c -> c < 128)) {
                     // names are ASCII: "paıd" (a dotless i) upper-cases to PAID, and is no name
                     throw new IllegalArgumentException("'" + v + "' is not a name of " + target.getSimpleName());

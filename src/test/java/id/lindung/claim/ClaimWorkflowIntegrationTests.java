@@ -261,6 +261,7 @@ class ClaimWorkflowIntegrationTests {
                 .isEqualTo(listed.get("total").asLong());
         assertThat(expect(dpmd.get("/klaim/ekspor?case=Jkm_Death&status=paid&format=csv&lang=id"), 200).body()).isEqualTo(file);
         expect(dpmd.get("/api/v1/claims?status=pa%C4%B1d"), 400); // a dotless i upper-cases to PAID, and is no name
+        expect(dpmd.get("/api/v1/claims?status=%E2%80%83paid"), 400); // an em space is no padding a name may carry
         assertThat(file).startsWith("\uFEFFNomor klaim,NIK,Pekerja,Kode desa,Desa,Jenis kasus,Tanggal kejadian,Status,")
                 .contains("\n" + id + "," + nik + ",").contains(",Dibayar,");
         assertThat(expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&format=csv&lang=en"), 200).body()).startsWith("\uFEFFClaim number,NIK,");

@@ -257,6 +257,8 @@ class ApiErrorsIntegrationTests {
                         "{\"nik\":\"6402051708850001\",\"birthDate\":\"17-08-1985\"}"),
                 get("billing", 410, "PUBLIC_CHECK_MOVED", "anonymous", "/api/v1/public/protection?nik=6402051708850001&birthDate=1985-08-17"),
                 get("billing", 404, "NOT_FOUND", "dpmd", "/api/v1/bills/987654321"),
+                // an em space is no padding a name may carry: the filter is refused, not widened
+                get("coverage", 400, "STATUS_INVALID", "dpmd", "/api/v1/coverage/desa-sadar?region=64.02&status=SADAR%E2%80%83"),
                 get("billing", 404, "NOT_FOUND", "stranger", "/api/v1/workers/${nik}/protection"),
                 post("billing", 409, "ALREADY_REVERSED", "admin", "/api/v1/payments/${paymentId}/reversal", "{\"reason\":\"lagi\"}"),
                 post("billing", 409, "REFERENCE_REUSED", "dpmd", "/api/v1/payments", "${reusedPayment}"),

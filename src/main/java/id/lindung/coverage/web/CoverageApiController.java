@@ -89,7 +89,7 @@ class CoverageApiController {
             return null;
         }
         try {
-            return DesaSadarVillages.Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
+            return DesaSadarVillages.Status.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "STATUS_INVALID", "status '" + InputProblem.shown(text)
                     + "' is not SADAR, NEAR or NO");
