@@ -83,20 +83,28 @@ class Enrolment {
         } else {
             // a chosen worker who died or moved out of the plan's area since the prioritisation is passed over, not a
             // refusal of the whole plan; a lapsed self-payer keeps the declared income and risk group of their term
-            // (only who pays changes), a worker with none takes the prioritisation's
+            // (only who pays changes), a worker with none takes the prioritisation's. One whom another payer took on since
+            // (a term on the start month not self-paid BPU running on, or a change after it) is passed over too: the
+            // enrolment would move them to this plan's payer without anyone asking
             RegionScope area = RegionScope.of((String) plan.get("regionCode"));
+            String enrolled = "exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)";
+            String takeable = """
+                    not exists (select 1 from registry_membership_term t join registry_payer y on y.id = t.worker_payer_id
+                                where t.worker_id = w.id and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
+                                  and (t.segment <> 'BPU' or y.kind <> 'SELF' or t.valid_to is not null))
+                      and not exists (select 1 from registry_membership_term t where t.worker_id = w.id and t.valid_from > :start)""";
             String eligible = """
                     c.plan_id = :plan and w.status = 'ACTIVE' and w.village_code >= :lo and w.village_code < :hi
-                      and w.village_code >= :alo and w.village_code < :ahi""";
+                      and w.village_code >= :alo and w.village_code < :ahi
+                      and (%s or %s)""".formatted(enrolled, takeable);
             pending = jdbc.sql("""
                     select c.worker_id, w.nik, t.wage, t.risk_group
                     from budget_choice c join registry_worker w on w.id = c.worker_id
                     left join lateral (select t.wage, t.risk_group from registry_membership_term t
                                        where t.worker_id = w.id and t.valid_from <= :start and (t.valid_to is null or t.valid_to > :start)
                                        order by t.program limit 1) t on true
-                    where %s
-                      and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)
-                    order by c.rank""".formatted(eligible))
+                    where %s and not %s
+                    order by c.rank""".formatted(eligible, enrolled))
                     .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
                     .param("alo", area.lo()).param("ahi", area.hi()).param("start", java.sql.Date.valueOf(from))
                     .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.BPU,
@@ -106,7 +114,8 @@ class Enrolment {
             chosen = jdbc.sql("select count(*) from budget_choice where plan_id = ?").param(planId).query(Long.class).single();
             registered = jdbc.sql("select count(*) from budget_choice c join registry_worker w on w.id = c.worker_id where "
                     + eligible).param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
-                    .param("alo", area.lo()).param("ahi", area.hi()).query(Long.class).single();
+                    .param("alo", area.lo()).param("ahi", area.hi()).param("start", java.sql.Date.valueOf(from))
+                    .query(Long.class).single();
             noLongerEligible = chosen - registered;
             chosen = registered;
         }

@@ -133,6 +133,7 @@ class PrioritisationIntegrationTests {
         long newMember = fx.worker(desa, "Pedagang Baru", "PEDAGANG_UMKM", LocalDate.of(1973, 4, 1), 1);
         long newSelf = fx.payer("SELF:" + fx.nik(newMember), "SELF", "Pedagang Baru", desa);
         long none = fx.worker(desa, "Buruh Belum Terdaftar", "BURUH", LocalDate.of(1974, 4, 1), 1);
+        long takenOver = fx.worker(desa, "Buruh Diambil Kabupaten", "BURUH", LocalDate.of(1978, 4, 1), 1);
         long regencyPays = fx.worker(desa, "Petani Dibayar Kabupaten", "PETANI", LocalDate.of(1976, 4, 1), 1);
         long regency = jdbc.sql("select id from payer where code = 'APBD:72.04'").query(Long.class).optional()
                 .orElseGet(() -> fx.payer("APBD:72.04", "APBD", "Pemerintah Kabupaten Toli-Toli", "72.04"));
@@ -162,8 +163,8 @@ class PrioritisationIntegrationTests {
         // a membership that begins in January is no lapse
         Map<String, Object> r = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, new Prioritisation.Request(
                 new BigDecimal("100000000"), null, null, null, null, null), DPMD));
-        assertThat(names(r, "chosen")).containsExactlyInAnyOrder(nik(fx, lapsed), nik(fx, none));
-        assertThat(r.get("candidateCount")).isEqualTo(2);
+        assertThat(names(r, "chosen")).containsExactlyInAnyOrder(nik(fx, lapsed), nik(fx, none), nik(fx, takenOver));
+        assertThat(r.get("candidateCount")).isEqualTo(3);
         // costed on the declared income of their own term: JKK 1 % of Rp 2,500,000 + JKM Rp 6,800, twelve months
         assertThat(cost(r, nik(fx, lapsed))).isEqualByComparingTo("381600");
         assertThat(cost(r, nik(fx, none))).isEqualByComparingTo("201600");
@@ -175,9 +176,16 @@ class PrioritisationIntegrationTests {
 
         // one who died after the prioritisation is passed over, not a refusal of the whole plan
         jdbc.sql("update worker set status = 'DECEASED' where id = ?").param(none).update();
+        // and so is one whom another payer took on since: enrolment would have moved them to this plan's payer
+        LocalDate december = LocalDate.of(2026, 12, 1);
+        for (String program : List.of("JKK", "JKM")) {
+            fx.term(takenOver, desa, program, "BPU", "1000000", null, null, regency, december, null, null);
+        }
         Map<String, Object> first = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
         assertThat(first.get("enrolled")).isEqualTo(1);
-        assertThat(first.get("noLongerEligible")).isEqualTo(1L);
+        assertThat(first.get("noLongerEligible")).isEqualTo(2L);
+        assertThat(jdbc.sql("select distinct worker_payer_id from membership_term where worker_id = ?").param(takenOver)
+                .query(Long.class).list()).as("the other payer's terms untouched").containsExactly(regency);
         LocalDate start = LocalDate.of(year, 1, 1);
         for (String program : List.of("JKK", "JKM")) {
             assertThat(jdbc.sql("""
@@ -197,6 +205,7 @@ class PrioritisationIntegrationTests {
         Map<String, Object> again = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
         assertThat(again.get("enrolled")).isEqualTo(0);
         assertThat(again.get("alreadyEnrolled")).isEqualTo(1L);
+        assertThat(again.get("noLongerEligible")).as("the enrolled worker, now the plan's payer's, is no loss").isEqualTo(2L);
     }
 
     @SuppressWarnings("unchecked")
