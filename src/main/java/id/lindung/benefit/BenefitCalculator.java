@@ -67,7 +67,7 @@ public final class BenefitCalculator {
         Rupiah total = q.components.stream().filter(c -> !"SCHOLARSHIP_MAX".equals(c.code()))
                 .map(BenefitComponent::amount).reduce(Rupiah.ZERO, Rupiah::plus);
         return new BenefitQuote(request.benefitCase(), request.date(), !q.components.isEmpty(), List.copyOf(q.components),
-                List.copyOf(q.rejections), total);
+                List.copyOf(q.rejections), total, List.copyOf(q.rejectionReferences));
     }
 
     private static Programme programme(BenefitCase benefitCase) {
@@ -85,6 +85,7 @@ public final class BenefitCalculator {
         final BenefitRequest request;
         final List<BenefitComponent> components = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
+        final java.util.Set<Reference> rejectionReferences = new LinkedHashSet<>();
 
         Quote(BenefitRequest request) {
             this.request = request;
@@ -103,6 +104,7 @@ public final class BenefitCalculator {
                 components.add(new BenefitComponent(code, amount.apply(refs), List.copyOf(refs)));
             } catch (RejectedException e) {
                 rejections.add(new Rejection(e.code(), code + ": " + e.rejection().message()));
+                rejectionReferences.addAll(refs);
             }
         }
 
@@ -114,6 +116,11 @@ public final class BenefitCalculator {
             if (request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
                 throw new MissingFactException("wage", null, "wage (or declared income for BPU) is required for " + request.benefitCase()
                         + " and must be more than zero");
+            }
+            if (request.segment() == Segment.BPU) {
+                // a BPU benefit is a multiple of the declared income, which is refused outside its range as the
+                // contribution quote refuses it (a Rp 50 million income quoted a Rp 2.4 billion death benefit)
+                contributions.schedule(YearMonth.from(request.date())).bpuBasis(request.wage());
             }
             return request.wage();
         }
@@ -243,7 +250,8 @@ public final class BenefitCalculator {
         }
         Integer consecutive = q.request.consecutiveMonths();
         if (consecutive != null && consecutive < 0) {
-            throw new IllegalArgumentException("consecutiveMonths must not be negative");
+            throw new MissingFactException("consecutiveMonths", consecutive, "consecutiveMonths " + consecutive
+                    + " is out of range: the longest run of contribution months is 0 or more");
         }
         int windowMonths = catalog.valueOn("jkp.eligibility.windowMonths", q.request.date()).whole();
         if (months24 > windowMonths) {
@@ -280,7 +288,8 @@ public final class BenefitCalculator {
     private void jhtPayout(Quote q) {
         BenefitRequest.JhtFacts facts = q.request.jht();
         if (facts == null || facts.contributionStart() == null) {
-            throw new IllegalArgumentException("reason and contributionStart (first contribution month) are required for JHT_PAYOUT");
+            throw new MissingFactException(facts == null ? "reason" : "contributionStart", null,
+                    "reason and contributionStart (first contribution month) are required for JHT_PAYOUT");
         }
         JhtBalance balance = jhtBalance(q.request.segment(), q.request.date(), facts.contributionStart(), monthlyWages(q.request));
         LocalDate date = q.request.date();
@@ -288,7 +297,7 @@ public final class BenefitCalculator {
             switch (facts.reason()) {
                 case AGE_56 -> {
                     if (facts.birthDate() == null) {
-                        throw new IllegalArgumentException("birthDate is required for a JHT payout at age 56");
+                        throw new MissingFactException("birthDate", null, "birthDate is required for a JHT payout at age 56");
                     }
                     int age = catalog.valueOn("jht.payoutAge", date).whole();
                     if (facts.birthDate().plusYears(age).isAfter(date)) {
@@ -298,7 +307,8 @@ public final class BenefitCalculator {
                 }
                 case RESIGNATION, DISMISSAL -> {
                     if (facts.employmentEnd() == null) {
-                        throw new IllegalArgumentException("employmentEnd (last day of work) is required for " + facts.reason());
+                        throw new MissingFactException("employmentEnd", null, "employmentEnd (last day of work) is required for "
+                                + facts.reason());
                     }
                     int waiting = catalog.valueOn("jht.waitingMonths", date).whole();
                     if (facts.employmentEnd().plusMonths(waiting).isAfter(date)) {
@@ -349,18 +359,23 @@ public final class BenefitCalculator {
         Integer months = request.contributionMonths();
         if (!given.isEmpty()) {
             if (months != null && months != given.size()) {
-                throw new IllegalArgumentException("contributionMonths " + months + " differs from the " + given.size()
-                        + " monthly wages given");
+                throw new MissingFactException("contributionMonths", "MONTHS_MISMATCH", months, "contributionMonths " + months
+                        + " differs from the " + given.size() + " monthly wages given");
             }
             given.forEach(w -> {
                 if (w.isZero() || w.isNegative()) {
-                    throw new IllegalArgumentException("every monthly wage must be more than zero");
+                    throw new MissingFactException("monthlyWages", "NOT_POSITIVE", w, "every monthly wage must be more than zero");
                 }
             });
             return given;
         }
-        if (months == null || months <= 0 || request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
-            throw new IllegalArgumentException("JHT_PAYOUT needs contributionMonths (more than zero) and a wage, or one wage per month");
+        if (months == null || months <= 0) {
+            throw new MissingFactException("contributionMonths", months, "JHT_PAYOUT needs contributionMonths (more than zero)"
+                    + " and a wage, or one wage per month (monthlyWages)");
+        }
+        if (request.wage() == null || request.wage().isZero() || request.wage().isNegative()) {
+            throw new MissingFactException("wage", null, "JHT_PAYOUT needs a wage with contributionMonths, or one wage per month"
+                    + " (monthlyWages)");
         }
         return java.util.Collections.nCopies(months, request.wage());
     }

@@ -101,6 +101,10 @@ public final class Quotes {
             problems.add(InputProblem.of("children", "NEGATIVE", "children must not be negative"));
         }
         BenefitRequest.JhtFacts jht = benefitCase == BenefitCase.JHT_PAYOUT ? jhtFacts(in, problems) : null;
+        monthCount(in.months(), "months", problems);
+        monthCount(in.contributionMonths(), "contributionMonths", problems);
+        monthCount(in.contributionMonths24(), "contributionMonths24", problems);
+        monthCount(in.consecutiveMonths(), "consecutiveMonths", problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -115,8 +119,18 @@ public final class Quotes {
                     in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht));
         } catch (MissingFactException e) {
             throw new InvalidInputException(e.field(), e.code(), e.getMessage());
+        } catch (ArithmeticException e) {
+            // inputs inside their bounds whose product still leaves a long (a wage of Rp 100 billion over a century of
+            // compounded JHT returns): refused as a whole, not a 500
+            throw new RejectedException("RESULT_TOO_LARGE", "the benefit of these inputs is beyond any amount Lindung can"
+                    + " hold; check the wage and the months");
         }
         Set<String> unverified = new TreeSet<>();
+        q.rejectionReferences().forEach(r -> {
+            if (!r.verified()) {
+                unverified.add(r.parameter());
+            }
+        });
         List<QuoteDocuments.Component> components = q.components().stream().map(c -> {
             unverifiedOf(c.references(), unverified);
             return new QuoteDocuments.Component(c.code(), c.amount(), c.references());
@@ -178,6 +192,32 @@ public final class Quotes {
         }
     }
 
+    /**
+     * The years a quote may fall in. Dated regulation reaches from the 1977 Astek scheme; 2199 is past any working life
+     * that begins today. Outside them a JHT balance compounds for millennia (a 500, out of memory, for year 999999999).
+     */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2199;
+
+    /** A century of months: more than any count of contribution months or months unable to work. */
+    public static final int MAX_MONTHS = 1200;
+
+    private static void monthCount(Integer value, String field, List<InputProblem> problems) {
+        if (value != null && value > MAX_MONTHS) {
+            problems.add(InputProblem.of(field, "OUT_OF_RANGE", field + " " + value + " is more than " + MAX_MONTHS
+                    + " months (a century)"));
+        }
+    }
+
+    private static boolean inYears(int year, String field, String value, List<InputProblem> problems) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            problems.add(InputProblem.of(field, "OUT_OF_RANGE", field + " '" + InputProblem.shown(value) + "' is outside the years "
+                    + FIRST_YEAR + " to " + LAST_YEAR));
+            return false;
+        }
+        return true;
+    }
+
     /** A required month, YYYY-MM. */
     private static YearMonth month(String value, String field, List<InputProblem> problems) {
         if (blank(value)) {
@@ -185,7 +225,8 @@ public final class Quotes {
             return null;
         }
         try {
-            return YearMonth.parse(value.strip());
+            YearMonth m = YearMonth.parse(value.strip());
+            return inYears(m.getYear(), field, value, problems) ? m : null;
         } catch (DateTimeParseException e) {
             problems.add(InputProblem.of(field, "INVALID_MONTH", field + " '" + value + "' is not YYYY-MM"));
             return null;
@@ -200,7 +241,8 @@ public final class Quotes {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            LocalDate d = LocalDate.parse(value.strip());
+            return inYears(d.getYear(), field, value, problems) ? d : null;
         } catch (DateTimeParseException e) {
             problems.add(InputProblem.of(field, "INVALID_DATE", field + " '" + value + "' is not YYYY-MM-DD"));
             return null;

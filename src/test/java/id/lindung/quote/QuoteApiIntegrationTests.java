@@ -101,6 +101,50 @@ class QuoteApiIntegrationTests {
                 .isEqualTo("JKP_CONSECUTIVE_MONTHS_BELOW_MINIMUM");
     }
 
+    /** Facts missing, negative, fractional, or beyond any working life: each a 4xx naming its field, never a 500. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "consecutiveMonths|OUT_OF_RANGE|{'case':'JKP','date':'2025-06-01','wage':8000000,'contributionMonths24':18,'consecutiveMonths':-1}",
+            "birthDate|REQUIRED|{'case':'JHT_PAYOUT','date':'2025-08-01','reason':'AGE_56','contributionStart':'2019-01','contributionMonths':10,'wage':2500000}",
+            "employmentEnd|REQUIRED|{'case':'JHT_PAYOUT','date':'2025-08-01','reason':'RESIGNATION','contributionStart':'2019-01','contributionMonths':10,'wage':2500000}",
+            "contributionMonths|OUT_OF_RANGE|{'case':'JHT_PAYOUT','date':'2025-08-01','reason':'DEATH','contributionStart':'2019-01','contributionMonths':-5,'wage':2500000}",
+            "contributionMonths|REQUIRED|{'case':'JHT_PAYOUT','date':'2025-08-01','reason':'DEATH','contributionStart':'2019-01','monthlyWages':[]}",
+            "contributionMonths|MONTHS_MISMATCH|{'case':'JHT_PAYOUT','date':'2025-08-01','reason':'DEATH','contributionStart':'2019-01','monthlyWages':[1000000,2000000],'contributionMonths':3}",
+            "date|OUT_OF_RANGE|{'case':'JHT_PAYOUT','date':'2600-01-01','reason':'DEATH','contributionStart':'2016-01','contributionMonths':12,'wage':1000000}",
+            "date|OUT_OF_RANGE|{'case':'JHT_PAYOUT','date':'+999999999-12-31','reason':'DEATH','contributionStart':'2016-01','contributionMonths':2147483647,'wage':1000000}",
+            "months|OUT_OF_RANGE|{'case':'JKK_TEMPORARY_DISABILITY','date':'2025-06-01','wage':2000000,'months':2147483647}",
+            "date|OUT_OF_RANGE|{'case':'JKM_DEATH','date':'+99999-12-31'}",
+            "children|INVALID_VALUE|{'case':'JKM_DEATH','date':'2025-06-01','children':1.9}",
+            "months|INVALID_VALUE|{'case':'JKK_TEMPORARY_DISABILITY','date':'2025-06-01','wage':2000000,'months':12.9}",
+    })
+    void badBenefitFactsAre400WithTheirField(String field, String code, String body) {
+        var response = api().postJson("/api/v1/quotes/benefit", body.replace('\'', '"'));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"" + field + "\"", "\"" + code + "\"");
+    }
+
+    @Test
+    void aBpuBenefitIsRefusedOnADeclaredIncomeTheContributionQuoteRefuses() {
+        var death = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKK_DEATH","date":"2025-05-01","segment":"BPU","wage":50000000}""");
+        assertThat(death.statusCode()).as(death.body()).isEqualTo(422);
+        assertThat(JSON.readTree(death.body()).get("code").asString()).isEqualTo("BPU_INCOME_OUT_OF_RANGE");
+        var month = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"+10000-01","wage":2000000,"risk":"LOW","programs":["JKK"]}""");
+        assertThat(month.statusCode()).as(month.body()).isEqualTo(400);
+        assertThat(month.body()).contains("OUT_OF_RANGE");
+    }
+
+    @Test
+    void aRefusalByAnUnverifiedValueIsFlaggedAsUnverified() {
+        // before PP 82/2019 the JKM scholarship's five years of membership is flagged unverified in the data
+        var response = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JKM_DEATH","date":"2019-12-01","segment":"PU","membershipStart":"2015-08-01","children":2}""");
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.get("rejections").get(0).get("code").asString()).isEqualTo("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT");
+        assertThat(doc.get("unverified").toString()).contains("scholarship.jkm.minMembershipYears");
+    }
+
     @Test
     void jhtPayoutHasTheSameDocumentShapeAsTheOtherCases() {
         var response = api().postJson("/api/v1/quotes/benefit", """
