@@ -208,7 +208,7 @@ public class WorkerImports {
                     long analyzeStart = System.nanoTime();
                     bulk.analyzeStage(); // fresh statistics, so the set-based statements join well
                     log.debug("batch {}: worker_stage analysed in {} ms", id, (System.nanoTime() - analyzeStart) / 1_000_000);
-                    List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor.scope());
+                    List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor);
                     Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
                     for (BulkRegistration.Conflict c : conflicts) {
                         rejections.add(new ImportRejections.Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
@@ -237,6 +237,14 @@ public class WorkerImports {
                 audit.record("VALIDATE", "import_batch", String.valueOf(id), regionOf(actor), null,
                         Map.of("status", state, "rows", counts[0], "valid", valid, "rejectedLines", refusedLines));
             });
+        } catch (id.lindung.platform.TooManyRequestsException e) {
+            // more NIKs registered outside the importer's area than their lookups allow: no row is answered, so the
+            // file tells no more than single lookups would (docs/privacy.md)
+            log.info("batch {}: refused, {}", id, e.getMessage());
+            jdbc.sql("update import_batch set status = 'FAILED', failure = ?, finished_at = now() where id = ?")
+                    .params(e.getMessage(), id).update();
+            this.rejections.store(id, List.of(new ImportRejections.Rejection(new InputProblem(1, null, e.code(), e.getMessage()),
+                    new String[0])));
         } catch (RuntimeException e) {
             // a file that cannot be read at all: said in words a user can act on, with a code, never the JDK's text
             InputProblem why = unreadable(e, format);

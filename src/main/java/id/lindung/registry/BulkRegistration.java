@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,11 +38,13 @@ public class BulkRegistration {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Clock clock;
+    private final NikLookups lookups;
 
-    BulkRegistration(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    BulkRegistration(JdbcClient jdbc, DataSource dataSource, Clock clock, NikLookups lookups) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
+        this.lookups = lookups;
     }
 
     /**
@@ -61,9 +64,13 @@ public class BulkRegistration {
     /**
      * Checks staged rows against what is registered and marks the refused ones: a NIK registered in
      * another village (told where only when {@code scope} covers it), and new terms that would start on or
-     * before the current or an ended term of the same programme.
+     * before the current or an ended term of the same programme. Each NIK found registered outside the scope is a probe
+     * of {@code actor}'s, counted and audited as a single lookup's is: past the limit the whole check is refused with
+     * 429 {@code TOO_MANY_NIK_LOOKUPS} and answers no row (a file of 2,920 guessed NIKs answered which of them exist,
+     * nationwide, unaudited).
      */
-    public List<Conflict> check(long batchId, RegionScope scope) {
+    public List<Conflict> check(long batchId, Actor actor) {
+        RegionScope scope = actor.scope();
         List<Conflict> conflicts = new ArrayList<>();
         var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("batch", batchId).addValue("lo", scope.lo()).addValue("hi", scope.hi());
@@ -77,6 +84,13 @@ public class BulkRegistration {
         String stale = STALE.formatted("s.batch_id = :batch and s.registered", "");
         explain("stale registered workers", stale, params);
         conflicts.addAll(jdbc.sql(stale).paramSource(params).query(BulkRegistration::stale).list());
+        if (!conflicts.isEmpty()) {
+            lookups.probedByImport(actor, jdbc.sql("""
+                    select s.nik from worker_stage s join worker w on w.nik = s.nik
+                    where s.batch_id = :batch and s.registered and w.village_code <> s.village_code
+                      and not (w.village_code >= :lo and w.village_code < :hi)
+                    order by s.line""").paramSource(params).query(String.class).list());
+        }
         // only rows whose NIK is registered (flagged just above) can meet terms of a registered worker: the others are
         // not joined to the whole worker table at all
         String overlaps = """

@@ -104,6 +104,38 @@ class NikLookups {
         return notFound(nik);
     }
 
+    /**
+     * The NIKs of an import found registered outside {@code actor}'s scope: each is a probe, as a single registration's
+     * "registered elsewhere" answer is. If they do not all fit in what is left of the user's window, the window is
+     * filled (the user is held off as after that many single lookups) and the whole check is refused with 429, so a
+     * file answers at most as many of them as single lookups would.
+     */
+    void probedByImport(Actor actor, java.util.List<String> niks) {
+        if (niks.isEmpty() || isSystem(actor)) {
+            return;
+        }
+        guard(actor);
+        Deque<Long> times = hits(actor);
+        long now = clock.millis();
+        int room;
+        synchronized (times) {
+            room = limit - times.size();
+            for (int i = 0; i < Math.min(room, niks.size()); i++) {
+                times.addLast(now);
+            }
+        }
+        java.util.List<String> counted = niks.subList(0, Math.max(0, Math.min(room, niks.size())));
+        ownTransaction.executeWithoutResult(status -> counted.forEach(nik -> audit.record("NIK_LOOKUP_OUTSIDE_SCOPE",
+                "worker_lookup", PersonalData.mask(nik), actor.scope().isNational() ? null : actor.scope().code(), null,
+                Map.of("via", "import"))));
+        if (niks.size() > room) {
+            throw new TooManyRequestsException("TOO_MANY_NIK_LOOKUPS", "The file names " + niks.size() + " NIKs registered"
+                    + " outside your area, more than the " + limit + " lookups allowed in " + windowMillis / 60_000
+                    + " minutes; ask the district office (DPMD) to transfer those workers, or import them in smaller files later",
+                    (windowMillis + 999) / 1000);
+        }
+    }
+
     /** The answer to a NIK that is not there, the same for every cause. */
     static NotFoundException notFound(String nik) {
         return new NotFoundException("Worker " + PersonalData.mask(nik) + " not found");
@@ -111,7 +143,10 @@ class NikLookups {
 
     /** The actor, if it may look a NIK up now; else 429. A call with nobody signed in is the system's (jobs, tests). */
     private Actor guard() {
-        Actor actor = currentActor.find().orElseGet(() -> Actor.system("registry"));
+        return guard(currentActor.find().orElseGet(() -> Actor.system("registry")));
+    }
+
+    private Actor guard(Actor actor) {
         if (isSystem(actor)) {
             return actor;
         }

@@ -298,6 +298,49 @@ class WorkerImportIntegrationTests {
     }
 
     @Test
+    void nikFoundOutsideTheImportersAreaAreLookupsCountedAndAuditedAndPastTheLimitTheFileAnswersNoRow() {
+        String csv = generate("62.06.02", 40, 41, 0);
+        assertThat(upload(ADMIN, csv, new WorkerImports.Options(null, null, true)).status()).isEqualTo("IMPORTED");
+        // the self-payers: their rows are valid in any village, so only where the NIK is registered can refuse them
+        String[] lines = java.util.stream.Stream.of(csv.split("\n")).filter(l -> l.startsWith("nik,") || l.split(",", -1)[10].equals("SELF"))
+                .toArray(String[]::new);
+        assertThat(lines.length - 1).as("more registered NIKs than the lookups allowed (30)").isGreaterThan(31);
+        String village = regions.within(RegionScope.of("62.05.07"), RegionLevel.VILLAGE).get(0).code();
+        // a village operator of another regency names them in a file for their own village
+        java.util.function.IntFunction<String> file = n -> {
+            StringBuilder b = new StringBuilder(lines[0]).append('\n');
+            for (int i = 1; i <= n; i++) {
+                String[] f = lines[i].split(",", -1);
+                f[4] = village;
+                b.append(String.join(",", f)).append('\n');
+            }
+            return b.toString();
+        };
+        Actor few = TestUsers.actor("import-probe-few", Role.VILLAGE_OPERATOR, village);
+        ImportBatch two = upload(few, file.apply(2), WorkerImports.Options.none());
+        assertThat(CurrentActor.runAs(few, () -> imports.rejections(two.id(), 5)))
+                .extracting(WorkerImports.RejectedRow::code).containsExactly("NIK_REGISTERED_ELSEWHERE", "NIK_REGISTERED_ELSEWHERE");
+        assertThat(probes("import-probe-few")).as("each answer audited, as a single lookup's is").isEqualTo(2);
+
+        Actor many = TestUsers.actor("import-probe-many", Role.VILLAGE_OPERATOR, village);
+        ImportBatch refused = upload(many, file.apply(lines.length - 1), WorkerImports.Options.none());
+        assertThat(refused.status()).isEqualTo("FAILED");
+        assertThat(CurrentActor.runAs(many, () -> imports.rejections(refused.id(), 50)))
+                .extracting(WorkerImports.RejectedRow::code).containsExactly("TOO_MANY_NIK_LOOKUPS");
+        assertThat(probes("import-probe-many")).isEqualTo(30);
+        // and held off like a single prober: the next file with one such NIK is refused too
+        assertThat(upload(many, file.apply(1), WorkerImports.Options.none()).status()).isEqualTo("FAILED");
+        assertThat(jdbc.sql("select count(*) from worker w where w.village_code = ? and w.nik = any(?)").param(village)
+                .param(java.util.Arrays.stream(lines).skip(1).map(l -> l.split(",")[0]).toArray(String[]::new))
+                .query(Long.class).single()).isZero();
+    }
+
+    private long probes(String username) {
+        return jdbc.sql("select count(*) from audit_event where username = ? and action = 'NIK_LOOKUP_OUTSIDE_SCOPE'")
+                .param(username).query(Long.class).single();
+    }
+
+    @Test
     void aNikRegisteredInAnotherVillageBetweenValidationAndConfirmIsRefusedNotDropped() {
         String csv = generate("62.05.01", 3, 12, 0);
         String[] lines = csv.split("\n");
