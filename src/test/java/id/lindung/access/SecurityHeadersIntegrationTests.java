@@ -25,6 +25,20 @@ class SecurityHeadersIntegrationTests {
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
 
+    @Autowired org.springframework.core.env.Environment environment;
+
+    @Test
+    void onlyAProxyOnThisMachineIsBelievedAboutTheClientsAddress() {
+        // Tomcat's own default believed X-Forwarded-For from any client on a private network (10/8, 172.16/12,
+        // 192.168/16): such a client chose its address for sign-in throttling, the public check's limit and the audit
+        java.util.regex.Pattern proxies = java.util.regex.Pattern.compile(environment.getProperty("server.tomcat.remoteip.internal-proxies"));
+        assertThat(proxies.matcher("127.0.0.1").matches()).isTrue();
+        assertThat(proxies.matcher("0:0:0:0:0:0:0:1").matches()).isTrue();
+        for (String lan : new String[] {"10.0.0.5", "172.16.3.4", "192.168.1.20", "169.254.1.1", "127.0.0.10"}) {
+            assertThat(proxies.matcher(lan).matches()).as(lan).isFalse();
+        }
+    }
+
     @Test
     void everyPageCarriesAStrictContentSecurityPolicyAndNoFraming() {
         var login = Http.anonymous(port).get("/login");

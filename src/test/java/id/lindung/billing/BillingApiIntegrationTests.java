@@ -177,6 +177,33 @@ class BillingApiIntegrationTests {
     }
 
     @Test
+    void guessingTheHiddenBirthDateOfOneMaskedNikStopsAfterTwentyFailedChecksFromAnyAddress() {
+        String nik = billedVillage("73.02.01.2010")[1];
+        Http anonymous = Http.anonymous(port);
+        clock.fixAt(java.time.Instant.parse("2026-03-02T01:00:00Z"));
+        try {
+            int failed = 0;
+            for (int day = 2; failed < 20; day++) {
+                // the masked form shows the region and the last two digits; the birth date in between is what is guessed
+                String guess = nik.substring(0, 6) + String.format("%02d01", day) + nik.substring(10);
+                var r = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + guess + "\",\"birthDate\":\"1990-01-"
+                        + String.format("%02d", day) + "\"}");
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+                failed++;
+                clock.fixAt(clock.instant().plusSeconds(7)); // under ten a minute: the per-address limit is not what stops it
+            }
+            var right = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + nik + "\",\"birthDate\":\"1990-01-01\"}");
+            assertThat(right.statusCode()).as("the right answer is held back too: the limit tells nothing").isEqualTo(429);
+            assertThat(right.body()).contains("TOO_MANY_FAILED_CHECKS");
+            clock.fixAt(clock.instant().plusSeconds(24 * 3600 + 60));
+            assertThat(anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + nik + "\",\"birthDate\":\"1990-01-01\"}")
+                    .statusCode()).as("a day later").isEqualTo(200);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void aVillageMoreThanOneMonthInArrearsAppearsForItsDistrictOffice() {
         String payer = billedVillage("73.02.01.2009")[0];
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "bill-escalation", Role.DPMD, "73.02"));

@@ -303,8 +303,19 @@ class BillingApiController {
                     .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_REQUESTS",
                             "Terlalu banyak permintaan; coba lagi dalam 1 menit"));
         }
+        if (!limiter.mayCheck(nik)) {
+            // the same answer whether the NIK exists or not: the limit itself tells nothing
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "86400")
+                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_FAILED_CHECKS",
+                            "Terlalu banyak pengecekan gagal untuk NIK ini; coba lagi besok atau tanyakan operator desa"
+                                    + " / Too many failed checks of this NIK; try again tomorrow or ask the village operator"));
+        }
         LocalDate today = LocalDate.now(clock);
-        return protection.publicCheck(nik.trim(), birthDate, today)
+        var found = protection.publicCheck(nik.trim(), birthDate, today);
+        if (found.isEmpty()) {
+            limiter.failed(nik);
+        }
+        return found
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new PublicReport(masked(r.nik()), r.date(),
                         r.programs().stream().map(p -> new PublicStatus(p.program(), p.status().name())).toList())))
                 .orElseThrow(() -> new NotFoundException("Tidak ada peserta dengan NIK dan tanggal lahir itu"));

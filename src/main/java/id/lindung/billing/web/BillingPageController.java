@@ -241,12 +241,12 @@ class BillingPageController {
         LocalDate born = parseDate(birthDate);
         if (nik != null && !nik.isBlank() && born != null) {
             LocalDate birthDateValue = born;
-            if (!limiter.tryAcquire(request.getRemoteAddr())) {
+            if (!limiter.tryAcquire(request.getRemoteAddr()) || !limiter.mayCheck(nik)) {
                 model.addAttribute("limited", true);
             } else {
                 model.addAttribute("checked", true);
-                protection.publicCheck(nik.trim(), birthDateValue, LocalDate.now(clock))
-                        .ifPresent(r -> model.addAttribute("report", r));
+                var found = protection.publicCheck(nik.trim(), birthDateValue, LocalDate.now(clock));
+                found.ifPresentOrElse(r -> model.addAttribute("report", r), () -> limiter.failed(nik));
             }
         } else {
             model.addAttribute("incomplete", true);

@@ -24,6 +24,53 @@ class PublicCheckLimiter {
         this.clock = clock;
     }
 
+    /** Failed checks (no such NIK and birth date) allowed per masked NIK in {@link #FAILURE_WINDOW_MILLIS}. */
+    static final int FAILURES_PER_MASKED_NIK = 20;
+    private static final long FAILURE_WINDOW_MILLIS = 24 * 60 * 60_000L;
+    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+
+    /**
+     * Whether a check of {@code nik} may run: not when its masked form (the six region digits and the last two, what a
+     * masked export shows) has failed {@link #FAILURES_PER_MASKED_NIK} times within a day. Guessing the hidden birth date
+     * of one masked NIK changes the NIK at every try, so a limit per NIK or per address (any number of addresses) does
+     * not stop it: 98 tries from rotating addresses found one in two seconds (attacker review).
+     */
+    boolean mayCheck(String nik) {
+        Deque<Long> times = failures.get(maskedKey(nik));
+        if (times == null) {
+            return true;
+        }
+        long now = clock.millis();
+        synchronized (times) {
+            while (!times.isEmpty() && now - times.peekFirst() > FAILURE_WINDOW_MILLIS) {
+                times.pollFirst();
+            }
+            return times.size() < FAILURES_PER_MASKED_NIK;
+        }
+    }
+
+    /** Counts a check of {@code nik} that found nobody. */
+    void failed(String nik) {
+        long now = clock.millis();
+        if (failures.size() > 100_000) {
+            failures.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    Long last = e.getValue().peekLast();
+                    return last == null || now - last > FAILURE_WINDOW_MILLIS;
+                }
+            });
+        }
+        Deque<Long> times = failures.computeIfAbsent(maskedKey(nik), k -> new ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(now);
+        }
+    }
+
+    private static String maskedKey(String nik) {
+        String n = nik.strip();
+        return n.length() == 16 ? n.substring(0, 6) + n.substring(14) : n;
+    }
+
     boolean tryAcquire(String address) {
         long now = clock.millis();
         if (hits.size() > 10_000) {
