@@ -62,6 +62,10 @@ public class CategoryRanks {
         BudgetPlans.requireWriter(actor);
         BudgetPlans.PlanPayer payer = payer(payerCode, actor);
         List<String> ranked = check(categoryRank);
+        // two rankings of one payer at once: one after the other, as if sent in turn (both deleted, then both
+        // inserted: a 500 on budget_category_rank's key). The payer's row is registry's, so a lock of our own
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('budget_category_rank:' || ?, 0))").param(payer.id())
+                .query().singleRow();
         List<String> before = stored(payer.id());
         jdbc.sql("delete from budget_category_rank where payer_id = ?").param(payer.id()).update();
         if (!ranked.isEmpty()) {

@@ -216,6 +216,9 @@ public class Prioritisation {
     private void keep(long planId, String region, Candidates source, Rupiah budget, List<Prioritising.Criterion> order,
                       List<String> categoryRank, Rupiah wage, Set<Programme> programs, Prioritising.Outcome outcome,
                       Actor actor) {
+        // two prioritisations of one plan at once: the second waits and then replaces the first's outcome, as one after
+        // the other would (both deleted, then both inserted: a 500 on budget_priority's key)
+        jdbc.sql("select id from budget_plan where id = ? for update").param(planId).query(Long.class).single();
         jdbc.sql("delete from budget_choice where plan_id = ?").param(planId).update();
         jdbc.sql("delete from budget_list_choice where plan_id = ?").param(planId).update();
         jdbc.sql("delete from budget_priority where plan_id = ?").param(planId).update();

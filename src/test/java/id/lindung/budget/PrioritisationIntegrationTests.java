@@ -282,6 +282,32 @@ class PrioritisationIntegrationTests {
     }
 
     @Test
+    void prioritisationsAndRankingsSentAtOnceGiveWhatOneAfterTheOtherGives() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "prio-parallel-dpmd", Role.DPMD, "72.04"));
+        long id = planWithoutWorkers(dpmd);
+        List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":100000000}"));
+            calls.add(() -> dpmd.putJson("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank",
+                    "{\"categoryRank\":[\"NELAYAN\",\"PETANI\"]}"));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            // both deleted, then both inserted: 500s on budget_priority's and budget_category_rank's keys (attacker review)
+            for (var f : pool.invokeAll(calls)) {
+                HttpResponse<String> r = f.get();
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from budget_priority where plan_id = ?").param(id).query(Long.class).single()).isOne();
+        assertThat(dpmd.get("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank").body()).contains("NELAYAN", "PETANI");
+    }
+
+    @Test
     void thePageReadsTheBudgetAsWrittenOnAReceiptAndGivesBackABudgetItCannotRead() {
         Http api = Http.withToken(port, TestUsers.token(accounts, "prio-typed-api", Role.DPMD, "72.04"));
         long id = planWithoutWorkers(api);
