@@ -57,36 +57,44 @@ class Enrolment {
         long chosen;
         long registered;
         long noLongerEligible = 0;
+        RegionScope area = RegionScope.of((String) plan.get("regionCode"));
         if (fromList) {
+            // a listed person registered outside the plan's area (another village of the regency) is passed over, not a
+            // refusal of the whole enrolment on the payer (it answered PAYER_INVALID on a field the request does not have)
             pending = jdbc.sql("""
                     select w.id, w.nik, l.segment, l.wage, l.risk_group, l.programs
                     from budget_list_choice c
                     join budget_list_person l on l.plan_id = c.plan_id and l.nik = c.nik
                     join registry_worker w on w.nik = c.nik
                     where c.plan_id = :plan and w.status = 'ACTIVE' and w.village_code >= :lo and w.village_code < :hi
+                      and w.village_code >= :alo and w.village_code < :ahi
                       and not exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = w.id)
                     order by c.rank""")
                     .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
+                    .param("alo", area.lo()).param("ahi", area.hi())
                     .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), Segment.valueOf(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getString(5) == null ? null : RiskGroup.valueOf(rs.getString(5)),
                             (String[]) rs.getArray(6).getArray()))
                     .list();
             long[] counts = jdbc.sql("""
-                    select count(*), count(w.id) from budget_list_choice c
+                    select count(*), count(w.id),
+                           count(w.id) filter (where w.village_code >= :alo and w.village_code < :ahi)
+                    from budget_list_choice c
                     left join registry_worker w on w.nik = c.nik and w.status = 'ACTIVE'
                          and w.village_code >= :lo and w.village_code < :hi
                     where c.plan_id = :plan""")
                     .param("plan", planId).param("lo", scope.lo()).param("hi", scope.hi())
-                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
-            chosen = counts[0];
-            registered = counts[1];
+                    .param("alo", area.lo()).param("ahi", area.hi())
+                    .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+            noLongerEligible = counts[1] - counts[2];
+            chosen = counts[0] - noLongerEligible;
+            registered = counts[2];
         } else {
             // a chosen worker who died or moved out of the plan's area since the prioritisation is passed over, not a
             // refusal of the whole plan; a lapsed self-payer keeps the declared income and risk group of their term
             // (only who pays changes), a worker with none takes the prioritisation's. One whom another payer took on since
             // (a term on the start month not self-paid BPU running on, or a change after it) is passed over too: the
             // enrolment would move them to this plan's payer without anyone asking
-            RegionScope area = RegionScope.of((String) plan.get("regionCode"));
             String enrolled = "exists (select 1 from budget_enrolment e where e.plan_id = c.plan_id and e.worker_id = c.worker_id)";
             String takeable = """
                     not exists (select 1 from registry_membership_term t join registry_payer y on y.id = t.worker_payer_id

@@ -85,6 +85,17 @@ class ImportedListPrioritisationIntegrationTests {
                 .isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(fisher).query(Long.class).single())
                 .as("a list's person is never registered by the budget").isZero();
+        // the fisher is registered meanwhile, but in another village of the regency: passed over, not a refusal of the
+        // whole enrolment on the plan's payer (PAYER_INVALID, attacker review)
+        String elsewhere = jdbc.sql("select code from region where code like '72.04.03.%' and length(code) = 13 order by code desc limit 1")
+                .query(String.class).single();
+        jdbc.sql("insert into worker (nik, full_name, sex, birth_date, village_code, category, created_by) values (?, 'Nelayan Pindah', 'L', ?, ?, 'NELAYAN', 'test')")
+                .params(fisher, java.sql.Date.valueOf(bFisher), elsewhere).update();
+        Map<String, Object> third = CurrentActor.runAs(DPMD, () -> prioritisation.enrol(id, DPMD));
+        assertThat(third.get("enrolled")).isEqualTo(0);
+        assertThat(third.get("noLongerEligible")).isEqualTo(1L);
+        assertThat(third.get("alreadyEnrolled")).isEqualTo(1L);
+        assertThat(third.get("notRegistered")).isEqualTo(0L);
     }
 
     @Test

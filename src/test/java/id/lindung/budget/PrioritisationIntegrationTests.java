@@ -285,10 +285,13 @@ class PrioritisationIntegrationTests {
     void prioritisationsAndRankingsSentAtOnceGiveWhatOneAfterTheOtherGives() {
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "prio-parallel-dpmd", Role.DPMD, "72.04"));
         long id = planWithoutWorkers(dpmd);
+        String ranked = "APBDES:" + jdbc.sql("select code from region where code like '72.04.03.%' and length(code) = 13 order by code desc"
+                + " offset 1 limit 1").query(String.class).single();
+        new BudgetFixture(jdbc).payer(ranked, "APBDES", "Pemerintah Desa Paralel", ranked.substring(7));
         List<java.util.concurrent.Callable<HttpResponse<String>>> calls = new java.util.ArrayList<>();
         for (int i = 0; i < 6; i++) {
             calls.add(() -> dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":100000000}"));
-            calls.add(() -> dpmd.putJson("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank",
+            calls.add(() -> dpmd.putJson("/api/v1/budget-payers/" + ranked + "/category-rank",
                     "{\"categoryRank\":[\"NELAYAN\",\"PETANI\"]}"));
         }
         var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
@@ -304,7 +307,7 @@ class PrioritisationIntegrationTests {
             pool.shutdown();
         }
         assertThat(jdbc.sql("select count(*) from budget_priority where plan_id = ?").param(id).query(Long.class).single()).isOne();
-        assertThat(dpmd.get("/api/v1/budget-payers/APBDES:" + EMPTY_DESA + "/category-rank").body()).contains("NELAYAN", "PETANI");
+        assertThat(dpmd.get("/api/v1/budget-payers/" + ranked + "/category-rank").body()).contains("\"setByPayer\":[\"NELAYAN\",\"PETANI\"]");
     }
 
     @Test
