@@ -31,6 +31,17 @@ public final class PersonalData {
     /** A whole NIK as {@link MaskedText#digitRuns} left it, alone or as a self-payer's code. */
     private static final Pattern MASKED_NIK = Pattern.compile("(?i)(?:SELF:)?[0-9]{6}\\*{8}[0-9]{2}");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
+    /** A date as people type it in a sentence: 07-04-1960, 7/4/1960, 07.04.1960. */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.]([0-9]{4})(?![0-9])");
+    /** Digits in groups split by single spaces or dashes (a NIK or a phone written 6402 1347 0460 0001 or 0812-3456-7890). */
+    private static final Pattern GROUPED_DIGITS = Pattern.compile("(?<![0-9])[0-9]+(?:[ -][0-9]+)+(?![0-9])");
+    /**
+     * Members of an audit entry that hold what a person typed (a recomputation's reason, a scholarship payment's
+     * reference): read as {@link #maskTyped}, as the claim's page shows them. Their phone and account numbers were whole
+     * in the audit trail while the claim page masked them.
+     */
+    private static final Pattern FREE_TEXT = Pattern.compile(
+            "(\"(?:reason|note|notes|comment|description|remarks|reference)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
 
     private PersonalData() {}
 
@@ -122,6 +133,7 @@ public final class PersonalData {
         String masked = MaskedText.digitRuns(text, 16, 16);
         masked = BIRTH_DATE.matcher(masked).replaceAll("$1$2");
         masked = TYPED_SEARCH.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + maskedSearch(m.group(2))));
+        masked = FREE_TEXT.matcher(masked).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + maskTyped(m.group(2))));
         return CONTACT.matcher(masked).replaceAll("$1***");
     }
 
@@ -150,14 +162,33 @@ public final class PersonalData {
     }
 
     /**
-     * Text that quotes what someone typed (an import's rejection reason) for a masked reader: a NIK typed wrong can have
-     * any length, so every run of 10 or more digits keeps its first 6 and last 2 (a phone number too), and every ISO date
-     * shows its year.
+     * Text that quotes what someone typed (an import's rejection reason, a claim's reason) for a masked reader: a NIK typed
+     * wrong can have any length, so every run of 10 or more digits keeps its first 6 and last 2 (a phone number too),
+     * counted across single spaces or dashes between groups (6402 13** **** **01), and every date shows its year, ISO
+     * or day-month-year (a spaced NIK and "lahir 07-04-1960" were shown whole to masked roles).
      */
     public static String maskTyped(String text) {
         if (text == null) {
             return null;
         }
-        return ISO_DATE.matcher(MaskedText.digitRuns(text, 10, Integer.MAX_VALUE)).replaceAll("$1");
+        String dated = ISO_DATE.matcher(DAY_MONTH_YEAR.matcher(text).replaceAll("$1")).replaceAll("$1");
+        String grouped = GROUPED_DIGITS.matcher(dated).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(maskGroups(m.group())));
+        return MaskedText.digitRuns(grouped, 10, Integer.MAX_VALUE);
+    }
+
+    /** Digits in groups: 10 or more keep their first 6 and last 2, the separators stay; fewer stay as they are. */
+    private static String maskGroups(String groups) {
+        long total = groups.chars().filter(c -> c >= '0' && c <= '9').count();
+        if (total < 10) {
+            return groups;
+        }
+        StringBuilder out = new StringBuilder(groups.length());
+        int seen = 0;
+        for (int i = 0; i < groups.length(); i++) {
+            char c = groups.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            out.append(digit && ++seen > 6 && seen <= total - 2 ? '*' : c);
+        }
+        return out.toString();
     }
 }

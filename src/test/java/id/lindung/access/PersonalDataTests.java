@@ -46,6 +46,27 @@ class PersonalDataTests {
     void otherMembersKeepTheirRules() {
         assertThat(PersonalData.maskText("{\"nik\":\"6402054107900001\",\"phone\":\"0812345678\",\"birthDate\":\"1990-07-01\"}"))
                 .isEqualTo("{\"nik\":\"640205********01\",\"phone\":\"***\",\"birthDate\":\"1990\"}");
-        assertThat(PersonalData.maskText("{\"note\":\"0812345678\"}")).isEqualTo("{\"note\":\"0812345678\"}");
+        assertThat(PersonalData.maskText("{\"kind\":\"APBDES\",\"month\":\"2026-01\",\"amount\":12345678901}"))
+                .as("amounts, months and codes are no typed text").isEqualTo("{\"kind\":\"APBDES\",\"month\":\"2026-01\",\"amount\":12345678901}");
+    }
+
+    /**
+     * What a person typed into a reason or a reference reads as on the claim's page: the attacker review found a phone,
+     * a bank account and a spaced NIK with its birth date whole in the audit trail and on the claim itself.
+     */
+    @Test
+    void typedTextInAnAuditEntryIsMaskedAsTheClaimPageMasksIt() {
+        assertThat(PersonalData.maskText("{\"reason\":\"HP 081234567890, rek BRI 012345678901234\"}"))
+                .isEqualTo("{\"reason\":\"HP 081234****90, rek BRI 012345*******34\"}");
+        assertThat(PersonalData.maskText("{\"reference\":\"transfer ke 0812-3456-7890\",\"note\":\"0812345678\"}"))
+                .isEqualTo("{\"reference\":\"transfer ke 0812-34**-**90\",\"note\":\"081234**78\"}");
+    }
+
+    @Test
+    void aSpacedNikAndADayMonthYearDateInTypedTextShowTheDistrictAndTheYearOnly() {
+        assertThat(PersonalData.maskTyped("ahli waris NIK 6402 1347 0460 0001 lahir 07-04-1960"))
+                .isEqualTo("ahli waris NIK 6402 13** **** **01 lahir 1960");
+        assertThat(PersonalData.maskTyped("lahir 7/4/1960, 1960-04-07")).isEqualTo("lahir 1960, 1960");
+        assertThat(PersonalData.maskTyped("Rp 1 500 000 pada 2026")).as("fewer than ten digits stay").isEqualTo("Rp 1 500 000 pada 2026");
     }
 }
