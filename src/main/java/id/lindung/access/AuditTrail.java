@@ -24,7 +24,14 @@ public class AuditTrail {
     public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
                         String entityType, String entityId, String regionCode, String before, String after) {}
 
-    public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {}
+    public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {
+        /** A period that ends before it starts is refused (400 PERIOD_INVALID), as coverage's is, not answered with nothing. */
+        public Filter {
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new id.lindung.platform.InvalidInputException("from", "PERIOD_INVALID", "from " + from + " is after to " + to);
+            }
+        }
+    }
 
     /**
      * The newest {@code limit} events of an entity type whose region lies in {@code scope}, oldest first, for a module

@@ -149,15 +149,8 @@ class WebConfiguration implements WebMvcConfigurer {
                 enumType = enumType.getSuperclass();
             }
             Class<T> target = (Class<T>) enumType;
-            return text -> {
-                String v = text.trim();
-                if (!v.chars().allMatch(c -> c < 128)) {
-                    // names are ASCII: "paıd" (a dotless i) upper-cases to PAID, and is no name
-                    throw new IllegalArgumentException("'" + v + "' is not a name of " + target.getSimpleName());
-                }
-                // an empty value is "no filter", as Spring's converter reads it
-                return v.isEmpty() ? null : (T) Enum.valueOf(target, v.toUpperCase(Locale.ROOT));
-            };
+            // an empty value is "no filter", as Spring's converter reads it
+            return text -> (T) EnumNames.parse((Class) target, text);
         }
     }
 }

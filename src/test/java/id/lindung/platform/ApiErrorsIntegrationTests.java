@@ -267,6 +267,10 @@ class ApiErrorsIntegrationTests {
                 // AuditController (its API face)
                 get("audit", 400, "INVALID_VALUE", "admin", "/api/v1/audit?from=yesterday"),
                 get("audit", 400, "REGION_INVALID", "admin", "/api/v1/audit?region=x.y"),
+                // a period that ends before it starts, and named filters that are no names, are refused, not answered with nothing
+                get("audit", 400, "PERIOD_INVALID", "admin", "/api/v1/audit?from=2026-12-01&to=2026-01-01"),
+                get("workers", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers?status=xyz"),
+                get("workers", 400, "INVALID_VALUE", "dpmd", "/api/v1/workers?status=act%C4%B1ve"),
                 // a list's region filter that is no region code is one error everywhere, told apart from a region
                 // outside the scope (404); the worker, payer and claim lists answered it as not found
                 get("workers", 400, "REGION_INVALID", "dpmd", "/api/v1/workers?region=64.02."),
@@ -274,6 +278,7 @@ class ApiErrorsIntegrationTests {
                 get("payers", 400, "REGION_INVALID", "dpmd", "/api/v1/payers?region=64.02."),
                 get("claims", 400, "REGION_INVALID", "dpmd", "/api/v1/claims?region=64.02."),
                 get("billing", 400, "REGION_INVALID", "dpmd", "/tagihan/ekspor?region=64.02.&format=csv"),
+                get("billing", 400, "INVALID_VALUE", "dpmd", "/tagihan/ekspor?status=pa%C4%B1d&format=csv"),
                 get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/workers?region=71.06"),
                 get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=71.06"),
                 get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=71.06"),

@@ -104,11 +104,7 @@ class BillingPageController {
         if (status == null || status.isBlank()) {
             return null;
         }
-        try {
-            return BillOverview.Status.valueOf(status.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "INVALID_VALUE", "status '" + status.strip() + "' is not one of UNPAID, PAID");
-        }
+        return id.lindung.platform.EnumNames.parse(BillOverview.Status.class, status, "status");
     }
 
     /**

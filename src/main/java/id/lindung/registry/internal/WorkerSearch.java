@@ -74,7 +74,8 @@ public class WorkerSearch {
         }
         if (q.status() != null && !q.status().isBlank()) {
             where.append(" and w.status = :status");
-            params.addValue("status", q.status().trim().toUpperCase(Locale.ROOT));
+            // an unknown status is refused (it answered 200 with nobody), as the other lists' filters are
+            params.addValue("status", id.lindung.platform.EnumNames.parse(id.lindung.registry.WorkerStatus.class, q.status(), "status").name());
         }
         if (q.program() != null) {
             where.append(" and exists (select 1 from membership_term t where t.worker_id = w.id and t.valid_to is null and t.program = :program)");
