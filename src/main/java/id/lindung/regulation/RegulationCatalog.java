@@ -225,7 +225,8 @@ public final class RegulationCatalog {
     private static List<RegulationLoader.Source> directorySources(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
-                    .sorted().map(RegulationCatalog::fileSource).toList();
+                    .sorted().map(RegulationCatalog::fileSource)
+                    .map(s -> new RegulationLoader.Source(s.name(), s.text(), true)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,16 @@ import org.yaml.snakeyaml.resolver.Resolver;
  */
 final class RegulationLoader {
 
-    record Source(String name, String text) {}
+    /**
+     * A file's text. {@code addsValuesOnly}: an operator's file, which adds dated values to the bundled parameters and
+     * may not define new ones; a typo such as {@code pu.jp.wageCapp} made a parameter nobody reads, and next year's
+     * cap was silently not used.
+     */
+    record Source(String name, String text, boolean addsValuesOnly) {
+        Source(String name, String text) {
+            this(name, text, false);
+        }
+    }
 
     /** Texts in two languages: {@code description} is English (as in files written before), {@code _en} may replace it. */
     private static final Set<String> PARAMETER_KEYS = Set.of("description", "description_en", "description_id", "unit", "condition",
@@ -96,6 +105,11 @@ final class RegulationLoader {
             Text description = texts(body, "description");
             Text condition = texts(body, "condition");
             Draft draft = drafts.get(id);
+            if (draft == null && source.addsValuesOnly()) {
+                problems.add(where + ": is no parameter of the bundled catalog; an operator file adds values to its parameters"
+                        + closest(id, drafts.keySet()).map(c -> " (did you mean " + c + "?)").orElse(""));
+                continue;
+            }
             if (draft == null) {
                 if (unit == null) {
                     continue;
@@ -274,6 +288,39 @@ final class RegulationLoader {
             problems.add(where + ": unknown unit '" + unit + "' (one of " + List.of(Unit.values()) + ")");
             return null;
         }
+    }
+
+    /** The known id nearest to a mistyped one: at most three edits away. */
+    private static java.util.Optional<String> closest(String id, java.util.Collection<String> known) {
+        String best = null;
+        int bestDistance = 4;
+        for (String k : known) {
+            int d = distance(id, k);
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int change = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + change);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private static void unknownKeys(Map<?, ?> map, Set<String> allowed, String where, List<String> problems) {

@@ -186,6 +186,21 @@ class RegulationCatalogTests {
     }
 
     @Test
+    void anOperatorFileNamingNoBundledParameterStopsTheStartNamingTheNearestOne(@TempDir Path dir) throws Exception {
+        // a typo made a new parameter nobody reads: next year's cap was silently not used
+        Files.writeString(dir.resolve("jp-2027.yaml"), """
+                parameters:
+                  pu.jp.wageCapp:
+                    unit: RUPIAH
+                    values:
+                      - {from: 2027-03-01, value: 11500000, regulation: BPJS letter, sources: [S10]}
+                """);
+        assertThatThrownBy(() -> RegulationCatalog.load(dir)).isInstanceOf(RegulationException.class)
+                .hasMessageContaining("jp-2027.yaml: parameter pu.jp.wageCapp: is no parameter of the bundled catalog")
+                .hasMessageContaining("did you mean pu.jp.wageCap?");
+    }
+
+    @Test
     void aMissingExternalFolderIsIgnored() {
         assertThat(RegulationCatalog.load(Path.of("target/no-such-folder")).version()).isEqualTo(BUNDLED.version());
     }
