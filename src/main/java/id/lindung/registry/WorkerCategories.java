@@ -37,6 +37,7 @@ public class WorkerCategories {
 
     /** Parameter of the default wage of a new category's PU memberships when none is given. */
     static final String DEFAULT_WAGE_PARAMETER = "village.defaultWage.otherApparatus";
+    static final String WAGE_PARAMETER_PREFIX = "village.defaultWage.";
 
     /**
      * A new category, or the changes to one: for a change, a null value keeps the current one.
@@ -231,10 +232,12 @@ public class WorkerCategories {
                                    String note, List<InputProblem> problems) {
         name("nameId", nameId, problems);
         name("nameEn", nameEn, problems);
-        if (!regulations.has(wageParameter) || regulations.parameter(wageParameter).unit() != id.lindung.regulation.Unit.RUPIAH) {
+        // a default wage, not any amount: jkm.lumpSum (Rp 20 million) was taken as a category's default wage
+        if (!wageParameter.startsWith(WAGE_PARAMETER_PREFIX) || !regulations.has(wageParameter)
+                || regulations.parameter(wageParameter).unit() != id.lindung.regulation.Unit.RUPIAH) {
             problems.add(InputProblem.of("defaultWageParameter", "WAGE_PARAMETER_UNKNOWN", "defaultWageParameter '" + wageParameter
-                    + "' is not an amount parameter of the regulation data (GET /api/v1/regulations lists them), e.g. "
-                    + DEFAULT_WAGE_PARAMETER));
+                    + "' is not a default wage of the regulation data (" + WAGE_PARAMETER_PREFIX + "*, GET /api/v1/regulations"
+                    + " lists them), e.g. " + DEFAULT_WAGE_PARAMETER));
         }
         List<Integer> codes = opensid == null ? List.of() : opensid;
         for (Integer c : codes) {

@@ -127,6 +127,10 @@ class WorkerCategoriesIntegrationTests {
         assertThat(problem(admin().postJson("/api/v1/worker-categories",
                 "{\"code\":\"" + code + "\",\"nameId\":\"x\",\"nameEn\":\"x\",\"defaultWageParameter\":\"jkk.rate\"}"), 400))
                 .isEqualTo("WAGE_PARAMETER_UNKNOWN");
+        // an amount of the regulation data that is no default wage (the JKM lump sum, Rp 20 million)
+        assertThat(problem(admin().postJson("/api/v1/worker-categories",
+                "{\"code\":\"" + code + "\",\"nameId\":\"x\",\"nameEn\":\"x\",\"defaultWageParameter\":\"jkm.lumpSum\"}"), 400))
+                .isEqualTo("WAGE_PARAMETER_UNKNOWN");
         assertThat(problem(admin().putJson("/api/v1/worker-categories/PETANI", "{\"code\":\"PEKEBUN\"}"), 400)).isEqualTo("CODE_FIXED");
         assertThat(admin().putJson("/api/v1/worker-categories/TIDAK_ADA_" + RUN, "{\"nameId\":\"x\"}").statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from worker_category where code = ?").param(code).query(Long.class).single()).isZero();
