@@ -242,6 +242,18 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
         return String.valueOf(jdbc.sql("select id from worker where nik = ?").param(nik).query(Long.class).single());
     }
 
+    @Test
+    void aRefusalIsSaidInThePagesLanguage() {
+        // the payer list's refusal of SELF, a past billing month, a month too far and a second reversal were English on
+        // Indonesian pages: their codes had no sentence in the bundles
+        TestUsers.token(accounts, "lang-refusal", Role.DPMD, "64.02");
+        Http browser = Http.browser(port);
+        assertThat(browser.login("lang-refusal", TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        String id = browser.get("/pembayar?kind=SELF&lang=id", "text/html").body();
+        assertThat(id).contains("Pembayar mandiri (SELF) tidak dicatat di daftar pembayar").doesNotContain("are not in the register");
+        assertThat(browser.get("/pembayar?kind=SELF&lang=en", "text/html").body()).contains("Self-payers (SELF) are not in the payer register");
+    }
+
     private static void created(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isIn(200, 201);
     }
