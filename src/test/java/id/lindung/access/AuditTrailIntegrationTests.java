@@ -106,6 +106,19 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void theAuditPageOffersTheKindsOfRecordByTheirNamesInTheReadersLanguage() {
+        // a typed "Klaim", what the table shows, matched nothing: the filter takes the stored code
+        String user = "audit-kinds-" + System.nanoTime();
+        TestUsers.token(accounts, user, Role.AUDITOR, "73.02");
+        Http browser = Http.browser(port);
+        assertThat(browser.login(user, TestUsers.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("/audit?type=claim_case&lang=id", "text/html").body())
+                .containsPattern("<option value=\"claim_case\" selected=\"selected\">Klaim</option>")
+                .containsPattern("<option value=\"bill\">Tagihan</option>");
+        assertThat(browser.get("/audit?lang=en", "text/html").body()).containsPattern("<option value=\"claim_case\">Claim</option>");
+    }
+
+    @Test
     void theTrailIsAppendOnly() {
         TestUsers.token(accounts, "append-only", Role.MONITOR, "ID");
         assertThatThrownBy(() -> jdbc.sql("update audit_event set username = 'someone-else'").update())

@@ -25,6 +25,13 @@ class AuditController {
         this.clock = clock;
     }
 
+    /**
+     * The kinds of record the trail names, for the page's choice: each is shown by its name in the reader's language
+     * (a typed "Klaim", what the table shows, matched nothing: the filter takes the stored code, claim_case).
+     */
+    static final java.util.List<String> TYPES = java.util.ResourceBundle.getBundle("messages", java.util.Locale.ROOT).keySet().stream()
+            .filter(k -> k.startsWith("audit.entity.")).map(k -> k.substring("audit.entity.".length())).sorted().toList();
+
     @GetMapping("/audit")
     String page(@RequestParam(required = false) String region, @RequestParam(required = false) String user,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -37,6 +44,7 @@ class AuditController {
         model.addAttribute("from", from);
         model.addAttribute("to", to);
         model.addAttribute("type", type);
+        model.addAttribute("types", TYPES);
         // times shown in the business zone, the zone the from/to days are read in
         model.addAttribute("zone", clock.getZone());
         return "access/audit";
