@@ -36,9 +36,18 @@ class BillingPagesIntegrationTests {
         String overview = dpmd.get("/tagihan?month=2024-03").body();
         var refused = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "_csrf", Http.csrfOf(overview)));
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("Penagihan Mar 2024 tidak dijalankan").contains("Tagih bulan lampau");
+        // a past month shows what it would do before it can be confirmed (issue 11 item 2): the page offered a box to tick
+        assertThat(refused.body()).contains("Penagihan Mar 2024 tidak dijalankan").contains("Tagih bulan lampau")
+                .contains("Pratinjau penagihan Mar 2024 (belum ada yang dicatat)").contains("1 tagihan (1 baru), 1 baris, 0 pembatalan; total Rp 7.280.");
         assertThat(jdbc.sql("select count(*) from bill where payer_id = ?").param(village).query(Long.class).single()).isZero();
-        var ran = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "backfill", "true", "_csrf", Http.csrfOf(overview)));
+        assertThat(Http.csrfOf(overview)).isNotBlank();
+        assertThat(overview).as("no backfill box before a preview").doesNotContain("name=\"backfill\"");
+        var unseen = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "backfill", "true", "_csrf", Http.csrfOf(overview)));
+        assertThat(unseen.statusCode()).as("a backfill not confirmed from its preview is refused again").isEqualTo(200);
+        assertThat(unseen.body()).contains("Pratinjau penagihan Mar 2024");
+        assertThat(jdbc.sql("select count(*) from bill where payer_id = ?").param(village).query(Long.class).single()).isZero();
+        var ran = dpmd.postForm("/tagihan/jalankan", Map.of("month", "2024-03", "backfill", "true", "previewed", "2024-03",
+                "_csrf", Http.csrfOf(refused.body())));
         // the run goes on in the background (issue 11 item 16): the answer is the run's page, which follows it live
         assertThat(ran.statusCode()).isEqualTo(302);
         assertThat(awaitJob(dpmd, ran)).contains("Penagihan Mar 2024:").contains("Lihat tagihan Mar 2024");

@@ -112,12 +112,17 @@ class BillingPageController {
      * run at once (a month too far ahead, a past month not confirmed) is said on this page as before.
      */
     @PostMapping("/tagihan/jalankan")
-    String run(@RequestParam String month, @RequestParam(defaultValue = "false") boolean backfill, Model model) {
+    String run(@RequestParam String month, @RequestParam(defaultValue = "false") boolean backfill,
+               @RequestParam(required = false) String previewed, Model model) {
         try {
-            return "redirect:/proses/" + jobs.startRun(BillingApiController.parseMonth(month), backfill, currentActor.get());
+            // a past month is billed from this page only from its preview's confirmation: the page showed a box to tick
+            // and started the backfill without ever saying what it would do (issue 11 item 2, contract review)
+            YearMonth m = BillingApiController.parseMonth(month);
+            return "redirect:/proses/" + jobs.startRun(m, backfill && m.toString().equals(previewed), currentActor.get());
         } catch (id.lindung.platform.InvalidInputException e) {
             if (e.problems().stream().anyMatch(p -> "BACKFILL_NOT_CONFIRMED".equals(p.code()))) {
                 model.addAttribute("backfillRefused", true);
+                model.addAttribute("preview", runs.dryRun(BillingApiController.parseMonth(month), currentActor.get()));
             } else {
                 // a month too far ahead or not a month: said on the page, not a server error
                 model.addAttribute("runRefused", e.problems().isEmpty() ? "" : e.problems().get(0).code());
