@@ -173,10 +173,13 @@ public class Bills {
         return totals;
     }
 
-    /** Unpaid earlier bills of the same payer with their fines, shown on a later bill. */
-    public List<BillSummary> arrearsBefore(BillSummary bill, Actor actor, LocalDate asOf) {
-        return find(bill.payer(), null, actor, asOf).stream()
-                .filter(b -> b.month().isBefore(bill.month()) && b.outstanding().isGreaterThan(Rupiah.ZERO)).toList();
+    /**
+     * What {@code bill} asks its payer to pay ({@link AmountDue}): its own outstanding, the earlier months still unpaid
+     * and every fine accrued so far, also the fine of an earlier month paid late but in full (it was left out while only
+     * unpaid months were read, so a December bill lost August's fine once August was settled).
+     */
+    public AmountDue amountDue(BillSummary bill, Actor actor, LocalDate asOf) {
+        return AmountDue.of(bill, find(bill.payer(), null, actor, asOf));
     }
 
     private BillSummary map(ResultSet rs) throws SQLException {
