@@ -8,7 +8,6 @@ import id.lindung.access.Role;
 import id.lindung.shared.Rupiah;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
@@ -39,8 +38,7 @@ class LateFineOnPartPaymentsIntegrationTests {
     }
 
     private void pay(String payer, String reference, LocalDate date, String amount) {
-        CurrentActor.runAs(ADMIN, () -> payments.record(
-                new Payments.PaymentRequest(payer, reference, date, new BigDecimal(amount), "BANK"), ADMIN));
+        BillingFixture.pay(payments, ADMIN, payer, reference, date, amount);
     }
 
     private Rupiah fineOfJuly(String payer) {
@@ -69,7 +67,7 @@ class LateFineOnPartPaymentsIntegrationTests {
         assertThat(july.outstanding()).isEqualTo(Rupiah.ZERO);
         assertThat(july.fine()).as("the Rp 200 of JKM paid on time is never late").isEqualTo(Rupiah.of(464));
         // the bill list (its own page statement) reads the same fine
-        clock.fixAt(LocalDate.of(2024, 12, 1).atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant());
+        clock.fixAt(BillingFixture.morningOf(LocalDate.of(2024, 12, 1)));
         var listed = overview.find(new BillOverview.Filter(YearMonth.of(2024, 7), desa, null, null), ADMIN, 0, 50);
         assertThat(listed.rows()).singleElement().extracting(BillOverview.Row::fine).isEqualTo(Rupiah.of(464));
     }

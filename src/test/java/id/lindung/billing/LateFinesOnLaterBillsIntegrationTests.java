@@ -14,10 +14,8 @@ import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +54,7 @@ class LateFinesOnLaterBillsIntegrationTests {
     }
 
     private void pay(String payer, String reference, LocalDate date, String amount) {
-        CurrentActor.runAs(ADMIN, () -> payments.record(
-                new Payments.PaymentRequest(payer, reference, date, new BigDecimal(amount), "BANK"), ADMIN));
+        BillingFixture.pay(payments, ADMIN, payer, reference, date, amount);
     }
 
     /**
@@ -76,7 +73,7 @@ class LateFinesOnLaterBillsIntegrationTests {
         String payer = "APBDES:" + desa;
         pay(payer, "JUL-" + desa, LocalDate.of(2024, 9, 10), "10800");
         pay(payer, "AUG-" + desa, LocalDate.of(2024, 9, 12), "10800");
-        clock.fixAt(LocalDate.of(2024, 10, 1).atTime(9, 0).atZone(ZoneId.of("Asia/Jakarta")).toInstant());
+        clock.fixAt(BillingFixture.morningOf(LocalDate.of(2024, 10, 1)));
         BillSummary july = bills.find(payer, YearMonth.of(2024, 7), ADMIN, null).get(0);
         assertThat(july.outstanding()).isEqualTo(Rupiah.ZERO);
         assertThat(july.fine()).as("July paid one started month late").isEqualTo(Rupiah.of(216));
