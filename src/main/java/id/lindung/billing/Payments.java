@@ -98,6 +98,10 @@ public class Payments {
                     .map(p -> InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
                     .toList());
         }
+        if (!PaymentBounds.dateOutOfRange(request).isEmpty()) {
+            // a date no payment can have is a value out of its range (400), the payer's and the day's bounds are 422
+            throw new InvalidInputException(PaymentBounds.dateOutOfRange(request));
+        }
         if (!refused.isEmpty()) {
             throw InvalidInputException.refused(refused);
         }
