@@ -1,6 +1,7 @@
 package id.lindung.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
@@ -109,6 +110,30 @@ class PaymentBoundsIntegrationTests {
         var file = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));
         assertThat(file.rejected()).extracting(Payments.Rejection::line, Payments.Rejection::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "DATE_BEFORE_PROGRAMMES"));
+    }
+
+    /**
+     * A payment file with nothing to reconcile (empty, blank lines, a header alone) is the file's fault, FILE_EMPTY as the
+     * worker import says it, in the service the CLI calls and in the API (400); it answered 200 {"accepted":0}, which reads
+     * as if every payment had been recorded before.
+     */
+    @Test
+    void anEmptyOrHeaderOnlyPaymentFileIsRefusedAsEmpty() {
+        Actor dpmd = TestUsers.actor("pay-bounds-dpmd", Role.DPMD, "75.03");
+        for (String csv : new String[] {"", "\n\n", "\uFEFF", "payer,reference,date,amount\n", "payer;reference;date;amount\r\n\r\n"}) {
+            for (boolean dryRun : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> payments.importCsv(
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd, dryRun)))
+                        .as("'%s'", csv).isInstanceOfSatisfying(id.lindung.platform.InvalidInputException.class,
+                                e -> assertThat(e.problems()).extracting(id.lindung.platform.InputProblem::code).containsExactly("FILE_EMPTY"));
+            }
+        }
+        Http api = Http.withToken(port, TestUsers.token(accounts, "pay-bounds-dpmd", Role.DPMD, "75.03"));
+        for (String csv : new String[] {"", "payer,reference,date,amount\n"}) {
+            var r = api.post("/api/v1/payments/imports", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as("'%s' %s", csv, r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("accepted");
+        }
     }
 
     @Test
