@@ -15,6 +15,12 @@ package id.lindung.billing;
  * payer's stream of payments: after everything the earlier months took ({@code bill_balance.paid}) and the lines before
  * it in the month; each payment whose stretch of that stream overlaps the line's paid the overlap, on its own date.
  * Computed when a bill is read, from the allocation as it stands, without a new table or column.
+ *
+ * <p>Cost, measured on the embedded database of the tests (6 December 2026, machine shared): a bill of 5,000 PU lines
+ * whose payer made 40 payments reads its fine in 105-280 ms, against 20-75 ms for the old expression; a village's bill
+ * of a few lines is unchanged in practice. The same trace written as one join of the lines with the payments measured
+ * the same. Should a payer with tens of thousands of lines need it faster, the allocation can record each line's late
+ * weight (its money times months late per payment) when it allocates, in a column of {@code payment_allocation}.
  */
 final class LateFines {
 
