@@ -82,7 +82,7 @@ public class BillDocuments {
      * The bill as PDF. {@code verificationUrl} is the public page's address with this bill's code (printed and in
      * the QR code); the bill as given must already be shown to {@code actor} (masked where the role sees it so).
      */
-    public byte[] pdf(BillSummary bill, List<BillSummary> arrears, id.lindung.access.Actor actor, String verificationUrl,
+    public byte[] pdf(BillSummary bill, AmountDue due, id.lindung.access.Actor actor, String verificationUrl,
                       Locale locale) {
         Text t = new Text(messages, locale);
         List<Bills.Line> lines = bills.lines(bill.id(), actor);
@@ -172,23 +172,23 @@ public class BillDocuments {
             totals.addCell(cell(rupiah(bill.total()), bold, Element.ALIGN_RIGHT));
             totals.addCell(cell(t.get("billing.doc.paid"), normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(bill.paid()), normal, Element.ALIGN_RIGHT));
-            Rupiah arrearsTotal = Rupiah.ZERO;
-            Rupiah finesTotal = bill.fine();
-            for (BillSummary a : arrears) {
-                arrearsTotal = arrearsTotal.plus(a.outstanding());
-                finesTotal = finesTotal.plus(a.fine());
-            }
-            totals.addCell(cell(t.get("billing.doc.arrears", arrears.size()), normal, Element.ALIGN_LEFT));
-            totals.addCell(cell(rupiah(arrearsTotal), normal, Element.ALIGN_RIGHT));
+            // the earlier months' unpaid contributions, and every fine accrued so far: a month paid late but in full
+            // still owes its fine (AmountDue), and the months it comes from are named under the totals
+            totals.addCell(cell(t.get("billing.doc.arrears", due.monthsInArrears()), normal, Element.ALIGN_LEFT));
+            totals.addCell(cell(rupiah(due.arrears()), normal, Element.ALIGN_RIGHT));
             totals.addCell(cell(t.get("billing.doc.fines"), normal, Element.ALIGN_LEFT));
-            totals.addCell(cell(rupiah(finesTotal), normal, Element.ALIGN_RIGHT));
+            totals.addCell(cell(rupiah(due.fines()), normal, Element.ALIGN_RIGHT));
             totals.addCell(cell(t.get("billing.doc.toPay"), bold, Element.ALIGN_LEFT));
-            totals.addCell(cell(rupiah(bill.outstanding().plus(arrearsTotal).plus(finesTotal)), bold, Element.ALIGN_RIGHT));
+            totals.addCell(cell(rupiah(due.toPay()), bold, Element.ALIGN_RIGHT));
             PdfPCell totalsCell = new PdfPCell(totals);
             totalsCell.setBorder(Rectangle.NO_BORDER);
             below.addCell(totalsCell);
             doc.add(below);
 
+            Paragraph owing = earlierMonths(bill, due, t, month, small);
+            if (owing != null) {
+                doc.add(owing);
+            }
             Paragraph rule = new Paragraph(t.get("billing.doc.partialMonth", r.joinerLeaverRule()), tiny);
             rule.setSpacingBefore(4);
             doc.add(rule);
@@ -207,6 +207,33 @@ public class BillDocuments {
             throw new UncheckedIOException(e);
         }
         return numberPages(out.toByteArray(), t, bill.verificationCode());
+    }
+
+    /**
+     * The months behind the arrears and fines of the totals, one by one ("Agustus 2026: iuran lunas, denda Rp 3.445"), so
+     * a treasurer sees where a fine comes from; null when nothing earlier is owed and the bill has no fine.
+     */
+    private static Paragraph earlierMonths(BillSummary bill, AmountDue due, Text t, DateTimeFormatter month, Font font) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (BillSummary b : due.earlier()) {
+            parts.add(owingOf(b, t, month));
+        }
+        if (bill.fine().isGreaterThan(Rupiah.ZERO)) {
+            parts.add(owingOf(bill, t, month));
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        Paragraph p = new Paragraph(t.get("billing.doc.owingByMonth") + ": " + String.join("; ", parts), font);
+        p.setSpacingBefore(4);
+        return p;
+    }
+
+    private static String owingOf(BillSummary b, Text t, DateTimeFormatter month) {
+        String contribution = b.outstanding().isGreaterThan(Rupiah.ZERO)
+                ? t.get("billing.doc.owingContribution", rupiah(b.outstanding())) : t.get("billing.doc.owingNone");
+        String fine = b.fine().isGreaterThan(Rupiah.ZERO) ? ", " + t.get("billing.doc.owingFine", rupiah(b.fine())) : "";
+        return b.month().format(month) + ": " + contribution + fine;
     }
 
     /** Where and how to pay, the due date and the fine rule in words, from the month's regulation values. */
@@ -268,8 +295,8 @@ public class BillDocuments {
     }
 
     /** The bill as XLSX in the page's language: rates and amounts as numbers with formats, columns sized. */
-    public byte[] xlsx(BillSummary bill, id.lindung.access.Actor actor, Locale locale) {
-        return BillSheet.write(bill, bills.lines(bill.id(), actor), new Text(messages, locale));
+    public byte[] xlsx(BillSummary bill, AmountDue due, id.lindung.access.Actor actor, Locale locale) {
+        return BillSheet.write(bill, due, bills.lines(bill.id(), actor), new Text(messages, locale));
     }
 
     /** Text that a spreadsheet would run as a formula is neutralised. */

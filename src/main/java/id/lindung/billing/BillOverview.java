@@ -228,15 +228,11 @@ public class BillOverview {
                 )
                 select g.id, g.code, g.name, g.kind, g.payer_region_code, r.name as region_name, d.name as district_name,
                        g.total, g.paid, g.due_date,
-                       coalesce((select sum(coalesce(a.amount, 0) * months_late(l.due_date, coalesce(a.paid_on, l.due_date))
-                                            + greatest(l.eff - coalesce(a.amount, 0), 0) * months_late(l.due_date, :asOf))
-                                 from bill_line_effective l
-                                 left join payment_allocation a on a.bill_line_id = l.id
-                                 where l.payer_id = g.payer_id and l.month = g.month and l.segment = 'PU'), 0) as pu_late
+                       %s as pu_late
                 from page g
                 left join region_area r on r.code = g.payer_region_code
                 left join region_area d on d.code = r.parent_code and r.level = 'VILLAGE'
-                order by g.payer_region_code, g.payer_id""".formatted(where);
+                order by g.payer_region_code, g.payer_id""".formatted(where, LateFines.puLate("g.payer_id", "g.month"));
     }
 
     /** The named area inside the caller's scope; an area outside it is answered as unknown. */

@@ -27,7 +27,7 @@ final class BillSheet {
 
     private BillSheet() {}
 
-    static byte[] write(BillSummary bill, List<Bills.Line> lines, BillDocuments.Text t) {
+    static byte[] write(BillSummary bill, AmountDue due, List<Bills.Line> lines, BillDocuments.Text t) {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet(t.get("billing.doc.sheet", bill.month().toString()));
             DataFormat formats = wb.createDataFormat();
@@ -54,9 +54,9 @@ final class BillSheet {
                     .createCell(1).setCellValue(BillDocuments.safe(bill.payerName() + " (" + bill.payer() + ")"));
             label(sheet.createRow(r++), t.get("billing.doc.month"), bold)
                     .createCell(1).setCellValue(bill.month().toString());
-            Cell due = label(sheet.createRow(r++), t.get("billing.doc.due"), bold).createCell(1);
-            due.setCellValue(bill.dueDate());
-            due.setCellStyle(date);
+            Cell dueDate = label(sheet.createRow(r++), t.get("billing.doc.due"), bold).createCell(1);
+            dueDate.setCellValue(bill.dueDate());
+            dueDate.setCellStyle(date);
             label(sheet.createRow(r++), t.get("billing.doc.code"), bold).createCell(1).setCellValue(bill.verificationCode());
             r++;
             Row header = sheet.createRow(r++);
@@ -90,12 +90,50 @@ final class BillSheet {
             totalLabel.setCellValue(t.get("billing.doc.sheetTotal"));
             totalLabel.setCellStyle(bold);
             number(total, 9, bill.total().toBigDecimal(), boldMoney);
+            // what the payer owes with this bill, as the PDF's totals: paid, earlier arrears, every fine so far (a month
+            // paid late but in full keeps its fine, AmountDue), the amount to pay; then the months they come from
+            r = summary(sheet, r + 1, t.get("billing.doc.paid"), bill.paid().toBigDecimal(), money, null);
+            r = summary(sheet, r, t.get("billing.doc.arrears", due.monthsInArrears()), due.arrears().toBigDecimal(), money, null);
+            r = summary(sheet, r, t.get("billing.doc.fines"), due.fines().toBigDecimal(), money, null);
+            r = summary(sheet, r, t.get("billing.doc.toPay"), due.toPay().toBigDecimal(), boldMoney, bold);
+            List<BillSummary> owing = new java.util.ArrayList<>(due.earlier());
+            if (bill.fine().isGreaterThan(id.lindung.shared.Rupiah.ZERO)) {
+                owing.add(bill);
+            }
+            if (!owing.isEmpty()) {
+                r++;
+                Row head = sheet.createRow(r++);
+                String[] heads = {t.get("billing.doc.month"), t.get("billing.doc.owingUnpaid"), t.get("billing.doc.fines")};
+                for (int i = 0; i < heads.length; i++) {
+                    Cell c = head.createCell(7 + i);
+                    c.setCellValue(heads[i]);
+                    c.setCellStyle(bold);
+                }
+                for (BillSummary b : owing) {
+                    Row row = sheet.createRow(r++);
+                    row.createCell(7).setCellValue(b.month().toString());
+                    number(row, 8, b.outstanding().max(id.lindung.shared.Rupiah.ZERO).toBigDecimal(), money);
+                    number(row, 9, b.fine().toBigDecimal(), money);
+                }
+            }
             wb.write(out);
             wb.dispose();
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A labelled amount under the bill's total (label in the rate column, amount in the amount column); the next row. */
+    private static int summary(Sheet sheet, int r, String label, BigDecimal amount, CellStyle money, CellStyle labelStyle) {
+        Row row = sheet.createRow(r);
+        Cell c = row.createCell(8);
+        c.setCellValue(label);
+        if (labelStyle != null) {
+            c.setCellStyle(labelStyle);
+        }
+        number(row, 9, amount, money);
+        return r + 1;
     }
 
     private static Row label(Row row, String text, CellStyle style) {

@@ -38,24 +38,20 @@ public class Bills {
     }
 
     /**
-     * One row per bill. {@code pu_late} is the PU contribution times the months it was late: the part paid
-     * late counts up to its payment date, the part still unpaid up to {@code :asOf}; the fine is that times
-     * the month's fine rate, so a fine stays owed after the contribution itself is paid.
+     * One row per bill. {@code pu_late} is the PU contribution times the months it was late: each part paid late
+     * counts up to the date of the payment it came from, the part still unpaid up to {@code :asOf} ({@link LateFines});
+     * the fine is that times the month's fine rate, so a fine stays owed after the contribution itself is paid.
      */
     private static final String SUMMARY = """
             select b.id, p.code, p.name, b.month, b.due_date, b.verification_code,
                    coalesce(sum(l.amount), 0) as total,
                    coalesce((select sum(a.amount) from payment_allocation a join bill_line x on x.id = a.bill_line_id
                              where x.payer_id = b.payer_id and x.month = b.month), 0) as paid,
-                   coalesce((select sum(coalesce(a.amount, 0) * months_late(x.due_date, coalesce(a.paid_on, x.due_date))
-                                        + greatest(x.eff - coalesce(a.amount, 0), 0) * months_late(x.due_date, :asOf))
-                             from bill_line_effective x
-                             left join payment_allocation a on a.bill_line_id = x.id
-                             where x.payer_id = b.payer_id and x.month = b.month and x.segment = 'PU'), 0) as pu_late,
+                   %s as pu_late,
                    count(l.id) filter (where l.kind <> 'REVERSAL') as line_count
             from bill b join registry_payer p on p.id = b.payer_id
             left join bill_line l on l.payer_id = b.payer_id and l.month = b.month
-            """;
+            """.formatted(LateFines.puLate("b.payer_id", "b.month"));
 
     /** Bills in scope, optionally of one payer and/or one month, newest month first. */
     public List<BillSummary> find(String payerCode, YearMonth month, Actor actor, LocalDate asOf) {
@@ -173,10 +169,13 @@ public class Bills {
         return totals;
     }
 
-    /** Unpaid earlier bills of the same payer with their fines, shown on a later bill. */
-    public List<BillSummary> arrearsBefore(BillSummary bill, Actor actor, LocalDate asOf) {
-        return find(bill.payer(), null, actor, asOf).stream()
-                .filter(b -> b.month().isBefore(bill.month()) && b.outstanding().isGreaterThan(Rupiah.ZERO)).toList();
+    /**
+     * What {@code bill} asks its payer to pay ({@link AmountDue}): its own outstanding, the earlier months still unpaid
+     * and every fine accrued so far, also the fine of an earlier month paid late but in full (it was left out while only
+     * unpaid months were read, so a December bill lost August's fine once August was settled).
+     */
+    public AmountDue amountDue(BillSummary bill, Actor actor, LocalDate asOf) {
+        return AmountDue.of(bill, find(bill.payer(), null, actor, asOf));
     }
 
     private BillSummary map(ResultSet rs) throws SQLException {

@@ -16,14 +16,22 @@ import org.springframework.stereotype.Component;
 /**
  * The bounds of a payment, the same for the API, the form, the reconciliation file and the CLI: an amount above zero,
  * at most the payer's outstanding plus a configurable ceiling (unless paying ahead was asked for) and never above an
- * absolute maximum; a date not in the future (business clock) and not before the payer's first billed month (unless
- * paying ahead); a reference and a channel of bounded length. Each broken rule has its own code (docs/api-errors.md).
+ * absolute maximum; a date not in the future (business clock), never before 1 July 2015 and not before the payer's first
+ * billed month (unless paying ahead); a reference and a channel of bounded length. Each broken rule has its own code (docs/api-errors.md).
  */
 @Component
 class PaymentBounds {
 
     static final int REFERENCE_MAX = 100;
     static final int CHANNEL_MAX = 40;
+
+    /**
+     * The earliest date any payment may carry, a prepayment too: 1 July 2015, when JKK, JKM, JHT and JP began under BPJS
+     * Ketenagakerjaan (PP 44/2015, 45/2015, 46/2015) and the regulation data begins, so no month before it can be billed.
+     * A prepayment skips the payer's first bill as a bound and had none: {@code -0001-01-01} was stored as 2 BC (review
+     * of 6 December 2026).
+     */
+    static final LocalDate EARLIEST = LocalDate.of(2015, 7, 1);
 
     /** What a payer's payments are measured against: its first billed month (null: none yet) and what it owes now. */
     record Balance(LocalDate firstBill, Rupiah outstanding) {}
@@ -42,9 +50,23 @@ class PaymentBounds {
         this.maximum = Rupiah.of(maximum);
     }
 
+    /**
+     * A date outside every date a payment can have ({@link #EARLIEST}), whoever pays and whether ahead or not: a value out
+     * of the field's range, answered 400 by the API (docs/api-errors.md), where the other bounds depend on the payer
+     * or the day and answer 422. Also part of {@link #check(Payments.PaymentRequest)}, so a file's row names it.
+     */
+    static List<InputProblem> dateOutOfRange(Payments.PaymentRequest r) {
+        if (r.date() != null && r.date().isBefore(EARLIEST)) {
+            return List.of(InputProblem.of("date", "DATE_BEFORE_PROGRAMMES", "date " + r.date() + " is before " + EARLIEST
+                    + ", when the BPJS Ketenagakerjaan programmes and Lindung's regulation data begin; a payment, a prepayment"
+                    + " too, is dated from then on"));
+        }
+        return List.of();
+    }
+
     /** The rules that need nothing but the request (checked before the payer is looked up). */
     List<InputProblem> check(Payments.PaymentRequest r) {
-        List<InputProblem> problems = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>(dateOutOfRange(r));
         if (r.reference() != null && r.reference().strip().length() > REFERENCE_MAX) {
             problems.add(InputProblem.of("reference", "REFERENCE_TOO_LONG",
                     "reference has " + r.reference().strip().length() + " characters; at most " + REFERENCE_MAX));

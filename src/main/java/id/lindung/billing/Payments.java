@@ -98,6 +98,10 @@ public class Payments {
                     .map(p -> InputProblem.of(p.substring(0, p.indexOf(':')), "INVALID", p.substring(p.indexOf(':') + 2)))
                     .toList());
         }
+        if (!PaymentBounds.dateOutOfRange(request).isEmpty()) {
+            // a date no payment can have is a value out of its range (400), the payer's and the day's bounds are 422
+            throw new InvalidInputException(PaymentBounds.dateOutOfRange(request));
+        }
         if (!refused.isEmpty()) {
             throw InvalidInputException.refused(refused);
         }
@@ -228,6 +232,10 @@ public class Payments {
                 if (index != null) {
                     progress.advanced(BillingProgress.CHECKING, checked++, rows);
                 }
+                if (index == null && rec.getFields().stream().allMatch(f -> f.replace("\uFEFF", "").isBlank())) {
+                    // nothing before the header but a byte-order mark or blanks: no header yet
+                    continue;
+                }
                 if (index == null) {
                     index = new HashMap<>();
                     for (int i = 0; i < rec.getFieldCount(); i++) {
@@ -286,6 +294,13 @@ public class Payments {
                     continue;
                 }
                 good.add(Map.entry(line, request));
+            }
+            if (index == null || checked == 0) {
+                // nothing to reconcile is the file's fault, as the worker import says (FILE_EMPTY): an empty or header-only
+                // file answered 200 {"accepted":0}, which reads as "every payment was already there"
+                throw new InvalidInputException(List.of(new InputProblem(1, null, "FILE_EMPTY", index == null
+                        ? "The file is empty; expected a header payer,reference,date,amount and a row per payment"
+                        : "The file has a header but no rows")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,7 +21,8 @@ class PaymentsCommand {
     @Command(name = "import", description = {"Import a bank or BPJS reconciliation CSV: payer,reference,date,amount",
             "(dates YYYY-MM-DD or DD/MM/YYYY). Prints {\"accepted\",\"duplicates\",\"rejected\":[{\"line\",\"reason\"}],",
             "\"dryRun\"}; a reference already recorded counts as a duplicate and adds nothing. Good rows are recorded even",
-            "when others are rejected; then the first rejections go to stderr and the exit status is 3."})
+            "when others are rejected; then the first rejections go to stderr and the exit status is 3. A file with no",
+            "header, or a header and no rows, is refused (FILE_EMPTY, exit status 2)."})
     static class Import implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "FILE") Path file;
         @picocli.CommandLine.Option(names = "--dry-run", description = "Check every row and print the result; record nothing.")

@@ -58,7 +58,7 @@ class BillDocumentsIntegrationTests {
     }
 
     private byte[] pdf(BillSummary bill, Locale locale) {
-        return documents.pdf(bill, List.of(), ADMIN, url(bill), locale);
+        return documents.pdf(bill, AmountDue.of(bill, List.of()), ADMIN, url(bill), locale);
     }
 
     private static String url(BillSummary bill) {
@@ -185,7 +185,7 @@ class BillDocumentsIntegrationTests {
     @Test
     void theSpreadsheetHoldsRatesAndAmountsAsFormattedNumbersWithHeadersInThePageLanguage() throws Exception {
         BillSummary bill = billOfVillage("73.02.04.2003", 2);
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(documents.xlsx(bill, ADMIN, INDONESIAN)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(documents.xlsx(bill, AmountDue.of(bill, List.of()), ADMIN, INDONESIAN)))) {
             Sheet sheet = wb.getSheetAt(0);
             Cell due = sheet.getRow(2).getCell(1);
             assertThat(DateUtil.isCellDateFormatted(due)).as("the due date is a date").isTrue();
@@ -210,7 +210,9 @@ class BillDocumentsIntegrationTests {
                 assertThat(sheet.getColumnWidth(column)).as("column %d is sized", column).isGreaterThanOrEqualTo(8 * 256);
             }
             assertThat(sheet.getColumnWidth(1)).as("names are wider than the default").isGreaterThan(20 * 256);
-            Row total = sheet.getRow(sheet.getLastRowNum());
+            // the bill's total under its lines (what is owed with it, arrears and fines, follows: AmountDue)
+            Row total = sheet.getRow(6 + (int) bill.lineCount() + 1);
+            assertThat(total.getCell(8).getStringCellValue()).isEqualTo("Total");
             assertThat(total.getCell(9).getNumericCellValue()).isEqualTo(bill.total().toBigDecimal().doubleValue());
             List<String> texts = new ArrayList<>();
             sheet.forEach(r -> r.forEach(c -> {
@@ -220,7 +222,7 @@ class BillDocumentsIntegrationTests {
             }));
             assertThat(texts).doesNotContain("EMPLOYER", "WORKER", "ORIGINAL", "ADJUSTMENT", "REVERSAL");
         }
-        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(documents.xlsx(bill, ADMIN, Locale.ENGLISH)))) {
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(documents.xlsx(bill, AmountDue.of(bill, List.of()), ADMIN, Locale.ENGLISH)))) {
             assertThat(wb.getSheetAt(0).getRow(5).getCell(1).getStringCellValue()).isEqualTo("Name");
             assertThat(wb.getSheetAt(0).getRow(6).getCell(4).getStringCellValue()).isEqualTo("Employer");
         }

@@ -70,4 +70,15 @@ final class BillingFixture {
         term(w, desa, "JKM", "PU", "2000000", null, village, village, from, null);
         return village;
     }
+
+    /** A payment by bank recorded as {@code actor} would record it (the bounds and the allocation included). */
+    static void pay(Payments payments, id.lindung.access.Actor actor, String payer, String reference, LocalDate date, String amount) {
+        id.lindung.access.CurrentActor.runAs(actor, () -> payments.record(
+                new Payments.PaymentRequest(payer, reference, date, new BigDecimal(amount), "BANK"), actor));
+    }
+
+    /** Nine in the morning of {@code day} in the business zone, for {@code TestClock.fixAt}. */
+    static java.time.Instant morningOf(LocalDate day) {
+        return day.atTime(9, 0).atZone(java.time.ZoneId.of("Asia/Jakarta")).toInstant();
+    }
 }

@@ -1,6 +1,7 @@
 package id.lindung.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
@@ -56,7 +57,7 @@ class PaymentBoundsIntegrationTests {
                 {body(payer, "B-1", "2025-03-01", "0", ""), "AMOUNT_NOT_POSITIVE"},
                 {body(payer, "B-2", "2025-03-01", "1000000000000000", ""), "AMOUNT_ABOVE_MAXIMUM"},
                 {body(payer, "B-3", "2025-03-01", "50000000", ""), "AMOUNT_ABOVE_OUTSTANDING"},
-                {body(payer, "B-4", "1900-01-01", "10800", ""), "DATE_BEFORE_FIRST_BILL"},
+                {body(payer, "B-4", "2024-12-31", "10800", ""), "DATE_BEFORE_FIRST_BILL"},
                 {body(payer, "B-5", tomorrow, "10800", ""), "DATE_IN_FUTURE"},
                 {body(payer, "R".repeat(101), "2025-03-01", "10800", ""), "REFERENCE_TOO_LONG"},
                 {body(payer, "B-7", "2025-03-01", "10800", ",\"channel\":\"" + "C".repeat(41) + "\""), "CHANNEL_TOO_LONG"},
@@ -79,6 +80,62 @@ class PaymentBoundsIntegrationTests {
         assertThat(retry.body()).contains("\"duplicate\":true");
     }
 
+    /**
+     * No payment, a prepayment neither, is dated before 1 July 2015, when the programmes and the regulation data begin: a
+     * prepayment skips the first bill as its bound, and "-0001-01-01" was stored as 2 BC (review of 6 December 2026). A
+     * date out of the field's range is 400, with its own code, in the API and the form; the file lists the row.
+     */
+    @Test
+    void noPaymentNotEvenAPrepaymentIsDatedBeforeTheProgrammesBegan() {
+        String payer = billedVillage("75.03.01.2007");
+        Http api = Http.withToken(port, TestUsers.token(accounts, "pay-bounds-dpmd", Role.DPMD, "75.03"));
+        for (String date : new String[] {"-0001-01-01", "0001-01-01", "1900-01-01", "2015-06-30"}) {
+            var r = api.postJson("/api/v1/payments", body(payer, "P-" + date, date, "10800", ",\"prepayment\":true"));
+            assertThat(r.statusCode()).as(date + " " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"code\":\"DATE_BEFORE_PROGRAMMES\"", "\"field\":\"date\"");
+        }
+        // a payer with no bill yet has no first bill to bound an ordinary payment either
+        long unbilled = new BillingFixture(jdbc).payer("APBDES:75.03.01.2028", "APBDES", "Pemerintah Desa 75.03.01.2028", "75.03.01.2028");
+        var r = api.postJson("/api/v1/payments", body("APBDES:75.03.01.2028", "U-1", "1900-01-01", "10800", ""));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("DATE_BEFORE_PROGRAMMES");
+        assertThat(jdbc.sql("select count(*) from payment where payer_id in (?, (select id from payer where code = ?))")
+                .params(unbilled, payer).query(Long.class).single()).isZero();
+        // from the first day on, a prepayment is accepted
+        assertThat(api.postJson("/api/v1/payments", body(payer, "P-OK", "2015-07-01", "10800", ",\"prepayment\":true"))
+                .statusCode()).isEqualTo(201);
+
+        Actor dpmd = TestUsers.actor("pay-bounds-dpmd", Role.DPMD, "75.03");
+        String csv = "payer,reference,date,amount,prepayment\n" + payer + ",PF-1,0001-01-01,100,ya\n";
+        var file = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));
+        assertThat(file.rejected()).extracting(Payments.Rejection::line, Payments.Rejection::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, "DATE_BEFORE_PROGRAMMES"));
+    }
+
+    /**
+     * A payment file with nothing to reconcile (empty, blank lines, a header alone) is the file's fault, FILE_EMPTY as the
+     * worker import says it, in the service the CLI calls and in the API (400); it answered 200 {"accepted":0}, which reads
+     * as if every payment had been recorded before.
+     */
+    @Test
+    void anEmptyOrHeaderOnlyPaymentFileIsRefusedAsEmpty() {
+        Actor dpmd = TestUsers.actor("pay-bounds-dpmd", Role.DPMD, "75.03");
+        for (String csv : new String[] {"", "\n\n", "\uFEFF", "payer,reference,date,amount\n", "payer;reference;date;amount\r\n\r\n"}) {
+            for (boolean dryRun : new boolean[] {false, true}) {
+                assertThatThrownBy(() -> CurrentActor.runAs(dpmd, () -> payments.importCsv(
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd, dryRun)))
+                        .as("'%s'", csv).isInstanceOfSatisfying(id.lindung.platform.InvalidInputException.class,
+                                e -> assertThat(e.problems()).extracting(id.lindung.platform.InputProblem::code).containsExactly("FILE_EMPTY"));
+            }
+        }
+        Http api = Http.withToken(port, TestUsers.token(accounts, "pay-bounds-dpmd", Role.DPMD, "75.03"));
+        for (String csv : new String[] {"", "payer,reference,date,amount\n"}) {
+            var r = api.post("/api/v1/payments/imports", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertThat(r.statusCode()).as("'%s' %s", csv, r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("accepted");
+        }
+    }
+
     @Test
     void theReconciliationFileAndTheFormApplyTheSameBounds() {
         String payer = billedVillage("75.03.01.2005");
@@ -86,7 +143,7 @@ class PaymentBoundsIntegrationTests {
         String csv = "payer,reference,date,amount,prepayment\n"
                 + payer + ",F-1,2025-03-01,15000,\n"
                 + payer + ",F-2,2025-03-02,15000000,\n"      // with F-1: more than owed plus the ceiling
-                + payer + ",F-3,1900-01-01,100,\n"
+                + payer + ",F-3,2024-12-31,100,\n"
                 + payer + ",F-4,2025-03-03,0,\n"
                 + payer + ",F-5,2025-03-04,30000000,ya\n";
         var result = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), dpmd));

@@ -121,7 +121,24 @@ class BillingApiController {
     @GetMapping("/bills/{id}")
     Object bill(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", totalsWithSen(bills.totalsByProgram(id)), "lines", bills.lines(id, actor.get()));
+        return java.util.Map.of("bill", BillView.of(b.shownTo(actor.get())), "totalsByProgram", totalsWithSen(bills.totalsByProgram(id)),
+                "lines", bills.lines(id, actor.get()), "amountDue", DueView.of(bills.amountDue(b, actor.get(), null)));
+    }
+
+    /** One earlier month behind a bill's amount due: its unpaid contribution and its fine (either may be zero). */
+    record OwingMonth(String month, BigDecimal outstanding, BigDecimal fine) {}
+
+    /**
+     * What the bill asks to pay, as the PDF's totals say it: the earlier months' unpaid contributions ({@code arrears}, over
+     * {@code monthsInArrears}), every fine accrued so far ({@code fines}: the bill's own and each earlier month's, also a
+     * month paid late but in full), {@code toPay}, and the earlier months they come from.
+     */
+    record DueView(BigDecimal arrears, long monthsInArrears, BigDecimal fines, BigDecimal toPay, List<OwingMonth> earlier) {
+        static DueView of(id.lindung.billing.AmountDue due) {
+            return new DueView(due.arrears().toNumber(), due.monthsInArrears(), due.fines().toNumber(), due.toPay().toNumber(),
+                    due.earlier().stream().map(b -> new OwingMonth(b.month().toString(), b.outstanding().toNumber(), b.fine().toNumber()))
+                            .toList());
+        }
     }
 
     /** Each programme's total with two decimals, as the API has always written a sum of stored amounts. */
@@ -135,7 +152,7 @@ class BillingApiController {
     @GetMapping(value = "/bills/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> pdf(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        byte[] pdf = documents.pdf(b.shownTo(actor.get()), bills.arrearsBefore(b, actor.get(), null), actor.get(),
+        byte[] pdf = documents.pdf(b.shownTo(actor.get()), bills.amountDue(b, actor.get(), null), actor.get(),
                 verificationUrl(b.verificationCode()), LocaleContextHolder.getLocale());
         auditDocument(b, "pdf");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".pdf")
@@ -157,7 +174,8 @@ class BillingApiController {
     @GetMapping("/bills/{id}/xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable long id) {
         BillSummary b = bills.get(id, actor.get(), null);
-        byte[] xlsx = documents.xlsx(b.shownTo(actor.get()), actor.get(), LocaleContextHolder.getLocale());
+        byte[] xlsx = documents.xlsx(b.shownTo(actor.get()), bills.amountDue(b, actor.get(), null), actor.get(),
+                LocaleContextHolder.getLocale());
         auditDocument(b, "xlsx");
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=tagihan-" + b.month() + "-" + b.id() + ".xlsx")
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))

@@ -146,7 +146,7 @@ class BillingPageController {
         model.addAttribute("lines", lines.items());
         model.addAttribute("linesPage", lines);
         model.addAttribute("byProgram", bills.totalsByProgram(id));
-        model.addAttribute("arrears", bills.arrearsBefore(bill, actor, null).stream().map(b -> b.shownTo(actor)).toList());
+        model.addAttribute("due", bills.amountDue(bill, actor, null).shownTo(actor));
         return "billing/bill";
     }
 
