@@ -289,7 +289,10 @@ class BillingPageController {
             } else {
                 model.addAttribute("checked", true);
                 var found = protection.publicCheck(nik.trim(), birthDateValue, LocalDate.now(clock));
-                found.ifPresentOrElse(r -> model.addAttribute("report", r), () -> limiter.failed(nik));
+                found.ifPresentOrElse(r -> {
+                    model.addAttribute("report", r);
+                    model.addAttribute("checkedNik", id.lindung.access.PersonalData.mask(r.nik()));
+                }, () -> limiter.failed(nik));
             }
         } else {
             model.addAttribute("incomplete", true);
