@@ -109,6 +109,14 @@ public class Payments {
         return store(payer, request, request.rupiah(), actor);
     }
 
+    /**
+     * Whether {@code code} names a payer of the actor's area; the payment form answers "unknown or outside your area"
+     * alike for both, beside the field, as the reconciliation file does.
+     */
+    public boolean knowsPayer(String code, Actor actor) {
+        return payers.find(code).filter(p -> actor.scope().covers(p.regionCode())).isPresent();
+    }
+
     private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Rupiah amount, Actor actor) {
         // one payer's payments one at a time: the reference check, the bounds and the allocation see every earlier one
         allocation.lockPayers(List.of(payer.id()));

@@ -357,6 +357,14 @@ public class WorkerImports {
         return true;
     }
 
+    /**
+     * Whether this process is importing the batch in the background now: an IMPORTING batch that it is not (its import
+     * failed, or the process that ran it was killed) is resumed by confirming it again.
+     */
+    public boolean confirmingNow(long id) {
+        return confirming.contains(id);
+    }
+
     /** {@link #confirm(long)}, telling {@code progress} how far it is. */
     public ImportBatch confirm(long id, Progress progress) {
         Actor actor = requireWriter();

@@ -44,6 +44,16 @@ public class Regions implements RegionDirectory {
      */
     public Region regionalIn(String code, RegionScope scope, String required, String example, String national,
                              List<id.lindung.platform.InputProblem> problems) {
+        return regionalIn(code, scope, required, example, national, false, problems);
+    }
+
+    /**
+     * As {@link #regionalIn(String, RegionScope, String, String, String, List)}; with {@code outsideIsUnknown} a region
+     * outside the scope is the problem an unknown one is (REGION_UNKNOWN, same words), not a 404: a form shows it beside
+     * the field and keeps what was typed, and still does not tell an unknown region from one outside the area.
+     */
+    public Region regionalIn(String code, RegionScope scope, String required, String example, String national,
+                             boolean outsideIsUnknown, List<id.lindung.platform.InputProblem> problems) {
         if (code == null || code.isBlank()) {
             problems.add(id.lindung.platform.InputProblem.of("regionCode", "REQUIRED", required));
             return null;
@@ -60,13 +70,13 @@ public class Regions implements RegionDirectory {
             problems.add(id.lindung.platform.InputProblem.of("regionCode", "REGION_INVALID", national));
             return null;
         }
-        if (!scope.covers(asked)) {
+        if (!scope.covers(asked) && !outsideIsUnknown) {
             throw new NotFoundException("Region " + asked.code() + " not found");
         }
-        Region region = lookup(asked.code()).filter(Region::active).orElse(null);
+        Region region = scope.covers(asked) ? lookup(asked.code()).filter(Region::active).orElse(null) : null;
         if (region == null) {
             problems.add(id.lindung.platform.InputProblem.of("regionCode", "REGION_UNKNOWN", "Region " + asked.code()
-                    + " is not in the current official region list"));
+                    + " is not in the current official region list, or outside your area"));
         }
         return region;
     }

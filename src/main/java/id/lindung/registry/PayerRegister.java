@@ -157,6 +157,18 @@ public class PayerRegister {
 
     /** Registers an employer or donor in a region of the caller's scope; its code is {@code KIND:<region>:<NAME>}. */
     public Payer create(NewPayer p) {
+        return create(p, false);
+    }
+
+    /**
+     * As {@link #create(NewPayer)}, for the form: a region outside the caller's area is refused with the other
+     * problems as an unknown one is (REGION_UNKNOWN), not as not found, so the form keeps its input.
+     */
+    public Payer createFromForm(NewPayer p) {
+        return create(p, true);
+    }
+
+    private Payer create(NewPayer p, boolean outsideIsUnknown) {
         Actor actor = requireWriter();
         List<InputProblem> problems = new ArrayList<>();
         if (p.kind() == null) {
@@ -168,7 +180,7 @@ public class PayerRegister {
         }
         Region region = regions.regionalIn(p.regionCode(), actor.scope(), "regionCode is required: the desa, district, "
                 + "regency or province the payer belongs to", "64, 64.02, 64.02.03 or 64.02.03.2007",
-                "A payer belongs to a province or an area below it, not to ID", problems);
+                "A payer belongs to a province or an area below it, not to ID", outsideIsUnknown, problems);
         checkName(p.name(), problems);
         Contact contact = p.contact() == null ? new Contact(null, null, null, null) : p.contact();
         checkContact(contact.contactPerson(), contact.phone(), contact.email(), contact.address(), problems);

@@ -177,6 +177,29 @@ class BillingApiIntegrationTests {
     }
 
     @Test
+    void thePublicCheckPageSaysWhoseStatusItIsAndTheDayItAppliesTo() {
+        String nik = billedVillage("73.02.01.2021")[1];
+        // other tests use the public check from the same address: start past their minutes of the rate limit
+        clock.fixAt(java.time.Instant.now().plusSeconds(1500));
+        String today = java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                java.util.Locale.ENGLISH));
+        try {
+            Http visitor = Http.browser(port);
+            String form = visitor.get("/public/cek-perlindungan?lang=id").body();
+            String page = visitor.postForm("/public/cek-perlindungan", java.util.Map.of("nik", nik, "birthDate", "1990-01-01",
+                    "_csrf", Http.csrfOf(form))).body();
+            String masked = nik.substring(0, 6) + "********" + nik.substring(14);
+            assertThat(page).containsPattern("Status perlindungan NIK " + java.util.regex.Pattern.quote(masked)
+                    + " pada " + today.replaceAll("[A-Za-z]+", "\\\\p{L}+")).doesNotContain(nik);
+            String english = visitor.postForm("/public/cek-perlindungan?lang=en", java.util.Map.of("nik", nik, "birthDate",
+                    "1990-01-01", "_csrf", Http.csrfOf(form))).body();
+            assertThat(english).contains("Protection status of NIK " + masked + " on " + today).doesNotContain(nik);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     void guessingTheHiddenBirthDateOfOneMaskedNikStopsAfterTwentyFailedChecksFromAnyAddress() {
         String nik = billedVillage("73.02.01.2010")[1];
         Http anonymous = Http.anonymous(port);

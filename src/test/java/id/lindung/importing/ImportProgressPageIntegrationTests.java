@@ -34,6 +34,7 @@ class ImportProgressPageIntegrationTests {
     @Autowired WorkerFileGenerator generator;
     @Autowired Regions regions;
     @Autowired UserAccounts accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void theProgressFragmentShowsTheCountersAndPollsOnlyWhileTheBatchIsImporting() {
@@ -114,7 +115,11 @@ class ImportProgressPageIntegrationTests {
             var confirmed = dpmd.postForm("/impor/pekerja/" + batch.id() + "/konfirmasi", java.util.Map.of());
             assertThat(confirmed.statusCode()).isEqualTo(302);
             assertThat(CurrentActor.runAs(ADMIN, () -> imports.get(batch.id())).status()).isEqualTo("IMPORTING");
-            assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).contains("hx-trigger=\"every 2s\"");
+            String importing = dpmd.get("/impor/pekerja/" + batch.id()).body();
+            assertThat(importing).contains("hx-trigger=\"every 2s\"");
+            // the confirm button goes as soon as the import has started, from the page and from the polled fragment
+            assertThat(importing).doesNotContain("/konfirmasi");
+            assertThat(dpmd.get("/impor/pekerja/" + batch.id() + "/progres").body()).doesNotContain("/konfirmasi");
             var twice = dpmd.postForm("/impor/pekerja/" + batch.id() + "/konfirmasi", java.util.Map.of());
             assertThat(twice.statusCode()).isEqualTo(302);
         } finally {
@@ -128,6 +133,21 @@ class ImportProgressPageIntegrationTests {
         }
         imports.chunkListener = (id, chunk) -> { };
         assertThat(status).isIn("IMPORTED", "PARTIALLY_IMPORTED");
-        assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).doesNotContain("hx-trigger");
+        assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).doesNotContain("hx-trigger").doesNotContain("/konfirmasi");
+    }
+
+    @Test
+    void anImportLeftImportingThatNoLongerRunsKeepsItsConfirmButtonToResumeIt() {
+        StringWriter csv = new StringWriter();
+        generator.write(regions.within(RegionScope.of("62.02.14"), RegionLevel.VILLAGE), 1, 93, 0, csv);
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("resumable.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+        assertThat(batch.status()).isEqualTo("VALIDATED");
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "progress-resumer", Role.ADMIN, "ID"));
+        assertThat(admin.get("/impor/pekerja/" + batch.id() + "/progres").body()).contains("/konfirmasi");
+        // as a process killed mid-import leaves it: IMPORTING, and no process importing it
+        jdbc.sql("update import_batch set status = 'IMPORTING' where id = ?").param(batch.id()).update();
+        assertThat(admin.get("/impor/pekerja/" + batch.id()).body()).contains("/konfirmasi");
+        jdbc.sql("update import_batch set status = 'VALIDATED' where id = ?").param(batch.id()).update();
     }
 }

@@ -141,14 +141,34 @@ class PotentialWorkforceIntegrationTests {
 
     @Test
     void theUploadPageImportsAFileForADistrictOffice() {
-        TestUsers.token(accounts, "wf-page-dpmd", Role.DPMD, "62.71");
-        Http browser = Http.browser(port);
-        browser.login("wf-page-dpmd", TestUsers.PASSWORD);
+        Http browser = TestUsers.browser(port, accounts, "wf-page-dpmd", Role.DPMD, "62.71");
         String csrf = Http.csrfOf(browser.get("/wilayah/tenaga-kerja/impor").body());
         var page = browser.upload("/wilayah/tenaga-kerja/impor", "file", "wf.csv",
                 "region_code,year,potential_workers,source\n62.71.01.1001,2022,4321,BPS\n".getBytes(StandardCharsets.UTF_8), csrf);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("1 baris diterima");
         assertThat(workforce.figure("62.71.01.1001", 2022).orElseThrow().workers()).isEqualTo(4321);
+    }
+
+    @Test
+    void theUploadPageWritesEachRefusedLineInThePagesLanguage() {
+        Http browser = TestUsers.browser(port, accounts, "wf-page-lang", Role.DPMD, "62.13");
+        String csrf = Http.csrfOf(browser.get("/wilayah/tenaga-kerja/impor").body());
+        byte[] csv = ("region_code,year,potential_workers,source\n"
+                + "62.13.01.2003,abc,5,BPS\n"
+                + "62.13.01.2003,1800,5,BPS\n"
+                + "62.13.01.2003,2022,-3,BPS\n"
+                + "62.13.01.2003,2022\n"
+                + "62.13.01.1012,2022,5,BPS\n"
+                + "62.13.01.1012,2022,6,BPS\n").getBytes(StandardCharsets.UTF_8);
+        String indonesian = browser.upload("/wilayah/tenaga-kerja/impor", "file", "wf.csv", csv, csrf).body();
+        assertThat(indonesian).contains("Bukan bilangan bulat.", "Tahun harus antara 1990 dan 2100.", "Tidak boleh negatif.",
+                "Jumlah kolom baris ini berbeda dari baris judul", "sudah ada di baris sebelumnya dalam berkas yang sama");
+        // the English messages were the reason column of the Indonesian page
+        assertThat(indonesian).doesNotContain("is not a whole number", "is outside 1990-2100", "is negative",
+                "fields but the header", "Duplicate of line");
+        String english = browser.upload("/wilayah/tenaga-kerja/impor?lang=en", "file", "wf.csv", csv, csrf).body();
+        assertThat(english).contains("Not a whole number.", "The year must be between 1990 and 2100.", "Must not be negative.",
+                "already appear on an earlier line").contains("Year &#39;abc&#39; is not a whole number");
     }
 }

@@ -105,4 +105,32 @@ class PayerPagesIntegrationTests {
             assertThat(national.get(address + "?lang=en").body()).as(address).contains("<small>All of Indonesia</small>");
         }
     }
+
+    @Test
+    void aRegionOutsideTheAreaIsTheProblemAnUnknownOneIsAndTheFormKeepsItsInput() {
+        Http operator = signedIn("payer-page-outside", Role.VILLAGE_OPERATOR, "64.02.03.2008");
+        String form = operator.get("/pembayar/baru").body();
+        String unknownWords = null;
+        // unknown in the area, then two outside it: a 404 page lost the input and told them apart
+        for (String region : new String[] {"64.02.03.2099", "63.04", "99.99"}) {
+            HttpResponse<String> answer = operator.postForm("/pembayar", Map.of("kind", "DONOR", "name", "Yayasan Jauh " + RUN,
+                    "regionCode", region, "contactPerson", "Bu Rina", "phone", "0813 5555 6666", "email", "", "address", "Jl. Jauh",
+                    "_csrf", Http.csrfOf(form)));
+            assertThat(answer.statusCode()).as(region + ": " + answer.body()).isEqualTo(200);
+            String body = answer.body();
+            assertThat(body).contains("value=\"" + region + "\"").contains("value=\"Yayasan Jauh " + RUN + "\"")
+                    .contains("Bu Rina").contains("0813 5555 6666").contains("Jl. Jauh").contains("value=\"DONOR\" selected");
+            int error = body.indexOf("<div class=\"error\"");
+            assertThat(error).as(region).isPositive();
+            String problems = body.substring(error, body.indexOf("<form", error)).replace(region, "");
+            assertThat(problems).contains("Wilayah: Kode wilayah tidak dikenal atau di luar wilayah Anda.");
+            if (unknownWords == null) {
+                unknownWords = problems;
+            } else {
+                assertThat(problems).as(region).isEqualTo(unknownWords);
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from payer where upper(name) = upper(?)").param("Yayasan Jauh " + RUN)
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -120,6 +120,21 @@ class WorkerFormsIntegrationTests {
     }
 
     @Test
+    void aRefusedNikShowsEachOfItsProblemsOnce() {
+        Http op = operator();
+        // digits 1-6 name no district, digits 7-12 no date: the live check and the refused form both found them
+        Map<String, String> form = form(op, "9999993302840001", "L", "PETANI");
+        String body = op.postForm("/pekerja/baru", form).body();
+        for (String problem : new String[] {"Enam angka pertama NIK bukan kode kecamatan yang dikenal.",
+                "Angka ke-7 sampai ke-12 NIK bukan tanggal lahir"}) {
+            assertThat(body.split(java.util.regex.Pattern.quote(problem), -1)).as(problem).hasSize(2);
+        }
+        // the live check alone, as the field asks for it while typing, still says them
+        String live = op.postForm("/pekerja/baru/nik", Map.of("nik", "9999993302840001", "_csrf", form.get("_csrf"))).body();
+        assertThat(live).contains("Enam angka pertama NIK bukan kode kecamatan yang dikenal.");
+    }
+
+    @Test
     void aRefusedFormKeepsTheInputShowsEachProblemNextToItsFieldAndSavesNothing() {
         Http op = operator();
         String nik = Niks.unique("63.04.01", "P", BIRTH);

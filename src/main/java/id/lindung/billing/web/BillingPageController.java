@@ -11,13 +11,18 @@ import id.lindung.billing.Bills;
 import id.lindung.billing.Escalations;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import id.lindung.platform.MoneyField;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -162,20 +167,58 @@ class BillingPageController {
     }
 
     @PostMapping("/pembayaran")
-    String pay(@RequestParam String payer, @RequestParam String reference,
-               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+    String pay(@RequestParam String payer, @RequestParam String reference, @RequestParam(defaultValue = "") String date,
                @RequestParam String amount, @RequestParam(defaultValue = "TELLER") String channel,
                @RequestParam(defaultValue = "false") boolean prepayment, Model model) {
+        Actor actor = currentActor.get();
+        // every problem the form can find before recording, each shown beside its field; the typed values stay
+        List<InputProblem> problems = new ArrayList<>();
+        LocalDate day = paymentDate(date, problems);
+        BigDecimal rupiah = null;
         try {
             // typed as on a receipt (Rp 1.500.000), read as the reconciliation file's amount is
-            BigDecimal rupiah = MoneyField.readOrThrow("amount", amount, "AMOUNT_INVALID", "AMOUNT_DECIMALS");
-            model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, date, rupiah, channel, prepayment),
-                    currentActor.get()));
+            rupiah = MoneyField.readOrThrow("amount", amount, "AMOUNT_INVALID", "AMOUNT_DECIMALS");
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", e.problems());
-            model.addAttribute("typed", new TypedPayment(payer, reference, amount, channel, prepayment));
+            problems.addAll(e.problems());
+        }
+        if (!payer.isBlank() && !payments.knowsPayer(payer, actor)) {
+            problems.add(unknownPayer(payer));
+        }
+        if (problems.isEmpty()) {
+            try {
+                model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, day, rupiah, channel,
+                        prepayment), actor));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            } catch (NotFoundException e) {
+                // the payer left the area between the check and the record: the same answer as an unknown one
+                problems.add(unknownPayer(payer));
+            }
+        }
+        if (!problems.isEmpty()) {
+            model.addAttribute("problems", problems);
+            model.addAttribute("typed", new TypedPayment(payer, reference, date, amount, channel, prepayment));
         }
         return paymentForm(model);
+    }
+
+    /** One answer for a payer code that names no payer and for one outside the user's area, so the form is no oracle. */
+    private static InputProblem unknownPayer(String payer) {
+        return InputProblem.of("payer", "UNKNOWN_PAYER", "unknown payer " + InputProblem.shown(payer.strip()) + " (or outside your area)");
+    }
+
+    /** The typed payment date (a date field sends YYYY-MM-DD), or null with its problem. */
+    private static LocalDate paymentDate(String date, List<InputProblem> problems) {
+        if (date.isBlank()) {
+            problems.add(InputProblem.of("date", "PAYMENT_DATE_REQUIRED", "required"));
+            return null;
+        }
+        try {
+            return LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(InputProblem.of("date", "PAYMENT_DATE_INVALID", "date '" + InputProblem.shown(date) + "' is not a date (YYYY-MM-DD)"));
+            return null;
+        }
     }
 
     /**
@@ -247,7 +290,10 @@ class BillingPageController {
             } else {
                 model.addAttribute("checked", true);
                 var found = protection.publicCheck(nik.trim(), birthDateValue, LocalDate.now(clock));
-                found.ifPresentOrElse(r -> model.addAttribute("report", r), () -> limiter.failed(nik));
+                found.ifPresentOrElse(r -> {
+                    model.addAttribute("report", r);
+                    model.addAttribute("checkedNik", id.lindung.access.PersonalData.mask(r.nik()));
+                }, () -> limiter.failed(nik));
             }
         } else {
             model.addAttribute("incomplete", true);
@@ -264,5 +310,5 @@ class BillingPageController {
     }
 
     /** What a refused payment form held, shown again so nothing has to be typed twice. */
-    record TypedPayment(String payer, String reference, String amount, String channel, boolean prepayment) {}
+    record TypedPayment(String payer, String reference, String date, String amount, String channel, boolean prepayment) {}
 }

@@ -43,6 +43,7 @@ class ImportPageController {
         model.addAttribute("batch", imports.get(id));
         model.addAttribute("rejections", imports.rejections(id, 200));
         model.addAttribute("chunksTotal", imports.chunksTotal(id));
+        model.addAttribute("resumable", !imports.confirmingNow(id));
         return "importing/batch";
     }
 
@@ -51,6 +52,7 @@ class ImportPageController {
     String progress(@PathVariable long id, Model model) {
         model.addAttribute("batch", imports.get(id));
         model.addAttribute("chunksTotal", imports.chunksTotal(id));
+        model.addAttribute("resumable", !imports.confirmingNow(id));
         return "importing/batch :: progress";
     }
 

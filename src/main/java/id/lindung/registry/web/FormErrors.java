@@ -27,6 +27,11 @@ record FormErrors(List<InputProblem> problems, Set<String> fields) {
         return problems.stream().filter(p -> wanted.contains(p.field())).toList();
     }
 
+    /** Whether the submitted form already has this problem on this field (the NIK's live check then leaves it out). */
+    public boolean has(String field, String code) {
+        return problems.stream().anyMatch(p -> field.equals(p.field()) && code.equals(p.code()));
+    }
+
     public List<InputProblem> other() {
         return problems.stream().filter(p -> !fields.contains(p.field())).toList();
     }

@@ -61,7 +61,7 @@ class PayerPageController {
                   @RequestParam(defaultValue = "") String address, Model model, RedirectAttributes redirect) {
         var form = new PayerRegister.NewPayer(kind, name, regionCode, new PayerRegister.Contact(contactPerson, phone, email, address));
         try {
-            Payer created = register.create(form);
+            Payer created = register.createFromForm(form);
             redirect.addAttribute("code", created.code());
             redirect.addAttribute("saved", "created");
             return "redirect:/pembayar/{code}";

@@ -1,0 +1,89 @@
+package id.lindung.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The payment form on /pembayaran refuses a payer code it does not know, or one outside the user's area, beside the
+ * payer field with one wording for both, and keeps every typed value, the payment date included.
+ */
+@IntegrationTest
+class PaymentFormIntegrationTests {
+
+    static final String VILLAGE = "64.02.03.2003";
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    private static Map<String, String> form(String payer, String csrf) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("payer", payer);
+        f.put("reference", "REF-FORM-77");
+        f.put("date", "2025-03-04");
+        f.put("amount", "Rp 21.600");
+        f.put("channel", "BANK-DESA");
+        f.put("prepayment", "true");
+        f.put("_csrf", csrf);
+        return f;
+    }
+
+    /** The text of the element with the id, up to its first closing tag of the same name. */
+    private static String element(String html, String id) {
+        Matcher m = Pattern.compile("<span id=\"" + id + "\">(.*?)</span></span>", Pattern.DOTALL).matcher(html);
+        return m.find() ? m.group(1) : "";
+    }
+
+    @Test
+    void anUnknownOrOutOfAreaPayerIsAProblemBesideItsFieldAndEveryValueStays() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op", Role.VILLAGE_OPERATOR, VILLAGE);
+        String page = operator.get("/pembayaran").body();
+        String absent = null;
+        for (String payer : new String[] {"APBDES:64.02.03.2099", "APBDES:63.04.01.2001"}) {
+            HttpResponse<String> answer = operator.postForm("/pembayaran", form(payer, Http.csrfOf(page)));
+            assertThat(answer.statusCode()).as(payer + ": " + answer.body()).isEqualTo(200);
+            String html = answer.body();
+            String beside = element(html, "err-payer");
+            assertThat(beside).as(payer).contains("class=\"field-error\"")
+                    .contains("Pembayar tidak dikenal atau di luar wilayah Anda.");
+            assertThat(html).contains("value=\"" + payer + "\"").contains("value=\"REF-FORM-77\"")
+                    .contains("value=\"2025-03-04\"").contains("value=\"Rp 21.600\"").contains("value=\"BANK-DESA\"")
+                    .containsPattern("id=\"prepayment\"[^>]*checked");
+            // the same words for a code that names no payer and one outside the area: the form tells neither apart
+            String words = beside.replace(payer, "");
+            if (absent == null) {
+                absent = words;
+            } else {
+                assertThat(words).isEqualTo(absent);
+            }
+        }
+        String english = operator.postForm("/pembayaran?lang=en", form("APBDES:63.04.01.2001", Http.csrfOf(page))).body();
+        assertThat(element(english, "err-payer")).contains("Unknown payer, or outside your area.");
+    }
+
+    @Test
+    void theTypedDateStaysOnAnyProblemAndEveryLabelNamesItsField() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op2", Role.VILLAGE_OPERATOR, VILLAGE);
+        String page = operator.get("/pembayaran").body();
+        for (String field : new String[] {"payer", "reference", "date", "amount", "channel", "prepayment"}) {
+            assertThat(page).as(field).contains("<label for=\"" + field + "\"").containsPattern("<input [^>]*id=\"" + field + "\"");
+        }
+        Map<String, String> bad = form("APBDES:" + VILLAGE, Http.csrfOf(page));
+        bad.put("amount", "sejuta");
+        String html = operator.postForm("/pembayaran", bad).body();
+        assertThat(element(html, "err-amount")).contains("class=\"field-error\"");
+        assertThat(html).containsPattern("id=\"date\"[^>]*value=\"2025-03-04\"").contains("value=\"sejuta\"");
+    }
+}
