@@ -274,7 +274,9 @@ class ApiExceptionHandler {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date YYYY-MM-DD";
             case "YearMonth" -> "a month YYYY-MM";
-            case "BigDecimal", "BigInteger", "Integer", "int", "Long", "long", "Short", "short", "Double", "double" -> "a number";
+            // "children": 1.9 is a number, but not one these take (refused since accept-float-as-int is off)
+            case "BigInteger", "Integer", "int", "Long", "long", "Short", "short" -> "a whole number";
+            case "BigDecimal", "Double", "double" -> "a number";
             case "Boolean", "boolean" -> "true or false";
             default -> type.isPrimitive() || type.getName().startsWith("java.") ? "a " + type.getSimpleName().toLowerCase(Locale.ROOT)
                     : "an object {...}";

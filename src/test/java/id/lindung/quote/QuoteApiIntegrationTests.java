@@ -121,6 +121,9 @@ class QuoteApiIntegrationTests {
         var response = api().postJson("/api/v1/quotes/benefit", body.replace('\'', '"'));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"" + field + "\"", "\"" + code + "\"");
+        if (code.equals("INVALID_VALUE")) {
+            assertThat(response.body()).as("1.9 is a number, not a whole one").contains("expected a whole number");
+        }
     }
 
     @Test
