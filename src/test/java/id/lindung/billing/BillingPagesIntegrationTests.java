@@ -105,14 +105,15 @@ class BillingPagesIntegrationTests {
         var unreadable = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "RCPT-BAD",
                 "date", "2024-04-10", "amount", "1.50.000", "_csrf", csrf));
         assertThat(unreadable.statusCode()).isEqualTo(200);
-        // in the page's language, the field by its label on the form, the English message kept as the hover text
-        assertThat(unreadable.body()).contains("Jumlah: Jumlah bukan angka rupiah yang jelas").doesNotContain("amount: ")
+        // in the page's language, beside its field on the form, the English message kept as the hover text
+        assertThat(unreadable.body()).containsPattern("<span id=\"err-amount\"><span class=\"field-error\"[^>]*>Jumlah bukan angka rupiah yang jelas")
+                .doesNotContain("amount: ")
                 .contains("title=\"amount &#39;1.50.000&#39; is not an amount in rupiah")
                 .contains("value=\"1.50.000\"").contains("value=\"RCPT-BAD\"").doesNotContain("Pembayaran dicatat");
         var sen = operator.postForm("/pembayaran", Map.of("payer", "APBDES:" + desa, "reference", "RCPT-SEN",
                 "date", "2024-04-10", "amount", "1.500.000,505", "_csrf", csrf));
         assertThat(sen.statusCode()).isEqualTo(200);
-        assertThat(sen.body()).contains("Jumlah: Jumlah paling banyak dua angka di belakang koma");
+        assertThat(sen.body()).containsPattern("<span id=\"err-amount\"><span class=\"field-error\"[^>]*>Jumlah paling banyak dua angka di belakang koma");
         assertThat(jdbc.sql("select count(*) from payment where payer_id = ? and reference like 'RCPT-%'").param(village)
                 .query(Long.class).single()).isZero();
     }

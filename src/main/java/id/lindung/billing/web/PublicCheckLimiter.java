@@ -42,9 +42,7 @@ class PublicCheckLimiter {
         }
         long now = clock.millis();
         synchronized (times) {
-            while (!times.isEmpty() && now - times.peekFirst() > FAILURE_WINDOW_MILLIS) {
-                times.pollFirst();
-            }
+            prune(times, now, FAILURE_WINDOW_MILLIS);
             return times.size() < FAILURES_PER_MASKED_NIK;
         }
     }
@@ -84,14 +82,25 @@ class PublicCheckLimiter {
         }
         Deque<Long> times = hits.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {
-            while (!times.isEmpty() && now - times.peekFirst() > WINDOW_MILLIS) {
-                times.pollFirst();
-            }
+            prune(times, now, WINDOW_MILLIS);
             if (times.size() >= PER_MINUTE) {
                 return false;
             }
             times.addLast(now);
             return true;
+        }
+    }
+
+    /**
+     * Forgets the times that left the window; all of them if the clock stood later when they were counted (the business
+     * clock set back), since a window of times after now would hold its checks for ever.
+     */
+    private static void prune(Deque<Long> times, long now, long window) {
+        if (!times.isEmpty() && times.peekLast() > now) {
+            times.clear();
+        }
+        while (!times.isEmpty() && now - times.peekFirst() > window) {
+            times.pollFirst();
         }
     }
 }
