@@ -50,14 +50,7 @@ class PublicCheckLimiter {
     /** Counts a check of {@code nik} that found nobody. */
     void failed(String nik) {
         long now = clock.millis();
-        if (failures.size() > 100_000) {
-            failures.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    Long last = e.getValue().peekLast();
-                    return last == null || now - last > FAILURE_WINDOW_MILLIS;
-                }
-            });
-        }
+        forgetIdle(failures, 100_000, now, FAILURE_WINDOW_MILLIS);
         Deque<Long> times = failures.computeIfAbsent(maskedKey(nik), k -> new ArrayDeque<>());
         synchronized (times) {
             times.addLast(now);
@@ -71,15 +64,7 @@ class PublicCheckLimiter {
 
     boolean tryAcquire(String address) {
         long now = clock.millis();
-        if (hits.size() > 10_000) {
-            // forget addresses whose last check is older than the window, so the map cannot grow without bound
-            hits.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    Long last = e.getValue().peekLast();
-                    return last == null || now - last > WINDOW_MILLIS;
-                }
-            });
-        }
+        forgetIdle(hits, 10_000, now, WINDOW_MILLIS);
         Deque<Long> times = hits.computeIfAbsent(address, a -> new ArrayDeque<>());
         synchronized (times) {
             prune(times, now, WINDOW_MILLIS);
@@ -88,6 +73,18 @@ class PublicCheckLimiter {
             }
             times.addLast(now);
             return true;
+        }
+    }
+
+    /** Past {@code size} keys, forgets those whose last time left the window, so a map cannot grow without bound. */
+    private static void forgetIdle(Map<String, Deque<Long>> times, int size, long now, long window) {
+        if (times.size() > size) {
+            times.entrySet().removeIf(e -> {
+                synchronized (e.getValue()) {
+                    Long last = e.getValue().peekLast();
+                    return last == null || now - last > window;
+                }
+            });
         }
     }
 
