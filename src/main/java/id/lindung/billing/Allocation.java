@@ -150,20 +150,27 @@ class Allocation {
     static final String ALLOC_NEW = """
                 create temp table alloc_new on commit drop as
                 with ordered as (
-                    select l.id, l.payer_id, l.month, l.amount + r.reversed as eff,
+                    select l.id, l.payer_id, l.month, l.due_date, l.amount + r.reversed as eff,
                            sum(l.amount + r.reversed) over (partition by l.payer_id order by l.month, %s, l.worker_id, l.share, l.id
                                                             rows unbounded preceding) as cum
                     from alloc_from f
-                    cross join lateral (select l.id, l.payer_id, l.month, l.program, l.worker_id, l.share, l.amount
+                    cross join lateral (select l.id, l.payer_id, l.month, l.program, l.worker_id, l.share, l.amount, l.due_date
                                         from bill_line l where l.payer_id = f.payer_id and l.month >= f.from_month
                                           and l.kind <> 'REVERSAL' offset 0) l
                     cross join lateral (select coalesce(sum(x.amount), 0) as reversed from bill_line x where x.reverses_line_id = l.id) r
                     where l.amount + r.reversed > 0
                 )
-                select o.id as bill_line_id, o.payer_id, o.month, least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
-                       coalesce((select p.paid_on from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= t.before + o.cum
-                                  order by p.cum_pay limit 1), t.last_paid) as paid_on
+                select o.id as bill_line_id, o.payer_id, o.month, s.amount, coalesce(last.paid_on, t.last_paid) as paid_on,
+                       coalesce(last.late, 0) + coalesce(inside.late, 0) as late
                 from ordered o join alloc_total t on t.payer_id = o.payer_id
+                cross join lateral (select least(o.eff, t.paid - t.before - (o.cum - o.eff)) as amount,
+                                           t.before + o.cum - o.eff as start) s
+                left join lateral (select p.paid_on,
+                                          (s.start + s.amount - greatest(s.start, p.cum_pay - p.amount)) * months_late(o.due_date, p.paid_on) as late
+                                   from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay >= s.start + s.amount
+                                   order by p.cum_pay limit 1) last on true
+                left join lateral (select sum((p.cum_pay - greatest(s.start, p.cum_pay - p.amount)) * months_late(o.due_date, p.paid_on)) as late
+                                   from alloc_pay p where p.payer_id = o.payer_id and p.cum_pay > s.start and p.cum_pay < s.start + s.amount) inside on true
                 where t.paid - t.before - (o.cum - o.eff) > 0""".formatted(PROGRAM_ORDER.replace("program", "l.program"));
 
     /** The payers' allocations that change (gone, new or different) written, and kept in alloc_changed (see ALLOC_NEW). */
@@ -179,12 +186,13 @@ class Allocation {
                     where a.bill_line_id = g.bill_line_id
                     returning a.bill_line_id, a.payer_id, a.month
                 ), written as (
-                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on)
-                    select bill_line_id, payer_id, month, amount, paid_on from alloc_new order by bill_line_id
+                    insert into payment_allocation as a (bill_line_id, payer_id, month, amount, paid_on, late)
+                    select bill_line_id, payer_id, month, amount, paid_on, late from alloc_new order by bill_line_id
                     on conflict (bill_line_id) do update
-                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on
-                    where (a.payer_id, a.month, a.amount, a.paid_on)
-                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on)
+                    set payer_id = excluded.payer_id, month = excluded.month, amount = excluded.amount, paid_on = excluded.paid_on,
+                        late = excluded.late
+                    where (a.payer_id, a.month, a.amount, a.paid_on, a.late)
+                          is distinct from (excluded.payer_id, excluded.month, excluded.amount, excluded.paid_on, excluded.late)
                     returning a.bill_line_id, a.payer_id, a.month
                 )
                 insert into alloc_changed select * from gone union all select * from written""";
@@ -240,7 +248,7 @@ class Allocation {
         // the payers' running payment totals, indexed so each line finds the payment that completed it
         jdbc.sql("""
                 create temp table alloc_pay on commit drop as
-                select payer_id, paid_on,
+                select payer_id, paid_on, amount,
                        sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum_pay
                 from payment where payer_id in (select payer_id from alloc_from) and reversed_at is null""").update();
         jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();

@@ -93,4 +93,59 @@ class LateFineOnPartPaymentsIntegrationTests {
         assertThat(bills.find(payer, YearMonth.of(2024, 6), ADMIN, asOf).get(0).fine()).isEqualTo(Rupiah.of(16));
         assertThat(bills.find(payer, YearMonth.of(2024, 7), ADMIN, asOf).get(0).fine()).isEqualTo(Rupiah.of(272));
     }
+
+    /**
+     * The allocation keeps each line's late weight when it writes the line (V177) instead of the bill tracing it on every
+     * read. Kept, it must stay what a trace from scratch gives after every kind of change: a payment that completes lines
+     * of two months, a back-dated payment that moves every later rupiah to another payment, a reversal that takes money
+     * away, and a billing run of a later month that the credit pays.
+     */
+    @Test
+    void theLateWeightKeptWithEachAllocationIsTheTraceOfThePaymentsThatPaidIt() {
+        String desa = "73.02.05.2007";
+        new BillingFixture(jdbc).villageWithOneOfficial(desa, "Sekdes " + desa, "PERANGKAT_DESA", LocalDate.of(2024, 1, 1));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 6), ADMIN, true));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 7), ADMIN, true));
+        String payer = "APBDES:" + desa;
+        pay(payer, "A-" + desa, LocalDate.of(2024, 8, 20), "7000");
+        assertThat(keptWeights(payer)).isNotEmpty().isEqualTo(tracedWeights(payer));
+        pay(payer, "B-" + desa, LocalDate.of(2024, 10, 5), "9000");
+        assertThat(keptWeights(payer)).as("a payment across two months").isEqualTo(tracedWeights(payer));
+        pay(payer, "C-" + desa, LocalDate.of(2024, 7, 1), "3000");
+        assertThat(keptWeights(payer)).as("a back-dated payment").isEqualTo(tracedWeights(payer));
+        long b = jdbc.sql("select id from payment where reference = ?").param("B-" + desa).query(Long.class).single();
+        CurrentActor.runAs(ADMIN, () -> payments.reverse(b, "salah transfer", ADMIN));
+        assertThat(keptWeights(payer)).as("a reversal").isEqualTo(tracedWeights(payer));
+        pay(payer, "D-" + desa, LocalDate.of(2024, 11, 11), "30000");
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 8), ADMIN, true));
+        assertThat(keptWeights(payer)).as("a later month paid from credit").hasSizeGreaterThan(4).isEqualTo(tracedWeights(payer));
+    }
+
+    private java.util.Map<Long, java.math.BigDecimal> keptWeights(String payer) {
+        return weights("select a.bill_line_id, a.late from payment_allocation a join registry_payer r on r.id = a.payer_id where r.code = :payer",
+                payer);
+    }
+
+    /** The payer's lines in allocation order fill its payments in date order: each line's stretch, weighed per payment. */
+    private java.util.Map<Long, java.math.BigDecimal> tracedWeights(String payer) {
+        return weights("""
+                with pay as (
+                    select p.paid_on, p.amount, sum(p.amount) over (order by p.paid_on, p.id rows unbounded preceding) as cum
+                    from payment p join registry_payer r on r.id = p.payer_id where r.code = :payer and p.reversed_at is null),
+                pos as (
+                    select a.bill_line_id, a.amount, l.due_date,
+                           sum(a.amount) over (order by a.month, %s, l.worker_id, l.share, l.id rows unbounded preceding) as upto
+                    from payment_allocation a join bill_line l on l.id = a.bill_line_id join registry_payer r on r.id = a.payer_id
+                    where r.code = :payer)
+                select s.bill_line_id, sum((least(s.upto, y.cum) - greatest(s.upto - s.amount, y.cum - y.amount))
+                                           * months_late(s.due_date, y.paid_on))
+                from pos s join pay y on y.cum > s.upto - s.amount and y.cum - y.amount < s.upto
+                group by s.bill_line_id""".formatted(Allocation.PROGRAM_ORDER.replace("program", "l.program")), payer);
+    }
+
+    private java.util.Map<Long, java.math.BigDecimal> weights(String sql, String payer) {
+        java.util.Map<Long, java.math.BigDecimal> weights = new java.util.TreeMap<>();
+        jdbc.sql(sql).param("payer", payer).query((rs, n) -> weights.put(rs.getLong(1), rs.getBigDecimal(2).stripTrailingZeros())).list();
+        return weights;
+    }
 }

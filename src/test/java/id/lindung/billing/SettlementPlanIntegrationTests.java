@@ -41,7 +41,7 @@ class SettlementPlanIntegrationTests {
             jdbc.sql("create unique index on alloc_from (payer_id)").update();
             jdbc.sql("""
                     create temp table alloc_pay on commit drop as
-                    select payer_id, date '2091-01-20' as paid_on, 100000::numeric as cum_pay from alloc_from""").update();
+                    select payer_id, date '2091-01-20' as paid_on, 100000::numeric as amount, 100000::numeric as cum_pay from alloc_from""").update();
             jdbc.sql("create index on alloc_pay (payer_id, cum_pay)").update();
             jdbc.sql("""
                     create temp table alloc_total on commit drop as
@@ -55,7 +55,7 @@ class SettlementPlanIntegrationTests {
 
             jdbc.sql("""
                     create temp table alloc_new on commit drop as
-                    select bill_line_id, payer_id, month, amount, paid_on from payment_allocation where false""").update();
+                    select bill_line_id, payer_id, month, amount, paid_on, late from payment_allocation where false""").update();
             jdbc.sql("create temp table alloc_changed (bill_line_id bigint, payer_id bigint, month date) on commit drop").update();
             jdbc.sql("analyze alloc_new").update();
             assertThat(plan(Allocation.ALLOCATIONS_CHANGED)).as("the allocations gone")
@@ -118,8 +118,8 @@ class SettlementPlanIntegrationTests {
             assertThat(lines).hasSize(10);
             for (String write : List.of("update payment_allocation set paid_on = paid_on + 1 where payer_id = -1",
                     "delete from payment_allocation where payer_id = -1",
-                    "insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on) "
-                            + "select id, payer_id, month, amount, month + 10 from bill_line where payer_id = -1")) {
+                    "insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on, late) "
+                            + "select id, payer_id, month, amount, month + 10, 0 from bill_line where payer_id = -1")) {
                 jdbc.sql("delete from billing_village_change where tx = pg_current_xact_id()").update();
                 jdbc.sql(write).update();
                 assertThat(jdbc.sql(logged).query(String.class).list()).as(write).containsExactlyInAnyOrderElementsOf(lines);
@@ -136,8 +136,8 @@ class SettlementPlanIntegrationTests {
                        -1 - i, 'JKK', 'PU', date '2090-01-15', 'EMPLOYER', 'ORIGINAL', 2000000, 0.0024, 4800, 'TEST'
                 from generate_series(0, 47999) i""").update();
         jdbc.sql("""
-                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
-                select id, payer_id, month, amount, month + 10 from bill_line where payer_id < 0 and regulation_version = 'TEST'""")
+                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on, late)
+                select id, payer_id, month, amount, month + 10, 0 from bill_line where payer_id < 0 and regulation_version = 'TEST'""")
                 .update();
         jdbc.sql("analyze bill_line, payment_allocation").update();
     }

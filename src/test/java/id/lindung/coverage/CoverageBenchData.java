@@ -77,8 +77,8 @@ final class CoverageBenchData {
                   and ((l.segment = 'BPU' and (l.worker_id + extract(month from l.month)::int) % 5 <> 0)
                        or (l.segment = 'PU' and l.month <= date '2026-09-01'))""").update();
         jdbc.sql("""
-                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on)
-                select l.id, l.payer_id, l.month, l.amount, p.paid_on
+                insert into payment_allocation (bill_line_id, payer_id, month, amount, paid_on, late)
+                select l.id, l.payer_id, l.month, l.amount, p.paid_on, l.amount * months_late(l.due_date, p.paid_on)
                 from bill_line l join paid_month p on p.worker_id = l.worker_id and p.program = l.program and p.month = l.month
                 where l.regulation_version = 'bench'""").update();
         jdbc.sql("analyze").update();
