@@ -12,8 +12,8 @@ alter table payment_allocation add column late numeric;
 
 -- The weights of the allocations already written, by the same trace: the payer's lines in allocation order (month,
 -- programme JKK JKM JP JHT JKP, worker, share, line) fill its payments in date order (then id) from the first rupiah,
--- so a line's money is the stretch (upto - amount, upto] of that stream. The payments overlapping the stretch are those
--- ending inside it and the first one ending at or after its end, found by two index probes per allocation.
+-- so a line's money is the stretch (upto - amount, upto] of that stream, paid by the first payment ending at or after
+-- its end (one index probe) and, only when that one began inside the stretch, by the payments ending inside it.
 create temp table v177_pay on commit drop as
 select payer_id, paid_on, amount, sum(amount) over (partition by payer_id order by paid_on, id rows unbounded preceding) as cum
 from payment where reversed_at is null;
@@ -31,12 +31,15 @@ from payment_allocation a join bill_line l on l.id = a.bill_line_id;
 alter table payment_allocation disable trigger payment_allocation_changed_update;
 update payment_allocation a set late = w.late
 from (select p.bill_line_id,
-             coalesce(last.late, 0) + coalesce(inside.late, 0) as late
+             case when last.cum is null or last.paid_on <= p.due_date then 0
+                  when last.cum - last.amount <= p.upto - p.amount then p.amount * months_late(p.due_date, last.paid_on)
+                  else (p.upto - (last.cum - last.amount)) * months_late(p.due_date, last.paid_on)
+                       + (select coalesce(sum((y.cum - greatest(p.upto - p.amount, y.cum - y.amount)) * months_late(p.due_date, y.paid_on)), 0)
+                          from v177_pay y where y.payer_id = p.payer_id and y.cum > p.upto - p.amount and y.cum < p.upto)
+             end as late
       from v177_pos p
-      left join lateral (select (p.upto - greatest(p.upto - p.amount, y.cum - y.amount)) * months_late(p.due_date, y.paid_on) as late
-                         from v177_pay y where y.payer_id = p.payer_id and y.cum >= p.upto order by y.cum limit 1) last on true
-      left join lateral (select sum((y.cum - greatest(p.upto - p.amount, y.cum - y.amount)) * months_late(p.due_date, y.paid_on)) as late
-                         from v177_pay y where y.payer_id = p.payer_id and y.cum > p.upto - p.amount and y.cum < p.upto) inside on true) w
+      left join lateral (select y.cum, y.amount, y.paid_on from v177_pay y
+                         where y.payer_id = p.payer_id and y.cum >= p.upto order by y.cum limit 1) last on true) w
 where w.bill_line_id = a.bill_line_id;
 alter table payment_allocation enable trigger payment_allocation_changed_update;
 

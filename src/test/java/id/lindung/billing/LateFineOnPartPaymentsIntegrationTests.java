@@ -10,6 +10,7 @@ import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ class LateFineOnPartPaymentsIntegrationTests {
     @Autowired Bills bills;
     @Autowired BillOverview overview;
     @Autowired id.lindung.support.TestClock clock;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @org.junit.jupiter.api.AfterEach
     void resetClock() {
@@ -119,6 +121,29 @@ class LateFineOnPartPaymentsIntegrationTests {
         pay(payer, "D-" + desa, LocalDate.of(2024, 11, 11), "30000");
         CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 8), ADMIN, true));
         assertThat(keptWeights(payer)).as("a later month paid from credit").hasSizeGreaterThan(4).isEqualTo(tracedWeights(payer));
+        assertThat(backfilledWeights(payer)).as("V177's backfill of allocations written before it").isEqualTo(keptWeights(payer));
+    }
+
+    /** The weights V177 writes for allocations that existed before it, computed again over today's (rolled back). */
+    private java.util.Map<Long, java.math.BigDecimal> backfilledWeights(String payer) {
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V177__billing_allocation_late_weight.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> backfill = java.util.Arrays.stream(migration.replaceAll("(?m)^--.*$", "").split(";\\s*\\n"))
+                .map(String::strip).filter(st -> st.matches("(?s)^(create temp table v177|create index on v177|analyze v177|update payment_allocation).*"))
+                .toList();
+        assertThat(backfill).hasSize(5);
+        java.util.Map<Long, java.math.BigDecimal> weights = new java.util.TreeMap<>();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.sql("update payment_allocation set late = -1").update();
+            backfill.forEach(st -> jdbc.sql(st).update());
+            weights.putAll(keptWeights(payer));
+        });
+        return weights;
     }
 
     private java.util.Map<Long, java.math.BigDecimal> keptWeights(String payer) {
