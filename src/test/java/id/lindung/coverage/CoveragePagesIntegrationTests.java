@@ -82,7 +82,9 @@ class CoveragePagesIntegrationTests {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(api.path("bySegment").size() + api.path("byPayerKind").size());
+            // every split of the API's object is a group of rows: segment, category, programme, payer kind, extreme poverty
+            assertThat(sheet.getLastRowNum()).isEqualTo(api.path("bySegment").size() + api.path("byCategory").size()
+                    + api.path("byProgramme").size() + api.path("byPayerKind").size() + 1 + api.path("extremePoverty").path("byDecile").size());
             var pu = sheet.getRow(1);
             assertThat(pu.getCell(0).getStringCellValue()).isEqualTo("Segmen");
             assertThat(pu.getCell(1).getStringCellValue()).isEqualTo("PU");
@@ -95,6 +97,23 @@ class CoveragePagesIntegrationTests {
         assertThat(csv).startsWith("\uFEFFKelompok,Kode,Nama,Terdaftar,Terlindungi\r\n");
         assertThat(csv).contains("Jenis pembayar,APBDES,Pemerintah desa (APBDes),"
                 + api.path("byPayerKind").path("APBDES").path("registered").asLong() + ",");
+        assertThat(csv).contains("Kategori pekerja,KEPALA_DESA,Kepala desa,"
+                + api.path("byCategory").path("KEPALA_DESA").path("registered").asLong() + ",");
+        assertThat(csv).contains("Program,JKM,");
+        assertThat(csv).contains("Miskin ekstrem (P3KE/DTKS),FLAGGED,Semua yang ditandai miskin ekstrem,"
+                + api.path("extremePoverty").path("flagged").path("registered").asLong() + ",");
+        assertThat(csv).contains("Miskin ekstrem (P3KE/DTKS),3,Desil 3,").contains("Miskin ekstrem (P3KE/DTKS),UNKNOWN,Desil tidak diketahui,");
+    }
+
+    @Test
+    void theBreakdownOnThePageSplitsByEveryDimensionTheIssueNamesEachWithItsDefinition() {
+        String html = Http.withToken(port, token()).get("/cakupan?region=64.02&date=2026-06-30&lang=id", "text/html").body();
+        // segment and payer kind were shown, category, programme and extreme poverty only in the API (issue 14 audit)
+        assertThat(html).contains("id=\"split-category\"").contains("Kategori pekerja").contains("Kepala desa")
+                .contains("id=\"split-programme\"").contains("JKK – Jaminan Kecelakaan Kerja")
+                .contains("id=\"split-poverty\"").contains("Semua yang ditandai miskin ekstrem")
+                .contains("Kategori pekerja: kategori pekerja saat ini").contains("Program: terdaftar = ")
+                .contains("Miskin ekstrem (Inpres 4/2022)").doesNotContain("??");
     }
 
     @Test

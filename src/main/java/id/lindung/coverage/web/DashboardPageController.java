@@ -127,7 +127,7 @@ class DashboardPageController {
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
             case DESA_SADAR -> desaSadarTable(code, day, format, locale);
             case TREND -> DashboardTables.trend(trendOf(code, day));
-            case SPLIT -> DashboardTables.split(here, label);
+            case SPLIT -> DashboardTables.split(here, label, categoryNames(locale)::get);
         };
         return TableDownload.of(format, dialect, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
     }
