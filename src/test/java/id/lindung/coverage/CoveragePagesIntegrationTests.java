@@ -106,6 +106,21 @@ class CoveragePagesIntegrationTests {
     }
 
     @Test
+    void theTrendOfAPastDateEndsOnThatDateWhereTheBigNumbersStand() throws Exception {
+        // it ended on the month end after the date, a day the rest of the page does not show (issue 14 audit)
+        String csv = new String(bytes("/cakupan/ekspor?region=64.02&date=2026-06-15&table=trend&format=csv&lang=id").body(),
+                StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[lines.length - 1]).startsWith("2026-06-15,");
+        assertThat(lines[lines.length - 2]).startsWith("2026-05-31,");
+        JsonNode here = JsonMapper.builder().build().readTree(Http.withToken(port, token())
+                .get("/api/v1/coverage?region=64.02&date=2026-06-15").body());
+        assertThat(lines[lines.length - 1]).contains("," + here.path("registered").asLong() + "," + here.path("protected").asLong() + ",");
+        String fragment = Http.withToken(port, token()).get("/cakupan/tren?region=64.02&date=2026-06-15&lang=id", "text/html").body();
+        assertThat(fragment).contains("15 Jun 2026").doesNotContain("30 Jun 2026");
+    }
+
+    @Test
     void theBreakdownOnThePageSplitsByEveryDimensionTheIssueNamesEachWithItsDefinition() {
         String html = Http.withToken(port, token()).get("/cakupan?region=64.02&date=2026-06-30&lang=id", "text/html").body();
         // segment and payer kind were shown, category, programme and extreme poverty only in the API (issue 14 audit)
