@@ -157,6 +157,15 @@ public class CoverageIndicators {
      * that month.
      */
     public List<Coverage> trend(String region, YearMonth from, YearMonth to) {
+        return trend(region, from, to, null);
+    }
+
+    /**
+     * The trend as {@link #trend(String, YearMonth, YearMonth)}, its last month taken on {@code asOf} rather than on its
+     * month end when {@code asOf} falls in it (the dashboard's date: the trend ends where the big numbers stand, not on
+     * a later day); null is today.
+     */
+    public List<Coverage> trend(String region, YearMonth from, YearMonth to, LocalDate asOf) {
         LocalDate today = today();
         // both bounds judged before either is refused: every field at fault at once
         List<id.lindung.platform.InputProblem> problems = new ArrayList<>();
@@ -176,8 +185,9 @@ public class CoverageIndicators {
             throw new InvalidInputException("from", "PERIOD_IN_FUTURE", "The trend cannot start after the current month");
         }
         List<Coverage> result = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to) && !m.isAfter(YearMonth.from(today)); m = m.plusMonths(1)) {
-            LocalDate end = m.atEndOfMonth().isAfter(today) ? today : m.atEndOfMonth();
+        LocalDate last = asOf == null || asOf.isAfter(today) ? today : asOf;
+        for (YearMonth m = from; !m.isAfter(to) && !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
+            LocalDate end = m.atEndOfMonth().isAfter(last) ? last : m.atEndOfMonth();
             result.add(compute(target.range(), target.prefixLength(), List.of(target), end, m.atDay(1), end, false).get(0));
         }
         return result;

@@ -56,7 +56,7 @@ public class MonevReports {
 
         @Override
         public String toString() {
-            return year + "-" + half;
+            return String.format(java.util.Locale.ROOT, "%04d-%d", year, half);
         }
     }
 
@@ -83,6 +83,12 @@ public class MonevReports {
         if (semester.last().isBefore(CoverageDates.EARLIEST)) {
             throw new InvalidInputException("semester", "SEMESTER_INVALID", "semester " + semester + " is before BPJS "
                     + "Ketenagakerjaan's programmes began (" + CoverageDates.EARLIEST + "): the first is " + FIRST);
+        }
+        // beyond the range every coverage date keeps (a year after today) the semester is out of range (400), as a
+        // date is; one within it that has not begun is a rule's refusal (422)
+        if (semester.first().isAfter(CoverageDates.latest(today))) {
+            throw new InvalidInputException("semester", "OUT_OF_RANGE", "semester " + semester + " begins after "
+                    + CoverageDates.latest(today) + ", a year after today (the last date a coverage request may name)");
         }
         if (semester.first().isAfter(today)) {
             throw InvalidInputException.refused("semester", "SEMESTER_IN_FUTURE", "semester " + semester + " has not begun");

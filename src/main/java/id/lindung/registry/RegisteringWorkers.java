@@ -103,7 +103,9 @@ class RegisteringWorkers {
     private Worker insert(Registration r, Region village, Actor actor) {
         long id = rows.insertWorker(r.nik(), TextRules.normalise(r.fullName(), TextRules.Kind.PERSON_NAME), r.sex(),
                 r.birthDate(), village.code(), blankToNull(TextRules.normalise(r.phone(), TextRules.Kind.PHONE)),
-                blankToNull(TextRules.normalise(r.kpj(), TextRules.Kind.KPJ)), r.category(), r.extremePoverty(), r.povertyDecile(), actor.username());
+                blankToNull(TextRules.normalise(r.kpj(), TextRules.Kind.KPJ)), r.category(),
+                // a P3KE/DTKS decile is given for an extreme-poor household only: it flags the worker, as the import does
+                r.extremePoverty() || r.povertyDecile() != null, r.povertyDecile(), actor.username());
         rows.statusEvent(id, village.code(), "ACTIVE", "REGISTERED", r.startDate() == null ? facts.today() : r.startDate(),
                 actor.username());
         Worker worker = rows.byId(id);

@@ -74,6 +74,26 @@ class CoverageInputIntegrationTests {
     }
 
     @Test
+    void theChildrenTakeTheMoneyPeriodAsTheRegionsObjectDoes() {
+        // children ignored periodFrom and periodTo: "the same object for each child region" had another money period
+        // than the region's own object asked with the same parameters (issue 14 audit)
+        Http api = dpmd();
+        String query = "region=64.02&date=2025-12-31&periodFrom=2025-07-01&periodTo=2025-09-30";
+        JsonNode region = json(api.get("/api/v1/coverage?" + query));
+        JsonNode children = json(api.get("/api/v1/coverage/children?" + query));
+        assertThat(children.size()).isPositive();
+        for (JsonNode child : children) {
+            assertThat(child.path("money").path("from").asString()).isEqualTo("2025-07-01");
+            assertThat(child.path("money").path("to").asString()).isEqualTo("2025-09-30");
+        }
+        assertThat(region.path("money").path("from").asString()).isEqualTo("2025-07-01");
+        HttpResponse<String> bad = api.get("/api/v1/coverage/children?region=64.02&periodFrom=2025-02-30");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).path("errors").get(0).path("field").asString()).isEqualTo("periodFrom");
+        assertThat(json(bad).path("code").asString()).isEqualTo("DATE_INVALID");
+    }
+
+    @Test
     void theFirstDayOfTheProgrammesAndAYearAheadAreAnswered() {
         Http api = dpmd();
         for (String path : List.of("/api/v1/coverage?region=64.02&date=2015-07-01",

@@ -82,7 +82,9 @@ class CoveragePagesIntegrationTests {
         assertThat(xlsx.statusCode()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             var sheet = book.getSheetAt(0);
-            assertThat(sheet.getLastRowNum()).isEqualTo(api.path("bySegment").size() + api.path("byPayerKind").size());
+            // every split of the API's object is a group of rows: segment, category, programme, payer kind, extreme poverty
+            assertThat(sheet.getLastRowNum()).isEqualTo(api.path("bySegment").size() + api.path("byCategory").size()
+                    + api.path("byProgramme").size() + api.path("byPayerKind").size() + 1 + api.path("extremePoverty").path("byDecile").size());
             var pu = sheet.getRow(1);
             assertThat(pu.getCell(0).getStringCellValue()).isEqualTo("Segmen");
             assertThat(pu.getCell(1).getStringCellValue()).isEqualTo("PU");
@@ -95,6 +97,38 @@ class CoveragePagesIntegrationTests {
         assertThat(csv).startsWith("\uFEFFKelompok,Kode,Nama,Terdaftar,Terlindungi\r\n");
         assertThat(csv).contains("Jenis pembayar,APBDES,Pemerintah desa (APBDes),"
                 + api.path("byPayerKind").path("APBDES").path("registered").asLong() + ",");
+        assertThat(csv).contains("Kategori pekerja,KEPALA_DESA,Kepala desa,"
+                + api.path("byCategory").path("KEPALA_DESA").path("registered").asLong() + ",");
+        assertThat(csv).contains("Program,JKM,");
+        assertThat(csv).contains("Miskin ekstrem (P3KE/DTKS),FLAGGED,Semua yang ditandai miskin ekstrem,"
+                + api.path("extremePoverty").path("flagged").path("registered").asLong() + ",");
+        assertThat(csv).contains("Miskin ekstrem (P3KE/DTKS),3,Desil 3,").contains("Miskin ekstrem (P3KE/DTKS),UNKNOWN,Desil tidak diketahui,");
+    }
+
+    @Test
+    void theTrendOfAPastDateEndsOnThatDateWhereTheBigNumbersStand() throws Exception {
+        // it ended on the month end after the date, a day the rest of the page does not show (issue 14 audit)
+        String csv = new String(bytes("/cakupan/ekspor?region=64.02&date=2026-06-15&table=trend&format=csv&lang=id").body(),
+                StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[lines.length - 1]).startsWith("2026-06-15,");
+        assertThat(lines[lines.length - 2]).startsWith("2026-05-31,");
+        JsonNode here = JsonMapper.builder().build().readTree(Http.withToken(port, token())
+                .get("/api/v1/coverage?region=64.02&date=2026-06-15").body());
+        assertThat(lines[lines.length - 1]).contains("," + here.path("registered").asLong() + "," + here.path("protected").asLong() + ",");
+        String fragment = Http.withToken(port, token()).get("/cakupan/tren?region=64.02&date=2026-06-15&lang=id", "text/html").body();
+        assertThat(fragment).contains("15 Jun 2026").doesNotContain("30 Jun 2026");
+    }
+
+    @Test
+    void theBreakdownOnThePageSplitsByEveryDimensionTheIssueNamesEachWithItsDefinition() {
+        String html = Http.withToken(port, token()).get("/cakupan?region=64.02&date=2026-06-30&lang=id", "text/html").body();
+        // segment and payer kind were shown, category, programme and extreme poverty only in the API (issue 14 audit)
+        assertThat(html).contains("id=\"split-category\"").contains("Kategori pekerja").contains("Kepala desa")
+                .contains("id=\"split-programme\"").contains("JKK – Jaminan Kecelakaan Kerja")
+                .contains("id=\"split-poverty\"").contains("Semua yang ditandai miskin ekstrem")
+                .contains("Kategori pekerja: kategori pekerja saat ini").contains("Program: terdaftar = ")
+                .contains("Miskin ekstrem (Inpres 4/2022)").doesNotContain("??");
     }
 
     @Test

@@ -237,12 +237,33 @@ class MonevReportIntegrationTests {
     }
 
     @Test
-    void scopeSemesterAndLevelAreChecked() {
+    void scopeAndASemesterNotBegunAreChecked() {
         Http api = Http.withToken(port, token());
         assertThat(api.get("/api/v1/reports/monev?region=73.02&semester=2026-1&format=json").statusCode()).isEqualTo(404);
-        var future = api.get("/api/v1/reports/monev?region=64.02&semester=2099-1&format=json");
+        // the next semester has not begun: a rule's refusal (within the year every coverage date may name)
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        String next = today.getMonthValue() <= 6 ? today.getYear() + "-2" : (today.getYear() + 1) + "-1";
+        var future = api.get("/api/v1/reports/monev?region=64.02&semester=" + next + "&format=json");
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(future.body()).contains("SEMESTER_IN_FUTURE");
+    }
+
+    @Test
+    void aSemesterBeyondAYearFromTodayIsOutOfRangeAsEveryCoverageDateIs() {
+        // 2099-1 was 422 SEMESTER_IN_FUTURE while a date or trend month that far ahead is 400 OUT_OF_RANGE (docs/coverage.md
+        // "Dates" names the semester among the values the one rule bounds)
+        var far = Http.withToken(port, token()).get("/api/v1/reports/monev?region=64.02&semester=2099-1&format=json");
+        assertThat(far.statusCode()).isEqualTo(400);
+        assertThat(far.body()).contains("\"field\":\"semester\"").contains("\"code\":\"OUT_OF_RANGE\"");
+        // the page says so in its own words, not with another form's OUT_OF_RANGE text (the registry's decile message)
+        String page = Http.withToken(port, token()).get("/cakupan/monev/unduh?region=64.02&semester=2099-1&format=pdf&lang=id",
+                "text/html").body();
+        assertThat(page).contains("lebih dari setahun dari hari ini").doesNotContain("Desil");
+    }
+
+    @Test
+    void aDistrictIsNotReportedOnOnlyProvincesAndRegenciesAre() {
+        Http api = Http.withToken(port, token());
         var district = api.get("/api/v1/reports/monev?region=64.02.03&semester=2026-1&format=json");
         assertThat(district.statusCode()).isEqualTo(422);
         assertThat(district.body()).contains("REGION_LEVEL_NOT_REPORTED");

@@ -40,11 +40,13 @@ class CoverageApiController {
                 CoverageDates.parse("periodTo", periodTo));
     }
 
-    @Operation(summary = "The same object for each child region")
+    @Operation(summary = "The same object for each child region (periodFrom and periodTo set the money period, as for the region)")
     @GetMapping("/children")
     List<Coverage> children(@RequestParam(required = false) String region,
-                            @RequestParam(required = false) String date) {
-        return indicators.children(region, CoverageDates.parse("date", date));
+                            @RequestParam(required = false) String date, @RequestParam(required = false) String periodFrom,
+                            @RequestParam(required = false) String periodTo) {
+        return indicators.children(region, CoverageDates.parse("date", date), CoverageDates.parse("periodFrom", periodFrom),
+                CoverageDates.parse("periodTo", periodTo));
     }
 
     @Operation(summary = "One object per month end from YYYY-MM to YYYY-MM (at most 60 months; the current month on today)")

@@ -127,7 +127,7 @@ class DashboardPageController {
             case ARREARS -> DashboardTables.arrears(villagesInArrears(code, day));
             case DESA_SADAR -> desaSadarTable(code, day, format, locale);
             case TREND -> DashboardTables.trend(trendOf(code, day));
-            case SPLIT -> DashboardTables.split(here, label);
+            case SPLIT -> DashboardTables.split(here, label, categoryNames(locale)::get);
         };
         return TableDownload.of(format, dialect, "cakupan-" + code + "-" + day + "-" + t.name(), List.of(t), label);
     }
@@ -171,7 +171,8 @@ class DashboardPageController {
         YearMonth first = YearMonth.from(CoverageDates.EARLIEST);
         YearMonth from = to.minusMonths(TREND_MONTHS - 1L);
         // a date in the programmes' first two years draws the months since they began
-        return indicators.trend(region, from.isBefore(first) ? first : from, to);
+        // the last point is the date itself, where the big numbers stand (docs/coverage-dashboard.md)
+        return indicators.trend(region, from.isBefore(first) ? first : from, to, day);
     }
 
     /** The {@code n} villages longest in arrears, the largest debt first among equals. */

@@ -90,23 +90,42 @@ final class DashboardTables {
     }
 
     /**
-     * The region's breakdown ("Rincian"): registered and protected workers by segment (PU, BPU), then by the kind of
-     * payer their contributions are owed by; each row names its group and its key with the key's label beside it.
+     * The region's breakdown ("Rincian"): registered and protected workers by segment (PU, BPU), by worker category, by
+     * programme, by the kind of payer their contributions are owed by, and the extreme-poor households (all flagged,
+     * then by decile); each row names its group and its key with the key's label beside it. Every key of the API's
+     * object is a row, zeros included (the page leaves empty categories and deciles out, the download does not).
+     *
+     * @param categoryName a category code's name in the page's language (null when it has none: the code is shown)
      */
-    static Table split(Coverage c, Function<String, String> label) {
+    static Table split(Coverage c, Function<String, String> label, Function<String, String> categoryName) {
         List<List<Object>> rows = new ArrayList<>();
-        splitRows(rows, label.apply("dashboard.split.segment"), c.bySegment(), "dashboard.segment.", label);
-        splitRows(rows, label.apply("dashboard.split.payerKind"), c.byPayerKind(), "dashboard.payer.", label);
+        splitRows(rows, label.apply("dashboard.split.segment"), c.bySegment(), k -> label.apply("dashboard.segment." + k));
+        splitRows(rows, label.apply("dashboard.split.category"), c.byCategory(),
+                k -> java.util.Objects.requireNonNullElse(categoryName.apply(k), k));
+        splitRows(rows, label.apply("dashboard.split.programme"), c.byProgramme(), k -> label.apply("program." + k));
+        splitRows(rows, label.apply("dashboard.split.payerKind"), c.byPayerKind(), k -> label.apply("dashboard.payer." + k));
+        if (c.extremePoverty() != null) {
+            Map<String, Coverage.Count> poverty = new java.util.LinkedHashMap<>();
+            poverty.put("FLAGGED", c.extremePoverty().flagged());
+            poverty.putAll(c.extremePoverty().byDecile());
+            splitRows(rows, label.apply("dashboard.split.poverty"), poverty, k -> povertyLabel(k, label));
+        }
         return new Table("split", List.of("dashboard.col.group", "dashboard.col.code", "dashboard.col.name",
                 "dashboard.col.registered", "dashboard.col.protected"), rows);
     }
 
-    private static void splitRows(List<List<Object>> rows, String group, Map<String, Coverage.Count> counts, String prefix,
-                                  Function<String, String> label) {
+    /** "Desil 3" for a decile, the key's own label for FLAGGED and UNKNOWN. */
+    static String povertyLabel(String key, Function<String, String> label) {
+        return key.chars().allMatch(Character::isDigit) ? label.apply("dashboard.poverty.decile").replace("{0}", key)
+                : label.apply("dashboard.poverty." + key);
+    }
+
+    private static void splitRows(List<List<Object>> rows, String group, Map<String, Coverage.Count> counts,
+                                  Function<String, String> name) {
         if (counts == null) {
             return;
         }
-        counts.forEach((key, n) -> rows.add(listOf(group, key, label.apply(prefix + key), n.registered(), n.protectedWorkers())));
+        counts.forEach((key, n) -> rows.add(listOf(group, key, name.apply(key), n.registered(), n.protectedWorkers())));
     }
 
     /**
