@@ -152,15 +152,34 @@ class DemoData implements id.lindung.platform.SignInHint {
     }
 
     /**
+     * The generated file with the import's {@code p3ke_decile} column: of the informal (BPU) workers, one in seven in
+     * decile 1 (extreme poverty, Inpres 4/2022) and one in seven in decile 2, 3 or 4 (the rest of P3KE), by row, so
+     * the generator's rows and their NIKs stay as they were.
+     */
+    static void withP3keDecile(String generated, java.io.Writer out) throws java.io.IOException {
+        String[] lines = generated.split("\n");
+        out.write(lines[0] + ",p3ke_decile\n");
+        for (int n = 1; n < lines.length; n++) {
+            // columns: nik,name,sex,birth_date,village_code,category,segment,...
+            boolean informal = lines[n].split(",", 8)[6].equals("BPU");
+            String decile = !informal ? "" : n % 7 == 3 ? "1" : n % 7 == 5 ? Integer.toString(2 + n % 3) : "";
+            out.write(lines[n] + "," + decile + "\n");
+        }
+    }
+
+    /**
      * Generated workers (12 per village: the officials of each desa, informal workers in kelurahan) for the demo
-     * areas, imported like any file (again after a crash: the import adds nothing twice).
+     * areas, imported like any file (again after a crash: the import adds nothing twice). Some informal workers
+     * live in P3KE households ({@link #withP3keDecile}), so the dashboard's extreme-poverty rows have figures.
      */
     private void createWorkers() {
         java.nio.file.Path file = null;
         try {
             file = java.nio.file.Files.createTempFile("lindung-demo-workers-", ".csv");
+            java.io.StringWriter generated = new java.io.StringWriter();
+            workerFiles.generate(areas, 12, 2026, 0.0, generated);
             try (var out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                workerFiles.generate(areas, 12, 2026, 0.0, out);
+                withP3keDecile(generated.toString(), out);
             }
             workerImports.importFile("demo-workers.csv", file, new id.lindung.importing.WorkerImports.Options(null, null, true));
         } catch (java.io.IOException e) {

@@ -32,6 +32,12 @@ class DemoDataIntegrationTests {
         assertThat(count("select count(*) from app_user where demo and username in ('admin', 'dpmd.palangkaraya', 'operator.loaduriilir')"))
                 .isEqualTo(3);
         assertThat(count("select count(*) from worker where village_code like '62.71.%'")).isGreaterThan(100);
+        // issue 14: the dashboard's extreme-poverty rows have figures (P3KE deciles of informal workers, from the import)
+        assertThat(jdbc.sql("""
+                select poverty_decile from worker where village_code like '62.71.%' and extreme_poverty
+                group by poverty_decile order by 1""").query(Integer.class).list()).containsExactly(1, 2, 3, 4);
+        assertThat(count("select count(*) from worker where village_code like '62.71.%' and poverty_decile is not null and category like 'KEPALA%'"))
+                .as("officials are not flagged").isZero();
         // the demo's own runs (other tests in the same database may bill other months nationally)
         assertThat(count("""
                 select count(distinct l.month) from bill_line l join billing_run r on r.id = l.run_id
