@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class RegionHierarchyIntegrationTests {
 
     @Autowired Regions regions;
+    @Autowired RegionBrowser browser;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -58,6 +59,19 @@ class RegionHierarchyIntegrationTests {
         assertThat(regions.ancestors("64.02.03.2007", RegionScope.NATIONAL))
                 .extracting(Region::name)
                 .containsExactly("Kalimantan Timur", "Kabupaten Kutai Kartanegara", "Loa Janan", "Loa Duri Ilir");
+    }
+
+    /** GET /regions/{code}/ancestors answered childCount 0 for every region of the breadcrumb, a province included. */
+    @Test
+    void theBreadcrumbsRegionsCarryTheirChildCountsAsTheRegionItselfDoes() {
+        var crumbs = browser.ancestors("64.02.03.2007", RegionScope.NATIONAL, null);
+        assertThat(crumbs).extracting(RegionView::code).containsExactly("64", "64.02", "64.02.03", "64.02.03.2007");
+        for (RegionView crumb : crumbs) {
+            assertThat(crumb.childCount()).as(crumb.code()).isEqualTo(browser.view(crumb.code(), RegionScope.NATIONAL, null).childCount());
+        }
+        assertThat(crumbs.get(0).childCount()).isPositive();
+        assertThat(crumbs.get(3).kind()).isEqualTo(RegionKind.DESA);
+        assertThat(crumbs.get(0).kind()).isNull();
     }
 
     @Test
