@@ -80,6 +80,18 @@ public record RegionScope(String code) {
         return asked;
     }
 
+    /**
+     * {@link #narrow(String)}, and a well-formed code that is no official region is not found either (404), never an
+     * empty list: docs/api-errors.md, "a region code outside the caller's scope, or one that does not exist, is 404".
+     */
+    public RegionScope narrow(String region, RegionDirectory regions) {
+        RegionScope asked = narrow(region);
+        if (asked != this && !asked.isNational() && !regions.exists(asked.code())) {
+            throw new NotFoundException("Region " + asked.code() + " not found");
+        }
+        return asked;
+    }
+
     /** The codes above the scope (province first), which a user may name but not open. */
     public List<String> ancestors() {
         List<String> result = new ArrayList<>();

@@ -8,6 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.platform.TextRules;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
@@ -66,6 +67,16 @@ public class Payments {
      */
     public record PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel,
                                  Boolean prepayment) {
+
+        /**
+         * The reference and channel as stored ({@link TextRules#normalise}): the reference is the payment's idempotency
+         * key, so {@code REF-1}, {@code REF-1} with a no-break space and {@code REF-1} with a zero-width space copied from
+         * a bank statement are one payment, not three.
+         */
+        public PaymentRequest {
+            reference = TextRules.normalise(reference, TextRules.Kind.LINE);
+            channel = TextRules.normalise(channel, TextRules.Kind.LINE);
+        }
 
         public PaymentRequest(String payer, String reference, LocalDate date, BigDecimal amount, String channel) {
             this(payer, reference, date, amount, channel, null);
@@ -474,10 +485,10 @@ public class Payments {
         if (r.reference() == null || r.reference().isBlank()) {
             problems.add(InputProblem.of("reference", "REFERENCE_REQUIRED", "required (the bank's or BPJS's transaction reference)"));
         } else if (hasControlCharacter(r.reference())) {
-            problems.add(InputProblem.of("reference", "INVALID_CHARACTER", "contains a control character (such as NUL or a line break)"));
+            problems.add(InputProblem.of("reference", "INVALID_CHARACTER", "contains a control or direction-changing character (such as NUL, a line break or U+202E)"));
         }
         if (r.channel() != null && hasControlCharacter(r.channel())) {
-            problems.add(InputProblem.of("channel", "INVALID_CHARACTER", "contains a control character (such as NUL or a line break)"));
+            problems.add(InputProblem.of("channel", "INVALID_CHARACTER", "contains a control or direction-changing character (such as NUL, a line break or U+202E)"));
         }
         if (r.date() == null) {
             problems.add(InputProblem.of("date", "PAYMENT_DATE_REQUIRED", "required"));
@@ -501,8 +512,9 @@ public class Payments {
     }
 
     /** PostgreSQL text cannot hold NUL, and a line break in a reference breaks reconciliation files. */
+    /** A control character, or one that makes the text read otherwise than it is stored (a direction override). */
     private static boolean hasControlCharacter(String text) {
-        return text.chars().anyMatch(Character::isISOControl);
+        return TextRules.invalidCharacter(text, false);
     }
 
     private static String field(CsvRecord rec, Map<String, Integer> index, String name) {

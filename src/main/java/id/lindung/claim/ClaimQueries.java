@@ -3,6 +3,7 @@ package id.lindung.claim;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.PersonalData;
+import id.lindung.access.RegionDirectory;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.Page;
@@ -22,12 +23,14 @@ class ClaimQueries {
     private final CurrentActor actors;
     private final ClaimSettings settings;
     private final Clock clock;
+    private final RegionDirectory regions;
 
-    ClaimQueries(ClaimStore store, CurrentActor actors, ClaimSettings settings, Clock clock) {
+    ClaimQueries(ClaimStore store, CurrentActor actors, ClaimSettings settings, Clock clock, RegionDirectory regions) {
         this.store = store;
         this.actors = actors;
         this.settings = settings;
         this.clock = clock;
+        this.regions = regions;
     }
 
     ClaimCase get(long id) {
@@ -90,8 +93,8 @@ class ClaimQueries {
         }
     }
 
-    /** The region as a scope when the caller's covers it (404 if not, 400 if no region code); blank: the whole scope. */
-    static RegionScope narrow(String region, RegionScope scope) {
-        return scope.narrow(region);
+    /** The region as a scope when the caller's covers it and it exists (404 if not, 400 if no region code); blank: the whole scope. */
+    RegionScope narrow(String region, RegionScope scope) {
+        return scope.narrow(region, regions);
     }
 }

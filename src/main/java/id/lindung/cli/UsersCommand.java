@@ -80,6 +80,11 @@ class UsersCommand {
         public Integer call() {
             return SpringContexts.withContext(ctx -> CurrentActor.runAs(Actor.system("cli"), () -> {
                 UserAccounts accounts = ctx.getBean(UserAccounts.class);
+                if (!which.all && accounts.tokens(username).stream().noneMatch(t -> t.id() == which.token)) {
+                    // a mistyped id revoked nothing and said so with exit 0: whoever revokes a leaked token must know it is not done
+                    throw new id.lindung.platform.InvalidInputException("token", "TOKEN_UNKNOWN", "User '" + username
+                            + "' has no token " + which.token + "; 'users tokens --username " + username + "' lists the ids");
+                }
                 int revoked = which.all ? accounts.revokeAllTokens(username) : accounts.revokeToken(username, which.token);
                 System.out.println("{\"username\":" + json(username) + ",\"revoked\":" + revoked + "}");
                 return 0;

@@ -203,6 +203,9 @@ class ApiExceptionHandler {
                         : "A value is out of the range that can be stored", null);
     }
 
+    /** How long a client is asked to wait when no database connection was free ({@code SERVICE_BUSY}). */
+    static final int BUSY_RETRY_AFTER_SECONDS = 5;
+
     /**
      * Spring's own request errors (unknown path, wrong method or media type, upload too large) keep their
      * status with a code for it; anything else is a fault of Lindung, not of the request: logged with its
@@ -218,6 +221,18 @@ class ApiExceptionHandler {
             HttpStatus known = HttpStatus.resolve(status.value());
             ProblemDetail body = ApiProblems.of(status, known == null ? "HTTP_" + status.value() : known.name(), error.getBody().getDetail());
             return ResponseEntity.status(status).headers(error.getHeaders()).contentType(ApiProblems.PROBLEM_JSON).body(body);
+        }
+        if (causeOf(e, java.sql.SQLTransientConnectionException.class) != null) {
+            // every database connection stayed taken longer than the pool waits (payments queued behind a billing run's
+            // lock, a burst of uploads): not a fault of the request, and its transaction never began, so nothing was
+            // recorded and the same request may simply be sent again
+            log.warn("No database connection free for {} {} within the pool's wait: answered 503", request.getMethod(),
+                    request.getRequestURI());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS))
+                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                            "Lindung is busy and did not start this request; nothing was recorded. Send the same request again "
+                                    + "in a few seconds"));
         }
         log.error("Unexpected error in {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(request, e, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",

@@ -8,6 +8,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.TextRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +42,13 @@ public class PotentialWorkforce {
             Map.entry("angkatan_kerja", "potential_workers"), Map.entry("jumlah", "potential_workers"),
             Map.entry("source", "source"), Map.entry("sumber", "source"));
     private static final List<String> REQUIRED = List.of("region_code", "year", "potential_workers", "source");
+    /**
+     * The largest figure one region may have: more people than Indonesia has. Past it a figure is a typing error, and
+     * the roll-ups (a sum over up to 91,599 regions) could no longer be added up in a {@code long}.
+     */
+    static final long MAX_POTENTIAL_WORKERS = 1_000_000_000L;
+    /** The longest source a figure may name ("BPS Sakernas Agustus 2024, tabel 3.1"). */
+    static final int MAX_SOURCE_LENGTH = 200;
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -144,9 +152,11 @@ public class PotentialWorkforce {
         String code = field(record, index, "region_code");
         String yearText = field(record, index, "year");
         String workersText = field(record, index, "potential_workers").replace("_", "");
-        String source = field(record, index, "source");
+        String source = TextRules.normalise(field(record, index, "source"), TextRules.Kind.LINE);
         if (code.isEmpty()) {
             problems.add(new InputProblem(line, "region_code", "REQUIRED", "region_code is empty"));
+        } else if (TextRules.invalidCharacter(code, false)) {
+            problems.add(new InputProblem(line, "region_code", "INVALID_CHARACTER", "region_code has a control or invisible character"));
         }
         Integer year = null;
         try {
@@ -155,7 +165,7 @@ public class PotentialWorkforce {
                 problems.add(new InputProblem(line, "year", "YEAR_OUT_OF_RANGE", "Year " + year + " is outside 1990-2100"));
             }
         } catch (NumberFormatException e) {
-            problems.add(new InputProblem(line, "year", "NOT_A_NUMBER", "Year '" + yearText + "' is not a whole number"));
+            problems.add(new InputProblem(line, "year", "NOT_A_NUMBER", "Year '" + InputProblem.shown(yearText) + "' is not a whole number"));
         }
         Long workers = null;
         try {
@@ -163,13 +173,20 @@ public class PotentialWorkforce {
             if (workers < 0) {
                 problems.add(new InputProblem(line, "potential_workers", "NEGATIVE",
                         "potential_workers is negative (" + workers + ")"));
+            } else if (workers > MAX_POTENTIAL_WORKERS) {
+                problems.add(new InputProblem(line, "potential_workers", "COUNT_TOO_LARGE",
+                        "potential_workers " + workers + " is more than " + MAX_POTENTIAL_WORKERS + ", more people than the country has"));
             }
         } catch (NumberFormatException e) {
             problems.add(new InputProblem(line, "potential_workers", "NOT_A_NUMBER",
-                    "potential_workers '" + workersText + "' is not a whole number"));
+                    "potential_workers '" + InputProblem.shown(workersText) + "' is not a whole number"));
         }
         if (source.isEmpty()) {
             problems.add(new InputProblem(line, "source", "REQUIRED", "source is empty (e.g. BPS Sakernas 2024)"));
+        } else {
+            // the source is free text, shown on every region page: the one rule set for text (control characters, length)
+            TextRules.check("source", source, TextRules.Kind.LINE, MAX_SOURCE_LENGTH, true)
+                    .ifPresent(p -> problems.add(new InputProblem(line, p.field(), p.code(), p.message())));
         }
         return problems.size() == before ? new Row(line, code, year, workers, source) : null;
     }
@@ -186,7 +203,7 @@ public class PotentialWorkforce {
                 .param("codes", codes.toArray(String[]::new)).query(String.class).list());
         for (Row r : rows) {
             if (!known.contains(r.code())) {
-                problems.add(new InputProblem(r.line(), "region_code", "REGION_UNKNOWN", "Unknown region code " + r.code()));
+                problems.add(new InputProblem(r.line(), "region_code", "REGION_UNKNOWN", "Unknown region code " + InputProblem.shown(r.code())));
             } else if (!scope.covers(r.code())) {
                 problems.add(new InputProblem(r.line(), "region_code", "REGION_OUT_OF_SCOPE",
                         "Region " + r.code() + " is outside your area (" + scope.code() + ")"));

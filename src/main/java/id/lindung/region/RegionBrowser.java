@@ -42,6 +42,16 @@ public class RegionBrowser {
                 .toList(), children.page(), children.size(), children.total());
     }
 
+    /**
+     * The breadcrumb: the regions above {@code code} and the region itself, each with its child count and, where the user
+     * may open it, its figure (an ancestor above the user's scope is only named), as {@link #view} shows one region.
+     */
+    public List<RegionView> ancestors(String code, RegionScope scope, Integer year) {
+        List<Region> chain = regions.ancestors(code, scope);
+        Map<String, Integer> counts = childCounts(chain.stream().map(Region::code).toList());
+        return chain.stream().map(r -> RegionView.of(r, counts.getOrDefault(r.code(), 0), visibleFigure(r.code(), scope, year))).toList();
+    }
+
     /** Workforce figures only for regions the user may open, not for the ancestors they only see named. */
     private WorkforceFigure visibleFigure(String code, RegionScope scope, Integer year) {
         return scope.covers(code) ? workforce.figure(code, year).orElse(null) : null;

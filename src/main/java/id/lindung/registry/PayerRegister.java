@@ -106,7 +106,7 @@ public class PayerRegister {
     private static final String ORDER = " order by p.region_code, p.kind, p.name, p.code";
 
     /** The list's condition, the caller's scope (or the area inside it) first; SELF payers are never listed. */
-    private static String where(Query query, RegionScope scope, MapSqlParameterSource params) {
+    private String where(Query query, RegionScope scope, MapSqlParameterSource params) {
         if (query.kind() == PayerKind.SELF) {
             throw InvalidInputException.refused("kind", "KIND_NOT_LISTED",
                     "SELF payers are not in the register; each is shown with its worker");
@@ -304,8 +304,8 @@ public class PayerRegister {
         return actor;
     }
 
-    private static RegionScope narrow(String regionCode, RegionScope scope) {
-        return scope.narrow(regionCode);
+    private RegionScope narrow(String regionCode, RegionScope scope) {
+        return scope.narrow(regionCode, regions);
     }
 
     private static String changed(String requested, String current) {

@@ -59,7 +59,7 @@ class WorkerAccess {
 
     /** The region as a scope, when {@code scope} covers it (else 404; 400 if it is no region code). Blank: the whole scope. */
     RegionScope narrow(String regionCode, RegionScope scope) {
-        return scope.narrow(regionCode);
+        return scope.narrow(regionCode, regions);
     }
 
     String villageName(String code) {

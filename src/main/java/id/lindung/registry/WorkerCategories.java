@@ -7,6 +7,7 @@ import id.lindung.access.Role;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.platform.TextRules;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Segment;
 import java.sql.Array;
@@ -227,11 +228,19 @@ public class WorkerCategories {
     // ---------------------------------------------------------------- checks
 
     /** The category, or 400 with every problem (those already found included). */
+    /** The longest note a category may carry (its source, why it was added). */
+    private static final int MAX_NOTE = 500;
+
     private WorkerCategory checked(String code, String nameId, String nameEn, boolean apparatus, Segment segment,
                                    String wageParameter, List<Integer> opensid, boolean active, int order, boolean verified,
                                    String note, List<InputProblem> problems) {
-        name("nameId", nameId, problems);
-        name("nameEn", nameEn, problems);
+        // free text by the one rule set (docs/api-errors.md, "Text"): stored normalised; a direction override or a
+        // zero-width character in a name shown on every worker page and list was taken as typed
+        nameId = TextRules.normalise(nameId, TextRules.Kind.LINE);
+        nameEn = TextRules.normalise(nameEn, TextRules.Kind.LINE);
+        note = TextRules.normalise(note, TextRules.Kind.TEXT);
+        TextRules.check("nameId", nameId, TextRules.Kind.LINE, WorkerCategory.MAX_NAME, true).ifPresent(problems::add);
+        TextRules.check("nameEn", nameEn, TextRules.Kind.LINE, WorkerCategory.MAX_NAME, true).ifPresent(problems::add);
         // a default wage, not any amount: jkm.lumpSum (Rp 20 million) was taken as a category's default wage
         if (!wageParameter.startsWith(WAGE_PARAMETER_PREFIX) || !regulations.has(wageParameter)
                 || regulations.parameter(wageParameter).unit() != id.lindung.regulation.Unit.RUPIAH) {
@@ -246,23 +255,11 @@ public class WorkerCategories {
                         + " is not 1 to " + WorkerCategory.MAX_OPENSID_CODE));
             }
         }
-        if (note != null && note.trim().length() > 500) {
-            problems.add(InputProblem.of("note", "TOO_LONG", "note may have at most 500 characters"));
-        }
+        TextRules.check("note", note, TextRules.Kind.TEXT, MAX_NOTE, false).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return new WorkerCategory(code, nameId, nameEn, apparatus, segment, wageParameter, codes, active, order, verified, note);
-    }
-
-    private static void name(String field, String name, List<InputProblem> problems) {
-        if (name == null || name.isBlank()) {
-            problems.add(InputProblem.of(field, "REQUIRED", field + " is required"));
-        } else if (name.trim().length() > WorkerCategory.MAX_NAME) {
-            problems.add(InputProblem.of(field, "TOO_LONG", field + " may have at most " + WorkerCategory.MAX_NAME + " characters"));
-        } else if (name.chars().anyMatch(ch -> ch < 0x20 || ch >= 0x7f && ch <= 0x9f)) {
-            problems.add(InputProblem.of(field, "INVALID_CHARACTER", field + " has a control character"));
-        }
     }
 
     private static Segment segment(String text, List<InputProblem> problems) {

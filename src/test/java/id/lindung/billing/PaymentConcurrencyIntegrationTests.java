@@ -155,6 +155,34 @@ class PaymentConcurrencyIntegrationTests {
                 .param(payer).query(BigDecimal.class).single()).isEqualByComparingTo("374400");
     }
 
+    /**
+     * A reference copied from a bank statement often carries a no-break or zero-width space: the same payment sent again
+     * that way was a second payment, allocated twice. The reference is the payment's idempotency key, so it is compared
+     * as stored (TextRules), in the API and in the reconciliation file alike.
+     */
+    @Test
+    void aReferenceWithInvisibleOrNoBreakSpacesIsTheSamePaymentNotASecondOne() throws Exception {
+        String payer = billedVillage("75.01.02.2018");
+        Http api = api();
+        assertThat(api.postJson("/api/v1/payments", body(payer, "BANK-77", "2025-07-03", "374400")).statusCode()).isEqualTo(201);
+        for (String same : List.of("BANK-77\\u00a0", "\\u200bBANK-77", "BANK\\u2060-77", " BANK-77\\ufeff")) {
+            var r = api.postJson("/api/v1/payments", body(payer, same, "2025-07-03", "374400"));
+            assertThat(r.statusCode()).as(same + ": " + r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("\"duplicate\":true", "\"reference\":\"BANK-77\"");
+        }
+        Actor dpmd = TestUsers.actor("pay-concurrency-dpmd", Role.DPMD, "75.01");
+        var file = CurrentActor.runAs(dpmd, () -> payments.importCsv(new ByteArrayInputStream(
+                ("payer,reference,date,amount\n" + payer + ",BANK-77\u00a0,2025-07-03,374400\n").getBytes(StandardCharsets.UTF_8)),
+                dpmd, false));
+        assertThat(file.accepted()).isZero();
+        assertThat(file.duplicates()).isOne();
+        assertThat(paymentsOf(payer)).hasSize(1);
+        var bidi = api.postJson("/api/v1/payments", body(payer, "BANK-78\\u202e", "2025-07-03", "1000"));
+        assertThat(bidi.statusCode()).as(bidi.body()).isEqualTo(400);
+        assertThat(bidi.body()).contains("\"field\":\"reference\"", "direction-changing character");
+        assertThat(paymentsOf(payer)).hasSize(1);
+    }
+
     @Test
     void fiveParallelPaymentImportsForOnePayerAreEachRecordedAndAllocatedAsIfOneByOne() throws Exception {
         String payer = billedVillage("75.01.02.2016");

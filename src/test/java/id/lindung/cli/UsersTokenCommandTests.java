@@ -31,6 +31,12 @@ class UsersTokenCommandTests {
         CommandLineTests.Run all = run("users", "revoke", "--username", "cli.tokens", "--all");
         assertThat(all.exit()).as(all.err()).isZero();
         assertThat(all.out()).contains("\"revoked\":1");
+        CommandLineTests.Run again = run("users", "revoke", "--username", "cli.tokens", "--token", id);
+        assertThat(again.exit()).as("revoking a revoked token again is done already").isZero();
+        assertThat(again.out()).contains("\"revoked\":0");
+        CommandLineTests.Run mistyped = run("users", "revoke", "--username", "cli.tokens", "--token", "9" + id + "9");
+        assertThat(mistyped.exit()).as("a token id the user does not have is a bad argument, not 'revoked 0'").isEqualTo(2);
+        assertThat(mistyped.err()).contains("error: token: User 'cli.tokens' has no token 9" + id + "9");
         CommandLineTests.Run neither = run("users", "revoke", "--username", "cli.tokens");
         assertThat(neither.exit()).isEqualTo(2);
         CommandLineTests.Run tooLong = run("users", "token", "--username", "cli.tokens", "--days", "0");

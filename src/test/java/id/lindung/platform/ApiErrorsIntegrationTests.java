@@ -282,6 +282,12 @@ class ApiErrorsIntegrationTests {
                 get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/workers?region=71.06"),
                 get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=71.06"),
                 get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=71.06"),
+                // a well-formed code inside the scope that is no region is not found either (it listed nothing with a 200)
+                get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/workers?region=64.02.99"),
+                get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/villages/64.02.03.2999/workers"),
+                get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/villages/64.02.03.2999/likely-duplicates"),
+                get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=64.02.03.2999"),
+                get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=64.02.99"),
                 get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?region=71.06&format=csv"),
                 get("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/budget-plans/regions/64.02.?year=2027"),
                 post("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02.\"}"),

@@ -28,6 +28,25 @@ class ApiExceptionHandlerTests {
         }
     }
 
+    /**
+     * Twenty payments queued behind one payer's lock (or a billing run's) held every pooled connection: the requests that
+     * waited past the pool's timeout answered 500, though nothing of them had begun. They are 503 with Retry-After.
+     */
+    @Test
+    void aRequestThatFindsNoFreeDatabaseConnectionIsBusyWithRetryAfterNotA500() throws Exception {
+        var timeout = new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                new java.sql.SQLTransientConnectionException("lindung - Connection is not available, request timed out after 30000ms"));
+        var response = handler.other(timeout, api());
+        assertThat(response.getStatusCode().value()).isEqualTo(503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().getProperties()).containsEntry("code", "SERVICE_BUSY");
+        assertThat(response.getBody().getDetail()).doesNotContain("JDBC", "lindung -");
+        var jdbc = new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLTransientConnectionException("timed out"));
+        assertThat(handler.data(jdbc, api(), null).getStatusCode().value()).isEqualTo(503);
+    }
+
     @Test
     void aMalformedBodysMessageNamesNoPackageOrOuterClassOfTheApplication() {
         assertThat(ApiExceptionHandler.firstLine("Cannot construct instance of `id.lindung.coverage.web.LocalRegulationController$CreateRequest`"

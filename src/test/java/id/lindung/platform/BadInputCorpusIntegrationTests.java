@@ -149,7 +149,9 @@ class BadInputCorpusIntegrationTests {
         if (body.startsWith("@")) {
             int colon = body.indexOf(':');
             contentType = body.substring(1, colon);
-            text = body.substring(colon + 1).replace("\\n", "\n").replace("\\u0000", "\u0000");
+            // a file's text: \\n a line break, \\uXXXX that character (a NUL, an escape, a direction override)
+            text = java.util.regex.Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(body.substring(colon + 1).replace("\\n", "\n"))
+                    .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
         }
         if (text.equals("\\u0000")) {
             text = "\u0000";

@@ -2,6 +2,7 @@ package id.lindung.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
@@ -14,6 +15,7 @@ import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,17 +75,48 @@ class PotentialWorkforceIntegrationTests {
                 73.02.02.1003,2024,310,BPS
                 73.02.02.1004,20x4,300,
                 """;
+        assertRefusedWithNothingStored(csv, "region_code like '73.02.02.%'",
+                tuple(3L, "region_code", "REGION_UNKNOWN"),
+                tuple(4L, "potential_workers", "NEGATIVE"),
+                tuple(6L, "region_code", "DUPLICATE_KEY"),
+                tuple(7L, "year", "NOT_A_NUMBER"),
+                tuple(7L, "source", "REQUIRED"));
+    }
+
+    private void assertRefusedWithNothingStored(String csv, String where, Tuple... problems) {
         assertThatThrownBy(() -> importAs(ADMIN, csv))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(InputProblem::line, InputProblem::field, InputProblem::code)
-                        .containsExactly(
-                                org.assertj.core.groups.Tuple.tuple(3L, "region_code", "REGION_UNKNOWN"),
-                                org.assertj.core.groups.Tuple.tuple(4L, "potential_workers", "NEGATIVE"),
-                                org.assertj.core.groups.Tuple.tuple(6L, "region_code", "DUPLICATE_KEY"),
-                                org.assertj.core.groups.Tuple.tuple(7L, "year", "NOT_A_NUMBER"),
-                                org.assertj.core.groups.Tuple.tuple(7L, "source", "REQUIRED")));
-        long stored = jdbc.sql("select count(*) from potential_workforce where region_code like '73.02.02.%'").query(Long.class).single();
-        assertThat(stored).isZero();
+                        .containsExactly(problems));
+        assertThat(jdbc.sql("select count(*) from potential_workforce where " + where).query(Long.class).single()).isZero();
+    }
+
+    /** Two figures near the largest long rolled up to a negative regency total; a source was stored at any length. */
+    @Test
+    void aFigureAboveTheCountrysPeopleOrASourceOfJunkIsRefusedAndNothingIsStored() {
+        String csv = "region_code,year,potential_workers,source\n"
+                + "64.03.01.2001,1995,9000000000000000000,BPS\n"
+                + "64.03.01.2002,1995,1000000001,BPS\n"
+                + "64.03.01.2003,1995,1000000000,BPS\n"
+                + "64.03.01.2004,1995,5," + "S".repeat(201) + "\n"
+                + "64.03.01.2005,1995,5,BPS\u001b[31m\n"
+                + "64.03.01.2006,1995,5,BPS\u202eSPB\n"
+                + "64.03.01.20\u000007,1995,5,BPS\n";
+        assertRefusedWithNothingStored(csv, "region_code like '64.03.01.%' and year = 1995",
+                tuple(2L, "potential_workers", "COUNT_TOO_LARGE"),
+                tuple(3L, "potential_workers", "COUNT_TOO_LARGE"),
+                tuple(5L, "source", "TOO_LONG"),
+                tuple(6L, "source", "INVALID_CHARACTER"),
+                tuple(7L, "source", "INVALID_CHARACTER"),
+                tuple(8L, "region_code", "INVALID_CHARACTER"));
+    }
+
+    @Test
+    void aSourceIsStoredNormalised() {
+        importAs(ADMIN, "region_code,year,potential_workers,source\n64.03.02.2002,1995,1000000000,  BPS\u200b   Sakernas  \n");
+        WorkforceFigure figure = workforce.figure("64.03.02.2002", 1995).orElseThrow();
+        assertThat(figure.workers()).isEqualTo(1_000_000_000L);
+        assertThat(figure.source()).isEqualTo("BPS Sakernas");
     }
 
     @Test

@@ -4,17 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
 import id.lindung.platform.NotFoundException;
+import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @IntegrationTest
 class RegionHierarchyIntegrationTests {
 
     @Autowired Regions regions;
+    @Autowired RegionBrowser browser;
+    @Autowired UserAccounts accounts;
+    @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -58,6 +68,23 @@ class RegionHierarchyIntegrationTests {
         assertThat(regions.ancestors("64.02.03.2007", RegionScope.NATIONAL))
                 .extracting(Region::name)
                 .containsExactly("Kalimantan Timur", "Kabupaten Kutai Kartanegara", "Loa Janan", "Loa Duri Ilir");
+    }
+
+    /** GET /regions/{code}/ancestors answered childCount 0 for every region of the breadcrumb, a province included. */
+    @Test
+    void theBreadcrumbsRegionsCarryTheirChildCountsAsTheRegionItselfDoes() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "crumbs-admin", Role.ADMIN, "ID"));
+        var response = api.get("/api/v1/regions/64.02.03.2007/ancestors");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode crumbs = JsonMapper.builder().build().readTree(response.body());
+        assertThat(crumbs).hasSize(4);
+        for (JsonNode crumb : crumbs) {
+            String code = crumb.get("code").asString();
+            assertThat(crumb.get("childCount").asInt()).as(code).isEqualTo(browser.view(code, RegionScope.NATIONAL, null).childCount());
+        }
+        assertThat(crumbs.get(0).get("childCount").asInt()).as("Kalimantan Timur has regencies").isPositive();
+        assertThat(crumbs.get(3).get("kind").asString()).isEqualTo("DESA");
+        assertThat(crumbs.get(0).get("kind").isNull()).isTrue();
     }
 
     @Test

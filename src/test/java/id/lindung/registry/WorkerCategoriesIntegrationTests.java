@@ -136,6 +136,29 @@ class WorkerCategoriesIntegrationTests {
         assertThat(jdbc.sql("select count(*) from worker_category where code = ?").param(code).query(Long.class).single()).isZero();
     }
 
+    /**
+     * A category's names and note are free text shown on every worker page, list and export: a direction override and a
+     * NUL-free escape sequence were stored as typed, a note's NUL reached the database, and names kept their spaces.
+     */
+    @Test
+    void aCategorysNamesAndNoteObeyTheRulesForTextAndAreStoredNormalised() {
+        String code = "UJI_TEKS_" + RUN;
+        assertThat(admin().postJson("/api/v1/worker-categories", newCategory(code, false, "")).statusCode()).isEqualTo(201);
+        for (String body : List.of("{\"nameId\":\"Petugas\\u202e uji\"}", "{\"nameEn\":\"Test\\u001b[31m\"}",
+                "{\"note\":\"sumber\\u0000\"}", "{\"nameId\":\"Petugas\\u2066 uji\"}")) {
+            var refused = admin().putJson("/api/v1/worker-categories/" + code, body);
+            assertThat(problem(refused, 400)).as(body).isEqualTo("INVALID_CHARACTER");
+        }
+        var changed = admin().putJson("/api/v1/worker-categories/" + code,
+                "{\"nameId\":\"  Petugas\\u200b   uji  baru \",\"note\":\" baris satu\\nbaris dua \"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(json(changed.body()).get("nameId").asString()).isEqualTo("Petugas uji baru");
+        assertThat(jdbc.sql("select name_id || '|' || note from worker_category where code = ?").param(code).query(String.class).single())
+                .isEqualTo("Petugas uji baru|baris satu\nbaris dua");
+        assertThat(problem(admin().putJson("/api/v1/worker-categories/" + code, "{\"nameEn\":\"" + "x".repeat(101) + "\"}"), 400))
+                .isEqualTo("TOO_LONG");
+    }
+
     private static String problem(java.net.http.HttpResponse<String> response, int status) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         return json(response.body()).get("code").asString();

@@ -50,14 +50,10 @@ class RegionApiController {
         return browser.children(code, actor.get().scope(), year, page, size);
     }
 
-    @Operation(summary = "Breadcrumb: the region and the regions above it")
+    @Operation(summary = "Breadcrumb: the regions above it and the region, each with its child count (figures only inside your scope)")
     @GetMapping("/regions/{code}/ancestors")
-    List<RegionView> ancestors(@PathVariable String code) {
-        return regions.ancestors(code, actor.get().scope()).stream()
-                .map(r -> new RegionView(r.code(), r.name(), r.level(),
-                        r.level() == id.lindung.region.RegionLevel.VILLAGE ? r.kind() : null,
-                        r.parentCode(), 0, null, null, null, null, null, null))
-                .toList();
+    List<RegionView> ancestors(@PathVariable String code, @RequestParam(required = false) Integer year) {
+        return browser.ancestors(code, actor.get().scope(), year);
     }
 
     @Operation(summary = "Search regions by name within your scope; without q, the provinces")
