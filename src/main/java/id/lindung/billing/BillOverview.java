@@ -69,11 +69,13 @@ public class BillOverview {
     private final JdbcClient jdbc;
     private final MonthRulesSource rules;
     private final Clock clock;
+    private final id.lindung.access.RegionDirectory regions;
 
-    BillOverview(JdbcClient jdbc, MonthRulesSource rules, Clock clock) {
+    BillOverview(JdbcClient jdbc, MonthRulesSource rules, Clock clock, id.lindung.access.RegionDirectory regions) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.clock = clock;
+        this.regions = regions;
     }
 
     public Result find(Filter filter, Actor actor, int page, int size) {
@@ -168,7 +170,8 @@ public class BillOverview {
 
     /** The parameters of both statements, the caller's region (or the area inside it) first. */
     MapSqlParameterSource params(Filter filter, Actor actor) {
-        RegionScope area = area(filter.region(), actor.scope());
+        // a well-formed code that is no region is 404 as out of scope is (docs/api-errors.md), never an empty list
+        RegionScope area = actor.scope().narrow(filter.region(), regions);
         return new MapSqlParameterSource()
                 .addValue("month", Date.valueOf(filter.month().atDay(1)))
                 .addValue("lo", area.lo()).addValue("hi", area.hi()).addValue("kind", kind(filter.kind()))

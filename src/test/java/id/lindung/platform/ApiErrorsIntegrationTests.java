@@ -288,6 +288,7 @@ class ApiErrorsIntegrationTests {
                 get("workers", 404, "NOT_FOUND", "dpmd", "/api/v1/villages/64.02.03.2999/likely-duplicates"),
                 get("payers", 404, "NOT_FOUND", "dpmd", "/api/v1/payers?region=64.02.03.2999"),
                 get("claims", 404, "NOT_FOUND", "dpmd", "/api/v1/claims?region=64.02.99"),
+                get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?month=2026-11&region=64.02.99&format=csv"),
                 get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?region=71.06&format=csv"),
                 get("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/budget-plans/regions/64.02.?year=2027"),
                 post("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02.\"}"),
