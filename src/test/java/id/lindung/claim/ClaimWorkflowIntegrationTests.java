@@ -461,6 +461,39 @@ class ClaimWorkflowIntegrationTests {
                 .containsExactly("REQUIRED@schoolYear");
     }
 
+    @Test
+    void theOpeningFormNamesAThirdChildAndFiveHeirsSoThePageShowsTheChildLimitAsTheApiDoes() {
+        String nik = officialSince2025();
+        Http page = TestUsers.browser(port, accounts, "claims-form-dpmd", Role.DPMD, "71.05");
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        String form = page.get("/klaim/baru?pekerja=" + publicId).body();
+        assertThat(form).contains("name=\"child2Name\"", "name=\"heir4Name\"");
+        java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("_csrf", Http.csrfOf(form), "worker", publicId,
+                "case", "JKK_DEATH", "incidentDate", "2026-11-30", "reportedOn", "2026-12-01"));
+        for (int i = 0; i < 3; i++) {
+            fields.put("child" + i + "Name", "Anak Ke " + (i + 1));
+            fields.put("child" + i + "BirthDate", "201" + (i + 2) + "-02-01");
+            fields.put("child" + i + "SchoolLevel", "SD");
+        }
+        String[] relationships = {"SPOUSE", "CHILD", "CHILD", "CHILD", "PARENT"};
+        for (int i = 0; i < relationships.length; i++) {
+            fields.put("heir" + i + "Name", "Waris Ke " + (i + 1));
+            fields.put("heir" + i + "Nik", heirNik(i == 0 ? "P" : "L", "19" + (60 + i) + "-01-01"));
+            fields.put("heir" + i + "Relationship", relationships[i]);
+        }
+        HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau", fields);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("Beasiswa paling banyak untuk dua anak.");
+        HttpResponse<String> opened = page.postForm("/klaim/baru", fields);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        long id = Long.parseLong(opened.headers().firstValue("Location").orElseThrow().replaceAll(".*/klaim/", ""));
+        JsonNode c = json(expect(dpmd.get("/api/v1/claims/" + id), 200));
+        assertThat(c.get("heirs").size()).isEqualTo(5);
+        assertThat(c.get("children").size()).isEqualTo(3);
+        assertThat(c.get("decisions").findValuesAsString("code")).contains("SCHOLARSHIP_CHILD_LIMIT");
+        assertThat(c.get("scholarships").findValues("childNo").stream().map(JsonNode::asInt).distinct().toList()).containsExactly(1, 2);
+    }
+
     /** A village official of 71.05.01.2005 with JKK and JKM since 2025 on a Rp 2,000,000 wage; returns the NIK. */
     String officialSince2025() {
         return worker(dpmd, "71.05.01.2005", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
