@@ -62,11 +62,11 @@ class ClaimDocuments {
         }
         Integer year = null;
         if (type.perChildAndYear()) {
-            year = ScholarshipSchedule.parseLabel(schoolYear);
-            if (child == null || year == null) {
-                throw new InvalidInputException(child == null ? "child" : "schoolYear", "REQUIRED",
+            if (child == null) {
+                throw new InvalidInputException("child", "REQUIRED",
                         "A school certificate names the child (its number on the case) and the school year, such as 2025/2026");
             }
+            year = ScholarshipSchedule.requireLabel("schoolYear", schoolYear);
         } else if (child != null || (schoolYear != null && !schoolYear.isBlank())) {
             throw new InvalidInputException("child", "NOT_APPLICABLE", "child and schoolYear are only for SCHOOL_CERTIFICATE");
         }

@@ -29,9 +29,16 @@ final class ClaimInputRules {
      */
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
-    /** A date before {@link #EARLIEST} or more than a year after today: refused as OUT_OF_RANGE, whatever else is asked. */
+    /**
+     * The latest date a case, payment or stop may carry: far enough that every date a person means is answered by its own
+     * rule (an incident two years ahead is INCIDENT_IN_FUTURE, as the issue names it, not OUT_OF_RANGE: the bound used to
+     * be a year after today), near enough for PostgreSQL and every page and file that shows the date.
+     */
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
+    /** A date before {@link #EARLIEST} or after {@link #LATEST}: refused as OUT_OF_RANGE, whatever else is asked. */
     static boolean outOfRange(LocalDate date, LocalDate today) {
-        return date != null && (date.isBefore(EARLIEST) || date.isAfter(today.plusYears(1)));
+        return date != null && (date.isBefore(EARLIEST) || date.isAfter(LATEST));
     }
 
     private ClaimInputRules() {}
@@ -59,10 +66,10 @@ final class ClaimInputRules {
         if (r.incidentDate() == null) {
             problems.add(InputProblem.of("incidentDate", "REQUIRED", "incidentDate is required"));
         } else if (outOfRange(r.incidentDate(), today)) {
-            problems.add(InputProblem.of("incidentDate", "OUT_OF_RANGE", "incidentDate must be from 1900-01-01 to a year after today"));
+            problems.add(InputProblem.of("incidentDate", "OUT_OF_RANGE", "incidentDate must be from " + EARLIEST + " to " + LATEST));
         }
         if (r.reportedOn() != null && outOfRange(r.reportedOn(), today)) {
-            problems.add(InputProblem.of("reportedOn", "OUT_OF_RANGE", "reportedOn must be from 1900-01-01 to today"));
+            problems.add(InputProblem.of("reportedOn", "OUT_OF_RANGE", "reportedOn must be from " + EARLIEST + " to " + LATEST));
         } else if (r.reportedOn() != null) {
             if (r.incidentDate() != null && r.reportedOn().isBefore(r.incidentDate())) {
                 problems.add(InputProblem.of("reportedOn", "REPORTED_BEFORE_INCIDENT", "reportedOn is before the incident date"));
@@ -99,8 +106,16 @@ final class ClaimInputRules {
             nonNegative(problems, "facts.contributionMonths24", r.facts().contributionMonths24());
             nonNegative(problems, "facts.consecutiveMonths", r.facts().consecutiveMonths());
         }
-        if (r.months() != null && (r.months() < 0 || r.months() > 600)) {
-            problems.add(InputProblem.of("months", "OUT_OF_RANGE", "months must be 0 to 600"));
+        // a temporary disability of no month, or care and transport costs of nothing, pays nothing: such a case could be
+        // approved but never paid (a payment is more than 0), so it is refused here
+        int fewestMonths = r.type() == ClaimType.JKK_TEMPORARY_DISABILITY ? 1 : 0;
+        if (r.months() != null && (r.months() < fewestMonths || r.months() > 600)) {
+            problems.add(InputProblem.of("months", "OUT_OF_RANGE", "months must be " + fewestMonths + " to 600"));
+        }
+        if (r.type() == ClaimType.JKK_MEDICAL && costs != null && isZero(costs.medical()) && isZero(costs.transport())
+                && (costs.medical() != null || costs.transport() != null)) {
+            problems.add(InputProblem.of("claimedCosts", "OUT_OF_RANGE",
+                    "claimedCosts.medical or claimedCosts.transport must be more than 0"));
         }
         return problems;
     }
@@ -154,6 +169,11 @@ final class ClaimInputRules {
         } else if (value.compareTo(MAX_AMOUNT) > 0 || value.scale() > 2) {
             problems.add(InputProblem.of(field, "OUT_OF_RANGE", field + " must be at most 1,000,000,000,000 with at most 2 decimals"));
         }
+    }
+
+    /** Absent or zero (a negative amount is refused by {@link #amount}). */
+    private static boolean isZero(BigDecimal value) {
+        return value == null || value.signum() == 0;
     }
 
     private static void nonNegative(List<InputProblem> problems, String field, Integer value) {

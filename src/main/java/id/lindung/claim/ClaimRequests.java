@@ -58,8 +58,8 @@ public final class ClaimRequests {
     /** A payment: {@code heir} is the recipient's NIK or name (must be a recipient of the case; empty: the worker). */
     public record PaymentInput(String reference, LocalDate date, BigDecimal amount, String heir) {}
 
-    /** A scholarship year's payment. */
-    public record ScholarshipPayment(int child, String schoolYear, PaymentInput payment) {}
+    /** A scholarship year's payment; {@code child} is the child's number on the case (null: refused as REQUIRED). */
+    public record ScholarshipPayment(Integer child, String schoolYear, PaymentInput payment) {}
 
     /** What stops a child's scholarship besides age 23, recorded on the child with its date. */
     public enum ChildStop { MARRIED, EMPLOYED }

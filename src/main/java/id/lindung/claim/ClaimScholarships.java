@@ -88,13 +88,14 @@ class ClaimScholarships {
         if (!actor.can(Role.BPJS_OFFICER)) {
             throw new AccessDeniedException("Only a BPJS officer records a scholarship payment");
         }
-        if (request == null || request.payment() == null) {
+        if (request == null || request.child() == null) {
+            throw new InvalidInputException("child", "REQUIRED", "child (its number on the case), schoolYear and payment are required");
+        }
+        if (request.payment() == null) {
             throw new InvalidInputException("payment", "REQUIRED", "child, schoolYear and payment are required");
         }
-        Integer year = ScholarshipSchedule.parseLabel(request.schoolYear());
-        if (year == null) {
-            throw new InvalidInputException("schoolYear", "REQUIRED", "schoolYear such as 2025/2026 is required");
-        }
+        Integer year = ScholarshipSchedule.requireLabel("schoolYear", request.schoolYear());
+        int child = request.child();
         ClaimRequests.PaymentInput p = request.payment();
         PaymentRules.requireComplete(p, LocalDate.now(clock));
         return tx.execute(status -> {
@@ -104,19 +105,19 @@ class ClaimScholarships {
             }
             ClaimCase before = queries.view(row, actor);
             ClaimCase.Scholarship s = before.scholarships().stream()
-                    .filter(x -> x.childNo() == request.child() && x.schoolYear().equals(ScholarshipSchedule.label(year))).findFirst()
-                    .orElseThrow(() -> new id.lindung.platform.NotFoundException("No scholarship for child " + request.child()
+                    .filter(x -> x.childNo() == child && x.schoolYear().equals(ScholarshipSchedule.label(year))).findFirst()
+                    .orElseThrow(() -> new id.lindung.platform.NotFoundException("No scholarship for child " + child
                             + " in " + request.schoolYear()));
             if (s.status() != ClaimCase.ScholarshipStatus.DUE) {
                 throw InvalidInputException.conflict("schoolYear", "SCHOLARSHIP_NOT_DUE", "The scholarship year is " + s.status()
                         + ": it is due once the case is approved and the year's SCHOOL_CERTIFICATE is uploaded");
             }
             Rupiah amount = PaymentRules.requireAmount(p, s.amount(), "the year's amount");
-            store.payScholarship(row.regionCode(), id, request.child(), year, PaymentRules.reference(p),
+            store.payScholarship(row.regionCode(), id, child, year, PaymentRules.reference(p),
                     p.date(), amount, actor.username());
             ClaimCase after = queries.view(store.get(id, actor.scope(), false), actor);
             Map<String, Object> change = new LinkedHashMap<>();
-            change.put("child", request.child());
+            change.put("child", child);
             change.put("schoolYear", s.schoolYear());
             change.put("amount", amount.toBigDecimal().toPlainString());
             change.put("reference", p.reference());

@@ -1,5 +1,6 @@
 package id.lindung.claim;
 
+import id.lindung.platform.InvalidInputException;
 import id.lindung.shared.Rupiah;
 import java.time.LocalDate;
 import java.time.Period;
@@ -65,6 +66,21 @@ final class ScholarshipSchedule {
         }
         int first = Integer.parseInt(text.substring(0, 4));
         return Integer.parseInt(text.substring(5)) == first + 1 ? first : null;
+    }
+
+    /**
+     * A school year the caller must give: absent is REQUIRED, anything but "2025/2026" (two years in a row) is
+     * INVALID_VALUE, both on {@code field} (a "2025-2026" was answered as if no year had been given).
+     */
+    static int requireLabel(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "REQUIRED", field + " such as 2025/2026 is required");
+        }
+        Integer year = parseLabel(text.strip());
+        if (year == null) {
+            throw new InvalidInputException(field, "INVALID_VALUE", field + " must be a school year such as 2025/2026");
+        }
+        return year;
     }
 
     static LocalDate startOf(int schoolYear) {

@@ -405,4 +405,102 @@ class ClaimWorkflowIntegrationTests {
         long id = rejected.get("id").asLong();
         expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 409);
     }
+
+    @Test
+    void anIncidentAnyTimeAheadIsInTheFutureAndOnlyAnImpossibleDateIsOutOfRange() {
+        String nik = officialSince2025();
+        String body = "{\"nik\":\"%s\",\"case\":\"JKK_TEMPORARY_DISABILITY\",\"incidentDate\":\"%s\",\"months\":1%s}";
+        // two years ahead (the bound used to be a year after today: OUT_OF_RANGE 400 instead of the policy's code)
+        assertThat(refused(dpmd, "/api/v1/claims", body.formatted(nik, "2028-12-02", ""), 422))
+                .containsExactly("INCIDENT_IN_FUTURE@incidentDate");
+        JsonNode stored = json(expect(dpmd.postJson("/api/v1/claims", body.formatted(nik, "2030-06-01", ",\"submitIfIneligible\":true")), 201));
+        assertThat(stored.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(stored.get("rejectionReason").asString()).isEqualTo("INCIDENT_IN_FUTURE");
+        assertThat(refused(dpmd, "/api/v1/claims", body.formatted(nik, "+10000-01-01", ""), 400))
+                .containsExactly("OUT_OF_RANGE@incidentDate");
+        // a report dated ahead is REPORTED_IN_FUTURE however far
+        assertThat(refused(dpmd, "/api/v1/claims", body.formatted(nik, "2026-11-20", ",\"reportedOn\":\"2028-01-01\""), 400))
+                .containsExactly("REPORTED_IN_FUTURE@reportedOn");
+    }
+
+    @Test
+    void aCaseThatWouldPayNothingIsRefusedForItCouldNeverBePaid() {
+        String nik = officialSince2025();
+        String body = "{\"nik\":\"%s\",\"case\":\"%s\",\"incidentDate\":\"2026-11-30\",\"reportedOn\":\"2026-12-01\"%s}";
+        for (String[] nothing : new String[][] {
+                {"/api/v1/claims", "JKK_TEMPORARY_DISABILITY", ",\"months\":0", "OUT_OF_RANGE@months"},
+                {"/api/v1/claims/preview", "JKK_MEDICAL", ",\"claimedCosts\":{\"medical\":0,\"transport\":0}", "OUT_OF_RANGE@claimedCosts"},
+                {"/api/v1/claims", "JKK_MEDICAL", ",\"claimedCosts\":{\"medical\":0}", "OUT_OF_RANGE@claimedCosts"}}) {
+            assertThat(refused(dpmd, nothing[0], body.formatted(nik, nothing[1], nothing[2]), 400)).as(nothing[2]).containsExactly(nothing[3]);
+        }
+        assertThat(jdbc.sql("select count(*) from claim_case c join worker w on w.id = c.worker_id where w.nik = ?").param(nik)
+                .query(Long.class).single()).isZero();
+        // one cost of nothing beside another is a case, and so is one month
+        expect(dpmd.postJson("/api/v1/claims", body.formatted(nik, "JKK_MEDICAL", ",\"claimedCosts\":{\"medical\":0,\"transport\":150000}")), 201);
+        expect(dpmd.postJson("/api/v1/claims", body.formatted(nik, "JKK_TEMPORARY_DISABILITY", ",\"months\":1")), 201);
+    }
+
+    @Test
+    void aMissingChildIsRequiredAndAMalformedSchoolYearIsInvalidNotMissing() {
+        String nik = officialSince2025();
+        long id = json(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_DEATH","incidentDate":"2026-11-30","reportedOn":"2026-12-01",
+                 "children":[{"name":"Anak Sekolah","birthDate":"2016-05-01","schoolLevel":"SD"}],
+                 "heirs":[{"name":"Istri Sekolah","nik":"%s","relationship":"SPOUSE"}]}"""
+                .formatted(nik, heirNik("P", "1981-03-03"))), 201)).get("id").asLong();
+        assertThat(codes(expect(upload(dpmd, id, "SCHOOL_CERTIFICATE", "&child=1&schoolYear=2026-2027", "sekolah.pdf", PDF), 400)))
+                .containsExactly("INVALID_VALUE@schoolYear");
+        assertThat(codes(expect(upload(dpmd, id, "SCHOOL_CERTIFICATE", "&child=1", "sekolah.pdf", PDF), 400)))
+                .containsExactly("REQUIRED@schoolYear");
+        String payment = ",\"payment\":{\"reference\":\"B-1\",\"date\":\"2026-12-01\",\"amount\":1500000}}";
+        assertThat(refused(bpjs, "/api/v1/claims/" + id + "/scholarship-payments", "{\"schoolYear\":\"2026/2027\"" + payment, 400))
+                .containsExactly("REQUIRED@child");
+        assertThat(refused(bpjs, "/api/v1/claims/" + id + "/scholarship-payments", "{\"child\":1,\"schoolYear\":\"2026-2027\"" + payment,
+                400)).containsExactly("INVALID_VALUE@schoolYear");
+        assertThat(refused(bpjs, "/api/v1/claims/" + id + "/scholarship-payments", "{\"child\":1" + payment, 400))
+                .containsExactly("REQUIRED@schoolYear");
+    }
+
+    @Test
+    void theOpeningFormNamesAThirdChildAndFiveHeirsSoThePageShowsTheChildLimitAsTheApiDoes() {
+        String nik = officialSince2025();
+        Http page = TestUsers.browser(port, accounts, "claims-form-dpmd", Role.DPMD, "71.05");
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        String form = page.get("/klaim/baru?pekerja=" + publicId).body();
+        assertThat(form).contains("name=\"child2Name\"", "name=\"heir4Name\"");
+        java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("_csrf", Http.csrfOf(form), "worker", publicId,
+                "case", "JKK_DEATH", "incidentDate", "2026-11-30", "reportedOn", "2026-12-01"));
+        for (int i = 0; i < 3; i++) {
+            fields.put("child" + i + "Name", "Anak Ke " + (i + 1));
+            fields.put("child" + i + "BirthDate", "201" + (i + 2) + "-02-01");
+            fields.put("child" + i + "SchoolLevel", "SD");
+        }
+        String[] relationships = {"SPOUSE", "CHILD", "CHILD", "CHILD", "PARENT"};
+        for (int i = 0; i < relationships.length; i++) {
+            fields.put("heir" + i + "Name", "Waris Ke " + (i + 1));
+            fields.put("heir" + i + "Nik", heirNik(i == 0 ? "P" : "L", "19" + (60 + i) + "-01-01"));
+            fields.put("heir" + i + "Relationship", relationships[i]);
+        }
+        HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau", fields);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("Beasiswa paling banyak untuk dua anak.");
+        HttpResponse<String> opened = page.postForm("/klaim/baru", fields);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
+        long id = Long.parseLong(opened.headers().firstValue("Location").orElseThrow().replaceAll(".*/klaim/", ""));
+        JsonNode c = json(expect(dpmd.get("/api/v1/claims/" + id), 200));
+        assertThat(c.get("heirs").size()).isEqualTo(5);
+        assertThat(c.get("children").size()).isEqualTo(3);
+        assertThat(c.get("decisions").findValuesAsString("code")).contains("SCHOLARSHIP_CHILD_LIMIT");
+        assertThat(c.get("scholarships").findValues("childNo").stream().map(JsonNode::asInt).distinct().toList()).containsExactly(1, 2);
+    }
+
+    /** A village official of 71.05.01.2005 with JKK and JKM since 2025 on a Rp 2,000,000 wage; returns the NIK. */
+    String officialSince2025() {
+        return worker(dpmd, "71.05.01.2005", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+    }
+
+    /** The codes@fields of a refused POST, after checking its status. */
+    static List<String> refused(Http http, String path, String body, int status) {
+        return codes(expect(http.postJson(path, body), status));
+    }
 }

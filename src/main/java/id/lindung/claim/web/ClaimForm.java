@@ -26,8 +26,13 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
                  boolean partialClaimed, String contributionMonths, String averageWage, String contributionMonths24,
                  String consecutiveMonths, List<Child> children, List<Heir> heirs, boolean submitIfIneligible) {
 
-    static final int CHILD_ROWS = 2;
-    static final int HEIR_ROWS = 3;
+    /**
+     * Rows of the form: three children, so that a third (or a child past 23 beside two younger ones) is named and the page
+     * shows SCHOLARSHIP_CHILD_LIMIT or SCHOLARSHIP_CHILD_AGE as the API does; five heirs, for a spouse with three
+     * children and a parent (two and three rows left such families out of the form).
+     */
+    static final int CHILD_ROWS = 3;
+    static final int HEIR_ROWS = 5;
 
     record Child(String name, String birthDate, String schoolLevel) {
         boolean blank() {
