@@ -5,6 +5,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.RegulationCatalog;
+import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.DefaultWages;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.shared.Programme;
@@ -39,13 +40,16 @@ class PlanCosting {
     private final RegulationCatalog catalog;
     private final WorkerCategories categories;
     private final DefaultWages defaultWages;
+    private final BpuIncomeRange bpuIncome;
     private final Clock clock;
 
-    PlanCosting(JdbcClient jdbc, RegulationCatalog catalog, WorkerCategories categories, DefaultWages defaultWages, Clock clock) {
+    PlanCosting(JdbcClient jdbc, RegulationCatalog catalog, WorkerCategories categories, DefaultWages defaultWages,
+                BpuIncomeRange bpuIncome, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.categories = categories;
         this.defaultWages = defaultWages;
+        this.bpuIncome = bpuIncome;
         this.clock = clock;
     }
 
@@ -91,7 +95,7 @@ class PlanCosting {
     PlanRules rules() {
         return new PlanRules(code -> categories.find(code)
                 .map(c -> new PlanRules.CategoryFacts(c.code(), c.defaultSegment(), c.villageApparatus())),
-                (code, segment, on) -> defaultWages.wage(categories.get(code), segment, on));
+                (code, segment, on) -> defaultWages.wage(categories.get(code), segment, on), bpuIncome::range);
     }
 
     Costed cost(PlanRequest request, Actor actor, NamedList list) {

@@ -5,8 +5,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
-import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,9 +25,9 @@ public class PlanOverviews {
 
     private final JdbcClient jdbc;
     private final BudgetPlans plans;
-    private final PotentialWorkforce workforce;
+    private final AreaWorkforce workforce;
 
-    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, PotentialWorkforce workforce) {
+    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, AreaWorkforce workforce) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.workforce = workforce;
@@ -51,7 +49,7 @@ public class PlanOverviews {
                         "Scenarios compare plans of one payer and one year; " + p.get("id") + " is " + p.get("payer") + " " + p.get("year"));
             }
         }
-        Long potential = workforce.figure((String) first.get("regionCode"), null).map(WorkforceFigure::workers).orElse(null);
+        Long potential = workforce.of((String) first.get("regionCode")).orElse(null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> p : found) {
             Map<String, Object> r = new LinkedHashMap<>();
