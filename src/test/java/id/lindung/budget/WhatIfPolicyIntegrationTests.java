@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The national what-if's policy rules (RULES.md 2.1 and 3.1) and the workforce its coverage ratios divide by. */
+/**
+ * The national what-if's policy rules (RULES.md 2.1 and 3.1), the workforce its coverage ratios divide by, and the
+ * prioritisation's inputs and enrolment that follow the same rules.
+ */
 @IntegrationTest
 class WhatIfPolicyIntegrationTests {
 
@@ -30,6 +33,12 @@ class WhatIfPolicyIntegrationTests {
     @Autowired WhatIf whatIf;
     @Autowired BudgetPlans plans;
     @Autowired Prioritisation prioritisation;
+    @Autowired id.lindung.support.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     static WhatIf.Policy policy(Integer vulnerable, String income, List<String> programs, String region) {
         return new WhatIf.Policy(null, true, 8, null, vulnerable, income == null ? null : new BigDecimal(income), programs, null, region);
@@ -83,6 +92,34 @@ class WhatIfPolicyIntegrationTests {
         assertThat(problems(() -> CurrentActor.runAs(dpmd, () -> prioritisation.prioritise(id, new Prioritisation.Request(
                 new BigDecimal("1000000"), null, null, null, new BigDecimal("999999"), null), dpmd))))
                 .containsExactly("wage:BPU_INCOME_OUT_OF_RANGE");
+    }
+
+    @Test
+    void aPlanWhoseStartMonthIsPastEnrolsNobodyIntoPastMonths() {
+        String desa = "72.04.03.2005";
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Lampau", desa);
+        long worker = fx.worker(desa, "Nelayan Tanpa Kepesertaan", "NELAYAN", java.time.LocalDate.of(1961, 5, 1), 1);
+        Actor village = TestUsers.actor("past-desa", Role.DPMD, desa);
+        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
+        long past = plan(village, desa, 2025);
+        // a plan of this year made in November starts in December; enrolled in January it would start in the past
+        long thisYear = plan(village, desa, 2026);
+        clock.fixAt(java.time.Instant.parse("2027-01-10T03:00:00Z"));
+        for (long id : List.of(past, thisYear)) {
+            Map<String, Object> r = CurrentActor.runAs(village, () -> prioritisation.prioritise(id, new Prioritisation.Request(
+                    new BigDecimal("1000000"), null, null, null, null, null), village));
+            assertThat(r.get("candidateCount")).isEqualTo(1);
+            assertThat(problems(() -> CurrentActor.runAs(village, () -> prioritisation.enrol(id, village))))
+                    .containsExactly("plan:PLAN_START_PAST");
+        }
+        assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(worker).query(Long.class).single())
+                .isZero();
+    }
+
+    long plan(Actor actor, String desa, int year) {
+        return ((Number) CurrentActor.runAs(actor, () -> plans.create(new PlanRequest("APBDES:" + desa, year, null, List.of(), null),
+                actor)).get("id")).longValue();
     }
 
     @Test
