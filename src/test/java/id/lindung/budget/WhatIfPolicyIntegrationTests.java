@@ -33,6 +33,7 @@ class WhatIfPolicyIntegrationTests {
     @Autowired WhatIf whatIf;
     @Autowired BudgetPlans plans;
     @Autowired Prioritisation prioritisation;
+    @Autowired PlanOverviews overviews;
     @Autowired id.lindung.support.TestClock clock;
 
     @org.junit.jupiter.api.AfterEach
@@ -115,6 +116,28 @@ class WhatIfPolicyIntegrationTests {
         }
         assertThat(jdbc.sql("select count(*) from membership_term where worker_id = ?").param(worker).query(Long.class).single())
                 .isZero();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDesaIsCoveredOnlyByAFinalPlanHoldingItsKepalaDesaAndItsPerangkatDesa() {
+        String desa = "72.04.03.2006";
+        new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Aparat", desa);
+        Actor village = TestUsers.actor("officials-desa", Role.DPMD, desa);
+        int year = plans.today().getYear() + 1;
+        PlanRequest.CohortInput kades = new PlanRequest.CohortInput("KEPALA_DESA", null, 1L, null, List.of("JKK", "JKM"), null, null);
+        PlanRequest.CohortInput perangkat = new PlanRequest.CohortInput("PERANGKAT_DESA", null, 8L, null, List.of("JKK", "JKM"), null, null);
+        Map<String, Object> headOnly = CurrentActor.runAs(village, () -> plans.create(new PlanRequest("APBDES:" + desa, year, null,
+                List.of(kades), "kepala desa saja"), village));
+        assertThat(headOnly.get("officialsByCategory")).isEqualTo(Map.of("KEPALA_DESA", 1L, "PERANGKAT_DESA", 0L));
+        CurrentActor.runAs(village, () -> plans.finalise(((Number) headOnly.get("id")).longValue(), village));
+        // the kepala desa alone leaves the perangkat uncovered: the desa is still one without a FINAL plan for its officials
+        assertThat((List<Map<String, Object>>) overviews.regency(desa, year, village).get("withoutFinalPlan"))
+                .extracting(m -> m.get("code")).containsExactly(desa);
+        Map<String, Object> both = CurrentActor.runAs(village, () -> plans.create(new PlanRequest("APBDES:" + desa, year, null,
+                List.of(kades, perangkat), "kepala desa dan perangkat"), village));
+        CurrentActor.runAs(village, () -> plans.finalise(((Number) both.get("id")).longValue(), village));
+        assertThat((List<Map<String, Object>>) overviews.regency(desa, year, village).get("withoutFinalPlan")).isEmpty();
     }
 
     long plan(Actor actor, String desa, int year) {
