@@ -9,6 +9,7 @@ import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -29,11 +30,13 @@ class Enrolment {
     private final JdbcClient jdbc;
     private final Workers workers;
     private final AuditLog audit;
+    private final Clock clock;
 
-    Enrolment(JdbcClient jdbc, Workers workers, AuditLog audit) {
+    Enrolment(JdbcClient jdbc, Workers workers, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.workers = workers;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** One worker to enrol, on these terms for each programme. */
@@ -49,7 +52,15 @@ class Enrolment {
                 .optional()
                 .orElseThrow(() -> InvalidInputException.conflict("plan", "NOT_PRIORITISED",
                         "Prioritise the plan under a budget first: enrolment takes the chosen of its last prioritisation"));
-        LocalDate from = YearMonth.parse((String) plan.get("startMonth")).atDay(1);
+        YearMonth startMonth = YearMonth.parse((String) plan.get("startMonth"));
+        if (startMonth.isBefore(YearMonth.now(clock))) {
+            // protection is never bought back: a membership dated into past months bills the payer for months nobody
+            // was covered in (BPJS protects from registration; RULES.md 2.3) and would move a self-payer's billed months
+            throw InvalidInputException.conflict("plan", "PLAN_START_PAST", "Plan " + planId + " covers from " + startMonth
+                    + ", before this month: enrolment opens memberships from a plan's start month, never in the past; "
+                    + "plan this year or next year instead");
+        }
+        LocalDate from = startMonth.atDay(1);
         String payer = (String) plan.get("payer");
         RegionScope scope = actor.scope();
         boolean fromList = Prioritisation.IMPORTED_LIST.equals(setting.candidates());

@@ -5,6 +5,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.RegulationCatalog;
+import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.DefaultWages;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.shared.Programme;
@@ -39,13 +40,16 @@ class PlanCosting {
     private final RegulationCatalog catalog;
     private final WorkerCategories categories;
     private final DefaultWages defaultWages;
+    private final BpuIncomeRange bpuIncome;
     private final Clock clock;
 
-    PlanCosting(JdbcClient jdbc, RegulationCatalog catalog, WorkerCategories categories, DefaultWages defaultWages, Clock clock) {
+    PlanCosting(JdbcClient jdbc, RegulationCatalog catalog, WorkerCategories categories, DefaultWages defaultWages,
+                BpuIncomeRange bpuIncome, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.categories = categories;
         this.defaultWages = defaultWages;
+        this.bpuIncome = bpuIncome;
         this.clock = clock;
     }
 
@@ -68,7 +72,13 @@ class PlanCosting {
 
     /** An input checked and costed: what a plan stores and shows. */
     record Costed(BudgetPlans.PlanPayer payer, int year, LocalDate referenceDate, YearMonth startMonth, List<Cohort> cohorts,
-                  long members, long officials, ListCost list, PlanProjection.Result result, List<Map<String, Object>> assumptions) {
+                  long members, Map<String, Long> officialsByCategory, ListCost list, PlanProjection.Result result,
+                  List<Map<String, Object>> assumptions) {
+
+        /** The village officials (kepala desa, perangkat desa) the plan covers. */
+        long officials() {
+            return officialsByCategory.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         long cohortPeople() {
             return cohorts.stream().mapToLong(Cohort::people).sum();
@@ -91,7 +101,7 @@ class PlanCosting {
     PlanRules rules() {
         return new PlanRules(code -> categories.find(code)
                 .map(c -> new PlanRules.CategoryFacts(c.code(), c.defaultSegment(), c.villageApparatus())),
-                (code, segment, on) -> defaultWages.wage(categories.get(code), segment, on));
+                (code, segment, on) -> defaultWages.wage(categories.get(code), segment, on), bpuIncome::range);
     }
 
     Costed cost(PlanRequest request, Actor actor, NamedList list) {
@@ -136,7 +146,13 @@ class PlanCosting {
         List<Map<String, Object>> assumptions = new ArrayList<>();
         Set<Long> people = new HashSet<>();
         Set<String> memberNiks = new HashSet<>();
-        Set<Long> officials = new HashSet<>();
+        // per official category (kepala desa, perangkat desa), its registered people, then its planned and listed count
+        Map<String, Set<Long>> officialMembers = new java.util.TreeMap<>();
+        Map<String, Long> officials = new java.util.TreeMap<>();
+        for (String category : BudgetPlans.OFFICIALS) {
+            officialMembers.put(category, new HashSet<>());
+            officials.put(category, 0L);
+        }
         boolean riskMissing = false;
         for (Member m : members(p, year, reference, actor.scope())) {
             Optional<YearMonth[]> months = billedMonths(m.validFrom(), m.validTo(), m.continued(), year);
@@ -150,7 +166,7 @@ class PlanCosting {
             people.add(m.workerId());
             memberNiks.add(m.nik());
             if (BudgetPlans.OFFICIALS.contains(m.category())) {
-                officials.add(m.workerId());
+                officialMembers.get(m.category()).add(m.workerId());
             }
             lines.add(new PlanProjection.Line(BudgetLines.of(p.kind(), m.villageApparatus()), m.segment(), m.wage(), m.risk(),
                     m.labourIntensive(), m.program(), m.paysEmployer(), m.paysWorker(), 1, months.get()[0], months.get()[1]));
@@ -159,7 +175,6 @@ class PlanCosting {
             lines.addAll(cohortLines(k, year));
         }
         ListCost listCost = null;
-        long listOfficials = 0;
         if (list != null) {
             long costed = 0;
             for (NamedLists.Person person : list.people()) {
@@ -168,7 +183,7 @@ class PlanCosting {
                 }
                 costed++;
                 if (BudgetPlans.OFFICIALS.contains(person.category())) {
-                    listOfficials++;
+                    officials.merge(person.category(), 1L, Long::sum);
                 }
                 lines.addAll(personLines(person, BudgetLines.of(p.kind(), villageApparatus(person.category())), year));
             }
@@ -215,9 +230,13 @@ class PlanCosting {
         }
         assumptions.add(assumption("REGULATION", "Rates and caps of each month from the regulation data in force then "
                 + "(version {0})", catalog.version()));
-        long plannedOfficials = cohorts.stream().filter(k -> BudgetPlans.OFFICIALS.contains(k.category())).mapToLong(Cohort::people).sum();
-        return new Costed(p, year, reference, start, cohorts, people.size(), officials.size() + plannedOfficials + listOfficials,
-                listCost, result, assumptions);
+        officialMembers.forEach((category, ids) -> officials.merge(category, (long) ids.size(), Long::sum));
+        for (Cohort k : cohorts) {
+            if (BudgetPlans.OFFICIALS.contains(k.category())) {
+                officials.merge(k.category(), k.people(), Long::sum);
+            }
+        }
+        return new Costed(p, year, reference, start, cohorts, people.size(), officials, listCost, result, assumptions);
     }
 
     /**

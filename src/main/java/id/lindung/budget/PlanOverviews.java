@@ -5,8 +5,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
-import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,9 +25,9 @@ public class PlanOverviews {
 
     private final JdbcClient jdbc;
     private final BudgetPlans plans;
-    private final PotentialWorkforce workforce;
+    private final AreaWorkforce workforce;
 
-    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, PotentialWorkforce workforce) {
+    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, AreaWorkforce workforce) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.workforce = workforce;
@@ -51,7 +49,7 @@ public class PlanOverviews {
                         "Scenarios compare plans of one payer and one year; " + p.get("id") + " is " + p.get("payer") + " " + p.get("year"));
             }
         }
-        Long potential = workforce.figure((String) first.get("regionCode"), null).map(WorkforceFigure::workers).orElse(null);
+        Long potential = workforce.of((String) first.get("regionCode")).orElse(null);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Map<String, Object> p : found) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -133,8 +131,8 @@ public class PlanOverviews {
                 where r.level = 'VILLAGE' and r.kind = 'DESA' and r.active and r.code >= :lo and r.code < :hi
                   and not exists (select 1 from budget_plan p
                                   where p.payer_kind = 'APBDES' and p.region_code = r.code and p.year = :year
-                                    and p.status = 'FINAL' and coalesce((p.result ->> 'officials')::bigint, 0) > 0)
-                order by r.code limit 1000""")
+                                    and p.status = 'FINAL' and %s)
+                order by r.code limit 1000""".formatted(COVERS_OFFICIALS))
                 .param("lo", area.lo()).param("hi", area.hi()).param("year", year)
                 .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -147,7 +145,7 @@ public class PlanOverviews {
                 where r.level = 'VILLAGE' and r.kind = 'DESA' and r.active and r.code >= :lo and r.code < :hi
                   and not exists (select 1 from budget_plan p
                                   where p.payer_kind = 'APBDES' and p.region_code = r.code and p.year = :year
-                                    and p.status = 'FINAL' and coalesce((p.result ->> 'officials')::bigint, 0) > 0)""")
+                                    and p.status = 'FINAL' and %s)""".formatted(COVERS_OFFICIALS))
                 .param("lo", area.lo()).param("hi", area.hi()).param("year", year).query(Long.class).single();
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("code", area.code());
@@ -158,6 +156,16 @@ public class PlanOverviews {
         v.put("withoutFinalPlan", missing);
         return v;
     }
+
+    /**
+     * A FINAL plan covers its desa's officials when it holds a kepala desa and a perangkat desa; a plan stored before it
+     * counted them by category (no {@code officialsByCategory}) when it holds any official.
+     */
+    private static final String COVERS_OFFICIALS = """
+            case when p.result -> 'officialsByCategory' is not null
+                 then coalesce((p.result -> 'officialsByCategory' ->> 'KEPALA_DESA')::bigint, 0) > 0
+                  and coalesce((p.result -> 'officialsByCategory' ->> 'PERANGKAT_DESA')::bigint, 0) > 0
+                 else coalesce((p.result ->> 'officials')::bigint, 0) > 0 end""";
 
     static BigDecimal ratio(long people, Long potential) {
         return potential == null || potential <= 0 ? null

@@ -1,6 +1,7 @@
 package id.lindung.budget;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.registry.BpuIncomeRange;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -32,15 +33,41 @@ public final class PlanRules {
 
     private final Function<String, Optional<CategoryFacts>> categories;
     private final DefaultWage defaultWage;
+    private final Function<LocalDate, BpuIncomeRange.Range> bpuIncome;
 
     /** The default wage (PU) or income (BPU) of a category on a day, if the regulation data has one. */
     public interface DefaultWage {
         Optional<Rupiah> of(String category, Segment segment, LocalDate on);
     }
 
+    /** Rules without the BPU income range (a BPU cohort's income is then checked only as a wage). */
     public PlanRules(Function<String, Optional<CategoryFacts>> categories, DefaultWage defaultWage) {
+        this(categories, defaultWage, null);
+    }
+
+    /** @param bpuIncome the declared income a BPU participant may choose on a day (the regulation in force) */
+    public PlanRules(Function<String, Optional<CategoryFacts>> categories, DefaultWage defaultWage,
+                     Function<LocalDate, BpuIncomeRange.Range> bpuIncome) {
         this.categories = categories;
         this.defaultWage = defaultWage;
+        this.bpuIncome = bpuIncome;
+    }
+
+    /**
+     * A BPU declared income outside the range in force in any month from {@code from} to December: the problem
+     * BPU_INCOME_OUT_OF_RANGE at {@code field} (the calculator would refuse that month, without saying which field).
+     */
+    public static void bpuIncome(String field, Rupiah income, YearMonth from, Function<LocalDate, BpuIncomeRange.Range> range,
+                                 List<InputProblem> problems) {
+        for (YearMonth m = from; m.getYear() == from.getYear(); m = m.plusMonths(1)) {
+            BpuIncomeRange.Range r = range.apply(m.atDay(1));
+            if (!r.contains(income)) {
+                problems.add(InputProblem.of(field, "BPU_INCOME_OUT_OF_RANGE", "A BPU declared income lies between "
+                        + r.min().toBigDecimal().toPlainString() + " and " + r.max().toBigDecimal().toPlainString() + " in " + m
+                        + ", not " + income.toBigDecimal().toPlainString()));
+                return;
+            }
+        }
     }
 
     /** The year's problems (empty when it may be planned). */
@@ -171,6 +198,9 @@ public final class PlanRules {
             if (wage == null) {
                 problems.add(InputProblem.of(at + "wage", "REQUIRED", "No default wage is in force for " + category.get().code() + "; give the wage"));
             }
+        }
+        if (wage != null && segment == Segment.BPU && bpuIncome != null) {
+            bpuIncome(at + "wage", wage, from, bpuIncome, problems);
         }
         Set<Programme> programs = EnumSet.noneOf(Programme.class);
         if (in.programs() == null || in.programs().isEmpty()) {

@@ -69,6 +69,8 @@ class PlanViews {
         v.put("plannedPeople", c.cohortPeople());
         v.put("listPeople", c.listPeople());
         v.put("officials", c.officials());
+        // the regency view asks whether a FINAL plan covers both its kepala desa and its perangkat desa
+        v.put("officialsByCategory", new LinkedHashMap<>(c.officialsByCategory()));
         List<Map<String, Object>> cohorts = new ArrayList<>();
         for (Cohort k : c.cohorts()) {
             Map<String, Object> kv = new LinkedHashMap<>();

@@ -7,8 +7,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.regulation.RegulationCatalog;
-import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
+import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.Workers;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
@@ -48,14 +47,15 @@ public class Prioritisation {
     private final JdbcClient jdbc;
     private final BudgetPlans plans;
     private final RegulationCatalog catalog;
-    private final PotentialWorkforce workforce;
+    private final AreaWorkforce workforce;
     private final CategoryRanks ranks;
     private final PriorityCandidates candidates;
     private final Enrolment enrolment;
+    private final BpuIncomeRange bpuIncome;
     private final AuditLog audit;
 
-    Prioritisation(JdbcClient jdbc, BudgetPlans plans, RegulationCatalog catalog, PotentialWorkforce workforce, CategoryRanks ranks,
-                   PriorityCandidates candidates, Enrolment enrolment, AuditLog audit) {
+    Prioritisation(JdbcClient jdbc, BudgetPlans plans, RegulationCatalog catalog, AreaWorkforce workforce, CategoryRanks ranks,
+                   PriorityCandidates candidates, Enrolment enrolment, BpuIncomeRange bpuIncome, AuditLog audit) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.catalog = catalog;
@@ -63,6 +63,7 @@ public class Prioritisation {
         this.ranks = ranks;
         this.candidates = candidates;
         this.enrolment = enrolment;
+        this.bpuIncome = bpuIncome;
         this.audit = audit;
     }
 
@@ -136,6 +137,9 @@ public class Prioritisation {
         Rupiah wage = request.wage() == null ? catalog.valueOn("bpu.income.min", start.atDay(1)).rupiah() : null;
         if (request.wage() != null) {
             wage = PlanRules.wage("wage", request.wage(), refused);
+            if (wage != null) {
+                PlanRules.bpuIncome("wage", wage, start, bpuIncome::range, refused);
+            }
         }
         if (!refused.isEmpty()) {
             throw InvalidInputException.refused(refused);
@@ -163,7 +167,7 @@ public class Prioritisation {
         long planned = ((Number) plan.get("people")).longValue()
                 - (source == Candidates.IMPORTED_LIST && plan.get("listPeople") != null ? ((Number) plan.get("listPeople")).longValue() : 0);
         long covered = planned + outcome.chosen().size();
-        Long potential = workforce.figure(region, null).map(WorkforceFigure::workers).filter(w -> w > 0).orElse(null);
+        Long potential = workforce.of(region).orElse(null);
         BigDecimal ratio = potential == null ? null
                 : BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(potential), 4, RoundingMode.HALF_UP);
 

@@ -7,7 +7,7 @@ import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
+import id.lindung.registry.BpuIncomeRange;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
@@ -37,17 +37,23 @@ public class WhatIf {
     private final JdbcClient jdbc;
     private final RegulationCatalog catalog;
     private final PotentialWorkforce workforce;
+    private final AreaWorkforce areaWorkforce;
+    private final BpuIncomeRange bpuIncome;
     private final Clock clock;
 
-    WhatIf(JdbcClient jdbc, RegulationCatalog catalog, PotentialWorkforce workforce, Clock clock) {
+    WhatIf(JdbcClient jdbc, RegulationCatalog catalog, PotentialWorkforce workforce, AreaWorkforce areaWorkforce,
+           BpuIncomeRange bpuIncome, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.workforce = workforce;
+        this.areaWorkforce = areaWorkforce;
+        this.bpuIncome = bpuIncome;
         this.clock = clock;
     }
 
     /**
-     * @param perangkatPerDesa  perangkat desa per desa (default 8: sekretaris, 3 kaur, 3 kasi, 1 kepala dusun; an assumption)
+     * @param perangkatPerDesa  perangkat desa per desa (default 8: sekretaris, 3 kaur, 3 kasi, 1 kepala dusun; an assumption);
+     *                          the first is the secretary, at the secretary's minimum siltap (110%), the others at 100%
      * @param vulnerablePayer   who pays the vulnerable workers: APBDES (default) or APBD
      */
     public record Policy(Integer year, Boolean officials, Integer perangkatPerDesa, List<String> officialPrograms,
@@ -70,10 +76,22 @@ public class WhatIf {
         }
         Rupiah income = PlanRules.wage("vulnerableIncome",
                 policy.vulnerableIncome() == null ? new BigDecimal("1000000") : policy.vulnerableIncome(), problems);
+        if (income != null && vulnerable > 0 && PlanRules.year(year, today).isEmpty()) {
+            PlanRules.bpuIncome("vulnerableIncome", income, YearMonth.of(year, 1), bpuIncome::range, problems);
+        }
         Set<Programme> officialPrograms = programs(policy.officialPrograms(), "officialPrograms", problems);
+        int known = problems.size();
         Set<Programme> vulnerablePrograms = programs(policy.vulnerablePrograms(), "vulnerablePrograms", problems);
-        if (vulnerablePrograms.contains(Programme.JP) || vulnerablePrograms.contains(Programme.JKP)) {
-            problems.add(InputProblem.of("vulnerablePrograms", "BPU_JP_NOT_AVAILABLE", "Vulnerable workers are BPU: no JP or JKP"));
+        boolean unknownProgramme = problems.size() > known;
+        // vulnerable workers are BPU: the same codes as a BPU cohort's (JP, JKP, and the JKK+JKM minimum package)
+        if (vulnerablePrograms.contains(Programme.JP)) {
+            problems.add(InputProblem.of("vulnerablePrograms", "BPU_JP_NOT_AVAILABLE", "Vulnerable workers are BPU: JP (pension) is not available"));
+        }
+        if (vulnerablePrograms.contains(Programme.JKP)) {
+            problems.add(InputProblem.of("vulnerablePrograms", "BPU_JKP_NOT_AVAILABLE", "Vulnerable workers are BPU: JKP (job loss) is not available"));
+        }
+        if (!unknownProgramme && (!vulnerablePrograms.contains(Programme.JKK) || !vulnerablePrograms.contains(Programme.JKM))) {
+            problems.add(InputProblem.of("vulnerablePrograms", "BPU_MINIMUM_PACKAGE", "A BPU participant must take at least JKK and JKM"));
         }
         String vulnerablePayer = policy.vulnerablePayer() == null ? "APBDES" : policy.vulnerablePayer().strip().toUpperCase();
         if (!vulnerablePayer.equals("APBDES") && !vulnerablePayer.equals("APBD")) {
@@ -102,9 +120,13 @@ public class WhatIf {
                 catalog.valueOn("village.defaultWage.kepalaDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
         Rupiah oneOfficial = officials ? projection.yearlyCost(year, lines(Segment.PU,
                 catalog.valueOn("village.defaultWage.perangkatDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
+        // one of a desa's perangkat is its secretary, whose minimum siltap is 110% (PP 11/2019 Pasal 81), not 100%
+        boolean secretary = officials && perangkat > 0;
+        Rupiah sekdes = secretary ? projection.yearlyCost(year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.sekretarisDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
         Rupiah oneVulnerable = vulnerable == 0 ? Rupiah.ZERO
                 : projection.yearlyCost(year, lines(Segment.BPU, income, vulnerablePrograms, year));
-        Rupiah officialsPerDesa = kades.plus(oneOfficial.times(perangkat));
+        Rupiah officialsPerDesa = kades.plus(sekdes).plus(oneOfficial.times(secretary ? perangkat - 1 : perangkat));
         Rupiah vulnerablePerDesaCost = oneVulnerable.times(vulnerable);
         long peoplePerDesa = (officials ? 1 + perangkat : 0) + vulnerable;
         BigDecimal apbdesPerDesa = officialsPerDesa.plus(vulnerablePayer.equals("APBDES") ? vulnerablePerDesaCost : Rupiah.ZERO).toBigDecimal();
@@ -129,17 +151,14 @@ public class WhatIf {
                 .param("lo", area.lo()).param("hi", area.hi()).param("area", area.code())
                 .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
         int workforceYear = workforce.latestYear(area.code()).orElse(year);
-        List<String> codes = rows.stream().filter(r -> !r.level().equals("AREA")).map(Row::code).toList();
-        Map<String, WorkforceFigure> figures = workforce.figures(area.code(), codes, workforceYear);
+        // a ratio divides by the workforce of the whole row: a province or nation with figures for only some of its
+        // regencies has none (its desa would be counted over part of its workforce: the nation read 34.67%)
+        List<String> codes = rows.stream().map(Row::code).filter(c -> !RegionScope.NATIONAL_CODE.equals(c)).toList();
+        Map<String, Long> figures = areaWorkforce.of(area.code(), codes, workforceYear);
         List<Map<String, Object>> provinces = new ArrayList<>();
         List<Map<String, Object>> regencies = new ArrayList<>();
         Map<String, Object> whole = null;
-        long areaWorkforce = 0;
-        for (Row r : rows) {
-            if (r.level().equals("PROVINCE") && figures.containsKey(r.code())) {
-                areaWorkforce += figures.get(r.code()).workers();
-            }
-        }
+        Long nationWorkforce = area.isNational() ? areaWorkforce.nation(workforceYear).orElse(null) : null;
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", r.code());
@@ -153,8 +172,7 @@ public class WhatIf {
             byPayer.put("APBD", Rupiah.of(apbdPerDesa.multiply(BigDecimal.valueOf(r.desa()))).toNumber());
             m.put("costByPayerKind", byPayer);
             m.put("total", Rupiah.of(apbdesPerDesa.add(apbdPerDesa).multiply(BigDecimal.valueOf(r.desa()))).toNumber());
-            Long potential = r.level().equals("AREA") ? (areaWorkforce > 0 ? areaWorkforce : null)
-                    : figures.containsKey(r.code()) ? figures.get(r.code()).workers() : null;
+            Long potential = RegionScope.NATIONAL_CODE.equals(r.code()) ? nationWorkforce : figures.get(r.code());
             m.put("potentialWorkforce", potential);
             m.put("coverageRatio", PlanOverviews.ratio(r.desa() * peoplePerDesa, potential));
             switch (r.level()) {
@@ -176,6 +194,7 @@ public class WhatIf {
         v.put("policy", p);
         Map<String, Object> per = new LinkedHashMap<>();
         per.put("kepalaDesa", kades.toNumber());
+        per.put("sekretarisDesa", sekdes.toNumber());
         per.put("perangkatDesa", oneOfficial.toNumber());
         per.put("vulnerable", oneVulnerable.toNumber());
         per.put("desa", officialsPerDesa.plus(vulnerablePerDesaCost).toNumber());

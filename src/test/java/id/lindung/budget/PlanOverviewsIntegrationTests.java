@@ -41,8 +41,10 @@ class PlanOverviewsIntegrationTests {
         BudgetFixture fx = new BudgetFixture(jdbc);
         long village = fx.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Malambigu", DESA);
         long kades = fx.worker(DESA, "Kades Malambigu", "KEPALA_DESA", LocalDate.of(1968, 1, 1), null);
+        long sekdes = fx.worker(DESA, "Sekdes Malambigu", "PERANGKAT_DESA", LocalDate.of(1975, 1, 1), null);
         for (String p : List.of("JKK", "JKM")) {
             fx.term(kades, DESA, p, "PU", "3000000", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
+            fx.term(sekdes, DESA, p, "PU", "2224420", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
         }
         int year = LocalDate.now().getYear() + 1;
         PlanRequest.CohortInput rtRw = new PlanRequest.CohortInput("RT_RW", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM"), null, null);

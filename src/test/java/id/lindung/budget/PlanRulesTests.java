@@ -71,6 +71,28 @@ class PlanRulesTests {
     }
 
     @Test
+    void aBpuCohortsIncomeOutsideTheRangeInForceIsRefusedAtItsWage() {
+        // RULES.md 2.1: a declared income from Rp 1,000,000 to Rp 20,700,000 (the range is regulation data, given here)
+        PlanRules rules = new PlanRules(code -> Optional.of(new PlanRules.CategoryFacts(code, Segment.BPU, false)),
+                (code, segment, on) -> Optional.of(Rupiah.of(1_000_000)),
+                on -> new id.lindung.registry.BpuIncomeRange.Range(Rupiah.of(1_000_000), Rupiah.of(20_700_000)));
+        for (String income : List.of("999999.99", "20700000.01", "500000")) {
+            List<InputProblem> problems = new ArrayList<>();
+            rules.cohorts(List.of(cohort("NELAYAN", "BPU", 3L, income, List.of("JKK", "JKM"))), 2027, "APBDES", problems);
+            assertThat(problems).extracting(p -> p.field() + ":" + p.code()).containsExactly("cohorts[0].wage:BPU_INCOME_OUT_OF_RANGE");
+        }
+        for (String income : List.of("1000000", "20700000")) {
+            List<InputProblem> problems = new ArrayList<>();
+            rules.cohorts(List.of(cohort("NELAYAN", "BPU", 3L, income, List.of("JKK", "JKM"))), 2027, "APBDES", problems);
+            assertThat(problems).isEmpty();
+        }
+        // a wage earner's wage is no declared income
+        List<InputProblem> pu = new ArrayList<>();
+        rules.cohorts(List.of(cohort("NELAYAN", "PU", 3L, "500000", List.of("JKK", "JKM"))), 2027, "APBDES", pu);
+        assertThat(pu).isEmpty();
+    }
+
+    @Test
     void unknownCategoriesSegmentsAndProgrammesAreNamed() {
         assertThat(codes(cohort("ASTRONOT", "BPU", 1L, "1000000", List.of("JKK", "JKM")))).containsExactly("UNKNOWN_CATEGORY");
         assertThat(codes(cohort("NELAYAN", "XYZ", 1L, "1000000", List.of("JKK", "JKM")))).containsExactly("INVALID_SEGMENT");
