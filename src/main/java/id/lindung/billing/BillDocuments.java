@@ -93,7 +93,7 @@ public class BillDocuments {
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", locale);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream stream = out; Document doc = new Document(PageSize.A4, 28, 28, 26, 34)) {
-            PdfWriter.getInstance(doc, stream);
+            PdfWriter writer = PdfWriter.getInstance(doc, stream);
             doc.open();
             Font h1 = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 12.5f);
             Font tiny = FontFactory.getFont(FontFactory.HELVETICA, 6.5f);
@@ -123,25 +123,8 @@ public class BillDocuments {
             head.addCell(qr);
             doc.add(head);
 
-            PdfPTable table = new PdfPTable(new float[] {15, 21, 7, 11, 7.5f, 10, 12, 6.5f, 11});
-            table.setWidthPercentage(100);
-            table.setSpacingBefore(6);
-            table.setHeaderRows(1);
-            for (String key : List.of("nik", "name", "program", "share", "segment", "kind", "base", "rate", "contribution")) {
-                table.addCell(cell(t.get("billing.doc.col." + key), smallBold, Element.ALIGN_LEFT));
-            }
-            for (Bills.Line l : lines) {
-                table.addCell(cell(l.nik(), small, Element.ALIGN_LEFT));
-                table.addCell(cell(l.name(), small, Element.ALIGN_LEFT));
-                table.addCell(cell(t.program(l), small, Element.ALIGN_LEFT));
-                table.addCell(cell(t.get("billing.share." + l.share()), small, Element.ALIGN_LEFT));
-                table.addCell(cell(l.segment(), small, Element.ALIGN_LEFT));
-                table.addCell(cell(t.get("billing.kind." + l.kind()), small, Element.ALIGN_LEFT));
-                table.addCell(cell(rupiah(l.base()), small, Element.ALIGN_RIGHT));
-                table.addCell(cell(l.rate() == null ? t.get("billing.doc.flat") : percent(l.rate(), locale), small, Element.ALIGN_RIGHT));
-                table.addCell(cell(rupiah(l.amount()), small, Element.ALIGN_RIGHT));
-            }
-            doc.add(table);
+            float width = doc.right() - doc.left();
+            PdfPTable table = linesTable(lines, t, locale, small, smallBold, width);
 
             // below the lines: how to pay (left) beside the totals (right)
             PdfPTable below = new PdfPTable(new float[] {52, 48});
@@ -183,15 +166,19 @@ public class BillDocuments {
             PdfPCell totalsCell = new PdfPCell(totals);
             totalsCell.setBorder(Rectangle.NO_BORDER);
             below.addCell(totalsCell);
-            doc.add(below);
+            // what follows the lines is one block, measured as it is printed, so the footnotes never leave the totals
+            PdfPCell ending = new PdfPCell();
+            ending.setBorder(Rectangle.NO_BORDER);
+            ending.setPadding(0);
+            ending.addElement(below);
 
             Paragraph owing = earlierMonths(bill, due, t, month, small);
             if (owing != null) {
-                doc.add(owing);
+                ending.addElement(owing);
             }
             Paragraph rule = new Paragraph(t.get("billing.doc.partialMonth", r.joinerLeaverRule()), tiny);
             rule.setSpacingBefore(4);
-            doc.add(rule);
+            ending.addElement(rule);
             // the regulations cited above, each once
             Paragraph notes = new Paragraph(t.get("billing.doc.references") + ": ", tiny);
             String separator = "";
@@ -201,12 +188,88 @@ public class BillDocuments {
                 notes.add(new Chunk(" " + note.getValue(), tiny));
                 separator = "; ";
             }
-            doc.add(notes);
-            doc.add(new Paragraph(t.get("billing.doc.footer", LocalDate.now(clock).format(date), r.regulationVersion()), tiny));
+            ending.addElement(notes);
+            ending.addElement(new Paragraph(t.get("billing.doc.footer", LocalDate.now(clock).format(date), r.regulationVersion()), tiny));
+            PdfPTable end = new PdfPTable(1);
+            end.setTotalWidth(width);
+            end.setLockedWidth(true);
+            end.addCell(ending);
+            addLinesThenEnd(doc, writer, table, end);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return numberPages(out.toByteArray(), t, bill.verificationCode());
+    }
+
+    /** Space kept between the lines and what follows them, as the table's own spacing before it. */
+    private static final float GAP = 6;
+
+    private static final float SLACK = 4;
+
+    /** The lines the totals take to a new page with them when they do not fit below the table. */
+    static final int LINES_KEPT_WITH_TOTALS = 3;
+
+    /** The bill's lines under their column heads, repeated on every page the table runs over. */
+    private static PdfPTable linesTable(List<Bills.Line> lines, Text t, Locale locale, Font small, Font smallBold, float width) {
+        PdfPTable table = new PdfPTable(new float[] {15, 21, 7, 11, 7.5f, 10, 12, 6.5f, 11});
+        table.setTotalWidth(width);
+        table.setLockedWidth(true);
+        table.setSpacingBefore(GAP);
+        table.setHeaderRows(1);
+        for (String key : List.of("nik", "name", "program", "share", "segment", "kind", "base", "rate", "contribution")) {
+            table.addCell(cell(t.get("billing.doc.col." + key), smallBold, Element.ALIGN_LEFT));
+        }
+        for (Bills.Line l : lines) {
+            table.addCell(cell(l.nik(), small, Element.ALIGN_LEFT));
+            table.addCell(cell(l.name(), small, Element.ALIGN_LEFT));
+            table.addCell(cell(t.program(l), small, Element.ALIGN_LEFT));
+            table.addCell(cell(t.get("billing.share." + l.share()), small, Element.ALIGN_LEFT));
+            table.addCell(cell(l.segment(), small, Element.ALIGN_LEFT));
+            table.addCell(cell(t.get("billing.kind." + l.kind()), small, Element.ALIGN_LEFT));
+            table.addCell(cell(rupiah(l.base()), small, Element.ALIGN_RIGHT));
+            table.addCell(cell(l.rate() == null ? t.get("billing.doc.flat") : percent(l.rate(), locale), small, Element.ALIGN_RIGHT));
+            table.addCell(cell(rupiah(l.amount()), small, Element.ALIGN_RIGHT));
+        }
+        return table;
+    }
+
+    /**
+     * The lines, then the totals, payment terms and footnotes ({@code end}). The table runs over as many pages as it
+     * needs, its heads repeated; when {@code end} does not fit below its last line (37 lines and more on the first page,
+     * review of 6 December 2026), the last {@link #LINES_KEPT_WITH_TOTALS} lines start a new page under the heads with
+     * {@code end} after them, so the footnotes never stand on a page of their own, away from what they annotate.
+     */
+    private static void addLinesThenEnd(Document doc, PdfWriter writer, PdfPTable table, PdfPTable end) {
+        float pageHeight = doc.top() - doc.bottom();
+        float heads = table.getRowHeight(0);
+        float left = writer.getVerticalPosition(true) - doc.bottom() - GAP - heads;
+        int rows = table.size();
+        for (int row = 1; row < rows; row++) {
+            float height = table.getRowHeight(row);
+            if (height > left) {
+                left = pageHeight - heads;
+            }
+            left -= height;
+        }
+        int kept = Math.min(LINES_KEPT_WITH_TOTALS, rows - 1);
+        // a little room to spare: the rows' measured heights round, and a block that misses by a point goes over alone
+        if (end.getTotalHeight() + GAP + SLACK <= left || kept <= 0) {
+            doc.add(table);
+        } else {
+            PdfPTable before = new PdfPTable(table);
+            PdfPTable after = new PdfPTable(table);
+            for (int row = rows - 1; row >= rows - kept; row--) {
+                before.deleteRow(row);
+            }
+            for (int row = rows - kept - 1; row >= 1; row--) {
+                after.deleteRow(row);
+            }
+            doc.add(before);
+            doc.newPage();
+            doc.add(after);
+        }
+        end.setSpacingBefore(GAP);
+        doc.add(end);
     }
 
     /**

@@ -173,6 +173,37 @@ class BillDocumentsIntegrationTests {
         }
     }
 
+    /**
+     * 37 lines and more filled the first page and sent the totals' last part and the regulations cited as footnotes to a
+     * second page of their own, away from the lines and amounts they annotate (review of 6 December 2026). The footnotes
+     * now end the bill on the page that also holds the table's last lines and the totals, however long the table.
+     */
+    @Test
+    void theFootnotesStayOnThePageOfTheTablesLastLinesAndTheTotals() throws Exception {
+        for (var village : java.util.Map.of("73.02.04.2011", 19, "73.02.04.2012", 20, "73.02.04.2013", 23).entrySet()) {
+            BillSummary bill = billOfVillage(village.getKey(), village.getValue());
+            List<Bills.Line> lines = bills.lines(bill.id(), ADMIN);
+            byte[] pdf = pdf(bill, INDONESIAN);
+            // for a person to look at after the run
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "bills"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "bills", "bill-" + lines.size() + "-lines.pdf"), pdf);
+            try (PdfReader reader = new PdfReader(pdf)) {
+                int pages = reader.getNumberOfPages();
+                PdfTextExtractor extractor = new PdfTextExtractor(reader);
+                String last = extractor.getTextFromPage(pages).replaceAll("\\s+", " ");
+                String what = lines.size() + " lines";
+                assertThat(last).as(what + ": the last page holds the footnotes").contains("Dasar hukum", "PP 44/2015 Lampiran I");
+                assertThat(last).as(what + ": with the totals").contains("Cara membayar", "JUMLAH YANG HARUS DIBAYAR");
+                assertThat(last).as(what + ": and the table's last line, under its column heads")
+                        .contains(lines.get(lines.size() - 1).name(), "NIK", "Tarif");
+                for (int page = 1; page < pages; page++) {
+                    assertThat(extractor.getTextFromPage(page).replaceAll("\\s+", " ")).as(what + ", page " + page)
+                            .doesNotContain("Dasar hukum").contains("Perangkat Desa Nomor");
+                }
+            }
+        }
+    }
+
     @Test
     void theEnglishPdfSpeaksEnglish() throws Exception {
         BillSummary bill = billOfVillage("73.02.04.2002", 1);

@@ -16,6 +16,8 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -225,6 +227,43 @@ class BillingBackfillIntegrationTests {
                 .containsExactlyElementsOf(preview.paidMonthsChanged().get(0).months());
         assertThat(movedMonths(creditorBefore, allocatedByMonth(creditor), next)).isEmpty();
         assertThat(allocatedByMonth(creditor)).containsKey(next.toString());
+    }
+
+    /**
+     * The preview on /tagihan names the months whose payments would move as the rest of the page names months ("Nov
+     * 2026, Des 2026", "Dec 2026" in English), not as the dry run keeps them ("2026-11, 2026-12", review of 6 December 2026).
+     */
+    @Test
+    void theBackfillPreviewOnThePageNamesTheMonthsWhosePaymentsMoveInThePagesLanguage() {
+        YearMonth current = YearMonth.now(clock);
+        YearMonth previous = current.minusMonths(1);
+        Actor katingan = TestUsers.actor("backfill-page-dpmd", Role.DPMD, "62.11");
+        BillingFixture fx = new BillingFixture(jdbc);
+        String desa = fx.firstDesa("62.11");
+        fx.villageWithOneOfficial(desa, "Kepala Desa Pratinjau", "KEPALA_DESA", current.minusMonths(6).atDay(1));
+        run(katingan, previous, true);
+        run(katingan, current, false);
+        // a month and a half paid: billing the month before them moves the payment back, changing both months
+        BillingFixture.pay(payments, katingan, "APBDES:" + desa, "PRATINJAU-1", LocalDate.now(clock), "16200");
+
+        TestUsers.token(accounts, "backfill-page-dpmd", Role.DPMD, "62.11");
+        Http page = Http.browser(port);
+        page.login("backfill-page-dpmd", TestUsers.PASSWORD);
+        List<String> indonesian = List.of("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des");
+        List<String> english = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+        for (var language : Map.of("id", indonesian, "en", english).entrySet()) {
+            var overview = page.get("/tagihan?lang=" + language.getKey());
+            var refused = page.postForm("/tagihan/jalankan", Map.of("month", current.minusMonths(2).toString(),
+                    "_csrf", Http.csrfOf(overview.body())));
+            assertThat(refused.statusCode()).as(language.getKey()).isEqualTo(200);
+            var item = java.util.regex.Pattern.compile("<li>(?:(?!</li>).)*APBDES:" + java.util.regex.Pattern.quote(desa) + ".*?</li>",
+                    java.util.regex.Pattern.DOTALL).matcher(refused.body());
+            assertThat(item.find()).as(language.getKey() + ": the payer is named in the preview").isTrue();
+            String text = item.group().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+            List<String> names = language.getValue();
+            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + names.get(previous.getMonthValue() - 1) + " "
+                    + previous.getYear() + ", " + names.get(current.getMonthValue() - 1) + " " + current.getYear());
+        }
     }
 
     @Test

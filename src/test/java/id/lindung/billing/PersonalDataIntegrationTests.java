@@ -86,11 +86,16 @@ class PersonalDataIntegrationTests {
         }
         for (String path : new String[] {"/pekerja?region=" + VILLAGE, "/desa/" + VILLAGE + "/pekerja", "/pekerja/p/" + publicId,
                 "/perlindungan/pekerja/" + workerId + "?date=2025-01-20", "/tagihan?month=2025-01", "/tagihan/" + billId,
-                "/pekerja/ekspor.csv?region=" + VILLAGE, "/audit?region=" + VILLAGE}) {
+                "/pekerja/ekspor.csv?region=" + VILLAGE, "/audit?region=" + VILLAGE,
+                // the worker page's two tables and the arrears list, as files
+                "/perlindungan/pekerja/" + workerId + "/ekspor?date=2025-01-20&format=csv",
+                "/pekerja/id/" + workerId + "/kepesertaan/ekspor?format=csv", "/tagihan/tunggakan/ekspor?format=csv"}) {
             var r = browser.get(path);
             seen.put("PAGE " + path + " " + r.statusCode(), r.body());
         }
-        for (String path : new String[] {"/api/v1/workers/export.xlsx?region=" + VILLAGE, "/api/v1/bills/" + billId + "/xlsx"}) {
+        for (String path : new String[] {"/api/v1/workers/export.xlsx?region=" + VILLAGE, "/api/v1/bills/" + billId + "/xlsx",
+                "/perlindungan/pekerja/" + workerId + "/ekspor?date=2025-01-20&format=xlsx",
+                "/pekerja/id/" + workerId + "/kepesertaan/ekspor?format=xlsx", "/tagihan/tunggakan/ekspor?format=xlsx"}) {
             seen.put("XLSX " + path, xlsxText(TestUsers.token(accounts, user, role, scope), path));
         }
         return seen;
@@ -128,6 +133,10 @@ class PersonalDataIntegrationTests {
             // the worker was there to be seen: masked, not absent
             assertThat(String.join("\n", seen.values())).contains(PersonalData.mask(nik), "Sumiati Mandiri");
             assertThat(seen.get("PAGE /tagihan/" + billId + " 200")).as("bill page").contains(PersonalData.mask(nik));
+            assertThat(seen.get("PAGE /pekerja/id/" + workerId + "/kepesertaan/ekspor?format=csv 200")).as("memberships file")
+                    .contains("Sumiati Mandiri," + PersonalData.mask(nik) + ",JKK,BPU,1000000,");
+            assertThat(seen.get("PAGE /perlindungan/pekerja/" + workerId + "/ekspor?date=2025-01-20&format=csv 200"))
+                    .as("protection file").contains("2025-01-20,JKK,").contains(",SELF,");
             assertThat(seen.get("API /api/v1/workers/by-id/" + publicId + " 200")).as("status history")
                     .contains("Data diperbaiki: NIK lama " + PersonalData.mask(nik) + ", lahir 1990\"");
         }
@@ -147,6 +156,12 @@ class PersonalDataIntegrationTests {
         String worker = api.get("/api/v1/workers/by-id/" + publicId).body();
         assertThat(worker).contains("\"workerPayerCode\":\"SELF:" + nik + "\"", "\"workerPayerName\":\"" + PersonalData.SELF_PAYER_NAME + nik + "\"")
                 .doesNotContain(PersonalData.mask(nik));
+        // and so do the worker page's tables as files: the NIK and the self-payer's code whole
+        Http browser = Http.browser(port);
+        browser.login("pd-dpmd", TestUsers.PASSWORD);
+        assertThat(browser.get("/pekerja/id/" + workerId + "/kepesertaan/ekspor?format=csv").body())
+                .contains("Sumiati Mandiri," + nik + ",JKK,BPU,").contains("SELF:" + nik).doesNotContain(PersonalData.mask(nik));
+        assertThat(browser.get("/perlindungan/pekerja/" + workerId + "/ekspor?date=2025-01-20&format=csv").body()).contains(",SELF:" + nik + ",");
     }
 
     @Test

@@ -59,6 +59,31 @@ public final class Http {
         return send(request(path).header("Accept", accept).GET());
     }
 
+    /** A GET of a file (an XLSX, a PDF) as its bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET of an XLSX download, opened; anything but a 200 is an error naming the status. */
+    public org.apache.poi.xssf.usermodel.XSSFWorkbook getWorkbook(String path) {
+        HttpResponse<byte[]> r = getBytes(path);
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+        try {
+            return new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(r.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> postJson(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }

@@ -64,6 +64,7 @@ class RegionPageController {
         model.addAttribute("crumbs", java.util.List.of());
         model.addAttribute("children", browser.children(null, scope, year, page, 100));
         model.addAttribute("childLevel", RegionLevel.PROVINCE);
+        model.addAttribute("year", year);
         return "region/browse";
     }
 
@@ -75,6 +76,7 @@ class RegionPageController {
         model.addAttribute("region", view);
         model.addAttribute("openable", scope.covers(code));
         model.addAttribute("crumbs", regions.ancestors(code, scope));
+        model.addAttribute("year", year);
         if (view.level() != RegionLevel.VILLAGE) {
             model.addAttribute("children", browser.children(code, scope, year, page, 100));
             model.addAttribute("childLevel", view.level().child());
