@@ -86,7 +86,8 @@ public record RegionScope(String code) {
      */
     public RegionScope narrow(String region, RegionDirectory regions) {
         RegionScope asked = narrow(region);
-        if (asked != this && !asked.isNational() && !regions.exists(asked.code())) {
+        // retired codes stay listable: their workers and payers keep them until moved (RegionDirectory.known)
+        if (asked != this && !asked.isNational() && !regions.known(asked.code())) {
             throw new NotFoundException("Region " + asked.code() + " not found");
         }
         return asked;

@@ -35,6 +35,11 @@ public class Regions implements RegionDirectory {
                 .query(Boolean.class).single();
     }
 
+    @Override
+    public boolean known(String code) {
+        return jdbc.sql("select exists(select 1 from region where code = ?)").param(code).query(Boolean.class).single();
+    }
+
     /** Any region by code, without scope: for validating references, never for showing to a user. */
     /**
      * The active region a record of a regional government belongs to (a payer, a regional regulation), checked as

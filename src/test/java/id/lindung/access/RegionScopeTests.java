@@ -46,4 +46,27 @@ class RegionScopeTests {
         assertThatThrownBy(() -> RegionScope.of("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RegionScope.of("64.02; drop table")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** Official codes: 64.02.03.2001 active, 64.02.03.2090 retired by a newer list; 64.02.03.2999 never existed. */
+    private static final RegionDirectory DIRECTORY = new RegionDirectory() {
+        @Override
+        public boolean exists(String code) {
+            return code.equals("64.02.03.2001");
+        }
+
+        @Override
+        public boolean known(String code) {
+            return exists(code) || code.equals("64.02.03.2090");
+        }
+    };
+
+    @Test
+    void aListFilteredByARetiredRegionStillAnswersAndOneThatNeverExistedIsNotFound() {
+        RegionScope regency = RegionScope.of("64.02");
+
+        assertThat(regency.narrow("64.02.03.2001", DIRECTORY).code()).isEqualTo("64.02.03.2001");
+        assertThat(regency.narrow("64.02.03.2090", DIRECTORY).code()).as("retired, its workers keep the code").isEqualTo("64.02.03.2090");
+        assertThatThrownBy(() -> regency.narrow("64.02.03.2999", DIRECTORY)).isInstanceOf(id.lindung.platform.NotFoundException.class);
+        assertThatThrownBy(() -> regency.narrow("64.03", DIRECTORY)).isInstanceOf(id.lindung.platform.NotFoundException.class);
+    }
 }
