@@ -183,6 +183,40 @@ class PaymentConcurrencyIntegrationTests {
         assertThat(paymentsOf(payer)).hasSize(1);
     }
 
+    /**
+     * References stored before normalisation were only trimmed: V178 brings them into the stored form, so a statement
+     * imported again after the upgrade is a duplicate, not a second payment. A reference whose normalised form the
+     * payer already holds stays as it was (two payments were recorded; merging them is not the migration's to decide).
+     */
+    @Test
+    void aReferenceStoredBeforeNormalisationMatchesTheSameReferenceSentAgain() throws Exception {
+        String payer = billedVillage("75.01.02.2019");
+        long payerId = jdbc.sql("select id from payer where code = ?").param(payer).query(Long.class).single();
+        for (String old : List.of("TRF  0042", "BANK-79\u00a0", "\u200bBANK-80", "DUP 1", "DUP\u00a01")) {
+            jdbc.sql("""
+                    insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
+                    values (:payer, '75.01.02.2019', :reference, date '2025-07-03', 1000, 'BANK', 'before-v178')""")
+                    .param("payer", payerId).param("reference", old).update();
+        }
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V178__billing_payment_reference_normalised.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        jdbc.sql(migration.replaceAll("(?m)^--.*$", "").strip().replaceAll(";$", "")).update();
+
+        assertThat(jdbc.sql("select reference from payment where payer_id = ? order by reference").param(payerId)
+                .query(String.class).list()).containsExactlyInAnyOrder("BANK-79", "BANK-80", "DUP 1", "DUP\u00a01", "TRF 0042");
+        Http api = api();
+        for (String again : List.of("TRF  0042", "BANK-79", "BANK-80\u00a0")) {
+            var r = api.postJson("/api/v1/payments", body(payer, again, "2025-07-03", "1000"));
+            assertThat(r.statusCode()).as(again + ": " + r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("\"duplicate\":true");
+        }
+        // a new payment settles the payer with every payment, the five written directly too
+        assertThat(api.postJson("/api/v1/payments", body(payer, "NEW-1", "2025-07-04", "1000")).statusCode()).isEqualTo(201);
+        assertThat(paymentsOf(payer)).hasSize(6);
+    }
+
     @Test
     void fiveParallelPaymentImportsForOnePayerAreEachRecordedAndAllocatedAsIfOneByOne() throws Exception {
         String payer = billedVillage("75.01.02.2016");
