@@ -81,6 +81,16 @@ public class PlanOverviews {
      * 2015, more than two years ahead) is refused with the plan's own codes.
      */
     public Map<String, Object> regency(String code, int year, Actor actor) {
+        return regency(code, year, actor, LISTED_ON_PAGE);
+    }
+
+    /** The desa a page lists without a final plan (the count says how many there are in all). */
+    static final int LISTED_ON_PAGE = 1000;
+    /** More than the country's desa (about 75,000): a download lists them all. */
+    public static final int LISTED_IN_DOWNLOAD = 100_000;
+
+    /** {@link #regency(String, int, Actor)} listing at most {@code listed} desa without a final plan. */
+    public Map<String, Object> regency(String code, int year, Actor actor, int listed) {
         List<InputProblem> yearProblems = PlanRules.year(year, plans.today());
         if (!yearProblems.isEmpty()) {
             throw InvalidInputException.refused(yearProblems);
@@ -132,8 +142,8 @@ public class PlanOverviews {
                   and not exists (select 1 from budget_plan p
                                   where p.payer_kind = 'APBDES' and p.region_code = r.code and p.year = :year
                                     and p.status = 'FINAL' and %s)
-                order by r.code limit 1000""".formatted(COVERS_OFFICIALS))
-                .param("lo", area.lo()).param("hi", area.hi()).param("year", year)
+                order by r.code limit :listed""".formatted(COVERS_OFFICIALS))
+                .param("lo", area.lo()).param("hi", area.hi()).param("year", year).param("listed", listed)
                 .query((rs, n) -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("code", rs.getString(1));

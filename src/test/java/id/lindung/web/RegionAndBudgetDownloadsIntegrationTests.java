@@ -105,4 +105,19 @@ class RegionAndBudgetDownloadsIntegrationTests {
         assertThat(other.get("/anggaran/wilayah/74.05/ekspor?format=csv").statusCode()).isEqualTo(404);
         assertThat(dpmd.get("/anggaran/wilayah/74.05/ekspor?year=abc&format=csv").statusCode()).isEqualTo(400);
     }
+
+    /** A page lists the first 1,000 desa without a final plan; the download lists every one (Central Java: about 7,800). */
+    @Test
+    void theBudgetRegionDownloadListsEveryDesaWithoutAFinalPlanNotThePagesFirstThousand() {
+        String token = TestUsers.token(accounts, "downloads-budget-province", Role.DPMD, "33");
+        int year = java.time.LocalDate.now().getYear() + 1;
+        Map<String, Object> view = overviews.regency("33", year, TestUsers.actor("downloads-budget-province", Role.DPMD, "33"));
+        long without = ((Number) view.get("desaWithoutFinalPlanForOfficials")).longValue();
+        assertThat(without).isGreaterThan(1000);
+        assertThat((List<?>) view.get("withoutFinalPlan")).hasSize(1000);
+
+        List<String> rows = Http.withToken(port, token).get("/anggaran/wilayah/33/ekspor?year=" + year + "&format=csv").body()
+                .lines().skip(1).toList();
+        assertThat(rows).hasSize((int) without);
+    }
 }
