@@ -53,14 +53,17 @@ class Enrolment {
                 .orElseThrow(() -> InvalidInputException.conflict("plan", "NOT_PRIORITISED",
                         "Prioritise the plan under a budget first: enrolment takes the chosen of its last prioritisation"));
         YearMonth startMonth = YearMonth.parse((String) plan.get("startMonth"));
-        if (startMonth.isBefore(YearMonth.now(clock))) {
+        YearMonth thisMonth = YearMonth.now(clock);
+        if (startMonth.isBefore(thisMonth) && thisMonth.getYear() > startMonth.getYear()) {
             // protection is never bought back: a membership dated into past months bills the payer for months nobody
             // was covered in (BPJS protects from registration; RULES.md 2.3) and would move a self-payer's billed months
             throw InvalidInputException.conflict("plan", "PLAN_START_PAST", "Plan " + planId + " covers from " + startMonth
-                    + ", before this month: enrolment opens memberships from a plan's start month, never in the past; "
-                    + "plan this year or next year instead");
+                    + ", a year that has ended: enrolment opens memberships from a plan's start month or this month, never "
+                    + "in the past; plan this year or next year instead");
         }
-        LocalDate from = startMonth.atDay(1);
+        // a plan of this year whose start month has passed (finalised in November, the APBDes money in March) enrols
+        // from this month: never into past months, and not refused, which left no way but a new plan
+        LocalDate from = (startMonth.isBefore(thisMonth) ? thisMonth : startMonth).atDay(1);
         String payer = (String) plan.get("payer");
         RegionScope scope = actor.scope();
         boolean fromList = Prioritisation.IMPORTED_LIST.equals(setting.candidates());

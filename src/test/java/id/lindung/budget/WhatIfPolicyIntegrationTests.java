@@ -118,6 +118,30 @@ class WhatIfPolicyIntegrationTests {
                 .isZero();
     }
 
+    /**
+     * A plan for next year finalised in November whose money arrives in March: enrolled in March it opens memberships
+     * from March, the month it is enrolled in (never January, months already past), instead of being refused, which
+     * left no way forward but a new plan and a new prioritisation.
+     */
+    @Test
+    void aPlanOfThisYearEnrolledAfterItsStartMonthEnrolsFromTheMonthItIsEnrolledIn() {
+        String desa = "72.04.03.2007";
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Maret", desa);
+        long worker = fx.worker(desa, "Petani Menunggu Anggaran", "PETANI", java.time.LocalDate.of(1970, 3, 1), 1);
+        Actor village = TestUsers.actor("march-desa", Role.DPMD, desa);
+        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
+        long next = plan(village, desa, 2027);
+        clock.fixAt(java.time.Instant.parse("2027-03-05T03:00:00Z"));
+        CurrentActor.runAs(village, () -> prioritisation.prioritise(next, new Prioritisation.Request(
+                new BigDecimal("1000000"), null, null, null, null, null), village));
+        Map<String, Object> r = CurrentActor.runAs(village, () -> prioritisation.enrol(next, village));
+        assertThat(r.get("enrolled")).isEqualTo(1);
+        assertThat(r.get("from")).isEqualTo("2027-03-01");
+        assertThat(jdbc.sql("select distinct valid_from::text from membership_term where worker_id = ?").param(worker)
+                .query(String.class).list()).containsExactly("2027-03-01");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aDesaIsCoveredOnlyByAFinalPlanHoldingItsKepalaDesaAndItsPerangkatDesa() {
