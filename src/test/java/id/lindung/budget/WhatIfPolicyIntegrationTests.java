@@ -98,11 +98,8 @@ class WhatIfPolicyIntegrationTests {
     @Test
     void aPlanWhoseStartMonthIsPastEnrolsNobodyIntoPastMonths() {
         String desa = "72.04.03.2005";
-        BudgetFixture fx = new BudgetFixture(jdbc);
-        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Lampau", desa);
-        long worker = fx.worker(desa, "Nelayan Tanpa Kepesertaan", "NELAYAN", java.time.LocalDate.of(1961, 5, 1), 1);
+        long worker = villageWithOneInformalWorker(desa, "NELAYAN");
         Actor village = TestUsers.actor("past-desa", Role.DPMD, desa);
-        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
         long past = plan(village, desa, 2025);
         // a plan of this year made in November starts in December; enrolled in January it would start in the past
         long thisYear = plan(village, desa, 2026);
@@ -118,6 +115,15 @@ class WhatIfPolicyIntegrationTests {
                 .isZero();
     }
 
+    /** A desa's APBDes payer and one informal worker without a membership, on 10 November 2026 (the business clock). */
+    private long villageWithOneInformalWorker(String desa, String category) {
+        BudgetFixture fx = new BudgetFixture(jdbc);
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji " + desa, desa);
+        long worker = fx.worker(desa, "Pekerja Tanpa Kepesertaan " + desa, category, java.time.LocalDate.of(1961, 5, 1), 1);
+        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
+        return worker;
+    }
+
     /**
      * A plan for next year finalised in November whose money arrives in March: enrolled in March it opens memberships
      * from March, the month it is enrolled in (never January, months already past), instead of being refused, which
@@ -126,11 +132,8 @@ class WhatIfPolicyIntegrationTests {
     @Test
     void aPlanOfThisYearEnrolledAfterItsStartMonthEnrolsFromTheMonthItIsEnrolledIn() {
         String desa = "72.04.03.2007";
-        BudgetFixture fx = new BudgetFixture(jdbc);
-        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Maret", desa);
-        long worker = fx.worker(desa, "Petani Menunggu Anggaran", "PETANI", java.time.LocalDate.of(1970, 3, 1), 1);
+        long worker = villageWithOneInformalWorker(desa, "PETANI");
         Actor village = TestUsers.actor("march-desa", Role.DPMD, desa);
-        clock.fixAt(java.time.Instant.parse("2026-11-10T03:00:00Z"));
         long next = plan(village, desa, 2027);
         clock.fixAt(java.time.Instant.parse("2027-03-05T03:00:00Z"));
         CurrentActor.runAs(village, () -> prioritisation.prioritise(next, new Prioritisation.Request(
