@@ -119,6 +119,22 @@ class Allocation {
         lock(sorted.length, "select unnest(:payers) as k", java.util.Map.of("payers", sorted));
     }
 
+    /**
+     * How long a payment waits for its payers' locks. A billing run holds every payer's lock for its whole transaction:
+     * a payment sent meanwhile waited for it while holding a database connection, and enough of them took every
+     * connection, so that reads failed too (review of issues 2, 9 and 12). Past this wait the request ends with
+     * PostgreSQL's lock_not_available, answered 503 SERVICE_BUSY with Retry-After (nothing recorded).
+     */
+    static final java.time.Duration PAYMENT_LOCK_WAIT = java.time.Duration.ofSeconds(10);
+
+    /** {@link #lockPayers}, waiting at most {@link #PAYMENT_LOCK_WAIT}; the rest of the transaction waits as before. */
+    void lockPayersForPayment(java.util.Collection<Long> payerIds) {
+        String before = jdbc.sql("select current_setting('lock_timeout')").query(String.class).single();
+        jdbc.sql("select set_config('lock_timeout', :wait, true)").param("wait", PAYMENT_LOCK_WAIT.toMillis() + "ms").query().rowSet();
+        lockPayers(payerIds);
+        jdbc.sql("select set_config('lock_timeout', :before, true)").param("before", before).query().rowSet();
+    }
+
     /** Locks the payers of a run's {@code run_payer} ({@link RunPayers}) as {@link #lockPayers} locks a list of them. */
     void lockRunPayers(long payers) {
         lock(payers, "select payer_id as k from run_payer", java.util.Map.of());

@@ -130,7 +130,7 @@ public class Payments {
 
     private PaymentResult store(RegisteredPayer payer, PaymentRequest request, Rupiah amount, Actor actor) {
         // one payer's payments one at a time: the reference check, the bounds and the allocation see every earlier one
-        allocation.lockPayers(List.of(payer.id()));
+        allocation.lockPayersForPayment(List.of(payer.id()));
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
         // a retry of a recorded payment stays a duplicate even when it no longer fits what is owed
         Optional<PaymentResult> known = recorded(payer, request, amount);
@@ -397,7 +397,7 @@ public class Payments {
             return new int[] {0, 0};
         }
         if (!dryRun) {
-            allocation.lockPayers(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
+            allocation.lockPayersForPayment(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
         }
         Map<String, Object[]> existing = new HashMap<>();
         jdbc.sql(KNOWN_REFERENCES)

@@ -41,6 +41,8 @@ class PaymentConcurrencyIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired BillingRuns runs;
     @Autowired Payments payments;
+    @Autowired Allocation allocation;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     static final Actor ADMIN = TestUsers.actor("pay-concurrency-admin", Role.ADMIN, "ID");
 
@@ -181,6 +183,44 @@ class PaymentConcurrencyIntegrationTests {
         assertThat(bidi.statusCode()).as(bidi.body()).isEqualTo(400);
         assertThat(bidi.body()).contains("\"field\":\"reference\"", "direction-changing character");
         assertThat(paymentsOf(payer)).hasSize(1);
+    }
+
+    /**
+     * A billing run holds every payer's lock for its whole transaction. A payment sent meanwhile waited for it holding a
+     * database connection, with no bound; it now waits {@link Allocation#PAYMENT_LOCK_WAIT} and is answered 503
+     * SERVICE_BUSY with Retry-After, recording nothing, so connections stay free for reads.
+     */
+    @Test
+    void aPaymentWaitingLongerThanItsBoundForItsPayersLockIsBusyAndRecordsNothing() throws Exception {
+        String payer = billedVillage("75.01.02.2021");
+        long payerId = jdbc.sql("select id from payer where code = ?").param(payer).query(Long.class).single();
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread run = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
+                .executeWithoutResult(status -> {
+                    allocation.lockPayers(List.of(payerId));
+                    held.countDown();
+                    try {
+                        release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        run.start();
+        assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        HttpResponse<String> busy;
+        try {
+            busy = api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000"));
+        } finally {
+            release.countDown();
+            run.join();
+        }
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.body()).contains("\"code\":\"SERVICE_BUSY\"");
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(paymentsOf(payer)).isEmpty();
+        // once the run is over the same payment goes through
+        assertThat(api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000")).statusCode()).isEqualTo(201);
     }
 
     /**
