@@ -149,6 +149,11 @@ class AccessMatrixIntegrationTests {
                 + today + "\",\"amount\":1000,\"channel\":\"BANK\"}");
         assertThat(paid.statusCode()).as(paid.body()).isLessThan(300);
         fixture.put("payment", jdbc.sql("select id::text from payment where reference = 'MATRIX-1'").query(String.class).single());
+        // a self-paying worker owes no fine, so its fine payment is written here, for the reversal's line to have an object
+        fixture.put("finepayment", jdbc.sql("""
+                insert into fine_payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
+                select id, region_code, 'MATRIX-F1', ?, 1000, 'BANK', 'matrix' from payer where code = ? returning id::text""")
+                .params(java.sql.Date.valueOf(today), "SELF:" + nik).query(String.class).single());
         Path csv = Files.createTempFile("matrix-import", ".csv");
         csv.toFile().deleteOnExit();
         Files.writeString(csv, "nik,nama,jenis_kelamin,tanggal_lahir,kategori\n");

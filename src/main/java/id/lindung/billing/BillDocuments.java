@@ -159,7 +159,15 @@ public class BillDocuments {
             // still owes its fine (AmountDue), and the months it comes from are named under the totals
             totals.addCell(cell(t.get("billing.doc.arrears", due.monthsInArrears()), normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(due.arrears()), normal, Element.ALIGN_RIGHT));
-            totals.addCell(cell(t.get("billing.doc.fines"), normal, Element.ALIGN_LEFT));
+            if (due.finesPaid().isGreaterThan(Rupiah.ZERO)) {
+                // a fine payment pays fines only (FinePayments): the fines accrued, what was paid of them, what is owed
+                totals.addCell(cell(t.get("billing.doc.finesAccrued"), normal, Element.ALIGN_LEFT));
+                totals.addCell(cell(rupiah(due.finesAccrued()), normal, Element.ALIGN_RIGHT));
+                totals.addCell(cell(t.get("billing.doc.finesPaid"), normal, Element.ALIGN_LEFT));
+                totals.addCell(cell(rupiah(due.finesPaid()), normal, Element.ALIGN_RIGHT));
+            }
+            totals.addCell(cell(t.get(due.finesPaid().isGreaterThan(Rupiah.ZERO) ? "billing.doc.finesOwed" : "billing.doc.fines"),
+                    normal, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(due.fines()), normal, Element.ALIGN_RIGHT));
             totals.addCell(cell(t.get("billing.doc.toPay"), bold, Element.ALIGN_LEFT));
             totals.addCell(cell(rupiah(due.toPay()), bold, Element.ALIGN_RIGHT));
@@ -281,8 +289,9 @@ public class BillDocuments {
         for (BillSummary b : due.earlier()) {
             parts.add(owingOf(b, t, month));
         }
-        if (bill.fine().isGreaterThan(Rupiah.ZERO)) {
-            parts.add(owingOf(bill, t, month));
+        BillSummary own = due.owing(bill);
+        if (own.fine().isGreaterThan(Rupiah.ZERO)) {
+            parts.add(owingOf(own, t, month));
         }
         if (parts.isEmpty()) {
             return null;

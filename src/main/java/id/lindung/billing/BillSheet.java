@@ -94,11 +94,17 @@ final class BillSheet {
             // paid late but in full keeps its fine, AmountDue), the amount to pay; then the months they come from
             r = summary(sheet, r + 1, t.get("billing.doc.paid"), bill.paid().toBigDecimal(), money, null);
             r = summary(sheet, r, t.get("billing.doc.arrears", due.monthsInArrears()), due.arrears().toBigDecimal(), money, null);
-            r = summary(sheet, r, t.get("billing.doc.fines"), due.fines().toBigDecimal(), money, null);
+            if (due.finesPaid().isGreaterThan(id.lindung.shared.Rupiah.ZERO)) {
+                r = summary(sheet, r, t.get("billing.doc.finesAccrued"), due.finesAccrued().toBigDecimal(), money, null);
+                r = summary(sheet, r, t.get("billing.doc.finesPaid"), due.finesPaid().toBigDecimal(), money, null);
+            }
+            r = summary(sheet, r, t.get(due.finesPaid().isGreaterThan(id.lindung.shared.Rupiah.ZERO) ? "billing.doc.finesOwed"
+                    : "billing.doc.fines"), due.fines().toBigDecimal(), money, null);
             r = summary(sheet, r, t.get("billing.doc.toPay"), due.toPay().toBigDecimal(), boldMoney, bold);
             List<BillSummary> owing = new java.util.ArrayList<>(due.earlier());
-            if (bill.fine().isGreaterThan(id.lindung.shared.Rupiah.ZERO)) {
-                owing.add(bill);
+            BillSummary own = due.owing(bill);
+            if (own.fine().isGreaterThan(id.lindung.shared.Rupiah.ZERO)) {
+                owing.add(own);
             }
             if (!owing.isEmpty()) {
                 r++;

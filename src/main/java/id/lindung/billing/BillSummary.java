@@ -22,4 +22,9 @@ public record BillSummary(long id, String payer, String payerName, YearMonth mon
         return new BillSummary(id, PersonalData.payerCode(actor, payer), PersonalData.payerName(actor, payer, payerName), month,
                 total, paid, outstanding, fine, dueDate, lineCount, verificationCode);
     }
+
+    /** The same bill with {@code owed} as its fine: what is still owed of it once fine payments paid the rest ({@link AmountDue}). */
+    public BillSummary withFine(Rupiah owed) {
+        return new BillSummary(id, payer, payerName, month, total, paid, outstanding, owed, dueDate, lineCount, verificationCode);
+    }
 }

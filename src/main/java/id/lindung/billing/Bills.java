@@ -172,10 +172,19 @@ public class Bills {
     /**
      * What {@code bill} asks its payer to pay ({@link AmountDue}): its own outstanding, the earlier months still unpaid
      * and every fine accrued so far, also the fine of an earlier month paid late but in full (it was left out while only
-     * unpaid months were read, so a December bill lost August's fine once August was settled).
+     * unpaid months were read, so a December bill lost August's fine once August was settled), less the fines paid.
      */
     public AmountDue amountDue(BillSummary bill, Actor actor, LocalDate asOf) {
-        return AmountDue.of(bill, find(bill.payer(), null, actor, asOf));
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        return AmountDue.of(bill, find(bill.payer(), null, actor, day), finesPaid(bill.payer(), day));
+    }
+
+    /** What the payer's fine payments ({@link FinePayments}) not reversed and dated on or before {@code day} paid. */
+    private Rupiah finesPaid(String payerCode, LocalDate day) {
+        return Rupiah.of(jdbc.sql("""
+                select coalesce(sum(f.amount), 0) from fine_payment f join registry_payer p on p.id = f.payer_id
+                where p.code = ? and f.reversed_at is null and f.paid_on <= ?""")
+                .params(payerCode, Date.valueOf(day)).query(BigDecimal.class).single());
     }
 
     private BillSummary map(ResultSet rs) throws SQLException {

@@ -58,7 +58,7 @@ class BadInputCorpusIntegrationTests {
     static final LocalDate BIRTH = LocalDate.of(1985, 8, 17);
     /** The tables a refused input could write to. */
     static final List<String> TABLES = List.of("worker", "membership_term", "worker_status_event", "payer", "payment",
-            "payment_allocation", "potential_workforce", "billing_run", "bill", "likely_duplicate", "claim_case", "claim_document");
+            "fine_payment", "payment_allocation", "potential_workforce", "billing_run", "bill", "likely_duplicate", "claim_case", "claim_document");
 
     static final AtomicInteger TRIED = new AtomicInteger();
     static final AtomicInteger SERVER_ERRORS = new AtomicInteger();

@@ -125,17 +125,20 @@ class BillingApiController {
                 "lines", bills.lines(id, actor.get()), "amountDue", DueView.of(bills.amountDue(b, actor.get(), null)));
     }
 
-    /** One earlier month behind a bill's amount due: its unpaid contribution and its fine (either may be zero). */
+    /** One earlier month behind a bill's amount due: its unpaid contribution and its fine still owed (either may be zero). */
     record OwingMonth(String month, BigDecimal outstanding, BigDecimal fine) {}
 
     /**
      * What the bill asks to pay, as the PDF's totals say it: the earlier months' unpaid contributions ({@code arrears}, over
-     * {@code monthsInArrears}), every fine accrued so far ({@code fines}: the bill's own and each earlier month's, also a
-     * month paid late but in full), {@code toPay}, and the earlier months they come from.
+     * {@code monthsInArrears}), every fine accrued so far ({@code finesAccrued}: the bill's own and each earlier month's,
+     * also a month paid late but in full), what fine payments paid of them ({@code finesPaid}), the fines still owed
+     * ({@code fines}), {@code toPay}, and the earlier months they come from.
      */
-    record DueView(BigDecimal arrears, long monthsInArrears, BigDecimal fines, BigDecimal toPay, List<OwingMonth> earlier) {
+    record DueView(BigDecimal arrears, long monthsInArrears, BigDecimal finesAccrued, BigDecimal finesPaid, BigDecimal fines,
+                   BigDecimal toPay, List<OwingMonth> earlier) {
         static DueView of(id.lindung.billing.AmountDue due) {
-            return new DueView(due.arrears().toNumber(), due.monthsInArrears(), due.fines().toNumber(), due.toPay().toNumber(),
+            return new DueView(due.arrears().toNumber(), due.monthsInArrears(), due.finesAccrued().toNumber(),
+                    due.finesPaid().toNumber(), due.fines().toNumber(), due.toPay().toNumber(),
                     due.earlier().stream().map(b -> new OwingMonth(b.month().toString(), b.outstanding().toNumber(), b.fine().toNumber()))
                             .toList());
         }
@@ -232,6 +235,7 @@ class BillingApiController {
         }
     }
 
+    /** A reversal's reason (payments and fine payments). */
     record ReversalRequest(String reason) {}
 
     @Operation(summary = "Reverse a wrong payment (ADMIN, BPJS_OFFICER), with a reason")

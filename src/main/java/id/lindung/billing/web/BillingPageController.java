@@ -46,10 +46,12 @@ class BillingPageController {
     private final Clock clock;
     private final BillVersions versions;
     private final id.lindung.billing.BillingJobs jobs;
+    private final id.lindung.billing.FinePayments fines;
 
     BillingPageController(Bills bills, BillOverview overview, BillingRuns runs, Payments payments, Escalations escalations,
                           Protection protection, CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock,
-                          BillVersions versions, id.lindung.billing.BillingJobs jobs) {
+                          BillVersions versions, id.lindung.billing.BillingJobs jobs, id.lindung.billing.FinePayments fines) {
+        this.fines = fines;
         this.jobs = jobs;
         this.versions = versions;
         this.bills = bills;
@@ -155,8 +157,17 @@ class BillingPageController {
         return "billing/bill";
     }
 
+    /** The form, empty or, from a bill's "record a fine payment", with its payer and purpose filled in. */
     @GetMapping("/pembayaran")
-    String paymentForm(Model model) {
+    String paymentForm(@RequestParam(required = false) String payer, @RequestParam(required = false) String purpose, Model model) {
+        if (payer != null && !payer.isBlank() && currentActor.get().role().canChangeData()) {
+            model.addAttribute("typed", new TypedPayment(payer.strip(), null, LocalDate.now(clock).toString(), null, "TELLER", false,
+                    "FINE".equals(purpose)));
+        }
+        return paymentForm(model);
+    }
+
+    private String paymentForm(Model model) {
         if (!currentActor.get().role().canChangeData()) {
             // a page of forms only: a read-only role that opens it by its address gets the 403 page
             throw new org.springframework.security.access.AccessDeniedException("Read-only roles cannot record payments");
@@ -169,7 +180,8 @@ class BillingPageController {
     @PostMapping("/pembayaran")
     String pay(@RequestParam String payer, @RequestParam String reference, @RequestParam(defaultValue = "") String date,
                @RequestParam String amount, @RequestParam(defaultValue = "TELLER") String channel,
-               @RequestParam(defaultValue = "false") boolean prepayment, Model model) {
+               @RequestParam(defaultValue = "false") boolean prepayment,
+               @RequestParam(defaultValue = "CONTRIBUTION") String purpose, Model model) {
         Actor actor = currentActor.get();
         // every problem the form can find before recording, each shown beside its field; the typed values stay
         List<InputProblem> problems = new ArrayList<>();
@@ -184,10 +196,19 @@ class BillingPageController {
         if (!payer.isBlank() && !payments.knowsPayer(payer, actor)) {
             problems.add(unknownPayer(payer));
         }
+        // a fine payment pays fines only, never ahead (FinePayments); the form's other fields are the same
+        boolean fine = "FINE".equals(purpose);
+        if (fine && prepayment) {
+            problems.add(InputProblem.of("prepayment", "FINE_PREPAYMENT", "a fine is paid after it accrued, never ahead"));
+        }
         if (problems.isEmpty()) {
             try {
-                model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, day, rupiah, channel,
-                        prepayment), actor));
+                if (fine) {
+                    model.addAttribute("fineResult", fines.record(new Payments.PaymentRequest(payer, reference, day, rupiah, channel), actor));
+                } else {
+                    model.addAttribute("result", payments.record(new Payments.PaymentRequest(payer, reference, day, rupiah, channel,
+                            prepayment), actor));
+                }
             } catch (InvalidInputException e) {
                 problems.addAll(e.problems());
             } catch (NotFoundException e) {
@@ -197,7 +218,7 @@ class BillingPageController {
         }
         if (!problems.isEmpty()) {
             model.addAttribute("problems", problems);
-            model.addAttribute("typed", new TypedPayment(payer, reference, date, amount, channel, prepayment));
+            model.addAttribute("typed", new TypedPayment(payer, reference, date, amount, channel, prepayment, fine));
         }
         return paymentForm(model);
     }
@@ -310,5 +331,6 @@ class BillingPageController {
     }
 
     /** What a refused payment form held, shown again so nothing has to be typed twice. */
-    record TypedPayment(String payer, String reference, String date, String amount, String channel, boolean prepayment) {}
+    record TypedPayment(String payer, String reference, String date, String amount, String channel, boolean prepayment,
+                        boolean fine) {}
 }
