@@ -77,6 +77,49 @@ public class FinePayments {
         RegisteredPayer payer = payers.get(request.payer(), actor.scope());
         // the payer's payments, fine payments and runs one at a time: the bound below sees every earlier one
         allocation.lockPayersForPayment(List.of(payer.id()));
+        return store(payer, request, Rupiah.ZERO, true, actor);
+    }
+
+    /**
+     * The fine rows of a reconciliation file (column {@code purpose}: {@code denda}/{@code fine}), after its contribution
+     * rows, in the file's order; each as {@link #record} takes it, a refused one as a rejection of its line.
+     *
+     * @return how many were accepted (or would be, in a dry run) and how many were duplicates
+     */
+    int[] recordFromFile(List<Map.Entry<Long, Payments.PaymentRequest>> rows, Map<String, RegisteredPayer> payerCache, Actor actor,
+                         List<Payments.Rejection> rejected, boolean dryRun) {
+        if (rows.isEmpty()) {
+            return new int[] {0, 0};
+        }
+        if (!dryRun) {
+            allocation.lockPayersForPayment(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).distinct().toList());
+        }
+        Map<Long, Rupiah> inFile = new java.util.HashMap<>();
+        int accepted = 0;
+        int duplicates = 0;
+        for (var row : rows) {
+            RegisteredPayer payer = payerCache.get(row.getValue().payer());
+            try {
+                FinePayment f = store(payer, row.getValue(), inFile.getOrDefault(payer.id(), Rupiah.ZERO), !dryRun, actor);
+                if (f.duplicate()) {
+                    duplicates++;
+                } else {
+                    accepted++;
+                    inFile.merge(payer.id(), f.amount(), Rupiah::plus);
+                }
+            } catch (InvalidInputException e) {
+                InputProblem p = e.problems().get(0);
+                rejected.add(new Payments.Rejection(row.getKey(), p.field() + ": " + p.message(), p.code()));
+            }
+        }
+        return new int[] {accepted, duplicates};
+    }
+
+    /**
+     * Stores one fine payment of a locked payer (or, with {@code write} false, only checks it), beyond {@code before}
+     * already accepted from the same file: a known reference is a duplicate, or a conflict if it differs.
+     */
+    private FinePayment store(RegisteredPayer payer, Payments.PaymentRequest request, Rupiah before, boolean write, Actor actor) {
         Rupiah amount = request.rupiah();
         String reference = request.reference().trim();
         String channel = request.channel() == null || request.channel().isBlank() ? "UNKNOWN" : request.channel().trim();
@@ -89,11 +132,14 @@ public class FinePayments {
             }
             return e;
         }
-        Rupiah open = accrued(payer, request.date(), actor).minus(paidSoFar(payer.id()));
+        Rupiah open = accrued(payer, request.date(), actor).minus(paidSoFar(payer.id())).minus(before);
         if (amount.isGreaterThan(open)) {
             throw InvalidInputException.refused("amount", "FINE_ABOVE_OUTSTANDING", "amount " + InputProblem.shown(request.amount())
                     + " is more than the fines owed on " + request.date() + " (" + max(open).toBigDecimal().toPlainString()
                     + "); pay contributions as a payment, not as a fine");
+        }
+        if (!write) {
+            return new FinePayment(0, payer.code(), reference, request.date(), amount, channel, false, null, false);
         }
         long id = jdbc.sql("""
                 insert into fine_payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)

@@ -49,9 +49,11 @@ public class Payments {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final PaymentBounds bounds;
+    private final FinePayments fines;
 
     Payments(JdbcClient jdbc, Payers payers, Allocation allocation, AuditLog audit, TransactionTemplate tx,
-             Clock clock, PaymentBounds bounds) {
+             Clock clock, PaymentBounds bounds, FinePayments fines) {
+        this.fines = fines;
         this.jdbc = jdbc;
         this.payers = payers;
         this.allocation = allocation;
@@ -241,6 +243,8 @@ public class Payments {
         long checked = 0;
         List<Rejection> rejected = new ArrayList<>();
         List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
+        // rows whose purpose column says "denda": fine payments, recorded after the file's contributions (FinePayments)
+        List<Map.Entry<Long, PaymentRequest>> fineRows = new ArrayList<>();
         Map<String, RegisteredPayer> payerCache = new HashMap<>();
         Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
         int repeated = 0;
@@ -286,6 +290,16 @@ public class Payments {
                                     + "Rp 1.500.000 or 1.500.000,50", "AMOUNT_INVALID"));
                     continue;
                 }
+                Boolean fine = index.containsKey("purpose") ? finePurpose(field(rec, index, "purpose")) : Boolean.FALSE;
+                if (fine == null) {
+                    rejected.add(new Rejection(line, "purpose '" + InputProblem.shown(field(rec, index, "purpose"))
+                            + "' is neither iuran (contribution) nor denda (fine)", "PURPOSE_INVALID"));
+                    continue;
+                }
+                if (fine && request.isPrepayment()) {
+                    rejected.add(new Rejection(line, "prepayment: a fine is paid after it accrued, never ahead", "FINE_PREPAYMENT"));
+                    continue;
+                }
                 List<InputProblem> problems = validate(request);
                 if (!problems.isEmpty()) {
                     rejected.add(rejection(line, problems));
@@ -302,7 +316,8 @@ public class Payments {
                     rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)", "UNKNOWN_PAYER"));
                     continue;
                 }
-                Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference(), Map.entry(line, request));
+                Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference() + (fine ? "|fine" : ""),
+                        Map.entry(line, request));
                 if (first != null) {
                     if (first.getValue().rupiah().equals(request.rupiah()) && first.getValue().date().equals(request.date())) {
                         repeated++;
@@ -312,7 +327,7 @@ public class Payments {
                     }
                     continue;
                 }
-                good.add(Map.entry(line, request));
+                (fine ? fineRows : good).add(Map.entry(line, request));
             }
             if (index == null || checked == 0) {
                 // nothing to reconcile is the file's fault, as the worker import says (FILE_EMPTY): an empty or header-only
@@ -326,12 +341,35 @@ public class Payments {
         }
         progress.advanced(BillingProgress.CHECKING, checked, Math.max(rows, checked));
         progress.advanced(BillingProgress.RECORDING, 0, good.size());
-        int[] counts = tx.execute(status -> storeAll(good, payerCache, actor, rejected, dryRun));
+        // a fine row is checked against the fines owed on its date, which the file's own contributions change (paid on
+        // time, a month owes no fine): a dry run with fine rows records the file and rolls it back, so it says exactly
+        // what the import will do; one without them checks the contributions without writing, as it always has
+        boolean rehearse = dryRun && !fineRows.isEmpty();
+        int[] counts = tx.execute(status -> {
+            int[] paid = storeAll(good, payerCache, actor, rejected, dryRun && !rehearse);
+            int[] fined = fines.recordFromFile(fineRows, payerCache, actor, rejected, dryRun && !rehearse);
+            if (rehearse) {
+                status.setRollbackOnly();
+            }
+            return new int[] {paid[0] + fined[0], paid[1] + fined[1]};
+        });
         progress.advanced(BillingProgress.RECORDING, good.size(), good.size());
         int accepted = counts[0];
         int duplicates = counts[1] + repeated;
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
         return new ImportResult(accepted, duplicates, rejected);
+    }
+
+    /**
+     * A file's {@code purpose}: true for a fine payment ({@code denda}, {@code fine}), false for contributions (empty,
+     * {@code iuran}, {@code contribution}), null for anything else.
+     */
+    static Boolean finePurpose(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals("iuran") || t.equals("contribution")) {
+            return Boolean.FALSE;
+        }
+        return t.equals("denda") || t.equals("fine") ? Boolean.TRUE : null;
     }
 
     private static final java.time.format.DateTimeFormatter STATEMENT_DATE = java.time.format.DateTimeFormatter

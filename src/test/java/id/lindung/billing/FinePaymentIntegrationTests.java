@@ -168,6 +168,44 @@ class FinePaymentIntegrationTests {
         assertThat(listed.get(0).get("amount").decimalValue()).isEqualByComparingTo("500");
     }
 
+    /**
+     * A reconciliation file's {@code purpose} column: {@code denda} rows are fine payments, checked against the fines
+     * owed (the file's earlier fine rows count), after the file's contributions; a dry run writes nothing and says the
+     * same; an unknown purpose is its row's own rejection.
+     */
+    @Test
+    void aReconciliationFilesDendaRowsAreFinePaymentsAndItsIuranRowsContributions() {
+        String payer = villagePaidLate("73.02.04.2008");
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 8), ADMIN, true));
+        String file = "payer,reference,date,amount,purpose\n"
+                + payer + ",REK-AUG,2024-09-10,10800,iuran\n"
+                + payer + ",REK-D1,2024-12-01,600,denda\n"
+                + payer + ",REK-D2,2024-12-01,100,DENDA\n"
+                + payer + ",REK-X,2024-12-01,5,sumbangan\n";
+        Payments.ImportResult dry = CurrentActor.runAs(ADMIN, () -> payments.importCsv(
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ADMIN, true));
+        assertThat(jdbc.sql("""
+                select (select count(*) from payment where reference = 'REK-AUG') + (select count(*) from fine_payment where reference = 'REK-D1')
+                     + (select count(*) from audit_event where entity_type in ('payment', 'fine_payment') and after_state::text like '%REK-%')""")
+                .query(Long.class).single()).as("the dry run rehearsed the file and rolled it back").isZero();
+        Payments.ImportResult real = CurrentActor.runAs(ADMIN, () -> payments.importCsv(
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ADMIN, false));
+        for (Payments.ImportResult r : java.util.List.of(dry, real)) {
+            assertThat(r.accepted()).as("August's contribution and the first fine row").isEqualTo(2);
+            assertThat(r.rejected()).extracting(Payments.Rejection::code)
+                    .containsExactly("FINE_ABOVE_OUTSTANDING", "PURPOSE_INVALID");
+        }
+        assertThat(fines.of(payer, ADMIN)).extracting(FinePayments.FinePayment::reference).containsExactly("REK-D1");
+        AmountDue due = bills.amountDue(bills.find(payer, YearMonth.of(2024, 8), ADMIN, DECEMBER).get(0), ADMIN, DECEMBER);
+        assertThat(due.finesPaid()).isEqualTo(Rupiah.of(600));
+        assertThat(due.fines()).as("648 accrued in June and July, August paid on time").isEqualTo(Rupiah.of(48));
+        assertThat(bills.find(payer, YearMonth.of(2024, 8), ADMIN, DECEMBER).get(0).outstanding()).isEqualTo(Rupiah.ZERO);
+        Payments.ImportResult again = CurrentActor.runAs(ADMIN, () -> payments.importCsv(
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), ADMIN, false));
+        assertThat(again.accepted()).isZero();
+        assertThat(again.duplicates()).as("the file again: both rows known").isEqualTo(2);
+    }
+
     /** The payment form with "Untuk: Denda keterlambatan", and the bill page that links to it and shows what was paid. */
     @Test
     void thePaymentFormRecordsAFinePaymentAndTheBillPageShowsItAndLinksToTheForm() {
