@@ -14,6 +14,7 @@ import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -222,8 +223,24 @@ public final class BenefitCalculator {
             throw new RejectedException("JP_MONTHS_IMPOSSIBLE", months + " contribution months is more than the " + possible
                     + " months from " + YearMonth.from(jpStart) + " (when JP contributions began) to " + q.request.date());
         }
+        PensionFacts pension = q.request.pension();
+        if (pension != null && pension.birthDate() != null) {
+            LocalDate reached = pensionAgeReachedOn(pension.birthDate());
+            if (reached == null || reached.isAfter(q.request.date())) {
+                q.reject("PENSION_AGE_NOT_REACHED", "born " + pension.birthDate() + ": the JP pension age (PP 45/2015 Pasal 15)"
+                        + (reached == null ? " is not reached in the regulation data" : " is reached on " + reached + ", at "
+                        + Period.between(pension.birthDate(), reached).getYears()) + ", after " + q.request.date());
+                q.rejectionReferences.add(catalog.valueOn("jp.pensionAge", q.request.date()).reference());
+                return;
+            }
+        }
+        int minMonths = catalog.valueOn("jp.minContributionMonths", q.request.date()).whole();
+        if (months < minMonths && pension != null) {
+            pensionLumpSum(q, pension, months, average);
+            return;
+        }
         q.component("MONTHLY_PENSION", refs -> {
-            int minMonths = q.value("jp.minContributionMonths", refs).whole();
+            q.value("jp.minContributionMonths", refs);
             if (months < minMonths) {
                 throw new RejectedException("PENSION_MONTHS_BELOW_MINIMUM", months + " contribution months is fewer than "
                         + minMonths + ": no monthly pension; JP is paid as a lump sum of contributions plus returns"
@@ -235,6 +252,75 @@ public final class BenefitCalculator {
             q.value("jp.pensionAge", refs);
             Rupiah formula = accrual.applyToSen(average.times(months), ROUNDING).scaleToRupiah(1, 12, ROUNDING);
             return formula.max(limits.min()).min(limits.max());
+        });
+    }
+
+    /**
+     * The first birthday on which the person is at least the pension age in force that day (PP 45/2015 Pasal 15: 56,
+     * then one year more every three years): the age only grows on a birthday and the pension age only grows, so a
+     * birthday is where it is first reached. Before JP began, the first pension age counts (a worker of 57 in July 2015
+     * had reached it). Null when the regulation data ends before.
+     */
+    LocalDate pensionAgeReachedOn(LocalDate birthDate) {
+        LocalDate jpStart = catalog.programmeStart(Programme.JP);
+        for (int age = 0; age <= 130; age++) {
+            LocalDate birthday = birthDate.plusYears(age);
+            int pensionAge = catalog.find("jp.pensionAge", birthday.isBefore(jpStart) ? jpStart : birthday)
+                    .map(DatedValue::whole).orElse(Integer.MAX_VALUE);
+            if (age >= pensionAge) {
+                return birthday;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fewer contribution months than a monthly pension needs, at pension age: the contributions paid back at once with
+     * their returns (RULES.md 4.5), as two components, JP_CONTRIBUTIONS and JP_RETURNS. The contributions are the ones
+     * paid for the worker, or, from a given first month, the months at the average wage, each the month's JP line in
+     * full (the relief of PP 49/2020 deferred JP, it did not waive it). The returns follow jp.returnRate, which no
+     * cited source gives (unverified), credited as a JHT balance is.
+     */
+    private void pensionLumpSum(Quote q, PensionFacts pension, int months, Rupiah average) {
+        LocalDate date = q.request.date();
+        YearMonth payoutMonth = YearMonth.from(date);
+        Set<Reference> contributionRefs = new LinkedHashSet<>();
+        List<Credit> credits = new ArrayList<>();
+        if (pension.contributionStart() != null) {
+            YearMonth start = pension.contributionStart();
+            catalog.requireProgramme(Programme.JP, start.atDay(1));
+            if (months > 0 && !start.plusMonths(months - 1L).isBefore(payoutMonth)) {
+                q.reject("JP_MONTHS_IMPOSSIBLE", months + " contribution months from " + start + " cannot be paid back in "
+                        + payoutMonth + " (the last contribution month must be before the month of the claim)");
+                return;
+            }
+            for (int i = 0; i < months; i++) {
+                ContributionLine line = contributions.schedule(start.plusMonths(i)).puLine(Programme.JP, average, null, false, false);
+                credits.add(new Credit(start.plusMonths(i + 1L), line.total()));
+                contributionRefs.addAll(line.references());
+            }
+        } else {
+            pension.paid().stream().filter(p -> p.month().isBefore(payoutMonth) && !p.amount().isZero() && !p.amount().isNegative())
+                    .sorted(java.util.Comparator.comparing(PensionFacts.Paid::month))
+                    .forEach(p -> credits.add(new Credit(p.month().plusMonths(1), p.amount())));
+        }
+        Rupiah paid = credits.stream().map(Credit::amount).reduce(Rupiah.ZERO, Rupiah::plus);
+        if (paid.isZero()) {
+            q.reject("JP_NO_CONTRIBUTIONS_PAID", "no JP contribution is paid for the months before " + payoutMonth
+                    + ": the lump sum of contributions plus returns has nothing to pay back");
+            return;
+        }
+        Set<Reference> returnRefs = new LinkedHashSet<>();
+        Rupiah returns = returns(credits, date, "jp.returnRate", "jp.returnCrediting", returnRefs);
+        q.component("JP_CONTRIBUTIONS", refs -> {
+            q.value("jp.minContributionMonths", refs);
+            q.value("jp.pensionAge", refs);
+            refs.addAll(contributionRefs);
+            return paid;
+        });
+        q.component("JP_RETURNS", refs -> {
+            refs.addAll(returnRefs);
+            return returns;
         });
     }
 
@@ -394,44 +480,62 @@ public final class BenefitCalculator {
             throw new RejectedException("JHT_MONTHS_IMPOSSIBLE", "contributions up to " + last
                     + " cannot be in a balance paid in " + payoutMonth + " (the last contribution month must be before the payout month)");
         }
-        String crediting = catalog.valueOn("jht.returnCrediting", date).code();
-        if (!crediting.equals("YEARLY_PRO_RATA_BY_MONTH")) {
-            throw new IllegalStateException("jht.returnCrediting " + crediting + " is not YEARLY_PRO_RATA_BY_MONTH");
-        }
         Set<Reference> contributionRefs = new LinkedHashSet<>();
         Set<Reference> returnRefs = new LinkedHashSet<>();
-        returnRefs.add(catalog.valueOn("jht.returnCrediting", date).reference());
-        Rupiah[] credited = new Rupiah[wages.size()];
+        List<Credit> credits = new ArrayList<>();
         Rupiah contributed = Rupiah.ZERO;
         for (int i = 0; i < wages.size(); i++) {
             YearMonth month = start.plusMonths(i);
             ContributionLine line = segment == Segment.BPU
                     ? contributions.schedule(month).bpuLine(Programme.JHT, wages.get(i))
                     : contributions.schedule(month).puLine(Programme.JHT, wages.get(i), null, false);
-            credited[i] = line.total();
+            credits.add(new Credit(month.plusMonths(1), line.total()));
             contributed = contributed.plus(line.total());
             contributionRefs.addAll(line.references());
         }
+        Rupiah returns = returns(credits, date, "jht.returnRate", "jht.returnCrediting", returnRefs);
+        return new JhtBalance(contributed, returns, List.copyOf(contributionRefs), List.copyOf(returnRefs));
+    }
+
+    /** A contribution credited to a balance from {@code month}, the month after its contribution month. */
+    private record Credit(YearMonth month, Rupiah amount) {}
+
+    /**
+     * The returns on {@code credits} (oldest first) up to the payout month of {@code date}, by the crediting method
+     * {@code creditingId} (YEARLY_PRO_RATA_BY_MONTH: each credit earns the year's rate {@code rateId} pro rata by whole
+     * months from its month, the year's opening balance all year, compounded at each year end and, in the payout year,
+     * up to the payout month). Each year's return is rounded half-up to whole rupiah; the values used go to {@code refs}.
+     */
+    private Rupiah returns(List<Credit> credits, LocalDate date, String rateId, String creditingId, Set<Reference> refs) {
+        DatedValue crediting = catalog.valueOn(creditingId, date);
+        if (!crediting.code().equals("YEARLY_PRO_RATA_BY_MONTH")) {
+            throw new IllegalStateException(creditingId + " " + crediting.code() + " is not YEARLY_PRO_RATA_BY_MONTH");
+        }
+        refs.add(crediting.reference());
+        if (credits.isEmpty()) {
+            return Rupiah.ZERO;
+        }
+        YearMonth payoutMonth = YearMonth.from(date);
         Rupiah balance = Rupiah.ZERO;
         Rupiah returns = Rupiah.ZERO;
-        for (int year = start.plusMonths(1).getYear(); year <= payoutMonth.getYear(); year++) {
+        for (int year = credits.get(0).month().getYear(); year <= payoutMonth.getYear(); year++) {
             YearMonth yearStart = YearMonth.of(year, 1);
             YearMonth yearEnd = year == payoutMonth.getYear() ? payoutMonth : YearMonth.of(year + 1, 1);
-            var rate = catalog.valueOn("jht.returnRate", LocalDate.of(year, 12, 31));
-            returnRefs.add(rate.reference());
+            var rate = catalog.valueOn(rateId, LocalDate.of(year, 12, 31));
+            refs.add(rate.reference());
             Rupiah weighted = balance.times(yearStart.until(yearEnd, ChronoUnit.MONTHS));
-            for (int i = 0; i < credited.length; i++) {
-                YearMonth creditMonth = start.plusMonths(i + 1L);
+            for (Credit credit : credits) {
+                YearMonth creditMonth = credit.month();
                 if (creditMonth.getYear() == year && creditMonth.isBefore(yearEnd.plusMonths(year == payoutMonth.getYear() ? 1 : 0))) {
-                    weighted = weighted.plus(credited[i].times(creditMonth.until(yearEnd, ChronoUnit.MONTHS)));
-                    balance = balance.plus(credited[i]);
+                    weighted = weighted.plus(credit.amount().times(creditMonth.until(yearEnd, ChronoUnit.MONTHS)));
+                    balance = balance.plus(credit.amount());
                 }
             }
             Rupiah yearReturn = rate.rate().applyToSen(weighted, ROUNDING).scaleToRupiah(1, 12, ROUNDING);
             balance = balance.plus(yearReturn);
             returns = returns.plus(yearReturn);
         }
-        return new JhtBalance(contributed, returns, List.copyOf(contributionRefs), List.copyOf(returnRefs));
+        return returns;
     }
 
     /** A JHT balance: the contributions and the returns credited on them, with the references of each. */

@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param contributionMonths24 JKP contribution months in the 24 months before job loss
  * @param consecutiveMonths    JKP: the longest run of consecutive contribution months among them (checked when given)
  * @param jht                  JHT payout facts (reason, dates, contribution history); null for other cases
+ * @param pension              JP old-age facts of a person (birth date, contributions to pay back); null for a quote
+ *                             that has none (then no pension age is checked and no lump sum is quoted)
  */
 public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
                              int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,
-                             Integer contributionMonths24, Integer consecutiveMonths, JhtFacts jht) {
+                             Integer contributionMonths24, Integer consecutiveMonths, JhtFacts jht, PensionFacts pension) {
 
     public BenefitRequest {
         Objects.requireNonNull(benefitCase, "case");
@@ -39,6 +41,13 @@ public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment se
                           Integer contributionMonths24) {
         this(benefitCase, date, segment, wage, membershipStart, children, percent, months, contributionMonths, averageWage,
                 contributionMonths24, null, null);
+    }
+
+    public BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
+                          int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,
+                          Integer contributionMonths24, Integer consecutiveMonths, JhtFacts jht) {
+        this(benefitCase, date, segment, wage, membershipStart, children, percent, months, contributionMonths, averageWage,
+                contributionMonths24, consecutiveMonths, jht, null);
     }
 
     /**
@@ -65,17 +74,17 @@ public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment se
 
     public BenefitRequest withChildren(int children, LocalDate membershipStart) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
     }
 
     public BenefitRequest withPercent(BigDecimal percent) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
     }
 
     public BenefitRequest withMonths(Integer months) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
     }
 
     public static BenefitRequest pension(LocalDate date, int contributionMonths, Rupiah averageWage) {
@@ -89,18 +98,23 @@ public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment se
 
     public BenefitRequest withConsecutiveMonths(Integer consecutiveMonths) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
     }
 
     /** A JHT payout with a constant wage over {@code contributionMonths} months from {@code facts.contributionStart()}. */
     public static BenefitRequest jhtPayout(LocalDate date, Segment segment, Rupiah wage, Integer contributionMonths,
                                            LocalDate membershipStart, JhtFacts facts) {
         return new BenefitRequest(BenefitCase.JHT_PAYOUT, date, segment, wage, membershipStart, 0, null, null, contributionMonths,
-                null, null, null, facts);
+                null, null, null, facts, null);
     }
 
     public BenefitRequest withSegment(Segment segment) {
         return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
-                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht);
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
+    }
+
+    public BenefitRequest withPension(PensionFacts pension) {
+        return new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children, percent, months,
+                contributionMonths, averageWage, contributionMonths24, consecutiveMonths, jht, pension);
     }
 }

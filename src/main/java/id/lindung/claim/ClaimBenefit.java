@@ -5,6 +5,7 @@ import id.lindung.benefit.BenefitQuote;
 import id.lindung.benefit.BenefitRequest;
 import id.lindung.benefit.JhtReason;
 import id.lindung.benefit.MissingFactException;
+import id.lindung.benefit.PensionFacts;
 import id.lindung.claim.ClaimCase.Component;
 import id.lindung.claim.ClaimCase.Decision;
 import id.lindung.claim.ClaimCase.Effect;
@@ -28,10 +29,18 @@ import java.util.List;
  */
 final class ClaimBenefit {
 
-    /** What the case is computed from. {@code history}: the programme's covered months (JHT, JP, JKP). */
+    /**
+     * What the case is computed from. {@code history}: the programme's covered months (JHT, JP, JKP); {@code paid}: the
+     * JP contributions billing settled for the worker per month, both shares (JP, for a lump sum).
+     */
     record Input(ClaimType type, LocalDate incidentDate, Segment segment, Rupiah wage, LocalDate membershipStart,
                  int scholarshipChildren, ClaimRequests.Open request, List<ContributionHistory.Month> history,
-                 LocalDate birthDate, boolean deceased) {}
+                 LocalDate birthDate, boolean deceased, List<PensionFacts.Paid> paid) {
+
+        Input {
+            paid = paid == null ? List.of() : List.copyOf(paid);
+        }
+    }
 
     /** The components, the cash total and the calculator's refusals. */
     record Result(List<Component> components, Rupiah total, List<Decision> decisions) {}
@@ -79,7 +88,11 @@ final class ClaimBenefit {
             case JP_OLD_AGE -> {
                 int months = f.contributionMonths() != null ? f.contributionMonths() : in.history().size();
                 Rupiah average = f.averageWage() != null ? Rupiah.of(f.averageWage()) : ContributionHistory.averageWage(in.history());
-                yield BenefitRequest.pension(in.incidentDate(), months, average).withSegment(in.segment());
+                // below the months of a monthly pension, the lump sum pays back the months given as facts (from
+                // facts.contributionStart, as a JHT balance from facts), else what billing settled for the worker
+                YearMonth start = f.contributionStart() != null && f.contributionMonths() != null ? f.contributionStart() : null;
+                yield BenefitRequest.pension(in.incidentDate(), months, average).withSegment(in.segment())
+                        .withPension(new PensionFacts(in.birthDate(), start, start == null ? in.paid() : List.of()));
             }
             case JKP -> {
                 YearMonth month = YearMonth.from(in.incidentDate());

@@ -85,6 +85,12 @@ public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType typ
             return List.copyOf(bases.values());
         }
 
+        /** The component rests on a value the cited sources do not settle (the JP lump sum's returns rate). */
+        @JsonIgnore
+        public boolean unverified() {
+            return references.stream().anyMatch(r -> !r.verified());
+        }
+
         /** The component's legal basis, or nothing when it is {@code shared} (stated once for the components). */
         @JsonIgnore
         public List<Reference> legalBasisUnlessShared(List<Reference> shared) {

@@ -241,6 +241,30 @@ class ClaimStore {
                         date(rs, 3), ClaimStatus.valueOf(rs.getString(4)))).list();
     }
 
+    /**
+     * What billing settled of the worker's lines of {@code program} per contribution month from {@code from} up to (not
+     * including) {@code before}, both shares after reversals, from billing's published view of its lines' money (found
+     * through the months, by key: billing keeps no index on the worker alone). Months with nothing settled are left out.
+     */
+    List<id.lindung.benefit.PensionFacts.Paid> paidContributions(long workerId, id.lindung.shared.Programme program,
+                                                                 java.time.YearMonth from, java.time.YearMonth before) {
+        List<Date> months = new ArrayList<>();
+        for (java.time.YearMonth m = from; m.isBefore(before); m = m.plusMonths(1)) {
+            months.add(Date.valueOf(m.atDay(1)));
+        }
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select l.month, sum(l.paid) as paid from billing_line_money_by_line l
+                        where l.month = any(cast(:months as date[])) and l.worker_id = :worker and l.program = :program
+                          and l.paid is not null
+                        group by l.month having sum(l.paid) > 0 order by l.month""")
+                .param("months", months.toArray(Date[]::new)).param("worker", workerId).param("program", program.name())
+                .query((rs, n) -> new id.lindung.benefit.PensionFacts.Paid(java.time.YearMonth.from(date(rs, 1)),
+                        Rupiah.of(rs.getBigDecimal(2)))).list();
+    }
+
     long insertDocument(String region, long caseId, DocumentType type, Integer child, Integer schoolYear, String fileName,
                         String contentType, byte[] content, String sha256, String by, Instant at) {
         return jdbc.sql("""

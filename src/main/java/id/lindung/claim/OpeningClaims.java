@@ -187,11 +187,15 @@ class OpeningClaims {
         List<ContributionHistory.Month> history = ContributionHistory.months(terms.stream()
                 .map(t -> new ContributionHistory.Term(t.validFrom(), t.validTo(), t.wage())).toList(), YearMonth.from(r.incidentDate()));
         List<Integer> allowed = Eligibility.scholarshipChildren(situation, decisions);
+        // a JP old-age lump sum pays back what was paid for the worker, as billing settled it
+        List<id.lindung.benefit.PensionFacts.Paid> paid = r.type() != ClaimType.JP_OLD_AGE ? List.of()
+                : store.paidContributions(worker.id(), r.type().programme(), YearMonth.from(terms.get(0).validFrom()),
+                        YearMonth.from(r.incidentDate()));
         ClaimBenefit.Result result;
         try {
             result = benefit.compute(new ClaimBenefit.Input(r.type(), r.incidentDate(), term.segment(), wage,
                     situation.membershipStart(), allowed.size(), r, history, worker.birthDate(),
-                    WorkerStatus.DECEASED.name().equals(worker.status())));
+                    WorkerStatus.DECEASED.name().equals(worker.status()), paid));
         } catch (RejectedException e) {
             decisions.add(Eligibility.fail(e.code(), e.rejection().message(), Effect.REFUSES_CASE));
             return new Evaluation(worker, false, decisions, List.of(), Rupiah.ZERO, term.segment(), wage, List.of());

@@ -11,6 +11,7 @@ import id.lindung.claim.ClaimType;
 import id.lindung.claim.Claims;
 import id.lindung.claim.HeirRelationship;
 import id.lindung.claim.SchoolLevel;
+import id.lindung.platform.BusinessClock;
 import id.lindung.registry.MembershipTerm;
 import id.lindung.registry.NikChecker;
 import id.lindung.registry.Worker;
@@ -30,11 +31,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo claims in every demo area, a few in each state of the workflow, opened by the village and decided by a BPJS
- * officer (never the same person), with their documents: a temporary disability just submitted, a partial disability
- * verified, care and transport costs approved, an accident before the membership stored as rejected with its code, and
- * a paid one. In the area of the demo users' village (else the first that can), the death (JKM) of an official who
- * joined in 2019, with a spouse and two school-age children: paid, the children's scholarship years scheduled and this
- * year's due.
+ * officer (never the same person), with their documents: a temporary disability just submitted, one whose complete
+ * file has waited eight days for BPJS's verification (overdue), a partial disability verified, care and transport costs
+ * approved, an accident before the membership stored as rejected with its code, and a paid one. In the area of the demo
+ * users' village (else the first that can), the death (JKM) of an official who joined in 2019, with a spouse and two
+ * school-age children: paid, the children's scholarship years scheduled and this year's due.
  */
 @Component
 class DemoClaims {
@@ -44,6 +45,8 @@ class DemoClaims {
     private static final Map<String, String> BPJS_OFFICERS = Map.of("64.02", "bpjs.kukar", "63", "bpjs.kalsel");
     private static final Map<String, String> OPERATORS = Map.of("64.02.03.2007", "operator.loaduriilir");
     private static final String FEATURED_VILLAGE = "64.02.03.2007";
+    /** How long the overdue case has waited at SUBMITTED: more than the 5 days of lindung.claims.overdue-days.submitted. */
+    static final java.time.Duration WAITING = java.time.Duration.ofDays(8);
     /** The smallest file the claim module takes as a PDF (it checks the bytes, not the name). */
     private static final byte[] DEMO_PDF = "%PDF-1.4\n% Lindung demo document (contoh, bukan dokumen asli)\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
@@ -82,6 +85,17 @@ class DemoClaims {
             LocalDate today = LocalDate.now(clock);
             tryCase("temporary disability", candidates, nik -> open(operator(villageOf(nik)), nik, ClaimType.JKK_TEMPORARY_DISABILITY,
                     today.minusDays(12), today.minusDays(10), null, null, 2, null, List.of(), List.of()));
+            // overdue (docs/claims.md): an accident reported the next day, its file complete that day, and BPJS has not
+            // verified it for eight days, longer than lindung.claims.overdue-days.submitted (5). The village took its
+            // steps eight days ago, so the case, its history and its documents are of that day.
+            tryCase("waiting for verification", candidates, nik -> BusinessClock.replay(WAITING, () -> {
+                Actor op = operator(villageOf(nik));
+                LocalDate then = LocalDate.now(clock);
+                ClaimCase c = open(op, nik, ClaimType.JKK_TEMPORARY_DISABILITY, then.minusDays(1), then, null, null, 1, null,
+                        List.of(), List.of());
+                documents(op, c);
+                return c;
+            }));
             tryCase("partial disability", candidates, nik -> {
                 ClaimCase c = open(operator(villageOf(nik)), nik, ClaimType.JKK_PARTIAL_DISABILITY,
                         today.minusDays(40), today.minusDays(35), null, new BigDecimal("10"), null, null, List.of(), List.of());

@@ -2,6 +2,8 @@ package id.lindung.platform;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,7 +25,55 @@ public class BusinessClock {
 
     @Bean
     Clock clock(Environment env) {
-        return Clock.system(zone(env));
+        return new Replayable(Clock.system(zone(env)));
+    }
+
+    /** How far back the business clock reads on this thread while {@link #replay} runs; null outside it. */
+    private static final ThreadLocal<Duration> REPLAY = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} on this thread with the business clock {@code ago} earlier, then puts it back: for the demo
+     * data only, which must show a claim that has waited at its step for days (docs/claims.md, "Overdue") on its first
+     * start, and can only make one the way a village would have, by taking its steps that many days ago. Every time
+     * and date the work records (the case, its history, its documents, the audit trail) is then of that day; other
+     * threads keep the real time.
+     */
+    public static <T> T replay(Duration ago, java.util.function.Supplier<T> work) {
+        if (ago.isNegative() || REPLAY.get() != null) {
+            throw new IllegalArgumentException("a replay goes back, once: " + ago);
+        }
+        REPLAY.set(ago);
+        try {
+            return work.get();
+        } finally {
+            REPLAY.remove();
+        }
+    }
+
+    /** The system time in the business zone, earlier on a thread inside {@link #replay}. */
+    private static final class Replayable extends Clock {
+
+        private final Clock system;
+
+        Replayable(Clock system) {
+            this.system = system;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return system.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new Replayable(system.withZone(zone));
+        }
+
+        @Override
+        public Instant instant() {
+            Duration ago = REPLAY.get();
+            return ago == null ? system.instant() : system.instant().minus(ago);
+        }
     }
 
     /** Sets every pooled connection's session time zone to the business zone when it is opened. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.lindung.benefit.BenefitCalculator;
 import id.lindung.benefit.JhtReason;
+import id.lindung.benefit.PensionFacts;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -41,7 +42,7 @@ class ClaimBenefitTests {
                                                Integer months, ClaimRequests.Facts facts, ClaimRequests.ClaimedCosts costs) {
         LocalDate d = LocalDate.parse(date);
         return BENEFIT.compute(new ClaimBenefit.Input(type, d, segment, Rupiah.of(wage), MEMBER_SINCE, 0,
-                request(type, d, percent, months, facts, costs), List.of(), LocalDate.of(1970, 1, 1), false));
+                request(type, d, percent, months, facts, costs), List.of(), LocalDate.of(1970, 1, 1), false, List.of()));
     }
 
     static Stream<Arguments> cases() {
@@ -155,12 +156,84 @@ class ClaimBenefitTests {
                 LocalDate.of(2024, 12, 31), null, null, null);
         LocalDate date = LocalDate.of(2025, 3, 1);
         ClaimBenefit.Result r = BENEFIT.compute(new ClaimBenefit.Input(ClaimType.JHT, date, Segment.PU, Rupiah.of(2_000_000),
-                LocalDate.of(2024, 1, 1), 0, request(ClaimType.JHT, date, null, null, facts, null), history, LocalDate.of(1980, 1, 1), false));
+                LocalDate.of(2024, 1, 1), 0, request(ClaimType.JHT, date, null, null, facts, null), history, LocalDate.of(1980, 1, 1), false, List.of()));
         Map<String, Rupiah> byCode = new LinkedHashMap<>();
         r.components().forEach(c -> byCode.put(c.code(), c.amount()));
         assertThat(byCode.get("CONTRIBUTIONS")).isEqualTo(Rupiah.of(1_368_000));
         assertThat(byCode.get("RETURNS")).isGreaterThan(Rupiah.ZERO).isLessThan(Rupiah.of(150_000));
         assertThat(r.total()).isEqualTo(byCode.get("CONTRIBUTIONS").plus(byCode.get("RETURNS")));
+    }
+
+    /** A JP old-age case of a worker born {@code born}, with the JP terms' months and what billing settled of them. */
+    private static ClaimBenefit.Result oldAge(String date, String born, ClaimRequests.Facts facts, List<ContributionHistory.Month> history,
+                                              List<PensionFacts.Paid> paid) {
+        LocalDate d = LocalDate.parse(date);
+        return BENEFIT.compute(new ClaimBenefit.Input(ClaimType.JP_OLD_AGE, d, Segment.PU, Rupiah.of(3_000_000), MEMBER_SINCE, 0,
+                request(ClaimType.JP_OLD_AGE, d, null, null, facts, null), history, LocalDate.parse(born), false, paid));
+    }
+
+    private static List<ContributionHistory.Month> months(YearMonth from, int count, long wage) {
+        List<ContributionHistory.Month> months = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            months.add(new ContributionHistory.Month(from.plusMonths(i), Rupiah.of(wage)));
+        }
+        return months;
+    }
+
+    @Test
+    void belowOneHundredEightyMonthsTheOldAgePensionIsALumpSumOfThePaidJpContributionsPlusReturns() {
+        // RULES.md 4.5: born 1966-03-20, pension age 59 reached on 2025-03-20; 5 months of JP terms (fewer than 180),
+        // of which billing settled three, both shares: 3% x 3M = 90,000 a month. The returns rate is unverified, 0%.
+        List<PensionFacts.Paid> paid = List.of(new PensionFacts.Paid(YearMonth.of(2026, 7), Rupiah.of(90_000)),
+                new PensionFacts.Paid(YearMonth.of(2026, 8), Rupiah.of(90_000)), new PensionFacts.Paid(YearMonth.of(2026, 9), Rupiah.of(90_000)));
+        ClaimBenefit.Result r = oldAge("2026-12-01", "1966-03-20", ClaimRequests.Facts.NONE, months(YearMonth.of(2026, 7), 5, 3_000_000), paid);
+        assertThat(r.decisions()).isEmpty();
+        assertThat(r.components()).extracting(c -> c.code() + "=" + rp(c.amount())).containsExactly("JP_CONTRIBUTIONS=270000", "JP_RETURNS=0");
+        assertThat(r.total()).isEqualTo(Rupiah.of(270_000));
+        ClaimCase.Component returns = r.components().get(1);
+        assertThat(returns.unverified()).isTrue();
+        assertThat(returns.references()).filteredOn(ref -> "jp.returnRate".equals(ref.parameter())).singleElement()
+                .satisfies(ref -> {
+                    assertThat(ref.verified()).isFalse();
+                    assertThat(ref.note()).contains("hasil pengembangan belum diverifikasi").contains("0%");
+                });
+    }
+
+    @Test
+    void aLumpSumFromGivenFactsPaysBackEachMonthsJpContributionInFull() {
+        // facts: 120 months from January 2016 at 4M: 3% x 4M = 120,000 a month, the PP 49/2020 relief months (JP deferred,
+        // not waived) in full too: 14,400,000
+        ClaimRequests.Facts facts = new ClaimRequests.Facts(null, 120, new BigDecimal("4000000"), null, null, null, null,
+                YearMonth.of(2016, 1), null, null);
+        ClaimBenefit.Result r = oldAge("2026-12-01", "1966-03-20", facts, List.of(), List.of());
+        assertThat(r.components()).extracting(c -> c.code() + "=" + rp(c.amount())).containsExactly("JP_CONTRIBUTIONS=14400000", "JP_RETURNS=0");
+    }
+
+    @Test
+    void aHundredEightyMonthsOrMoreIsStillAMonthlyPensionNotALumpSum() {
+        ClaimRequests.Facts facts = new ClaimRequests.Facts(null, 180, new BigDecimal("6000000"), null, null, null, null, null, null, null);
+        ClaimBenefit.Result r = oldAge("2031-01-15", "1970-01-01", facts, months(YearMonth.of(2016, 1), 180, 6_000_000),
+                List.of(new PensionFacts.Paid(YearMonth.of(2026, 7), Rupiah.of(180_000))));
+        assertThat(r.components()).extracting(c -> c.code() + "=" + rp(c.amount())).containsExactly("MONTHLY_PENSION=900000");
+    }
+
+    @Test
+    void beforeThePensionAgeTheOldAgeCaseIsRefusedWithPensionAgeNotReached() {
+        // born 1974-09-14: 52 on 1 December 2026, the pension age then is 59
+        ClaimBenefit.Result r = oldAge("2026-12-01", "1974-09-14", ClaimRequests.Facts.NONE, months(YearMonth.of(2026, 7), 5, 3_000_000),
+                List.of(new PensionFacts.Paid(YearMonth.of(2026, 7), Rupiah.of(90_000))));
+        assertThat(r.components()).isEmpty();
+        assertThat(r.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.code()).isEqualTo("PENSION_AGE_NOT_REACHED");
+            assertThat(d.effect()).isEqualTo(ClaimCase.Effect.REFUSES_CASE);
+        });
+    }
+
+    @Test
+    void aLumpSumWithNothingPaidIsRefusedAsNothingToPayBack() {
+        ClaimBenefit.Result r = oldAge("2026-12-01", "1966-03-20", ClaimRequests.Facts.NONE, months(YearMonth.of(2026, 7), 5, 3_000_000), List.of());
+        assertThat(r.components()).isEmpty();
+        assertThat(r.decisions()).extracting(ClaimCase.Decision::code).containsExactly("JP_NO_CONTRIBUTIONS_PAID");
     }
 
     private static String rp(Rupiah amount) {

@@ -10,8 +10,11 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.billing.BillingRuns;
+import id.lindung.billing.Payments;
+import id.lindung.regulation.RegulationCatalog;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.Niks;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
@@ -31,8 +34,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Claims against billing: protection on the incident date at the edges of a BPU grace period and lapse (billing's
- * published status, end to end), and the contributions billed for the months after a death reversed by the next billing
- * run. Regency 71.05; today is 2 December 2026.
+ * published status, end to end), the contributions billed for the months after a death reversed by the next billing
+ * run, and a JP old-age case paid as a lump sum of the JP contributions billing settled (RULES.md 4.5: JP began in July
+ * 2015, so nobody has the 180 months of a monthly pension before July 2030). Regency 71.05; today is 2 December 2026.
  */
 @IntegrationTest
 class ClaimBillingIntegrationTests {
@@ -42,8 +46,14 @@ class ClaimBillingIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
     @Autowired BillingRuns runs;
+    @Autowired Payments payments;
+    @Autowired RegulationCatalog catalog;
+
+    /** The JP old-age cases' village (Mokobang), billed and paid on its own. */
+    static final String JP_VILLAGE = "71.05.01.2008";
 
     private final Actor dpmdActor = TestUsers.actor("claims-billing-dpmd", Role.DPMD, "71.05");
+    private final Actor villageBilling = TestUsers.actor("claims-billing-dpmd", Role.DPMD, JP_VILLAGE);
     private Http dpmd;
 
     @BeforeEach
@@ -148,5 +158,108 @@ class ClaimBillingIntegrationTests {
         // a further run adds nothing
         bill(YearMonth.of(2026, 12));
         assertThat(billedByMonth(nik)).isEqualTo(after);
+    }
+
+    /** A village official on Rp 3,000,000 with JKK, JKM, JHT and JP from July 2026, paid by the village (APBDES). */
+    private String official(String born) {
+        String nik = Niks.unique(JP_VILLAGE.substring(0, 8), "L", LocalDate.parse(born));
+        expect(dpmd.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Sekretaris Desa Mokobang","sex":"L","birthDate":"%s","villageCode":"%s","category":"PERANGKAT_DESA",
+                 "programs":["JKK","JKM","JHT","JP"],"segment":"PU","wage":3000000,"payer":"APBDES","startDate":"2026-07-01"}"""
+                .formatted(nik, born, JP_VILLAGE)), 201);
+        return nik;
+    }
+
+    private BigDecimal billedJp(String nik, YearMonth from, YearMonth to) {
+        return jdbc.sql("""
+                select coalesce(sum(l.amount), 0) from bill_line l join worker w on w.id = l.worker_id
+                where w.nik = ? and l.program = 'JP' and l.month between ? and ?""")
+                .params(nik, Date.valueOf(from.atDay(1)), Date.valueOf(to.atDay(1))).query(BigDecimal.class).single();
+    }
+
+    @Test
+    void belowOneHundredEightyMonthsTheOldAgeCaseIsALumpSumOfTheJpContributionsPaidPlusUnverifiedReturns() {
+        String nik = official("1966-03-20");
+        // billed in the village only, so that the other cases' workers of the regency are not billed for these months
+        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(villageBilling, () -> runs.run(month, villageBilling, true));
+        }
+        // the village pays July to September for its officials, nothing after: allocation settles those months whole
+        BigDecimal julyToSeptember = jdbc.sql("""
+                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
+                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + JP_VILLAGE)
+                .query(BigDecimal.class).single();
+        CurrentActor.runAs(villageBilling, () -> payments.record(new Payments.PaymentRequest("APBDES:" + JP_VILLAGE,
+                "JP-LUMP-SUM-" + nik, LocalDate.of(2026, 10, 20), julyToSeptember, "BANK"), villageBilling));
+        assertThat(billedJp(nik, YearMonth.of(2026, 7), YearMonth.of(2026, 9))).isEqualByComparingTo("270000");
+
+        // 5 months of JP terms, fewer than 180; born 1966, pension age 59 reached on 20 March 2025
+        JsonNode opened = json(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01"}""".formatted(nik)), 201));
+        assertThat(opened.get("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(opened.get("eligible").asBoolean()).isTrue();
+        // both shares of the months paid, 3% x 3,000,000 x 3 (October and November are billed but unpaid)
+        assertThat(component(opened, "JP_CONTRIBUTIONS").get("amount").decimalValue()).isEqualByComparingTo("270000");
+        JsonNode returns = component(opened, "JP_RETURNS");
+        assertThat(returns.get("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(opened.get("total").decimalValue()).isEqualByComparingTo("270000");
+        JsonNode rate = reference(returns, "jp.returnRate");
+        assertThat(rate.get("verified").asBoolean()).isFalse();
+        assertThat(rate.get("note").asString()).contains("hasil pengembangan belum diverifikasi");
+
+        // the stored benefit carries its regulation version and the unverified parameter, read back as stored
+        long id = opened.get("id").asLong();
+        assertThat(opened.get("regulationVersion").asString()).isEqualTo(catalog.version());
+        assertThat(jdbc.sql("select regulation_version from claim_case where id = ?").param(id).query(String.class).single())
+                .isEqualTo(catalog.version());
+        assertThat(jdbc.sql("""
+                select count(*) from claim_component k, jsonb_array_elements(k.refs) r
+                where k.case_id = ? and k.code = 'JP_RETURNS' and k.replaced_at is null
+                  and r ->> 'parameter' = 'jp.returnRate' and (r ->> 'verified')::boolean = false""").param(id)
+                .query(Long.class).single()).isEqualTo(1);
+        JsonNode read = json(expect(dpmd.get("/api/v1/claims/" + id), 200));
+        assertThat(read.get("total").decimalValue()).isEqualByComparingTo("270000");
+        assertThat(reference(component(read, "JP_RETURNS"), "jp.returnRate").get("verified").asBoolean()).isFalse();
+        // the case page says so in words
+        assertThat(TestUsers.browser(port, accounts, "claims-billing-dpmd", Role.DPMD, "71.05").get("/klaim/" + id).body())
+                .contains("Hasil pengembangan belum diverifikasi");
+    }
+
+    @Test
+    void anOldAgeCaseBeforeThePensionAgeIsRefusedWithItsCodeAndStoresNothing() {
+        // born 1975: 51 on 1 December 2026, the pension age then is 59
+        String nik = official("1975-06-05");
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01"}""".formatted(nik)), 422)))
+                .containsExactly("PENSION_AGE_NOT_REACHED@case");
+        assertThat(jdbc.sql("select count(*) from claim_case c join worker w on w.id = c.worker_id where w.nik = ?").param(nik)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void moreContributionMonthsThanSinceJpBeganAreStillRefused() {
+        String nik = official("1960-01-10");
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01","facts":{"contributionMonths":200,"averageWage":3000000}}"""
+                .formatted(nik)), 422))).containsExactly("JP_MONTHS_IMPOSSIBLE@case");
+    }
+
+    private static JsonNode component(JsonNode claim, String code) {
+        for (JsonNode c : claim.get("components")) {
+            if (c.get("code").asString().equals(code)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no component " + code + " in " + claim.get("components"));
+    }
+
+    private static JsonNode reference(JsonNode component, String parameter) {
+        for (JsonNode r : component.get("references")) {
+            if (r.hasNonNull("parameter") && r.get("parameter").asString().equals(parameter)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no reference " + parameter + " in " + component.get("references"));
     }
 }

@@ -53,6 +53,13 @@ class DemoDataIntegrationTests {
                 .query(String.class).list()).containsExactly("APPROVED", "PAID", "REJECTED", "SUBMITTED", "VERIFIED");
         assertThat(count("select count(*) from claim_history h join claim_case c on c.id = h.case_id where c.region_code like '62.71.%'"
                 + " and h.status = 'APPROVED' and h.by_user = c.opened_by")).as("nobody approved a case they opened").isZero();
+        // an overdue case on the first start (docs/claims.md, "Overdue"): a complete file that has waited at SUBMITTED
+        // longer than lindung.claims.overdue-days.submitted (5), opened, documented and recorded on the day it waited from
+        assertThat(count("select count(*) from claim_case c where c.region_code like '62.71.%' and c.status = 'SUBMITTED'"
+                + " and c.status_since < now() - interval '5 days' and c.opened_at = c.status_since"
+                + " and c.file_complete_on = cast(c.opened_at as date)"
+                + " and exists (select 1 from claim_history h where h.case_id = c.id and h.at = c.opened_at)"))
+                .as("an overdue case").isPositive();
         // review of 3 December 2026: the demo paid back-dated, before the file it was paid on was complete
         assertThat(count("select count(*) from claim_case where region_code like '62.71.%' and paid_on is not null"
                 + " and (file_complete_on is null or paid_on < file_complete_on)")).as("a case paid before its file was complete").isZero();

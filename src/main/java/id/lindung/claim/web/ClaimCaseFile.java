@@ -144,6 +144,9 @@ class ClaimCaseFile {
                 if (c.components().stream().anyMatch(k -> "SCHOLARSHIP_MAX".equals(k.code()))) {
                     doc.add(new Paragraph(t.get("claim.components.scholarshipNote"), SMALL));
                 }
+                if (c.components().stream().anyMatch(k -> "JP_RETURNS".equals(k.code()) && k.unverified())) {
+                    doc.add(new Paragraph(t.get("claim.components.jpReturnsNote"), SMALL));
+                }
             }
 
             // the JKK clock
