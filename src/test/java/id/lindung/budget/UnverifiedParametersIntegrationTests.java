@@ -67,6 +67,11 @@ class UnverifiedParametersIntegrationTests {
         Map<String, Object> plan2025 = officialsWithJp(2025);
         assertThat((List<?>) plan2025.get("unverified")).isEmpty();
 
+        // the plans list marks the one, not the other
+        assertThat(CurrentActor.runAs(DPMD, () -> plans.all("APBDES:" + DESA, null, DPMD)))
+                .extracting(BudgetPlans.Summary::year, BudgetPlans.Summary::unverified).contains(
+                        org.assertj.core.groups.Tuple.tuple(2026, true), org.assertj.core.groups.Tuple.tuple(2025, false));
+
         // the stored plan, its page, its PDF and its XLSX say it too, Indonesian first
         long id = ((Number) plan2026.get("id")).longValue();
         Map<String, Object> stored = CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD));
