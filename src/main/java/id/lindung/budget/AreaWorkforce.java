@@ -2,62 +2,45 @@ package id.lindung.budget;
 
 import id.lindung.access.RegionScope;
 import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
+import id.lindung.region.WholeWorkforce;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The potential workforce a coverage ratio divides by: a region's own figure, or the sum of the figures beneath it only
- * when every region directly beneath it (inside the area asked) has one. A sum over 1 of a province's 10 regencies is no
- * province's workforce: a ratio of the whole province's people over it would be several times too high, so there is no
- * figure (the coverage module's PARTIAL, docs/coverage.md).
+ * The potential workforce a budget's coverage ratio divides by: the region module's whole figure
+ * ({@link WholeWorkforce}, the one definition coverage uses too: a region's own figure, or the sum beneath it only when
+ * every region beneath it has one, down to the villages). A figure of 0 divides nothing, so it counts as none.
  */
 @Component
 class AreaWorkforce {
 
     private final PotentialWorkforce workforce;
-    private final JdbcClient jdbc;
 
-    AreaWorkforce(PotentialWorkforce workforce, JdbcClient jdbc) {
+    AreaWorkforce(PotentialWorkforce workforce) {
         this.workforce = workforce;
-        this.jdbc = jdbc;
     }
 
-    /** The latest whole figure of a region (or of the nation), if any. */
+    /** The whole figure of a region (or of the nation, {@code ID}) in the latest year with figures, if any. */
     Optional<Long> of(String code) {
-        return workforce.latestYear(code).flatMap(y -> RegionScope.NATIONAL_CODE.equals(code) ? nation(y)
-                : Optional.ofNullable(of(code, List.of(code), y).get(code)));
+        return workforce.latestWhole(code).map(WholeWorkforce::workers).filter(w -> w > 0);
     }
 
-    /** The nation's figure in {@code year}: the sum of every province's, when every province has a whole one. */
-    Optional<Long> nation(int year) {
-        List<String> provinces = jdbc.sql("select code from region_area where active and parent_code is null")
-                .query(String.class).list();
-        Map<String, Long> figures = of(RegionScope.NATIONAL_CODE, provinces, year);
-        return provinces.isEmpty() || figures.size() < provinces.size() ? Optional.empty()
-                : Optional.of(figures.values().stream().mapToLong(Long::longValue).sum());
-    }
-
-    /** The whole figures of {@code codes} (regions inside {@code within}, counted inside it) in {@code year}. */
-    Map<String, Long> of(String within, Collection<String> codes, int year) {
-        Map<String, WorkforceFigure> figures = workforce.figures(within, codes, year);
-        RegionScope range = RegionScope.of(within);
-        Map<String, Long> children = new HashMap<>();
-        jdbc.sql("""
-                select parent_code, count(*) from region_area
-                where active and parent_code = any(:codes) and code >= :lo and code < :hi group by parent_code""")
-                .param("codes", codes.toArray(String[]::new)).param("lo", range.lo()).param("hi", range.hi())
-                .query((rs, n) -> children.put(rs.getString(1), rs.getLong(2))).list();
+    /**
+     * The whole figures of {@code codes} (regions, or {@code ID}) counted inside the area {@code within}, in {@code year};
+     * codes without one are left out. A code above the area (a province row of a what-if narrowed to a regency) counts
+     * only the area's people, so it takes the area's figure.
+     */
+    Map<String, Long> of(RegionScope within, Collection<String> codes, int year) {
+        Map<String, WholeWorkforce> figures = workforce.whole(java.util.stream.Stream.concat(codes.stream(), java.util.stream.Stream.of(within.code()))
+                .distinct().toList(), year);
         Map<String, Long> whole = new HashMap<>();
         for (String code : codes) {
-            WorkforceFigure f = figures.get(code);
-            if (f != null && f.workers() > 0 && (!f.rolledUp() || f.childrenCounted() >= children.getOrDefault(code, 0L))) {
-                whole.put(code, f.workers());
+            WholeWorkforce w = figures.get(within.covers(code) ? code : within.code());
+            if (w.whole() && w.workers() > 0) {
+                whole.put(code, w.workers());
             }
         }
         return whole;

@@ -101,7 +101,7 @@ public class BudgetPlans {
 
     /** A plan's summary in a list. */
     public record Summary(long id, String payer, String payerName, int year, String status, String name, Rupiah total,
-                          long people, LocalDate referenceDate, List<String> projected) {}
+                          long people, LocalDate referenceDate, List<String> projected, Boolean unverified) {}
 
     /** Most plans a list shows (the page and the API); {@link #count} says how many there are. */
     public static final int LIST_LIMIT = 1000;
@@ -140,12 +140,14 @@ public class BudgetPlans {
         params.put("limit", limit);
         return jdbc.sql("""
                 select p.id, p.payer_code, r.name, p.year, p.status, p.name, p.total, p.people, p.reference_date,
-                       p.result -> 'projected'
+                       p.result -> 'projected',
+                       -- a figure computed from an unverified value; null for a plan stored before plans listed them
+                       jsonb_array_length(p.result -> 'unverified') > 0
                 from budget_plan p join registry_payer r on r.id = p.payer_id""" + where
                         + " order by p.year desc, p.payer_code, p.id desc limit :limit").params(params)
                 .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6), Rupiah.of(rs.getBigDecimal(7)), rs.getLong(8), rs.getDate(9).toLocalDate(),
-                        views.projectedList(rs.getString(10))))
+                        views.projectedList(rs.getString(10)), rs.getObject(11, Boolean.class)))
                 .list();
     }
 

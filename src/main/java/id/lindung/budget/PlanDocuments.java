@@ -11,6 +11,7 @@ import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import id.lindung.platform.Formats;
+import id.lindung.regulation.Unit;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,7 +31,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A plan as PDF (OpenPDF) and XLSX (POI): heading, the months by programme and share, the budget lines, what was
- * projected and every assumption. Months that use a projected value carry a mark, explained under the table.
+ * projected, the unverified regulation values it used and every assumption. Months that use a projected value carry a
+ * mark (*), months computed with an unverified value another (†), each explained under the table.
  */
 @Component
 public class PlanDocuments {
@@ -60,6 +62,34 @@ public class PlanDocuments {
 
     String parameterName(String id, Locale locale) {
         return catalog.has(id) ? catalog.parameter(id).description(locale) : id;
+    }
+
+    /**
+     * The plan's unverified regulation values, one sentence each in the page's language: what the value is, its id, the
+     * value, since when, which programmes and months it entered. Empty for none; null for a plan stored before plans
+     * listed them (it was costed without the list). The page, the PDF and the XLSX all write these sentences.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> unverifiedLines(Map<String, Object> plan, Locale locale) {
+        Object list = plan.get("unverified");
+        if (!(list instanceof List<?>)) {
+            return null;
+        }
+        return ((List<Map<String, Object>>) list).stream().map(u -> {
+            String parameter = (String) u.get("parameter");
+            List<String> months = (List<String>) u.get("months");
+            String value = u.get("value") == null ? "–" : String.valueOf(u.get("value"));
+            boolean rupiah = catalog.has(parameter) && catalog.parameter(parameter).unit() == Unit.RUPIAH;
+            return t("budget.unverified.item", locale, parameterName(parameter, locale), parameter, rupiah ? written('R', value) : value,
+                    u.get("from") == null ? "–" : written('D', String.valueOf(u.get("from"))), String.join(", ", (List<String>) u.get("affects")),
+                    months.size(), written('M', months.get(0)), written('M', months.get(months.size() - 1)))
+                    + (Boolean.TRUE.equals(u.get("projected")) ? " " + t("budget.unverified.projected", locale) : "");
+        }).toList();
+    }
+
+    /** True when a month of the plan (a row of its months) was computed with an unverified value. */
+    public static boolean unverifiedMonth(Map<String, Object> month) {
+        return month.get("unverified") instanceof List<?> l && !l.isEmpty();
     }
 
     private String t(String key, Locale locale, Object... args) {
@@ -116,7 +146,8 @@ public class PlanDocuments {
                 table.addCell(cell(rupiah(m.get("payerShare")), small, Element.ALIGN_RIGHT));
                 table.addCell(cell(rupiah(m.get("workerShare")), small, Element.ALIGN_RIGHT));
                 table.addCell(cell(rupiah(m.get("total")), small, Element.ALIGN_RIGHT));
-                table.addCell(cell(((List<?>) m.get("projected")).isEmpty() ? "" : "*", smallBold, Element.ALIGN_CENTER));
+                table.addCell(cell((((List<?>) m.get("projected")).isEmpty() ? "" : "*") + (unverifiedMonth(m) ? "†" : ""),
+                        smallBold, Element.ALIGN_CENTER));
             }
             Map<String, Object> by = (Map<String, Object>) plan.get("byProgram");
             table.addCell(cell(t("budget.doc.year", locale), smallBold, Element.ALIGN_LEFT));
@@ -130,6 +161,13 @@ public class PlanDocuments {
             doc.add(table);
             if (!((List<?>) plan.get("projected")).isEmpty()) {
                 doc.add(new Paragraph("* " + t("budget.doc.projectedMark", locale, parameterNames((List<String>) plan.get("projected"), locale)), small));
+            }
+            List<String> unverified = unverifiedLines(plan, locale);
+            if (unverified != null && !unverified.isEmpty()) {
+                doc.add(new Paragraph("† " + t("budget.unverified.title", locale), smallBold));
+                for (String line : unverified) {
+                    doc.add(new Paragraph("– " + line, small));
+                }
             }
             doc.add(new Paragraph(t("budget.doc.lines", locale), smallBold));
             for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
@@ -207,7 +245,8 @@ public class PlanDocuments {
             r++;
             Row head = sheet.createRow(r++);
             String[] heads = {t("budget.doc.month", locale), "JKK", "JKM", "JHT", "JP", t("budget.doc.payerShare", locale),
-                    t("budget.doc.workerShare", locale), t("budget.doc.total", locale), t("budget.doc.projected", locale)};
+                    t("budget.doc.workerShare", locale), t("budget.doc.total", locale), t("budget.doc.projected", locale),
+                    t("budget.doc.unverified", locale)};
             for (int i = 0; i < heads.length; i++) {
                 head.createCell(i).setCellValue(heads[i]);
                 sheet.setColumnWidth(i, (i == 0 ? 12 : 16) * 256);
@@ -223,7 +262,10 @@ public class PlanDocuments {
                 number(row, c++, m.get("payerShare"), money);
                 number(row, c++, m.get("workerShare"), money);
                 number(row, c++, m.get("total"), money);
-                row.createCell(c).setCellValue(String.join(", ", (List<String>) m.get("projected")));
+                row.createCell(c++).setCellValue(String.join(", ", (List<String>) m.get("projected")));
+                if (unverifiedMonth(m)) {
+                    row.createCell(c).setCellValue(String.join(", ", (List<String>) m.get("unverified")));
+                }
             }
             Row total = sheet.createRow(r++);
             total.createCell(0).setCellValue(t("budget.doc.year", locale));
@@ -237,6 +279,14 @@ public class PlanDocuments {
             number(total, c++, plan.get("total"), money);
             total.createCell(c).setCellValue(String.join(", ", (List<String>) plan.get("projected")));
             r++;
+            List<String> unverified = unverifiedLines(plan, locale);
+            if (unverified != null && !unverified.isEmpty()) {
+                sheet.createRow(r++).createCell(0).setCellValue(t("budget.unverified.title", locale));
+                for (String line : unverified) {
+                    sheet.createRow(r++).createCell(0).setCellValue(line);
+                }
+                r++;
+            }
             sheet.createRow(r++).createCell(0).setCellValue(t("budget.doc.lines", locale));
             for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
                 Row row = sheet.createRow(r++);

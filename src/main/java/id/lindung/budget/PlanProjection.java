@@ -3,6 +3,8 @@ package id.lindung.budget;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionLine;
 import id.lindung.contribution.ContributionSchedule;
+import id.lindung.regulation.DatedValue;
+import id.lindung.regulation.Reference;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
@@ -16,13 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A plan's cost month by month: every line (a membership term the payer pays, or a planned cohort's programme) costs, in
  * each month it is active, what the contribution calculator's schedule of that month says, times its head count, for
  * the shares the payer pays. Parameters not yet published for the year are projected ({@link ParameterProjection}) and
- * named in every month that uses them. Pure: no Spring, clock or database.
+ * named in every month that uses them; so is every value the regulation data marks unverified that a costed line used
+ * ({@link UnverifiedValue}). Pure: no Spring, clock or database.
  */
 public final class PlanProjection {
 
@@ -58,14 +62,25 @@ public final class PlanProjection {
 
     /** A month's cost: per programme, per share and in total (what the payer pays). */
     public record MonthCost(YearMonth month, Map<Programme, Rupiah> byProgram, Rupiah payerShare, Rupiah workerShare,
-                            Rupiah total, List<String> projected, String regulationVersion) {}
+                            Rupiah total, List<String> projected, List<String> unverified, String regulationVersion) {}
 
     /** A budget line's cost for the year. */
     public record GroupCost(String group, Map<Programme, Rupiah> byProgram, Rupiah payerShare, Rupiah workerShare, Rupiah total) {}
 
     public record Result(int year, List<MonthCost> months, List<GroupCost> groups, Map<Programme, Rupiah> byProgram,
                          Rupiah payerShare, Rupiah workerShare, Rupiah total, List<String> projected,
-                         List<ProjectedValue> projectedValues) {}
+                         List<ProjectedValue> projectedValues, List<UnverifiedValue> unverified) {}
+
+    /**
+     * A regulation value the plan's figures were computed with that its sources do not settle: marked unverified in the
+     * regulation data ({@code verified: false}, RULES.md's UNVERIFIED), or projected (never verified).
+     *
+     * @param from    when the value took effect; with {@code value}, null for a value not read on a month's first day
+ * @param affects the programmes whose amounts it entered
+     * @param months  the months whose amounts it entered
+     */
+    public record UnverifiedValue(String parameter, LocalDate from, String value, boolean projected, List<Programme> affects,
+                                  List<YearMonth> months) {}
 
     /** A value the plan assumed because it is not published yet. */
     public record ProjectedValue(String parameter, LocalDate from, String value, String basis) {}
@@ -90,9 +105,11 @@ public final class PlanProjection {
         Map<String, Acc> groups = new LinkedHashMap<>();
         Acc year_ = new Acc();
         TreeSet<String> projected = new TreeSet<>();
+        Map<String, Unverified> unverified = new TreeMap<>();
         for (YearMonth month : months(year)) {
             ContributionSchedule schedule = calculator.schedule(month);
             Acc acc = new Acc();
+            TreeSet<String> monthUnverified = new TreeSet<>();
             for (Line line : lines) {
                 if (!line.activeIn(month) || line.count() == 0
                         || extended.catalog().find("programme." + line.program().name() + ".inForce", month.atDay(1)).isEmpty()) {
@@ -103,19 +120,60 @@ public final class PlanProjection {
                 Rupiah worker = line.workerShare() ? c.worker().times(line.count()) : Rupiah.ZERO;
                 acc.add(line.program(), employer, worker);
                 groups.computeIfAbsent(line.group(), g -> new Acc()).add(line.program(), employer, worker);
+                if (!line.employerShare() && !line.workerShare()) {
+                    continue;
+                }
+                // the values the calculator says it used, as the regulation data flags them (no list of them in code)
+                for (Reference ref : c.references()) {
+                    if (!ref.verified()) {
+                        // the value in force on the month's first day, the day the schedule reads; a value the
+                        // calculator read on another day (a relief window) is named by its parameter alone
+                        DatedValue v = extended.catalog().find(ref.parameter(), month.atDay(1)).orElse(null);
+                        monthUnverified.add(ref.parameter());
+                        unverified.computeIfAbsent(ref.parameter() + "|" + (v == null ? "" : v.from()),
+                                k -> new Unverified(ref.parameter(), v, v != null && extended.projected().contains(v)))
+                                .add(line.program(), month);
+                    }
+                }
             }
             year_.merge(acc);
             List<String> monthProjected = extended.projectedOn(month.atDay(1));
             projected.addAll(monthProjected);
             months.add(new MonthCost(month, acc.byProgram(), acc.employer, acc.worker, acc.employer.plus(acc.worker),
-                    monthProjected, schedule.regulationVersion()));
+                    monthProjected, List.copyOf(monthUnverified), schedule.regulationVersion()));
         }
         List<GroupCost> groupCosts = groups.entrySet().stream().map(e -> new GroupCost(e.getKey(), e.getValue().byProgram(),
                 e.getValue().employer, e.getValue().worker, e.getValue().employer.plus(e.getValue().worker))).toList();
         List<ProjectedValue> values = extended.projected().stream()
                 .map(v -> new ProjectedValue(v.parameter(), v.from(), v.text(), v.reference().note())).toList();
         return new Result(year, List.copyOf(months), groupCosts, year_.byProgram(), year_.employer, year_.worker,
-                year_.employer.plus(year_.worker), List.copyOf(projected), values);
+                year_.employer.plus(year_.worker), List.copyOf(projected), values,
+                unverified.values().stream().map(Unverified::value).toList());
+    }
+
+    /** One unverified value as the months use it. */
+    private static final class Unverified {
+        final String parameter;
+        final DatedValue value;
+        final boolean projected;
+        final TreeSet<Programme> programmes = new TreeSet<>();
+        final TreeSet<YearMonth> months = new TreeSet<>();
+
+        Unverified(String parameter, DatedValue value, boolean projected) {
+            this.parameter = parameter;
+            this.value = value;
+            this.projected = projected;
+        }
+
+        void add(Programme p, YearMonth month) {
+            programmes.add(p);
+            months.add(month);
+        }
+
+        UnverifiedValue value() {
+            return new UnverifiedValue(parameter, value == null ? null : value.from(), value == null ? null : value.text(),
+                    projected, List.copyOf(programmes), List.copyOf(months));
+        }
     }
 
     /** One person's cost of one line for a month (what {@link #project} multiplies by the head count). */

@@ -4,9 +4,11 @@ import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
@@ -46,6 +48,7 @@ class PlanViews {
             mv.put("workerShare", m.workerShare().toNumber());
             mv.put("total", m.total().toNumber());
             mv.put("projected", m.projected());
+            mv.put("unverified", m.unverified());
             months.add(mv);
         }
         v.put("months", months);
@@ -108,6 +111,20 @@ class PlanViews {
             projectedValues.add(x);
         }
         v.put("projectedValues", projectedValues);
+        List<Map<String, Object>> unverified = new ArrayList<>();
+        for (PlanProjection.UnverifiedValue u : r.unverified()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("parameter", u.parameter());
+            x.put("description", catalog.has(u.parameter()) ? catalog.parameter(u.parameter()).description(Locale.ENGLISH) : null);
+            x.put("from", u.from() == null ? null : u.from().toString());
+            x.put("value", u.value());
+            x.put("projected", u.projected());
+            x.put("affects", u.affects().stream().map(Enum::name).toList());
+            x.put("months", u.months().stream().map(YearMonth::toString).toList());
+            unverified.add(x);
+        }
+        // every figure computed from a value the regulation data marks unverified is named here (docs/budget.md)
+        v.put("unverified", unverified);
         v.put("assumptions", c.assumptions());
         v.put("regulationVersion", catalog.version());
         return v;

@@ -153,12 +153,10 @@ public class WhatIf {
         int workforceYear = workforce.latestYear(area.code()).orElse(year);
         // a ratio divides by the workforce of the whole row: a province or nation with figures for only some of its
         // regencies has none (its desa would be counted over part of its workforce: the nation read 34.67%)
-        List<String> codes = rows.stream().map(Row::code).filter(c -> !RegionScope.NATIONAL_CODE.equals(c)).toList();
-        Map<String, Long> figures = areaWorkforce.of(area.code(), codes, workforceYear);
+        Map<String, Long> figures = areaWorkforce.of(area, rows.stream().map(Row::code).toList(), workforceYear);
         List<Map<String, Object>> provinces = new ArrayList<>();
         List<Map<String, Object>> regencies = new ArrayList<>();
         Map<String, Object> whole = null;
-        Long nationWorkforce = area.isNational() ? areaWorkforce.nation(workforceYear).orElse(null) : null;
         for (Row r : rows) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", r.code());
@@ -172,7 +170,7 @@ public class WhatIf {
             byPayer.put("APBD", Rupiah.of(apbdPerDesa.multiply(BigDecimal.valueOf(r.desa()))).toNumber());
             m.put("costByPayerKind", byPayer);
             m.put("total", Rupiah.of(apbdesPerDesa.add(apbdPerDesa).multiply(BigDecimal.valueOf(r.desa()))).toNumber());
-            Long potential = RegionScope.NATIONAL_CODE.equals(r.code()) ? nationWorkforce : figures.get(r.code());
+            Long potential = figures.get(r.code());
             m.put("potentialWorkforce", potential);
             m.put("coverageRatio", PlanOverviews.ratio(r.desa() * peoplePerDesa, potential));
             switch (r.level()) {

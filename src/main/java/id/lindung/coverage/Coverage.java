@@ -18,19 +18,33 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param region          region code, {@code ID} for the nation
  * @param potential       potential workforce of the region for the date's year; null when missing ({@code potentialStatus})
  * @param potentialStatus OWN (the region's own figure), SUM_OF_CHILDREN (every region directly below has one),
- *                        MISSING (none) or PARTIAL (only some regions below have one: no denominator is given)
+ *                        MISSING (none) or PARTIAL (some regions beneath have figures, not every one down to the
+ *                        villages: no denominator is given); the one definition is region.WholeWorkforce
+ * @param potentialBelow  for a sum (SUM_OF_CHILDREN, PARTIAL): the regions directly below and how many of them are whole,
+ *                        so a page can say why there is no ratio; null otherwise
  * @param registered      workers with a membership term valid on the date
  * @param protectedWorkers of those, workers whose JKK and JKM are PROTECTED or IN_GRACE on the date (JSON "protected")
  * @param ratio           protected / potential, 4 decimals; null when potential is missing or zero
  * @param byProgramme     per programme: workers registered in it, and protected in it (its status PROTECTED or IN_GRACE)
  */
-@JsonPropertyOrder({"region", "name", "date", "potential", "potentialStatus", "registered", "protected", "ratio",
+@JsonPropertyOrder({"region", "name", "date", "potential", "potentialStatus", "potentialBelow", "registered", "protected", "ratio",
         "bySegment", "byCategory", "byPayerKind", "byProgramme", "apparatus", "desaSadar", "money", "extremePoverty"})
 public record Coverage(String region, String name, LocalDate date, Long potential, String potentialStatus,
-                       long registered, @JsonProperty("protected") long protectedWorkers, BigDecimal ratio,
+                       PotentialBelow potentialBelow, long registered, @JsonProperty("protected") long protectedWorkers, BigDecimal ratio,
                        Map<String, Count> bySegment, Map<String, Count> byCategory, Map<String, Count> byPayerKind,
                        Map<String, Count> byProgramme, Apparatus apparatus, DesaSadarCount desaSadar, Money money,
                        ExtremePoverty extremePoverty) {
+
+    /**
+     * The regions directly below a region whose denominator is a sum ({@code regions}), and how many of them have a
+     * whole figure ({@code whole}); fewer than all is why a PARTIAL region has no ratio.
+     */
+    @JsonPropertyOrder({"regions", "whole"})
+    public record PotentialBelow(int regions, int whole) {
+        static PotentialBelow of(String status, int regions, int whole) {
+            return "SUM_OF_CHILDREN".equals(status) || "PARTIAL".equals(status) ? new PotentialBelow(regions, whole) : null;
+        }
+    }
 
     /** Registered and protected workers of one split. */
     @JsonPropertyOrder({"registered", "protected"})

@@ -14,7 +14,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
+import id.lindung.region.WholeWorkforce;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -326,7 +326,7 @@ public class CoverageIndicators {
         long t3 = System.nanoTime();
         Map<String, Rupiah> paidBenefits = benefits.byGroup(range.lo(), range.hi(), prefixLength, groups, from, to);
         long t4 = System.nanoTime();
-        Map<String, Potential> potentials = potentials(targets, date.getYear());
+        Map<String, WholeWorkforce> potentials = potentials(targets, date.getYear());
         List<String> categories = jdbc.sql("select code from registry_worker_category order by sort_order, code")
                 .query(String.class).list();
         if (log.isDebugEnabled()) {
@@ -341,7 +341,7 @@ public class CoverageIndicators {
             String g = t.national() ? "" : t.code();
             Map<String, Map<String, Coverage.Count>> c = counts.getOrDefault(g, Map.of());
             Coverage.Count all = count(c, "ALL", "");
-            Potential potential = potentials.get(t.code());
+            WholeWorkforce potential = potentials.get(t.code());
             IndicatorSql.MoneyRow m = money.get(g);
             Rupiah billed = m == null ? Rupiah.ZERO : m.billed();
             Rupiah paid = m == null ? Rupiah.ZERO : m.paid();
@@ -352,10 +352,11 @@ public class CoverageIndicators {
                 deciles.put(String.valueOf(i), count(c, "POVERTY", String.valueOf(i)));
             }
             deciles.put("UNKNOWN", count(c, "POVERTY", "UNKNOWN"));
-            result.add(new Coverage(t.code(), t.name(), date, potential.value(), potential.status(), all.registered(),
-                    all.protectedWorkers(),
+            result.add(new Coverage(t.code(), t.name(), date, potential.workers(), potential.status().name(),
+                    Coverage.PotentialBelow.of(potential.status().name(), potential.below(), potential.belowWhole()),
+                    all.registered(), all.protectedWorkers(),
                     Coverage.ratio(BigDecimal.valueOf(all.protectedWorkers()),
-                            potential.value() == null ? null : BigDecimal.valueOf(potential.value())),
+                            potential.workers() == null ? null : BigDecimal.valueOf(potential.workers())),
                     split(c, "SEGMENT", SEGMENTS), split(c, "CATEGORY", categories), split(c, "PAYER_KIND", PAYER_KINDS),
                     split(c, "PROGRAMME", PROGRAMMES),
                     apparatus(c),
@@ -395,57 +396,12 @@ public class CoverageIndicators {
         return c.getOrDefault(dimension, Map.of()).getOrDefault(key, Coverage.Count.ZERO);
     }
 
-    /** The denominator of a region and its status (docs/coverage.md "potential"). */
-    record Potential(Long value, String status) {}
-
-    private Map<String, Potential> potentials(List<Target> targets, int year) {
-        Map<String, Potential> result = new HashMap<>();
-        List<Target> regions = targets.stream().filter(t -> !t.national()).toList();
-        if (!regions.isEmpty()) {
-            String within = common(regions);
-            result.putAll(regionPotentials(within, regions.stream().map(Target::code).toList(), year));
-        }
-        if (targets.stream().anyMatch(Target::national)) {
-            List<String> provinces = jdbc.sql("select code from region_area where active and parent_code is null order by code")
-                    .query(String.class).list();
-            Map<String, Potential> byProvince = regionPotentials(RegionScope.NATIONAL_CODE, provinces, year);
-            long known = byProvince.values().stream().filter(p -> p.value() != null).count();
-            long sum = byProvince.values().stream().filter(p -> p.value() != null).mapToLong(Potential::value).sum();
-            result.put(RegionScope.NATIONAL_CODE, known == 0 ? new Potential(null, "MISSING")
-                    : known == provinces.size() ? new Potential(sum, "SUM_OF_CHILDREN") : new Potential(null, "PARTIAL"));
-        }
-        return result;
+    /**
+     * The denominator of each target for the year: the region module's whole potential workforce (docs/coverage.md
+     * "potential"), one lookup for the region, its children or the nation.
+     */
+    private Map<String, WholeWorkforce> potentials(List<Target> targets, int year) {
+        return workforce.whole(targets.stream().map(Target::code).toList(), year);
     }
 
-    private Map<String, Potential> regionPotentials(String within, List<String> codes, int year) {
-        Map<String, WorkforceFigure> figures = workforce.figures(within, codes, year);
-        Map<String, Long> childCounts = new HashMap<>();
-        jdbc.sql("select parent_code, count(*) from region_area where active and parent_code = any(:codes) group by parent_code")
-                .param("codes", codes.toArray(String[]::new))
-                .query((rs, n) -> childCounts.put(rs.getString(1), rs.getLong(2))).list();
-        Map<String, Potential> result = new HashMap<>();
-        for (String code : codes) {
-            WorkforceFigure f = figures.get(code);
-            if (f == null) {
-                result.put(code, new Potential(null, "MISSING"));
-            } else if (!f.rolledUp()) {
-                result.put(code, new Potential(f.workers(), "OWN"));
-            } else if (f.childrenCounted() >= childCounts.getOrDefault(code, 0L)) {
-                result.put(code, new Potential(f.workers(), "SUM_OF_CHILDREN"));
-            } else {
-                result.put(code, new Potential(null, "PARTIAL"));
-            }
-        }
-        return result;
-    }
-
-    /** The nearest code above or equal to every target (their parent for children). */
-    private static String common(List<Target> regions) {
-        String first = regions.get(0).code();
-        if (regions.size() == 1) {
-            return first;
-        }
-        int dot = first.lastIndexOf('.');
-        return dot < 0 ? RegionScope.NATIONAL_CODE : first.substring(0, dot);
-    }
 }

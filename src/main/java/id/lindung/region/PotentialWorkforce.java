@@ -266,6 +266,37 @@ public class PotentialWorkforce {
                 .param("lo", range.lo()).param("hi", range.hi()).query(Integer.class).optional();
     }
 
+    /**
+     * The whole potential workforce of each of {@code codes} (regions, or {@code ID} for the nation) in {@code year}: the
+     * denominator of every coverage ratio (docs/coverage.md, "potential"). Kept by the database as figures and the
+     * region list change (V180), so this is one lookup by key however deep the figures lie; a code without any
+     * figure at or beneath it is {@link WholeWorkforce.Status#MISSING}.
+     */
+    public Map<String, WholeWorkforce> whole(Collection<String> codes, int year) {
+        Map<String, WholeWorkforce> result = new HashMap<>();
+        jdbc.sql("""
+                select region_code, potential_workers, own, below, below_whole from potential_workforce_whole
+                where year = :year and region_code = any(:codes)""")
+                .param("year", year).param("codes", codes.toArray(String[]::new))
+                .query((rs, n) -> {
+                    Long workers = rs.getObject(2) == null ? null : rs.getLong(2);
+                    WholeWorkforce.Status status = workers == null ? WholeWorkforce.Status.PARTIAL
+                            : rs.getBoolean(3) ? WholeWorkforce.Status.OWN : WholeWorkforce.Status.SUM_OF_CHILDREN;
+                    return result.put(rs.getString(1),
+                            new WholeWorkforce(rs.getString(1), year, workers, status, rs.getInt(4), rs.getInt(5)));
+                })
+                .list();
+        codes.forEach(c -> result.putIfAbsent(c, WholeWorkforce.missing(c, year)));
+        return result;
+    }
+
+    /** The whole potential workforce of one region (or the nation) in the latest year with a figure at or beneath it. */
+    public Optional<WholeWorkforce> latestWhole(String code) {
+        return jdbc.sql("select year from potential_workforce_whole where region_code = :code order by year desc limit 1")
+                .param("code", code).query(Integer.class).optional()
+                .map(y -> whole(List.of(code), y).get(code));
+    }
+
     /** Figure of one region: its own, or the sum of the nearest figures below it. */
     public Optional<WorkforceFigure> figure(String code, Integer year) {
         Integer y = year != null ? year : latestYear(code).orElse(null);
@@ -317,6 +348,10 @@ public class PotentialWorkforce {
                 result.put(target, new WorkforceFigure(target, year, sum, String.join("; ", sources), true, demo, counted.size()));
             }
         }
+        // a sum is whole only as the one definition says (every region beneath whole, all the way down), not when each
+        // region directly below has some figure
+        Map<String, WholeWorkforce> whole = result.isEmpty() ? Map.of() : whole(result.keySet(), year);
+        result.replaceAll((code, f) -> f.rolledUp() ? f.withWhole(whole.get(code).whole()) : f);
         return result;
     }
 
