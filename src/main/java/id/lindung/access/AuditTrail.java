@@ -15,10 +15,12 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final RegionDirectory regions;
 
-    AuditTrail(JdbcClient jdbc, java.time.Clock clock) {
+    AuditTrail(JdbcClient jdbc, java.time.Clock clock, RegionDirectory regions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.regions = regions;
     }
 
     public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
@@ -70,14 +72,6 @@ public class AuditTrail {
                 rs.getString("before_state"), rs.getString("after_state"));
     }
 
-    private static RegionScope regionOf(String code) {
-        try {
-            return RegionScope.of(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("region", "REGION_INVALID", e.getMessage());
-        }
-    }
-
     public Page<Event> find(Actor actor, Filter filter, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource();
         String where = where(actor, filter, params);
@@ -121,11 +115,9 @@ public class AuditTrail {
         if (!actor.role().canReadAudit()) {
             throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
         }
-        RegionScope scope = actor.scope();
-        RegionScope region = filter.region() == null || filter.region().isBlank() ? scope : regionOf(filter.region());
-        if (!scope.covers(region)) {
-            throw new AccessDeniedException("Region " + region + " is outside your scope");
-        }
+        // a region outside the scope and one that does not exist are both 404, as on every other list (issue 12): the
+        // trail was 403 for the one and an empty list for the other, which told an auditor which codes exist elsewhere
+        RegionScope region = actor.scope().narrow(filter.region(), regions);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (!region.isNational()) {
             // events of regions in scope, plus (for a national auditor only) events without a region
