@@ -132,4 +132,31 @@ class UploadLimitsIntegrationTests {
         }
         return got.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Every endpoint that takes a file, API and page form, refuses MONITOR and AUDITOR with 403 whatever they send: a CSV,
+     * JSON, plain text or a proper multipart body. Authorisation comes before the body's type is looked at: the claim
+     * document and named-list uploads answered a read-only role's plain-text body with 415.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MONITOR", "AUDITOR"})
+    void readOnlyRolesAreRefusedEveryUploadWhateverTheTypeOfWhatTheySend(Role role) {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "upload-ro-" + role.name().toLowerCase(), role, "ID"));
+        byte[] multipart = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nnik\r\n--x--\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.util.Map<String, String> refused = new java.util.TreeMap<>();
+        for (String path : new String[] {"/api/v1/imports", "/api/v1/workforce/imports", "/api/v1/payments/imports",
+                "/api/v1/local-regulations", "/api/v1/claims/1/documents", "/api/v1/budget-plans/1/named-list",
+                "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor", "/cakupan/regulasi",
+                "/klaim/1/dokumen", "/anggaran/1/daftar-nama"}) {
+            for (String type : new String[] {"text/plain", "text/csv", "application/json", "multipart/form-data; boundary=x"}) {
+                var answer = api.post(path, type, type.startsWith("multipart") ? multipart : "{}".getBytes(StandardCharsets.UTF_8));
+                // the page forms' refusal is the 403 error answer, the API's a problem with its code
+                if (answer.statusCode() != 403 || (path.startsWith("/api/") && !answer.body().contains("\"code\":\"FORBIDDEN\""))) {
+                    refused.put(path + " " + type, answer.statusCode() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
 }
