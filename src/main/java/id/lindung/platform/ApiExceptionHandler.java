@@ -222,11 +222,9 @@ class ApiExceptionHandler {
             ProblemDetail body = ApiProblems.of(status, known == null ? "HTTP_" + status.value() : known.name(), error.getBody().getDetail());
             return ResponseEntity.status(status).headers(error.getHeaders()).contentType(ApiProblems.PROBLEM_JSON).body(body);
         }
-        java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
         // 55P03 lock_not_available (a bounded wait ran out, Allocation.PAYMENT_LOCK_WAIT), 40P01 deadlock_detected
-        boolean lockWait = causeOf(e, org.springframework.dao.PessimisticLockingFailureException.class) != null
-                || (sql != null && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())));
-        if (causeOf(e, java.sql.SQLTransientConnectionException.class) != null || lockWait) {
+        boolean lockWait = DatabaseBusy.lockWait(e);
+        if (DatabaseBusy.is(e)) {
             // every database connection stayed taken longer than the pool waits (payments queued behind a billing run's
             // lock, a burst of uploads): not a fault of the request, and its transaction never began, so nothing was
             // recorded and the same request may simply be sent again
@@ -236,7 +234,7 @@ class ApiExceptionHandler {
                     request.getMethod(), request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS))
-                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseBusy.CODE,
                             "Lindung is busy and did not start this request; nothing was recorded. Send the same request again "
                                     + "in a few seconds"));
         }
