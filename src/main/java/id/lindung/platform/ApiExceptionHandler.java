@@ -63,7 +63,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) throws Exception {
-        return problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
+        ResponseEntity<ProblemDetail> answer = problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
+        if (e.messageKey() != null) {
+            answer.getBody().setProperty(ProblemLanguage.MESSAGE_KEY, e.messageKey());
+        }
+        return answer;
     }
 
     /** 429 with Retry-After; a page keeps the header and gets the error page with the status. */

@@ -144,7 +144,7 @@ class QuoteApiIntegrationTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"" + field + "\"", "\"" + code + "\"");
         if (code.equals("INVALID_VALUE")) {
-            assertThat(response.body()).as("1.9 is a number, not a whole one").contains("expected a whole number");
+            assertThat(response.body()).as("1.9 is a number, not a whole one").contains("Seharusnya bilangan bulat");
         }
     }
 
