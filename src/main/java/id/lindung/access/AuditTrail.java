@@ -26,9 +26,25 @@ public class AuditTrail {
     public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
                         String entityType, String entityId, String regionCode, String before, String after) {}
 
+    /** The days a trail's period may name. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {
         /** A period that ends before it starts is refused (400 PERIOD_INVALID), as coverage's is, not answered with nothing. */
         public Filter {
+            // a day past what a timestamp holds: to=+999999999-12-31 overflowed the day after it (500), from= of that
+            // year reached PostgreSQL (a field-less 400); both are OUT_OF_RANGE on their field, as a claim's dates are
+            java.util.List<id.lindung.platform.InputProblem> outOfRange = new java.util.ArrayList<>();
+            for (var day : new Object[][] {{"from", from}, {"to", to}}) {
+                if (day[1] instanceof LocalDate d && (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY))) {
+                    outOfRange.add(id.lindung.platform.InputProblem.of((String) day[0], "OUT_OF_RANGE", day[0] + " " + d
+                            + " is outside " + FIRST_DAY + " to " + LAST_DAY));
+                }
+            }
+            if (!outOfRange.isEmpty()) {
+                throw new InvalidInputException(outOfRange);
+            }
             if (from != null && to != null && from.isAfter(to)) {
                 throw new id.lindung.platform.InvalidInputException("from", "PERIOD_INVALID", "from " + from + " is after to " + to);
             }

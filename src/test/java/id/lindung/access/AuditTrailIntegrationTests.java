@@ -68,6 +68,20 @@ class AuditTrailIntegrationTests {
         assertThat(admin.get("/api/v1/audit?region=ID").statusCode()).isEqualTo(200);
     }
 
+    /** A period of years past what a timestamp holds was a 500 (to=+999999999-12-31) or a field-less 400: OUT_OF_RANGE on the field. */
+    @Test
+    void aPeriodBeyondTheYearsATimestampHoldsIsOutOfRangeOnItsFieldNeverA500() {
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, "audit-far-dates", Role.AUDITOR, "73.02"));
+        for (String query : new String[] {"to=%2B999999999-12-31", "from=%2B999999999-01-01", "from=-999999999-01-01", "to=1899-12-31"}) {
+            for (String path : new String[] {"/api/v1/audit?", "/audit/ekspor?format=csv&"}) {
+                var answer = auditor.get(path + query);
+                assertThat(answer.statusCode()).as(path + query + " " + answer.body()).isEqualTo(400);
+                assertThat(answer.body()).contains("\"code\":\"OUT_OF_RANGE\"", "\"field\":\"" + query.substring(0, query.indexOf('=')) + "\"");
+            }
+        }
+        assertThat(auditor.get("/api/v1/audit?from=1900-01-01&to=9999-12-31").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void auditorsReadIdentityDataMaskedLikeEveryMaskedRoleAdminsInFull() {
         String nik = "7302014512900007";
