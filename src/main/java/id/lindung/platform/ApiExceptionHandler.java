@@ -147,7 +147,8 @@ class ApiExceptionHandler {
 
     /** A file upload sent as something other than multipart/form-data (an upload too large is Spring's 413 below). */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request,
+                                               jakarta.servlet.http.HttpServletResponse response) throws Exception {
         var tooLarge = UploadLimits.refused(request);
         if (tooLarge.isPresent()) {
             return tooLarge(tooLarge.get(), request);
@@ -157,7 +158,8 @@ class ApiExceptionHandler {
             // some 400 characters, not by a large file: the name is what to fix (coverage review)
             InputProblem problem = InputProblem.of("file", "FILE_NAME_INVALID", "The file name is too long: a part's headers "
                     + "(its name and file name) may have at most 512 bytes");
-            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+            return isApi(request) ? problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem))
+                    : pageRefused(request, response, problem);
         }
         if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
             return problem(request, e, HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE",
@@ -166,8 +168,21 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse) {
             return other(e, request);
         }
+        if (!isApi(request)) {
+            // an upload form's address posted as an ordinary form (a script, a form without its enctype): the 400 page
+            // naming the file, not the 500 page Spring gives a MultipartException (attacker review, 7 December 2026)
+            return pageRefused(request, response, InputProblem.of("file", "MULTIPART_REQUIRED", "Send the file as multipart/form-data"));
+        }
         return problem(request, e, HttpStatus.BAD_REQUEST, "MULTIPART_REQUIRED",
                 "Send the file as multipart/form-data: " + e.getMessage(), null);
+    }
+
+    /** A page's request refused for its input: the 400 error page naming the problem (PageRefusal), in the reader's language. */
+    private static ResponseEntity<ProblemDetail> pageRefused(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                                             InputProblem problem) throws java.io.IOException {
+        PageRefusal.record(request, PageRefusal.Kind.INPUT, List.of(problem));
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+        return null;
     }
 
     /** Whether the multipart parser gave up on a part's header section (Tomcat's FileUpload message), not on a size. */

@@ -159,4 +159,27 @@ class UploadLimitsIntegrationTests {
         }
         assertThat(refused).isEmpty();
     }
+
+    /**
+     * An upload form's address posted as an ordinary form (a script, a form without its enctype) was the 500 page: Spring
+     * gives a MultipartException no status. It is the 400 page naming the file and MULTIPART_REQUIRED; the API's answer
+     * is unchanged.
+     */
+    @Test
+    void anUploadFormPostedWithoutItsFileAsMultipartIsA400PageNamingTheFileNotA500() {
+        TestUsers.token(accounts, "upload-not-multipart", Role.DPMD, "64.02");
+        Http browser = Http.browser(port);
+        browser.login("upload-not-multipart", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(browser.get("/pembayaran").body());
+        for (String path : new String[] {"/impor/pekerja", "/pembayaran/impor", "/wilayah/tenaga-kerja/impor"}) {
+            var page = browser.postForm(path + "?lang=id", java.util.Map.of("stage", "check", "_csrf", csrf), "text/html");
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("Permintaan tidak dapat diproses", "MULTIPART_REQUIRED",
+                    "Kirim berkas lewat formulir unggah");
+        }
+        var api = Http.withToken(port, TestUsers.token(accounts, "upload-not-multipart", Role.DPMD, "64.02"))
+                .post("/api/v1/imports", "application/x-www-form-urlencoded", "a=b".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"code\":\"MULTIPART_REQUIRED\"");
+    }
 }
