@@ -108,7 +108,7 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
         if (expected >= 0) {
             // the kind of JSON value the field takes (ApiExceptionHandler.kindOf), in the client's language
             String kind = english.substring(expected + EXPECTED.length());
-            String slug = kind.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
+            String slug = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
             return sentence + " " + messages.getMessage("api.problem.expected",
                     new Object[] {messages.getMessage("api.kind." + slug, null, kind, locale)}, locale);
         }

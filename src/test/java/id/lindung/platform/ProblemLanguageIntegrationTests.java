@@ -55,6 +55,10 @@ class ProblemLanguageIntegrationTests {
             assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU.");
             assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. (dan 1 masalah lain)");
         }
+        // a value of the wrong kind says in Indonesian what kind of value the field takes
+        JsonNode date = send("GET", "/api/v1/audit?from=kemarin", null, null);
+        assertThat(date.get("code").asString()).isEqualTo("INVALID_VALUE");
+        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD.");
         for (String english : new String[] {"en", "en-US,en;q=0.9", "fr, en;q=0.8, id;q=0.5"}) {
             JsonNode problem = send("POST", "/api/v1/quotes/contribution", BAD_QUOTE, english);
             assertThat(problem.get("code").asString()).isEqualTo("INVALID_INPUT");
