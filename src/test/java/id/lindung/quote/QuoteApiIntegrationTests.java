@@ -259,7 +259,10 @@ class QuoteApiIntegrationTests {
         assertThat(twice.body()).contains("lebih dari sekali").doesNotContain("16.800");
         var typed = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "Rp 1.000.000",
                 "programs", "JKK,JKM", "_csrf", csrf));
-        assertThat(typed.body()).as("a wage typed as on a receipt").contains("16.800");
+        assertThat(typed.body()).as("a wage typed as on a receipt").contains("16.800").doesNotContain("quote-warning");
+        var low = browser.postForm("/simulasi/iuran", Map.of("segment", "PU", "month", "2025-04", "wage", "100", "risk", "VERY_LOW",
+                "programs", "JKK,JKM", "_csrf", csrf));
+        assertThat(low.body()).as("a PU wage of Rp 100 is quoted, and questioned").contains("quote-warning", "periksa apakah itu upah sebulan");
         var unreadable = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1.00.000",
                 "programs", "JKK", "_csrf", csrf));
         assertThat(unreadable.statusCode()).isEqualTo(200);
