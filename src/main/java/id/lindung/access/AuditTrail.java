@@ -15,18 +15,36 @@ public class AuditTrail {
 
     private final JdbcClient jdbc;
     private final java.time.Clock clock;
+    private final RegionDirectory regions;
 
-    AuditTrail(JdbcClient jdbc, java.time.Clock clock) {
+    AuditTrail(JdbcClient jdbc, java.time.Clock clock, RegionDirectory regions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.regions = regions;
     }
 
     public record Event(long id, OffsetDateTime occurredAt, String username, String role, String address, String action,
                         String entityType, String entityId, String regionCode, String before, String after) {}
 
+    /** The days a trail's period may name. */
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
     public record Filter(String region, String username, LocalDate from, LocalDate to, String entityType) {
         /** A period that ends before it starts is refused (400 PERIOD_INVALID), as coverage's is, not answered with nothing. */
         public Filter {
+            // a day past what a timestamp holds: to=+999999999-12-31 overflowed the day after it (500), from= of that
+            // year reached PostgreSQL (a field-less 400); both are OUT_OF_RANGE on their field, as a claim's dates are
+            java.util.List<id.lindung.platform.InputProblem> outOfRange = new java.util.ArrayList<>();
+            for (var day : new Object[][] {{"from", from}, {"to", to}}) {
+                if (day[1] instanceof LocalDate d && (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY))) {
+                    outOfRange.add(id.lindung.platform.InputProblem.of((String) day[0], "OUT_OF_RANGE", day[0] + " " + d
+                            + " is outside " + FIRST_DAY + " to " + LAST_DAY));
+                }
+            }
+            if (!outOfRange.isEmpty()) {
+                throw new InvalidInputException(outOfRange);
+            }
             if (from != null && to != null && from.isAfter(to)) {
                 throw new id.lindung.platform.InvalidInputException("from", "PERIOD_INVALID", "from " + from + " is after to " + to);
             }
@@ -68,14 +86,6 @@ public class AuditTrail {
                 rs.getString("username"), rs.getString("role"), rs.getString("address"), rs.getString("action"),
                 rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("region_code"),
                 rs.getString("before_state"), rs.getString("after_state"));
-    }
-
-    private static RegionScope regionOf(String code) {
-        try {
-            return RegionScope.of(code);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("region", "REGION_INVALID", e.getMessage());
-        }
     }
 
     public Page<Event> find(Actor actor, Filter filter, int page, int size) {
@@ -121,11 +131,9 @@ public class AuditTrail {
         if (!actor.role().canReadAudit()) {
             throw new AccessDeniedException("The audit trail is for AUDITOR and ADMIN");
         }
-        RegionScope scope = actor.scope();
-        RegionScope region = filter.region() == null || filter.region().isBlank() ? scope : regionOf(filter.region());
-        if (!scope.covers(region)) {
-            throw new AccessDeniedException("Region " + region + " is outside your scope");
-        }
+        // a region outside the scope and one that does not exist are both 404, as on every other list (issue 12): the
+        // trail was 403 for the one and an empty list for the other, which told an auditor which codes exist elsewhere
+        RegionScope region = actor.scope().narrow(filter.region(), regions);
         StringBuilder where = new StringBuilder(" where 1 = 1");
         if (!region.isNational()) {
             // events of regions in scope, plus (for a national auditor only) events without a region

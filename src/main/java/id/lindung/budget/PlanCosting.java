@@ -201,6 +201,13 @@ class PlanCosting {
                     + "employer and worker shares, from their first month to December; JKK risk group very low (0.24%)", cohortPeople));
         }
         for (Cohort k : cohorts) {
+            Rupiah usual = id.lindung.contribution.LowWage.usualMinimum(catalog, k.monthFrom().atDay(1));
+            if (id.lindung.contribution.LowWage.isLow(k.segment(), k.wage(), usual)) {
+                // RULES.md gives a PU wage no floor, so a cohort of Rp 100 is costed as typed, and said (LowWage)
+                assumptions.add(assumption(id.lindung.contribution.LowWage.CODE, "{0}: the PU wage {1} is below {2}, less than "
+                        + "anyone is usually reported at; check it is the monthly wage", k.category(), k.wage().toNumber(),
+                        usual.toNumber()));
+            }
             if (k.flows()) {
                 assumptions.add(assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}, then {3} join and {4} leave every month; "
                         + "{5} in December", k.category(), k.count(), k.monthFrom(), k.joiners(), k.leavers(),

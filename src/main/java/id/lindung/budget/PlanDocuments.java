@@ -193,7 +193,8 @@ public class PlanDocuments {
             "JOINERS_LEAVERS", "-NMNNN",
             "NAMED_LIST", "-N",
             "NAMED_LIST_MEMBERS", "N",
-            "PROJECTED_PARAMETER", "-DR");
+            "PROJECTED_PARAMETER", "-DR",
+            "WAGE_BELOW_USUAL_MINIMUM", "-RR");
 
     /** An assumption in the page's language (bundle key {@code budget.assumption.<code>}), else its English text. */
     @SuppressWarnings("unchecked")

@@ -24,13 +24,15 @@ import org.springframework.stereotype.Service;
 public class PlanOverviews {
 
     private final JdbcClient jdbc;
+    private final id.lindung.access.RegionDirectory regions;
     private final BudgetPlans plans;
     private final AreaWorkforce workforce;
 
-    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, AreaWorkforce workforce) {
+    PlanOverviews(JdbcClient jdbc, BudgetPlans plans, AreaWorkforce workforce, id.lindung.access.RegionDirectory regions) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.workforce = workforce;
+        this.regions = regions;
     }
 
     /** Two or more plans of the same payer and year: cost, people and the coverage ratio each reaches. */
@@ -101,8 +103,10 @@ public class PlanOverviews {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("code", "REGION_INVALID", "Not a region code: " + InputProblem.shown(code));
         }
-        if (!actor.scope().covers(area)) {
-            throw new NotFoundException("Region " + code + " not found");
+        // a well-formed code that is no region (64.02.99) is not found either, as outside the scope: it answered a region of
+        // zeros, where every other region address answers 404 (attacker review, 7 December 2026)
+        if (!actor.scope().covers(area) || (!area.isNational() && !regions.known(area.code()))) {
+            throw new NotFoundException("Region " + area.code() + " not found");
         }
         Map<String, Object> sums = jdbc.sql("""
                 with chosen as (

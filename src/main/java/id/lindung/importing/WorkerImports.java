@@ -116,9 +116,13 @@ public class WorkerImports {
         this.currentActor = currentActor;
     }
 
-    /** Reads the upload to a temporary file, then {@link #importFile}. */
+    /**
+     * Reads the upload to a temporary file, then {@link #importFile}. The name the client sent is kept by its last path
+     * segment, as every other upload's ({@code ..\..\windows\daftar.csv} was stored and shown whole).
+     */
     public ImportBatch upload(String fileName, InputStream content, Options options) {
-        return TempUploads.read(content, "lindung-import-", file -> importFile(fileName, file, options));
+        String name = id.lindung.platform.UploadNames.of(fileName, 200, "import.csv");
+        return TempUploads.read(content, "lindung-import-", file -> importFile(name, file, options));
     }
 
     /** Creates a batch for the file, validates it, and with {@code autoConfirm} imports it. */

@@ -63,7 +63,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) throws Exception {
-        return problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
+        ResponseEntity<ProblemDetail> answer = problem(request, e, HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), null);
+        if (e.messageKey() != null) {
+            answer.getBody().setProperty(ProblemLanguage.MESSAGE_KEY, e.messageKey());
+        }
+        return answer;
     }
 
     /** 429 with Retry-After; a page keeps the header and gets the error page with the status. */
@@ -143,7 +147,8 @@ class ApiExceptionHandler {
 
     /** A file upload sent as something other than multipart/form-data (an upload too large is Spring's 413 below). */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request) throws Exception {
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e, HttpServletRequest request,
+                                               jakarta.servlet.http.HttpServletResponse response) throws Exception {
         var tooLarge = UploadLimits.refused(request);
         if (tooLarge.isPresent()) {
             return tooLarge(tooLarge.get(), request);
@@ -153,7 +158,8 @@ class ApiExceptionHandler {
             // some 400 characters, not by a large file: the name is what to fix (coverage review)
             InputProblem problem = InputProblem.of("file", "FILE_NAME_INVALID", "The file name is too long: a part's headers "
                     + "(its name and file name) may have at most 512 bytes");
-            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+            return isApi(request) ? problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem))
+                    : pageRefused(request, response, problem);
         }
         if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
             return problem(request, e, HttpStatus.CONTENT_TOO_LARGE, "UPLOAD_TOO_LARGE",
@@ -162,8 +168,21 @@ class ApiExceptionHandler {
         if (e instanceof ErrorResponse) {
             return other(e, request);
         }
+        if (!isApi(request)) {
+            // an upload form's address posted as an ordinary form (a script, a form without its enctype): the 400 page
+            // naming the file, not the 500 page Spring gives a MultipartException (attacker review, 7 December 2026)
+            return pageRefused(request, response, InputProblem.of("file", "MULTIPART_REQUIRED", "Send the file as multipart/form-data"));
+        }
         return problem(request, e, HttpStatus.BAD_REQUEST, "MULTIPART_REQUIRED",
                 "Send the file as multipart/form-data: " + e.getMessage(), null);
+    }
+
+    /** A page's request refused for its input: the 400 error page naming the problem (PageRefusal), in the reader's language. */
+    private static ResponseEntity<ProblemDetail> pageRefused(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                                                             InputProblem problem) throws java.io.IOException {
+        PageRefusal.record(request, PageRefusal.Kind.INPUT, List.of(problem));
+        response.sendError(HttpStatus.BAD_REQUEST.value());
+        return null;
     }
 
     /** Whether the multipart parser gave up on a part's header section (Tomcat's FileUpload message), not on a size. */
@@ -222,11 +241,9 @@ class ApiExceptionHandler {
             ProblemDetail body = ApiProblems.of(status, known == null ? "HTTP_" + status.value() : known.name(), error.getBody().getDetail());
             return ResponseEntity.status(status).headers(error.getHeaders()).contentType(ApiProblems.PROBLEM_JSON).body(body);
         }
-        java.sql.SQLException sql = causeOf(e, java.sql.SQLException.class);
         // 55P03 lock_not_available (a bounded wait ran out, Allocation.PAYMENT_LOCK_WAIT), 40P01 deadlock_detected
-        boolean lockWait = causeOf(e, org.springframework.dao.PessimisticLockingFailureException.class) != null
-                || (sql != null && ("55P03".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())));
-        if (causeOf(e, java.sql.SQLTransientConnectionException.class) != null || lockWait) {
+        boolean lockWait = DatabaseBusy.lockWait(e);
+        if (DatabaseBusy.is(e)) {
             // every database connection stayed taken longer than the pool waits (payments queued behind a billing run's
             // lock, a burst of uploads): not a fault of the request, and its transaction never began, so nothing was
             // recorded and the same request may simply be sent again
@@ -236,7 +253,7 @@ class ApiExceptionHandler {
                     request.getMethod(), request.getRequestURI());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(org.springframework.http.HttpHeaders.RETRY_AFTER, String.valueOf(BUSY_RETRY_AFTER_SECONDS))
-                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, "SERVICE_BUSY",
+                    .contentType(ApiProblems.PROBLEM_JSON).body(ApiProblems.of(HttpStatus.SERVICE_UNAVAILABLE, DatabaseBusy.CODE,
                             "Lindung is busy and did not start this request; nothing was recorded. Send the same request again "
                                     + "in a few seconds"));
         }

@@ -25,10 +25,30 @@ class WebConfiguration implements WebMvcConfigurer {
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new SupportedLocaleResolver("lindung-lang");
         resolver.setDefaultLocale(INDONESIAN);
+        // without ?lang= or the cookie a page is Indonesian whatever the browser says; an API client is answered in the
+        // language its Accept-Language asks for (English or Indonesian, else Indonesian): its error texts follow it
+        resolver.setDefaultLocaleFunction(request -> ApiProblems.isApi(request) ? accepted(request) : INDONESIAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         // a cookie the server never wrote (<script>, a language it does not speak) reads as Indonesian, not a 500
         resolver.setRejectInvalidCookies(false);
         return resolver;
+    }
+
+    /** The first language of the request's Accept-Language (in its order of preference) that Lindung speaks, else Indonesian. */
+    static Locale accepted(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return INDONESIAN;
+        }
+        for (var locales = request.getLocales(); locales.hasMoreElements(); ) {
+            String language = locales.nextElement().getLanguage();
+            if (language.equals("en")) {
+                return Locale.ENGLISH;
+            }
+            if (language.equals("id") || language.equals("in")) {
+                return INDONESIAN;
+            }
+        }
+        return INDONESIAN;
     }
 
     /**

@@ -11,8 +11,10 @@ public final class QuoteDocuments {
 
     private QuoteDocuments() {}
 
+    /** @param warnings what the quote was computed with but looks wrong (a PU wage far below any usual wage), by code */
     public record Contribution(String segment, String month, List<Line> lines, Rupiah employerTotal, Rupiah workerTotal,
-                               Rupiah total, String regulationVersion, List<String> unverified) {}
+                               Rupiah total, String regulationVersion, List<String> unverified,
+                               List<id.lindung.platform.InputProblem> warnings) {}
 
     public record Line(String program, Rupiah base, Rupiah employer, Rupiah worker, Rupiah total, List<Reference> references,
                        boolean informative) {}

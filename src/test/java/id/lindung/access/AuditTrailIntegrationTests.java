@@ -45,8 +45,41 @@ class AuditTrailIntegrationTests {
         String operator = TestUsers.token(accounts, "audit-operator", Role.VILLAGE_OPERATOR, "64.02.03.2007");
         assertThat(Http.withToken(port, operator).get("/api/v1/audit").statusCode()).isEqualTo(403);
         String auditor = TestUsers.token(accounts, "audit-kalsel", Role.AUDITOR, "63");
-        assertThat(Http.withToken(port, auditor).get("/api/v1/audit?region=64.02").statusCode()).isEqualTo(403);
         assertThat(Http.withToken(port, auditor).get("/api/v1/audit?region=63.01").statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Issue 12, "404 outside scope": the trail answered a region outside the auditor's scope with 403 and a well-formed
+     * code that is no region with an empty list, so it told an auditor which codes exist beyond its area. Both are now
+     * the 404 every other list answers, on the API, the page and the download; a code that is no region code stays 400.
+     */
+    @Test
+    void anAuditorAskingForARegionOutsideItsScopeOrOneThatDoesNotExistGets404AsEverywhereElse() {
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, "audit-kalsel-404", Role.AUDITOR, "63"));
+        for (String region : new String[] {"64.02", "63.99", "63.01.99.9999"}) {
+            var api = auditor.get("/api/v1/audit?region=" + region);
+            assertThat(api.statusCode()).as(region).isEqualTo(404);
+            assertThat(api.body()).contains("\"code\":\"NOT_FOUND\"");
+            assertThat(auditor.get("/audit/ekspor?format=csv&region=" + region).statusCode()).as(region).isEqualTo(404);
+        }
+        assertThat(auditor.get("/api/v1/audit?region=x.y").statusCode()).isEqualTo(400);
+        Http admin = Http.withToken(port, TestUsers.token(accounts, "audit-admin-404", Role.ADMIN, "ID"));
+        assertThat(admin.get("/api/v1/audit?region=99.99").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/audit?region=ID").statusCode()).isEqualTo(200);
+    }
+
+    /** A period of years past what a timestamp holds was a 500 (to=+999999999-12-31) or a field-less 400: OUT_OF_RANGE on the field. */
+    @Test
+    void aPeriodBeyondTheYearsATimestampHoldsIsOutOfRangeOnItsFieldNeverA500() {
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, "audit-far-dates", Role.AUDITOR, "73.02"));
+        for (String query : new String[] {"to=%2B999999999-12-31", "from=%2B999999999-01-01", "from=-999999999-01-01", "to=1899-12-31"}) {
+            for (String path : new String[] {"/api/v1/audit?", "/audit/ekspor?format=csv&"}) {
+                var answer = auditor.get(path + query);
+                assertThat(answer.statusCode()).as(path + query + " " + answer.body()).isEqualTo(400);
+                assertThat(answer.body()).contains("\"code\":\"OUT_OF_RANGE\"", "\"field\":\"" + query.substring(0, query.indexOf('=')) + "\"");
+            }
+        }
+        assertThat(auditor.get("/api/v1/audit?from=1900-01-01&to=9999-12-31").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -100,7 +133,7 @@ class AuditTrailIntegrationTests {
         Http operator = Http.withToken(port, TestUsers.token(accounts, user + "-op", Role.VILLAGE_OPERATOR, "73.02.01.2004"));
         assertThat(operator.get("/audit/ekspor?format=csv").statusCode()).isEqualTo(403);
         Http elsewhere = Http.withToken(port, TestUsers.token(accounts, user + "-far", Role.AUDITOR, "63"));
-        assertThat(elsewhere.get("/audit/ekspor?region=73.02&format=csv").statusCode()).isEqualTo(403);
+        assertThat(elsewhere.get("/audit/ekspor?region=73.02&format=csv").statusCode()).isEqualTo(404);
         assertThat(auditor.get("/audit/ekspor?format=json").statusCode()).isEqualTo(400);
         assertThat(auditor.get("/audit/ekspor?from=yesterday&format=csv").statusCode()).isEqualTo(400);
     }

@@ -194,6 +194,18 @@ class PaymentConcurrencyIntegrationTests {
     void aPaymentWaitingLongerThanItsBoundForItsPayersLockIsBusyAndRecordsNothing() throws Exception {
         String payer = billedVillage("75.01.02.2021");
         long payerId = jdbc.sql("select id from payer where code = ?").param(payer).query(Long.class).single();
+        HttpResponse<String> busy = whilePayerLocked(payerId,
+                () -> api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000")));
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
+        assertThat(busy.body()).contains("\"code\":\"SERVICE_BUSY\"");
+        assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(paymentsOf(payer)).isEmpty();
+        // once the run is over the same payment goes through
+        assertThat(api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000")).statusCode()).isEqualTo(201);
+    }
+
+    /** {@code request}'s answer, sent while another transaction holds the payer's lock as a billing run does. */
+    private <T> T whilePayerLocked(long payerId, java.util.function.Supplier<T> request) throws InterruptedException {
         java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Thread run = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transactions)
@@ -208,19 +220,37 @@ class PaymentConcurrencyIntegrationTests {
                 }));
         run.start();
         assertThat(held.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-        HttpResponse<String> busy;
         try {
-            busy = api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000"));
+            return request.get();
         } finally {
             release.countDown();
             run.join();
         }
-        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(503);
-        assertThat(busy.body()).contains("\"code\":\"SERVICE_BUSY\"");
-        assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+    }
+
+    /**
+     * The payment form behind a billing run's payer lock: the API's 503 SERVICE_BUSY was the generic error page there, and
+     * the typed payment was lost. The form comes back as typed with "Sedang sibuk, coba lagi sebentar" (English with
+     * ?lang=en), nothing recorded, and the same form sent again once the lock is free records the payment.
+     */
+    @Test
+    void aPaymentFormWaitingPastItsPayersLockShowsTheFormAgainBusyAndRecordsNothing() throws Exception {
+        String payer = billedVillage("75.01.02.2020");
+        long payerId = jdbc.sql("select id from payer where code = ?").param(payer).query(Long.class).single();
+        TestUsers.token(accounts, "pay-busy-form", Role.DPMD, "75.01");
+        Http browser = Http.browser(port);
+        browser.login("pay-busy-form", TestUsers.PASSWORD);
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("payer", payer, "reference", "BUSY-FORM-1",
+                "date", "2025-07-03", "amount", "Rp 1.000", "_csrf", Http.csrfOf(browser.get("/pembayaran?lang=id").body())));
+        HttpResponse<String> busy = whilePayerLocked(payerId, () -> browser.postForm("/pembayaran", form));
+        assertThat(busy.statusCode()).as(busy.body()).isEqualTo(200);
+        assertThat(busy.body()).contains("Sedang sibuk, coba lagi sebentar").contains("value=\"BUSY-FORM-1\"")
+                .contains("value=\"Rp 1.000\"").contains("action=\"/pembayaran\"");
         assertThat(paymentsOf(payer)).isEmpty();
-        // once the run is over the same payment goes through
-        assertThat(api().postJson("/api/v1/payments", body(payer, "BUSY-1", "2025-07-03", "1000")).statusCode()).isEqualTo(201);
+        form.put("_csrf", Http.csrfOf(busy.body()));
+        var recorded = browser.postForm("/pembayaran", form);
+        assertThat(recorded.body()).doesNotContain("Sedang sibuk");
+        assertThat(paymentsOf(payer)).hasSize(1);
     }
 
     /**

@@ -218,12 +218,8 @@ class BudgetPlansIntegrationTests {
 
     @Test
     void aCohortsJoinersAndLeaversAreCostedMonthByMonthStoredAndListedInTheAssumptions() {
-        String desa = "72.04.02.2011";
-        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Pesaku", desa);
-        int next = LocalDate.now().getYear() + 1;
-        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, next, null,
-                List.of(new PlanRequest.CohortInput("NELAYAN", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM"),
-                        "3", null, 3L, 1L)), null), DPMD));
+        Map<String, Object> plan = nextYearsPlan("72.04.02.2011", "Pemerintah Desa Pesaku",
+                new PlanRequest.CohortInput("NELAYAN", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM"), "3", null, 3L, 1L));
         // 10 in March, then +2 a month: 10 + 12 + ... + 28 = 190 person-months at Rp 16,800
         assertThat(new BigDecimal(plan.get("total").toString())).isEqualByComparingTo(BigDecimal.valueOf(190L * 16_800));
         assertThat(plan.get("plannedPeople")).isEqualTo(37L);
@@ -232,6 +228,35 @@ class BudgetPlansIntegrationTests {
         assertThat(jdbc.sql("select joiners || '/' || leavers from budget_cohort where plan_id = ?").param(id).query(String.class).single())
                 .isEqualTo("3/1");
         assertThat(CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD)).get("total").toString()).isEqualTo(plan.get("total").toString());
+    }
+
+    /**
+     * A PU cohort of Rp 100 a month was costed without a word (contributions of nearly nothing). RULES.md gives a PU wage
+     * no floor, so it is still costed as typed, and the plan's assumptions name it (WAGE_BELOW_USUAL_MINIMUM), also on
+     * the plan's page; a cohort at a usual wage is not named.
+     */
+    @Test
+    void aPuCohortWageFarBelowAnyUsualWageIsCostedAndNamedInTheAssumptions() {
+        Map<String, Object> plan = nextYearsPlan("72.04.02.2004", "Pemerintah Desa Tompoh",
+                new PlanRequest.CohortInput("RT_RW", "PU", 2L, new BigDecimal("100"), List.of("JKK", "JKM"), "1", null, 0L, 0L),
+                new PlanRequest.CohortInput("LINMAS", "PU", 2L, new BigDecimal("1000000"), List.of("JKK", "JKM"), "1", null, 0L, 0L));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> low = ((List<Map<String, Object>>) plan.get("assumptions")).stream()
+                .filter(a -> "WAGE_BELOW_USUAL_MINIMUM".equals(a.get("code"))).toList();
+        assertThat(low).hasSize(1);
+        assertThat(low.get(0).get("args")).isEqualTo(List.of("RT_RW", "100", "1000000"));
+        Http page = Http.browser(port);
+        TestUsers.token(accounts, "budget-low-wage", Role.DPMD, "72.04");
+        page.login("budget-low-wage", TestUsers.PASSWORD);
+        assertThat(page.get("/anggaran/" + plan.get("id") + "?lang=id", "text/html").body())
+                .contains("RT_RW: upah PU Rp 100 di bawah Rp 1.000.000");
+    }
+
+    /** A plan of next year for a new desa payer, with these cohorts. */
+    private Map<String, Object> nextYearsPlan(String desa, String payerName, PlanRequest.CohortInput... cohorts) {
+        fx.payer("APBDES:" + desa, "APBDES", payerName, desa);
+        int next = LocalDate.now().getYear() + 1;
+        return CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, next, null, List.of(cohorts), null), DPMD));
     }
 
     static void assertCode(HttpResponse<String> r, int status, String code) {

@@ -86,6 +86,18 @@ class PlanOverviewsIntegrationTests {
         assertThat(other.get("/api/v1/budget-plans/regions/72.04?year=" + year).statusCode()).isEqualTo(404);
     }
 
+    /** A region code inside the scope that names no region answered a region of zeros: 404 as every other region address. */
+    @Test
+    void aRegionCodeInsideTheScopeThatNamesNoRegionIsNotFoundNeverARegionOfZeros() {
+        Http own = Http.withToken(port, TestUsers.token(accounts, "overview-unknown", Role.DPMD, "72.04"));
+        int year = java.time.LocalDate.now().getYear() + 1;
+        for (String unknown : new String[] {"72.04.99", "72.04.02.9999"}) {
+            assertThat(own.get("/api/v1/budget-plans/regions/" + unknown + "?year=" + year).statusCode()).as(unknown).isEqualTo(404);
+            assertThat(own.get("/anggaran/wilayah/" + unknown + "/ekspor?year=" + year + "&format=csv").statusCode()).as(unknown).isEqualTo(404);
+        }
+        assertThat(own.get("/api/v1/budget-plans/regions/72.04.02?year=" + year).statusCode()).isEqualTo(200);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theWhatIfCostsEveryAreaAsItsDesaCountTimesTheCostOfADesa() {

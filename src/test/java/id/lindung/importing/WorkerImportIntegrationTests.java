@@ -107,6 +107,16 @@ class WorkerImportIntegrationTests {
         assertThat(out.toString()).contains("nik: ").doesNotContain(",-");
     }
 
+    /** The file name a client sends is kept by its last segment, as every other upload's: a path was stored and shown whole. */
+    @Test
+    void anUploadKeepsOnlyTheLastSegmentOfTheFileNameTheClientSent() {
+        for (String sent : new String[] {"..\\..\\windows\\daftar.csv", "../../etc/daftar.csv", "C:\\Users\\x\\daftar.csv"}) {
+            ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload(sent,
+                    new ByteArrayInputStream("foo,bar\n1,2\n".getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+            assertThat(batch.fileName()).as(sent).isEqualTo("daftar.csv");
+        }
+    }
+
     @Test
     void aFileWithoutTheRequiredColumnsFails() {
         ImportBatch batch = upload(ADMIN, "foo,bar\n1,2\n", WorkerImports.Options.none());

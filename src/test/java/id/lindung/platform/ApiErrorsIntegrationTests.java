@@ -381,7 +381,8 @@ class ApiErrorsIntegrationTests {
 
     @Test
     void malformedInputNamesTheFieldAndTheAcceptedValues() {
-        var body = users.get("dpmd").postJson("/api/v1/likely-duplicates/" + vars.get("flag"), "{\"status\":\"OPEN\"}");
+        var body = users.get("dpmd").postJson("/api/v1/likely-duplicates/" + vars.get("flag"), "{\"status\":\"OPEN\"}",
+                "Accept-Language", "en");
         JsonNode error = JSON.readTree(body.body()).get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("status");
         assertThat(error.get("code").asString()).isEqualTo("INVALID_VALUE");
@@ -402,12 +403,13 @@ class ApiErrorsIntegrationTests {
 
     @Test
     void aBodyOfTheWrongShapeIsDescribedWithoutJavaTypeOrTokenNames() {
-        var array = users.get("dpmd").postJson("/api/v1/quotes/contribution", "[1,2]");
+        var array = users.get("dpmd").postJson("/api/v1/quotes/contribution", "[1,2]", "Accept-Language", "en");
         assertThat(array.statusCode()).isEqualTo(400);
         JsonNode problem = JSON.readTree(array.body());
         assertThat(problem.get("code").asString()).isEqualTo("MALFORMED_BODY");
         assertThat(problem.get("detail").asString()).contains("expected an object").doesNotContain("Request").doesNotContain("START_ARRAY");
-        var list = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"PU\",\"programs\":\"JKK\"}");
+        var list = users.get("dpmd").postJson("/api/v1/quotes/contribution", "{\"segment\":\"PU\",\"programs\":\"JKK\"}",
+                "Accept-Language", "en");
         assertThat(list.statusCode()).isEqualTo(400);
         assertThat(list.body()).contains("expected a list").doesNotContainIgnoringCase("arraylist");
     }

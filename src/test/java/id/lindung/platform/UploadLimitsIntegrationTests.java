@@ -132,4 +132,54 @@ class UploadLimitsIntegrationTests {
         }
         return got.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * Every endpoint that takes a file, API and page form, refuses MONITOR and AUDITOR with 403 whatever they send: a CSV,
+     * JSON, plain text or a proper multipart body. Authorisation comes before the body's type is looked at: the claim
+     * document and named-list uploads answered a read-only role's plain-text body with 415.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"MONITOR", "AUDITOR"})
+    void readOnlyRolesAreRefusedEveryUploadWhateverTheTypeOfWhatTheySend(Role role) {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "upload-ro-" + role.name().toLowerCase(), role, "ID"));
+        byte[] multipart = ("--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nnik\r\n--x--\r\n").getBytes(StandardCharsets.US_ASCII);
+        java.util.Map<String, String> refused = new java.util.TreeMap<>();
+        for (String path : new String[] {"/api/v1/imports", "/api/v1/workforce/imports", "/api/v1/payments/imports",
+                "/api/v1/local-regulations", "/api/v1/claims/1/documents", "/api/v1/budget-plans/1/named-list",
+                "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor", "/cakupan/regulasi",
+                "/klaim/1/dokumen", "/anggaran/1/daftar-nama"}) {
+            for (String type : new String[] {"text/plain", "text/csv", "application/json", "multipart/form-data; boundary=x"}) {
+                var answer = api.post(path, type, type.startsWith("multipart") ? multipart : "{}".getBytes(StandardCharsets.UTF_8));
+                // the page forms' refusal is the 403 error answer, the API's a problem with its code
+                if (answer.statusCode() != 403 || (path.startsWith("/api/") && !answer.body().contains("\"code\":\"FORBIDDEN\""))) {
+                    refused.put(path + " " + type, answer.statusCode() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(refused).isEmpty();
+    }
+
+    /**
+     * An upload form's address posted as an ordinary form (a script, a form without its enctype) was the 500 page: Spring
+     * gives a MultipartException no status. It is the 400 page naming the file and MULTIPART_REQUIRED; the API's answer
+     * is unchanged.
+     */
+    @Test
+    void anUploadFormPostedWithoutItsFileAsMultipartIsA400PageNamingTheFileNotA500() {
+        TestUsers.token(accounts, "upload-not-multipart", Role.DPMD, "64.02");
+        Http browser = Http.browser(port);
+        browser.login("upload-not-multipart", TestUsers.PASSWORD);
+        String csrf = Http.csrfOf(browser.get("/pembayaran").body());
+        for (String path : new String[] {"/impor/pekerja", "/pembayaran/impor", "/wilayah/tenaga-kerja/impor"}) {
+            var page = browser.postForm(path + "?lang=id", java.util.Map.of("stage", "check", "_csrf", csrf), "text/html");
+            assertThat(page.statusCode()).as(path).isEqualTo(400);
+            assertThat(page.body()).as(path).contains("Permintaan tidak dapat diproses", "MULTIPART_REQUIRED",
+                    "Kirim berkas lewat formulir unggah");
+        }
+        var api = Http.withToken(port, TestUsers.token(accounts, "upload-not-multipart", Role.DPMD, "64.02"))
+                .post("/api/v1/imports", "application/x-www-form-urlencoded", "a=b".getBytes(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"code\":\"MULTIPART_REQUIRED\"");
+    }
 }

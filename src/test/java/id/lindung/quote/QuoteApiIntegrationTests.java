@@ -39,6 +39,28 @@ class QuoteApiIntegrationTests {
         assertThat(doc.get("lines").get(3).get("references").get(0).has("verified")).isTrue();
     }
 
+    /**
+     * RULES.md sets a wage earner's wage no floor (§1.4: it may lie below the UMK where a law allows), so a PU wage of
+     * Rp 100 is quoted, not refused, but the quote says it is below the least anyone is usually reported at (the least
+     * BPU income, Rp 1,000,000) with WAGE_BELOW_USUAL_MINIMUM on the wage; a usual wage, and a BPU income, carry none.
+     */
+    @Test
+    void aWageEarnersWageFarBelowAnyUsualWageIsQuotedWithAWarningNotRefused() {
+        var low = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2026-01","wage":100,"risk":"VERY_LOW","programs":["JKK","JKM"]}""");
+        assertThat(low.statusCode()).as(low.body()).isEqualTo(200);
+        JsonNode warning = JSON.readTree(low.body()).get("warnings").get(0);
+        assertThat(warning.get("field").asString()).isEqualTo("wage");
+        assertThat(warning.get("code").asString()).isEqualTo("WAGE_BELOW_USUAL_MINIMUM");
+        assertThat(warning.get("message").asString()).contains("100", "1000000");
+        var usual = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"PU","month":"2026-01","wage":1000000,"risk":"VERY_LOW","programs":["JKK","JKM"]}""");
+        assertThat(JSON.readTree(usual.body()).get("warnings").size()).isZero();
+        var bpu = api().postJson("/api/v1/quotes/contribution", """
+                {"segment":"BPU","month":"2026-01","wage":1000000,"programs":["JKK","JKM"]}""");
+        assertThat(JSON.readTree(bpu.body()).get("warnings").size()).isZero();
+    }
+
     @Test
     void benefitQuoteUsesCamelCaseFields() {
         var response = api().postJson("/api/v1/quotes/benefit", """
@@ -122,7 +144,7 @@ class QuoteApiIntegrationTests {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("\"" + field + "\"", "\"" + code + "\"");
         if (code.equals("INVALID_VALUE")) {
-            assertThat(response.body()).as("1.9 is a number, not a whole one").contains("expected a whole number");
+            assertThat(response.body()).as("1.9 is a number, not a whole one").contains("Seharusnya bilangan bulat");
         }
     }
 
@@ -237,7 +259,10 @@ class QuoteApiIntegrationTests {
         assertThat(twice.body()).contains("lebih dari sekali").doesNotContain("16.800");
         var typed = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "Rp 1.000.000",
                 "programs", "JKK,JKM", "_csrf", csrf));
-        assertThat(typed.body()).as("a wage typed as on a receipt").contains("16.800");
+        assertThat(typed.body()).as("a wage typed as on a receipt").contains("16.800").doesNotContain("quote-warning");
+        var low = browser.postForm("/simulasi/iuran", Map.of("segment", "PU", "month", "2025-04", "wage", "100", "risk", "VERY_LOW",
+                "programs", "JKK,JKM", "_csrf", csrf));
+        assertThat(low.body()).as("a PU wage of Rp 100 is quoted, and questioned").contains("quote-warning", "periksa apakah itu upah sebulan");
         var unreadable = browser.postForm("/simulasi/iuran", Map.of("segment", "BPU", "month", "2025-04", "wage", "1.00.000",
                 "programs", "JKK", "_csrf", csrf));
         assertThat(unreadable.statusCode()).isEqualTo(200);

@@ -320,7 +320,9 @@ class PayerRegisterIntegrationTests {
         assertThat(exists.statusCode()).isEqualTo(409);
         assertThat(json(exists).get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertThat(json(exists).get("errors").get(0).get("code").asString()).isEqualTo("PAYER_EXISTS");
-        assertThat(json(dpmd.postJson("/api/v1/payers", employer("cv ganda " + RUN, VILLAGE))).get("detail").asString()).contains(taken);
+        // the English sentence names the payer registered under that name (the Indonesian one is the code's sentence)
+        assertThat(json(dpmd.postJson("/api/v1/payers", employer("cv ganda " + RUN, VILLAGE), "Accept-Language", "en"))
+                .get("detail").asString()).contains(taken);
 
         Map<String, String[]> changes = Map.of(
                 "{\"phone\": \"12\"}", new String[] {"phone", "PHONE_INVALID"},

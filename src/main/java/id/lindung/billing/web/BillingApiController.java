@@ -340,7 +340,7 @@ class BillingApiController {
         return found
                 .<ResponseEntity<?>>map(r -> ResponseEntity.ok(new PublicReport(masked(r.nik()), r.date(),
                         r.programs().stream().map(p -> new PublicStatus(p.program(), p.status().name())).toList())))
-                .orElseThrow(() -> new NotFoundException("Tidak ada peserta dengan NIK dan tanggal lahir itu"));
+                .orElseThrow(() -> new NotFoundException("No participant with that NIK and birth date", "billing.public.notFound.api"));
     }
 
     static String masked(String nik) {

@@ -214,6 +214,14 @@ class BillingPageController {
             } catch (NotFoundException e) {
                 // the payer left the area between the check and the record: the same answer as an unknown one
                 problems.add(unknownPayer(payer));
+            } catch (RuntimeException e) {
+                if (!id.lindung.platform.DatabaseBusy.is(e)) {
+                    throw e;
+                }
+                // the payer's lock stayed held past its wait (a billing run) or no connection came free: the transaction
+                // was rolled back whole, so the form comes back as typed, to be sent again, not the error page
+                problems.add(InputProblem.of(null, id.lindung.platform.DatabaseBusy.CODE,
+                        "Lindung is busy and recorded nothing; send the same payment again in a few seconds"));
             }
         }
         if (!problems.isEmpty()) {

@@ -1,0 +1,87 @@
+package id.lindung.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An API problem's {@code detail} and {@code message}s follow Accept-Language: Indonesian unless the client asks for
+ * English (they were English only); the codes, fields and status never change with the language.
+ */
+@IntegrationTest
+class ProblemLanguageIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BAD_QUOTE = "{\"segment\":\"XX\",\"month\":\"2025-13\",\"wage\":2000000,\"programs\":[\"JKM\"]}";
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    private JsonNode send(String method, String path, String body, String language) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, "problem-language", Role.DPMD, "64.02"))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void anInputProblemIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
+        for (String indonesian : new String[] {null, "id", "id-ID,id;q=0.9,en;q=0.5", "fr"}) {
+            JsonNode problem = send("POST", "/api/v1/quotes/contribution", BAD_QUOTE, indonesian);
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("code").asString()).isEqualTo("INVALID_INPUT");
+            JsonNode month = problem.get("errors").get(1);
+            assertThat(month.get("field").asString()).isEqualTo("month");
+            assertThat(month.get("code").asString()).isEqualTo("INVALID_MONTH");
+            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus YYYY-MM atau 1 sampai 12.");
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU.");
+            assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. (dan 1 masalah lain)");
+        }
+        // a value of the wrong kind says in Indonesian what kind of value the field takes
+        JsonNode date = send("GET", "/api/v1/audit?from=kemarin", null, null);
+        assertThat(date.get("code").asString()).isEqualTo("INVALID_VALUE");
+        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD.");
+        for (String english : new String[] {"en", "en-US,en;q=0.9", "fr, en;q=0.8, id;q=0.5"}) {
+            JsonNode problem = send("POST", "/api/v1/quotes/contribution", BAD_QUOTE, english);
+            assertThat(problem.get("code").asString()).isEqualTo("INVALID_INPUT");
+            assertThat(problem.get("errors").get(1).get("code").asString()).isEqualTo("INVALID_MONTH");
+            assertThat(problem.get("errors").get(1).get("message").asString()).as(english).isEqualTo("month '2025-13' is not YYYY-MM");
+            assertThat(problem.get("detail").asString()).startsWith("segment: segment 'XX' is not one of [PU, BPU]");
+        }
+    }
+
+    @Test
+    void aNotFoundIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
+        JsonNode indonesian = send("GET", "/api/v1/regions/99", null, null);
+        assertThat(indonesian.get("status").asInt()).isEqualTo(404);
+        assertThat(indonesian.get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(indonesian.get("detail").asString()).isEqualTo("Tidak ditemukan, atau di luar wilayah Anda.");
+        JsonNode english = send("GET", "/api/v1/regions/99", null, "en");
+        assertThat(english.get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(english.get("detail").asString()).isEqualTo("Region 99 not found");
+        // the public check's own sentence, in both languages
+        String unknown = "{\"nik\":\"6402051708850009\",\"birthDate\":\"1985-08-17\"}";
+        JsonNode publicEnglish = send("POST", "/api/v1/public/protection", unknown, "en");
+        if (publicEnglish.get("status").asInt() == 404) {
+            assertThat(publicEnglish.get("detail").asString()).isEqualTo("No participant with that NIK and birth date");
+        }
+    }
+}
