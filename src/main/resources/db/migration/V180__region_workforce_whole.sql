@@ -26,12 +26,20 @@ create table potential_workforce_whole (
     primary key (year, region_code)
 );
 
+-- One writer of the kept rows at a time, whatever the years, held to the end of the writer's transaction: a lock per
+-- year let an upsert (whose UPDATE trigger fires before its INSERT trigger, each locking its years in order) deadlock
+-- with an import of the same years, and let a region change that knew no rows of a year yet commit beside that year's
+-- first import, which then kept the old shape (review of 7 December 2026). Each trigger takes it before it reads which
+-- years to rebuild, so what it reads and rebuilds is what the previous writer committed.
+create function potential_workforce_whole_lock() returns void language sql as $$
+    select pg_advisory_xact_lock(hashtext('potential_workforce_whole'), 0)
+$$;
+
 create function potential_workforce_whole_rebuild(y int) returns void language plpgsql as $$
 declare
     levels text[] := array['VILLAGE', 'DISTRICT', 'REGENCY', 'PROVINCE'];
 begin
-    -- one writer per year at a time; the statements below then see what the previous writer committed
-    perform pg_advisory_xact_lock(hashtext('potential_workforce_whole'), y);
+    perform potential_workforce_whole_lock();
     delete from potential_workforce_whole where year = y;
     -- a village is whole by its own figure only
     insert into potential_workforce_whole (year, region_code, potential_workers, own, below, below_whole)
@@ -67,6 +75,7 @@ create function potential_workforce_whole_changed() returns trigger language plp
 declare
     y int;
 begin
+    perform potential_workforce_whole_lock();
     if tg_op = 'INSERT' then
         for y in select distinct year from new_rows order by 1 loop
             perform potential_workforce_whole_rebuild(y);
@@ -100,14 +109,18 @@ create function potential_workforce_whole_regions_changed() returns trigger lang
 declare
     y int;
 begin
-    if tg_op = 'INSERT' and not exists (select 1 from new_rows) then
-        return null;
-    end if;
-    if tg_op = 'UPDATE' and not exists (
+    -- each operation's test on its own: an INSERT trigger has no old_rows, and PL/pgSQL plans an IF's whole condition
+    -- as one query, so "tg_op = 'UPDATE' and ... old_rows" failed every region list that added a code (review)
+    if tg_op = 'INSERT' then
+        if not exists (select 1 from new_rows) then
+            return null;
+        end if;
+    elsif not exists (
             select 1 from new_rows n join old_rows o on o.code = n.code
             where (o.parent_code, o.level, o.active) is distinct from (n.parent_code, n.level, n.active)) then
         return null;
     end if;
+    perform potential_workforce_whole_lock();
     for y in select distinct year from potential_workforce order by 1 loop
         perform potential_workforce_whole_rebuild(y);
     end loop;

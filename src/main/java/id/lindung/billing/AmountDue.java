@@ -21,9 +21,13 @@ import java.util.List;
  * @param finesPaid        what fine payments paid of {@code finesAccrued}
  * @param fines            the fines still owed: {@code finesAccrued} less {@code finesPaid}
  * @param toPay            the bill's outstanding, the arrears and the fines still owed
+ * @param finePaymentsLeft the fine payments up to the reading date that the fines up to this bill's month do not take:
+ *                         on the payer's latest bill, money paid as fines beyond every fine, which happens when a
+ *                         contribution payment recorded later but dated earlier lowered a fine already paid; shown,
+ *                         never turned into credit (a BPJS officer reverses it and records it as a payment)
  */
 public record AmountDue(List<BillSummary> earlier, Rupiah arrears, long monthsInArrears, Rupiah finesAccrued,
-                        Rupiah finesPaid, Rupiah fines, Rupiah toPay) {
+                        Rupiah finesPaid, Rupiah fines, Rupiah toPay, Rupiah finePaymentsLeft) {
 
     /** The amount due on {@code bill} given the payer's earlier bills (any order), with no fine paid. */
     public static AmountDue of(BillSummary bill, List<BillSummary> earlierBills) {
@@ -59,7 +63,8 @@ public record AmountDue(List<BillSummary> earlier, Rupiah arrears, long monthsIn
         Rupiah paid = finePayments.minus(unspent).plus(paidOwn);
         Rupiah fines = accrued.minus(paid);
         Rupiah own = bill.outstanding().isGreaterThan(Rupiah.ZERO) ? bill.outstanding() : Rupiah.ZERO;
-        return new AmountDue(List.copyOf(earlier), arrears, months, accrued, paid, fines, own.plus(arrears).plus(fines));
+        return new AmountDue(List.copyOf(earlier), arrears, months, accrued, paid, fines, own.plus(arrears).plus(fines),
+                finePayments.minus(paid));
     }
 
     /**
@@ -77,6 +82,6 @@ public record AmountDue(List<BillSummary> earlier, Rupiah arrears, long monthsIn
     /** The same amounts with the earlier bills as {@code actor} may see them. */
     public AmountDue shownTo(Actor actor) {
         return new AmountDue(earlier.stream().map(b -> b.shownTo(actor)).toList(), arrears, monthsInArrears, finesAccrued,
-                finesPaid, fines, toPay);
+                finesPaid, fines, toPay, finePaymentsLeft);
     }
 }

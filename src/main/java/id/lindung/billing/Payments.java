@@ -346,6 +346,12 @@ public class Payments {
         // what the import will do; one without them checks the contributions without writing, as it always has
         boolean rehearse = dryRun && !fineRows.isEmpty();
         int[] counts = tx.execute(status -> {
+            if (!dryRun || rehearse) {
+                // every payer of the file in one sorted pass: the contribution rows' payers and then the fine rows' payers
+                // locked one after the other could deadlock with a billing run locking the same payers in order
+                allocation.lockPayersForPayment(java.util.stream.Stream.concat(good.stream(), fineRows.stream())
+                        .map(e -> payerCache.get(e.getValue().payer()).id()).distinct().toList());
+            }
             int[] paid = storeAll(good, payerCache, actor, rejected, dryRun && !rehearse);
             int[] fined = fines.recordFromFile(fineRows, payerCache, actor, rejected, dryRun && !rehearse);
             if (rehearse) {

@@ -169,6 +169,35 @@ class FinePaymentIntegrationTests {
     }
 
     /**
+     * A fine paid, then the bank statement's contribution payments recorded, dated before it: both months were paid on
+     * time, so no fine was ever owed. The fine payment is not silently swallowed: the bill shows it as left over
+     * (review of 7 December 2026: it vanished from every figure), and it never becomes credit.
+     */
+    @Test
+    void aFinePaymentThatLaterContributionPaymentsMadeNeedlessStaysVisibleAsLeftOver() {
+        String desa = "73.02.06.2010";
+        new BillingFixture(jdbc).villageWithOneOfficial(desa, "Kaur " + desa, "PERANGKAT_DESA", LocalDate.of(2024, 1, 1));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 6), ADMIN, true));
+        CurrentActor.runAs(ADMIN, () -> runs.run(YearMonth.of(2024, 7), ADMIN, true));
+        String payer = "APBDES:" + desa;
+        payFine(payer, "DENDA-OKT", LocalDate.of(2024, 10, 1), "1080");
+        BillingFixture.pay(payments, ADMIN, payer, "JUN-" + desa, LocalDate.of(2024, 7, 10), "10800");
+        BillingFixture.pay(payments, ADMIN, payer, "JUL-" + desa, LocalDate.of(2024, 8, 10), "10800");
+        AmountDue due = dueOfJuly(payer, DECEMBER);
+        assertThat(due.finesAccrued()).isEqualTo(Rupiah.ZERO);
+        assertThat(due.toPay()).isEqualTo(Rupiah.ZERO);
+        assertThat(due.finePaymentsLeft()).isEqualTo(Rupiah.of(1080));
+        assertThat(bounds.balanceOf(payerId(payer)).outstanding()).as("never credit").isEqualTo(Rupiah.ZERO);
+        clock.fixAt(BillingFixture.morningOf(DECEMBER));
+        Http browser = TestUsers.browser(port, accounts, "fine-left-dpmd", Role.DPMD, "73.02");
+        long july = bills.find(payer, YearMonth.of(2024, 7), ADMIN, DECEMBER).get(0).id();
+        assertThat(browser.get("/tagihan/" + july).body()).contains("id=\"fine-payments-left\"").contains("1.080");
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "fine-left-api", Role.DPMD, "73.02"));
+        JsonNode api = json(dpmd.get("/api/v1/bills/" + july).body()).get("amountDue");
+        assertThat(api.get("finePaymentsLeft").decimalValue()).isEqualByComparingTo("1080");
+    }
+
+    /**
      * A reconciliation file's {@code purpose} column: {@code denda} rows are fine payments, checked against the fines
      * owed (the file's earlier fine rows count), after the file's contributions; a dry run writes nothing and says the
      * same; an unknown purpose is its row's own rejection.

@@ -51,7 +51,7 @@ class ProblemLanguageIntegrationTests {
             JsonNode month = problem.get("errors").get(1);
             assertThat(month.get("field").asString()).isEqualTo("month");
             assertThat(month.get("code").asString()).isEqualTo("INVALID_MONTH");
-            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus YYYY-MM atau 1 sampai 12.");
+            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus berbentuk YYYY-MM.");
             assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU.");
             assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. (dan 1 masalah lain)");
         }

@@ -132,15 +132,16 @@ class BillingApiController {
      * What the bill asks to pay, as the PDF's totals say it: the earlier months' unpaid contributions ({@code arrears}, over
      * {@code monthsInArrears}), every fine accrued so far ({@code finesAccrued}: the bill's own and each earlier month's,
      * also a month paid late but in full), what fine payments paid of them ({@code finesPaid}), the fines still owed
-     * ({@code fines}), {@code toPay}, and the earlier months they come from.
+     * ({@code fines}), {@code toPay}, the earlier months they come from, and the fine payments no fine up to this month
+     * takes ({@code finePaymentsLeft}: on the latest bill, fine money beyond every fine, see {@link id.lindung.billing.AmountDue}).
      */
     record DueView(BigDecimal arrears, long monthsInArrears, BigDecimal finesAccrued, BigDecimal finesPaid, BigDecimal fines,
-                   BigDecimal toPay, List<OwingMonth> earlier) {
+                   BigDecimal toPay, List<OwingMonth> earlier, BigDecimal finePaymentsLeft) {
         static DueView of(id.lindung.billing.AmountDue due) {
             return new DueView(due.arrears().toNumber(), due.monthsInArrears(), due.finesAccrued().toNumber(),
                     due.finesPaid().toNumber(), due.fines().toNumber(), due.toPay().toNumber(),
                     due.earlier().stream().map(b -> new OwingMonth(b.month().toString(), b.outstanding().toNumber(), b.fine().toNumber()))
-                            .toList());
+                            .toList(), due.finePaymentsLeft().toNumber());
         }
     }
 
