@@ -418,13 +418,30 @@ class BillingBackfillIntegrationTests {
             var refused = page.postForm("/tagihan/jalankan", Map.of("month", current.minusMonths(2).toString(),
                     "_csrf", Http.csrfOf(overview.body())));
             assertThat(refused.statusCode()).as(language.getKey()).isEqualTo(200);
-            var item = java.util.regex.Pattern.compile("<li>(?:(?!</li>).)*APBDES:" + java.util.regex.Pattern.quote(desa) + ".*?</li>",
-                    java.util.regex.Pattern.DOTALL).matcher(refused.body());
+            var item = java.util.regex.Pattern.compile("<li>(?:(?!</li>).)*APBDES:" + java.util.regex.Pattern.quote(desa)
+                    + "(.*?)<ul class=\"muted\">(.*?)</ul>", java.util.regex.Pattern.DOTALL).matcher(refused.body());
             assertThat(item.find()).as(language.getKey() + ": the payer is named in the preview").isTrue();
-            String text = item.group().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+            String text = ("APBDES:" + desa + item.group(1)).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
             List<String> names = language.getValue();
-            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + names.get(previous.getMonthValue() - 1) + " "
-                    + previous.getYear() + ", " + names.get(current.getMonthValue() - 1) + " " + current.getYear());
+            String previousName = names.get(previous.getMonthValue() - 1) + " " + previous.getYear();
+            String currentName = names.get(current.getMonthValue() - 1) + " " + current.getYear();
+            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + previousName + ", " + currentName);
+            // and how each month changes: the previous month keeps half of its Rp 10,800 and is no longer paid in full
+            // (one of its two programme months, JKM, goes unpaid); the current month loses its Rp 5,400 (JKK unpaid)
+            List<String> details = java.util.regex.Pattern.compile("<li[^>]*>(.*?)</li>", java.util.regex.Pattern.DOTALL)
+                    .matcher(item.group(2)).results().map(r -> r.group(1).replaceAll("\\s+", " ").strip()).toList();
+            String paidInFull = "id".equals(language.getKey()) ? "lunas " : "paid in full ";
+            String paid = "id".equals(language.getKey()) ? "dibayar " : "paid ";
+            String notInFull = "id".equals(language.getKey()) ? "belum lunas" : "not in full";
+            String redated = "id".equals(language.getKey()) ? "1 bulan program pekerja lunas pada tanggal lain"
+                    : "1 worker programme month(s) paid on another day";
+            LocalDate today = LocalDate.now(clock);
+            String todayName = today.getDayOfMonth() + " " + names.get(today.getMonthValue() - 1) + " " + today.getYear();
+            String point = "id".equals(language.getKey()) ? "." : ",";
+            assertThat(details).as(language.getKey()).containsExactly(
+                    previousName + ": " + paid + "Rp 10" + point + "800 → Rp 5" + point + "400; " + paidInFull + todayName + " → "
+                            + notInFull + "; " + redated,
+                    currentName + ": " + paid + "Rp 5" + point + "400 → Rp 0; " + redated);
         }
     }
 
