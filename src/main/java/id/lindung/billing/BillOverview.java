@@ -5,7 +5,6 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.access.PersonalData;
 import id.lindung.shared.Rupiah;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -138,8 +137,7 @@ public class BillOverview {
                 .query((rs, n) -> {
                     Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
                     Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
-                    Rupiah fine = Rupiah.of(rs.getBigDecimal("pu_late").multiply(monthRules.puFineRate())
-                            .setScale(monthRules.roundingScale(), RoundingMode.HALF_UP));
+                    Rupiah fine = monthRules.puFine(rs.getBigDecimal("pu_late"));
                     return new Row(rs.getLong("id"), PersonalData.payerCode(actor, rs.getString("code")),
                             PersonalData.payerName(actor, rs.getString("code"), rs.getString("name")),
                             rs.getString("kind"), rs.getString("payer_region_code"), rs.getString("region_name"),

@@ -265,7 +265,8 @@ public class BillingRuns {
         }
         if (dryRun != null) {
             dryRun.accept(new BillingPreview(month.toString(), bills, newBills, reversals + added, reversals, amount,
-                    r.regulationVersion(), !backfillReasons.isEmpty(), List.copyOf(backfillReasons), dryAllocations.changes(start)));
+                    r.regulationVersion(), !backfillReasons.isEmpty(), List.copyOf(backfillReasons),
+                    dryAllocations.changes(start, linesAfter, LocalDate.now(clock), rules::forMonth)));
         }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("month", month.toString());

@@ -7,7 +7,6 @@ import id.lindung.platform.NotFoundException;
 import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -192,7 +191,7 @@ public class Bills {
         Rupiah total = Rupiah.of(rs.getBigDecimal("total"));
         Rupiah paid = Rupiah.of(rs.getBigDecimal("paid"));
         MonthRules r = rulesCache.computeIfAbsent(month, rules::forMonth);
-        Rupiah fine = Rupiah.of(rs.getBigDecimal("pu_late").multiply(r.puFineRate()).setScale(r.roundingScale(), RoundingMode.HALF_UP));
+        Rupiah fine = r.puFine(rs.getBigDecimal("pu_late"));
         return new BillSummary(rs.getLong("id"), rs.getString("code"), rs.getString("name"), month,
                 total, paid, total.minus(paid), fine, rs.getDate("due_date").toLocalDate(), rs.getLong("line_count"),
                 rs.getString("verification_code"));

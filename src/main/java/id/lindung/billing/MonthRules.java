@@ -48,4 +48,12 @@ public record MonthRules(YearMonth month, List<RateRow> rates, LocalDate puDueDa
     public BigDecimal fineRate(Segment segment) {
         return segment == Segment.BPU ? bpuFineRate : puFineRate;
     }
+
+    /**
+     * A bill's late fine from its PU late weight (rupiah times months late, {@link LateFines}): one half-up rounding of
+     * the exact product (docs/rounding.md).
+     */
+    public id.lindung.shared.Rupiah puFine(BigDecimal puLate) {
+        return id.lindung.shared.Rupiah.of(puLate.multiply(puFineRate).setScale(roundingScale, java.math.RoundingMode.HALF_UP));
+    }
 }

@@ -35,6 +35,7 @@ class BillingBackfillIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired BillingRuns runs;
     @Autowired Payments payments;
+    @Autowired Bills bills;
     @Autowired Clock clock;
 
     private final Actor dpmd = TestUsers.actor("backfill-dpmd", Role.DPMD, "62.04");
@@ -229,6 +230,167 @@ class BillingBackfillIntegrationTests {
         assertThat(allocatedByMonth(creditor)).containsKey(next.toString());
     }
 
+    /** One month of a payer as its bill and its workers' paid months show it. */
+    private record Shown(id.lindung.shared.Rupiah paid, id.lindung.shared.Rupiah fine, LocalDate paidInFullOn,
+                         Map<String, LocalDate> workerMonths) {}
+
+    /**
+     * Each month (yyyy-MM) of the payer: the paid amount and fine of its bill as the bills show them today, and the paid
+     * date of every worker programme month billed in it ("worker:program"; null while unpaid), from paid_month, which
+     * protection reads; the month is paid in full on the latest of those dates when every one is paid.
+     */
+    private Map<String, Shown> shown(Actor who, String payer) {
+        Map<String, Shown> months = new java.util.TreeMap<>();
+        for (BillSummary b : bills.find(payer, null, who, LocalDate.now(clock))) {
+            Map<String, LocalDate> workerMonths = new java.util.TreeMap<>();
+            jdbc.sql("""
+                    select distinct l.worker_id || ':' || l.program, m.paid_on
+                    from bill_line_effective l join registry_payer p on p.id = l.payer_id
+                    left join paid_month m on m.worker_id = l.worker_id and m.program = l.program and m.month = l.month
+                    where p.code = ? and l.month = ? and l.eff > 0""").params(payer, Date.valueOf(b.month().atDay(1)))
+                    .query((rs, n) -> workerMonths.put(rs.getString(1), rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate()))
+                    .list();
+            LocalDate inFull = workerMonths.isEmpty() || workerMonths.containsValue(null) ? null
+                    : workerMonths.values().stream().max(LocalDate::compareTo).orElseThrow();
+            months.put(b.month().toString(), new Shown(b.paid(), b.fine(), inFull, workerMonths));
+        }
+        return months;
+    }
+
+    /** What a run changed of the payers' months other than {@code except}, as the dry run reports it. */
+    private static List<BillingPreview.PaidMonthsChange> changed(Map<String, Map<String, Shown>> before,
+                                                                 Map<String, Map<String, Shown>> after, YearMonth except) {
+        List<BillingPreview.PaidMonthsChange> changes = new java.util.ArrayList<>();
+        before.forEach((payer, old) -> {
+            Map<String, Shown> now = after.get(payer);
+            java.util.SortedSet<String> months = new java.util.TreeSet<>(old.keySet());
+            months.addAll(now.keySet());
+            months.remove(except.toString());
+            Shown none = new Shown(id.lindung.shared.Rupiah.ZERO, id.lindung.shared.Rupiah.ZERO, null, Map.of());
+            List<BillingPreview.MonthChange> details = new java.util.ArrayList<>();
+            for (String month : months) {
+                Shown b = old.getOrDefault(month, none);
+                Shown a = now.getOrDefault(month, none);
+                java.util.Set<String> keys = new java.util.TreeSet<>(b.workerMonths().keySet());
+                keys.addAll(a.workerMonths().keySet());
+                long redated = keys.stream().filter(k -> !java.util.Objects.equals(b.workerMonths().get(k), a.workerMonths().get(k))).count();
+                var change = new BillingPreview.MonthChange(month, b.paid(), a.paid(), b.paidInFullOn(), a.paidInFullOn(), b.fine(),
+                        a.fine(), redated);
+                if (change.changes()) {
+                    details.add(change);
+                }
+            }
+            if (!details.isEmpty()) {
+                changes.add(new BillingPreview.PaidMonthsChange(payer, details.stream().map(BillingPreview.MonthChange::month).toList(),
+                        details));
+            }
+        });
+        return changes;
+    }
+
+    /*
+     * A backfill moves money within the history without changing which months are paid or by how much: the dry run
+     * must still name each month whose paid date, fine or workers' paid dates move, and say how, exactly as the
+     * confirmed run then changes them. Five villages billed for the last three months, none for the one before:
+     *  - A paid the first month on time, the next two and a month ahead today: billing the month before takes the early
+     *    payment, so the first month is paid today instead, late, and fined; its amount stays;
+     *  - B's first month was paid by two payments a few days apart, both on time: one official's part moves to the later
+     *    one. The month's amount, day paid in full and fine stay; one worker's month is paid on another day;
+     *  - D paid the three months exactly: the last one becomes unpaid (the set of paid months changes);
+     *  - E's official joined after the backfilled month, F's three months and a month ahead came in one payment: their
+     *    months stay as they are, and they are not named;
+     *  - G never paid, and its official's death in the backfilled month is recorded late: the run reverses the three
+     *    months after it, and the first of them, overdue, loses its fine although nothing was paid.
+     */
+    @Test
+    void aDryRunNamesEveryMonthWhosePaidDateFineOrWorkersPaidDatesMoveAsTheConfirmedRunDoes() {
+        YearMonth current = YearMonth.now(clock);
+        YearMonth first = current.minusMonths(2);
+        YearMonth backfill = current.minusMonths(3);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate early = current.minusMonths(1).atDay(3);
+        LocalDate later = current.minusMonths(1).atDay(8);
+        Actor murungRaya = TestUsers.actor("backfill-dpmd-4", Role.DPMD, "62.12");
+        BillingFixture fx = new BillingFixture(jdbc);
+        List<String> desas = jdbc.sql("select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code like '62.12.%' order by code limit 6")
+                .query(String.class).list();
+        assertThat(desas).hasSize(6);
+        Map<String, String> payer = new java.util.LinkedHashMap<>();
+        Map<String, Long> terms = new java.util.HashMap<>();
+        for (int i = 0; i < 6; i++) {
+            String name = List.of("A", "B", "D", "E", "F", "G").get(i);
+            String desa = desas.get(i);
+            long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Murung " + name, desa);
+            LocalDate from = name.equals("E") ? first.atDay(1) : current.minusMonths(6).atDay(1);
+            terms.put(name, fx.term(fx.worker(desa, "Kepala Desa " + name, "KEPALA_DESA"), desa, "JKM", "PU", "2000000", null,
+                    village, village, from, null));
+            if (name.equals("B")) {
+                fx.term(fx.worker(desa, "Sekretaris " + name, "PERANGKAT_DESA"), desa, "JKM", "PU", "2000000", null, village, village,
+                        first.atDay(1), null);
+            }
+            payer.put(name, "APBDES:" + desa);
+        }
+        run(murungRaya, first, true);
+        run(murungRaya, first.plusMonths(1), false);
+        run(murungRaya, current, false);
+        // Rp 6,000 a month per official (JKM 0.30 % of Rp 2,000,000)
+        BillingFixture.pay(payments, murungRaya, payer.get("A"), "MURUNG-A1", early, "6000");
+        BillingFixture.pay(payments, murungRaya, payer.get("A"), "MURUNG-A2", today, "18000");
+        BillingFixture.pay(payments, murungRaya, payer.get("B"), "MURUNG-B1", early, "6000");
+        BillingFixture.pay(payments, murungRaya, payer.get("B"), "MURUNG-B2", later, "36000");
+        BillingFixture.pay(payments, murungRaya, payer.get("D"), "MURUNG-D1", early, "18000");
+        BillingFixture.pay(payments, murungRaya, payer.get("E"), "MURUNG-E1", early, "18000");
+        BillingFixture.pay(payments, murungRaya, payer.get("F"), "MURUNG-F1", early, "24000");
+        fx.close(terms.get("G"), backfill.atDay(10), "DECEASED");
+        Map<String, Map<String, Shown>> before = new java.util.LinkedHashMap<>();
+        payer.values().forEach(code -> before.put(code, shown(murungRaya, code)));
+        String state = state("62.12");
+
+        BillingPreview preview = dryRun(murungRaya, backfill);
+        assertThat(state("62.12")).isEqualTo(state);
+        assertThat(preview.backfillRequired()).isTrue();
+        assertThat(preview.reversals()).isEqualTo(3);
+
+        run(murungRaya, backfill, true);
+        Map<String, Map<String, Shown>> after = new java.util.LinkedHashMap<>();
+        payer.values().forEach(code -> after.put(code, shown(murungRaya, code)));
+        List<BillingPreview.PaidMonthsChange> confirmed = changed(before, after, backfill);
+        assertThat(preview.paidMonthsChanged()).containsExactlyElementsOf(confirmed);
+
+        // what the confirmed run changed is what the scenario meant
+        assertThat(confirmed).extracting(BillingPreview.PaidMonthsChange::payer)
+                .containsExactly(payer.get("A"), payer.get("B"), payer.get("D"), payer.get("G"));
+        assertThat(confirmed.get(0).details()).singleElement().satisfies(m -> {
+            assertThat(m.month()).isEqualTo(first.toString());
+            assertThat(m.paidAfter()).isEqualTo(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.of(6000));
+            assertThat(m.paidInFullOnBefore()).isEqualTo(early);
+            assertThat(m.paidInFullOnAfter()).isEqualTo(today);
+            assertThat(m.fineBefore()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(m.fineAfter().isGreaterThan(id.lindung.shared.Rupiah.ZERO)).isTrue();
+            assertThat(m.workerMonthsRedated()).isEqualTo(1);
+        });
+        assertThat(confirmed.get(1).details()).singleElement().satisfies(m -> {
+            assertThat(m.month()).isEqualTo(first.toString());
+            assertThat(m.paidAfter()).isEqualTo(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.of(12000));
+            assertThat(m.paidInFullOnAfter()).isEqualTo(m.paidInFullOnBefore()).isEqualTo(later);
+            assertThat(m.fineAfter()).isEqualTo(m.fineBefore()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(m.workerMonthsRedated()).isEqualTo(1);
+        });
+        assertThat(confirmed.get(2).details()).singleElement().satisfies(m -> {
+            assertThat(m.month()).isEqualTo(current.toString());
+            assertThat(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.of(6000));
+            assertThat(m.paidAfter()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(m.paidInFullOnBefore()).isEqualTo(early);
+            assertThat(m.paidInFullOnAfter()).isNull();
+        });
+        assertThat(confirmed.get(3).details()).singleElement().satisfies(m -> {
+            assertThat(m.month()).isEqualTo(first.toString());
+            assertThat(m.paidAfter()).isEqualTo(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(m.fineBefore().isGreaterThan(id.lindung.shared.Rupiah.ZERO)).isTrue();
+            assertThat(m.fineAfter()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+        });
+    }
+
     /**
      * The preview on /tagihan names the months whose payments would move as the rest of the page names months ("Nov
      * 2026, Des 2026", "Dec 2026" in English), not as the dry run keeps them ("2026-11, 2026-12", review of 6 December 2026).
@@ -256,13 +418,30 @@ class BillingBackfillIntegrationTests {
             var refused = page.postForm("/tagihan/jalankan", Map.of("month", current.minusMonths(2).toString(),
                     "_csrf", Http.csrfOf(overview.body())));
             assertThat(refused.statusCode()).as(language.getKey()).isEqualTo(200);
-            var item = java.util.regex.Pattern.compile("<li>(?:(?!</li>).)*APBDES:" + java.util.regex.Pattern.quote(desa) + ".*?</li>",
-                    java.util.regex.Pattern.DOTALL).matcher(refused.body());
+            var item = java.util.regex.Pattern.compile("<li>(?:(?!</li>).)*APBDES:" + java.util.regex.Pattern.quote(desa)
+                    + "(.*?)<ul class=\"muted\">(.*?)</ul>", java.util.regex.Pattern.DOTALL).matcher(refused.body());
             assertThat(item.find()).as(language.getKey() + ": the payer is named in the preview").isTrue();
-            String text = item.group().replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
+            String text = ("APBDES:" + desa + item.group(1)).replaceAll("<[^>]+>", "").replaceAll("\\s+", " ").strip();
             List<String> names = language.getValue();
-            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + names.get(previous.getMonthValue() - 1) + " "
-                    + previous.getYear() + ", " + names.get(current.getMonthValue() - 1) + " " + current.getYear());
+            String previousName = names.get(previous.getMonthValue() - 1) + " " + previous.getYear();
+            String currentName = names.get(current.getMonthValue() - 1) + " " + current.getYear();
+            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + previousName + ", " + currentName);
+            // and how each month changes: the previous month keeps half of its Rp 10,800 and is no longer paid in full
+            // (one of its two programme months, JKM, goes unpaid); the current month loses its Rp 5,400 (JKK unpaid)
+            List<String> details = java.util.regex.Pattern.compile("<li[^>]*>(.*?)</li>", java.util.regex.Pattern.DOTALL)
+                    .matcher(item.group(2)).results().map(r -> r.group(1).replaceAll("\\s+", " ").strip()).toList();
+            String paidInFull = "id".equals(language.getKey()) ? "lunas " : "paid in full ";
+            String paid = "id".equals(language.getKey()) ? "dibayar " : "paid ";
+            String notInFull = "id".equals(language.getKey()) ? "belum lunas" : "not in full";
+            String redated = "id".equals(language.getKey()) ? "1 bulan program pekerja lunas pada tanggal lain"
+                    : "1 worker programme month(s) paid on another day";
+            LocalDate today = LocalDate.now(clock);
+            String todayName = today.getDayOfMonth() + " " + names.get(today.getMonthValue() - 1) + " " + today.getYear();
+            String point = "id".equals(language.getKey()) ? "." : ",";
+            assertThat(details).as(language.getKey()).containsExactly(
+                    previousName + ": " + paid + "Rp 10" + point + "800 → Rp 5" + point + "400; " + paidInFull + todayName + " → "
+                            + notInFull + "; " + redated,
+                    currentName + ": " + paid + "Rp 5" + point + "400 → Rp 0; " + redated);
         }
     }
 
