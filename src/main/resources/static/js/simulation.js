@@ -6,10 +6,13 @@
     var select = form.querySelector('[data-case-select]');
     if (!select) { return; }
     var reasonSelect = form.querySelector('[data-reason-select]');
+    // a field's reasons count only where the reason is asked (a birth date is JHT at age 56, and any JP old age)
+    var reasonCases = reasonSelect && reasonSelect.closest('[data-cases]');
+    var reasonAsked = !reasonCases || reasonCases.getAttribute('data-cases').split(' ').indexOf(select.value) >= 0;
     form.querySelectorAll('[data-cases]').forEach(function (el) {
       var show = el.getAttribute('data-cases').split(' ').indexOf(select.value) >= 0;
       var reasons = el.getAttribute('data-reasons');
-      if (show && reasons && reasonSelect) {
+      if (show && reasons && reasonSelect && reasonAsked) {
         show = reasons.split(' ').indexOf(reasonSelect.value) >= 0;
       }
       el.hidden = !show;

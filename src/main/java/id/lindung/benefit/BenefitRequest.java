@@ -20,8 +20,9 @@ import java.util.Objects;
  * @param contributionMonths24 JKP contribution months in the 24 months before job loss
  * @param consecutiveMonths    JKP: the longest run of consecutive contribution months among them (checked when given)
  * @param jht                  JHT payout facts (reason, dates, contribution history); null for other cases
- * @param pension              JP old-age facts of a person (birth date, contributions to pay back); null for a quote
- *                             that has none (then no pension age is checked and no lump sum is quoted)
+ * @param pension              JP old-age facts of a person (birth date, contributions to pay back), as a claim and
+ *                             the benefit quote give them; null: no pension age is checked and below the months of a
+ *                             monthly pension no lump sum is computed (PENSION_MONTHS_BELOW_MINIMUM)
  */
 public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
                              int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,

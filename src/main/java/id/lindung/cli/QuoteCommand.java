@@ -56,13 +56,13 @@ class QuoteCommand {
         @Option(names = "--percent", description = "Partial disability percentage.") BigDecimal percent;
         @Option(names = "--months", description = "Months unable to work (temporary disability).") Integer months;
         @Option(names = "--contribution-months", description = "JP or JHT contribution months.") Integer contributionMonths;
-        @Option(names = "--average-wage", description = "JP average indexed monthly wage, rupiah.") BigDecimal averageWage;
+        @Option(names = "--average-wage", description = "JP average indexed monthly wage, rupiah (below 180 months: the wage of each month paid back).") BigDecimal averageWage;
         @Option(names = "--contribution-months-24", description = "JKP contribution months in the last 24.") Integer contributionMonths24;
         @Option(names = "--consecutive-months", description = "JKP: longest run of consecutive contribution months in the last 24 (checks the rule of 6 consecutive months).") Integer consecutiveMonths;
         @Option(names = "--reason", description = "JHT_PAYOUT: AGE_56, RESIGNATION, DISMISSAL, LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH, PARTIAL_RETIREMENT (10%%), PARTIAL_HOUSING (30%%).") String reason;
-        @Option(names = "--birth-date", description = "JHT_PAYOUT at AGE_56: birth date, YYYY-MM-DD.") String birthDate;
+        @Option(names = "--birth-date", description = "Birth date, YYYY-MM-DD: JHT_PAYOUT at AGE_56; JP_OLD_AGE (optional) to check the pension age.") String birthDate;
         @Option(names = "--employment-end", description = "JHT_PAYOUT after RESIGNATION or DISMISSAL: last day of work, YYYY-MM-DD.") String employmentEnd;
-        @Option(names = "--contribution-start", description = "JHT_PAYOUT: first contribution month, YYYY-MM (with --contribution-months and --wage, or --monthly-wages).") String contributionStart;
+        @Option(names = "--contribution-start", description = "First contribution month, YYYY-MM. JHT_PAYOUT: with --contribution-months and --wage, or --monthly-wages. JP_OLD_AGE below 180 months (lump sum): default the months just before --date.") String contributionStart;
         @Option(names = "--monthly-wages", split = ",", description = "JHT_PAYOUT: one wage per contribution month, oldest first.") List<BigDecimal> monthlyWages;
         @Option(names = "--partial-claimed", description = "JHT_PAYOUT: a partial claim was already paid (only one is allowed).") boolean partialClaimed;
         @Option(names = "--regulations-dir", description = "Extra regulation files (default: LINDUNG_REGULATIONS_DIR or <data-dir>/regulations).") Path regulationsDir;

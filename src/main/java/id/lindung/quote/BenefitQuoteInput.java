@@ -11,7 +11,9 @@ import java.util.List;
  *                          checked when given)
  * @param reason            JHT_PAYOUT: AGE_56, RESIGNATION, DISMISSAL, LEAVING_INDONESIA, TOTAL_DISABILITY, DEATH,
  *                          PARTIAL_RETIREMENT (10%) or PARTIAL_HOUSING (30%)
- * @param contributionStart JHT_PAYOUT: first contribution month, YYYY-MM
+ * @param birthDate         JHT_PAYOUT at AGE_56; JP_OLD_AGE (optional): the JP pension age is checked
+ * @param contributionStart JHT_PAYOUT: first contribution month, YYYY-MM; JP_OLD_AGE below 180 months (optional): the
+ *                          first of the months paid back as a lump sum, by default the months just before the date's
  * @param monthlyWages      JHT_PAYOUT: one wage per contribution month, oldest first (instead of a constant wage)
  * @param partialClaimed    JHT_PAYOUT: a partial claim was already paid
  */

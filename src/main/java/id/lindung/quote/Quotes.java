@@ -6,6 +6,7 @@ import id.lindung.benefit.BenefitQuote;
 import id.lindung.benefit.BenefitRequest;
 import id.lindung.benefit.JhtReason;
 import id.lindung.benefit.MissingFactException;
+import id.lindung.benefit.PensionFacts;
 import id.lindung.contribution.ContributionCalculator;
 import id.lindung.contribution.ContributionQuote;
 import id.lindung.contribution.ContributionRequest;
@@ -107,6 +108,7 @@ public final class Quotes {
             problems.add(InputProblem.of("children", "NEGATIVE", "children must not be negative"));
         }
         BenefitRequest.JhtFacts jht = benefitCase == BenefitCase.JHT_PAYOUT ? jhtFacts(in, problems) : null;
+        PensionFacts pension = benefitCase == BenefitCase.JP_OLD_AGE ? pensionFacts(in, date, problems) : null;
         monthCount(in.months(), "months", problems);
         monthCount(in.contributionMonths(), "contributionMonths", problems);
         monthCount(in.contributionMonths24(), "contributionMonths24", problems);
@@ -122,7 +124,8 @@ public final class Quotes {
         BenefitQuote q;
         try {
             q = benefits.quote(new BenefitRequest(benefitCase, date, segment, wage, membershipStart, children,
-                    in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht));
+                    in.percent(), in.months(), in.contributionMonths(), average, in.contributionMonths24(), in.consecutiveMonths(), jht,
+                    pension));
         } catch (MissingFactException e) {
             throw new InvalidInputException(e.field(), e.code(), e.getMessage());
         } catch (ArithmeticException e) {
@@ -161,6 +164,23 @@ public final class Quotes {
         }
         return reason == null ? null : new BenefitRequest.JhtFacts(reason, birthDate, employmentEnd, start, wages,
                 Boolean.TRUE.equals(in.partialClaimed()));
+    }
+
+    /**
+     * A JP old-age quote is about a person at pension age: below the months of a monthly pension it is the lump sum a
+     * claim computes from facts (RULES.md 4.5), the {@code contributionMonths} at the {@code averageWage} each month's JP
+     * line in full, from {@code contributionStart}, by default the months just before the month of the date (the worker
+     * contributed up to retirement). With a {@code birthDate} the pension age is checked too; without one the date is
+     * taken to be at pension age.
+     */
+    private static PensionFacts pensionFacts(BenefitQuoteInput in, LocalDate date, List<InputProblem> problems) {
+        LocalDate birthDate = date(in.birthDate(), "birthDate", false, problems);
+        YearMonth start = blank(in.contributionStart()) ? null : month(in.contributionStart(), "contributionStart", problems);
+        if (start == null && date != null && in.contributionMonths() != null && in.contributionMonths() >= 0
+                && in.contributionMonths() <= MAX_MONTHS) {
+            start = YearMonth.from(date).minusMonths(in.contributionMonths());
+        }
+        return new PensionFacts(birthDate, start, List.of());
     }
 
     /** Far above any real monthly wage: such an amount is a typing error, refused as too large. */

@@ -210,6 +210,25 @@ class ClaimBenefitTests {
     }
 
     @Test
+    void theBenefitQuoteOfAnOldAgeLumpSumIsTheClaimsFromTheSameFacts() {
+        // one calculation: the quote (/simulasi, the API, the CLI) of 120 months at 10M before December 2026, its first
+        // month by default the months just before, pays what a claim with those facts from December 2016 pays, each
+        // month under its own JP wage cap, with the same references (the unverified returns rate among them)
+        ClaimRequests.Facts facts = new ClaimRequests.Facts(null, 120, new BigDecimal("10000000"), null, null, null, null,
+                YearMonth.of(2016, 12), null, null);
+        ClaimBenefit.Result claim = oldAge("2026-12-01", "1966-03-20", facts, List.of(), List.of());
+        id.lindung.quote.QuoteDocuments.Benefit quote = id.lindung.quote.Quotes.of(CATALOG).benefit(new id.lindung.quote.BenefitQuoteInput(
+                "JP_OLD_AGE", "2026-12-01", null, null, null, null, null, null, 120, new BigDecimal("10000000"), null, null, null,
+                "1966-03-20", null, null, null, null));
+        assertThat(quote.components()).extracting(c -> c.code() + "=" + rp(c.amount()))
+                .containsExactly("JP_CONTRIBUTIONS=32391081", "JP_RETURNS=0")
+                .isEqualTo(claim.components().stream().map(c -> c.code() + "=" + rp(c.amount())).toList());
+        assertThat(quote.components()).extracting(id.lindung.quote.QuoteDocuments.Component::references)
+                .isEqualTo(claim.components().stream().map(ClaimCase.Component::references).toList());
+        assertThat(quote.total()).isEqualTo(claim.total());
+    }
+
+    @Test
     void aHundredEightyMonthsOrMoreIsStillAMonthlyPensionNotALumpSum() {
         ClaimRequests.Facts facts = new ClaimRequests.Facts(null, 180, new BigDecimal("6000000"), null, null, null, null, null, null, null);
         ClaimBenefit.Result r = oldAge("2031-01-15", "1970-01-01", facts, months(YearMonth.of(2016, 1), 180, 6_000_000),

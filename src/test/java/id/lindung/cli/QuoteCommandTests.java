@@ -65,10 +65,31 @@ class QuoteCommandTests {
         JsonNode temporary = ok("quote", "benefit", "--case", "JKK_TEMPORARY_DISABILITY", "--date", "2025-06-01", "--wage", "2000000",
                 "--months", "15");
         assertThat(temporary.get("total").asLong()).isEqualTo(27_000_000);
-        JsonNode short_ = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15", "--contribution-months", "100",
+    }
+
+    @Test
+    void belowOneHundredEightyMonthsQuoteBenefitPrintsTheJpLumpSumWithItsUnverifiedReturns() {
+        // RULES.md 4.5: 100 months before January 2026 (September 2017 to December 2025) at 6M, under every month's JP
+        // wage cap: 3% x 6M x 100 = 18,000,000, plus returns at jp.returnRate (0 %, unverified)
+        JsonNode lumpSum = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15", "--contribution-months", "100",
                 "--average-wage", "6000000");
-        assertThat(short_.get("eligible").asBoolean()).isFalse();
-        assertThat(short_.get("rejections").get(0).get("code").asString()).isEqualTo("PENSION_MONTHS_BELOW_MINIMUM");
+        List<String> components = new ArrayList<>();
+        lumpSum.get("components").forEach(c -> components.add(c.get("code").asString() + "=" + c.get("amount").asLong()));
+        assertThat(components).containsExactly("JP_CONTRIBUTIONS=18000000", "JP_RETURNS=0");
+        assertThat(lumpSum.get("eligible").asBoolean() && lumpSum.get("rejections").isEmpty()).as(lumpSum.toString()).isTrue();
+        assertThat(lumpSum.get("total").asLong()).isEqualTo(18_000_000);
+        assertThat(lumpSum.get("components").get(1).get("references").toString())
+                .contains("jp.returnRate", "hasil pengembangan belum diverifikasi");
+        assertThat(lumpSum.get("unverified").toString()).contains("jp.returnRate");
+        // the same fields as every benefit quote
+        assertThat(lumpSum.propertyNames()).containsExactly("case", "date", "eligible", "components", "rejections", "total", "unverified");
+        // a first month and a birth date as for a JHT payout: 12 months from January 2016, the pension age checked
+        JsonNode given = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15", "--contribution-months", "12",
+                "--average-wage", "6000000", "--contribution-start", "2016-01", "--birth-date", "1966-03-20");
+        assertThat(given.get("total").asLong()).isEqualTo(2_160_000);
+        JsonNode young = ok("quote", "benefit", "--case", "JP_OLD_AGE", "--date", "2026-01-15", "--contribution-months", "100",
+                "--average-wage", "6000000", "--birth-date", "1974-09-14");
+        assertThat(young.get("rejections").get(0).get("code").asString()).isEqualTo("PENSION_AGE_NOT_REACHED");
     }
 
     @Test

@@ -186,6 +186,62 @@ class QuoteApiIntegrationTests {
         assertThat(JSON.readTree(early.body()).get("rejections").get(0).get("code").asString()).isEqualTo("JHT_WAITING_PERIOD_NOT_OVER");
     }
 
+    /**
+     * RULES.md 4.5: below 180 contribution months (every case before July 2030) JP at pension age is a lump sum of the
+     * contributions plus returns; the API and the page quote it as a claim from facts does, the returns rate unverified,
+     * in the same document fields as before.
+     */
+    @Test
+    void belowOneHundredEightyMonthsTheBenefitQuoteIsTheJpLumpSumWithItsReturnsFlaggedUnverified() {
+        var response = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JP_OLD_AGE","date":"2026-12-01","contributionMonths":120,"averageWage":4000000,"contributionStart":"2016-01"}""");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        assertThat(doc.propertyNames()).containsExactly("case", "date", "eligible", "components", "rejections", "total", "unverified");
+        assertThat(doc.get("eligible").asBoolean()).isTrue();
+        assertThat(doc.get("rejections")).isEmpty();
+        assertThat(doc.get("components").get(0).get("code").asString()).isEqualTo("JP_CONTRIBUTIONS");
+        assertThat(doc.get("components").get(0).get("amount").asLong()).isEqualTo(14_400_000);
+        JsonNode returns = doc.get("components").get(1);
+        assertThat(returns.get("code").asString()).isEqualTo("JP_RETURNS");
+        assertThat(returns.get("amount").asLong()).isZero();
+        JsonNode rate = null;
+        for (JsonNode r : returns.get("references")) {
+            if (r.hasNonNull("parameter") && r.get("parameter").asString().equals("jp.returnRate")) {
+                rate = r;
+            }
+        }
+        assertThat(rate).as(returns.toString()).isNotNull();
+        assertThat(rate.get("verified").asBoolean()).isFalse();
+        assertThat(rate.get("note").asString()).contains("hasil pengembangan belum diverifikasi");
+        assertThat(doc.get("total").asLong()).isEqualTo(14_400_000);
+        assertThat(doc.get("unverified").toString()).contains("jp.returnRate");
+        // with a birth date the pension age is checked: the demo worker is 52 in December 2026
+        var young = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JP_OLD_AGE","date":"2026-12-01","contributionMonths":120,"averageWage":4000000,"birthDate":"1974-09-14"}""");
+        assertThat(young.statusCode()).as(young.body()).isEqualTo(200);
+        assertThat(JSON.readTree(young.body()).get("rejections").get(0).get("code").asString()).isEqualTo("PENSION_AGE_NOT_REACHED");
+        var badStart = api().postJson("/api/v1/quotes/benefit", """
+                {"case":"JP_OLD_AGE","date":"2026-12-01","contributionMonths":12,"averageWage":4000000,"contributionStart":"2016-13"}""");
+        assertThat(badStart.statusCode()).as(badStart.body()).isEqualTo(400);
+        assertThat(badStart.body()).contains("\"contributionStart\"", "\"INVALID_MONTH\"");
+
+        // the page: the components named and the unverified returns said in words, in Indonesian and in English
+        Http browser = TestUsers.browser(port, accounts, "quote.jp-lump-sum", Role.VILLAGE_OPERATOR, "64.02.03.2007");
+        String csrf = Http.csrfOf(browser.get("/simulasi").body());
+        Map<String, String> form = Map.of("case", "JP_OLD_AGE", "date", "2026-12-01", "contributionMonths", "120",
+                "averageWage", "4.000.000", "contributionStart", "2016-01", "_csrf", csrf);
+        String id = browser.postForm("/simulasi/manfaat", form).body();
+        assertThat(id).contains("Iuran JP (pemberi kerja dan pekerja), dibayar kembali sekaligus", "Hasil pengembangan iuran JP",
+                "14.400.000", "Hasil pengembangan belum diverifikasi", "Berhak").doesNotContain("PENSION_MONTHS_BELOW_MINIMUM", "??");
+        String en = browser.postForm("/simulasi/manfaat?lang=en", form).body();
+        assertThat(en).contains("JP contributions (employer and worker), paid back at once", "Returns on the JP contributions",
+                "Returns not verified").doesNotContain("??");
+        String early = browser.postForm("/simulasi/manfaat?lang=id", Map.of("case", "JP_OLD_AGE", "date", "2026-12-01",
+                "contributionMonths", "120", "averageWage", "4000000", "birthDate", "1974-09-14", "_csrf", csrf)).body();
+        assertThat(early).contains("Usia pensiun JP belum tercapai pada tanggal ini.", "PENSION_AGE_NOT_REACHED");
+    }
+
     @Test
     void quotesNeedSignIn() {
         assertThat(Http.anonymous(port).get("/api/v1/regulations").statusCode()).isEqualTo(401);

@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * /simulasi on a 390 px phone: each benefit case shows only the fields it needs (static script, no inline script),
- * the JHT payout can be quoted from the form, and the cash total is explained beside the scholarship maximum.
+ * the JHT payout and the JP old-age lump sum can be quoted from the form, and the cash total is explained beside the
+ * scholarship maximum, the unverified JP returns beside the lump sum.
  */
 @IntegrationTest
 class SimulationUiTests {
@@ -39,7 +40,8 @@ class SimulationUiTests {
             "JKK_TOTAL_DISABILITY", Set.of("segment", "wage", "children"),
             "JKK_PARTIAL_DISABILITY", Set.of("segment", "wage", "percent"),
             "JKK_TEMPORARY_DISABILITY", Set.of("segment", "wage", "months"),
-            "JP_OLD_AGE", Set.of("contributionMonths", "averageWage"),
+            // a birth date (pension age) and the first month of the months paid back as a lump sum, both optional
+            "JP_OLD_AGE", Set.of("contributionMonths", "averageWage", "birthDate", "contributionStart"),
             "JKP", Set.of("wage", "contributionMonths24", "consecutiveMonths"),
             // reason RESIGNATION (the first reason is AGE_56, chosen below)
             "JHT_PAYOUT", Set.of("segment", "reason", "employmentEnd", "contributionStart", "wage", "contributionMonths",
@@ -108,14 +110,26 @@ class SimulationUiTests {
             driver.findElement(By.cssSelector("#benefit-form button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("benefit-result"), "Hasil pengembangan JHT"));
 
+            // JP old age below 180 months (RULES.md 4.5): the lump sum of the months just before the date, the unverified
+            // returns said in words; the birth date is asked whatever JHT reason was chosen before
+            kind.selectByValue("JP_OLD_AGE");
+            assertThat(driver.findElement(By.name("birthDate")).isDisplayed()).isTrue();
+            setValue(driver, "date", "2026-12-01");
+            setValue(driver, "contributionStart", "");
+            setValue(driver, "contributionMonths", "120");
+            setValue(driver, "averageWage", "4.000.000");
+            String lumpSum = submitUntil(driver, wait, ".unverified-returns-note");
+            assertThat(lumpSum).contains("Iuran JP (pemberi kerja dan pekerja), dibayar kembali sekaligus", "Hasil pengembangan iuran JP",
+                    "14.400.000", "Hasil pengembangan belum diverifikasi", "Berhak").doesNotContain("JP_RETURNS", "??");
+            assertThat(Browser.overflow(driver)).as("the JP lump sum fits a phone").isLessThanOrEqualTo(0);
+            Browser.screenshot(driver, "simulation-jp-lump-sum-phone");
+
             // a death with two children: the scholarship maximum is not part of the cash total, and the page says so
             kind.selectByValue("JKM_DEATH");
             setValue(driver, "date", "2025-05-10");
             setValue(driver, "membershipStart", "2019-01-01");
             setValue(driver, "children", "2");
-            driver.findElement(By.cssSelector("#benefit-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#benefit-result .scholarship-note")));
-            String death = driver.findElement(By.id("benefit-result")).getText();
+            String death = submitUntil(driver, wait, ".scholarship-note");
             assertThat(death).contains("Beasiswa (paling banyak)", "bukan tunai sekaligus", "Jumlah tunai", "42.000.000",
                     "Beasiswa tidak termasuk jumlah tunai");
             assertThat(Browser.overflow(driver)).as("the death result fits a phone").isLessThanOrEqualTo(0);
@@ -123,6 +137,13 @@ class SimulationUiTests {
         } finally {
             driver.quit();
         }
+    }
+
+    /** Sends the benefit form and answers the result's text once it holds {@code note} (a CSS selector). */
+    private static String submitUntil(WebDriver driver, WebDriverWait wait, String note) {
+        driver.findElement(By.cssSelector("#benefit-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#benefit-result " + note)));
+        return driver.findElement(By.id("benefit-result")).getText();
     }
 
     /** Sets a field's value as a person would, also for date and month inputs whose typing depends on the locale. */

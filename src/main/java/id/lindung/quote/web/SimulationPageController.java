@@ -73,6 +73,8 @@ class SimulationPageController {
                    @RequestParam(required = false) String monthlyWages,
                    @RequestParam(defaultValue = "false") boolean partialClaimed, Model model, Locale locale) {
         boolean jht = "JHT_PAYOUT".equals(benefitCase);
+        // a JP old-age quote takes a birth date (pension age) and a first contribution month (lump sum) as JHT does
+        boolean person = jht || "JP_OLD_AGE".equals(benefitCase);
         try {
             List<BigDecimal> wages = jht ? wages(monthlyWages) : null;
             if (jht) {
@@ -80,10 +82,13 @@ class SimulationPageController {
             }
             var quote = quotes.benefit(new BenefitQuoteInput(benefitCase, date, segment, jht && wages != null && !wages.isEmpty() ? null : money("wage", wage),
                     membershipStart, children, percent, months, contributionMonths, money("averageWage", averageWage), contributionMonths24, consecutiveMonths,
-                    jht ? blankToNull(reason) : null, jht ? blankToNull(birthDate) : null, jht ? blankToNull(employmentEnd) : null,
-                    jht ? blankToNull(contributionStart) : null, wages, jht ? partialClaimed : null));
+                    jht ? blankToNull(reason) : null, person ? blankToNull(birthDate) : null, jht ? blankToNull(employmentEnd) : null,
+                    person ? blankToNull(contributionStart) : null, wages, jht ? partialClaimed : null));
             model.addAttribute("quote", quote);
             model.addAttribute("hasScholarship", quote.components().stream().anyMatch(c -> "SCHOLARSHIP_MAX".equals(c.code())));
+            // the JP lump sum's returns rest on a rate no cited source gives: said in words beside the amount
+            model.addAttribute("unverifiedJpReturns", quote.components().stream().anyMatch(c -> "JP_RETURNS".equals(c.code())
+                    && c.references().stream().anyMatch(r -> !r.verified())));
             java.util.Map<String, String> texts = new java.util.HashMap<>();
             quote.rejections().forEach(r -> texts.put(r.code(),
                     messages.getMessage("simulation.rejection." + r.code(), null, r.message(), locale)));
@@ -137,12 +142,16 @@ class SimulationPageController {
         return s == null || s.isBlank() ? null : s;
     }
 
-    /** A validation problem in the page's language: the code's sentence with the field's label, else the problem as given. */
-    /** A request refused as a whole, in the page's language where the bundle has its code. */
+    /**
+     * A request refused as a whole, in the page's language where the bundle has its code (as a refusal of the whole, else
+     * as the same code's rejection of a component: JP_MONTHS_IMPOSSIBLE is either).
+     */
     private String rejectedText(id.lindung.shared.RejectedException e, Locale locale) {
-        return messages.getMessage("simulation.rejected." + e.code(), null, e.getMessage(), locale);
+        String asRejection = messages.getMessage("simulation.rejection." + e.code(), null, e.getMessage(), locale);
+        return messages.getMessage("simulation.rejected." + e.code(), null, asRejection, locale);
     }
 
+    /** A validation problem in the page's language: the code's sentence with the field's label, else the problem as given. */
     private String problemText(id.lindung.platform.InputProblem p, Locale locale) {
         String field = messages.getMessage("simulation.field." + p.field(), null, p.field(), locale);
         return messages.getMessage("simulation.error." + p.code(), new Object[] {field}, p.toString(), locale);
