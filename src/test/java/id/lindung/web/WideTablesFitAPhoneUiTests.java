@@ -31,8 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sweep of 7 December 2026): a worker's memberships (455 px wider than their box) and the heirs of a claim (152 px, the
  * bank account hidden) become cards of labelled lines, as do the scholarship schedule, the worker categories and the
  * recent imports, the protection table (73 px) and the audit trail (390 px, its states and address hidden); the national
- * worker list puts the village under the name (67 px), the arrears list the months and oldest due date under the payer
- * (6 px), and a sample file's lines wrap (738 px). At 1366 px they are tables, in Indonesian and in English.
+ * worker list puts the village under the name (67 px), a category breaks after its slash ("Pedagang/UMKM", 14 px), the
+ * arrears list the months and oldest due date under the payer (6 px), and a sample file's lines wrap (738 px). At 1366 px
+ * they are tables, in Indonesian and in English.
  */
 @IntegrationTest
 class WideTablesFitAPhoneUiTests {
@@ -83,6 +84,12 @@ class WideTablesFitAPhoneUiTests {
                         Niks.unique(district, "P", LocalDate.of(2016, 5, 1))));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
         String claimId = json.readTree(claim.body()).get("id").asText();
+        // a trader, whose category "Pedagang/UMKM" is one long word
+        var trader = admin.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Pedagang Pasar","sex":"P","birthDate":"1985-07-01","villageCode":"%s","category":"PEDAGANG_UMKM",
+                 "programs":["JKK","JKM"],"segment":"BPU","wage":1000000,"payer":"APBDES","startDate":"2026-01-01"}"""
+                .formatted(Niks.unique(district, "P", LocalDate.of(1985, 7, 1)), village));
+        assertThat(trader.statusCode()).as(trader.body()).isEqualTo(201);
         // a recent import with a long file name
         String csv = "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n"
                 + Niks.unique(district, "P", LocalDate.of(1990, 3, 4)) + ",Warga Impor,P,1990-03-04," + village
@@ -94,8 +101,8 @@ class WideTablesFitAPhoneUiTests {
 
         String worker = "/pekerja/" + nik;
         String claimPage = "/klaim/" + claimId;
-        List<String> pages = List.of(worker, claimPage, "/pekerja/kategori", "/impor/pekerja", "/pekerja", "/tagihan", "/audit",
-                "/wilayah/tenaga-kerja/impor");
+        List<String> pages = List.of(worker, claimPage, "/pekerja/kategori", "/impor/pekerja", "/pekerja", "/desa/" + village + "/pekerja",
+                "/tagihan", "/audit", "/wilayah/tenaga-kerja/impor");
         List<String> problems = new ArrayList<>();
         for (boolean phone : new boolean[] {true, false}) {
             WebDriver driver = phone ? Browser.openPhone() : Browser.open(1366, 768);
