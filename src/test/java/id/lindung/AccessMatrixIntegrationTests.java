@@ -258,6 +258,30 @@ class AccessMatrixIntegrationTests {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * An API write the matrix does not allow a read-only role is refused to MONITOR and AUDITOR with 403 whatever the
+     * body's type: a JSON write sent as plain text answered them 415, from the type, before their role was looked at.
+     */
+    @Test
+    void readOnlyRolesAreRefusedEveryApiWriteNotAllowedThemWhateverTheContentType() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : matrix) {
+            if (row.method().equals("GET") || !row.pattern().startsWith("/api/v1/") || row.isPublic()) {
+                continue;
+            }
+            for (User user : users) {
+                if (user.role().canChangeData() || row.roles().contains(user.role())) {
+                    continue;
+                }
+                HttpResponse<String> r = send(user, row.method(), expand(row.request()), "csv:x");
+                if (r.statusCode() != 403 || !r.body().contains("\"code\":\"FORBIDDEN\"")) {
+                    wrong.add(describe(row, user, r, "not refused with 403 FORBIDDEN for a text/csv body"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aRefusedRequestIsInTheAuditTrail() {
         User monitor = users.stream().filter(u -> u.role() == Role.MONITOR).findFirst().orElseThrow();

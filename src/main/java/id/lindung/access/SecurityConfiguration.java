@@ -52,6 +52,15 @@ class SecurityConfiguration {
             "/impor/pekerja", "/wilayah/tenaga-kerja/impor", "/pembayaran/impor",
             "/api/v1/local-regulations", "/cakupan/regulasi",
             "/api/v1/claims/*/documents", "/klaim/*/dokumen", "/api/v1/budget-plans/*/named-list", "/anggaran/*/daftar-nama"};
+    /**
+     * The API writes a read-only role may make: they compute or export and change nothing (quotes, the what-if, the
+     * prioritisation preview, a worker export). Every other write under /api/v1 is refused to MONITOR and AUDITOR by
+     * address, before its body is read, so they get 403 whatever they send: a JSON write sent as plain text answered them
+     * 415, from the body's type, before their role was looked at (review of 7 December 2026). The access matrix
+     * (src/test/resources/access-matrix.tsv) holds the same list; a test checks the two agree.
+     */
+    static final String[] READ_ONLY_API_WRITES = {"/api/v1/quotes/**", "/api/v1/what-if", "/api/v1/budget-plans/*/prioritise",
+            "/api/v1/workers/export.*"};
     static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
             .toArray(String[]::new);
     /**
@@ -186,6 +195,12 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                 // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                 .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
+                // every other API write is for the roles that change data, the read-only ones' few excepted
+                .requestMatchers(org.springframework.http.HttpMethod.POST, READ_ONLY_API_WRITES).authenticated()
+                .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/**").hasAnyRole(WRITERS)
+                .requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/v1/**").hasAnyRole(WRITERS)
+                .requestMatchers(org.springframework.http.HttpMethod.PATCH, "/api/v1/**").hasAnyRole(WRITERS)
+                .requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/v1/**").hasAnyRole(WRITERS)
                 .anyRequest().authenticated());
     }
 
