@@ -82,6 +82,15 @@ class SecurityConfiguration {
     };
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     /**
+     * A script's request to a page address: an API token, and no wish for HTML. Its refusal is the API's problem with a
+     * code, as docs/api-errors.md says of every error of such a request (Spring Boot's own error JSON answered it).
+     */
+    private static final RequestMatcher TOKEN_WITHOUT_HTML = request -> {
+        String auth = request.getHeader("Authorization");
+        String accept = request.getHeader("Accept");
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && (accept == null || !accept.contains("text/html"));
+    };
+    /**
      * An API request from no signed-in session. A forged request rides on the victim's signed-in session; without one
      * it can do nothing a request without credentials cannot, so the CSRF check has nothing to protect and sign-in
      * decides: the API's 401. (The CSRF filter answered 403 "Could not verify the provided CSRF token" to a client that
@@ -224,7 +233,8 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(request, response, HttpStatus.UNAUTHORIZED,
                         "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(request, response, HttpStatus.FORBIDDEN,
-                        "FORBIDDEN", "Refused: " + e.getMessage()), API)
+                        "FORBIDDEN", "Refused: " + e.getMessage()), new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                        API, TOKEN_WITHOUT_HTML))
                 // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
                 // the API's JSON: with only the API handler registered, Spring Security used it for pages too
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));

@@ -292,7 +292,10 @@ class ApiErrorsIntegrationTests {
                 get("billing", 404, "NOT_FOUND", "dpmd", "/tagihan/ekspor?region=71.06&format=csv"),
                 get("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/budget-plans/regions/64.02.?year=2027"),
                 post("budget", 400, "REGION_INVALID", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02.\"}"),
-                get("audit", 403, "FORBIDDEN", "dpmd", "/api/v1/audit"));
+                get("audit", 403, "FORBIDDEN", "dpmd", "/api/v1/audit"),
+                // a page address refused by the security rules to a script (a token, no wish for HTML): the problem, not
+                // Spring Boot's own error JSON (docs/api-errors.md)
+                get("audit", 403, "FORBIDDEN", "monitor", "/admin/tokens"));
     }
 
     @ParameterizedTest(name = "{0}")
