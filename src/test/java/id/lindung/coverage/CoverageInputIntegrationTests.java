@@ -150,9 +150,11 @@ class CoverageInputIntegrationTests {
         for (String path : List.of("/api/v1/coverage?region=" + region, "/api/v1/local-regulations?region=" + region,
                 "/api/v1/coverage/trend?region=64.02&from=" + region + "&to=2025-01",
                 "/api/v1/coverage/desa-sadar?region=64.02&status=" + region)) {
-            HttpResponse<String> r = dpmd().get(path);
+            // the English text is the one that echoes the value (the Indonesian one names none, ProblemLanguage)
+            HttpResponse<String> r = dpmd().get(path, "Accept-Language", "en");
             assertThat(r.statusCode()).as(path).isEqualTo(400);
             assertThat(r.body()).as(path).contains("9".repeat(40) + "…").doesNotContain("9".repeat(41));
+            assertThat(dpmd().get(path).body()).as(path + ", in Indonesian").doesNotContain("9".repeat(41));
         }
     }
 

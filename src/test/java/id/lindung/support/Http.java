@@ -59,6 +59,11 @@ public final class Http {
         return send(request(path).header("Accept", accept).GET());
     }
 
+    /** A GET with one header of its own, such as {@code Accept-Language: en} for an API problem's English text. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send(request(path).header(header, value).GET());
+    }
+
     /** A GET of a file (an XLSX, a PDF) as its bytes. */
     public HttpResponse<byte[]> getBytes(String path) {
         try {
