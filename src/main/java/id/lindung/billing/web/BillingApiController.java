@@ -108,14 +108,21 @@ class BillingApiController {
     @GetMapping("/bills")
     ResponseEntity<List<BillView>> bills(@RequestParam(required = false) String payer, @RequestParam(required = false) String month,
                                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "1000") int size) {
-        if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
-                && !id.lindung.access.PersonalData.mayAddressByNik(actor.get())) {
-            // SELF:<nik> names a NIK: for a masked role it answers as an unknown payer code (docs/privacy.md)
-            throw new id.lindung.platform.NotFoundException("Payer " + payer + " not found");
-        }
+        requireAddressable(payer, actor.get());
         var result = bills.find(payer, month == null || month.isBlank() ? null : parseMonth(month), actor.get(), null, page, size);
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(result.total()))
                 .body(result.items().stream().map(b -> BillView.of(b.shownTo(actor.get()))).toList());
+    }
+
+    /**
+     * A payer filter as a masked role may give it: {@code SELF:<nik>} names a NIK, so for MONITOR and AUDITOR it answers
+     * as an unknown payer code (docs/privacy.md); the bill list and the fine payments ask the same.
+     */
+    static void requireAddressable(String payer, id.lindung.access.Actor actor) {
+        if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
+                && !id.lindung.access.PersonalData.mayAddressByNik(actor)) {
+            throw new id.lindung.platform.NotFoundException("Payer " + payer + " not found");
+        }
     }
 
     @Operation(summary = "One bill with its lines")

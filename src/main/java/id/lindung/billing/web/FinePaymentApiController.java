@@ -3,7 +3,6 @@ package id.lindung.billing.web;
 import id.lindung.access.CurrentActor;
 import id.lindung.billing.FinePayments;
 import id.lindung.billing.Payments;
-import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,11 +59,7 @@ class FinePaymentApiController {
     @Operation(summary = "A payer's fine payments, newest first, reversed ones with their reason")
     @GetMapping
     List<FinePaymentView> list(@RequestParam String payer) {
-        if (payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
-                && !id.lindung.access.PersonalData.mayAddressByNik(actor.get())) {
-            // SELF:<nik> names a NIK: for a masked role it answers as an unknown payer code (docs/privacy.md)
-            throw new NotFoundException("Payer " + payer + " not found");
-        }
+        BillingApiController.requireAddressable(payer, actor.get());
         return fines.of(payer, actor.get()).stream().map(FinePaymentView::of).toList();
     }
 
