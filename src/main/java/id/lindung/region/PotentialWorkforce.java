@@ -259,11 +259,13 @@ public class PotentialWorkforce {
         return new ImportResult(rows.size(), created, updated, rows.size() - created - updated);
     }
 
-    /** The latest year with a figure at or under the region, if any. */
+    /**
+     * The latest year with a figure at or beneath the region (or the nation, {@code ID}), if any: through active
+     * regions, as the kept figures count them (V183).
+     */
     public Optional<Integer> latestYear(String code) {
-        RegionScope range = RegionScope.of(code);
-        return jdbc.sql("select year from potential_workforce where region_code >= :lo and region_code < :hi order by year desc limit 1")
-                .param("lo", range.lo()).param("hi", range.hi()).query(Integer.class).optional();
+        return jdbc.sql("select year from potential_workforce_whole where region_code = :code order by year desc limit 1")
+                .param("code", code).query(Integer.class).optional();
     }
 
     /**
@@ -292,76 +294,43 @@ public class PotentialWorkforce {
 
     /** The whole potential workforce of one region (or the nation) in the latest year with a figure at or beneath it. */
     public Optional<WholeWorkforce> latestWhole(String code) {
-        return jdbc.sql("select year from potential_workforce_whole where region_code = :code order by year desc limit 1")
-                .param("code", code).query(Integer.class).optional()
-                .map(y -> whole(List.of(code), y).get(code));
-    }
-
-    /** Figure of one region: its own, or the sum of the nearest figures below it. */
-    public Optional<WorkforceFigure> figure(String code, Integer year) {
-        Integer y = year != null ? year : latestYear(code).orElse(null);
-        if (y == null) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(figures(code, List.of(code), y).get(code));
+        return latestYear(code).map(y -> whole(List.of(code), y).get(code));
     }
 
     /**
-     * Figures of several regions under one common ancestor {@code within}, for one year, from one query.
-     * A region without its own figure shows the sum of the topmost figures beneath it.
+     * Figure of one region (or the nation, {@code ID}) in {@code year}, or in the latest year with one when {@code year}
+     * is null: its own, or the sum of the topmost figures beneath it.
      */
-    public Map<String, WorkforceFigure> figures(String within, Collection<String> codes, int year) {
-        RegionScope range = RegionScope.of(within);
-        Map<String, WorkforceFigure> own = new HashMap<>();
-        jdbc.sql("""
-                select region_code, potential_workers, source, demo from potential_workforce
-                where year = :year and region_code >= :lo and region_code < :hi""")
-                .param("year", year).param("lo", range.lo()).param("hi", range.hi())
-                .query((rs, n) -> own.put(rs.getString(1),
-                        new WorkforceFigure(rs.getString(1), year, rs.getLong(2), rs.getString(3), false, rs.getBoolean(4))))
-                .list();
+    public Optional<WorkforceFigure> figure(String code, Integer year) {
+        return jdbc.sql(SHOWN + " where region_code = :code" + (year == null ? "" : " and year = :year")
+                        + " order by year desc limit 1")
+                .params(year == null ? Map.of("code", code) : Map.of("code", code, "year", year))
+                .query(PotentialWorkforce::shown).optional();
+    }
+
+    /**
+     * Figures of several regions (or the nation, {@code ID}) for one year: a region without its own figure shows the
+     * sum of the topmost figures beneath it, whole or not ({@link WorkforceFigure#whole}). Kept by the database with
+     * the whole figure (V180, V183), so this is one lookup by key however many figures lie beneath.
+     */
+    public Map<String, WorkforceFigure> figures(Collection<String> codes, int year) {
         Map<String, WorkforceFigure> result = new HashMap<>();
-        for (String target : codes) {
-            WorkforceFigure mine = own.get(target);
-            if (mine != null) {
-                result.put(target, mine);
-                continue;
-            }
-            long sum = 0;
-            boolean any = false;
-            boolean demo = false;
-            Set<String> sources = new java.util.TreeSet<>();
-            // the regions directly below with a figure somewhere beneath them: a total of 3 of 10 regencies says so
-            Set<String> counted = new java.util.HashSet<>();
-            String prefix = target + ".";
-            for (WorkforceFigure f : own.values()) {
-                if (f.regionCode().startsWith(prefix) && !coveredBelow(f.regionCode(), target, own)) {
-                    int dot = f.regionCode().indexOf('.', prefix.length());
-                    counted.add(dot < 0 ? f.regionCode() : f.regionCode().substring(0, dot));
-                    sum += f.workers();
-                    any = true;
-                    demo |= f.demo();
-                    sources.add(f.source());
-                }
-            }
-            if (any) {
-                result.put(target, new WorkforceFigure(target, year, sum, String.join("; ", sources), true, demo, counted.size()));
-            }
-        }
-        // a sum is whole only as the one definition says (every region beneath whole, all the way down), not when each
-        // region directly below has some figure
-        Map<String, WholeWorkforce> whole = result.isEmpty() ? Map.of() : whole(result.keySet(), year);
-        result.replaceAll((code, f) -> f.rolledUp() ? f.withWhole(whole.get(code).whole()) : f);
+        jdbc.sql(SHOWN + " where year = :year and region_code = any(:codes)")
+                .param("year", year).param("codes", codes.toArray(String[]::new))
+                .query(PotentialWorkforce::shown)
+                .list().forEach(f -> result.put(f.regionCode(), f));
         return result;
     }
 
-    /** True when a region between {@code code} and {@code top} has its own figure, which then counts instead. */
-    private static boolean coveredBelow(String code, String top, Map<String, WorkforceFigure> own) {
-        for (int dot = code.lastIndexOf('.'); dot > top.length(); dot = code.lastIndexOf('.', dot - 1)) {
-            if (own.containsKey(code.substring(0, dot))) {
-                return true;
-            }
-        }
-        return false;
+    private static final String SHOWN = """
+            select region_code, year, shown_workers, array_to_string(sources, '; ') as sources, own, demo,
+                   below_with_figures, potential_workers is not null as whole
+            from potential_workforce_whole""";
+
+    private static WorkforceFigure shown(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        boolean own = rs.getBoolean("own");
+        return new WorkforceFigure(rs.getString("region_code"), rs.getInt("year"), rs.getLong("shown_workers"),
+                rs.getString("sources"), !own, rs.getBoolean("demo"), own ? 0 : rs.getInt("below_with_figures"),
+                rs.getBoolean("whole"));
     }
 }

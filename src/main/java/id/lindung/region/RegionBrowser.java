@@ -33,9 +33,8 @@ public class RegionBrowser {
         Page<Region> children = code == null ? regions.provinces(scope, page, size) : regions.children(code, scope, page, size);
         List<String> codes = children.items().stream().map(Region::code).toList();
         Map<String, Integer> counts = childCounts(codes);
-        String within = code == null ? RegionScope.NATIONAL_CODE : code;
-        Integer y = year != null ? year : workforce.latestYear(within).orElse(null);
-        Map<String, WorkforceFigure> figures = y == null ? Map.of() : workforce.figures(within, codes, y);
+        Integer y = year != null ? year : workforce.latestYear(code == null ? RegionScope.NATIONAL_CODE : code).orElse(null);
+        Map<String, WorkforceFigure> figures = y == null ? Map.of() : workforce.figures(codes, y);
         return new Page<>(children.items().stream()
                 .map(r -> RegionView.of(r, counts.getOrDefault(r.code(), 0),
                         scope.covers(r.code()) ? figures.get(r.code()) : null))

@@ -19,8 +19,4 @@ public record WorkforceFigure(String regionCode, int year, long workers, String 
                            int childrenCounted) {
         this(regionCode, year, workers, source, rolledUp, demo, childrenCounted, false);
     }
-
-    WorkforceFigure withWhole(boolean isWhole) {
-        return new WorkforceFigure(regionCode, year, workers, source, rolledUp, demo, childrenCounted, isWhole);
-    }
 }

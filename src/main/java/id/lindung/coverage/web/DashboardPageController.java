@@ -13,13 +13,11 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.TableDownload;
 import id.lindung.region.PotentialWorkforce;
-import id.lindung.region.WorkforceFigure;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -88,7 +86,7 @@ class DashboardPageController {
         model.addAttribute("nearMisses", nearMisses.stream().limit(SHOWN).toList());
         model.addAttribute("shown", SHOWN);
         model.addAttribute("parent", parentOf(here.region()));
-        model.addAttribute("potentialSource", potentialSource(here, children));
+        model.addAttribute("potentialSource", potentialSource(here));
         Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("categoryNames", categoryNames(locale));
         return "coverage/dashboard";
@@ -148,22 +146,15 @@ class DashboardPageController {
 
     /**
      * The source of the region's potential workforce, as the region module publishes it (/wilayah shows the same): the
-     * nation's is the sum of its provinces', demo when any of them is.
+     * nation's is the sum of its provinces', demo when any of them is. One row kept per region and year (V183), however
+     * many figures lie beneath.
      */
-    private PotentialSource potentialSource(Coverage here, List<Coverage> children) {
+    private PotentialSource potentialSource(Coverage here) {
         if (here.potential() == null) {
             return null;
         }
         int year = here.date().getYear();
-        Collection<WorkforceFigure> figures = RegionScope.NATIONAL_CODE.equals(here.region())
-                ? workforce.figures(RegionScope.NATIONAL_CODE, children.stream().map(Coverage::region).toList(), year).values()
-                : workforce.figure(here.region(), year).stream().toList();
-        if (figures.isEmpty()) {
-            return null;
-        }
-        String sources = figures.stream().flatMap(f -> java.util.Arrays.stream(f.source().split("; ")))
-                .distinct().sorted().collect(java.util.stream.Collectors.joining("; "));
-        return new PotentialSource(year, sources, figures.stream().anyMatch(WorkforceFigure::demo));
+        return workforce.figure(here.region(), year).map(f -> new PotentialSource(year, f.source(), f.demo())).orElse(null);
     }
 
     private List<Coverage> trendOf(String region, LocalDate day) {

@@ -51,9 +51,7 @@ class RegionPageController {
         model.addAttribute("counts", counts);
         model.addAttribute("scopeName", scope.isNational() ? "Indonesia" : regions.get(scope.code(), scope).name());
         model.addAttribute("scopeLink", scope.isNational() ? "/wilayah" : "/wilayah/" + scope.code());
-        model.addAttribute("workforce", scope.isNational()
-                ? workforce.latestYear(RegionScope.NATIONAL_CODE).flatMap(y -> workforce.figure(RegionScope.NATIONAL_CODE, y)).orElse(null)
-                : workforce.figure(scope.code(), null).orElse(null));
+        model.addAttribute("workforce", workforce.figure(scope.isNational() ? RegionScope.NATIONAL_CODE : scope.code(), null).orElse(null));
         return "home";
     }
 
