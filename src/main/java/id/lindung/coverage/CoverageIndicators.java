@@ -212,40 +212,70 @@ public class CoverageIndicators {
         Actor actor = currentActor.get();
         DesaSadarRule rule = desaSadarRules.on(d);
         RegionScope range = target.range();
-        Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
         boolean fromRollups = !direct && rollups.answers(d) && refreshed(range);
-        List<IndicatorSql.Person> found = fromRollups ? rolledUp.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())
-                : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion());
-        for (IndicatorSql.Person p : found) {
-            people.computeIfAbsent(p.villageCode(), k -> new ArrayList<>())
-                    .add(new DesaSadarRule.Person(p.category(), p.protectedWorkers(), p.nik(), p.name()));
+        Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
+        if (fromRollups) {
+            for (RollupReads.Official o : rolledUp.desaSadarOfficials(range.lo(), range.hi(), d, rule.criterion())) {
+                people.computeIfAbsent(o.villageCode(), k -> new ArrayList<>())
+                        .add(new DesaSadarRule.Person(o.category(), o.protectedOnDate(), null, null, o.workerId()));
+            }
+        } else {
+            for (IndicatorSql.Person p : sql.desaSadarPeople(range.lo(), range.hi(), d, rule.criterion())) {
+                people.computeIfAbsent(p.villageCode(), k -> new ArrayList<>())
+                        .add(new DesaSadarRule.Person(p.category(), p.protectedWorkers(), p.nik(), p.name()));
+            }
         }
-        List<DesaSadarVillages.Village> villages = new ArrayList<>();
         // most desa of the nation have none of the rule's people registered: one verdict for all of them, judged once,
         // instead of the rule's streams again for each of the 75,000 rows
         DesaSadarRule.Verdict nobody = rule.judge(List.of());
         boolean nobodyListed = only == null || nobody.status() == only;
+        List<String[]> listed = new ArrayList<>();
+        List<DesaSadarRule.Verdict> verdicts = new ArrayList<>();
         jdbc.sql("""
                 select code, name from region_area
                 where active and level = 'VILLAGE' and kind = 'DESA' and code >= :lo and code < :hi order by code""")
                 .param("lo", range.lo()).param("hi", range.hi())
                 .query(rs -> {
-                    String code = rs.getString(1);
-                    List<DesaSadarRule.Person> here = people.get(code);
-                    if (here == null) {
-                        if (nobodyListed) {
-                            villages.add(new DesaSadarVillages.Village(code, rs.getString(2), nobody.status(), List.of()));
-                        }
-                        return;
-                    }
-                    DesaSadarRule.Verdict verdict = rule.judge(here);
-                    if (only == null || verdict.status() == only) {
-                        villages.add(new DesaSadarVillages.Village(code, rs.getString(2), verdict.status(), verdict.missing().stream()
-                                .map(p -> new DesaSadarVillages.Missing(PersonalData.nik(actor, p.nik()), p.name(), p.category()))
-                                .toList()));
+                    List<DesaSadarRule.Person> here = people.get(rs.getString(1));
+                    DesaSadarRule.Verdict verdict = here == null ? (nobodyListed ? nobody : null) : rule.judge(here);
+                    if (verdict != null && (only == null || verdict.status() == only)) {
+                        listed.add(new String[] {rs.getString(1), rs.getString(2)});
+                        verdicts.add(verdict);
                     }
                 });
+        Naming naming = fromRollups ? naming(verdicts, rule) : null;
+        List<DesaSadarVillages.Village> villages = new ArrayList<>(listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            List<DesaSadarRule.Person> missing = naming == null ? verdicts.get(i).missing() : naming.named(verdicts.get(i).missing());
+            villages.add(new DesaSadarVillages.Village(listed.get(i)[0], listed.get(i)[1], verdicts.get(i).status(), missing.stream()
+                    .map(p -> new DesaSadarVillages.Missing(PersonalData.nik(actor, p.nik()), p.name(), p.category()))
+                    .toList()));
+        }
         return new DesaSadarVillages(target.code(), d, rule.published(), villages);
+    }
+
+    /**
+     * The NIK and name of every person the listed verdicts name missing, read by worker id, with the database's order
+     * of categories and names: a village's missing people come in the order the direct read gives them (the rule's
+     * required categories first, then the share's, each by category, name and id).
+     */
+    private Naming naming(List<DesaSadarRule.Verdict> verdicts, DesaSadarRule rule) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        verdicts.forEach(v -> v.missing().forEach(p -> ids.add(p.workerId())));
+        return new Naming(rolledUp.names(ids), rolledUp.categoryOrder(rule.criterion()), rule.requiredAll());
+    }
+
+    private record Naming(Map<Long, RollupReads.Named> names, Map<String, Integer> categoryOrder, List<String> requiredAll) {
+
+        List<DesaSadarRule.Person> named(List<DesaSadarRule.Person> missing) {
+            return missing.stream()
+                    .sorted(java.util.Comparator.<DesaSadarRule.Person>comparingInt(p -> requiredAll.contains(p.category()) ? 0 : 1)
+                            .thenComparingInt(p -> categoryOrder.get(p.category()))
+                            .thenComparingInt(p -> names.get(p.workerId()).rank()))
+                    .map(p -> new DesaSadarRule.Person(p.category(), p.protectedOnDate(), names.get(p.workerId()).nik(),
+                            names.get(p.workerId()).name(), p.workerId()))
+                    .toList();
+        }
     }
 
     /**

@@ -22,8 +22,17 @@ public record DesaSadarRule(LocalDate validFrom, List<String> requiredPresent, L
                             List<String> shareCategories, BigDecimal shareMinPercent, int nearMissMax,
                             String regulation, String sources) {
 
-    /** One registered person of a Desa Sadar category in the desa, protected or not on the date. */
-    public record Person(String category, boolean protectedOnDate, String nik, String name) {}
+    /**
+     * One registered person of a Desa Sadar category in the desa, protected or not on the date. The rollups' read
+     * judges people by worker id and names only those a verdict lists missing ({@code nik} and {@code name} null until
+     * then).
+     */
+    public record Person(String category, boolean protectedOnDate, String nik, String name, long workerId) {
+
+        public Person(String category, boolean protectedOnDate, String nik, String name) {
+            this(category, protectedOnDate, nik, name, 0);
+        }
+    }
 
     public record Verdict(DesaSadarVillages.Status status, int misses, List<Person> missing) {}
 

@@ -69,11 +69,40 @@ public class RollupReads {
                 .paramSource(p));
     }
 
-    public List<IndicatorSql.Person> desaSadarPeople(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion) {
-        return jdbc.sql(RollupSql.DESA_SADAR_PEOPLE).param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
+    /** One person of a Desa Sadar category in a desa on a date, by worker id (named later, if missing). */
+    public record Official(String villageCode, String category, boolean protectedOnDate, long workerId) {}
+
+    /** The people of the criterion's categories in every desa of lo..hi on the date, in no order. */
+    public List<Official> desaSadarOfficials(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion) {
+        return jdbc.sql(RollupSql.DESA_SADAR_OFFICIALS).param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
                 .param("cats", criterion.categories().toArray(String[]::new))
-                .query((rs, n) -> new IndicatorSql.Person(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) -> new Official(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
                 .list();
+    }
+
+    /** A worker's NIK and name, and its place in the database's order of names (then ids). */
+    public record Named(String nik, String name, int rank) {}
+
+    /** The NIK, name and name order of each worker id. */
+    public Map<Long, Named> names(java.util.Collection<Long> workerIds) {
+        Map<Long, Named> names = new java.util.HashMap<>();
+        if (!workerIds.isEmpty()) {
+            jdbc.sql(RollupSql.NAMES).param("ids", workerIds.toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong(1), new Named(rs.getString(2), rs.getString(3), names.size()));
+                    });
+        }
+        return names;
+    }
+
+    /** The criterion's categories in the database's order (the direct read sorts by category in SQL). */
+    public Map<String, Integer> categoryOrder(IndicatorSql.Criterion criterion) {
+        Map<String, Integer> order = new java.util.HashMap<>();
+        jdbc.sql("select c from unnest(cast(:cats as text[])) c order by c").param("cats", criterion.categories().toArray(String[]::new))
+                .query(rs -> {
+                    order.put(rs.getString(1), order.size());
+                });
+        return order;
     }
 
     /** The read statements with their parameters, for the benchmark's EXPLAIN ANALYZE. */
