@@ -116,8 +116,8 @@ class ApiExceptionHandler {
         if (json instanceof UnrecognizedPropertyException unknown) {
             // a field the request does not have: refused, never dropped while the rest is recorded (StrictJson)
             String meant = StrictJson.suggestion(unknown.getPropertyName(), unknown.getKnownPropertyIds());
-            InputProblem problem = InputProblem.of(field, "UNKNOWN_FIELD", InputProblem.shown(unknown.getPropertyName())
-                    + " is not a field of this request; nothing was recorded" + (meant == null ? "" : DID_YOU_MEAN + meant + "`?"));
+            InputProblem problem = InputProblem.of(field, "UNKNOWN_FIELD", field + " is not a field of this request; nothing was recorded"
+                    + (meant == null ? "" : DID_YOU_MEAN + meant + "`?"));
             return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
         }
         Class<?> type = json instanceof MismatchedInputException m ? m.getTargetType() : null;
