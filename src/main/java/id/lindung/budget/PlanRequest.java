@@ -1,5 +1,6 @@
 package id.lindung.budget;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record PlanRequest(String payer, Integer year, String referenceDate, List
      * @param joiners    people who join the cohort every month after {@code monthFrom} (default 0)
      * @param leavers    people who leave it every month after {@code monthFrom} (default 0; the count never goes below 0)
      */
+    @JsonIgnoreProperties({"people"}) // the plan shows each cohort's people over the year; a plan sent back keeps it, read-only
     public record CohortInput(String category, String segment, Long count, BigDecimal wage, List<String> programs,
                               String monthFrom, String budgetLine, Long joiners, Long leavers) {
 

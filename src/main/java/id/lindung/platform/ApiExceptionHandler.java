@@ -26,6 +26,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every error of a request under {@code /api/} into an RFC 9457 problem with a stable {@code code}
@@ -112,12 +113,22 @@ class ApiExceptionHandler {
                     + " has a control or invisible character (a NUL, a line break)");
             return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
         }
+        if (json instanceof UnrecognizedPropertyException unknown) {
+            // a field the request does not have: refused, never dropped while the rest is recorded (StrictJson)
+            String meant = StrictJson.suggestion(unknown.getPropertyName(), unknown.getKnownPropertyIds());
+            InputProblem problem = InputProblem.of(field, "UNKNOWN_FIELD", field + " is not a field of this request; nothing was recorded"
+                    + (meant == null ? "" : DID_YOU_MEAN + meant + "`?"));
+            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+        }
         Class<?> type = json instanceof MismatchedInputException m ? m.getTargetType() : null;
         Object value = json instanceof InvalidFormatException f ? f.getValue() : null;
         InputProblem problem = InputProblem.of(field, "INVALID_VALUE", field + (value == null ? " has the wrong type" : " '" + shown(value) + "' is not valid")
                 + expected(type));
         return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
     }
+
+    /** How an {@code UNKNOWN_FIELD} message names the known field meant; {@link ProblemLanguage} translates it. */
+    static final String DID_YOU_MEAN = "; did you mean `";
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) throws Exception {
@@ -326,7 +337,8 @@ class ApiExceptionHandler {
         StringBuilder path = new StringBuilder();
         for (JacksonException.Reference ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getPropertyName());
+                // a name is the client's text: an unknown one of 50,000 characters is not sent back whole
+                path.append(path.isEmpty() ? "" : ".").append(InputProblem.shown(ref.getPropertyName()));
             } else if (ref.getIndex() >= 0) {
                 path.append('[').append(ref.getIndex()).append(']');
             }

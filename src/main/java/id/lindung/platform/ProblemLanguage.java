@@ -95,6 +95,12 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
         if (sentence == null) {
             return english;
         }
+        int meant = english == null ? -1 : english.indexOf(ApiExceptionHandler.DID_YOU_MEAN);
+        if (meant >= 0 && english.endsWith("`?")) {
+            // an unknown field's nearest known name (UNKNOWN_FIELD): the name kept, the question in the client's language
+            return sentence + " " + messages.getMessage("api.problem.didYouMean",
+                    new Object[] {english.substring(meant + ApiExceptionHandler.DID_YOU_MEAN.length(), english.length() - 2)}, locale);
+        }
         int accepted = english == null ? -1 : english.indexOf(ACCEPTED);
         if (accepted >= 0) {
             return sentence + " " + messages.getMessage("api.problem.accepted",

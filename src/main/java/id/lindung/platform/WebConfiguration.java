@@ -128,6 +128,19 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
+     * Request bodies read with a mapper that refuses a field the request does not have (400 {@code UNKNOWN_FIELD},
+     * {@link StrictJson#forRequestBodies}); it runs after Spring Boot's own customizer (order 0) and replaces the JSON
+     * converter it set, the application's mapper kept for everything else (stored JSON, the command line).
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+    org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer strictRequestBodies(
+            tools.jackson.databind.json.JsonMapper application) {
+        var converter = new org.springframework.http.converter.json.JacksonJsonHttpMessageConverter(StrictJson.forRequestBodies(application));
+        return builder -> builder.withJsonConverter(converter);
+    }
+
+    /**
      * Keeps Spring's resource URL rewriting off page links. The webjars locator turns the resource chain on, and with it
      * a filter that offers every link a page writes ({@code @{...}}) to the static resource handlers: for the
      * {@code /**} handler that is a classpath lookup in four folders of the nested jar per link, and nothing is cached

@@ -52,16 +52,51 @@ class StrictJsonTests {
 
     @Test
     void aControlCharacterIsA400InvalidCharacterNamingTheField() throws Exception {
-        Exception cause = null;
-        try {
-            read("{\"segments\":[\"PU\",\"BPU\\u0000\"]}");
-        } catch (DatabindException e) {
-            cause = e;
-        }
-        var response = new ApiExceptionHandler().unreadable(new HttpMessageNotReadableException("x", cause, null),
-                new MockHttpServletRequest("POST", "/api/v1/workers"));
+        var response = answer(() -> read("{\"segments\":[\"PU\",\"BPU\\u0000\"]}"), "/api/v1/workers");
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody().getProperties()).containsEntry("code", "INVALID_CHARACTER");
         assertThat(response.getBody().getProperties().get("errors").toString()).contains("segments[1]");
+    }
+
+    @Test
+    void theFieldMeantIsTheSameNameInOtherLettersOrSnakeCaseElseTheNearestWithinTwoEdits() {
+        List<String> known = List.of("nik", "name", "birthDate", "programs", "memberships", "payer", "startDate", "riskGroup");
+        assertThat(StrictJson.suggestion("membership", known)).isEqualTo("memberships");
+        assertThat(StrictJson.suggestion("Memberships", known)).isEqualTo("memberships");
+        assertThat(StrictJson.suggestion("birth_date", known)).isEqualTo("birthDate");
+        assertThat(StrictJson.suggestion("start-date", known)).isEqualTo("startDate");
+        assertThat(StrictJson.suggestion("programme", known)).isEqualTo("programs");
+        assertThat(StrictJson.suggestion("prgorams", known)).as("two letters swapped: one edit").isEqualTo("programs");
+        assertThat(StrictJson.suggestion("payor", known)).isEqualTo("payer");
+        assertThat(StrictJson.suggestion("risk", known)).as("the start of a known name").isEqualTo("riskGroup");
+        assertThat(StrictJson.suggestion("sta", known)).as("too short to be the start of one").isNull();
+        assertThat(StrictJson.suggestion("admin", known)).isNull();
+        assertThat(StrictJson.suggestion("x".repeat(50_000), known)).isNull();
+    }
+
+    @Test
+    void anUnknownFieldIsA400UnknownFieldNamingItsPathAndTheFieldMeant() throws Exception {
+        record Cohort(String category, List<String> programs) {}
+        record Plan(String payer, List<Cohort> cohorts) {}
+        JsonMapper strict = StrictJson.forRequestBodies(JSON);
+        var response = answer(() -> strict.readValue("{\"payer\":\"APBDES\",\"cohorts\":[{\"category\":\"RT_RW\"},"
+                + "{\"programme\":[\"JKK\"]}]}", Plan.class), "/api/v1/budget-plans");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().getProperties()).containsEntry("code", "UNKNOWN_FIELD");
+        assertThat(response.getBody().getProperties().get("errors").toString()).contains("cohorts[1].programme");
+        assertThat(response.getBody().getDetail()).endsWith("did you mean `programs`?");
+    }
+
+    /** What the API answers a request to {@code path} whose body {@code reading} refuses. */
+    private static org.springframework.http.ResponseEntity<org.springframework.http.ProblemDetail> answer(Runnable reading, String path)
+            throws Exception {
+        Exception cause = null;
+        try {
+            reading.run();
+        } catch (DatabindException e) {
+            cause = e;
+        }
+        return new ApiExceptionHandler().unreadable(new HttpMessageNotReadableException("x", cause, null),
+                new MockHttpServletRequest("POST", path));
     }
 }

@@ -1,5 +1,6 @@
 package id.lindung.budget.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
 import id.lindung.budget.CategoryRanks;
@@ -12,6 +13,7 @@ import id.lindung.budget.WhatIf;
 import id.lindung.budget.Prioritisation;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.util.List;
@@ -83,11 +85,26 @@ class BudgetApiController {
         return plans.get(id, actor.get());
     }
 
-    /** A draft's new input: the fields of a new plan, and what becomes of its named list (KEEP, the default, or REMOVE). */
+    /**
+     * A draft's new input: the fields of a new plan, and what becomes of its named list (KEEP, the default, or REMOVE).
+     * The plan as GET answers it may be sent back with its input changed: its computed and read-only fields are ignored
+     * (any other unknown field is 400 UNKNOWN_FIELD), and its {@code namedList}, the list's description, keeps the list.
+     */
+    @JsonIgnoreProperties({"id", "payerName", "payerKind", "regionCode", "status", "startMonth", "months", "byProgram",
+            "budgetLines", "payerShare", "workerShare", "total", "people", "registeredPeople", "plannedPeople", "listPeople",
+            "officials", "officialsByCategory", "projected", "projectedValues", "unverified", "assumptions", "regulationVersion"})
     record EditRequest(String payer, Integer year, String referenceDate, List<PlanRequest.CohortInput> cohorts, String name,
-                       String namedList) {
+                       @Schema(type = "string", allowableValues = {"KEEP", "REMOVE"},
+                               description = "KEEP (the default) or REMOVE; the plan's own namedList object, sent back, keeps it")
+                       Object namedList) {
         PlanRequest plan() {
             return new PlanRequest(payer, year, referenceDate, cohorts, name);
+        }
+
+        /** KEEP or REMOVE as sent; the list's description (an object, as the plan shows it) keeps the list. */
+        PlanEdits.ListChoice listChoice() {
+            return PlanEdits.ListChoice.of(namedList instanceof Map<?, ?> ? null
+                    : namedList == null || namedList instanceof String ? (String) namedList : String.valueOf(namedList));
         }
     }
 
@@ -96,7 +113,7 @@ class BudgetApiController {
             + "NAMED_LIST_DOES_NOT_FIT with each row's line and code; a FINAL plan: 409 PLAN_FINAL; nothing changed on a refusal")
     @PutMapping("/budget-plans/{id}")
     Map<String, Object> update(@PathVariable long id, @RequestBody EditRequest request) {
-        return edits.update(id, request.plan(), PlanEdits.ListChoice.of(request.namedList()), actor.get());
+        return edits.update(id, request.plan(), request.listChoice(), actor.get());
     }
 
     @Operation(summary = "Mark a plan FINAL (roles that change data): the figures it holds are the approved budget")
@@ -126,7 +143,11 @@ class BudgetApiController {
         return namedLists.remove(id, actor.get());
     }
 
-    /** A payer's category ranking as sent: {"categoryRank":["NELAYAN","PETANI",...]}. */
+    /**
+     * A payer's category ranking as sent: {"categoryRank":["NELAYAN","PETANI",...]}; the ranking's read-only fields
+     * (as GET answers them) are ignored, so the ranking read can be sent back with a new order.
+     */
+    @JsonIgnoreProperties({"payer", "setByPayer", "source"})
     record RankRequest(List<String> categoryRank) {}
 
     @Operation(summary = "The order of worker categories the payer set for its prioritisations (the default ordering's "

@@ -1,5 +1,6 @@
 package id.lindung.registry.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.platform.Page;
@@ -39,6 +40,11 @@ class PayerApiController {
     record CreateRequest(String kind, String name, String regionCode, String contactPerson, String phone, String email,
                          String address) {}
 
+    /**
+     * The fields a PATCH changes. The payer's other fields ({@link Payer}) are its identity and history: a client that
+     * sends back the payer it read has them ignored, not refused (any other unknown field is 400 UNKNOWN_FIELD).
+     */
+    @JsonIgnoreProperties({"code", "kind", "regionCode", "regionName", "createdAt", "updatedAt"})
     record ChangeRequest(String name, String contactPerson, String phone, String email, String address) {}
 
     @GetMapping
