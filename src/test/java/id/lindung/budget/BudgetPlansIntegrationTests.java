@@ -134,7 +134,7 @@ class BudgetPlansIntegrationTests {
 
         Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-api-kukar", Role.DPMD, "64.02"));
         assertThat(otherRegion.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(404);
-        assertThat(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa).body()).isEqualTo("[]");
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa), 404, "NOT_FOUND");
 
         long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
         assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:99.99.99.9999\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
@@ -180,6 +180,26 @@ class BudgetPlansIntegrationTests {
         assertThat(otherRegion.get("/anggaran/ekspor?year=" + next + "&format=csv").body()).doesNotContain(desa);
         assertThat(dpmd.get("/anggaran/ekspor?year=" + next + "&format=pdf").statusCode()).isEqualTo(400);
         assertThat(dpmd.get("/anggaran/ekspor?year=abc&format=csv").statusCode()).isBetween(400, 422);
+    }
+
+    @Test
+    void theListsPayerFilterIsNotFoundForAPayerOutsideTheScopeOrUnknownAsTheBillListsIs() {
+        String desa = "72.04.02.2002";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-list-dpmd", Role.DPMD, "72.04"));
+        Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-list-kukar", Role.DPMD, "64.02"));
+
+        // a payer of the caller's area with no plan that year is an empty list, as before
+        HttpResponse<String> none = dpmd.get("/api/v1/budget-plans?payer=APBDES:" + desa + "&year=2015");
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("[]");
+        // outside the area, or no payer at all: 404, never told apart (it was an empty list, which reads as "no plans")
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa), 404, "NOT_FOUND");
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=apbdes:" + desa + "&year=2027"), 404, "NOT_FOUND");
+        assertCode(dpmd.get("/api/v1/budget-plans?payer=APBDES:72.04.02.9999"), 404, "NOT_FOUND");
+        assertCode(dpmd.get("/api/v1/budget-plans?payer=NOPE"), 404, "NOT_FOUND");
+        // no payer filter is every plan of the area, as before
+        assertThat(otherRegion.get("/api/v1/budget-plans").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -68,11 +68,12 @@ class BudgetApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(plans.create(request, actor.get()));
     }
 
-    @Operation(summary = "Budget plans in your scope, by payer code and/or year: the newest 1000, the total count in the "
-            + "X-Total-Count header (every plan: /anggaran/ekspor?year=&format=csv|xlsx)")
+    @Operation(summary = "Budget plans in your scope, by payer code and/or year (a payer outside your scope or unknown: 404): the "
+            + "newest 1000, the total count in the X-Total-Count header (every plan: /anggaran/ekspor?year=&format=csv|xlsx)")
     @GetMapping("/budget-plans")
     ResponseEntity<List<BudgetPlans.Summary>> list(@RequestParam(required = false) String payer, @RequestParam(required = false) String year) {
         Integer y = parseYear(year);
+        plans.requirePayerInScope(payer, actor.get());
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(plans.count(payer, y, actor.get())))
                 .body(plans.list(payer, y, actor.get()));
     }
