@@ -116,7 +116,7 @@ public class CategoryRanks {
             Optional<WorkerCategory> category = text == null || text.isBlank() ? Optional.empty() : current.find(text);
             if (category.isEmpty()) {
                 if (unknown.add(String.valueOf(text))) {
-                    problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + text + "'"));
+                    problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + InputProblem.shown(text) + "'"));
                 }
             } else if (!seen.add(category.get().code())) {
                 problems.add(InputProblem.of(field, "DUPLICATE_CATEGORY", "Category " + category.get().code() + " is ranked twice"));

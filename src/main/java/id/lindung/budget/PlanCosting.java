@@ -119,7 +119,7 @@ class PlanCosting {
         }
         Optional<BudgetPlans.PlanPayer> payer = payerGiven ? payer(request.payer(), actor.scope()) : Optional.empty();
         if (payerGiven && payer.isEmpty()) {
-            refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + request.payer() + " in your area "
+            refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + InputProblem.shown(request.payer()) + " in your area "
                     + "(a self-paying worker is no budget's payer)"));
         }
         // a year no plan may have is refused above; the rest is checked against this year, never built from that one

@@ -203,6 +203,36 @@ class BudgetPlansIntegrationTests {
     }
 
     @Test
+    void aRefusedBudgetValueIsRepeatedInTheProblemAtMostFortyCharactersLongNeverWhole() {
+        String desa = "72.04.02.2002";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-echo-dpmd", Role.DPMD, "72.04"));
+        String longText = "9".repeat(3000);
+        int next = LocalDate.now().getYear() + 1;
+        String plan = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next;
+        String cohort = ",\"cohorts\":[{\"category\":\"RT_RW\",\"segment\":\"BPU\",\"count\":1,\"wage\":1000000,"
+                + "\"programs\":[\"JKK\",\"JKM\"]";
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("list year", dpmd.get("/api/v1/budget-plans?year=" + longText, "Accept-Language", "en"));
+        answers.put("compare ids", dpmd.get("/api/v1/budget-plans/compare?ids=1," + longText, "Accept-Language", "en"));
+        answers.put("payer", dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + longText + "\",\"year\":" + next + "}",
+                "Accept-Language", "en"));
+        answers.put("referenceDate", dpmd.postJson("/api/v1/budget-plans", plan + ",\"referenceDate\":\"" + longText + "\"}",
+                "Accept-Language", "en"));
+        answers.put("segment", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"BPU\"", "\"" + longText + "\"") + "}]}",
+                "Accept-Language", "en"));
+        answers.put("monthFrom", dpmd.postJson("/api/v1/budget-plans", plan + cohort + ",\"monthFrom\":\"" + longText + "\"}]}",
+                "Accept-Language", "en"));
+        answers.put("programs", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"JKM\"", "\"" + longText + "\"") + "}]}",
+                "Accept-Language", "en"));
+        answers.forEach((what, r) -> {
+            assertThat(r.statusCode()).as(what + ": " + r.body()).isBetween(400, 422);
+            // cut to its first 40 characters and "…" (InputProblem.shown), as every other API problem repeats a value
+            assertThat(r.body()).as(what).contains("…").doesNotContain("9".repeat(41));
+        });
+    }
+
+    @Test
     void aPlanTwoYearsAheadEqualsTwelveMonthsOfTheContributionCalculatorWithTheProjectedJpWageCapMarked() {
         String desa = "72.04.02.2003";
         long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Ogotua", desa);

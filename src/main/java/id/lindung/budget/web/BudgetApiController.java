@@ -10,6 +10,7 @@ import id.lindung.budget.PlanOverviews;
 import id.lindung.budget.PlanRequest;
 import id.lindung.budget.WhatIf;
 import id.lindung.budget.Prioritisation;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -189,7 +190,7 @@ class BudgetApiController {
             try {
                 list.add(Long.valueOf(part.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + ids + "'");
+                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + InputProblem.shown(ids) + "'");
             }
         }
         return overviews.compare(list, actor.get());
@@ -217,7 +218,7 @@ class BudgetApiController {
         try {
             return Integer.valueOf(year.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("year", "INVALID_YEAR", "year must be a number such as 2027, got '" + year + "'");
+            throw new InvalidInputException("year", "INVALID_YEAR", "year must be a number such as 2027, got '" + InputProblem.shown(year) + "'");
         }
     }
 }
