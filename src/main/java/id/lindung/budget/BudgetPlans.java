@@ -115,6 +115,16 @@ public class BudgetPlans {
     }
 
     /**
+     * The API list's payer filter: a payer outside the caller's scope, or none of that code, is 404, as the bill list's
+     * and the fine payments' payer filter is (docs/api-errors.md), not an empty list that reads as "no plans yet".
+     */
+    public void requirePayerInScope(String payerCode, Actor actor) {
+        if (payerCode != null && !payerCode.isBlank()) {
+            costing.payerInScope(payerCode, actor.scope());
+        }
+    }
+
+    /**
      * Every plan {@link #list} selects, for a download; more than {@link #MAX_DOWNLOAD} is the {@code TOO_MANY_ROWS}
      * error on {@code year}.
      */

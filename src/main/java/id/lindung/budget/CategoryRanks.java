@@ -4,7 +4,6 @@ import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import java.util.ArrayList;
@@ -117,7 +116,7 @@ public class CategoryRanks {
             Optional<WorkerCategory> category = text == null || text.isBlank() ? Optional.empty() : current.find(text);
             if (category.isEmpty()) {
                 if (unknown.add(String.valueOf(text))) {
-                    problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + text + "'"));
+                    problems.add(InputProblem.of(field, "UNKNOWN_CATEGORY", "Unknown worker category '" + InputProblem.shown(text) + "'"));
                 }
             } else if (!seen.add(category.get().code())) {
                 problems.add(InputProblem.of(field, "DUPLICATE_CATEGORY", "Category " + category.get().code() + " is ranked twice"));
@@ -149,8 +148,7 @@ public class CategoryRanks {
     }
 
     private BudgetPlans.PlanPayer payer(String code, Actor actor) {
-        return (code == null || code.isBlank() ? Optional.<BudgetPlans.PlanPayer>empty() : costing.payer(code, actor.scope()))
-                .orElseThrow(() -> new NotFoundException("Payer " + code + " not found"));
+        return costing.payerInScope(code, actor.scope());
     }
 
     /** The ranking as the API shows it. */

@@ -4,6 +4,7 @@ import id.lindung.access.Actor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.DefaultWages;
@@ -118,7 +119,7 @@ class PlanCosting {
         }
         Optional<BudgetPlans.PlanPayer> payer = payerGiven ? payer(request.payer(), actor.scope()) : Optional.empty();
         if (payerGiven && payer.isEmpty()) {
-            refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + request.payer() + " in your area "
+            refused.add(InputProblem.of("payer", "UNKNOWN_PAYER", "No payer " + InputProblem.shown(request.payer()) + " in your area "
                     + "(a self-paying worker is no budget's payer)"));
         }
         // a year no plan may have is refused above; the rest is checked against this year, never built from that one
@@ -319,6 +320,15 @@ class PlanCosting {
             until = YearMonth.of(year, 12);
         }
         return from.isAfter(until) ? Optional.empty() : Optional.of(new YearMonth[] {from, until});
+    }
+
+    /**
+     * The payer of that code in the scope, else {@link NotFoundException}: a payer outside the scope and one that does
+     * not exist are never told apart (docs/api-errors.md).
+     */
+    BudgetPlans.PlanPayer payerInScope(String code, RegionScope scope) {
+        return (code == null || code.isBlank() ? Optional.<BudgetPlans.PlanPayer>empty() : payer(code, scope))
+                .orElseThrow(() -> new NotFoundException("Payer " + InputProblem.shown(code) + " not found"));
     }
 
     /** The payer of a code in the caller's scope (registry's published view); SELF payers are no budget's payers. */

@@ -42,7 +42,7 @@ public class PlanEdits {
                 return valueOf(text.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("namedList", "UNKNOWN_LIST_CHOICE",
-                        "namedList is KEEP (the default) or REMOVE, got '" + text + "'");
+                        "namedList is KEEP (the default) or REMOVE, got '" + InputProblem.shown(text) + "'");
             }
         }
     }

@@ -100,7 +100,7 @@ public final class PlanRules {
         try {
             date = LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
-            problems.add(InputProblem.of("referenceDate", "INVALID_DATE", "referenceDate must be YYYY-MM-DD, got '" + text + "'"));
+            problems.add(InputProblem.of("referenceDate", "INVALID_DATE", "referenceDate must be YYYY-MM-DD, got '" + InputProblem.shown(text) + "'"));
             return today;
         }
         if (!plannable) {
@@ -110,7 +110,7 @@ public final class PlanRules {
         LocalDate latest = LocalDate.of(year, 12, 31);
         if (date.isBefore(earliest) || date.isAfter(latest)) {
             problems.add(InputProblem.of("referenceDate", "REFERENCE_DATE_OUT_OF_RANGE",
-                    "The reference date of a " + year + " plan lies between " + earliest + " and " + latest + ", not " + text.strip()));
+                    "The reference date of a " + year + " plan lies between " + earliest + " and " + latest + ", not " + InputProblem.shown(text.strip())));
             return today;
         }
         return date;
@@ -163,7 +163,7 @@ public final class PlanRules {
             try {
                 segment = Segment.valueOf(in.segment().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add(InputProblem.of(at + "segment", "INVALID_SEGMENT", "segment must be PU or BPU, got '" + in.segment() + "'"));
+                problems.add(InputProblem.of(at + "segment", "INVALID_SEGMENT", "segment must be PU or BPU, got '" + InputProblem.shown(in.segment()) + "'"));
             }
         } else if (category.isPresent()) {
             segment = category.get().defaultSegment();
@@ -187,7 +187,7 @@ public final class PlanRules {
                     problems.add(InputProblem.of(at + "monthFrom", "MONTH_OUTSIDE_YEAR", "monthFrom " + m + " is not in " + year));
                 }
             } catch (java.time.DateTimeException | NumberFormatException e) {
-                problems.add(InputProblem.of(at + "monthFrom", "INVALID_MONTH", "monthFrom must be YYYY-MM or 1..12, got '" + m + "'"));
+                problems.add(InputProblem.of(at + "monthFrom", "INVALID_MONTH", "monthFrom must be YYYY-MM or 1..12, got '" + InputProblem.shown(m) + "'"));
             }
         }
         Rupiah wage = null;
@@ -210,7 +210,7 @@ public final class PlanRules {
                 try {
                     programs.add(Programme.parse(p));
                 } catch (IllegalArgumentException | NullPointerException e) {
-                    problems.add(InputProblem.of(at + "programs", "UNKNOWN_PROGRAMME", "Unknown programme '" + p + "'"));
+                    problems.add(InputProblem.of(at + "programs", "UNKNOWN_PROGRAMME", "Unknown programme '" + InputProblem.shown(p) + "'"));
                 }
             }
         }

@@ -117,7 +117,7 @@ public class Prioritisation {
             try {
                 programs.add(Programme.parse(p));
             } catch (IllegalArgumentException | NullPointerException e) {
-                malformed.add(InputProblem.of("programs", "UNKNOWN_PROGRAMME", "Unknown programme '" + p + "'"));
+                malformed.add(InputProblem.of("programs", "UNKNOWN_PROGRAMME", "Unknown programme '" + InputProblem.shown(p) + "'"));
             }
         }
         if (!malformed.isEmpty()) {

@@ -105,7 +105,7 @@ public final class Prioritising {
         Optional<Criterion> c = Criterion.parse(text);
         if (c.isEmpty()) {
             problems.add(id.lindung.platform.InputProblem.of("order", "UNKNOWN_ORDER",
-                    "Unknown ordering criterion '" + text + "'; expected P3KE_DECILE, CATEGORY or OLDEST"));
+                    "Unknown ordering criterion '" + id.lindung.platform.InputProblem.shown(text) + "'; expected P3KE_DECILE, CATEGORY or OLDEST"));
         } else if (!order.contains(c.get())) {
             order.add(c.get());
         }

@@ -223,7 +223,7 @@ public class WhatIf {
             try {
                 set.add(Programme.parse(n));
             } catch (IllegalArgumentException | NullPointerException e) {
-                problems.add(InputProblem.of(field, "UNKNOWN_PROGRAMME", "Unknown programme '" + n + "'"));
+                problems.add(InputProblem.of(field, "UNKNOWN_PROGRAMME", "Unknown programme '" + InputProblem.shown(n) + "'"));
             }
         }
         return set;

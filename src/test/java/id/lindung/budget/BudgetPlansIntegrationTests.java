@@ -134,7 +134,7 @@ class BudgetPlansIntegrationTests {
 
         Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-api-kukar", Role.DPMD, "64.02"));
         assertThat(otherRegion.get("/api/v1/budget-plans/" + id).statusCode()).isEqualTo(404);
-        assertThat(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa).body()).isEqualTo("[]");
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa), 404, "NOT_FOUND");
 
         long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
         assertCode(dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:99.99.99.9999\",\"year\":" + next + "}"), 422, "UNKNOWN_PAYER");
@@ -180,6 +180,56 @@ class BudgetPlansIntegrationTests {
         assertThat(otherRegion.get("/anggaran/ekspor?year=" + next + "&format=csv").body()).doesNotContain(desa);
         assertThat(dpmd.get("/anggaran/ekspor?year=" + next + "&format=pdf").statusCode()).isEqualTo(400);
         assertThat(dpmd.get("/anggaran/ekspor?year=abc&format=csv").statusCode()).isBetween(400, 422);
+    }
+
+    @Test
+    void theListsPayerFilterIsNotFoundForAPayerOutsideTheScopeOrUnknownAsTheBillListsIs() {
+        String desa = "72.04.02.2002";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-list-dpmd", Role.DPMD, "72.04"));
+        Http otherRegion = Http.withToken(port, TestUsers.token(accounts, "budget-list-kukar", Role.DPMD, "64.02"));
+
+        // a payer of the caller's area with no plan that year is an empty list, as before
+        HttpResponse<String> none = dpmd.get("/api/v1/budget-plans?payer=APBDES:" + desa + "&year=2015");
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("[]");
+        // outside the area, or no payer at all: 404, never told apart (it was an empty list, which reads as "no plans")
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa), 404, "NOT_FOUND");
+        assertCode(otherRegion.get("/api/v1/budget-plans?payer=apbdes:" + desa + "&year=2027"), 404, "NOT_FOUND");
+        assertCode(dpmd.get("/api/v1/budget-plans?payer=APBDES:72.04.02.9999"), 404, "NOT_FOUND");
+        assertCode(dpmd.get("/api/v1/budget-plans?payer=NOPE"), 404, "NOT_FOUND");
+        // no payer filter is every plan of the area, as before
+        assertThat(otherRegion.get("/api/v1/budget-plans").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRefusedBudgetValueIsRepeatedInTheProblemAtMostFortyCharactersLongNeverWhole() {
+        String desa = "72.04.02.2002";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-echo-dpmd", Role.DPMD, "72.04"));
+        String longText = "9".repeat(3000);
+        int next = LocalDate.now().getYear() + 1;
+        String plan = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next;
+        String cohort = ",\"cohorts\":[{\"category\":\"RT_RW\",\"segment\":\"BPU\",\"count\":1,\"wage\":1000000,"
+                + "\"programs\":[\"JKK\",\"JKM\"]";
+        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        answers.put("list year", dpmd.get("/api/v1/budget-plans?year=" + longText, "Accept-Language", "en"));
+        answers.put("compare ids", dpmd.get("/api/v1/budget-plans/compare?ids=1," + longText, "Accept-Language", "en"));
+        answers.put("payer", dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + longText + "\",\"year\":" + next + "}",
+                "Accept-Language", "en"));
+        answers.put("referenceDate", dpmd.postJson("/api/v1/budget-plans", plan + ",\"referenceDate\":\"" + longText + "\"}",
+                "Accept-Language", "en"));
+        answers.put("segment", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"BPU\"", "\"" + longText + "\"") + "}]}",
+                "Accept-Language", "en"));
+        answers.put("monthFrom", dpmd.postJson("/api/v1/budget-plans", plan + cohort + ",\"monthFrom\":\"" + longText + "\"}]}",
+                "Accept-Language", "en"));
+        answers.put("programs", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"JKM\"", "\"" + longText + "\"") + "}]}",
+                "Accept-Language", "en"));
+        answers.forEach((what, r) -> {
+            assertThat(r.statusCode()).as(what + ": " + r.body()).isBetween(400, 422);
+            // cut to its first 40 characters and "…" (InputProblem.shown), as every other API problem repeats a value
+            assertThat(r.body()).as(what).contains("…").doesNotContain("9".repeat(41));
+        });
     }
 
     @Test

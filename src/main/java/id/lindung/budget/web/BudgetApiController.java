@@ -11,6 +11,7 @@ import id.lindung.budget.PlanOverviews;
 import id.lindung.budget.PlanRequest;
 import id.lindung.budget.WhatIf;
 import id.lindung.budget.Prioritisation;
+import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -70,11 +71,12 @@ class BudgetApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(plans.create(request, actor.get()));
     }
 
-    @Operation(summary = "Budget plans in your scope, by payer code and/or year: the newest 1000, the total count in the "
-            + "X-Total-Count header (every plan: /anggaran/ekspor?year=&format=csv|xlsx)")
+    @Operation(summary = "Budget plans in your scope, by payer code and/or year (a payer outside your scope or unknown: 404): the "
+            + "newest 1000, the total count in the X-Total-Count header (every plan: /anggaran/ekspor?year=&format=csv|xlsx)")
     @GetMapping("/budget-plans")
     ResponseEntity<List<BudgetPlans.Summary>> list(@RequestParam(required = false) String payer, @RequestParam(required = false) String year) {
         Integer y = parseYear(year);
+        plans.requirePayerInScope(payer, actor.get());
         return ResponseEntity.ok().header("X-Total-Count", Long.toString(plans.count(payer, y, actor.get())))
                 .body(plans.list(payer, y, actor.get()));
     }
@@ -209,7 +211,7 @@ class BudgetApiController {
             try {
                 list.add(Long.valueOf(part.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + ids + "'");
+                throw new InvalidInputException("ids", "INVALID_ID", "ids are plan numbers separated by commas, got '" + InputProblem.shown(ids) + "'");
             }
         }
         return overviews.compare(list, actor.get());
@@ -237,7 +239,7 @@ class BudgetApiController {
         try {
             return Integer.valueOf(year.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("year", "INVALID_YEAR", "year must be a number such as 2027, got '" + year + "'");
+            throw new InvalidInputException("year", "INVALID_YEAR", "year must be a number such as 2027, got '" + InputProblem.shown(year) + "'");
         }
     }
 }
