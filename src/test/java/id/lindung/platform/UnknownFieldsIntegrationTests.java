@@ -94,6 +94,22 @@ class UnknownFieldsIntegrationTests {
     }
 
     @Test
+    void aRegistrationUnderTheWorkerFilesColumnNamesIsReadAsTheSameRegistration() {
+        // issue 4's file header is nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date:
+        // a row sent as JSON under those names registers the worker with its risk group and start date, not a refusal
+        String nik = Niks.unique("64.02.08", "L", BIRTH);
+        HttpResponse<String> created = dpmd.postJson("/api/v1/workers", """
+                {"nik":"%s","name":"Uji Kolom","sex":"L","birth_date":"1980-03-14","village_code":"%s","category":"PERANGKAT_DESA",
+                 "segment":"PU","wage":3000000,"risk":"HIGH","programs":["JKK","JKM"],"payer":"APBDES:%s","start_date":"2026-01-01",
+                 "p3ke_decile":2}""".formatted(nik, VILLAGE, VILLAGE));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(jdbc.sql("""
+                select count(*) from membership_term t join worker w on w.id = t.worker_id
+                where w.nik = ? and t.risk_group = 'HIGH' and t.valid_from = date '2026-01-01' and w.poverty_decile = 2""")
+                .param(nik).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void aMisspeltFieldIsRefusedWithTheFieldMeantInIndonesianAndEnglishAndNothingIsWritten() {
         String nik = Niks.unique("64.02.08", "L", BIRTH);
         String body = """
@@ -107,7 +123,7 @@ class UnknownFieldsIntegrationTests {
         assertThat(workers(nik)).isZero();
         // a name in other letters or snake_case is the same name: it is suggested
         assertThat(unknownField(dpmd.postJson("/api/v1/workers", body.replace("\"program\"", "\"programs\"")
-                .replace("\"birthDate\"", "\"birth_date\""), "Accept-Language", "en"), "birth_date").get("detail").asString())
+                .replace("\"birthDate\"", "\"Birth-Date\""), "Accept-Language", "en"), "Birth-Date").get("detail").asString())
                 .endsWith("did you mean `birthDate`?");
         assertThat(unknownField(dpmd.postJson("/api/v1/workers", body.replace("\"program\"", "\"Programs\""), "Accept-Language", "en"),
                 "Programs").get("detail").asString()).endsWith("did you mean `programs`?");

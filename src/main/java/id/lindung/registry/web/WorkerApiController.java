@@ -1,5 +1,6 @@
 package id.lindung.registry.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
@@ -77,11 +78,21 @@ class WorkerApiController {
 
     record WorkerPageJson(List<WorkerJson> items, int page, int size, long total) {}
 
-    record RegisterRequest(String nik, String name, String sex, LocalDate birthDate, String villageCode, String phone, String kpj,
-                           String category, Boolean extremePoverty, Integer povertyDecile, List<Programme> programs,
-                           Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate startDate) {}
+    /**
+     * A registration. Besides its own names it takes the worker file's column names (issue 4's header: {@code birth_date},
+     * {@code village_code}, {@code risk}, {@code start_date}, {@code p3ke_decile}), so a client that sends a row as
+     * JSON under the file's names is understood, not refused as unknown fields (docs/api-errors.md, "Unknown fields").
+     */
+    record RegisterRequest(String nik, String name, String sex, @JsonAlias("birth_date") LocalDate birthDate,
+                           @JsonAlias("village_code") String villageCode, String phone, String kpj,
+                           String category, @JsonAlias("extreme_poverty") Boolean extremePoverty,
+                           @JsonAlias({"poverty_decile", "p3ke_decile"}) Integer povertyDecile, List<Programme> programs,
+                           Segment segment, BigDecimal wage, @JsonAlias("risk") RiskGroup riskGroup, String payer,
+                           @JsonAlias("start_date") LocalDate startDate) {}
 
-    record TermRequest(Programme program, Segment segment, BigDecimal wage, RiskGroup riskGroup, String payer, LocalDate validFrom) {}
+    /** A membership change; {@code risk} as the quote and the worker file name the risk group. */
+    record TermRequest(Programme program, Segment segment, BigDecimal wage, @JsonAlias("risk") RiskGroup riskGroup, String payer,
+                       @JsonAlias("valid_from") LocalDate validFrom) {}
 
     record EndRequest(LocalDate endDate, EndReason reason) {}
 
