@@ -174,6 +174,24 @@ class ClaimBillingIntegrationTests {
         return nik;
     }
 
+    /**
+     * Bills July to November 2026 in the village only (the other cases' workers of the regency are not billed for these
+     * months), and the village pays July to September for its officials, nothing after: allocation settles those months
+     * whole.
+     */
+    private void billJulyToNovemberPayJulyToSeptember(String village, Actor actor, String reference) {
+        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(actor, () -> runs.run(month, actor, true));
+        }
+        BigDecimal julyToSeptember = jdbc.sql("""
+                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
+                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + village)
+                .query(BigDecimal.class).single();
+        CurrentActor.runAs(actor, () -> payments.record(new Payments.PaymentRequest("APBDES:" + village,
+                reference, LocalDate.of(2026, 10, 20), julyToSeptember, "BANK"), actor));
+    }
+
     private BigDecimal billedJp(String nik, YearMonth from, YearMonth to) {
         return jdbc.sql("""
                 select coalesce(sum(l.amount), 0) from bill_line l join worker w on w.id = l.worker_id
@@ -184,18 +202,7 @@ class ClaimBillingIntegrationTests {
     @Test
     void belowOneHundredEightyMonthsTheOldAgeCaseIsALumpSumOfTheJpContributionsPaidPlusUnverifiedReturns() {
         String nik = official("1966-03-20");
-        // billed in the village only, so that the other cases' workers of the regency are not billed for these months
-        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            CurrentActor.runAs(villageBilling, () -> runs.run(month, villageBilling, true));
-        }
-        // the village pays July to September for its officials, nothing after: allocation settles those months whole
-        BigDecimal julyToSeptember = jdbc.sql("""
-                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
-                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + JP_VILLAGE)
-                .query(BigDecimal.class).single();
-        CurrentActor.runAs(villageBilling, () -> payments.record(new Payments.PaymentRequest("APBDES:" + JP_VILLAGE,
-                "JP-LUMP-SUM-" + nik, LocalDate.of(2026, 10, 20), julyToSeptember, "BANK"), villageBilling));
+        billJulyToNovemberPayJulyToSeptember(JP_VILLAGE, villageBilling, "JP-LUMP-SUM-" + nik);
         assertThat(billedJp(nik, YearMonth.of(2026, 7), YearMonth.of(2026, 9))).isEqualByComparingTo("270000");
 
         // 5 months of JP terms, fewer than 180; born 1966, pension age 59 reached on 20 March 2025
@@ -239,18 +246,8 @@ class ClaimBillingIntegrationTests {
     void theJpLumpSumCountsTheMonthsRecordedInLindungSaysSoAndTakesEarlierMonthsAsFacts() {
         // a village of its own, billed and paid on its own: July to September paid, October and November not
         String village = "71.05.01.2009";
-        Actor own = TestUsers.actor("claims-billing-dpmd", Role.DPMD, village);
         String nik = official("1965-04-11", village);
-        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            CurrentActor.runAs(own, () -> runs.run(month, own, true));
-        }
-        BigDecimal julyToSeptember = jdbc.sql("""
-                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
-                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + village)
-                .query(BigDecimal.class).single();
-        CurrentActor.runAs(own, () -> payments.record(new Payments.PaymentRequest("APBDES:" + village,
-                "JP-FACTS-" + nik, LocalDate.of(2026, 10, 21), julyToSeptember, "BANK"), own));
+        billJulyToNovemberPayJulyToSeptember(village, TestUsers.actor("claims-billing-dpmd", Role.DPMD, village), "JP-FACTS-" + nik);
         BigDecimal recorded = billedJp(nik, YearMonth.of(2026, 7), YearMonth.of(2026, 9));
         assertThat(recorded).isEqualByComparingTo("270000");
 
