@@ -243,7 +243,7 @@ class ClaimBillingIntegrationTests {
      * first month are refused by field, never passed over for Lindung's shorter history.
      */
     @Test
-    void theJpLumpSumCountsTheMonthsRecordedInLindungSaysSoAndTakesEarlierMonthsAsFacts() {
+    void theJpLumpSumCountsTheMonthsRecordedInLindungSaysSoAndTakesEarlierMonthsAsFacts() throws Exception {
         // a village of its own, billed and paid on its own: July to September paid, October and November not
         String village = "71.05.01.2009";
         String nik = official("1965-04-11", village);
@@ -285,6 +285,9 @@ class ClaimBillingIntegrationTests {
         JsonNode opened = json(expect(dpmd.postJson("/api/v1/claims", lindungOnly), 201));
         assertThat(browser.get("/klaim/" + opened.get("id").asLong()).body()).contains("iuran JP yang tercatat di Lindung");
         assertThat(browser.get("/klaim/" + opened.get("id").asLong() + "?lang=en").body()).contains("only those recorded in Lindung");
+        // and so does the case file
+        assertThat(ClaimPagesUiTests.pdfText(dpmd.getBytes("/api/v1/claims/" + opened.get("id").asLong() + "/pdf").body()))
+                .contains("iuran JP yang tercatat di Lindung");
     }
 
     @Test
