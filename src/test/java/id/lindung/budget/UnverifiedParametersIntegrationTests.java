@@ -129,6 +129,10 @@ class UnverifiedParametersIntegrationTests {
         assertThat(months.get(2).get("unverified")).isEqualTo(List.of("pu.jp.wageCap"));
         assertThat(CurrentActor.runAs(DPMD, () -> plans.all("APBDES:" + DESA, 2026, DPMD)))
                 .filteredOn(p -> p.id() == id).singleElement().extracting(BudgetPlans.Summary::unverified).isEqualTo(true);
+        // the plans list's download says so too
+        String token = TestUsers.token(accounts, "unverified-dpmd", Role.DPMD, "72.04");
+        assertThat(Http.withToken(port, token).get("/anggaran/ekspor?year=2026&format=csv&lang=id").body().lines()
+                .filter(line -> line.startsWith(id + ",")).findFirst().orElseThrow()).endsWith(",Ya");
         // and nothing is written back: the list stays computed from the plan's input and today's regulation data
         assertThat(jdbc.sql("select jsonb_exists(result, 'unverified') from budget_plan where id = ?").param(id).query(Boolean.class).single())
                 .isFalse();
