@@ -235,17 +235,19 @@ public final class BenefitCalculator {
             }
         }
         int minMonths = catalog.valueOn("jp.minContributionMonths", q.request.date()).whole();
-        if (months < minMonths && pension != null) {
+        if (months < minMonths) {
+            if (pension == null) {
+                // the lump sum is the contributions paid back: without the months they were paid in (or the amounts)
+                // there is nothing to compute, and the request is told which fact is missing
+                throw new MissingFactException("contributionStart", "JP_CONTRIBUTION_START_REQUIRED", null, months
+                        + " contribution months is fewer than " + minMonths + ": JP is paid as a lump sum of the contributions"
+                        + " plus returns, which needs the first contribution month (contributionStart) or the contributions paid");
+            }
             pensionLumpSum(q, pension, months, average);
             return;
         }
         q.component("MONTHLY_PENSION", refs -> {
             q.value("jp.minContributionMonths", refs);
-            if (months < minMonths) {
-                throw new RejectedException("PENSION_MONTHS_BELOW_MINIMUM", months + " contribution months is fewer than "
-                        + minMonths + ": no monthly pension; JP is paid as a lump sum of contributions plus returns"
-                        + " (needs the contribution history, not quoted here)");
-            }
             Rate accrual = q.value("jp.accrualRate", refs).rate();
             PensionLimits limits = pensionLimits(q.request.date());
             refs.addAll(limits.references());
@@ -288,17 +290,25 @@ public final class BenefitCalculator {
         List<Credit> credits = new ArrayList<>();
         if (pension.contributionStart() != null) {
             YearMonth start = pension.contributionStart();
+            // the months given as facts come first; the paid months listed are the later ones (a claim's months
+            // recorded in Lindung after the facts' period), paid back as they were paid
+            int factMonths = pension.factMonths() == null ? months : pension.factMonths();
             catalog.requireProgramme(Programme.JP, start.atDay(1));
-            if (months > 0 && !start.plusMonths(months - 1L).isBefore(payoutMonth)) {
-                q.reject("JP_MONTHS_IMPOSSIBLE", months + " contribution months from " + start + " cannot be paid back in "
+            if (factMonths > 0 && !start.plusMonths(factMonths - 1L).isBefore(payoutMonth)) {
+                q.reject("JP_MONTHS_IMPOSSIBLE", factMonths + " contribution months from " + start + " cannot be paid back in "
                         + payoutMonth + " (the last contribution month must be before the month of the claim)");
                 return;
             }
-            for (int i = 0; i < months; i++) {
+            for (int i = 0; i < factMonths; i++) {
                 ContributionLine line = contributions.schedule(start.plusMonths(i)).puLine(Programme.JP, average, null, false, false);
                 credits.add(new Credit(start.plusMonths(i + 1L), line.total()));
                 contributionRefs.addAll(line.references());
             }
+            YearMonth lastFact = start.plusMonths(factMonths - 1L);
+            pension.paid().stream().filter(p -> p.month().isAfter(lastFact) && p.month().isBefore(payoutMonth)
+                            && !p.amount().isZero() && !p.amount().isNegative())
+                    .sorted(java.util.Comparator.comparing(PensionFacts.Paid::month))
+                    .forEach(p -> credits.add(new Credit(p.month().plusMonths(1), p.amount())));
         } else {
             pension.paid().stream().filter(p -> p.month().isBefore(payoutMonth) && !p.amount().isZero() && !p.amount().isNegative())
                     .sorted(java.util.Comparator.comparing(PensionFacts.Paid::month))

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param jht                  JHT payout facts (reason, dates, contribution history); null for other cases
  * @param pension              JP old-age facts of a person (birth date, contributions to pay back), as a claim and
  *                             the benefit quote give them; null: no pension age is checked and below the months of a
- *                             monthly pension no lump sum is computed (PENSION_MONTHS_BELOW_MINIMUM)
+ *                             monthly pension no lump sum can be computed: refused with the missing field,
+ *                             contributionStart (JP_CONTRIBUTION_START_REQUIRED), as a claim's months without it are
  */
 public record BenefitRequest(BenefitCase benefitCase, LocalDate date, Segment segment, Rupiah wage, LocalDate membershipStart,
                              int children, BigDecimal percent, Integer months, Integer contributionMonths, Rupiah averageWage,

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,9 +35,12 @@ public class BudgetPlans {
     private final PlanCosting costing;
     private final PlanViews views;
     private final AuditLog audit;
+    private final ObjectProvider<NamedLists> namedLists;
 
-    BudgetPlans(JdbcClient jdbc, RegulationCatalog catalog, PlanCosting costing, PlanViews views, AuditLog audit) {
+    BudgetPlans(JdbcClient jdbc, RegulationCatalog catalog, PlanCosting costing, PlanViews views, AuditLog audit,
+                ObjectProvider<NamedLists> namedLists) {
         this.jdbc = jdbc;
+        this.namedLists = namedLists;
         this.catalog = catalog;
         this.costing = costing;
         this.views = views;
@@ -96,12 +100,61 @@ public class BudgetPlans {
                 where id = :id and region_code >= :lo and region_code < :hi""")
                 .param("id", id).param("lo", scope.lo()).param("hi", scope.hi())
                 .query((rs, n) -> views.stored(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .optional().orElseThrow(() -> new NotFoundException("Budget plan " + id + " not found"));
+                .optional().map(plan -> withUnverified(id, plan, actor))
+                .orElseThrow(() -> new NotFoundException("Budget plan " + id + " not found"));
+    }
+
+    /**
+     * A plan stored before plans listed their unverified values (no {@code unverified} in its snapshot) gets the list on
+     * read, never stored: its input (payer, year, reference date, cohorts, named list) costed again with the regulation
+     * data, each value kept for the months whose stored figures hold an amount of a programme it affects. A plan whose
+     * input no longer costs (a payer since removed) keeps none (null: the page says it was stored before the list).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> withUnverified(long id, Map<String, Object> plan, Actor actor) {
+        if (plan.get("unverified") instanceof List<?>) {
+            return plan;
+        }
+        PlanProjection.Result again;
+        try {
+            again = costing.cost(request(id), actor, namedLists.getObject().stored(id, actor.scope())).result();
+        } catch (InvalidInputException e) {
+            return plan;
+        }
+        List<PlanProjection.UnverifiedValue> values = new ArrayList<>();
+        List<Map<String, Object>> months = (List<Map<String, Object>>) plan.get("months");
+        Map<String, List<String>> byMonth = new LinkedHashMap<>();
+        for (Map<String, Object> m : months) {
+            byMonth.put((String) m.get("month"), new ArrayList<>());
+        }
+        for (PlanProjection.UnverifiedValue u : again.unverified()) {
+            List<java.time.YearMonth> used = u.months().stream().filter(month -> months.stream().anyMatch(m ->
+                    month.toString().equals(m.get("month")) && u.affects().stream().anyMatch(p -> {
+                        Object amount = ((Map<String, Object>) m.get("byProgram")).get(p.name());
+                        return amount != null && new java.math.BigDecimal(amount.toString()).signum() > 0;
+                    }))).toList();
+            if (!used.isEmpty()) {
+                values.add(new PlanProjection.UnverifiedValue(u.parameter(), u.from(), u.value(), u.projected(), u.affects(), used));
+                used.forEach(month -> byMonth.get(month.toString()).add(u.parameter()));
+            }
+        }
+        for (Map<String, Object> m : months) {
+            m.put("unverified", byMonth.get((String) m.get("month")).stream().distinct().sorted().toList());
+        }
+        plan.put("unverified", views.unverified(values));
+        return plan;
     }
 
     /** A plan's summary in a list. */
     public record Summary(long id, String payer, String payerName, int year, String status, String name, Rupiah total,
-                          long people, LocalDate referenceDate, List<String> projected, Boolean unverified) {}
+                          long people, LocalDate referenceDate, List<String> projected, Boolean unverified) {
+
+        /** A plan stored before plans listed unverified values, with the list {@link #get} computes on read. */
+        Summary withUnverified(Object list) {
+            return new Summary(id, payer, payerName, year, status, name, total, people, referenceDate, projected,
+                    list instanceof List<?> l ? !l.isEmpty() : null);
+        }
+    }
 
     /** Most plans a list shows (the page and the API); {@link #count} says how many there are. */
     public static final int LIST_LIMIT = 1000;
@@ -158,7 +211,8 @@ public class BudgetPlans {
                 .query((rs, n) -> new Summary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
                         rs.getString(6), Rupiah.of(rs.getBigDecimal(7)), rs.getLong(8), rs.getDate(9).toLocalDate(),
                         views.projectedList(rs.getString(10)), rs.getObject(11, Boolean.class)))
-                .list();
+                .list().stream().map(p -> p.unverified() != null ? p : p.withUnverified(get(p.id(), actor).get("unverified")))
+                .toList();
     }
 
     /** The lists' condition: the caller's scope first, then the payer and the year asked. */

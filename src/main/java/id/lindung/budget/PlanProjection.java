@@ -82,6 +82,28 @@ public final class PlanProjection {
     public record UnverifiedValue(String parameter, LocalDate from, String value, boolean projected, List<Programme> affects,
                                   List<YearMonth> months) {}
 
+    /**
+     * The unverified values of several results (a what-if's kinds of person, a prioritisation's candidates' costings),
+     * each value once: the programmes and months of every result that used it.
+     */
+    public static List<UnverifiedValue> merged(List<List<UnverifiedValue>> lists) {
+        Map<String, UnverifiedValue> byValue = new TreeMap<>();
+        for (List<UnverifiedValue> list : lists) {
+            for (UnverifiedValue u : list) {
+                byValue.merge(u.parameter() + "|" + (u.from() == null ? "" : u.from()), u, (a, b) -> new UnverifiedValue(
+                        a.parameter(), a.from(), a.value(), a.projected(), union(a.affects(), b.affects()),
+                        union(a.months(), b.months())));
+            }
+        }
+        return List.copyOf(byValue.values());
+    }
+
+    private static <T extends Comparable<T>> List<T> union(List<T> a, List<T> b) {
+        TreeSet<T> all = new TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+
     /** A value the plan assumed because it is not published yet. */
     public record ProjectedValue(String parameter, LocalDate from, String value, String basis) {}
 

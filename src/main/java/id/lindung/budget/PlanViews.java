@@ -111,8 +111,20 @@ class PlanViews {
             projectedValues.add(x);
         }
         v.put("projectedValues", projectedValues);
+        // every figure computed from a value the regulation data marks unverified is named here (docs/budget.md)
+        v.put("unverified", unverified(r.unverified()));
+        v.put("assumptions", c.assumptions());
+        v.put("regulationVersion", catalog.version());
+        return v;
+    }
+
+    /**
+     * Unverified values as every budget result lists them (a plan, a what-if, a prioritisation): {@code parameter},
+     * {@code description}, {@code from}, {@code value}, {@code projected}, {@code affects}, {@code months}.
+     */
+    List<Map<String, Object>> unverified(List<PlanProjection.UnverifiedValue> values) {
         List<Map<String, Object>> unverified = new ArrayList<>();
-        for (PlanProjection.UnverifiedValue u : r.unverified()) {
+        for (PlanProjection.UnverifiedValue u : values) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("parameter", u.parameter());
             x.put("description", catalog.has(u.parameter()) ? catalog.parameter(u.parameter()).description(Locale.ENGLISH) : null);
@@ -123,11 +135,7 @@ class PlanViews {
             x.put("months", u.months().stream().map(YearMonth::toString).toList());
             unverified.add(x);
         }
-        // every figure computed from a value the regulation data marks unverified is named here (docs/budget.md)
-        v.put("unverified", unverified);
-        v.put("assumptions", c.assumptions());
-        v.put("regulationVersion", catalog.version());
-        return v;
+        return unverified;
     }
 
     String write(Map<String, Object> view) {

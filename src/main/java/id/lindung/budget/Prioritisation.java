@@ -52,10 +52,11 @@ public class Prioritisation {
     private final PriorityCandidates candidates;
     private final Enrolment enrolment;
     private final BpuIncomeRange bpuIncome;
+    private final PlanViews views;
     private final AuditLog audit;
 
     Prioritisation(JdbcClient jdbc, BudgetPlans plans, RegulationCatalog catalog, AreaWorkforce workforce, CategoryRanks ranks,
-                   PriorityCandidates candidates, Enrolment enrolment, BpuIncomeRange bpuIncome, AuditLog audit) {
+                   PriorityCandidates candidates, Enrolment enrolment, BpuIncomeRange bpuIncome, PlanViews views, AuditLog audit) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.catalog = catalog;
@@ -64,6 +65,7 @@ public class Prioritisation {
         this.candidates = candidates;
         this.enrolment = enrolment;
         this.bpuIncome = bpuIncome;
+        this.views = views;
         this.audit = audit;
     }
 
@@ -154,10 +156,16 @@ public class Prioritisation {
         }
 
         String region = (String) plan.get("regionCode");
-        Rupiah cost = candidates.cost(year, start, Segment.BPU, wage, null, programs);
+        // every costing the answer's amounts come from: the unverified values they used are named with them
+        List<PlanProjection.Result> costings = new ArrayList<>();
+        PlanProjection.Result perPerson = candidates.costed(year, start, Segment.BPU, wage, null, programs);
+        Rupiah cost = perPerson.total();
+        if (source != Candidates.IMPORTED_LIST) {
+            costings.add(perPerson);
+        }
         List<Prioritising.Candidate> all = source == Candidates.IMPORTED_LIST
-                ? candidates.fromList(planId, actor.scope(), year, start)
-                : candidates.unprotected(RegionScope.of(region), actor.scope(), year, start, plans.today(), programs, cost);
+                ? candidates.fromList(planId, actor.scope(), year, start, costings)
+                : candidates.unprotected(RegionScope.of(region), actor.scope(), year, start, plans.today(), programs, cost, costings);
         Prioritising.Outcome outcome = Prioritising.choose(all, order, ranking.categoryRank(), budget);
 
         if (actor.role() != null && actor.role().canChangeData()) {
@@ -202,6 +210,7 @@ public class Prioritisation {
         v.put("candidates", source.name());
         v.put("decileKnown", all.stream().filter(c -> c.decile() != null).count());
         v.put("candidateCount", all.size());
+        v.put("unverified", views.unverified(PlanProjection.merged(costings.stream().map(PlanProjection.Result::unverified).toList())));
         return v;
     }
 

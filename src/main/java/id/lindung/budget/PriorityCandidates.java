@@ -44,6 +44,11 @@ class PriorityCandidates {
 
     /** What one candidate costs for the year: the lines of their programmes, from {@code start} to December. */
     Rupiah cost(int year, YearMonth start, Segment segment, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
+        return costed(year, start, segment, wage, risk, programs).total();
+    }
+
+    /** {@link #cost} with the values it used: the unverified ones are the prioritisation's to name. */
+    PlanProjection.Result costed(int year, YearMonth start, Segment segment, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
         List<PlanProjection.Line> lines = new ArrayList<>();
         for (Programme p : programs) {
             if (p != Programme.JKP) {
@@ -51,7 +56,7 @@ class PriorityCandidates {
                         YearMonth.of(year, 12)));
             }
         }
-        return new PlanProjection(catalog).yearlyCost(year, lines);
+        return new PlanProjection(catalog).project(year, lines);
     }
 
     /**
@@ -63,7 +68,7 @@ class PriorityCandidates {
      * desa has not paid, a farmer of a regency in arrears) is that payer's debt to settle, not a budget's candidate.
      */
     List<Prioritising.Candidate> unprotected(RegionScope area, RegionScope scope, int year, YearMonth start, LocalDate on,
-                                             Set<Programme> programs, Rupiah cost) {
+                                             Set<Programme> programs, Rupiah cost, List<PlanProjection.Result> costings) {
         List<Prioritising.Candidate> all = new ArrayList<>(jdbc.sql("""
                 select w.id, w.nik, w.full_name, p.category, p.poverty_decile, w.birth_date
                 from registry_worker w join registry_worker_profile p on p.id = w.id
@@ -101,7 +106,7 @@ class PriorityCandidates {
                     Rupiah wage = Rupiah.of(rs.getBigDecimal(7));
                     RiskGroup risk = rs.getString(8) == null ? null : RiskGroup.valueOf(rs.getString(8));
                     return candidate(rs, costs.computeIfAbsent(java.util.Arrays.asList(wage, risk),
-                            k -> cost(year, start, Segment.BPU, wage, risk, programs)));
+                            k -> costing(costed(year, start, Segment.BPU, wage, risk, programs), costings)));
                 }).list();
         for (int i = 0; i < members.size(); i += PROTECTION_CHUNK) {
             List<Prioritising.Candidate> chunk = members.subList(i, Math.min(members.size(), i + PROTECTION_CHUNK));
@@ -115,6 +120,12 @@ class PriorityCandidates {
             }
         }
         return all;
+    }
+
+    /** A costing's total, the costing kept in {@code costings}. */
+    private static Rupiah costing(PlanProjection.Result result, List<PlanProjection.Result> costings) {
+        costings.add(result);
+        return result.total();
     }
 
     private static boolean covers(ProtectionStatus status) {
@@ -134,7 +145,8 @@ class PriorityCandidates {
      * unregistered one (no decile, not registered, not dropped), so an uploaded list is no way round the NIK lookup's
      * scope, rate limit and audit (docs/privacy.md).
      */
-    List<Prioritising.Candidate> fromList(long planId, RegionScope scope, int year, YearMonth start) {
+    List<Prioritising.Candidate> fromList(long planId, RegionScope scope, int year, YearMonth start,
+                                          List<PlanProjection.Result> costings) {
         record Row(long workerId, String nik, String name, String category, Integer decile, LocalDate birth, Segment segment,
                    Rupiah wage, RiskGroup risk, Set<Programme> programs, LocalDate startDate) {}
         List<Row> rows = jdbc.sql("""
@@ -164,7 +176,7 @@ class PriorityCandidates {
         for (Row r : rows) {
             YearMonth from = YearMonth.from(r.startDate()).isAfter(start) ? YearMonth.from(r.startDate()) : start;
             Rupiah cost = costs.computeIfAbsent(List.of(r.segment(), r.wage(), String.valueOf(r.risk()), r.programs(), from),
-                    k -> cost(year, from, r.segment(), r.wage(), r.risk(), r.programs()));
+                    k -> costing(costed(year, from, r.segment(), r.wage(), r.risk(), r.programs()), costings));
             candidates.add(new Prioritising.Candidate(r.workerId(), r.nik(), r.name(), r.category(), r.decile(), r.birth(), cost));
         }
         return candidates;

@@ -39,15 +39,17 @@ public class WhatIf {
     private final PotentialWorkforce workforce;
     private final AreaWorkforce areaWorkforce;
     private final BpuIncomeRange bpuIncome;
+    private final PlanViews views;
     private final Clock clock;
 
     WhatIf(JdbcClient jdbc, RegulationCatalog catalog, PotentialWorkforce workforce, AreaWorkforce areaWorkforce,
-           BpuIncomeRange bpuIncome, Clock clock) {
+           BpuIncomeRange bpuIncome, PlanViews views, Clock clock) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.workforce = workforce;
         this.areaWorkforce = areaWorkforce;
         this.bpuIncome = bpuIncome;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -116,16 +118,18 @@ public class WhatIf {
         }
         LocalDate jan = LocalDate.of(year, 1, 1);
         PlanProjection projection = new PlanProjection(catalog);
-        Rupiah kades = officials ? projection.yearlyCost(year, lines(Segment.PU,
-                catalog.valueOn("village.defaultWage.kepalaDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
-        Rupiah oneOfficial = officials ? projection.yearlyCost(year, lines(Segment.PU,
-                catalog.valueOn("village.defaultWage.perangkatDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
+        // each kind of person costed once; the unverified values any of them used are the result's (docs/budget.md)
+        List<List<PlanProjection.UnverifiedValue>> unverified = new ArrayList<>();
+        Rupiah kades = officials ? yearly(projection, year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.kepalaDesa", jan).rupiah(), officialPrograms, year), unverified) : Rupiah.ZERO;
+        Rupiah oneOfficial = officials ? yearly(projection, year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.perangkatDesa", jan).rupiah(), officialPrograms, year), unverified) : Rupiah.ZERO;
         // one of a desa's perangkat is its secretary, whose minimum siltap is 110% (PP 11/2019 Pasal 81), not 100%
         boolean secretary = officials && perangkat > 0;
-        Rupiah sekdes = secretary ? projection.yearlyCost(year, lines(Segment.PU,
-                catalog.valueOn("village.defaultWage.sekretarisDesa", jan).rupiah(), officialPrograms, year)) : Rupiah.ZERO;
+        Rupiah sekdes = secretary ? yearly(projection, year, lines(Segment.PU,
+                catalog.valueOn("village.defaultWage.sekretarisDesa", jan).rupiah(), officialPrograms, year), unverified) : Rupiah.ZERO;
         Rupiah oneVulnerable = vulnerable == 0 ? Rupiah.ZERO
-                : projection.yearlyCost(year, lines(Segment.BPU, income, vulnerablePrograms, year));
+                : yearly(projection, year, lines(Segment.BPU, income, vulnerablePrograms, year), unverified);
         Rupiah officialsPerDesa = kades.plus(sekdes).plus(oneOfficial.times(secretary ? perangkat - 1 : perangkat));
         Rupiah vulnerablePerDesaCost = oneVulnerable.times(vulnerable);
         long peoplePerDesa = (officials ? 1 + perangkat : 0) + vulnerable;
@@ -202,8 +206,17 @@ public class WhatIf {
         v.put("regencies", regencies);
         v.put("workforceYear", workforceYear);
         v.put("projected", ParameterProjection.forYear(catalog, year).projected().stream().map(d -> d.parameter()).distinct().toList());
+        v.put("unverified", views.unverified(PlanProjection.merged(unverified)));
         v.put("elapsedMs", (System.nanoTime() - started) / 1_000_000);
         return v;
+    }
+
+    /** One person's yearly cost; the unverified values it used are added to {@code unverified}. */
+    private static Rupiah yearly(PlanProjection projection, int year, List<PlanProjection.Line> lines,
+                                 List<List<PlanProjection.UnverifiedValue>> unverified) {
+        PlanProjection.Result r = projection.project(year, lines);
+        unverified.add(r.unverified());
+        return r.total();
     }
 
     private static List<PlanProjection.Line> lines(Segment segment, Rupiah wage, Set<Programme> programs, int year) {

@@ -85,15 +85,7 @@ final class ClaimBenefit {
                     .withPercent(r.percent());
             case JKK_TEMPORARY_DISABILITY -> BenefitRequest.of(in.type().benefitCase(), in.incidentDate(), in.segment(), in.wage())
                     .withMonths(r.months());
-            case JP_OLD_AGE -> {
-                int months = f.contributionMonths() != null ? f.contributionMonths() : in.history().size();
-                Rupiah average = f.averageWage() != null ? Rupiah.of(f.averageWage()) : ContributionHistory.averageWage(in.history());
-                // below the months of a monthly pension, the lump sum pays back the months given as facts (from
-                // facts.contributionStart, as a JHT balance from facts), else what billing settled for the worker
-                YearMonth start = f.contributionStart() != null && f.contributionMonths() != null ? f.contributionStart() : null;
-                yield BenefitRequest.pension(in.incidentDate(), months, average).withSegment(in.segment())
-                        .withPension(new PensionFacts(in.birthDate(), start, start == null ? in.paid() : List.of()));
-            }
+            case JP_OLD_AGE -> pension(in, f);
             case JKP -> {
                 YearMonth month = YearMonth.from(in.incidentDate());
                 List<ContributionHistory.Month> last24 = in.history().stream()
@@ -107,6 +99,36 @@ final class ClaimBenefit {
             case JHT -> jht(in, f);
             case JKK_MEDICAL -> throw new IllegalStateException("JKK_MEDICAL is computed by the claim");
         };
+    }
+
+    /**
+     * JP old age. Below the months of a monthly pension the lump sum pays back the JP contributions recorded in Lindung
+     * (what billing settled for the worker); contributions paid before Lindung's history are given as facts: from
+     * {@code facts.contributionStart}, {@code facts.contributionMonths} months at the average wage, followed by the
+     * months Lindung recorded after them. Months given without the month they start in cannot be paid back and are
+     * refused by field ({@code JP_CONTRIBUTION_START_REQUIRED}), never passed over for Lindung's shorter history.
+     */
+    private BenefitRequest pension(Input in, ClaimRequests.Facts f) {
+        Rupiah average = f.averageWage() != null ? Rupiah.of(f.averageWage()) : ContributionHistory.averageWage(in.history());
+        YearMonth start = f.contributionMonths() != null ? f.contributionStart() : null;
+        if (start != null) {
+            YearMonth lastFact = start.plusMonths(f.contributionMonths() - 1L);
+            List<PensionFacts.Paid> later = in.paid().stream().filter(p -> p.month().isAfter(lastFact)).toList();
+            long laterMonths = in.history().stream().filter(m -> m.month().isAfter(lastFact)).count();
+            return BenefitRequest.pension(in.incidentDate(), f.contributionMonths() + (int) laterMonths, average)
+                    .withSegment(in.segment()).withPension(new PensionFacts(in.birthDate(), start, later, f.contributionMonths()));
+        }
+        if (f.contributionMonths() != null && catalog.find("jp.minContributionMonths", in.incidentDate())
+                .map(v -> f.contributionMonths() < v.whole()).orElse(false)) {
+            throw InvalidInputException.refused("facts.contributionStart", "JP_CONTRIBUTION_START_REQUIRED",
+                    "facts.contributionMonths " + f.contributionMonths() + " is below a monthly pension's months: the lump sum"
+                            + " pays back contributions month by month, so give facts.contributionStart (the first month, with"
+                            + " facts.averageWage) or leave facts.contributionMonths out to pay back the JP contributions"
+                            + " recorded in Lindung (" + in.history().size() + " month(s))");
+        }
+        int months = f.contributionMonths() != null ? f.contributionMonths() : in.history().size();
+        return BenefitRequest.pension(in.incidentDate(), months, average).withSegment(in.segment())
+                .withPension(new PensionFacts(in.birthDate(), null, in.paid()));
     }
 
     private BenefitRequest jht(Input in, ClaimRequests.Facts f) {

@@ -52,6 +52,29 @@ public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType typ
                 .reduce((a, b) -> b.getValue() > a.getValue() ? b : a).map(e -> bases.get(e.getKey())).orElse(List.of());
     }
 
+    /**
+     * Where a JP old-age lump sum's {@code JP_CONTRIBUTIONS} come from (docs/claims.md, "Old-age pension"), null without
+     * that component. {@code LINDUNG}: only the JP contributions recorded in Lindung (billed and settled for the worker)
+     * are paid back; contributions paid before Lindung's history began are not in it unless given as facts.
+     * {@code FACTS}: the months given as facts (from {@code facts.contributionStart}, at the average wage), then the months
+     * recorded in Lindung after them. Told apart by the component's own references: months computed from facts cite the
+     * JP rates and wage caps they were computed with, months recorded in Lindung cite none.
+     */
+    @JsonProperty("jpContributionsBasis")
+    public JpContributionsBasis jpContributionsBasis() {
+        return components.stream().filter(c -> "JP_CONTRIBUTIONS".equals(c.code())).findFirst()
+                .map(c -> c.references().stream().anyMatch(r -> r.parameter().startsWith("pu.jp."))
+                        ? new JpContributionsBasis("FACTS", "The months given as facts (from facts.contributionStart, at the"
+                                + " average wage), then the JP contributions recorded in Lindung after them")
+                        : new JpContributionsBasis("LINDUNG", "Only the JP contributions recorded in Lindung (billed and paid"
+                                + " through Lindung); contributions paid before Lindung's history began are not included:"
+                                + " give them as facts (facts.contributionStart, facts.contributionMonths, facts.averageWage)"))
+                .orElse(null);
+    }
+
+    /** {@link #jpContributionsBasis}: {@code source} LINDUNG or FACTS, and what it means in English (the page says it in its language). */
+    public record JpContributionsBasis(String source, String note) {}
+
     /** One named policy's answer: {@code passed} false with a stable code when it refused or warned. */
     public record Decision(String code, boolean passed, String message, Effect effect) {}
 

@@ -65,8 +65,6 @@ class BenefitCalculatorTests {
             JP exactly 180 months is a monthly pension          | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 180 | 4000000 | -   | MONTHLY_PENSION=600000                                                                  | -
             JP below the floor is raised to it (2030)           | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 180 | 2000000 | -   | MONTHLY_PENSION=399700                                                                  | -
             JP above the ceiling is cut to it (2049)            | JP_OLD_AGE               | 2049-01-01 | PU  | -       | -          | -    | -   | -   | 400 | 20000000| -   | MONTHLY_PENSION=4792300                                                                 | -
-            JP with 179 months: no monthly pension              | JP_OLD_AGE               | 2030-07-01 | PU  | -       | -          | -    | -   | -   | 179 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
-            JP with 119 months in June 2025: no monthly pension | JP_OLD_AGE               | 2025-06-01 | PU  | -       | -          | -    | -   | -   | 119 | 6000000 | -   | -                                                                                       | PENSION_MONTHS_BELOW_MINIMUM
             JP for BPU is refused                               | JP_OLD_AGE               | 2025-06-01 | BPU | -       | -          | -    | -   | -   | 240 | 6000000 | -   | -                                                                                       | BPU_JP_NOT_AVAILABLE
             JKP after PP 6/2025: 60% of capped wage x 6         | JKP                      | 2025-06-01 | PU  | 8000000 | -          | -    | -   | -   | -   | -       | 18  | WAGE_REPLACEMENT=18000000                                                               | -
             JKP on 7 Feb 2025 follows PP 6/2025                 | JKP                      | 2025-02-07 | PU  | 5000000 | -          | -    | -   | -   | -   | -       | 12  | WAGE_REPLACEMENT=18000000                                                               | -
@@ -263,6 +261,18 @@ class BenefitCalculatorTests {
             assertThat(r.parameter()).isEqualTo("jp.benefit.max");
             assertThat(r.verified()).isFalse();
         });
+    }
+
+    @Test
+    void jpOldAgeBelowTheMonthsOfAMonthlyPensionWithoutTheMonthsPaidInNamesTheMissingFactNotTheOldRefusal() {
+        for (String[] c : new String[][] {{"2030-07-01", "179"}, {"2025-06-01", "119"}}) {
+            assertThatThrownBy(() -> quote("JP_OLD_AGE", c[0], "PU", null, null, null, null, null, Integer.valueOf(c[1]), "6000000", null))
+                    .isInstanceOfSatisfying(MissingFactException.class, e -> {
+                        assertThat(e.code()).isEqualTo("JP_CONTRIBUTION_START_REQUIRED");
+                        assertThat(e.field()).isEqualTo("contributionStart");
+                    })
+                    .hasMessageContaining("lump sum").hasMessageNotContaining("PENSION_MONTHS_BELOW_MINIMUM");
+        }
     }
 
     @Test

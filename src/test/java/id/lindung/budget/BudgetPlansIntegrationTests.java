@@ -172,7 +172,7 @@ class BudgetPlansIntegrationTests {
         // the newest thousand the page shows, with the list's figures
         String file = dpmd.get("/anggaran/ekspor?year=" + next + "&format=csv&lang=id").body();
         assertThat(file).startsWith("\uFEFFNomor rencana,Kode pembayar,Pembayar,Nama rencana,Tahun,Status,Jumlah,Jumlah orang,"
-                + "Tanggal acuan,Parameter proyeksi\r\n").contains("\n" + id + ",APBDES:" + desa + ",Pemerintah Desa Kabinuang,");
+                + "Tanggal acuan,Parameter proyeksi,Memakai nilai belum terverifikasi\r\n").contains("\n" + id + ",APBDES:" + desa + ",Pemerintah Desa Kabinuang,");
         var dpmdActor = TestUsers.actor("budget-api-dpmd", Role.DPMD, "72.04");
         assertThat(file.lines().count() - 1).isEqualTo(plans.count(null, next, dpmdActor))
                 .isEqualTo(plans.list(null, next, dpmdActor).size());

@@ -38,6 +38,8 @@ class UnverifiedParametersIntegrationTests {
     @Autowired PlanDocuments documents;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired WhatIf whatIf;
+    @Autowired Prioritisation prioritisation;
 
     Map<String, Object> officialsWithJp(int year) {
         return CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + DESA, year, null,
@@ -97,5 +99,109 @@ class UnverifiedParametersIntegrationTests {
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
             assertThat(cells.toString()).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> only(Object list, String parameter) {
+        return ((List<Map<String, Object>>) list).stream().filter(u -> parameter.equals(u.get("parameter"))).findFirst()
+                .orElseThrow(() -> new AssertionError(parameter + " not listed in " + list));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlanStoredBeforePlansListedUnverifiedValuesListsThemOnRead() {
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Uji Verifikasi", DESA);
+        Map<String, Object> plan = officialsWithJp(2026);
+        long id = ((Number) plan.get("id")).longValue();
+        // the row as plans were written before they listed unverified values: no list, no month marks
+        jdbc.sql("""
+                update budget_plan set result = jsonb_set(result - 'unverified', '{months}',
+                    (select jsonb_agg(m - 'unverified' order by n) from jsonb_array_elements(result -> 'months')
+                         with ordinality as e(m, n)))
+                where id = ?""").param(id).update();
+        assertThat(jdbc.sql("select jsonb_exists(result, 'unverified') or jsonb_exists(result -> 'months' -> 2, 'unverified') from budget_plan where id = ?")
+                .param(id).query(Boolean.class).single()).isFalse();
+
+        Map<String, Object> read = CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD));
+        assertThat(read.get("unverified")).isEqualTo(plan.get("unverified"));
+        List<Map<String, Object>> months = (List<Map<String, Object>>) read.get("months");
+        assertThat(months.get(1).get("unverified")).isEqualTo(List.of());
+        assertThat(months.get(2).get("unverified")).isEqualTo(List.of("pu.jp.wageCap"));
+        assertThat(CurrentActor.runAs(DPMD, () -> plans.all("APBDES:" + DESA, 2026, DPMD)))
+                .filteredOn(p -> p.id() == id).singleElement().extracting(BudgetPlans.Summary::unverified).isEqualTo(true);
+        // the plans list's download says so too
+        String token = TestUsers.token(accounts, "unverified-dpmd", Role.DPMD, "72.04");
+        assertThat(Http.withToken(port, token).get("/anggaran/ekspor?year=2026&format=csv&lang=id").body().lines()
+                .filter(line -> line.startsWith(id + ",")).findFirst().orElseThrow()).endsWith(",Ya");
+        // and nothing is written back: the list stays computed from the plan's input and today's regulation data
+        assertThat(jdbc.sql("select jsonb_exists(result, 'unverified') from budget_plan where id = ?").param(id).query(Boolean.class).single())
+                .isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWhatIfNamesTheUnverifiedValuesItsCostsUseOnItsPageAndInItsDownloads() throws Exception {
+        Actor national = TestUsers.actor("unverified-national", Role.MONITOR, "ID");
+        Map<String, Object> withJp = CurrentActor.runAs(national, () -> whatIf.run(new WhatIf.Policy(2026, true, 8,
+                List.of("JKK", "JKM", "JP"), 0, null, null, null, "72.04"), national));
+        Map<String, Object> cap = only(withJp.get("unverified"), "pu.jp.wageCap");
+        assertThat(cap.get("value")).isEqualTo("11086300");
+        assertThat(cap.get("from")).isEqualTo("2026-03-01");
+        assertThat(cap.get("affects")).isEqualTo(List.of("JP"));
+        assertThat((List<String>) cap.get("months")).hasSize(10).startsWith("2026-03").endsWith("2026-12");
+        // officials without JP in 2025 use nothing unverified; vulnerable BPU workers use the inferred income bands
+        Map<String, Object> plain = CurrentActor.runAs(national, () -> whatIf.run(new WhatIf.Policy(2025, true, 8,
+                List.of("JKK", "JKM"), 0, null, null, null, "72.04"), national));
+        assertThat((List<?>) plain.get("unverified")).isEmpty();
+        Map<String, Object> vulnerable = CurrentActor.runAs(national, () -> whatIf.run(new WhatIf.Policy(2025, true, 8,
+                List.of("JKK", "JKM"), 5, null, null, null, "72.04"), national));
+        assertThat(only(vulnerable.get("unverified"), "bpu.income.bandWidth").get("affects")).isEqualTo(List.of("JKK"));
+
+        String token = TestUsers.token(accounts, "unverified-national", Role.MONITOR, "ID");
+        String query = "year=2026&officials=on&perangkatPerDesa=8&officialPrograms=JKK&officialPrograms=JKM&officialPrograms=JP"
+                + "&vulnerablePerDesa=0&vulnerableIncome=1000000&vulnerablePrograms=JKK&vulnerablePrograms=JKM"
+                + "&vulnerablePayer=APBDES&region=72.04";
+        Http http = Http.withToken(port, token);
+        assertThat(http.get("/anggaran/simulasi-kebijakan?" + query + "&lang=id", "text/html").body())
+                .contains("BELUM TERVERIFIKASI").contains("(pu.jp.wageCap) = Rp 11.086.300 sejak 1 Mar 2026")
+                .contains("memengaruhi JP pada 10 bulan");
+        assertThat(http.get("/anggaran/simulasi-kebijakan?" + query + "&lang=en", "text/html").body())
+                .contains("UNVERIFIED").contains("affects JP in 10 month(s)");
+        assertThat(http.get("/anggaran/simulasi-kebijakan?" + query.replace("year=2026", "year=2025")
+                .replace("&officialPrograms=JP", "") + "&lang=id", "text/html").body())
+                .doesNotContain("BELUM TERVERIFIKASI").contains("Hasil ini tidak memakai nilai regulasi yang belum terverifikasi");
+        String csv = http.get("/anggaran/simulasi-kebijakan/unduh?table=provinces&" + query + "&lang=id", "text/csv").body();
+        assertThat(csv.lines().toList()).first().asString().contains("Nilai belum terverifikasi");
+        assertThat(csv.lines().skip(1).toList()).isNotEmpty().allSatisfy(line -> assertThat(line).contains("pu.jp.wageCap"));
+        HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/anggaran/simulasi-kebijakan/unduh?format=xlsx&" + query + "&lang=id"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            StringBuilder cells = new StringBuilder();
+            wb.getSheet("unverified").forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
+            assertThat(cells.toString()).contains("BELUM TERVERIFIKASI").contains("(pu.jp.wageCap) = Rp 11.086.300 sejak 1 Mar 2026");
+        }
+    }
+
+    @Test
+    void aPrioritisationNamesTheUnverifiedValuesItsCandidatesAreCostedWithInTheApiAndOnItsPage() {
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Uji Verifikasi", DESA);
+        Map<String, Object> plan = officialsWithJp(2027);
+        long id = ((Number) plan.get("id")).longValue();
+        // candidates are costed as BPU: JKK on the income band, whose width and basis the sources do not settle
+        Map<String, Object> result = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id,
+                new Prioritisation.Request(new BigDecimal("1000000"), null, null, null, null, null), DPMD));
+        Map<String, Object> band = only(result.get("unverified"), "bpu.income.bandWidth");
+        assertThat(band.get("affects")).isEqualTo(List.of("JKK"));
+        assertThat(band.get("months")).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 12)
+                .mapToObj(m -> java.time.YearMonth.of(2027, m).toString()).toList());
+
+        String token = TestUsers.token(accounts, "unverified-monitor", Role.MONITOR, "72.04");
+        String api = Http.withToken(port, token).postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":1000000}").body();
+        assertThat(api).contains("\"unverified\":[").contains("bpu.income.bandWidth");
+        assertThat(Http.withToken(port, token).get("/anggaran/" + id + "/prioritas?budget=1000000&lang=id", "text/html").body())
+                .contains("BELUM TERVERIFIKASI").contains("(bpu.income.bandWidth)").contains("memengaruhi JKK pada 12 bulan");
+        assertThat(Http.withToken(port, token).get("/anggaran/" + id + "/prioritas?budget=1000000&lang=en", "text/html").body())
+                .contains("UNVERIFIED").contains("affects JKK in 12 month(s)");
     }
 }

@@ -162,12 +162,34 @@ class ClaimBillingIntegrationTests {
 
     /** A village official on Rp 3,000,000 with JKK, JKM, JHT and JP from July 2026, paid by the village (APBDES). */
     private String official(String born) {
-        String nik = Niks.unique(JP_VILLAGE.substring(0, 8), "L", LocalDate.parse(born));
+        return official(born, JP_VILLAGE);
+    }
+
+    private String official(String born, String village) {
+        String nik = Niks.unique(village.substring(0, 8), "L", LocalDate.parse(born));
         expect(dpmd.postJson("/api/v1/workers", """
                 {"nik":"%s","name":"Sekretaris Desa Mokobang","sex":"L","birthDate":"%s","villageCode":"%s","category":"PERANGKAT_DESA",
                  "programs":["JKK","JKM","JHT","JP"],"segment":"PU","wage":3000000,"payer":"APBDES","startDate":"2026-07-01"}"""
-                .formatted(nik, born, JP_VILLAGE)), 201);
+                .formatted(nik, born, village)), 201);
         return nik;
+    }
+
+    /**
+     * Bills July to November 2026 in the village only (the other cases' workers of the regency are not billed for these
+     * months), and the village pays July to September for its officials, nothing after: allocation settles those months
+     * whole.
+     */
+    private void billJulyToNovemberPayJulyToSeptember(String village, Actor actor, String reference) {
+        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
+            YearMonth month = m;
+            CurrentActor.runAs(actor, () -> runs.run(month, actor, true));
+        }
+        BigDecimal julyToSeptember = jdbc.sql("""
+                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
+                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + village)
+                .query(BigDecimal.class).single();
+        CurrentActor.runAs(actor, () -> payments.record(new Payments.PaymentRequest("APBDES:" + village,
+                reference, LocalDate.of(2026, 10, 20), julyToSeptember, "BANK"), actor));
     }
 
     private BigDecimal billedJp(String nik, YearMonth from, YearMonth to) {
@@ -180,18 +202,7 @@ class ClaimBillingIntegrationTests {
     @Test
     void belowOneHundredEightyMonthsTheOldAgeCaseIsALumpSumOfTheJpContributionsPaidPlusUnverifiedReturns() {
         String nik = official("1966-03-20");
-        // billed in the village only, so that the other cases' workers of the regency are not billed for these months
-        for (YearMonth m = YearMonth.of(2026, 7); !m.isAfter(YearMonth.of(2026, 11)); m = m.plusMonths(1)) {
-            YearMonth month = m;
-            CurrentActor.runAs(villageBilling, () -> runs.run(month, villageBilling, true));
-        }
-        // the village pays July to September for its officials, nothing after: allocation settles those months whole
-        BigDecimal julyToSeptember = jdbc.sql("""
-                select sum(l.amount) from bill_line l join payer p on p.id = l.payer_id
-                where p.code = ? and l.month between '2026-07-01' and '2026-09-01'""").param("APBDES:" + JP_VILLAGE)
-                .query(BigDecimal.class).single();
-        CurrentActor.runAs(villageBilling, () -> payments.record(new Payments.PaymentRequest("APBDES:" + JP_VILLAGE,
-                "JP-LUMP-SUM-" + nik, LocalDate.of(2026, 10, 20), julyToSeptember, "BANK"), villageBilling));
+        billJulyToNovemberPayJulyToSeptember(JP_VILLAGE, villageBilling, "JP-LUMP-SUM-" + nik);
         assertThat(billedJp(nik, YearMonth.of(2026, 7), YearMonth.of(2026, 9))).isEqualByComparingTo("270000");
 
         // 5 months of JP terms, fewer than 180; born 1966, pension age 59 reached on 20 March 2025
@@ -224,6 +235,59 @@ class ClaimBillingIntegrationTests {
         // the case page says so in words
         assertThat(TestUsers.browser(port, accounts, "claims-billing-dpmd", Role.DPMD, "71.05").get("/klaim/" + id).body())
                 .contains("Hasil pengembangan belum diverifikasi");
+    }
+
+    /**
+     * The JP lump sum counts only the months recorded in Lindung, and says so; contributions paid before Lindung's history
+     * are given as facts from their first month and come before the months Lindung recorded; months given without their
+     * first month are refused by field, never passed over for Lindung's shorter history.
+     */
+    @Test
+    void theJpLumpSumCountsTheMonthsRecordedInLindungSaysSoAndTakesEarlierMonthsAsFacts() throws Exception {
+        // a village of its own, billed and paid on its own: July to September paid, October and November not
+        String village = "71.05.01.2009";
+        String nik = official("1965-04-11", village);
+        billJulyToNovemberPayJulyToSeptember(village, TestUsers.actor("claims-billing-dpmd", Role.DPMD, village), "JP-FACTS-" + nik);
+        BigDecimal recorded = billedJp(nik, YearMonth.of(2026, 7), YearMonth.of(2026, 9));
+        assertThat(recorded).isEqualByComparingTo("270000");
+
+        String lindungOnly = """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01"}""".formatted(nik);
+        JsonNode fromLindung = json(expect(dpmd.postJson("/api/v1/claims/preview", lindungOnly), 200));
+        assertThat(component(fromLindung, "JP_CONTRIBUTIONS").get("amount").decimalValue()).isEqualByComparingTo("270000");
+        assertThat(fromLindung.get("jpContributionsBasis").get("source").asString()).isEqualTo("LINDUNG");
+        assertThat(fromLindung.get("jpContributionsBasis").get("note").asString()).contains("recorded in Lindung");
+
+        // ten months of 2016 paid before Lindung's history, given as facts: 10 x 3% x 3,000,000, then Lindung's months
+        JsonNode withFacts = json(expect(dpmd.postJson("/api/v1/claims/preview", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01",
+                 "facts":{"contributionStart":"2016-01","contributionMonths":10,"averageWage":3000000}}""".formatted(nik)), 200));
+        assertThat(component(withFacts, "JP_CONTRIBUTIONS").get("amount").decimalValue()).isEqualByComparingTo("1170000");
+        assertThat(withFacts.get("jpContributionsBasis").get("source").asString()).isEqualTo("FACTS");
+
+        // months without their first month: told what is missing, by field, not paid back as Lindung's 3 months
+        assertThat(codes(expect(dpmd.postJson("/api/v1/claims/preview", """
+                {"nik":"%s","case":"JP_OLD_AGE","incidentDate":"2026-12-01","facts":{"contributionMonths":120,"averageWage":3000000}}"""
+                .formatted(nik)), 422))).containsExactly("JP_CONTRIBUTION_START_REQUIRED@facts.contributionStart");
+
+        // the new-case form takes the first month as a fact too, and its preview says where the contributions come from
+        Http browser = TestUsers.browser(port, accounts, "claims-billing-dpmd", Role.DPMD, "71.05");
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        String form = browser.get("/klaim/baru?pekerja=" + publicId).body();
+        assertThat(form).contains("name=\"contributionStart\"");
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("_csrf", Http.csrfOf(form), "worker", publicId,
+                "case", "JP_OLD_AGE", "incidentDate", "2026-12-01", "reportedOn", "2026-12-01", "contributionMonths", "10",
+                "averageWage", "3.000.000", "contributionStart", "2016-01"));
+        String previewed = browser.postForm("/klaim/baru/pratinjau", fields).body();
+        assertThat(previewed).contains("Rp 1.170.000").contains("ditambah iuran JP yang tercatat di Lindung");
+        fields.remove("contributionStart");
+        assertThat(browser.postForm("/klaim/baru/pratinjau", fields).body()).contains("Bulan iuran pertama: Isi bulan iuran pertama");
+        JsonNode opened = json(expect(dpmd.postJson("/api/v1/claims", lindungOnly), 201));
+        assertThat(browser.get("/klaim/" + opened.get("id").asLong()).body()).contains("iuran JP yang tercatat di Lindung");
+        assertThat(browser.get("/klaim/" + opened.get("id").asLong() + "?lang=en").body()).contains("only those recorded in Lindung");
+        // and so does the case file
+        assertThat(ClaimPagesUiTests.pdfText(dpmd.getBytes("/api/v1/claims/" + opened.get("id").asLong() + "/pdf").body()))
+                .contains("iuran JP yang tercatat di Lindung");
     }
 
     @Test

@@ -83,6 +83,8 @@ class MessageBundlesTests {
         BUILT_KEYS.put("simulation.component.", List.of("LUMP_SUM", "PERIODIC", "FUNERAL", "SCHOLARSHIP_MAX", "DEATH_COMPENSATION",
                 "DISABILITY_COMPENSATION", "WAGE_REPLACEMENT", "MONTHLY_PENSION", "CONTRIBUTIONS", "RETURNS", "PARTIAL_PAYOUT"));
         BUILT_KEYS.put("simulation.reason.", names(id.lindung.benefit.JhtReason.values()));
+        // claim/parts.html: where a JP lump sum's contributions come from (ClaimCase.jpContributionsBasis)
+        BUILT_KEYS.put("claim.components.jpContributions.", List.of("LINDUNG", "FACTS"));
         // i12-rest: background jobs (billing run, payment file) and their phases
         BUILT_KEYS.put("job.title.", List.of("BILLING_RUN", "PAYMENT_IMPORT"));
         BUILT_KEYS.put("job.state.", List.of("RUNNING", "DONE", "FAILED", "INTERRUPTED"));
@@ -111,7 +113,10 @@ class MessageBundlesTests {
     }
 
     /** Keys chosen whole by a controller ({@code #{${notice}}}), by the model attribute that carries them. */
-    private static final Map<String, List<String>> VARIABLE_KEYS = Map.of("notice", List.of("import.alreadyConfirmed"));
+    private static final Map<String, List<String>> VARIABLE_KEYS = Map.of("notice", List.of("import.alreadyConfirmed"),
+            // budget/parts.html: the unverified-values notice of a plan or of a what-if's or prioritisation's result
+            "titleKey", List.of("budget.unverified.title", "budget.unverified.resultTitle"),
+            "noneKey", List.of("budget.unverified.none", "budget.unverified.resultNone"));
 
     @Test
     void indonesianAndEnglishHaveTheSameKeys() throws IOException {

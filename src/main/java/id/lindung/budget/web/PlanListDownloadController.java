@@ -29,7 +29,7 @@ class PlanListDownloadController {
 
     static final List<String> COLUMNS = List.of("budget.col.id", "budget.col.payerCode", "budget.doc.payer", "budget.col.name",
             "budget.plans.year", "budget.doc.status", "budget.doc.total", "budget.doc.people", "budget.col.referenceDate",
-            "budget.col.projected");
+            "budget.col.projected", "budget.col.unverified");
 
     static final List<String> MISSING_COLUMNS = List.of("budget.col.desaCode", "budget.col.desa");
 
@@ -60,7 +60,9 @@ class PlanListDownloadController {
         List<List<Object>> rows = new ArrayList<>();
         for (BudgetPlans.Summary p : plans.all(null, y, actor)) {
             rows.add(Arrays.asList(p.id(), p.payer(), p.payerName(), p.name(), (long) p.year(), label.apply("budget.status." + p.status()),
-                    p.total().toBigDecimal(), p.people(), p.referenceDate(), String.join("; ", p.projected())));
+                    p.total().toBigDecimal(), p.people(), p.referenceDate(), String.join("; ", p.projected()),
+                    // the list's badge: figures computed from a value the regulation data marks unverified (docs/budget.md)
+                    p.unverified() == null ? null : label.apply(p.unverified() ? "budget.unverified.yes" : "budget.unverified.no")));
         }
         String name = "rencana-anggaran-" + actor.scope().code() + (y == null ? "" : "-" + y);
         return TableDownload.of(f, dialect, name, List.of(new TableDownload.Table("rencana", COLUMNS, rows)), label);

@@ -3,6 +3,7 @@ package id.lindung.budget.web;
 import id.lindung.access.Actor;
 import id.lindung.access.CurrentActor;
 import id.lindung.budget.BudgetPlans;
+import id.lindung.budget.PlanDocuments;
 import id.lindung.budget.WhatIf;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.CsvDialect;
@@ -38,8 +39,11 @@ class WhatIfPageController {
     private final BudgetPlans plans;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final PlanDocuments documents;
 
-    WhatIfPageController(WhatIf whatIf, BudgetPlans plans, CurrentActor currentActor, MessageSource messages) {
+    WhatIfPageController(WhatIf whatIf, BudgetPlans plans, CurrentActor currentActor, MessageSource messages,
+                         PlanDocuments documents) {
+        this.documents = documents;
         this.whatIf = whatIf;
         this.plans = plans;
         this.currentActor = currentActor;
@@ -70,7 +74,8 @@ class WhatIfPageController {
         CsvDialect dialect = CsvDialect.of(params.getFirst("delimiter"));
         Map<String, Object> result = whatIf.run(Form.of(params).toPolicy(), actor);
         String table = "regencies".equals(params.getFirst("table")) ? "regencies" : "provinces";
-        return WhatIfTables.download(params.getFirst("format"), dialect, result, table, key -> messages.getMessage(key, null, key, locale));
+        return WhatIfTables.download(params.getFirst("format"), dialect, result, table, key -> messages.getMessage(key, null, key, locale),
+                documents.unverifiedLines(result, locale));
     }
 
     private Actor national() {

@@ -26,20 +26,24 @@ final class WhatIfTables {
 
     static final List<String> COLUMNS = List.of("budget.whatif.col.code", "budget.whatif.col.name", "budget.whatif.col.desa",
             "budget.doc.people", "budget.whatif.col.apbdes", "budget.whatif.col.apbd", "budget.doc.total",
-            "budget.whatif.col.potential", "budget.whatif.col.ratio");
+            "budget.whatif.col.potential", "budget.whatif.col.ratio", "budget.whatif.col.unverified");
 
     private WhatIfTables() {}
 
     @SuppressWarnings("unchecked")
-    static ResponseEntity<byte[]> download(String format, CsvDialect dialect, Map<String, Object> result, String table, UnaryOperator<String> label) {
+    static ResponseEntity<byte[]> download(String format, CsvDialect dialect, Map<String, Object> result, String table,
+                                           UnaryOperator<String> label, List<String> unverifiedLines) {
         boolean xlsx = "xlsx".equalsIgnoreCase(format);
+        // every row is costed per desa with the same people, so every row used the result's unverified values
+        String unverified = String.join(", ", ((List<Map<String, Object>>) result.get("unverified")).stream()
+                .map(u -> (String) u.get("parameter")).distinct().toList());
         byte[] body;
         if (xlsx) {
             List<Map<String, Object>> area = result.get("area") == null ? List.of() : List.of((Map<String, Object>) result.get("area"));
             body = xlsx(List.of(area, (List<Map<String, Object>>) result.get("provinces"), (List<Map<String, Object>>) result.get("regencies")),
-                    List.of("area", "provinces", "regencies"), label);
+                    List.of("area", "provinces", "regencies"), label, unverified, unverifiedLines);
         } else {
-            body = csv((List<Map<String, Object>>) result.get(table), label, dialect);
+            body = csv((List<Map<String, Object>>) result.get(table), label, dialect, unverified);
         }
         return ResponseEntity.ok()
                 .contentType(xlsx ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -51,7 +55,7 @@ final class WhatIfTables {
 
     /** A row's cells in the columns' order: texts, whole numbers and amounts. */
     @SuppressWarnings("unchecked")
-    static List<Object> cells(Map<String, Object> r) {
+    static List<Object> cells(Map<String, Object> r, String unverified) {
         Map<String, Object> byPayer = (Map<String, Object>) r.get("costByPayerKind");
         List<Object> cells = new ArrayList<>();
         cells.add(r.get("code"));
@@ -63,6 +67,7 @@ final class WhatIfTables {
         cells.add(amount(r.get("total")));
         cells.add(r.get("potentialWorkforce"));
         cells.add(r.get("coverageRatio") == null ? null : amount(r.get("coverageRatio")));
+        cells.add(unverified.isEmpty() ? null : unverified);
         return cells;
     }
 
@@ -70,16 +75,17 @@ final class WhatIfTables {
         return o == null ? null : new BigDecimal(o.toString());
     }
 
-    static byte[] csv(List<Map<String, Object>> rows, UnaryOperator<String> label, CsvDialect dialect) {
+    static byte[] csv(List<Map<String, Object>> rows, UnaryOperator<String> label, CsvDialect dialect, String unverified) {
         StringBuilder out = new StringBuilder(CsvDialect.BYTE_ORDER_MARK);
         out.append(dialect.record(COLUMNS.stream().map(label).map(dialect::text).toList()));
         for (Map<String, Object> r : rows) {
-            out.append(dialect.record(cells(r).stream().map(dialect::cell).toList()));
+            out.append(dialect.record(cells(r, unverified).stream().map(dialect::cell).toList()));
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] xlsx(List<List<Map<String, Object>>> tables, List<String> names, UnaryOperator<String> label) {
+    static byte[] xlsx(List<List<Map<String, Object>>> tables, List<String> names, UnaryOperator<String> label, String unverified,
+                       List<String> unverifiedLines) {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int t = 0; t < tables.size(); t++) {
                 Sheet sheet = book.createSheet(names.get(t));
@@ -90,7 +96,7 @@ final class WhatIfTables {
                 int r = 1;
                 for (Map<String, Object> row : tables.get(t)) {
                     Row line = sheet.createRow(r++);
-                    List<Object> cells = cells(row);
+                    List<Object> cells = cells(row, unverified);
                     for (int c = 0; c < cells.size(); c++) {
                         Object v = cells.get(c);
                         if (v instanceof Number n) {
@@ -99,6 +105,14 @@ final class WhatIfTables {
                             line.createCell(c).setCellValue(v.toString());
                         }
                     }
+                }
+            }
+            if (!unverifiedLines.isEmpty()) {
+                // the sentences the page shows: what each value is, since when, which programmes and months it entered
+                Sheet sheet = book.createSheet("unverified");
+                sheet.createRow(0).createCell(0).setCellValue(label.apply("budget.unverified.resultTitle"));
+                for (int i = 0; i < unverifiedLines.size(); i++) {
+                    sheet.createRow(i + 1).createCell(0).setCellValue(unverifiedLines.get(i));
                 }
             }
             book.write(out);

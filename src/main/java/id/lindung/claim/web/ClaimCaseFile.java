@@ -144,6 +144,10 @@ class ClaimCaseFile {
                 if (c.components().stream().anyMatch(k -> "SCHOLARSHIP_MAX".equals(k.code()))) {
                     doc.add(new Paragraph(t.get("claim.components.scholarshipNote"), SMALL));
                 }
+                if (c.jpContributionsBasis() != null) {
+                    // only what Lindung recorded, or the facts given before it: as the case page says
+                    doc.add(new Paragraph(t.get("claim.components.jpContributions." + c.jpContributionsBasis().source()), SMALL));
+                }
                 if (c.components().stream().anyMatch(k -> "JP_RETURNS".equals(k.code()) && k.unverified())) {
                     doc.add(new Paragraph(t.get("claim.components.jpReturnsNote"), SMALL));
                 }

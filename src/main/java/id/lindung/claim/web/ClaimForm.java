@@ -24,7 +24,8 @@ import java.util.Map;
 record ClaimForm(String caseType, String incidentDate, String reportedOn, String wage, String percent, String months,
                  String medical, String transport, String transportMode, String jhtReason, String employmentEnd,
                  boolean partialClaimed, String contributionMonths, String averageWage, String contributionMonths24,
-                 String consecutiveMonths, List<Child> children, List<Heir> heirs, boolean submitIfIneligible) {
+                 String consecutiveMonths, List<Child> children, List<Heir> heirs, boolean submitIfIneligible,
+                 String contributionStart) {
 
     /**
      * Rows of the form: three children, so that a third (or a child past 23 beside two younger ones) is named and the page
@@ -57,7 +58,7 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
             heirs.add(new Heir("", "", "", ""));
         }
         return new ClaimForm(ClaimType.JKM_DEATH.name(), today.toString(), today.toString(), "", "", "", "", "", "", "", "",
-                false, "", "", "", "", children, heirs, false);
+                false, "", "", "", "", children, heirs, false, "");
     }
 
     /** The form as posted (single values: a repeated name keeps its first value). */
@@ -75,7 +76,7 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
                 v(p, "months"), v(p, "medical"), v(p, "transport"), v(p, "transportMode"), v(p, "jhtReason"),
                 v(p, "employmentEnd"), "true".equals(p.get("partialClaimed")), v(p, "contributionMonths"),
                 v(p, "averageWage"), v(p, "contributionMonths24"), v(p, "consecutiveMonths"), children, heirs,
-                "true".equals(p.get("submitIfIneligible")));
+                "true".equals(p.get("submitIfIneligible")), v(p, "contributionStart"));
     }
 
     /**
@@ -91,7 +92,8 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
         ClaimRequests.Facts facts = new ClaimRequests.Facts(in.money("facts.wage", wage), in.whole("facts.contributionMonths", contributionMonths),
                 in.money("facts.averageWage", averageWage), in.whole("facts.contributionMonths24", contributionMonths24),
                 in.whole("facts.consecutiveMonths", consecutiveMonths), in.choice("facts.jhtReason", jhtReason, JhtReason.class, false),
-                in.date("facts.employmentEnd", employmentEnd, false), null, partialClaimed ? Boolean.TRUE : null, mode);
+                in.date("facts.employmentEnd", employmentEnd, false), in.month("facts.contributionStart", contributionStart),
+                partialClaimed ? Boolean.TRUE : null, mode);
         List<ClaimRequests.ChildInput> childInputs = new ArrayList<>();
         for (int i = 0; i < children.size(); i++) {
             Child c = children.get(i);
@@ -164,6 +166,19 @@ record ClaimForm(String caseType, String incidentDate, String reportedOn, String
                 return new BigDecimal(text.strip());
             } catch (NumberFormatException e) {
                 problems.add(InputProblem.of(field, "INVALID_NUMBER", field + " '" + text + "' is not a number"));
+                return null;
+            }
+        }
+
+        /** A month as the month input sends it (YYYY-MM): the first of the contribution months given as facts. */
+        java.time.YearMonth month(String field, String text) {
+            if (isBlank(text)) {
+                return null;
+            }
+            try {
+                return java.time.YearMonth.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                problems.add(InputProblem.of(field, "INVALID_MONTH", field + " '" + text + "' is not a month (YYYY-MM)"));
                 return null;
             }
         }
