@@ -11,7 +11,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
 /**
  * What a billing run would do, from a dry run that wrote nothing: the month's bills after the run, the bills
  * it would create, the lines (reversals included) and amount it would add, whether the real run must be confirmed as
- * a backfill and why, and the payers whose paid months would change (in months other than the run's).
+ * a backfill and why, and the payers whose paid months would change (the run's own month among them).
  */
 public record BillingPreview(String month, long bills, long newBills, long lines, long reversals, BigDecimal total,
                              String regulationVersion, boolean backfillRequired, List<String> backfillReasons,

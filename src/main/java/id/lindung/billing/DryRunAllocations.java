@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Compared by line, not by the month's sum: a month keeps its sum when the money that paid it moves within the
  * history (a line paid by an earlier payment is now paid by a later one, on a later day and perhaps late), and the
  * month's sum alone missed it (review of 7 December 2026). The months of a death's reversals are compared too: an
- * unpaid line reversed lowers the month's fine without any allocation moving. The run's own month is what the
- * preview's bills, lines and total describe, and is not named here.
+ * unpaid line reversed lowers the month's fine without any allocation moving. The run's own month is named like any
+ * other when what the payer sees of it changes: money that pays it (a credit, or a payment the backfill takes from a
+ * later month), a line added to a month paid in full, a fine of an overdue month billed late. It was left out, so a
+ * backfill that took a payment from a later month named the later month and not the one the money went to.
  *
  * <p>Before, the dry run read every allocation of every payer of the run, before and after, into the heap and compared
  * them there: two scans of {@code bill_line} by run (it has no index on it) and two of the payers' whole history,
@@ -82,8 +84,11 @@ final class DryRunAllocations {
 
     /*
      * The payer-months that may have changed: those with an allocation that differs from the kept one (gone, new, or
-     * another amount, day or late weight), and the months other than the run's that the run wrote lines to (a death's
-     * reversals, which change a month's lines and so its fine and whether it is paid in full).
+     * another amount, day or late weight), and the months the run wrote lines to (a death's reversals, lines added to a
+     * month billed before, which change its fine and whether it is paid in full). A payer's first bill of the run's own
+     * month ({@code new_bill_content}, BillVersions) with no money for it changes nothing it sees unless the month is
+     * overdue (a fine): compared then only, so the dry run of a new month does not read every line the run wrote. A
+     * join, not EXISTS: new_bill_content has no index (RunPayers.of).
      */
     private static final String CANDIDATES = """
             create temp table dry_pair on commit drop as
@@ -94,8 +99,9 @@ final class DryRunAllocations {
                 full join dry_alloc_before b on b.bill_line_id = n.bill_line_id
                 where (n.amount, n.paid_on, coalesce(n.late, 0)) is distinct from (b.amount, b.paid_on, coalesce(b.late, 0))
                 union all
-                select payer_id, month from run_month_payer) c
-            where month <> :start""";
+                select r.payer_id, r.month from run_month_payer r
+                left join new_bill_content n on r.month = :start and n.payer_id = r.payer_id
+                where r.month <> :start or :overdue or n.payer_id is null) c""";
 
     /*
      * Each candidate payer-month before and after the run. Before: the lines written before the run (ids up to :after)
@@ -166,8 +172,8 @@ final class DryRunAllocations {
             order by w.payer_id, w.month""";
 
     /**
-     * The payers whose paid months would change, in payer order, each with its months other than {@code start} (the
-     * run's own) whose figures change, oldest first.
+     * The payers whose paid months would change, in payer order, each with its months whose figures change, oldest
+     * first, {@code start} (the run's own month) among them.
      *
      * @param linesAfter the run's lines and reversals have ids above it
      * @param asOf       the day the fines are counted to, as the bills count them when read
@@ -177,7 +183,9 @@ final class DryRunAllocations {
                                                   Function<YearMonth, MonthRules> rules) {
         long t1 = System.nanoTime();
         jdbc.sql("analyze dry_alloc_before").update();
-        long pairs = jdbc.sql(CANDIDATES).param("start", Date.valueOf(start)).update();
+        // the run's month's PU fine counts from the day after its due date (months_late)
+        boolean overdue = asOf.isAfter(rules.apply(YearMonth.from(start)).puDueDate());
+        long pairs = jdbc.sql(CANDIDATES).param("start", Date.valueOf(start)).param("overdue", overdue).update();
         jdbc.sql("analyze dry_pair").update();
         long t2 = System.nanoTime();
         Map<String, List<BillingPreview.MonthChange>> byPayer = new LinkedHashMap<>();

@@ -23,8 +23,8 @@ class BillingCommand {
             "newTotal) are what this run added, monthLines and monthTotal what the month holds after it.",
             "A month older than lindung.billing.backfill-window-months (2: this month and the previous one) or earlier",
             "than a payer's latest bill is a backfill: refused (exit 2, with the reason) unless --backfill.",
-            "--dry-run prints what the run would do (bills, lines, totals, and the payers whose months other than the",
-            "run's would change: paidMonthsChanged, each month paid, paid in full on, fine before and after, and its",
+            "--dry-run prints what the run would do (bills, lines, totals, and the payers whose months, the run's own",
+            "among them, would change: paidMonthsChanged, each month paid, paid in full on, fine before and after, and its",
             "worker programme months paid on another day) and writes nothing."})
     static class Run implements Callable<Integer> {
         @Option(names = "--month", required = true, description = "Contribution month, YYYY-MM.") String month;

@@ -74,6 +74,7 @@ final class WorkerCommands {
                     if (result.status().equals("FAILED")) {
                         return 2;
                     }
+                    reportWarnings(imports, result);
                     if (result.rejectedRows() == 0) {
                         return 0;
                     }
@@ -81,6 +82,12 @@ final class WorkerCommands {
                     return LindungCommandLine.REJECTED_ROWS;
                 });
             });
+        }
+
+        /** A line on stderr for each row imported as typed but warned about (a PU wage below the usual minimum). */
+        private static void reportWarnings(WorkerImports imports, ImportBatch result) {
+            imports.warnings(result.id(), LindungCommandLine.REJECTIONS_SHOWN).forEach(r -> System.err.println("warning: line "
+                    + r.line() + (r.field() == null ? "" : " " + r.field()) + ": " + r.message() + " (" + r.code() + ")"));
         }
 
         /**

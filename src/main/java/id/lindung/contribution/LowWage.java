@@ -24,6 +24,12 @@ public final class LowWage {
         return catalog.valueOn("bpu.income.min", day).rupiah();
     }
 
+    /** The warning's sentence, beside the field of the wage (quotes, registration, the worker import). */
+    public static String message(Rupiah wage, Rupiah usualMinimum) {
+        return "wage " + wage.toNumber().toPlainString() + " is below " + usualMinimum.toNumber().toPlainString()
+                + " rupiah, less than anyone is usually reported at; check it is the monthly wage, not a thousands figure";
+    }
+
     /** True for a PU wage below {@code usualMinimum}; a BPU income has its own range, refused outside it. */
     public static boolean isLow(Segment segment, Rupiah wage, Rupiah usualMinimum) {
         return segment == Segment.PU && wage != null && wage.isLessThan(usualMinimum);

@@ -93,10 +93,26 @@ class ImportRejections {
         return raw;
     }
 
+    /**
+     * The one code stored beside the rejections that refuses nothing: a row imported as typed whose PU wage is below the
+     * usual minimum (contribution.LowWage). Kept out of every list, count and file of rejections.
+     */
+    static final String WARNING = id.lindung.contribution.LowWage.CODE;
+
     /** The first {@code limit} rejected lines of a batch; {@code masked} for a role that sees NIKs masked. */
     List<WorkerImports.RejectedRow> list(long id, int limit, boolean masked) {
-        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? order by line limit ?")
-                .params(id, limit).query((rs, n) -> new WorkerImports.RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+        return rows("code <> ?", id, limit, masked);
+    }
+
+    /** The first {@code limit} warned lines of a batch: imported as typed, but looking wrong. */
+    List<WorkerImports.RejectedRow> warnings(long id, int limit, boolean masked) {
+        return rows("code = ?", id, limit, masked);
+    }
+
+    private List<WorkerImports.RejectedRow> rows(String warning, long id, int limit, boolean masked) {
+        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? and " + warning
+                        + " order by line limit ?")
+                .params(id, WARNING, limit).query((rs, n) -> new WorkerImports.RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
     }
 
@@ -127,7 +143,8 @@ class ImportRejections {
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
         TreeMap<Long, Object[]> byLine = new TreeMap<>();
-        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? order by line").param(id)
+        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? and code <> ? order by line")
+                .params(id, WARNING)
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     long line = rs.getLong(1);
                     String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);

@@ -159,6 +159,7 @@ public class WorkerImports {
                 apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage, categories.snapshot());
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
         List<ImportRejections.Rejection> rejections = new ArrayList<>();
+        List<ImportRejections.Rejection> warnings = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 // held while this batch is validated, so a PENDING batch without it was interrupted (see failInterrupted)
@@ -196,6 +197,7 @@ public class WorkerImports {
                             } else {
                                 stage.add(ok.row());
                                 counts[1]++;
+                                ok.warnings().forEach(w -> warnings.add(new ImportRejections.Rejection(w, fields)));
                             }
                         } else if (outcome instanceof WorkerRowParser.Refused refused) {
                             refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
@@ -222,6 +224,9 @@ public class WorkerImports {
                 }
                 log.debug("batch {}: checked against the registry in {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
                 this.rejections.store(id, rejections);
+                // a row refused against the registry is not imported: its warning would tell of nothing
+                java.util.Set<Long> refused = rejections.stream().map(r -> r.problem().line()).collect(java.util.stream.Collectors.toSet());
+                this.rejections.store(id, warnings.stream().filter(w -> !refused.contains(w.problem().line())).toList());
                 long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
                 long valid = counts[1] - conflicted;
                 String state = parser[0] == null || valid == 0 ? "FAILED" : "VALIDATED";
@@ -587,6 +592,15 @@ public class WorkerImports {
     public List<RejectedRow> rejections(long id, int limit) {
         get(id);
         return rejections.list(id, limit, !PersonalData.seesFull(currentActor.get()));
+    }
+
+    /**
+     * The first {@code limit} rows imported as typed but warned about (a PU wage below the usual minimum on its start
+     * date, contribution.LowWage), as the registration and the quotes warn: never rejections.
+     */
+    public List<RejectedRow> warnings(long id, int limit) {
+        get(id);
+        return rejections.warnings(id, limit, !PersonalData.seesFull(currentActor.get()));
     }
 
     /**

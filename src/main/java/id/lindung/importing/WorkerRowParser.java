@@ -88,7 +88,8 @@ final class WorkerRowParser {
 
     sealed interface Outcome permits Ok, Refused {}
 
-    record Ok(StagedWorker row) implements Outcome {}
+    /** A row to stage, with what it is imported with but looks wrong (a PU wage of Rp 100): warned, never refused. */
+    record Ok(StagedWorker row, List<InputProblem> warnings) implements Outcome {}
 
     record Refused(List<InputProblem> problems) implements Outcome {}
 
@@ -298,7 +299,8 @@ final class WorkerRowParser {
         // checked above: positive, at most two decimals and in range, so exact in rupiah
         return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
-                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj, decile));
+                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj, decile),
+                rules.warnings(input).stream().map(w -> w.onLine(line)).toList());
     }
 
     private static void unreadable(List<InputProblem> p, Set<Field> unreadable, long line, Field field, Code code, String message) {
@@ -327,6 +329,12 @@ final class WorkerRowParser {
             @Override
             public id.lindung.registry.BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
                 return lookups.bpuIncomeRange().apply(on);
+            }
+
+            @Override
+            public Rupiah usualMinimumWage(LocalDate on) {
+                // contribution.LowWage's usual minimum is the least BPU declared income (bpu.income.min), loaded once per batch
+                return lookups.bpuIncomeRange().apply(on).min();
             }
 
             @Override

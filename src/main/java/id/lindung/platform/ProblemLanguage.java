@@ -80,44 +80,138 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
             InputProblem first = translated.get(0);
             String more = translated.size() == 1 ? "" : " " + messages.getMessage("api.problem.more",
                     new Object[] {translated.size() - 1}, locale);
-            problem.setDetail((first.field() == null || first.field().isEmpty() ? "" : first.field() + ": ") + first.message() + more);
+            // the file's row, as the English detail names it ("line 5: ..."), so a client finds the row in either language
+            String line = first.line() > 0 ? messages.getMessage("api.problem.line", new Object[] {String.valueOf(first.line())}, locale) + " " : "";
+            problem.setDetail(line + (first.field() == null || first.field().isEmpty() ? "" : first.field() + ": ") + first.message() + more);
         } else if (problem.getProperties().get("code") instanceof String code) {
             problem.setDetail(text(code, problem.getDetail(), locale));
         }
     }
 
-    /** The code's sentence in {@code locale}, the accepted values of the English sentence kept; else the English one. */
+    /**
+     * The code's sentence in {@code locale}, carrying every specific value of the English sentence (the amount, date,
+     * month, code or value echoed): the API's sentence ({@code api.problem.<CODE>}) may place the English sentence's values
+     * by position ({@code {0}}, {@code {1}} ..., {@link #values}; an amount as {@code Rp {2,number,#,##0.##}}, which reads
+     * {@code Rp 1.030.388}); a value no placeholder took is named after the sentence. A sentence whose placeholders the
+     * English sentence cannot fill gives way to the pages' sentence ({@code problem.<CODE>}); with neither, the English one.
+     */
     private String text(String code, String english, Locale locale) {
-        String sentence = messages.getMessage("api.problem." + code, null, null, locale);
-        if (sentence == null) {
-            sentence = messages.getMessage("problem." + code, null, null, locale);
+        List<String> values = values(english);
+        for (String key : List.of("api.problem." + code, "problem." + code)) {
+            String sentence = messages.getMessage(key, null, null, locale);
+            if (sentence == null) {
+                continue;
+            }
+            java.util.Set<Integer> placed = placeholders(sentence);
+            if (!placed.isEmpty()) {
+                Object[] arguments = arguments(sentence, values);
+                if (arguments == null) {
+                    continue;
+                }
+                sentence = messages.getMessage(key, arguments, locale);
+            }
+            String accepted = accepted(english, locale);
+            String text = accepted == null ? sentence : sentence + " " + accepted;
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                if (!placed.contains(i) && !text.contains(value) && !missing.contains(value)) {
+                    missing.add(value);
+                }
+            }
+            return missing.isEmpty() ? text
+                    : text + " " + messages.getMessage("api.problem.values", new Object[] {String.join(", ", missing)}, locale);
         }
-        if (sentence == null) {
-            return english;
-        }
+<<<<<<< HEAD
         int meant = english == null ? -1 : english.indexOf(ApiExceptionHandler.DID_YOU_MEAN);
         if (meant >= 0 && english.endsWith("`?")) {
             // an unknown field's nearest known name (UNKNOWN_FIELD): the name kept, the question in the client's language
             return sentence + " " + messages.getMessage("api.problem.didYouMean",
                     new Object[] {english.substring(meant + ApiExceptionHandler.DID_YOU_MEAN.length(), english.length() - 2)}, locale);
         }
+=======
+        return english;
+    }
+
+    /** The accepted values or the kind of value of the English sentence, in the client's language; null when it names none. */
+    private String accepted(String english, Locale locale) {
+>>>>>>> 60e8d5789c3a86ce389883ccc1050898320e3523
         int accepted = english == null ? -1 : english.indexOf(ACCEPTED);
         if (accepted >= 0) {
-            return sentence + " " + messages.getMessage("api.problem.accepted",
-                    new Object[] {english.substring(accepted + ACCEPTED.length())}, locale);
+            return messages.getMessage("api.problem.accepted", new Object[] {english.substring(accepted + ACCEPTED.length())}, locale);
         }
         java.util.regex.Matcher oneOf = english == null ? null : NOT_ONE_OF.matcher(english);
         if (oneOf != null && oneOf.find()) {
-            return sentence + " " + messages.getMessage("api.problem.accepted", new Object[] {oneOf.group(1)}, locale);
+            return messages.getMessage("api.problem.accepted", new Object[] {oneOf.group(1)}, locale);
         }
         int expected = english == null ? -1 : english.indexOf(EXPECTED);
         if (expected >= 0) {
             // the kind of JSON value the field takes (ApiExceptionHandler.kindOf), in the client's language
             String kind = english.substring(expected + EXPECTED.length());
             String slug = kind.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-").replaceAll("^-|-$", "");
-            return sentence + " " + messages.getMessage("api.problem.expected",
+            return messages.getMessage("api.problem.expected",
                     new Object[] {messages.getMessage("api.kind." + slug, null, kind, locale)}, locale);
         }
-        return sentence;
+        return null;
+    }
+
+    /**
+     * A specific value in an English sentence: a value echoed in quotes ({@code 'XX'}), a word holding a digit (an amount,
+     * a date, a month, a row, a region or payer code such as {@code APBDES:64.02.01.2002}) or one written in capitals (a
+     * programme or segment code such as {@code JKP}).
+     */
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
+            "'[^']*'|\\d{1,3}(?:,\\d{3})+(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
+
+    /** The specific values of an English sentence, in order (a trailing full stop or colon is the sentence's, not the value's). */
+    static List<String> values(String english) {
+        List<String> values = new ArrayList<>();
+        if (english == null) {
+            return values;
+        }
+        java.util.regex.Matcher m = VALUE.matcher(english);
+        while (m.find()) {
+            String value = m.group().replaceAll("[.:\\-]+$", "");
+            if (!value.isEmpty()) {
+                values.add(value);
+            }
+        }
+        return values;
+    }
+
+    /** A placeholder that formats its value as a number ({@code {2,number,#,##0.##}}): an amount, a count. */
+    private static final java.util.regex.Pattern NUMBER_PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d+),number");
+
+    /**
+     * The values as the sentence's arguments, a number where the sentence formats one; null when the English sentence has
+     * too few values, or a value placed as a number is not a plain one (an amount written {@code 1E+400}).
+     */
+    private static Object[] arguments(String sentence, List<String> values) {
+        if (java.util.Collections.max(placeholders(sentence)) >= values.size()) {
+            return null;
+        }
+        Object[] arguments = values.toArray();
+        java.util.regex.Matcher m = NUMBER_PLACEHOLDER.matcher(sentence);
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            String value = values.get(i).replace(",", "");
+            if (!value.matches("\\d{1,24}(\\.\\d{1,24})?")) {
+                return null;
+            }
+            arguments[i] = new java.math.BigDecimal(value);
+        }
+        return arguments;
+    }
+
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\d+)[,}]");
+
+    /** Which of the English sentence's values (by position) a sentence places: its {@code {n}}. */
+    static java.util.Set<Integer> placeholders(String sentence) {
+        java.util.Set<Integer> placed = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = PLACEHOLDER.matcher(sentence);
+        while (m.find()) {
+            placed.add(Integer.parseInt(m.group(1)));
+        }
+        return placed;
     }
 }

@@ -87,9 +87,7 @@ public final class Quotes {
         }).toList();
         Rupiah usual = contributions.schedule(month).bpuIncomeMin();
         List<InputProblem> warnings = id.lindung.contribution.LowWage.isLow(segment, wage, usual)
-                ? List.of(InputProblem.of("wage", id.lindung.contribution.LowWage.CODE, "wage " + wage.toNumber().toPlainString()
-                        + " is below " + usual.toNumber().toPlainString() + " rupiah, less than anyone is usually reported at; "
-                        + "check it is the monthly wage, not a thousands figure"))
+                ? List.of(InputProblem.of("wage", id.lindung.contribution.LowWage.CODE, id.lindung.contribution.LowWage.message(wage, usual)))
                 : List.of();
         return new QuoteDocuments.Contribution(q.segment().name(), q.month().toString(), lines, q.employerTotal(),
                 q.workerTotal(), q.total(), q.regulationVersion(), List.copyOf(unverified), warnings);

@@ -66,6 +66,12 @@ class RegisteringWorkers {
         }
     }
 
+    /** See {@link Workers#warnings(Registration)}: with the defaults a registration is made with. */
+    List<InputProblem> warnings(Registration r) {
+        return facts.rules().warnings(facts.rules().withDefaults(input(r), facts.today(), Set.of())).stream()
+                .map(WorkerInputRules.Warning::asInput).toList();
+    }
+
     /** Blank membership values filled in as {@link WorkerInputRules#withDefaults} says, from today. */
     private Registration withDefaults(Registration r, Set<WorkerInputRules.Field> unreadable) {
         WorkerInputRules.WorkerInput in = facts.rules().withDefaults(input(r), facts.today(), unreadable);

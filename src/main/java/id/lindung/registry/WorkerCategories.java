@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,7 @@ public class WorkerCategories {
      */
     public record Definition(String code, String nameId, String nameEn, Boolean villageApparatus, String defaultSegment,
                              String defaultWageParameter, List<Integer> opensidCodes, Boolean active, Integer sortOrder,
-                             Boolean verified, String note) {}
+                             Boolean verified, String note, String noteId) {}
 
     /** Every category at one moment, in list order: what a batch of the import checks its rows against. */
     public record Snapshot(List<WorkerCategory> all) {
@@ -166,7 +167,7 @@ public class WorkerCategories {
             WorkerCategory wanted = checked(code, d.nameId(), d.nameEn(), apparatus, segment,
                     d.defaultWageParameter() == null || d.defaultWageParameter().isBlank() ? DEFAULT_WAGE_PARAMETER
                             : d.defaultWageParameter().trim(),
-                    d.opensidCodes(), d.active() == null || d.active(), order, Boolean.TRUE.equals(d.verified()), d.note(), problems);
+                    d.opensidCodes(), d.active() == null || d.active(), order, Boolean.TRUE.equals(d.verified()), d.note(), d.noteId(), problems);
             if (jdbc.sql("select count(*) from worker_category where code = ?").param(code).query(Long.class).single() > 0) {
                 throw InvalidInputException.conflict("code", "CATEGORY_EXISTS", "A worker category with code " + code
                         + " already exists; change it with PUT /api/v1/worker-categories/" + code);
@@ -174,8 +175,9 @@ public class WorkerCategories {
             opensidCodesFree(wanted, problems);
             jdbc.sql("""
                     insert into worker_category (code, name_id, name_en, village_apparatus, default_segment, default_wage_parameter,
-                                                 opensid_codes, active, sort_order, verified, note)
-                    values (:code, :nameId, :nameEn, :apparatus, :segment, :wage, cast(:opensid as integer[]), :active, :order, :verified, :note)""")
+                                                 opensid_codes, active, sort_order, verified, note, note_id)
+                    values (:code, :nameId, :nameEn, :apparatus, :segment, :wage, cast(:opensid as integer[]), :active, :order, :verified,
+                            :note, :noteId)""")
                     .paramSource(params(wanted)).update();
             audit.record("CREATE", "worker_category", wanted.code(), null, null, state(wanted));
             return wanted;
@@ -207,7 +209,10 @@ public class WorkerCategories {
                     d.active() != null ? d.active() : before.active(),
                     d.sortOrder() != null ? d.sortOrder() : before.sortOrder(),
                     d.verified() != null ? d.verified() : before.verified(),
-                    d.note() != null ? d.note() : before.note(), problems);
+                    d.note() != null ? d.note() : before.note(),
+                    // a note changed without its Indonesian text loses the old one, which told of the old note
+                    d.noteId() != null ? d.noteId() : d.note() == null || Objects.equals(TextRules.normalise(d.note(),
+                            TextRules.Kind.TEXT), before.note()) ? before.noteId() : null, problems);
             opensidCodesFree(wanted, problems);
             if (wanted.equals(before)) {
                 return before;
@@ -215,7 +220,7 @@ public class WorkerCategories {
             jdbc.sql("""
                     update worker_category set name_id = :nameId, name_en = :nameEn, village_apparatus = :apparatus,
                            default_segment = :segment, default_wage_parameter = :wage, opensid_codes = cast(:opensid as integer[]), active = :active,
-                           sort_order = :order, verified = :verified, note = :note, updated_at = now()
+                           sort_order = :order, verified = :verified, note = :note, note_id = :noteId, updated_at = now()
                     where code = :code""")
                     .paramSource(params(wanted)).update();
             audit.record("UPDATE", "worker_category", wanted.code(), null, state(before), state(wanted));
@@ -233,12 +238,13 @@ public class WorkerCategories {
 
     private WorkerCategory checked(String code, String nameId, String nameEn, boolean apparatus, Segment segment,
                                    String wageParameter, List<Integer> opensid, boolean active, int order, boolean verified,
-                                   String note, List<InputProblem> problems) {
+                                   String note, String noteId, List<InputProblem> problems) {
         // free text by the one rule set (docs/api-errors.md, "Text"): stored normalised; a direction override or a
         // zero-width character in a name shown on every worker page and list was taken as typed
         nameId = TextRules.normalise(nameId, TextRules.Kind.LINE);
         nameEn = TextRules.normalise(nameEn, TextRules.Kind.LINE);
         note = TextRules.normalise(note, TextRules.Kind.TEXT);
+        noteId = TextRules.normalise(noteId, TextRules.Kind.TEXT);
         TextRules.check("nameId", nameId, TextRules.Kind.LINE, WorkerCategory.MAX_NAME, true).ifPresent(problems::add);
         TextRules.check("nameEn", nameEn, TextRules.Kind.LINE, WorkerCategory.MAX_NAME, true).ifPresent(problems::add);
         // a default wage, not any amount: jkm.lumpSum (Rp 20 million) was taken as a category's default wage
@@ -256,10 +262,12 @@ public class WorkerCategories {
             }
         }
         TextRules.check("note", note, TextRules.Kind.TEXT, MAX_NOTE, false).ifPresent(problems::add);
+        TextRules.check("noteId", noteId, TextRules.Kind.TEXT, MAX_NOTE, false).ifPresent(problems::add);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new WorkerCategory(code, nameId, nameEn, apparatus, segment, wageParameter, codes, active, order, verified, note);
+        return new WorkerCategory(code, nameId, nameEn, apparatus, segment, wageParameter, codes, active, order, verified, note,
+                noteId);
     }
 
     private static Segment segment(String text, List<InputProblem> problems) {
@@ -303,14 +311,14 @@ public class WorkerCategories {
 
     private static final String SELECT = """
             select code, name_id, name_en, village_apparatus, default_segment, default_wage_parameter, opensid_codes, active,
-                   sort_order, verified, note
+                   sort_order, verified, note, note_id
             from worker_category""";
 
     private static WorkerCategory map(ResultSet rs, int n) throws SQLException {
         return new WorkerCategory(rs.getString("code"), rs.getString("name_id"), rs.getString("name_en"),
                 rs.getBoolean("village_apparatus"), Segment.valueOf(rs.getString("default_segment")),
                 rs.getString("default_wage_parameter"), ints(rs.getArray("opensid_codes")), rs.getBoolean("active"),
-                rs.getInt("sort_order"), rs.getBoolean("verified"), rs.getString("note"));
+                rs.getInt("sort_order"), rs.getBoolean("verified"), rs.getString("note"), rs.getString("note_id"));
     }
 
     private static List<Integer> ints(Array array) throws SQLException {
@@ -324,7 +332,7 @@ public class WorkerCategories {
                 .addValue("wage", c.defaultWageParameter())
                 .addValue("opensid", c.opensidCodes().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
                 .addValue("active", c.active()).addValue("order", c.sortOrder()).addValue("verified", c.verified())
-                .addValue("note", c.note());
+                .addValue("note", c.note()).addValue("noteId", c.noteId());
     }
 
     /** What the audit trail keeps of a category (in JSON a category alone is only its code). */
@@ -341,6 +349,7 @@ public class WorkerCategories {
         m.put("sortOrder", c.sortOrder());
         m.put("verified", c.verified());
         m.put("note", c.note());
+        m.put("noteId", c.noteId());
         return m;
     }
 

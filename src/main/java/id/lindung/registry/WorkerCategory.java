@@ -23,10 +23,20 @@ import java.util.regex.Pattern;
  * @param active               offered for new workers; a retired category keeps its workers
  * @param sortOrder            position in lists
  * @param verified             whether a source supports the defaults; {@code note} says which, or what is unconfirmed
+ * @param note                 the note in English
+ * @param noteId               the note in Indonesian ({@link #note(Locale)} picks the page's)
  */
 public record WorkerCategory(String code, String nameId, String nameEn, boolean villageApparatus, Segment defaultSegment,
                              String defaultWageParameter, List<Integer> opensidCodes, boolean active, int sortOrder,
-                             boolean verified, String note) {
+                             boolean verified, String note, String noteId) {
+
+    /** A category whose note is in English only. */
+    public WorkerCategory(String code, String nameId, String nameEn, boolean villageApparatus, Segment defaultSegment,
+                          String defaultWageParameter, List<Integer> opensidCodes, boolean active, int sortOrder,
+                          boolean verified, String note) {
+        this(code, nameId, nameEn, villageApparatus, defaultSegment, defaultWageParameter, opensidCodes, active, sortOrder,
+                verified, note, null);
+    }
 
     /** The form of a code. */
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,39}");
@@ -57,6 +67,7 @@ public record WorkerCategory(String code, String nameId, String nameEn, boolean 
         nameId = nameId.trim();
         nameEn = nameEn.trim();
         note = blank(note) ? null : note.trim();
+        noteId = blank(noteId) ? null : noteId.trim();
     }
 
     /** The code a text names: upper case, with spaces, dashes and slashes as underscores ("rt/rw" is RT_RW). */
@@ -86,6 +97,13 @@ public record WorkerCategory(String code, String nameId, String nameEn, boolean 
     /** The name in the page's language: English for {@code en}, else Indonesian. */
     public String name(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? nameEn : nameId;
+    }
+
+    /** The note in the page's language (Indonesian unless English is asked for), else the other one; null when neither. */
+    public String note(Locale locale) {
+        boolean english = locale != null && "en".equals(locale.getLanguage());
+        String wanted = english ? note : noteId;
+        return wanted != null ? wanted : english ? noteId : note;
     }
 
     /** Whether the import maps OpenSID's pekerjaan {@code id} to this category. */

@@ -16,9 +16,12 @@ class WorkerFacts implements WorkerInputRules.Facts {
     private final Regions regions;
     private final BpuIncomeRange bpuIncome;
     private final DefaultWages defaultWages;
+    private final id.lindung.regulation.RegulationCatalog catalog;
     private final WorkerInputRules rules = new WorkerInputRules(this);
 
-    WorkerFacts(NikChecker nikChecker, Regions regions, BpuIncomeRange bpuIncome, DefaultWages defaultWages) {
+    WorkerFacts(NikChecker nikChecker, Regions regions, BpuIncomeRange bpuIncome, DefaultWages defaultWages,
+                id.lindung.regulation.RegulationCatalog catalog) {
+        this.catalog = catalog;
         this.nikChecker = nikChecker;
         this.regions = regions;
         this.bpuIncome = bpuIncome;
@@ -48,6 +51,11 @@ class WorkerFacts implements WorkerInputRules.Facts {
     @Override
     public BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
         return bpuIncome.range(on);
+    }
+
+    @Override
+    public Rupiah usualMinimumWage(LocalDate on) {
+        return id.lindung.contribution.LowWage.usualMinimum(catalog, on);
     }
 
     @Override

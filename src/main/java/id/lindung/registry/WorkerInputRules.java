@@ -171,6 +171,35 @@ public final class WorkerInputRules {
         }
     }
 
+    /** Something the input is registered with but that looks wrong: warned, never refused. */
+    public record Warning(Field field, String code, String message) {
+
+        /** As the forms and the API report it. */
+        public InputProblem asInput() {
+            return InputProblem.of(field.inputName(), code, message);
+        }
+
+        /** As the import reports it, on a line of the file. */
+        public InputProblem onLine(long line) {
+            return new InputProblem(line, field.column(), code, message);
+        }
+    }
+
+    /**
+     * What the input (with its defaults filled in) is registered with but looks wrong, the way the quotes warn: a PU
+     * membership's wage below the usual minimum on its start date ({@link id.lindung.contribution.LowWage}). Never a refusal.
+     */
+    public List<Warning> warnings(WorkerInput in) {
+        if (!in.opensMemberships() || in.wage() == null || in.wage().signum() <= 0 || in.startDate() == null) {
+            return List.of();
+        }
+        Rupiah wage = Rupiah.of(in.wage());
+        Rupiah usual = facts.usualMinimumWage(in.startDate());
+        return id.lindung.contribution.LowWage.isLow(in.segment(), wage, usual)
+                ? List.of(new Warning(Field.WAGE, id.lindung.contribution.LowWage.CODE, id.lindung.contribution.LowWage.message(wage, usual)))
+                : List.of();
+    }
+
     /** What the rules need to know about the world; the registry answers from the database, the import from sets loaded once. */
     public interface Facts {
         boolean districtExists(String districtCode);
@@ -182,6 +211,9 @@ public final class WorkerInputRules {
 
         /** {min, max} declared income of a BPU participant on a date. */
         BpuIncomeRange.Range bpuIncomeRange(LocalDate on);
+
+        /** The least wage a wage earner (PU) is usually reported at on a day ({@link id.lindung.contribution.LowWage}). */
+        Rupiah usualMinimumWage(LocalDate on);
 
         /** The wage assumed for a membership that states none; empty when none is in force on {@code start}. */
         Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start);

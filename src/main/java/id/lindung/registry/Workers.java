@@ -101,6 +101,14 @@ public class Workers {
     }
 
     /**
+     * What a registration is made with but looks wrong, as the quotes warn ({@code warnings}: a PU wage below the usual
+     * minimum on its start date, {@link WorkerInputRules#warnings}); never a refusal.
+     */
+    public List<InputProblem> warnings(Registration r) {
+        return registering.warnings(r);
+    }
+
+    /**
      * Opens a programme, or versions it: the open term is closed at {@code validFrom} (exclusive end, reason
      * CHANGED) and a new one opens then. Identical terms change nothing.
      */

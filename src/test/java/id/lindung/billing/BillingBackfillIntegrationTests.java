@@ -111,7 +111,8 @@ class BillingBackfillIntegrationTests {
                 .hasMessageContaining("already billed for a later month");
         assertThat(state()).isEqualTo(stateBefore);
 
-        // the dry run writes nothing and names the payer whose paid months would move
+        // the dry run writes nothing and names the payer whose paid months would move, the run's own month among them:
+        // the payment moves to the joiner's line of the previous month, and this month is no longer paid
         BillingPreview preview = dryRun(current.minusMonths(1));
         assertThat(state()).isEqualTo(stateBefore);
         assertThat(preview.backfillRequired()).isTrue();
@@ -119,7 +120,9 @@ class BillingBackfillIntegrationTests {
         assertThat(preview.total()).isEqualByComparingTo("6000");
         assertThat(preview.paidMonthsChanged()).singleElement().satisfies(c -> {
             assertThat(c.payer()).isEqualTo("APBDES:" + desa);
-            assertThat(c.months()).containsExactly(current.toString());
+            assertThat(c.months()).containsExactly(current.minusMonths(1).toString(), current.toString());
+            assertThat(c.details().get(0).paidBefore()).isEqualTo(id.lindung.shared.Rupiah.of(6000));
+            assertThat(c.details().get(0).paidAfter()).isEqualTo(id.lindung.shared.Rupiah.of(12000));
         });
 
         // the confirmed run does exactly what the dry run showed
@@ -171,11 +174,9 @@ class BillingBackfillIntegrationTests {
     }
 
     /** The months, other than {@code except}, whose allocated amount differs between the two. */
-    private static java.util.List<String> movedMonths(java.util.Map<String, BigDecimal> before, java.util.Map<String, BigDecimal> after,
-                                                      YearMonth except) {
+    private static java.util.List<String> movedMonths(java.util.Map<String, BigDecimal> before, java.util.Map<String, BigDecimal> after) {
         java.util.SortedSet<String> months = new java.util.TreeSet<>(before.keySet());
         months.addAll(after.keySet());
-        months.remove(except.toString());
         months.removeIf(m -> before.getOrDefault(m, BigDecimal.ZERO).compareTo(after.getOrDefault(m, BigDecimal.ZERO)) == 0);
         return java.util.List.copyOf(months);
     }
@@ -183,8 +184,9 @@ class BillingBackfillIntegrationTests {
     /*
      * A death recorded late makes the run reverse the dead official's lines of two earlier months and settle the
      * village's payments again from the first of them; the dry run keeps each payer's allocations once, at the first
-     * month it settles, and must name exactly the months the confirmed run then moves. A payer with credit whose
-     * earlier months stay as they are is settled too, in the run's own month only, and is not named.
+     * month it settles, and must name exactly the months the confirmed run then moves, the run's own month among them.
+     * A payer with credit whose earlier months stay as they are is settled too, in the run's own month only, and is named
+     * with that month alone (paid from its credit).
      */
     @Test
     void aDryRunAfterALateDeathNamesTheEarlierMonthsTheConfirmedRunSettlesAgainAndNoOther() {
@@ -218,16 +220,22 @@ class BillingBackfillIntegrationTests {
         BillingPreview preview = dryRun(katingan, next);
         assertThat(state("62.10")).isEqualTo(before);
         assertThat(preview.reversals()).isEqualTo(4);
-        assertThat(preview.paidMonthsChanged()).singleElement().satisfies(c -> {
-            assertThat(c.payer()).isEqualTo("APBDES:" + desa);
-            assertThat(c.months()).containsExactly(first.plusMonths(1).toString(), current.toString());
+        assertThat(preview.paidMonthsChanged()).hasSize(2);
+        assertThat(preview.paidMonthsChanged().get(0).payer()).isEqualTo("APBDES:" + desa);
+        assertThat(preview.paidMonthsChanged().get(0).months())
+                .containsExactly(first.plusMonths(1).toString(), current.toString(), next.toString());
+        assertThat(preview.paidMonthsChanged().get(1)).satisfies(c -> {
+            assertThat(c.payer()).isEqualTo("APBDES:" + other);
+            assertThat(c.months()).containsExactly(next.toString());
+            assertThat(c.details().get(0).paidBefore()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(c.details().get(0).paidAfter()).isEqualTo(id.lindung.shared.Rupiah.of(10800));
         });
 
         run(katingan, next, false);
-        assertThat(movedMonths(villageBefore, allocatedByMonth(village), next))
+        assertThat(movedMonths(villageBefore, allocatedByMonth(village)))
                 .containsExactlyElementsOf(preview.paidMonthsChanged().get(0).months());
-        assertThat(movedMonths(creditorBefore, allocatedByMonth(creditor), next)).isEmpty();
-        assertThat(allocatedByMonth(creditor)).containsKey(next.toString());
+        assertThat(movedMonths(creditorBefore, allocatedByMonth(creditor)))
+                .containsExactlyElementsOf(preview.paidMonthsChanged().get(1).months());
     }
 
     /** One month of a payer as its bill and its workers' paid months show it. */
@@ -257,15 +265,14 @@ class BillingBackfillIntegrationTests {
         return months;
     }
 
-    /** What a run changed of the payers' months other than {@code except}, as the dry run reports it. */
+    /** What a run changed of the payers' months, its own month among them, as the dry run reports it. */
     private static List<BillingPreview.PaidMonthsChange> changed(Map<String, Map<String, Shown>> before,
-                                                                 Map<String, Map<String, Shown>> after, YearMonth except) {
+                                                                 Map<String, Map<String, Shown>> after) {
         List<BillingPreview.PaidMonthsChange> changes = new java.util.ArrayList<>();
         before.forEach((payer, old) -> {
             Map<String, Shown> now = after.get(payer);
             java.util.SortedSet<String> months = new java.util.TreeSet<>(old.keySet());
             months.addAll(now.keySet());
-            months.remove(except.toString());
             Shown none = new Shown(id.lindung.shared.Rupiah.ZERO, id.lindung.shared.Rupiah.ZERO, null, Map.of());
             List<BillingPreview.MonthChange> details = new java.util.ArrayList<>();
             for (String month : months) {
@@ -354,12 +361,23 @@ class BillingBackfillIntegrationTests {
         run(murungRaya, backfill, true);
         Map<String, Map<String, Shown>> after = new java.util.LinkedHashMap<>();
         payer.values().forEach(code -> after.put(code, shown(murungRaya, code)));
-        List<BillingPreview.PaidMonthsChange> confirmed = changed(before, after, backfill);
+        List<BillingPreview.PaidMonthsChange> confirmed = changed(before, after);
         assertThat(preview.paidMonthsChanged()).containsExactlyElementsOf(confirmed);
 
-        // what the confirmed run changed is what the scenario meant
+        // what the confirmed run changed is what the scenario meant; in the run's own month, F's credit and the money
+        // A, B and D paid early now pay the backfilled month, and G's month, reversed from the 10th, is overdue
         assertThat(confirmed).extracting(BillingPreview.PaidMonthsChange::payer)
-                .containsExactly(payer.get("A"), payer.get("B"), payer.get("D"), payer.get("G"));
+                .containsExactly(payer.get("A"), payer.get("B"), payer.get("D"), payer.get("F"), payer.get("G"));
+        assertThat(confirmed).allSatisfy(c -> assertThat(c.months()).as(c.payer()).startsWith(backfill.toString()));
+        assertThat(confirmed.get(3).details()).singleElement().satisfies(m -> {
+            assertThat(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.ZERO);
+            assertThat(m.paidAfter()).isEqualTo(id.lindung.shared.Rupiah.of(6000));
+            assertThat(m.paidInFullOnBefore()).isNull();
+            assertThat(m.paidInFullOnAfter()).isEqualTo(early);
+        });
+        confirmed = confirmed.stream().filter(c -> !c.payer().equals(payer.get("F")))
+                .map(c -> BillingPreview.PaidMonthsChange.of(c.payer(), c.details().stream()
+                        .filter(m -> !m.month().equals(backfill.toString())).toList())).toList();
         assertThat(confirmed.get(0).details()).singleElement().satisfies(m -> {
             assertThat(m.month()).isEqualTo(first.toString());
             assertThat(m.paidAfter()).isEqualTo(m.paidBefore()).isEqualTo(id.lindung.shared.Rupiah.of(6000));
@@ -425,8 +443,11 @@ class BillingBackfillIntegrationTests {
             List<String> names = language.getValue();
             String previousName = names.get(previous.getMonthValue() - 1) + " " + previous.getYear();
             String currentName = names.get(current.getMonthValue() - 1) + " " + current.getYear();
-            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + previousName + ", " + currentName);
-            // and how each month changes: the previous month keeps half of its Rp 10,800 and is no longer paid in full
+            YearMonth own = current.minusMonths(2);
+            String ownName = names.get(own.getMonthValue() - 1) + " " + own.getYear();
+            assertThat(text).as(language.getKey()).isEqualTo("APBDES:" + desa + ": " + ownName + ", " + previousName + ", " + currentName);
+            // and how each month changes: the run's own month, billed now, takes Rp 10,800 of the payment and is paid in
+            // full today; the previous month keeps half of its Rp 10,800 and is no longer paid in full
             // (one of its two programme months, JKM, goes unpaid); the current month loses its Rp 5,400 (JKK unpaid)
             List<String> details = java.util.regex.Pattern.compile("<li[^>]*>(.*?)</li>", java.util.regex.Pattern.DOTALL)
                     .matcher(item.group(2)).results().map(r -> r.group(1).replaceAll("\\s+", " ").strip()).toList();
@@ -438,7 +459,10 @@ class BillingBackfillIntegrationTests {
             LocalDate today = LocalDate.now(clock);
             String todayName = today.getDayOfMonth() + " " + names.get(today.getMonthValue() - 1) + " " + today.getYear();
             String point = "id".equals(language.getKey()) ? "." : ",";
-            assertThat(details).as(language.getKey()).containsExactly(
+            assertThat(details).as(language.getKey()).hasSize(3);
+            assertThat(details.get(0)).as(language.getKey()).startsWith(ownName + ": " + paid + "Rp 0 → Rp 10" + point + "800; "
+                    + paidInFull + notInFull + " → " + todayName + "; ");
+            assertThat(details.subList(1, 3)).as(language.getKey()).containsExactly(
                     previousName + ": " + paid + "Rp 10" + point + "800 → Rp 5" + point + "400; " + paidInFull + todayName + " → "
                             + notInFull + "; " + redated,
                     currentName + ": " + paid + "Rp 5" + point + "400 → Rp 0; " + redated);

@@ -153,6 +153,12 @@ class FinePaymentIntegrationTests {
                 "{\"payer\":\"" + payer + "\",\"reference\":\"API-2\",\"date\":\"2024-11-01\",\"amount\":149,\"channel\":\"BANK\"}");
         assertThat(tooMuch.statusCode()).as(tooMuch.body()).isEqualTo(422);
         assertThat(tooMuch.body()).contains("FINE_ABOVE_OUTSTANDING");
+        // the fines owed on the date, in Indonesian (the default) as in English: the Indonesian text dropped it
+        String owed = json(tooMuch.body()).get("detail").asString();
+        assertThat(owed).matches("amount: Jumlah Rp 149 melebihi denda yang terutang pada 2024-11-01 \\(Rp 148\\); .*");
+        var english = dpmd.postJson("/api/v1/fine-payments", "{\"payer\":\"" + payer
+                + "\",\"reference\":\"API-2\",\"date\":\"2024-11-01\",\"amount\":149,\"channel\":\"BANK\"}", "Accept-Language", "en");
+        assertThat(json(english.body()).get("detail").asString()).startsWith("amount: amount 149 is more than the fines owed on 2024-11-01 (148.00)");
         var foreign = Http.withToken(port, TestUsers.token(accounts, "fine-payments-other", Role.DPMD, "64.02"))
                 .postJson("/api/v1/fine-payments", body.replace("API-1", "API-3"));
         assertThat(foreign.statusCode()).as("another regency's payer is unknown").isEqualTo(404);

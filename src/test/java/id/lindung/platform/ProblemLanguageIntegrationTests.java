@@ -51,14 +51,14 @@ class ProblemLanguageIntegrationTests {
             JsonNode month = problem.get("errors").get(1);
             assertThat(month.get("field").asString()).isEqualTo("month");
             assertThat(month.get("code").asString()).isEqualTo("INVALID_MONTH");
-            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus berbentuk YYYY-MM.");
-            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU.");
-            assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. (dan 1 masalah lain)");
+            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus berbentuk YYYY-MM. Nilai: '2025-13'.");
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'.");
+            assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'. (dan 1 masalah lain)");
         }
         // a value of the wrong kind says in Indonesian what kind of value the field takes
         JsonNode date = send("GET", "/api/v1/audit?from=kemarin", null, null);
         assertThat(date.get("code").asString()).isEqualTo("INVALID_VALUE");
-        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD.");
+        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD. Nilai: 'kemarin'.");
         for (String english : new String[] {"en", "en-US,en;q=0.9", "fr, en;q=0.8, id;q=0.5"}) {
             JsonNode problem = send("POST", "/api/v1/quotes/contribution", BAD_QUOTE, english);
             assertThat(problem.get("code").asString()).isEqualTo("INVALID_INPUT");
@@ -73,7 +73,7 @@ class ProblemLanguageIntegrationTests {
         JsonNode indonesian = send("GET", "/api/v1/regions/99", null, null);
         assertThat(indonesian.get("status").asInt()).isEqualTo(404);
         assertThat(indonesian.get("code").asString()).isEqualTo("NOT_FOUND");
-        assertThat(indonesian.get("detail").asString()).isEqualTo("Tidak ditemukan, atau di luar wilayah Anda.");
+        assertThat(indonesian.get("detail").asString()).isEqualTo("Tidak ditemukan, atau di luar wilayah Anda. Nilai: 99.");
         JsonNode english = send("GET", "/api/v1/regions/99", null, "en");
         assertThat(english.get("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(english.get("detail").asString()).isEqualTo("Region 99 not found");

@@ -280,4 +280,33 @@ class WorkerCategoriesIntegrationTests {
         assertThat(operator.get("/pekerja/kategori").body()).contains("Guru ngaji").doesNotContain("/pekerja/kategori/GURU_NGAJI");
         assertThat(operator.get("/pekerja/kategori/GURU_NGAJI").statusCode()).isEqualTo(403);
     }
+
+    /**
+     * A category's note, the tooltip of "belum terverifikasi", is in the page's language: the shipped notes have their
+     * Indonesian text (V182), so an Indonesian page no longer shows the English one; a note given in one language only
+     * shows in both, and an English note changed without its Indonesian text drops the old Indonesian one.
+     */
+    @Test
+    void aCategorysNoteIsShownInThePagesLanguage() {
+        Http browser = RegistryFixture.browser(port, accounts, "cat-note-page", Role.DPMD, "65.01");
+        String indonesian = browser.get("/pekerja/kategori?lang=id").body();
+        String english = browser.get("/pekerja/kategori?lang=en").body();
+        String linmasId = "BELUM TERVERIFIKASI: sumber yang dikutip tidak menyebut bagaimana anggota Linmas didaftarkan";
+        String linmasEn = "UNVERIFIED: the cited sources has no source on how Linmas members are registered";
+        assertThat(indonesian).contains("title=\"" + linmasId).doesNotContain(linmasEn)
+                .contains("title=\"BELUM TERVERIFIKASI: pekerja keagamaan informal");
+        assertThat(english).contains("title=\"" + linmasEn).doesNotContain(linmasId);
+        assertThat(indonesian).as("no shipped unverified category keeps an English tooltip on an Indonesian page")
+                .doesNotContain("title=\"UNVERIFIED");
+
+        String code = "UJI_CATATAN_" + RUN;
+        assertThat(admin().postJson("/api/v1/worker-categories", newCategory(code, false, "")).statusCode()).isEqualTo(201);
+        assertThat(browser.get("/pekerja/kategori?lang=id").body()).as("a note in one language shows in both").contains("title=\"a category of the integration test\"");
+        var both = admin().putJson("/api/v1/worker-categories/" + code, "{\"noteId\":\"hanya uji\"}");
+        assertThat(json(both.body()).get("noteId").asString()).isEqualTo("hanya uji");
+        assertThat(browser.get("/pekerja/kategori?lang=id").body()).contains("title=\"hanya uji\"");
+        assertThat(browser.get("/pekerja/kategori?lang=en").body()).contains("title=\"a category of the integration test\"");
+        var changed = admin().putJson("/api/v1/worker-categories/" + code, "{\"note\":\"another source\"}");
+        assertThat(json(changed.body()).get("noteId").isNull()).as("the Indonesian text of the old note is dropped").isTrue();
+    }
 }

@@ -55,6 +55,11 @@ class WorkerInputRulesTests {
         }
 
         @Override
+        public Rupiah usualMinimumWage(LocalDate on) {
+            return Rupiah.of(1_000_000);
+        }
+
+        @Override
         public Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
             // no default before 2020 in this table, so that a missing wage can be refused
             return start.getYear() < 2020 ? Optional.empty() : Optional.of(Rupiah.of(segment == Segment.BPU ? 1_000_000 : 2_022_200));
@@ -118,6 +123,24 @@ class WorkerInputRulesTests {
     private static WorkerCategory retired(WorkerCategory c) {
         return new WorkerCategory(c.code(), c.nameId(), c.nameEn(), c.villageApparatus(), c.defaultSegment(),
                 c.defaultWageParameter(), c.opensidCodes(), false, c.sortOrder(), c.verified(), c.note());
+    }
+
+    /** A PU wage of Rp 100 is registered as typed (RULES.md gives no floor) and warned, as the quotes warn; BPU is not. */
+    @Test
+    void aPuWageBelowTheUsualMinimumIsWarnedNeverRefused() {
+        WorkerInput hundred = new WorkerInput(VALID.nik(), VALID.name(), VALID.sex(), VALID.birthDate(), VALID.villageCode(),
+                VALID.category(), VALID.povertyDecile(), VALID.programmes(), Segment.PU, new BigDecimal("100"), VALID.riskGroup(),
+                VALID.payer(), VALID.startDate());
+        assertThat(RULES.check(hundred, Set.of())).isEmpty();
+        assertThat(RULES.warnings(hundred)).singleElement().satisfies(w -> {
+            assertThat(w.asInput().field()).isEqualTo("wage");
+            assertThat(w.onLine(7).field()).isEqualTo("wage");
+            assertThat(w.onLine(7).line()).isEqualTo(7);
+            assertThat(w.code()).isEqualTo(id.lindung.contribution.LowWage.CODE);
+            assertThat(w.message()).contains("100", "1000000");
+        });
+        assertThat(RULES.warnings(VALID)).as("the usual wage of a village official").isEmpty();
+        assertThat(RULES.warnings(FARMER)).as("BPU: its own range, refused outside it").isEmpty();
     }
 
     @Test

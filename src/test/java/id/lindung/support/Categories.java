@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
 public final class Categories {
 
     private static final Path MIGRATION = Path.of("src/main/resources/db/migration/V62__registry_worker_categories.sql");
+    private static final Path NOTES_ID = Path.of("src/main/resources/db/migration/V182__registry_category_note_id.sql");
+    /** A row of V182's values: code, English note, Indonesian note. */
+    private static final java.util.regex.Pattern NOTE_ID = java.util.regex.Pattern.compile(
+            "\\('([A-Z_]+)',\\s*'((?:[^']|'')*)',\\s*'((?:[^']|'')*)'\\)");
     private static final Pattern ROW = Pattern.compile("\\('([A-Z_]+)', '([^']*)', '([^']*)', (true|false), '(PU|BPU)', '([^']+)',\\s*"
             + "'\\{([0-9,]*)}', (\\d+), (true|false),\\s*'((?:[^']|'')*)'\\)");
     private static final WorkerCategories.Snapshot SHIPPED = load();
@@ -43,6 +47,16 @@ public final class Categories {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the Indonesian notes of the shipped ones (V182), by code
+        java.util.Map<String, String> notesId = new java.util.HashMap<>();
+        try {
+            Matcher n = NOTE_ID.matcher(Files.readString(NOTES_ID));
+            while (n.find()) {
+                notesId.put(n.group(1), n.group(3).replace("''", "'"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<WorkerCategory> all = new ArrayList<>();
         Matcher m = ROW.matcher(sql);
         while (m.find()) {
@@ -50,7 +64,7 @@ public final class Categories {
                     : Arrays.stream(m.group(7).split(",")).map(Integer::valueOf).toList();
             all.add(new WorkerCategory(m.group(1), m.group(2), m.group(3), Boolean.parseBoolean(m.group(4)),
                     Segment.valueOf(m.group(5)), m.group(6), opensid, true, Integer.parseInt(m.group(8)),
-                    Boolean.parseBoolean(m.group(9)), m.group(10).replace("''", "'")));
+                    Boolean.parseBoolean(m.group(9)), m.group(10).replace("''", "'"), notesId.get(m.group(1))));
         }
         return new WorkerCategories.Snapshot(all);
     }

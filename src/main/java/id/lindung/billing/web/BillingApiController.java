@@ -83,7 +83,7 @@ class BillingApiController {
     @Operation(summary = "Run billing for a month (ADMIN, DPMD); idempotent: a re-run adds only corrections. A month older than "
             + "the billing window, or earlier than a payer's latest bill, is refused (422 BACKFILL_NOT_CONFIRMED) unless "
             + "\"backfill\":true; \"dryRun\":true answers what the run would do (bills, lines, totals, and the payers whose "
-            + "months other than the run's would change: each month's amount paid, day paid in full and fine before and after, "
+            + "months would change, the run's own among them: each month's amount paid, day paid in full and fine before and after, "
             + "and its worker programme months paid on another day) and writes nothing")
     @PostMapping("/billing/runs")
     Object run(@RequestBody RunRequest request) {

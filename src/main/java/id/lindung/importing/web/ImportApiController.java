@@ -41,7 +41,18 @@ class ImportApiController {
         if (batch.status().equals("FAILED")) {
             return failed(batch);
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(batch);
+        return ResponseEntity.status(HttpStatus.CREATED).body(withWarnings(batch));
+    }
+
+    /**
+     * A batch with the rows it imports as typed but warns about ({@code warnings}: line, field, code, message, as the
+     * quotes and the registration give them; the first {@value #MAX_ERRORS}).
+     */
+    record BatchJson(@com.fasterxml.jackson.annotation.JsonUnwrapped ImportBatch batch, List<InputProblem> warnings) {}
+
+    private BatchJson withWarnings(ImportBatch batch) {
+        return new BatchJson(batch, imports.warnings(batch.id(), MAX_ERRORS).stream()
+                .map(r -> new InputProblem(r.line(), r.field(), r.code(), r.message())).toList());
     }
 
     /**
@@ -65,13 +76,13 @@ class ImportApiController {
     private static final int MAX_ERRORS = 100;
 
     @GetMapping("/{id}")
-    ImportBatch get(@PathVariable long id) {
-        return imports.get(id);
+    BatchJson get(@PathVariable long id) {
+        return withWarnings(imports.get(id));
     }
 
     @PostMapping("/{id}/confirm")
-    ImportBatch confirm(@PathVariable long id) {
-        return imports.confirm(id);
+    BatchJson confirm(@PathVariable long id) {
+        return withWarnings(imports.confirm(id));
     }
 
     @GetMapping("/{id}/rejections.csv")

@@ -42,6 +42,7 @@ class ImportPageController {
     String batch(@PathVariable long id, Model model) {
         model.addAttribute("batch", imports.get(id));
         model.addAttribute("rejections", imports.rejections(id, 200));
+        model.addAttribute("warnings", imports.warnings(id, 200));
         model.addAttribute("chunksTotal", imports.chunksTotal(id));
         model.addAttribute("resumable", !imports.confirmingNow(id));
         return "importing/batch";

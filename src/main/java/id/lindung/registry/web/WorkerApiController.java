@@ -76,6 +76,9 @@ class WorkerApiController {
         }
     }
 
+    /** A registered worker with what it was registered with but looks wrong ({@code warnings}, as the quotes give them). */
+    record RegisteredJson(@com.fasterxml.jackson.annotation.JsonUnwrapped WorkerJson worker, List<InputProblem> warnings) {}
+
     record WorkerPageJson(List<WorkerJson> items, int page, int size, long total) {}
 
     /**
@@ -125,13 +128,15 @@ class WorkerApiController {
     }
 
     @PostMapping("/workers")
-    ResponseEntity<WorkerJson> register(@RequestBody RegisterRequest r) {
+    ResponseEntity<RegisteredJson> register(@RequestBody RegisterRequest r) {
         // a code that is no category is refused like any value outside its list (400 INVALID_VALUE), before the rules
         WorkerCategory category = categories.parse("category", r.category());
-        Worker w = workers.register(new Workers.Registration(r.nik(), r.name(), r.sex(), r.birthDate(), r.villageCode(),
+        Workers.Registration registration = new Workers.Registration(r.nik(), r.name(), r.sex(), r.birthDate(), r.villageCode(),
                 r.phone(), r.kpj(), category, Boolean.TRUE.equals(r.extremePoverty()), r.povertyDecile(), r.programs(), r.segment(), r.wage(),
-                r.riskGroup(), r.payer(), r.startDate()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(WorkerJson.of(w, null, null, currentActor.get()));
+                r.riskGroup(), r.payer(), r.startDate());
+        Worker w = workers.register(registration);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new RegisteredJson(WorkerJson.of(w, null, null, currentActor.get()),
+                workers.warnings(registration)));
     }
 
     /**

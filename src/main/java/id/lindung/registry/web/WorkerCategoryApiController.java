@@ -33,10 +33,10 @@ class WorkerCategoryApiController {
     /** A category with every field (elsewhere in the API a category is only its code). */
     record CategoryJson(String code, String nameId, String nameEn, boolean villageApparatus, String defaultSegment,
                         String defaultWageParameter, List<Integer> opensidCodes, boolean active, int sortOrder,
-                        boolean verified, String note) {
+                        boolean verified, String note, String noteId) {
         static CategoryJson of(WorkerCategory c) {
             return new CategoryJson(c.code(), c.nameId(), c.nameEn(), c.villageApparatus(), c.defaultSegment().name(),
-                    c.defaultWageParameter(), c.opensidCodes(), c.active(), c.sortOrder(), c.verified(), c.note());
+                    c.defaultWageParameter(), c.opensidCodes(), c.active(), c.sortOrder(), c.verified(), c.note(), c.noteId());
         }
     }
 

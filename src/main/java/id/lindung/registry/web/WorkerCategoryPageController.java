@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class WorkerCategoryPageController {
 
     private static final String FIELDS = "code,nameId,nameEn,villageApparatus,defaultSegment,defaultWageParameter,opensidCodes,"
-            + "active,sortOrder,verified,note";
+            + "active,sortOrder,verified,note,noteId";
 
     private final WorkerCategories categories;
     private final CurrentActor currentActor;
@@ -41,17 +41,17 @@ class WorkerCategoryPageController {
     /** The form as typed; checkboxes are present ("on") or absent. */
     record CategoryForm(String code, String nameId, String nameEn, String villageApparatus, String defaultSegment,
                         String defaultWageParameter, String opensidCodes, String active, String sortOrder, String verified,
-                        String note) {
+                        String note, String noteId) {
 
         static CategoryForm blank() {
-            return new CategoryForm("", "", "", null, "BPU", "village.defaultWage.otherApparatus", "", "on", "", null, "");
+            return new CategoryForm("", "", "", null, "BPU", "village.defaultWage.otherApparatus", "", "on", "", null, "", "");
         }
 
         static CategoryForm of(WorkerCategory c) {
             return new CategoryForm(c.code(), c.nameId(), c.nameEn(), c.villageApparatus() ? "on" : null, c.defaultSegment().name(),
                     c.defaultWageParameter(), c.opensidCodes().stream().map(String::valueOf).collect(Collectors.joining(", ")),
                     c.active() ? "on" : null, String.valueOf(c.sortOrder()), c.verified() ? "on" : null,
-                    c.note() == null ? "" : c.note());
+                    c.note() == null ? "" : c.note(), c.noteId() == null ? "" : c.noteId());
         }
 
         public boolean checked(String value) {
@@ -85,7 +85,8 @@ class WorkerCategoryPageController {
                 throw new InvalidInputException(problems);
             }
             return new WorkerCategories.Definition(code, nameId, nameEn, checked(villageApparatus), defaultSegment,
-                    defaultWageParameter, opensid, checked(active), order, checked(verified), note == null ? "" : note);
+                    defaultWageParameter, opensid, checked(active), order, checked(verified), note == null ? "" : note,
+                    noteId == null ? "" : noteId);
         }
     }
 

@@ -110,8 +110,11 @@ class WorkerFormController {
         WorkerForm form = fixedVillage(actor) == null ? submitted : submitted.withVillage(fixedVillage(actor));
         model.addAttribute("form", form);
         try {
-            Worker created = workers.register(form.toRegistration(categories), form.unreadable(categories));
+            Workers.Registration registration = form.toRegistration(categories);
+            Worker created = workers.register(registration, form.unreadable(categories));
             redirect.addFlashAttribute("flash", "worker.saved.registered");
+            // registered as typed, and told what looks wrong (a PU wage of Rp 100), as the API's warnings tell a client
+            redirect.addFlashAttribute("registrationWarnings", workers.warnings(registration));
             return "redirect:/pekerja/id/" + created.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", FormErrors.of(e.problems(), FIELDS));
