@@ -122,20 +122,20 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
             return missing.isEmpty() ? text
                     : text + " " + messages.getMessage("api.problem.values", new Object[] {String.join(", ", missing)}, locale);
         }
-<<<<<<< HEAD
-        int meant = english == null ? -1 : english.indexOf(ApiExceptionHandler.DID_YOU_MEAN);
-        if (meant >= 0 && english.endsWith("`?")) {
-            // an unknown field's nearest known name (UNKNOWN_FIELD): the name kept, the question in the client's language
-            return sentence + " " + messages.getMessage("api.problem.didYouMean",
-                    new Object[] {english.substring(meant + ApiExceptionHandler.DID_YOU_MEAN.length(), english.length() - 2)}, locale);
-        }
-=======
         return english;
     }
 
-    /** The accepted values or the kind of value of the English sentence, in the client's language; null when it names none. */
+    /**
+     * What the English sentence adds after its rule, in the client's language: the field an unknown field most likely
+     * meant (UNKNOWN_FIELD's question), or the accepted values or kind of value; null when it names none.
+     */
     private String accepted(String english, Locale locale) {
->>>>>>> 60e8d5789c3a86ce389883ccc1050898320e3523
+        int meant = english == null ? -1 : english.indexOf(ApiExceptionHandler.DID_YOU_MEAN);
+        if (meant >= 0 && english.endsWith("`?")) {
+            // the name kept, the question in the client's language
+            return messages.getMessage("api.problem.didYouMean",
+                    new Object[] {english.substring(meant + ApiExceptionHandler.DID_YOU_MEAN.length(), english.length() - 2)}, locale);
+        }
         int accepted = english == null ? -1 : english.indexOf(ACCEPTED);
         if (accepted >= 0) {
             return messages.getMessage("api.problem.accepted", new Object[] {english.substring(accepted + ACCEPTED.length())}, locale);
@@ -157,11 +157,14 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
 
     /**
      * A specific value in an English sentence: a value echoed in quotes ({@code 'XX'}), a word holding a digit (an amount,
-     * a date, a month, a row, a region or payer code such as {@code APBDES:64.02.01.2002}) or one written in capitals (a
-     * programme or segment code such as {@code JKP}).
+     * a date, a month, a row, a region or payer code such as {@code APBDES:64.02.01.2002}, a masked NIK such as
+     * {@code 3201********0001}, an amount such as {@code 500,000.00}) or one written in capitals (a programme or segment
+     * code such as {@code JKP}); a field's path ({@code heirs[0].bankAccount}) is read whole and left out.
      */
     private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
-            "'[^']*'|\\d{1,3}(?:,\\d{3})+(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
+            "'[^']*'|[\\p{L}\\d_.]*\\[\\d+][\\p{L}\\d_.\\[\\]]*|\\d+\\*+\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
+
+    private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("\\[\\d+]");
 
     /** The specific values of an English sentence, in order (a trailing full stop or colon is the sentence's, not the value's). */
     static List<String> values(String english) {
@@ -172,7 +175,8 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
         java.util.regex.Matcher m = VALUE.matcher(english);
         while (m.find()) {
             String value = m.group().replaceAll("[.:\\-]+$", "");
-            if (!value.isEmpty()) {
+            // a field's path (cohorts[0].count) names where, not what: the detail names the field already
+            if (!value.isEmpty() && !FIELD_PATH.matcher(value).find()) {
                 values.add(value);
             }
         }
