@@ -156,7 +156,7 @@ public final class PlanRules {
                 ? Optional.empty() : categories.apply(in.category().strip().toUpperCase(Locale.ROOT));
         if (category.isEmpty()) {
             problems.add(InputProblem.of(at + "category", in.category() == null || in.category().isBlank() ? "REQUIRED" : "UNKNOWN_CATEGORY",
-                    "Unknown worker category '" + in.category() + "'"));
+                    "Unknown worker category '" + InputProblem.shown(in.category()) + "'"));
         }
         Segment segment = null;
         if (in.segment() != null && !in.segment().isBlank()) {

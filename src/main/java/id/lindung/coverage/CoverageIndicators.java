@@ -268,7 +268,8 @@ public class CoverageIndicators {
     private record Naming(Map<Long, RollupReads.Named> names, Map<String, Integer> categoryOrder, List<String> requiredAll) {
 
         List<DesaSadarRule.Person> named(List<DesaSadarRule.Person> missing) {
-            return missing.stream()
+            // a span whose worker the registry no longer lists (a restore) is left out, as the direct read's join does
+            return missing.stream().filter(p -> names.containsKey(p.workerId()))
                     .sorted(java.util.Comparator.<DesaSadarRule.Person>comparingInt(p -> requiredAll.contains(p.category()) ? 0 : 1)
                             .thenComparingInt(p -> categoryOrder.get(p.category()))
                             .thenComparingInt(p -> names.get(p.workerId()).rank()))

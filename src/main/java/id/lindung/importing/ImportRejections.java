@@ -67,6 +67,9 @@ class ImportRejections {
 
     /** Rows refused while applying (registered elsewhere after validation), with their staged values as the raw row. */
     List<Rejection> refusedLater(long id, List<BulkRegistration.Conflict> conflicts) {
+        // a row refused now was not imported: its warning would tell of nothing
+        jdbc.sql("delete from import_rejection where batch_id = ? and code = ? and line = any(?)")
+                .params(id, WARNING, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toArray(Long[]::new)).update();
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(id)
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
         WorkerRowParser layout = WorkerRowParser.layout(header);

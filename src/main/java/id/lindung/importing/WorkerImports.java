@@ -197,7 +197,8 @@ public class WorkerImports {
                             } else {
                                 stage.add(ok.row());
                                 counts[1]++;
-                                ok.warnings().forEach(w -> warnings.add(new ImportRejections.Rejection(w, fields)));
+                                // the row was imported: its warning keeps no copy of the row's identity data
+                                ok.warnings().forEach(w -> warnings.add(new ImportRejections.Rejection(w, new String[0])));
                             }
                         } else if (outcome instanceof WorkerRowParser.Refused refused) {
                             refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));

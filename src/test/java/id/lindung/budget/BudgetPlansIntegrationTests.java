@@ -225,6 +225,8 @@ class BudgetPlansIntegrationTests {
                 "Accept-Language", "en"));
         answers.put("programs", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"JKM\"", "\"" + longText + "\"") + "}]}",
                 "Accept-Language", "en"));
+        answers.put("category", dpmd.postJson("/api/v1/budget-plans", plan + cohort.replace("\"RT_RW\"", "\"" + longText + "\"") + "}]}",
+                "Accept-Language", "en"));
         answers.forEach((what, r) -> {
             assertThat(r.statusCode()).as(what + ": " + r.body()).isBetween(400, 422);
             // cut to its first 40 characters and "…" (InputProblem.shown), as every other API problem repeats a value

@@ -144,6 +144,14 @@ class ProblemLanguageTests {
     }
 
     @Test
+    void aFieldsPathAMaskedNikAndAnAmountWithCentsAreWholeValuesNeverPieces() {
+        assertThat(ProblemLanguage.values("cohorts[0].count has the wrong type; expected a number")).isEmpty();
+        assertThat(ProblemLanguage.values("heirs[12].bankAcount is not a field of this request")).isEmpty();
+        assertThat(ProblemLanguage.values("NIK 3201********0001 is not registered")).containsExactly("NIK", "3201********0001");
+        assertThat(ProblemLanguage.values("amount Rp 500,000.00 is above Rp 1,250,000")).containsExactly("500,000.00", "1,250,000");
+    }
+
+    @Test
     void englishIsLeftAsWritten() {
         ProblemDetail problem = ApiProblems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Region 99 not found");
         language().translate(problem, Locale.ENGLISH);
