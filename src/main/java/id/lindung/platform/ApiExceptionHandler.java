@@ -98,6 +98,16 @@ class ApiExceptionHandler {
         }
         JacksonException json = causeOf(e, JacksonException.class);
         String field = json == null ? null : path(json);
+        java.util.regex.Matcher duplicate = json == null || json.getOriginalMessage() == null ? null
+                : DUPLICATE.matcher(json.getOriginalMessage());
+        if (duplicate != null && duplicate.matches()) {
+            // a field written twice: which value was meant is not for Lindung to guess (StrictJson.forRequestBodies)
+            String name = InputProblem.shown(duplicate.group(1));
+            String at = field == null || field.isEmpty() ? name : field + "." + name;
+            InputProblem problem = InputProblem.of(at, "DUPLICATE_FIELD", at + " is written more than once; send each field once;"
+                    + " nothing was recorded");
+            return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
+        }
         if ((field == null || field.isEmpty()) && json instanceof MismatchedInputException m && m.getTargetType() != null
                 && !(json instanceof InvalidFormatException)) {
             // valid JSON of the wrong shape as a whole: an array where an object is expected
@@ -126,6 +136,10 @@ class ApiExceptionHandler {
                 + expected(type));
         return problem(request, e, HttpStatus.BAD_REQUEST, problem.code(), problem.message(), List.of(problem));
     }
+
+    /** The parser's sentence for a field written twice in one object (Jackson 3, and Jackson 2's wording). */
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("Duplicate (?:Object property|field) [\"'](.*)[\"']");
 
     /** How an {@code UNKNOWN_FIELD} message names the known field meant; {@link ProblemLanguage} translates it. */
     static final String DID_YOU_MEAN = "; did you mean `";

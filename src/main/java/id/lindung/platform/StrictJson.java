@@ -61,7 +61,9 @@ public final class StrictJson {
      * read-only field of the representation a client sends back, {@code @JsonIgnoreProperties}) is still not refused.
      */
     public static JsonMapper forRequestBodies(JsonMapper application) {
-        return application.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        // a field written twice ({"wage":1000000,"wage":5000000}) is refused too, never read as its last value
+        return application.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     }
 
     /**

@@ -134,6 +134,26 @@ class UnknownFieldsIntegrationTests {
     }
 
     @Test
+    void aFieldWrittenTwiceIsRefusedAtItsPathNotReadAsItsLastValue() {
+        // {"wage":2500000,"wage":25000000}: which one was meant is not for Lindung to guess
+        String nik = Niks.unique("64.02.08", "L", BIRTH);
+        HttpResponse<String> twice = dpmd.postJson("/api/v1/workers", worker(nik, ",\"wage\":25000000"));
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(twice.body());
+        assertThat(problem.get("code").asString()).isEqualTo("DUPLICATE_FIELD");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("wage");
+        assertThat(problem.get("detail").asString()).contains("ditulis lebih dari sekali");
+        assertThat(workers(nik)).isZero();
+        int year = LocalDate.now().getYear() + 1;
+        HttpResponse<String> nested = dpmd.postJson("/api/v1/budget-plans", """
+                {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"count":30,"wage":1000000,
+                 "programs":["JKK","JKM"]}]}""".formatted(VILLAGE, year), "Accept-Language", "en");
+        assertThat(nested.statusCode()).as(nested.body()).isEqualTo(400);
+        assertThat(JSON.readTree(nested.body()).get("errors").get(0).get("field").asString()).isEqualTo("cohorts[0].count");
+        assertThat(JSON.readTree(nested.body()).get("detail").asString()).contains("written more than once");
+    }
+
+    @Test
     void aNestedUnknownFieldIsNamedByItsPathInTheList() {
         int year = LocalDate.now().getYear() + 1;
         long plans = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
