@@ -215,7 +215,9 @@ public class CoverageIndicators {
         boolean fromRollups = !direct && rollups.answers(d) && refreshed(range);
         Map<String, List<DesaSadarRule.Person>> people = new HashMap<>();
         if (fromRollups) {
-            for (RollupReads.Official o : rolledUp.desaSadarOfficials(range.lo(), range.hi(), d, rule.criterion())) {
+            // a near-miss list reads the desa the rollups judged near misses only; a desa without people is never one
+            boolean nearOnly = only == DesaSadarVillages.Status.NEAR;
+            for (RollupReads.Official o : rolledUp.desaSadarOfficials(range.lo(), range.hi(), d, rule.criterion(), nearOnly)) {
                 people.computeIfAbsent(o.villageCode(), k -> new ArrayList<>())
                         .add(new DesaSadarRule.Person(o.category(), o.protectedOnDate(), null, null, o.workerId()));
             }

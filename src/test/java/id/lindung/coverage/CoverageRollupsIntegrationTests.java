@@ -64,6 +64,7 @@ class CoverageRollupsIntegrationTests {
     final TreeSet<LocalDate> dates = new TreeSet<>();
     final Random random = new Random(1405);
     int compared;
+    int nearSeen;
     int reference;
 
     @Test
@@ -222,12 +223,27 @@ class CoverageRollupsIntegrationTests {
 
         rollups.rebuild();
         compare("after a rebuild from nothing", villages);
+
+        // a later rule with a share of BPD and RT/RW and a wider near miss: the kept near misses follow the rule in
+        // force each day (the rules changed, so the next read rebuilds), as the direct read judges them
+        jdbc.sql("""
+                insert into coverage_desa_sadar_rule (valid_from, required_present, required_all, share_categories,
+                    share_min_percent, near_miss_max, regulation, sources)
+                values ('2026-09-01', '{KEPALA_DESA}', '{KEPALA_DESA,PERANGKAT_DESA}', '{BPD,RT_RW}', 50, 4, 'test rule', 'S118')""")
+                .update();
+        try {
+            compare("under a rule with a share", villages);
+        } finally {
+            jdbc.sql("delete from coverage_desa_sadar_rule where valid_from = '2026-09-01'").update();
+        }
+        compare("back under the first rule", villages);
         assertThat(compared).isGreaterThan(500);
         // the comparisons were of two ways of counting, and of a history where every answer occurs
         assertThat(rollups.answers(indicators.today())).isTrue();
         assertThat(jdbc.sql("select count(*) from coverage_worker_span where village_code >= ? and village_code < ?")
                 .params(REGENCY, REGENCY + "/").query(Long.class).single()).isPositive();
         assertThat(statuses).contains(DesaSadarVillages.Status.SADAR, DesaSadarVillages.Status.NEAR, DesaSadarVillages.Status.NO);
+        assertThat(nearSeen).isPositive();
         assertThat(protectedSeen).isPositive();
         assertThat(unprotectedSeen).isPositive();
     }
@@ -443,6 +459,13 @@ class CoverageRollupsIntegrationTests {
                 DesaSadarVillages list = indicators.desaSadar(district, date, null);
                 assertThat(list).as(step + ": Desa Sadar of " + district + " on " + date)
                         .isEqualTo(indicators.desaSadar(district, date, null, true));
+                // the near-miss list reads only the desa the rollups keep as near misses (V185): none left out
+                for (String region : List.of(district, REGENCY)) {
+                    DesaSadarVillages near = indicators.desaSadar(region, date, DesaSadarVillages.Status.NEAR);
+                    assertThat(near).as(step + ": near misses of " + region + " on " + date)
+                            .isEqualTo(indicators.desaSadar(region, date, DesaSadarVillages.Status.NEAR, true));
+                    nearSeen += near.villages().size();
+                }
                 list.villages().forEach(v -> statuses.add(v.status()));
                 Coverage c = indicators.of(district, date);
                 protectedSeen += c.protectedWorkers();

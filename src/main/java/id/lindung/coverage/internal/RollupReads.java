@@ -72,9 +72,13 @@ public class RollupReads {
     /** One person of a Desa Sadar category in a desa on a date, by worker id (named later, if missing). */
     public record Official(String villageCode, String category, boolean protectedOnDate, long workerId) {}
 
-    /** The people of the criterion's categories in every desa of lo..hi on the date, in no order. */
-    public List<Official> desaSadarOfficials(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion) {
-        return jdbc.sql(RollupSql.DESA_SADAR_OFFICIALS).param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
+    /**
+     * The people of the criterion's categories in every desa of lo..hi on the date, in no order; with
+     * {@code nearOnly}, in the desa the rollups judged near misses on the date only.
+     */
+    public List<Official> desaSadarOfficials(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion, boolean nearOnly) {
+        return jdbc.sql(nearOnly ? RollupSql.DESA_NEAR_OFFICIALS : RollupSql.DESA_SADAR_OFFICIALS)
+                .param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
                 .param("cats", criterion.categories().toArray(String[]::new))
                 .query((rs, n) -> new Official(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
                 .list();

@@ -215,13 +215,16 @@ final class RollupSql {
     /**
      * The Desa Sadar days of the listed villages (active desa) from the new spans, under the rule in force each day
      * (before the first rule, the first): at least one person of the rule's categories, every required category
-     * present, no required person unprotected, and the share met; as IndicatorSql.COUNTS judges one date.
+     * present, no required person unprotected, and the share met; as IndicatorSql.COUNTS judges one date. The days a
+     * desa is a near miss come out too ({@code near}): every required category present, and the unprotected required
+     * people plus the people the share still needs between 1 and the rule's near_miss_max, as DesaSadarRule.judge
+     * counts them, so a near-miss list reads the people of those desa only.
      */
     static final String DESA_SADAR = """
             insert into coverage_desa_sadar_stage
             with rule as (
                 select r.valid_from, r.required_present, r.required_all, r.share_categories, r.share_min_percent,
-                       r.required_present || r.required_all || r.share_categories as cats,
+                       r.near_miss_max, r.required_present || r.required_all || r.share_categories as cats,
                        lead(r.valid_from) over (order by r.valid_from) as next_from,
                        row_number() over (order by r.valid_from) = 1 as first
                 from coverage_desa_sadar_rule r),
@@ -237,28 +240,38 @@ final class RollupSql {
                 union select village_code, to_day from people where to_day is not null
                 union select p.village_code, r.valid_from from (select distinct village_code from people) p cross join rule r),
             e as (select village_code, d as from_day, lead(d) over (partition by village_code order by d) as to_day from b),
-            ev as (
-                select e.village_code, e.from_day, e.to_day,
+            ec as (
+                select e.village_code, e.from_day, e.to_day, r.share_min_percent, r.near_miss_max,
                        count(*) filter (where p.category = any(r.cats)) as people,
                        count(distinct p.category) filter (where p.category = any(r.required_present)) = cardinality(r.required_present)
-                       and count(*) filter (where p.category = any(r.required_all) and not p.protected) = 0
-                       and count(*) filter (where p.category = any(r.share_categories) and not p.category = any(r.required_all)
-                                              and p.protected) * 100
-                           >= r.share_min_percent * count(*) filter (where p.category = any(r.share_categories)
-                                                                      and not p.category = any(r.required_all)) as sadar
+                           as present,
+                       count(*) filter (where p.category = any(r.required_all) and not p.protected) as unprotected,
+                       count(*) filter (where p.category = any(r.share_categories) and not p.category = any(r.required_all)
+                                          and p.protected) as share_protected,
+                       count(*) filter (where p.category = any(r.share_categories) and not p.category = any(r.required_all))
+                           as share_people
                 from e
                 join rule r on (e.from_day >= r.valid_from and (r.next_from is null or e.from_day < r.next_from))
                             or (r.first and e.from_day < r.valid_from)
                 left join people p on p.village_code = e.village_code and p.from_day <= e.from_day
                                   and (p.to_day is null or p.to_day > e.from_day)
                 group by e.village_code, e.from_day, e.to_day, r.valid_from, r.cats, r.required_present, r.required_all,
-                         r.share_categories, r.share_min_percent),
+                         r.share_categories, r.share_min_percent, r.near_miss_max),
+            ev as (
+                select ec.village_code, ec.from_day, ec.to_day, ec.people,
+                       ec.present and ec.unprotected = 0 and ec.share_protected * 100 >= ec.share_min_percent * ec.share_people
+                           as sadar,
+                       ec.present and ec.unprotected
+                           + greatest(0, ceil(ec.share_min_percent * ec.share_people / 100) - ec.share_protected)
+                           between 1 and ec.near_miss_max as near
+                from ec),
             s as (
-                select ev.*, case when lag(ev.to_day) over w = ev.from_day then 0 else 1 end as brk
-                from ev where ev.people > 0 and ev.sadar window w as (partition by ev.village_code order by ev.from_day)),
+                select ev.*, case when lag(ev.to_day) over w = ev.from_day and lag(ev.near) over w = ev.near then 0 else 1 end as brk
+                from ev where ev.people > 0 and (ev.sadar or ev.near)
+                window w as (partition by ev.village_code order by ev.from_day)),
             g as (select s.*, sum(brk) over (partition by s.village_code order by s.from_day) as island from s)
-            select village_code, min(from_day), (array_agg(to_day order by from_day desc))[1]
-            from g group by village_code, island
+            select village_code, min(from_day), (array_agg(to_day order by from_day desc))[1], near
+            from g group by village_code, island, near
             """;
 
     /**
@@ -288,9 +301,10 @@ final class RollupSql {
     static final String DESA_SADAR_DELTAS = """
             insert into coverage_delta_stage (grp, day, dim, key, d_reg, d_prot)
             select left(s.village_code, lv.len), ev.day, 'DESA_SADAR', '', sum(s.sign * ev.dir), 0
-            from (select 1 as sign, n.* from coverage_desa_sadar_stage n
+            from (select 1 as sign, n.* from coverage_desa_sadar_stage n where not n.near
                   union all
-                  select -1, o.* from coverage_desa_sadar_span o join coverage_refresh_village d on d.village_code = o.village_code) s
+                  select -1, o.* from coverage_desa_sadar_span o join coverage_refresh_village d on d.village_code = o.village_code
+                  where not o.near) s
             cross join lateral (values (s.from_day, 1), (s.to_day, -1)) ev (day, dir)
             cross join """ + LEVELS + """
             where ev.day is not null
@@ -495,7 +509,7 @@ final class RollupSql {
             select g.grp, 'DESA_SADAR', '', count(*), 0
             from unnest(cast(:groups as text[])) g (grp)
             join coverage_desa_sadar_span s on s.village_code >= g.grp and s.village_code < g.grp || '/'
-            where s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+            where not s.near and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
             group by 1
             """;
 
@@ -531,6 +545,19 @@ final class RollupSql {
             select s.village_code, s.category, s.protected, s.worker_id
             from coverage_worker_span s
             where s.village_code >= :lo and s.village_code < :hi and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
+              and s.payer_kind is not null and s.category = any(cast(:cats as text[]))
+            """;
+
+    /**
+     * {@link #DESA_SADAR_OFFICIALS} of the desa that are near misses on the date only (their kept near-miss spans, V185):
+     * the near-miss list of the nation reads a few hundred people, not every kepala desa and perangkat desa.
+     */
+    static final String DESA_NEAR_OFFICIALS = """
+            select s.village_code, s.category, s.protected, s.worker_id
+            from coverage_desa_sadar_span n
+            join coverage_worker_span s on s.village_code = n.village_code
+            where n.near and n.village_code >= :lo and n.village_code < :hi and n.from_day <= :d and (n.to_day is null or n.to_day > :d)
+              and s.from_day <= :d and (s.to_day is null or s.to_day > :d)
               and s.payer_kind is not null and s.category = any(cast(:cats as text[]))
             """;
 
