@@ -7,14 +7,26 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
+import id.lindung.billing.MonthRules;
+import id.lindung.billing.MonthRulesSource;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
 import id.lindung.shared.ProtectionStatus;
+import id.lindung.shared.Segment;
 import id.lindung.coverage.internal.DesaSadarRule;
 import id.lindung.coverage.internal.DesaSadarRules;
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerFileGenerator;
+import id.lindung.importing.WorkerImports;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -26,6 +38,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,9 +50,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * worker's protection ({@link Protection#ofWorker}, the answer of GET /api/v1/workers/{nik}/protection) and reads the
  * base tables for terms and money, so a set-based shortcut that drifts from billing's rule fails here. The history
  * has PU apparatus paid by the village and the regency, self-paying BPU workers who pay on time, late within the
- * window, too late or never, resignations, a transfer between villages, a death, five billing runs, payments and a
- * reversal; dates are the days around every due date and every back-payment window's end, month ends and term
- * boundaries. Regency 18.06 (Tanggamus), which no other test uses.
+ * window, too late or never, workers imported through the import module, resignations, a transfer between villages, a
+ * death, five billing runs, payments and a reversal; dates are billing's own BPU due dates (the grace period's last
+ * day, moved off the 15th by weekends and holidays), the lapse's first day and the day after, every back-payment
+ * window's last day and the day after, month ends and term boundaries. Besides the counts, the oracle checks the
+ * potential and ratio (one village has its own figure; null elsewhere), every category and decile, benefits paid from
+ * the claims' view and the loss ratio (null over nothing paid). Regency 18.06 (Tanggamus), which no other test uses.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,11 +74,18 @@ class CoverageIndicatorsIntegrationTests {
     @Autowired BillingRuns runs;
     @Autowired Payments payments;
     @Autowired DesaSadarRules desaSadarRules;
+    @Autowired MonthRulesSource monthRules;
+    @Autowired WorkerImports imports;
+    @Autowired Regions regions;
 
     final Actor dpmd = TestUsers.actor("coverage-dpmd", Role.DPMD, REGENCY);
     final Actor national = TestUsers.actor("coverage-admin", Role.ADMIN, "ID");
     final Set<LocalDate> dates = new TreeSet<>();
     final List<Long> workers = new ArrayList<>();
+    /** Each billed month's BPU due date (the last day IN_GRACE) as billing has it, holidays and weekends moved. */
+    final Map<YearMonth, LocalDate> bpuDue = new HashMap<>();
+    /** A village with its own potential workforce figure for 2026, so one ratio is a figure and others are null. */
+    static final String POTENTIAL_VILLAGE = "18.06.01.2019";
 
     @BeforeAll
     void history() {
@@ -110,6 +133,12 @@ class CoverageIndicatorsIntegrationTests {
                 }
             }
         }
+        // workers imported through the import module (terms from 2025-01-01, each payer kind the file names)
+        StringWriter csv = new StringWriter();
+        WorkerFileGenerator.write(regions.within(RegionScope.of(VILLAGES.get(5)), RegionLevel.VILLAGE), 8, 1806, 0, csv);
+        ImportBatch batch = CurrentActor.runAs(national, () -> imports.upload("cakupan.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
+        assertThat(batch.workersCreated()).isPositive();
         // resignations, a death and a transfer
         long resigned = workers.get(5);
         fx.close(resigned, LocalDate.of(2026, 9, 20), "RESIGNED");
@@ -134,10 +163,18 @@ class CoverageIndicatorsIntegrationTests {
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             YearMonth month = m;
             CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
-            LocalDate bpuDue = m.atDay(15);
-            dates.addAll(List.of(bpuDue.minusDays(1), bpuDue, bpuDue.plusDays(1), m.atEndOfMonth(),
-                    bpuDue.plusMonths(3), bpuDue.plusMonths(3).plusDays(1)));
+            // the grace period's last day is billing's due date (the 15th, or the next working day), the lapse
+            // begins the day after; a back-payment counts up to the due date plus the window
+            MonthRules rules = monthRules.forMonth(m);
+            LocalDate due = rules.dueDate(Segment.BPU);
+            LocalDate windowEnd = due.plusMonths(rules.bpuBackPaymentMonths());
+            bpuDue.put(m, due);
+            dates.addAll(List.of(due.minusDays(1), due, due.plusDays(1), due.plusDays(2), m.atEndOfMonth(),
+                    windowEnd, windowEnd.plusDays(1)));
         }
+        jdbc.sql("""
+                insert into potential_workforce (region_code, year, potential_workers, source, recorded_by)
+                values (?, 2026, 40, 'test', 'test')""").param(POTENTIAL_VILLAGE).update();
         // self-payers: 0 pays every month before its due date, 1 pays each month a month late (inside the window),
         // 2 pays July and August then stops, 3 never pays
         int reference = 0;
@@ -168,6 +205,12 @@ class CoverageIndicatorsIntegrationTests {
         CurrentActor.runAs(national, () -> payments.reverse(reversed, "posted twice by the bank", national));
         dates.add(LocalDate.of(2026, 12, 1));
         dates.add(LocalDate.of(2025, 12, 31));
+    }
+
+    @AfterAll
+    void forgetThePotential() {
+        jdbc.sql("delete from potential_workforce where region_code = ? and year = 2026 and source = 'test'")
+                .param(POTENTIAL_VILLAGE).update();
     }
 
     private long pay(String payer, String reference, LocalDate on, BigDecimal amount) {
@@ -233,7 +276,9 @@ class CoverageIndicatorsIntegrationTests {
             assertThat(c.bySegment().get(segment)).as(why + " " + segment)
                     .isEqualTo(count(facts.stream().filter(f -> f.segment().equals(segment)).toList()));
         }
-        for (String category : List.of("KEPALA_DESA", "PERANGKAT_DESA", "BPD", "RT_RW", "PETANI", "NELAYAN", "HONORER")) {
+        List<String> categories = jdbc.sql("select code from registry_worker_category").query(String.class).list();
+        assertThat(c.byCategory().keySet()).as(why + " every category, zeros included").containsExactlyInAnyOrderElementsOf(categories);
+        for (String category : categories) {
             assertThat(c.byCategory().get(category)).as(why + " " + category)
                     .isEqualTo(count(facts.stream().filter(f -> f.category().equals(category)).toList()));
         }
@@ -252,11 +297,21 @@ class CoverageIndicatorsIntegrationTests {
         assertThat(c.apparatus().rtRw()).as(why + " RT/RW").isEqualTo(count(facts.stream().filter(f -> f.category().equals("RT_RW")).toList()));
         List<Fact> poor = facts.stream().filter(f -> Boolean.TRUE.equals(f.poor())).toList();
         assertThat(c.extremePoverty().flagged()).as(why + " extreme poverty").isEqualTo(count(poor));
-        for (int decile = 1; decile <= 3; decile++) {
+        for (int decile = 1; decile <= 10; decile++) {
             int d = decile;
             assertThat(c.extremePoverty().byDecile().get(String.valueOf(d))).as(why + " decile " + d)
                     .isEqualTo(count(poor.stream().filter(f -> f.decile() != null && f.decile() == d).toList()));
         }
+        assertThat(c.extremePoverty().byDecile().get("UNKNOWN")).as(why + " flagged without a decile")
+                .isEqualTo(count(poor.stream().filter(f -> f.decile() == null).toList()));
+        // the ratio: protected over the region's own potential figure, null where there is none
+        Long own = jdbc.sql("select potential_workers from potential_workforce where region_code = ? and year = ?")
+                .params(c.region(), c.date().getYear()).query(Long.class).optional().orElse(null);
+        if (own != null) {
+            assertThat(c.potential()).as(why + " potential").isEqualTo(own);
+        }
+        assertThat(c.ratio()).as(why + " ratio").isEqualTo(c.potential() == null || c.potential() == 0 ? null
+                : BigDecimal.valueOf(c.protectedWorkers()).divide(BigDecimal.valueOf(c.potential()), 4, RoundingMode.HALF_UP));
         // Desa Sadar: billing's answers judged by the rule in force
         long sadar = 0;
         List<String> villages = facts.stream().map(Fact::village).distinct()
@@ -286,6 +341,18 @@ class CoverageIndicatorsIntegrationTests {
         assertThat(c.money().billed().toBigDecimal()).as(why + " billed").isEqualByComparingTo(billed);
         assertThat(c.money().paid().toBigDecimal()).as(why + " paid").isEqualByComparingTo(paid);
         assertThat(c.money().outstanding().toBigDecimal()).as(why + " outstanding").isEqualByComparingTo(billed.subtract(paid));
+        // benefits: the claims paid in the period by the village of the case; the loss ratio over what was paid
+        BigDecimal benefits = jdbc.sql("""
+                select coalesce(sum(amount), 0) from claim_payment
+                where region_code >= ? and region_code < ? and paid_on >= ? and paid_on <= ?""")
+                .params(r.lo(), r.hi(), Date.valueOf(c.money().from()), Date.valueOf(c.money().to())).query(BigDecimal.class).single();
+        assertThat(c.money().benefitsPaid().toBigDecimal()).as(why + " benefits paid").isEqualByComparingTo(benefits);
+        if (paid.signum() == 0) {
+            assertThat(c.money().lossRatio()).as(why + " loss ratio over nothing paid").isNull();
+        } else {
+            assertThat(c.money().lossRatio()).as(why + " loss ratio")
+                    .isEqualByComparingTo(benefits.divide(paid, 4, RoundingMode.HALF_UP));
+        }
         // by the kind of each line's payer: every kind listed, and their sums the whole
         Map<String, BigDecimal[]> byKind = new HashMap<>();
         jdbc.sql("""
@@ -329,6 +396,11 @@ class CoverageIndicatorsIntegrationTests {
         }
         // the history is not trivial: both answers occur
         assertThat(compared).isGreaterThan(100);
+        // the dates hold billing's own due dates, one of them moved off the 15th (a weekend or holiday), and at least
+        // one lapse: fewer protected on the day after a due date than on the due date itself, the grace period's last day
+        assertThat(bpuDue.values()).as("a due date moved off the 15th").anyMatch(d -> d.getDayOfMonth() != 15);
+        assertThat(bpuDue.values()).as("a lapse on the day after a due date").anyMatch(due ->
+                facts(due).stream().filter(Fact::protectedOnDate).count() > facts(due.plusDays(1)).stream().filter(Fact::protectedOnDate).count());
         assertThat(protectedSeen).isPositive();
         assertThat(lapsedSeen).isPositive();
     }

@@ -7,6 +7,8 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
+import id.lindung.billing.MonthRules;
+import id.lindung.billing.MonthRulesSource;
 import id.lindung.billing.Payments;
 import id.lindung.coverage.internal.CoverageRollups;
 import id.lindung.importing.ImportBatch;
@@ -14,6 +16,7 @@ import id.lindung.importing.WorkerFileGenerator;
 import id.lindung.importing.WorkerImports;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
+import id.lindung.shared.Segment;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -58,6 +61,7 @@ class CoverageRollupsIntegrationTests {
     @Autowired Payments payments;
     @Autowired WorkerImports imports;
     @Autowired Regions regions;
+    @Autowired MonthRulesSource monthRules;
 
     final Actor national = TestUsers.actor("coverage-rollup-admin", Role.ADMIN, "ID");
     final Actor dpmd = TestUsers.actor("coverage-rollup-dpmd", Role.DPMD, REGENCY);
@@ -78,8 +82,12 @@ class CoverageRollupsIntegrationTests {
                 select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ?
                 order by code limit 3""").params(fixed, fixed + "/").query(String.class).list();
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
-            LocalDate due = m.atDay(15);
-            dates.addAll(List.of(due, due.plusDays(1), m.atEndOfMonth(), m.atDay(1), due.plusMonths(3), due.plusMonths(3).plusDays(1)));
+            // billing's BPU due date (the grace period's last day; the 15th or the next working day), the lapse's first
+            // day and the one after, and the back-payment window's last day and the day after
+            MonthRules rules = monthRules.forMonth(m);
+            LocalDate due = rules.dueDate(Segment.BPU);
+            LocalDate windowEnd = due.plusMonths(rules.bpuBackPaymentMonths());
+            dates.addAll(List.of(due, due.plusDays(1), due.plusDays(2), windowEnd, windowEnd.plusDays(1), m.atEndOfMonth(), m.atDay(1)));
         }
         dates.add(indicators.today());
 
@@ -424,7 +432,13 @@ class CoverageRollupsIntegrationTests {
                 villages.get(random.nextInt(villages.size())));
         List<String> parents = List.of("ID", REGENCY.substring(0, 2), REGENCY, district);
         List<LocalDate> all = new ArrayList<>(dates);
-        List<LocalDate> sample = new ArrayList<>(List.of(indicators.today(), LocalDate.of(2026, 10, 16)));
+        // every step compares the days around one month's due date and window end, and ten days drawn from the rest
+        List<LocalDate> sample = new ArrayList<>(List.of(indicators.today()));
+        YearMonth month = FIRST.plusMonths(random.nextInt(LAST.getMonthValue() - FIRST.getMonthValue() + 1));
+        MonthRules rules = monthRules.forMonth(month);
+        LocalDate due = rules.dueDate(Segment.BPU);
+        sample.addAll(List.of(due, due.plusDays(1), due.plusDays(2), due.plusMonths(rules.bpuBackPaymentMonths()),
+                due.plusMonths(rules.bpuBackPaymentMonths()).plusDays(1)));
         for (int i = 0; i < 10; i++) {
             sample.add(all.get(random.nextInt(all.size())));
         }
