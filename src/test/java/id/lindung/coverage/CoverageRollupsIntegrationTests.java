@@ -10,7 +10,9 @@ import id.lindung.billing.BillingRuns;
 import id.lindung.billing.MonthRules;
 import id.lindung.billing.MonthRulesSource;
 import id.lindung.billing.Payments;
+import id.lindung.billing.Protection;
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerFileGenerator;
 import id.lindung.importing.WorkerImports;
@@ -45,7 +47,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing equals the incrementally refreshed rollups. One village has 60 workers more (four donors paying on time, late,
  * then stopping, never; some leaving), so it and its district are read from per-day changes (levelled, over the tests'
  * threshold) while the other districts and villages are read from spans: both ways are compared with the direct count,
- * alone and side by side among the children of the regency and the district. Regency 14.05, which no other test uses.
+ * alone and side by side among the children of the regency and the district. On a due date (the grace period's last
+ * day) and the day after (the lapse's first), the regency, the district and two villages are also compared with
+ * {@link CoverageOracle} (billing's answer per worker and the base tables) after every step. Regency 14.05, which no other test uses.
  */
 @IntegrationTest
 class CoverageRollupsIntegrationTests {
@@ -62,6 +66,8 @@ class CoverageRollupsIntegrationTests {
     @Autowired WorkerImports imports;
     @Autowired Regions regions;
     @Autowired MonthRulesSource monthRules;
+    @Autowired Protection protection;
+    @Autowired DesaSadarRules desaSadarRules;
 
     final Actor national = TestUsers.actor("coverage-rollup-admin", Role.ADMIN, "ID");
     final Actor dpmd = TestUsers.actor("coverage-rollup-dpmd", Role.DPMD, REGENCY);
@@ -69,6 +75,7 @@ class CoverageRollupsIntegrationTests {
     final Random random = new Random(1405);
     int compared;
     int reference;
+    CoverageOracle oracle;
 
     @Test
     void theRollupsEqualADirectCountAfterEveryKindOfWrite() {
@@ -97,6 +104,7 @@ class CoverageRollupsIntegrationTests {
         ImportBatch batch = CurrentActor.runAs(national, () -> imports.upload("coverage.csv",
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
         assertThat(batch.workersCreated()).isPositive();
+        oracle = new CoverageOracle(jdbc, protection, desaSadarRules, REGENCY);
         CoverageFixture fx = new CoverageFixture(jdbc);
         long apbd = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten", REGENCY);
         List<Long> workers = new ArrayList<>();
@@ -453,6 +461,15 @@ class CoverageRollupsIntegrationTests {
                     assertThat(indicators.children(parent, date)).as(step + ": children of " + parent + " on " + date)
                             .isEqualTo(indicators.children(parent, date, true));
                     compared++;
+                }
+                if (sample.indexOf(date) == 1 || sample.indexOf(date) == 2) {
+                    // the grace period's last day and the lapse's first: also against billing's answer per worker and
+                    // the base tables, not only against the direct count the rollups replace (each costs a billing
+                    // answer per worker of the regency, so two days a step)
+                    List<CoverageOracle.Fact> facts = oracle.facts(date);
+                    for (String region : List.of(REGENCY, district, villages.get(0), villages.get(2))) {
+                        oracle.assertEquals(indicators.of(region, date), facts, step + ": oracle for " + region + " on " + date);
+                    }
                 }
                 DesaSadarVillages list = indicators.desaSadar(district, date, null);
                 assertThat(list).as(step + ": Desa Sadar of " + district + " on " + date)
