@@ -7,25 +7,34 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
+import id.lindung.billing.MonthRules;
+import id.lindung.billing.MonthRulesSource;
 import id.lindung.billing.Payments;
 import id.lindung.billing.Protection;
-import id.lindung.shared.ProtectionStatus;
-import id.lindung.coverage.internal.DesaSadarRule;
+import id.lindung.shared.Segment;
 import id.lindung.coverage.internal.DesaSadarRules;
+import id.lindung.importing.ImportBatch;
+import id.lindung.importing.WorkerFileGenerator;
+import id.lindung.importing.WorkerImports;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,9 +46,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * worker's protection ({@link Protection#ofWorker}, the answer of GET /api/v1/workers/{nik}/protection) and reads the
  * base tables for terms and money, so a set-based shortcut that drifts from billing's rule fails here. The history
  * has PU apparatus paid by the village and the regency, self-paying BPU workers who pay on time, late within the
- * window, too late or never, resignations, a transfer between villages, a death, five billing runs, payments and a
- * reversal; dates are the days around every due date and every back-payment window's end, month ends and term
- * boundaries. Regency 18.06 (Tanggamus), which no other test uses.
+ * window, too late or never, workers imported through the import module, resignations, a transfer between villages, a
+ * death, five billing runs, payments and a reversal; dates are billing's own BPU due dates (the grace period's last
+ * day, moved off the 15th by weekends and holidays), the lapse's first day and the day after, every back-payment
+ * window's last day and the day after, month ends and term boundaries. Besides the counts, the oracle checks the
+ * potential and ratio (one village has its own figure; null elsewhere), every category and decile, benefits paid from
+ * the claims' view and the loss ratio (null over nothing paid). Regency 18.06 (Tanggamus), which no other test uses.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,7 +62,6 @@ class CoverageIndicatorsIntegrationTests {
             "18.06.02.2015", "18.06.02.2016");
     static final YearMonth FIRST = YearMonth.of(2026, 7);
     static final YearMonth LAST = YearMonth.of(2026, 11);
-    static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
 
     @Autowired JdbcClient jdbc;
     @Autowired CoverageIndicators indicators;
@@ -58,14 +69,23 @@ class CoverageIndicatorsIntegrationTests {
     @Autowired BillingRuns runs;
     @Autowired Payments payments;
     @Autowired DesaSadarRules desaSadarRules;
+    @Autowired MonthRulesSource monthRules;
+    @Autowired WorkerImports imports;
+    @Autowired Regions regions;
 
     final Actor dpmd = TestUsers.actor("coverage-dpmd", Role.DPMD, REGENCY);
     final Actor national = TestUsers.actor("coverage-admin", Role.ADMIN, "ID");
     final Set<LocalDate> dates = new TreeSet<>();
     final List<Long> workers = new ArrayList<>();
+    CoverageOracle oracle;
+    /** Each billed month's BPU due date (the last day IN_GRACE) as billing has it, holidays and weekends moved. */
+    final Map<YearMonth, LocalDate> bpuDue = new HashMap<>();
+    /** A village with its own potential workforce figure for 2026, so one ratio is a figure and others are null. */
+    static final String POTENTIAL_VILLAGE = "18.06.01.2019";
 
     @BeforeAll
     void history() {
+        oracle = new CoverageOracle(jdbc, protection, desaSadarRules, REGENCY);
         CoverageFixture fx = new CoverageFixture(jdbc);
         Random random = new Random(14);
         long apbd = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten Tanggamus", REGENCY);
@@ -110,6 +130,12 @@ class CoverageIndicatorsIntegrationTests {
                 }
             }
         }
+        // workers imported through the import module (terms from 2025-01-01, each payer kind the file names)
+        StringWriter csv = new StringWriter();
+        WorkerFileGenerator.write(regions.within(RegionScope.of(VILLAGES.get(5)), RegionLevel.VILLAGE), 8, 1806, 0, csv);
+        ImportBatch batch = CurrentActor.runAs(national, () -> imports.upload("cakupan.csv",
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
+        assertThat(batch.workersCreated()).isPositive();
         // resignations, a death and a transfer
         long resigned = workers.get(5);
         fx.close(resigned, LocalDate.of(2026, 9, 20), "RESIGNED");
@@ -134,10 +160,18 @@ class CoverageIndicatorsIntegrationTests {
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
             YearMonth month = m;
             CurrentActor.runAs(dpmd, () -> runs.run(month, dpmd, true));
-            LocalDate bpuDue = m.atDay(15);
-            dates.addAll(List.of(bpuDue.minusDays(1), bpuDue, bpuDue.plusDays(1), m.atEndOfMonth(),
-                    bpuDue.plusMonths(3), bpuDue.plusMonths(3).plusDays(1)));
+            // the grace period's last day is billing's due date (the 15th, or the next working day), the lapse
+            // begins the day after; a back-payment counts up to the due date plus the window
+            MonthRules rules = monthRules.forMonth(m);
+            LocalDate due = rules.dueDate(Segment.BPU);
+            LocalDate windowEnd = due.plusMonths(rules.bpuBackPaymentMonths());
+            bpuDue.put(m, due);
+            dates.addAll(List.of(due.minusDays(1), due, due.plusDays(1), due.plusDays(2), m.atEndOfMonth(),
+                    windowEnd, windowEnd.plusDays(1)));
         }
+        jdbc.sql("""
+                insert into potential_workforce (region_code, year, potential_workers, source, recorded_by)
+                values (?, 2026, 40, 'test', 'test')""").param(POTENTIAL_VILLAGE).update();
         // self-payers: 0 pays every month before its due date, 1 pays each month a month late (inside the window),
         // 2 pays July and August then stops, 3 never pays
         int reference = 0;
@@ -170,6 +204,12 @@ class CoverageIndicatorsIntegrationTests {
         dates.add(LocalDate.of(2025, 12, 31));
     }
 
+    @AfterAll
+    void forgetThePotential() {
+        jdbc.sql("delete from potential_workforce where region_code = ? and year = 2026 and source = 'test'")
+                .param(POTENTIAL_VILLAGE).update();
+    }
+
     private long pay(String payer, String reference, LocalDate on, BigDecimal amount) {
         return CurrentActor.runAs(dpmd, () -> payments.record(new Payments.PaymentRequest(payer, reference, on, amount, "BANK"), dpmd)).id();
     }
@@ -183,128 +223,6 @@ class CoverageIndicatorsIntegrationTests {
         return pay(payer, "COV-" + payer, on, owed);
     }
 
-    // --- the oracle: billing's own answer per worker, and the base tables ------------------------------------------
-
-    record Fact(long worker, String village, String segment, String payerKind, String category, boolean protectedOnDate,
-                Map<String, Boolean> programmes, Boolean poor, Integer decile) {}
-
-    List<Fact> facts(LocalDate date) {
-        List<Fact> facts = new ArrayList<>();
-        // every worker ever registered in the regency, whichever test class put them there
-        List<Long> everyone = jdbc.sql("select distinct worker_id from membership_term where village_code >= ? and village_code < ?")
-                .params(REGENCY, REGENCY + "/").query(Long.class).list();
-        for (long worker : everyone) {
-            List<Map<String, Object>> terms = jdbc.sql("""
-                    select t.program, t.segment, t.village_code, p.kind
-                    from membership_term t join payer p on p.id = coalesce(t.employer_payer_id, t.worker_payer_id)
-                    where t.worker_id = ? and t.valid_from <= ?
-                      and (t.valid_to is null or t.valid_to > ? or (t.valid_to = ? and t.end_reason = 'DECEASED'))""")
-                    .params(worker, Date.valueOf(date), Date.valueOf(date), Date.valueOf(date)).query().listOfRows();
-            if (terms.isEmpty()) {
-                continue;
-            }
-            terms.sort(Comparator.comparingInt(t -> PROGRAMMES.indexOf((String) t.get("program"))));
-            Map<String, Boolean> programmes = new HashMap<>();
-            Protection.Report report = protection.ofWorker(worker, date, RegionScope.NATIONAL);
-            for (Map<String, Object> t : terms) {
-                String program = (String) t.get("program");
-                programmes.put(program, report.programs().stream().anyMatch(p -> p.program().equals(program)
-                        && (p.status() == ProtectionStatus.PROTECTED || p.status() == ProtectionStatus.IN_GRACE)));
-            }
-            Map<String, Object> w = jdbc.sql("select category, extreme_poverty, poverty_decile from worker where id = ?")
-                    .param(worker).query().singleRow();
-            Map<String, Object> first = terms.get(0);
-            facts.add(new Fact(worker, (String) first.get("village_code"), (String) first.get("segment"), (String) first.get("kind"),
-                    (String) w.get("category"), programmes.getOrDefault("JKK", false) && programmes.getOrDefault("JKM", false),
-                    programmes, (Boolean) w.get("extreme_poverty"),
-                    w.get("poverty_decile") == null ? null : ((Number) w.get("poverty_decile")).intValue()));
-        }
-        return facts;
-    }
-
-    static Coverage.Count count(List<Fact> facts) {
-        return new Coverage.Count(facts.size(), facts.stream().filter(Fact::protectedOnDate).count());
-    }
-
-    void assertEqualsOracle(Coverage c, List<Fact> all, DesaSadarRule rule, String why) {
-        List<Fact> facts = all.stream().filter(f -> RegionScope.of(c.region()).covers(f.village())).toList();
-        assertThat(new Coverage.Count(c.registered(), c.protectedWorkers())).as(why + " registered, protected").isEqualTo(count(facts));
-        for (String segment : List.of("PU", "BPU")) {
-            assertThat(c.bySegment().get(segment)).as(why + " " + segment)
-                    .isEqualTo(count(facts.stream().filter(f -> f.segment().equals(segment)).toList()));
-        }
-        for (String category : List.of("KEPALA_DESA", "PERANGKAT_DESA", "BPD", "RT_RW", "PETANI", "NELAYAN", "HONORER")) {
-            assertThat(c.byCategory().get(category)).as(why + " " + category)
-                    .isEqualTo(count(facts.stream().filter(f -> f.category().equals(category)).toList()));
-        }
-        for (String kind : List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR")) {
-            assertThat(c.byPayerKind().get(kind)).as(why + " " + kind)
-                    .isEqualTo(count(facts.stream().filter(f -> f.payerKind().equals(kind)).toList()));
-        }
-        for (String program : PROGRAMMES) {
-            List<Fact> in = facts.stream().filter(f -> f.programmes().containsKey(program)).toList();
-            assertThat(c.byProgramme().get(program)).as(why + " " + program)
-                    .isEqualTo(new Coverage.Count(in.size(), in.stream().filter(f -> f.programmes().get(program)).count()));
-        }
-        Coverage.Count government = count(facts.stream().filter(f -> Set.of("KEPALA_DESA", "PERANGKAT_DESA").contains(f.category())).toList());
-        assertThat(new Coverage.Count(c.apparatus().registered(), c.apparatus().protectedWorkers())).as(why + " apparatus").isEqualTo(government);
-        assertThat(c.apparatus().bpd()).as(why + " BPD").isEqualTo(count(facts.stream().filter(f -> f.category().equals("BPD")).toList()));
-        assertThat(c.apparatus().rtRw()).as(why + " RT/RW").isEqualTo(count(facts.stream().filter(f -> f.category().equals("RT_RW")).toList()));
-        List<Fact> poor = facts.stream().filter(f -> Boolean.TRUE.equals(f.poor())).toList();
-        assertThat(c.extremePoverty().flagged()).as(why + " extreme poverty").isEqualTo(count(poor));
-        for (int decile = 1; decile <= 3; decile++) {
-            int d = decile;
-            assertThat(c.extremePoverty().byDecile().get(String.valueOf(d))).as(why + " decile " + d)
-                    .isEqualTo(count(poor.stream().filter(f -> f.decile() != null && f.decile() == d).toList()));
-        }
-        // Desa Sadar: billing's answers judged by the rule in force
-        long sadar = 0;
-        List<String> villages = facts.stream().map(Fact::village).distinct()
-                .filter(v -> jdbc.sql("select kind = 'DESA' from region where code = ?").param(v).query(Boolean.class).single()).toList();
-        for (String village : villages) {
-            var people = facts.stream().filter(f -> f.village().equals(village) && rule.criterion().categories().contains(f.category()))
-                    .map(f -> new DesaSadarRule.Person(f.category(), f.protectedOnDate(), null, null)).toList();
-            sadar += rule.judge(people).status() == DesaSadarVillages.Status.SADAR ? 1 : 0;
-        }
-        assertThat(c.desaSadar().villages()).as(why + " Desa Sadar").isEqualTo(sadar);
-        long desa = jdbc.sql("select count(*) from region where active and kind = 'DESA' and code >= ? and code < ?")
-                .params(RegionScope.of(c.region()).lo(), RegionScope.of(c.region()).hi()).query(Long.class).single();
-        assertThat(c.desaSadar().desa()).as(why + " desa").isEqualTo(desa);
-        // money: the base tables, contribution months of the period, settled by its end
-        RegionScope r = RegionScope.of(c.region());
-        BigDecimal billed = jdbc.sql("""
-                select coalesce(sum(amount), 0) from bill_line
-                where village_code >= ? and village_code < ? and month >= ? and month <= ?""")
-                .params(r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)), Date.valueOf(c.money().to().withDayOfMonth(1)))
-                .query(BigDecimal.class).single();
-        BigDecimal paid = jdbc.sql("""
-                select coalesce(sum(a.amount), 0) from payment_allocation a join bill_line l on l.id = a.bill_line_id
-                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ? and a.paid_on <= ?""")
-                .params(r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)), Date.valueOf(c.money().to().withDayOfMonth(1)),
-                        Date.valueOf(c.money().to()))
-                .query(BigDecimal.class).single();
-        assertThat(c.money().billed().toBigDecimal()).as(why + " billed").isEqualByComparingTo(billed);
-        assertThat(c.money().paid().toBigDecimal()).as(why + " paid").isEqualByComparingTo(paid);
-        assertThat(c.money().outstanding().toBigDecimal()).as(why + " outstanding").isEqualByComparingTo(billed.subtract(paid));
-        // by the kind of each line's payer: every kind listed, and their sums the whole
-        Map<String, BigDecimal[]> byKind = new HashMap<>();
-        jdbc.sql("""
-                select p.kind, coalesce(sum(l.amount), 0),
-                       coalesce(sum((select sum(a.amount) from payment_allocation a where a.bill_line_id = l.id and a.paid_on <= ?)), 0)
-                from bill_line l join payer p on p.id = l.payer_id
-                where l.village_code >= ? and l.village_code < ? and l.month >= ? and l.month <= ?
-                group by p.kind""")
-                .params(Date.valueOf(c.money().to()), r.lo(), r.hi(), Date.valueOf(c.money().from().withDayOfMonth(1)),
-                        Date.valueOf(c.money().to().withDayOfMonth(1)))
-                .query((rs, n) -> byKind.put(rs.getString(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3)})).list();
-        assertThat(c.money().byPayerKind()).as(why + " money kinds").containsKeys("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
-        c.money().byPayerKind().forEach((kind, m) -> {
-            BigDecimal[] d = byKind.getOrDefault(kind, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
-            assertThat(m.billed().toBigDecimal()).as(why + " " + kind + " billed").isEqualByComparingTo(d[0]);
-            assertThat(m.paid().toBigDecimal()).as(why + " " + kind + " paid").isEqualByComparingTo(d[1]);
-        });
-    }
-
     @Test
     void everyIndicatorEqualsADirectCountAtEveryBoundaryDate() {
         Random random = new Random(2026);
@@ -312,23 +230,27 @@ class CoverageIndicatorsIntegrationTests {
         long protectedSeen = 0;
         long lapsedSeen = 0;
         for (LocalDate date : dates) {
-            List<Fact> facts = facts(date);
-            DesaSadarRule rule = desaSadarRules.on(date);
+            List<CoverageOracle.Fact> facts = oracle.facts(date);
             List<String> regions = new ArrayList<>(List.of(REGENCY, "18.06.01", "18.06.02"));
             regions.add(VILLAGES.get(random.nextInt(VILLAGES.size())));
             for (String region : regions) {
                 Coverage c = CurrentActor.runAs(dpmd, () -> indicators.of(region, date));
-                assertEqualsOracle(c, facts, rule, region + " on " + date);
+                oracle.assertEquals(c, facts, region + " on " + date);
                 compared++;
             }
             for (Coverage child : CurrentActor.runAs(dpmd, () -> indicators.children("18.06.01", date))) {
-                assertEqualsOracle(child, facts, rule, "child " + child.region() + " on " + date);
+                oracle.assertEquals(child, facts, "child " + child.region() + " on " + date);
             }
-            protectedSeen += facts.stream().filter(Fact::protectedOnDate).count();
+            protectedSeen += facts.stream().filter(CoverageOracle.Fact::protectedOnDate).count();
             lapsedSeen += facts.stream().filter(f -> !f.protectedOnDate()).count();
         }
         // the history is not trivial: both answers occur
         assertThat(compared).isGreaterThan(100);
+        // the dates hold billing's own due dates, one of them moved off the 15th (a weekend or holiday), and at least
+        // one lapse: fewer protected on the day after a due date than on the due date itself, the grace period's last day
+        assertThat(bpuDue.values()).as("a due date moved off the 15th").anyMatch(d -> d.getDayOfMonth() != 15);
+        assertThat(bpuDue.values()).as("a lapse on the day after a due date").anyMatch(due ->
+                oracle.facts(due).stream().filter(CoverageOracle.Fact::protectedOnDate).count() > oracle.facts(due.plusDays(1)).stream().filter(CoverageOracle.Fact::protectedOnDate).count());
         assertThat(protectedSeen).isPositive();
         assertThat(lapsedSeen).isPositive();
     }

@@ -7,13 +7,18 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.billing.BillingRuns;
+import id.lindung.billing.MonthRules;
+import id.lindung.billing.MonthRulesSource;
 import id.lindung.billing.Payments;
+import id.lindung.billing.Protection;
 import id.lindung.coverage.internal.CoverageRollups;
+import id.lindung.coverage.internal.DesaSadarRules;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerFileGenerator;
 import id.lindung.importing.WorkerImports;
 import id.lindung.region.RegionLevel;
 import id.lindung.region.Regions;
+import id.lindung.shared.Segment;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -42,7 +47,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * nothing equals the incrementally refreshed rollups. One village has 60 workers more (four donors paying on time, late,
  * then stopping, never; some leaving), so it and its district are read from per-day changes (levelled, over the tests'
  * threshold) while the other districts and villages are read from spans: both ways are compared with the direct count,
- * alone and side by side among the children of the regency and the district. Regency 14.05, which no other test uses.
+ * alone and side by side among the children of the regency and the district. On a due date (the grace period's last
+ * day) and the day after (the lapse's first), the regency, the district and two villages are also compared with
+ * {@link CoverageOracle} (billing's answer per worker and the base tables) after every step. Regency 14.05, which no other test uses.
  */
 @IntegrationTest
 class CoverageRollupsIntegrationTests {
@@ -58,6 +65,9 @@ class CoverageRollupsIntegrationTests {
     @Autowired Payments payments;
     @Autowired WorkerImports imports;
     @Autowired Regions regions;
+    @Autowired MonthRulesSource monthRules;
+    @Autowired Protection protection;
+    @Autowired DesaSadarRules desaSadarRules;
 
     final Actor national = TestUsers.actor("coverage-rollup-admin", Role.ADMIN, "ID");
     final Actor dpmd = TestUsers.actor("coverage-rollup-dpmd", Role.DPMD, REGENCY);
@@ -66,6 +76,7 @@ class CoverageRollupsIntegrationTests {
     int compared;
     int nearSeen;
     int reference;
+    CoverageOracle oracle;
 
     @Test
     void theRollupsEqualADirectCountAfterEveryKindOfWrite() {
@@ -79,8 +90,12 @@ class CoverageRollupsIntegrationTests {
                 select code from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ?
                 order by code limit 3""").params(fixed, fixed + "/").query(String.class).list();
         for (YearMonth m = FIRST; !m.isAfter(LAST); m = m.plusMonths(1)) {
-            LocalDate due = m.atDay(15);
-            dates.addAll(List.of(due, due.plusDays(1), m.atEndOfMonth(), m.atDay(1), due.plusMonths(3), due.plusMonths(3).plusDays(1)));
+            // billing's BPU due date (the grace period's last day; the 15th or the next working day), the lapse's first
+            // day and the one after, and the back-payment window's last day and the day after
+            MonthRules rules = monthRules.forMonth(m);
+            LocalDate due = rules.dueDate(Segment.BPU);
+            LocalDate windowEnd = due.plusMonths(rules.bpuBackPaymentMonths());
+            dates.addAll(List.of(due, due.plusDays(1), due.plusDays(2), windowEnd, windowEnd.plusDays(1), m.atEndOfMonth(), m.atDay(1)));
         }
         dates.add(indicators.today());
 
@@ -90,6 +105,7 @@ class CoverageRollupsIntegrationTests {
         ImportBatch batch = CurrentActor.runAs(national, () -> imports.upload("coverage.csv",
                 new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), new WorkerImports.Options(null, null, true)));
         assertThat(batch.workersCreated()).isPositive();
+        oracle = new CoverageOracle(jdbc, protection, desaSadarRules, REGENCY);
         CoverageFixture fx = new CoverageFixture(jdbc);
         long apbd = fx.payer("APBD:" + REGENCY, "APBD", "Pemerintah Kabupaten", REGENCY);
         List<Long> workers = new ArrayList<>();
@@ -440,7 +456,13 @@ class CoverageRollupsIntegrationTests {
                 villages.get(random.nextInt(villages.size())));
         List<String> parents = List.of("ID", REGENCY.substring(0, 2), REGENCY, district);
         List<LocalDate> all = new ArrayList<>(dates);
-        List<LocalDate> sample = new ArrayList<>(List.of(indicators.today(), LocalDate.of(2026, 10, 16)));
+        // every step compares the days around one month's due date and window end, and ten days drawn from the rest
+        List<LocalDate> sample = new ArrayList<>(List.of(indicators.today()));
+        YearMonth month = FIRST.plusMonths(random.nextInt(LAST.getMonthValue() - FIRST.getMonthValue() + 1));
+        MonthRules rules = monthRules.forMonth(month);
+        LocalDate due = rules.dueDate(Segment.BPU);
+        sample.addAll(List.of(due, due.plusDays(1), due.plusDays(2), due.plusMonths(rules.bpuBackPaymentMonths()),
+                due.plusMonths(rules.bpuBackPaymentMonths()).plusDays(1)));
         for (int i = 0; i < 10; i++) {
             sample.add(all.get(random.nextInt(all.size())));
         }
@@ -455,6 +477,15 @@ class CoverageRollupsIntegrationTests {
                     assertThat(indicators.children(parent, date)).as(step + ": children of " + parent + " on " + date)
                             .isEqualTo(indicators.children(parent, date, true));
                     compared++;
+                }
+                if (sample.indexOf(date) == 1 || sample.indexOf(date) == 2) {
+                    // the grace period's last day and the lapse's first: also against billing's answer per worker and
+                    // the base tables, not only against the direct count the rollups replace (each costs a billing
+                    // answer per worker of the regency, so two days a step)
+                    List<CoverageOracle.Fact> facts = oracle.facts(date);
+                    for (String region : List.of(REGENCY, district, villages.get(0), villages.get(2))) {
+                        oracle.assertEquals(indicators.of(region, date), facts, step + ": oracle for " + region + " on " + date);
+                    }
                 }
                 DesaSadarVillages list = indicators.desaSadar(district, date, null);
                 assertThat(list).as(step + ": Desa Sadar of " + district + " on " + date)

@@ -17,13 +17,18 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Desa Sadar at its edge, through the service and GET /api/v1/coverage/desa-sadar: a desa whose every official is
+ * Desa Sadar at its edge, through GET /api/v1/coverage/desa-sadar and GET /api/v1/coverage (each answer also equal to
+ * the service's): a desa whose every official is
  * protected loses the status the day after a self-paying official's month falls due unpaid, shows as a near miss
  * naming that official (NIK masked for a monitor), and is Desa Sadar again once the month is paid inside its window.
  * Also the API's shape, its refusals and its scope. Desa Karang Anyar, 18.06.03.2001.
@@ -32,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DesaSadarIntegrationTests {
 
     static final String DESA = "18.06.03.2001";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -43,12 +49,32 @@ class DesaSadarIntegrationTests {
 
     final Actor dpmd = TestUsers.actor("desa-sadar-dpmd", Role.DPMD, "18.06.03");
 
+    /** The desa as GET /api/v1/coverage/desa-sadar answers the district's DPMD: status and who is missing. */
     private DesaSadarVillages.Village village(LocalDate date) {
-        return CurrentActor.runAs(dpmd, () -> indicators.desaSadar(DESA, date, null)).villages().get(0);
+        JsonNode villages = get("/api/v1/coverage/desa-sadar?region=" + DESA + "&date=" + date).path("villages");
+        assertThat(villages.size()).as("one desa").isOne();
+        JsonNode v = villages.get(0);
+        assertThat(v.path("code").asString()).isEqualTo(DESA);
+        List<DesaSadarVillages.Missing> missing = new ArrayList<>();
+        v.path("missing").forEach(m -> missing.add(new DesaSadarVillages.Missing(m.path("nik").asString(), m.path("name").asString(),
+                m.path("category").asString())));
+        DesaSadarVillages.Village service = CurrentActor.runAs(dpmd, () -> indicators.desaSadar(DESA, date, null)).villages().get(0);
+        assertThat(v.path("status").asString()).as("the API and the service on " + date).isEqualTo(service.status().name());
+        assertThat(missing).as("the API's missing on " + date).isEqualTo(service.missing());
+        return service;
     }
 
+    /** The desa's Desa Sadar count in GET /api/v1/coverage (desaSadar.villages of desaSadar.desa). */
     private long sadarCount(LocalDate date) {
-        return CurrentActor.runAs(dpmd, () -> indicators.of(DESA, date)).desaSadar().villages();
+        JsonNode desaSadar = get("/api/v1/coverage?region=" + DESA + "&date=" + date).path("desaSadar");
+        assertThat(desaSadar.path("desa").asLong()).isOne();
+        return desaSadar.path("villages").asLong();
+    }
+
+    private JsonNode get(String path) {
+        var response = Http.withToken(port, TestUsers.token(accounts, "desa-sadar-dpmd", Role.DPMD, "18.06.03")).get(path);
+        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private void pay(String payer, YearMonth month, LocalDate on) {
@@ -113,6 +139,28 @@ class DesaSadarIntegrationTests {
                 .doesNotContain(kaurNik).doesNotContain("\"status\":\"NO\"");
     }
 
+    /** The fields issue 14 lists for GET /api/v1/coverage, each present under exactly that name. */
+    private static void assertIssueFields(JsonNode c, String why) {
+        assertThat(names(c)).as(why).containsSubsequence("region", "name", "date", "potential", "registered", "protected", "ratio",
+                "bySegment", "byCategory", "byPayerKind", "apparatus", "desaSadar", "money");
+        assertThat(names(c.path("bySegment"))).as(why).containsExactly("PU", "BPU");
+        for (String split : new String[] {"bySegment", "byCategory", "byPayerKind"}) {
+            c.path(split).forEach(count -> assertThat(names(count)).as(why + " " + split).containsExactly("registered", "protected"));
+        }
+        assertThat(names(c.path("byCategory"))).as(why).contains("KEPALA_DESA", "PERANGKAT_DESA", "BPD", "RT_RW");
+        assertThat(names(c.path("byPayerKind"))).as(why).containsExactlyInAnyOrder("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
+        assertThat(names(c.path("apparatus"))).as(why).containsSubsequence("registered", "protected");
+        assertThat(names(c.path("desaSadar"))).as(why).containsExactly("villages", "desa");
+        assertThat(names(c.path("money"))).as(why).containsSubsequence("from", "to", "billed", "paid", "outstanding",
+                "benefitsPaid", "lossRatio");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
     @Test
     void theApiAnswersTheIssuesShapeAndRefusesWhatIsOutsideTheScopeOrMalformed() {
         Http regency = Http.withToken(port, TestUsers.token(accounts, "coverage-api-dpmd", Role.DPMD, "18.06"));
@@ -124,6 +172,30 @@ class DesaSadarIntegrationTests {
                 "\"desaSadar\":{\"villages\":", "\"desa\":", "\"money\":{\"from\":\"2026-01-01\",\"to\":\"2026-11-01\",\"billed\":",
                 "\"paid\":", "\"outstanding\":", "\"benefitsPaid\":", "\"lossRatio\":", "\"benefitsSource\":\"CLAIMS\"");
         assertThat(regency.get("/api/v1/coverage?date=2026-11-01").body()).startsWith("{\"region\":\"18.06\"");
+        // every field the issue names, with its name exactly, in each object; the desa-sadar list's fields exactly
+        JsonNode object = JSON.readTree(own.body());
+        assertIssueFields(object, "the object");
+        JSON.readTree(regency.get("/api/v1/coverage/children?region=18.06&date=2026-11-01").body())
+                .forEach(child -> assertIssueFields(child, "child " + child.path("region").asString()));
+        JSON.readTree(regency.get("/api/v1/coverage/trend?region=18.06&from=2026-09&to=2026-11").body())
+                .forEach(month -> assertIssueFields(month, "month " + month.path("date").asString()));
+        JsonNode list = JSON.readTree(regency.get("/api/v1/coverage/desa-sadar?region=18.06.03&date=2026-11-01").body());
+        assertThat(names(list)).contains("villages");
+        assertThat(list.path("villages").size()).isPositive();
+        list.path("villages").forEach(v -> {
+            assertThat(names(v)).as(v.toString()).containsSubsequence("code", "name", "status", "missing");
+            assertThat(v.path("status").asString()).isIn("SADAR", "NEAR", "NO");
+            v.path("missing").forEach(m -> assertThat(names(m)).containsExactly("nik", "name", "category"));
+        });
+        // ratio and lossRatio are there as null where their denominator is missing or zero: a region without a
+        // potential workforce figure, a period with nothing paid
+        JsonNode nothingPaid = JSON.readTree(regency.get("/api/v1/coverage?region=18.06.03&date=2026-11-01"
+                + "&periodFrom=2016-01-01&periodTo=2016-01-31").body());
+        assertThat(nothingPaid.path("potential").isNull()).as(nothingPaid.toString()).isTrue();
+        assertThat(nothingPaid.has("ratio") && nothingPaid.get("ratio").isNull()).as("ratio null").isTrue();
+        assertThat(new java.math.BigDecimal(nothingPaid.path("money").path("paid").asString()).signum()).isZero();
+        assertThat(nothingPaid.path("money").has("lossRatio") && nothingPaid.path("money").get("lossRatio").isNull())
+                .as("lossRatio null").isTrue();
         assertThat(regency.get("/api/v1/coverage/children?region=18.06&date=2026-11-01").body()).startsWith("[{\"region\":\"18.06.");
         var trend = regency.get("/api/v1/coverage/trend?region=18.06&from=2026-09&to=2026-11");
         assertThat(trend.statusCode()).as(trend.body()).isEqualTo(200);

@@ -104,6 +104,77 @@ class MonevReportIntegrationTests {
     }
 
     /**
+     * Every figure of the PDF's tables is the API's on the report's day, over the semester: for each child region and
+     * the totals row, registered and protected (coverage table), kepala and perangkat desa, BPD and RT/RW (apparatus
+     * table), APBD and APBDes contributions billed and paid (GET /api/v1/coverage's money by payer kind), Desa Sadar
+     * villages of all desa; and the claims table's benefits paid, contributions paid and loss ratio. Regency 14.10,
+     * which no other test uses, with the history of {@link #history}, semester 2026-1.
+     */
+    @Test
+    void everyFigureInThePdfsTablesIsTheApis() throws Exception {
+        history("14.10", TestUsers.actor("monev-pdf-admin", Role.ADMIN, "ID"));
+        Http api = Http.withToken(port, TestUsers.token(accounts, "monev-dpmd-1410", Role.DPMD, "14.10"));
+        String report = "/api/v1/reports/monev?region=14.10&semester=2026-1";
+        String period = "&date=2026-06-30&periodFrom=2026-01-01&periodTo=2026-06-30";
+        List<JsonNode> regions = new ArrayList<>();
+        JSON.readTree(api.get("/api/v1/coverage/children?region=14.10" + period).body()).forEach(regions::add);
+        JsonNode total = JSON.readTree(api.get("/api/v1/coverage?region=14.10" + period).body());
+        regions.add(total);
+        assertThat(regions).hasSizeGreaterThan(2);
+        // the text as OpenPDF extracts it: a table row's cells run together, a wrapped name puts the figures on the
+        // next lines, so a row is every line from its code to the next row, header or footer, without spaces
+        List<String> rows = new ArrayList<>();
+        byte[] pdf = api.getBytes(report + "&format=pdf").body();
+        try (PdfReader reader = new PdfReader(pdf)) {
+            PdfTextExtractor text = new PdfTextExtractor(reader);
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                for (String line : text.getTextFromPage(p).split("\\n")) {
+                    // a row begins at its code; a page's header or footer, a table's column names or a paragraph
+                    // ("Desa berstatus Desa Sadar Jamsostek: 2") end it
+                    if (line.strip().matches("([0-9]{2}(\\.[0-9]{2,4})* |Laporan monev|Halaman|Kode |.*: ).*") || rows.isEmpty()) {
+                        rows.add("");
+                    }
+                    rows.set(rows.size() - 1, rows.get(rows.size() - 1) + line.replace(" ", ""));
+                }
+            }
+        }
+        for (JsonNode c : regions) {
+            String code = c.path("region").asString();
+            List<String> own = rows.stream().filter(l -> l.startsWith(code) && !l.startsWith(code + ".")).toList();
+            JsonNode a = c.path("apparatus");
+            JsonNode kinds = c.path("money").path("byPayerKind");
+            assertThat(own).as(code + " in the coverage table").anyMatch(l -> l.contains(figures(c.path("registered"), c.path("protected"))));
+            assertThat(own).as(code + " in the apparatus table").anyMatch(l -> l.endsWith(figures(a.path("registered"), a.path("protected"),
+                    a.path("bpd").path("registered"), a.path("bpd").path("protected"), a.path("rtRw").path("registered"),
+                    a.path("rtRw").path("protected"))));
+            assertThat(own).as(code + " in the contributions table").anyMatch(l -> l.endsWith(figures(kinds.path("APBD").path("billed"),
+                    kinds.path("APBD").path("paid"), kinds.path("APBDES").path("billed"), kinds.path("APBDES").path("paid"))));
+            assertThat(own).as(code + " in the Desa Sadar table").anyMatch(l -> l.endsWith(figures(c.path("desaSadar").path("villages"),
+                    c.path("desaSadar").path("desa"))));
+        }
+        JsonNode money = total.path("money");
+        assertThat(new BigDecimal(money.path("paid").asString()).signum()).as("contributions were paid in the semester").isPositive();
+        assertThat(total.path("apparatus").path("registered").asLong()).as("officials are compared, not only zeros").isPositive();
+        assertThat(rows).as("the claims table: benefits paid, contributions paid, the loss ratio in percent")
+                .anyMatch(l -> l.contains(figures(money.path("benefitsPaid"), money.path("paid"))
+                        + new BigDecimal(money.path("lossRatio").asString()).movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP)
+                                .toPlainString().replace('.', ',')));
+    }
+
+    /** Figures as the PDF prints them (whole numbers grouped with dots, sen after a decimal comma), run together. */
+    private static String figures(JsonNode... values) {
+        StringBuilder shown = new StringBuilder();
+        for (JsonNode v : values) {
+            BigDecimal b = new BigDecimal(v.asString());
+            shown.append(grouped(b.longValue()));
+            if (b.stripTrailingZeros().scale() > 0) {
+                shown.append(',').append(b.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString().replaceAll(".*\\.", ""));
+            }
+        }
+        return shown.toString();
+    }
+
+    /**
      * The APBD and APBDes contributions of each child region are the bill lines of its workers (by the village on the
      * line) owed by payers of that kind, contribution months of the semester up to its last day, billed after reversals
      * and paid by that day, summed over the base tables: the report reads them from the money rollups by payer kind.
@@ -115,6 +186,34 @@ class MonevReportIntegrationTests {
     void apbdAndApbdesContributionsOfEachChildEqualItsBillLinesByPayerKind() {
         String regency = "14.09";
         Actor admin = TestUsers.actor("monev-money-admin", Role.ADMIN, "ID");
+        history(regency, admin);
+
+        BigDecimal seen = BigDecimal.ZERO;
+        for (String region : List.of(regency, regency.substring(0, 2))) {
+            for (String semester : List.of("2026-1", "2026-2")) {
+                MonevReport report = CurrentActor.runAs(admin, () -> reports.report(region, semester));
+                assertThat(report.contributions()).hasSize(report.children().size());
+                for (MonevReport.Contribution c : report.contributions()) {
+                    BigDecimal[] apbdMoney = direct(c.code(), "APBD", report.from(), report.asOf());
+                    BigDecimal[] apbdesMoney = direct(c.code(), "APBDES", report.from(), report.asOf());
+                    String why = region + " " + semester + " " + c.code();
+                    assertThat(c.apbdBilled().toBigDecimal()).as(why + " APBD billed").isEqualByComparingTo(apbdMoney[0]);
+                    assertThat(c.apbdPaid().toBigDecimal()).as(why + " APBD paid").isEqualByComparingTo(apbdMoney[1]);
+                    assertThat(c.apbdesBilled().toBigDecimal()).as(why + " APBDes billed").isEqualByComparingTo(apbdesMoney[0]);
+                    assertThat(c.apbdesPaid().toBigDecimal()).as(why + " APBDes paid").isEqualByComparingTo(apbdesMoney[1]);
+                    seen = seen.add(apbdMoney[1]).add(apbdesMoney[1]);
+                }
+            }
+        }
+        assertThat(seen).as("contributions were paid, so paid sums are compared, not only zeros").isPositive();
+    }
+
+    /**
+     * A regency's history for the report: in its first two districts' first desa, officials paid by their villages
+     * (APBDes), BPD members by the regency (APBD), farmers by themselves, a kepala desa JHT's worker share too; billed
+     * January to November 2026, paid in part, on time and late, one payment reversed.
+     */
+    private void history(String regency, Actor admin) {
         List<String> villages = jdbc.sql("""
                 select min(code) from region_area where level = 'VILLAGE' and kind = 'DESA' and active and code >= ? and code < ?
                 group by left(code, 8) order by 1 limit 2""").params(regency, regency + "/").query(String.class).list();
@@ -156,25 +255,6 @@ class MonevReportIntegrationTests {
             pay("APBD:" + regency, YearMonth.of(2026, 2), LocalDate.of(2026, 10, 5), admin);
             return null;
         });
-
-        BigDecimal seen = BigDecimal.ZERO;
-        for (String region : List.of(regency, regency.substring(0, 2))) {
-            for (String semester : List.of("2026-1", "2026-2")) {
-                MonevReport report = CurrentActor.runAs(admin, () -> reports.report(region, semester));
-                assertThat(report.contributions()).hasSize(report.children().size());
-                for (MonevReport.Contribution c : report.contributions()) {
-                    BigDecimal[] apbdMoney = direct(c.code(), "APBD", report.from(), report.asOf());
-                    BigDecimal[] apbdesMoney = direct(c.code(), "APBDES", report.from(), report.asOf());
-                    String why = region + " " + semester + " " + c.code();
-                    assertThat(c.apbdBilled().toBigDecimal()).as(why + " APBD billed").isEqualByComparingTo(apbdMoney[0]);
-                    assertThat(c.apbdPaid().toBigDecimal()).as(why + " APBD paid").isEqualByComparingTo(apbdMoney[1]);
-                    assertThat(c.apbdesBilled().toBigDecimal()).as(why + " APBDes billed").isEqualByComparingTo(apbdesMoney[0]);
-                    assertThat(c.apbdesPaid().toBigDecimal()).as(why + " APBDes paid").isEqualByComparingTo(apbdesMoney[1]);
-                    seen = seen.add(apbdMoney[1]).add(apbdesMoney[1]);
-                }
-            }
-        }
-        assertThat(seen).as("contributions were paid, so paid sums are compared, not only zeros").isPositive();
     }
 
     /** Pays what the payer owes for the month (every month when null) on the day; returns the payment's id. */
@@ -218,6 +298,30 @@ class MonevReportIntegrationTests {
             Row money = book.getSheet("Iuran APBD dan APBDes").getRow(book.getSheet("Iuran APBD dan APBDes").getLastRowNum());
             assertThat(money.getCell(4).getNumericCellValue())
                     .isEqualTo(report.path("contributionTotal").path("apbdesBilled").asDouble());
+            // each child's row holds the API's figures as numbers
+            JsonNode children = JSON.readTree(api.get("/api/v1/coverage/children?region=64.02&date=2026-06-30").body());
+            for (int i = 0; i < children.size(); i++) {
+                Row row = coverage.getRow(i + 1);
+                assertThat(row.getCell(0).getStringCellValue()).isEqualTo(children.get(i).path("region").asString());
+                assertThat(row.getCell(3).getNumericCellValue()).isEqualTo(children.get(i).path("registered").asDouble());
+                assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(children.get(i).path("protected").asDouble());
+            }
+            // no sheet holds a number as text: every cell that reads as a number, outside the code column and the
+            // regulations' own numbers, is a numeric cell
+            for (Sheet sheet : book) {
+                Row header = sheet.getRow(0);
+                for (Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        String column = header.getCell(cell.getColumnIndex()).getStringCellValue();
+                        if (row.getRowNum() == 0 || cell.getCellType() != CellType.STRING || column.equals("Kode")
+                                || sheet.getSheetName().equals("Regulasi daerah")) {
+                            continue;
+                        }
+                        assertThat(cell.getStringCellValue()).as(sheet.getSheetName() + " " + column + " row " + row.getRowNum())
+                                .doesNotMatch("-?[0-9][0-9.,]*%?");
+                    }
+                }
+            }
         }
     }
 

@@ -264,19 +264,37 @@ class NewEndpointsReviewIntegrationTests {
         return bytes.toByteArray();
     }
 
+    /**
+     * Every coverage endpoint, API and page, for the nation, the DPMD's own province, a sibling regency of that province
+     * and a regency of another province: 404 each time (issue 14, "Scope as everywhere"); its own regency answers 200.
+     */
     @Test
     void aRegencysDpmdAskingForAnotherRegencyOrTheNationsCoverageGets404() {
         Http dpmd = api("rv-dpmd", Role.DPMD, "72.04");
-        for (String path : List.of("/api/v1/coverage?region=62.02", "/api/v1/coverage?region=ID", "/api/v1/coverage?region=62",
-                "/api/v1/coverage/children?region=62.02", "/api/v1/coverage/children?region=ID",
-                "/api/v1/coverage/trend?region=62.02&from=2025-01&to=2025-02", "/api/v1/coverage/desa-sadar?region=62.02",
-                "/api/v1/reports/monev?region=62.02&semester=2025-2&format=json",
-                "/api/v1/reports/monev?region=ID&semester=2025-2&format=json",
-                "/cakupan?region=62.02", "/cakupan/tren?region=62.02", "/cakupan/ekspor?region=62.02&table=trend&format=xlsx",
-                "/cakupan/ekspor?region=62.02&table=desa-sadar&format=csv", "/cakupan/regulasi?region=62.02")) {
-            HttpResponse<String> r = dpmd.get(path);
-            assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(404);
+        List<String> endpoints = List.of("/api/v1/coverage?region=%s", "/api/v1/coverage?region=%s&date=2025-06-30",
+                "/api/v1/coverage/children?region=%s", "/api/v1/coverage/trend?region=%s&from=2025-01&to=2025-02",
+                "/api/v1/coverage/desa-sadar?region=%s", "/api/v1/coverage/desa-sadar?region=%s&status=NEAR",
+                "/api/v1/reports/monev?region=%s&semester=2025-2&format=json",
+                "/api/v1/reports/monev?region=%s&semester=2025-2&format=pdf",
+                "/api/v1/reports/monev?region=%s&semester=2025-2&format=xlsx", "/api/v1/local-regulations?region=%s",
+                "/cakupan?region=%s", "/cakupan/tren?region=%s", "/cakupan/ekspor?region=%s&table=trend&format=xlsx",
+                "/cakupan/ekspor?region=%s&table=desa-sadar&format=csv", "/cakupan/regulasi?region=%s",
+                "/cakupan/monev/unduh?region=%s&semester=2025-2&format=pdf");
+        String village = jdbc.sql("select min(code) from region_area where level = 'VILLAGE' and code >= '72.01' and code < '72.01/'")
+                .query(String.class).single();
+        for (String endpoint : endpoints) {
+            for (String region : List.of("ID", "72", "72.01", "62.02", village)) {
+                String path = endpoint.formatted(region);
+                HttpResponse<String> r = dpmd.get(path);
+                assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(404);
+            }
+            String own = endpoint.formatted("72.04");
+            assertThat(dpmd.get(own).statusCode()).as(own).isEqualTo(200);
         }
+        assertThat(dpmd.postJson("/api/v1/local-regulations", """
+                {"kind": "PERGUB", "number": "rv-%s", "title": "Di luar wilayah", "regionCode": "72",
+                 "signedOn": "2025-01-10", "inForceFrom": "2025-01-10"}""".formatted(System.nanoTime())).statusCode())
+                .as("a regulation for the province above").isEqualTo(404);
     }
 
     @Test
