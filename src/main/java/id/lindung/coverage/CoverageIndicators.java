@@ -49,6 +49,9 @@ public class CoverageIndicators {
     /** The length of a regency's code (64.02): the largest region counted directly while the rollups are busy. */
     private static final int REGENCY_CODE_LENGTH = 5;
 
+    /** Up to this many desa with people, a list that leaves out desa without people reads its desa by code. */
+    private static final int DESA_READ_BY_CODE = 5_000;
+
     private static final List<String> SEGMENTS = List.of("PU", "BPU");
     private static final List<String> PAYER_KINDS = List.of("APBDES", "APBD", "EMPLOYER", "SELF", "DONOR");
     private static final List<String> PROGRAMMES = List.of("JKK", "JKM", "JHT", "JP", "JKP");
@@ -233,10 +236,13 @@ public class CoverageIndicators {
         boolean nobodyListed = only == null || nobody.status() == only;
         List<String[]> listed = new ArrayList<>();
         List<DesaSadarRule.Verdict> verdicts = new ArrayList<>();
-        jdbc.sql("""
-                select code, name from region_area
-                where active and level = 'VILLAGE' and kind = 'DESA' and code >= :lo and code < :hi order by code""")
+        // when no desa without people is listed (a near-miss list), only the few desa with people are read by code,
+        // not the 75,000 of the nation
+        boolean byCode = !nobodyListed && people.size() <= DESA_READ_BY_CODE;
+        jdbc.sql("select code, name from region_area where active and level = 'VILLAGE' and kind = 'DESA'"
+                        + " and code >= :lo and code < :hi" + (byCode ? " and code = any(cast(:codes as text[]))" : "") + " order by code")
                 .param("lo", range.lo()).param("hi", range.hi())
+                .param("codes", byCode ? people.keySet().toArray(String[]::new) : null)
                 .query(rs -> {
                     List<DesaSadarRule.Person> here = people.get(rs.getString(1));
                     DesaSadarRule.Verdict verdict = here == null ? (nobodyListed ? nobody : null) : rule.judge(here);
