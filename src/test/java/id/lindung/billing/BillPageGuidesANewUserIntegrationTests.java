@@ -48,9 +48,7 @@ class BillPageGuidesANewUserIntegrationTests {
         String desa = "62.02.06.2010";
         YearMonth month = YearMonth.of(2024, 3);
         long billId = billedVillage(desa, month);
-        TestUsers.token(accounts, "bill-guide-operator", Role.VILLAGE_OPERATOR, desa);
-        Http operator = Http.browser(port);
-        operator.login("bill-guide-operator", TestUsers.PASSWORD);
+        Http operator = TestUsers.browser(port, accounts, "bill-guide-operator", Role.VILLAGE_OPERATOR, desa);
 
         String owing = operator.get("/tagihan/" + billId).body();
         assertThat(owing).contains("id=\"record-payment\"").contains("href=\"/pembayaran?payer=APBDES:" + desa + "\"");
@@ -63,9 +61,7 @@ class BillPageGuidesANewUserIntegrationTests {
                 LocalDate.of(2024, 4, 10), total, "BANK"), admin));
         assertThat(operator.get("/tagihan/" + billId).body()).as("nothing left to pay").doesNotContain("id=\"record-payment\"");
 
-        TestUsers.token(accounts, "bill-guide-monitor", Role.MONITOR, desa);
-        Http monitor = Http.browser(port);
-        monitor.login("bill-guide-monitor", TestUsers.PASSWORD);
+        Http monitor = TestUsers.browser(port, accounts, "bill-guide-monitor", Role.MONITOR, desa);
         assertThat(monitor.get("/tagihan/" + billId).body()).as("a read-only role records nothing").doesNotContain("id=\"record-payment\"");
     }
 
@@ -73,9 +69,7 @@ class BillPageGuidesANewUserIntegrationTests {
     void onAPhoneEachBillLineNamesWhoseShareItIsUnderItsProgramme() {
         String desa = "62.02.06.2011";
         long billId = billedVillage(desa, YearMonth.of(2024, 3));
-        TestUsers.token(accounts, "bill-share-operator", Role.VILLAGE_OPERATOR, desa);
-        Http operator = Http.browser(port);
-        operator.login("bill-share-operator", TestUsers.PASSWORD);
+        Http operator = TestUsers.browser(port, accounts, "bill-share-operator", Role.VILLAGE_OPERATOR, desa);
 
         String bill = operator.get("/tagihan/" + billId).body();
         // JP of a PU worker is two lines, the employer's 2 % and the worker's 1 %: the phone shows which is which

@@ -42,9 +42,7 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
         assertThat(batch.rejectedRows()).isEqualTo(2);
 
-        TestUsers.token(accounts, "rejections-operator", Role.VILLAGE_OPERATOR, DESA);
-        Http browser = Http.browser(port);
-        browser.login("rejections-operator", TestUsers.PASSWORD);
+        Http browser = TestUsers.browser(port, accounts, "rejections-operator", Role.VILLAGE_OPERATOR, DESA);
         String page = browser.get("/impor/pekerja/" + batch.id()).body();
         assertThat(page).doesNotContain("lihat keterangan NIK")
                 .contains("Jenis kelamin tidak sesuai dengan NIK: angka ke-7 dan ke-8 NIK adalah tanggal lahir, ditambah 40 untuk perempuan.")

@@ -21,16 +21,9 @@ class HomeShowsTheDaysWorkIntegrationTests {
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
 
-    private Http signedIn(String username, Role role, String scope) {
-        TestUsers.token(accounts, username, role, scope);
-        Http browser = Http.browser(port);
-        browser.login(username, TestUsers.PASSWORD);
-        return browser;
-    }
-
     @Test
     void aVillageOperatorsHomeLinksToEveryEverydayTask() {
-        Http operator = signedIn("home-tasks-operator", Role.VILLAGE_OPERATOR, "62.02.07.2004");
+        Http operator = TestUsers.browser(port, accounts, "home-tasks-operator", Role.VILLAGE_OPERATOR, "62.02.07.2004");
         String home = operator.get("/").body();
         assertThat(home).contains("id=\"home-tasks\"").contains("Pekerjaan sehari-hari");
         for (String path : new String[] {"/pekerja", "/pekerja/baru", "/impor/pekerja", "/tagihan", "/pembayaran", "/klaim", "/anggaran"}) {
@@ -42,7 +35,7 @@ class HomeShowsTheDaysWorkIntegrationTests {
 
     @Test
     void aReadOnlyRoleIsOfferedNoTaskItMayNotDo() {
-        String home = signedIn("home-tasks-monitor", Role.MONITOR, "62.02").get("/").body();
+        String home = TestUsers.browser(port, accounts, "home-tasks-monitor", Role.MONITOR, "62.02").get("/").body();
         assertThat(home).doesNotContain("id=\"home-tasks\"");
     }
 }
