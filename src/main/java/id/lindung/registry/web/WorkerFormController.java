@@ -15,6 +15,8 @@ import id.lindung.registry.TransferRequests;
 import id.lindung.registry.Worker;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.Workers;
+import id.lindung.region.RegionLevel;
+import id.lindung.region.Regions;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -50,10 +52,12 @@ class WorkerFormController {
     private final CurrentActor currentActor;
 
     private final WorkerCategories categories;
+    private final Regions regions;
 
     WorkerFormController(Workers workers, TransferRequests transferRequests, NikChecker nikChecker, CurrentActor currentActor,
-                         WorkerCategories categories) {
+                         WorkerCategories categories, Regions regions) {
         this.categories = categories;
+        this.regions = regions;
         this.workers = workers;
         this.transferRequests = transferRequests;
         this.nikChecker = nikChecker;
@@ -75,6 +79,9 @@ class WorkerFormController {
         }
         model.addAttribute("fixedVillage", fixedVillage(actor));
         model.addAttribute("fixedVillageName", fixedVillage(actor) == null ? null : workers.villageName(fixedVillage(actor)));
+        List<VillageChoice> villages = villageChoices(actor);
+        model.addAttribute("villageChoices", villages);
+        model.addAttribute("villageExample", villages.isEmpty() ? villageMask(actor.scope().code()) : villages.get(0).code());
         model.addAttribute("payer", new PayerInput(form.payerKind(), form.payerName()));
         model.addAttribute("noPayer", new PayerInput("", ""));
         model.addAttribute("categories", categories.active());
@@ -181,6 +188,34 @@ class WorkerFormController {
 
     /** A request with its worker, whom the list shows by name and village (not NIK). */
     record RequestRow(TransferRequests.Request request, Worker worker) {}
+
+    /** A village the form suggests as the user types its name or code. */
+    record VillageChoice(String code, String label) {}
+
+    /**
+     * The villages of a district or regency officer's area, "Loa Duri Ilir, Loa Janan", for the village field to suggest
+     * by name: a new user knows the village's name, not its code. None for a village operator (the form fixes the village)
+     * nor for a province or the nation, whose thousands of villages are looked up on the region pages.
+     */
+    private List<VillageChoice> villageChoices(Actor actor) {
+        String scope = actor.scope().code();
+        if (scope.length() != 5 && scope.length() != 8) {
+            return List.of();
+        }
+        var districts = new java.util.HashMap<String, String>();
+        regions.within(actor.scope(), RegionLevel.DISTRICT).forEach(d -> districts.put(d.code(), d.name()));
+        if (scope.length() == 8) {
+            districts.put(scope, workers.villageName(scope));
+        }
+        return regions.within(actor.scope(), RegionLevel.VILLAGE).stream()
+                .map(v -> new VillageChoice(v.code(), v.name() + ", " + districts.getOrDefault(v.parentCode(), v.parentCode()))).toList();
+    }
+
+    /** The shape of a village code inside a scope, "63.__.__.____" for a province: never an example from another area. */
+    static String villageMask(String scope) {
+        String mask = "__.__.__.____";
+        return "ID".equals(scope) || scope.length() >= mask.length() ? mask : scope + mask.substring(scope.length());
+    }
 
     /** A village operator's village, which the form fixes; null for a user whose area holds many villages. */
     static String fixedVillage(Actor actor) {

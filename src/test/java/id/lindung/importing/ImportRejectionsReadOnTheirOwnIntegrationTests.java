@@ -1,0 +1,55 @@
+package id.lindung.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestUsers;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The rejected rows of an import, as the operator who uploaded the file reads them: the import page shows no NIK
+ * explanation, so a NIK that disagrees with the typed sex or birth date says how to read the NIK instead of pointing to
+ * one. Bagendang Tengah (62.02.07.2003) is used by no other test; the batch is checked, never confirmed.
+ */
+@IntegrationTest
+class ImportRejectionsReadOnTheirOwnIntegrationTests {
+
+    static final String DESA = "62.02.07.2003";
+
+    @LocalServerPort int port;
+    @Autowired WorkerImports imports;
+    @Autowired UserAccounts accounts;
+
+    @Test
+    void aNikThatDisagreesWithTheRowSaysHowToReadTheNikOnTheImportPage() {
+        String csv = """
+                nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date
+                6202071505900001,Budi Bagendang,L,1990-05-15,%1$s,KADER,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                6202071602850003,Rina Bagendang,P,1985-02-16,%1$s,KADER,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                6202071211910002,Wahyu Bagendang,L,1991-12-11,%1$s,PETANI,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                """.formatted(DESA);
+        Actor operator = TestUsers.actor("rejections-operator", Role.VILLAGE_OPERATOR, DESA);
+        ImportBatch batch = CurrentActor.runAs(operator, () -> imports.upload("bagendang.csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+        assertThat(batch.rejectedRows()).isEqualTo(2);
+
+        Http browser = TestUsers.browser(port, accounts, "rejections-operator", Role.VILLAGE_OPERATOR, DESA);
+        String page = browser.get("/impor/pekerja/" + batch.id()).body();
+        assertThat(page).doesNotContain("lihat keterangan NIK")
+                .contains("Jenis kelamin tidak sesuai dengan NIK: angka ke-7 dan ke-8 NIK adalah tanggal lahir, ditambah 40 untuk perempuan.")
+                .contains("Tanggal lahir tidak sesuai dengan NIK: angka ke-7 sampai ke-12 NIK adalah tanggal lahir");
+        String english = browser.get("/impor/pekerja/" + batch.id() + "?lang=en").body();
+        assertThat(english).doesNotContain("see what the NIK says")
+                .contains("The birth date does not agree with the NIK: its 7th to 12th digits are the birth date")
+                .as("one row is a row").contains("Import 1 valid row<").doesNotContain("1 valid rows");
+    }
+}
