@@ -137,11 +137,28 @@ public final class PlanRules {
         return null;
     }
 
-    /** The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). */
+    /**
+     * The most people a plan's cohorts cover together (each cohort's {@link Cohort#people()}: its count and every joiner
+     * up to December). A cohort has at most 1,000,000 people, but a plan's number of cohorts was not bounded: 300 cohorts
+     * of a million wage earners at Rp 1,000,000,000 overflowed the sum of the plan's sen (a 500). Twenty million people
+     * at the highest wage, risk and every programme cost about 2 x 10^18 sen a year, a quarter of what the sum holds;
+     * no payer's budget plans for more people than that.
+     */
+    public static final long MAX_PLANNED_PEOPLE = 20_000_000;
+
+    /**
+     * The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). Cohorts covering
+     * more than {@link #MAX_PLANNED_PEOPLE} people together are COUNT_TOO_LARGE at {@code cohorts}.
+     */
     public List<Cohort> cohorts(List<PlanRequest.CohortInput> inputs, int year, String payerKind, List<InputProblem> problems) {
         List<Cohort> cohorts = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             cohort(inputs.get(i), "cohorts[" + i + "].", year, payerKind, problems).ifPresent(cohorts::add);
+        }
+        long people = cohorts.stream().mapToLong(Cohort::people).sum();
+        if (people > MAX_PLANNED_PEOPLE) {
+            problems.add(InputProblem.of("cohorts", "COUNT_TOO_LARGE", "A plan's cohorts cover at most 20,000,000 people "
+                    + "together, not " + people));
         }
         return cohorts;
     }

@@ -203,6 +203,24 @@ class BudgetPlansIntegrationTests {
     }
 
     @Test
+    void cohortsOfMoreThanTwentyMillionPeopleTogetherAreRefusedAsTooLargeNeverA500AndNothingIsStored() {
+        String desa = "72.04.04.2001";
+        fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Sibaluton", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-huge-dpmd", Role.DPMD, "72.04"));
+        int next = LocalDate.now().getYear() + 1;
+        String million = "{\"category\":\"KEPALA_DESA\",\"segment\":\"PU\",\"count\":1000000,\"wage\":1000000000,"
+                + "\"programs\":[\"JKK\",\"JKM\",\"JHT\",\"JP\",\"JKP\"]}";
+        // 300 cohorts of a million officials at Rp 1,000,000,000 overflowed the plan's sum of sen: a 500
+        String body = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next + ",\"cohorts\":["
+                + String.join(",", java.util.Collections.nCopies(300, million)) + "]}";
+        long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
+        HttpResponse<String> r = dpmd.postJson("/api/v1/budget-plans", body);
+        assertCode(r, 422, "COUNT_TOO_LARGE");
+        assertThat(r.body()).contains("\"field\":\"cohorts\"");
+        assertThat(jdbc.sql("select count(*) from budget_plan").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
     void aRefusedBudgetValueIsRepeatedInTheProblemAtMostFortyCharactersLongNeverWhole() {
         String desa = "72.04.02.2002";
         fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);

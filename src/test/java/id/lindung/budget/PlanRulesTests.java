@@ -137,4 +137,20 @@ class PlanRulesTests {
         assertThat(PlanRules.referenceDate("2027-01-01", Integer.MAX_VALUE, TODAY, none)).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void cohortsCoveringMoreThanTwentyMillionPeopleTogetherAreTooLargeThoughEachIsWithinItsMillion() {
+        PlanRequest.CohortInput million = new PlanRequest.CohortInput("KEPALA_DESA", "PU", 1_000_000L, new BigDecimal("1000000000"),
+                List.of("JKK", "JKM", "JHT", "JP"), "2027-01", null, 100_000L, 0L);
+        // each covers 1,000,000 + 11 x 100,000 = 2,100,000 people over the year: nine are 18.9 million, ten 21 million
+        List<InputProblem> nine = new ArrayList<>();
+        assertThat(RULES.cohorts(java.util.Collections.nCopies(9, million), 2027, "APBDES", nine)).hasSize(9);
+        assertThat(nine).isEmpty();
+        List<InputProblem> ten = new ArrayList<>();
+        RULES.cohorts(java.util.Collections.nCopies(10, million), 2027, "APBDES", ten);
+        assertThat(ten).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("cohorts");
+            assertThat(p.code()).isEqualTo("COUNT_TOO_LARGE");
+        });
+    }
 }
