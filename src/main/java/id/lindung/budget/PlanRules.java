@@ -1,6 +1,7 @@
 package id.lindung.budget;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.TextRules;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
@@ -254,10 +255,9 @@ public final class PlanRules {
                 problems.add(InputProblem.of(at + "programs", "BPU_MINIMUM_PACKAGE", "A BPU participant must take at least JKK and JKM"));
             }
         }
-        String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : in.budgetLine().strip();
-        if (line != null && line.length() > 100) {
-            problems.add(InputProblem.of(at + "budgetLine", "TOO_LONG", "budgetLine has at most 100 characters"));
-        }
+        // a line of text (TextRules): a bell or a direction override in an agency's name was kept and shown
+        String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : TextRules.normalise(in.budgetLine(), TextRules.Kind.LINE);
+        TextRules.check(at + "budgetLine", in.budgetLine(), TextRules.Kind.LINE, 100, false).ifPresent(problems::add);
         if (problems.size() > before) {
             return Optional.empty();
         }
