@@ -5,6 +5,7 @@ import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.platform.TextRules;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.DefaultWages;
@@ -109,6 +110,9 @@ class PlanCosting {
         LocalDate today = today();
         List<InputProblem> malformed = new ArrayList<>();
         List<InputProblem> refused = new ArrayList<>();
+        // the scenario's name is a line of text of at most 200 characters: a longer one broke the table's check (a 500), and
+        // control and direction-changing characters were kept
+        TextRules.check("name", request.name(), TextRules.Kind.LINE, 200, false).ifPresent(malformed::add);
         boolean payerGiven = request.payer() != null && !request.payer().isBlank();
         if (!payerGiven) {
             malformed.add(InputProblem.of("payer", "REQUIRED", "Give the payer's code (APBDES:<desa>, APBD:<code>, EMPLOYER:..., DONOR:...)"));

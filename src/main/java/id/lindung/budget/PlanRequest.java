@@ -1,6 +1,7 @@
 package id.lindung.budget;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import id.lindung.platform.TextRules;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -31,7 +32,9 @@ public record PlanRequest(String payer, Integer year, String referenceDate, List
         }
     }
 
+    /** The name is kept as every line of text is (TextRules: its runs of spaces joined, zero-width characters removed). */
     public PlanRequest {
         cohorts = cohorts == null ? List.of() : cohorts;
+        name = TextRules.normalise(name, TextRules.Kind.LINE);
     }
 }

@@ -1,6 +1,7 @@
 package id.lindung.budget;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.TextRules;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
@@ -137,11 +138,40 @@ public final class PlanRules {
         return null;
     }
 
-    /** The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). */
+    /**
+     * The most people a plan's cohorts cover together (each cohort's {@link Cohort#people()}: its count and every joiner
+     * up to December). A cohort has at most 1,000,000 people, but a plan's number of cohorts was not bounded: 300 cohorts
+     * of a million wage earners at Rp 1,000,000,000 overflowed the sum of the plan's sen (a 500). Twenty million people
+     * at the highest wage, risk and every programme cost about 2 x 10^18 sen a year, a quarter of what the sum holds;
+     * no payer's budget plans for more people than that.
+     */
+    public static final long MAX_PLANNED_PEOPLE = 20_000_000;
+
+    /**
+     * The most cohorts a plan has: as many rows as the plan editor posts. Their number was not bounded: a 4 MB body of
+     * 30,000 cohorts took 22 s to cost, was stored, and its plan answered 10 MB of JSON and a 30 MB page on every read.
+     */
+    public static final int MAX_COHORTS = 200;
+
+    /**
+     * The cohorts, checked; every problem found is added to {@code problems} (and the cohort left out). More than
+     * {@link #MAX_COHORTS} cohorts are TOO_MANY_COHORTS at {@code cohorts}, none of them checked; cohorts covering more
+     * than {@link #MAX_PLANNED_PEOPLE} people together are COUNT_TOO_LARGE there.
+     */
     public List<Cohort> cohorts(List<PlanRequest.CohortInput> inputs, int year, String payerKind, List<InputProblem> problems) {
+        if (inputs.size() > MAX_COHORTS) {
+            problems.add(InputProblem.of("cohorts", "TOO_MANY_COHORTS", "A plan has at most " + MAX_COHORTS + " cohorts, not "
+                    + inputs.size()));
+            return List.of();
+        }
         List<Cohort> cohorts = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             cohort(inputs.get(i), "cohorts[" + i + "].", year, payerKind, problems).ifPresent(cohorts::add);
+        }
+        long people = cohorts.stream().mapToLong(Cohort::people).sum();
+        if (people > MAX_PLANNED_PEOPLE) {
+            problems.add(InputProblem.of("cohorts", "COUNT_TOO_LARGE", "A plan's cohorts cover at most 20,000,000 people "
+                    + "together, not " + people));
         }
         return cohorts;
     }
@@ -225,10 +255,9 @@ public final class PlanRules {
                 problems.add(InputProblem.of(at + "programs", "BPU_MINIMUM_PACKAGE", "A BPU participant must take at least JKK and JKM"));
             }
         }
-        String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : in.budgetLine().strip();
-        if (line != null && line.length() > 100) {
-            problems.add(InputProblem.of(at + "budgetLine", "TOO_LONG", "budgetLine has at most 100 characters"));
-        }
+        // a line of text (TextRules): a bell or a direction override in an agency's name was kept and shown
+        String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : TextRules.normalise(in.budgetLine(), TextRules.Kind.LINE);
+        TextRules.check(at + "budgetLine", in.budgetLine(), TextRules.Kind.LINE, 100, false).ifPresent(problems::add);
         if (problems.size() > before) {
             return Optional.empty();
         }

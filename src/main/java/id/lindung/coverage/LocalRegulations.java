@@ -3,6 +3,7 @@ package id.lindung.coverage;
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
+import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.access.Role;
 import id.lindung.platform.InputProblem;
@@ -79,7 +80,8 @@ public class LocalRegulations {
 
     /**
      * The regulations that concern {@code regionCode} (default: the scope): issued in it or below it, and by its
-     * higher governments; with {@code inForceOn} only those in force on that day. Newest signed first.
+     * higher governments; with {@code inForceOn} only those in force on that day. Newest signed first. Their typed text
+     * as the caller may read it ({@link #shown}).
      */
     public List<LocalRegulation> list(String regionCode, LocalDate inForceOn, RegionScope scope) {
         RegionScope region = narrow(regionCode, scope);
@@ -93,7 +95,23 @@ public class LocalRegulations {
                 .param("lo", region.lo()).param("hi", region.hi())
                 .param("ancestors", region.ancestors().toArray(String[]::new))
                 .param("on", inForceOn).param("limit", MAX_LISTED)
-                .query(LocalRegulations::map).list();
+                .query(LocalRegulations::map).list().stream().map(this::shown).toList();
+    }
+
+    /**
+     * A regulation as the caller may read it: for MONITOR and AUDITOR what was typed (number, title, counterparty, note)
+     * is masked as every typed text is (PersonalData.maskTyped: a run of 10 or more digits keeps its first 6 and last 2,
+     * a date shows its year), since an MoU's counterparty or note may quote a signatory's NIK and birth date; the list,
+     * the entry, the register's page and download and the monitoring report all read it so. Stored text is never changed.
+     */
+    private LocalRegulation shown(LocalRegulation r) {
+        if (currentActor.find().filter(PersonalData::seesFull).isPresent()) {
+            return r;
+        }
+        return new LocalRegulation(r.id(), r.regionCode(), r.regionName(), r.kind(), PersonalData.maskTyped(r.number()),
+                PersonalData.maskTyped(r.title()), r.signedOn(), r.inForceFrom(), r.inForceUntil(), r.coversApparatus(),
+                r.coversVulnerable(), r.programs(), r.budgets(), PersonalData.maskTyped(r.counterparty()),
+                PersonalData.maskTyped(r.note()), r.file(), r.createdBy(), r.createdAt());
     }
 
     /** The regulations concerning {@code regionCode} in force on some day of [from, to] (both inclusive). */
@@ -101,12 +119,15 @@ public class LocalRegulations {
         return list(regionCode, null, scope).stream().filter(r -> r.inForceDuring(from, to)).toList();
     }
 
-    /** One regulation the scope may read (its region in scope or above it), else {@link NotFoundException}. */
+    /**
+     * One regulation the scope may read (its region in scope or above it), else {@link NotFoundException}; its typed text
+     * as the caller may read it ({@link #shown}).
+     */
     public LocalRegulation get(long id, RegionScope scope) {
         return jdbc.sql(SELECT + " where l.id = :id and ((l.region_code >= :lo and l.region_code < :hi) or l.region_code = any(:ancestors))")
                 .param("id", id).param("lo", scope.lo()).param("hi", scope.hi())
                 .param("ancestors", scope.ancestors().toArray(String[]::new))
-                .query(LocalRegulations::map).optional()
+                .query(LocalRegulations::map).optional().map(this::shown)
                 .orElseThrow(() -> new NotFoundException("Regulation " + id + " not found"));
     }
 

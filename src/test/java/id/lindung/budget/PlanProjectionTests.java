@@ -114,4 +114,17 @@ class PlanProjectionTests {
         assertThat(p.months(2015)).hasSize(6).first().isEqualTo(YearMonth.of(2015, 7));
         assertThat(p.project(2015, official(2015, Rupiah.of(2_000_000))).months()).hasSize(6);
     }
+    @Test
+    void theLargestPlanTheRulesAllowIsCostedWithoutOverflowingItsSumOfSen() {
+        // every cohort person the rules allow plus a whole named list, at the highest wage and risk, every programme, all
+        // year, both shares: the plan's sums stay within a long (300 cohorts of a million people overflowed them, a 500)
+        long people = PlanRules.MAX_PLANNED_PEOPLE + 20_000; // a named list has at most 20,000 rows (WorkerLists.MAX_ROWS)
+        List<PlanProjection.Line> lines = new ArrayList<>();
+        for (Programme p : Programme.values()) {
+            lines.add(new PlanProjection.Line(BudgetLines.ALL, Segment.PU, Rupiah.of(PlanRules.MAX_WAGE), RiskGroup.VERY_HIGH, false,
+                    p, true, true, people, YearMonth.of(2028, 1), YearMonth.of(2028, 12)));
+        }
+        PlanProjection.Result r = new PlanProjection(CATALOG).project(2028, lines);
+        assertThat(r.total().compareTo(Rupiah.ZERO)).isPositive();
+    }
 }

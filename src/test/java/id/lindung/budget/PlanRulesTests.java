@@ -137,4 +137,35 @@ class PlanRulesTests {
         assertThat(PlanRules.referenceDate("2027-01-01", Integer.MAX_VALUE, TODAY, none)).isEqualTo(LocalDate.of(2027, 1, 1));
         assertThat(none).isEmpty();
     }
+
+    @Test
+    void cohortsCoveringMoreThanTwentyMillionPeopleTogetherAreTooLargeThoughEachIsWithinItsMillion() {
+        PlanRequest.CohortInput million = new PlanRequest.CohortInput("KEPALA_DESA", "PU", 1_000_000L, new BigDecimal("1000000000"),
+                List.of("JKK", "JKM", "JHT", "JP"), "2027-01", null, 100_000L, 0L);
+        // each covers 1,000,000 + 11 x 100,000 = 2,100,000 people over the year: nine are 18.9 million, ten 21 million
+        List<InputProblem> nine = new ArrayList<>();
+        assertThat(RULES.cohorts(java.util.Collections.nCopies(9, million), 2027, "APBDES", nine)).hasSize(9);
+        assertThat(nine).isEmpty();
+        List<InputProblem> ten = new ArrayList<>();
+        RULES.cohorts(java.util.Collections.nCopies(10, million), 2027, "APBDES", ten);
+        assertThat(ten).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("cohorts");
+            assertThat(p.code()).isEqualTo("COUNT_TOO_LARGE");
+        });
+    }
+    @Test
+    void aPlanOfMoreThanTwoHundredCohortsIsRefusedAtOnceWithoutCheckingEachCohort() {
+        PlanRequest.CohortInput one = cohort("NELAYAN", "BPU", 1L, "1000000", List.of("JKK", "JKM"));
+        List<InputProblem> editorsRows = new ArrayList<>();
+        assertThat(RULES.cohorts(java.util.Collections.nCopies(200, one), 2027, "APBDES", editorsRows)).hasSize(200);
+        assertThat(editorsRows).isEmpty();
+        // a 4 MB body held 30,000 cohorts: 22 s to cost, stored, and 10 MB of JSON on every read of the plan
+        PlanRequest.CohortInput bad = cohort("NELAYAN", "BPU", -1L, "1000000", List.of("JKK", "JKM"));
+        List<InputProblem> many = new ArrayList<>();
+        assertThat(RULES.cohorts(java.util.Collections.nCopies(30_000, bad), 2027, "APBDES", many)).isEmpty();
+        assertThat(many).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("cohorts");
+            assertThat(p.code()).isEqualTo("TOO_MANY_COHORTS");
+        });
+    }
 }

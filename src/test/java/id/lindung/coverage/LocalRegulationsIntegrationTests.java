@@ -185,4 +185,29 @@ class LocalRegulationsIntegrationTests {
         long farId = json(far.get("/api/v1/local-regulations")).path("items").get(0).path("id").asLong();
         assertThat(village.get("/api/v1/local-regulations/" + farId).statusCode()).isEqualTo(404);
     }
+    @Test
+    void anMousTypedSignatoryNikAndBirthDateAreMaskedForMonitorsAndAuditorsInTheListEntryPageAndDownload() {
+        Http dpmd = api("reg.dpmd.mou", Role.DPMD, "64.02");
+        List<String[]> fields = perbup("12 Tahun 2024 " + RUN);
+        fields.add(new String[] {"counterparty", "Kepala Desa Budi, NIK 6402031409740001"});
+        fields.add(new String[] {"note", "Ditandatangani Budi (NIK 6402 0314 0974 0001, lahir 1974-09-14)"});
+        var created = post(dpmd, fields, null, null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = json(created).path("id").asLong();
+        // the writer reads what was typed, whole
+        assertThat(dpmd.get("/api/v1/local-regulations/" + id).body()).contains("6402031409740001", "6402 0314 0974 0001", "1974-09-14");
+
+        for (Http masked : List.of(api("reg.monitor.mou", Role.MONITOR, "ID"), api("reg.auditor.mou", Role.AUDITOR, "64.02"))) {
+            for (String path : List.of("/api/v1/local-regulations/" + id, "/api/v1/local-regulations?region=64.02",
+                    "/cakupan/regulasi?region=64.02", "/cakupan/regulasi/ekspor?region=64.02&format=csv")) {
+                HttpResponse<String> r = masked.get(path);
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(r.body()).as(path).contains("Kepala Desa Budi").doesNotContain("6402031409740001", "1409740001",
+                        "0314 0974", "1974-09-14");
+            }
+        }
+        // stored as typed: masking is for the reader
+        assertThat(jdbc.sql("select counterparty from coverage_local_regulation where id = ?").param(id).query(String.class).single())
+                .endsWith("6402031409740001");
+    }
 }

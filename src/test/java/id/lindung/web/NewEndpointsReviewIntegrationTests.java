@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
@@ -295,6 +296,39 @@ class NewEndpointsReviewIntegrationTests {
                 {"kind": "PERGUB", "number": "rv-%s", "title": "Di luar wilayah", "regionCode": "72",
                  "signedOn": "2025-01-10", "inForceFrom": "2025-01-10"}""".formatted(System.nanoTime())).statusCode())
                 .as("a regulation for the province above").isEqualTo(404);
+    }
+
+    @Test
+    void aPlansNameOrBudgetLineTooLongOrWithControlCharactersIsRefusedAtItsFieldNeverA500AndNothingIsStored() {
+        jdbc.sql("""
+                insert into payer (code, kind, name, region_code) values (?, 'APBDES', 'Pemerintah Desa Tompe', ?)
+                on conflict (code) do nothing""").params("APBDES:" + DESA, DESA).update();
+        Http dpmd = api("rv-dpmd", Role.DPMD, "72.04");
+        int year = LocalDate.now().getYear() + 1;
+        String plan = "{\"payer\":\"APBDES:" + DESA + "\",\"year\":" + year;
+        String cohort = ",\"cohorts\":[{\"category\":\"NELAYAN\",\"segment\":\"BPU\",\"count\":1,\"wage\":1000000,"
+                + "\"programs\":[\"JKK\",\"JKM\"],\"budgetLine\":";
+        long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
+        // a 100,000-character name broke the table's check (at most 200): a 500; a direction override or a bell was kept
+        Map<String, String[]> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("long name", new String[] {plan + ",\"name\":\"" + "A".repeat(100_000) + "\"}", "name", "TOO_LONG"});
+        bodies.put("override in name", new String[] {plan + ",\"name\":\"rencana \\u202Eanggaran\"}", "name", "INVALID_CHARACTER"});
+        bodies.put("bell in budget line", new String[] {plan + cohort + "\"Dinas\\u0007Sosial\"}]}", "cohorts[0].budgetLine",
+                "INVALID_CHARACTER"});
+        bodies.forEach((what, b) -> {
+            HttpResponse<String> r = dpmd.postJson("/api/v1/budget-plans", b[0]);
+            assertThat(r.statusCode()).as(what + ": " + r.body()).isBetween(400, 422);
+            assertThat(r.body()).as(what).contains("\"field\":\"" + b[1] + "\"", "\"code\":\"" + b[2] + "\"");
+        });
+        // the editor's form: its page again with the problem, not the error page
+        HttpResponse<String> page = dpmd.postForm("/anggaran/baru", Map.of("payer", "APBDES:" + DESA, "year", String.valueOf(year),
+                "name", "A".repeat(100_000), "rowCount", "0"));
+        assertThat(page.statusCode()).as(page.body()).isBetween(200, 422);
+        assertThat(jdbc.sql("select count(*) from budget_plan").query(Long.class).single()).isEqualTo(before);
+        // a name is kept as every line of text is, its runs of spaces joined: 300 spaces no longer pass the check and break the table's
+        HttpResponse<String> spaced = dpmd.postJson("/api/v1/budget-plans", plan + ",\"name\":\"Rencana" + " ".repeat(300) + "B\"}");
+        assertThat(spaced.statusCode()).as(spaced.body()).isEqualTo(201);
+        assertThat(spaced.body()).contains("\"name\":\"Rencana B\"");
     }
 
     @Test
