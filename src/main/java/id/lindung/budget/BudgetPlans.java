@@ -261,9 +261,14 @@ public class BudgetPlans {
         record Row(String payer, int year, LocalDate reference, String name) {}
         Row row = jdbc.sql("select payer_code, year, reference_date, name from budget_plan where id = ?").param(id)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate(), rs.getString(4))).single();
+        // a wage that was the category's default (the snapshot's cohort names it) is left to default again, so the plan
+        // costed again still names it when the regulation data does not settle it
         List<PlanRequest.CohortInput> cohorts = jdbc.sql("""
-                select category, segment, head_count, wage, programs, month_from, budget_line, joiners, leavers
-                from budget_cohort where plan_id = ? order by position""").param(id)
+                select c.category, c.segment, c.head_count,
+                       case when p.result -> 'cohorts' -> c.position ->> 'wageDefault' is null then c.wage end,
+                       c.programs, c.month_from, c.budget_line, c.joiners, c.leavers
+                from budget_cohort c join budget_plan p on p.id = c.plan_id
+                where c.plan_id = ? order by c.position""").param(id)
                 .query((rs, n) -> new PlanRequest.CohortInput(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getBigDecimal(4), List.of((String[]) rs.getArray(5).getArray()),
                         rs.getDate(6).toLocalDate().format(DateTimeFormatter.ofPattern("yyyy-MM")), rs.getString(7),

@@ -81,6 +81,8 @@ class PlanViews {
             kv.put("segment", k.segment().name());
             kv.put("count", k.count());
             kv.put("wage", k.wage().toNumber());
+            // the regulation value the wage defaulted to (null: the wage was given); costing the plan again defaults it again
+            kv.put("wageDefault", k.wageDefault() == null ? null : k.wageDefault().parameter());
             kv.put("programs", k.programs().stream().sorted().map(Enum::name).toList());
             kv.put("monthFrom", k.monthFrom().toString());
             kv.put("budgetLine", k.budgetLine());

@@ -91,13 +91,18 @@ class UnverifiedParametersIntegrationTests {
             String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
             assertThat(text).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
         }
+        assertThat(xlsxCells(port, token, id)).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
+    }
+
+    /** The cells of the first sheet of a plan's XLSX download, joined by '|'. */
+    static String xlsxCells(int port, String token, long id) throws Exception {
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/api/v1/budget-plans/" + id + "/xlsx")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
             StringBuilder cells = new StringBuilder();
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
-            assertThat(cells.toString()).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
+            return cells.toString();
         }
     }
 
