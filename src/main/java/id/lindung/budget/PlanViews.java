@@ -115,6 +115,7 @@ class PlanViews {
         v.put("projectedValues", projectedValues);
         // every figure computed from a value the regulation data marks unverified is named here (docs/budget.md)
         v.put("unverified", unverified(r.unverified()));
+        v.put("unverifiedSource", BudgetPlans.UnverifiedSource.COSTED.name());
         v.put("assumptions", c.assumptions());
         v.put("regulationVersion", catalog.version());
         return v;
