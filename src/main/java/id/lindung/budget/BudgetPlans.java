@@ -106,19 +106,28 @@ public class BudgetPlans {
 
     /**
      * A plan stored before plans listed their unverified values (no {@code unverified} in its snapshot) gets the list on
-     * read, never stored: its input (payer, year, reference date, cohorts, named list) costed again with the regulation
-     * data, each value kept for the months whose stored figures hold an amount of a programme it affects. A plan whose
-     * input no longer costs (a payer since removed) keeps none (null: the page says it was stored before the list).
+     * read, never stored, when the regulation data is still the data it was costed with (its stored regulation version is
+     * today's): its input (payer, year, reference date, cohorts, named list) costed again, each value kept for the months
+     * whose stored figures hold an amount of a programme it affects. Which values were unverified in older data is not
+     * kept (a version is only a fingerprint), so a plan costed with other data gets none (null) and says why
+     * ({@code unverifiedSource}, {@link UnverifiedSource}), as does a plan whose input no longer costs (a payer removed).
      */
     @SuppressWarnings("unchecked")
     private Map<String, Object> withUnverified(long id, Map<String, Object> plan, Actor actor) {
         if (plan.get("unverified") instanceof List<?>) {
+            plan.putIfAbsent("unverifiedSource", UnverifiedSource.COSTED.name());
+            return plan;
+        }
+        String costedWith = jdbc.sql("select regulation_version from budget_plan where id = ?").param(id).query(String.class).single();
+        if (!costedWith.equals(catalog.version())) {
+            plan.put("unverifiedSource", UnverifiedSource.REGULATION_CHANGED.name());
             return plan;
         }
         PlanProjection.Result again;
         try {
             again = costing.cost(request(id), actor, namedLists.getObject().stored(id, actor.scope())).result();
         } catch (InvalidInputException e) {
+            plan.put("unverifiedSource", UnverifiedSource.NOT_COSTED_AGAIN.name());
             return plan;
         }
         List<PlanProjection.UnverifiedValue> values = new ArrayList<>();
@@ -142,7 +151,23 @@ public class BudgetPlans {
             m.put("unverified", byMonth.get((String) m.get("month")).stream().distinct().sorted().toList());
         }
         plan.put("unverified", views.unverified(values));
+        plan.put("unverifiedSource", UnverifiedSource.COSTED_AGAIN.name());
         return plan;
+    }
+
+    /** Where a plan's {@code unverified} list comes from (docs/budget.md, "Unverified values"). */
+    public enum UnverifiedSource {
+        /** Listed when the plan was costed: the values its figures were computed with. */
+        COSTED,
+        /** Stored before plans listed them; costed again on read with the same regulation data (version) as its figures. */
+        COSTED_AGAIN,
+        /**
+         * Stored before plans listed them, costed with regulation data that has changed since (another version): which
+         * of its values were unverified then is not kept, so none are listed (null) rather than today's.
+         */
+        REGULATION_CHANGED,
+        /** Stored before plans listed them, and its input no longer costs (its payer removed): none listed (null). */
+        NOT_COSTED_AGAIN
     }
 
     /** A plan's summary in a list. */
@@ -261,9 +286,14 @@ public class BudgetPlans {
         record Row(String payer, int year, LocalDate reference, String name) {}
         Row row = jdbc.sql("select payer_code, year, reference_date, name from budget_plan where id = ?").param(id)
                 .query((rs, n) -> new Row(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate(), rs.getString(4))).single();
+        // a wage that was the category's default (the snapshot's cohort names it) is left to default again, so the plan
+        // costed again still names it when the regulation data does not settle it
         List<PlanRequest.CohortInput> cohorts = jdbc.sql("""
-                select category, segment, head_count, wage, programs, month_from, budget_line, joiners, leavers
-                from budget_cohort where plan_id = ? order by position""").param(id)
+                select c.category, c.segment, c.head_count,
+                       case when p.result -> 'cohorts' -> c.position ->> 'wageDefault' is null then c.wage end,
+                       c.programs, c.month_from, c.budget_line, c.joiners, c.leavers
+                from budget_cohort c join budget_plan p on p.id = c.plan_id
+                where c.plan_id = ? order by c.position""").param(id)
                 .query((rs, n) -> new PlanRequest.CohortInput(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getBigDecimal(4), List.of((String[]) rs.getArray(5).getArray()),
                         rs.getDate(6).toLocalDate().format(DateTimeFormatter.ofPattern("yyyy-MM")), rs.getString(7),

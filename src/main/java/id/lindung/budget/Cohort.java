@@ -1,5 +1,6 @@
 package id.lindung.budget;
 
+import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
 import id.lindung.shared.Segment;
@@ -9,14 +10,23 @@ import java.util.Set;
 /**
  * A planned cohort, checked: {@code count} people of {@code category} at {@code wage} from {@code monthFrom}, then each
  * following month {@code joiners} more and {@code leavers} fewer (never below none).
+ *
+ * @param wageDefault the regulation value the wage defaulted to (the category's default wage in force in
+ *                    {@code monthFrom}); null for a wage the cohort gave
  */
 public record Cohort(String category, Segment segment, int count, Rupiah wage, Set<Programme> programs, YearMonth monthFrom,
-                     String budgetLine, int joiners, int leavers) {
+                     String budgetLine, int joiners, int leavers, DatedValue wageDefault) {
     public Cohort {
         programs = Set.copyOf(programs);
     }
 
-    /** A cohort of the same people all year (no joiners, no leavers). */
+    /** A cohort at a wage it gave. */
+    public Cohort(String category, Segment segment, int count, Rupiah wage, Set<Programme> programs, YearMonth monthFrom,
+                  String budgetLine, int joiners, int leavers) {
+        this(category, segment, count, wage, programs, monthFrom, budgetLine, joiners, leavers, null);
+    }
+
+    /** A cohort of the same people all year (no joiners, no leavers) at a wage it gave. */
     public Cohort(String category, Segment segment, int count, Rupiah wage, Set<Programme> programs, YearMonth monthFrom,
                   String budgetLine) {
         this(category, segment, count, wage, programs, monthFrom, budgetLine, 0, 0);

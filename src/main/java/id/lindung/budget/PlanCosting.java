@@ -103,7 +103,7 @@ class PlanCosting {
     PlanRules rules() {
         return new PlanRules(code -> categories.find(code)
                 .map(c -> new PlanRules.CategoryFacts(c.code(), c.defaultSegment(), c.villageApparatus())),
-                (code, segment, on) -> defaultWages.wage(categories.get(code), segment, on), bpuIncome::range);
+                (code, segment, on) -> defaultWages.value(categories.get(code), segment, on), bpuIncome::range);
     }
 
     Costed cost(PlanRequest request, Actor actor, NamedList list) {
@@ -264,12 +264,12 @@ class PlanCosting {
             }
             if (!k.flows()) {
                 lines.add(new PlanProjection.Line(k.budgetLine(), k.segment(), k.wage(), RiskGroup.VERY_LOW, false, program,
-                        true, true, k.count(), k.monthFrom(), december));
+                        true, true, k.count(), k.monthFrom(), december, k.wageDefault()));
                 continue;
             }
             for (YearMonth m = k.monthFrom(); !m.isAfter(december); m = m.plusMonths(1)) {
                 lines.add(new PlanProjection.Line(k.budgetLine(), k.segment(), k.wage(), RiskGroup.VERY_LOW, false, program,
-                        true, true, k.countIn(m), m, m));
+                        true, true, k.countIn(m), m, m, k.wageDefault()));
             }
         }
         return lines;

@@ -46,13 +46,22 @@ public final class PlanProjection {
      * @param employerShare the payer pays the employer's share
      * @param workerShare   the payer pays the worker's share (a village pays both for its officials; all of BPU is the
      *                      worker's share)
+     * @param wageDefault   the regulation value {@code wage} is (a cohort's default wage), else null: named among the
+     *                      unverified values in every month the line costs when its sources do not settle it
      */
     public record Line(String group, Segment segment, Rupiah wage, RiskGroup risk, boolean labourIntensive, Programme program,
-                       boolean employerShare, boolean workerShare, long count, YearMonth from, YearMonth until) {
+                       boolean employerShare, boolean workerShare, long count, YearMonth from, YearMonth until,
+                       DatedValue wageDefault) {
         public Line {
             Objects.requireNonNull(segment);
             Objects.requireNonNull(wage);
             Objects.requireNonNull(program);
+        }
+
+        /** A line at a wage given (a membership's, a named person's, a typed cohort wage). */
+        public Line(String group, Segment segment, Rupiah wage, RiskGroup risk, boolean labourIntensive, Programme program,
+                    boolean employerShare, boolean workerShare, long count, YearMonth from, YearMonth until) {
+            this(group, segment, wage, risk, labourIntensive, program, employerShare, workerShare, count, from, until, null);
         }
 
         boolean activeIn(YearMonth m) {
@@ -156,6 +165,13 @@ public final class PlanProjection {
                                 k -> new Unverified(ref.parameter(), v, v != null && extended.projected().contains(v)))
                                 .add(line.program(), month);
                     }
+                }
+                // the wage itself, when it is a regulation value (a cohort's default wage) its sources do not settle
+                DatedValue wage = line.wageDefault();
+                if (wage != null && !wage.verified()) {
+                    monthUnverified.add(wage.parameter());
+                    unverified.computeIfAbsent(wage.parameter() + "|" + wage.from(), k -> new Unverified(wage.parameter(), wage, false))
+                            .add(line.program(), month);
                 }
             }
             year_.merge(acc);

@@ -21,7 +21,8 @@ public record PlanRequest(String payer, Integer year, String referenceDate, List
      * @param joiners    people who join the cohort every month after {@code monthFrom} (default 0)
      * @param leavers    people who leave it every month after {@code monthFrom} (default 0; the count never goes below 0)
      */
-    @JsonIgnoreProperties({"people"}) // the plan shows each cohort's people over the year; a plan sent back keeps it, read-only
+    // the plan shows each cohort's people over the year and the default its wage is; a plan sent back keeps them, read-only
+    @JsonIgnoreProperties({"people", "wageDefault"})
     public record CohortInput(String category, String segment, Long count, BigDecimal wage, List<String> programs,
                               String monthFrom, String budgetLine, Long joiners, Long leavers) {
 

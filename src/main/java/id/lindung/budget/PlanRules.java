@@ -2,6 +2,7 @@ package id.lindung.budget;
 
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.TextRules;
+import id.lindung.regulation.DatedValue;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.shared.Programme;
 import id.lindung.shared.Rupiah;
@@ -36,9 +37,12 @@ public final class PlanRules {
     private final DefaultWage defaultWage;
     private final Function<LocalDate, BpuIncomeRange.Range> bpuIncome;
 
-    /** The default wage (PU) or income (BPU) of a category on a day, if the regulation data has one. */
+    /**
+     * The default wage (PU) or income (BPU) of a category on a day, if the regulation data has one: the regulation value
+     * itself, so a plan can name it when its sources do not settle it (docs/budget.md, "Unverified values").
+     */
     public interface DefaultWage {
-        Optional<Rupiah> of(String category, Segment segment, LocalDate on);
+        Optional<DatedValue> of(String category, Segment segment, LocalDate on);
     }
 
     /** Rules without the BPU income range (a BPU cohort's income is then checked only as a wage). */
@@ -221,10 +225,12 @@ public final class PlanRules {
             }
         }
         Rupiah wage = null;
+        DatedValue wageDefault = null;
         if (in.wage() != null) {
             wage = wage(at + "wage", in.wage(), problems);
         } else if (category.isPresent() && segment != null) {
-            wage = defaultWage.of(category.get().code(), segment, from.atDay(1)).orElse(null);
+            wageDefault = defaultWage.of(category.get().code(), segment, from.atDay(1)).orElse(null);
+            wage = wageDefault == null ? null : wageDefault.rupiah();
             if (wage == null) {
                 problems.add(InputProblem.of(at + "wage", "REQUIRED", "No default wage is in force for " + category.get().code() + "; give the wage"));
             }
@@ -262,7 +268,8 @@ public final class PlanRules {
             return Optional.empty();
         }
         String group = line != null ? line : BudgetLines.of(payerKind, category.get().villageApparatus());
-        return Optional.of(new Cohort(category.get().code(), segment, (int) count, wage, programs, from, group, joiners, leavers));
+        return Optional.of(new Cohort(category.get().code(), segment, (int) count, wage, programs, from, group, joiners, leavers,
+                wageDefault));
     }
 
     /** People joining or leaving a cohort each month: a count, none when not given. */

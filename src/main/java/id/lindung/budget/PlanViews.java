@@ -81,6 +81,8 @@ class PlanViews {
             kv.put("segment", k.segment().name());
             kv.put("count", k.count());
             kv.put("wage", k.wage().toNumber());
+            // the regulation value the wage defaulted to (null: the wage was given); costing the plan again defaults it again
+            kv.put("wageDefault", k.wageDefault() == null ? null : k.wageDefault().parameter());
             kv.put("programs", k.programs().stream().sorted().map(Enum::name).toList());
             kv.put("monthFrom", k.monthFrom().toString());
             kv.put("budgetLine", k.budgetLine());
@@ -113,6 +115,7 @@ class PlanViews {
         v.put("projectedValues", projectedValues);
         // every figure computed from a value the regulation data marks unverified is named here (docs/budget.md)
         v.put("unverified", unverified(r.unverified()));
+        v.put("unverifiedSource", BudgetPlans.UnverifiedSource.COSTED.name());
         v.put("assumptions", c.assumptions());
         v.put("regulationVersion", catalog.version());
         return v;

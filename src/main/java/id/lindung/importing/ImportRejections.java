@@ -18,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * A batch's refused rows: stored as validation and applying refuse them (with the row as it was in the file, or rebuilt
  * from its staged values), and read back by the importer: the list of rejected lines, their reasons masked for roles
- * that see NIKs masked, and the rejection file to correct and upload again. {@link WorkerImports} checks the caller
+ * that see NIKs masked, and the rejection file to correct and upload again. Beside them, of {@link Kind#WARNING}, the
+ * warnings of rows imported as typed (no copy of the row), which no count, list or file of rejections holds. {@link WorkerImports} checks the caller
  * may see the batch (and, for the file, may change data) before asking.
  */
 @Service
@@ -37,23 +38,38 @@ class ImportRejections {
         this.bulk = bulk;
     }
 
+    /**
+     * What a stored row is (column {@code kind}, V184): a refused row, or a row imported as typed but warned about. Every
+     * reader picks its rows by kind, never by code: a warning is never counted, listed or filed as a rejected row.
+     */
+    enum Kind { REJECTION, WARNING }
+
     void store(long id, List<Rejection> rejections) {
+        store(id, Kind.REJECTION, rejections);
+    }
+
+    /** Warnings of imported rows: each keeps no copy of its row (the row is in the register, not refused). */
+    void storeWarnings(long id, List<InputProblem> warnings) {
+        store(id, Kind.WARNING, warnings.stream().map(w -> new Rejection(w, new String[0])).toList());
+    }
+
+    private void store(long id, Kind kind, List<Rejection> rejections) {
         List<Object[]> rows = new ArrayList<>(Math.min(rejections.size(), 10_000));
         for (Rejection r : rejections) {
             rows.add(new Object[] {id, r.problem().line(), r.problem().field(), r.problem().code(), r.problem().message(), r.raw()});
             if (rows.size() == 10_000) {
-                insert(rows);
+                insert(kind, rows);
                 rows.clear();
             }
         }
-        insert(rows);
+        insert(kind, rows);
     }
 
-    private void insert(List<Object[]> rows) {
+    private void insert(Kind kind, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        jdbcTemplate.batchUpdate("insert into import_rejection (batch_id, line, field, code, message, raw) values (?, ?, ?, ?, ?, ?)",
+        jdbcTemplate.batchUpdate("insert into import_rejection (batch_id, line, field, code, message, raw, kind) values (?, ?, ?, ?, ?, ?, ?)",
                 rows.stream().map(r -> new Object[] {r[0], r[1], r[2], r[3], r[4], r[5]}).toList(),
                 rows.size(), (ps, r) -> {
                     ps.setLong(1, (Long) r[0]);
@@ -62,14 +78,15 @@ class ImportRejections {
                     ps.setString(4, (String) r[3]);
                     ps.setString(5, (String) r[4]);
                     ps.setArray(6, ps.getConnection().createArrayOf("text", (String[]) r[5]));
+                    ps.setString(7, kind.name());
                 });
     }
 
     /** Rows refused while applying (registered elsewhere after validation), with their staged values as the raw row. */
     List<Rejection> refusedLater(long id, List<BulkRegistration.Conflict> conflicts) {
         // a row refused now was not imported: its warning would tell of nothing
-        jdbc.sql("delete from import_rejection where batch_id = ? and code = ? and line = any(?)")
-                .params(id, WARNING, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toArray(Long[]::new)).update();
+        jdbc.sql("delete from import_rejection where batch_id = ? and kind = ? and line = any(?)")
+                .params(id, Kind.WARNING.name(), conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toArray(Long[]::new)).update();
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(id)
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
         WorkerRowParser layout = WorkerRowParser.layout(header);
@@ -96,26 +113,19 @@ class ImportRejections {
         return raw;
     }
 
-    /**
-     * The one code stored beside the rejections that refuses nothing: a row imported as typed whose PU wage is below the
-     * usual minimum (contribution.LowWage). Kept out of every list, count and file of rejections.
-     */
-    static final String WARNING = id.lindung.contribution.LowWage.CODE;
-
     /** The first {@code limit} rejected lines of a batch; {@code masked} for a role that sees NIKs masked. */
     List<WorkerImports.RejectedRow> list(long id, int limit, boolean masked) {
-        return rows("code <> ?", id, limit, masked);
+        return rows(Kind.REJECTION, id, limit, masked);
     }
 
     /** The first {@code limit} warned lines of a batch: imported as typed, but looking wrong. */
     List<WorkerImports.RejectedRow> warnings(long id, int limit, boolean masked) {
-        return rows("code = ?", id, limit, masked);
+        return rows(Kind.WARNING, id, limit, masked);
     }
 
-    private List<WorkerImports.RejectedRow> rows(String warning, long id, int limit, boolean masked) {
-        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? and " + warning
-                        + " order by line limit ?")
-                .params(id, WARNING, limit).query((rs, n) -> new WorkerImports.RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
+    private List<WorkerImports.RejectedRow> rows(Kind kind, long id, int limit, boolean masked) {
+        return jdbc.sql("select line, field, code, message from import_rejection where batch_id = ? and kind = ? order by line limit ?")
+                .params(id, kind.name(), limit).query((rs, n) -> new WorkerImports.RejectedRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                         masked ? maskedReason(rs.getString(2), rs.getString(4)) : rs.getString(4))).list();
     }
 
@@ -146,8 +156,8 @@ class ImportRejections {
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
         TreeMap<Long, Object[]> byLine = new TreeMap<>();
-        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? and code <> ? order by line")
-                .params(id, WARNING)
+        jdbc.sql("select line, field, message, raw, code from import_rejection where batch_id = ? and kind = ? order by line")
+                .params(id, Kind.REJECTION.name())
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     long line = rs.getLong(1);
                     String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);

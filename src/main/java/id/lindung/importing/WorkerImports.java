@@ -159,7 +159,7 @@ public class WorkerImports {
                 apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage, categories.snapshot());
         var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
         List<ImportRejections.Rejection> rejections = new ArrayList<>();
-        List<ImportRejections.Rejection> warnings = new ArrayList<>();
+        List<InputProblem> warnings = new ArrayList<>();
         try {
             tx.executeWithoutResult(status -> {
                 // held while this batch is validated, so a PENDING batch without it was interrupted (see failInterrupted)
@@ -198,7 +198,7 @@ public class WorkerImports {
                                 stage.add(ok.row());
                                 counts[1]++;
                                 // the row was imported: its warning keeps no copy of the row's identity data
-                                ok.warnings().forEach(w -> warnings.add(new ImportRejections.Rejection(w, new String[0])));
+                                warnings.addAll(ok.warnings());
                             }
                         } else if (outcome instanceof WorkerRowParser.Refused refused) {
                             refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
@@ -227,7 +227,7 @@ public class WorkerImports {
                 this.rejections.store(id, rejections);
                 // a row refused against the registry is not imported: its warning would tell of nothing
                 java.util.Set<Long> refused = rejections.stream().map(r -> r.problem().line()).collect(java.util.stream.Collectors.toSet());
-                this.rejections.store(id, warnings.stream().filter(w -> !refused.contains(w.problem().line())).toList());
+                this.rejections.storeWarnings(id, warnings.stream().filter(w -> !refused.contains(w.line())).toList());
                 long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
                 long valid = counts[1] - conflicted;
                 String state = parser[0] == null || valid == 0 ? "FAILED" : "VALIDATED";

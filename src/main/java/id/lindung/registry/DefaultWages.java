@@ -1,5 +1,6 @@
 package id.lindung.registry;
 
+import id.lindung.regulation.DatedValue;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Segment;
 import id.lindung.shared.Rupiah;
@@ -23,9 +24,17 @@ public class DefaultWages {
 
     /** The default wage on {@code on}; empty when the data has none in force then (the wage must then be given). */
     public java.util.Optional<Rupiah> wage(WorkerCategory category, Segment segment, LocalDate on) {
+        return value(category, segment, on).map(DatedValue::rupiah);
+    }
+
+    /**
+     * The regulation value the default wage on {@code on} is: its parameter, since when and whether its sources settle it
+     * (the villages' flat basis is a reporting practice, {@code verified: false}); empty when none is in force then.
+     */
+    public java.util.Optional<DatedValue> value(WorkerCategory category, Segment segment, LocalDate on) {
         String parameter = segment == Segment.BPU ? "bpu.income.min" : category.defaultWageParameter();
         try {
-            return java.util.Optional.of(catalog.valueOn(parameter, on).rupiah());
+            return java.util.Optional.of(catalog.valueOn(parameter, on));
         } catch (id.lindung.regulation.NoRegulationInForceException e) {
             return java.util.Optional.empty();
         }

@@ -15,12 +15,17 @@ import org.junit.jupiter.api.Test;
 class PlanRulesTests {
 
     static final LocalDate TODAY = LocalDate.of(2026, 12, 2);
+
+    /** A default wage of Rp 1,000,000 as the regulation data gives it. */
+    static final Optional<id.lindung.regulation.DatedValue> DEFAULT_WAGE = Optional.of(new id.lindung.regulation.DatedValue(
+            "village.defaultWage.otherApparatus", LocalDate.of(2015, 7, 1), null, id.lindung.regulation.Unit.RUPIAH, "1000000",
+            new id.lindung.regulation.Reference("village.defaultWage.otherApparatus", "test", null, List.of(), true, null), "test"));
     static final PlanRules RULES = new PlanRules(code -> switch (code) {
         case "KEPALA_DESA" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.PU, true));
         case "RT_RW" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.PU, true));
         case "NELAYAN" -> Optional.of(new PlanRules.CategoryFacts(code, Segment.BPU, false));
         default -> Optional.empty();
-    }, (code, segment, on) -> Optional.of(Rupiah.of(1_000_000)));
+    }, (code, segment, on) -> DEFAULT_WAGE);
 
     static List<String> codes(PlanRequest.CohortInput in) {
         List<InputProblem> problems = new ArrayList<>();
@@ -74,7 +79,7 @@ class PlanRulesTests {
     void aBpuCohortsIncomeOutsideTheRangeInForceIsRefusedAtItsWage() {
         // RULES.md 2.1: a declared income from Rp 1,000,000 to Rp 20,700,000 (the range is regulation data, given here)
         PlanRules rules = new PlanRules(code -> Optional.of(new PlanRules.CategoryFacts(code, Segment.BPU, false)),
-                (code, segment, on) -> Optional.of(Rupiah.of(1_000_000)),
+                (code, segment, on) -> DEFAULT_WAGE,
                 on -> new id.lindung.registry.BpuIncomeRange.Range(Rupiah.of(1_000_000), Rupiah.of(20_700_000)));
         for (String income : List.of("999999.99", "20700000.01", "500000")) {
             List<InputProblem> problems = new ArrayList<>();

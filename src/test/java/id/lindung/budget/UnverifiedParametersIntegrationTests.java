@@ -91,13 +91,18 @@ class UnverifiedParametersIntegrationTests {
             String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
             assertThat(text).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
         }
+        assertThat(xlsxCells(port, token, id)).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
+    }
+
+    /** The cells of the first sheet of a plan's XLSX download, joined by '|'. */
+    static String xlsxCells(int port, String token, long id) throws Exception {
         HttpResponse<byte[]> xlsx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 "http://localhost:" + port + "/api/v1/budget-plans/" + id + "/xlsx")).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
             StringBuilder cells = new StringBuilder();
             wb.getSheetAt(0).forEach(row -> row.forEach(cell -> cells.append(cell.toString()).append('|')));
-            assertThat(cells.toString()).contains("BELUM TERVERIFIKASI").contains("pu.jp.wageCap");
+            return cells.toString();
         }
     }
 
@@ -107,23 +112,29 @@ class UnverifiedParametersIntegrationTests {
                 .orElseThrow(() -> new AssertionError(parameter + " not listed in " + list));
     }
 
+    /** The row as plans were written before they listed unverified values: no list, no month marks, no source. */
+    private void asStoredBeforePlansListedThem(long id) {
+        jdbc.sql("""
+                update budget_plan set result = jsonb_set(result - 'unverified' - 'unverifiedSource', '{months}',
+                    (select jsonb_agg(m - 'unverified' order by n) from jsonb_array_elements(result -> 'months')
+                         with ordinality as e(m, n)))
+                where id = ?""").param(id).update();
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void aPlanStoredBeforePlansListedUnverifiedValuesListsThemOnRead() {
         new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Uji Verifikasi", DESA);
         Map<String, Object> plan = officialsWithJp(2026);
         long id = ((Number) plan.get("id")).longValue();
-        // the row as plans were written before they listed unverified values: no list, no month marks
-        jdbc.sql("""
-                update budget_plan set result = jsonb_set(result - 'unverified', '{months}',
-                    (select jsonb_agg(m - 'unverified' order by n) from jsonb_array_elements(result -> 'months')
-                         with ordinality as e(m, n)))
-                where id = ?""").param(id).update();
+        asStoredBeforePlansListedThem(id);
         assertThat(jdbc.sql("select jsonb_exists(result, 'unverified') or jsonb_exists(result -> 'months' -> 2, 'unverified') from budget_plan where id = ?")
                 .param(id).query(Boolean.class).single()).isFalse();
 
         Map<String, Object> read = CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD));
         assertThat(read.get("unverified")).isEqualTo(plan.get("unverified"));
+        assertThat(read.get("unverifiedSource")).as("costed again with the regulation data it was costed with").isEqualTo("COSTED_AGAIN");
+        assertThat(plan.get("unverifiedSource")).isEqualTo("COSTED");
         List<Map<String, Object>> months = (List<Map<String, Object>>) read.get("months");
         assertThat(months.get(1).get("unverified")).isEqualTo(List.of());
         assertThat(months.get(2).get("unverified")).isEqualTo(List.of("pu.jp.wageCap"));
@@ -133,9 +144,37 @@ class UnverifiedParametersIntegrationTests {
         String token = TestUsers.token(accounts, "unverified-dpmd", Role.DPMD, "72.04");
         assertThat(Http.withToken(port, token).get("/anggaran/ekspor?year=2026&format=csv&lang=id").body().lines()
                 .filter(line -> line.startsWith(id + ",")).findFirst().orElseThrow()).endsWith(",");
-        // and nothing is written back: the list stays computed from the plan's input and today's regulation data
+        // and nothing is written back: the list stays computed from the plan's input and its own regulation data
         assertThat(jdbc.sql("select jsonb_exists(result, 'unverified') from budget_plan where id = ?").param(id).query(Boolean.class).single())
                 .isFalse();
+    }
+
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPlanStoredBeforePlansListedUnverifiedValuesAndCostedWithOtherRegulationDataSaysItsListCannotBeTold() {
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Uji Verifikasi", DESA);
+        Map<String, Object> plan = officialsWithJp(2026);
+        long id = ((Number) plan.get("id")).longValue();
+        // stored before plans listed unverified values, costed with regulation data since changed (another version):
+        // which of its values were unverified then is not kept, and today's list could name values confirmed since
+        asStoredBeforePlansListedThem(id);
+        jdbc.sql("""
+                update budget_plan set regulation_version = 'reg-0123456789ab',
+                       result = jsonb_set(result, '{regulationVersion}', '"reg-0123456789ab"')
+                where id = ?""").param(id).update();
+
+        Map<String, Object> read = CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD));
+        assertThat(read.get("unverified")).as("not today's list").isNull();
+        assertThat(read.get("unverifiedSource")).isEqualTo("REGULATION_CHANGED");
+        assertThat(((List<Map<String, Object>>) read.get("months")).get(2).get("unverified")).isNull();
+        String token = TestUsers.token(accounts, "unverified-dpmd", Role.DPMD, "72.04");
+        var api = Http.withToken(port, token).get("/api/v1/budget-plans/" + id).body();
+        assertThat(api).doesNotContain("\"unverified\":[").contains("\"unverifiedSource\":\"REGULATION_CHANGED\"");
+        assertThat(Http.withToken(port, token).get("/anggaran/" + id + "?lang=id", "text/html").body())
+                .contains("data regulasi telah berubah sejak angkanya dihitung").doesNotContain("BELUM TERVERIFIKASI");
+        assertThat(Http.withToken(port, token).get("/anggaran/" + id + "?lang=en", "text/html").body())
+                .contains("the regulation data has changed since its figures were computed");
     }
 
     @Test

@@ -47,7 +47,9 @@ record PlanForm(String payer, String year, String referenceDate, String name, Li
         for (Map<String, Object> c : (List<Map<String, Object>>) plan.get("cohorts")) {
             String month = String.valueOf(c.get("monthFrom"));
             rows.add(new Row(text(c.get("category")), text(c.get("segment")), text(c.get("count")),
-                    c.get("wage") == null ? "" : new BigDecimal(c.get("wage").toString()).stripTrailingZeros().toPlainString(),
+                    // a wage that was the category's default stays empty, so the edited plan defaults it (and names it) again
+                    c.get("wage") == null || c.get("wageDefault") != null ? ""
+                            : new BigDecimal(c.get("wage").toString()).stripTrailingZeros().toPlainString(),
                     (List<String>) c.get("programs"), month, zeroBlank(c.get("joiners")), zeroBlank(c.get("leavers"))));
         }
         return new PlanForm(text(plan.get("payer")), text(plan.get("year")), text(plan.get("referenceDate")), text(plan.get("name")), rows);
