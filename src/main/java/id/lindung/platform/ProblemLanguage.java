@@ -97,7 +97,7 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
      */
     private String text(String code, String english, Locale locale) {
         List<String> values = values(english);
-        for (String key : List.of("api.problem." + code, "problem." + code)) {
+        for (String key : keys(code, values.size())) {
             String sentence = messages.getMessage(key, null, null, locale);
             if (sentence == null) {
                 continue;
@@ -123,6 +123,17 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
                     : text + " " + messages.getMessage("api.problem.values", new Object[] {String.join(", ", missing)}, locale);
         }
         return english;
+    }
+
+    /**
+     * The keys of a code's sentence, the first found taken: the API's sentence for an English sentence with that many
+     * values ({@code api.problem.<CODE>.<n>}, for a code whose sentences differ in the values they name), the API's
+     * sentence, the pages' ({@code problem.<CODE>}), then a claim's or the simulation's refusal, which the benefit
+     * calculator's codes have.
+     */
+    private static List<String> keys(String code, int values) {
+        return List.of("api.problem." + code + "." + values, "api.problem." + code, "problem." + code, "claim.code." + code,
+                "simulation.rejection." + code);
     }
 
     /**
