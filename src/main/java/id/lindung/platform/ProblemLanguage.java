@@ -48,8 +48,21 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
                                   ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
             translate(problem, LocaleContextHolder.getLocale());
+        } else if (body instanceof Warned<?> warned) {
+            return warnedIn(warned, LocaleContextHolder.getLocale());
         }
         return body;
+    }
+
+    /** The answer with its warnings in {@code locale}: unchanged in English, the language they are written in. */
+    <T extends Warned<T>> T warnedIn(Warned<T> answer, Locale locale) {
+        @SuppressWarnings("unchecked")
+        T same = (T) answer;
+        if ("en".equals(locale.getLanguage()) || answer.warnings() == null || answer.warnings().isEmpty()) {
+            return same;
+        }
+        return answer.withWarnings(answer.warnings().stream()
+                .map(w -> new InputProblem(w.line(), w.field(), w.code(), text(w.code(), w.message(), locale))).toList());
     }
 
     /** The problem's texts in {@code locale}: unchanged in English, the language they are written in. */

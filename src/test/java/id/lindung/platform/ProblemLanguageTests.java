@@ -149,6 +149,24 @@ class ProblemLanguageTests {
                 .isEqualTo("Klaim sebagian JHT hanya dibayar satu kali.");
     }
 
+    record Answer(String name, List<InputProblem> warnings) implements Warned<Answer> {
+        @Override
+        public Answer withWarnings(List<InputProblem> warnings) {
+            return new Answer(name, warnings);
+        }
+    }
+
+    @Test
+    void aWarningIsWrittenInTheClientsLanguageWithItsValuesAndItsCodeKept() {
+        Answer answer = new Answer("quote", List.of(new InputProblem(3, "wage", "WAGE_BELOW_USUAL_MINIMUM", "wage 100 is below 1000000 "
+                + "rupiah, less than anyone is usually reported at; check it is the monthly wage, not a thousands figure")));
+        Answer indonesian = language().warnedIn(answer, Locale.forLanguageTag("id"));
+        assertThat(indonesian.name()).isEqualTo("quote");
+        assertThat(indonesian.warnings()).containsExactly(new InputProblem(3, "wage", "WAGE_BELOW_USUAL_MINIMUM", "Upah Rp 100 di bawah "
+                + "Rp 1.000.000, lebih rendah dari upah yang biasa dilaporkan; periksa apakah itu upah sebulan, bukan angka dalam ribuan."));
+        assertThat(language().warnedIn(answer, Locale.ENGLISH)).isSameAs(answer);
+    }
+
     @Test
     void aValueEchoedInQuotesAndARowOfAFileAreKeptInIndonesian() {
         assertThat(detail("INVALID_MONTH", "month '2025-13' is not YYYY-MM", "id")).isEqualTo("Bulan harus berbentuk YYYY-MM. Nilai: '2025-13'.");
