@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * a code with no Indonesian sentence yet keeps its English one. {@code code}, {@code field} and {@code line} never change.
  */
 @RestControllerAdvice
-class ProblemLanguage implements ResponseBodyAdvice<Object> {
+public class ProblemLanguage implements ResponseBodyAdvice<Object> {
 
     /** A property naming the bundle key of the problem's own sentence ({@link NotFoundException#messageKey()}); never sent. */
     static final String MESSAGE_KEY = ProblemLanguage.class.getName() + ".messageKey";
@@ -147,6 +147,24 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
     private static List<String> keys(String code, int values) {
         return List.of("api.problem." + code + "." + values, "api.problem." + code, "problem." + code, "claim.code." + code,
                 "simulation.rejection." + code);
+    }
+
+    /**
+     * A refused input as a page shows it, in the page's language (docs/api-errors.md, "Language"): the page's own sentence
+     * ({@code problem.<CODE>}, the error page's {@code refusal.<CODE>}) when it names every value the English sentence names in its own words (a limit, a date, an
+     * amount), else the sentence the API answers with, which places or names them: a page never drops the limit the
+     * English sentence gives ("Upah lebih dari 16 digit", not "Upah terlalu banyak digit"). A value only echoed in quotes
+     * is in the form's field already. The English message when the code has no sentence.
+     */
+    public String onPage(InputProblem problem, Locale locale) {
+        List<String> named = values(problem.message()).stream().filter(v -> !v.startsWith("'")).toList();
+        for (String key : List.of("problem." + problem.code(), "refusal." + problem.code())) {
+            String own = messages.getMessage(key, null, null, locale);
+            if (own != null && own.indexOf('{') < 0 && named.stream().allMatch(own::contains)) {
+                return own;
+            }
+        }
+        return text(problem.code(), problem.message(), locale);
     }
 
     /**
