@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * a code with no Indonesian sentence yet keeps its English one. {@code code}, {@code field} and {@code line} never change.
  */
 @RestControllerAdvice
-class ProblemLanguage implements ResponseBodyAdvice<Object> {
+public class ProblemLanguage implements ResponseBodyAdvice<Object> {
 
     /** A property naming the bundle key of the problem's own sentence ({@link NotFoundException#messageKey()}); never sent. */
     static final String MESSAGE_KEY = ProblemLanguage.class.getName() + ".messageKey";
@@ -48,8 +48,21 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
                                   ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem) {
             translate(problem, LocaleContextHolder.getLocale());
+        } else if (body instanceof Warned<?> warned) {
+            return warnedIn(warned, LocaleContextHolder.getLocale());
         }
         return body;
+    }
+
+    /** The answer with its warnings in {@code locale}: unchanged in English, the language they are written in. */
+    <T extends Warned<T>> T warnedIn(Warned<T> answer, Locale locale) {
+        @SuppressWarnings("unchecked")
+        T same = (T) answer;
+        if ("en".equals(locale.getLanguage()) || answer.warnings() == null || answer.warnings().isEmpty()) {
+            return same;
+        }
+        return answer.withWarnings(answer.warnings().stream()
+                .map(w -> new InputProblem(w.line(), w.field(), w.code(), text(w.code(), w.message(), locale))).toList());
     }
 
     /** The problem's texts in {@code locale}: unchanged in English, the language they are written in. */
@@ -97,7 +110,7 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
      */
     private String text(String code, String english, Locale locale) {
         List<String> values = values(english);
-        for (String key : List.of("api.problem." + code, "problem." + code)) {
+        for (String key : keys(code, values.size())) {
             String sentence = messages.getMessage(key, null, null, locale);
             if (sentence == null) {
                 continue;
@@ -123,6 +136,35 @@ class ProblemLanguage implements ResponseBodyAdvice<Object> {
                     : text + " " + messages.getMessage("api.problem.values", new Object[] {String.join(", ", missing)}, locale);
         }
         return english;
+    }
+
+    /**
+     * The keys of a code's sentence, the first found taken: the API's sentence for an English sentence with that many
+     * values ({@code api.problem.<CODE>.<n>}, for a code whose sentences differ in the values they name), the API's
+     * sentence, the pages' ({@code problem.<CODE>}), then a claim's or the simulation's refusal, which the benefit
+     * calculator's codes have.
+     */
+    private static List<String> keys(String code, int values) {
+        return List.of("api.problem." + code + "." + values, "api.problem." + code, "problem." + code, "claim.code." + code,
+                "simulation.rejection." + code);
+    }
+
+    /**
+     * A refused input as a page shows it, in the page's language (docs/api-errors.md, "Language"): the page's own sentence
+     * ({@code problem.<CODE>}, the error page's {@code refusal.<CODE>}) when it names every value the English sentence names in its own words (a limit, a date, an
+     * amount), else the sentence the API answers with, which places or names them: a page never drops the limit the
+     * English sentence gives ("Upah lebih dari 16 digit", not "Upah terlalu banyak digit"). A value only echoed in quotes
+     * is in the form's field already. The English message when the code has no sentence.
+     */
+    public String onPage(InputProblem problem, Locale locale) {
+        List<String> named = values(problem.message()).stream().filter(v -> !v.startsWith("'")).toList();
+        for (String key : List.of("problem." + problem.code(), "refusal." + problem.code())) {
+            String own = messages.getMessage(key, null, null, locale);
+            if (own != null && own.indexOf('{') < 0 && named.stream().allMatch(own::contains)) {
+                return own;
+            }
+        }
+        return text(problem.code(), problem.message(), locale);
     }
 
     /**

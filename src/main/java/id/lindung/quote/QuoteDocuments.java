@@ -14,7 +14,14 @@ public final class QuoteDocuments {
     /** @param warnings what the quote was computed with but looks wrong (a PU wage far below any usual wage), by code */
     public record Contribution(String segment, String month, List<Line> lines, Rupiah employerTotal, Rupiah workerTotal,
                                Rupiah total, String regulationVersion, List<String> unverified,
-                               List<id.lindung.platform.InputProblem> warnings) {}
+                               List<id.lindung.platform.InputProblem> warnings)
+            implements id.lindung.platform.Warned<Contribution> {
+
+        @Override
+        public Contribution withWarnings(List<id.lindung.platform.InputProblem> warnings) {
+            return new Contribution(segment, month, lines, employerTotal, workerTotal, total, regulationVersion, unverified, warnings);
+        }
+    }
 
     public record Line(String program, Rupiah base, Rupiah employer, Rupiah worker, Rupiah total, List<Reference> references,
                        boolean informative) {}

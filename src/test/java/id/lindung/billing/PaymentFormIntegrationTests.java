@@ -57,7 +57,7 @@ class PaymentFormIntegrationTests {
             String html = answer.body();
             String beside = element(html, "err-payer");
             assertThat(beside).as(payer).contains("class=\"field-error\"")
-                    .contains("Pembayar tidak dikenal atau di luar wilayah Anda.");
+                    .contains("tidak dikenal atau di luar wilayah Anda.").contains(payer);
             assertThat(html).contains("value=\"" + payer + "\"").contains("value=\"REF-FORM-77\"")
                     .contains("value=\"2025-03-04\"").contains("value=\"Rp 21.600\"").contains("value=\"BANK-DESA\"")
                     .containsPattern("id=\"prepayment\"[^>]*checked");
@@ -70,7 +70,7 @@ class PaymentFormIntegrationTests {
             }
         }
         String english = operator.postForm("/pembayaran?lang=en", form("APBDES:63.04.01.2001", Http.csrfOf(page))).body();
-        assertThat(element(english, "err-payer")).contains("Unknown payer, or outside your area.");
+        assertThat(element(english, "err-payer")).contains("The payer APBDES:63.04.01.2001 is unknown or outside your area.");
     }
 
     @Test

@@ -511,8 +511,9 @@ class ApiErrorsIntegrationTests {
 
         var month = browser.get("/tagihan?month=%2B999999999-12", html);
         assertThat(month.statusCode()).isEqualTo(400);
-        assertThat(month.body()).contains("Permintaan tidak dapat diproses", "month", "Nilai di luar batas yang diizinkan",
-                "OUT_OF_RANGE").doesNotContain("Silakan coba lagi");
+        // the month and the range refused, as the English page names them (the Indonesian page said only "out of range")
+        assertThat(month.body()).contains("Permintaan tidak dapat diproses", "month",
+                "Nilai 999999999-12 di luar rentang 1900-01 sampai 9999-12.", "OUT_OF_RANGE").doesNotContain("Silakan coba lagi");
         // the language link asks for the same page again, not for /error
         assertThat(month.body()).contains("href=\"/tagihan?month=%2B999999999-12&amp;lang=en\"").doesNotContain("href=\"/error");
 
@@ -535,7 +536,7 @@ class ApiErrorsIntegrationTests {
         assertThat(notFound.body()).contains("tidak ditemukan").doesNotContain("Permintaan tidak dapat diproses");
 
         var english = browser.get("/tagihan?month=%2B999999999-12&lang=en", html);
-        assertThat(english.body()).contains("The request cannot be processed", "The value is outside the allowed range");
+        assertThat(english.body()).contains("The request cannot be processed", "The value 999999999-12 is outside 1900-01 to 9999-12.");
 
         // a control character in a page's parameter or form field: the guard refused it again on the error page's own
         // dispatch, and the 400 came with no body at all

@@ -30,6 +30,12 @@ class ProblemLanguageIntegrationTests {
     @Autowired UserAccounts accounts;
 
     private JsonNode send(String method, String path, String body, String language) throws Exception {
+        HttpResponse<String> response = answer(method, path, body, language);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> answer(String method, String path, String body, String language) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + TestUsers.token(accounts, "problem-language", Role.DPMD, "64.02"))
                 .header("Content-Type", "application/json")
@@ -37,9 +43,28 @@ class ProblemLanguageIntegrationTests {
         if (language != null) {
             request.header("Accept-Language", language);
         }
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        return JSON.readTree(response.body());
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A quote's warnings were English on an Indonesian answer ("wage 100 is below 1000000 rupiah, ..."): they follow the
+     * request's language as problems do, the wage and the usual least named in the sentence; the code never changes.
+     */
+    @Test
+    void aWarningIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
+        String lowWage = "{\"segment\":\"PU\",\"month\":\"2025-04\",\"wage\":100,\"risk\":\"VERY_LOW\",\"programs\":[\"JKK\",\"JKM\"]}";
+        for (String indonesian : new String[] {null, "id"}) {
+            HttpResponse<String> response = answer("POST", "/api/v1/quotes/contribution", lowWage, indonesian);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode warning = JSON.readTree(response.body()).get("warnings").get(0);
+            assertThat(warning.get("code").asString()).isEqualTo("WAGE_BELOW_USUAL_MINIMUM");
+            assertThat(warning.get("field").asString()).isEqualTo("wage");
+            assertThat(warning.get("message").asString()).as(indonesian).isEqualTo("Upah Rp 100 di bawah Rp 1.000.000, lebih rendah dari "
+                    + "upah yang biasa dilaporkan; periksa apakah itu upah sebulan, bukan angka dalam ribuan.");
+        }
+        JsonNode english = JSON.readTree(answer("POST", "/api/v1/quotes/contribution", lowWage, "en").body()).get("warnings").get(0);
+        assertThat(english.get("code").asString()).isEqualTo("WAGE_BELOW_USUAL_MINIMUM");
+        assertThat(english.get("message").asString()).startsWith("wage 100 is below 1000000 rupiah, less than anyone is usually reported at");
     }
 
     @Test

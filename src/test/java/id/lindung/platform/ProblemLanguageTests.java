@@ -135,6 +135,39 @@ class ProblemLanguageTests {
     }
 
     @Test
+    void aLimitReadsAsASentenceNotAsATailOfValues() {
+        assertThat(detail("WAGE_TOO_LARGE", "wage has more than 16 digits", "id")).isEqualTo("Upah paling banyak 16 digit.");
+        assertThat(detail("WAGE_TOO_LARGE", "wage has more than 16 digits", "en")).isEqualTo("wage has more than 16 digits");
+        // a code whose sentences name different values: the sentence for as many values as the English one names
+        assertThat(detail("TOO_MANY_ROWS", "the list holds 120000 bills, more than the 100000 one download holds: choose a "
+                + "province, regency or district", "id")).isEqualTo("Daftar ini memuat 120.000 baris, lebih dari 100.000 yang muat "
+                + "dalam satu unduhan: pilih provinsi, kabupaten/kota atau kecamatan.");
+        assertThat(detail("TOO_MANY_ROWS", "more than 100000 plans: choose a year", "id"))
+                .isEqualTo("Satu unduhan paling banyak 100.000 baris: persempit pilihan (wilayah, tahun, tanggal, pengguna atau jenis).");
+        // a benefit calculator's refusal has the simulation's sentence when it has no API sentence of its own
+        assertThat(detail("JHT_PARTIAL_ALREADY_CLAIMED", "a partial JHT claim is paid once only", "id"))
+                .isEqualTo("Klaim sebagian JHT hanya dibayar satu kali.");
+    }
+
+    record Answer(String name, List<InputProblem> warnings) implements Warned<Answer> {
+        @Override
+        public Answer withWarnings(List<InputProblem> warnings) {
+            return new Answer(name, warnings);
+        }
+    }
+
+    @Test
+    void aWarningIsWrittenInTheClientsLanguageWithItsValuesAndItsCodeKept() {
+        Answer answer = new Answer("quote", List.of(new InputProblem(3, "wage", "WAGE_BELOW_USUAL_MINIMUM", "wage 100 is below 1000000 "
+                + "rupiah, less than anyone is usually reported at; check it is the monthly wage, not a thousands figure")));
+        Answer indonesian = language().warnedIn(answer, Locale.forLanguageTag("id"));
+        assertThat(indonesian.name()).isEqualTo("quote");
+        assertThat(indonesian.warnings()).containsExactly(new InputProblem(3, "wage", "WAGE_BELOW_USUAL_MINIMUM", "Upah Rp 100 di bawah "
+                + "Rp 1.000.000, lebih rendah dari upah yang biasa dilaporkan; periksa apakah itu upah sebulan, bukan angka dalam ribuan."));
+        assertThat(language().warnedIn(answer, Locale.ENGLISH)).isSameAs(answer);
+    }
+
+    @Test
     void aValueEchoedInQuotesAndARowOfAFileAreKeptInIndonesian() {
         assertThat(detail("INVALID_MONTH", "month '2025-13' is not YYYY-MM", "id")).isEqualTo("Bulan harus berbentuk YYYY-MM. Nilai: '2025-13'.");
         ProblemDetail problem = ApiProblems.of(new InvalidInputException(List.of(new InputProblem(5, "nik", "INVALID_VALUE",
@@ -156,5 +189,182 @@ class ProblemLanguageTests {
         ProblemDetail problem = ApiProblems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "Region 99 not found");
         language().translate(problem, Locale.ENGLISH);
         assertThat(problem.getDetail()).isEqualTo("Region 99 not found");
+    }
+
+    /**
+     * Every problem the code base makes, found where it is made: a call of a problem builder ({@link InputProblem#of},
+     * {@link InvalidInputException}, {@code RejectedException}, {@code reject(...)}, {@link ApiProblems#of} ...) with an
+     * UPPER_SNAKE code and the English sentence after it, or a {@code Problem(..., Code.X, ...)} of the worker rules.
+     */
+    record Site(String code, String where, String english) {}
+
+    private static final java.util.regex.Pattern BUILDER = java.util.regex.Pattern.compile(
+            "(?:InputProblem\\.of|new InputProblem|new InvalidInputException|InvalidInputException\\.(?:conflict|refused)"
+            + "|new RejectedException|\\breject|new MissingFactException|ApiProblems\\.of|new TooManyRequestsException|\\bproblem"
+            + "|new Problem)\\s*\\(");
+    private static final java.util.regex.Pattern CODE_ARGUMENT = java.util.regex.Pattern.compile(
+            "\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\"|Code\\.([A-Z][A-Z0-9_]+)");
+
+    static List<Site> sites() throws java.io.IOException {
+        List<Site> sites = new java.util.ArrayList<>();
+        List<java.nio.file.Path> sources;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+        for (java.nio.file.Path source : sources) {
+            String code = java.nio.file.Files.readString(source);
+            java.util.regex.Matcher call = BUILDER.matcher(code);
+            while (call.find()) {
+                List<String> arguments = arguments(code, call.end() - 1);
+                for (int i = 0; i < arguments.size(); i++) {
+                    java.util.regex.Matcher named = CODE_ARGUMENT.matcher(arguments.get(i));
+                    if (named.matches()) {
+                        // the sentence follows the code (a MissingFactException names the value first), else precedes it
+                        int sentence = call.group().startsWith("new MissingFactException") ? i + 2 : i + 1;
+                        String english = sentence < arguments.size() ? arguments.get(sentence) : i > 0 ? arguments.get(i - 1) : "";
+                        String where = source.getFileName() + ":" + (code.substring(0, call.start()).split("\n", -1).length);
+                        sites.add(new Site(named.group(1) != null ? named.group(1) : named.group(2), where, english));
+                        break;
+                    }
+                }
+            }
+        }
+        return sites;
+    }
+
+    /** The arguments of the call whose "(" is at {@code open}, as written, split at its own commas. */
+    private static List<String> arguments(String source, int open) {
+        return split(source, open + 1, ',');
+    }
+
+    /**
+     * The parts of Java source from {@code from} to the bracket that closes around it (or the end), cut at each
+     * {@code separator} outside brackets and string or character literals.
+     */
+    private static List<String> split(String source, int from, char separator) {
+        List<String> parts = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int depth = 0;
+        for (int i = from; i < source.length() && depth >= 0; i++) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = i + 1;
+                while (source.charAt(end) != c) {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                current.append(source, i, end + 1);
+                i = end;
+                continue;
+            }
+            depth += "([{".indexOf(c) >= 0 ? 1 : ")]}".indexOf(c) >= 0 ? -1 : 0;
+            if (c == separator && depth == 0) {
+                parts.add(current.toString().strip());
+                current.setLength(0);
+            } else if (depth >= 0) {
+                current.append(c);
+            }
+        }
+        parts.add(current.toString().strip());
+        return parts;
+    }
+
+    /**
+     * The English sentence a site writes, with a stand-in for each value it joins in: a number (7001, 7002 ...) for a
+     * value named in the sentence's own words, a word for a field's name; null when the sentence is not written there
+     * (a message passed on, a choice between sentences).
+     */
+    static String english(String expression) {
+        List<String> parts = split(expression, 0, '+');
+        StringBuilder sentence = new StringBuilder();
+        int values = 0;
+        for (String part : parts) {
+            if (part.matches("(?s)[^\"]*\\?.*") && !part.startsWith("(")) {
+                return null; // a choice between sentences
+            }
+            if (part.contains("?")) {
+                continue; // an optional tail in brackets, such as UNKNOWN_FIELD's "did you mean"
+            }
+            if (part.matches("\"(?:[^\"\\\\]|\\\\.)*\"")) {
+                sentence.append(part, 1, part.length() - 1);
+            } else if (part.matches(".*(\\bfield\\b|getKey|\\bnamed\\b|\\bfile\\b|fileName\\(\\)).*") || part.equals("at")) {
+                sentence.append("wage");
+            } else {
+                sentence.append(7001 + values++);
+            }
+        }
+        return parts.size() == 1 && !parts.get(0).startsWith("\"") ? null : sentence.toString().replace("\\\"", "\"");
+    }
+
+    /**
+     * Codes whose text is written once, in both languages or before any controller runs, and so never translated
+     * (docs/api-errors.md, "Language"): the public check's limits and the firewall's refusal.
+     */
+    private static final java.util.Set<String> ONE_TEXT = java.util.Set.of("TOO_MANY_REQUESTS", "TOO_MANY_FAILED_CHECKS",
+            "REQUEST_REJECTED", "TOKEN_INVALID");
+
+    /**
+     * Generated from the code base, so a new code fails here until it has its sentence: every code a problem is made
+     * with, and every reason of the worker rules, has an Indonesian sentence, so no Indonesian answer shows English.
+     */
+    @Test
+    void everyProblemCodeTheCodeBaseMakesHasAnIndonesianSentence() throws Exception {
+        java.util.Properties indonesian = keys("");
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        sites().forEach(s -> codes.add(s.code()));
+        for (Object reason : Class.forName("id.lindung.registry.WorkerInputRules$Code").getEnumConstants()) {
+            codes.add(((Enum<?>) reason).name());
+        }
+        codes.removeAll(ONE_TEXT);
+        assertThat(codes).contains("WAGE_TOO_LARGE", "TOO_MANY_ROWS", "AMOUNT_TOO_LARGE").hasSizeGreaterThan(200);
+        List<String> missing = codes.stream().filter(code -> java.util.stream.Stream.of("api.problem.", "problem.", "claim.code.",
+                "simulation.rejection.").noneMatch(prefix -> indonesian.getProperty(prefix + code) != null)).toList();
+        assertThat(missing).as("codes with no Indonesian sentence").isEmpty();
+    }
+
+    /**
+     * Where the English sentence names a limit or a value in its own words ("wage has more than 16 digits"), the
+     * Indonesian one names it in a sentence too ("Upah lebih dari 16 digit"), never only as a tail "Nilai: 16." after
+     * a sentence that does not say what the number is. A value echoed in quotes ('x') may be named after the sentence.
+     * Asked with every sentence the code base writes, a stand-in number for each value it joins in.
+     */
+    /**
+     * Codes whose Indonesian text still names some value of some English sentence only after it ("Nilai: ..."), to be
+     * given sentences: OUT_OF_RANGE, INVALID_VALUE, DATE_INVALID, REGION_INVALID and KIND_INVALID are written in many
+     * shapes (a range, a page, an age), so one sentence cannot place their values; the others echo an identifier, a
+     * state or a list a sentence could place. A code given its sentence must leave this list, so it only shrinks.
+     */
+    private static final java.util.Set<String> VALUES_STILL_AFTER_THE_SENTENCE = java.util.Set.of("ALREADY_RESOLVED",
+            "BACKUP_FORMAT_UNKNOWN", "BATCH_NOT_VALIDATED", "BPU_JP_NOT_AVAILABLE", "CATEGORY_EXISTS", "CLAIM_NOT_RECOMPUTABLE",
+            "CODE_INVALID", "CSV_MALFORMED", "DATE_INVALID", "DOCUMENT_MISSING", "HEADER_MISSING_COLUMN", "HEIR_NOT_RECIPIENT",
+            "INVALID_CHARACTER", "INVALID_MONTH", "INVALID_VALUE", "JHT_NO_CONTRIBUTION_MONTHS", "JP_CONTRIBUTION_START_REQUIRED",
+            "KIND_INVALID", "KIND_NOT_FOR_REGION", "KIND_NOT_REGISTRABLE", "LOCAL_REGULATION_EXISTS", "NIK_SEARCH_NOT_ALLOWED",
+            "NOT_APPLICABLE", "NO_NAMED_LIST", "OUT_OF_RANGE", "PAYER_EXISTS", "PAYMENT_AMOUNT_MISMATCH",
+            "PAYMENT_BEFORE_FILE_COMPLETE", "PAYMENT_DATE_INVALID", "PENSION_AGE_NOT_REACHED", "PERIOD_INVALID",
+            "REGION_CODE_INVALID", "REGION_INVALID", "REGION_LEVEL_NOT_REPORTED", "SCENARIOS_DIFFER", "SCHOLARSHIP_NOT_DUE",
+            "SEMESTER_INVALID", "UNKNOWN_CANDIDATES", "UNKNOWN_VALUE", "VERSION_CONFLICT", "WAGE_PARAMETER_UNKNOWN");
+
+    @Test
+    void aLimitTheEnglishSentenceNamesIsPartOfTheIndonesianSentence() throws Exception {
+        List<String> tails = new java.util.ArrayList<>();
+        java.util.Set<String> stillAfter = new java.util.TreeSet<>();
+        for (Site site : sites()) {
+            String english = english(site.english());
+            if (english == null || ONE_TEXT.contains(site.code())) {
+                continue;
+            }
+            String text = detail(site.code(), english, "id");
+            int tail = text.lastIndexOf(" Nilai: ");
+            if (text.equals(english)) {
+                tails.add(site.code() + " (" + site.where() + ") is English: " + english);
+            } else if (tail >= 0 && java.util.Arrays.stream(text.substring(tail + 8, text.length() - 1).split(", "))
+                    .anyMatch(v -> !v.startsWith("'"))) {
+                stillAfter.add(site.code());
+                if (!VALUES_STILL_AFTER_THE_SENTENCE.contains(site.code())) {
+                    tails.add(site.code() + " (" + site.where() + "): " + english + " -> " + text);
+                }
+            }
+        }
+        assertThat(tails).isEmpty();
+        assertThat(stillAfter).as("codes that have their sentence now: take them off the list").isEqualTo(VALUES_STILL_AFTER_THE_SENTENCE);
     }
 }

@@ -60,7 +60,8 @@ class RegistrationWarningsIntegrationTests {
         JsonNode warning = body.get("warnings").get(0);
         assertThat(warning.get("code").asString()).isEqualTo("WAGE_BELOW_USUAL_MINIMUM");
         assertThat(warning.get("field").asString()).isEqualTo("wage");
-        assertThat(warning.get("message").asString()).contains("100", "1000000");
+        // in the answer's language (Indonesian by default), the wage and the usual least named in the sentence
+        assertThat(warning.get("message").asString()).startsWith("Upah Rp 100 di bawah Rp 1.000.000, lebih rendah dari upah yang biasa");
         assertThat(body.get("warnings").size()).isEqualTo(1);
         assertThat(storedWage(nik)).isEqualByComparingTo("100");
 
@@ -76,12 +77,10 @@ class RegistrationWarningsIntegrationTests {
         assertThat(JSON.readTree(usual.body()).get("warnings").isEmpty()).isTrue();
     }
 
-    @Test
-    void theFormRegistersAPuWageOfOneHundredAndItsResultPageSaysTheWageLooksWrong() {
-        Http dpmd = RegistryFixture.browser(port, accounts, "warn-form", Role.DPMD, "63.05");
-        String nik = Niks.unique("63.05.01", "L", BIRTH);
+    /** The new-worker form of a PU wage earner of the test's village with this wage. */
+    private static Map<String, String> workerForm(String csrf, String nik, String wage) {
         Map<String, String> form = new HashMap<>();
-        form.put("_csrf", Http.csrfOf(dpmd.get("/pekerja/baru").body()));
+        form.put("_csrf", csrf);
         form.put("nik", nik);
         form.put("name", "Ahmad Fauzi");
         form.put("sex", "L");
@@ -89,14 +88,37 @@ class RegistrationWarningsIntegrationTests {
         form.put("villageCode", VILLAGE);
         form.put("category", "PERANGKAT_DESA");
         form.put("programs", "JKK,JKM");
-        form.put("wage", "100");
+        form.put("wage", wage);
         form.put("startDate", "2025-03-01");
-        var response = dpmd.postForm("/pekerja/baru", form);
+        return form;
+    }
+
+    @Test
+    void theFormRegistersAPuWageOfOneHundredAndItsResultPageSaysTheWageLooksWrong() {
+        Http dpmd = RegistryFixture.browser(port, accounts, "warn-form", Role.DPMD, "63.05");
+        String nik = Niks.unique("63.05.01", "L", BIRTH);
+        var response = dpmd.postForm("/pekerja/baru", workerForm(Http.csrfOf(dpmd.get("/pekerja/baru").body()), nik, "100"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
         String page = dpmd.get(java.net.URI.create(response.headers().firstValue("Location").orElseThrow()).getPath()).body();
+        // the page names the wage and the usual least as the English page does, not only "lower than usual"
         assertThat(page).contains("Pekerja terdaftar.").contains("data-code=\"WAGE_BELOW_USUAL_MINIMUM\"")
-                .contains("Upah penerima upah (PU) ini lebih rendah");
+                .contains("Upah Rp 100 di bawah Rp 1.000.000, lebih rendah dari upah yang biasa dilaporkan");
         assertThat(storedWage(nik)).isEqualByComparingTo("100");
+    }
+
+    /**
+     * A refused value's text on the form names the limit, in Indonesian as in English: "Upah terlalu banyak digit."
+     * dropped the 16 digits the English message names. Nothing is registered.
+     */
+    @Test
+    void aRefusedWageOnTheFormNamesItsLimitInIndonesianAsInEnglish() {
+        for (String language : new String[] {"id", "en"}) {
+            Http dpmd = RegistryFixture.browser(port, accounts, "warn-form-" + language, Role.DPMD, "63.05");
+            var response = dpmd.postForm("/pekerja/baru?lang=" + language, workerForm(Http.csrfOf(dpmd.get("/pekerja/baru?lang="
+                    + language).body()), Niks.unique("63.05.01", "L", BIRTH), "12345678901234567"));
+            assertThat(response.statusCode()).as(response.body()).isNotEqualTo(302);
+            assertThat(response.body()).contains("id".equals(language) ? "Upah paling banyak 16 digit." : "A wage has at most 16 digits.");
+        }
     }
 
     @Test

@@ -292,7 +292,7 @@ class WorkerFormsIntegrationTests {
         var noReason = op.postForm("/pekerja/id/" + w.id() + "/kepesertaan/akhiri", Map.of("_csrf", csrf, "program", "JKM",
                 "reason", "", "endDate", "2025-08-01"));
         assertThat(noReason.statusCode()).isEqualTo(200);
-        assertThat(noReason.body()).contains("Alasan wajib diisi.");
+        assertThat(noReason.body()).contains("Mengakhiri kepesertaan memerlukan alasan: DECEASED, RESIGNED");
         var ended = op.postForm("/pekerja/id/" + w.id() + "/kepesertaan/akhiri", Map.of("_csrf", csrf, "program", "JKM",
                 "reason", "RESIGNED", "endDate", "2025-08-01"));
         assertThat(ended.statusCode()).isEqualTo(302);

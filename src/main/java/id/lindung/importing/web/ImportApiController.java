@@ -48,7 +48,14 @@ class ImportApiController {
      * A batch with the rows it imports as typed but warns about ({@code warnings}: line, field, code, message, as the
      * quotes and the registration give them; the first {@value #MAX_ERRORS}).
      */
-    record BatchJson(@com.fasterxml.jackson.annotation.JsonUnwrapped ImportBatch batch, List<InputProblem> warnings) {}
+    record BatchJson(@com.fasterxml.jackson.annotation.JsonUnwrapped ImportBatch batch, List<InputProblem> warnings)
+            implements id.lindung.platform.Warned<BatchJson> {
+
+        @Override
+        public BatchJson withWarnings(List<InputProblem> warnings) {
+            return new BatchJson(batch, warnings);
+        }
+    }
 
     private BatchJson withWarnings(ImportBatch batch) {
         return new BatchJson(batch, imports.warnings(batch.id(), MAX_ERRORS).stream()

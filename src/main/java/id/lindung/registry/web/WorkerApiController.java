@@ -77,7 +77,14 @@ class WorkerApiController {
     }
 
     /** A registered worker with what it was registered with but looks wrong ({@code warnings}, as the quotes give them). */
-    record RegisteredJson(@com.fasterxml.jackson.annotation.JsonUnwrapped WorkerJson worker, List<InputProblem> warnings) {}
+    record RegisteredJson(@com.fasterxml.jackson.annotation.JsonUnwrapped WorkerJson worker, List<InputProblem> warnings)
+            implements id.lindung.platform.Warned<RegisteredJson> {
+
+        @Override
+        public RegisteredJson withWarnings(List<InputProblem> warnings) {
+            return new RegisteredJson(worker, warnings);
+        }
+    }
 
     record WorkerPageJson(List<WorkerJson> items, int page, int size, long total) {}
 

@@ -1,0 +1,18 @@
+package id.lindung.platform;
+
+import java.util.List;
+
+/**
+ * An API answer that carries {@code warnings}: what a request was done with but looks wrong (a PU wage below the usual
+ * minimum), each with its field, code and English sentence. {@link ProblemLanguage} writes the sentences in the client's
+ * language, as it writes a problem's, so an Indonesian answer carries no English warning; the codes never change.
+ *
+ * @param <T> the answer's own type
+ */
+public interface Warned<T extends Warned<T>> {
+
+    List<InputProblem> warnings();
+
+    /** The same answer with these warnings. */
+    T withWarnings(List<InputProblem> warnings);
+}
