@@ -174,8 +174,9 @@ public final class PlanRules {
         }
         long people = cohorts.stream().mapToLong(Cohort::people).sum();
         if (people > MAX_PLANNED_PEOPLE) {
-            problems.add(InputProblem.of("cohorts", "COUNT_TOO_LARGE", "A plan's cohorts cover at most 20,000,000 people "
-                    + "together, not " + people));
+            // one value, the limit, as the cohort's own COUNT_TOO_LARGE: the Indonesian sentence is chosen by the count
+            // of values, and the two-value one reads "more people than the country has"
+            problems.add(InputProblem.of("cohorts", "COUNT_TOO_LARGE", "A plan's cohorts cover at most 20,000,000 people together"));
         }
         return cohorts;
     }
