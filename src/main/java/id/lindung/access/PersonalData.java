@@ -38,10 +38,11 @@ public final class PersonalData {
     /**
      * Members of an audit entry that hold what a person typed (a recomputation's reason, a scholarship payment's
      * reference): read as {@link #maskTyped}, as the claim's page shows them. Their phone and account numbers were whole
-     * in the audit trail while the claim page masked them.
+     * in the audit trail while the claim page masked them. A local regulation's number, title and counterparty too, as
+     * its own page and API mask them (a NIK typed with spaces in the counterparty was whole in the audit trail).
      */
     private static final Pattern FREE_TEXT = Pattern.compile(
-            "(\"(?:reason|note|notes|comment|description|remarks|reference)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
+            "(\"(?:reason|note|notes|comment|description|remarks|reference|counterparty|title|number)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)");
 
     private PersonalData() {}
 

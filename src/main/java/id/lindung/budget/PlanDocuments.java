@@ -79,12 +79,23 @@ public class PlanDocuments {
             String parameter = (String) u.get("parameter");
             List<String> months = (List<String>) u.get("months");
             String value = u.get("value") == null ? "–" : String.valueOf(u.get("value"));
-            boolean rupiah = catalog.has(parameter) && catalog.parameter(parameter).unit() == Unit.RUPIAH;
-            return t("budget.unverified.item", locale, parameterName(parameter, locale), parameter, rupiah ? written('R', value) : value,
+            return t("budget.unverified.item", locale, parameterName(parameter, locale), parameter, shownValue(parameter, value, locale),
                     u.get("from") == null ? "–" : written('D', String.valueOf(u.get("from"))), String.join(", ", (List<String>) u.get("affects")),
                     months.size(), written('M', months.get(0)), written('M', months.get(months.size() - 1)))
                     + (Boolean.TRUE.equals(u.get("projected")) ? " " + t("budget.unverified.projected", locale) : "");
         }).toList();
+    }
+
+    /**
+     * A regulation value as the catalog page shows it: an amount in rupiah, a named rule (unit CODE, "FLOOR") by its
+     * text in the page's language ({@code regulation.code.*}), anything else as stored.
+     */
+    private String shownValue(String parameter, String value, Locale locale) {
+        Unit unit = catalog.has(parameter) ? catalog.parameter(parameter).unit() : null;
+        if (unit == Unit.RUPIAH) {
+            return written('R', value);
+        }
+        return unit == Unit.CODE ? messages.getMessage("regulation.code." + value, null, value, locale) : value;
     }
 
     /** True when a month of the plan (a row of its months) was computed with an unverified value. */

@@ -53,6 +53,17 @@ public record ClaimCase(long id, String nik, @JsonProperty("case") ClaimType typ
     }
 
     /**
+     * Some component's row has a legal basis of its own (other than {@link #sharedLegalBasis}) or none at all: only then
+     * do the case page and the case file give the components a legal-basis column. When every component rests on the
+     * shared basis, the column was empty on every row above the note that states it (review of 7 December 2026).
+     */
+    @JsonIgnore
+    public boolean rowsNeedTheirOwnLegalBasis() {
+        List<Reference> shared = sharedLegalBasis();
+        return components.stream().anyMatch(k -> k.legalBasis().isEmpty() || !k.legalBasisUnlessShared(shared).isEmpty());
+    }
+
+    /**
      * Where a JP old-age lump sum's {@code JP_CONTRIBUTIONS} come from (docs/claims.md, "Old-age pension"), null without
      * that component. {@code LINDUNG}: only the JP contributions recorded in Lindung (billed and settled for the worker)
      * are paid back; contributions paid before Lindung's history began are not in it unless given as facts.

@@ -69,4 +69,12 @@ class PersonalDataTests {
         assertThat(PersonalData.maskTyped("lahir 7/4/1960, 1960-04-07")).isEqualTo("lahir 1960, 1960");
         assertThat(PersonalData.maskTyped("Rp 1 500 000 pada 2026")).as("fewer than ten digits stay").isEqualTo("Rp 1 500 000 pada 2026");
     }
+
+    @Test
+    void aLocalRegulationsTypedNumberTitleAndCounterpartyAreMaskedInAnAuditEntryAsOnItsPage() {
+        assertThat(PersonalData.maskText("{\"number\":\"1 Tahun 2024\",\"title\":\"MoU NIK 6402 0314 0974 0001\","
+                + "\"counterparty\":\"Kepala Desa Budi, NIK 6402 0314 0974 0001\"}"))
+                .isEqualTo("{\"number\":\"1 Tahun 2024\",\"title\":\"MoU NIK 6402 03** **** **01\","
+                        + "\"counterparty\":\"Kepala Desa Budi, NIK 6402 03** **** **01\"}");
+    }
 }

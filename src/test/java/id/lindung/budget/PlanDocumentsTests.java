@@ -80,4 +80,17 @@ class PlanDocumentsTests {
                     .doesNotContain("2026-12-04", "2027-03");
         }
     }
+
+    @Test
+    void anUnverifiedNamedRuleIsShownByItsTextInThePageLanguageNotByItsCode() {
+        PlanDocuments documents = new PlanDocuments(messages(), id.lindung.regulation.RegulationCatalog.loadBundled(), null,
+                new Formats(Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneId.of("Asia/Jakarta"))));
+        Map<String, Object> plan = Map.of("unverified", java.util.List.of(Map.of("parameter", "bpu.income.bandBasis",
+                "value", "FLOOR", "from", "2015-07-01", "affects", java.util.List.of("JKK", "JKM"),
+                "months", java.util.List.of("2027-01", "2027-12"), "projected", false)));
+        assertThat(documents.unverifiedLines(plan, Locale.forLanguageTag("id"))).singleElement().asString()
+                .contains("(bpu.income.bandBasis) = Batas bawah rentang sejak").doesNotContain("= FLOOR");
+        assertThat(documents.unverifiedLines(plan, Locale.ENGLISH)).singleElement().asString()
+                .contains("(bpu.income.bandBasis) = Lowest income of the band from");
+    }
 }

@@ -198,7 +198,8 @@ class ClaimWorkflowIntegrationTests {
         // the case page names the basis the lump sum, periodic payment and funeral costs share once, the scholarship's on its row
         String page = expect(operator.get("/klaim/" + id + "?lang=id"), 200).body();
         assertThat(page.split("PP 44/2015 sebagaimana diubah dengan PP 82/2019", -1)).as(page).hasSize(2);
-        assertThat(page).contains("Dasar hukum, kecuali disebut lain pada baris").contains("PP 82/2019; Permenaker 5/2021");
+        assertThat(page).contains("Dasar hukum, kecuali disebut lain pada baris").contains("PP 82/2019; Permenaker 5/2021")
+                .as("a row resting on the shared basis points to it").contains("lihat di bawah tabel");
         assertThat(paid.get("history").findValuesAsString("status")).containsExactly("SUBMITTED", "VERIFIED", "APPROVED", "PAID");
         assertThat(paid.get("history").get(3).get("by").asString()).isEqualTo("claims-bpjs");
         assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 409)))
@@ -288,6 +289,25 @@ class ClaimWorkflowIntegrationTests {
         assertThat(jdbc.sql("select action from audit_event where entity_type = 'claim_case' and entity_id = ? order by id")
                 .param(Long.toString(id)).query(String.class).list())
                 .containsExactly("CREATE", "TRANSITION", "TRANSITION", "PAY", "PAY_SCHOLARSHIP", "CHILD_STOP");
+    }
+
+    @Test
+    void aBenefitTableWhoseComponentsAllShareOneLegalBasisHasNoEmptyLegalBasisColumn() throws Exception {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2021-01-01");
+        long id = json(expect(operator.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKM_DEATH","incidentDate":"2026-11-21","reportedOn":"2026-11-23",
+                 "heirs":[{"name":"Sri Wahyuni","nik":"%s","relationship":"SPOUSE","bankAccount":"0123456789"}]}"""
+                .formatted(nik, heirNik("P", "1978-02-01"))), 201)).get("id").asLong();
+        String page = expect(operator.get("/klaim/" + id + "?lang=id"), 200).body();
+        String table = page.split("class=\"components\"")[1].split("</table>")[0];
+        assertThat(table).contains("Santunan sekaligus").doesNotContain("Dasar hukum").doesNotContain("<td></td>");
+        assertThat(page).contains("Dasar hukum semua komponen").doesNotContain("kecuali disebut lain pada baris")
+                .contains("PP 44/2015 sebagaimana diubah dengan PP 82/2019");
+        String english = expect(operator.get("/klaim/" + id + "?lang=en"), 200).body();
+        assertThat(english.split("class=\"components\"")[1].split("</table>")[0]).doesNotContain("Legal basis");
+        assertThat(english).contains("Legal basis of every component");
+        assertThat(ClaimPagesUiTests.pdfText(operator.getBytes("/api/v1/claims/" + id + "/pdf").body()))
+                .contains("Dasar hukum semua komponen").doesNotContain("kecuali disebut lain");
     }
 
     @Test

@@ -210,4 +210,23 @@ class LocalRegulationsIntegrationTests {
         assertThat(jdbc.sql("select counterparty from coverage_local_regulation where id = ?").param(id).query(String.class).single())
                 .endsWith("6402031409740001");
     }
+
+    @Test
+    void aSpacedNikInARegulationsCounterpartyIsMaskedInTheAuditTrailAsOnTheRegulationsOwnPage() {
+        Http dpmd = api("reg.dpmd.audit", Role.DPMD, "64.02");
+        List<String[]> fields = perbup("13 Tahun 2024 " + RUN);
+        fields.add(new String[] {"counterparty", "Kepala Desa Budi, NIK 6402 0314 0974 0001"});
+        var created = post(dpmd, fields, null, null);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Http auditor = api("reg.auditor.audit", Role.AUDITOR, "64.02");
+        for (String path : List.of("/api/v1/audit?type=local_regulation&user=reg.dpmd.audit",
+                "/audit?type=local_regulation&user=reg.dpmd.audit")) {
+            HttpResponse<String> r = auditor.get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.body()).as(path).contains("Kepala Desa Budi").contains("6402 03** **** **01").doesNotContain("0314 0974");
+        }
+        // the writer's own reading is whole
+        assertThat(api("reg.admin.audit", Role.ADMIN, "ID").get("/api/v1/audit?type=local_regulation&user=reg.dpmd.audit").body())
+                .contains("6402 0314 0974 0001");
+    }
 }

@@ -303,6 +303,20 @@ class WorkerFormsIntegrationTests {
     }
 
     @Test
+    void theRiskListOfABpuMembershipOffersNoWageEarnerDefaultForBpuPaysJkkOnDeclaredIncome() {
+        Worker w = registered(HERE, Categories.of("PETANI"));
+        Http op = operator();
+        String form = op.get("/pekerja/id/" + w.id()).body().split("id=\"change-terms\"")[1].split("</form>")[0];
+        assertThat(form).contains("<option value=\"\">Tidak berlaku untuk BPU (JKK 1% dari penghasilan)</option>")
+                .doesNotContain("Sangat rendah untuk PU");
+        assertThat(op.get("/pekerja/id/" + w.id() + "?lang=en").body()).contains("Not used for BPU (JKK is 1% of declared income)")
+                .doesNotContain("Very low for PU");
+        Worker official = registered(HERE, Categories.of("PERANGKAT_DESA"));
+        assertThat(op.get("/pekerja/id/" + official.id() + "?lang=id").body()).as("a PU membership keeps its default")
+                .contains("Sangat rendah untuk PU (bawaan)").doesNotContain("Tidak berlaku untuk BPU");
+    }
+
+    @Test
     void readOnlyRolesSeeNoFormsAndArePostedAway() {
         Worker w = registered(HERE, Categories.of("KADER"));
         Http monitor = RegistryFixture.browser(port, accounts, "form-monitor", Role.MONITOR, "63.04");

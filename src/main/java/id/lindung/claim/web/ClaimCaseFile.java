@@ -126,20 +126,29 @@ class ClaimCaseFile {
                 doc.add(new Paragraph(t.get("claim.components.none"), NORMAL));
             } else {
                 List<Reference> shared = c.sharedLegalBasis();
-                PdfPTable components = table(new float[] {38, 20, 42});
-                header(components, t.get("claim.components.component"), t.get("claim.components.amount"), t.get("claim.components.references"));
+                // the legal-basis column only when some row has a basis of its own, as on the case page
+                boolean rowBasis = c.rowsNeedTheirOwnLegalBasis();
+                PdfPTable components = rowBasis ? table(new float[] {38, 20, 42}) : table(new float[] {66, 34});
+                header(components, rowBasis ? new String[] {t.get("claim.components.component"), t.get("claim.components.amount"),
+                        t.get("claim.components.references")} : new String[] {t.get("claim.components.component"), t.get("claim.components.amount")});
                 for (ClaimCase.Component k : c.components()) {
                     components.addCell(cell(componentName(k.code(), t), SMALL, Element.ALIGN_LEFT));
                     components.addCell(cell(fmt.rupiah(k.amount()), SMALL, Element.ALIGN_RIGHT));
-                    List<Reference> own = k.legalBasisUnlessShared(shared);
-                    components.addCell(cell(k.legalBasis().isEmpty() ? "–" : references(own, t), SMALL, Element.ALIGN_LEFT));
+                    if (rowBasis) {
+                        List<Reference> own = k.legalBasisUnlessShared(shared);
+                        components.addCell(cell(k.legalBasis().isEmpty() ? "–" : own.isEmpty() ? t.get("claim.components.sharedBelow")
+                                : references(own, t), SMALL, Element.ALIGN_LEFT));
+                    }
                 }
                 components.addCell(cell(t.get("claim.components.total"), SMALL_BOLD, Element.ALIGN_LEFT));
                 components.addCell(cell(fmt.rupiah(c.total()), SMALL_BOLD, Element.ALIGN_RIGHT));
-                components.addCell(cell("", SMALL, Element.ALIGN_LEFT));
+                if (rowBasis) {
+                    components.addCell(cell("", SMALL, Element.ALIGN_LEFT));
+                }
                 doc.add(components);
                 if (!shared.isEmpty()) {
-                    doc.add(new Paragraph(t.get("claim.components.sharedReferences") + ": " + references(shared, t), SMALL));
+                    doc.add(new Paragraph(t.get(rowBasis ? "claim.components.sharedReferences" : "claim.components.everyReference")
+                            + ": " + references(shared, t), SMALL));
                 }
                 if (c.components().stream().anyMatch(k -> "SCHOLARSHIP_MAX".equals(k.code()))) {
                     doc.add(new Paragraph(t.get("claim.components.scholarshipNote"), SMALL));
