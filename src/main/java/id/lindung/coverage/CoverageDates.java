@@ -60,6 +60,6 @@ public final class CoverageDates {
 
     private static InvalidInputException outOfRange(String field, String value, String first, String last) {
         return new InvalidInputException(field, "OUT_OF_RANGE", field + " " + id.lindung.platform.InputProblem.shown(value)
-                + " is outside " + first + " to " + last + " (from the start of BPJS Ketenagakerjaan's programmes to a year after today)");
+                + " is outside " + first + " to " + last + " (from the start of the social security programmes to a year after today)");
     }
 }

@@ -71,6 +71,10 @@ class CoverageInputIntegrationTests {
             assertThat(json(r).path("code").asString()).as(path).isEqualTo("OUT_OF_RANGE");
             assertThat(json(r).path("errors").get(0).path("field").asString()).as(path).isEqualTo(field);
         });
+        // the Indonesian answer (the default) places the date and the bounds in its sentence, not in a tail of values
+        HttpResponse<String> r = api.get("/api/v1/coverage/desa-sadar?region=64.02&date=2015-06-30");
+        assertThat(json(r).path("detail").asString()).contains("Nilai 2015-06-30 di luar rentang 2015-07-01 sampai ")
+                .doesNotContain("Nilai:");
     }
 
     @Test
