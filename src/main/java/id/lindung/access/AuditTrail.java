@@ -46,7 +46,7 @@ public class AuditTrail {
                 throw new InvalidInputException(outOfRange);
             }
             if (from != null && to != null && from.isAfter(to)) {
-                throw new id.lindung.platform.InvalidInputException("from", "PERIOD_INVALID", "from " + from + " is after to " + to);
+                throw new id.lindung.platform.InvalidInputException("from", "PERIOD_INVALID", "to " + to + " is before from " + from);
             }
         }
     }

@@ -37,5 +37,7 @@ public record PlanRequest(String payer, Integer year, String referenceDate, List
     public PlanRequest {
         cohorts = cohorts == null ? List.of() : cohorts;
         name = TextRules.normalise(name, TextRules.Kind.LINE);
+        // a name of zero-width characters only is no name, as a blank one
+        name = name == null || name.isEmpty() ? null : name;
     }
 }

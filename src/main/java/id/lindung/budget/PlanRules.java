@@ -264,6 +264,8 @@ public final class PlanRules {
         }
         // a line of text (TextRules): a bell or a direction override in an agency's name was kept and shown
         String line = in.budgetLine() == null || in.budgetLine().isBlank() ? null : TextRules.normalise(in.budgetLine(), TextRules.Kind.LINE);
+        // a line of zero-width characters only is empty once normalised: not given, so the default line, not ""
+        line = line == null || line.isEmpty() ? null : line;
         TextRules.check(at + "budgetLine", in.budgetLine(), TextRules.Kind.LINE, 100, false).ifPresent(problems::add);
         if (problems.size() > before) {
             return Optional.empty();

@@ -70,11 +70,15 @@ public class WhatIf {
         boolean officials = policy.officials() == null || policy.officials();
         int perangkat = policy.perangkatPerDesa() == null ? 8 : policy.perangkatPerDesa();
         int vulnerable = policy.vulnerablePerDesa() == null ? 0 : policy.vulnerablePerDesa();
+        // one value per sentence: the Indonesian sentence is chosen by the count of values (ProblemLanguage), and the
+        // two-value COUNT_TOO_LARGE reads the first as the count
         if (perangkat < 0 || perangkat > 100) {
-            problems.add(InputProblem.of("perangkatPerDesa", perangkat < 0 ? "NEGATIVE_COUNT" : "COUNT_TOO_LARGE", "perangkatPerDesa is 0 to 100"));
+            problems.add(perangkat < 0 ? InputProblem.of("perangkatPerDesa", "NEGATIVE_COUNT", "A count of people cannot be negative: " + perangkat)
+                    : InputProblem.of("perangkatPerDesa", "COUNT_TOO_LARGE", "At most 100 perangkat per desa"));
         }
         if (vulnerable < 0 || vulnerable > 10_000) {
-            problems.add(InputProblem.of("vulnerablePerDesa", vulnerable < 0 ? "NEGATIVE_COUNT" : "COUNT_TOO_LARGE", "vulnerablePerDesa is 0 to 10,000"));
+            problems.add(vulnerable < 0 ? InputProblem.of("vulnerablePerDesa", "NEGATIVE_COUNT", "A count of people cannot be negative: " + vulnerable)
+                    : InputProblem.of("vulnerablePerDesa", "COUNT_TOO_LARGE", "At most 10,000 vulnerable workers per desa"));
         }
         Rupiah income = PlanRules.wage("vulnerableIncome",
                 policy.vulnerableIncome() == null ? new BigDecimal("1000000") : policy.vulnerableIncome(), problems);

@@ -119,6 +119,17 @@ class PlanRulesTests {
     }
 
     @Test
+    void aBudgetLineOrPlanNameOfZeroWidthCharactersOnlyIsNotGivenSoTheDefaultsApply() {
+        // normalised, it was "": stored as an empty budget line and an empty name instead of the defaults
+        List<InputProblem> problems = new ArrayList<>();
+        List<Cohort> cohorts = RULES.cohorts(List.of(new PlanRequest.CohortInput("RT_RW", "BPU", 24L, null, List.of("JKK", "JKM"),
+                "2027-03", "\u200B\u200B")), 2027, "APBDES", problems);
+        assertThat(problems).isEmpty();
+        assertThat(cohorts.get(0).budgetLine()).isEqualTo(BudgetLines.PERSONNEL);
+        assertThat(new PlanRequest("APBDES:64.02.03.2007", 2027, null, List.of(), "\u200B").name()).isNull();
+    }
+
+    @Test
     void theReferenceDateOfAPastYearIsItsLastDayAndOtherwiseToday() {
         List<InputProblem> problems = new ArrayList<>();
         assertThat(PlanRules.referenceDate(null, 2025, TODAY, problems)).isEqualTo(LocalDate.of(2025, 12, 31));

@@ -93,6 +93,27 @@ class ProblemLanguageIntegrationTests {
         }
     }
 
+    /**
+     * The Indonesian sentence is chosen by how many values the English one names, and places them by position: an audit
+     * period named its start first where the sentence expects its end ("Tanggal berakhir 2026-12-01 sebelum tanggal mulai
+     * 2026-01-01", false), and the what-if's "perangkatPerDesa is 0 to 100" read as "Jumlah orang 0 melebihi 100".
+     */
+    @Test
+    void aSentencePlacesEachValueWhereItsMeaningIs() throws Exception {
+        HttpRequest audit = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/audit?from=2026-12-01&to=2026-01-01"))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, "problem-language-admin", Role.ADMIN, "ID")).GET().build();
+        JsonNode period = JSON.readTree(HttpClient.newHttpClient().send(audit, HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(period.get("code").asString()).isEqualTo("PERIOD_INVALID");
+        assertThat(period.get("errors").get(0).get("message").asString())
+                .isEqualTo("Tanggal berakhir 2026-01-01 sebelum tanggal mulai 2026-12-01.");
+        JsonNode tooMany = send("POST", "/api/v1/what-if", "{\"region\":\"64.02\",\"perangkatPerDesa\":101}", null);
+        assertThat(tooMany.get("errors").get(0).get("code").asString()).isEqualTo("COUNT_TOO_LARGE");
+        assertThat(tooMany.get("errors").get(0).get("message").asString()).isEqualTo("Jumlah orang paling banyak 100.");
+        JsonNode negative = send("POST", "/api/v1/what-if", "{\"region\":\"64.02\",\"vulnerablePerDesa\":-3}", null);
+        assertThat(negative.get("errors").get(0).get("code").asString()).isEqualTo("NEGATIVE_COUNT");
+        assertThat(negative.get("errors").get(0).get("message").asString()).isEqualTo("Jumlah orang tidak boleh negatif: -3.");
+    }
+
     @Test
     void aNotFoundIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
         JsonNode indonesian = send("GET", "/api/v1/regions/99", null, null);
