@@ -94,7 +94,8 @@ class BudgetApiController {
      */
     @JsonIgnoreProperties({"id", "payerName", "payerKind", "regionCode", "status", "startMonth", "months", "byProgram",
             "budgetLines", "payerShare", "workerShare", "total", "people", "registeredPeople", "plannedPeople", "listPeople",
-            "officials", "officialsByCategory", "projected", "projectedValues", "unverified", "assumptions", "regulationVersion"})
+            "officials", "officialsByCategory", "projected", "projectedValues", "unverified", "unverifiedSource", "assumptions",
+            "regulationVersion"})
     record EditRequest(String payer, Integer year, String referenceDate, List<PlanRequest.CohortInput> cohorts, String name,
                        @Schema(type = "string", allowableValues = {"KEEP", "REMOVE"},
                                description = "KEEP (the default) or REMOVE; the plan's own namedList object, sent back, keeps it")
