@@ -86,7 +86,7 @@ public class LocalRegulations {
     public List<LocalRegulation> list(String regionCode, LocalDate inForceOn, RegionScope scope) {
         RegionScope region = narrow(regionCode, scope);
         if (inForceOn != null && outsideRegister(inForceOn)) {
-            throw new InvalidInputException("inForceOn", "DATE_INVALID", "inForceOn " + inForceOn + " is outside 1945-2100");
+            throw new InvalidInputException("inForceOn", "DATE_INVALID", "inForceOn " + inForceOn + " is outside 1945-01-01 to 2100-12-31");
         }
         return jdbc.sql(SELECT + "\n" + """
                  where ((l.region_code >= :lo and l.region_code < :hi) or l.region_code = any(:ancestors))
@@ -257,7 +257,8 @@ public class LocalRegulations {
         try {
             LocalDate d = LocalDate.parse(text.strip());
             if (outsideRegister(d)) {
-                problems.add(InputProblem.of(field, "DATE_INVALID", field + " " + d + " is outside 1945-2100"));
+                // the date and both bounds as values: the Indonesian sentence for three values places them (ProblemLanguage)
+                problems.add(InputProblem.of(field, "DATE_INVALID", field + " " + d + " is outside 1945-01-01 to 2100-12-31"));
                 return null;
             }
             return d;

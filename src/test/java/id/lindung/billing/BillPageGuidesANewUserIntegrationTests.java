@@ -30,7 +30,10 @@ class BillPageGuidesANewUserIntegrationTests {
     @Autowired BillingRuns runs;
     @Autowired Payments payments;
 
-    /** Telaga Baru (62.02.06.2010): one perangkat desa with JKK and JP, billed for March 2024, paid in April. */
+    /**
+     * A desa of regency 53.10, which no other test bills (in 62.02 a district's run of March 2024 in another test counted
+     * these bills): one perangkat desa with JKK and JP, billed for March 2024, paid in April.
+     */
     private long billedVillage(String desa, YearMonth month) {
         BillingFixture fx = new BillingFixture(jdbc);
         long village = fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desa, desa);
@@ -45,7 +48,7 @@ class BillPageGuidesANewUserIntegrationTests {
 
     @Test
     void aBillStillOwingOffersToRecordAPaymentForItsPayerAndAPaidOneDoesNot() {
-        String desa = "62.02.06.2010";
+        String desa = "53.10.01.2001";
         YearMonth month = YearMonth.of(2024, 3);
         long billId = billedVillage(desa, month);
         Http operator = TestUsers.browser(port, accounts, "bill-guide-operator", Role.VILLAGE_OPERATOR, desa);
@@ -67,7 +70,7 @@ class BillPageGuidesANewUserIntegrationTests {
 
     @Test
     void onAPhoneEachBillLineNamesWhoseShareItIsUnderItsProgramme() {
-        String desa = "62.02.06.2011";
+        String desa = "53.10.01.2002";
         long billId = billedVillage(desa, YearMonth.of(2024, 3));
         Http operator = TestUsers.browser(port, accounts, "bill-share-operator", Role.VILLAGE_OPERATOR, desa);
 

@@ -60,10 +60,12 @@ class CoverageReviewIntegrationTests {
         Map<String, String> form = regulation("99999-99-99");
         form.put("title", "");
         String id = dpmd().postForm("/cakupan/regulasi?lang=id", form).body();
-        assertThat(id).contains("Tanggal ditandatangani: Tanggal tidak valid").contains("Judul: Wajib diisi")
+        // the refused text and the form a date takes, in the Indonesian sentence (it was the value-less "Tanggal tidak valid")
+        assertThat(id).contains("Tanggal ditandatangani: Tanggal &#39;99999-99-99&#39; tidak sah: tulis sebagai YYYY-MM-DD.")
+                .contains("Judul: Wajib diisi")
                 .doesNotContain("{0}").doesNotContain("ditandatangani {0}").doesNotContain("Regulasi daerah: Wajib");
         String en = dpmd().postForm("/cakupan/regulasi?lang=en", regulation("2030-01-01")).body();
-        assertThat(en).contains("Date signed: The date may not be after today").doesNotContain("{0}");
+        assertThat(en).contains("Date signed: The date 2030-01-01 is after today.").doesNotContain("{0}");
     }
 
     @Test

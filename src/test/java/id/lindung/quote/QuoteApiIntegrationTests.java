@@ -52,7 +52,8 @@ class QuoteApiIntegrationTests {
         JsonNode warning = JSON.readTree(low.body()).get("warnings").get(0);
         assertThat(warning.get("field").asString()).isEqualTo("wage");
         assertThat(warning.get("code").asString()).isEqualTo("WAGE_BELOW_USUAL_MINIMUM");
-        assertThat(warning.get("message").asString()).contains("100", "1000000");
+        // in the answer's language, Indonesian by default: the wage and the usual least as rupiah
+        assertThat(warning.get("message").asString()).contains("Rp 100 ", "Rp 1.000.000");
         var usual = api().postJson("/api/v1/quotes/contribution", """
                 {"segment":"PU","month":"2026-01","wage":1000000,"risk":"VERY_LOW","programs":["JKK","JKM"]}""");
         assertThat(JSON.readTree(usual.body()).get("warnings").size()).isZero();
