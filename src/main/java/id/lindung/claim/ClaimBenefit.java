@@ -118,10 +118,13 @@ final class ClaimBenefit {
             return BenefitRequest.pension(in.incidentDate(), f.contributionMonths() + (int) laterMonths, average)
                     .withSegment(in.segment()).withPension(new PensionFacts(in.birthDate(), start, later, f.contributionMonths()));
         }
-        if (f.contributionMonths() != null && catalog.find("jp.minContributionMonths", in.incidentDate())
-                .map(v -> f.contributionMonths() < v.whole()).orElse(false)) {
+        // the pension's months named, so the page's sentence can say both numbers in either language
+        java.util.Optional<Integer> pensionMonths = f.contributionMonths() == null ? java.util.Optional.empty()
+                : catalog.find("jp.minContributionMonths", in.incidentDate()).map(v -> v.whole()).filter(min -> f.contributionMonths() < min);
+        if (pensionMonths.isPresent()) {
             throw InvalidInputException.refused("facts.contributionStart", "JP_CONTRIBUTION_START_REQUIRED",
-                    "facts.contributionMonths " + f.contributionMonths() + " is below a monthly pension's months: the lump sum"
+                    "facts.contributionMonths " + f.contributionMonths() + " is below a monthly pension's " + pensionMonths.get()
+                            + " months: the lump sum"
                             + " pays back contributions month by month, so give facts.contributionStart (the first month, with"
                             + " facts.averageWage) or leave facts.contributionMonths out to pay back the JP contributions"
                             + " recorded in Lindung (" + in.history().size() + " month(s))");

@@ -1,6 +1,7 @@
 package id.lindung.importing;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.ProblemLanguage;
 import id.lindung.registry.BulkRegistration;
 import id.lindung.platform.CsvDialect;
 import id.lindung.platform.SpreadsheetSafe;
@@ -31,8 +32,10 @@ class ImportRejections {
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
     private final BulkRegistration bulk;
+    private final ProblemLanguage language;
 
-    ImportRejections(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BulkRegistration bulk) {
+    ImportRejections(JdbcClient jdbc, JdbcTemplate jdbcTemplate, BulkRegistration bulk, ProblemLanguage language) {
+        this.language = language;
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
         this.bulk = bulk;
@@ -149,9 +152,11 @@ class ImportRejections {
     /**
      * The refused rows as CSV: the file's own columns plus {@code error}, {@code error_code} and {@code line}, one line
      * per refused row (its problems joined), ready to be corrected and uploaded again (the import ignores the three
-     * added columns). Cells are neutralised against formulas. The import reads both dialects' files back.
+     * added columns). Cells are neutralised against formulas. The import reads both dialects' files back. {@code error}
+     * is in {@code locale} with the values of the English sentence ({@link ProblemLanguage#inLanguage}, as the API
+     * answers); {@code error_code} never changes with the language.
      */
-    void writeCsv(ImportBatch batch, CsvDialect dialect, Writer out) {
+    void writeCsv(ImportBatch batch, CsvDialect dialect, Writer out, java.util.Locale locale) {
         long id = batch.id();
         String[] header = jdbc.sql("select header from import_batch where id = ?").param(batch.id())
                 .query((rs, n) -> (String[]) rs.getArray(1).getArray()).single();
@@ -160,7 +165,8 @@ class ImportRejections {
                 .params(id, Kind.REJECTION.name())
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
                     long line = rs.getLong(1);
-                    String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ") + rs.getString(3);
+                    String problem = (rs.getString(2) == null ? "" : rs.getString(2) + ": ")
+                            + language.inLanguage(rs.getString(5), rs.getString(3), locale);
                     Object[] entry = byLine.get(line);
                     if (entry == null) {
                         byLine.put(line, new Object[] {(String[]) rs.getArray(4).getArray(), new StringBuilder(problem),

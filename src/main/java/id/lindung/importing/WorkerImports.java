@@ -607,19 +607,22 @@ public class WorkerImports {
     /**
      * The refused rows as CSV: the file's own columns plus {@code error}, {@code error_code} and {@code line}, one line
      * per refused row (its problems joined), ready to be corrected and uploaded again (the import ignores the three
-     * added columns). Cells are neutralised against formulas.
+     * added columns). Cells are neutralised against formulas. In English: the command line's file beside the imported one.
      */
     public void writeRejectionsCsv(long id, Writer out) {
-        writeRejectionsCsv(id, CsvDialect.COMMA, out);
+        writeRejectionsCsv(id, CsvDialect.COMMA, out, java.util.Locale.ENGLISH);
     }
 
-    /** {@link #writeRejectionsCsv(long, Writer)} in a dialect: semicolon-separated for Excel with Indonesian settings. */
-    public void writeRejectionsCsv(long id, CsvDialect dialect, Writer out) {
+    /**
+     * {@link #writeRejectionsCsv(long, Writer)} in a dialect (semicolon-separated for Excel with Indonesian settings) and
+     * the requester's language: the {@code error} column in {@code locale}, the codes unchanged.
+     */
+    public void writeRejectionsCsv(long id, CsvDialect dialect, Writer out, java.util.Locale locale) {
         requireWriter(); // the raw rows hold full NIKs, birth dates and phones: only for those who may correct and re-upload them
         ImportBatch batch = get(id);
         // recorded before the first byte: writing closes the response, and the reader may act on it at once
         audit.exported("import_rejections", String.valueOf(id), batch.scopeCode(), Map.of("format", "csv", "rows", batch.rejectedRows()));
-        rejections.writeCsv(batch, dialect, out);
+        rejections.writeCsv(batch, dialect, out, locale);
     }
 
     private Map<String, Boolean> villagesIn(RegionScope scope) {

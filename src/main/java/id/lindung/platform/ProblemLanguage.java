@@ -157,14 +157,40 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
      * is in the form's field already. The English message when the code has no sentence.
      */
     public String onPage(InputProblem problem, Locale locale) {
+        return onPage(problem, locale, List.of());
+    }
+
+    /**
+     * {@link #onPage(InputProblem, Locale)} for a page with sentences of its own (a claim's {@code claim.code.}, the
+     * budget's {@code budget.code.}, an import's {@code import.problem.}): the page's sentence first, under these key
+     * prefixes in order, when it names every value the English sentence names; else as any page.
+     */
+    /** {@link #onPage(InputProblem, Locale, List)} of a stored refusal: its code and English sentence (a row of a job or batch). */
+    public String onPage(String code, String english, Locale locale, List<String> ownPrefixes) {
+        return onPage(new InputProblem(0, null, code, english), locale, ownPrefixes);
+    }
+
+    public String onPage(InputProblem problem, Locale locale, List<String> ownPrefixes) {
         List<String> named = values(problem.message()).stream().filter(v -> !v.startsWith("'")).toList();
-        for (String key : List.of("problem." + problem.code(), "refusal." + problem.code())) {
+        List<String> keys = new ArrayList<>();
+        ownPrefixes.forEach(prefix -> keys.add(prefix + problem.code()));
+        keys.add("problem." + problem.code());
+        keys.add("refusal." + problem.code());
+        for (String key : keys) {
             String own = messages.getMessage(key, null, null, locale);
             if (own != null && own.indexOf('{') < 0 && named.stream().allMatch(own::contains)) {
                 return own;
             }
         }
         return text(problem.code(), problem.message(), locale);
+    }
+
+    /**
+     * A problem's sentence as the API answers it in {@code locale} (a download's or an answer's refusal beside its code):
+     * the English sentence in English, the code's sentence with the English one's values otherwise.
+     */
+    public String inLanguage(String code, String english, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? english : text(code, english, locale);
     }
 
     /**

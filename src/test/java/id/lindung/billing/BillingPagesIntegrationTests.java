@@ -140,6 +140,27 @@ class BillingPagesIntegrationTests {
         }
     }
 
+    /**
+     * A refused row of a payment file names on the job's page the value its reason names, in Indonesian as in English:
+     * the page said "Pembayar tidak dikenal atau di luar wilayah Anda." without the payer the row gave. Checked only:
+     * nothing is stored.
+     */
+    @Test
+    void aRefusedPaymentRowOnTheJobPageNamesItsPayerInBothLanguages() {
+        String desa = "62.02.01.2007";
+        TestUsers.token(accounts, "job-lang-operator", Role.VILLAGE_OPERATOR, desa);
+        Http operator = Http.browser(port);
+        operator.login("job-lang-operator", TestUsers.PASSWORD);
+        byte[] file = "payer,reference,date,amount\nAPBDES:62.02.01.2999,LANG-1,2024-04-10,5000\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (String[] language : new String[][] {{"id", "Pembayar APBDES:62.02.01.2999 tidak dikenal atau di luar wilayah Anda."},
+                {"en", "The payer APBDES:62.02.01.2999 is unknown or outside your area."}}) {
+            String csrf = Http.csrfOf(operator.get("/pembayaran?lang=" + language[0]).body());
+            var checked = operator.upload("/pembayaran/impor?stage=check", "file", "lang.csv", file, csrf);
+            assertThat(checked.statusCode()).as(checked.body()).isEqualTo(302);
+            assertThat(awaitJob(operator, checked)).as(language[0]).contains(language[1]);
+        }
+    }
+
     @Test
     void aPaymentFileFromThePageRunsInTheBackgroundAndItsResultStaysOnItsPage() {
         String desa = "62.02.01.2007";

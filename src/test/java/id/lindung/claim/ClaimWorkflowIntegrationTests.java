@@ -443,6 +443,26 @@ class ClaimWorkflowIntegrationTests {
                 .containsExactly("REPORTED_IN_FUTURE@reportedOn");
     }
 
+    /**
+     * A refused date on the claim form names its bounds in Indonesian as in English: the page said only "Nilai di luar
+     * batas yang diizinkan." (claim.code.OUT_OF_RANGE), dropping the 1900-01-01 to 9999-12-31 the module's message names.
+     */
+    @Test
+    void aRefusedDateOnTheClaimFormNamesItsBoundsInIndonesianAsInEnglish() {
+        String nik = officialSince2025();
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        for (String language : new String[] {"id", "en"}) {
+            Http page = TestUsers.browser(port, accounts, "claims-form-dpmd", Role.DPMD, "71.05");
+            String form = page.get("/klaim/baru?lang=" + language + "&pekerja=" + publicId).body();
+            java.util.Map<String, String> fields = new java.util.HashMap<>(java.util.Map.of("_csrf", Http.csrfOf(form), "worker", publicId,
+                    "case", "JKK_TEMPORARY_DISABILITY", "incidentDate", "1800-01-01", "months", "1"));
+            HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=" + language, fields);
+            assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+            assertThat(preview.body()).as(language).contains("1900-01-01").contains("9999-12-31")
+                    .contains("id".equals(language) ? "Nilai di luar rentang yang diterima." : "The value is outside the accepted range.");
+        }
+    }
+
     @Test
     void aCaseThatWouldPayNothingIsRefusedForItCouldNeverBePaid() {
         String nik = officialSince2025();

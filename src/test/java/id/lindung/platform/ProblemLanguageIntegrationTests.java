@@ -67,6 +67,28 @@ class ProblemLanguageIntegrationTests {
         assertThat(english.get("message").asString()).startsWith("wage 100 is below 1000000 rupiah, less than anyone is usually reported at");
     }
 
+    /**
+     * A benefit quote's rejections were English on an Indonesian answer ("the JKM scholarship needs 3 years of
+     * membership; ..."): they follow the request's language as warnings do, with the values of the English sentence;
+     * the code never changes.
+     */
+    @Test
+    void aBenefitRejectionIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
+        String shortMembership = "{\"case\":\"JKM_DEATH\",\"date\":\"2025-05-10\",\"segment\":\"BPU\",\"wage\":1000000,"
+                + "\"membershipStart\":\"2024-01-01\",\"children\":2}";
+        for (String indonesian : new String[] {null, "id"}) {
+            HttpResponse<String> response = answer("POST", "/api/v1/quotes/benefit", shortMembership, indonesian);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode rejection = JSON.readTree(response.body()).get("rejections").get(0);
+            assertThat(rejection.get("code").asString()).isEqualTo("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT");
+            assertThat(rejection.get("message").asString()).as(indonesian)
+                    .isEqualTo("SCHOLARSHIP_MAX: Beasiswa JKM memerlukan kepesertaan paling sedikit 3 tahun; kepesertaan dimulai 2024-01-01.");
+        }
+        JsonNode english = JSON.readTree(answer("POST", "/api/v1/quotes/benefit", shortMembership, "en").body()).get("rejections").get(0);
+        assertThat(english.get("code").asString()).isEqualTo("SCHOLARSHIP_MEMBERSHIP_TOO_SHORT");
+        assertThat(english.get("message").asString()).isEqualTo("SCHOLARSHIP_MAX: the JKM scholarship needs 3 years of membership; membership started 2024-01-01");
+    }
+
     @Test
     void anInputProblemIsIndonesianByDefaultAndEnglishWhenTheClientAsksForEnglish() throws Exception {
         for (String indonesian : new String[] {null, "id", "id-ID,id;q=0.9,en;q=0.5", "fr"}) {

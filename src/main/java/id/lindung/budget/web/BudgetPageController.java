@@ -39,12 +39,15 @@ class BudgetPageController {
     private final PlanDocuments documents;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage language;
     private final NamedLists namedLists;
     private final WorkerCategories categories;
     private final RegionLabels regions;
 
     BudgetPageController(BudgetPlans plans, PlanOverviews overviews, PlanDocuments documents, CurrentActor currentActor,
-                         MessageSource messages, NamedLists namedLists, WorkerCategories categories, RegionLabels regions) {
+                         MessageSource messages, NamedLists namedLists, WorkerCategories categories, RegionLabels regions,
+                         id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.namedLists = namedLists;
         this.categories = categories;
         this.regions = regions;
@@ -118,7 +121,7 @@ class BudgetPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("listProblems", e.problems().stream().map(p -> (p.line() > 0
                     ? messages.getMessage("budget.list.line", new Object[] {p.line()}, locale) + " · " : "")
-                    + (p.field() == null ? "" : p.field() + ": ") + BudgetProblems.text(p, messages, locale)).toList());
+                    + (p.field() == null ? "" : p.field() + ": ") + BudgetProblems.text(p, messages, language, locale)).toList());
             return plan(id, model, locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -168,7 +171,7 @@ class BudgetPageController {
             try {
                 model.addAttribute("comparison", overviews.compare(picked, actor));
             } catch (InvalidInputException e) {
-                model.addAttribute("problems", BudgetProblems.of(e.problems(), java.util.Set.of(), messages, locale));
+                model.addAttribute("problems", BudgetProblems.of(e.problems(), java.util.Set.of(), messages, language, locale));
             }
         } else if (!picked.isEmpty()) {
             model.addAttribute("pickMore", true);

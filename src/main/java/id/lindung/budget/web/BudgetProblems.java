@@ -1,6 +1,7 @@
 package id.lindung.budget.web;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.ProblemLanguage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.springframework.context.MessageSource;
 
 /**
  * A refused input's problems as the budget pages show them: each code's sentence in the page's language
- * ({@code budget.code.*}, else the registry's {@code problem.*}, else the module's message), placed at the field it
+ * ({@link #text}: the values of the module's message kept), placed at the field it
  * names ({@link #at}) or above the form ({@link #other}). The code stays in the tooltip, as the API gives it.
  *
  * @param at    the text of each field's problems, by field name as the module names it ({@code cohorts[2].wage})
@@ -54,12 +55,13 @@ record BudgetProblems(Map<String, String> at, List<Shown> other) {
     }
 
     /** @param fields the fields the form shows */
-    static BudgetProblems of(List<InputProblem> problems, Set<String> fields, MessageSource messages, Locale locale) {
+    static BudgetProblems of(List<InputProblem> problems, Set<String> fields, MessageSource messages, ProblemLanguage language,
+                             Locale locale) {
         Map<String, String> at = new LinkedHashMap<>();
         List<Shown> other = new ArrayList<>();
         for (InputProblem p : problems) {
             String field = p.field() == null ? "" : p.field();
-            String text = text(p, messages, locale);
+            String text = text(p, messages, language, locale);
             if (fields.contains(field)) {
                 at.merge(field, text, (a, b) -> a.equals(b) ? a : a + " " + b);
             } else if (p.line() > 0) {
@@ -72,8 +74,11 @@ record BudgetProblems(Map<String, String> at, List<Shown> other) {
         return new BudgetProblems(at, other);
     }
 
-    static String text(InputProblem p, MessageSource messages, Locale locale) {
-        return messages.getMessage("budget.code." + p.code(), null,
-                messages.getMessage("problem." + p.code(), null, p.message(), locale), locale);
+    /**
+     * The budget's sentence ({@code budget.code.*}) when it names the values the module's message names, else the
+     * registry's or the API's sentence with those values ({@link ProblemLanguage#onPage}), else the message.
+     */
+    static String text(InputProblem p, MessageSource messages, ProblemLanguage language, Locale locale) {
+        return language.onPage(p, locale, List.of("budget.code."));
     }
 }

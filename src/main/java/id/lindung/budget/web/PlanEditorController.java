@@ -39,10 +39,13 @@ class PlanEditorController {
     private final WorkerCategories categories;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage language;
     private final JdbcClient jdbc;
 
     PlanEditorController(BudgetPlans plans, PlanEdits edits, WorkerCategories categories, CurrentActor currentActor,
-                         MessageSource messages, JdbcClient jdbc) {
+                         MessageSource messages, JdbcClient jdbc,
+                         id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.plans = plans;
         this.edits = edits;
         this.categories = categories;
@@ -152,7 +155,7 @@ class PlanEditorController {
             return "redirect:/anggaran/" + saved;
         } catch (InvalidInputException e) {
             BudgetProblems problems = BudgetProblems.of(BudgetProblems.toRows(e.problems(), rowOf), new HashSet<>(form.slots()),
-                    messages, locale);
+                    messages, language, locale);
             return editor(id, form, choice, problems, null, model, actor, locale);
         }
     }
@@ -174,7 +177,7 @@ class PlanEditorController {
         if (!typed.isEmpty()) {
             preview = null;
         }
-        return new Costing(preview, BudgetProblems.of(all, new HashSet<>(form.slots()), messages, locale));
+        return new Costing(preview, BudgetProblems.of(all, new HashSet<>(form.slots()), messages, language, locale));
     }
 
     private String editor(Long id, PlanForm form, PlanEdits.ListChoice choice, BudgetProblems problems, Map<String, Object> preview,

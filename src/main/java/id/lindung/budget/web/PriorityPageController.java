@@ -48,10 +48,13 @@ class PriorityPageController {
     private final WorkerCategories categories;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage language;
     private final CategoryRanks categoryRanks;
 
     PriorityPageController(BudgetPlans plans, Prioritisation prioritisation, PriorityReads reads, WorkerCategories categories,
-                           CurrentActor currentActor, MessageSource messages, CategoryRanks categoryRanks) {
+                           CurrentActor currentActor, MessageSource messages, CategoryRanks categoryRanks,
+                           id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.plans = plans;
         this.categoryRanks = categoryRanks;
         this.prioritisation = prioritisation;
@@ -126,7 +129,7 @@ class PriorityPageController {
 
     private BudgetProblems problems(InvalidInputException e, Locale locale) {
         return BudgetProblems.of(e.problems(), Set.of("budget", "order", "candidates", "wage", "programs", "categoryRank", "confirm"),
-                messages, locale);
+                messages, language, locale);
     }
 
     @SuppressWarnings("unchecked")

@@ -39,10 +39,13 @@ class WhatIfPageController {
     private final BudgetPlans plans;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage language;
     private final PlanDocuments documents;
 
     WhatIfPageController(WhatIf whatIf, BudgetPlans plans, CurrentActor currentActor, MessageSource messages,
-                         PlanDocuments documents) {
+                         PlanDocuments documents,
+                         id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.documents = documents;
         this.whatIf = whatIf;
         this.plans = plans;
@@ -61,7 +64,7 @@ class WhatIfPageController {
                 model.addAttribute("result", whatIf.run(form.toPolicy(), actor));
                 model.addAttribute("query", form.query());
             } catch (InvalidInputException e) {
-                model.addAttribute("problems", BudgetProblems.of(e.problems(), FIELDS, messages, locale));
+                model.addAttribute("problems", BudgetProblems.of(e.problems(), FIELDS, messages, language, locale));
             }
         }
         return "budget/whatif";

@@ -65,12 +65,15 @@ class ClaimPageController {
     private final Workers workers;
     private final CurrentActor currentActor;
     private final MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage language;
     private final ClaimCaseFile caseFile;
     private final Clock clock;
     private final id.lindung.region.Regions regions;
 
     ClaimPageController(Claims claims, Workers workers, CurrentActor currentActor, MessageSource messages,
-                        ClaimCaseFile caseFile, Clock clock, id.lindung.region.Regions regions) {
+                        ClaimCaseFile caseFile, Clock clock, id.lindung.region.Regions regions,
+                        id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.regions = regions;
         this.claims = claims;
         this.workers = workers;
@@ -144,7 +147,7 @@ class ClaimPageController {
         try {
             model.addAttribute("preview", claims.preview(ClaimForm.of(params).toRequest(w.nik())));
         } catch (InvalidInputException e) {
-            model.addAttribute("previewProblems", ProblemText.of(e.problems(), messages, locale));
+            model.addAttribute("previewProblems", ProblemText.of(e.problems(), messages, language, locale));
         }
         return "claim/new :: preview";
     }
@@ -159,7 +162,7 @@ class ClaimPageController {
             redirect.addFlashAttribute("flash", "claim.case.saved");
             return "redirect:/klaim/" + opened.id();
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", ProblemText.of(e.problems(), messages, locale));
+            model.addAttribute("problems", ProblemText.of(e.problems(), messages, language, locale));
             return form(w, form, model);
         }
     }
@@ -360,7 +363,7 @@ class ClaimPageController {
             redirect.addFlashAttribute("flash", saved);
             return "redirect:/klaim/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("problems", ProblemText.of(e.problems(), messages, locale));
+            model.addAttribute("problems", ProblemText.of(e.problems(), messages, language, locale));
             return casePage(claims.get(before.id()), model);
         }
     }

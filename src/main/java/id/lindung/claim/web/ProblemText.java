@@ -1,6 +1,7 @@
 package id.lindung.claim.web;
 
 import id.lindung.platform.InputProblem;
+import id.lindung.platform.ProblemLanguage;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -9,21 +10,21 @@ import org.springframework.context.MessageSource;
 
 /**
  * A refused input's problem as a person reads it on a claim page: the code's sentence and the field's label in the
- * page's language ("Tanggal lahir anak 2"), with the module's own message kept as the tooltip. A code without a claim
- * text takes the registry's ({@code problem.*}: NIK and name checks), else that message.
+ * page's language ("Tanggal lahir anak 2"), with the module's own message kept as the tooltip. The claim's sentence
+ * ({@code claim.code.*}) when it names the values the message names, else the registry's ({@code problem.*}: NIK and
+ * name checks) or the API's sentence with those values ({@link ProblemLanguage#onPage}), else that message.
  */
 record ProblemText(String text, String message) {
 
     /** "children[1].birthDate": a field of the second row of a list. */
     private static final Pattern ROW = Pattern.compile("^(\\w+)\\[(\\d+)]\\.(\\w+)$");
 
-    static List<ProblemText> of(List<InputProblem> problems, MessageSource messages, Locale locale) {
-        return problems.stream().map(p -> of(p, messages, locale)).toList();
+    static List<ProblemText> of(List<InputProblem> problems, MessageSource messages, ProblemLanguage language, Locale locale) {
+        return problems.stream().map(p -> of(p, messages, language, locale)).toList();
     }
 
-    static ProblemText of(InputProblem p, MessageSource messages, Locale locale) {
-        String sentence = messages.getMessage("claim.code." + p.code(), null,
-                messages.getMessage("problem." + p.code(), null, p.message(), locale), locale);
+    static ProblemText of(InputProblem p, MessageSource messages, ProblemLanguage language, Locale locale) {
+        String sentence = language.onPage(p, locale, List.of("claim.code."));
         String field = label(p.field(), messages, locale);
         return new ProblemText(field == null ? sentence : field + ": " + sentence, p.message());
     }

@@ -94,12 +94,12 @@ class ImportApiController {
 
     @GetMapping("/{id}/rejections.csv")
     void rejections(@PathVariable long id, @RequestParam(required = false) String delimiter,
-                    jakarta.servlet.http.HttpServletResponse response) throws IOException {
+                    jakarta.servlet.http.HttpServletResponse response, java.util.Locale locale) throws IOException {
         CsvDialect dialect = CsvDialect.of(delimiter);
         imports.get(id);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejections.csv\"");
         var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        imports.writeRejectionsCsv(id, dialect, writer); // closes the writer, which flushes it
+        imports.writeRejectionsCsv(id, dialect, writer, locale); // in the requester's language; closes the writer, which flushes it
     }
 }

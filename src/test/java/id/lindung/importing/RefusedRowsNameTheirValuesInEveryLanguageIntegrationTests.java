@@ -1,0 +1,69 @@
+package id.lindung.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.Multipart;
+import id.lindung.support.Niks;
+import id.lindung.support.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A worker import's refused row reads in the requester's language with the values its English reason names: the batch
+ * page said "Upah terlalu banyak digit." without the limit, and the rejection file's {@code error} was English on an
+ * Indonesian download. The codes never change with the language. Nothing is registered (every row is refused).
+ */
+@IntegrationTest
+class RefusedRowsNameTheirValuesInEveryLanguageIntegrationTests {
+
+    private static final String VILLAGE = "63.05.01.2003";
+    private static final LocalDate BIRTH = LocalDate.of(1986, 5, 12);
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+
+    private long batchWithATooLongWage() throws Exception {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "refused-lang", Role.DPMD, "63.05"));
+        String csv = "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n"
+                + Niks.unique("63.05.01", "P", BIRTH) + ",Dewi Lestari,P," + BIRTH + "," + VILLAGE
+                + ",PERANGKAT_DESA,PU,12345678901234567,VERY_LOW,JKK;JKM,APBDES,2025-03-01\n";
+        Multipart upload = Multipart.form().file("file", "too-long.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        var created = api.post("/api/v1/imports", upload.contentType(), upload.body());
+        // no valid row: 422 NO_VALID_ROWS naming the batch, whose rejected row is kept for its page and file
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+        return JsonMapper.builder().build().readTree(created.body()).get("batch").asLong();
+    }
+
+    @Test
+    void theRejectionFileIsInTheRequestersLanguageWithItsCodeUnchanged() throws Exception {
+        long id = batchWithATooLongWage();
+        Http api = Http.withToken(port, TestUsers.token(accounts, "refused-lang", Role.DPMD, "63.05"));
+        for (String indonesian : new String[] {null, "id"}) {
+            String file = indonesian == null ? api.get("/api/v1/imports/" + id + "/rejections.csv").body()
+                    : api.get("/api/v1/imports/" + id + "/rejections.csv", "Accept-Language", indonesian).body();
+            assertThat(file.split("\r?\n")[1]).as(indonesian).contains("wage: Upah paling banyak 16 digit.,WAGE_TOO_LARGE,2")
+                    .doesNotContain("has more than");
+        }
+        String english = api.get("/api/v1/imports/" + id + "/rejections.csv", "Accept-Language", "en").body();
+        assertThat(english.split("\r?\n")[1]).contains("wage: wage has more than 16 digits,WAGE_TOO_LARGE,2");
+    }
+
+    @Test
+    void theBatchPageNamesTheLimitOfARefusedRowInIndonesianAsInEnglish() throws Exception {
+        long id = batchWithATooLongWage();
+        TestUsers.token(accounts, "refused-lang", Role.DPMD, "63.05");
+        Http page = Http.browser(port);
+        page.login("refused-lang", TestUsers.PASSWORD);
+        assertThat(page.get("/impor/pekerja/" + id + "?lang=id").body()).contains("Upah paling banyak 16 digit.")
+                .doesNotContain("Upah terlalu banyak digit.");
+        assertThat(page.get("/impor/pekerja/" + id + "?lang=en").body()).contains("A wage has at most 16 digits.");
+    }
+}
