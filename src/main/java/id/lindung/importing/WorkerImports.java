@@ -116,6 +116,11 @@ public class WorkerImports {
         this.currentActor = currentActor;
     }
 
+    /** The Indonesian name a file may give a risk group instead of its code (SANGAT_RENDAH for VERY_LOW ...). */
+    public static String indonesianRiskName(id.lindung.shared.RiskGroup group) {
+        return WorkerRowParser.RISK_INDONESIAN.get(group);
+    }
+
     /**
      * Reads the upload to a temporary file, then {@link #importFile}. The name the client sent is kept by its last path
      * segment, as every other upload's ({@code ..\..\windows\daftar.csv} was stored and shown whole).

@@ -457,15 +457,18 @@ final class WorkerRowParser {
         return n;
     }
 
+    /** The Indonesian name a file may give each risk group instead of its code; the upload page lists them. */
+    static final java.util.Map<RiskGroup, String> RISK_INDONESIAN = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(
+            java.util.Map.of(RiskGroup.VERY_LOW, "SANGAT_RENDAH", RiskGroup.LOW, "RENDAH", RiskGroup.MEDIUM, "SEDANG",
+                    RiskGroup.HIGH, "TINGGI", RiskGroup.VERY_HIGH, "SANGAT_TINGGI")));
+
     static RiskGroup risk(String s) {
         String t = s.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
-        return switch (t) {
-            case "VERY_LOW", "SANGAT_RENDAH" -> RiskGroup.VERY_LOW;
-            case "LOW", "RENDAH" -> RiskGroup.LOW;
-            case "MEDIUM", "SEDANG" -> RiskGroup.MEDIUM;
-            case "HIGH", "TINGGI" -> RiskGroup.HIGH;
-            case "VERY_HIGH", "SANGAT_TINGGI" -> RiskGroup.VERY_HIGH;
-            default -> null;
-        };
+        for (var group : RISK_INDONESIAN.entrySet()) {
+            if (group.getKey().name().equals(t) || group.getValue().equals(t)) {
+                return group.getKey();
+            }
+        }
+        return null;
     }
 }

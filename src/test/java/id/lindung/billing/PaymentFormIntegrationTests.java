@@ -86,4 +86,44 @@ class PaymentFormIntegrationTests {
         assertThat(element(html, "err-amount")).contains("class=\"field-error\"");
         assertThat(html).containsPattern("id=\"date\"[^>]*value=\"2025-03-04\"").contains("value=\"sejuta\"");
     }
+
+    /** The payer input tag as served. */
+    private static String payerInput(String html) {
+        Matcher m = Pattern.compile("<input [^>]*id=\"payer\"[^>]*>").matcher(html);
+        assertThat(m.find()).as(html).isTrue();
+        return m.group();
+    }
+
+    @Test
+    void aVillageOperatorFindsTheVillagePayerFilledIn() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op3", Role.VILLAGE_OPERATOR, VILLAGE);
+        String input = payerInput(operator.get("/pembayaran").body());
+        assertThat(input).contains("value=\"APBDES:" + VILLAGE + "\"");
+    }
+
+    @Test
+    void aWiderAreaPicksThePayerFromAListAndTheExampleSaysItIsOne() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-dpmd4", Role.DPMD, "64.02.03");
+        String html = operator.get("/pembayaran").body();
+        String input = payerInput(html);
+        // several villages: nothing filled in, and the grey text reads as an example, not as a value
+        assertThat(input).contains("value=\"\"").containsPattern("placeholder=\"contoh: APBDES:64\\.02\\.03\\.\\d{4}\"")
+                .contains("list=\"payer-list\"");
+        assertThat(html).containsPattern("<datalist id=\"payer-list\">[\\s\\S]*value=\"APBDES:" + VILLAGE + "\"[\\s\\S]*</datalist>")
+                .doesNotContain("value=\"APBDES:64.02.01.");
+        assertThat(payerInput(operator.get("/pembayaran?lang=en").body())).contains("placeholder=\"e.g. APBDES:64.02.03.");
+    }
+
+    @Test
+    void theChannelFieldListsTheUsualChannelsInBothLanguages() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op5", Role.VILLAGE_OPERATOR, VILLAGE);
+        String html = operator.get("/pembayaran").body();
+        assertThat(html).containsPattern("<input [^>]*id=\"channel\"[^>]*list=\"channel-list\"")
+                .containsPattern("<input [^>]*id=\"channel\"[^>]*aria-describedby=\"channel-help err-channel\"")
+                .containsPattern("<datalist id=\"channel-list\">[\\s\\S]*value=\"TELLER\"[\\s\\S]*value=\"TRANSFER\"[\\s\\S]*value=\"VA\"")
+                .contains("setor tunai di teller bank").contains("virtual account BPJS Ketenagakerjaan");
+        String english = operator.get("/pembayaran?lang=en").body();
+        assertThat(english).contains("How the money was paid").contains("cash paid in at a bank teller")
+                .doesNotContain("setor tunai di teller bank");
+    }
 }

@@ -15,6 +15,8 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.MoneyField;
+import id.lindung.registry.PayerKind;
+import id.lindung.registry.PayerRegister;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,10 +49,13 @@ class BillingPageController {
     private final BillVersions versions;
     private final id.lindung.billing.BillingJobs jobs;
     private final id.lindung.billing.FinePayments fines;
+    private final PayerRegister payerRegister;
 
     BillingPageController(Bills bills, BillOverview overview, BillingRuns runs, Payments payments, Escalations escalations,
                           Protection protection, CurrentActor currentActor, PublicCheckLimiter limiter, Clock clock,
-                          BillVersions versions, id.lindung.billing.BillingJobs jobs, id.lindung.billing.FinePayments fines) {
+                          BillVersions versions, id.lindung.billing.BillingJobs jobs, id.lindung.billing.FinePayments fines,
+                          PayerRegister payerRegister) {
+        this.payerRegister = payerRegister;
         this.fines = fines;
         this.jobs = jobs;
         this.versions = versions;
@@ -173,8 +178,29 @@ class BillingPageController {
             throw new org.springframework.security.access.AccessDeniedException("Read-only roles cannot record payments");
         }
         model.addAttribute("today", LocalDate.now(clock));
+        payerChoices(currentActor.get(), model);
+        model.addAttribute("channels", CHANNELS);
         model.addAttribute("recentImports", jobs.recent("PAYMENT_IMPORT", currentActor.get(), 5));
         return "billing/payment";
+    }
+
+    /** Most payers the payer field offers to pick from; a wider area (a regency or more) types the code. */
+    static final int PAYER_CHOICES = 300;
+
+    /** The channels a payment usually comes through, offered beside the free-text field (billing.channel.option.*). */
+    static final List<String> CHANNELS = List.of("TELLER", "TRANSFER", "VA", "PPOB");
+
+    /**
+     * What the payer field offers: the payers of the caller's area to pick from (when few enough to list), the village's
+     * own budget filled in when the area has exactly one village payer (APBDES), and a real code of the area as the
+     * example, so an empty field never looks filled in.
+     */
+    private void payerChoices(Actor actor, Model model) {
+        var villages = payerRegister.list(new PayerRegister.Query(PayerKind.APBDES, null, null), actor.scope(), 0, 2);
+        model.addAttribute("onlyVillagePayer", villages.total() == 1 ? villages.items().get(0).code() : null);
+        model.addAttribute("payerExample", villages.items().isEmpty() ? "APBDES:64.02.03.2007" : villages.items().get(0).code());
+        var inScope = payerRegister.list(new PayerRegister.Query(null, null, null), actor.scope(), 0, PAYER_CHOICES);
+        model.addAttribute("payerChoices", inScope.total() <= PAYER_CHOICES ? inScope.items() : List.of());
     }
 
     @PostMapping("/pembayaran")

@@ -3,6 +3,11 @@ package id.lindung.importing.web;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerImports;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.PayerKind;
+import id.lindung.registry.WorkerCategories;
+import id.lindung.shared.Programme;
+import id.lindung.shared.RiskGroup;
+import id.lindung.shared.Segment;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,14 +23,29 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportPageController {
 
     private final WorkerImports imports;
+    private final WorkerCategories categories;
 
-    ImportPageController(WorkerImports imports) {
+    ImportPageController(WorkerImports imports, WorkerCategories categories) {
         this.imports = imports;
+        this.categories = categories;
     }
 
     @GetMapping("/impor/pekerja")
     String form(Model model) {
         model.addAttribute("batches", imports.recent(20));
+        // the accepted values of the coded columns, from what a row is checked against: the registry's active
+        // categories (as the batch's snapshot) and the enums the parser reads
+        model.addAttribute("categories", categories.active());
+        model.addAttribute("segments", Segment.values());
+        model.addAttribute("risks", RiskGroup.values());
+        var riskNames = new java.util.EnumMap<RiskGroup, String>(RiskGroup.class);
+        for (RiskGroup g : RiskGroup.values()) {
+            riskNames.put(g, WorkerImports.indonesianRiskName(g));
+        }
+        model.addAttribute("riskNames", riskNames);
+        model.addAttribute("programmes", Programme.values());
+        model.addAttribute("bpuProgrammes", java.util.List.copyOf(Programme.FOR_BPU));
+        model.addAttribute("payerKinds", PayerKind.values());
         return "importing/upload";
     }
 
