@@ -75,6 +75,9 @@ class MessageBundlesTests {
         BUILT_KEYS.put("import.state.", List.of("PENDING", "VALIDATED", "IMPORTING", "IMPORTED", "PARTIALLY_IMPORTED", "FAILED"));
         BUILT_KEYS.put("billing.kind.", List.of("ORIGINAL", "ADJUSTMENT", "REVERSAL"));
         BUILT_KEYS.put("billing.share.", List.of("EMPLOYER", "WORKER"));
+        // the payment form's usual channels (PaymentPageController) and the import page's payer forms, one per payer kind
+        BUILT_KEYS.put("billing.channel.option.", List.of("TELLER", "TRANSFER", "VA", "PPOB"));
+        BUILT_KEYS.put("import.columns.payer.", names(PayerKind.values()));
         BUILT_KEYS.put("billing.status.", names(ProtectionStatus.values()));
         BUILT_KEYS.put("simulation.case.", names(BenefitCase.values()));
         BUILT_KEYS.put("simulation.risk.", RISK_GROUPS);
