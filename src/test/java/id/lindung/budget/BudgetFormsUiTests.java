@@ -116,7 +116,8 @@ class BudgetFormsUiTests {
             String trader = nik(district, 1, 0), fisher = nik(district, 2, 1), farmer = nik(district, 3, 2);
             upload(driver, HEADER + "\n" + trader + ",Pedagang Satu,L,1981-05-01,PEDAGANG_UMKM,BPU,1000000,JKK;JKM;JP,1\n");
             assertThat(driver.findElement(By.id("list-problems")).getText()).startsWith(id ? "Baris 2" : "Line 2")
-                    .contains(id ? "Peserta BPU hanya dapat mengikuti JKK, JKM dan JHT." : "BPU participants may hold only JKK, JKM and JHT.");
+                    // the refused programme named, as the API names it (the page's own sentence named the three allowed)
+                    .contains(id ? "JP tidak tersedia untuk peserta BPU." : "JP is not available to BPU participants.");
             assertThat(driver.findElements(By.id("list-summary"))).isEmpty();
             assertThat(jdbc.sql("select count(*) from budget_list where plan_id = ?").param(Long.parseLong(plan)).query(Long.class).single())
                     .isZero();
