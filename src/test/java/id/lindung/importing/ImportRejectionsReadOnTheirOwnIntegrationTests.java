@@ -46,10 +46,10 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
         String page = browser.get("/impor/pekerja/" + batch.id()).body();
         assertThat(page).doesNotContain("lihat keterangan NIK")
                 .contains("Jenis kelamin tidak sesuai dengan NIK: angka ke-7 dan ke-8 NIK adalah tanggal lahir, ditambah 40 untuk perempuan.")
-                .contains("Tanggal lahir tidak sesuai dengan NIK: angka ke-7 sampai ke-12 NIK adalah tanggal lahir");
+                .contains("tidak sesuai dengan NIK, yang memuat ").contains("angka ke-7 sampai ke-12 NIK adalah tanggal lahir");
         String english = browser.get("/impor/pekerja/" + batch.id() + "?lang=en").body();
         assertThat(english).doesNotContain("see what the NIK says")
-                .contains("The birth date does not agree with the NIK: its 7th to 12th digits are the birth date")
+                .contains("does not agree with the NIK, which holds ").contains("its 7th to 12th digits are the birth date")
                 .as("one row is a row").contains("Import 1 valid row<").doesNotContain("1 valid rows");
     }
 }

@@ -195,13 +195,14 @@ class PotentialWorkforceIntegrationTests {
                 + "62.13.01.1012,2022,5,BPS\n"
                 + "62.13.01.1012,2022,6,BPS\n").getBytes(StandardCharsets.UTF_8);
         String indonesian = browser.upload("/wilayah/tenaga-kerja/impor", "file", "wf.csv", csv, csrf).body();
-        assertThat(indonesian).contains("Bukan bilangan bulat.", "Tahun harus antara 1990 dan 2100.", "Tidak boleh negatif.",
-                "Jumlah kolom baris ini berbeda dari baris judul", "sudah ada di baris sebelumnya dalam berkas yang sama");
+        // each sentence names the line's own values where the English one does (the year 1800, the column counts, the line)
+        assertThat(indonesian).contains("Bukan bilangan bulat.", "Tahun 1800 di luar rentang 1990-2100.", "Tidak boleh negatif.",
+                "Baris ini punya 2 kolom, baris judul 4", "Sama dengan baris 6: 62.13.01.1012 2022 muncul dua kali.");
         // the English messages were the reason column of the Indonesian page
         assertThat(indonesian).doesNotContain("is not a whole number", "is outside 1990-2100", "is negative",
                 "fields but the header", "Duplicate of line");
         String english = browser.upload("/wilayah/tenaga-kerja/impor?lang=en", "file", "wf.csv", csv, csrf).body();
-        assertThat(english).contains("Not a whole number.", "The year must be between 1990 and 2100.", "Must not be negative.",
-                "already appear on an earlier line").contains("Year &#39;abc&#39; is not a whole number");
+        assertThat(english).contains("Not a whole number.", "The year 1800 is outside 1990-2100.", "Must not be negative.",
+                "Duplicate of line 6: 62.13.01.1012 2022 appears twice.").contains("Year &#39;abc&#39; is not a whole number");
     }
 }
