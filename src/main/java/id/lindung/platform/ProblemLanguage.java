@@ -160,16 +160,16 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
         return onPage(problem, locale, List.of());
     }
 
-    /**
-     * {@link #onPage(InputProblem, Locale)} for a page with sentences of its own (a claim's {@code claim.code.}, the
-     * budget's {@code budget.code.}, an import's {@code import.problem.}): the page's sentence first, under these key
-     * prefixes in order, when it names every value the English sentence names; else as any page.
-     */
     /** {@link #onPage(InputProblem, Locale, List)} of a stored refusal: its code and English sentence (a row of a job or batch). */
     public String onPage(String code, String english, Locale locale, List<String> ownPrefixes) {
         return onPage(new InputProblem(0, null, code, english), locale, ownPrefixes);
     }
 
+    /**
+     * {@link #onPage(InputProblem, Locale)} for a page with sentences of its own (a claim's {@code claim.code.}, the
+     * budget's {@code budget.code.}, an import's {@code import.problem.}): the page's sentence first, under these key
+     * prefixes in order, when it names every value the English sentence names; else as any page.
+     */
     public String onPage(InputProblem problem, Locale locale, List<String> ownPrefixes) {
         List<String> named = values(problem.message()).stream().filter(v -> !v.startsWith("'")).toList();
         List<String> keys = new ArrayList<>();

@@ -121,7 +121,7 @@ class BudgetPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("listProblems", e.problems().stream().map(p -> (p.line() > 0
                     ? messages.getMessage("budget.list.line", new Object[] {p.line()}, locale) + " · " : "")
-                    + (p.field() == null ? "" : p.field() + ": ") + BudgetProblems.text(p, messages, language, locale)).toList());
+                    + (p.field() == null ? "" : p.field() + ": ") + BudgetProblems.text(p, language, locale)).toList());
             return plan(id, model, locale);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -61,7 +61,7 @@ record BudgetProblems(Map<String, String> at, List<Shown> other) {
         List<Shown> other = new ArrayList<>();
         for (InputProblem p : problems) {
             String field = p.field() == null ? "" : p.field();
-            String text = text(p, messages, language, locale);
+            String text = text(p, language, locale);
             if (fields.contains(field)) {
                 at.merge(field, text, (a, b) -> a.equals(b) ? a : a + " " + b);
             } else if (p.line() > 0) {
@@ -78,7 +78,7 @@ record BudgetProblems(Map<String, String> at, List<Shown> other) {
      * The budget's sentence ({@code budget.code.*}) when it names the values the module's message names, else the
      * registry's or the API's sentence with those values ({@link ProblemLanguage#onPage}), else the message.
      */
-    static String text(InputProblem p, MessageSource messages, ProblemLanguage language, Locale locale) {
+    static String text(InputProblem p, ProblemLanguage language, Locale locale) {
         return language.onPage(p, locale, List.of("budget.code."));
     }
 }
