@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -214,8 +213,7 @@ class BudgetFormsUiTests {
     }
 
     private static WebDriverWait waiting(WebDriver driver) {
-        // the totals are swapped by htmx as the form changes: an element read just as it is replaced is read again
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class);
+        return id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30));
     }
 
     private static long digits(String text) {

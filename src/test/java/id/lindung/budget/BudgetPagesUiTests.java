@@ -278,9 +278,7 @@ class BudgetPagesUiTests {
 
     /** A wait that reads the page again when htmx has just replaced what it was reading. */
     private static WebDriverWait waiting(WebDriver driver) {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30));
     }
 
     /** Waits until the live total shows {@code expected} rupiah (the typing's intermediate states pass by first). */

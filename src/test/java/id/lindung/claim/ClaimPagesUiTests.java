@@ -80,9 +80,7 @@ class ClaimPagesUiTests {
     }
 
     private static WebDriverWait waiting(WebDriver driver) {
-        // htmx swaps the status block while the wait reads it: a stale element is read again, not a failure
-        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(15));
     }
 
     @Test

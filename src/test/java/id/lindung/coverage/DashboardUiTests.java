@@ -15,7 +15,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -61,25 +60,25 @@ class DashboardUiTests {
                     .map(td -> Long.parseLong(td.getAttribute("data-value"))).toList();
             assertThat(sorted).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
             assertThat(driver.findElements(By.cssSelector("#trend-table tbody tr"))).hasSize(24);
             assertThat(driver.findElement(By.id("trend-table")).isDisplayed()).as("the numbers are one click away").isFalse();
             driver.findElement(By.cssSelector("#trend details summary")).click();
             assertThat(driver.findElement(By.id("trend-table")).isDisplayed()).isTrue();
 
             driver.findElement(By.cssSelector("#children-table a[href*='region=64.02.03&']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("region=64.02.03&"));
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("region=64.02.03&"));
             driver.findElement(By.cssSelector("#children-table a[href*='region=64.02.03.2007']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("region=64.02.03.2007"));
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("region=64.02.03.2007"));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("64.02.03.2007");
             driver.findElement(By.cssSelector("a[href$='/desa/64.02.03.2007/pekerja']")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/desa/64.02.03.2007/pekerja"));
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/desa/64.02.03.2007/pekerja"));
 
             driver.get("http://localhost:" + port + "/cakupan?region=64.02");
             WebElement date = driver.findElement(By.cssSelector("#date-form input[name=date]"));
             ((JavascriptExecutor) driver).executeScript("arguments[0].value = '2026-01-31';", date);
             driver.findElement(By.cssSelector("#date-form button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("date=2026-01-31"));
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("date=2026-01-31"));
             JsonNode then = JsonMapper.builder().build().readTree(Http.withToken(port, token)
                     .get("/api/v1/coverage?region=64.02&date=2026-01-31").body());
             assertThat(driver.findElement(By.cssSelector("#figure-protected .stat")).getText())
@@ -111,7 +110,7 @@ class DashboardUiTests {
                 assertThat((Long) ((JavascriptExecutor) driver).executeScript("return arguments[0].getClientRects().length;", amount))
                         .as("one line box: " + amount.getText()).isEqualTo(1L);
             }
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
             JavascriptExecutor js = (JavascriptExecutor) driver;
             assertThat(js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).options.locale;")).isEqualTo("id-ID");
             assertThat((String) js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).data.labels[0];"))
@@ -120,7 +119,7 @@ class DashboardUiTests {
                     .isEqualTo("Pekerja (orang)");
 
             driver.get("http://localhost:" + port + "/cakupan?region=64.02&lang=en");
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-chart[data-drawn]")).isEmpty());
             assertThat(js.executeScript("return Chart.getChart(document.getElementById('trend-chart')).options.locale;")).isEqualTo("en-GB");
             Browser.screenshot(driver, "coverage-dashboard-1366");
         } finally {
@@ -149,7 +148,7 @@ class DashboardUiTests {
             WebElement ratio = row.findElement(By.cssSelector("td.key"));
             assertThat(ratio.getRect().getX() + ratio.getRect().getWidth()).as("the ratio is seen without scrolling sideways")
                     .isLessThanOrEqualTo(390);
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-table")).isEmpty());
+            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(60)).until(d -> !d.findElements(By.cssSelector("#trend-table")).isEmpty());
             ((JavascriptExecutor) driver).executeScript("document.querySelector('#trend details, .trend details').open = true;");
             WebElement monthRatio = driver.findElement(By.cssSelector("#trend-table tbody tr td.key"));
             assertThat(monthRatio.getRect().getX() + monthRatio.getRect().getWidth()).as("the trend's ratio too")

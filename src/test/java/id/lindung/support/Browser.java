@@ -114,4 +114,30 @@ public final class Browser {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
+
+    /**
+     * A wait that reads the page again when htmx has just replaced what it was reading. An element read as it is
+     * swapped is either stale (StaleElementReferenceException) or, in Chromium 156, "Node with given id does not
+     * belong to the document" (a plain WebDriverException, which failed ClaimPagesUiTests on CI): both mean "not yet".
+     */
+    public static WebDriverWait waitingThroughSwaps(WebDriver driver, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout) {
+            @Override
+            public <V> V until(java.util.function.Function<? super WebDriver, ? extends V> isTrue) {
+                return super.until(d -> {
+                    try {
+                        return isTrue.apply(d);
+                    } catch (org.openqa.selenium.StaleElementReferenceException swapped) {
+                        return null;
+                    } catch (org.openqa.selenium.WebDriverException e) {
+                        if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                            return null;
+                        }
+                        throw e;
+                    }
+                });
+            }
+        };
+        return wait;
+    }
 }

@@ -35,7 +35,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,7 +156,7 @@ class JourneysUiTests {
                 driver.get(url("/pekerja/baru?lang=id"));
                 driver.findElement(By.id("nik")).sendKeys(Niks.unique(a.districtOf(a.villageA()), p[2], born));
                 // the NIK is checked as it is typed: wait for its answer before going on
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("nik-info")).getText().isBlank());
+                id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("nik-info")).getText().isBlank());
                 driver.findElement(By.id("name")).sendKeys(p[0]);
                 new Select(driver.findElement(By.id("sex"))).selectByValue(p[2]);
                 setValue(driver, driver.findElement(By.id("birthDate")), born.toString());

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -33,7 +32,7 @@ class RegionBrowserUiTests {
             driver.get("http://localhost:" + port + "/wilayah/64.02");
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Kabupaten Kutai Kartanegara");
             driver.findElement(By.cssSelector("input[type=search]")).sendKeys("duri ilir");
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+            var wait = id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(10));
             var hit = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Loa Duri Ilir")));
             hit.click();
             wait.until(ExpectedConditions.urlContains("/wilayah/64.02.03.2007"));

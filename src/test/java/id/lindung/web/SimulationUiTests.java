@@ -68,7 +68,7 @@ class SimulationUiTests {
             assertThat(driver.findElements(By.cssSelector("script:not([src])")).stream()
                     .filter(s -> !s.getAttribute("innerHTML").contains("htmx:configRequest")).toList())
                     .as("the simulation page adds no inline script").isEmpty();
-            var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+            var wait = id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(10));
             Select kind = new Select(driver.findElement(By.cssSelector("#benefit-form select[name=case]")));
             for (var entry : FIELDS.entrySet()) {
                 kind.selectByValue(entry.getKey());

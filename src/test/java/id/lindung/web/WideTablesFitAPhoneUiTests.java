@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,7 +112,7 @@ class WideTablesFitAPhoneUiTests {
                         driver.get("http://localhost:" + port + page + "?lang=" + lang);
                         if (page.equals(worker)) {
                             // the protection card comes by htmx after the page
-                            new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#protection-status table")).isEmpty());
+                            id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#protection-status table")).isEmpty());
                         }
                         String where = page + " " + lang + " at " + (phone ? 390 : 1366) + " px";
                         Browser.screenshot(driver, "wide-tables-" + (phone ? "390-" : "1366-") + lang + page.replaceAll("[^a-z0-9]+", "-"));
@@ -130,7 +129,7 @@ class WideTablesFitAPhoneUiTests {
                     }
                     // what made room is still on the page, where one can see it
                     driver.get("http://localhost:" + port + worker + "?lang=" + lang);
-                    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#protection-status table")).isEmpty());
+                    id.lindung.support.Browser.waitingThroughSwaps(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(By.cssSelector("#protection-status table")).isEmpty());
                     assertThat(shown(driver, "#terms td").replace(',', '.')).as("every membership value shown")
                             .contains("Rp 2.750.000", "Rp 2.500.000", "APBDES:" + village);
                     assertThat(script(driver, "return document.querySelector('#protection-status td.payer-code').textContent.trim()"))
