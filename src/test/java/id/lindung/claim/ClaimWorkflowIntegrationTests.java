@@ -445,7 +445,8 @@ class ClaimWorkflowIntegrationTests {
 
     /**
      * A refused date on the claim form names its bounds in Indonesian as in English: the page said only "Nilai di luar
-     * batas yang diizinkan." (claim.code.OUT_OF_RANGE), dropping the 1900-01-01 to 9999-12-31 the module's message names.
+     * batas yang diizinkan." (claim.code.OUT_OF_RANGE), dropping the 1900-01-01 to 9999-12-31 the module's message names;
+     * in Indonesian the bounds are in the sentence (api.problem.OUT_OF_RANGE.2.1), not after it.
      */
     @Test
     void aRefusedDateOnTheClaimFormNamesItsBoundsInIndonesianAsInEnglish() {
@@ -459,7 +460,7 @@ class ClaimWorkflowIntegrationTests {
             HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=" + language, fields);
             assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
             assertThat(preview.body()).as(language).contains("1900-01-01").contains("9999-12-31")
-                    .contains("id".equals(language) ? "Nilai di luar rentang yang diterima." : "The value is outside the accepted range.");
+                    .contains("id".equals(language) ? "Tanggal harus antara 1900-01-01 dan 9999-12-31." : "The value is outside the accepted range.");
         }
     }
 
