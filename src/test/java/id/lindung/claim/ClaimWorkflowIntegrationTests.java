@@ -464,6 +464,24 @@ class ClaimWorkflowIntegrationTests {
         }
     }
 
+    /**
+     * A failed eligibility check on the claim's preview names its dates in the page's language: the page said only
+     * "Kejadian sebelum kepesertaan dimulai." (claim.code.INCIDENT_BEFORE_MEMBERSHIP), dropping the membership's start
+     * and the incident's date the check names.
+     */
+    @Test
+    void aFailedEligibilityCheckOnTheClaimPreviewNamesItsDates() {
+        String nik = officialSince2025();
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        Http page = TestUsers.browser(port, accounts, "claims-form-dpmd", Role.DPMD, "71.05");
+        String form = page.get("/klaim/baru?lang=id&pekerja=" + publicId).body();
+        HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=id", new java.util.HashMap<>(java.util.Map.of(
+                "_csrf", Http.csrfOf(form), "worker", publicId, "case", "JKK_TEMPORARY_DISABILITY", "incidentDate", "2024-06-01",
+                "months", "1")));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("Kepesertaan JKK dimulai 2025-01-01, setelah kejadian pada 2024-06-01.");
+    }
+
     @Test
     void aCaseThatWouldPayNothingIsRefusedForItCouldNeverBePaid() {
         String nik = officialSince2025();
