@@ -483,6 +483,18 @@ class ClaimWorkflowIntegrationTests {
     }
 
     @Test
+    void theCaseFileNamesALateReportsDaysAsTheCasePageDoes() throws Exception {
+        String nik = officialSince2025();
+        long id = json(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-09-01","reportedOn":"2026-10-31","months":1}"""
+                .formatted(nik)), 201)).get("id").asLong();
+        String late = "Dilaporkan 60 hari setelah kecelakaan";
+        assertThat(expect(dpmd.get("/klaim/" + id + "?lang=id"), 200).body()).contains(late);
+        assertThat(ClaimPagesUiTests.pdfText(dpmd.getBytes("/api/v1/claims/" + id + "/pdf?lang=id").body())).contains(late)
+                .doesNotContain("dilaporkan melewati batas waktu");
+    }
+
+    @Test
     void aCaseThatWouldPayNothingIsRefusedForItCouldNeverBePaid() {
         String nik = officialSince2025();
         String body = "{\"nik\":\"%s\",\"case\":\"%s\",\"incidentDate\":\"2026-11-30\",\"reportedOn\":\"2026-12-01\"%s}";
