@@ -1,7 +1,5 @@
 package id.lindung.billing;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.Role;
@@ -12,21 +10,16 @@ import id.lindung.platform.TextRules;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.RegisteredPayer;
 import id.lindung.shared.Rupiah;
-import id.lindung.shared.RupiahText;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,10 +43,12 @@ public class Payments {
     private final Clock clock;
     private final PaymentBounds bounds;
     private final FinePayments fines;
+    private final PaymentBatch batch;
 
     Payments(JdbcClient jdbc, Payers payers, Allocation allocation, AuditLog audit, TransactionTemplate tx,
-             Clock clock, PaymentBounds bounds, FinePayments fines) {
+             Clock clock, PaymentBounds bounds, FinePayments fines, PaymentBatch batch) {
         this.fines = fines;
+        this.batch = batch;
         this.jdbc = jdbc;
         this.payers = payers;
         this.allocation = allocation;
@@ -240,106 +235,11 @@ public class Payments {
      */
     public ImportResult importCsv(InputStream csv, Actor actor, boolean dryRun, BillingProgress progress, long rows) {
         requireRecorder(actor);
-        long checked = 0;
-        List<Rejection> rejected = new ArrayList<>();
-        List<Map.Entry<Long, PaymentRequest>> good = new ArrayList<>();
-        // rows whose purpose column says "denda": fine payments, recorded after the file's contributions (FinePayments)
-        List<Map.Entry<Long, PaymentRequest>> fineRows = new ArrayList<>();
-        Map<String, RegisteredPayer> payerCache = new HashMap<>();
-        Map<String, Map.Entry<Long, PaymentRequest>> seen = new HashMap<>();
-        int repeated = 0;
-        try (CsvReader<CsvRecord> records = id.lindung.platform.CsvDialect.records(csv)) {
-            Map<String, Integer> index = null;
-            for (CsvRecord rec : records) {
-                long line = rec.getStartingLineNumber();
-                if (index != null) {
-                    progress.advanced(BillingProgress.CHECKING, checked++, rows);
-                }
-                if (index == null && rec.getFields().stream().allMatch(f -> f.replace("\uFEFF", "").isBlank())) {
-                    // nothing before the header but a byte-order mark or blanks: no header yet
-                    continue;
-                }
-                if (index == null) {
-                    index = new HashMap<>();
-                    for (int i = 0; i < rec.getFieldCount(); i++) {
-                        // a UTF-8 BOM (Excel's "CSV UTF-8") before the first name: FastCSV drops it only when it reads bytes
-                        index.put(rec.getField(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
-                    }
-                    for (String col : List.of("payer", "reference", "date", "amount")) {
-                        if (!index.containsKey(col)) {
-                            throw new InvalidInputException(List.of(new InputProblem(1, col, "HEADER_MISSING_COLUMN",
-                                    "Header lacks column " + col + "; expected payer,reference,date,amount")));
-                        }
-                    }
-                    continue;
-                }
-                PaymentRequest request;
-                try {
-                    request = new PaymentRequest(field(rec, index, "payer"), field(rec, index, "reference"),
-                            statementDate(field(rec, index, "date")), RupiahText.parse(field(rec, index, "amount")),
-                            index.containsKey("channel") ? field(rec, index, "channel") : "RECONCILIATION",
-                            index.containsKey("prepayment") && PaymentBounds.isYes(field(rec, index, "prepayment")));
-                } catch (DateTimeParseException e) {
-                    rejected.add(new Rejection(line, "date '" + field(rec, index, "date") + "' is not a date (YYYY-MM-DD or DD/MM/YYYY)",
-                            "PAYMENT_DATE_INVALID"));
-                    continue;
-                } catch (RupiahText.Unreadable e) {
-                    rejected.add(e.reason() == RupiahText.Reason.MORE_THAN_TWO_DECIMALS
-                            ? new Rejection(line, "amount: at most 2 decimals (" + InputProblem.shown(field(rec, index, "amount")) + ")", "AMOUNT_DECIMALS")
-                            : new Rejection(line, "amount '" + InputProblem.shown(field(rec, index, "amount")) + "' is not an amount such as 1500000, "
-                                    + "Rp 1.500.000 or 1.500.000,50", "AMOUNT_INVALID"));
-                    continue;
-                }
-                Boolean fine = index.containsKey("purpose") ? finePurpose(field(rec, index, "purpose")) : Boolean.FALSE;
-                if (fine == null) {
-                    rejected.add(new Rejection(line, "purpose '" + InputProblem.shown(field(rec, index, "purpose"))
-                            + "' is neither iuran (contribution) nor denda (fine)", "PURPOSE_INVALID"));
-                    continue;
-                }
-                if (fine && request.isPrepayment()) {
-                    rejected.add(new Rejection(line, "prepayment: a fine is paid after it accrued, never ahead", "FINE_PREPAYMENT"));
-                    continue;
-                }
-                List<InputProblem> problems = validate(request);
-                if (!problems.isEmpty()) {
-                    rejected.add(rejection(line, problems));
-                    continue;
-                }
-                List<InputProblem> refused = bounds.check(request);
-                if (!refused.isEmpty()) {
-                    rejected.add(rejection(line, refused));
-                    continue;
-                }
-                RegisteredPayer payer = payerCache.computeIfAbsent(request.payer(), code -> payers.find(code)
-                        .filter(p -> actor.scope().covers(p.regionCode())).orElse(null));
-                if (payer == null) {
-                    rejected.add(new Rejection(line, "payer: unknown payer " + request.payer() + " (or outside your area)", "UNKNOWN_PAYER"));
-                    continue;
-                }
-                Map.Entry<Long, PaymentRequest> first = seen.putIfAbsent(payer.code() + "|" + request.reference() + (fine ? "|fine" : ""),
-                        Map.entry(line, request));
-                if (first != null) {
-                    if (first.getValue().rupiah().equals(request.rupiah()) && first.getValue().date().equals(request.date())) {
-                        repeated++;
-                    } else {
-                        rejected.add(new Rejection(line, "reference: " + request.reference() + " is used on line " + first.getKey()
-                                + " for another amount or date", "REFERENCE_REUSED"));
-                    }
-                    continue;
-                }
-                (fine ? fineRows : good).add(Map.entry(line, request));
-            }
-            if (index == null || checked == 0) {
-                // nothing to reconcile is the file's fault, as the worker import says (FILE_EMPTY): an empty or header-only
-                // file answered 200 {"accepted":0}, which reads as "every payment was already there"
-                throw new InvalidInputException(List.of(new InputProblem(1, null, "FILE_EMPTY", index == null
-                        ? "The file is empty; expected a header payer,reference,date,amount and a row per payment"
-                        : "The file has a header but no rows")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        progress.advanced(BillingProgress.CHECKING, checked, Math.max(rows, checked));
+        PaymentFileRows.Read read = PaymentFileRows.read(csv, actor, payers, bounds, progress, rows);
+        List<Map.Entry<Long, PaymentRequest>> good = read.contributions();
+        List<Map.Entry<Long, PaymentRequest>> fineRows = read.fines();
+        List<Rejection> rejected = read.rejected();
+        Map<String, RegisteredPayer> payerCache = read.payers();
         progress.advanced(BillingProgress.RECORDING, 0, good.size());
         // a fine row is checked against the fines owed on its date, which the file's own contributions change (paid on
         // time, a month owes no fine): a dry run with fine rows records the file and rolls it back, so it says exactly
@@ -352,7 +252,7 @@ public class Payments {
                 allocation.lockPayersForPayment(java.util.stream.Stream.concat(good.stream(), fineRows.stream())
                         .map(e -> payerCache.get(e.getValue().payer()).id()).distinct().toList());
             }
-            int[] paid = storeAll(good, payerCache, actor, rejected, dryRun && !rehearse);
+            int[] paid = batch.store(good, payerCache, actor, rejected, dryRun && !rehearse);
             int[] fined = fines.recordFromFile(fineRows, payerCache, actor, rejected, dryRun && !rehearse);
             if (rehearse) {
                 status.setRollbackOnly();
@@ -361,30 +261,9 @@ public class Payments {
         });
         progress.advanced(BillingProgress.RECORDING, good.size(), good.size());
         int accepted = counts[0];
-        int duplicates = counts[1] + repeated;
+        int duplicates = counts[1] + read.repeated();
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));
         return new ImportResult(accepted, duplicates, rejected);
-    }
-
-    /**
-     * A file's {@code purpose}: true for a fine payment ({@code denda}, {@code fine}), false for contributions (empty,
-     * {@code iuran}, {@code contribution}), null for anything else.
-     */
-    static Boolean finePurpose(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        if (t.isEmpty() || t.equals("iuran") || t.equals("contribution")) {
-            return Boolean.FALSE;
-        }
-        return t.equals("denda") || t.equals("fine") ? Boolean.TRUE : null;
-    }
-
-    private static final java.time.format.DateTimeFormatter STATEMENT_DATE = java.time.format.DateTimeFormatter
-            .ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
-
-    /** ISO dates, and DD/MM/YYYY as Indonesian bank statements write them (never month first). */
-    static LocalDate statementDate(String text) {
-        String t = text == null ? "" : text.trim();
-        return t.indexOf('/') >= 0 ? LocalDate.parse(t, STATEMENT_DATE) : LocalDate.parse(t);
     }
 
     /**
@@ -414,7 +293,7 @@ public class Payments {
             }
             numbered.add(Map.entry(n, r));
         }
-        int[] counts = storeAll(numbered, payerCache, actor, rejected, false);
+        int[] counts = batch.store(numbered, payerCache, actor, rejected, false);
         if (!rejected.isEmpty()) {
             Rejection first = rejected.get(0);
             throw "REFERENCE_REUSED".equals(first.code())
@@ -422,99 +301,6 @@ public class Payments {
                     : InvalidInputException.refused("payments", first.code(), "Payment " + first.line() + ": " + first.reason());
         }
         return counts;
-    }
-
-    /**
-     * The payments already recorded under the rows' payers and references ({@code :payers}, {@code :refs}), one probe of
-     * the payment key per row ("offset 0" keeps it a probe): joined, the planner hashed every payment of the history to
-     * look up a file's rows (499,169 read for 4,918 rows, 0.97 s at 500,000 workers).
-     */
-    static final String KNOWN_REFERENCES = """
-            select p.payer_id, p.reference, p.paid_on, p.amount from unnest(cast(:payers as bigint[]), cast(:refs as text[])) as k(payer_id, reference)
-            cross join lateral (select p.payer_id, p.reference, p.paid_on, p.amount from payment p
-                                where p.payer_id = k.payer_id and p.reference = k.reference offset 0) p""";
-
-    /** Inserts the new payments in one statement; a known reference is a duplicate, or a rejection if it differs. */
-    private int[] storeAll(List<Map.Entry<Long, PaymentRequest>> rows, Map<String, RegisteredPayer> payerCache, Actor actor,
-                           List<Rejection> rejected, boolean dryRun) {
-        if (rows.isEmpty()) {
-            return new int[] {0, 0};
-        }
-        if (!dryRun) {
-            allocation.lockPayersForPayment(rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
-        }
-        Map<String, Object[]> existing = new HashMap<>();
-        jdbc.sql(KNOWN_REFERENCES)
-                .param("payers", rows.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
-                .param("refs", rows.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
-                .query((rs, i) -> existing.put(rs.getLong(1) + "|" + rs.getString(2),
-                        new Object[] {rs.getDate(3).toLocalDate(), Rupiah.of(rs.getBigDecimal(4))}))
-                .list();
-        List<Map.Entry<Long, PaymentRequest>> fresh = new ArrayList<>();
-        int duplicates = 0;
-        for (var e : rows) {
-            PaymentRequest r = e.getValue();
-            Object[] known = existing.get(payerCache.get(r.payer()).id() + "|" + r.reference().trim());
-            if (known == null) {
-                fresh.add(e);
-            } else if (known[0].equals(r.date()) && known[1].equals(r.rupiah())) {
-                duplicates++;
-            } else {
-                rejected.add(new Rejection(e.getKey(), "reference: " + r.reference() + " was already used for a payment of "
-                        + ((Rupiah) known[1]).toBigDecimal() + " on " + known[0], "REFERENCE_REUSED"));
-            }
-        }
-        // each new payment within what its payer owes, counting the file's earlier rows for the same payer
-        Map<Long, PaymentBounds.Balance> balances = bounds.balancesOf(fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toList());
-        Map<Long, Rupiah> accepted = new HashMap<>();
-        List<Map.Entry<Long, PaymentRequest>> within = new ArrayList<>();
-        for (var e : fresh) {
-            long payerId = payerCache.get(e.getValue().payer()).id();
-            PaymentBounds.Balance balance = balances.get(payerId);
-            Rupiah before = accepted.getOrDefault(payerId, Rupiah.ZERO);
-            List<InputProblem> refused = bounds.check(e.getValue(), balance, before);
-            if (refused.isEmpty()) {
-                within.add(e);
-                accepted.put(payerId, before.plus(e.getValue().rupiah()));
-            } else {
-                rejected.add(rejection(e.getKey(), refused));
-            }
-        }
-        fresh = within;
-        if (dryRun || fresh.isEmpty()) {
-            return new int[] {fresh.size(), duplicates};
-        }
-        if (fresh.isEmpty()) {
-            return new int[] {0, duplicates};
-        }
-        Map<String, Long> ids = new HashMap<>();
-        jdbc.sql("""
-                insert into payment (payer_id, payer_region_code, reference, paid_on, amount, channel, recorded_by)
-                select * from unnest(:payers, :regions, :refs, :dates, :amounts, :channels, :by)
-                on conflict (payer_id, reference) do nothing returning id, payer_id, reference""")
-                .param("payers", fresh.stream().map(e -> payerCache.get(e.getValue().payer()).id()).toArray(Long[]::new))
-                .param("regions", fresh.stream().map(e -> payerCache.get(e.getValue().payer()).regionCode()).toArray(String[]::new))
-                .param("refs", fresh.stream().map(e -> e.getValue().reference().trim()).toArray(String[]::new))
-                .param("dates", fresh.stream().map(e -> Date.valueOf(e.getValue().date())).toArray(Date[]::new))
-                .param("amounts", fresh.stream().map(e -> e.getValue().rupiah().toBigDecimal()).toArray(BigDecimal[]::new))
-                .param("channels", fresh.stream().map(e -> e.getValue().channel() == null || e.getValue().channel().isBlank()
-                        ? "RECONCILIATION" : e.getValue().channel().trim()).toArray(String[]::new))
-                .param("by", fresh.stream().map(e -> actor.username()).toArray(String[]::new))
-                .query((rs, i) -> ids.put(rs.getLong(2) + "|" + rs.getString(3), rs.getLong(1))).list();
-        List<AuditLog.Change> changes = new ArrayList<>();
-        for (var e : fresh) {
-            PaymentRequest r = e.getValue();
-            RegisteredPayer payer = payerCache.get(r.payer());
-            Long id = ids.remove(payer.id() + "|" + r.reference().trim());
-            if (id != null) {
-                changes.add(new AuditLog.Change(id.toString(), payer.regionCode(), null, Map.of("payer", payer.code(),
-                        "reference", r.reference().trim(), "date", r.date().toString(), "amount", r.amount())));
-            }
-        }
-        audit.recordAll("CREATE", "payment", changes);
-        allocation.settleNewPayments(fresh.stream().collect(java.util.stream.Collectors.toMap(
-                e -> payerCache.get(e.getValue().payer()).id(), e -> e.getValue().date(), (a, b) -> a.isBefore(b) ? a : b)));
-        return new int[] {changes.size(), duplicates + fresh.size() - changes.size()};
     }
 
     /**
@@ -550,20 +336,18 @@ public class Payments {
         return problems.stream().map(p -> p.field() + ": " + p.message()).toList();
     }
 
-    private static Rejection rejection(long line, List<InputProblem> refused) {
+    /** A refused row: every problem as "field: message", under the first one's code. */
+    static Rejection rejection(long line, List<InputProblem> refused) {
         return new Rejection(line, String.join("; ", refused.stream().map(p -> p.field() + ": " + p.message()).toList()),
                 refused.get(0).code());
     }
 
-    /** PostgreSQL text cannot hold NUL, and a line break in a reference breaks reconciliation files. */
-    /** A control character, or one that makes the text read otherwise than it is stored (a direction override). */
+    /**
+     * A control character, or one that makes the text read otherwise than it is stored (a direction override): PostgreSQL
+     * text cannot hold NUL, and a line break in a reference breaks reconciliation files.
+     */
     private static boolean hasControlCharacter(String text) {
         return TextRules.invalidCharacter(text, false);
-    }
-
-    private static String field(CsvRecord rec, Map<String, Integer> index, String name) {
-        int i = index.get(name);
-        return i < rec.getFieldCount() ? rec.getField(i).trim() : "";
     }
 
     static void requireRecorder(Actor actor) {

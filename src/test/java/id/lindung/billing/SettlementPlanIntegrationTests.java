@@ -98,7 +98,7 @@ class SettlementPlanIntegrationTests {
             jdbc.sql("analyze payment").update();
             Long[] payers = IntStream.range(0, 4000).mapToObj(i -> ids.get(i % 400)).toArray(Long[]::new);
             String[] refs = IntStream.range(0, 4000).mapToObj(i -> "F-" + i).toArray(String[]::new);
-            String plan = String.join("\n", jdbc.sql("explain (costs off) " + Payments.KNOWN_REFERENCES)
+            String plan = String.join("\n", jdbc.sql("explain (costs off) " + PaymentBatch.KNOWN_REFERENCES)
                     .param("payers", payers).param("refs", refs).query(String.class).list());
             assertThat(plan).contains("payment_payer_id_reference_key").doesNotContain("Seq Scan on payment");
         });
