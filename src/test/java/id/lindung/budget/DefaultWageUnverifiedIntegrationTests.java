@@ -113,6 +113,10 @@ class DefaultWageUnverifiedIntegrationTests {
         assertThat((List<String>) ((List<Map<String, Object>>) plan.get("months")).get(0).get("unverified")).contains(FLAT_BASIS);
         assertThat(dpmd.get("/api/v1/budget-plans/" + id + "/named-list").body()).contains("\"wageDefault\":\"" + FLAT_BASIS + "\"");
         assertThat(dpmd.get("/anggaran/" + id + "?lang=id", "text/html").body()).contains("(" + FLAT_BASIS + ") = Rp 1.000.000");
+        // a prioritisation over the list costs the person at the same default, and names it too
+        var prioritised = dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":100000000,\"candidates\":\"IMPORTED_LIST\"}");
+        assertThat(prioritised.statusCode()).as(prioritised.body()).isEqualTo(200);
+        assertThat(prioritised.body()).contains("\"parameter\":\"" + FLAT_BASIS + "\"");
 
         // the same person at a wage the file gives is the planner's own figure: not named, same total
         long typed = NamedListIntegrationTests.plan(dpmd, desa, year);
