@@ -61,6 +61,10 @@ class SecurityConfiguration {
      */
     static final String[] READ_ONLY_API_WRITES = {"/api/v1/quotes/**", "/api/v1/what-if", "/api/v1/budget-plans/*/prioritise",
             "/api/v1/workers/export.*"};
+    /** The audit trail's addresses (API, page, download) and the roles that read it ({@link Role#canReadAudit()}). */
+    static final String[] AUDIT_TRAIL = {"/api/v1/audit", "/audit", "/audit/ekspor"};
+    static final String[] AUDIT_READERS = java.util.Arrays.stream(Role.values()).filter(Role::canReadAudit).map(Role::name)
+            .toArray(String[]::new);
     static final String[] WRITERS = java.util.Arrays.stream(Role.values()).filter(Role::canChangeData).map(Role::name)
             .toArray(String[]::new);
     /**
@@ -202,6 +206,9 @@ class SecurityConfiguration {
                         "/actuator/health/**", "/api-docs", "/api-docs/**", "/public/**",
                         "/api/v1/public/**", "/error").permitAll()
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
+                // the audit trail is refused to other roles by address, before its parameters are read: a DPMD's
+                // ?from=xx answered 400, telling a role that may not read the trail how to ask it (AuditTrail checks again)
+                .requestMatchers(org.springframework.http.HttpMethod.GET, AUDIT_TRAIL).hasAnyRole(AUDIT_READERS)
                 // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                 .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                 // every other API write is for the roles that change data, the read-only ones' few excepted

@@ -8,7 +8,9 @@ import id.lindung.importing.WorkerLists;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.UploadNames;
+import id.lindung.registry.DefaultWages;
 import id.lindung.registry.StagedWorker;
+import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Programme;
 import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
@@ -41,19 +43,28 @@ public class NamedLists {
     private final PlanCosting costing;
     private final WorkerLists reader;
     private final AuditLog audit;
+    private final DefaultWages defaultWages;
 
-    NamedLists(JdbcClient jdbc, BudgetPlans plans, PlanCosting costing, WorkerLists reader, AuditLog audit) {
+    NamedLists(JdbcClient jdbc, BudgetPlans plans, PlanCosting costing, WorkerLists reader, AuditLog audit,
+               DefaultWages defaultWages) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.costing = costing;
         this.reader = reader;
         this.audit = audit;
+        this.defaultWages = defaultWages;
     }
 
-    /** One person of a named list, as checked. */
+    /**
+     * One person of a named list, as checked.
+     *
+     * @param wageDefault the regulation parameter {@code wage} defaulted to when the row gave none (the category's default
+     *                    wage on the person's start, {@link DefaultWages}), else null: a plan names it among its unverified
+     *                    values when its sources do not settle it, as it does a cohort's default wage
+     */
     public record Person(long line, String nik, String name, String sex, LocalDate birthDate, String villageCode,
                          String category, Segment segment, Rupiah wage, RiskGroup riskGroup, Set<Programme> programs,
-                         LocalDate startDate, Integer decile) {
+                         LocalDate startDate, Integer decile, String wageDefault) {
         public Person {
             programs = Set.copyOf(programs);
         }
@@ -86,7 +97,9 @@ public class NamedLists {
                 continue;
             }
             people.add(new Person(w.line(), w.nik(), w.fullName(), w.sex(), w.birthDate(), w.villageCode(), w.category().code(),
-                    w.segment(), w.wage(), w.riskGroup(), EnumSet.copyOf(w.programs()), w.startDate(), w.p3keDecile()));
+                    w.segment(), w.wage(), w.riskGroup(), EnumSet.copyOf(w.programs()), w.startDate(), w.p3keDecile(),
+                    w.wageDefaulted() ? defaultWages.value(w.category(), w.segment(), w.startDate()).map(DatedValue::parameter)
+                            .orElse(null) : null));
         }
         if (!problems.isEmpty()) {
             throw InvalidInputException.refused(shown(problems));
@@ -150,6 +163,7 @@ public class NamedLists {
             x.put("category", p.category());
             x.put("segment", p.segment().name());
             x.put("wage", p.wage().toNumber());
+            x.put("wageDefault", p.wageDefault());
             x.put("programs", p.programs().stream().sorted().map(Enum::name).toList());
             x.put("startDate", p.startDate().toString());
             x.put("decile", p.decile());
@@ -164,7 +178,7 @@ public class NamedLists {
     List<Person> people(long planId, RegionScope scope) {
         return jdbc.sql("""
                 select line, nik, full_name, sex, birth_date, village_code, category, segment, wage, risk_group, programs,
-                       start_date, p3ke_decile
+                       start_date, p3ke_decile, wage_default
                 from budget_list_person
                 where plan_id = :plan and village_code >= :lo and village_code < :hi
                 order by line""")
@@ -173,7 +187,7 @@ public class NamedLists {
                         rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7),
                         Segment.valueOf(rs.getString(8)), Rupiah.of(rs.getBigDecimal(9)),
                         rs.getString(10) == null ? null : RiskGroup.valueOf(rs.getString(10)), programmes((String[]) rs.getArray(11).getArray()),
-                        rs.getDate(12).toLocalDate(), (Integer) rs.getObject(13, Integer.class)))
+                        rs.getDate(12).toLocalDate(), (Integer) rs.getObject(13, Integer.class), rs.getString(14)))
                 .list();
     }
 
@@ -259,15 +273,16 @@ public class NamedLists {
         }
         jdbc.sql("""
                 insert into budget_list_person (plan_id, line, nik, full_name, sex, birth_date, village_code, category, segment,
-                                                wage, risk_group, programs, start_date, p3ke_decile)
+                                                wage, risk_group, programs, start_date, p3ke_decile, wage_default)
                 select :plan, line, nik, full_name, sex, birth_date, village_code, category, segment, wage, risk_group,
-                       string_to_array(programs, ';'), start_date, p3ke_decile
+                       string_to_array(programs, ';'), start_date, p3ke_decile, wage_default
                 from unnest(cast(:lines as bigint[]), cast(:niks as text[]), cast(:names as text[]), cast(:sexes as text[]),
                             cast(:births as date[]), cast(:villages as text[]), cast(:categories as text[]),
                             cast(:segments as text[]), cast(:wages as numeric[]), cast(:risks as text[]),
-                            cast(:programs as text[]), cast(:starts as date[]), cast(:deciles as integer[]))
+                            cast(:programs as text[]), cast(:starts as date[]), cast(:deciles as integer[]),
+                            cast(:wageDefaults as text[]))
                      as r(line, nik, full_name, sex, birth_date, village_code, category, segment, wage, risk_group, programs,
-                          start_date, p3ke_decile)""")
+                          start_date, p3ke_decile, wage_default)""")
                 .param("plan", planId)
                 .param("lines", column(people, p -> p.line()))
                 .param("niks", column(people, Person::nik))
@@ -282,6 +297,7 @@ public class NamedLists {
                 .param("programs", column(people, p -> p.programs().stream().map(Enum::name).sorted().collect(Collectors.joining(";"))))
                 .param("starts", column(people, Person::startDate))
                 .param("deciles", column(people, Person::decile))
+                .param("wageDefaults", column(people, Person::wageDefault))
                 .update();
     }
 

@@ -6,6 +6,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
 import id.lindung.platform.TextRules;
+import id.lindung.regulation.DatedValue;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.registry.BpuIncomeRange;
 import id.lindung.registry.DefaultWages;
@@ -190,7 +191,8 @@ class PlanCosting {
                 if (BudgetPlans.OFFICIALS.contains(person.category())) {
                     officials.merge(person.category(), 1L, Long::sum);
                 }
-                lines.addAll(personLines(person, BudgetLines.of(p.kind(), villageApparatus(person.category())), year));
+                lines.addAll(personLines(person, BudgetLines.of(p.kind(), villageApparatus(person.category())), year,
+                        wageDefault(person)));
             }
             listCost = new ListCost(list.fileName(), list.people().size(), costed, list.people().size() - costed);
         }
@@ -275,8 +277,26 @@ class PlanCosting {
         return lines;
     }
 
-    /** A named list's person: their own terms from their start (January at the earliest) to December, paid by the payer. */
-    static List<PlanProjection.Line> personLines(NamedLists.Person person, String budgetLine, int year) {
+    /**
+     * The regulation value a named person's wage is when their row gave none: the value of its parameter on their start,
+     * the one the import filled in. A value the regulation data has changed since the upload is no longer the wage the
+     * person is costed at, and is not named.
+     */
+    DatedValue wageDefault(NamedLists.Person person) {
+        return wageDefault(catalog, person.wageDefault(), person.startDate(), person.wage());
+    }
+
+    /** The value of {@code parameter} on {@code start} when it is still {@code wage}, else (or without one) null. */
+    static DatedValue wageDefault(RegulationCatalog catalog, String parameter, LocalDate start, Rupiah wage) {
+        return parameter == null ? null : catalog.find(parameter, start).filter(v -> v.rupiah().equals(wage)).orElse(null);
+    }
+
+    /**
+     * A named list's person: their own terms from their start (January at the earliest) to December, paid by the payer.
+     *
+     * @param wageDefault the regulation value their wage is (it defaulted), else null
+     */
+    static List<PlanProjection.Line> personLines(NamedLists.Person person, String budgetLine, int year, DatedValue wageDefault) {
         YearMonth from = YearMonth.from(person.startDate());
         if (from.isBefore(YearMonth.of(year, 1))) {
             from = YearMonth.of(year, 1);
@@ -285,7 +305,7 @@ class PlanCosting {
         for (Programme program : person.programs()) {
             if (program != Programme.JKP) {
                 lines.add(new PlanProjection.Line(budgetLine, person.segment(), person.wage(), person.riskGroup(), false, program,
-                        true, true, 1, from, YearMonth.of(year, 12)));
+                        true, true, 1, from, YearMonth.of(year, 12), wageDefault));
             }
         }
         return lines;

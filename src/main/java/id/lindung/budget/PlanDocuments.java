@@ -98,6 +98,20 @@ public class PlanDocuments {
         return unit == Unit.CODE ? messages.getMessage("regulation.code." + value, null, value, locale) : value;
     }
 
+    /**
+     * What a plan says when it lists no unverified value, in the page's language: that it used none (an empty list), or
+     * why its list is not known (null: the regulation data changed since it was costed, or it was stored before plans
+     * listed them); null when it lists some. The page, the PDF and the XLSX write it, so an empty section never reads as
+     * either.
+     */
+    public String unverifiedNote(Map<String, Object> plan, Locale locale) {
+        if (plan.get("unverified") instanceof List<?> list) {
+            return list.isEmpty() ? t("budget.unverified.none", locale) : null;
+        }
+        return t(BudgetPlans.UnverifiedSource.REGULATION_CHANGED.name().equals(plan.get("unverifiedSource"))
+                ? "budget.unverified.regulationChanged" : "budget.unverified.notListed", locale);
+    }
+
     /** True when a month of the plan (a row of its months) was computed with an unverified value. */
     public static boolean unverifiedMonth(Map<String, Object> month) {
         return month.get("unverified") instanceof List<?> l && !l.isEmpty();
@@ -179,6 +193,8 @@ public class PlanDocuments {
                 for (String line : unverified) {
                     doc.add(new Paragraph("– " + line, small));
                 }
+            } else {
+                doc.add(new Paragraph(unverifiedNote(plan, locale), small));
             }
             doc.add(new Paragraph(t("budget.doc.lines", locale), smallBold));
             for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
@@ -297,8 +313,10 @@ public class PlanDocuments {
                 for (String line : unverified) {
                     sheet.createRow(r++).createCell(0).setCellValue(line);
                 }
-                r++;
+            } else {
+                sheet.createRow(r++).createCell(0).setCellValue(unverifiedNote(plan, locale));
             }
+            r++;
             sheet.createRow(r++).createCell(0).setCellValue(t("budget.doc.lines", locale));
             for (Map<String, Object> g : (List<Map<String, Object>>) plan.get("budgetLines")) {
                 Row row = sheet.createRow(r++);

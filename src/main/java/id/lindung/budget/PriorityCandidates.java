@@ -2,6 +2,7 @@ package id.lindung.budget;
 
 import id.lindung.access.RegionScope;
 import id.lindung.registry.ProtectionOnDate;
+import id.lindung.regulation.DatedValue;
 import id.lindung.regulation.RegulationCatalog;
 import id.lindung.shared.Programme;
 import id.lindung.shared.ProtectionStatus;
@@ -49,11 +50,17 @@ class PriorityCandidates {
 
     /** {@link #cost} with the values it used: the unverified ones are the prioritisation's to name. */
     PlanProjection.Result costed(int year, YearMonth start, Segment segment, Rupiah wage, RiskGroup risk, Set<Programme> programs) {
+        return costed(year, start, segment, wage, risk, programs, null);
+    }
+
+    /** As above, the wage being {@code wageDefault} (a named person's default wage, named when unverified), else null. */
+    private PlanProjection.Result costed(int year, YearMonth start, Segment segment, Rupiah wage, RiskGroup risk,
+                                         Set<Programme> programs, DatedValue wageDefault) {
         List<PlanProjection.Line> lines = new ArrayList<>();
         for (Programme p : programs) {
             if (p != Programme.JKP) {
                 lines.add(new PlanProjection.Line(BudgetLines.SOCIAL_PROTECTION, segment, wage, risk, false, p, true, true, 1, start,
-                        YearMonth.of(year, 12)));
+                        YearMonth.of(year, 12), wageDefault));
             }
         }
         return new PlanProjection(catalog).project(year, lines);
@@ -148,10 +155,10 @@ class PriorityCandidates {
     List<Prioritising.Candidate> fromList(long planId, RegionScope scope, int year, YearMonth start,
                                           List<PlanProjection.Result> costings) {
         record Row(long workerId, String nik, String name, String category, Integer decile, LocalDate birth, Segment segment,
-                   Rupiah wage, RiskGroup risk, Set<Programme> programs, LocalDate startDate) {}
+                   Rupiah wage, RiskGroup risk, Set<Programme> programs, LocalDate startDate, String wageDefault) {}
         List<Row> rows = jdbc.sql("""
                 select coalesce(w.id, 0), l.nik, l.full_name, l.category, coalesce(l.p3ke_decile, p.poverty_decile), l.birth_date,
-                       l.segment, l.wage, l.risk_group, l.programs, l.start_date
+                       l.segment, l.wage, l.risk_group, l.programs, l.start_date, l.wage_default
                 from budget_list_person l
                 left join registry_worker w on w.nik = l.nik and w.village_code >= :lo and w.village_code < :hi
                 left join registry_worker_profile p on p.id = w.id
@@ -167,7 +174,8 @@ class PriorityCandidates {
                     return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             (Integer) rs.getObject(5, Integer.class), rs.getDate(6) == null ? null : rs.getDate(6).toLocalDate(),
                             Segment.valueOf(rs.getString(7)), Rupiah.of(rs.getBigDecimal(8)),
-                            rs.getString(9) == null ? null : RiskGroup.valueOf(rs.getString(9)), programs, rs.getDate(11).toLocalDate());
+                            rs.getString(9) == null ? null : RiskGroup.valueOf(rs.getString(9)), programs, rs.getDate(11).toLocalDate(),
+                            rs.getString(12));
                 })
                 .list();
         // people on the same terms cost the same: the calculator runs once per distinct set of terms
@@ -175,8 +183,10 @@ class PriorityCandidates {
         List<Prioritising.Candidate> candidates = new ArrayList<>();
         for (Row r : rows) {
             YearMonth from = YearMonth.from(r.startDate()).isAfter(start) ? YearMonth.from(r.startDate()) : start;
-            Rupiah cost = costs.computeIfAbsent(List.of(r.segment(), r.wage(), String.valueOf(r.risk()), r.programs(), from),
-                    k -> costing(costed(year, from, r.segment(), r.wage(), r.risk(), r.programs()), costings));
+            DatedValue wageDefault = PlanCosting.wageDefault(catalog, r.wageDefault(), r.startDate(), r.wage());
+            Rupiah cost = costs.computeIfAbsent(List.of(r.segment(), r.wage(), String.valueOf(r.risk()), r.programs(), from,
+                            String.valueOf(wageDefault)),
+                    k -> costing(costed(year, from, r.segment(), r.wage(), r.risk(), r.programs(), wageDefault), costings));
             candidates.add(new Prioritising.Candidate(r.workerId(), r.nik(), r.name(), r.category(), r.decile(), r.birth(), cost));
         }
         return candidates;

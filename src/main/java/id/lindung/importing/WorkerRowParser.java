@@ -299,7 +299,7 @@ final class WorkerRowParser {
         // checked above: positive, at most two decimals and in range, so exact in rupiah
         return new Ok(new StagedWorker(line, nik, name, sex, birth, village, category, input.segment(), Rupiah.of(input.wage()),
                 input.riskGroup(), programs, PayerRef.parse(input.payer(), village, nik), input.startDate(),
-                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj, decile),
+                phone.isEmpty() ? null : phone, kpj.isEmpty() ? null : kpj, decile, wage == null),
                 rules.warnings(input).stream().map(w -> w.onLine(line)).toList());
     }
 

@@ -41,6 +41,20 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void aRoleThatMayNotReadTheTrailIsRefusedBeforeItsParametersAreRead() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "audit-params-dpmd", Role.DPMD, "64.02"));
+        for (String query : new String[] {"", "?from=xx", "?page=abc", "?size=x&to=2026-13-01", "?from=2026-12-01&to=2026-01-01"}) {
+            for (String path : new String[] {"/api/v1/audit", "/audit/ekspor"}) {
+                var answer = dpmd.get(path + query);
+                assertThat(answer.statusCode()).as(path + query).isEqualTo(403);
+                assertThat(answer.body()).as(path + query).contains("\"code\":\"FORBIDDEN\"").doesNotContain("INVALID");
+            }
+        }
+        Http auditor = Http.withToken(port, TestUsers.token(accounts, "audit-params-auditor", Role.AUDITOR, "64.02"));
+        assertThat(auditor.get("/api/v1/audit?from=xx").statusCode()).as("a reader's bad parameter stays a 400").isEqualTo(400);
+    }
+
+    @Test
     void onlyAuditorsAndAdminsReadTheTrailAndOnlyInTheirScope() {
         String operator = TestUsers.token(accounts, "audit-operator", Role.VILLAGE_OPERATOR, "64.02.03.2007");
         assertThat(Http.withToken(port, operator).get("/api/v1/audit").statusCode()).isEqualTo(403);

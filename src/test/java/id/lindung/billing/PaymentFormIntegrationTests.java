@@ -27,6 +27,7 @@ class PaymentFormIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static Map<String, String> form(String payer, String csrf) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -112,6 +113,38 @@ class PaymentFormIntegrationTests {
         assertThat(html).containsPattern("<datalist id=\"payer-list\">[\\s\\S]*value=\"APBDES:" + VILLAGE + "\"[\\s\\S]*</datalist>")
                 .doesNotContain("value=\"APBDES:64.02.01.");
         assertThat(payerInput(operator.get("/pembayaran?lang=en").body())).contains("placeholder=\"e.g. APBDES:64.02.03.");
+    }
+
+    @Test
+    void aRegencyWithMorePayersThanTheListHoldsIsOfferedThePayersMatchingWhatIsTyped() {
+        // 301 employers in a regency no other test uses: more than the form lists when it opens
+        String village = "82.04.01.2001";
+        jdbc.sql("""
+                insert into payer (code, kind, name, region_code)
+                select 'EMPLOYER:' || :village || ':USAHA CARI ' || n, 'EMPLOYER', 'Usaha Cari ' || n, :village
+                from generate_series(1, 301) n""").param("village", village).update();
+        try {
+            Http dpmd = TestUsers.browser(port, accounts, "pay-form-search", Role.DPMD, "82.04");
+            String html = dpmd.get("/pembayaran").body();
+            assertThat(payerInput(html)).contains("list=\"payer-list\"", "hx-get=\"/pembayaran/pembayar\"",
+                    "hx-target=\"#payer-list\"");
+            assertThat(html).contains("<datalist id=\"payer-list\">").doesNotContain("Usaha Cari 1<")
+                    .contains("cocok ditawarkan untuk dipilih (paling banyak 20)");
+
+            String found = dpmd.get("/pembayaran/pembayar?payer=usaha+cari+27").body();
+            assertThat(found).contains("value=\"EMPLOYER:" + village + ":USAHA CARI 27\"", "value=\"EMPLOYER:" + village + ":USAHA CARI 270\"")
+                    .doesNotContain("USAHA CARI 26\"").doesNotContain("<html");
+            assertThat(Pattern.compile("<option ").matcher(dpmd.get("/pembayaran/pembayar?payer=usaha").body()).results().count())
+                    .as("at most 20 a search").isEqualTo(20);
+            assertThat(dpmd.get("/pembayaran/pembayar?payer=EMPLOYER:" + village + ":USAHA+CARI+301").body())
+                    .as("a code's start").contains("USAHA CARI 301\"");
+            assertThat(dpmd.get("/pembayaran/pembayar?payer=").body()).doesNotContain("<option");
+            // another area's payers are never offered
+            Http elsewhere = TestUsers.browser(port, accounts, "pay-form-search-kukar", Role.DPMD, "64.02");
+            assertThat(elsewhere.get("/pembayaran/pembayar?payer=usaha+cari").body()).doesNotContain("<option");
+        } finally {
+            jdbc.sql("delete from payer where region_code = ? and kind = 'EMPLOYER' and name like 'Usaha Cari %'").param(village).update();
+        }
     }
 
     @Test

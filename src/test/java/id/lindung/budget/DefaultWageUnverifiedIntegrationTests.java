@@ -91,4 +91,39 @@ class DefaultWageUnverifiedIntegrationTests {
         assertThat(again.get("unverified")).isEqualTo(plan.get("unverified"));
         assertThat(again.get("total")).isEqualTo(plan.get("total"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNamedPersonsDefaultWageThatIsAnUnverifiedRegulationValueIsListedAmongThePlansUnverifiedValues() throws Exception {
+        String desa = "63.09.01.2003";
+        new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Upah Bawaan Daftar", desa);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "default-wage-dpmd", Role.DPMD, "63.09"));
+        int year = java.time.LocalDate.now().getYear() + 1;
+        String header = "nik,name,sex,birth_date,category,segment,wage,programs";
+
+        // an RT/RW row without a wage: the import fills in the villages' flat basis, which the plan names as a cohort's
+        long id = NamedListIntegrationTests.plan(dpmd, desa, year);
+        var uploaded = NamedListIntegrationTests.upload(dpmd, id, header + "\n6309011405800001,Ketua RT,L,1980-05-14,RT_RW,PU,,JKK;JKM\n");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.get(id, DPMD));
+        Map<String, Object> basis = UnverifiedParametersIntegrationTests.only(plan.get("unverified"), FLAT_BASIS);
+        assertThat(basis.get("value")).isEqualTo("1000000");
+        assertThat(basis.get("affects")).isEqualTo(List.of("JKK", "JKM"));
+        assertThat((List<String>) basis.get("months")).hasSize(12).startsWith(year + "-01").endsWith(year + "-12");
+        assertThat((List<String>) ((List<Map<String, Object>>) plan.get("months")).get(0).get("unverified")).contains(FLAT_BASIS);
+        assertThat(dpmd.get("/api/v1/budget-plans/" + id + "/named-list").body()).contains("\"wageDefault\":\"" + FLAT_BASIS + "\"");
+        assertThat(dpmd.get("/anggaran/" + id + "?lang=id", "text/html").body()).contains("(" + FLAT_BASIS + ") = Rp 1.000.000");
+        // a prioritisation over the list costs the person at the same default, and names it too
+        var prioritised = dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":100000000,\"candidates\":\"IMPORTED_LIST\"}");
+        assertThat(prioritised.statusCode()).as(prioritised.body()).isEqualTo(200);
+        assertThat(prioritised.body()).contains("\"parameter\":\"" + FLAT_BASIS + "\"");
+
+        // the same person at a wage the file gives is the planner's own figure: not named, same total
+        long typed = NamedListIntegrationTests.plan(dpmd, desa, year);
+        assertThat(NamedListIntegrationTests.upload(dpmd, typed, header
+                + "\n6309011405800001,Ketua RT,L,1980-05-14,RT_RW,PU,1000000,JKK;JKM\n").statusCode()).isEqualTo(200);
+        Map<String, Object> given = CurrentActor.runAs(DPMD, () -> plans.get(typed, DPMD));
+        assertThat((List<Map<String, Object>>) given.get("unverified")).extracting(u -> u.get("parameter")).doesNotContain(FLAT_BASIS);
+        assertThat(given.get("total")).isEqualTo(plan.get("total"));
+    }
 }

@@ -33,6 +33,18 @@ class PlanDocumentsTests {
         return DOCUMENTS.assumption(assumption, locale);
     }
 
+    /** Documents whose every region is Desa Bakungan. */
+    private static PlanDocuments inBakungan() {
+        RegionLabels regions = new RegionLabels(null) {
+            @Override
+            public String label(String code) {
+                return "Desa Bakungan";
+            }
+        };
+        return new PlanDocuments(messages(), null, regions,
+                new Formats(Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneId.of("Asia/Jakarta"))));
+    }
+
     @AfterEach
     void reset() {
         LocaleContextHolder.resetLocaleContext();
@@ -55,14 +67,7 @@ class PlanDocumentsTests {
 
     @Test
     void theIndonesianPlanPdfWritesItsReferenceDateMonthsAndPeopleTheIndonesianWay() throws Exception {
-        RegionLabels regions = new RegionLabels(null) {
-            @Override
-            public String label(String code) {
-                return "Desa Bakungan";
-            }
-        };
-        PlanDocuments documents = new PlanDocuments(messages(), null, regions,
-                new Formats(Clock.fixed(Instant.parse("2026-12-04T03:00:00Z"), ZoneId.of("Asia/Jakarta"))));
+        PlanDocuments documents = inBakungan();
         Map<String, Object> programs = Map.of("JKK", 10800, "JKM", 14400, "JHT", 0, "JP", 0);
         Map<String, Object> plan = Map.ofEntries(Map.entry("year", 2027), Map.entry("payerName", "Pemerintah Desa Bakungan"),
                 Map.entry("payer", "APBDES:64.02.03.2001"), Map.entry("regionCode", "64.02.03.2001"), Map.entry("status", "DRAFT"),
@@ -92,5 +97,58 @@ class PlanDocumentsTests {
                 .contains("(bpu.income.bandBasis) = Batas bawah rentang sejak").doesNotContain("= FLOOR");
         assertThat(documents.unverifiedLines(plan, Locale.ENGLISH)).singleElement().asString()
                 .contains("(bpu.income.bandBasis) = Lowest income of the band from");
+    }
+
+    /** A plan of one month, the rest of it as the documents need it, with {@code unverified} and its source as given. */
+    private static Map<String, Object> planWithUnverified(Object unverified, String source) {
+        Map<String, Object> programs = Map.of("JKK", 10800, "JKM", 14400, "JHT", 0, "JP", 0);
+        Map<String, Object> plan = new java.util.HashMap<>(Map.ofEntries(Map.entry("year", 2027),
+                Map.entry("payerName", "Pemerintah Desa Bakungan"), Map.entry("payer", "APBDES:64.02.03.2001"),
+                Map.entry("regionCode", "64.02.03.2001"), Map.entry("status", "DRAFT"), Map.entry("referenceDate", "2026-12-04"),
+                Map.entry("people", 1), Map.entry("months", java.util.List.of(Map.of("month", "2027-03", "byProgram", programs,
+                        "payerShare", 25200, "workerShare", 0, "total", 25200, "projected", java.util.List.of()))),
+                Map.entry("byProgram", programs), Map.entry("payerShare", 25200), Map.entry("workerShare", 0),
+                Map.entry("total", 25200), Map.entry("projected", java.util.List.of()), Map.entry("budgetLines", java.util.List.of()),
+                Map.entry("assumptions", java.util.List.of()), Map.entry("unverifiedSource", source)));
+        plan.put("unverified", unverified);
+        return plan;
+    }
+
+    private static String pdfText(PlanDocuments documents, Map<String, Object> plan, Locale locale) throws Exception {
+        try (var reader = new com.lowagie.text.pdf.PdfReader(documents.pdf(plan, locale))) {
+            return new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static String xlsxText(PlanDocuments documents, Map<String, Object> plan, Locale locale) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(documents.xlsx(plan, locale)))) {
+            for (var row : wb.getSheetAt(0)) {
+                for (var cell : row) {
+                    text.append(cell.toString()).append('\n');
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void thePlanPdfAndXlsxSayWhetherAPlanUsedNoUnverifiedValueOrItsListIsNotKnownInsteadOfShowingNothing() throws Exception {
+        PlanDocuments documents = inBakungan();
+        Locale indonesian = Locale.forLanguageTag("id");
+        LocaleContextHolder.setLocale(indonesian);
+        Map<String, Object> none = planWithUnverified(java.util.List.of(), "COSTED");
+        Map<String, Object> changed = planWithUnverified(null, "REGULATION_CHANGED");
+        Map<String, Object> before = planWithUnverified(null, "NOT_COSTED_AGAIN");
+
+        assertThat(pdfText(documents, none, indonesian)).contains("Tidak ada nilai regulasi belum terverifikasi");
+        assertThat(pdfText(documents, changed, indonesian)).contains("data regulasi telah berubah");
+        assertThat(pdfText(documents, before, indonesian)).contains("disimpan sebelum nilai belum terverifikasi dicatat")
+                .doesNotContain("data regulasi telah berubah");
+        assertThat(xlsxText(documents, none, indonesian)).contains("Tidak ada nilai regulasi belum terverifikasi");
+        assertThat(xlsxText(documents, changed, indonesian)).contains("data regulasi telah berubah");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(xlsxText(documents, none, Locale.ENGLISH)).contains("This plan uses no unverified regulation value.");
+        assertThat(pdfText(documents, before, Locale.ENGLISH)).contains("stored before unverified values were recorded");
     }
 }

@@ -184,8 +184,14 @@ class BillingPageController {
         return "billing/payment";
     }
 
-    /** Most payers the payer field offers to pick from; a wider area (a regency or more) types the code. */
+    /**
+     * Most payers the payer field lists when the form opens; a wider area (a regency or more) is offered the payers that
+     * match what is typed instead, {@link #PAYER_MATCHES} at a time ({@code /pembayaran/pembayar}).
+     */
     static final int PAYER_CHOICES = 300;
+
+    /** Most payers one search of the payer field offers. */
+    static final int PAYER_MATCHES = 20;
 
     /** The channels a payment usually comes through, offered beside the free-text field (billing.channel.option.*). */
     static final List<String> CHANNELS = List.of("TELLER", "TRANSFER", "VA", "PPOB");
@@ -200,7 +206,22 @@ class BillingPageController {
         model.addAttribute("onlyVillagePayer", villages.total() == 1 ? villages.items().get(0).code() : null);
         model.addAttribute("payerExample", villages.items().isEmpty() ? "APBDES:64.02.03.2007" : villages.items().get(0).code());
         var inScope = payerRegister.list(new PayerRegister.Query(null, null, null), actor.scope(), 0, PAYER_CHOICES);
-        model.addAttribute("payerChoices", inScope.total() <= PAYER_CHOICES ? inScope.items() : List.of());
+        boolean few = inScope.total() <= PAYER_CHOICES;
+        model.addAttribute("payerChoices", few ? inScope.items() : List.of());
+        model.addAttribute("payerSearch", !few);
+        model.addAttribute("payerMatches", PAYER_MATCHES);
+    }
+
+    /**
+     * The payers of the caller's area whose name holds, or whose code starts with, what the payer field holds: the
+     * field's list, asked for as the user types when the area has too many payers to list (htmx, the register's own
+     * scoped search, {@link #PAYER_MATCHES} at most). Nothing for an empty field.
+     */
+    @GetMapping("/pembayaran/pembayar")
+    String payerMatches(@RequestParam(defaultValue = "") String payer, Model model) {
+        model.addAttribute("payerChoices", payer.isBlank() ? List.of() : payerRegister.list(
+                new PayerRegister.Query(null, null, payer.strip()), currentActor.get().scope(), 0, PAYER_MATCHES).items());
+        return "billing/payment :: payerOptions";
     }
 
     @PostMapping("/pembayaran")

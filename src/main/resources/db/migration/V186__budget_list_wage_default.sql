@@ -1,0 +1,13 @@
+-- A named list's person whose row gave no wage (docs/budget.md, "Named list" and "Unverified values").
+--
+-- The worker import fills a missing wage with the category's default wage in force on the person's start
+-- (registry.DefaultWages), and the list kept only the amount: a plan costed a list's RT/RW or kader at the villages' flat
+-- basis (village.defaultWage.otherApparatus, verified: false) without naming it among its unverified values, as it names
+-- a cohort's default wage. The person now keeps which regulation parameter the wage is:
+--
+--   wage_default  the parameter the wage defaulted to (village.defaultWage.*, bpu.income.min), null for a wage the
+--                 file gave (the planner's own figure, never named)
+--
+-- Lists stored before: whether a row gave its wage was not kept, so their people stay null (a wage equal to the default
+-- may have been typed); uploading the list again names them.
+alter table budget_list_person add column wage_default text;
