@@ -9,6 +9,7 @@ import id.lindung.billing.BillingJobs;
 import id.lindung.support.BackgroundJobs;
 import id.lindung.support.Browser;
 import id.lindung.support.Http;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -109,7 +110,7 @@ class ReadmeScreenshotsUiTests {
     /** The demo plans are Kutai Kartanegara's: the city's own plan for next year, drawn up as its office would. */
     private long budgetPlan() throws Exception {
         Http office = Http.withToken(port, accounts.issueToken(OFFICE));
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         var plan = office.postJson("/api/v1/budget-plans", """
                 {"payer":"APBD:62.71","year":%d,"name":"Pekerja rentan Kota Palangka Raya","cohorts":[
                  {"category":"NELAYAN","segment":"BPU","count":400,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"%d-01","budgetLine":"Dinas Sosial"},
