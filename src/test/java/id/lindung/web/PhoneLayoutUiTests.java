@@ -219,6 +219,7 @@ class PhoneLayoutUiTests {
     }
 
     private static void check(WebDriver driver, String name, List<String> tooWide) throws Exception {
+        Browser.awaitLoadedParts(driver);
         assertThat(driver.getTitle()).as("%s has a title", name).isNotBlank();
         long overflow = Browser.overflow(driver);
         Browser.screenshot(driver, "phone-" + name);

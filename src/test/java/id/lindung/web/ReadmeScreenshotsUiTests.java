@@ -93,7 +93,7 @@ class ReadmeScreenshotsUiTests {
                 Browser.signIn(driver, port, OFFICE, "lindung-demo");
                 for (var page : pages.entrySet()) {
                     driver.get("http://localhost:" + port + page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=id");
-                    Thread.sleep(page.getKey().equals("cakupan") ? 1500 : 400);   // cards and the trend chart load by htmx
+                    Browser.awaitLoadedParts(driver);   // the trend chart and the protection card load by htmx
                     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
                     Files.write(dir.resolve(page.getKey() + "-" + width + ".png"), png);
                     assertThat(Browser.overflow(driver)).as("%s at %d px fits the screen", page.getKey(), width).isLessThanOrEqualTo(0);
