@@ -37,8 +37,9 @@ public class AuditTrail {
             // year reached PostgreSQL (a field-less 400); both are OUT_OF_RANGE on their field, as a claim's dates are
             java.util.List<id.lindung.platform.InputProblem> outOfRange = new java.util.ArrayList<>();
             for (var day : new Object[][] {{"from", from}, {"to", to}}) {
+                String field = (String) day[0];
                 if (day[1] instanceof LocalDate d && (d.isBefore(FIRST_DAY) || d.isAfter(LAST_DAY))) {
-                    outOfRange.add(id.lindung.platform.InputProblem.of((String) day[0], "OUT_OF_RANGE", day[0] + " " + d
+                    outOfRange.add(id.lindung.platform.InputProblem.of(field, "OUT_OF_RANGE", field + " " + d
                             + " is outside " + FIRST_DAY + " to " + LAST_DAY));
                 }
             }

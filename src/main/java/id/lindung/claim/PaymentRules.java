@@ -63,7 +63,7 @@ final class PaymentRules {
         Rupiah amount = Rupiah.of(p.amount(), RoundingMode.HALF_UP);
         if (p.amount().stripTrailingZeros().scale() > 2 || !amount.equals(expected)) {
             throw InvalidInputException.refused("payment.amount", "PAYMENT_AMOUNT_MISMATCH", "The payment of " + p.amount()
-                    + " differs from " + what + " " + expected.toBigDecimal().toPlainString());
+                    + " differs from " + (what + " " + expected.toBigDecimal().toPlainString())); // the amount due in the caller's words
         }
         return amount;
     }

@@ -6,13 +6,8 @@ import id.lindung.access.PersonalData;
 import id.lindung.access.CurrentActor;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.CsvDialect;
-import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
-import id.lindung.region.RegionLevel;
-import id.lindung.region.Regions;
-import id.lindung.registry.BulkRegistration;
-import id.lindung.registry.NikChecker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,23 +21,18 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Staged worker imports. Upload parses and checks every row in Java (no per-row database round trip),
- * copies the good rows into the registry's staging table and records the refused ones: the batch is then
- * VALIDATED and nothing is registered yet. Confirming applies the staged rows in chunks of lines, each in
- * its own transaction that also advances the batch's progress, so a killed import is resumed by confirming
- * again and ends exactly as an uninterrupted one.
+ * Staged worker imports, what the pages, the API and the command line call. Upload validates the file
+ * ({@link ImportValidation}): the batch is then VALIDATED and nothing is registered yet. Confirming applies the
+ * staged rows in chunks ({@link ImportChunks}), resumable after a crash. Reading a batch, its rejections and
+ * warnings is scoped to the caller's region.
  */
 @Service
 public class WorkerImports {
@@ -70,50 +60,21 @@ public class WorkerImports {
         default void applied(long batchId, int chunksDone, int chunks, long linesDone, long lines) { }
     }
 
-    /** Rows read between two {@link Progress#checked} calls. */
-    private static final int CHECK_REPORT_EVERY = 10_000;
-
-    /** Test hook: called after each committed chunk (a test throws here to simulate a crash). */
-    interface ChunkListener {
-        void chunkCommitted(long batchId, int chunk);
-    }
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
-    private final TransactionTemplate tx;
-    private final BulkRegistration bulk;
-    private final Regions regions;
-    private final NikChecker nikChecker;
-    private final AuditLog audit;
     private final CurrentActor currentActor;
-    volatile ChunkListener chunkListener = (batch, chunk) -> { };
-    volatile int chunkSize = Integer.getInteger("lindung.import.chunk", 50_000);
-    /** Chunks applied at the same time (see {@link #applyChunks}); {@code lindung.import.threads}, default 2. */
-    volatile int applyThreads = Integer.getInteger("lindung.import.threads", 2);
-    /** How long a chunk waits for the previous one to commit before giving up (breaks a wait on another import). */
-    private static final long CHUNK_WAIT_MINUTES = 30;
-
-    private final id.lindung.registry.BpuIncomeRange bpuIncome;
-    private final id.lindung.registry.DefaultWages defaultWages;
-    private final id.lindung.registry.WorkerCategories categories;
+    private final AuditLog audit;
     private final ImportRejections rejections;
+    private final ImportValidation validation;
+    private final ImportChunks chunks;
 
-    WorkerImports(JdbcClient jdbc, JdbcTemplate jdbcTemplate, TransactionTemplate tx, BulkRegistration bulk, Regions regions,
-                  NikChecker nikChecker, AuditLog audit, CurrentActor currentActor, id.lindung.registry.BpuIncomeRange bpuIncome,
-                  id.lindung.registry.DefaultWages defaultWages, ImportRejections rejections,
-                  id.lindung.registry.WorkerCategories categories) {
-        this.categories = categories;
-        this.rejections = rejections;
-        this.bpuIncome = bpuIncome;
-        this.defaultWages = defaultWages;
+    WorkerImports(JdbcClient jdbc, CurrentActor currentActor, AuditLog audit, ImportRejections rejections,
+                  ImportValidation validation, ImportChunks chunks) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
-        this.tx = tx;
-        this.bulk = bulk;
-        this.regions = regions;
-        this.nikChecker = nikChecker;
-        this.audit = audit;
         this.currentActor = currentActor;
+        this.audit = audit;
+        this.rejections = rejections;
+        this.validation = validation;
+        this.chunks = chunks;
     }
 
     /** The Indonesian name a file may give a risk group instead of its code (SANGAT_RENDAH for VERY_LOW ...). */
@@ -147,7 +108,7 @@ public class WorkerImports {
                 values (?, ?, ?, 'PENDING', ?, ?) returning id""")
                 .params(fileName == null ? file.getFileName().toString() : fileName, sha256(file), format, actor.username(),
                         actor.scope().code()).query(Long.class).single();
-        validate(id, file, format, options, actor, progress);
+        validation.validate(id, file, format, options, actor, progress, chunks.chunkSize, chunks.applyThreads);
         ImportBatch batch = get(id);
         if (options.autoConfirm() && batch.status().equals("VALIDATED")) {
             return confirm(id, progress);
@@ -155,173 +116,12 @@ public class WorkerImports {
         return batch;
     }
 
-    private void validate(long id, Path file, String format, Options options, Actor actor, Progress progress) {
-        String defaultVillage = options.villageCode() != null && !options.villageCode().isBlank() ? options.villageCode().trim()
-                : RegionLevel.ofCode(actor.scope().isNational() ? "00" : actor.scope().code()) == RegionLevel.VILLAGE
-                ? actor.scope().code() : null;
-        LocalDate today = nikChecker.today();
-        var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(actor.scope()),
-                apbdRegions(), actor.scope(), today, bpuIncome::range, defaultWages::wage, categories.snapshot());
-        var defaults = new WorkerRowParser.Defaults(defaultVillage, options.startDate() != null ? options.startDate() : today);
-        List<ImportRejections.Rejection> rejections = new ArrayList<>();
-        List<InputProblem> warnings = new ArrayList<>();
-        try {
-            tx.executeWithoutResult(status -> {
-                // held while this batch is validated, so a PENDING batch without it was interrupted (see failInterrupted)
-                jdbc.sql("select pg_advisory_xact_lock(?)").param(VALIDATION_LOCK | id).query().singleRow();
-                long[] counts = new long[3]; // total, valid, max line
-                WorkerRowParser[] parser = new WorkerRowParser[1];
-                String[][] header = new String[1][];
-                NikLines seen = new NikLines();
-                long parseStart = System.nanoTime();
-                try (id.lindung.registry.StageWriter stage = bulk.openStage(id)) {
-                    RowSource.of(file, format).read((line, raw) -> {
-                        // PostgreSQL text holds no NUL: kept visible (U+FFFD) in the rejection file, refused by the parser
-                        String[] fields = withoutNul(raw);
-                        if (header[0] == null) {
-                            header[0] = fields;
-                            List<InputProblem> problems = new ArrayList<>();
-                            parser[0] = WorkerRowParser.forHeader(fields, defaults, lookups, problems);
-                            problems.forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
-                            return;
-                        }
-                        if (parser[0] == null) {
-                            return;
-                        }
-                        counts[0]++;
-                        if (counts[0] % CHECK_REPORT_EVERY == 0) {
-                            progress.checked(counts[0]);
-                        }
-                        counts[2] = Math.max(counts[2], line);
-                        WorkerRowParser.Outcome outcome = parser[0].parse(line, fields);
-                        if (outcome instanceof WorkerRowParser.Ok ok) {
-                            long first = seen.putIfAbsent(Long.parseLong(ok.row().nik()), line);
-                            if (first != 0) {
-                                rejections.add(new ImportRejections.Rejection(new InputProblem(line, "nik", "DUPLICATE_IN_FILE",
-                                        "NIK also on line " + first), fields));
-                            } else {
-                                stage.add(ok.row());
-                                counts[1]++;
-                                // the row was imported: its warning keeps no copy of the row's identity data
-                                warnings.addAll(ok.warnings());
-                            }
-                        } else if (outcome instanceof WorkerRowParser.Refused refused) {
-                            refused.problems().forEach(p -> rejections.add(new ImportRejections.Rejection(p, fields)));
-                        }
-                    });
-                }
-                log.debug("batch {}: {} rows parsed, checked and staged in {} ms", id, counts[0], (System.nanoTime() - parseStart) / 1_000_000);
-                if (header[0] == null) {
-                    rejections.add(new ImportRejections.Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
-                }
-                long checkStart = System.nanoTime();
-                long conflicted = 0;
-                if (parser[0] != null && counts[1] > 0) {
-                    long analyzeStart = System.nanoTime();
-                    bulk.analyzeStage(); // fresh statistics, so the set-based statements join well
-                    log.debug("batch {}: worker_stage analysed in {} ms", id, (System.nanoTime() - analyzeStart) / 1_000_000);
-                    List<BulkRegistration.Conflict> conflicts = bulk.check(id, actor);
-                    Map<Long, Map<String, String>> staged = bulk.staged(id, conflicts.stream().map(BulkRegistration.Conflict::line).distinct().toList());
-                    for (BulkRegistration.Conflict c : conflicts) {
-                        rejections.add(new ImportRejections.Rejection(new InputProblem(c.line(), c.field(), c.code(), c.message()),
-                                ImportRejections.reconstruct(parser[0], staged.get(c.line()))));
-                    }
-                    conflicted = conflicts.stream().map(BulkRegistration.Conflict::line).distinct().count();
-                }
-                log.debug("batch {}: checked against the registry in {} ms", id, (System.nanoTime() - checkStart) / 1_000_000);
-                this.rejections.store(id, rejections);
-                // a row refused against the registry is not imported: its warning would tell of nothing
-                java.util.Set<Long> refused = rejections.stream().map(r -> r.problem().line()).collect(java.util.stream.Collectors.toSet());
-                this.rejections.storeWarnings(id, warnings.stream().filter(w -> !refused.contains(w.line())).toList());
-                long refusedLines = rejections.stream().filter(r -> r.problem().line() > 1).map(r -> r.problem().line()).distinct().count();
-                long valid = counts[1] - conflicted;
-                String state = parser[0] == null || valid == 0 ? "FAILED" : "VALIDATED";
-                jdbc.sql("""
-                        update import_batch set status = :status, header = :header, total_rows = :total, valid_rows = :valid,
-                               rejected_rows = :rejected, max_line = :maxLine, chunk_size = :chunk, validated_at = now(),
-                               failure = :failure, finished_at = case when :status = 'FAILED' then now() end
-                        where id = :id""")
-                        .param("status", state).param("header", header[0] == null ? new String[0] : header[0])
-                        .param("total", counts[0]).param("valid", valid).param("rejected", refusedLines)
-                        .param("maxLine", counts[2]).param("chunk", chunkSizeFor(counts[2], chunkSize, applyThreads))
-                        .param("failure", parser[0] == null ? rejections.get(0).problem().message() : valid == 0 ? "No valid rows" : null)
-                        .param("id", id).update();
-                if (state.equals("FAILED")) {
-                    bulk.dropStage(id);
-                }
-                audit.record("VALIDATE", "import_batch", String.valueOf(id), regionOf(actor), null,
-                        Map.of("status", state, "rows", counts[0], "valid", valid, "rejectedLines", refusedLines));
-            });
-        } catch (id.lindung.platform.TooManyRequestsException e) {
-            // more NIKs registered outside the importer's area than their lookups allow: no row is answered, so the
-            // file tells no more than single lookups would (docs/privacy.md)
-            log.info("batch {}: refused, {}", id, e.getMessage());
-            jdbc.sql("update import_batch set status = 'FAILED', failure = ?, finished_at = now() where id = ?")
-                    .params(e.getMessage(), id).update();
-            this.rejections.store(id, List.of(new ImportRejections.Rejection(new InputProblem(1, null, e.code(), e.getMessage()),
-                    new String[0])));
-        } catch (RuntimeException e) {
-            // a file that cannot be read at all: said in words a user can act on, with a code, never the JDK's text
-            InputProblem why = unreadable(e, format);
-            log.info("batch {}: the file could not be read: {}", id, e.toString());
-            jdbc.sql("update import_batch set status = 'FAILED', failure = ?, finished_at = now() where id = ?")
-                    .params(why.message(), id).update();
-            this.rejections.store(id, List.of(new ImportRejections.Rejection(why, new String[0])));
-        }
-    }
-
-    /** Why a file could not be read, as a problem on its line 1 with a stable code. */
-    static InputProblem unreadable(Throwable e, String format) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.nio.charset.CharacterCodingException) {
-                return new InputProblem(1, null, "FILE_NOT_UTF8", "The file is not UTF-8 text: save it as \"CSV UTF-8\" "
-                        + "(Excel) or with the UTF-8 encoding, then upload it again");
-            }
-            String message = t.getMessage() == null ? "" : t.getMessage();
-            if (message.contains("Zip bomb") || message.contains("zip bomb") || message.contains("exceed")
-                    && message.contains("max")) {
-                return new InputProblem(1, null, "FILE_TOO_EXPANDED", "The workbook expands to far more than its size "
-                        + "(it may be damaged or hostile); save it again from Excel or as CSV");
-            }
-        }
-        return new InputProblem(1, null, "FILE_UNREADABLE", "The file could not be read as " + format
-                + "; save it again as CSV UTF-8 or XLSX and upload it again");
-    }
-
-    private static String[] withoutNul(String[] fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (fields[i] != null && fields[i].indexOf('\u0000') >= 0) {
-                fields[i] = fields[i].replace('\u0000', '\uFFFD');
-            }
-        }
-        return fields;
-    }
-
-    /** An import of at least this many lines refreshes the registry's planner statistics when it is applied. */
-    static final long ANALYZE_AFTER_LINES = 1_000;
-
-    /** Key space of the validation locks: "IMPV" in the high 32 bits, the batch id in the low ones. */
-    private static final long VALIDATION_LOCK = 0x494D5056L << 32;
-
     /**
      * Marks FAILED the PENDING batches whose validation is no longer running (the process was killed or the database
-     * restarted mid-validation: its transaction rolled back, so nothing of it was staged). Runs at start-up and
-     * before listing batches, so such a batch never stays PENDING.
+     * restarted mid-validation): see {@link ImportValidation#failInterrupted}.
      */
     public int failInterrupted() {
-        return tx.execute(status -> jdbc.sql("""
-                with pending as materialized (
-                    -- a validation takes its lock a few milliseconds after creating its batch
-                    select id from import_batch where status = 'PENDING' and created_at < now() - interval '1 minute')
-                update import_batch b set status = 'FAILED', finished_at = now(),
-                       failure = 'Validation was interrupted (the server stopped); upload the file again'
-                from pending p where b.id = p.id and b.status = 'PENDING' and pg_try_advisory_xact_lock(? | b.id)""")
-                .param(VALIDATION_LOCK).update());
-    }
-
-    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-    void failInterruptedAtStartup() {
-        failInterrupted();
+        return validation.failInterrupted();
     }
 
     /**
@@ -348,11 +148,7 @@ public class WorkerImports {
      */
     public boolean confirmInBackground(long id) {
         Actor actor = requireWriter();
-        ImportBatch batch = get(id);
-        if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
-            throw InvalidInputException.conflict("status", "BATCH_NOT_VALIDATED", "Batch " + id + " is " + batch.status()
-                    + "; only a VALIDATED batch can be imported");
-        }
+        requireConfirmable(get(id));
         if (!confirming.add(id)) {
             return false;
         }
@@ -383,162 +179,17 @@ public class WorkerImports {
     /** {@link #confirm(long)}, telling {@code progress} how far it is. */
     public ImportBatch confirm(long id, Progress progress) {
         Actor actor = requireWriter();
-        ImportBatch batch = get(id);
-        if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
-            throw InvalidInputException.conflict("status", "BATCH_NOT_VALIDATED", "Batch " + id + " is " + batch.status()
-                    + "; only a VALIDATED batch can be imported");
-        }
-        jdbc.sql("update import_batch set status = 'IMPORTING' where id = ? and status = 'VALIDATED'").param(id).update();
-        Map<String, Object> row = jdbc.sql("select max_line, chunk_size, chunks_done from import_batch where id = ?").param(id)
-                .query().singleRow();
-        long maxLine = ((Number) row.get("max_line")).longValue();
-        int size = ((Number) row.get("chunk_size")).intValue();
-        int done = ((Number) row.get("chunks_done")).intValue();
-        int chunks = chunks(maxLine, size);
-        long lines = Math.max(0, maxLine - 1);
-        progress.applied(id, done, chunks, Math.min(lines, (long) done * size), lines);
-        if (done < chunks) {
-            applyChunks(id, done, chunks, size, actor, (chunk, linesTo) ->
-                    progress.applied(id, chunk + 1, chunks, Math.min(lines, linesTo - 2), lines));
-            if (lines >= ANALYZE_AFTER_LINES) {
-                bulk.refreshStatistics();
-            }
-        }
-        tx.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    update import_batch set status = case when rejected_rows > 0 then 'PARTIALLY_IMPORTED' else 'IMPORTED' end,
-                           finished_at = now() where id = ? and status = 'IMPORTING'""").param(id).update();
-            bulk.dropStage(id);
-        });
+        requireConfirmable(get(id));
+        chunks.applyAll(id, actor, progress);
         return get(id);
     }
 
-    /**
-     * Applies chunks [first, chunks) on {@link #applyThreads} threads as a pipeline: the set-based statements
-     * of chunk k+1 run while chunk k is still being applied, but chunk k+1 commits only after chunk k has
-     * committed (and its listener returned), and its likely-duplicate scan runs after that wait, so it sees
-     * every earlier chunk's workers. Committed chunks are therefore always a prefix of the batch, and
-     * {@code chunks_done} stays an exact resume point: a killed import resumes at the first chunk not
-     * committed, as with one thread. Chunks of one batch never wait for each other in the database while one
-     * of them waits for the other in Java (their NIKs are distinct and each chunk's payers are committed in a
-     * transaction of their own before its statements run). A second confirm of the same batch waits
-     * per chunk on a transaction-level advisory lock and skips the chunks already committed.
-     */
-    private void applyChunks(long id, int first, int chunks, int size, Actor actor, ChunkDone onCommitted) {
-        int threads = Math.max(1, Math.min(applyThreads, chunks - first));
-        @SuppressWarnings("unchecked")
-        java.util.concurrent.CompletableFuture<Void>[] committed = new java.util.concurrent.CompletableFuture[chunks];
-        for (int k = first; k < chunks; k++) {
-            committed[k] = new java.util.concurrent.CompletableFuture<>();
+    /** Only a VALIDATED batch is imported, or an IMPORTING one resumed. */
+    private static void requireConfirmable(ImportBatch batch) {
+        if (!batch.status().equals("VALIDATED") && !batch.status().equals("IMPORTING")) {
+            throw InvalidInputException.conflict("status", "BATCH_NOT_VALIDATED", "Batch " + batch.id() + " is " + batch.status()
+                    + "; only a VALIDATED batch can be imported");
         }
-        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "import-" + id);
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int chunk = first; chunk < chunks; chunk++) {
-                int k = chunk;
-                pool.execute(() -> {
-                    try {
-                        if (failed.get()) {
-                            throw new IllegalStateException("Import " + id + " stopped before chunk " + k);
-                        }
-                        CurrentActor.runAs(actor, () -> applyChunk(id, k, size, actor, k == first ? null : committed[k - 1], onCommitted));
-                        committed[k].complete(null);
-                    } catch (Throwable e) {
-                        failed.set(true);
-                        committed[k].completeExceptionally(e);
-                    }
-                });
-            }
-            for (int k = first; k < chunks; k++) {
-                try {
-                    committed[k].join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    // the first failing chunk's own exception (later chunks fail because it did)
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Told after chunk {@code k} (lines up to, not including, {@code to}) has committed. */
-    private interface ChunkDone {
-        void committed(int k, long to);
-    }
-
-    private void applyChunk(long id, int k, int size, Actor actor, java.util.concurrent.CompletableFuture<Void> previous,
-                            ChunkDone onCommitted) {
-        long from = 2 + (long) k * size;
-        long to = from + size;
-        Map<String, Object> progress = jdbc.sql("select chunks_done, workers_created from import_batch where id = ?").param(id)
-                .query().singleRow();
-        if (((Number) progress.get("chunks_done")).intValue() > k) {
-            return;
-        }
-        // before this chunk's statements are planned: the workers of the chunks committed so far must not be planned as none
-        bulk.refreshStatisticsIfBehind(((Number) progress.get("workers_created")).longValue());
-        // the chunk's payers first, in their own transaction: chunks applied at the same time then never wait for
-        // each other's uncommitted payers (payers are idempotent; one left by a killed import is reused on resume)
-        tx.executeWithoutResult(status -> bulk.applyPayers(id, from, to));
-        tx.executeWithoutResult(status -> {
-            // two confirms of one batch: the second waits here until the first has finished this chunk, then skips it
-            jdbc.sql("select pg_advisory_xact_lock(cast(? % 2147483647 as int), ?)").params(id, k).query().singleRow();
-            int current = jdbc.sql("select chunks_done from import_batch where id = ?").param(id).query(Integer.class).single();
-            if (current > k) {
-                return;
-            }
-            BulkRegistration.ChunkResult r = bulk.apply(id, from, to, actor.username(), actor.scope());
-            long waitStart = System.nanoTime();
-            if (previous != null) {
-                try {
-                    previous.get(CHUNK_WAIT_MINUTES, java.util.concurrent.TimeUnit.MINUTES);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("Import " + id + " interrupted before chunk " + k, e);
-                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    throw new IllegalStateException("Import " + id + " stopped before chunk " + k + ": an earlier chunk did not commit", e);
-                }
-            }
-            log.debug("batch {} chunk {}: waited {} ms for the previous chunk to commit", id, k, (System.nanoTime() - waitStart) / 1_000_000);
-            long duplicates = bulk.likelyDuplicates(r.createdIds());
-            current = jdbc.sql("select chunks_done from import_batch where id = ? for update").param(id).query(Integer.class).single();
-            if (current != k) {
-                status.setRollbackOnly();
-                return;
-            }
-            long refused = r.refused().stream().map(BulkRegistration.Conflict::line).distinct().count();
-            if (refused > 0) {
-                rejections.store(id, rejections.refusedLater(id, r.refused()));
-            }
-            jdbc.sql("""
-                    update import_batch set chunks_done = chunks_done + 1, workers_created = workers_created + ?,
-                           terms_opened = terms_opened + ?, terms_closed = terms_closed + ?,
-                           valid_rows = valid_rows - ?, rejected_rows = rejected_rows + ? where id = ?""")
-                    .params(r.workersCreated(), r.termsOpened(), r.termsClosed(), refused, refused, id).update();
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("batch", id);
-            after.put("chunk", k);
-            after.put("lines", from + "-" + (to - 1));
-            after.put("workersCreated", r.workersCreated());
-            after.put("termsOpened", r.termsOpened());
-            after.put("termsClosed", r.termsClosed());
-            after.put("likelyDuplicates", duplicates);
-            after.put("refused", refused);
-            audit.record("IMPORT", "import_batch", String.valueOf(id), regionOf(actor), null, after);
-        });
-        chunkListener.chunkCommitted(id, k);
-        onCommitted.committed(k, to);
     }
 
     /** The batch if the caller's scope covers the scope it was imported in, else {@link NotFoundException}. */
@@ -556,33 +207,7 @@ public class WorkerImports {
      */
     public int chunksTotal(long id) {
         get(id);
-        Map<String, Object> row = jdbc.sql("select max_line, chunk_size from import_batch where id = ?").param(id)
-                .query().singleRow();
-        return chunks(((Number) row.get("max_line")).longValue(), ((Number) row.get("chunk_size")).intValue());
-    }
-
-    /** From this many lines on, a batch's chunks are evened out over the apply threads ({@link #chunkSizeFor}). */
-    static final long BALANCE_FROM_LINES = 10_000;
-
-    /**
-     * Lines per chunk of a batch whose last line is {@code maxLine}: at most {@code chunkSize}, and, for a batch of at
-     * least {@link #BALANCE_FROM_LINES} lines, as many equal chunks as a multiple of {@code applyThreads}, so that no
-     * thread is left alone with the tail (60,000 lines were applied as 50,000 on one thread beside 10,000 on the other).
-     */
-    static int chunkSizeFor(long maxLine, int chunkSize, int applyThreads) {
-        long lines = Math.max(0, maxLine - 1);
-        int threads = Math.max(1, applyThreads);
-        if (lines < BALANCE_FROM_LINES || threads == 1) {
-            return chunkSize;
-        }
-        long chunks = (lines + chunkSize - 1) / chunkSize;
-        chunks = (chunks + threads - 1) / threads * threads;
-        return (int) ((lines + chunks - 1) / chunks);
-    }
-
-    /** Chunks of {@code size} lines covering the data lines 2..{@code maxLine}. */
-    private static int chunks(long maxLine, int size) {
-        return (int) ((Math.max(0, maxLine - 1) + size - 1) / size);
+        return chunks.total(id);
     }
 
     /** The latest batches visible to the caller. */
@@ -630,14 +255,6 @@ public class WorkerImports {
         rejections.writeCsv(batch, dialect, out, locale);
     }
 
-    private Map<String, Boolean> villagesIn(RegionScope scope) {
-        return WorkerLists.villagesIn(regions, scope);
-    }
-
-    private Set<String> apbdRegions() {
-        return WorkerLists.apbdRegions(regions);
-    }
-
     private Actor requireWriter() {
         Actor actor = currentActor.get();
         if (!actor.role().canChangeData()) {
@@ -646,7 +263,8 @@ public class WorkerImports {
         return actor;
     }
 
-    private static String regionOf(Actor actor) {
+    /** The region an audit entry of the actor records: none for a national scope. */
+    static String regionOf(Actor actor) {
         return actor.scope().isNational() ? null : actor.scope().code();
     }
 

@@ -126,7 +126,7 @@ public class WorkerLists {
             }
         } catch (RuntimeException e) {
             // a file that cannot be read at all: said in words a user can act on, with a code, never the JDK's text
-            return new Read(List.of(), List.of(WorkerImports.unreadable(e, format)), dataRows[0]);
+            return new Read(List.of(), List.of(ImportValidation.unreadable(e, format)), dataRows[0]);
         }
         return new Read(rows, problems, dataRows[0]);
     }

@@ -110,7 +110,10 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
      */
     private String text(String code, String english, Locale locale) {
         List<String> values = values(english);
-        for (String key : keys(code, values.size())) {
+        for (String key : keys(code, english, values)) {
+            if (SHAPED.matcher(key).matches() && "en".equals(locale.getLanguage())) {
+                continue; // the shape is words of the English sentence, not a sentence of its own
+            }
             String sentence = messages.getMessage(key, null, null, locale);
             if (sentence == null) {
                 continue;
@@ -139,14 +142,42 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     }
 
     /**
-     * The keys of a code's sentence, the first found taken: the API's sentence for an English sentence with that many
-     * values ({@code api.problem.<CODE>.<n>}, for a code whose sentences differ in the values they name), the API's
-     * sentence, the pages' ({@code problem.<CODE>}), then a claim's or the simulation's refusal, which the benefit
+     * The keys of a code's sentence, the first found taken: the API's sentence for an English sentence of this shape
+     * ({@code api.problem.<CODE>.<n>.<i>}, i from 1, taken when its English wording with the values in place is part of
+     * the English sentence: a code written in several shapes with as many values, such as a range "must be from {0} to
+     * {1}" and a limit "must be at most {0} with at most {1} decimals"), the API's sentence for an English sentence with
+     * that many values ({@code api.problem.<CODE>.<n>}, for a code whose sentences differ in the values they name), the
+     * API's sentence, the pages' ({@code problem.<CODE>}), then a claim's or the simulation's refusal, which the benefit
      * calculator's codes have.
      */
-    private static List<String> keys(String code, int values) {
-        return List.of("api.problem." + code + "." + values, "api.problem." + code, "problem." + code, "claim.code." + code,
-                "simulation.rejection." + code);
+    private List<String> keys(String code, String english, List<String> values) {
+        List<String> keys = new ArrayList<>();
+        String counted = "api.problem." + code + "." + values.size();
+        for (int i = 1; ; i++) {
+            String shape = messages.getMessage(counted + "." + i, null, null, Locale.ENGLISH);
+            if (shape == null) {
+                break;
+            }
+            String written = written(shape, values);
+            if (english != null && written != null && english.contains(written)) {
+                keys.add(counted + "." + i);
+            }
+        }
+        keys.addAll(List.of(counted, "api.problem." + code, "problem." + code, "claim.code." + code,
+                "simulation.rejection." + code));
+        return keys;
+    }
+
+    /** The key of a sentence for one shape of English sentence ({@code api.problem.<CODE>.<n>.<i>}). */
+    private static final java.util.regex.Pattern SHAPED = java.util.regex.Pattern.compile("api\\.problem\\.[A-Z0-9_]+\\.\\d+\\.\\d+");
+
+    /** An English sentence's shape with the values in place, each as written (null when it places more values than there are). */
+    static String written(String shape, List<String> values) {
+        java.util.Set<Integer> placed = placeholders(shape);
+        if (!placed.isEmpty() && java.util.Collections.max(placed) >= values.size()) {
+            return null;
+        }
+        return new java.text.MessageFormat(shape.replaceAll("\\{(\\d+),number[^}]*}", "{$1}"), Locale.ENGLISH).format(values.toArray());
     }
 
     /**

@@ -445,7 +445,8 @@ class ClaimWorkflowIntegrationTests {
 
     /**
      * A refused date on the claim form names its bounds in Indonesian as in English: the page said only "Nilai di luar
-     * batas yang diizinkan." (claim.code.OUT_OF_RANGE), dropping the 1900-01-01 to 9999-12-31 the module's message names.
+     * batas yang diizinkan." (claim.code.OUT_OF_RANGE), dropping the 1900-01-01 to 9999-12-31 the module's message names;
+     * in Indonesian the bounds are in the sentence (api.problem.OUT_OF_RANGE.2.1), not after it.
      */
     @Test
     void aRefusedDateOnTheClaimFormNamesItsBoundsInIndonesianAsInEnglish() {
@@ -459,8 +460,38 @@ class ClaimWorkflowIntegrationTests {
             HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=" + language, fields);
             assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
             assertThat(preview.body()).as(language).contains("1900-01-01").contains("9999-12-31")
-                    .contains("id".equals(language) ? "Nilai di luar rentang yang diterima." : "The value is outside the accepted range.");
+                    .contains("id".equals(language) ? "Tanggal harus antara 1900-01-01 dan 9999-12-31." : "The value is outside the accepted range.");
         }
+    }
+
+    /**
+     * A failed eligibility check on the claim's preview names its dates in the page's language: the page said only
+     * "Kejadian sebelum kepesertaan dimulai." (claim.code.INCIDENT_BEFORE_MEMBERSHIP), dropping the membership's start
+     * and the incident's date the check names.
+     */
+    @Test
+    void aFailedEligibilityCheckOnTheClaimPreviewNamesItsDates() {
+        String nik = officialSince2025();
+        String publicId = jdbc.sql("select public_id::text from worker where nik = ?").param(nik).query(String.class).single();
+        Http page = TestUsers.browser(port, accounts, "claims-form-dpmd", Role.DPMD, "71.05");
+        String form = page.get("/klaim/baru?lang=id&pekerja=" + publicId).body();
+        HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=id", new java.util.HashMap<>(java.util.Map.of(
+                "_csrf", Http.csrfOf(form), "worker", publicId, "case", "JKK_TEMPORARY_DISABILITY", "incidentDate", "2024-06-01",
+                "months", "1")));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("Kepesertaan JKK dimulai 2025-01-01, setelah kejadian pada 2024-06-01.");
+    }
+
+    @Test
+    void theCaseFileNamesALateReportsDaysAsTheCasePageDoes() throws Exception {
+        String nik = officialSince2025();
+        long id = json(expect(dpmd.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-09-01","reportedOn":"2026-10-31","months":1}"""
+                .formatted(nik)), 201)).get("id").asLong();
+        String late = "Dilaporkan 60 hari setelah kecelakaan";
+        assertThat(expect(dpmd.get("/klaim/" + id + "?lang=id"), 200).body()).contains(late);
+        assertThat(ClaimPagesUiTests.pdfText(dpmd.getBytes("/api/v1/claims/" + id + "/pdf?lang=id").body())).contains(late)
+                .doesNotContain("dilaporkan melewati batas waktu");
     }
 
     @Test

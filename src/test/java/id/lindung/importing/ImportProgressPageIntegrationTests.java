@@ -31,6 +31,7 @@ class ImportProgressPageIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired WorkerImports imports;
+    @Autowired ImportChunks importChunks;
     @Autowired WorkerFileGenerator generator;
     @Autowired Regions regions;
     @Autowired UserAccounts accounts;
@@ -40,8 +41,8 @@ class ImportProgressPageIntegrationTests {
     void theProgressFragmentShowsTheCountersAndPollsOnlyWhileTheBatchIsImporting() {
         StringWriter csv = new StringWriter();
         generator.write(regions.within(RegionScope.of("62.02.16"), RegionLevel.VILLAGE), 6, 91, 0, csv);
-        int previousSize = imports.chunkSize;
-        imports.chunkSize = 10;
+        int previousSize = importChunks.chunkSize;
+        importChunks.chunkSize = 10;
         try {
             ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("progress.csv",
                     new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
@@ -57,13 +58,13 @@ class ImportProgressPageIntegrationTests {
             assertThat(validated.body()).contains("id=\"import-progress\"").doesNotContain("hx-trigger", "<html");
 
             // stopped after its first chunk (as a long import looks between two chunks): IMPORTING, 1 of n chunks
-            imports.chunkListener = (id, chunk) -> {
+            importChunks.chunkListener = (id, chunk) -> {
                 if (id == batch.id() && chunk == 0) {
                     throw new IllegalStateException("stopped after chunk 0");
                 }
             };
             assertThatThrownBy(() -> CurrentActor.runAs(ADMIN, () -> imports.confirm(batch.id()))).hasMessageContaining("chunk 0");
-            imports.chunkListener = (id, chunk) -> { };
+            importChunks.chunkListener = (id, chunk) -> { };
             ImportBatch importing = CurrentActor.runAs(ADMIN, () -> imports.get(batch.id()));
             assertThat(importing.status()).isEqualTo("IMPORTING");
             assertThat(importing.chunksDone()).isEqualTo(1);
@@ -87,8 +88,8 @@ class ImportProgressPageIntegrationTests {
                     .contains("Bagian " + chunks + " dari " + chunks, "<dd>" + done.workersCreated() + "</dd>")
                     .doesNotContain("hx-trigger", "hx-get");
         } finally {
-            imports.chunkSize = previousSize;
-            imports.chunkListener = (id, chunk) -> { };
+            importChunks.chunkSize = previousSize;
+            importChunks.chunkListener = (id, chunk) -> { };
         }
     }
 
@@ -101,7 +102,7 @@ class ImportProgressPageIntegrationTests {
         assertThat(batch.status()).isEqualTo("VALIDATED");
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         // the import waits in its first chunk until the page has answered: a request that waited for it would never end
-        imports.chunkListener = (id, chunk) -> {
+        importChunks.chunkListener = (id, chunk) -> {
             if (id == batch.id()) {
                 try {
                     release.await(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -131,7 +132,7 @@ class ImportProgressPageIntegrationTests {
             assertThat(System.nanoTime()).as("still importing").isLessThan(deadline);
             Thread.sleep(200);
         }
-        imports.chunkListener = (id, chunk) -> { };
+        importChunks.chunkListener = (id, chunk) -> { };
         assertThat(status).isIn("IMPORTED", "PARTIALLY_IMPORTED");
         assertThat(dpmd.get("/impor/pekerja/" + batch.id()).body()).doesNotContain("hx-trigger").doesNotContain("/konfirmasi");
     }

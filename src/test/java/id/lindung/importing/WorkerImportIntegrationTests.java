@@ -38,6 +38,7 @@ class WorkerImportIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired WorkerImports imports;
+    @Autowired ImportChunks importChunks;
     @Autowired WorkerFileGenerator generator;
     @Autowired Regions regions;
     @Autowired NikChecker nikChecker;
@@ -159,18 +160,18 @@ class WorkerImportIntegrationTests {
         generator.write(crashedVillages, 15, 42, 0.05, a);
         StringWriter b = new StringWriter();
         generator.write(twin, 15, 42, 0.05, b);
-        int previousSize = imports.chunkSize;
-        imports.chunkSize = 20;
+        int previousSize = importChunks.chunkSize;
+        importChunks.chunkSize = 20;
         try {
             ImportBatch reference = upload(ADMIN, b.toString(), new WorkerImports.Options(null, null, true));
             ImportBatch crashed = upload(ADMIN, a.toString(), WorkerImports.Options.none());
-            imports.chunkListener = (batch, chunk) -> {
+            importChunks.chunkListener = (batch, chunk) -> {
                 if (batch == crashed.id() && chunk == 1) {
                     throw new IllegalStateException("simulated crash after chunk 1");
                 }
             };
             assertThatThrownBy(() -> confirm(ADMIN, crashed.id())).hasMessageContaining("simulated crash");
-            imports.chunkListener = (batch, chunk) -> { };
+            importChunks.chunkListener = (batch, chunk) -> { };
             ImportBatch interrupted = CurrentActor.runAs(ADMIN, () -> imports.get(crashed.id()));
             assertThat(interrupted.status()).isEqualTo("IMPORTING");
             assertThat(interrupted.chunksDone()).isEqualTo(2);
@@ -181,15 +182,15 @@ class WorkerImportIntegrationTests {
             assertThat(resumed.termsOpened()).isEqualTo(reference.termsOpened());
             assertThat(snapshot("62.02.09")).isEqualTo(snapshot("62.02.15"));
         } finally {
-            imports.chunkSize = previousSize;
-            imports.chunkListener = (batch, chunk) -> { };
+            importChunks.chunkSize = previousSize;
+            importChunks.chunkListener = (batch, chunk) -> { };
         }
     }
 
     @Test
     void twoConfirmsOfOneBatchAtOnceApplyEveryChunkOnce() throws Exception {
-        int previousSize = imports.chunkSize;
-        imports.chunkSize = 15;
+        int previousSize = importChunks.chunkSize;
+        importChunks.chunkSize = 15;
         try {
             ImportBatch batch = upload(ADMIN, generate("62.02.10", 12, 7, 0.05), WorkerImports.Options.none());
             assertThat(batch.status()).isEqualTo("VALIDATED");
@@ -216,7 +217,7 @@ class WorkerImportIntegrationTests {
             assertThat(done.chunksDone()).isEqualTo((int) ((jdbc.sql("select max_line from import_batch where id = ?").param(batch.id())
                     .query(Long.class).single() - 1 + 14) / 15));
         } finally {
-            imports.chunkSize = previousSize;
+            importChunks.chunkSize = previousSize;
         }
     }
 

@@ -98,7 +98,7 @@ class ProblemLanguageIntegrationTests {
             JsonNode month = problem.get("errors").get(1);
             assertThat(month.get("field").asString()).isEqualTo("month");
             assertThat(month.get("code").asString()).isEqualTo("INVALID_MONTH");
-            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan harus berbentuk YYYY-MM. Nilai: '2025-13'.");
+            assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan '2025-13' tidak sah; tulis sebagai YYYY-MM.");
             assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'.");
             assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'. (dan 1 masalah lain)");
         }

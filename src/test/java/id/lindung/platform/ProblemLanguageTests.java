@@ -168,8 +168,42 @@ class ProblemLanguageTests {
     }
 
     @Test
+    void sentencesWithAsManyValuesInDifferentShapesEachGetTheirOwnIndonesianSentence() {
+        // two values each, a range of dates, a range of numbers and a limit with its decimals: no tail "Nilai: ..."
+        assertThat(detail("OUT_OF_RANGE", "incidentDate must be from 1900-01-01 to 2027-12-07", "id"))
+                .isEqualTo("Tanggal harus antara 1900-01-01 dan 2027-12-07.");
+        assertThat(detail("OUT_OF_RANGE", "months must be 1 to 600", "id")).isEqualTo("Nilai harus antara 1 dan 600.");
+        assertThat(detail("OUT_OF_RANGE", "wage must be at most 1,000,000,000,000 with at most 2 decimals", "id"))
+                .isEqualTo("Jumlah paling banyak Rp 1.000.000.000.000 dengan paling banyak 2 angka desimal.");
+        // the values in the order the English sentence gives them, placed where the Indonesian one needs them
+        assertThat(detail("INVALID_MONTH", "month must be YYYY-MM, got '2025-13'", "id"))
+                .isEqualTo("Bulan '2025-13' tidak sah; tulis sebagai YYYY-MM.");
+        assertThat(detail("INVALID_MONTH", "monthFrom must be YYYY-MM or 1..12, got '13'", "id"))
+                .isEqualTo("Bulan '13' tidak sah; tulis sebagai YYYY-MM atau nomor bulan 1..12.");
+        // a shape the English sentence does not have is not taken: the code's sentence, the value after it
+        assertThat(detail("OUT_OF_RANGE", "cohort 7 is odd and 9", "id")).isEqualTo("Nilai di luar rentang yang diterima. Nilai: 7, 9.");
+        // in English the code's sentence, never the shape's words alone
+        assertThat(language().onPage(InputProblem.of("months", "OUT_OF_RANGE", "months must be 1 to 600"), Locale.ENGLISH))
+                .startsWith("The value is outside the accepted range.").contains("1", "600");
+    }
+
+    @Test
+    void aStateOrAnIdentifierTheEnglishSentenceNamesIsPartOfTheIndonesianSentence() {
+        assertThat(detail("BATCH_NOT_VALIDATED", "Batch 12 is IMPORTED; only a VALIDATED batch can be imported", "id"))
+                .isEqualTo("Impor 12 berstatus IMPORTED: hanya impor berstatus VALIDATED yang dapat dimasukkan.");
+        assertThat(detail("PAYMENT_AMOUNT_MISMATCH", "The payment of 500000 differs from the approved total 1030388", "id"))
+                .isEqualTo("Pembayaran Rp 500.000 tidak sama dengan jumlah yang harus dibayar, Rp 1.030.388.");
+        assertThat(detail("VERSION_CONFLICT", "The worker was changed by someone else since you opened it (your version 3, now 4): "
+                + "reload it and apply your change again", "id")).isEqualTo("Data pekerja ini sudah diubah orang lain sejak Anda "
+                + "membukanya (versi Anda 3, sekarang 4): muat ulang, lalu ulangi perubahan Anda.");
+        assertThat(detail("PAYER_EXISTS", "A donor named 'Yayasan Peduli' is already registered in 64.02.03.2007 as "
+                + "DONOR:64.02.03.2007:YAYASAN-PEDULI", "id")).isEqualTo("Pembayar bernama 'Yayasan Peduli' sudah terdaftar di "
+                + "64.02.03.2007 sebagai DONOR:64.02.03.2007:YAYASAN-PEDULI.");
+    }
+
+    @Test
     void aValueEchoedInQuotesAndARowOfAFileAreKeptInIndonesian() {
-        assertThat(detail("INVALID_MONTH", "month '2025-13' is not YYYY-MM", "id")).isEqualTo("Bulan harus berbentuk YYYY-MM. Nilai: '2025-13'.");
+        assertThat(detail("INVALID_MONTH", "month '2025-13' is not YYYY-MM", "id")).isEqualTo("Bulan '2025-13' tidak sah; tulis sebagai YYYY-MM.");
         ProblemDetail problem = ApiProblems.of(new InvalidInputException(List.of(new InputProblem(5, "nik", "INVALID_VALUE",
                 "nik '123' is not valid"))));
         language().translate(problem, Locale.forLanguageTag("id"));
@@ -270,8 +304,10 @@ class ProblemLanguageTests {
 
     /**
      * The English sentence a site writes, with a stand-in for each value it joins in: a number (7001, 7002 ...) for a
-     * value named in the sentence's own words, a word for a field's name; null when the sentence is not written there
-     * (a message passed on, a choice between sentences).
+     * value named in the sentence's own words, a word for a field's name or a name written in lower case, a list as it
+     * prints ({@code [7001]}) for a list joined in; the kind of value a field expects ({@code expected(type)}) is left
+     * out, as it is named after the sentence in the client's language; null when the sentence is not written there (a
+     * message passed on, a choice between sentences).
      */
     static String english(String expression) {
         List<String> parts = split(expression, 0, '+');
@@ -281,13 +317,17 @@ class ProblemLanguageTests {
             if (part.matches("(?s)[^\"]*\\?.*") && !part.startsWith("(")) {
                 return null; // a choice between sentences
             }
-            if (part.contains("?")) {
-                continue; // an optional tail in brackets, such as UNKNOWN_FIELD's "did you mean"
+            if (part.contains("?") || part.startsWith("expected(")) {
+                continue; // an optional tail in brackets, such as UNKNOWN_FIELD's "did you mean", or the kind of value expected
             }
             if (part.matches("\"(?:[^\"\\\\]|\\\\.)*\"")) {
                 sentence.append(part, 1, part.length() - 1);
-            } else if (part.matches(".*(\\bfield\\b|getKey|\\bnamed\\b|\\bfile\\b|fileName\\(\\)).*") || part.equals("at")) {
+            } else if (part.matches(".*(\\bfield\\b|getKey|getName\\(\\)|\\bnamed\\b|\\bfile\\b|fileName\\(\\)).*") || part.equals("at")) {
                 sentence.append("wage");
+            } else if (part.contains(".toLowerCase(")) {
+                sentence.append("kind"); // a name written in lower case, a word rather than a value ("a donor named ...")
+            } else if (part.matches("(?s)(Arrays\\.toString\\(|List\\.of\\().*|.*\\.toList\\(\\)")) {
+                sentence.append("[").append(7001 + values++).append("]"); // a list as it prints: [A, B]
             } else {
                 sentence.append(7001 + values++);
             }
@@ -329,19 +369,13 @@ class ProblemLanguageTests {
      */
     /**
      * Codes whose Indonesian text still names some value of some English sentence only after it ("Nilai: ..."), to be
-     * given sentences: OUT_OF_RANGE, INVALID_VALUE, DATE_INVALID, REGION_INVALID and KIND_INVALID are written in many
-     * shapes (a range, a page, an age), so one sentence cannot place their values; the others echo an identifier, a
-     * state or a list a sentence could place. A code given its sentence must leave this list, so it only shrinks.
+     * given sentences: a message passed on from a library (CSV_MALFORMED, BACKUP_FORMAT_UNKNOWN), a list or a name the
+     * sentence joins in, whose values cannot be counted where it is written. A code written in several shapes with as
+     * many values (OUT_OF_RANGE: a range, a page, an age) has a sentence per shape ({@code api.problem.<CODE>.<n>.<i>}).
+     * A code given its sentence must leave this list, so it only shrinks.
      */
-    private static final java.util.Set<String> VALUES_STILL_AFTER_THE_SENTENCE = java.util.Set.of("ALREADY_RESOLVED",
-            "BACKUP_FORMAT_UNKNOWN", "BATCH_NOT_VALIDATED", "BPU_JP_NOT_AVAILABLE", "CATEGORY_EXISTS", "CLAIM_NOT_RECOMPUTABLE",
-            "CODE_INVALID", "CSV_MALFORMED", "DOCUMENT_MISSING", "HEADER_MISSING_COLUMN", "HEIR_NOT_RECIPIENT",
-            "INVALID_CHARACTER", "INVALID_MONTH", "INVALID_VALUE", "JHT_NO_CONTRIBUTION_MONTHS", "JP_CONTRIBUTION_START_REQUIRED",
-            "KIND_INVALID", "KIND_NOT_FOR_REGION", "KIND_NOT_REGISTRABLE", "LOCAL_REGULATION_EXISTS", "NIK_SEARCH_NOT_ALLOWED",
-            "NOT_APPLICABLE", "NO_NAMED_LIST", "OUT_OF_RANGE", "PAYER_EXISTS", "PAYMENT_AMOUNT_MISMATCH",
-            "PAYMENT_BEFORE_FILE_COMPLETE", "PAYMENT_DATE_INVALID", "PENSION_AGE_NOT_REACHED", "PERIOD_INVALID",
-            "REGION_CODE_INVALID", "REGION_INVALID", "REGION_LEVEL_NOT_REPORTED", "SCENARIOS_DIFFER", "SCHOLARSHIP_NOT_DUE",
-            "SEMESTER_INVALID", "UNKNOWN_CANDIDATES", "UNKNOWN_VALUE", "VERSION_CONFLICT", "WAGE_PARAMETER_UNKNOWN");
+    private static final java.util.Set<String> VALUES_STILL_AFTER_THE_SENTENCE = java.util.Set.of("BACKUP_FORMAT_UNKNOWN",
+            "CSV_MALFORMED", "HEIR_NOT_RECIPIENT", "KIND_NOT_FOR_REGION", "WAGE_PARAMETER_UNKNOWN");
 
     @Test
     void aLimitTheEnglishSentenceNamesIsPartOfTheIndonesianSentence() throws Exception {

@@ -240,7 +240,7 @@ class QuoteApiIntegrationTests {
                 "Returns not verified").doesNotContain("??");
         String early = browser.postForm("/simulasi/manfaat?lang=id", Map.of("case", "JP_OLD_AGE", "date", "2026-12-01",
                 "contributionMonths", "120", "averageWage", "4000000", "birthDate", "1974-09-14", "_csrf", csrf)).body();
-        assertThat(early).contains("Usia pensiun JP belum tercapai pada tanggal ini.", "PENSION_AGE_NOT_REACHED");
+        assertThat(early).contains("Lahir 1974-09-14: usia pensiun", "PENSION_AGE_NOT_REACHED").doesNotContain("pada tanggal ini.");
     }
 
     @Test

@@ -125,13 +125,22 @@ class WorkerFormsIntegrationTests {
         // digits 1-6 name no district, digits 7-12 no date: the live check and the refused form both found them
         Map<String, String> form = form(op, "9999993302840001", "L", "PETANI");
         String body = op.postForm("/pekerja/baru", form).body();
-        for (String problem : new String[] {"Enam angka pertama NIK bukan kode kecamatan yang dikenal.",
-                "Angka ke-7 sampai ke-12 NIK bukan tanggal lahir"}) {
+        for (String problem : new String[] {"Angka 1-6 NIK (99.99.99) bukan kode kecamatan yang dikenal.",
+                "Angka 7-12 NIK (330284) bukan tanggal lahir DDMMYY"}) {
             assertThat(body.split(java.util.regex.Pattern.quote(problem), -1)).as(problem).hasSize(2);
         }
-        // the live check alone, as the field asks for it while typing, still says them
+        // the live check alone, as the field asks for it while typing, still says them, with the digits at fault as the
+        // refused form does (it said only "Enam angka pertama NIK bukan kode kecamatan yang dikenal.")
         String live = op.postForm("/pekerja/baru/nik", Map.of("nik", "9999993302840001", "_csrf", form.get("_csrf"))).body();
-        assertThat(live).contains("Enam angka pertama NIK bukan kode kecamatan yang dikenal.");
+        assertThat(live).contains("Angka 1-6 NIK (99.99.99) bukan kode kecamatan yang dikenal.")
+                .contains("Angka 7-12 NIK (330284) bukan tanggal lahir DDMMYY (hari 01-31, atau 41-71 untuk perempuan; bulan 01-12).");
+    }
+
+    /** The worker list's refused filter names the value and the form it takes: it said only "Bukan kode wilayah, ...". */
+    @Test
+    void theWorkerListsRefusedRegionNamesTheRegionCodesForm() {
+        String page = operator().get("/pekerja?region=64.02.x").body();
+        assertThat(page).contains("64.02.x&#39; bukan kode wilayah; tulis seperti 64.02 atau 64.02.03.");
     }
 
     @Test

@@ -48,9 +48,11 @@ class ClaimCaseFile {
 
     private final id.lindung.access.AuditLog audit;
     private final Citations citations;
+    private final id.lindung.platform.ProblemLanguage problems;
 
     ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers,
-                  id.lindung.access.AuditLog audit, Citations citations) {
+                  id.lindung.access.AuditLog audit, Citations citations, id.lindung.platform.ProblemLanguage problems) {
+        this.problems = problems;
         this.audit = audit;
         this.citations = citations;
         this.messages = messages;
@@ -289,14 +291,15 @@ class ClaimCaseFile {
     }
 
     /**
-     * A decision in the document's language: the claim's text of its code, else the simulation's text of a benefit
-     * rejection; the decision's own (English) message only for a code no bundle knows.
+     * A decision in the document's language, as the case's page says it: a passed check by its code's text, a failed
+     * one by the claim's or the simulation's sentence when it names every value the decision names, else by one that
+     * places them (the dates of a late report); the decision's own (English) message only for a code no bundle knows.
      */
-    private static String decisionText(ClaimCase.Decision d, Text t) {
+    private String decisionText(ClaimCase.Decision d, Text t) {
         if (d.passed()) {
             return t.orElse("claim.check." + d.code(), d.message());
         }
-        return t.orElse("claim.code." + d.code(), t.orElse("simulation.rejection." + d.code(), d.message()));
+        return problems.onPage(d.code(), d.message(), t.locale(), List.of("claim.code.", "simulation.rejection."));
     }
 
     /**

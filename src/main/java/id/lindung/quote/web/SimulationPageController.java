@@ -24,8 +24,11 @@ class SimulationPageController {
     private final Quotes quotes;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final id.lindung.platform.ProblemLanguage problems;
 
-    SimulationPageController(Quotes quotes, Clock clock, org.springframework.context.MessageSource messages) {
+    SimulationPageController(Quotes quotes, Clock clock, org.springframework.context.MessageSource messages,
+                             id.lindung.platform.ProblemLanguage problems) {
+        this.problems = problems;
         this.quotes = quotes;
         this.clock = clock;
         this.messages = messages;
@@ -89,10 +92,10 @@ class SimulationPageController {
             // the JP lump sum's returns rest on a rate no cited source gives: said in words beside the amount
             model.addAttribute("unverifiedJpReturns", quote.components().stream().anyMatch(c -> "JP_RETURNS".equals(c.code())
                     && c.references().stream().anyMatch(r -> !r.verified())));
-            java.util.Map<String, String> texts = new java.util.HashMap<>();
-            quote.rejections().forEach(r -> texts.put(r.code(),
-                    messages.getMessage("simulation.rejection." + r.code(), null, r.message(), locale)));
-            model.addAttribute("rejectionTexts", texts);
+            // one sentence per rejection, in its order: two rejections of one code name different values; the page's
+            // own sentence when it names every value the rejection names, else one that places them (ProblemLanguage)
+            model.addAttribute("rejectionTexts", quote.rejections().stream()
+                    .map(r -> problems.onPage(r.code(), r.message(), locale, List.of("simulation.rejection."))).toList());
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.problems().stream().map(p -> problemText(p, locale)).toList());
         } catch (id.lindung.shared.RejectedException e) {
@@ -147,7 +150,9 @@ class SimulationPageController {
      * as the same code's rejection of a component: JP_MONTHS_IMPOSSIBLE is either).
      */
     private String rejectedText(id.lindung.shared.RejectedException e, Locale locale) {
-        String asRejection = messages.getMessage("simulation.rejection." + e.code(), null, e.getMessage(), locale);
+        // the page's own sentence, written for the form, else the API's in the page's language (never "CODE: English")
+        String asApi = problems.inLanguage(e.code(), e.rejection().message(), locale);
+        String asRejection = messages.getMessage("simulation.rejection." + e.code(), null, asApi, locale);
         return messages.getMessage("simulation.rejected." + e.code(), null, asRejection, locale);
     }
 
