@@ -163,10 +163,16 @@ class BillListIntegrationTests {
     @Test
     void theArrearsListShowsEveryKindOfPayerGroupedByArea() {
         billedRegency();
-        var national = escalations.forScope(id.lindung.access.RegionScope.NATIONAL, LocalDate.of(2025, 6, 1), 0, 500);
-        assertThat(national.items()).filteredOn(e -> e.regionCode().startsWith("75.05")).extracting(Escalations.Escalation::kind)
+        // every page of the nation's list: it is sorted by province, and the payers in arrears that other classes of the
+        // shared database left in provinces 11-74 can push Gorontalo's (75) past a first page of 500
+        var first = escalations.forScope(id.lindung.access.RegionScope.NATIONAL, LocalDate.of(2025, 6, 1), 0, 500);
+        List<Escalations.Escalation> national = new java.util.ArrayList<>(first.items());
+        for (int page = 1; page < first.pages(); page++) {
+            national.addAll(escalations.forScope(id.lindung.access.RegionScope.NATIONAL, LocalDate.of(2025, 6, 1), page, 500).items());
+        }
+        assertThat(national).filteredOn(e -> e.regionCode().startsWith("75.05")).extracting(Escalations.Escalation::kind)
                 .contains("APBDES", "APBD", "SELF");
-        assertThat(national.items()).filteredOn(e -> e.regionCode().startsWith("75.05"))
+        assertThat(national).filteredOn(e -> e.regionCode().startsWith("75.05"))
                 .allSatisfy(e -> assertThat(e.groupCode()).isEqualTo("75"));
         var province = escalations.forScope(id.lindung.access.RegionScope.of("75"), LocalDate.of(2025, 6, 1), 0, 1);
         assertThat(province.items()).hasSize(1);

@@ -7,13 +7,13 @@ import id.lindung.access.UserAccounts;
 import id.lindung.support.Browser;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,7 +46,7 @@ class BudgetFormsUiTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
 
-    private final int year = LocalDate.now().getYear() + 1;
+    private final int year = TestClock.nextBusinessYear();
 
     @Test
     void onAPhoneInIndonesianTheOperatorPlansWithJoinersUploadsAListEditsKeepingItAndRanksCategories() throws Exception {

@@ -9,6 +9,7 @@ import id.lindung.access.UserAccounts;
 import id.lindung.support.Browser;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -41,7 +42,7 @@ class BudgetPagesUiTests {
     @Autowired JdbcClient jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final int year = LocalDate.now().getYear() + 1;
+    private final int year = TestClock.nextBusinessYear();
 
     @Test
     void theEditorsTotalsFollowTheFormLiveEqualTheApiAndADraftIsSavedEditedAndMarkedFinal() throws Exception {

@@ -19,6 +19,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Rupiah;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -118,7 +119,7 @@ class BudgetPlansIntegrationTests {
         for (String p : List.of("JKK", "JKM", "JHT", "JP")) {
             fx.term(kades, desa, p, "PU", "12000000", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
         }
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-api-dpmd", Role.DPMD, "72.04"));
         HttpResponse<String> created = dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
@@ -222,7 +223,7 @@ class BudgetPlansIntegrationTests {
     private void assertCohortsRefusedStoringNothing(String desa, String desaName, String cohort, int copies, String code) {
         fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa " + desaName, desa);
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-cohorts-dpmd", Role.DPMD, "72.04"));
-        String body = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + (LocalDate.now().getYear() + 1) + ",\"cohorts\":["
+        String body = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + TestClock.nextBusinessYear() + ",\"cohorts\":["
                 + String.join(",", java.util.Collections.nCopies(copies, cohort)) + "]}";
         long before = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
         HttpResponse<String> r = dpmd.postJson("/api/v1/budget-plans", body);
@@ -238,7 +239,7 @@ class BudgetPlansIntegrationTests {
         fx.payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabinuang", desa);
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "budget-echo-dpmd", Role.DPMD, "72.04"));
         String longText = "9".repeat(3000);
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         String plan = "{\"payer\":\"APBDES:" + desa + "\",\"year\":" + next;
         String cohort = ",\"cohorts\":[{\"category\":\"RT_RW\",\"segment\":\"BPU\",\"count\":1,\"wage\":1000000,"
                 + "\"programs\":[\"JKK\",\"JKM\"]";
@@ -337,7 +338,7 @@ class BudgetPlansIntegrationTests {
     /** A plan of next year for a new desa payer, with these cohorts. */
     private Map<String, Object> nextYearsPlan(String desa, String payerName, PlanRequest.CohortInput... cohorts) {
         fx.payer("APBDES:" + desa, "APBDES", payerName, desa);
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         return CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + desa, next, null, List.of(cohorts), null), DPMD));
     }
 

@@ -8,6 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -50,7 +51,7 @@ class ImportedListPrioritisationIntegrationTests {
         String oldFarmer = NamedListIntegrationTests.nik(bOld);
         LocalDate bNoDecile = LocalDate.of(1930, 5, 6);
         String noDecile = NamedListIntegrationTests.nik(bNoDecile);
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         long id = NamedListIntegrationTests.plan(dpmd, DESA, year);
         HttpResponse<String> list = NamedListIntegrationTests.upload(dpmd, id, NamedListIntegrationTests.HEADER + "\n"
                 + NamedListIntegrationTests.row(fisher, bFisher, "NELAYAN", "BPU", "1000000", "JKK;JKM", "1") + "\n"
@@ -104,7 +105,7 @@ class ImportedListPrioritisationIntegrationTests {
         fx.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Tanampedagi", DESA);
         String kaltim = "64.02.11.2004"; // a village no other test bills, so no test that counts a payer's bills meets this term
         long kaltimPayer = fx.payer("APBDES:" + kaltim, "APBDES", "Pemerintah Desa Benua Puhun", kaltim);
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         // registered in another province, poorest decile, protected on the plan's start month
         LocalDate birth = LocalDate.of(1961, 7, 8);
         String nik = NamedListIntegrationTests.nik(birth);

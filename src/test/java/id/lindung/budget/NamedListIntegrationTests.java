@@ -8,6 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -63,7 +64,7 @@ class NamedListIntegrationTests {
     void aNamedListIsCostedAtEachPersonsOwnWageSegmentAndProgrammesAndRegistersNobody() {
         new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Tompe", DESA);
         Http dpmd = dpmd();
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         long id = plan(dpmd, DESA, year);
         LocalDate b1 = LocalDate.of(1970, 4, 5);
         LocalDate b2 = LocalDate.of(1988, 9, 10);
@@ -114,7 +115,7 @@ class NamedListIntegrationTests {
         String desa = "72.04.03.2001"; // outside 72.04.02, whose FINAL plans PlanOverviewsIntegrationTests counts
         new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Kabonga", desa);
         Http dpmd = dpmd();
-        long id = plan(dpmd, desa, LocalDate.now().getYear() + 1);
+        long id = plan(dpmd, desa, TestClock.nextBusinessYear());
         LocalDate b = LocalDate.of(1980, 1, 2);
         String good = nik(b);
         String jpForBpu = nik(b);

@@ -12,6 +12,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -51,7 +52,7 @@ class PlanEditsIntegrationTests {
         fixture.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Lumbu", DESA);
         fixture.payer("APBDES:" + OTHER_DESA, "APBDES", "Pemerintah Desa Lain", OTHER_DESA);
         Http dpmd = dpmd();
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         long id = plan(dpmd, DESA, year);
         LocalDate b = LocalDate.of(1975, 6, 7);
         String person = nik(b);
@@ -93,7 +94,7 @@ class PlanEditsIntegrationTests {
     void anEditIsRefusedWithItsCodeAndChangesNothing() {
         new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Lumbu", DESA);
         Http dpmd = dpmd();
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         long id = plan(dpmd, DESA, year);
 
         HttpResponse<String> choice = dpmd.putJson("/api/v1/budget-plans/" + id, body(DESA, year, 1, 0, "MAYBE"));

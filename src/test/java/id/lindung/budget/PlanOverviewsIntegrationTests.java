@@ -8,6 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ class PlanOverviewsIntegrationTests {
             fx.term(kades, DESA, p, "PU", "3000000", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
             fx.term(sekdes, DESA, p, "PU", "2224420", "VERY_LOW", village, village, LocalDate.of(2024, 1, 1), null, null);
         }
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         PlanRequest.CohortInput rtRw = new PlanRequest.CohortInput("RT_RW", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM"), null, null);
         PlanRequest.CohortInput rtRwJht = new PlanRequest.CohortInput("RT_RW", "BPU", 10L, new BigDecimal("1000000"), List.of("JKK", "JKM", "JHT"), null, null);
         Map<String, Object> a = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + DESA, year, null, List.of(rtRw), "JKK+JKM"), DPMD));
@@ -90,7 +91,7 @@ class PlanOverviewsIntegrationTests {
     @Test
     void aRegionCodeInsideTheScopeThatNamesNoRegionIsNotFoundNeverARegionOfZeros() {
         Http own = Http.withToken(port, TestUsers.token(accounts, "overview-unknown", Role.DPMD, "72.04"));
-        int year = java.time.LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         for (String unknown : new String[] {"72.04.99", "72.04.02.9999"}) {
             assertThat(own.get("/api/v1/budget-plans/regions/" + unknown + "?year=" + year).statusCode()).as(unknown).isEqualTo(404);
             assertThat(own.get("/anggaran/wilayah/" + unknown + "/ekspor?year=" + year + "&format=csv").statusCode()).as(unknown).isEqualTo(404);

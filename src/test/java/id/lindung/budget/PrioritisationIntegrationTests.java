@@ -8,6 +8,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -49,7 +50,7 @@ class PrioritisationIntegrationTests {
         long poorTrader = fx.worker(DESA, "Pedagang Miskin", "PEDAGANG_UMKM", LocalDate.of(1940, 3, 1), 1);
         long decile2 = fx.worker(DESA, "Petani Desil 2", "PETANI", LocalDate.of(1960, 3, 1), 2);
         long unknown = fx.worker(DESA, "Petani Tanpa Desil", "PETANI", LocalDate.of(1930, 3, 1), null);
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         Map<String, Object> plan = CurrentActor.runAs(DPMD, () -> plans.create(new PlanRequest("APBDES:" + DESA, year, null, List.of(), null), DPMD));
         long id = ((Number) plan.get("id")).longValue();
 
@@ -340,7 +341,7 @@ class PrioritisationIntegrationTests {
     /** A plan of a desa without workers, where nobody is a candidate. */
     long planWithoutWorkers(Http dpmd) {
         new BudgetFixture(jdbc).payer("APBDES:" + EMPTY_DESA, "APBDES", "Pemerintah Desa Balaroa", EMPTY_DESA);
-        return NamedListIntegrationTests.plan(dpmd, EMPTY_DESA, LocalDate.now().getYear() + 1);
+        return NamedListIntegrationTests.plan(dpmd, EMPTY_DESA, TestClock.nextBusinessYear());
     }
 
     /** A browser session of a new user of 72.04, signed in: the pages' GET runs. */

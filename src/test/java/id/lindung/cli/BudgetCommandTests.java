@@ -3,14 +3,14 @@ package id.lindung.cli;
 import static id.lindung.cli.CommandLineTests.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
+import id.lindung.support.TestClock;
 import org.junit.jupiter.api.Test;
 
 class BudgetCommandTests {
 
     @Test
     void budgetPlanPrintsThePlanOfThePayersCurrentMembershipsAsTheApisJson() {
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         CommandLineTests.Run r = run("budget", "plan", "--payer", "APBDES:64.02.03.2007", "--year", Integer.toString(next));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("{\"id\":null,\"payer\":\"APBDES:64.02.03.2007\"","\"year\":" + next,

@@ -7,6 +7,7 @@ import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,7 +104,7 @@ class BadInputCorpusIntegrationTests {
         // inside the claims' date bounds (up to a year ahead) yet after today: the domain's own refusal
         vars.put("nextMonth", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusMonths(1).toString());
         // a DRAFT budget plan of the corpus village, for the named-list uploads (issue 15)
-        var plan = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + VILLAGE + "\",\"year\":" + (LocalDate.now().getYear() + 1) + "}");
+        var plan = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + VILLAGE + "\",\"year\":" + TestClock.nextBusinessYear() + "}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
         vars.put("plan", JSON.readTree(plan.body()).get("id").asString());
     }

@@ -6,6 +6,7 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class CsvDelimiterIntegrationTests {
 
-    private static final String WHAT_IF = "/anggaran/simulasi-kebijakan/unduh?table=provinces&year=" + (java.time.LocalDate.now().getYear() + 1)
+    private static final String WHAT_IF = "/anggaran/simulasi-kebijakan/unduh?table=provinces&year=" + TestClock.nextBusinessYear()
             + "&officials=on&perangkatPerDesa=8&officialPrograms=JKK&officialPrograms=JKM&vulnerablePerDesa=10"
             + "&vulnerableIncome=1000000&vulnerablePrograms=JKK&vulnerablePrograms=JKM&vulnerablePayer=APBDES&lang=id";
     private static final String CHILDREN = "/cakupan/ekspor?region=64.02&date=2026-06-30&table=children&format=csv&lang=id";

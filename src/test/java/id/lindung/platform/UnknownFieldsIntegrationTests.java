@@ -7,6 +7,7 @@ import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -144,7 +145,7 @@ class UnknownFieldsIntegrationTests {
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("wage");
         assertThat(problem.get("detail").asString()).contains("ditulis lebih dari sekali");
         assertThat(workers(nik)).isZero();
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         HttpResponse<String> nested = dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"count":30,"wage":1000000,
                  "programs":["JKK","JKM"]}]}""".formatted(VILLAGE, year), "Accept-Language", "en");
@@ -155,7 +156,7 @@ class UnknownFieldsIntegrationTests {
 
     @Test
     void aNestedUnknownFieldIsNamedByItsPathInTheList() {
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         long plans = jdbc.sql("select count(*) from budget_plan").query(Long.class).single();
         JsonNode cohort = unknownField(dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"wage":1000000,"programs":["JKK","JKM"]},
@@ -260,7 +261,7 @@ class UnknownFieldsIntegrationTests {
         HttpResponse<String> plan = ok(dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"referenceDate":"%d-01-01","cohorts":[{"category":"RT_RW","segment":"BPU","count":24,
                  "wage":1000000,"programs":["JKK","JKM"],"monthFrom":"03"}]}"""
-                .formatted(VILLAGE, LocalDate.now().getYear() + 1, LocalDate.now().getYear() + 1)), 201);
+                .formatted(VILLAGE, TestClock.nextBusinessYear(), TestClock.nextBusinessYear())), 201);
         long id = JSON.readTree(plan.body()).get("id").asLong();
         ok(dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise",
                 "{\"budget\":1000000,\"order\":[\"P3KE_DECILE\",\"CATEGORY\",\"OLDEST\"],\"candidates\":\"UNPROTECTED_IN_AREA\"}"), 200);
@@ -285,7 +286,7 @@ class UnknownFieldsIntegrationTests {
     void aBudgetPlanReadWithGetCanBeSentBackToItsPut() {
         HttpResponse<String> plan = ok(dpmd.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"NELAYAN","segment":"BPU","count":3,"wage":1000000,"programs":["JKK","JKM"]}]}"""
-                .formatted(VILLAGE, LocalDate.now().getYear() + 1)), 201);
+                .formatted(VILLAGE, TestClock.nextBusinessYear())), 201);
         long id = JSON.readTree(plan.body()).get("id").asLong();
         ObjectNode read = (ObjectNode) JSON.readTree(ok(dpmd.get("/api/v1/budget-plans/" + id), 200).body());
         read.put("name", "Nelayan dua kali");

@@ -116,6 +116,19 @@ public final class Browser {
     }
 
     /**
+     * Waits until the page has loaded and htmx has put in what it loads after it (hx-trigger="load": the dashboard's
+     * trend, a worker's protection card): no request of htmx in flight, nothing being swapped or settled. htmx sends a
+     * load-triggered request on DOMContentLoaded, before the page is complete, and marks the element htmx-request until
+     * its answer is swapped in. A page checked straight after {@code driver.get} was checked with or without those parts,
+     * as the machine's load decided; a fixed sleep only made that less likely.
+     */
+    public static void awaitLoadedParts(WebDriver driver) {
+        waitingThroughSwaps(driver, Duration.ofSeconds(60)).until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState === 'complete'"
+                        + " && document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null;")));
+    }
+
+    /**
      * A wait that reads the page again when htmx has just replaced what it was reading. An element read as it is
      * swapped is either stale (StaleElementReferenceException) or, in Chromium 156, "Node with given id does not
      * belong to the document" (a plain WebDriverException, which failed ClaimPagesUiTests on CI): both mean "not yet".

@@ -22,6 +22,22 @@ public final class TestClock extends Clock {
         this.zone = zone;
     }
 
+    /** The business time zone of the tests (lindung.time-zone's default). */
+    private static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Jakarta");
+
+    /**
+     * The year after this one in the business time zone, on the real clock: a budget plan's year that is always ahead.
+     * {@code LocalDate.now().getYear() + 1} reads the JVM's zone (UTC on CI): from 17:00 UTC on 31 December it named
+     * the year that had just begun in Jakarta, whose plans start the month after today instead of January.
+     */
+    public static int nextBusinessYear() {
+        return nextBusinessYear(Instant.now());
+    }
+
+    static int nextBusinessYear(Instant at) {
+        return at.atZone(BUSINESS_ZONE).getYear() + 1;
+    }
+
     /** From now on the clock stands still at {@code instant} (in the business zone). */
     public void fixAt(Instant instant) {
         this.fixed = instant;

@@ -41,7 +41,12 @@ class ContentSecurityPolicyUiTests {
             for (String page : List.of("/", "/wilayah/64.02", "/wilayah/cari?q=loa", "/pekerja", "/tagihan", "/pembayaran", "/simulasi",
                     "/audit", "/admin/tokens?username=ui-csp-admin", "/api-docs/ui")) {
                 driver.get("http://localhost:" + port + page);
-                Thread.sleep(page.startsWith("/api-docs") ? 2000 : 300);
+                Browser.awaitLoadedParts(driver);
+                if (page.startsWith("/api-docs")) {
+                    // the explorer draws itself from the API's description, fetched after the page
+                    Browser.waitingThroughSwaps(driver, java.time.Duration.ofSeconds(60))
+                            .until(d -> !d.findElements(org.openqa.selenium.By.cssSelector(".swagger-ui .opblock")).isEmpty());
+                }
                 Object found = ((JavascriptExecutor) driver).executeScript("return window.__csp || [];");
                 for (Object v : (List<?>) found) {
                     violations.add(page + ": " + v);

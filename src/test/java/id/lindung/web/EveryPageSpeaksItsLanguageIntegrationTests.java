@@ -11,6 +11,7 @@ import id.lindung.registry.WorkerStatus;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 "/anggaran/" + data.get("plan"), "/anggaran/baru?payer=APBDES:" + VILLAGE, "/anggaran/" + data.get("plan") + "/ubah",
                 "/anggaran/" + data.get("plan") + "/prioritas", "/anggaran/" + data.get("plan") + "/prioritas?budget=5000000",
                 "/anggaran/bandingkan?ids=" + data.get("plan") + "&ids=" + data.get("otherPlan"), "/anggaran/simulasi-kebijakan",
-                "/anggaran/simulasi-kebijakan?year=" + (LocalDate.now().getYear() + 1) + "&officials=on&vulnerablePerDesa=5",
+                "/anggaran/simulasi-kebijakan?year=" + TestClock.nextBusinessYear() + "&officials=on&vulnerablePerDesa=5",
 
                 // i13-claim-pages: the claim pages, a death case with its heirs and scholarship and a case stored as rejected
                 "/klaim", "/klaim?status=REJECTED", "/klaim?overdue=true", "/klaim/baru", "/klaim/baru?pekerja=" + data.get("claimant"),
@@ -192,7 +193,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
             var plan = admin.postJson("/api/v1/budget-plans", """
                     {"payer":"APBDES:%s","year":%d,"name":"Skenario %d",
                      "cohorts":[{"category":"RT_RW","segment":"BPU","count":%d,"wage":1000000,"programs":["JKK","JKM"]}]}"""
-                    .formatted(VILLAGE, LocalDate.now().getYear() + 1, i + 1, 10 + i * 10));
+                    .formatted(VILLAGE, TestClock.nextBusinessYear(), i + 1, 10 + i * 10));
             created(plan);
             plans[i] = plan.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1");
         }
@@ -216,7 +217,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
      */
     private Map<String, String> backgroundJobsAndAPlan() throws Exception {
         Http admin = Http.withToken(port, TestUsers.token(accounts, "lang-setup", Role.ADMIN, "ID"));
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         var plan = admin.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:%s","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
                  "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(VILLAGE, next, next));

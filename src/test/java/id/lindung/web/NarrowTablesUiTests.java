@@ -58,6 +58,7 @@ class NarrowTablesUiTests {
                 Browser.signIn(driver, port, "ui-narrow-admin", TestUsers.PASSWORD);
                 for (String page : pages) {
                     driver.get("http://localhost:" + port + page);
+                    Browser.awaitLoadedParts(driver);
                     Browser.screenshot(driver, "narrow-tables-" + (phone ? "390" : "1366") + page.replaceAll("[^a-z0-9]+", "-"));
                     assertThat(driver.getPageSource()).as(page).containsAnyOf("99.999.999", "99,999,999");
                     Object wider = ((JavascriptExecutor) driver).executeScript("""

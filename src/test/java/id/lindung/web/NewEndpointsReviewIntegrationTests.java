@@ -10,6 +10,7 @@ import id.lindung.budget.NamedLists;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -70,7 +71,7 @@ class NewEndpointsReviewIntegrationTests {
                 insert into payer (code, kind, name, region_code) values (?, 'APBDES', 'Pemerintah Desa Tompe', ?)
                 on conflict (code) do nothing""").params("APBDES:" + DESA, DESA).update();
         Http dpmd = api("rv-dpmd", Role.DPMD, "72.04");
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         HttpResponse<String> created = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + DESA + "\",\"year\":" + year + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = JSON.readTree(created.body()).get("id").asLong();
@@ -88,7 +89,7 @@ class NewEndpointsReviewIntegrationTests {
         Object[] p = planWithList();
         long id = (long) p[0];
         Http browser = browser("rv-csrf-dpmd", Role.DPMD, "72.04");
-        String year = Integer.toString(LocalDate.now().getYear() + 1);
+        String year = Integer.toString(TestClock.nextBusinessYear());
         java.util.Map<String, String> plan = java.util.Map.of("payer", "APBDES:" + DESA, "year", year);
         for (String path : List.of("/anggaran/baru", "/anggaran/pratinjau", "/anggaran/formulir", "/anggaran/" + id + "/ubah",
                 "/anggaran/" + id + "/final", "/anggaran/" + id + "/prioritas", "/anggaran/" + id + "/daftarkan",
@@ -304,7 +305,7 @@ class NewEndpointsReviewIntegrationTests {
                 insert into payer (code, kind, name, region_code) values (?, 'APBDES', 'Pemerintah Desa Tompe', ?)
                 on conflict (code) do nothing""").params("APBDES:" + DESA, DESA).update();
         Http dpmd = api("rv-dpmd", Role.DPMD, "72.04");
-        int year = LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         String plan = "{\"payer\":\"APBDES:" + DESA + "\",\"year\":" + year;
         String cohort = ",\"cohorts\":[{\"category\":\"NELAYAN\",\"segment\":\"BPU\",\"count\":1,\"wage\":1000000,"
                 + "\"programs\":[\"JKK\",\"JKM\"],\"budgetLine\":";

@@ -9,6 +9,7 @@ import id.lindung.support.Browser;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ class PhoneLayoutUiTests {
                 {"payer":"APBDES:64.02.03.2007","year":%d,"name":"%s",
                  "cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"3"},
                             {"category":"PERANGKAT_DESA","segment":"PU","count":8,"wage":2500000,"programs":%s}]}"""
-                .formatted(java.time.LocalDate.now().getYear() + 1, name, programs));
+                .formatted(TestClock.nextBusinessYear(), name, programs));
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);
         return new ObjectMapper().readTree(plan.body()).get("id").asText();
     }
@@ -128,7 +129,7 @@ class PhoneLayoutUiTests {
         pages.put("budget-edit", "/anggaran/" + data.get("plan") + "/ubah");
         pages.put("budget-priority", "/anggaran/" + data.get("plan") + "/prioritas");
         pages.put("budget-compare", "/anggaran/bandingkan?ids=" + data.get("plan") + "&ids=" + data.get("otherPlan"));
-        pages.put("budget-whatif", "/anggaran/simulasi-kebijakan?year=" + (java.time.LocalDate.now().getYear() + 1)
+        pages.put("budget-whatif", "/anggaran/simulasi-kebijakan?year=" + TestClock.nextBusinessYear()
                 + "&officials=on&perangkatPerDesa=8&officialPrograms=JKK&officialPrograms=JKM&vulnerablePerDesa=10"
                 + "&vulnerableIncome=1000000&vulnerablePrograms=JKK&vulnerablePrograms=JKM&vulnerablePayer=APBDES");
         pages.put("claims", "/klaim");
@@ -218,6 +219,7 @@ class PhoneLayoutUiTests {
     }
 
     private static void check(WebDriver driver, String name, List<String> tooWide) throws Exception {
+        Browser.awaitLoadedParts(driver);
         assertThat(driver.getTitle()).as("%s has a title", name).isNotBlank();
         long overflow = Browser.overflow(driver);
         Browser.screenshot(driver, "phone-" + name);
@@ -274,7 +276,7 @@ class PhoneLayoutUiTests {
      * rejected row, whose reason is that page's longest text.
      */
     private Map<String, String> backgroundJobAndPlan(Http api) throws Exception {
-        int next = java.time.LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         var plan = api.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:64.02.03.2007","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
                  "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(next, next));

@@ -10,6 +10,7 @@ import id.lindung.support.Browser;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
 import id.lindung.support.Niks;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class ReadOnlyRolesUiTests {
         // i15-pages: a plan of the village, whose page, prioritisation and comparison the monitor opens
         var api = id.lindung.support.Http.withToken(port, TestUsers.token(accounts, "ui-ro-admin", Role.ADMIN, "ID"));
         var created = api.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:64.02.03.2007\",\"year\":"
-                + (java.time.LocalDate.now().getYear() + 1) + "}");
+                + TestClock.nextBusinessYear() + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String plan = created.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1");
         WebDriver driver = Browser.open(1366, 900);
@@ -174,7 +175,7 @@ class ReadOnlyRolesUiTests {
                 {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"%s","reportedOn":"%s","months":1,
                  "submitIfIneligible":true}""".formatted(nik, hurt, hurt));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(201);
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         var plan = admin.postJson("/api/v1/budget-plans", """
                 {"payer":"APBDES:64.02.03.2007","year":%d,"cohorts":[{"category":"RT_RW","segment":"BPU","count":24,"wage":1000000,
                  "programs":["JKK","JKM"],"monthFrom":"%d-01"}]}""".formatted(next, next));

@@ -9,6 +9,7 @@ import id.lindung.billing.BillingJobs;
 import id.lindung.support.BackgroundJobs;
 import id.lindung.support.Browser;
 import id.lindung.support.Http;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,7 @@ class ReadmeScreenshotsUiTests {
                 Browser.signIn(driver, port, OFFICE, "lindung-demo");
                 for (var page : pages.entrySet()) {
                     driver.get("http://localhost:" + port + page.getValue() + (page.getValue().contains("?") ? "&" : "?") + "lang=id");
-                    Thread.sleep(page.getKey().equals("cakupan") ? 1500 : 400);   // cards and the trend chart load by htmx
+                    Browser.awaitLoadedParts(driver);   // the trend chart and the protection card load by htmx
                     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
                     Files.write(dir.resolve(page.getKey() + "-" + width + ".png"), png);
                     assertThat(Browser.overflow(driver)).as("%s at %d px fits the screen", page.getKey(), width).isLessThanOrEqualTo(0);
@@ -109,7 +110,7 @@ class ReadmeScreenshotsUiTests {
     /** The demo plans are Kutai Kartanegara's: the city's own plan for next year, drawn up as its office would. */
     private long budgetPlan() throws Exception {
         Http office = Http.withToken(port, accounts.issueToken(OFFICE));
-        int next = LocalDate.now().getYear() + 1;
+        int next = TestClock.nextBusinessYear();
         var plan = office.postJson("/api/v1/budget-plans", """
                 {"payer":"APBD:62.71","year":%d,"name":"Pekerja rentan Kota Palangka Raya","cohorts":[
                  {"category":"NELAYAN","segment":"BPU","count":400,"wage":1000000,"programs":["JKK","JKM"],"monthFrom":"%d-01","budgetLine":"Dinas Sosial"},

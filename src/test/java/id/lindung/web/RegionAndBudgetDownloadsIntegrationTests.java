@@ -10,6 +10,7 @@ import id.lindung.region.RegionBrowser;
 import id.lindung.region.RegionView;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ class RegionAndBudgetDownloadsIntegrationTests {
     void theBudgetRegionViewDownloadsItsDesaWithoutAFinalPlanAndItsSums() throws Exception {
         String token = TestUsers.token(accounts, "downloads-budget-dpmd", Role.DPMD, "74.05");
         Http dpmd = Http.withToken(port, token);
-        int year = java.time.LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         Map<String, Object> view = overviews.regency("74.05", year, TestUsers.actor("downloads-budget-dpmd", Role.DPMD, "74.05"));
         List<Map<String, Object>> missing = (List<Map<String, Object>>) view.get("withoutFinalPlan");
         assertThat(missing).isNotEmpty();
@@ -110,7 +111,7 @@ class RegionAndBudgetDownloadsIntegrationTests {
     @Test
     void theBudgetRegionDownloadListsEveryDesaWithoutAFinalPlanNotThePagesFirstThousand() {
         String token = TestUsers.token(accounts, "downloads-budget-province", Role.DPMD, "33");
-        int year = java.time.LocalDate.now().getYear() + 1;
+        int year = TestClock.nextBusinessYear();
         Map<String, Object> view = overviews.regency("33", year, TestUsers.actor("downloads-budget-province", Role.DPMD, "33"));
         long without = ((Number) view.get("desaWithoutFinalPlanForOfficials")).longValue();
         assertThat(without).isGreaterThan(1000);

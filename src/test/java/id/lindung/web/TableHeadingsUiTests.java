@@ -53,6 +53,7 @@ class TableHeadingsUiTests {
             Browser.signIn(driver, port, "ui-headings-admin", TestUsers.PASSWORD);
             for (String page : List.of("/cakupan", "/wilayah", "/cakupan?lang=en", "/wilayah?lang=en")) {
                 driver.get("http://localhost:" + port + page);
+                Browser.awaitLoadedParts(driver);
                 assertThat(driver.findElements(org.openqa.selenium.By.cssSelector("main .table-wrap th"))).as(page).isNotEmpty();
                 @SuppressWarnings("unchecked")
                 List<String> words = (List<String>) ((JavascriptExecutor) driver).executeScript(BROKEN_WORDS);

@@ -6,8 +6,8 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
-import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ class BudgetFormProblemsNameTheirValuesIntegrationTests {
             Http dpmd = TestUsers.browser(port, accounts, "budget-lang-dpmd", Role.DPMD, "72.04");
             String form = dpmd.get("/anggaran/baru?lang=" + language).body();
             var page = dpmd.postForm("/anggaran/baru?lang=" + language, Map.of("_csrf", Http.csrfOf(form), "payer", "APBDES:72.04.02.2007",
-                    "year", String.valueOf(LocalDate.now().getYear() + 1), "name", "A".repeat(400), "rowCount", "0"));
+                    "year", String.valueOf(TestClock.nextBusinessYear()), "name", "A".repeat(400), "rowCount", "0"));
             assertThat(page.statusCode()).as(page.body()).isBetween(200, 422);
             assertThat(page.body()).as(language).contains("id".equals(language) ? "Isian paling banyak " : "At most ")
                     .doesNotContain("Isian terlalu panjang.");
