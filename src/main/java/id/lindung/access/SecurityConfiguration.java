@@ -208,7 +208,8 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/**", "/admin/**").hasRole("ADMIN")
                 // the audit trail is refused to other roles by address, before its parameters are read: a DPMD's
                 // ?from=xx answered 400, telling a role that may not read the trail how to ask it (AuditTrail checks again)
-                .requestMatchers(org.springframework.http.HttpMethod.GET, AUDIT_TRAIL).hasAnyRole(AUDIT_READERS)
+                // (every method: HEAD is answered by the GET mapping, and answered 400 for ?from=xx when only GET was matched)
+                .requestMatchers(AUDIT_TRAIL).hasAnyRole(AUDIT_READERS)
                 // uploads: a read-only role is refused (403) before its body is read, whatever it sent
                 .requestMatchers(org.springframework.http.HttpMethod.POST, UPLOADS).hasAnyRole(WRITERS)
                 // every other API write is for the roles that change data, the read-only ones' few excepted

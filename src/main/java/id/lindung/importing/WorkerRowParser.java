@@ -129,7 +129,7 @@ final class WorkerRowParser {
         }
         if (!missing.isEmpty()) {
             problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
-                    "Header lacks column(s) " + String.join(", ", missing) + "; expected " + String.join(",", COLUMNS)));
+                    "Header lacks column(s) '" + String.join(", ", missing) + "'; expected '" + String.join(",", COLUMNS) + "'"));
             return null;
         }
         return parser;

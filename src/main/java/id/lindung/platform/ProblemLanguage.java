@@ -209,11 +209,43 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
         keys.add("refusal." + problem.code());
         for (String key : keys) {
             String own = messages.getMessage(key, null, null, locale);
-            if (own != null && own.indexOf('{') < 0 && named.stream().allMatch(own::contains)) {
+            if (own != null && own.indexOf('{') < 0 && named.stream().allMatch(v -> namesWhole(own, v))) {
                 return own;
             }
         }
         return text(problem.code(), problem.message(), locale);
+    }
+
+    /**
+     * Whether a page's sentence names the value as a whole, not as a piece of another (the "0" of "page must be 0 or more"
+     * is not the "0" of a decile's "1 sampai 10", which put the decile's sentence on a claim's cost of nothing).
+     */
+    static boolean namesWhole(String sentence, String value) {
+        for (int at = sentence.indexOf(value); at >= 0; at = sentence.indexOf(value, at + 1)) {
+            int end = at + value.length();
+            boolean openBefore = at == 0 || !piece(sentence.charAt(at - 1));
+            if (openBefore && openAfter(sentence, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the value ending at {@code end} ends there: not "1" of "10", nor of "1.500" or "1,5", but "10" of "10." */
+    private static boolean openAfter(String sentence, int end) {
+        if (end == sentence.length()) {
+            return true;
+        }
+        char c = sentence.charAt(end);
+        if (c == '.' || c == ',') {
+            return end + 1 == sentence.length() || !Character.isLetterOrDigit(sentence.charAt(end + 1));
+        }
+        return !piece(c);
+    }
+
+    /** A character that continues a value: a letter, a digit, or a joiner inside a code or a date. */
+    private static boolean piece(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/';
     }
 
     /**

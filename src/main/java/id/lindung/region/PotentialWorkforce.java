@@ -141,7 +141,7 @@ public class PotentialWorkforce {
         List<String> missing = REQUIRED.stream().filter(c -> !index.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
-                    "Header lacks column(s) " + String.join(", ", missing) + "; expected " + String.join(",", REQUIRED)));
+                    "Header lacks column(s) '" + String.join(", ", missing) + "'; expected '" + String.join(",", REQUIRED) + "'"));
             return null;
         }
         return index;

@@ -120,9 +120,11 @@ public class PayerRegister {
         }
         if (query.search() != null && !query.search().isBlank()) {
             String s = query.search().trim();
-            where.append(" and (lower(p.name) like :name or p.code like :code)");
+            // a name's part, a code's start (APBDES:64.02...) or a region code's start: an officer types the village code
+            where.append(" and (lower(p.name) like :name or p.code like :code or p.region_code like :region)");
             params.addValue("name", "%" + likeEscape(s.toLowerCase(Locale.ROOT)) + "%");
             params.addValue("code", likeEscape(s.toUpperCase(Locale.ROOT)) + "%");
+            params.addValue("region", likeEscape(s) + "%");
         }
         return where.toString();
     }
@@ -259,7 +261,7 @@ public class PayerRegister {
                 .param("code", ref.code()).param("kind", ref.kind()).param("region", ref.regionCode()).param("name", ref.name())
                 .query(String.class).optional().orElse(ref.code());
         return InvalidInputException.conflict("name", "PAYER_EXISTS", "A " + ref.kind().toLowerCase(Locale.ROOT) + " named '"
-                + ref.name() + "' is already registered in " + ref.regionCode() + " as " + existing);
+                + ref.name() + "' is already registered in " + ref.regionCode() + " as '" + existing + "'");
     }
 
     // ---------------------------------------------------------------- checks

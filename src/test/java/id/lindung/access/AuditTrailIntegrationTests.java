@@ -48,7 +48,10 @@ class AuditTrailIntegrationTests {
                 var answer = dpmd.get(path + query);
                 assertThat(answer.statusCode()).as(path + query).isEqualTo(403);
                 assertThat(answer.body()).as(path + query).contains("\"code\":\"FORBIDDEN\"").doesNotContain("INVALID");
+                // HEAD is served by the GET mapping: it must not tell a 400 from a 403 either
+                assertThat(dpmd.head(path + query).statusCode()).as("HEAD " + path + query).isEqualTo(403);
             }
+            assertThat(dpmd.head("/audit" + query).statusCode()).as("HEAD /audit" + query).isEqualTo(403);
         }
         Http auditor = Http.withToken(port, TestUsers.token(accounts, "audit-params-auditor", Role.AUDITOR, "64.02"));
         assertThat(auditor.get("/api/v1/audit?from=xx").statusCode()).as("a reader's bad parameter stays a 400").isEqualTo(400);

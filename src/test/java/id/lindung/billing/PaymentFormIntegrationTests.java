@@ -139,6 +139,10 @@ class PaymentFormIntegrationTests {
             assertThat(dpmd.get("/pembayaran/pembayar?payer=EMPLOYER:" + village + ":USAHA+CARI+301").body())
                     .as("a code's start").contains("USAHA CARI 301\"");
             assertThat(dpmd.get("/pembayaran/pembayar?payer=").body()).doesNotContain("<option");
+            // the village's code, as an officer types it, without the payer kind before it
+            assertThat(Pattern.compile("<option ").matcher(dpmd.get("/pembayaran/pembayar?payer=" + village).body()).results().count())
+                    .as("a region code's start").isEqualTo(20);
+            assertThat(dpmd.get("/pembayaran/pembayar?payer=82.04.01").body()).as("a district's code").contains("USAHA CARI");
             // another area's payers are never offered
             Http elsewhere = TestUsers.browser(port, accounts, "pay-form-search-kukar", Role.DPMD, "64.02");
             assertThat(elsewhere.get("/pembayaran/pembayar?payer=usaha+cari").body()).doesNotContain("<option");

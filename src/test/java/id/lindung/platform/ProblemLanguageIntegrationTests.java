@@ -102,8 +102,12 @@ class ProblemLanguageIntegrationTests {
             assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'.");
             assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'. (dan 1 masalah lain)");
         }
-        // a value of the wrong kind says in Indonesian what kind of value the field takes
-        JsonNode date = send("GET", "/api/v1/audit?from=kemarin", null, null);
+        // a value of the wrong kind says in Indonesian what kind of value the field takes (the audit trail, which only an
+        // auditor or an administrator may read: any other role is refused before its parameters are read)
+        JsonNode date = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/audit?from=kemarin"))
+                .header("Authorization", "Bearer " + TestUsers.token(accounts, "problem-language-auditor", Role.AUDITOR, "64.02"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(date.get("code").asString()).isEqualTo("INVALID_VALUE");
         assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD. Nilai: 'kemarin'.");
         for (String english : new String[] {"en", "en-US,en;q=0.9", "fr, en;q=0.8, id;q=0.5"}) {

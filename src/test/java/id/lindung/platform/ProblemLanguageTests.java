@@ -197,8 +197,30 @@ class ProblemLanguageTests {
                 + "reload it and apply your change again", "id")).isEqualTo("Data pekerja ini sudah diubah orang lain sejak Anda "
                 + "membukanya (versi Anda 3, sekarang 4): muat ulang, lalu ulangi perubahan Anda.");
         assertThat(detail("PAYER_EXISTS", "A donor named 'Yayasan Peduli' is already registered in 64.02.03.2007 as "
-                + "DONOR:64.02.03.2007:YAYASAN-PEDULI", "id")).isEqualTo("Pembayar bernama 'Yayasan Peduli' sudah terdaftar di "
-                + "64.02.03.2007 sebagai DONOR:64.02.03.2007:YAYASAN-PEDULI.");
+                + "'DONOR:64.02.03.2007:YAYASAN-PEDULI'", "id")).isEqualTo("Pembayar bernama 'Yayasan Peduli' sudah terdaftar di "
+                + "64.02.03.2007 sebagai 'DONOR:64.02.03.2007:YAYASAN-PEDULI'.");
+        // a code with the name's words in capitals is one value, not four
+        assertThat(detail("PAYER_EXISTS", "A employer named 'CV Sentosa Jaya' is already registered in 64.02.03.2007 as "
+                + "'EMPLOYER:64.02.03.2007:CV SENTOSA JAYA'", "id")).isEqualTo("Pembayar bernama 'CV Sentosa Jaya' sudah terdaftar di "
+                + "64.02.03.2007 sebagai 'EMPLOYER:64.02.03.2007:CV SENTOSA JAYA'.");
+        // the status a scholarship year is in, not a school year
+        assertThat(detail("SCHOLARSHIP_NOT_DUE", "The scholarship year is PAID: it is due once the case is approved and the "
+                + "year's SCHOOL_CERTIFICATE is uploaded", "id")).isEqualTo("Beasiswa tahun ini berstatus PAID: beasiswa dibayar "
+                + "setelah klaim disetujui dan dokumen SCHOOL_CERTIFICATE tahun itu diunggah.");
+    }
+
+    @Test
+    void aPageSentenceNamesAValueOnlyAsAWholeNeverAsAPieceOfAnother() {
+        assertThat(ProblemLanguage.namesWhole("Desil harus 1 sampai 10.", "10")).isTrue();
+        assertThat(ProblemLanguage.namesWhole("Desil harus 1 sampai 10.", "1")).isTrue();
+        assertThat(ProblemLanguage.namesWhole("Desil harus 1 sampai 10.", "0")).isFalse();
+        assertThat(ProblemLanguage.namesWhole("paling banyak Rp 1.500.000, lalu", "1")).isFalse();
+        assertThat(ProblemLanguage.namesWhole("paling banyak Rp 1.500.000, lalu", "1.500.000")).isTrue();
+        assertThat(ProblemLanguage.namesWhole("kode 64.02.03.2007", "64.02")).isFalse();
+        // a claim's cost of nothing on a page is not the worker form's decile sentence, which names 1 and 10
+        String page = language().onPage(new InputProblem(0, "claimedCosts", "OUT_OF_RANGE",
+                "claimedCosts.medical or claimedCosts.transport must be more than 0"), Locale.forLanguageTag("id"));
+        assertThat(page).doesNotContain("Desil").contains("0");
     }
 
     @Test

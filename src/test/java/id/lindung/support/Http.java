@@ -107,6 +107,11 @@ public final class Http {
         return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A HEAD request: Spring MVC answers it from the GET mapping, so every rule of a GET must hold for it too. */
+    public HttpResponse<String> head(String path) {
+        return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    }
+
     public HttpResponse<String> delete(String path) {
         return send(request(path).DELETE());
     }
