@@ -105,7 +105,7 @@ public class MonevReports {
         };
         if (!level.equals("PROVINCE") && !level.equals("REGENCY")) {
             throw InvalidInputException.refused("region", "REGION_LEVEL_NOT_REPORTED", "the monitoring report is made for a "
-                    + "province or a regency/city, not for " + here.region());
+                    + "province or a regency/city, not for a district or village such as " + here.region());
         }
         Coverage before = compared ? indicators.of(here.region(), previousAsOf) : null;
         List<Coverage> children = indicators.children(here.region(), asOf, semester.first(), asOf);
