@@ -222,31 +222,39 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
      */
     static boolean namesWhole(String sentence, String value) {
         for (int at = sentence.indexOf(value); at >= 0; at = sentence.indexOf(value, at + 1)) {
-            int end = at + value.length();
-            boolean openBefore = at == 0 || !piece(sentence.charAt(at - 1));
-            if (openBefore && openAfter(sentence, end)) {
+            if (openBefore(sentence, at) && openAfter(sentence, at + value.length())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether the value ending at {@code end} ends there: not "1" of "10", nor of "1.500" or "1,5", but "10" of "10." */
+    /** Whether the value starting at {@code at} starts there: not "0" of "10", nor "64.02" of "APBDES:64.02". */
+    private static boolean openBefore(String sentence, int at) {
+        if (at == 0) {
+            return true;
+        }
+        char c = sentence.charAt(at - 1);
+        if (JOINERS.indexOf(c) >= 0) {
+            return at == 1 || !Character.isLetterOrDigit(sentence.charAt(at - 2));
+        }
+        return !Character.isLetterOrDigit(c) && c != '_';
+    }
+
+    /** Whether the value ending at {@code end} ends there: not "1" of "10", "1.500" or "1-5", but "NIK" of "NIK:" and "10" of "10." */
     private static boolean openAfter(String sentence, int end) {
         if (end == sentence.length()) {
             return true;
         }
         char c = sentence.charAt(end);
-        if (c == '.' || c == ',') {
+        if (JOINERS.indexOf(c) >= 0) {
             return end + 1 == sentence.length() || !Character.isLetterOrDigit(sentence.charAt(end + 1));
         }
-        return !piece(c);
+        return !Character.isLetterOrDigit(c) && c != '_';
     }
 
-    /** A character that continues a value: a letter, a digit, or a joiner inside a code or a date. */
-    private static boolean piece(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/';
-    }
+    /** Characters inside a value when letters or digits stand on both sides (an amount, a date, a code), punctuation otherwise. */
+    private static final String JOINERS = ".,:/-";
 
     /**
      * A problem's sentence as the API answers it in {@code locale} (a download's or an answer's refusal beside its code):

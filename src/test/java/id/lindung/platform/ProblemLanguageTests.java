@@ -217,6 +217,10 @@ class ProblemLanguageTests {
         assertThat(ProblemLanguage.namesWhole("paling banyak Rp 1.500.000, lalu", "1")).isFalse();
         assertThat(ProblemLanguage.namesWhole("paling banyak Rp 1.500.000, lalu", "1.500.000")).isTrue();
         assertThat(ProblemLanguage.namesWhole("kode 64.02.03.2007", "64.02")).isFalse();
+        assertThat(ProblemLanguage.namesWhole("kode APBDES:64.02", "64.02")).isFalse();
+        assertThat(ProblemLanguage.namesWhole("tidak sesuai dengan NIK: angka ke-7", "NIK")).isTrue();
+        assertThat(ProblemLanguage.namesWhole("lahir (1991-11-12), bukan", "1991-11-12")).isTrue();
+        assertThat(ProblemLanguage.namesWhole("lahir 1991-11-12", "12")).isFalse();
         // a claim's cost of nothing on a page is not the worker form's decile sentence, which names 1 and 10
         String page = language().onPage(new InputProblem(0, "claimedCosts", "OUT_OF_RANGE",
                 "claimedCosts.medical or claimedCosts.transport must be more than 0"), Locale.forLanguageTag("id"));
