@@ -150,7 +150,7 @@ class BillingApiIntegrationTests {
     void thePublicCheckShowsStatusesOnlyAndIsRateLimited() {
         String[] billed = billedVillage("73.02.01.2008");
         // other tests use the public check from the same address: start past their minute of the rate limit
-        clock.fixAt(java.time.Instant.now().plusSeconds(120));
+        clock.fixAt(clock.instant().plusSeconds(120));
         try {
             publicCheckShowsStatusesOnlyAndIsRateLimited(billed);
         } finally {
@@ -180,7 +180,7 @@ class BillingApiIntegrationTests {
     void thePublicCheckPageSaysWhoseStatusItIsAndTheDayItAppliesTo() {
         String nik = billedVillage("73.02.01.2021")[1];
         // other tests use the public check from the same address: start past their minutes of the rate limit
-        clock.fixAt(java.time.Instant.now().plusSeconds(1500));
+        clock.fixAt(clock.instant().plusSeconds(1500));
         String today = java.time.LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
                 java.util.Locale.ENGLISH));
         try {
@@ -205,7 +205,7 @@ class BillingApiIntegrationTests {
         Http anonymous = Http.anonymous(port);
         // later than any other test's clock: the per-address window must not still hold their checks (it counted them
         // when this clock stood before theirs)
-        clock.fixAt(java.time.Instant.now().plusSeconds(3 * 24 * 3600));
+        clock.fixAt(clock.instant().plusSeconds(3 * 24 * 3600));
         try {
             int failed = 0;
             for (int day = 2; failed < 20; day++) {

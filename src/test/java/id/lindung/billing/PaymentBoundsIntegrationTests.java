@@ -52,7 +52,7 @@ class PaymentBoundsIntegrationTests {
     void eachBoundHasItsOwnCodeInTheApi() {
         String payer = billedVillage("75.03.01.2004");
         Http api = Http.withToken(port, TestUsers.token(accounts, "pay-bounds-dpmd", Role.DPMD, "75.03"));
-        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusDays(2).toString();
+        String tomorrow = id.lindung.support.TestClock.businessToday().plusDays(2).toString();
         String[][] cases = {
                 {body(payer, "B-1", "2025-03-01", "0", ""), "AMOUNT_NOT_POSITIVE"},
                 {body(payer, "B-2", "2025-03-01", "1000000000000000", ""), "AMOUNT_ABOVE_MAXIMUM"},

@@ -98,7 +98,7 @@ class DefaultWageUnverifiedIntegrationTests {
         String desa = "63.09.01.2003";
         new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Uji Upah Bawaan Daftar", desa);
         Http dpmd = Http.withToken(port, TestUsers.token(accounts, "default-wage-dpmd", Role.DPMD, "63.09"));
-        int year = java.time.LocalDate.now().getYear() + 1;
+        int year = id.lindung.support.TestClock.nextBusinessYear();
         String header = "nik,name,sex,birth_date,category,segment,wage,programs";
 
         // an RT/RW row without a wage: the import fills in the villages' flat basis, which the plan names as a cohort's

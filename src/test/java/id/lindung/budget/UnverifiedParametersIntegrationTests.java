@@ -225,7 +225,10 @@ class UnverifiedParametersIntegrationTests {
     @Test
     void aPrioritisationNamesTheUnverifiedValuesItsCandidatesAreCostedWithInTheApiAndOnItsPage() {
         new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Uji Verifikasi", DESA);
-        Map<String, Object> plan = officialsWithJp(2027);
+        // next year's plan, so it has all twelve months whatever today is: a plan of the current year starts the month
+        // after today, and a fixed 2027 lost January on 1 January 2027
+        int year = id.lindung.support.TestClock.nextBusinessYear();
+        Map<String, Object> plan = officialsWithJp(year);
         long id = ((Number) plan.get("id")).longValue();
         // candidates are costed as BPU: JKK on the income band, whose width and basis the sources do not settle
         Map<String, Object> result = CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id,
@@ -233,7 +236,7 @@ class UnverifiedParametersIntegrationTests {
         Map<String, Object> band = only(result.get("unverified"), "bpu.income.bandWidth");
         assertThat(band.get("affects")).isEqualTo(List.of("JKK"));
         assertThat(band.get("months")).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 12)
-                .mapToObj(m -> java.time.YearMonth.of(2027, m).toString()).toList());
+                .mapToObj(m -> java.time.YearMonth.of(year, m).toString()).toList());
 
         String token = TestUsers.token(accounts, "unverified-monitor", Role.MONITOR, "72.04");
         String api = Http.withToken(port, token).postJson("/api/v1/budget-plans/" + id + "/prioritise", "{\"budget\":1000000}").body();

@@ -11,7 +11,6 @@ import id.lindung.support.TestUsers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,7 @@ class CoverageInputIntegrationTests {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Jakarta"));
+        return id.lindung.support.TestClock.businessToday();
     }
 
     @Test

@@ -11,8 +11,6 @@ import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -111,7 +109,7 @@ class CoverageReviewIntegrationTests {
 
     /** A demo potential workforce figure for this year. */
     private void potential(String region, long workers) {
-        String csv = "region_code,year,potential_workers,source\n" + region + "," + LocalDate.now(ZoneId.of("Asia/Jakarta")).getYear()
+        String csv = "region_code,year,potential_workers,source\n" + region + "," + id.lindung.support.TestClock.businessToday().getYear()
                 + "," + workers + ",BPS Sakernas\n";
         id.lindung.access.Actor admin = TestUsers.actor("cov-review-admin", Role.ADMIN, "ID");
         id.lindung.access.CurrentActor.runAs(admin, () -> workforce.importCsv(
@@ -157,7 +155,7 @@ class CoverageReviewIntegrationTests {
 
     @Test
     void aTrendStartingAfterTheCurrentMonthIsRefusedAsTheDocsSay() {
-        String next = LocalDate.now(ZoneId.of("Asia/Jakarta")).plusMonths(2).toString().substring(0, 7);
+        String next = id.lindung.support.TestClock.businessToday().plusMonths(2).toString().substring(0, 7);
         HttpResponse<String> r = dpmd().get("/api/v1/coverage/trend?region=64.02&from=" + next + "&to=" + next);
         assertThat(json(r).path("code").asString()).isEqualTo("PERIOD_IN_FUTURE");
     }

@@ -345,7 +345,7 @@ class MonevReportIntegrationTests {
         Http api = Http.withToken(port, token());
         assertThat(api.get("/api/v1/reports/monev?region=73.02&semester=2026-1&format=json").statusCode()).isEqualTo(404);
         // the next semester has not begun: a rule's refusal (within the year every coverage date may name)
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
+        java.time.LocalDate today = id.lindung.support.TestClock.businessToday();
         String next = today.getMonthValue() <= 6 ? today.getYear() + "-2" : (today.getYear() + 1) + "-1";
         var future = api.get("/api/v1/reports/monev?region=64.02&semester=" + next + "&format=json");
         assertThat(future.statusCode()).isEqualTo(422);

@@ -16,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 class DemoDataIntegrationTests {
 
     @Autowired JdbcClient jdbc;
+    /** The business clock the demo data was seeded by (this context's own, not the integration tests' TestClock). */
+    @Autowired java.time.Clock clock;
     @Autowired org.springframework.scheduling.config.ScheduledTaskHolder scheduled;
 
     private long count(String sql) {
@@ -28,7 +30,7 @@ class DemoDataIntegrationTests {
         // misses (made only where the demo areas include 64.02, so a no-op here) are steps too
         assertThat(jdbc.sql("select step from demo_seed order by step").query(String.class).list())
                 .containsExactlyElementsOf(new java.util.TreeSet<>(List.of("billing-6-months", "budget-plans", "claims", "coverage-near-misses", "users", "workers",
-                        "workforce-2025", "workforce-" + java.time.Year.now(java.time.ZoneId.of("Asia/Jakarta")))));
+                        "workforce-2025", "workforce-" + java.time.Year.now(clock))));
         assertThat(count("select count(*) from app_user where demo and username in ('admin', 'dpmd.palangkaraya', 'operator.loaduriilir')"))
                 .isEqualTo(3);
         assertThat(count("select count(*) from worker where village_code like '62.71.%'")).isGreaterThan(100);

@@ -102,7 +102,7 @@ class BadInputCorpusIntegrationTests {
         vars.put("VILLAGE", VILLAGE);
         vars.put("run", RUN);
         // inside the claims' date bounds (up to a year ahead) yet after today: the domain's own refusal
-        vars.put("nextMonth", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).plusMonths(1).toString());
+        vars.put("nextMonth", TestClock.businessToday().plusMonths(1).toString());
         // a DRAFT budget plan of the corpus village, for the named-list uploads (issue 15)
         var plan = dpmd.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + VILLAGE + "\",\"year\":" + TestClock.nextBusinessYear() + "}");
         assertThat(plan.statusCode()).as(plan.body()).isEqualTo(201);

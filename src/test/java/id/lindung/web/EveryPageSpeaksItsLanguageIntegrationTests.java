@@ -174,7 +174,7 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                  "programs":["JKK","JKM"],"segment":"PU","wage":2500000,"riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2020-01-01"}"""
                 .formatted(claimant, VILLAGE));
         created(registered);
-        String deathDate = LocalDate.now().minusDays(9).toString();
+        String deathDate = TestClock.businessToday().minusDays(9).toString();
         var death = admin.postJson("/api/v1/claims", """
                 {"nik":"%s","case":"JKM_DEATH","incidentDate":"%s","reportedOn":"%s","submitIfIneligible":false,
                  "children":[{"name":"Anak Satu","birthDate":"2015-03-01","schoolLevel":"SD"},{"name":"Anak Dua","birthDate":"2011-03-01","schoolLevel":"SMP"}],

@@ -54,7 +54,7 @@ class PhoneLayoutUiTests {
                  "villageCode":"64.02.03.2007","category":"PERANGKAT_DESA","programs":["JKK","JKM"],"segment":"PU","wage":2500000,
                  "riskGroup":"VERY_LOW","payer":"APBDES","startDate":"2020-01-01"}""".formatted(official));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String died = java.time.LocalDate.now().minusDays(10).toString();
+        String died = TestClock.businessToday().minusDays(10).toString();
         var claim = api.postJson("/api/v1/claims", """
                 {"nik":"%s","case":"JKM_DEATH","incidentDate":"%s","reportedOn":"%s","submitIfIneligible":false,
                  "children":[{"name":"Anak Pertama Dengan Nama Panjang","birthDate":"2016-05-01","schoolLevel":"SD"},

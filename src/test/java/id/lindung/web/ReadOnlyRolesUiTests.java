@@ -170,7 +170,7 @@ class ReadOnlyRolesUiTests {
                  "category":"PERANGKAT_DESA","programs":["JKK","JKM"],"segment":"PU","wage":2500000,"riskGroup":"VERY_LOW",
                  "payer":"APBDES","startDate":"2020-01-01"}""".formatted(nik));
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        String hurt = LocalDate.now().minusDays(5).toString();
+        String hurt = TestClock.businessToday().minusDays(5).toString();
         var claim = admin.postJson("/api/v1/claims", """
                 {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"%s","reportedOn":"%s","months":1,
                  "submitIfIneligible":true}""".formatted(nik, hurt, hurt));

@@ -15,7 +15,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +125,7 @@ class ReadmeScreenshotsUiTests {
                 select p.code from bill b join payer p on p.id = b.payer_id
                 where (b.payer_region_code = '62.71' and p.kind = 'APBD') or (b.payer_region_code like '62.71.%' and p.kind = 'SELF')
                 group by p.code order by p.code limit 2""").query(String.class).list();
-        String yesterday = LocalDate.now().minusDays(1).toString();
+        String yesterday = TestClock.businessToday().minusDays(1).toString();
         StringBuilder file = new StringBuilder("payer,reference,date,amount\n");
         for (String payer : payers) {
             file.append(payer).append(",BRI-").append(Math.abs(payer.hashCode())).append(',').append(yesterday).append(",16800\n");
