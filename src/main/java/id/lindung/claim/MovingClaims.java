@@ -122,9 +122,9 @@ class MovingClaims {
         }
         String n = named.strip();
         return recipients.stream().filter(h -> n.equals(h.nik()) || n.equalsIgnoreCase(h.name())).map(ClaimCase.Heir::name).findFirst()
-                .orElseThrow(() -> InvalidInputException.refused("payment.heir", "HEIR_NOT_RECIPIENT", named
-                        + " does not receive by the order of PP 44/2015 Pasal 37; recipients: "
-                        + recipients.stream().map(ClaimCase.Heir::name).toList()));
+                .orElseThrow(() -> InvalidInputException.refused("payment.heir", "HEIR_NOT_RECIPIENT", "'" + named
+                        + "' does not receive by the order of PP 44/2015 Pasal 37; recipients: '"
+                        + recipients.stream().map(ClaimCase.Heir::name).collect(java.util.stream.Collectors.joining(", ")) + "'"));
     }
 
     private static String reason(ClaimRequests.Transition t) {

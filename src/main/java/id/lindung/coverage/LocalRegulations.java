@@ -168,8 +168,8 @@ public class LocalRegulations {
         // a business rule over well-formed values: 422 alone, listed among the others when the request is also malformed
         List<InputProblem> refusals = new ArrayList<>();
         if (kind != null && region != null && !kind.issuedBy(region)) {
-            refusals.add(InputProblem.of("kind", "KIND_NOT_FOR_REGION", kind + " is not issued by " + region.code() + " "
-                    + region.name() + ": a Pergub belongs to a province, a Perbup to a kabupaten, a Perwali to a kota, "
+            refusals.add(InputProblem.of("kind", "KIND_NOT_FOR_REGION", kind + " is not issued by " + region.code() + " '"
+                    + region.name() + "': a Pergub belongs to a province, a Perbup to a kabupaten, a Perwali to a kota, "
                     + "a Perdes to a desa"));
         }
         TextRules.check("number", r.number(), TextRules.Kind.LINE, 100, true).ifPresent(problems::add);

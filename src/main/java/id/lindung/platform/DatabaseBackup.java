@@ -102,7 +102,7 @@ public class DatabaseBackup {
     public Summary restore(Path file) throws IOException, SQLException {
         Properties manifest = readManifest(file);
         if (!FORMAT.equals(manifest.getProperty("format"))) {
-            throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", file + " is not a Lindung backup");
+            throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", "'" + file + "' is not a Lindung backup");
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
@@ -197,9 +197,9 @@ public class DatabaseBackup {
                 }
             }
         } catch (java.util.zip.ZipException e) {
-            throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", file + " is not a Lindung backup (" + e.getMessage() + ")");
+            throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", "'" + file + "' is not a Lindung backup ('" + e.getMessage() + "')");
         }
-        throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", file + " has no manifest: not a Lindung backup");
+        throw new InvalidInputException("file", "BACKUP_FORMAT_UNKNOWN", "'" + file + "' has no manifest: not a Lindung backup");
     }
 
     private static String schemaVersion(Connection c) throws SQLException {

@@ -124,7 +124,7 @@ public class PotentialWorkforce {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-            problems.add(new InputProblem(0, null, "CSV_MALFORMED", "Not a readable CSV file: " + e.getMessage()));
+            problems.add(new InputProblem(0, null, "CSV_MALFORMED", "Not a readable CSV file: '" + e.getMessage() + "'"));
         }
         return rows;
     }

@@ -251,8 +251,8 @@ public class WorkerCategories {
         if (!wageParameter.startsWith(WAGE_PARAMETER_PREFIX) || !regulations.has(wageParameter)
                 || regulations.parameter(wageParameter).unit() != id.lindung.regulation.Unit.RUPIAH) {
             problems.add(InputProblem.of("defaultWageParameter", "WAGE_PARAMETER_UNKNOWN", "defaultWageParameter '" + wageParameter
-                    + "' is not a default wage of the regulation data (" + WAGE_PARAMETER_PREFIX + "*, GET /api/v1/regulations"
-                    + " lists them), e.g. " + DEFAULT_WAGE_PARAMETER));
+                    + "' is not a default wage of the regulation data ('" + WAGE_PARAMETER_PREFIX + "*', GET /api/v1/regulations"
+                    + " lists them), e.g. '" + DEFAULT_WAGE_PARAMETER + "'"));
         }
         List<Integer> codes = opensid == null ? List.of() : opensid;
         for (Integer c : codes) {
