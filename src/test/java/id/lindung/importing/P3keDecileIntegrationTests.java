@@ -136,7 +136,7 @@ class P3keDecileIntegrationTests {
         f.form().put("povertyDecile", "12");
         var refused = f.send();
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("Desil harus 1 sampai 10.");
+        assertThat(refused.body()).contains("Desil kemiskinan harus antara 1 dan 10.");
         assertThat(jdbc.sql("select count(*) from worker where nik = ?").param(nik).query(Long.class).single()).isZero();
 
         f.form().put("povertyDecile", "2");
