@@ -104,7 +104,7 @@ class ClaimCaseFile {
             row(facts, t.get("claim.case.status"), t.get("claim.status." + c.status().name())
                     + (c.overdue() ? " (" + t.get("claim.overdue") + ")" : ""));
             if (c.rejectionReason() != null) {
-                row(facts, t.get("claim.transition.reason"), ClaimPageController.reasonText(c.rejectionReason(), messages, t.locale()));
+                row(facts, t.get("claim.transition.reason"), ClaimCasePage.reasonText(c.rejectionReason(), messages, t.locale()));
             }
             row(facts, t.get("claim.case.openedBy"), c.openedBy() + " · " + fmt.time(c.openedAt()));
             row(facts, t.get("claim.case.regulationVersion"), c.regulationVersion());
@@ -270,7 +270,7 @@ class ClaimCaseFile {
                 history.addCell(cell(h.action() == null ? t.get("claim.status." + h.status().name())
                         : t.orElse("claim.action." + h.action(), t.get("claim.status." + h.status().name())), SMALL, Element.ALIGN_LEFT));
                 history.addCell(cell(h.by(), SMALL, Element.ALIGN_LEFT));
-                history.addCell(cell(h.reason() == null ? "" : ClaimPageController.reasonText(h.reason(), messages, t.locale()),
+                history.addCell(cell(h.reason() == null ? "" : ClaimCasePage.reasonText(h.reason(), messages, t.locale()),
                         SMALL, Element.ALIGN_LEFT));
             }
             doc.add(history);

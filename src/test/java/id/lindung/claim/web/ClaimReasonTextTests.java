@@ -20,16 +20,16 @@ class ClaimReasonTextTests {
     @Test
     void aCalculatorsRejectionCodeReadsAsTheSimulationsTextInEitherLanguage() {
         String reason = "INCIDENT_BEFORE_MEMBERSHIP, JKP_CONTRIBUTION_MONTHS_BELOW_MINIMUM";
-        assertThat(ClaimPageController.reasonText(reason, messages(), Locale.forLanguageTag("id")))
+        assertThat(ClaimCasePage.reasonText(reason, messages(), Locale.forLanguageTag("id")))
                 .isEqualTo("Kejadian sebelum kepesertaan dimulai. "
                         + "Bulan iuran dalam periode sebelum kehilangan pekerjaan kurang dari minimum JKP.");
-        assertThat(ClaimPageController.reasonText(reason, messages(), Locale.ENGLISH))
+        assertThat(ClaimCasePage.reasonText(reason, messages(), Locale.ENGLISH))
                 .isEqualTo("The incident is before the membership began. "
                         + "Fewer contribution months in the period before the job loss than JKP needs.");
     }
 
     @Test
     void aReasonAPersonTypedIsShownAsTyped() {
-        assertThat(ClaimPageController.reasonText("Dokumen palsu", messages(), Locale.ENGLISH)).isEqualTo("Dokumen palsu");
+        assertThat(ClaimCasePage.reasonText("Dokumen palsu", messages(), Locale.ENGLISH)).isEqualTo("Dokumen palsu");
     }
 }
