@@ -42,7 +42,7 @@ class BillBalances {
 
     /*
      * The lines' allocations one key probe per line, as {@code a} (amount, paid_on): for the payers a payment file names,
-     * here, and for the touched months' paid facts (Allocation.refreshPaidMonths). Joined, the planner estimated
+     * here, and for the touched months' paid facts (PaidMonths.refreshPaidMonths). Joined, the planner estimated
      * a province's file's payer-month pairs at 60 lines each (8.6 measured) and 2.1 million lines in all (47,267): it
      * then hashed them and read every allocation of the history to probe the hash, 12.4 million rows, 2.3 s of the
      * statement's 2.6 s at 500,000 workers with thirteen months (docs/benchmarks.md, "A payment file's balances and

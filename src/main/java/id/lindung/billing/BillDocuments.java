@@ -9,12 +9,8 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import id.lindung.regulation.DatedValue;
 import id.lindung.shared.Rupiah;
@@ -202,27 +198,19 @@ public class BillDocuments {
             end.setTotalWidth(width);
             end.setLockedWidth(true);
             end.addCell(ending);
-            addLinesThenEnd(doc, writer, table, end);
+            BillPdfPages.addLinesThenEnd(doc, writer, table, end);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return numberPages(out.toByteArray(), t, bill.verificationCode());
+        return BillPdfPages.numberPages(out.toByteArray(), t, bill.verificationCode());
     }
-
-    /** Space kept between the lines and what follows them, as the table's own spacing before it. */
-    private static final float GAP = 6;
-
-    private static final float SLACK = 4;
-
-    /** The lines the totals take to a new page with them when they do not fit below the table. */
-    static final int LINES_KEPT_WITH_TOTALS = 3;
 
     /** The bill's lines under their column heads, repeated on every page the table runs over. */
     private static PdfPTable linesTable(List<Bills.Line> lines, Text t, Locale locale, Font small, Font smallBold, float width) {
         PdfPTable table = new PdfPTable(new float[] {15, 21, 7, 11, 7.5f, 10, 12, 6.5f, 11});
         table.setTotalWidth(width);
         table.setLockedWidth(true);
-        table.setSpacingBefore(GAP);
+        table.setSpacingBefore(BillPdfPages.GAP);
         table.setHeaderRows(1);
         for (String key : List.of("nik", "name", "program", "share", "segment", "kind", "base", "rate", "contribution")) {
             table.addCell(cell(t.get("billing.doc.col." + key), smallBold, Element.ALIGN_LEFT));
@@ -239,45 +227,6 @@ public class BillDocuments {
             table.addCell(cell(rupiah(l.amount()), small, Element.ALIGN_RIGHT));
         }
         return table;
-    }
-
-    /**
-     * The lines, then the totals, payment terms and footnotes ({@code end}). The table runs over as many pages as it
-     * needs, its heads repeated; when {@code end} does not fit below its last line (37 lines and more on the first page,
-     * review of 6 December 2026), the last {@link #LINES_KEPT_WITH_TOTALS} lines start a new page under the heads with
-     * {@code end} after them, so the footnotes never stand on a page of their own, away from what they annotate.
-     */
-    private static void addLinesThenEnd(Document doc, PdfWriter writer, PdfPTable table, PdfPTable end) {
-        float pageHeight = doc.top() - doc.bottom();
-        float heads = table.getRowHeight(0);
-        float left = writer.getVerticalPosition(true) - doc.bottom() - GAP - heads;
-        int rows = table.size();
-        for (int row = 1; row < rows; row++) {
-            float height = table.getRowHeight(row);
-            if (height > left) {
-                left = pageHeight - heads;
-            }
-            left -= height;
-        }
-        int kept = Math.min(LINES_KEPT_WITH_TOTALS, rows - 1);
-        // a little room to spare: the rows' measured heights round, and a block that misses by a point goes over alone
-        if (end.getTotalHeight() + GAP + SLACK <= left || kept <= 0) {
-            doc.add(table);
-        } else {
-            PdfPTable before = new PdfPTable(table);
-            PdfPTable after = new PdfPTable(table);
-            for (int row = rows - 1; row >= rows - kept; row--) {
-                before.deleteRow(row);
-            }
-            for (int row = rows - kept - 1; row >= 1; row--) {
-                after.deleteRow(row);
-            }
-            doc.add(before);
-            doc.newPage();
-            doc.add(after);
-        }
-        end.setSpacingBefore(GAP);
-        doc.add(end);
     }
 
     /**
@@ -343,27 +292,6 @@ public class BillDocuments {
         }
         terms.add(fine);
         return terms;
-    }
-
-    /** "Halaman 1 dari 2" at the foot of every page, with the code, once the number of pages is known. */
-    private static byte[] numberPages(byte[] pdf, Text t, String code) {
-        try (PdfReader reader = new PdfReader(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfStamper stamper = new PdfStamper(reader, out);
-            Font font = FontFactory.getFont(FontFactory.HELVETICA, 7);
-            int pages = reader.getNumberOfPages();
-            for (int page = 1; page <= pages; page++) {
-                Rectangle size = reader.getPageSize(page);
-                PdfContentByte over = stamper.getOverContent(page);
-                ColumnText.showTextAligned(over, Element.ALIGN_LEFT,
-                        new Phrase(t.get("billing.doc.code") + " " + code, font), 28, 18, 0);
-                ColumnText.showTextAligned(over, Element.ALIGN_RIGHT,
-                        new Phrase(t.get("billing.doc.page", page, pages), font), size.getWidth() - 28, 18, 0);
-            }
-            stamper.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The bill as XLSX in the page's language: rates and amounts as numbers with formats, columns sized. */

@@ -109,7 +109,7 @@ final class DryRunAllocations {
      * its allocations, which the run left as they were). After: as the run leaves them. The same figures as the bills
      * show: paid is the allocations' sum; a month is paid in full on the latest day its money came when nothing of it
      * is owed; its fine weight is LateFines.puLate's (the paid part's kept weight, the unpaid part late until :asOf); a
-     * worker's programme month is paid, on its latest day, when every line of it is settled (Allocation.refreshPaidMonths,
+     * worker's programme month is paid, on its latest day, when every line of it is settled (PaidMonths.refreshPaidMonths,
      * on the payer's lines).
      *
      * Each payer-month's lines, reversals included (a reversal is a negative copy of its line, with its payer and
