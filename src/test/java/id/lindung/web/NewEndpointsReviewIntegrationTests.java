@@ -10,6 +10,7 @@ import id.lindung.budget.NamedLists;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -198,12 +199,7 @@ class NewEndpointsReviewIntegrationTests {
                 }
             });
             // the upload reaches the plan's row, which the approver's transaction holds, and waits there
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!upload.isDone() && System.nanoTime() < deadline && jdbc.sql("""
-                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%budget_plan%'""")
-                    .query(Long.class).single() == 0) {
-                Thread.sleep(20);
-            }
+            LockWaits.untilWaiting(jdbc, upload, "budget_plan");
             approver.commit();
         }
         Object outcome = upload.get();
