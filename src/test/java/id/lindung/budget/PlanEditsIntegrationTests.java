@@ -12,11 +12,14 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +36,7 @@ class PlanEditsIntegrationTests {
     static final long BPU_MONTH = 16_800;
 
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired UserAccounts accounts;
     @LocalServerPort int port;
 
@@ -46,11 +50,16 @@ class PlanEditsIntegrationTests {
                 + "\"joiners\":" + joiners + "}]" + (namedList == null ? "" : ",\"namedList\":\"" + namedList + "\"") + "}";
     }
 
-    @Test
-    void editingADraftWithANamedListKeepsTheListAndCostsItWithTheNewCohorts() {
+    /** The government payers of DESA and OTHER_DESA, for a draft moved from one to the other. */
+    private void bothDesasPayers() {
         BudgetFixture fixture = new BudgetFixture(jdbc);
         fixture.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Lumbu", DESA);
         fixture.payer("APBDES:" + OTHER_DESA, "APBDES", "Pemerintah Desa Lain", OTHER_DESA);
+    }
+
+    @Test
+    void editingADraftWithANamedListKeepsTheListAndCostsItWithTheNewCohorts() {
+        bothDesasPayers();
         Http dpmd = dpmd();
         int year = TestClock.nextBusinessYear();
         long id = plan(dpmd, DESA, year);
@@ -114,5 +123,41 @@ class PlanEditsIntegrationTests {
         HttpResponse<String> finalPlan = dpmd.putJson("/api/v1/budget-plans/" + id, body(DESA, year, 1, 0, null));
         assertThat(finalPlan.statusCode()).as(finalPlan.body()).isEqualTo(409);
         assertThat(finalPlan.body()).contains("PLAN_FINAL");
+    }
+
+    @Test
+    void aPayerChangeMadeWhileThePlanIsBeingEnrolledWaitsForTheEnrolmentAndIsRefusedAsOneAfterTheOtherWould() throws Exception {
+        bothDesasPayers();
+        Http dpmd = dpmd();
+        int year = TestClock.nextBusinessYear();
+        long id = plan(dpmd, DESA, year);
+        // the count of enrolments is what the edit checks: any worker id serves (budget_enrolment does not reference it)
+        long worker = 999_000_000L + id;
+        CompletableFuture<HttpResponse<String>> edit;
+        try (var enrolment = dataSource.getConnection()) {
+            // an enrolment of the plan under way (Enrolment#enrol): it holds the plan's row and has enrolled a worker with
+            // the plan's payer, not yet committed
+            enrolment.setAutoCommit(false);
+            try (var lock = enrolment.prepareStatement("select id from budget_plan where id = ? for update");
+                 var enrol = enrolment.prepareStatement("insert into budget_enrolment (plan_id, worker_id, enrolled_by) values (?, ?, ?)")) {
+                lock.setLong(1, id);
+                lock.executeQuery().close();
+                enrol.setLong(1, id);
+                enrol.setLong(2, worker);
+                enrol.setString(3, "edit-dpmd");
+                enrol.executeUpdate();
+            }
+            edit = CompletableFuture.supplyAsync(() -> dpmd.putJson("/api/v1/budget-plans/" + id, body(OTHER_DESA, year, 1, 0, null)));
+            LockWaits.untilWaiting(jdbc, edit, "budget_plan");
+            enrolment.commit();
+        }
+
+        // one after the other: the enrolled worker's payer stays the plan's, so its payer may no longer change
+        HttpResponse<String> edited = edit.get();
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(409);
+        assertThat(edited.body()).contains("PLAN_HAS_ENROLMENTS");
+        assertThat(dpmd.get("/api/v1/budget-plans/" + id).body()).contains("\"payer\":\"APBDES:" + DESA + "\"");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'budget_plan' and entity_id = ? and action = 'UPDATE'")
+                .param(Long.toString(id)).query(Long.class).single()).isZero();
     }
 }
