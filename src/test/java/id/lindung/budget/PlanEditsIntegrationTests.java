@@ -18,7 +18,6 @@ import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,27 +132,13 @@ class PlanEditsIntegrationTests {
         long id = plan(dpmd, DESA, year);
         // the count of enrolments is what the edit checks: any worker id serves (budget_enrolment does not reference it)
         long worker = 999_000_000L + id;
-        CompletableFuture<HttpResponse<String>> edit;
-        try (var enrolment = dataSource.getConnection()) {
-            // an enrolment of the plan under way (Enrolment#enrol): it holds the plan's row and has enrolled a worker with
-            // the plan's payer, not yet committed
-            enrolment.setAutoCommit(false);
-            try (var lock = enrolment.prepareStatement("select id from budget_plan where id = ? for update");
-                 var enrol = enrolment.prepareStatement("insert into budget_enrolment (plan_id, worker_id, enrolled_by) values (?, ?, ?)")) {
-                lock.setLong(1, id);
-                lock.executeQuery().close();
-                enrol.setLong(1, id);
-                enrol.setLong(2, worker);
-                enrol.setString(3, "edit-dpmd");
-                enrol.executeUpdate();
-            }
-            edit = CompletableFuture.supplyAsync(() -> dpmd.putJson("/api/v1/budget-plans/" + id, body(OTHER_DESA, year, 1, 0, null)));
-            LockWaits.untilWaiting(jdbc, edit, "budget_plan");
-            enrolment.commit();
-        }
-
-        // one after the other: the enrolled worker's payer stays the plan's, so its payer may no longer change
-        HttpResponse<String> edited = edit.get();
+        // an enrolment of the plan under way (Enrolment#enrol): it holds the plan's row and has enrolled a worker with the
+        // plan's payer, not yet committed
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> edited = (HttpResponse<String>) LockWaits.afterCommitOf(dataSource, jdbc, held -> {
+            LockWaits.execute(held, "select id from budget_plan where id = ? for update", id);
+            LockWaits.execute(held, "insert into budget_enrolment (plan_id, worker_id, enrolled_by) values (?, ?, ?)", id, worker, "edit-dpmd");
+        }, "budget_plan", () -> dpmd.putJson("/api/v1/budget-plans/" + id, body(OTHER_DESA, year, 1, 0, null)));
         assertThat(edited.statusCode()).as(edited.body()).isEqualTo(409);
         assertThat(edited.body()).contains("PLAN_HAS_ENROLMENTS");
         assertThat(dpmd.get("/api/v1/budget-plans/" + id).body()).contains("\"payer\":\"APBDES:" + DESA + "\"");

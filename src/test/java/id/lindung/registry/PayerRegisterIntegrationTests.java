@@ -355,22 +355,12 @@ class PayerRegisterIntegrationTests {
         String second = json(dpmd.postJson("/api/v1/payers", employer("CV Kedua " + RUN, VILLAGE))).get("code").asString();
         String wanted = "CV Bersama " + RUN;
         long audits = jdbc.sql("select count(*) from audit_event where entity_type = 'payer'").query(Long.class).single();
-        java.util.concurrent.CompletableFuture<HttpResponse<String>> rename;
-        try (var other = dataSource.getConnection()) {
-            // another officer's rename of the first employer to the same name, not yet committed
-            other.setAutoCommit(false);
-            try (var st = other.prepareStatement("update payer set name = ? where code = ?")) {
-                st.setString(1, wanted);
-                st.setString(2, first);
-                st.executeUpdate();
-            }
-            rename = java.util.concurrent.CompletableFuture.supplyAsync(() -> dpmd.patchJson(path(second),
-                    "{\"name\": \"" + wanted + "\"}"));
-            // the second rename reaches the name's key, which the first holds, and waits for it
-            LockWaits.untilWaiting(jdbc, rename, "update payer set name");
-            other.commit();
-        }
-        HttpResponse<String> r = rename.get();
+        // another officer's rename of the first employer to the same name, not yet committed; the second rename reaches
+        // the name's key, which the first holds, and waits for it
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> r = (HttpResponse<String>) LockWaits.afterCommitOf(dataSource, jdbc,
+                held -> LockWaits.execute(held, "update payer set name = ? where code = ?", wanted, first),
+                "update payer set name", () -> dpmd.patchJson(path(second), "{\"name\": \"" + wanted + "\"}"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
         assertThat(json(r).get("code").asString()).isEqualTo("PAYER_EXISTS");
         assertThat(json(r).get("errors").get(0).get("field").asString()).isEqualTo("name");

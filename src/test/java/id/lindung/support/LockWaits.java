@@ -1,6 +1,12 @@
 package id.lindung.support;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -10,6 +16,46 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class LockWaits {
 
     private LockWaits() {}
+
+    /** A change another transaction has made and not yet committed: its statements on that transaction's connection. */
+    @FunctionalInterface
+    public interface HeldChange {
+        void make(Connection held) throws SQLException;
+    }
+
+    /**
+     * Makes {@code change} in a transaction of its own, runs {@code request} on another thread, waits until the request
+     * waits for a lock ({@link #untilWaiting}), commits the change and answers what the request returned, or the
+     * RuntimeException it threw.
+     */
+    public static Object afterCommitOf(DataSource dataSource, JdbcClient jdbc, HeldChange change, String statement,
+                                       Supplier<?> request) throws Exception {
+        CompletableFuture<Object> outcome;
+        try (Connection held = dataSource.getConnection()) {
+            held.setAutoCommit(false);
+            change.make(held);
+            outcome = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return request.get();
+                } catch (RuntimeException e) {
+                    return e;
+                }
+            });
+            untilWaiting(jdbc, outcome, statement);
+            held.commit();
+        }
+        return outcome.get();
+    }
+
+    /** Runs one statement of a held change (a select ... for update, an insert, an update, a delete). */
+    public static void execute(Connection held, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = held.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                st.setObject(i + 1, params[i]);
+            }
+            st.execute();
+        }
+    }
 
     /**
      * Returns once a backend whose statement holds {@code statement} waits for a lock, or {@code request} has ended (it did
