@@ -90,6 +90,11 @@ public class PlanEdits {
      */
     @Transactional
     public Map<String, Object> update(long id, PlanRequest request, ListChoice choice, Actor actor) {
+        draft(id, actor);
+        // The plan's row stays locked until the edit commits, and the draft is read after the lock, as an enrolment, a
+        // prioritisation and a named list's change take it: an enrolment under way is counted (PLAN_HAS_ENROLMENTS, where
+        // the payer changed after it), and a list uploaded meanwhile is costed, not written over with the old list's figures
+        jdbc.sql("select id from budget_plan where id = ? for update").param(id).query(Long.class).single();
         Map<String, Object> before = draft(id, actor);
         PlanCosting.Costed c = costed(id, before, request, choice, actor);
         boolean payerOrYear = !c.payer().code().equals(before.get("payer"))

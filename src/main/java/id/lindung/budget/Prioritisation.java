@@ -86,7 +86,7 @@ public class Prioritisation {
      */
     @Transactional
     public Map<String, Object> prioritise(long planId, Request request, Actor actor) {
-        Map<String, Object> plan = plans.get(planId, actor);
+        Map<String, Object> plan = planToPrioritise(planId, actor);
         List<InputProblem> malformed = new ArrayList<>();
         Rupiah budget = null;
         if (request.budget() == null) {
@@ -223,6 +223,20 @@ public class Prioritisation {
         x.put("decile", c.decile());
         x.put("registered", c.workerId() != 0);
         return x;
+    }
+
+    /**
+     * The plan in the caller's scope (404 otherwise). An outcome that is kept ({@link #keep}) is chosen under the plan's row
+     * lock, taken before the candidates are read and held to the end: a named list uploaded or removed, or an edit of the
+     * plan, under way meanwhile is what it chooses from (NO_NAMED_LIST when the list is gone), not the list as it was.
+     */
+    private Map<String, Object> planToPrioritise(long planId, Actor actor) {
+        Map<String, Object> plan = plans.get(planId, actor);
+        if (actor.role() == null || !actor.role().canChangeData()) {
+            return plan;
+        }
+        jdbc.sql("select id from budget_plan where id = ? for update").param(planId).query(Long.class).single();
+        return plans.get(planId, actor);
     }
 
     /** Keeps the outcome as the plan's last prioritisation, for {@link #enrol}; audited. */

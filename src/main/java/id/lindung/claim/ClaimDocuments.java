@@ -94,6 +94,18 @@ class ClaimDocuments {
                     throw InvalidInputException.refused("schoolYear", "SCHOOL_YEAR_NOT_BEGUN", schoolYear + " has not begun");
                 }
             }
+            // the same file under the same name sent again for the same document (a retry after a lost answer, a second
+            // click) is the document already stored, the latest of its type (and child and school year): nothing is added
+            // or audited, and the answer is the case as that upload left it; another file, or another name, is kept beside
+            // it and shown instead
+            boolean sentAgain = store.documents(row.regionCode(), id).stream()
+                    .filter(d -> d.type() == type && java.util.Objects.equals(d.child(), child)
+                            && java.util.Objects.equals(d.schoolYear(), schoolYearStart))
+                    .reduce((earlier, later) -> later)
+                    .filter(d -> d.sha256().equals(sha256) && d.fileName().equals(name)).isPresent();
+            if (sentAgain) {
+                return queries.view(row, actor);
+            }
             Instant now = clock.instant();
             long documentId = store.insertDocument(row.regionCode(), id, type, child, schoolYearStart, name, contentType, bytes, sha256,
                     actor.username(), now);

@@ -211,7 +211,15 @@ public class PotentialWorkforce {
         }
     }
 
+    /**
+     * Taken by every import before it reads the figures it replaces, held to its commit: two imports at once then count and
+     * audit as one after the other would (the second finds the first's figures unchanged), where both found nothing,
+     * both said {@code created} and both audited a CREATE of the same figures. Imports are few and small; one at a time.
+     */
+    static final String IMPORT_LOCK = "select pg_advisory_xact_lock(hashtext('potential_workforce import'))";
+
     private ImportResult store(List<Row> rows, Actor actor, boolean demo) {
+        jdbc.sql(IMPORT_LOCK).query().listOfRows();
         Map<String, Map<String, Object>> existing = new HashMap<>();
         jdbc.sql("""
                 select region_code, year, potential_workers, source, demo from potential_workforce

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -236,15 +237,24 @@ public class PayerRegister {
             if (wanted.equals(before)) {
                 return before;
             }
-            boolean updated = jdbc.sql("""
-                    update payer set name = :name, contact_person = :person, phone = :phone, email = :email, address = :address,
-                                     updated_at = now()
-                    where code = :code and not exists (
-                        select 1 from payer o where o.code <> :code and o.kind = payer.kind and o.region_code = payer.region_code
-                                                and o.name_key = payer_name_key(:name))""")
-                    .param("name", wanted.name()).param("person", wanted.contactPerson()).param("phone", wanted.phone())
-                    .param("email", wanted.email()).param("address", wanted.address()).param("code", before.code())
-                    .update() == 1;
+            // a rename to a name another transaction takes meanwhile passes the "not exists" (it cannot see that one) and
+            // then meets the name's unique key once the other commits: the same 409 as one after the other, not a 500
+            Object beforeUpdate = status.createSavepoint();
+            boolean updated;
+            try {
+                updated = jdbc.sql("""
+                        update payer set name = :name, contact_person = :person, phone = :phone, email = :email, address = :address,
+                                         updated_at = now()
+                        where code = :code and not exists (
+                            select 1 from payer o where o.code <> :code and o.kind = payer.kind and o.region_code = payer.region_code
+                                                    and o.name_key = payer_name_key(:name))""")
+                        .param("name", wanted.name()).param("person", wanted.contactPerson()).param("phone", wanted.phone())
+                        .param("email", wanted.email()).param("address", wanted.address()).param("code", before.code())
+                        .update() == 1;
+            } catch (DuplicateKeyException e) {
+                status.rollbackToSavepoint(beforeUpdate);
+                updated = false;
+            }
             if (!updated) {
                 throw alreadyRegistered(PayerRef.registered(before.kind(), before.regionCode(), name));
             }

@@ -7,7 +7,9 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
@@ -15,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +30,7 @@ class ImportedListPrioritisationIntegrationTests {
     static final Actor DPMD = TestUsers.actor("listprio-dpmd", Role.DPMD, "72.04");
 
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired Prioritisation prioritisation;
     @Autowired UserAccounts accounts;
     @LocalServerPort int port;
@@ -97,6 +101,28 @@ class ImportedListPrioritisationIntegrationTests {
         assertThat(third.get("noLongerEligible")).isEqualTo(1L);
         assertThat(third.get("alreadyEnrolled")).isEqualTo(1L);
         assertThat(third.get("notRegistered")).isEqualTo(0L);
+    }
+
+    @Test
+    void aPrioritisationOfTheListMadeWhileTheListIsBeingRemovedWaitsForItAndIsRefusedAsOneAfterTheOtherWould() throws Exception {
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Tanampedagi", DESA);
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "listprio-dpmd", Role.DPMD, "72.04"));
+        long id = NamedListIntegrationTests.plan(dpmd, DESA, TestClock.nextBusinessYear());
+        LocalDate born = LocalDate.of(1962, 8, 9);
+        HttpResponse<String> list = NamedListIntegrationTests.upload(dpmd, id, NamedListIntegrationTests.HEADER + "\n"
+                + NamedListIntegrationTests.row(NamedListIntegrationTests.nik(born), born, "NELAYAN", "BPU", "1000000", "JKK;JKM", "1") + "\n");
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        Prioritisation.Request request = new Prioritisation.Request(new BigDecimal("450000"), null, null,
+                Prioritisation.IMPORTED_LIST, null, null);
+        // the list's removal under way (NamedLists#remove): the plan's row held, the list gone, not yet committed
+        Object outcome = LockWaits.afterCommitOf(dataSource, jdbc, held -> {
+            LockWaits.execute(held, "select id from budget_plan where id = ? for update", id);
+            LockWaits.execute(held, "delete from budget_list where plan_id = ?", id);
+        }, "budget_plan", () -> CurrentActor.runAs(DPMD, () -> prioritisation.prioritise(id, request, DPMD)));
+        assertThat(outcome).isInstanceOf(InvalidInputException.class);
+        assertThat(((InvalidInputException) outcome).problems()).extracting(p -> p.code()).containsExactly("NO_NAMED_LIST");
+        assertThat(jdbc.sql("select count(*) from budget_priority where plan_id = ?").param(id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from budget_list_choice where plan_id = ?").param(id).query(Long.class).single()).isZero();
     }
 
     @Test

@@ -12,11 +12,13 @@ import id.lindung.access.Role;
 import id.lindung.access.UserAccounts;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +35,7 @@ class PlanEditsIntegrationTests {
     static final long BPU_MONTH = 16_800;
 
     @Autowired JdbcClient jdbc;
+    @Autowired DataSource dataSource;
     @Autowired UserAccounts accounts;
     @LocalServerPort int port;
 
@@ -46,11 +49,16 @@ class PlanEditsIntegrationTests {
                 + "\"joiners\":" + joiners + "}]" + (namedList == null ? "" : ",\"namedList\":\"" + namedList + "\"") + "}";
     }
 
-    @Test
-    void editingADraftWithANamedListKeepsTheListAndCostsItWithTheNewCohorts() {
+    /** The government payers of DESA and OTHER_DESA, for a draft moved from one to the other. */
+    private void bothDesasPayers() {
         BudgetFixture fixture = new BudgetFixture(jdbc);
         fixture.payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Lumbu", DESA);
         fixture.payer("APBDES:" + OTHER_DESA, "APBDES", "Pemerintah Desa Lain", OTHER_DESA);
+    }
+
+    @Test
+    void editingADraftWithANamedListKeepsTheListAndCostsItWithTheNewCohorts() {
+        bothDesasPayers();
         Http dpmd = dpmd();
         int year = TestClock.nextBusinessYear();
         long id = plan(dpmd, DESA, year);
@@ -114,5 +122,27 @@ class PlanEditsIntegrationTests {
         HttpResponse<String> finalPlan = dpmd.putJson("/api/v1/budget-plans/" + id, body(DESA, year, 1, 0, null));
         assertThat(finalPlan.statusCode()).as(finalPlan.body()).isEqualTo(409);
         assertThat(finalPlan.body()).contains("PLAN_FINAL");
+    }
+
+    @Test
+    void aPayerChangeMadeWhileThePlanIsBeingEnrolledWaitsForTheEnrolmentAndIsRefusedAsOneAfterTheOtherWould() throws Exception {
+        bothDesasPayers();
+        Http dpmd = dpmd();
+        int year = TestClock.nextBusinessYear();
+        long id = plan(dpmd, DESA, year);
+        // the count of enrolments is what the edit checks: any worker id serves (budget_enrolment does not reference it)
+        long worker = 999_000_000L + id;
+        // an enrolment of the plan under way (Enrolment#enrol): it holds the plan's row and has enrolled a worker with the
+        // plan's payer, not yet committed
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> edited = (HttpResponse<String>) LockWaits.afterCommitOf(dataSource, jdbc, held -> {
+            LockWaits.execute(held, "select id from budget_plan where id = ? for update", id);
+            LockWaits.execute(held, "insert into budget_enrolment (plan_id, worker_id, enrolled_by) values (?, ?, ?)", id, worker, "edit-dpmd");
+        }, "budget_plan", () -> dpmd.putJson("/api/v1/budget-plans/" + id, body(OTHER_DESA, year, 1, 0, null)));
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(409);
+        assertThat(edited.body()).contains("PLAN_HAS_ENROLMENTS");
+        assertThat(dpmd.get("/api/v1/budget-plans/" + id).body()).contains("\"payer\":\"APBDES:" + DESA + "\"");
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'budget_plan' and entity_id = ? and action = 'UPDATE'")
+                .param(Long.toString(id)).query(Long.class).single()).isZero();
     }
 }

@@ -362,12 +362,17 @@ class ClaimWorkflowIntegrationTests {
                 .findValuesAsString("nik")).contains(nik);
     }
 
-    @Test
-    void aCaseIsNeverPaidBeforeItsFileWasComplete() {
+    /** A new village official's work accident of 25 November (two months' temporary disability), opened by a BPJS officer. */
+    private long temporaryDisabilityCase() {
         String nik = worker(dpmd, "71.05.01.2002", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2500000", "APBDES", "2024-01-01");
-        long id = json(expect(bpjs.postJson("/api/v1/claims", """
+        return json(expect(bpjs.postJson("/api/v1/claims", """
                 {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-11-25","reportedOn":"2026-11-26","months":2}"""
                 .formatted(nik)), 201)).get("id").asLong();
+    }
+
+    @Test
+    void aCaseIsNeverPaidBeforeItsFileWasComplete() {
+        long id = temporaryDisabilityCase();
         expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("VERIFIED", "")), 200);
         // opened on 2 December, the last document comes on Friday 4 December
         clock.fixAt(Instant.parse("2026-12-04T03:00:00Z"));
@@ -388,6 +393,30 @@ class ClaimWorkflowIntegrationTests {
         JsonNode last = paid.get("history").get(paid.get("history").size() - 1);
         assertThat(last.get("status").asString()).isEqualTo("PAID");
         assertThat(last.get("at").asString()).startsWith("2026-12-04");
+    }
+
+    @Test
+    void theSameDocumentSentAgainIsTheOneAlreadyStoredAndAnotherFileForItIsKeptBesideIt() {
+        long id = temporaryDisabilityCase();
+        String uploads = "select count(*) from audit_event where entity_type = 'claim_document' and entity_id like ?";
+        String stored = "select count(*) from claim_document where case_id = ? and type = 'KTP'";
+
+        JsonNode first = json(expect(upload(bpjs, id, "KTP", "", "ktp.pdf", PDF), 201)).get("documents").get(0);
+        // a retry after a lost answer, or a second click: the same answer, nothing added, nothing audited again
+        JsonNode again = json(expect(upload(dpmd, id, "KTP", "", "ktp.pdf", PDF), 201)).get("documents").get(0);
+        assertThat(again.get("documentId").asLong()).isEqualTo(first.get("documentId").asLong());
+        assertThat(again.get("uploadedBy").asString()).isEqualTo("claims-bpjs");
+        assertThat(jdbc.sql(stored).param(id).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(uploads).param(id + ":%").query(Long.class).single()).isEqualTo(1);
+
+        // another file, or the same one under another name, for the same document is a new upload, shown instead of the
+        // first, which stays on record
+        JsonNode other = json(expect(upload(bpjs, id, "KTP", "", "ktp.png", PNG), 201)).get("documents").get(0);
+        assertThat(other.get("documentId").asLong()).isNotEqualTo(first.get("documentId").asLong());
+        JsonNode renamed = json(expect(upload(bpjs, id, "KTP", "", "ktp-baru.png", PNG), 201)).get("documents").get(0);
+        assertThat(renamed.get("fileName").asString()).isEqualTo("ktp-baru.png");
+        assertThat(jdbc.sql(stored).param(id).query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql(uploads).param(id + ":%").query(Long.class).single()).isEqualTo(3);
     }
 
     @Test

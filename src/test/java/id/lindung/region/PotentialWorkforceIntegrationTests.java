@@ -12,6 +12,7 @@ import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,7 @@ class PotentialWorkforceIntegrationTests {
     @Autowired PotentialWorkforce workforce;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
 
     private static final Actor ADMIN = TestUsers.actor("wf-admin", Role.ADMIN, "ID");
 
@@ -49,6 +51,22 @@ class PotentialWorkforceIntegrationTests {
         assertThat(again.created()).isZero();
         assertThat(again.unchanged()).isEqualTo(2);
         assertThat(workforce.figure("62.02.01.2003", 2024).orElseThrow().workers()).isEqualTo(812);
+    }
+
+    @Test
+    void anImportOfTheFiguresAnotherImportIsStoringWaitsForItAndFindsThemUnchangedAsOneAfterTheOtherWould() throws Exception {
+        long audits = jdbc.sql("select count(*) from audit_event where entity_type = 'potential_workforce' and entity_id = '62.02.01.2007/2024'")
+                .query(Long.class).single();
+        // another import of the same figure under way: its lock taken and the figure written, not yet committed
+        Object outcome = LockWaits.afterCommitOf(dataSource, jdbc, held -> {
+            LockWaits.execute(held, PotentialWorkforce.IMPORT_LOCK);
+            LockWaits.execute(held, "insert into potential_workforce (region_code, year, potential_workers, source, demo, recorded_by) "
+                    + "values ('62.02.01.2007', 2024, 640, 'BPS', false, 'wf-admin')");
+        }, "potential_workforce", () -> importAs(ADMIN, "region_code,year,potential_workers,source\n62.02.01.2007,2024,640,BPS\n"));
+
+        assertThat(outcome).isEqualTo(new PotentialWorkforce.ImportResult(1, 0, 0, 1));
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'potential_workforce' and entity_id = '62.02.01.2007/2024'")
+                .query(Long.class).single()).as("audited by the import that stored it, not again").isEqualTo(audits);
     }
 
     @Test

@@ -16,6 +16,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.Niks;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -50,6 +51,7 @@ class PayerRegisterIntegrationTests {
     @Autowired WorkerImports imports;
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
+    @Autowired javax.sql.DataSource dataSource;
 
     private Http api(String username, Role role, String scope) {
         return Http.withToken(port, TestUsers.token(accounts, username, role, scope));
@@ -344,5 +346,26 @@ class PayerRegisterIntegrationTests {
         assertThat(payers()).isEqualTo(before + 1);
         assertThat(jdbc.sql("select count(*) from audit_event").query(Long.class).single()).isEqualTo(audits + 1);
         assertThat(json(dpmd.get("/api/v1/payers?kind=BANK")).get("errors").get(0).get("code").asString()).isEqualTo("KIND_INVALID");
+    }
+
+    @Test
+    void aRenameToANameAnotherRenameTakesMeanwhileIsPayerExistsAsOneAfterTheOtherNotAServerError() throws Exception {
+        Http dpmd = api("payer-dpmd-race", Role.DPMD, "64.02");
+        String first = json(dpmd.postJson("/api/v1/payers", employer("CV Pertama " + RUN, VILLAGE))).get("code").asString();
+        String second = json(dpmd.postJson("/api/v1/payers", employer("CV Kedua " + RUN, VILLAGE))).get("code").asString();
+        String wanted = "CV Bersama " + RUN;
+        long audits = jdbc.sql("select count(*) from audit_event where entity_type = 'payer'").query(Long.class).single();
+        // another officer's rename of the first employer to the same name, not yet committed; the second rename reaches
+        // the name's key, which the first holds, and waits for it
+        @SuppressWarnings("unchecked")
+        HttpResponse<String> r = (HttpResponse<String>) LockWaits.afterCommitOf(dataSource, jdbc,
+                held -> LockWaits.execute(held, "update payer set name = ? where code = ?", wanted, first),
+                "update payer set name", () -> dpmd.patchJson(path(second), "{\"name\": \"" + wanted + "\"}"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(409);
+        assertThat(json(r).get("code").asString()).isEqualTo("PAYER_EXISTS");
+        assertThat(json(r).get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(json(dpmd.get(path(second))).get("name").asString()).isEqualTo("CV Kedua " + RUN);
+        assertThat(jdbc.sql("select count(*) from audit_event where entity_type = 'payer'").query(Long.class).single())
+                .isEqualTo(audits);
     }
 }

@@ -10,6 +10,7 @@ import id.lindung.budget.NamedLists;
 import id.lindung.platform.InvalidInputException;
 import id.lindung.support.Http;
 import id.lindung.support.IntegrationTest;
+import id.lindung.support.LockWaits;
 import id.lindung.support.TestClock;
 import id.lindung.support.TestUsers;
 import java.io.ByteArrayInputStream;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import java.util.zip.ZipEntry;
@@ -183,30 +183,10 @@ class NewEndpointsReviewIntegrationTests {
         byte[] csv = ("nik,name,sex,birth_date,category,segment,wage,programs,p3ke_decile\n" + nik(birth) + ",Orang Tiga,L," + birth
                 + ",PETANI,BPU,2000000,JKK;JKM,2\n").getBytes(StandardCharsets.UTF_8);
         Actor dpmd = TestUsers.actor("rv-dpmd", Role.DPMD, "72.04");
-        CompletableFuture<Object> upload;
-        try (var approver = dataSource.getConnection()) {
-            approver.setAutoCommit(false);
-            try (var st = approver.prepareStatement("update budget_plan set status = 'FINAL' where id = ?")) {
-                st.setLong(1, id);
-                st.executeUpdate();
-            }
-            upload = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return namedLists.upload(id, "daftar.csv", new ByteArrayInputStream(csv), dpmd);
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-            // the upload reaches the plan's row, which the approver's transaction holds, and waits there
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!upload.isDone() && System.nanoTime() < deadline && jdbc.sql("""
-                    select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%budget_plan%'""")
-                    .query(Long.class).single() == 0) {
-                Thread.sleep(20);
-            }
-            approver.commit();
-        }
-        Object outcome = upload.get();
+        // the upload reaches the plan's row, which the approver's transaction holds, and waits there
+        Object outcome = LockWaits.afterCommitOf(dataSource, jdbc,
+                approver -> LockWaits.execute(approver, "update budget_plan set status = 'FINAL' where id = ?", id),
+                "budget_plan", () -> namedLists.upload(id, "daftar.csv", new ByteArrayInputStream(csv), dpmd));
         assertThat(outcome).isInstanceOf(InvalidInputException.class);
         assertThat(((InvalidInputException) outcome).problems()).extracting(x -> x.code()).containsExactly("PLAN_FINAL");
         assertThat(jdbc.sql("select result::text from budget_plan where id = ?").param(id).query(String.class).single())
