@@ -222,8 +222,8 @@ public class LocalRegulations {
                     .param("by", actor.username())
                     .query(Long.class).optional().orElse(null);
             if (id == null) {
-                throw InvalidInputException.conflict("number", "LOCAL_REGULATION_EXISTS", kind + " " + number
-                        + " of " + region.code() + " is already registered");
+                throw InvalidInputException.conflict("number", "LOCAL_REGULATION_EXISTS", kind + " '" + number
+                        + "' of " + region.code() + " is already registered");
             }
             LocalRegulation created = get(id, actor.scope());
             audit.record("CREATE", "local_regulation", String.valueOf(id), created.regionCode(), null, created);

@@ -14,7 +14,7 @@ public class DuplicateNikException extends RuntimeException {
 
     public DuplicateNikException(String nik, Location where) {
         super(where == null ? "NIK " + nik + " is already registered in another area; ask for a transfer instead of registering again"
-                : "NIK " + nik + " is already registered in " + where.villageName() + " (" + where.villageCode() + ") as "
+                : "NIK " + nik + " is already registered in '" + where.villageName() + "' (" + where.villageCode() + ") as "
                         + where.category() + "; transfer the worker instead of registering again");
         this.nik = nik;
         this.where = where;

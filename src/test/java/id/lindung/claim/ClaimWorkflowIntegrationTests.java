@@ -321,7 +321,10 @@ class ClaimWorkflowIntegrationTests {
         assertThat(opened.get("total").decimalValue()).isEqualByComparingTo("5000000");
         assertThat(opened.get("clock").get("dueOn").isNull()).isTrue();
         // the same case twice
-        assertThat(codes(expect(bpjs.postJson("/api/v1/claims", body), 422))).containsExactly("CASE_ALREADY_OPEN@case");
+        HttpResponse<String> twice = expect(bpjs.postJson("/api/v1/claims", body), 422);
+        assertThat(codes(twice)).containsExactly("CASE_ALREADY_OPEN@case");
+        assertThat(json(twice).get("detail").asString()).as("the case on record, in the sentence")
+                .isEqualTo("case: Klaim " + id + " (JKK_TEMPORARY_DISABILITY, 2026-11-25, SUBMITTED) sudah tercatat untuk pekerja ini.");
         // illegal steps: 409 whatever the body
         assertThat(codes(expect(bpjs.postJson("/api/v1/claims/" + id + "/transitions", transition("PAID", "")), 409)))
                 .containsExactly("CLAIM_TRANSITION_NOT_ALLOWED@to");

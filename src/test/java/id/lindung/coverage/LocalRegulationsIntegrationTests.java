@@ -95,6 +95,8 @@ class LocalRegulationsIntegrationTests {
         var again = post(dpmd, perbup("4  tahun 2024 " + RUN.toLowerCase()), "perbup.pdf", pdf);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).path("code").asString()).isEqualTo("LOCAL_REGULATION_EXISTS");
+        // a number with spaces is one value, quoted, so the Indonesian sentence places it rather than listing its pieces
+        assertThat(json(again).path("detail").asString()).startsWith("number: Regulasi PERBUP nomor '4").endsWith("' untuk wilayah 64.02 sudah tercatat.");
     }
 
     @Test

@@ -422,6 +422,8 @@ class WorkerRegistryIntegrationTests {
         var dup = own.postJson("/api/v1/workers", body);
         assertThat(dup.statusCode()).isEqualTo(409);
         assertThat(dup.body()).contains("NIK_ALREADY_REGISTERED", "/transfer");
+        // where the worker is, in the sentence: a village name of several words is one value
+        assertThat(dup.body()).contains("sudah terdaftar di '").contains("(" + VILLAGE + ") sebagai PETANI").doesNotContain("Nilai:");
         assertThat(own.get("/api/v1/villages/" + VILLAGE + "/workers?q=Siti").body()).contains(w.nik());
     }
 
