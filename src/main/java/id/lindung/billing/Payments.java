@@ -90,8 +90,12 @@ public class Payments {
         }
     }
 
+    /**
+     * A payment as recorded or found again: {@code duplicate} for a retry of a reference already recorded, {@code reversed}
+     * when that payment has since been reversed, so a retry does not read as money in effect.
+     */
     public record PaymentResult(long id, PayerCode payer, String reference, LocalDate date, Rupiah amount, String channel,
-                                boolean duplicate, String message) {}
+                                boolean duplicate, boolean reversed, String message) {}
 
     @Transactional
     public PaymentResult record(PaymentRequest request, Actor actor) {
@@ -156,16 +160,18 @@ public class Payments {
         after.put("channel", channel);
         audit.record("CREATE", "payment", id.get().toString(), payer.regionCode(), null, after);
         return new PaymentResult(id.get(), payer.code(), request.reference().trim(), request.date(), amount,
-                channel, false, "Payment recorded and allocated to the oldest unpaid months");
+                channel, false, false, "Payment recorded and allocated to the oldest unpaid months");
     }
 
     /** The payment already recorded under this payer and reference: a duplicate, or a conflict if it differs. */
     private Optional<PaymentResult> recorded(RegisteredPayer payer, PaymentRequest request, Rupiah amount) {
-        Optional<PaymentResult> existing = jdbc.sql("select id, paid_on, amount, channel from payment where payer_id = ? and reference = ?")
+        Optional<PaymentResult> existing = jdbc.sql("""
+                select id, paid_on, amount, channel, reversed_at is not null from payment where payer_id = ? and reference = ?""")
                 .params(payer.id(), request.reference().trim())
                 .query((rs, n) -> new PaymentResult(rs.getLong(1), payer.code(), request.reference().trim(),
-                        rs.getDate(2).toLocalDate(), Rupiah.of(rs.getBigDecimal(3)), rs.getString(4), true,
-                        "Payment with this reference was already recorded; nothing was added"))
+                        rs.getDate(2).toLocalDate(), Rupiah.of(rs.getBigDecimal(3)), rs.getString(4), true, rs.getBoolean(5),
+                        rs.getBoolean(5) ? "Payment with this reference was recorded and has since been reversed; nothing was added "
+                                + "(money paid again needs a new reference)" : "Payment with this reference was already recorded; nothing was added"))
                 .optional();
         existing.filter(e -> !e.amount().equals(amount) || !e.date().equals(request.date())).ifPresent(e -> {
             throw InvalidInputException.conflict("reference", "REFERENCE_REUSED", "Reference " + request.reference()

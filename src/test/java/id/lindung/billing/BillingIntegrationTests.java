@@ -233,6 +233,12 @@ class BillingIntegrationTests {
         Actor officer = TestUsers.actor("billing-officer", Role.BPJS_OFFICER, "64.02");
         CurrentActor.runAs(officer, () -> payments.reverse(p.id(), "transfer salah alamat", officer));
         assertThat(jdbc.sql("select count(*) from paid_month where worker_id = ?").param(w).query(Long.class).single()).isZero();
+        // the same payment sent again is a duplicate that says it was reversed: no money of it is in effect
+        var retried = pay(ADMIN, "APBDES:" + desa, "WRONG-1", LocalDate.of(2025, 1, 20), "6000");
+        assertThat(retried.duplicate()).isTrue();
+        assertThat(retried.reversed()).isTrue();
+        assertThat(retried.message()).contains("since been reversed");
+        assertThat(p.reversed()).isFalse();
         assertThat(bills.find("APBDES:" + desa, YearMonth.of(2025, 1), ADMIN, null).get(0).outstanding()).isEqualTo(Rupiah.of(6000));
         Actor operator = TestUsers.actor("billing-op", Role.VILLAGE_OPERATOR, desa);
         assertThatThrownBy(() -> payments.reverse(p.id(), "no", operator))

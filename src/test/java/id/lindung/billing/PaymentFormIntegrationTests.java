@@ -28,6 +28,7 @@ class PaymentFormIntegrationTests {
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
     @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired Payments payments;
 
     private static Map<String, String> form(String payer, String csrf) {
         Map<String, String> f = new LinkedHashMap<>();
@@ -86,6 +87,26 @@ class PaymentFormIntegrationTests {
         String html = operator.postForm("/pembayaran", bad).body();
         assertThat(element(html, "err-amount")).contains("class=\"field-error\"");
         assertThat(html).containsPattern("id=\"date\"[^>]*value=\"2025-03-04\"").contains("value=\"sejuta\"");
+    }
+
+    @Test
+    void aPaymentSentAgainAfterItWasReversedIsAWarningThatNothingIsInEffectNotASuccess() {
+        String desa = "64.02.07.2005"; // this test's own village: other classes count the payments of theirs
+        new BillingFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Sebulu Ilir", desa);
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op5", Role.VILLAGE_OPERATOR, desa);
+        Map<String, String> sent = form("APBDES:" + desa, Http.csrfOf(operator.get("/pembayaran").body()));
+        sent.put("reference", "REF-FORM-REVERSED");
+        assertThat(operator.postForm("/pembayaran", sent).body()).contains("id=\"payment-result\"").contains("class=\"ok\"");
+        long paymentId = jdbc.sql("select id from payment where reference = 'REF-FORM-REVERSED'").query(Long.class).single();
+        id.lindung.access.Actor admin = TestUsers.actor("pay-form-admin5", Role.ADMIN, "ID");
+        id.lindung.access.CurrentActor.runAs(admin, () -> payments.reverse(paymentId, "salah catat", admin));
+
+        String again = operator.postForm("/pembayaran", sent).body();
+        Matcher result = Pattern.compile("<div class=\"([^\"]*)\" id=\"payment-result\">([^<]*)</div>").matcher(again);
+        assertThat(result.find()).as(again).isTrue();
+        assertThat(result.group(1)).isEqualTo("notice warn");
+        assertThat(result.group(2)).startsWith("Pembayaran dengan referensi ini sudah tercatat lalu dibatalkan");
+        assertThat(jdbc.sql("select count(*) from payment where reference = 'REF-FORM-REVERSED'").query(Long.class).single()).isOne();
     }
 
     /** The payer input tag as served. */

@@ -212,10 +212,10 @@ class BillingApiController {
      * a duplicate's is the stored one with two decimals.
      */
     record PaymentResult(long id, id.lindung.registry.PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
-                         boolean duplicate, String message) {
+                         boolean duplicate, boolean reversed, String message) {
         static PaymentResult of(Payments.PaymentResult r, Payments.PaymentRequest request) {
             return new PaymentResult(r.id(), r.payer(), r.reference(), r.date(),
-                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.message());
+                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.reversed(), r.message());
         }
     }
 
