@@ -112,7 +112,9 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
         List<String> values = values(english);
         for (String key : keys(code, english, values)) {
             if (SHAPED.matcher(key).matches() && "en".equals(locale.getLanguage())) {
-                continue; // the shape is words of the English sentence, not a sentence of its own
+                // the shape is words of the English sentence, not a sentence of its own: a page in English shows the
+                // sentence written where the problem was made, which names its values, not the code's general one
+                return asSentence(english);
             }
             String sentence = messages.getMessage(key, null, null, locale);
             if (sentence == null) {
@@ -139,6 +141,24 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
                     : text + " " + messages.getMessage("api.problem.values", new Object[] {String.join(", ", missing)}, locale);
         }
         return english;
+    }
+
+    /** A field's name as the code writes it at the start of a sentence: {@code incidentDate}, {@code cohorts[0].wage}. */
+    private static final java.util.regex.Pattern FIELD_FIRST = java.util.regex.Pattern.compile(
+            "^(?:[a-z]+(?:[A-Z][a-z0-9]*)+|[a-z]+\\[\\d+](?:\\.[a-zA-Z]+)+|[a-z]+\\.[a-zA-Z.]+)(?=\\s)");
+
+    /**
+     * An English sentence as a page shows it beside its field: "poverty decile must be 1 to 10" as "Poverty decile must
+     * be 1 to 10.", and a field's name as the code writes it, which the page's label already says in words, as "The
+     * value" ("incidentDate must be from ..." as "The value must be from ...").
+     */
+    static String asSentence(String english) {
+        String s = FIELD_FIRST.matcher(english.strip()).replaceFirst("the value");
+        if (s.isEmpty()) {
+            return s;
+        }
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.endsWith(".") || s.endsWith("?") || s.endsWith("!") ? s : s + ".";
     }
 
     /**
@@ -295,16 +315,23 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     }
 
     /**
-     * A specific value in an English sentence: a value echoed in quotes ({@code 'XX'}; a quote inside a word, as in
-     * {@code 'Ma'ruf'} or {@code region's}, neither opens nor closes one, so a name keeps its apostrophe), a word holding a digit (an amount,
+     * A specific value in an English sentence: a value echoed in quotes ({@code 'XX'}, at most 400 characters; a quote
+     * inside a word, as in {@code 'Ma'ruf'} or {@code region's}, neither opens nor closes one, so a name keeps its apostrophe), a word holding a digit (an amount,
      * a date, a month, a row, a region or payer code such as {@code APBDES:64.02.01.2002}, a masked NIK such as
      * {@code 3201********0001}, an amount such as {@code 500,000.00}) or one written in capitals (a programme or segment
      * code such as {@code JKP}); a field's path ({@code heirs[0].bankAccount}) is read whole and left out.
      */
     private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}\\d])'[\\s\\S]*?'(?![\\p{L}\\d])|[\\p{L}\\d_.]*\\[\\d+][\\p{L}\\d_.\\[\\]]*|\\d+\\*+\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
+            "(?<![\\p{L}\\d])'[\\s\\S]{0,400}?'(?![\\p{L}\\d])|[\\p{L}\\d_.]*\\[\\d+][\\p{L}\\d_.\\[\\]]*|\\d+\\*+\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
 
     private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("\\[\\d+]");
+
+    /**
+     * How much of an English sentence is read for its values. A sentence of the code base is a few hundred characters;
+     * one that echoes a request's text at length (a parameter's name of 2 MB) would make the pattern's scans, which try
+     * each start, quadratic in its length (review of 7 December 2026: 96,000 characters took 77 s).
+     */
+    static final int READ = 2_000;
 
     /** The specific values of an English sentence, in order (a trailing full stop or colon is the sentence's, not the value's). */
     static List<String> values(String english) {
@@ -312,7 +339,7 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
         if (english == null) {
             return values;
         }
-        java.util.regex.Matcher m = VALUE.matcher(english);
+        java.util.regex.Matcher m = VALUE.matcher(english.length() > READ ? english.substring(0, READ) : english);
         while (m.find()) {
             String value = m.group().replaceAll("[.:\\-]+$", "");
             // a field's path (cohorts[0].count) names where, not what: the detail names the field already

@@ -37,7 +37,8 @@ class RequestParameterGuard implements HandlerInterceptor {
                 // the date, review of 6 December). The query string is read only for a value that holds one.
                 if (value != null && TextRules.invalidCharacter(value, !(api && hasLineBreakOrTab(value)
                         && queryNames(request.getQueryString()).contains(p.getKey())))) {
-                    throw new InvalidInputException(p.getKey(), "INVALID_CHARACTER", p.getKey()
+                    // the name as sent may be any length: it is echoed shortened, as a value is
+                    throw new InvalidInputException(InputProblem.shown(p.getKey()), "INVALID_CHARACTER", InputProblem.shown(p.getKey())
                             + " has a control, invisible or direction-changing character");
                 }
                 if (p.getKey().equals("q") && value != null && value.length() > MAX_SEARCH) {

@@ -492,7 +492,7 @@ class ClaimWorkflowIntegrationTests {
             HttpResponse<String> preview = page.postForm("/klaim/baru/pratinjau?lang=" + language, fields);
             assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
             assertThat(preview.body()).as(language).contains("1900-01-01").contains("9999-12-31")
-                    .contains("id".equals(language) ? "Tanggal harus antara 1900-01-01 dan 9999-12-31." : "The value is outside the accepted range.");
+                    .contains("id".equals(language) ? "Tanggal harus antara 1900-01-01 dan 9999-12-31." : "The value must be from 1900-01-01 to 9999-12-31.");
         }
     }
 

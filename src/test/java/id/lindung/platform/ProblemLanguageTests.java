@@ -182,9 +182,11 @@ class ProblemLanguageTests {
                 .isEqualTo("Bulan '13' tidak sah; tulis sebagai YYYY-MM atau nomor bulan 1..12.");
         // a shape the English sentence does not have is not taken: the code's sentence, the value after it
         assertThat(detail("OUT_OF_RANGE", "cohort 7 is odd and 9", "id")).isEqualTo("Nilai di luar rentang yang diterima. Nilai: 7, 9.");
-        // in English the code's sentence, never the shape's words alone
+        // in English the sentence as written, its values in place, a field's code name as "the value" (its label names it)
         assertThat(language().onPage(InputProblem.of("months", "OUT_OF_RANGE", "months must be 1 to 600"), Locale.ENGLISH))
-                .startsWith("The value is outside the accepted range.").contains("1", "600");
+                .isEqualTo("Months must be 1 to 600.");
+        assertThat(language().onPage(InputProblem.of("incidentDate", "OUT_OF_RANGE", "incidentDate must be from 1900-01-01 to "
+                + "2027-12-07"), Locale.ENGLISH)).isEqualTo("The value must be from 1900-01-01 to 2027-12-07.");
     }
 
     @Test
@@ -242,6 +244,28 @@ class ProblemLanguageTests {
         assertThat(ProblemLanguage.values("heirs[12].bankAcount is not a field of this request")).isEmpty();
         assertThat(ProblemLanguage.values("NIK 3201********0001 is not registered")).containsExactly("NIK", "3201********0001");
         assertThat(ProblemLanguage.values("amount Rp 500,000.00 is above Rp 1,250,000")).containsExactly("500,000.00", "1,250,000");
+    }
+
+    @Test
+    void onlyASentencesFirstCharactersAreReadForValuesAndAQuotedValueIsAtMost400Characters() {
+        // a sentence echoing a request's text at length (a parameter's name of 2 MB) was read whole, in time quadratic in it
+        assertThat(ProblemLanguage.values("x".repeat(ProblemLanguage.READ) + " 2026-01-01")).isEmpty();
+        assertThat(ProblemLanguage.values("name '" + "a".repeat(401) + "' at 64.02")).containsExactly("64.02");
+        assertThat(ProblemLanguage.values("name '" + "a".repeat(400) + "' at 64.02")).hasSize(2);
+    }
+
+    @Test
+    void anEnglishPageShowsTheSentenceOfAShapeAsWrittenNotTheCodesGeneralOne() {
+        InputProblem decile = new InputProblem(0, "povertyDecile", "OUT_OF_RANGE", "poverty decile must be 1 to 10");
+        assertThat(language().onPage(decile, Locale.ENGLISH)).isEqualTo("Poverty decile must be 1 to 10.");
+        assertThat(language().onPage(decile, Locale.forLanguageTag("id"))).isEqualTo("Desil kemiskinan harus antara 1 dan 10.");
+    }
+
+    @Test
+    void aCsvFileThatCannotBeReadNamesTheReaderInTheSentence() {
+        // "CSV" counts as a value of the sentence: two values, the format and the reader's reason
+        assertThat(detail("CSV_MALFORMED", "Not a readable CSV file: 'Unexpected end of quoted field'", "id"))
+                .isEqualTo("Berkas bukan CSV yang dapat dibaca: 'Unexpected end of quoted field'.");
     }
 
     @Test

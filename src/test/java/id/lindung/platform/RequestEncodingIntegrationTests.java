@@ -59,6 +59,17 @@ class RequestEncodingIntegrationTests {
     }
 
     @Test
+    void aParameterNameOfThousandsOfCharactersIsEchoedShortenedWhenItsValueIsRefused() throws Exception {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "encoding-long-name", Role.DPMD, "64.02"));
+        var answer = dpmd.get("/api/v1/workers?" + "k".repeat(3000) + "=%01");
+        assertThat(answer.statusCode()).isEqualTo(400);
+        var problem = JSON.readTree(answer.body());
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_CHARACTER");
+        assertThat(problem.get("errors").get(0).get("field").asString()).hasSizeLessThanOrEqualTo(41).startsWith("kkk");
+        assertThat(answer.body().length()).isLessThan(2_000);
+    }
+
+    @Test
     void aLanguageOtherThanIndonesianOrEnglishIsIgnored() throws Exception {
         Http browser = Http.browser(port);
         for (String lang : new String[] {"%3Cscript%3E", "xx", "de-DE", "english"}) {
