@@ -325,4 +325,5 @@ class Allocation {
                     select (select sum(p.amount) from payment p where p.payer_id = k.payer_id and p.reversed_at is null)
                            - coalesce((select sum(b.paid) from bill_balance b where b.payer_id = k.payer_id), 0) as credit) c
                 where c.credit > 0""".formatted(payers)).update();
-    }}
+    }
+}

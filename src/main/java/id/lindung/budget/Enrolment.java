@@ -42,6 +42,11 @@ class Enrolment {
     /** One worker to enrol, on these terms for each programme. */
     private record Pending(long workerId, String nik, Segment segment, BigDecimal wage, RiskGroup risk, String[] programs) {}
 
+    /** Waits for any edit, prioritisation or enrolment of the plan in progress; a plan that does not exist is left to the read. */
+    void lockPlan(long planId) {
+        jdbc.sql("select id from budget_plan where id = ? for update").param(planId).query(Long.class).optional();
+    }
+
     Map<String, Object> enrol(long planId, Map<String, Object> plan, Actor actor) {
         // two enrolments of one plan at once: the second waits for the first and then finds its workers enrolled, as
         // one after the other would (it was a 500 on budget_enrolment's key)

@@ -292,6 +292,8 @@ public class Prioritisation {
     @Transactional
     public Map<String, Object> enrol(long planId, Actor actor) {
         BudgetPlans.requireWriter(actor);
+        // the plan read once no edit can change it (an edit locks it too): its payer, year and region as enrolled
+        enrolment.lockPlan(planId);
         return enrolment.enrol(planId, plans.get(planId, actor), actor);
     }
 }
