@@ -89,7 +89,8 @@ class MovingClaims {
 
     private void approve(ClaimStore.CaseRow row, Actor actor) {
         if (row.openedBy().equals(actor.username())) {
-            throw new AccessDeniedException("Maker-checker: " + actor.username() + " opened case " + row.id()
+            // the name quoted, so it is one value whatever it holds (a digit, capitals) and placed in the Indonesian sentence
+            throw new AccessDeniedException("Maker-checker: '" + actor.username() + "' opened case " + row.id()
                     + " and cannot approve it; another BPJS officer approves");
         }
         List<DocumentType> missing = ClaimView.missing(row.type(), store.documents(row.regionCode(), row.id()));

@@ -156,4 +156,30 @@ class ProblemLanguageIntegrationTests {
             assertThat(publicEnglish.get("detail").asString()).isEqualTo("No participant with that NIK and birth date");
         }
     }
+
+    /**
+     * A refusal for the caller's role read "Peran Anda tidak diizinkan melakukan ini. Nilai: ADMIN, BPJS_OFFICER." in
+     * Indonesian, as if those were the roles refused: the sentence names who may (a DPMD reversing a payment, changing a
+     * worker category); the English sentence, the code and the status never change.
+     */
+    @Test
+    void aRefusalForTheRoleNamesWhoMayInIndonesianAndIsUnchangedInEnglish() throws Exception {
+        String[][] refusals = {
+                {"POST", "/api/v1/payments/987654321/reversal", "{\"reason\":\"salah catat\"}",
+                        "Hanya ADMIN dan BPJS_OFFICER yang boleh membatalkan pembayaran.", "Only ADMIN and BPJS_OFFICER may reverse a payment"},
+                {"PUT", "/api/v1/worker-categories/KEPALA_DESA", "{\"nameId\":\"Kepala desa\"}",
+                        "Hanya ADMIN yang boleh mengubah kategori pekerja.", "Only ADMIN may change worker categories"}};
+        for (String[] refusal : refusals) {
+            for (String indonesian : new String[] {null, "id"}) {
+                JsonNode problem = send(refusal[0], refusal[1], refusal[2], indonesian);
+                assertThat(problem.get("status").asInt()).isEqualTo(403);
+                assertThat(problem.get("code").asString()).isEqualTo("FORBIDDEN");
+                assertThat(problem.get("detail").asString()).as(refusal[1]).isEqualTo(refusal[3]);
+            }
+            JsonNode english = send(refusal[0], refusal[1], refusal[2], "en");
+            assertThat(english.get("status").asInt()).isEqualTo(403);
+            assertThat(english.get("code").asString()).isEqualTo("FORBIDDEN");
+            assertThat(english.get("detail").asString()).isEqualTo(refusal[4]);
+        }
+    }
 }

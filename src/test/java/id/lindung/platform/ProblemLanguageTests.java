@@ -460,4 +460,85 @@ class ProblemLanguageTests {
         assertThat(tails).isEmpty();
         assertThat(stillAfter).as("codes that have their sentence now: take them off the list").isEqualTo(VALUES_STILL_AFTER_THE_SENTENCE);
     }
+
+    /**
+     * A refusal for the caller's role (403 FORBIDDEN) names roles, a user or a case; in Indonesian each English sentence
+     * of the code base has its own sentence placing them, never the general "Peran Anda tidak diizinkan melakukan ini."
+     * with "Nilai: ADMIN, BPJS_OFFICER." after it (which read as if those roles were the ones refused); English is as written.
+     */
+    @Test
+    void aRefusalForTheRoleNamesItsRolesUserAndCaseInAnIndonesianSentence() {
+        String[][] sentences = {
+                {"Not signed in", "Anda belum masuk."},
+                {"The requesting village is outside your area", "Desa yang meminta berada di luar wilayah Anda."},
+                {"Read-only roles cannot open claims", "Peran Anda tidak diizinkan melakukan ini."},
+                {"Your role may not record payments", "Peran Anda tidak diizinkan melakukan ini."},
+                {"Role MONITOR may not change a claim", "Peran MONITOR tidak boleh mengubah klaim."},
+                {"Role MONITOR may not add documents to a claim", "Peran MONITOR tidak boleh menambahkan dokumen ke klaim."},
+                {"Role DPMD may not download a claim's documents (personal data)",
+                        "Peran DPMD tidak boleh mengunduh dokumen klaim (data pribadi)."},
+                {"Role AUDITOR may not open a claim", "Peran AUDITOR tidak boleh membuka klaim."},
+                {"Role MONITOR may not change budget plans", "Peran MONITOR tidak boleh mengubah rencana anggaran."},
+                {"Role AUDITOR may not change the payer register", "Peran AUDITOR tidak boleh mengubah daftar pembayar."},
+                {"Role MONITOR may not change the registry", "Peran MONITOR tidak boleh mengubah data pekerja."},
+                {"Role AUDITOR may not import workers", "Peran AUDITOR tidak boleh mengimpor pekerja."},
+                {"Only ADMIN and DPMD may import potential workforce", "Hanya ADMIN dan DPMD yang boleh mengimpor potensi tenaga kerja."},
+                {"Role MONITOR may not approve a budget", "Peran MONITOR tidak diizinkan melakukan ini."},
+                {"Only a BPJS officer records a scholarship payment", "Hanya petugas BPJS yang mencatat pembayaran beasiswa."},
+                {"Only a BPJS officer verifies, approves, rejects and pays a claim",
+                        "Hanya petugas BPJS yang memverifikasi, menyetujui, menolak, dan membayar klaim."},
+                {"Only a BPJS officer recomputes a claim", "Hanya petugas BPJS yang menghitung ulang klaim."},
+                {"The export of a person's data is for ADMIN", "Ekspor data pribadi seseorang hanya untuk ADMIN."},
+                {"Only ADMIN may change worker categories", "Hanya ADMIN yang boleh mengubah kategori pekerja."},
+                {"The audit trail is for AUDITOR and ADMIN", "Jejak audit hanya untuk AUDITOR dan ADMIN."},
+                {"Only ADMIN and BPJS_OFFICER may reverse a payment", "Hanya ADMIN dan BPJS_OFFICER yang boleh membatalkan pembayaran."},
+                {"Only ADMIN and BPJS_OFFICER may reverse a fine payment",
+                        "Hanya ADMIN dan BPJS_OFFICER yang boleh membatalkan pembayaran denda."},
+                {"Only ADMIN and DPMD may run billing", "Hanya ADMIN dan DPMD yang boleh menjalankan penagihan."},
+                {"Only DPMD and BPJS officers enter regional regulations", "Hanya petugas DPMD dan BPJS yang memasukkan peraturan daerah."},
+                {"Maker-checker: 'bpjs.kukar2' opened case 41 and cannot approve it; another BPJS officer approves",
+                        "Pembuat-pemeriksa: 'bpjs.kukar2' membuka klaim 41, sehingga tidak dapat menyetujuinya; petugas BPJS lain yang menyetujui."}};
+        for (String[] sentence : sentences) {
+            assertThat(detail("FORBIDDEN", sentence[0], "id")).as(sentence[0]).isEqualTo(sentence[1]);
+            assertThat(detail("FORBIDDEN", sentence[0], "en")).as(sentence[0]).isEqualTo(sentence[0]);
+        }
+    }
+
+    /** Where a refusal for the role is made: {@code new AccessDeniedException(...)}, Spring Security's own included. */
+    private static final java.util.regex.Pattern DENIED = java.util.regex.Pattern.compile("new (?:[a-z]+\\.)*AccessDeniedException\\s*\\(");
+
+    /**
+     * Generated from the code base, so a new refusal is covered: every English sentence an {@code AccessDeniedException}
+     * is made with (a stand-in number for each value it joins in) reads in Indonesian with no value named only after it,
+     * and two sentences that name values, but say different things, never read alike.
+     */
+    @Test
+    void everyRefusalForTheRoleTheCodeBaseMakesPlacesItsValuesInItsIndonesianSentence() throws Exception {
+        List<java.nio.file.Path> sources;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            sources = files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        }
+        List<String> tails = new java.util.ArrayList<>();
+        java.util.Map<String, String> readAs = new java.util.HashMap<>();
+        int sites = 0;
+        for (java.nio.file.Path source : sources) {
+            String code = java.nio.file.Files.readString(source);
+            java.util.regex.Matcher call = DENIED.matcher(code);
+            while (call.find()) {
+                String english = english(arguments(code, call.end() - 1).get(0));
+                assertThat(english).as(source + ": a sentence written at the site").isNotNull();
+                sites++;
+                String text = detail("FORBIDDEN", english, "id");
+                if (text.contains("Nilai:") || text.equals(english)) {
+                    tails.add(source.getFileName() + ": " + english + " -> " + text);
+                }
+                String other = ProblemLanguage.values(english).isEmpty() ? null : readAs.put(text, english);
+                if (other != null && !other.equals(english)) {
+                    tails.add(source.getFileName() + ": " + english + " reads as " + other + ": " + text);
+                }
+            }
+        }
+        assertThat(sites).isGreaterThan(25);
+        assertThat(tails).isEmpty();
+    }
 }
