@@ -1,20 +1,9 @@
 package id.lindung.billing;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.Element;
-import com.lowagie.text.Font;
-import com.lowagie.text.FontFactory;
-import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import id.lindung.platform.PdfPageNumbers;
 
 /**
  * How a bill's PDF runs over its pages: where the lines break so that the totals and footnotes never stand on a page
@@ -74,22 +63,7 @@ final class BillPdfPages {
 
     /** "Halaman 1 dari 2" at the foot of every page, with the code, once the number of pages is known. */
     static byte[] numberPages(byte[] pdf, BillDocuments.Text t, String code) {
-        try (PdfReader reader = new PdfReader(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfStamper stamper = new PdfStamper(reader, out);
-            Font font = FontFactory.getFont(FontFactory.HELVETICA, 7);
-            int pages = reader.getNumberOfPages();
-            for (int page = 1; page <= pages; page++) {
-                Rectangle size = reader.getPageSize(page);
-                PdfContentByte over = stamper.getOverContent(page);
-                ColumnText.showTextAligned(over, Element.ALIGN_LEFT,
-                        new Phrase(t.get("billing.doc.code") + " " + code, font), 28, 18, 0);
-                ColumnText.showTextAligned(over, Element.ALIGN_RIGHT,
-                        new Phrase(t.get("billing.doc.page", page, pages), font), size.getWidth() - 28, 18, 0);
-            }
-            stamper.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfPageNumbers.stamp(pdf, t.get("billing.doc.code") + " " + code, (page, pages) -> t.get("billing.doc.page", page, pages),
+                28, 18);
     }
 }

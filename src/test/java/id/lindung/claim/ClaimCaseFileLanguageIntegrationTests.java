@@ -58,11 +58,13 @@ class ClaimCaseFileLanguageIntegrationTests {
                     .contains("PP 44/2015 sebagaimana diubah dengan PP 82/2019", "PP 82/2019; Permenaker 5/2021",
                             "Dasar hukum", "20 Nov 2026", "Dicetak dari Lindung pada 2 Des 2026")
                     .containsPattern("Rp \\d{1,3}(\\.\\d{3})+")
+                    .containsPattern("Halaman 1 dari \\d") // the foot of every page, stamped once the pages are counted
                     .doesNotContain("as amended by", "Legal basis", "Dec 2026", "Printed");
 
             String english = ClaimPagesUiTests.pdfText(pdf(path, "en"));
             assertThat(english).as(path)
                     .contains("PP 44/2015 as amended by PP 82/2019", "Legal basis", "Printed from Lindung on 2 Dec 2026")
+                    .containsPattern("Page 1 of \\d")
                     .doesNotContain("sebagaimana diubah dengan", "Dasar hukum");
         }
     }

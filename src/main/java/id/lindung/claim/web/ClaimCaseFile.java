@@ -8,16 +8,13 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
-import com.lowagie.text.pdf.ColumnText;
-import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.PdfStamper;
 import com.lowagie.text.pdf.PdfWriter;
 import id.lindung.claim.ClaimCase;
 import id.lindung.platform.Citations;
 import id.lindung.platform.Formats;
+import id.lindung.platform.PdfPageNumbers;
 import id.lindung.regulation.Reference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -317,22 +314,7 @@ class ClaimCaseFile {
 
     /** "Halaman 1 dari 3" and the case number at the foot of every page, once the number of pages is known. */
     private static byte[] numberPages(byte[] pdf, Text t, long id) {
-        try (PdfReader reader = new PdfReader(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfStamper stamper = new PdfStamper(reader, out);
-            Font font = FontFactory.getFont(FontFactory.HELVETICA, 7);
-            int pages = reader.getNumberOfPages();
-            for (int page = 1; page <= pages; page++) {
-                Rectangle size = reader.getPageSize(page);
-                PdfContentByte over = stamper.getOverContent(page);
-                ColumnText.showTextAligned(over, Element.ALIGN_LEFT, new Phrase(t.get("claim.doc.title", id), font), 36, 20, 0);
-                ColumnText.showTextAligned(over, Element.ALIGN_RIGHT, new Phrase(t.get("claim.doc.page", page, pages), font),
-                        size.getWidth() - 36, 20, 0);
-            }
-            stamper.close();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PdfPageNumbers.stamp(pdf, t.get("claim.doc.title", id), (page, pages) -> t.get("claim.doc.page", page, pages), 36, 20);
     }
 
     private static void heading(Document doc, String text) {
