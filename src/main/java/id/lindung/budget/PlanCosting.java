@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,7 +148,6 @@ class PlanCosting {
         }
         BudgetPlans.PlanPayer p = payer.orElseThrow();
         List<PlanProjection.Line> lines = new ArrayList<>();
-        List<Map<String, Object>> assumptions = new ArrayList<>();
         Set<Long> people = new HashSet<>();
         Set<String> memberNiks = new HashSet<>();
         // per official category (kepala desa, perangkat desa), its registered people, then its planned and listed count
@@ -198,52 +196,8 @@ class PlanCosting {
         }
         PlanProjection.Result result = new PlanProjection(catalog).project(year, lines);
         YearMonth start = startMonth(year, today);
-        assumptions.add(assumption("MEMBERS_ON_REFERENCE_DATE", "The people of the payer's memberships on {0} ({1} people), "
-                + "each month billed as the registry dates their terms; open terms continue to December", reference, people.size()));
-        assumptions.add(assumption("WHOLE_MONTHS", "A month costs a whole month for every membership active on any day of it, "
-                + "as billing does"));
-        long cohortPeople = cohorts.stream().mapToLong(Cohort::people).sum();
-        if (!cohorts.isEmpty()) {
-            assumptions.add(assumption("COHORTS_PAID_BY_PAYER", "Planned cohorts ({0} people) are paid entirely by the payer, "
-                    + "employer and worker shares, from their first month to December; JKK risk group very low (0.24%)", cohortPeople));
-        }
-        for (Cohort k : cohorts) {
-            Rupiah usual = id.lindung.contribution.LowWage.usualMinimum(catalog, k.monthFrom().atDay(1));
-            if (id.lindung.contribution.LowWage.isLow(k.segment(), k.wage(), usual)) {
-                // RULES.md gives a PU wage no floor, so a cohort of Rp 100 is costed as typed, and said (LowWage)
-                assumptions.add(assumption(id.lindung.contribution.LowWage.CODE, "{0}: the PU wage {1} is below {2}, less than "
-                        + "anyone is usually reported at; check it is the monthly wage", k.category(), k.wage().toNumber(),
-                        usual.toNumber()));
-            }
-            if (k.flows()) {
-                assumptions.add(assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}, then {3} join and {4} leave every month; "
-                        + "{5} in December", k.category(), k.count(), k.monthFrom(), k.joiners(), k.leavers(),
-                        k.countIn(YearMonth.of(year, 12))));
-            }
-        }
-        if (listCost != null) {
-            assumptions.add(assumption("NAMED_LIST", "The named list {0}: {1} people not registered by it, each costed at their "
-                    + "own wage, segment and programmes from their start (January at the earliest) to December, paid entirely by "
-                    + "the payer", listCost.fileName(), listCost.costed()));
-            if (listCost.alreadyMembers() > 0) {
-                assumptions.add(assumption("NAMED_LIST_MEMBERS", "{0} people of the named list already hold a membership the "
-                        + "payer pays and are costed once, as registered", listCost.alreadyMembers()));
-            }
-        }
-        assumptions.add(assumption("VILLAGE_RISK_GROUP", "Village government payrolls use JKK risk group very low"));
-        for (PlanProjection.ProjectedValue v : result.projectedValues()) {
-            assumptions.add(assumption("PROJECTED_PARAMETER", "{0} from {1} is projected at {2}: {3}", v.parameter(), v.from(),
-                    v.value(), v.basis()));
-        }
-        if (riskMissing) {
-            assumptions.add(assumption("NO_RISK_GROUP", "Wage-earner JKK memberships without a risk group are not costed, "
-                    + "as billing does not bill them"));
-        }
-        if (year < today.getYear()) {
-            assumptions.add(assumption("PAST_YEAR", "{0} is past: the plan is what the registry's terms billed", year));
-        }
-        assumptions.add(assumption("REGULATION", "Rates and caps of each month from the regulation data in force then "
-                + "(version {0})", catalog.version()));
+        List<Map<String, Object>> assumptions = PlanAssumptions.of(catalog, year, today, reference, people.size(), cohorts,
+                listCost, result, riskMissing);
         officialMembers.forEach((category, ids) -> officials.merge(category, (long) ids.size(), Long::sum));
         for (Cohort k : cohorts) {
             if (BudgetPlans.OFFICIALS.contains(k.category())) {
@@ -395,18 +349,5 @@ class PlanCosting {
                         rs.getBoolean(9), rs.getDate(10).toLocalDate(), rs.getDate(11) == null ? null : rs.getDate(11).toLocalDate(),
                         rs.getBoolean(12), rs.getBoolean(13), rs.getString(14)))
                 .list();
-    }
-
-    /** An assumption with a stable code, its arguments and an English text (pages show the bundle's text for the code). */
-    static Map<String, Object> assumption(String code, String text, Object... args) {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("code", code);
-        List<String> values = new ArrayList<>();
-        for (Object arg : args) {
-            values.add(String.valueOf(arg));
-        }
-        a.put("args", values);
-        a.put("text", java.text.MessageFormat.format(text.replace("'", "''"), values.toArray()));
-        return a;
     }
 }

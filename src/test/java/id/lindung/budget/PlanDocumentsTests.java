@@ -52,16 +52,16 @@ class PlanDocumentsTests {
 
     @Test
     void anAssumptionWritesItsDatesMonthsAndCountsAsEveryPageDoesNotAsStored() {
-        Map<String, Object> members = PlanCosting.assumption("MEMBERS_ON_REFERENCE_DATE", "on {0} ({1} people)",
+        Map<String, Object> members = PlanAssumptions.assumption("MEMBERS_ON_REFERENCE_DATE", "on {0} ({1} people)",
                 LocalDate.of(2026, 12, 4), 1000);
         assertThat(shown(Locale.forLanguageTag("id"), members)).contains("pada 4 Des 2026 (1.000 orang)");
         assertThat(shown(Locale.ENGLISH, members)).as("an apostrophe of the text quotes nothing")
                 .startsWith("The people of the payer's memberships on 4 Dec 2026 (1,000 people)");
-        assertThat(shown(Locale.ENGLISH, PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025))).startsWith("2025 is past");
-        Map<String, Object> flows = PlanCosting.assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}", "NELAYAN", 1200,
+        assertThat(shown(Locale.ENGLISH, PlanAssumptions.assumption("PAST_YEAR", "{0} is past", 2025))).startsWith("2025 is past");
+        Map<String, Object> flows = PlanAssumptions.assumption("JOINERS_LEAVERS", "{0}: {1} people in {2}", "NELAYAN", 1200,
                 YearMonth.of(2027, 3), 3, 1, 1400);
         assertThat(shown(Locale.forLanguageTag("id"), flows)).startsWith("NELAYAN: 1.200 orang pada Mar 2027").endsWith("1.400 orang pada Desember");
-        assertThat(shown(Locale.forLanguageTag("id"), PlanCosting.assumption("PAST_YEAR", "{0} is past", 2025)))
+        assertThat(shown(Locale.forLanguageTag("id"), PlanAssumptions.assumption("PAST_YEAR", "{0} is past", 2025)))
                 .as("a year is no count").startsWith("Tahun 2025 ");
     }
 
