@@ -37,10 +37,6 @@ public class CoverageRollups {
     private final JdbcClient jdbc;
     private final ProtectionCalendar calendar;
     private final PlatformTransactionManager transactions;
-    /** A district or village with at least this many workers is kept as per-day changes (coverage_levelled_group). */
-    private final int levelledWorkers;
-    /** work_mem of a rebuild's statements: their sorts and hashes of every span and bill line fit in memory longer. */
-    private final String rebuildWorkMem;
     /** A refresh that staged this many rows in one step truncates its work tables (RollupTables.clear). */
     private final int truncateRows;
     /** Whether a refresh recomputes its work list or rebuilds (lindung.coverage.full-rebuild-*). */
@@ -57,6 +53,7 @@ public class CoverageRollups {
     private volatile boolean busy;
     private final MoneyAlongside alongside;
     private final RollupTables tables;
+    private final RollupRebuild wholeRebuild;
 
     CoverageRollups(JdbcClient jdbc, ProtectionCalendar calendar, PlatformTransactionManager transactions, Clock clock,
                     @Value("${lindung.coverage.levelled-workers:500}") int levelledWorkers,
@@ -70,8 +67,6 @@ public class CoverageRollups {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.transactions = transactions;
-        this.levelledWorkers = levelledWorkers;
-        this.rebuildWorkMem = rebuildWorkMem;
         this.truncateRows = truncateRows;
         this.size = new RefreshSize(fullRebuildShare, fullRebuildMinWorkers, fullRebuildWorkers);
         this.readWaitMillis = readWaitMillis;
@@ -79,6 +74,7 @@ public class CoverageRollups {
         // on a second connection (lindung.coverage.rebuild-money-alongside, named when only rebuilds did)
         this.alongside = new MoneyAlongside(jdbc, transactions, rebuildWorkMem, moneyAlongside);
         this.tables = new RollupTables(jdbc, clock, levelledWorkers, truncateRows);
+        this.wholeRebuild = new RollupRebuild(jdbc, calendar, tables, alongside, levelledWorkers, rebuildWorkMem);
     }
 
     /**
@@ -100,7 +96,7 @@ public class CoverageRollups {
 
     /** Times each statement of one refresh, so the log and the benchmark show where a rebuild's time goes. */
     static final class Steps {
-        private final List<Step> done = new ArrayList<>();
+        final List<Step> done = new ArrayList<>();
 
         int run(String name, IntSupplier statement) {
             long t = System.nanoTime();
@@ -164,7 +160,7 @@ public class CoverageRollups {
             tables.lock();
             boolean clean = tables.clean();
             String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
-            return full(snapshot, tables.reference(), calendar.rollupCalendar().hash(), clean, "ASKED");
+            return wholeRebuild.run(snapshot, tables.reference(), calendar.rollupCalendar().hash(), clean, "ASKED");
         });
     }
 
@@ -181,7 +177,7 @@ public class CoverageRollups {
         // are not in the change logs, and each can move every desa's count or Desa Sadar days
         if (state.isEmpty() || !rules.rules().equals(state.get().get("rules_hash")) || !cal.equals(state.get().get("calendar_hash"))
                 || !Long.valueOf(rules.regions()).equals(state.get().get("region_version"))) {
-            return full(snapshot, rules, cal, tables.clean(), state.isEmpty() ? "NO_STATE" : "REFERENCE_CHANGED");
+            return wholeRebuild.run(snapshot, rules, cal, tables.clean(), state.isEmpty() ? "NO_STATE" : "REFERENCE_CHANGED");
         }
         long t0 = System.nanoTime();
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("s0", state.get().get("snapshot")).addValue("s1", snapshot);
@@ -190,7 +186,7 @@ public class CoverageRollups {
                 .query(Boolean.class).single();
         long asked = System.nanoTime();
         if (everything) {
-            return full(snapshot, rules, cal, tables.clean(), "EVERYTHING_LOGGED");
+            return wholeRebuild.run(snapshot, rules, cal, tables.clean(), "EVERYTHING_LOGGED");
         }
         // the villages of a large write are logged whole, those of a smaller one (up to 1,000,000 rows, V164) with their
         // workers: only the first recompute every worker of the village
@@ -217,7 +213,7 @@ public class CoverageRollups {
         RefreshSize.Held held = tables.held();
         RefreshSize.Decision early = size.beforeListing(counts[2], counts[1], held);
         if (early.rebuilds()) {
-            return full(snapshot, rules, cal, clean, early.name());
+            return wholeRebuild.run(snapshot, rules, cal, clean, early.name());
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
         // (a large write) has every worker with a span or a term there recomputed. Billing's writes (lines, allocations,
@@ -255,7 +251,7 @@ public class CoverageRollups {
         long listed = jdbc.sql("select count(*) from coverage_refresh_worker").query(Long.class).single();
         RefreshSize.Decision listedSize = size.afterListing(listed, held);
         if (listedSize.rebuilds()) {
-            return full(snapshot, rules, cal, clean, listedSize.name());
+            return wholeRebuild.run(snapshot, rules, cal, clean, listedSize.name());
         }
         Long[] workers = jdbc.sql("select worker_id from coverage_refresh_worker").query(Long.class).list().toArray(Long[]::new);
         String byWorker = "%s.worker_id = any(cast(:w as bigint[]))";
@@ -318,56 +314,6 @@ public class CoverageRollups {
         return new Refresh(false, desaSadarVillages.length, workers.length, (System.nanoTime() - t0) / 1_000_000, steps.done, null);
     }
 
-    /**
-     * Everything from the published views, set-based: one statement per rollup over every worker, village and bill
-     * line. The large tables are truncated and loaded without their indexes, which are built once at the end (the
-     * refresh's upserts become plain inserts); the statements run with {@link #rebuildWorkMem}. Transactional like the
-     * rest: a failure leaves the old rollups and indexes as they were.
-     */
-    private Refresh full(String snapshot, RollupTables.Reference rules, String cal, boolean clean, String why) {
-        long t0 = System.nanoTime();
-        Steps steps = new Steps();
-        String workMem = jdbc.sql("select current_setting('work_mem')").query(String.class).single();
-        tables.setLocal("work_mem", rebuildWorkMem);
-        MoneyAlongside.Task money = clean ? alongside.start(moneyWorkers("coverage_money_worker_load", "billing_line_money", ""),
-                new MapSqlParameterSource()) : null;
-        jdbc.sql("""
-                truncate coverage_worker_span, coverage_delta, coverage_delta_month, coverage_desa_sadar_span,
-                    coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
-        tables.emptyWorkTables();
-        List<String> indexes = tables.dropIndexes();
-        int workers = steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
-                .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update());
-        steps.run("levelled groups", () -> jdbc.sql("""
-                insert into coverage_levelled_group (grp)
-                select left(village_code, lv.len) from coverage_span_stage cross join (values (8), (13)) lv (len)
-                group by 1 having count(distinct worker_id) >= :min""").param("min", levelledWorkers).update());
-        steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
-        steps.run("desa counts", () -> jdbc.sql(RollupSql.DESA_COUNTS).update());
-        steps.run("spans kept", () -> jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update());
-        int villages = steps.run("villages listed", () -> jdbc.sql(
-                "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
-        tables.desaSadar(true, steps);
-        steps.run("money", () -> alongside.copy(money, steps.done::add, "coverage_money_worker",
-                () -> jdbc.sql(moneyWorkers("coverage_money_worker", "billing_line_money", "")).update()));
-        steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
-        steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
-        steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
-        steps.run("indexes", () -> {
-            indexes.forEach(ddl -> jdbc.sql(ddl).update());
-            return indexes.size();
-        });
-        tables.emptyWorkTables();
-        steps.run("analyze", () -> jdbc.sql("analyze coverage_worker_span, coverage_delta, coverage_delta_month, "
-                + "coverage_desa_sadar_span, coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group").update());
-        tables.saveState(snapshot, rules, cal);
-        tables.forgetApplied(snapshot);
-        tables.setLocal("work_mem", workMem);
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        log.info("Coverage rollups rebuilt ({}) in {} ms: {}", why, millis, steps.done);
-        return new Refresh(true, villages, workers, millis, steps.done, why);
-    }
-
     /** A worker ({@code %s}) with a BPU term, the only kind whose spans billing's writes can change (see refreshLocked). */
     private static final String WITH_BPU_TERM =
             "exists (select 1 from registry_membership_term b where b.worker_id = %s and b.segment = 'BPU')";
@@ -376,7 +322,7 @@ public class CoverageRollups {
      * The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table},
      * with {@code kept} rows of money as they are (RollupSql.MONEY_KEPT_MONTHS, or nothing).
      */
-    private static String moneyWorkers(String table, String lines, String kept) {
+    static String moneyWorkers(String table, String lines, String kept) {
         return String.format(RollupSql.MONEY_WORKERS, table, lines, kept);
     }
 
