@@ -69,6 +69,15 @@ public final class PersonalData {
         return nik.substring(0, 6) + "*".repeat(nik.length() - 8) + nik.substring(nik.length() - 2);
     }
 
+    /**
+     * A payer code as a "not found" answer repeats it to every reader: cut as every echoed value is, and a self-payer's
+     * NIK masked ({@code SELF:640203********97}), as a worker's "not found" masks its NIK ({@code NikLookups}); a masked
+     * role is answered so for a NIK it typed too, whether the NIK exists or not (docs/privacy.md).
+     */
+    public static String echoedPayerCode(String code) {
+        return MaskedText.digitRuns(id.lindung.platform.InputProblem.shown(code), 16, 16);
+    }
+
     /** The birth date as the actor may see it: ISO date, or only the year (digits 7-12 of a NIK are the birth date). */
     public static String birthDate(Actor actor, LocalDate birthDate) {
         if (birthDate == null) {

@@ -1,5 +1,6 @@
 package id.lindung.billing;
 
+import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerRegister;
@@ -23,6 +24,6 @@ class Payers {
 
     RegisteredPayer get(String code, RegionScope scope) {
         return find(code).filter(p -> scope.covers(p.regionCode()))
-                .orElseThrow(() -> new NotFoundException("Payer " + code + " not found"));
+                .orElseThrow(() -> new NotFoundException("Payer " + PersonalData.echoedPayerCode(code) + " not found"));
     }
 }

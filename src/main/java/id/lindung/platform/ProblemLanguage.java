@@ -318,11 +318,11 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
      * A specific value in an English sentence: a value echoed in quotes ({@code 'XX'}, at most 400 characters; a quote
      * inside a word, as in {@code 'Ma'ruf'} or {@code region's}, neither opens nor closes one, so a name keeps its apostrophe), a word holding a digit (an amount,
      * a date, a month, a row, a region or payer code such as {@code APBDES:64.02.01.2002}, a masked NIK such as
-     * {@code 3201********0001}, an amount such as {@code 500,000.00}) or one written in capitals (a programme or segment
+     * {@code 3201********0001}, also in a self-payer's code {@code SELF:640203********97}, an amount such as {@code 500,000.00}) or one written in capitals (a programme or segment
      * code such as {@code JKP}); a field's path ({@code heirs[0].bankAccount}) is read whole and left out.
      */
     private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
-            "(?<![\\p{L}\\d])'[\\s\\S]{0,400}?'(?![\\p{L}\\d])|[\\p{L}\\d_.]*\\[\\d+][\\p{L}\\d_.\\[\\]]*|\\d+\\*+\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
+            "(?<![\\p{L}\\d])'[\\s\\S]{0,400}?'(?![\\p{L}\\d])|[\\p{L}\\d_.]*\\[\\d+][\\p{L}\\d_.\\[\\]]*|(?:\\p{Lu}+:)?\\d+\\*+\\d+|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?(?![\\d])|[\\p{L}\\d_.:/+\\-]*\\d[\\p{L}\\d_.:/+\\-]*|\\b\\p{Lu}[\\p{Lu}\\d_]+(?:[:\\-][\\p{Lu}\\d_.]+)*\\b");
 
     private static final java.util.regex.Pattern FIELD_PATH = java.util.regex.Pattern.compile("\\[\\d+]");
 

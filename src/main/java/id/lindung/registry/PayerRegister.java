@@ -3,6 +3,7 @@ package id.lindung.registry;
 import id.lindung.access.Actor;
 import id.lindung.access.AuditLog;
 import id.lindung.access.CurrentActor;
+import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
@@ -153,7 +154,7 @@ public class PayerRegister {
                         + (lock ? " for update of p" : ""))
                 .param("code", normalised).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(PayerRegister::map).optional()
-                .orElseThrow(() -> new NotFoundException("Payer " + code + " not found"));
+                .orElseThrow(() -> new NotFoundException("Payer " + PersonalData.echoedPayerCode(code) + " not found"));
     }
 
     // ---------------------------------------------------------------- changes

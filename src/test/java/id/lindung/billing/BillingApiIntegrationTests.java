@@ -76,6 +76,24 @@ class BillingApiIntegrationTests {
         assertThat(bad.body()).contains("reference").contains("amount");
     }
 
+    /**
+     * A payment's answer speaks the request's language, Indonesian first, as its problems do (docs/api-errors.md,
+     * "Language"): until the audit of 7 December 2026 its {@code message} was English whatever the language.
+     */
+    @Test
+    void aPaymentsMessageIsIndonesianByDefaultAndEnglishOnRequest() {
+        String payer = billedVillage("73.02.06.2003")[0];
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-language", Role.DPMD, "73.02"));
+        String body = "{\"payer\":\"" + payer + "\",\"reference\":\"BRI-LANG-1\",\"date\":\"2025-02-20\",\"amount\":10800,\"channel\":\"BANK\"}";
+        var created = api.postJson("/api/v1/payments", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"message\":\"Pembayaran dicatat dan dialokasikan ke bulan tertua yang belum lunas.\"");
+        assertThat(api.postJson("/api/v1/payments", body).body())
+                .contains("\"message\":\"Pembayaran dengan referensi ini sudah tercatat; tidak ada yang ditambahkan.\"");
+        assertThat(api.postJson("/api/v1/payments", body, "Accept-Language", "en").body())
+                .contains("\"message\":\"A payment with this reference was already recorded; nothing was added.\"");
+    }
+
     @Test
     void masksRolesSeeASelfPayersBillWithoutTheNik() {
         String desa = "73.02.02.1001";

@@ -68,6 +68,27 @@ class NikOracleIntegrationTests {
         assertThat(normalised(page, w.nik())).isEqualTo(normalised(nonePage, miss));
     }
 
+    /**
+     * A self-payer's code typed by a masked role is answered 404 (docs/privacy.md) with its NIK masked, as a worker's
+     * NIK is in its own 404: until the audit of 7 December 2026 the bills, fine payments and payer answers repeated
+     * {@code SELF:<whole NIK>} in their {@code detail} ("Nilai: SELF:6402031503900097.").
+     */
+    @Test
+    void aMaskedRoleIsNotAnsweredWithTheWholeNikOfASelfPayerCodeItTyped() {
+        Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Oracle Empat");
+        for (Role role : new Role[] {Role.MONITOR, Role.AUDITOR}) {
+            Http api = RegistryFixture.api(port, accounts, "oracle-payer-" + role.name().toLowerCase(), role, "64.02");
+            for (String path : new String[] {"/api/v1/bills?payer=SELF:%s", "/api/v1/fine-payments?payer=SELF:%s",
+                    "/api/v1/payers/SELF:%s"}) {
+                HttpResponse<String> r = api.get(path.formatted(w.nik()));
+                assertThat(r.statusCode()).as(role + " " + path).isEqualTo(404);
+                // "instance" repeats the caller's own URL, as every problem does
+                String body = r.body().replaceAll("\"instance\":\"[^\"]*\"", "");
+                assertThat(body).as(role + " " + path).doesNotContain(w.nik()).contains("SELF:" + PersonalData.mask(w.nik()));
+            }
+        }
+    }
+
     @Test
     void aMaskedRoleReachesAWorkerByItsOpaqueIdAndSeesItMasked() {
         Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Oracle Dua");

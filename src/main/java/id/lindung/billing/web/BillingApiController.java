@@ -56,13 +56,15 @@ class BillingApiController {
     private final id.lindung.registry.Workers workers;
     private final id.lindung.billing.PersonalDataExport personalData;
     private final id.lindung.access.AuditLog audit;
+    private final org.springframework.context.MessageSource messages;
 
     BillingApiController(BillingRuns runs, Bills bills, BillDocuments documents, Payments payments, Protection protection,
                          Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
                          @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl,
                          id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData,
-                         id.lindung.access.AuditLog audit) {
+                         id.lindung.access.AuditLog audit, org.springframework.context.MessageSource messages) {
         this.audit = audit;
+        this.messages = messages;
         this.publicUrl = publicUrl;
         this.workers = workers;
         this.personalData = personalData;
@@ -121,7 +123,7 @@ class BillingApiController {
     static void requireAddressable(String payer, id.lindung.access.Actor actor) {
         if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
                 && !id.lindung.access.PersonalData.mayAddressByNik(actor)) {
-            throw new id.lindung.platform.NotFoundException("Payer " + payer + " not found");
+            throw new id.lindung.platform.NotFoundException("Payer " + id.lindung.access.PersonalData.echoedPayerCode(payer) + " not found");
         }
     }
 
@@ -204,18 +206,23 @@ class BillingApiController {
     @PostMapping("/payments")
     ResponseEntity<PaymentResult> pay(@RequestBody Payments.PaymentRequest request) {
         var result = payments.record(request, actor.get());
-        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(PaymentResult.of(result, request));
+        String message = messages.getMessage(result.reversed() ? "billing.payment.duplicateReversed"
+                : result.duplicate() ? "billing.payment.duplicate" : "billing.payment.ok", null, LocaleContextHolder.getLocale());
+        return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(PaymentResult.of(result, request, message));
     }
 
     /**
      * {@link Payments.PaymentResult} as the API has always written it: a new payment's amount is the number sent,
-     * a duplicate's is the stored one with two decimals.
+     * a duplicate's is the stored one with two decimals. The message is the payment form's sentence in the request's
+     * language (Indonesian by default, docs/api-errors.md "Language"); until the audit of 7 December 2026 it was English
+     * whatever the language.
      */
     record PaymentResult(long id, id.lindung.registry.PayerCode payer, String reference, LocalDate date, BigDecimal amount, String channel,
                          boolean duplicate, boolean reversed, String message) {
-        static PaymentResult of(Payments.PaymentResult r, Payments.PaymentRequest request) {
+        static PaymentResult of(Payments.PaymentResult r, Payments.PaymentRequest request, String message) {
             return new PaymentResult(r.id(), r.payer(), r.reference(), r.date(),
-                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.reversed(), r.message());
+                    r.duplicate() ? AmountJson.withSen(r.amount()) : request.amount(), r.channel(), r.duplicate(), r.reversed(), message);
         }
     }
 
