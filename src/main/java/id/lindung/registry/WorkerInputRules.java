@@ -348,8 +348,20 @@ public final class WorkerInputRules {
             }
             terms(in.segment(), in.wage(), in.payer(), in.startDate(), true, in.category() != null, in.villageCode(),
                     in.nik(), unreadable, p);
+        } else {
+            // without memberships the start date is still the registration's date in the status history: 9999-12-31
+            // was stored there (issue 12 item 10, junk stored)
+            startInRange(in.startDate(), p);
         }
         return p;
+    }
+
+    /** A start date between the programmes' start and {@code MAX_DAYS_AHEAD} days from today; none is no problem here. */
+    private void startInRange(LocalDate start, List<Problem> p) {
+        if (start != null && (start.isBefore(EARLIEST_START) || start.isAfter(facts.today().plusDays(MAX_DAYS_AHEAD)))) {
+            p.add(new Problem(Field.START_DATE, Code.START_DATE_OUT_OF_RANGE, "start date " + start + " must lie between "
+                    + EARLIEST_START + " and " + facts.today().plusDays(MAX_DAYS_AHEAD)));
+        }
     }
 
     /** Every problem of a change of one programme's terms (after {@link #withDefaults(TermInput)}). */
@@ -443,9 +455,8 @@ public final class WorkerInputRules {
         }
         if (start == null && !unreadable.contains(Field.START_DATE)) {
             p.add(new Problem(Field.START_DATE, Code.REQUIRED, "start date is required"));
-        } else if (start != null && (start.isBefore(EARLIEST_START) || start.isAfter(facts.today().plusDays(MAX_DAYS_AHEAD)))) {
-            p.add(new Problem(Field.START_DATE, Code.START_DATE_OUT_OF_RANGE, "start date " + start + " must lie between "
-                    + EARLIEST_START + " and " + facts.today().plusDays(MAX_DAYS_AHEAD)));
+        } else {
+            startInRange(start, p);
         }
         if (unreadable.contains(Field.PAYER) || !categoryKnown) {
             return;

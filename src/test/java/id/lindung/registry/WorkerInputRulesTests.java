@@ -119,6 +119,19 @@ class WorkerInputRulesTests {
         TABLE.put(Code.CATEGORY_INACTIVE, with(VALID, b -> b.category(retired(Categories.of("PERANGKAT_DESA")))));
     }
 
+    /**
+     * A registration without memberships still records its start date (the status history's ACTIVE from that day):
+     * 9999-12-31 was stored there, junk the issue 12 rule set refuses; a date in range stays fine.
+     */
+    @org.junit.jupiter.api.Test
+    void aStartDateOutOfRangeIsRefusedAlsoWithoutMemberships() {
+        WorkerInput bare = with(VALID, b -> b.programmes(List.of()).start(LocalDate.of(9999, 12, 31)));
+        org.assertj.core.api.Assertions.assertThat(codes(bare)).containsExactly(Code.START_DATE_OUT_OF_RANGE);
+        org.assertj.core.api.Assertions.assertThat(codes(with(bare, b -> b.start(LocalDate.of(1976, 12, 31)))))
+                .containsExactly(Code.START_DATE_OUT_OF_RANGE);
+        org.assertj.core.api.Assertions.assertThat(codes(with(bare, b -> b.start(WorkerInputRules.EARLIEST_START)))).isEmpty();
+    }
+
     /** The category as an administrator retired it. */
     private static WorkerCategory retired(WorkerCategory c) {
         return new WorkerCategory(c.code(), c.nameId(), c.nameEn(), c.villageApparatus(), c.defaultSegment(),
