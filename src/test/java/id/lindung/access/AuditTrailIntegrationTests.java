@@ -137,7 +137,8 @@ class AuditTrailIntegrationTests {
         var file = auditor.get("/audit/ekspor?user=audit-dl-writer&format=csv&lang=id");
         assertThat(file.statusCode()).isEqualTo(200);
         java.util.List<String> lines = file.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("\uFEFFNomor,Waktu,Pengguna,Peran,Alamat,Aksi,Kode aksi,Jenis data,Kode jenis,Data,Wilayah,Sebelum,Sesudah");
+        // the times are WIB wall-clock times: the column says so, as the page writes "7 Des 2026 22:39:18 WIB"
+        assertThat(lines.get(0)).isEqualTo("\uFEFFNomor,Waktu (WIB),Pengguna,Peran,Alamat,Aksi,Kode aksi,Jenis data,Kode jenis,Data,Wilayah,Sebelum,Sesudah");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(1)).contains(",audit-dl-writer,DPMD,", ",Ubah,UPDATE,Pekerja,worker,730201********15,73.02.01.2004,")
                 .contains("\"\"n\"\": 2");

@@ -40,8 +40,11 @@ class AuditDownloadController {
     private final AuditLog audit;
     private final MessageSource messages;
     private final Clock clock;
+    private final id.lindung.platform.Formats formats;
 
-    AuditDownloadController(AuditTrail trail, CurrentActor currentActor, AuditLog audit, MessageSource messages, Clock clock) {
+    AuditDownloadController(AuditTrail trail, CurrentActor currentActor, AuditLog audit, MessageSource messages, Clock clock,
+                            id.lindung.platform.Formats formats) {
+        this.formats = formats;
         this.trail = trail;
         this.currentActor = currentActor;
         this.audit = audit;
@@ -72,7 +75,9 @@ class AuditDownloadController {
         details.put("rows", events.size());
         audit.exported("audit_trail", area, area, details);
         Locale locale = LocaleContextHolder.getLocale();
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale);
+        // the times are the business zone's wall clock, so the column names the zone as the page does ("Waktu (WIB)")
+        Function<String, String> label = key -> messages.getMessage(key, null, key, locale)
+                + ("audit.when".equals(key) ? " (" + formats.zoneName() + ")" : "");
         List<List<Object>> rows = new ArrayList<>(events.size());
         for (AuditTrail.Event e : events) {
             rows.add(Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(),
