@@ -78,6 +78,10 @@ class RegulationCatalogTests {
     @Test
     void unverifiedValuesAreLoadedAndFlagged() {
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 6, 1)).verified()).as("2021 effective month").isFalse();
+        // February 2021 is the month the 2021 cap may or may not have been in force: its figure is unverified too
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 2, 1)).verified()).as("February 2021").isFalse();
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 2, 1)).rupiah()).isEqualTo(Rupiah.of(8_939_700));
+        assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2021, 1, 31)).verified()).as("January 2021").isTrue();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2022, 6, 1)).verified()).as("2022 confirmed by B/77/022023").isTrue();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2026, 6, 1)).verified()).isFalse();
         assertThat(BUNDLED.valueOn("pu.jp.wageCap", LocalDate.of(2025, 6, 1)).verified()).isTrue();
