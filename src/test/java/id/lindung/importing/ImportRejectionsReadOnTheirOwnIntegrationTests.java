@@ -74,6 +74,17 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
                 .contains("\"code\":\"NIK_SEX_MISMATCH\",\"message\":\"NIK encodes sex 'L' but sex 'P' was entered\"");
     }
 
+    /** A file with its header and no row has nothing to import: FILE_EMPTY, as a named list's, not NO_VALID_ROWS with no row. */
+    @Test
+    void aFileWithAHeaderAndNoRowsIsRefusedAsEmpty() {
+        Http api = TestUsers.api(port, accounts, "rejections-empty-operator", Role.VILLAGE_OPERATOR, DESA);
+        var answer = api.upload("/api/v1/imports", "file", "kosong.csv",
+                "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n".getBytes(StandardCharsets.UTF_8),
+                "unused");
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("NO_VALID_ROWS").doesNotContain("row(s) rejected");
+    }
+
     /** The file uploaded and validated, never confirmed, by a new operator of the village. */
     private ImportBatch validated(String operator, String csv) {
         Actor actor = TestUsers.actor(operator, Role.VILLAGE_OPERATOR, DESA);
