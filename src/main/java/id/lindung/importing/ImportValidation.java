@@ -116,6 +116,10 @@ class ImportValidation {
                 log.debug("batch {}: {} rows parsed, checked and staged in {} ms", id, counts[0], (System.nanoTime() - parseStart) / 1_000_000);
                 if (header[0] == null) {
                     refusals.add(new ImportRejections.Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has no header row"), new String[0]));
+                } else if (parser[0] != null && counts[0] == 0) {
+                    // as a named list's (WorkerLists): nothing to import is the file's fault, not zero rows' ("0 row(s) rejected")
+                    refusals.add(new ImportRejections.Rejection(new InputProblem(1, null, "FILE_EMPTY", "The file has a header but no rows"),
+                            new String[0]));
                 }
                 long checkStart = System.nanoTime();
                 long conflicted = 0;

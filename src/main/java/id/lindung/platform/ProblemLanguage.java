@@ -58,11 +58,16 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     <T extends Warned<T>> T warnedIn(Warned<T> answer, Locale locale) {
         @SuppressWarnings("unchecked")
         T same = (T) answer;
-        if ("en".equals(locale.getLanguage()) || answer.warnings() == null || answer.warnings().isEmpty()) {
+        if ("en".equals(locale.getLanguage())) {
             return same;
         }
-        return answer.withWarnings(answer.warnings().stream()
-                .map(w -> new InputProblem(w.line(), w.field(), w.code(), text(w.code(), w.message(), locale))).toList());
+        T answered = answer.warnings() == null || answer.warnings().isEmpty() ? same : answer.withWarnings(in(answer.warnings(), locale));
+        return answered.rejections() == null || answered.rejections().isEmpty() ? answered
+                : answered.withRejections(in(answered.rejections(), locale));
+    }
+
+    private List<InputProblem> in(List<InputProblem> problems, Locale locale) {
+        return problems.stream().map(w -> new InputProblem(w.line(), w.field(), w.code(), text(w.code(), w.message(), locale))).toList();
     }
 
     /** The problem's texts in {@code locale}: unchanged in English, the language they are written in. */
@@ -99,6 +104,14 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
         } else if (problem.getProperties().get("code") instanceof String code) {
             problem.setDetail(text(code, problem.getDetail(), locale));
         }
+    }
+
+    /**
+     * A coded sentence of an answer that is no problem (the errors of {@code GET /api/v1/nik/{nik}}) in {@code locale}, as a
+     * problem's: the code's sentence with the English sentence's values; unchanged in English, the language it is written in.
+     */
+    public String sentence(String code, String english, Locale locale) {
+        return "en".equals(locale.getLanguage()) ? english : text(code, english, locale);
     }
 
     /**

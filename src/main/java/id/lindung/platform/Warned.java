@@ -15,4 +15,15 @@ public interface Warned<T extends Warned<T>> {
 
     /** The same answer with these warnings. */
     T withWarnings(List<InputProblem> warnings);
+
+    /** Rows the answer lists as refused (an import batch's rejected rows), with the same members; none by default. */
+    default List<InputProblem> rejections() {
+        return List.of();
+    }
+
+    /** The same answer with these refused rows (their sentences in the client's language). */
+    @SuppressWarnings("unchecked")
+    default T withRejections(List<InputProblem> rejections) {
+        return (T) this;
+    }
 }

@@ -44,7 +44,7 @@ class ChangingMemberships {
             }
             List<WorkerInputRules.Problem> problems = facts.rules().check(change.input(), worker.villageCode(), nik);
             if (!problems.isEmpty()) {
-                throw new InvalidInputException(problems.stream().map(WorkerInputRules.Problem::asInput).toList());
+                throw new InvalidInputException(problems.stream().map(WorkerInputRules.Problem::asTermChange).toList());
             }
             Optional<MembershipTerm> open = rows.openTerm(worker.id(), change.program());
             if (open.isPresent()) {

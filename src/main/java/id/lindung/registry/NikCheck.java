@@ -78,7 +78,7 @@ public final class NikCheck {
             errors.add(new Error(SERIAL_ZERO, "NIK serial (last 4 digits) must not be 0000"));
         }
         if (sex != null && enteredSex != null && sex.charValue() != enteredSex.charValue()) {
-            errors.add(new Error(SEX_MISMATCH, "NIK encodes sex " + sex + " but sex " + enteredSex + " was entered"));
+            errors.add(new Error(SEX_MISMATCH, "NIK encodes sex '" + sex + "' but sex '" + enteredSex + "' was entered"));
         }
         if (birth != null && enteredBirthDate != null && !birth.equals(enteredBirthDate)) {
             errors.add(new Error(BIRTH_DATE_MISMATCH, "NIK encodes birth date " + birth.getDayOfMonth() + "-"

@@ -169,6 +169,11 @@ public final class WorkerInputRules {
         public InputProblem onLine(long line) {
             return new InputProblem(line, field.column(), code.name(), message);
         }
+
+        /** As a change of terms reports it: the new terms' start is the request's {@code validFrom}, not {@code startDate}. */
+        public InputProblem asTermChange() {
+            return InputProblem.of(field == Field.START_DATE ? "validFrom" : field.inputName(), code.name(), message);
+        }
     }
 
     /** Something the input is registered with but that looks wrong: warned, never refused. */
@@ -367,8 +372,13 @@ public final class WorkerInputRules {
     /** Every problem of a change of one programme's terms (after {@link #withDefaults(TermInput)}). */
     public List<Problem> check(TermInput t, String villageCode, String nik) {
         List<Problem> p = new ArrayList<>();
-        if (t.program() == null || t.segment() == null) {
-            p.add(new Problem(Field.PROGRAM, Code.REQUIRED, "programme and segment are required"));
+        if (t.program() == null) {
+            p.add(new Problem(Field.PROGRAM, Code.REQUIRED, "program is required"));
+        }
+        if (t.segment() == null) {
+            p.add(new Problem(Field.SEGMENT, Code.REQUIRED, "segment is required"));
+        }
+        if (!p.isEmpty()) {
             return p;
         }
         terms(t.segment(), t.wage(), t.payer(), t.startDate(), false, true, villageCode, nik, Set.of(), p);

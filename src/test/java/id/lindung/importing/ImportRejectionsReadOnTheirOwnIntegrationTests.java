@@ -37,9 +37,7 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
                 6202071602850003,Rina Bagendang,P,1985-02-16,%1$s,KADER,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
                 6202071211910002,Wahyu Bagendang,L,1991-12-11,%1$s,PETANI,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
                 """.formatted(DESA);
-        Actor operator = TestUsers.actor("rejections-operator", Role.VILLAGE_OPERATOR, DESA);
-        ImportBatch batch = CurrentActor.runAs(operator, () -> imports.upload("bagendang.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
+        ImportBatch batch = validated("rejections-operator", csv);
         assertThat(batch.rejectedRows()).isEqualTo(2);
 
         Http browser = TestUsers.browser(port, accounts, "rejections-operator", Role.VILLAGE_OPERATOR, DESA);
@@ -51,5 +49,46 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
         assertThat(english).doesNotContain("see what the NIK says")
                 .contains("does not agree with the NIK, which holds ").contains("its 7th to 12th digits are the birth date")
                 .as("one row is a row").contains("Import 1 valid row<").doesNotContain("1 valid rows");
+    }
+
+    /** Issue 4: "The result lists every rejected row with its line number, field and reason", not only their count. */
+    @Test
+    void theBatchOfTheApiListsItsRejectedRowsWithLineFieldCodeAndReason() {
+        String csv = """
+                nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date
+                6202071505900001,Budi Bagendang,L,1990-05-15,%1$s,KADER,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                6202071505900002,Budi Bagendang,P,1990-05-15,%1$s,KADER,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                6202071211910002,Wahyu Bagendang,L,1991-12-11,%1$s,NOPE,BPU,1000000,VERY_LOW,JKK;JKM,SELF,2024-01-01
+                """.formatted(DESA);
+        ImportBatch batch = validated("rejections-api-operator", csv);
+        assertThat(batch.rejectedRows()).isEqualTo(2);
+
+        Http api = TestUsers.api(port, accounts, "rejections-api-operator", Role.VILLAGE_OPERATOR, DESA);
+        var answer = api.get("/api/v1/imports/" + batch.id());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"rejections\":[{\"line\":3,\"field\":\"nik\",\"code\":\"NIK_SEX_MISMATCH\","
+                        + "\"message\":\"Jenis kelamin 'P' tidak sesuai")
+                .contains("{\"line\":4,\"field\":\"category\",\"code\":\"CATEGORY_UNKNOWN\"")
+                .contains("\"rejectionsCsv\":\"/api/v1/imports/" + batch.id() + "/rejections.csv\"");
+        assertThat(api.get("/api/v1/imports/" + batch.id(), "Accept-Language", "en").body())
+                .contains("\"code\":\"NIK_SEX_MISMATCH\",\"message\":\"NIK encodes sex 'L' but sex 'P' was entered\"");
+    }
+
+    /** A file with its header and no row has nothing to import: FILE_EMPTY, as a named list's, not NO_VALID_ROWS with no row. */
+    @Test
+    void aFileWithAHeaderAndNoRowsIsRefusedAsEmpty() {
+        Http api = TestUsers.api(port, accounts, "rejections-empty-operator", Role.VILLAGE_OPERATOR, DESA);
+        var answer = api.upload("/api/v1/imports", "file", "kosong.csv",
+                "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n".getBytes(StandardCharsets.UTF_8),
+                "unused");
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("NO_VALID_ROWS").doesNotContain("row(s) rejected");
+    }
+
+    /** The file uploaded and validated, never confirmed, by a new operator of the village. */
+    private ImportBatch validated(String operator, String csv) {
+        Actor actor = TestUsers.actor(operator, Role.VILLAGE_OPERATOR, DESA);
+        return CurrentActor.runAs(actor, () -> imports.upload(operator + ".csv",
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), WorkerImports.Options.none()));
     }
 }

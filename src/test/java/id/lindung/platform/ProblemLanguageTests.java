@@ -229,6 +229,16 @@ class ProblemLanguageTests {
         assertThat(page).doesNotContain("Desil").contains("0");
     }
 
+    /** Issue 4: "a mismatch is an error naming both values"; the Indonesian sentence named neither L nor P. */
+    @Test
+    void aSexMismatchNamesTheSexOfTheNikAndTheSexEnteredInIndonesianToo() {
+        String english = id.lindung.registry.NikCheck.check("6402035708850001", d -> true, 'L', null,
+                java.time.LocalDate.of(2026, 12, 7)).errors().get(0).message();
+        assertThat(detail("NIK_SEX_MISMATCH", english, "id")).isEqualTo("Jenis kelamin 'L' tidak sesuai dengan NIK, yang memuat "
+                + "jenis kelamin 'P': angka ke-7 dan ke-8 NIK adalah tanggal lahir, ditambah 40 untuk perempuan.");
+        assertThat(detail("NIK_SEX_MISMATCH", english, "en")).contains("'P'").contains("'L'");
+    }
+
     @Test
     void aValueEchoedInQuotesAndARowOfAFileAreKeptInIndonesian() {
         assertThat(detail("INVALID_MONTH", "month '2025-13' is not YYYY-MM", "id")).isEqualTo("Bulan '2025-13' tidak sah; tulis sebagai YYYY-MM.");

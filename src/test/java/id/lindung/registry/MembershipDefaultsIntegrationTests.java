@@ -42,6 +42,21 @@ class MembershipDefaultsIntegrationTests {
         assertThat(added.body()).contains("\"riskGroup\":\"VERY_LOW\"");
     }
 
+    /** Issue 9: an input error names the request's own fields; a change of terms has {@code segment} and {@code validFrom}. */
+    @Test
+    void aRefusedChangeOfTermsNamesTheFieldsOfTheRequest() {
+        Http operator = RegistryFixture.api(port, accounts, "reg-term-fields-op", Role.VILLAGE_OPERATOR, VILLAGE);
+        Worker w = RegistryFixture.selfPaying(workers, VILLAGE, LocalDate.of(1991, 10, 10));
+        var noSegment = operator.postJson("/api/v1/workers/" + w.nik() + "/memberships", """
+                {"program":"JHT","wage":1500000,"payer":"SELF","validFrom":"2025-03-01"}""");
+        assertThat(noSegment.statusCode()).isEqualTo(400);
+        assertThat(noSegment.body()).contains("\"field\":\"segment\",\"code\":\"REQUIRED\"").doesNotContain("\"field\":\"program\"");
+        var noStart = operator.postJson("/api/v1/workers/" + w.nik() + "/memberships", """
+                {"program":"JHT","segment":"BPU","wage":1500000,"payer":"SELF"}""");
+        assertThat(noStart.statusCode()).isEqualTo(400);
+        assertThat(noStart.body()).contains("\"field\":\"validFrom\",\"code\":\"REQUIRED\"").doesNotContain("startDate");
+    }
+
     @Test
     void aBpuMembershipKeepsNoRiskGroup() {
         Worker w = RegistryFixture.selfPaying(workers, VILLAGE, LocalDate.of(1990, 9, 9));

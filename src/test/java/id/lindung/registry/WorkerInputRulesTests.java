@@ -226,6 +226,11 @@ class WorkerInputRulesTests {
                 .containsExactly("wage:WAGE_REQUIRED", "program:PROGRAM_NOT_FOR_SEGMENT");
         assertThat(RULES.check(new TermInput(null, Segment.PU, null, null, null, null), DESA, NIK))
                 .extracting(p -> p.field().inputName() + ":" + p.code()).containsExactly("program:REQUIRED");
+        // each missing value under its own field: a missing segment was reported as the programme
+        assertThat(RULES.check(new TermInput(Programme.JKK, null, null, null, null, null), DESA, NIK))
+                .extracting(p -> p.field().inputName() + ":" + p.code()).containsExactly("segment:REQUIRED");
+        assertThat(RULES.check(new TermInput(null, null, null, null, null, null), DESA, NIK))
+                .extracting(p -> p.field().inputName() + ":" + p.code()).containsExactly("program:REQUIRED", "segment:REQUIRED");
     }
 
     @Test

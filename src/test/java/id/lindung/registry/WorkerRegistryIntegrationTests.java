@@ -450,6 +450,19 @@ class WorkerRegistryIntegrationTests {
         assertThat(Http.anonymous(port).get("/api/v1/nik/6402031708850001").statusCode()).isEqualTo(401);
     }
 
+    /** Indonesian first: the NIK check's messages were English whatever the reader asked; the codes never change. */
+    @Test
+    void theNikEndpointExplainsInIndonesianByDefaultAndInEnglishOnRequest() {
+        Http operator = Http.withToken(port, TestUsers.token(accounts, "reg-nik-language", Role.VILLAGE_OPERATOR, "64.02.03.2003"));
+        String indonesian = operator.get("/api/v1/nik/6402034002000001").body();
+        assertThat(indonesian).contains("\"code\":\"NIK_INVALID_DATE\",\"message\":\"Angka 7-12 NIK (400200) bukan tanggal lahir DDMMYY")
+                .doesNotContain("are not a date");
+        assertThat(operator.get("/api/v1/nik/6402031409740000").body()).contains("\"code\":\"NIK_SERIAL_ZERO\"")
+                .doesNotContain("must not be");
+        String english = operator.get("/api/v1/nik/6402034002000001", "Accept-Language", "en").body();
+        assertThat(english).contains("\"message\":\"NIK digits 7-12 (400200) are not a date DDMMYY");
+    }
+
     @Test
     void exportedCellsThatCouldBeFormulasAreNeutralisedInCsvAndXlsx() throws Exception {
         String nik = Niks.unique("64.02.03", "L", birth);

@@ -45,21 +45,32 @@ class ImportApiController {
     }
 
     /**
-     * A batch with the rows it imports as typed but warns about ({@code warnings}: line, field, code, message, as the
-     * quotes and the registration give them; the first {@value #MAX_ERRORS}).
+     * A batch with the rows it imports as typed but warns about ({@code warnings}) and the rows it refuses
+     * ({@code rejections}; issue 4: "the result lists every rejected row with its line number, field and reason"), each
+     * as line, field, code, message, as the quotes and the registration give them: the first {@value #MAX_ERRORS} of
+     * each; {@code rejectedRows} counts them all and {@code rejectionsCsv} downloads them all.
      */
-    record BatchJson(@com.fasterxml.jackson.annotation.JsonUnwrapped ImportBatch batch, List<InputProblem> warnings)
-            implements id.lindung.platform.Warned<BatchJson> {
+    record BatchJson(@com.fasterxml.jackson.annotation.JsonUnwrapped ImportBatch batch, List<InputProblem> warnings,
+                     List<InputProblem> rejections, String rejectionsCsv) implements id.lindung.platform.Warned<BatchJson> {
 
         @Override
         public BatchJson withWarnings(List<InputProblem> warnings) {
-            return new BatchJson(batch, warnings);
+            return new BatchJson(batch, warnings, rejections, rejectionsCsv);
+        }
+
+        @Override
+        public BatchJson withRejections(List<InputProblem> rejections) {
+            return new BatchJson(batch, warnings, rejections, rejectionsCsv);
         }
     }
 
     private BatchJson withWarnings(ImportBatch batch) {
-        return new BatchJson(batch, imports.warnings(batch.id(), MAX_ERRORS).stream()
-                .map(r -> new InputProblem(r.line(), r.field(), r.code(), r.message())).toList());
+        return new BatchJson(batch, problems(imports.warnings(batch.id(), MAX_ERRORS)), problems(imports.rejections(batch.id(), MAX_ERRORS)),
+                "/api/v1/imports/" + batch.id() + "/rejections.csv");
+    }
+
+    private static List<InputProblem> problems(List<WorkerImports.RejectedRow> rows) {
+        return rows.stream().map(r -> new InputProblem(r.line(), r.field(), r.code(), r.message())).toList();
     }
 
     /**
@@ -73,7 +84,7 @@ class ImportApiController {
         String code = fileLevel ? (rows.isEmpty() ? "NO_VALID_ROWS" : rows.get(0).code()) : "NO_VALID_ROWS";
         String detail = fileLevel && !rows.isEmpty() ? rows.get(0).message()
                 : "No row of the file can be imported: " + batch.rejectedRows() + " row(s) rejected";
-        List<InputProblem> errors = rows.stream().map(r -> new InputProblem(r.line(), r.field(), r.code(), r.message())).toList();
+        List<InputProblem> errors = problems(rows);
         ProblemDetail body = ApiProblems.of(HttpStatus.UNPROCESSABLE_CONTENT, code, detail, errors);
         body.setProperty("batch", batch.id());
         body.setProperty("rejections", "/api/v1/imports/" + batch.id() + "/rejections.csv");

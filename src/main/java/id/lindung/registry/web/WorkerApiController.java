@@ -53,10 +53,12 @@ class WorkerApiController {
     private final CurrentActor currentActor;
 
     private final WorkerCategories categories;
+    private final id.lindung.platform.ProblemLanguage language;
 
     WorkerApiController(Workers workers, LikelyDuplicates likelyDuplicates, NikChecker nikChecker, CurrentActor currentActor,
-                        WorkerCategories categories) {
+                        WorkerCategories categories, id.lindung.platform.ProblemLanguage language) {
         this.categories = categories;
+        this.language = language;
         this.workers = workers;
         this.likelyDuplicates = likelyDuplicates;
         this.nikChecker = nikChecker;
@@ -205,9 +207,10 @@ class WorkerApiController {
         return WorkerJson.of(changed, null, null, currentActor.get());
     }
 
+    /** Its errors in the reader's language, Indonesian by default (as every problem's); in English as {@code nik check} prints them. */
     @GetMapping("/nik/{nik}")
-    NikJson checkNik(@PathVariable String nik) {
-        return NikJson.of(nikChecker.check(nik));
+    NikJson checkNik(@PathVariable String nik, java.util.Locale locale) {
+        return NikJson.of(nikChecker.check(nik)).worded((code, english) -> language.sentence(code, english, locale));
     }
 
     /** 409 with where the worker is (when the caller may see it) and how to ask for the transfer instead. */
