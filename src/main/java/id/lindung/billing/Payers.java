@@ -2,9 +2,12 @@ package id.lindung.billing;
 
 import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
+import id.lindung.platform.InvalidInputException;
 import id.lindung.platform.NotFoundException;
+import id.lindung.registry.PayerCode;
 import id.lindung.registry.PayerRegister;
 import id.lindung.registry.RegisteredPayer;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +25,16 @@ class Payers {
         return register.lookup(code);
     }
 
+    /**
+     * The payer of {@code code} in {@code scope}: 400 {@code PAYER_CODE_INVALID} when the text is no payer code at all
+     * (it can name no payer anywhere, so saying "not found" would hide the typing mistake), 404 when no payer in scope
+     * has it.
+     */
     RegisteredPayer get(String code, RegionScope scope) {
+        if (PayerCode.tryParse(code == null ? null : code.toUpperCase(Locale.ROOT)).isEmpty()) {
+            throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
+                    "'" + PersonalData.echoedPayerCode(code) + "' is not a payer code");
+        }
         return find(code).filter(p -> scope.covers(p.regionCode()))
                 .orElseThrow(() -> new NotFoundException("Payer " + PersonalData.echoedPayerCode(code) + " not found"));
     }

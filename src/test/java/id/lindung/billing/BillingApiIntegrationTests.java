@@ -95,6 +95,31 @@ class BillingApiIntegrationTests {
     }
 
     @Test
+    void aPayerCodeIsReadInAnyCaseAndATextThatIsNoPayerCodeIsABadRequestNotANotFound() {
+        String payer = billedVillage("73.02.06.2004")[0];
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-code", Role.DPMD, "73.02"));
+        var upper = api.get("/api/v1/bills?payer=" + payer + "&month=2025-01");
+        var lower = api.get("/api/v1/bills?payer=" + payer.toLowerCase(java.util.Locale.ROOT) + "&month=2025-01");
+        assertThat(upper.statusCode()).as(upper.body()).isEqualTo(200);
+        assertThat(lower.statusCode()).as(lower.body()).isEqualTo(200);
+        assertThat(lower.body()).isEqualTo(upper.body()).contains(payer);
+
+        for (String path : java.util.List.of("/api/v1/bills?payer=FOO:1", "/api/v1/fine-payments?payer=FOO:1")) {
+            var bad = api.get(path);
+            assertThat(bad.statusCode()).as(path + " " + bad.body()).isEqualTo(400);
+            assertThat(bad.body()).contains("\"code\":\"PAYER_CODE_INVALID\"").contains("\"field\":\"payer\"")
+                    .contains("'FOO:1' bukan kode pembayar").doesNotContain("Nilai:");
+        }
+        var payment = api.postJson("/api/v1/payments",
+                "{\"payer\":\"APBDES-73.02.06.2004\",\"reference\":\"BRI-CODE-1\",\"date\":\"2025-02-20\",\"amount\":10800,\"channel\":\"BANK\"}",
+                "Accept-Language", "en");
+        assertThat(payment.statusCode()).as(payment.body()).isEqualTo(400);
+        assertThat(payment.body()).contains("PAYER_CODE_INVALID").contains("'APBDES-73.02.06.2004' is not a payer code");
+        // a well-formed code that no payer in scope has stays a 404, as before
+        assertThat(api.get("/api/v1/bills?payer=APBDES:73.02.06.2099").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void masksRolesSeeASelfPayersBillWithoutTheNik() {
         String desa = "73.02.02.1001";
         BillingFixture fx = new BillingFixture(jdbc);
