@@ -243,6 +243,8 @@ class SecurityConfiguration {
      */
     private static void errors(HttpSecurity http, ProblemLanguage language) throws Exception {
         http.exceptionHandling(ex -> ex
+                // registered before the sign-in page's own entry point (added when the chain is built), so it is asked first
+                .defaultAuthenticationEntryPointFor(new SignInInLanguage(), SignInInLanguage.ASKED)
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(request, response, HttpStatus.UNAUTHORIZED,
                         "UNAUTHENTICATED", language.inLanguage("UNAUTHENTICATED",
                                 "Sign in, or send an API token: Authorization: Bearer <token>", request)), API)
