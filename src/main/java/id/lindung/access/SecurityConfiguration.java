@@ -1,6 +1,7 @@
 package id.lindung.access;
 
 import id.lindung.platform.PageRefusal;
+import id.lindung.platform.ProblemLanguage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -156,7 +157,7 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.core.annotation.Order(1)
     SecurityFilterChain apiTokenFilterChain(HttpSecurity http, UserAccounts accounts, AuditLog audit, CurrentActor actors,
-                                            @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
+                                            ProblemLanguage language, @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
         http.securityMatcher(request -> API.matches(request) && BEARER.matches(request))
                 .sessionManagement(session -> session.sessionCreationPolicy(
                         org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
@@ -167,8 +168,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable());
         authorization(http, apiExplorerPublic);
         headers(http);
-        errors(http);
-        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+        errors(http, language);
+        http.addFilterBefore(new BearerTokenFilter(accounts, language), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
@@ -176,7 +177,7 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts, LoginThrottle throttle, AuditLog audit,
-                                            CurrentActor actors,
+                                            CurrentActor actors, ProblemLanguage language,
                                             @Value("${lindung.api-docs.ui-public:false}") boolean apiExplorerPublic) throws Exception {
         authorization(http, apiExplorerPublic);
         http.formLogin(form -> form.loginPage("/login").successHandler(new LandingPage()).failureHandler(new id.lindung.access.web.KeptUsername())
@@ -187,8 +188,8 @@ class SecurityConfiguration {
                         org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.withDefaults()
                                 .matcher(org.springframework.http.HttpMethod.POST, "/api/v1/public/protection")));
         headers(http);
-        errors(http);
-        http.addFilterBefore(new BearerTokenFilter(accounts), UsernamePasswordAuthenticationFilter.class)
+        errors(http, language);
+        http.addFilterBefore(new BearerTokenFilter(accounts, language), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new DeniedRequestAudit(audit, actors), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
@@ -235,17 +236,33 @@ class SecurityConfiguration {
                 .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
     }
 
-    /** Refusals before any controller: the API's problem JSON under /api/, the sign-in page and 403 page elsewhere. */
-    private static void errors(HttpSecurity http) throws Exception {
+    /**
+     * Refusals before any controller: the API's problem JSON under /api/, the sign-in page and 403 page elsewhere. The
+     * problem's detail follows the language rule of every other problem (Indonesian unless English is asked for;
+     * docs/api-errors.md, "Language"): Spring Security's own "Access Denied" was answered in English to everyone.
+     */
+    private static void errors(HttpSecurity http, ProblemLanguage language) throws Exception {
         http.exceptionHandling(ex -> ex
+                // registered before the sign-in page's own entry point (added when the chain is built), so it is asked first
+                .defaultAuthenticationEntryPointFor(new SignInInLanguage(), SignInInLanguage.ASKED)
                 .defaultAuthenticationEntryPointFor((request, response, e) -> problem(request, response, HttpStatus.UNAUTHORIZED,
-                        "UNAUTHENTICATED", "Sign in, or send an API token: Authorization: Bearer <token>"), API)
+                        "UNAUTHENTICATED", language.inLanguage("UNAUTHENTICATED",
+                                "Sign in, or send an API token: Authorization: Bearer <token>", request)), API)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(request, response, HttpStatus.FORBIDDEN,
-                        "FORBIDDEN", "Refused: " + e.getMessage()), new org.springframework.security.web.util.matcher.OrRequestMatcher(
+                        "FORBIDDEN", language.inLanguage("FORBIDDEN", refusedRole(), request)),
+                        new org.springframework.security.web.util.matcher.OrRequestMatcher(
                         API, TOKEN_WITHOUT_HTML))
                 // a page refused to a signed-in user is the 403 page in the user's language (error.html), not
                 // the API's JSON: with only the API handler registered, Spring Security used it for pages too
                 .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE));
+    }
+
+    /** The English sentence of a refusal by address: the caller's role named when it has one ("Role AUDITOR may not do this"). */
+    private static String refusedRole() {
+        var auth = SecurityContextHolder.getContext().getAuthentication();
+        List<String> roles = auth == null ? List.of() : auth.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).toList();
+        return roles.size() == 1 ? "Role " + roles.get(0) + " may not do this" : "Your role may not do this";
     }
 
     /**
@@ -309,9 +326,11 @@ class SecurityConfiguration {
     /** Authenticates "Authorization: Bearer &lt;token&gt;" requests; a wrong token is a 401, never a fallback. */
     static final class BearerTokenFilter extends OncePerRequestFilter {
         private final UserAccounts accounts;
+        private final ProblemLanguage language;
 
-        BearerTokenFilter(UserAccounts accounts) {
+        BearerTokenFilter(UserAccounts accounts, ProblemLanguage language) {
             this.accounts = accounts;
+            this.language = language;
         }
 
         @Override
@@ -322,7 +341,8 @@ class SecurityConfiguration {
                 // a locked password sign-in does not stop the token (issue 12 item 5): the lock guards the password
                 var user = accounts.findByToken(token);
                 if (user.isEmpty()) {
-                    problem(request, response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", "Invalid or revoked API token");
+                    problem(request, response, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID",
+                            language.inLanguage("TOKEN_INVALID", "Invalid or revoked API token", request));
                     return;
                 }
                 var auth = UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities());

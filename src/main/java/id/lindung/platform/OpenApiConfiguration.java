@@ -47,6 +47,14 @@ class OpenApiConfiguration {
             """
             {"payer":"APBDES:64.02.03.2007","reference":"BRI-20261205-0001","date":"2026-12-05","amount":1030388,"channel":"BANK"}""");
 
+    /** Swagger UI's page with a viewport declaration, so it is readable on a phone ({@link ApiExplorerPage}). */
+    @Bean
+    org.springdoc.webmvc.ui.SwaggerIndexTransformer apiExplorerPage(org.springdoc.core.properties.SwaggerUiConfigProperties config,
+            org.springdoc.core.properties.SwaggerUiOAuthProperties oauth, org.springdoc.webmvc.ui.SwaggerWelcomeCommon welcome,
+            org.springdoc.core.providers.ObjectMapperProvider mapper) {
+        return new ApiExplorerPage(config, oauth, welcome, mapper);
+    }
+
     @Bean
     OpenAPI lindungOpenApi(@Value("${lindung.version:0.1}") String version) {
         return new OpenAPI()

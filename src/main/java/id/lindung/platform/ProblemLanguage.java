@@ -298,6 +298,14 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     }
 
     /**
+     * {@link #inLanguage(String, String, Locale)} for a problem written before any controller runs (the security filters'
+     * 401 and 403): in the request's language by the rule every other answer follows (WebConfiguration#beforeDispatch).
+     */
+    public String inLanguage(String code, String english, jakarta.servlet.http.HttpServletRequest request) {
+        return inLanguage(code, english, WebConfiguration.beforeDispatch(request));
+    }
+
+    /**
      * What the English sentence adds after its rule, in the client's language: the field an unknown field most likely
      * meant (UNKNOWN_FIELD's question), or the accepted values or kind of value; null when it names none.
      */

@@ -23,6 +23,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     LocaleResolver localeResolver() {
+        return resolver();
+    }
+
+    /** The pages' and the API's language rule: {@code ?lang=} (remembered in the cookie), the cookie, else the default. */
+    private static CookieLocaleResolver resolver() {
         CookieLocaleResolver resolver = new SupportedLocaleResolver("lindung-lang");
         resolver.setDefaultLocale(INDONESIAN);
         // without ?lang= or the cookie a page is Indonesian whatever the browser says; an API client is answered in the
@@ -32,6 +37,27 @@ class WebConfiguration implements WebMvcConfigurer {
         // a cookie the server never wrote (<script>, a language it does not speak) reads as Indonesian, not a 500
         resolver.setRejectInvalidCookies(false);
         return resolver;
+    }
+
+    /** The rule of {@link #localeResolver()}, for answers written before the dispatcher (and its interceptors) runs. */
+    private static final CookieLocaleResolver BEFORE_DISPATCH = resolver();
+
+    /**
+     * The language of a request answered before any controller (a refusal of the security filters): {@code ?lang=} of
+     * the address, else the language cookie, else (for the API) Accept-Language, else Indonesian; the rule every other
+     * answer follows. The query string alone is read: a form body is not read to refuse it.
+     */
+    static Locale beforeDispatch(jakarta.servlet.http.HttpServletRequest request) {
+        String lang = org.springframework.web.util.UriComponentsBuilder.fromUriString("?" + java.util.Objects.toString(request.getQueryString(), ""))
+                .build().getQueryParams().getFirst("lang");
+        if (lang != null) {
+            try {
+                return new LanguageParameter().parseLocaleValue(org.springframework.web.util.UriUtils.decode(lang, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notOurs) {
+                // another value is ignored, as the interceptor ignores it
+            }
+        }
+        return BEFORE_DISPATCH.resolveLocale(request);
     }
 
     /** The first language of the request's Accept-Language (in its order of preference) that Lindung speaks, else Indonesian. */

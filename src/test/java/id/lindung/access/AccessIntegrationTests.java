@@ -145,4 +145,24 @@ class AccessIntegrationTests {
                 () -> accounts.create("bad-operator", "long-enough", Role.VILLAGE_OPERATOR, "64.02", null, false)))
                 .hasMessageContaining("one village");
     }
+
+    /**
+     * A link that asks for a language, opened signed out (a page shared in English), signs in in that language: the
+     * redirect to the sign-in page dropped {@code ?lang=en} and the page read Indonesian (ui4 sweep of 7 December 2026).
+     * After signing in the browser returns to the address as asked, with its {@code ?lang=}.
+     */
+    @Test
+    void aSignedOutLinkThatAsksForALanguageSignsInInThatLanguage() {
+        Http anonymous = Http.anonymous(port);
+        String[][] links = {{"/tagihan?lang=en", "/login?lang=en"}, {"/tagihan?month=2026-01&lang=EN-gb", "/login?lang=en"},
+                {"/cakupan?lang=id", "/login?lang=id"}, {"/tagihan", "/login"}, {"/tagihan?lang=fr", "/login"}};
+        for (String[] link : links) {
+            var refused = anonymous.get(link[0], "text/html");
+            assertThat(refused.statusCode()).as(link[0]).isEqualTo(302);
+            assertThat(refused.headers().firstValue("Location").orElse("")).as(link[0]).endsWith(link[1]);
+        }
+        assertThat(anonymous.get("/login?lang=en", "text/html").body()).contains("lang=\"en\"");
+        // the API keeps its problem, whatever the address asks
+        assertThat(anonymous.get("/api/v1/bills?lang=en", "text/html").statusCode()).isEqualTo(401);
+    }
 }

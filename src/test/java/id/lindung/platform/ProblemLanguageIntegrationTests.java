@@ -182,4 +182,42 @@ class ProblemLanguageIntegrationTests {
             assertThat(english.get("detail").asString()).isEqualTo(refusal[4]);
         }
     }
+
+    /**
+     * A 401 or 403 written by the security filters, before the language step of a controller's answer, was English to
+     * everyone ("Refused: Access Denied" to a read-only role's write, "Sign in, or send an API token ..." with no token):
+     * it follows the rule of every other problem, Indonesian by default, English with Accept-Language: en, ?lang=en or
+     * the language cookie; the code and status never change.
+     */
+    @Test
+    void aRefusalOfTheSecurityFiltersFollowsTheLanguageOfEveryOtherProblem() throws Exception {
+        String auditor = "Bearer " + TestUsers.token(accounts, "problem-language-auditor", Role.AUDITOR, "64.02");
+        String[][] refusals = {
+                {auditor, "/api/v1/payers", "403", "FORBIDDEN", "Peran AUDITOR tidak diizinkan melakukan ini.", "Role AUDITOR may not do this"},
+                {null, "/api/v1/payers", "401", "UNAUTHENTICATED", "Masuk dahulu, atau kirim token API: Authorization: Bearer <token>.",
+                        "Sign in, or send an API token: Authorization: Bearer <token>"},
+                {"Bearer no-such-token", "/api/v1/payers", "401", "TOKEN_INVALID", "Token API salah atau sudah dicabut.",
+                        "Invalid or revoked API token"}};
+        for (String[] refusal : refusals) {
+            String[][] asks = {{null, null, refusal[4]}, {"Accept-Language", "id", refusal[4]}, {"Accept-Language", "en", refusal[5]},
+                    {"Cookie", "lindung-lang=en", refusal[5]}, {"Cookie", "lindung-lang=id", refusal[4]}, {"?", "lang=en", refusal[5]}};
+            for (String[] ask : asks) {
+                String path = refusal[1] + ("?".equals(ask[0]) ? "?" + ask[1] : "");
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+                if (refusal[0] != null) {
+                    request.header("Authorization", refusal[0]);
+                }
+                if (ask[0] != null && !"?".equals(ask[0])) {
+                    request.header(ask[0], ask[1]);
+                }
+                HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path + " " + ask[1]).isEqualTo(Integer.parseInt(refusal[2]));
+                assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+                JsonNode problem = JSON.readTree(response.body());
+                assertThat(problem.get("code").asString()).isEqualTo(refusal[3]);
+                assertThat(problem.get("detail").asString()).as(refusal[3] + " " + ask[0] + " " + ask[1]).isEqualTo(ask[2]);
+            }
+        }
+    }
 }

@@ -61,6 +61,18 @@ public final class Browser {
         return driver;
     }
 
+    /** {@link #openPhone()} signed in as a test user ({@link TestUsers#PASSWORD}); the browser is closed if the sign-in fails. */
+    public static WebDriver openPhoneSignedIn(int port, String username) throws Exception {
+        WebDriver driver = openPhone();
+        try {
+            signIn(driver, port, username, TestUsers.PASSWORD);
+            return driver;
+        } catch (RuntimeException e) {
+            driver.quit();
+            throw e;
+        }
+    }
+
     /** How far the page is wider than the screen, in CSS pixels (0 or less: it fits). */
     public static long overflow(WebDriver driver) {
         return (Long) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(

@@ -1,0 +1,48 @@
+package id.lindung.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * A signed-out browser sent to sign in from a page address that asks for a language ({@code /tagihan?lang=en}, a link
+ * shared in English) gets the sign-in page in that language: the redirect to {@code /login} dropped {@code ?lang=}
+ * (it is read after the security filters), so the page read Indonesian (ui4 sweep of 7 December 2026). The address
+ * asked for is saved as before, with its {@code ?lang=}.
+ */
+final class SignInInLanguage extends org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint {
+    /** A page (not the API) opened by a browser, whose address asks for Indonesian or English. */
+    static final RequestMatcher ASKED = request -> !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            && language(request) != null
+            && java.util.Objects.toString(request.getHeader("Accept"), "").contains("text/html");
+
+    SignInInLanguage() {
+        super("/login");
+    }
+
+    @Override
+    protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
+                                                     org.springframework.security.core.AuthenticationException exception) {
+        return "/login?lang=" + language(request);
+    }
+
+    /** {@code en} or {@code id} as {@code ?lang=} of the address asks (any case, with a country), else null. */
+    static String language(HttpServletRequest request) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.regionMatches(true, 0, "lang=", 0, 5)) {
+                String v = pair.substring(5).strip().toLowerCase(java.util.Locale.ROOT);
+                if (v.equals("en") || v.startsWith("en-") || v.startsWith("en_")) {
+                    return "en";
+                }
+                if (v.equals("id") || v.equals("in") || v.startsWith("id-") || v.startsWith("id_")) {
+                    return "id";
+                }
+            }
+        }
+        return null;
+    }
+}
