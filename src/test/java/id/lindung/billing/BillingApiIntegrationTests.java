@@ -126,6 +126,27 @@ class BillingApiIntegrationTests {
                 .contains("at most 2 decimals (1.234)", "required (e.g. APBDES:64.02.03.2007)");
     }
 
+    /**
+     * A reconciliation file's refused rows give their reasons in the request's language, Indonesian first, as the job's
+     * page and the API's problems do; the codes never change: until the audit of 7 December 2026 the API's answer listed
+     * "payer: required (e.g. APBDES:64.02.03.2007)" in an Indonesian answer.
+     */
+    @Test
+    void aPaymentFilesRejectedRowsAreIndonesianByDefaultAndEnglishOnRequest() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-import-language", Role.DPMD, "73.02"));
+        byte[] csv = ("payer,reference,date,amount\n,IMP-LANG-1,2025-02-20,10800\n"
+                + "APBDES:73.02.99.2999,IMP-LANG-2,2025-02-20,10800\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var indonesian = api.post("/api/v1/payments/imports?dryRun=true", "text/csv", csv);
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(200);
+        assertThat(indonesian.body()).contains("\"code\":\"PAYER_REQUIRED\"", "\"code\":\"UNKNOWN_PAYER\"",
+                        "Kode pembayar wajib diisi (misalnya APBDES:64.02.03.2007).",
+                        "Pembayar APBDES:73.02.99.2999 tidak dikenal atau di luar wilayah Anda.")
+                .doesNotContain("required", "unknown payer");
+        var english = api.post("/api/v1/payments/imports?dryRun=true&lang=en", "text/csv", csv);
+        assertThat(english.body()).contains("payer: required (e.g. APBDES:64.02.03.2007)",
+                "payer: unknown payer APBDES:73.02.99.2999 (or outside your area)");
+    }
+
     @Test
     void masksRolesSeeASelfPayersBillWithoutTheNik() {
         String desa = "73.02.02.1001";
