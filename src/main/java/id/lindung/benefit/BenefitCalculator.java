@@ -341,8 +341,13 @@ public final class BenefitCalculator {
         }
         Rupiah wage = q.wage();
         Integer months24 = q.request.contributionMonths24();
-        if (months24 == null || months24 < 0) {
-            throw new MissingFactException("contributionMonths24", months24, "contributionMonths24 (contribution months in the last 24) is required for JKP");
+        if (months24 == null) {
+            throw new MissingFactException("contributionMonths24", null, "contributionMonths24 (contribution months in the last 24) is required for JKP");
+        }
+        if (months24 < 0) {
+            // given, so out of its range, as the neighbouring count consecutiveMonths says: never "is required"
+            throw new MissingFactException("contributionMonths24", months24, "contributionMonths24 " + months24
+                    + " is out of range: the contribution months in the last 24 are 0 or more");
         }
         Integer consecutive = q.request.consecutiveMonths();
         if (consecutive != null && consecutive < 0) {

@@ -19,6 +19,8 @@ public interface BillingProgress {
     String CHECKING = "checking";
     /** A payment file: recording the rows found good and settling the payers' bills. */
     String RECORDING = "recording";
+    /** A payment file's dry run: matching the rows found good with the payers' bills, recording nothing. */
+    String MATCHING = "matching";
 
     BillingProgress NONE = (phase, done, total) -> { };
 

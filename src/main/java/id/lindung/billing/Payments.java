@@ -246,7 +246,9 @@ public class Payments {
         List<Map.Entry<Long, PaymentRequest>> fineRows = read.fines();
         List<Rejection> rejected = read.rejected();
         Map<String, RegisteredPayer> payerCache = read.payers();
-        progress.advanced(BillingProgress.RECORDING, 0, good.size());
+        // a dry run records nothing, and its progress says so (the CLI's line read "recording" in a dry run)
+        String phase = dryRun ? BillingProgress.MATCHING : BillingProgress.RECORDING;
+        progress.advanced(phase, 0, good.size());
         // a fine row is checked against the fines owed on its date, which the file's own contributions change (paid on
         // time, a month owes no fine): a dry run with fine rows records the file and rolls it back, so it says exactly
         // what the import will do; one without them checks the contributions without writing, as it always has
@@ -265,7 +267,7 @@ public class Payments {
             }
             return new int[] {paid[0] + fined[0], paid[1] + fined[1]};
         });
-        progress.advanced(BillingProgress.RECORDING, good.size(), good.size());
+        progress.advanced(phase, good.size(), good.size());
         int accepted = counts[0];
         int duplicates = counts[1] + read.repeated();
         rejected.sort(java.util.Comparator.comparingLong(Rejection::line));

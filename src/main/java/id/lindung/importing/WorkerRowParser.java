@@ -121,15 +121,21 @@ final class WorkerRowParser {
                 missing.add(required);
             }
         }
+        // the way round a missing column is said beside the columns, in words of its own, which the Indonesian answer
+        // says in Indonesian (api.problem.HEADER_MISSING_COLUMN.2.n): the field and the names stay bare column names
+        List<String> instead = new ArrayList<>();
         if (!parser.index.containsKey("category") && !parser.index.containsKey("pekerjaan")) {
-            missing.add("category (or pekerjaan)");
+            missing.add("category");
+            instead.add("a column pekerjaan does instead of category");
         }
         if (!parser.index.containsKey("village_code") && defaults.villageCode() == null) {
-            missing.add("village_code (or choose the village on upload)");
+            missing.add("village_code");
+            instead.add("choosing the village on upload does instead of village_code");
         }
         if (!missing.isEmpty()) {
             problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
-                    "Header lacks column(s) '" + String.join(", ", missing) + "'; expected '" + String.join(",", COLUMNS) + "'"));
+                    "Header lacks column(s) '" + String.join(", ", missing) + "'"
+                    + (instead.isEmpty() ? "" : " (" + String.join("; ", instead) + ")") + "; expected '" + String.join(",", COLUMNS) + "'"));
             return null;
         }
         return parser;

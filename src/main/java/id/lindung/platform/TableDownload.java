@@ -39,6 +39,18 @@ public final class TableDownload {
         return key -> messages.getMessage(key, null, key, locale);
     }
 
+    /**
+     * {@link #labels(org.springframework.context.MessageSource)} with each column of {@code timeColumns}, which holds the
+     * business zone's wall-clock times, headed with the zone as the pages write it ("Waktu (WIB)", "Sejak (WIB)"): the
+     * page says "7 Des 2026 22:39 WIB", the download's cell only the time.
+     */
+    public static Function<String, String> labels(org.springframework.context.MessageSource messages, Formats formats,
+                                                  String... timeColumns) {
+        Function<String, String> label = labels(messages);
+        java.util.Set<String> zoned = java.util.Set.of(timeColumns);
+        return key -> label.apply(key) + (zoned.contains(key) ? " (" + formats.zoneName() + ")" : "");
+    }
+
     /** {@code csv} (the default) or {@code xlsx}; anything else is the {@code FORMAT_UNKNOWN} error on {@code format}. */
     public static String format(String format) {
         String f = format == null || format.isBlank() ? "csv" : format.strip().toLowerCase(java.util.Locale.ROOT);

@@ -94,6 +94,59 @@ class BillingApiIntegrationTests {
                 .contains("\"message\":\"A payment with this reference was already recorded; nothing was added.\"");
     }
 
+    /**
+     * A malformed payment's field problems ({@code INVALID}) are Indonesian sentences by default and English on request
+     * (docs/api-errors.md, "Language"): until the audit of 7 December 2026 an Indonesian answer kept "amount: at most 2
+     * decimals" and "payer: required (e.g. APBDES:64.02.03.2007)" in English.
+     */
+    @Test
+    void aPaymentsFieldProblemsAreIndonesianByDefaultAndEnglishOnRequest() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-invalid-language", Role.DPMD, "73.02"));
+        String long101 = "R".repeat(101);
+        java.util.List<String> bodies = java.util.List.of(
+                "{\"payer\":\"\",\"reference\":\"\",\"amount\":1.234}",
+                "{\"payer\":\"APBDES:73.02.06.2003\",\"reference\":\"R\\u202E1\",\"channel\":\"" + "C".repeat(41)
+                        + "\",\"date\":\"2099-01-01\",\"amount\":-5.123}",
+                "{\"payer\":\"APBDES:73.02.06.2003\",\"reference\":\"" + long101
+                        + "\",\"date\":\"2010-01-01\",\"amount\":1000000000000.123}");
+        for (String body : bodies) {
+            var indonesian = api.postJson("/api/v1/payments", body);
+            assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(400);
+            assertThat(indonesian.body()).as(body).contains("\"code\":\"INVALID\"")
+                    .doesNotContain("required", "at most", "decimals", " characters", "in the future", "more than zero",
+                            "above the largest", "is before", "such as");
+            var english = api.postJson("/api/v1/payments", body, "Accept-Language", "en");
+            assertThat(english.body()).as(body).contains("\"code\":\"INVALID\"").contains("decimals");
+        }
+        var first = api.postJson("/api/v1/payments", bodies.get(0)).body();
+        assertThat(first).contains("Kode pembayar wajib diisi (misalnya APBDES:64.02.03.2007).",
+                "Referensi transaksi bank atau BPJS wajib diisi.", "Wajib diisi.",
+                "Jumlah paling banyak 2 angka di belakang koma (1.234).");
+        assertThat(api.postJson("/api/v1/payments", bodies.get(0), "Accept-Language", "en").body())
+                .contains("at most 2 decimals (1.234)", "required (e.g. APBDES:64.02.03.2007)");
+    }
+
+    /**
+     * A reconciliation file's refused rows give their reasons in the request's language, Indonesian first, as the job's
+     * page and the API's problems do; the codes never change: until the audit of 7 December 2026 the API's answer listed
+     * "payer: required (e.g. APBDES:64.02.03.2007)" in an Indonesian answer.
+     */
+    @Test
+    void aPaymentFilesRejectedRowsAreIndonesianByDefaultAndEnglishOnRequest() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-import-language", Role.DPMD, "73.02"));
+        byte[] csv = ("payer,reference,date,amount\n,IMP-LANG-1,2025-02-20,10800\n"
+                + "APBDES:73.02.99.2999,IMP-LANG-2,2025-02-20,10800\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var indonesian = api.post("/api/v1/payments/imports?dryRun=true", "text/csv", csv);
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(200);
+        assertThat(indonesian.body()).contains("\"code\":\"PAYER_REQUIRED\"", "\"code\":\"UNKNOWN_PAYER\"",
+                        "Kode pembayar wajib diisi (misalnya APBDES:64.02.03.2007).",
+                        "Pembayar APBDES:73.02.99.2999 tidak dikenal atau di luar wilayah Anda.")
+                .doesNotContain("required", "unknown payer");
+        var english = api.post("/api/v1/payments/imports?dryRun=true&lang=en", "text/csv", csv);
+        assertThat(english.body()).contains("payer: required (e.g. APBDES:64.02.03.2007)",
+                "payer: unknown payer APBDES:73.02.99.2999 (or outside your area)");
+    }
+
     @Test
     void aPayerCodeIsReadInAnyCaseAndATextThatIsNoPayerCodeIsABadRequestNotANotFound() {
         String payer = billedVillage("73.02.06.2004")[0];

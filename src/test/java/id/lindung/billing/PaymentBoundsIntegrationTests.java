@@ -196,4 +196,18 @@ class PaymentBoundsIntegrationTests {
                 .param(payer).query((rs, n) -> rs.getString(1) + "=" + rs.getBigDecimal(2).stripTrailingZeros().toPlainString()).list())
                 .containsExactly("X-1=1500000", "X-2=1500000", "X-4=1500", "X-5=1500000.5");
     }
+
+    /**
+     * A dry run's progress says what it does: it matches the file's good rows with the payers' bills and records nothing,
+     * so its phase is never "recording" (the CLI's {@code payments import --dry-run} line read "recording" until the audit
+     * of 7 December 2026).
+     */
+    @Test
+    void aDryRunsProgressNeverSaysRecording() {
+        java.util.List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        String csv = "payer,reference,date,amount\nAPBDES:73.02.99.2998,DRY-PHASE-1,2025-02-20,1000\n";
+        CurrentActor.runAs(ADMIN, () -> payments.importCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ADMIN,
+                true, (phase, done, total) -> phases.add(phase), 1));
+        assertThat(phases).contains("checking", "matching").doesNotContain("recording");
+    }
 }

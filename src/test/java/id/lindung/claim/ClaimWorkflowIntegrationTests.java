@@ -265,7 +265,10 @@ class ClaimWorkflowIntegrationTests {
         expect(dpmd.get("/api/v1/claims?status=%E2%80%83paid"), 400); // an em space is no padding a name may carry
         assertThat(file).startsWith("\uFEFFNomor klaim,NIK,Pekerja,Kode desa,Desa,Jenis kasus,Tanggal kejadian,Status,")
                 .contains("\n" + id + "," + nik + ",").contains(",Dibayar,");
-        assertThat(expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&format=csv&lang=en"), 200).body()).startsWith("\uFEFFClaim number,NIK,");
+        // its last column holds the business zone's wall clock, so its head names the zone as the audit trail's does
+        assertThat(file.lines().findFirst().orElseThrow()).endsWith(",Sejak (WIB)");
+        assertThat(expect(dpmd.get("/klaim/ekspor?case=JKM_DEATH&format=csv&lang=en"), 200).body()).startsWith("\uFEFFClaim number,NIK,")
+                .contains(",Since (WIB)");
         expect(dpmd.get("/klaim/ekspor?region=71.06&format=csv"), 404);
         expect(dpmd.get("/klaim/ekspor?status=LOST&format=csv"), 400);
         expect(dpmd.get("/klaim/ekspor?format=ods"), 400);

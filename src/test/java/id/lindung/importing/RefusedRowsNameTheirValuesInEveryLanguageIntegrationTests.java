@@ -66,4 +66,25 @@ class RefusedRowsNameTheirValuesInEveryLanguageIntegrationTests {
                 .doesNotContain("Upah terlalu banyak digit.");
         assertThat(page.get("/impor/pekerja/" + id + "?lang=en").body()).contains("A wage has at most 16 digits.");
     }
+
+    /**
+     * A header without a category nor a village column is refused wholly in Indonesian, the way round each missing
+     * column too, and wholly in English on request: the audit of 7 December 2026 found "(or pekerjaan)" and "(or
+     * choose the village on upload)" inside the Indonesian text and its {@code field}.
+     */
+    @Test
+    void aHeaderMissingColumnIsWhollyIndonesianAndWhollyEnglishOnRequest() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "refused-lang", Role.DPMD, "63.05"));
+        String csv = "nik,name,sex,birth_date,segment\n" + Niks.unique("63.05.01", "P", BIRTH) + ",Dewi Lestari,P," + BIRTH + ",PU\n";
+        Multipart upload = Multipart.form().file("file", "no-category.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
+        var indonesian = api.post("/api/v1/imports", upload.contentType(), upload.body());
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(422);
+        assertThat(indonesian.body()).contains("HEADER_MISSING_COLUMN", "\"field\":\"category,village_code\"",
+                        "Baris judul tidak memuat kolom 'category, village_code' (kolom pekerjaan dapat menggantikan category;"
+                                + " desa yang dipilih saat mengunggah dapat menggantikan village_code).")
+                .doesNotContain("(or pekerjaan)", "choose the village", "does instead", "Header lacks");
+        var english = api.post("/api/v1/imports?lang=en", upload.contentType(), upload.body());
+        assertThat(english.body()).contains("Header lacks column(s) 'category, village_code' (a column pekerjaan does instead"
+                + " of category; choosing the village on upload does instead of village_code)").doesNotContain("Baris judul");
+    }
 }

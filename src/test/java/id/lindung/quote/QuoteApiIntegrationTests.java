@@ -149,6 +149,22 @@ class QuoteApiIntegrationTests {
         }
     }
 
+    /**
+     * A negative count of JKP contribution months is out of range, named by its field and value, as a negative
+     * consecutiveMonths is: until the audit of 7 December 2026 it answered that contributionMonths24 "is required".
+     */
+    @Test
+    void aNegativeContributionMonths24IsOutOfRangeNotRequired() {
+        var response = api().postJson("/api/v1/quotes/benefit",
+                "{\"case\":\"JKP\",\"date\":\"2025-06-01\",\"wage\":8000000,\"contributionMonths24\":-1}", "Accept-Language", "en");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"contributionMonths24\"", "\"code\":\"OUT_OF_RANGE\"",
+                "contributionMonths24 -1 is out of range").doesNotContain("required");
+        assertThat(api().postJson("/api/v1/quotes/benefit",
+                "{\"case\":\"JKP\",\"date\":\"2025-06-01\",\"wage\":8000000,\"contributionMonths24\":-1}").body())
+                .contains("Jumlah bulan iuran dalam 24 bulan terakhir (contributionMonths24) harus 0 atau lebih, bukan -1.");
+    }
+
     @Test
     void aBpuBenefitIsRefusedOnADeclaredIncomeTheContributionQuoteRefuses() {
         var death = api().postJson("/api/v1/quotes/benefit", """

@@ -91,7 +91,7 @@ class MessageBundlesTests {
         // i12-rest: background jobs (billing run, payment file) and their phases
         BUILT_KEYS.put("job.title.", List.of("BILLING_RUN", "PAYMENT_IMPORT"));
         BUILT_KEYS.put("job.state.", List.of("RUNNING", "DONE", "FAILED", "INTERRUPTED"));
-        BUILT_KEYS.put("job.phase.", List.of("waiting", "billing", "bills", "comparing", "settling", "checking", "recording"));
+        BUILT_KEYS.put("job.phase.", List.of("waiting", "billing", "bills", "comparing", "settling", "checking", "recording", "matching"));
         // i14-dashboard: the register of regional regulations
         BUILT_KEYS.put("localRegulation.kind.", names(id.lindung.coverage.LocalRegulationKind.values()));
         BUILT_KEYS.put("localRegulation.budget.", List.of("APBD", "APBDES", "DONOR"));

@@ -76,8 +76,7 @@ class AuditDownloadController {
         audit.exported("audit_trail", area, area, details);
         Locale locale = LocaleContextHolder.getLocale();
         // the times are the business zone's wall clock, so the column names the zone as the page does ("Waktu (WIB)")
-        Function<String, String> label = key -> messages.getMessage(key, null, key, locale)
-                + ("audit.when".equals(key) ? " (" + formats.zoneName() + ")" : "");
+        Function<String, String> label = TableDownload.labels(messages, formats, "audit.when");
         List<List<Object>> rows = new ArrayList<>(events.size());
         for (AuditTrail.Event e : events) {
             rows.add(Arrays.asList(e.id(), e.occurredAt() == null ? null : e.occurredAt().atZoneSameInstant(clock.getZone()).toLocalDateTime(),

@@ -43,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tagihan & pembayaran / Billing", description = "Monthly bills per payer, payments, arrears, protection")
 class BillingApiController {
 
+    private final id.lindung.platform.ProblemLanguage language;
     private final BillingRuns runs;
     private final Bills bills;
     private final BillDocuments documents;
@@ -62,7 +63,9 @@ class BillingApiController {
                          Escalations escalations, CurrentActor actor, PublicCheckLimiter limiter, Clock clock,
                          @org.springframework.beans.factory.annotation.Value("${lindung.public-url:}") String publicUrl,
                          id.lindung.registry.Workers workers, id.lindung.billing.PersonalDataExport personalData,
-                         id.lindung.access.AuditLog audit, org.springframework.context.MessageSource messages) {
+                         id.lindung.access.AuditLog audit, org.springframework.context.MessageSource messages,
+                         id.lindung.platform.ProblemLanguage language) {
+        this.language = language;
         this.audit = audit;
         this.messages = messages;
         this.publicUrl = publicUrl;
@@ -231,7 +234,10 @@ class BillingApiController {
     ImportSummary importPayments(jakarta.servlet.http.HttpServletRequest request, @RequestParam(defaultValue = "false") boolean dryRun,
                                  @RequestParam(defaultValue = "" + ImportSummary.DEFAULT_LISTED) int rejectedLimit) throws java.io.IOException {
         // read from the request as it arrives, never copied whole into memory (issue 12 item 9)
-        return ImportSummary.of(payments.importCsv(request.getInputStream(), actor.get(), dryRun), rejectedLimit);
+        // each listed row's reason in the request's language, as the API's problems and the job's page give it; its code unchanged
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        return ImportSummary.of(payments.importCsv(request.getInputStream(), actor.get(), dryRun), rejectedLimit,
+                r -> new Payments.Rejection(r.line(), language.inLanguage(r.code(), r.reason(), locale), r.code()));
     }
 
     /**
@@ -243,10 +249,10 @@ class BillingApiController {
         static final int DEFAULT_LISTED = 1000;
         static final int MAX_LISTED = 10_000;
 
-        static ImportSummary of(Payments.ImportResult result, int limit) {
+        static ImportSummary of(Payments.ImportResult result, int limit, java.util.function.UnaryOperator<Payments.Rejection> worded) {
             int listed = Math.max(0, Math.min(limit, MAX_LISTED));
             List<Payments.Rejection> all = result.rejected();
-            return new ImportSummary(result.accepted(), result.duplicates(), all.size() > listed ? List.copyOf(all.subList(0, listed)) : all,
+            return new ImportSummary(result.accepted(), result.duplicates(), all.stream().limit(listed).map(worded).toList(),
                     all.size(), all.size() > listed);
         }
     }

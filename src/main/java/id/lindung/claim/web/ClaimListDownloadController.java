@@ -43,9 +43,11 @@ class ClaimListDownloadController {
     private final MessageSource messages;
     private final AuditLog audit;
     private final Clock clock;
+    private final id.lindung.platform.Formats formats;
 
     ClaimListDownloadController(Claims claims, CurrentActor currentActor, Regions regions, MessageSource messages,
-                                AuditLog audit, Clock clock) {
+                                AuditLog audit, Clock clock, id.lindung.platform.Formats formats) {
+        this.formats = formats;
         this.claims = claims;
         this.currentActor = currentActor;
         this.regions = regions;
@@ -78,7 +80,8 @@ class ClaimListDownloadController {
         }
         details.put("rows", rows.size());
         audit.exported("claim_list", area, area, details);
-        Function<String, String> label = TableDownload.labels(messages);
+        // "Sejak" holds the business zone's wall clock: its column names the zone as the audit trail's "Waktu (WIB)" does
+        Function<String, String> label = TableDownload.labels(messages, formats, "claim.list.since");
         return TableDownload.of(f, dialect, "klaim-" + area, List.of(table(rows, label)), label);
     }
 
