@@ -306,7 +306,7 @@ class QuoteApiIntegrationTests {
         assertThat(cap).isNotNull();
         assertThat(cap.propertyNames()).containsExactly("id", "description", "unit", "condition", "verified", "values");
         assertThat(cap.get("description").asString()).isEqualTo(description);
-        JsonNode confirmed = cap.get("values").get(7);
+        JsonNode confirmed = cap.get("values").get(8);
         assertThat(confirmed.get("from").asString()).isEqualTo("2022-03-01");
         assertThat(confirmed.propertyNames()).containsExactly("from", "until", "value", "unit", "regulation", "article",
                 "sources", "verified", "note", "file");
