@@ -107,14 +107,6 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     }
 
     /**
-     * A coded sentence of an answer that is no problem (the errors of {@code GET /api/v1/nik/{nik}}) in {@code locale}, as a
-     * problem's: the code's sentence with the English sentence's values; unchanged in English, the language it is written in.
-     */
-    public String sentence(String code, String english, Locale locale) {
-        return "en".equals(locale.getLanguage()) ? english : text(code, english, locale);
-    }
-
-    /**
      * The code's sentence in {@code locale}, carrying every specific value of the English sentence (the amount, date,
      * month, code or value echoed): the API's sentence ({@code api.problem.<CODE>}) may place the English sentence's values
      * by position ({@code {0}}, {@code {1}} ..., {@link #values}; an amount as {@code Rp {2,number,#,##0.##}}, which reads
@@ -290,7 +282,8 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     private static final String JOINERS = ".,:/-";
 
     /**
-     * A problem's sentence as the API answers it in {@code locale} (a download's or an answer's refusal beside its code):
+     * A problem's sentence as the API answers it in {@code locale} (a download's or an answer's refusal beside its code,
+     * the errors of {@code GET /api/v1/nik/{nik}}):
      * the English sentence in English, the code's sentence with the English one's values otherwise.
      */
     public String inLanguage(String code, String english, Locale locale) {

@@ -210,7 +210,7 @@ class WorkerApiController {
     /** Its errors in the reader's language, Indonesian by default (as every problem's); in English as {@code nik check} prints them. */
     @GetMapping("/nik/{nik}")
     NikJson checkNik(@PathVariable String nik, java.util.Locale locale) {
-        return NikJson.of(nikChecker.check(nik)).worded((code, english) -> language.sentence(code, english, locale));
+        return NikJson.of(nikChecker.check(nik)).worded((code, english) -> language.inLanguage(code, english, locale));
     }
 
     /** 409 with where the worker is (when the caller may see it) and how to ask for the transfer instead. */
