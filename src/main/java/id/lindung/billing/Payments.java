@@ -207,7 +207,12 @@ public class Payments {
     }
 
     /** A refused row: its line, why, and the stable code of the first rule it broke ({@code INVALID} for a malformed row). */
-    public record Rejection(long line, String reason, String code) {
+    public record Rejection(long line, String reason, String code,
+                            @com.fasterxml.jackson.annotation.JsonIgnore List<InputProblem> problems) {
+
+        public Rejection(long line, String reason, String code) {
+            this(line, reason, code, List.of());
+        }
 
         public Rejection(long line, String reason) {
             this(line, reason, "INVALID");
@@ -347,7 +352,7 @@ public class Payments {
     /** A refused row: every problem as "field: message", under the first one's code. */
     static Rejection rejection(long line, List<InputProblem> refused) {
         return new Rejection(line, String.join("; ", refused.stream().map(p -> p.field() + ": " + p.message()).toList()),
-                refused.get(0).code());
+                refused.get(0).code(), List.copyOf(refused));
     }
 
     /**

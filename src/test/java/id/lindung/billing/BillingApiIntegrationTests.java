@@ -148,6 +148,19 @@ class BillingApiIntegrationTests {
     }
 
     @Test
+    void aPaymentFileRowRefusedForTwoFieldsNamesBothInIndonesian() {
+        Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-import-two", Role.DPMD, "73.02"));
+        byte[] csv = "payer,reference,date,amount\n,,2025-02-20,10800\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var english = api.post("/api/v1/payments/imports?dryRun=true&lang=en", "text/csv", csv);
+        assertThat(english.body()).as(english.body()).contains("payer: required").contains("reference: required")
+                .doesNotContain("\"problems\"");
+        var indonesian = api.post("/api/v1/payments/imports?dryRun=true", "text/csv", csv);
+        String reason = tools.jackson.databind.json.JsonMapper.builder().build().readTree(indonesian.body()).get("rejected").get(0).get("reason").asString();
+        assertThat(reason).as(indonesian.body()).contains("Kode pembayar wajib diisi (misalnya APBDES:64.02.03.2007). Referensi transaksi bank atau BPJS wajib diisi.")
+                .doesNotContain("Nilai:").doesNotContain("required");
+    }
+
+    @Test
     void aPayerCodeIsReadInAnyCaseAndATextThatIsNoPayerCodeIsABadRequestNotANotFound() {
         String payer = billedVillage("73.02.06.2004")[0];
         Http api = Http.withToken(port, TestUsers.token(accounts, "bill-dpmd-code", Role.DPMD, "73.02"));

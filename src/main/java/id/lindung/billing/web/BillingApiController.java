@@ -237,7 +237,11 @@ class BillingApiController {
         // each listed row's reason in the request's language, as the API's problems and the job's page give it; its code unchanged
         java.util.Locale locale = LocaleContextHolder.getLocale();
         return ImportSummary.of(payments.importCsv(request.getInputStream(), actor.get(), dryRun), rejectedLimit,
-                r -> new Payments.Rejection(r.line(), language.inLanguage(r.code(), r.reason(), locale), r.code()));
+                r -> new Payments.Rejection(r.line(), r.problems().size() < 2 ? language.inLanguage(r.code(), r.reason(), locale)
+                        // a row refused for several fields: each worded by its own code, as sentences (one sentence for all lost the others)
+                        : String.join(" ", r.problems().stream()
+                                .map(p -> language.inLanguage(p.code(), p.field() + ": " + p.message(), locale)).toList()),
+                        r.code(), r.problems()));
     }
 
     /**
