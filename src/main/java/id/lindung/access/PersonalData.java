@@ -31,8 +31,12 @@ public final class PersonalData {
     /** A whole NIK as {@link MaskedText#digitRuns} left it, alone or as a self-payer's code. */
     private static final Pattern MASKED_NIK = Pattern.compile("(?i)(?:SELF:)?[0-9]{6}\\*{8}[0-9]{2}");
     private static final Pattern ISO_DATE = Pattern.compile("(?<![0-9])([0-9]{4})-[0-9]{2}-[0-9]{2}(?![0-9])");
-    /** A date as people type it in a sentence: 07-04-1960, 7/4/1960, 07.04.1960. */
-    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.]([0-9]{4})(?![0-9])");
+    /**
+     * A date as people type it in a sentence: 07-04-1960, 7/4/1960, 07.04.1960 (also before a full stop). Not the last
+     * three parts of a village code (64.02.03.2007 is no date of 2 March 2007: a dot or digit before it, or a dot and a
+     * digit after it, keeps it whole; review of 7 December 2026, a masked role read "Desa 64.9999" for 64.02.99.9999).
+     */
+    private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(?<![0-9.])[0-9]{1,2}[-/.][0-9]{1,2}[-/.]([0-9]{4})(?!\\.?[0-9])");
     /** Digits in groups split by single spaces or dashes (a NIK or a phone written 6402 1347 0460 0001 or 0812-3456-7890). */
     private static final Pattern GROUPED_DIGITS = Pattern.compile("(?<![0-9])[0-9]+(?:[ -][0-9]+)+(?![0-9])");
     /**

@@ -71,6 +71,14 @@ class PersonalDataTests {
     }
 
     @Test
+    void aVillageCodeInTypedTextIsNoDateAndStaysWhole() {
+        assertThat(PersonalData.maskTyped("Desa 64.02.99.9999 di luar wilayah pembayar (64.02.03.2007)"))
+                .isEqualTo("Desa 64.02.99.9999 di luar wilayah pembayar (64.02.03.2007)");
+        assertThat(PersonalData.maskTyped("lahir 07.04.1960.")).as("a date before a full stop").isEqualTo("lahir 1960.");
+        assertThat(PersonalData.maskTyped("lahir 7.4.1960, desa 64.02")).isEqualTo("lahir 1960, desa 64.02");
+    }
+
+    @Test
     void aLocalRegulationsTypedNumberTitleAndCounterpartyAreMaskedInAnAuditEntryAsOnItsPage() {
         assertThat(PersonalData.maskText("{\"number\":\"1 Tahun 2024\",\"title\":\"MoU NIK 6402 0314 0974 0001\","
                 + "\"counterparty\":\"Kepala Desa Budi, NIK 6402 0314 0974 0001\"}"))

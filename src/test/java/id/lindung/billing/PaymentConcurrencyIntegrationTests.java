@@ -181,7 +181,7 @@ class PaymentConcurrencyIntegrationTests {
         assertThat(paymentsOf(payer)).hasSize(1);
         var bidi = api.postJson("/api/v1/payments", body(payer, "BANK-78\\u202e", "2025-07-03", "1000"));
         assertThat(bidi.statusCode()).as(bidi.body()).isEqualTo(400);
-        assertThat(bidi.body()).contains("\"field\":\"reference\"", "direction-changing character");
+        assertThat(bidi.body()).contains("\"field\":\"reference\"", "pengubah arah tulisan");
         assertThat(paymentsOf(payer)).hasSize(1);
     }
 
