@@ -249,7 +249,10 @@ class SecurityConfiguration {
                         "UNAUTHENTICATED", language.inLanguage("UNAUTHENTICATED",
                                 "Sign in, or send an API token: Authorization: Bearer <token>", request)), API)
                 .defaultAccessDeniedHandlerFor((request, response, e) -> problem(request, response, HttpStatus.FORBIDDEN,
-                        "FORBIDDEN", language.inLanguage("FORBIDDEN", refusedRole(), request)),
+                        "FORBIDDEN", language.inLanguage("FORBIDDEN", e instanceof org.springframework.security.web.csrf.CsrfException
+                                // a signed-in session's form sent without its token (the API explorer's "Try it out"): no role is refused
+                                ? "The security token of the form is missing or has expired: reload the page and send it again"
+                                : refusedRole(), request)),
                         new org.springframework.security.web.util.matcher.OrRequestMatcher(
                         API, TOKEN_WITHOUT_HTML))
                 // a page refused to a signed-in user is the 403 page in the user's language (error.html), not

@@ -458,6 +458,9 @@ class ApiErrorsIntegrationTests {
         signedIn.login("errors-csrf", TestUsers.PASSWORD);
         var refused = signedIn.postJson("/api/v1/local-regulations", regulation);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        // the missing token is what is refused, not the role: a DPMD officer may enter regulations (review6)
+        assertThat(JSON.readTree(refused.body()).get("detail").asString())
+                .isEqualTo("Token keamanan formulir tidak ada atau sudah kedaluwarsa: muat ulang halaman, lalu kirim lagi.");
         var list = users.get("dpmd").get("/api/v1/local-regulations?region=64.02");
         assertThat(list.body()).doesNotContain("CSRF/401/2026");
         assertThat(users.get("admin").get("/api/v1/payers?q=Tanpa%20Kredensial").body()).doesNotContain("Tanpa Kredensial");
