@@ -82,7 +82,9 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
                 "nik,name,sex,birth_date,village_code,category,segment,wage,risk,programs,payer,start_date\n".getBytes(StandardCharsets.UTF_8),
                 "unused");
         assertThat(answer.statusCode()).isEqualTo(422);
-        assertThat(answer.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("NO_VALID_ROWS").doesNotContain("row(s) rejected");
+        assertThat(answer.body()).contains("\"code\":\"FILE_EMPTY\"").doesNotContain("NO_VALID_ROWS").doesNotContain("row(s) rejected")
+                // in Indonesian too it says the file has a header (review6: it read "empty or has no header row")
+                .contains("Berkas hanya berisi baris judul, tanpa satu pun baris data.");
     }
 
     /** The file uploaded and validated, never confirmed, by a new operator of the village. */
