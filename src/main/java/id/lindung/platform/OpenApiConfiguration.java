@@ -47,8 +47,15 @@ class OpenApiConfiguration {
             """
             {"payer":"APBDES:64.02.03.2007","reference":"BRI-20261205-0001","date":"2026-12-05","amount":1030388,"channel":"BANK"}""");
 
-    /** Swagger UI's page with a viewport declaration, so it is readable on a phone ({@link ApiExplorerPage}). */
+    /**
+     * Swagger UI's page with a viewport declaration, so it is readable on a phone ({@link ApiExplorerPage}). Only where
+     * springdoc serves Swagger UI: a context with no web server (a command, a test of the demo data) has none of the
+     * beans it takes, and failed to start with it.
+     */
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(
+            type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "springdoc.swagger-ui.enabled", matchIfMissing = true)
     org.springdoc.webmvc.ui.SwaggerIndexTransformer apiExplorerPage(org.springdoc.core.properties.SwaggerUiConfigProperties config,
             org.springdoc.core.properties.SwaggerUiOAuthProperties oauth, org.springdoc.webmvc.ui.SwaggerWelcomeCommon welcome,
             org.springdoc.core.providers.ObjectMapperProvider mapper) {
