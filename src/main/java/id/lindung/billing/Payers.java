@@ -31,6 +31,10 @@ class Payers {
      * has it.
      */
     RegisteredPayer get(String code, RegionScope scope) {
+        if (code == null || code.isBlank()) {
+            // an empty ?payer= is a payer not given, as a missing one is
+            throw new InvalidInputException("payer", "REQUIRED", "payer is required");
+        }
         if (PayerCode.tryParse(code == null ? null : code.toUpperCase(Locale.ROOT)).isEmpty()) {
             throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
                     "'" + PersonalData.echoedPayerCode(code) + "' is not a payer code");

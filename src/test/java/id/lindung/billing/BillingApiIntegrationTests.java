@@ -181,6 +181,9 @@ class BillingApiIntegrationTests {
                 "Accept-Language", "en");
         assertThat(payment.statusCode()).as(payment.body()).isEqualTo(400);
         assertThat(payment.body()).contains("PAYER_CODE_INVALID").contains("'APBDES-73.02.06.2004' is not a payer code");
+        var blank = api.get("/api/v1/fine-payments?payer=");
+        assertThat(blank.statusCode()).as(blank.body()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"code\":\"REQUIRED\"").doesNotContain("bukan kode pembayar");
         // a well-formed code that no payer in scope has stays a 404, as before
         assertThat(api.get("/api/v1/bills?payer=APBDES:73.02.06.2099").statusCode()).isEqualTo(404);
     }
