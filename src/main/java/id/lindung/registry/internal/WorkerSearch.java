@@ -58,6 +58,17 @@ public class WorkerSearch {
                         new Workers.Listed(rows.mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
     }
 
+    /**
+     * One worker already read within the caller's scope as the list shows it: its open programmes and payers from the
+     * same SQL as {@link #page}, so {@code GET /api/v1/workers/{nik}} and the list answer the same for that worker.
+     */
+    public Workers.Listed one(id.lindung.registry.Worker worker) {
+        return jdbc.sql("select " + OPEN_PROGRAMS + " from worker w where w.id = :id")
+                .param("id", worker.id())
+                .query((rs, n) -> new Workers.Listed(worker, rs.getString("programs"), rs.getString("payers")))
+                .single();
+    }
+
     private static MapSqlParameterSource scoped(RegionScope scope) {
         return new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi());
     }
