@@ -427,6 +427,31 @@ class WorkerRegistryIntegrationTests {
         assertThat(own.get("/api/v1/villages/" + VILLAGE + "/workers?q=Siti").body()).contains(w.nik());
     }
 
+    /**
+     * The worker list's {@code payer} filter reads a code in any case, as billing does, and refuses a text that is no
+     * payer code nor payer kind (400 {@code PAYER_CODE_INVALID}; the page shows it): until the audit of issues 4 and 9
+     * (7 December 2026) {@code payer=garbage} answered an empty page, as if such a payer might exist.
+     */
+    @Test
+    void aWorkerListPayerFilterThatIsNoPayerCodeIsRefusedAndACodeIsReadInAnyCase() {
+        Worker w = register(OPERATOR, VILLAGE);
+        Http own = Http.withToken(port, TestUsers.token(accounts, "reg-api-op", Role.VILLAGE_OPERATOR, VILLAGE));
+        for (String path : List.of("/api/v1/workers?payer=garbage", "/api/v1/villages/" + VILLAGE + "/workers?payer=FOO:1")) {
+            var bad = own.get(path);
+            assertThat(bad.statusCode()).as(path + " " + bad.body()).isEqualTo(400);
+            assertThat(bad.body()).contains("\"code\":\"PAYER_CODE_INVALID\"", "\"field\":\"payer\"", "bukan kode pembayar")
+                    .doesNotContain("Nilai:");
+        }
+        String upper = own.get("/api/v1/workers?q=" + w.nik() + "&payer=APBDES:" + VILLAGE).body();
+        assertThat(own.get("/api/v1/workers?q=" + w.nik() + "&payer=apbdes:" + VILLAGE).body()).isEqualTo(upper).contains(w.nik());
+        assertThat(own.get("/api/v1/workers?q=" + w.nik() + "&payer=apbdes").body()).contains(w.nik());
+        // a well-formed code that no payer has is a filter that matches nobody, not a mistake in typing
+        assertThat(own.get("/api/v1/workers?payer=APBDES:64.02.03.2099").body()).contains("\"total\":0");
+        var page = RegistryFixture.browser(port, accounts, "reg-page-op", Role.VILLAGE_OPERATOR, VILLAGE).get("/pekerja?payer=garbage");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("bukan kode pembayar");
+    }
+
     @Test
     void monitorsSeeMaskedNiks() {
         Worker w = register(OPERATOR, VILLAGE);
