@@ -180,6 +180,9 @@ class ImportValidation {
     /** Why a file could not be read, as a problem on its line 1 with a stable code. */
     static InputProblem unreadable(Throwable e, String format) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RowSource.NotAWorkbook) {
+                return new InputProblem(1, null, "FILE_UNREADABLE", t.getMessage());
+            }
             if (t instanceof java.nio.charset.CharacterCodingException) {
                 return new InputProblem(1, null, "FILE_NOT_UTF8", "The file is not UTF-8 text: save it as \"CSV UTF-8\" "
                         + "(Excel) or with the UTF-8 encoding, then upload it again");

@@ -66,6 +66,35 @@ interface RowSource {
         }
     }
 
+    /**
+     * {@link #detectFormat(Path)}, except that a file named {@code .xlsx} or {@code .xls} that holds text (no workbook's
+     * signature, no OpenSID table) is taken at its name's word: its reader then says that it is no Excel workbook
+     * ({@link NotAWorkbook}), where read as CSV its random bytes or renamed CSV lacked the header's columns.
+     */
+    static String detectFormat(Path file, String fileName) {
+        String found = detectFormat(file);
+        String name = fileName == null ? "" : fileName.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!found.equals("CSV")) {
+            return found;
+        }
+        return name.endsWith(".xlsx") ? "XLSX" : name.endsWith(".xls") ? "XLS" : found;
+    }
+
+    /** A file read as a workbook of {@code format} that has no such workbook's signature (a renamed CSV, random bytes). */
+    final class NotAWorkbook extends IllegalArgumentException {
+        NotAWorkbook(String format) {
+            super("The file is named as an Excel workbook (" + format + ") but is none, perhaps a renamed CSV file or a "
+                    + "damaged one: open it in Excel and save it as XLSX, or save it as CSV UTF-8, then upload it again");
+        }
+
+        /** Refuses {@code file} unless its content is a workbook of {@code format}. */
+        static void require(Path file, String format) {
+            if (!detectFormat(file).equals(format)) {
+                throw new NotAWorkbook(format);
+            }
+        }
+    }
+
     /** CSV in UTF-8 (BOM tolerated), comma- or semicolon-separated, detected from the header line. */
     record Csv(Path file) implements RowSource {
         @Override
@@ -95,6 +124,7 @@ interface RowSource {
     record Xlsx(Path file) implements RowSource {
         @Override
         public void read(RowHandler handler) {
+            NotAWorkbook.require(file, "XLSX");
             try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
                 XSSFReader reader = new XSSFReader(pkg);
                 var strings = new ReadOnlySharedStringsTable(pkg);
@@ -120,6 +150,7 @@ interface RowSource {
     record Xls(Path file) implements RowSource {
         @Override
         public void read(RowHandler handler) {
+            NotAWorkbook.require(file, "XLS");
             try (var workbook = new org.apache.poi.hssf.usermodel.HSSFWorkbook(Files.newInputStream(file))) {
                 if (workbook.getNumberOfSheets() == 0) {
                     return;

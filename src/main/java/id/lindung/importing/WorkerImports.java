@@ -102,7 +102,7 @@ public class WorkerImports {
         if (options.villageCode() != null && !options.villageCode().isBlank() && !actor.scope().covers(options.villageCode())) {
             throw new NotFoundException("Village " + options.villageCode() + " not found");
         }
-        String format = RowSource.detectFormat(file);
+        String format = RowSource.detectFormat(file, fileName == null ? file.getFileName().toString() : fileName);
         long id = jdbc.sql("""
                 insert into import_batch (file_name, file_sha256, format, status, created_by, scope_code)
                 values (?, ?, ?, 'PENDING', ?, ?) returning id""")

@@ -80,6 +80,10 @@ class WorkerQueries {
         return new Page<>(items, Math.max(0, page), limit, total);
     }
 
+    Listed listed(Worker w) {
+        return search.one(w);
+    }
+
     void forEach(Query query, RegionScope scope, Consumer<Listed> each) {
         RegionScope effective = access.narrow(query.regionCode(), scope);
         search.forEach(query, effective, PersonalData.mayAddressByNik(access.current()), each);

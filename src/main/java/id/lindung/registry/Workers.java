@@ -208,6 +208,11 @@ public class Workers {
         return queries.list(query, scope, page, size);
     }
 
+    /** A worker already read within the caller's scope with its open programmes and payers, as its row in {@link #list}. */
+    public Listed listed(Worker w) {
+        return queries.listed(w);
+    }
+
     /** Every worker matching the query, for export; the caller streams the rows. */
     public void forEach(Query query, RegionScope scope, Consumer<Listed> each) {
         queries.forEach(query, scope, each);

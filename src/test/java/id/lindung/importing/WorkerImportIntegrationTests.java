@@ -497,6 +497,29 @@ class WorkerImportIntegrationTests {
         assertThat(batch.workersCreated()).isEqualTo(lines.length - 1);
     }
 
+    /**
+     * A file named as an Excel workbook that holds none (random bytes, a CSV renamed) is FILE_UNREADABLE saying so, as an
+     * unreadable workbook is: until the audit of issue 4 (7 December 2026) it was read as CSV and refused as a header
+     * lacking columns (HEADER_MISSING_COLUMN), which sent the user looking for columns.
+     */
+    @Test
+    void aFileNamedAsAnExcelWorkbookThatIsNoneIsUnreadableNotAHeaderLackingColumns() {
+        Http dpmd = Http.withToken(port, TestUsers.token(accounts, "imp-dpmd", Role.DPMD, "62.02"));
+        byte[] random = new byte[2048];
+        new java.util.Random(7).nextBytes(random);
+        byte[] csv = generate("62.02.01", 1, 9, 0).getBytes(StandardCharsets.UTF_8);
+        for (Object[] c : new Object[][] {{"daftar.xlsx", random, "XLSX"}, {"daftar.xlsx", csv, "XLSX"}, {"Daftar.XLS", csv, "XLS"}}) {
+            var r = dpmd.upload("/api/v1/imports", "file", (String) c[0], (byte[]) c[1], "-");
+            assertThat(r.statusCode()).as(c[0] + " " + r.body()).isEqualTo(422);
+            assertThat(r.body()).contains("\"code\":\"FILE_UNREADABLE\"", "buku kerja Excel (" + c[2] + ") tetapi bukan buku kerja")
+                    .doesNotContain("HEADER_MISSING_COLUMN").doesNotContain("Nilai:");
+        }
+        ImportBatch batch = CurrentActor.runAs(ADMIN, () -> imports.upload("w.xlsx", new ByteArrayInputStream(csv),
+                new WorkerImports.Options(null, null, false)));
+        assertThat(batch.status()).isEqualTo("FAILED");
+        assertThat(batch.failure()).contains("is named as an Excel workbook (XLSX) but is none");
+    }
+
     /** The CSV lines as the first sheet of a workbook, with a real date cell (column 4) and a number cell (wage). */
     private static ByteArrayOutputStream workbook(org.apache.poi.ss.usermodel.Workbook wb, String[] lines, String dateFormat,
                                                   String numberFormat) throws java.io.IOException {

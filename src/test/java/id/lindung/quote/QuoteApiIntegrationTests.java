@@ -165,6 +165,23 @@ class QuoteApiIntegrationTests {
                 .contains("Jumlah bulan iuran dalam 24 bulan terakhir (contributionMonths24) harus 0 atau lebih, bukan -1.");
     }
 
+    /**
+     * A negative longest run of JKP contribution months is told in Indonesian with its value and bound in place, as a
+     * negative contributionMonths24 is (aae640b): until the audit of 7 December 2026 it got the general sentence followed
+     * by "Nilai: -1, 0.".
+     */
+    @Test
+    void aNegativeConsecutiveMonthsIsOutOfRangeInASentenceThatPlacesItsValues() {
+        String body = "{\"case\":\"JKP\",\"date\":\"2025-06-01\",\"wage\":8000000,\"contributionMonths24\":18,\"consecutiveMonths\":-1}";
+        var indonesian = api().postJson("/api/v1/quotes/benefit", body);
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(400);
+        assertThat(indonesian.body()).contains("\"field\":\"consecutiveMonths\"", "\"code\":\"OUT_OF_RANGE\"",
+                "Jumlah bulan iuran berturut-turut terpanjang (consecutiveMonths) harus 0 atau lebih, bukan -1.")
+                .doesNotContain("Nilai:");
+        assertThat(api().postJson("/api/v1/quotes/benefit", body, "Accept-Language", "en").body())
+                .contains("consecutiveMonths -1 is out of range: the longest run of contribution months is 0 or more");
+    }
+
     @Test
     void aBpuBenefitIsRefusedOnADeclaredIncomeTheContributionQuoteRefuses() {
         var death = api().postJson("/api/v1/quotes/benefit", """

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Roles for which {@link id.lindung.access.PersonalData} masks NIKs (MONITOR, AUDITOR) get no full NIK from anywhere: not from a
@@ -68,6 +70,27 @@ class NikPrivacyIntegrationTests {
         Http dpmd = RegistryFixture.api(port, accounts, "reg-privacy-dpmd", Role.DPMD, "64.02");
         assertThat(dpmd.get("/api/v1/villages/" + VILLAGE + "/workers?q=Lengkap").body()).contains(w.nik(), "SELF:" + w.nik());
         assertThat(dpmd.get("/api/v1/workers/export.csv?region=" + VILLAGE + "&q=Lengkap").body()).contains(w.nik(), BIRTH.toString());
+    }
+
+    /**
+     * One worker's record carries {@code programs} and {@code payers} as its row in the list does, masked alike: until the
+     * audit of issues 4 and 9 (7 December 2026) {@code GET /api/v1/workers/{nik}} and {@code /by-id/{id}} gave both as null.
+     */
+    @Test
+    void oneWorkersRecordCarriesTheProgramsAndPayersOfItsListRowMaskedAlike() {
+        Worker w = RegistryFixture.selfPaying(workers, VILLAGE, BIRTH, "Sri Rahayu Satu");
+        JsonMapper json = JsonMapper.builder().build();
+        Http dpmd = RegistryFixture.api(port, accounts, "reg-privacy-dpmd", Role.DPMD, "64.02");
+        JsonNode row = json.readTree(dpmd.get("/api/v1/villages/" + VILLAGE + "/workers?q=Satu").body()).get("items").get(0);
+        JsonNode byNik = json.readTree(dpmd.get("/api/v1/workers/" + w.nik()).body()).get("worker");
+        assertThat(row.get("programs").asString()).isEqualTo("JKK;JKM");
+        assertThat(row.get("payers").asString()).isEqualTo("SELF:" + w.nik());
+        assertThat(byNik).isEqualTo(row);
+
+        JsonNode maskedRow = json.readTree(monitor().get("/api/v1/workers?q=Satu&region=" + VILLAGE).body()).get("items").get(0);
+        JsonNode byId = json.readTree(monitor().get("/api/v1/workers/by-id/" + w.publicId()).body()).get("worker");
+        assertThat(maskedRow.get("payers").asString()).isEqualTo("SELF");
+        assertThat(byId).isEqualTo(maskedRow);
     }
 
     @Test

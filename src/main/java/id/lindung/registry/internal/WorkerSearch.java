@@ -1,7 +1,10 @@
 package id.lindung.registry.internal;
 
+import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.registry.PayerCode;
+import id.lindung.registry.PayerKind;
 import id.lindung.registry.Workers;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +61,22 @@ public class WorkerSearch {
                         new Workers.Listed(rows.mapWorker(rs, 0), rs.getString("programs"), rs.getString("payers"))));
     }
 
+    /**
+     * One worker already read within the caller's scope as the list shows it: its open programmes and payers from the
+     * same SQL as {@link #page}, so {@code GET /api/v1/workers/{nik}} and the list answer the same for that worker.
+     */
+    public Workers.Listed one(id.lindung.registry.Worker worker) {
+        return jdbc.sql("select " + OPEN_PROGRAMS + " from worker w where w.id = :id")
+                .param("id", worker.id())
+                .query((rs, n) -> new Workers.Listed(worker, rs.getString("programs"), rs.getString("payers")))
+                .single();
+    }
+
+    /** Whether {@code text} names a kind of payer ({@code SELF}, {@code APBDES} ...), which the filter also takes. */
+    private static boolean isPayerKind(String text) {
+        return java.util.Arrays.stream(PayerKind.values()).anyMatch(k -> k.name().equals(text));
+    }
+
     private static MapSqlParameterSource scoped(RegionScope scope) {
         return new MapSqlParameterSource().addValue("lo", scope.lo()).addValue("hi", scope.hi());
     }
@@ -87,9 +106,15 @@ public class WorkerSearch {
                 throw new InvalidInputException("payer", "NIK_SEARCH_NOT_ALLOWED",
                         "Your role sees NIKs masked and cannot search by NIK: filter by the payer kind SELF");
             }
+            String payer = q.payerCode().trim().toUpperCase(Locale.ROOT);
+            if (!isPayerKind(payer) && PayerCode.tryParse(payer).isEmpty()) {
+                // no payer anywhere has such a code: an empty page would hide the typing mistake (as billing's Payers.get)
+                throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
+                        "'" + PersonalData.echoedPayerCode(q.payerCode()) + "' is not a payer code");
+            }
             where.append(" and exists (select 1 from membership_term t join payer p on p.id in (t.worker_payer_id, t.employer_payer_id)"
                     + " where t.worker_id = w.id and t.valid_to is null and (p.code = :payer or p.kind = :payer))");
-            params.addValue("payer", q.payerCode().trim().toUpperCase(Locale.ROOT));
+            params.addValue("payer", payer);
         }
         if (q.search() != null && !q.search().isBlank()) {
             String s = q.search().trim();

@@ -169,7 +169,9 @@ class WorkerApiController {
     private ResponseEntity<Map<String, Object>> detail(Worker w, Actor actor) {
         long version = workers.version(w.nik(), actor.scope());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("worker", WorkerJson.of(w, null, null, actor));
+        // programs and payers as the list gives them for this worker (same SQL, same masking)
+        Workers.Listed listed = workers.listed(w);
+        body.put("worker", WorkerJson.of(w, listed.programs(), listed.payers(), actor));
         body.put("memberships", workers.terms(w, actor.scope()).stream().map(t -> t.shownTo(actor)).toList());
         body.put("statusHistory", workers.history(w).stream().map(e -> e.shownTo(actor)).toList());
         body.put("likelyDuplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
