@@ -7,7 +7,6 @@ import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.PayerRegister;
 import id.lindung.registry.RegisteredPayer;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ class Payers {
             // an empty ?payer= is a payer not given, as a missing one is
             throw new InvalidInputException("payer", "REQUIRED", "payer is required");
         }
-        if (PayerCode.tryParse(code == null ? null : code.toUpperCase(Locale.ROOT)).isEmpty()) {
+        if (PayerCode.tryRead(code).isEmpty()) {
             throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
                     "'" + PersonalData.echoedPayerCode(code) + "' is not a payer code");
         }

@@ -101,8 +101,9 @@ public final class PayerCode {
     }
 
     /**
-     * The code written as {@link #toString()} prints it (surrounding white space ignored). Nothing is normalised:
-     * {@code employer:64.02:pt a} is not a code, as it is not the code of any payer.
+     * The code written as {@link #toString()} prints it (surrounding white space ignored). Nothing is normalised here:
+     * {@code employer:64.02:pt a} is not a code, as it is not the code of any payer (a JSON body's code is read so).
+     * A code typed by a person to find a payer is read by {@link #tryRead}, in any case.
      *
      * @throws IllegalArgumentException naming the accepted forms
      */
@@ -132,6 +133,15 @@ public final class PayerCode {
                         : new PayerCode(kind, m.group(1), m.group(3) == null ? key : key + m.group(3));
             }
         };
+    }
+
+    /**
+     * A code as a person types it to find a payer (a list's filter, a payment's payer, {@code GET /payers/{code}}): in
+     * any case, as every code is capitals, digits and an upper-cased name key ({@code apbdes:64.02.03.2007} is
+     * {@code APBDES:64.02.03.2007}); empty when it is no payer code in any case.
+     */
+    public static Optional<PayerCode> tryRead(String text) {
+        return tryParse(text == null ? null : text.toUpperCase(Locale.ROOT));
     }
 
     /** The code, or empty when {@code text} is not a payer code. */

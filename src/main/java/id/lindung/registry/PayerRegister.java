@@ -138,13 +138,12 @@ public class PayerRegister {
 
     /**
      * The payer of {@code code}, of any kind (SELF included), for the modules that bill payers and take their
-     * payments; empty when the text is not a payer code or no payer has it. Read in any case, as {@code GET
-     * /api/v1/payers/{code}} reads it ({@code apbdes:64.02.03.2007} is that village's payer: every code is capitals,
-     * digits and an upper-cased name key). No scope applies: the caller checks {@link RegisteredPayer#regionCode()}
-     * against its own.
+     * payments; empty when the text is not a payer code or no payer has it. Read in any case ({@link PayerCode#tryRead}),
+     * as {@code GET /api/v1/payers/{code}} reads it. No scope applies: the caller checks
+     * {@link RegisteredPayer#regionCode()} against its own.
      */
     public Optional<RegisteredPayer> lookup(String code) {
-        return PayerCode.tryParse(code == null ? null : code.toUpperCase(Locale.ROOT)).flatMap(c -> jdbc.sql("select id, name, region_code from payer where code = ?")
+        return PayerCode.tryRead(code).flatMap(c -> jdbc.sql("select id, name, region_code from payer where code = ?")
                 .param(c.value())
                 .query((rs, n) -> new RegisteredPayer(rs.getLong(1), c, rs.getString(2), rs.getString(3)))
                 .optional());

@@ -103,4 +103,13 @@ class PayerCodeTests {
         assertThat(json.writeValueAsString(ref)).isEqualTo("{\"code\":\"EMPLOYER:64.02.03.2007:CV MAJU JAYA\","
                 + "\"kind\":\"EMPLOYER\",\"name\":\"CV Maju Jaya\",\"regionCode\":\"64.02.03.2007\"}");
     }
+
+    @Test
+    void aCodeTypedToFindAPayerIsReadInAnyCaseWhileABodysCodeIsReadAsWritten() {
+        assertThat(PayerCode.tryRead(" apbdes:64.02.03.2007 ")).contains(PayerCode.parse("APBDES:64.02.03.2007"));
+        assertThat(PayerCode.tryRead("employer:64.02:cv maju jaya")).contains(PayerCode.parse("EMPLOYER:64.02:CV MAJU JAYA"));
+        assertThat(PayerCode.tryRead("FOO:1")).isEmpty();
+        assertThat(PayerCode.tryRead(null)).isEmpty();
+        assertThat(PayerCode.tryParse("apbdes:64.02.03.2007")).isEmpty();
+    }
 }

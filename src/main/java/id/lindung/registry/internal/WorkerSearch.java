@@ -107,7 +107,7 @@ public class WorkerSearch {
                         "Your role sees NIKs masked and cannot search by NIK: filter by the payer kind SELF");
             }
             String payer = q.payerCode().trim().toUpperCase(Locale.ROOT);
-            if (!isPayerKind(payer) && PayerCode.tryParse(payer).isEmpty()) {
+            if (!isPayerKind(payer) && PayerCode.tryRead(payer).isEmpty()) {
                 // no payer anywhere has such a code: an empty page would hide the typing mistake (as billing's Payers.get)
                 throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
                         "'" + PersonalData.echoedPayerCode(q.payerCode()) + "' is not a payer code");
