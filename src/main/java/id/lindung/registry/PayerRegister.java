@@ -150,6 +150,10 @@ public class PayerRegister {
     }
 
     private Payer find(String code, RegionScope scope, boolean lock) {
+        if (PayerCode.tryRead(code).isEmpty()) {
+            // as billing answers such a text (Payers.get): no payer anywhere has it, so "not found" would hide the mistake
+            throw new InvalidInputException("code", "PAYER_CODE_INVALID", "'" + PersonalData.echoedPayerCode(code) + "' is not a payer code");
+        }
         String normalised = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
         return jdbc.sql(SELECT + " where p.code = :code and p.kind <> 'SELF' and p.region_code >= :lo and p.region_code < :hi"
                         + (lock ? " for update of p" : ""))

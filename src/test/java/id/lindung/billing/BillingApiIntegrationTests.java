@@ -181,6 +181,10 @@ class BillingApiIntegrationTests {
                 "Accept-Language", "en");
         assertThat(payment.statusCode()).as(payment.body()).isEqualTo(400);
         assertThat(payment.body()).contains("PAYER_CODE_INVALID").contains("'APBDES-73.02.06.2004' is not a payer code");
+        var noCode = api.get("/api/v1/payers/FOO:1");
+        assertThat(noCode.statusCode()).as(noCode.body()).isEqualTo(400);
+        assertThat(noCode.body()).contains("\"code\":\"PAYER_CODE_INVALID\"");
+        assertThat(api.get("/api/v1/payers/" + payer.toLowerCase(java.util.Locale.ROOT)).statusCode()).isEqualTo(200);
         var blank = api.get("/api/v1/fine-payments?payer=");
         assertThat(blank.statusCode()).as(blank.body()).isEqualTo(400);
         assertThat(blank.body()).contains("\"code\":\"REQUIRED\"").doesNotContain("bukan kode pembayar");
