@@ -140,7 +140,9 @@ class ImportRejections {
     static String maskedReason(String field, String message) {
         if (field != null && java.util.Set.of("nik", "sex", "birth_date", "name", "phone").contains(field)) {
             // these reasons quote identity data in many shapes (typed NIKs, dates as DD-M-YY, digits 7-12): none is shown
-            return "Isi kolom " + field + " ditolak (lihat kode); rinciannya hanya untuk peran yang melihat NIK lengkap";
+            // English, as every stored reason is: an Indonesian answer or page words it by its code (ProblemLanguage),
+            // an English one shows it as is (it was a fixed Indonesian sentence in English answers too; review6)
+            return "Column " + field + " refused (see the code); its details are for roles that see whole NIKs";
         }
         return maskIdentity(message);
     }

@@ -72,6 +72,15 @@ class ImportRejectionsReadOnTheirOwnIntegrationTests {
                 .contains("\"rejectionsCsv\":\"/api/v1/imports/" + batch.id() + "/rejections.csv\"");
         assertThat(api.get("/api/v1/imports/" + batch.id(), "Accept-Language", "en").body())
                 .contains("\"code\":\"NIK_SEX_MISMATCH\",\"message\":\"NIK encodes sex 'L' but sex 'P' was entered\"");
+
+        // a masked role reads the identity rows' reasons without their details, in its own language either way
+        Http monitor = TestUsers.api(port, accounts, "rejections-api-monitor", Role.MONITOR, DESA.substring(0, 2));
+        String english = monitor.get("/api/v1/imports/" + batch.id(), "Accept-Language", "en").body();
+        assertThat(english).contains("\"code\":\"NIK_SEX_MISMATCH\",\"message\":\"Column nik refused (see the code)")
+                .doesNotContain("Isi kolom").doesNotContain("6202071505900002");
+        String indonesian = monitor.get("/api/v1/imports/" + batch.id()).body();
+        assertThat(indonesian).contains("\"code\":\"NIK_SEX_MISMATCH\"").doesNotContain("Column nik")
+                .doesNotContain("6202071505900002").doesNotContain("'P'");
     }
 
     /** A file with its header and no row has nothing to import: FILE_EMPTY, as a named list's, not NO_VALID_ROWS with no row. */
