@@ -26,23 +26,8 @@ final class SignInInLanguage extends org.springframework.security.web.authentica
         return "/login?lang=" + language(request);
     }
 
-    /** {@code en} or {@code id} as {@code ?lang=} of the address asks (any case, with a country), else null. */
+    /** {@code en} or {@code id} as {@code ?lang=} of the address asks (the language switch's own rule), else null. */
     static String language(HttpServletRequest request) {
-        String query = request.getQueryString();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.regionMatches(true, 0, "lang=", 0, 5)) {
-                String v = pair.substring(5).strip().toLowerCase(java.util.Locale.ROOT);
-                if (v.equals("en") || v.startsWith("en-") || v.startsWith("en_")) {
-                    return "en";
-                }
-                if (v.equals("id") || v.equals("in") || v.startsWith("id-") || v.startsWith("id_")) {
-                    return "id";
-                }
-            }
-        }
-        return null;
+        return id.lindung.platform.AskedLanguage.of(request).map(java.util.Locale::getLanguage).orElse(null);
     }
 }

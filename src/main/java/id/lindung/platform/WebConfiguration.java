@@ -48,16 +48,25 @@ class WebConfiguration implements WebMvcConfigurer {
      * answer follows. The query string alone is read: a form body is not read to refuse it.
      */
     static Locale beforeDispatch(jakarta.servlet.http.HttpServletRequest request) {
+        return asked(request).orElseGet(() -> BEFORE_DISPATCH.resolveLocale(request));
+    }
+
+    /**
+     * The language the address asks for with {@code ?lang=}, read from the query string alone by the interceptor's rule
+     * ({@link LanguageParameter}); empty without one or with a value that is no language of Lindung, which is ignored.
+     */
+    static java.util.Optional<Locale> asked(jakarta.servlet.http.HttpServletRequest request) {
         String lang = org.springframework.web.util.UriComponentsBuilder.fromUriString("?" + java.util.Objects.toString(request.getQueryString(), ""))
                 .build().getQueryParams().getFirst("lang");
         if (lang != null) {
             try {
-                return new LanguageParameter().parseLocaleValue(org.springframework.web.util.UriUtils.decode(lang, java.nio.charset.StandardCharsets.UTF_8));
+                return java.util.Optional.of(new LanguageParameter().parseLocaleValue(
+                        org.springframework.web.util.UriUtils.decode(lang, java.nio.charset.StandardCharsets.UTF_8)));
             } catch (IllegalArgumentException notOurs) {
                 // another value is ignored, as the interceptor ignores it
             }
         }
-        return BEFORE_DISPATCH.resolveLocale(request);
+        return java.util.Optional.empty();
     }
 
     /** The first language of the request's Accept-Language (in its order of preference) that Lindung speaks, else Indonesian. */
