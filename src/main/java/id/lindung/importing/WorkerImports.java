@@ -79,7 +79,7 @@ public class WorkerImports {
 
     /** The Indonesian name a file may give a risk group instead of its code (SANGAT_RENDAH for VERY_LOW ...). */
     public static String indonesianRiskName(id.lindung.shared.RiskGroup group) {
-        return WorkerRowParser.RISK_INDONESIAN.get(group);
+        return CellText.RISK_INDONESIAN.get(group);
     }
 
     /**

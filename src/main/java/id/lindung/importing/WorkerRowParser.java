@@ -17,11 +17,8 @@ import id.lindung.registry.WorkerInputRules.Code;
 import id.lindung.registry.WorkerInputRules.Field;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,40 +30,9 @@ import java.util.function.Predicate;
  * database access: the sets of known codes are loaded once per batch. It only turns text into typed values (text
  * that cannot be read gets a parse code); the values are then judged by {@link WorkerInputRules}, the same rules
  * the forms and the API use, so a bad value gets the same code however it arrives. Columns are found by header name
- * (English or Indonesian, any order); missing membership columns get the documented defaults.
+ * (English or Indonesian, any order: {@link ImportColumns}); missing membership columns get the documented defaults.
  */
 final class WorkerRowParser {
-
-    static final List<String> COLUMNS = List.of("nik", "name", "sex", "birth_date", "village_code", "category", "segment",
-            "wage", "risk", "programs", "payer", "start_date");
-
-    private static final Map<String, String> SYNONYMS = new HashMap<>();
-
-    static {
-        syn("nik", "nik", "no_nik", "nomor_nik", "nik_ktp");
-        syn("name", "name", "nama", "nama_lengkap", "full_name");
-        syn("sex", "sex", "jenis_kelamin", "jk", "kelamin", "jeniskelamin");
-        syn("birth_date", "birth_date", "tanggal_lahir", "tgl_lahir", "tanggallahir", "tgllahir");
-        syn("village_code", "village_code", "kode_desa", "kode_wilayah", "kode_kelurahan");
-        syn("category", "category", "kategori", "jenis_pekerja");
-        syn("segment", "segment", "segmen");
-        syn("wage", "wage", "upah", "gaji", "penghasilan");
-        syn("risk", "risk", "risiko", "resiko", "kelompok_risiko");
-        syn("programs", "programs", "program", "programme");
-        syn("payer", "payer", "pembayar", "penanggung");
-        syn("start_date", "start_date", "tanggal_mulai", "tmt", "mulai");
-        syn("phone", "phone", "telepon", "no_hp", "hp", "no_telp");
-        syn("kpj", "kpj", "no_kpj", "nomor_kpj");
-        // the P3KE/DTKS household decile (Inpres 4/2022), optional
-        syn("poverty_decile", "p3ke_decile", "poverty_decile", "desil", "desil_p3ke", "desil_dtks");
-        syn("pekerjaan", "pekerjaan", "occupation");
-    }
-
-    private static void syn(String canonical, String... names) {
-        for (String n : names) {
-            SYNONYMS.put(n, canonical);
-        }
-    }
 
     /** Membership defaults for rows that do not say (documented in docs/opensid-import.md). */
     record Defaults(String villageCode, LocalDate startDate) {}
@@ -93,23 +59,16 @@ final class WorkerRowParser {
 
     record Refused(List<InputProblem> problems) implements Outcome {}
 
-    private final Map<String, Integer> index = new HashMap<>();
+    private final ImportColumns columns;
     private final Defaults defaults;
     private final Lookups lookups;
     private final WorkerInputRules rules;
-    private final String[] header;
 
     private WorkerRowParser(String[] header, Defaults defaults, Lookups lookups) {
-        this.header = header;
+        this.columns = new ImportColumns(header);
         this.defaults = defaults;
         this.lookups = lookups;
-        this.rules = lookups == null ? null : rules(lookups);
-        for (int i = 0; i < header.length; i++) {
-            String canonical = SYNONYMS.get(normalise(header[i]));
-            if (canonical != null) {
-                index.putIfAbsent(canonical, i);
-            }
-        }
+        this.rules = lookups == null ? null : new WorkerInputRules(new BatchFacts(lookups));
     }
 
     /** A parser for this header, or the header's problems. */
@@ -117,25 +76,25 @@ final class WorkerRowParser {
         WorkerRowParser parser = new WorkerRowParser(header, defaults, lookups);
         List<String> missing = new ArrayList<>();
         for (String required : List.of("nik", "name", "sex", "birth_date")) {
-            if (!parser.index.containsKey(required)) {
+            if (!parser.columns.has(required)) {
                 missing.add(required);
             }
         }
         // the way round a missing column is said beside the columns, in words of its own, which the Indonesian answer
         // says in Indonesian (api.problem.HEADER_MISSING_COLUMN.2.n): the field and the names stay bare column names
         List<String> instead = new ArrayList<>();
-        if (!parser.index.containsKey("category") && !parser.index.containsKey("pekerjaan")) {
+        if (!parser.columns.has("category") && !parser.columns.has("pekerjaan")) {
             missing.add("category");
             instead.add("a column pekerjaan does instead of category");
         }
-        if (!parser.index.containsKey("village_code") && defaults.villageCode() == null) {
+        if (!parser.columns.has("village_code") && defaults.villageCode() == null) {
             missing.add("village_code");
             instead.add("choosing the village on upload does instead of village_code");
         }
         if (!missing.isEmpty()) {
             problems.add(new InputProblem(1, String.join(",", missing), "HEADER_MISSING_COLUMN",
                     "Header lacks column(s) '" + String.join(", ", missing) + "'"
-                    + (instead.isEmpty() ? "" : " (" + String.join("; ", instead) + ")") + "; expected '" + String.join(",", COLUMNS) + "'"));
+                    + (instead.isEmpty() ? "" : " (" + String.join("; ", instead) + ")") + "; expected '" + String.join(",", ImportColumns.COLUMNS) + "'"));
             return null;
         }
         return parser;
@@ -147,23 +106,19 @@ final class WorkerRowParser {
     }
 
     String[] header() {
-        return header;
+        return columns.header();
     }
 
     /** Position of a canonical column in the file, or -1. */
     int position(String canonical) {
-        return index.getOrDefault(canonical, -1);
-    }
-
-    static String normalise(String name) {
-        return name.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_').replace(".", "");
+        return columns.position(canonical);
     }
 
     Outcome parse(long line, String[] f) {
         List<InputProblem> p = new ArrayList<>(2);
-        for (var column : index.entrySet()) {
+        for (var column : columns.positions().entrySet()) {
             String value = column.getValue() < f.length ? f[column.getValue()] : null;
-            if (value != null && hasInvalidCharacter(value)) {
+            if (value != null && CellText.hasInvalidCharacter(value)) {
                 // a control character, or U+FFFD where the file was not UTF-8: refused here, never stored
                 p.add(problem(line, column.getKey(), "INVALID_CHARACTER", column.getKey()
                         + " has a control character or a character that is not valid UTF-8 (save the file as UTF-8)"));
@@ -177,12 +132,12 @@ final class WorkerRowParser {
         String nik = get(f, "nik").replace(" ", "");
         String name = get(f, "name");
         String sexText = get(f, "sex");
-        String sex = sexText.isEmpty() ? null : sex(sexText);
+        String sex = sexText.isEmpty() ? null : CellText.sex(sexText);
         if (!sexText.isEmpty() && sex == null) {
             unreadable(p, unreadable, line, Field.SEX, Code.INVALID_SEX, "sex must be L or P (or LAKI-LAKI/PEREMPUAN, 1/2), got '"
                     + sexText + "'");
         }
-        LocalDate birth = date(get(f, "birth_date"));
+        LocalDate birth = CellText.date(get(f, "birth_date"));
         if (birth == null && !get(f, "birth_date").isEmpty()) {
             unreadable(p, unreadable, line, Field.BIRTH_DATE, Code.INVALID_DATE, "birth_date must be a date like 1985-08-17, got '"
                     + get(f, "birth_date") + "'");
@@ -207,7 +162,7 @@ final class WorkerRowParser {
                 unreadable(p, unreadable, line, Field.CATEGORY, Code.CATEGORY_UNKNOWN, "category '" + categoryText
                         + "' is not one of [" + lookups.categories().activeCodes() + "]");
             }
-        } else if (index.containsKey("pekerjaan")) {
+        } else if (columns.has("pekerjaan")) {
             category = Occupations.category(get(f, "pekerjaan"), lookups.categories()).orElse(null);
             if (Occupations.name(get(f, "pekerjaan")).isEmpty()) {
                 unreadable.add(Field.CATEGORY);
@@ -245,14 +200,14 @@ final class WorkerRowParser {
             }
         }
         String riskText = get(f, "risk");
-        RiskGroup risk = riskText.isEmpty() ? null : risk(riskText);
+        RiskGroup risk = riskText.isEmpty() ? null : CellText.risk(riskText);
         if (!riskText.isEmpty() && risk == null) {
             unreadable(p, unreadable, line, Field.RISK_GROUP, Code.RISK_UNKNOWN,
                     "risk must be one of VERY_LOW, LOW, MEDIUM, HIGH, VERY_HIGH, got '" + riskText + "'");
         }
         List<Programme> programs = new ArrayList<>(3);
         String programText = get(f, "programs");
-        for (String part : programParts(programText.isEmpty() ? "JKK;JKM" : programText)) {
+        for (String part : CellText.programParts(programText.isEmpty() ? "JKK;JKM" : programText)) {
             try {
                 Programme program = Programme.parse(part);
                 if (!programs.contains(program)) {
@@ -269,7 +224,7 @@ final class WorkerRowParser {
         LocalDate start = null;
         String startText = get(f, "start_date");
         if (!startText.isEmpty()) {
-            start = date(startText);
+            start = CellText.date(startText);
             if (start == null) {
                 unreadable(p, unreadable, line, Field.START_DATE, Code.INVALID_DATE, "start_date must be a date like 2025-01-01, got '"
                         + startText + "'");
@@ -278,7 +233,7 @@ final class WorkerRowParser {
         Integer decile = null;
         String decileText = get(f, "poverty_decile");
         if (!decileText.isEmpty()) {
-            decile = DECILE.matcher(decileText).matches() ? Integer.valueOf(decileText) : null;
+            decile = CellText.decile(decileText);
             if (decile == null) {
                 unreadable(p, unreadable, line, Field.POVERTY_DECILE, Code.OUT_OF_RANGE,
                         "p3ke_decile must be a whole number 1 to 10, got '" + decileText + "'");
@@ -314,167 +269,11 @@ final class WorkerRowParser {
         p.add(new InputProblem(line, field.column(), code.name(), message));
     }
 
-    /** The rules' view of the batch's lookups. */
-    private static WorkerInputRules rules(Lookups lookups) {
-        return new WorkerInputRules(new WorkerInputRules.Facts() {
-            @Override
-            public boolean districtExists(String districtCode) {
-                return lookups.districtExists().test(districtCode);
-            }
-
-            @Override
-            public java.util.Optional<Boolean> isDesa(String villageCode) {
-                return java.util.Optional.ofNullable(lookups.villagesInScope().get(villageCode));
-            }
-
-            @Override
-            public boolean apbdRegionExists(String regionCode) {
-                return lookups.apbdRegions().contains(regionCode);
-            }
-
-            @Override
-            public id.lindung.registry.BpuIncomeRange.Range bpuIncomeRange(LocalDate on) {
-                return lookups.bpuIncomeRange().apply(on);
-            }
-
-            @Override
-            public Rupiah usualMinimumWage(LocalDate on) {
-                // contribution.LowWage's usual minimum is the least BPU declared income (bpu.income.min), loaded once per batch
-                return lookups.bpuIncomeRange().apply(on).min();
-            }
-
-            @Override
-            public java.util.Optional<Rupiah> defaultWage(WorkerCategory category, Segment segment, LocalDate start) {
-                return lookups.defaultWage().of(category, segment, start);
-            }
-
-            @Override
-            public LocalDate today() {
-                return lookups.today();
-            }
-        });
-    }
-
     private String get(String[] f, String canonical) {
-        Integer i = index.get(canonical);
-        if (i == null || i >= f.length || f[i] == null) {
-            return "";
-        }
-        String v = f[i].trim();
-        // a leading apostrophe is how spreadsheets (and our exports) keep text such as NIKs or "=..." literal
-        return v.startsWith("'") ? v.substring(1).trim() : v;
-    }
-
-    private static boolean hasInvalidCharacter(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 && c != '\t' || c >= 0x7f && c <= 0x9f || c == '\uFFFD') {
-                return true;
-            }
-        }
-        return false;
+        return columns.get(f, canonical);
     }
 
     private static InputProblem problem(long line, String field, String code, String message) {
         return new InputProblem(line, field, code, message);
-    }
-
-    static String sex(String s) {
-        return switch (s.trim().toUpperCase(Locale.ROOT)) {
-            case "L", "LAKI-LAKI", "LAKI LAKI", "LAKI", "PRIA", "M", "1" -> "L";
-            case "P", "PEREMPUAN", "WANITA", "F", "W", "2" -> "P";
-            default -> null;
-        };
-    }
-
-    private static final DateTimeFormatter[] DATES = {
-            DateTimeFormatter.ofPattern("d-M-uuuu"), DateTimeFormatter.ofPattern("d/M/uuuu"), DateTimeFormatter.ofPattern("d.M.uuuu")};
-
-    static LocalDate date(String s) {
-        if (s.isEmpty()) {
-            return null;
-        }
-        if ((s.length() == 10 || s.length() > 10 && s.charAt(10) == ' ') && isoShaped(s)) {
-            // nearly every date of a file: read by hand, since LocalDate.parse builds a parse context and a field map per
-            // call; the same answer (WorkerRowParserTests compares the two)
-            try {
-                return LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2));
-            } catch (java.time.DateTimeException e) {
-                return null;
-            }
-        }
-        try {
-            if (s.length() == 10 && s.charAt(4) == '-') {
-                return LocalDate.parse(s);
-            }
-            if (s.length() > 10 && s.charAt(4) == '-' && s.charAt(10) == ' ') {
-                return LocalDate.parse(s.substring(0, 10));
-            }
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-        for (DateTimeFormatter format : DATES) {
-            try {
-                return LocalDate.parse(s, format);
-            } catch (DateTimeParseException e) {
-                // next
-            }
-        }
-        return null;
-    }
-
-    private static final java.util.regex.Pattern DECILE = java.util.regex.Pattern.compile("\\d{1,2}");
-
-    /**
-     * The parts of a list of programmes separated by ; , or |, blank parts left out. Split by hand: String.split with a
-     * character class compiles its pattern again on every call, that is for every row.
-     */
-    static List<String> programParts(String text) {
-        List<String> parts = new ArrayList<>(4);
-        int from = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || text.charAt(i) == ';' || text.charAt(i) == ',' || text.charAt(i) == '|') {
-                String part = text.substring(from, i);
-                if (!part.isBlank()) {
-                    parts.add(part);
-                }
-                from = i + 1;
-            }
-        }
-        return parts;
-    }
-
-    /** Whether the first ten characters are four ASCII digits, a dash, two digits, a dash and two digits. */
-    private static boolean isoShaped(String s) {
-        for (int i = 0; i < 10; i++) {
-            char c = s.charAt(i);
-            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int digits(String s, int from, int count) {
-        int n = 0;
-        for (int i = from; i < from + count; i++) {
-            n = n * 10 + (s.charAt(i) - '0');
-        }
-        return n;
-    }
-
-    /** The Indonesian name a file may give each risk group instead of its code; the upload page lists them. */
-    static final java.util.Map<RiskGroup, String> RISK_INDONESIAN = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(
-            java.util.Map.of(RiskGroup.VERY_LOW, "SANGAT_RENDAH", RiskGroup.LOW, "RENDAH", RiskGroup.MEDIUM, "SEDANG",
-                    RiskGroup.HIGH, "TINGGI", RiskGroup.VERY_HIGH, "SANGAT_TINGGI")));
-
-    static RiskGroup risk(String s) {
-        String t = s.trim().toUpperCase(Locale.ROOT).replace(' ', '_');
-        for (var group : RISK_INDONESIAN.entrySet()) {
-            if (group.getKey().name().equals(t) || group.getValue().equals(t)) {
-                return group.getKey();
-            }
-        }
-        return null;
     }
 }

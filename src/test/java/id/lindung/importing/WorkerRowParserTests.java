@@ -159,7 +159,7 @@ class WorkerRowParserTests {
             texts.add(b.toString());
         }
         for (String text : texts) {
-            assertThat(WorkerRowParser.date(text)).as(text).isEqualTo(dateAsParsedBefore(text));
+            assertThat(CellText.date(text)).as(text).isEqualTo(dateAsParsedBefore(text));
         }
     }
 
@@ -173,7 +173,7 @@ class WorkerRowParserTests {
                 b.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
             String text = b.toString();
-            assertThat(WorkerRowParser.programParts(text)).as(text)
+            assertThat(CellText.programParts(text)).as(text)
                     .isEqualTo(Arrays.stream(text.split("[;,|]")).filter(part -> !part.isBlank()).toList());
         }
     }
