@@ -246,9 +246,13 @@ public final class WorkerInputRules {
                             LocalDate startDate) {}
 
     private final Facts facts;
+    private final MembershipDefaults defaults;
+    private final TermRules termRules;
 
     public WorkerInputRules(Facts facts) {
         this.facts = facts;
+        this.defaults = new MembershipDefaults(facts);
+        this.termRules = new TermRules(facts);
     }
 
     /**
@@ -259,48 +263,17 @@ public final class WorkerInputRules {
      * say so. Nothing is filled in when no membership is asked for, nor for a field in {@code unreadable}.
      */
     public WorkerInput withDefaults(WorkerInput in, LocalDate defaultStart, Set<Field> unreadable) {
-        if (!in.opensMemberships()) {
-            return in;
-        }
-        if (in.category() == null) {
-            // the start does not depend on the category; the rest does and stays as given
-            return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), null, in.povertyDecile(),
-                    in.programmes(), in.segment(), in.wage(), in.riskGroup(), in.payer(),
-                    in.startDate() != null || unreadable.contains(Field.START_DATE) ? in.startDate() : defaultStart);
-        }
-        if (!unreadable.isEmpty()) {
-            // a value the edge could not read is missing for a reason: it is never replaced by a default
-            WorkerInput d = withDefaults(in, unreadable.contains(Field.START_DATE) ? null : defaultStart, Set.of());
-            return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), in.category(),
-                    in.povertyDecile(), in.programmes(), unreadable.contains(Field.SEGMENT) ? null : d.segment(),
-                    unreadable.contains(Field.WAGE) || unreadable.contains(Field.SEGMENT) ? in.wage() : d.wage(),
-                    unreadable.contains(Field.RISK_GROUP) ? null : d.riskGroup(), d.payer(), d.startDate());
-        }
-        Segment segment = in.segment() != null ? in.segment() : in.category().defaultSegment();
-        String payer = in.payer();
-        if (payer == null || payer.isBlank()) {
-            boolean desa = in.villageCode() != null && facts.isDesa(in.villageCode()).orElse(false);
-            payer = in.category().isVillageOfficial() && desa ? "APBDES" : segment == Segment.PU ? null : "SELF";
-        }
-        LocalDate start = in.startDate() != null ? in.startDate() : defaultStart;
-        BigDecimal wage = in.wage() != null || start == null ? in.wage()
-                : facts.defaultWage(in.category(), segment, start).map(Rupiah::toBigDecimal).orElse(null);
-        return new WorkerInput(in.nik(), in.name(), in.sex(), in.birthDate(), in.villageCode(), in.category(),
-                in.povertyDecile(), in.programmes(), segment, wage, riskOrDefault(segment, in.riskGroup()), payer, start);
+        return defaults.withDefaults(in, defaultStart, unreadable);
     }
 
     /** A change of terms with the PU risk group defaulted. */
     public static TermInput withDefaults(TermInput t) {
-        return new TermInput(t.program(), t.segment(), t.wage(), riskOrDefault(t.segment(), t.riskGroup()), t.payer(),
-                t.startDate());
+        return MembershipDefaults.withDefaults(t);
     }
 
-    /**
-     * Billing finds a PU term's JKK rate by its risk group, so a PU term always has one: when none is given it is
-     * VERY_LOW, the group village payrolls use and the one the bulk import assumes for a row without one.
-     */
+    /** A PU term's risk group, VERY_LOW when none is given: billing needs one ({@link MembershipDefaults#riskOrDefault}). */
     public static RiskGroup riskOrDefault(Segment segment, RiskGroup risk) {
-        return risk == null && segment == Segment.PU ? RiskGroup.VERY_LOW : risk;
+        return MembershipDefaults.riskOrDefault(segment, risk);
     }
 
     /**
@@ -351,22 +324,14 @@ public final class WorkerInputRules {
                             programme + " is not available to " + in.segment() + " participants"));
                 }
             }
-            terms(in.segment(), in.wage(), in.payer(), in.startDate(), true, in.category() != null, in.villageCode(),
+            termRules.check(in.segment(), in.wage(), in.payer(), in.startDate(), true, in.category() != null, in.villageCode(),
                     in.nik(), unreadable, p);
         } else {
             // without memberships the start date is still the registration's date in the status history: 9999-12-31
             // was stored there (issue 12 item 10, junk stored)
-            startInRange(in.startDate(), p);
+            termRules.startInRange(in.startDate(), p);
         }
         return p;
-    }
-
-    /** A start date between the programmes' start and {@code MAX_DAYS_AHEAD} days from today; none is no problem here. */
-    private void startInRange(LocalDate start, List<Problem> p) {
-        if (start != null && (start.isBefore(EARLIEST_START) || start.isAfter(facts.today().plusDays(MAX_DAYS_AHEAD)))) {
-            p.add(new Problem(Field.START_DATE, Code.START_DATE_OUT_OF_RANGE, "start date " + start + " must lie between "
-                    + EARLIEST_START + " and " + facts.today().plusDays(MAX_DAYS_AHEAD)));
-        }
     }
 
     /** Every problem of a change of one programme's terms (after {@link #withDefaults(TermInput)}). */
@@ -381,7 +346,7 @@ public final class WorkerInputRules {
         if (!p.isEmpty()) {
             return p;
         }
-        terms(t.segment(), t.wage(), t.payer(), t.startDate(), false, true, villageCode, nik, Set.of(), p);
+        termRules.check(t.segment(), t.wage(), t.payer(), t.startDate(), false, true, villageCode, nik, Set.of(), p);
         if (!t.program().allowedFor(t.segment())) {
             p.add(new Problem(Field.PROGRAM, Code.PROGRAM_NOT_FOR_SEGMENT, t.program() + " is not available to " + t.segment()
                     + " participants"));
@@ -407,75 +372,6 @@ public final class WorkerInputRules {
      * the reasons added to {@code problems}. Used also when a transfer names who pays in the new village.
      */
     public Optional<PayerRef> payer(Segment segment, String spec, String villageCode, String nik, List<Problem> problems) {
-        if (spec != null && TextRules.invalidCharacter(spec, false)) {
-            problems.add(new Problem(Field.PAYER, Code.INVALID_CHARACTER, "payer has a control, invisible or direction-changing character"));
-            return Optional.empty();
-        }
-        try {
-            PayerRef payer = PayerRef.parse(spec, villageCode, nik);
-            Problem wrong = null;
-            if (payer.kind().equals("APBDES") && !facts.isDesa(villageCode).orElse(false)) {
-                wrong = new Problem(Field.PAYER, Code.NO_APBDES, villageCode + " is a kelurahan and has no APBDes");
-            } else if (payer.kind().equals("APBD") && !facts.apbdRegionExists(payer.regionCode())) {
-                wrong = new Problem(Field.PAYER, Code.REGION_UNKNOWN, "APBD region " + payer.regionCode()
-                        + " is not a province or regency code");
-            } else if (segment == Segment.PU && !payer.canEmploy()) {
-                wrong = new Problem(Field.PAYER, Code.PU_NEEDS_EMPLOYER, "a wage earner (PU) needs an employer payer, not SELF");
-            }
-            if (wrong != null) {
-                problems.add(wrong);
-                return Optional.empty();
-            }
-            return Optional.of(payer);
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(Field.PAYER, Code.PAYER_INVALID, e.getMessage()));
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * @param defaulted whether blank values were filled in by {@link #withDefaults(WorkerInput, LocalDate)}: a wage still
-     *                  missing then means no default is in force, or the category or start that choose it are missing
-     *                  (and reported as such)
-     */
-    private void terms(Segment segment, BigDecimal wage, String payer, LocalDate start, boolean defaulted,
-                       boolean categoryKnown, String villageCode, String nik, Set<Field> unreadable, List<Problem> p) {
-        if (!unreadable.contains(Field.WAGE)) {
-            if (wage == null) {
-                if (!defaulted) {
-                    p.add(new Problem(Field.WAGE, Code.WAGE_REQUIRED, "wage or declared income is required"));
-                } else if (categoryKnown && start != null) {
-                    p.add(new Problem(Field.WAGE, Code.WAGE_REQUIRED, "no default wage is in force on " + start
-                            + " (regulations/village-wages.yaml); give the wage"));
-                }
-            } else if (wage.signum() <= 0) {
-                p.add(new Problem(Field.WAGE, Code.WAGE_NOT_POSITIVE, "wage or declared income must be above zero"));
-            } else if (wage.scale() > 2) {
-                p.add(new Problem(Field.WAGE, Code.WAGE_SCALE, "wage may have at most 2 decimals"));
-            } else if (wage.precision() - wage.scale() > MAX_WAGE_DIGITS) {
-                p.add(new Problem(Field.WAGE, Code.WAGE_TOO_LARGE, "wage has more than " + MAX_WAGE_DIGITS + " digits"));
-            } else if (segment == Segment.BPU && start != null) {
-                BpuIncomeRange.Range range = facts.bpuIncomeRange(start);
-                if (!range.contains(Rupiah.of(wage))) {
-                    p.add(new Problem(Field.WAGE, Code.BPU_INCOME_OUT_OF_RANGE, "declared income " + wage.toPlainString()
-                            + " for a BPU participant must be between " + range.min().toBigDecimal().toPlainString() + " and "
-                            + range.max().toBigDecimal().toPlainString()));
-                }
-            }
-        }
-        if (start == null && !unreadable.contains(Field.START_DATE)) {
-            p.add(new Problem(Field.START_DATE, Code.REQUIRED, "start date is required"));
-        } else {
-            startInRange(start, p);
-        }
-        if (unreadable.contains(Field.PAYER) || !categoryKnown) {
-            return;
-        }
-        if (payer == null || payer.isBlank()) {
-            p.add(new Problem(Field.PAYER, Code.REQUIRED, defaulted ? "payer is required for a wage earner (PU) outside a desa"
-                    : "payer is required"));
-        } else if (villageCode != null && facts.isDesa(villageCode).isPresent()) {
-            payer(segment, payer, villageCode, nik, p);
-        }
+        return termRules.payer(segment, spec, villageCode, nik, problems);
     }
 }
