@@ -131,7 +131,7 @@ class WorkerApiController {
             RegionScope.of(code);
         } catch (IllegalArgumentException e) {
             // an address naming no village is not found, as /regions/{code} answers it; the list's ?region= is a filter (400)
-            throw new NotFoundException("Village " + InputProblem.shown(code) + " not found");
+            throw new NotFoundException("Village '" + InputProblem.shown(code) + "' not found");
         }
         return list(code, category, program, payer, status, q, page, size);
     }
