@@ -82,6 +82,15 @@ public final class PersonalData {
         return MaskedText.digitRuns(id.lindung.platform.InputProblem.shown(code), 16, 16);
     }
 
+    /**
+     * No payer in the reader's scope has the code asked for: the code echoed ({@link #echoedPayerCode}) in quotes, as the
+     * refusal of a text that is no payer code quotes it, so a lower-case, several-word or self-payer's code
+     * ({@code apbd kab:64.02}, {@code self:640203********01}) is one value in an Indonesian sentence, not pieces.
+     */
+    public static id.lindung.platform.NotFoundException payerNotFound(String code) {
+        return new id.lindung.platform.NotFoundException("Payer '" + echoedPayerCode(code) + "' not found");
+    }
+
     /** The birth date as the actor may see it: ISO date, or only the year (digits 7-12 of a NIK are the birth date). */
     public static String birthDate(Actor actor, LocalDate birthDate) {
         if (birthDate == null) {

@@ -3,7 +3,6 @@ package id.lindung.billing;
 import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.registry.PayerCode;
 import id.lindung.registry.PayerRegister;
 import id.lindung.registry.RegisteredPayer;
@@ -39,6 +38,6 @@ class Payers {
                     "'" + PersonalData.echoedPayerCode(code) + "' is not a payer code");
         }
         return find(code).filter(p -> scope.covers(p.regionCode()))
-                .orElseThrow(() -> new NotFoundException("Payer " + PersonalData.echoedPayerCode(code) + " not found"));
+                .orElseThrow(() -> PersonalData.payerNotFound(code));
     }
 }

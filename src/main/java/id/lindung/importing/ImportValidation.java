@@ -151,7 +151,7 @@ class ImportValidation {
                         .param("status", state).param("header", header[0] == null ? new String[0] : header[0])
                         .param("total", counts[0]).param("valid", valid).param("rejected", refusedLines)
                         .param("maxLine", counts[2]).param("chunk", ImportChunks.chunkSizeFor(counts[2], chunkSize, applyThreads))
-                        .param("failure", parser[0] == null ? refusals.get(0).problem().message() : valid == 0 ? "No valid rows" : null)
+                        .param("failure", parser[0] == null ? refusals.get(0).problem().message() : valid == 0 ? WorkerImports.NO_VALID_ROWS : null)
                         .param("id", id).update();
                 if (state.equals("FAILED")) {
                     bulk.dropStage(id);
@@ -221,9 +221,9 @@ class ImportValidation {
                     -- a validation takes its lock a few milliseconds after creating its batch
                     select id from import_batch where status = 'PENDING' and created_at < now() - interval '1 minute')
                 update import_batch b set status = 'FAILED', finished_at = now(),
-                       failure = 'Validation was interrupted (the server stopped); upload the file again'
+                       failure = ?
                 from pending p where b.id = p.id and b.status = 'PENDING' and pg_try_advisory_xact_lock(? | b.id)""")
-                .param(VALIDATION_LOCK).update());
+                .param(WorkerImports.INTERRUPTED).param(VALIDATION_LOCK).update());
     }
 
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)

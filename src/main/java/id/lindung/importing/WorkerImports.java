@@ -160,7 +160,7 @@ public class WorkerImports {
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(WorkerImports.class).error("Import batch {} stopped", id, e);
                 jdbc.sql("update import_batch set failure = ? where id = ?")
-                        .params("The import stopped before its end; confirm again to resume it", id).update();
+                        .params(STOPPED, id).update();
             } finally {
                 confirming.remove(id);
             }
@@ -219,6 +219,36 @@ public class WorkerImports {
     }
 
     public record RejectedRow(long line, String field, String code, String message) {}
+
+    /** A batch's stored failure when no row of its file was valid (its rows' problems are its rejections). */
+    static final String NO_VALID_ROWS = "No valid rows";
+    /** A batch's stored failure when its validation did not end ({@link ImportValidation#failInterrupted}). */
+    static final String INTERRUPTED = "Validation was interrupted (the server stopped); upload the file again";
+    /** A batch's stored failure when its import in the background stopped ({@link #confirmInBackground}). */
+    static final String STOPPED = "The import stopped before its end; confirm again to resume it";
+
+    /** Why a batch failed or stopped: its stored English sentence and the code it is said by in another language (null if none). */
+    public record Failure(String code, String english) {}
+
+    /**
+     * The batch's failure with its code, so a page says it in its own language ({@code ProblemLanguage#onPage}): the
+     * stored failure is the English sentence, one of the batch's own or, for a file that could not be read or whose
+     * header was refused, that of its line-1 rejection, which keeps the code. Null when the batch has no failure.
+     */
+    public Failure failure(ImportBatch batch) {
+        if (batch.failure() == null) {
+            return null;
+        }
+        String code = switch (batch.failure()) {
+            case NO_VALID_ROWS -> "NO_VALID_ROWS";
+            case INTERRUPTED -> "VALIDATION_INTERRUPTED";
+            case STOPPED -> "IMPORT_STOPPED";
+            default -> jdbc.sql("""
+                    select code from import_rejection where batch_id = ? and kind = 'REJECTION' and line <= 1 and message = ?
+                    order by line limit 1""").params(batch.id(), batch.failure()).query(String.class).optional().orElse(null);
+        };
+        return new Failure(code, batch.failure());
+    }
 
     public List<RejectedRow> rejections(long id, int limit) {
         get(id);

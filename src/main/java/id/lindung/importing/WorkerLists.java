@@ -74,10 +74,19 @@ public class WorkerLists {
 
     /** Reads and checks {@code content}; villages must lie in {@code scope}. Writes nothing. */
     public Read read(InputStream content, Options options, RegionScope scope) {
-        return TempUploads.read(content, "lindung-list-", file -> read(file, options, scope));
+        return read(content, null, options, scope);
     }
 
-    private Read read(Path file, Options options, RegionScope scope) {
+    /**
+     * {@link #read(InputStream, Options, RegionScope)} of an uploaded file by its name, as the import reads one: a file
+     * named {@code .xlsx} or {@code .xls} that holds no workbook (a renamed CSV, random bytes) is FILE_UNREADABLE saying
+     * so ({@link RowSource.NotAWorkbook}), not read as CSV and refused for its header's columns or taken as a list.
+     */
+    public Read read(InputStream content, String fileName, Options options, RegionScope scope) {
+        return TempUploads.read(content, "lindung-list-", file -> read(file, fileName, options, scope));
+    }
+
+    private Read read(Path file, String fileName, Options options, RegionScope scope) {
         LocalDate today = nikChecker.today();
         var lookups = new WorkerRowParser.Lookups(nikChecker.districtCodes()::contains, villagesIn(regions, scope),
                 apbdRegions(regions), scope, today, bpuIncome::range, defaultWages::wage, categories.snapshot());
@@ -86,7 +95,7 @@ public class WorkerLists {
         List<StagedWorker> rows = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         long[] dataRows = new long[1];
-        String format = RowSource.detectFormat(file);
+        String format = RowSource.detectFormat(file, fileName);
         try {
             WorkerRowParser[] parser = new WorkerRowParser[1];
             boolean[] header = new boolean[1];

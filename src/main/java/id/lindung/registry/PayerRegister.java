@@ -7,7 +7,6 @@ import id.lindung.access.PersonalData;
 import id.lindung.access.RegionScope;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.platform.Page;
 import id.lindung.platform.TextRules;
 import id.lindung.region.Region;
@@ -131,7 +130,7 @@ public class PayerRegister {
         return where.toString();
     }
 
-    /** The payer if the scope covers its region, else {@link NotFoundException}; SELF payers are never found here. */
+    /** The payer if the scope covers its region, else {@link PersonalData#payerNotFound}; SELF payers are never found here. */
     public Payer get(String code, RegionScope scope) {
         return find(code, scope, false);
     }
@@ -159,7 +158,7 @@ public class PayerRegister {
                         + (lock ? " for update of p" : ""))
                 .param("code", normalised).param("lo", scope.lo()).param("hi", scope.hi())
                 .query(PayerRegister::map).optional()
-                .orElseThrow(() -> new NotFoundException("Payer " + PersonalData.echoedPayerCode(code) + " not found"));
+                .orElseThrow(() -> PersonalData.payerNotFound(code));
     }
 
     // ---------------------------------------------------------------- changes

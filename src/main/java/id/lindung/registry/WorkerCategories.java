@@ -113,6 +113,14 @@ public class WorkerCategories {
     }
 
     /** The category a text names, active or not; empty when there is none. */
+    /**
+     * No category has the code asked for: the code echoed in quotes as typed, so a lower-case or several-word code is
+     * one value in either language (docs/api-errors.md, "Language"), not pieces or nothing.
+     */
+    public static NotFoundException notFound(String code) {
+        return new NotFoundException("Worker category '" + InputProblem.shown(code) + "' not found");
+    }
+
     public Optional<WorkerCategory> find(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
@@ -193,7 +201,7 @@ public class WorkerCategories {
             lock();
             WorkerCategory before = jdbc.sql(SELECT + " where code = ?").param(WorkerCategory.codeOf(code))
                     .query(WorkerCategories::map).optional()
-                    .orElseThrow(() -> new NotFoundException("Worker category " + code + " not found"));
+                    .orElseThrow(() -> notFound(code));
             List<InputProblem> problems = new ArrayList<>();
             if (d.code() != null && !d.code().isBlank() && !WorkerCategory.codeOf(d.code()).equals(before.code())) {
                 problems.add(InputProblem.of("code", "CODE_FIXED", "A category's code is permanent (workers and files carry it); "

@@ -84,6 +84,10 @@ class WorkerQueries {
         return search.one(w);
     }
 
+    List<Listed> listed(List<Worker> ws) {
+        return search.of(ws);
+    }
+
     void forEach(Query query, RegionScope scope, Consumer<Listed> each) {
         RegionScope effective = access.narrow(query.regionCode(), scope);
         search.forEach(query, effective, PersonalData.mayAddressByNik(access.current()), each);

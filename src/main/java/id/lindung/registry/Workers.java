@@ -213,6 +213,11 @@ public class Workers {
         return queries.listed(w);
     }
 
+    /** {@link #listed(Worker)} of several workers already read within the caller's scope, in one query, in their order. */
+    public List<Listed> listed(List<Worker> ws) {
+        return queries.listed(ws);
+    }
+
     /** Every worker matching the query, for export; the caller streams the rows. */
     public void forEach(Query query, RegionScope scope, Consumer<Listed> each) {
         queries.forEach(query, scope, each);

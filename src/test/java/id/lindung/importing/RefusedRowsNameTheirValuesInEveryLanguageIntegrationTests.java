@@ -68,6 +68,48 @@ class RefusedRowsNameTheirValuesInEveryLanguageIntegrationTests {
     }
 
     /**
+     * Why a batch failed reads in the page's language as its rejections do: the page showed the stored English sentence
+     * ("No valid rows", "Header lacks column(s) ...", "The file is named as an Excel workbook ...") to an Indonesian
+     * reader until 7 December 2026. The stored failure, and the API's, stay as written.
+     */
+    @Test
+    void aBatchsFailureReadsInThePagesLanguage() throws Exception {
+        long noValidRows = batchWithATooLongWage();
+        Http api = Http.withToken(port, TestUsers.token(accounts, "refused-lang", Role.DPMD, "63.05"));
+        String header = "nik,name,sex,birth_date,segment\n" + Niks.unique("63.05.01", "P", BIRTH) + ",Dewi Lestari,P," + BIRTH + ",PU\n";
+        Multipart noColumns = Multipart.form().file("file", "no-category.csv", "text/csv", header.getBytes(StandardCharsets.UTF_8));
+        long headerRefused = JsonMapper.builder().build().readTree(api.post("/api/v1/imports", noColumns.contentType(), noColumns.body())
+                .body()).get("batch").asLong();
+        Multipart renamed = Multipart.form().file("file", "daftar.xlsx", "application/octet-stream", header.getBytes(StandardCharsets.UTF_8));
+        long unreadable = JsonMapper.builder().build().readTree(api.post("/api/v1/imports", renamed.contentType(), renamed.body())
+                .body()).get("batch").asLong();
+        Http page = Http.browser(port);
+        page.login("refused-lang", TestUsers.PASSWORD);
+
+        String[][] failures = {
+                {String.valueOf(noValidRows), "No valid rows", "Tidak ada baris yang dapat diimpor: setiap baris ditolak",
+                        "No valid rows"},
+                {String.valueOf(headerRefused), "Header lacks column(s)", "Baris judul tidak memuat kolom 'category, village_code'",
+                        "Header lacks column(s) 'category, village_code'"},
+                {String.valueOf(unreadable), "is named as an Excel workbook", "buku kerja Excel (XLSX) tetapi bukan buku kerja",
+                        "is named as an Excel workbook (XLSX) but is none"}};
+        for (String[] f : failures) {
+            String indonesian = failure(page.get("/impor/pekerja/" + f[0] + "?lang=id").body());
+            assertThat(indonesian).as(f[1]).contains(f[2]).doesNotContain(f[1]);
+            assertThat(failure(page.get("/impor/pekerja/" + f[0] + "/progres?lang=id").body())).isEqualTo(indonesian);
+            assertThat(failure(page.get("/impor/pekerja/" + f[0] + "?lang=en").body())).as(f[1]).contains(f[3]);
+            assertThat(api.get("/api/v1/imports/" + f[0]).body()).as("the API's batch keeps the sentence").contains(f[1]);
+        }
+    }
+
+    /** The text of the batch page's "why it failed" ({@code import.failure}), or "" when the page has none. */
+    private static String failure(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:Alasan gagal|Failure)</dt><dd>([^<]*)</dd>")
+                .matcher(page);
+        return m.find() ? org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1)) : "";
+    }
+
+    /**
      * A header without a category nor a village column is refused wholly in Indonesian, the way round each missing
      * column too, and wholly in English on request: the audit of 7 December 2026 found "(or pekerjaan)" and "(or
      * choose the village on upload)" inside the Indonesian text and its {@code field}.

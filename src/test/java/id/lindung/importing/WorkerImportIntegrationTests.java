@@ -46,6 +46,7 @@ class WorkerImportIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired javax.sql.DataSource dataSource;
     @Autowired id.lindung.registry.Workers workers;
+    @Autowired WorkerLists lists;
 
     private String generate(String region, int perVillage, long seed, double badShare) {
         StringWriter out = new StringWriter();
@@ -518,6 +519,29 @@ class WorkerImportIntegrationTests {
                 new WorkerImports.Options(null, null, false)));
         assertThat(batch.status()).isEqualTo("FAILED");
         assertThat(batch.failure()).contains("is named as an Excel workbook (XLSX) but is none");
+    }
+
+    /**
+     * A budget plan's named list read by its file's name refuses a file named as an Excel workbook that holds none as the
+     * import does (FILE_UNREADABLE, saying so): until 7 December 2026 the list was read by its content alone, so a renamed
+     * CSV was taken as a list and random bytes were refused for the header's columns.
+     */
+    @Test
+    void aNamedListNamedAsAnExcelWorkbookThatIsNoneIsUnreadableAsAnImportIs() {
+        byte[] random = new byte[2048];
+        new java.util.Random(11).nextBytes(random);
+        byte[] csv = generate("62.02.01", 1, 12, 0).getBytes(StandardCharsets.UTF_8);
+        var options = new WorkerLists.Options(null, null);
+        for (Object[] c : new Object[][] {{"daftar.xlsx", random, "XLSX"}, {"daftar.xlsx", csv, "XLSX"}, {"Daftar.XLS", csv, "XLS"}}) {
+            WorkerLists.Read read = lists.read(new ByteArrayInputStream((byte[]) c[1]), (String) c[0], options, RegionScope.of("62.02"));
+            assertThat(read.rows()).as((String) c[0]).isEmpty();
+            assertThat(read.problems()).as((String) c[0]).singleElement().satisfies(p -> {
+                assertThat(p.code()).isEqualTo("FILE_UNREADABLE");
+                assertThat(p.message()).contains("is named as an Excel workbook (" + c[2] + ") but is none");
+            });
+        }
+        // the same CSV named as one is a list
+        assertThat(lists.read(new ByteArrayInputStream(csv), "daftar.csv", options, RegionScope.of("62.02")).ok()).isTrue();
     }
 
     /** The CSV lines as the first sheet of a workbook, with a real date cell (column 4) and a number cell (wage). */

@@ -145,7 +145,7 @@ class ProblemLanguageIntegrationTests {
         JsonNode indonesian = send("GET", "/api/v1/regions/99", null, null);
         assertThat(indonesian.get("status").asInt()).isEqualTo(404);
         assertThat(indonesian.get("code").asString()).isEqualTo("NOT_FOUND");
-        assertThat(indonesian.get("detail").asString()).isEqualTo("Tidak ditemukan, atau di luar wilayah Anda. Nilai: 99.");
+        assertThat(indonesian.get("detail").asString()).isEqualTo("Wilayah 99 tidak ditemukan, atau di luar wilayah Anda.");
         JsonNode english = send("GET", "/api/v1/regions/99", null, "en");
         assertThat(english.get("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(english.get("detail").asString()).isEqualTo("Region 99 not found");

@@ -126,7 +126,7 @@ class BillingApiController {
     static void requireAddressable(String payer, id.lindung.access.Actor actor) {
         if (payer != null && payer.strip().toUpperCase(java.util.Locale.ROOT).startsWith("SELF")
                 && !id.lindung.access.PersonalData.mayAddressByNik(actor)) {
-            throw new id.lindung.platform.NotFoundException("Payer " + id.lindung.access.PersonalData.echoedPayerCode(payer) + " not found");
+            throw id.lindung.access.PersonalData.payerNotFound(payer);
         }
     }
 

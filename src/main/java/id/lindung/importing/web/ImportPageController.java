@@ -3,6 +3,7 @@ package id.lindung.importing.web;
 import id.lindung.importing.ImportBatch;
 import id.lindung.importing.WorkerImports;
 import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.ProblemLanguage;
 import id.lindung.registry.PayerKind;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.shared.Programme;
@@ -10,6 +11,7 @@ import id.lindung.shared.RiskGroup;
 import id.lindung.shared.Segment;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +26,25 @@ class ImportPageController {
 
     private final WorkerImports imports;
     private final WorkerCategories categories;
+    private final ProblemLanguage language;
 
-    ImportPageController(WorkerImports imports, WorkerCategories categories) {
+    ImportPageController(WorkerImports imports, WorkerCategories categories, ProblemLanguage language) {
         this.imports = imports;
         this.categories = categories;
+        this.language = language;
+    }
+
+    /**
+     * The batch and why it failed or stopped, in the page's language: the failure is stored as its English sentence,
+     * which the page showed to every reader until 7 December 2026; its code (WorkerImports#failure) says it as the API
+     * says a problem, with every value of the English sentence (the columns a header lacks, the workbook's format), the
+     * English sentence in English or where it has no code.
+     */
+    private void addBatch(ImportBatch batch, Model model, Locale locale) {
+        model.addAttribute("batch", batch);
+        WorkerImports.Failure failure = imports.failure(batch);
+        model.addAttribute("failure", failure == null ? null : failure.code() == null ? failure.english()
+                : language.inLanguage(failure.code(), failure.english(), locale));
     }
 
     @GetMapping("/impor/pekerja")
@@ -59,8 +76,8 @@ class ImportPageController {
     }
 
     @GetMapping("/impor/pekerja/{id}")
-    String batch(@PathVariable long id, Model model) {
-        model.addAttribute("batch", imports.get(id));
+    String batch(@PathVariable long id, Model model, Locale locale) {
+        addBatch(imports.get(id), model, locale);
         model.addAttribute("rejections", imports.rejections(id, 200));
         model.addAttribute("warnings", imports.warnings(id, 200));
         model.addAttribute("chunksTotal", imports.chunksTotal(id));
@@ -70,8 +87,8 @@ class ImportPageController {
 
     /** The batch's counters alone, polled by its page (htmx) while the batch is not finished. */
     @GetMapping("/impor/pekerja/{id}/progres")
-    String progress(@PathVariable long id, Model model) {
-        model.addAttribute("batch", imports.get(id));
+    String progress(@PathVariable long id, Model model, Locale locale) {
+        addBatch(imports.get(id), model, locale);
         model.addAttribute("chunksTotal", imports.chunksTotal(id));
         model.addAttribute("resumable", !imports.confirmingNow(id));
         return "importing/batch :: progress";

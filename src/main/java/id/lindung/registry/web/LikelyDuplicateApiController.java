@@ -5,6 +5,8 @@ import id.lindung.access.CurrentActor;
 import id.lindung.platform.Page;
 import id.lindung.registry.LikelyDuplicate;
 import id.lindung.registry.LikelyDuplicates;
+import id.lindung.registry.Worker;
+import id.lindung.registry.Workers;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,19 +22,36 @@ class LikelyDuplicateApiController {
 
     private final LikelyDuplicates likelyDuplicates;
     private final CurrentActor currentActor;
+    private final Workers workers;
 
-    LikelyDuplicateApiController(LikelyDuplicates likelyDuplicates, CurrentActor currentActor) {
+    LikelyDuplicateApiController(LikelyDuplicates likelyDuplicates, CurrentActor currentActor, Workers workers) {
         this.likelyDuplicates = likelyDuplicates;
         this.currentActor = currentActor;
+        this.workers = workers;
     }
 
-    /** Both workers as the caller may see them: masked NIKs and no birth dates for masked roles. */
+    /**
+     * Both workers as the caller may see them (masked NIKs and no birth dates for masked roles), with their open
+     * programmes and payers as the worker list gives them.
+     */
     record DuplicateJson(long id, double similarity, String status, WorkerApiController.WorkerJson worker,
-                         WorkerApiController.WorkerJson other) {
-        static DuplicateJson of(LikelyDuplicate d, Actor actor) {
-            return new DuplicateJson(d.id(), d.similarity(), d.status(), WorkerApiController.WorkerJson.of(d.worker(), null, null, actor),
-                    WorkerApiController.WorkerJson.of(d.other(), null, null, actor));
+                         WorkerApiController.WorkerJson other) {}
+
+    /** The duplicates as JSON, the programmes and payers of all their workers read in one query. */
+    private List<DuplicateJson> toJson(List<LikelyDuplicate> duplicates, Actor actor) {
+        List<Worker> both = new java.util.ArrayList<>();
+        duplicates.forEach(d -> {
+            both.add(d.worker());
+            both.add(d.other());
+        });
+        List<Workers.Listed> listed = workers.listed(both);
+        List<DuplicateJson> json = new java.util.ArrayList<>();
+        for (int i = 0; i < duplicates.size(); i++) {
+            LikelyDuplicate d = duplicates.get(i);
+            json.add(new DuplicateJson(d.id(), d.similarity(), d.status(), WorkerApiController.WorkerJson.of(listed.get(2 * i), actor),
+                    WorkerApiController.WorkerJson.of(listed.get(2 * i + 1), actor)));
         }
+        return json;
     }
 
     record DuplicatePageJson(List<DuplicateJson> items, int page, int size, long total) {}
@@ -44,12 +63,12 @@ class LikelyDuplicateApiController {
                            @RequestParam(defaultValue = "50") int size) {
         Actor actor = currentActor.get();
         Page<LikelyDuplicate> result = likelyDuplicates.openIn(code, actor.scope(), page, size);
-        return new DuplicatePageJson(result.items().stream().map(d -> DuplicateJson.of(d, actor)).toList(), result.page(),
+        return new DuplicatePageJson(toJson(result.items(), actor), result.page(),
                 result.size(), result.total());
     }
 
     @PostMapping("/likely-duplicates/{id}")
     DuplicateJson resolve(@PathVariable long id, @RequestBody ResolveRequest r) {
-        return DuplicateJson.of(likelyDuplicates.resolve(id, r.status(), r.note()), currentActor.get());
+        return toJson(List.of(likelyDuplicates.resolve(id, r.status(), r.note())), currentActor.get()).get(0);
     }
 }

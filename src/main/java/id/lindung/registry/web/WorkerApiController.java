@@ -76,6 +76,14 @@ class WorkerApiController {
                     PersonalData.contact(actor, w.phone()), w.kpj(), w.category(), w.extremePoverty(),
                     w.povertyDecile(), w.status(), programs, PersonalData.payerCodes(actor, payers), w.publicId());
         }
+
+        /**
+         * The worker as the list shows it, open programmes and payers included: every answer that gives a worker (the
+         * list, the record, a registration, a transfer, a status change, a likely duplicate) gives them alike.
+         */
+        static WorkerJson of(Workers.Listed listed, Actor actor) {
+            return of(listed.worker(), listed.programs(), listed.payers(), actor);
+        }
     }
 
     /** A registered worker with what it was registered with but looks wrong ({@code warnings}, as the quotes give them). */
@@ -131,7 +139,7 @@ class WorkerApiController {
             RegionScope.of(code);
         } catch (IllegalArgumentException e) {
             // an address naming no village is not found, as /regions/{code} answers it; the list's ?region= is a filter (400)
-            throw new NotFoundException("Village " + InputProblem.shown(code) + " not found");
+            throw new NotFoundException("Village '" + InputProblem.shown(code) + "' not found");
         }
         return list(code, category, program, payer, status, q, page, size);
     }
@@ -144,7 +152,7 @@ class WorkerApiController {
                 r.phone(), r.kpj(), category, Boolean.TRUE.equals(r.extremePoverty()), r.povertyDecile(), r.programs(), r.segment(), r.wage(),
                 r.riskGroup(), r.payer(), r.startDate());
         Worker w = workers.register(registration);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new RegisteredJson(WorkerJson.of(w, null, null, currentActor.get()),
+        return ResponseEntity.status(HttpStatus.CREATED).body(new RegisteredJson(WorkerJson.of(workers.listed(w), currentActor.get()),
                 workers.warnings(registration)));
     }
 
@@ -170,12 +178,12 @@ class WorkerApiController {
         long version = workers.version(w.nik(), actor.scope());
         Map<String, Object> body = new LinkedHashMap<>();
         // programs and payers as the list gives them for this worker (same SQL, same masking)
-        Workers.Listed listed = workers.listed(w);
-        body.put("worker", WorkerJson.of(w, listed.programs(), listed.payers(), actor));
+        body.put("worker", WorkerJson.of(workers.listed(w), actor));
         body.put("memberships", workers.terms(w, actor.scope()).stream().map(t -> t.shownTo(actor)).toList());
         body.put("statusHistory", workers.history(w).stream().map(e -> e.shownTo(actor)).toList());
-        body.put("likelyDuplicates", likelyDuplicates.openOf(w, actor.scope()).stream()
-                .map(d -> WorkerJson.of(d.otherThan(w.id()), null, null, actor)).toList());
+        // their programmes and payers in one query for them all, not one per duplicate
+        body.put("likelyDuplicates", workers.listed(likelyDuplicates.openOf(w, actor.scope()).stream()
+                .map(d -> d.otherThan(w.id())).toList()).stream().map(l -> WorkerJson.of(l, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/by-id/{id}/protection (billing) answers it
         body.put("version", version);
         return ResponseEntity.ok().eTag(WorkerVersion.etag(version)).body(body);
@@ -198,7 +206,7 @@ class WorkerApiController {
                         @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Worker moved = WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch),
                 () -> workers.transfer(nik, r.villageCode(), r.effectiveOn(), r.payer()));
-        return WorkerJson.of(moved, null, null, currentActor.get());
+        return WorkerJson.of(workers.listed(moved), currentActor.get());
     }
 
     @PostMapping("/workers/{nik}/status")
@@ -206,7 +214,7 @@ class WorkerApiController {
                             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Worker changed = WorkerVersion.expecting(WorkerVersion.ofIfMatch(ifMatch),
                 () -> workers.changeStatus(nik, r.status(), r.reason(), r.effectiveOn()));
-        return WorkerJson.of(changed, null, null, currentActor.get());
+        return WorkerJson.of(workers.listed(changed), currentActor.get());
     }
 
     /** Its errors in the reader's language, Indonesian by default (as every problem's); in English as {@code nik check} prints them. */
@@ -226,7 +234,7 @@ class WorkerApiController {
     }
 
     private static WorkerPageJson toJson(Page<Workers.Listed> page, Actor actor) {
-        return new WorkerPageJson(page.items().stream().map(l -> WorkerJson.of(l.worker(), l.programs(), l.payers(), actor)).toList(),
+        return new WorkerPageJson(page.items().stream().map(l -> WorkerJson.of(l, actor)).toList(),
                 page.page(), page.size(), page.total());
     }
 }

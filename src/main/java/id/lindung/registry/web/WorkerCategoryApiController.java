@@ -1,6 +1,5 @@
 package id.lindung.registry.web;
 
-import id.lindung.platform.NotFoundException;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +48,7 @@ class WorkerCategoryApiController {
     @GetMapping("/{code}")
     @Operation(summary = "One worker category by code")
     CategoryJson get(@PathVariable String code) {
-        return CategoryJson.of(categories.find(code).orElseThrow(() -> new NotFoundException("Worker category " + code + " not found")));
+        return CategoryJson.of(categories.find(code).orElseThrow(() -> WorkerCategories.notFound(code)));
     }
 
     @PostMapping

@@ -4,7 +4,6 @@ import id.lindung.access.CurrentActor;
 import id.lindung.access.Role;
 import id.lindung.platform.InputProblem;
 import id.lindung.platform.InvalidInputException;
-import id.lindung.platform.NotFoundException;
 import id.lindung.registry.WorkerCategories;
 import id.lindung.registry.WorkerCategory;
 import id.lindung.regulation.RegulationCatalog;
@@ -126,7 +125,7 @@ class WorkerCategoryPageController {
     @GetMapping("/pekerja/kategori/{code}")
     String editForm(@PathVariable String code, Model model) {
         requireAdmin();
-        WorkerCategory category = categories.find(code).orElseThrow(() -> new NotFoundException("Worker category " + code + " not found"));
+        WorkerCategory category = categories.find(code).orElseThrow(() -> WorkerCategories.notFound(code));
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", CategoryForm.of(category));
         }

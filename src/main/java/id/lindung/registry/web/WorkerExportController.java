@@ -73,7 +73,7 @@ class WorkerExportController {
                     (qu, actor, out) -> WorkerExport.csv(workers, qu, actor.scope(), actor, dialect, out));
             case "xlsx" -> export("xlsx", query, response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     (qu, actor, out) -> WorkerExport.xlsx(workers, qu, actor.scope(), actor, out));
-            default -> throw new NotFoundException("No export as " + format + ": csv or xlsx");
+            default -> throw new NotFoundException("No export as '" + id.lindung.platform.InputProblem.shown(format) + "': csv or xlsx");
         }
     }
 
