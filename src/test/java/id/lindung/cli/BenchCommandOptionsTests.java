@@ -78,4 +78,26 @@ class BenchCommandOptionsTests {
         Path empty = Files.createDirectories(dir.resolve("empty").resolve("data")).getParent();
         assertThat(BenchCommand.benchData(empty).resolve(BenchCommand.DATA_MARK)).exists();
     }
+
+    /** The issue asks p50/p95/p99 of each coverage case: bench.json had the p95 alone as a figure, the others in a note. */
+    @Test
+    void eachCoverageCaseGivesItsP50P95AndP99AsFigures() {
+        BenchReport report = new BenchReport();
+        long[] nanos = new long[100];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = (i + 1) * 1_000_000L;
+        }
+        new BenchCoverage.Result(nanos, 0, null, 0.5, 0.5).report(report,
+                new BenchCoverage.Case("coverage object, nation, today", "/api/v1/coverage", BenchCoverage.OBJECT_TARGET_MS));
+        assertThat(report.figures).extracting(BenchReport.Figure::name).containsExactlyInAnyOrder(
+                "coverage object, nation, today: p50", "coverage object, nation, today: p95", "coverage object, nation, today: p99");
+        assertThat(report.figures).allSatisfy(f -> assertThat(f.section()).isEqualTo("4-coverage"))
+                .allSatisfy(f -> assertThat(f.unit()).isEqualTo("ms"));
+        assertThat(report.figures).filteredOn(f -> f.name().endsWith(": p50")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo(50.0));
+        assertThat(report.figures).filteredOn(f -> f.name().endsWith(": p99")).singleElement()
+                .satisfies(f -> assertThat(f.value()).isEqualTo(99.0));
+        assertThat(report.figures).filteredOn(f -> f.name().endsWith(": p95")).singleElement()
+                .satisfies(f -> assertThat(f.target()).isEqualTo(50.0)).satisfies(f -> assertThat(f.value()).isEqualTo(95.0));
+    }
 }
