@@ -38,7 +38,7 @@ class BenchCommand implements Callable<Integer> {
     int seconds;
     @Option(names = "--clients", defaultValue = "50", description = "Concurrent loopback clients (default 50).")
     int clients;
-    @Option(names = "--out", defaultValue = "target/bench", description = "Folder for bench.json, the files and the database.")
+    @Option(names = "--out", defaultValue = "target/bench", description = "Folder for bench.json, the files and the database (default target/bench).")
     Path out;
     @Option(names = "--keep-data", description = "Keep the database folder OUT/data after the run.")
     boolean keepData;

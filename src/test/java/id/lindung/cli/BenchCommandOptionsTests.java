@@ -42,6 +42,14 @@ class BenchCommandOptionsTests {
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
+    /** Every option of {@code bench --help} with a default says it; --out did not (target/bench). */
+    @Test
+    void helpGivesEachDefault() {
+        CommandLineTests.Run help = CommandLineTests.run("bench", "--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("(default target/bench)", "(default 50)", "(default 12)", "(default 20)");
+    }
+
     /** An --out that is a file printed the path alone ("error: /tmp/x") with exit 1 and a stack trace from the log. */
     @Test
     void anOutThatIsAFileOrCannotBeMadeIsABadArgumentSaidInOneLine() throws Exception {
