@@ -19,13 +19,13 @@ import picocli.CommandLine.Option;
  * directory under {@code --out}), builds a register with the generator and measures every hot path beside its floor
  * (issue 16). Prints a table on stdout and writes {@code bench.json} into {@code --out}.
  */
-@Command(name = "bench", description = {"Benchmark suite: generate a register of --workers workers, then measure the import",
-        "(against a raw COPY and a COPY of parsed rows into the real tables), a month's billing run (against one",
-        "INSERT ... SELECT), protection lookups, the coverage objects and a 10,000-worker village's list, the API",
-        "under --clients concurrent clients, the memory used, and the JMH microbenchmarks (first, unless --no-jmh).",
-        "Prints a table and writes OUT/bench.json. Run it with -Xmx512m to check the memory target.",
-        "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data;",
-        "the server's log is kept as OUT/server.log."})
+@Command(name = "bench", description = {"Benchmark suite: generate a register of --workers workers, then measure the import "
+        + "(against a raw COPY and a COPY of parsed rows into the real tables), a month's billing run (against one "
+        + "INSERT ... SELECT), protection lookups, the coverage objects and a 10,000-worker village's list, the API "
+        + "under --clients concurrent clients, the memory used, and the JMH microbenchmarks (first, unless --no-jmh). "
+        + "Prints a table and writes OUT/bench.json. Run it with -Xmx512m to check the memory target.",
+        "The database is a fresh embedded PostgreSQL in OUT/data, deleted at the end unless --keep-data (a folder "
+        + "OUT/data the suite did not make is refused, never deleted); the server's log is kept as OUT/server.log."})
 class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workers", required = true, description = "Workers in the register (the measured import included).")
@@ -38,7 +38,7 @@ class BenchCommand implements Callable<Integer> {
     int seconds;
     @Option(names = "--clients", defaultValue = "50", description = "Concurrent loopback clients (default 50).")
     int clients;
-    @Option(names = "--out", defaultValue = "target/bench", description = "Folder for bench.json, the files and the database.")
+    @Option(names = "--out", defaultValue = "target/bench", description = "Folder for bench.json, the files and the database (default target/bench).")
     Path out;
     @Option(names = "--keep-data", description = "Keep the database folder OUT/data after the run.")
     boolean keepData;
@@ -61,10 +61,12 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (workers < 1 || months < 0 || seconds < 1 || clients < 1 || villageWorkers < 0 || claimsPerThousand < 0) {
-            throw new IllegalArgumentException("--workers, --seconds and --clients must be at least 1, --months, --village-workers "
-                    + "and --claims-per-thousand at least 0");
-        }
+        atLeast("--workers", workers, 1);
+        atLeast("--seconds", seconds, 1);
+        atLeast("--clients", clients, 1);
+        atLeast("--months", months, 0);
+        atLeast("--village-workers", villageWorkers, 0);
+        atLeast("--claims-per-thousand", claimsPerThousand, 0);
         BenchLoad.Kind kind = switch (loadClient.toLowerCase(java.util.Locale.ROOT)) {
             case "auto" -> BenchLoad.Kind.AUTO;
             case "wrk" -> BenchLoad.Kind.WRK;
@@ -76,11 +78,9 @@ class BenchCommand implements Callable<Integer> {
         }
         long measured = importRows != null ? importRows : Math.min(1_000_000, workers);
         if (measured < 1 || measured > workers) {
-            throw new IllegalArgumentException("--import-rows must be between 1 and --workers");
+            throw new IllegalArgumentException("--import-rows must be between 1 and --workers (" + workers + "), not " + measured);
         }
-        Files.createDirectories(out);
-        Path data = out.resolve("data").toAbsolutePath();
-        deleteTree(data);
+        Path data = benchData(out);
         BenchReport report = new BenchReport();
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("workers", workers);
@@ -157,6 +157,56 @@ class BenchCommand implements Callable<Integer> {
                     s.score(), s.unit(), null, null, String.format(java.util.Locale.ROOT,
                     "JMH, one thread, in this JVM (forks 0), 3 x 1 s warm-up, 5 x %d s measured; 99.9%% error %,.0f", iteration, s.error()),
                     l0, BenchReport.load()));
+        }
+    }
+
+    /**
+     * Refuses an option below its least value, naming it and the value given; a fraction must also be a finite number
+     * ({@code --claims-per-thousand NaN} passed a {@code < 0} check, {@code Infinity} became -1 claims).
+     */
+    private static void atLeast(String option, Number value, long least) {
+        double v = value.doubleValue();
+        if (!(v >= least) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(option + " must be a number of at least " + least + ", not " + value);
+        }
+    }
+
+    /** The file in OUT/data that says the suite made the folder, so that it is the only one the suite deletes. */
+    static final String DATA_MARK = "lindung-bench-data";
+
+    /**
+     * OUT made if need be and OUT/data emptied for a fresh database, with {@link #DATA_MARK} in it. A folder OUT/data
+     * the suite did not make is refused, not deleted: {@code --out .} run where Lindung keeps its database (the
+     * default data directory is {@code ./data}) deleted that database. An OUT that is a file or cannot be written is
+     * a bad argument said in one line, not a stack trace and "error: OUT".
+     */
+    static Path benchData(Path out) {
+        Path data = out.resolve("data").toAbsolutePath();
+        try {
+            Files.createDirectories(out);
+            if (Files.exists(data, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.exists(data.resolve(DATA_MARK))
+                    && !isEmptyFolder(data)) {
+                throw new IllegalArgumentException("--out: " + data + " exists and was not made by bench (it may be a Lindung "
+                        + "database); bench deletes only its own, so choose another --out or move that folder away");
+            }
+            deleteTree(data);
+            Files.createDirectories(data);
+            Files.createFile(data.resolve(DATA_MARK));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new IllegalArgumentException("--out: " + e.getFile() + " is a file, not a folder");
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? ": " + fs.getReason() : "";
+            throw new IllegalArgumentException("--out " + out + ": the folder cannot be made or written" + reason);
+        }
+        return data;
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 

@@ -79,7 +79,10 @@ final class BenchCoverage {
         return joined.isEmpty() ? "" : "?" + joined;
     }
 
-    /** Measures every case in turn and adds one figure per case: its 95th percentile against its target. */
+    /**
+     * Measures every case in turn and adds three figures per case: its 95th percentile against its target, then its 50th
+     * and 99th.
+     */
     void run(List<Case> cases, BenchReport report) throws Exception {
         for (Case c : cases) {
             measure(c).report(report, c);
@@ -99,6 +102,12 @@ final class BenchCoverage {
                     percentileMs(0.50), percentileMs(0.95), percentileMs(0.99));
             report.add(new BenchReport.Figure("4-coverage", c.name() + ": p95", percentileMs(0.95), "ms", null, null, note,
                     loadStart, loadEnd, c.targetMs()));
+            // the issue asks p50/p95/p99 of each: in bench.json as figures of their own, as section (5) gives them, not
+            // only inside the note's text
+            report.add(new BenchReport.Figure("4-coverage", c.name() + ": p50", percentileMs(0.50), "ms", null, null, null,
+                    loadStart, loadEnd));
+            report.add(new BenchReport.Figure("4-coverage", c.name() + ": p99", percentileMs(0.99), "ms", null, null, null,
+                    loadStart, loadEnd));
         }
     }
 

@@ -101,12 +101,18 @@ final class BenchSuite {
         register.put("largeVillageWorkers", w.largeVillageRows());
         register.put("extremePoor", w.extremePoor());
         report.run.put("register", register);
-        report.add(new BenchReport.Figure("0-register", "worker file generated (" + w.villages() + " villages + 1 large)", w.rows(),
+        report.add(new BenchReport.Figure("0-register", generatedName(w), w.rows(),
                 "rows", null, null, String.format(Locale.ROOT, "large village %s: %,d workers; %,d flagged extreme poor (P3KE decile 1)",
                 largeVillage.code(), w.largeVillageRows(), w.extremePoor()), l0, BenchReport.load()));
         report.add(new BenchReport.Figure("0-register", "generation time", (System.nanoTime() - t0) / 1e9, "s", null, null,
                 null, l0, BenchReport.load()));
         return w;
+    }
+
+    /** The generated file's figure: "+ 1 large" only when there is a large village ({@code --village-workers 0}: none). */
+    static String generatedName(BenchRegisterFile.Written w) {
+        return "worker file generated (" + w.villages() + (w.villages() == 1 ? " village" : " villages")
+                + (w.largeVillage() != null ? " + 1 large)" : ")");
     }
 
     private void importRegister(List<Path> register, Path measured) {

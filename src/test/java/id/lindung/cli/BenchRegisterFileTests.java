@@ -102,4 +102,14 @@ class BenchRegisterFileTests {
         all.addAll(b);
         return all;
     }
+
+    /** With {@code --village-workers 0} there is no large village: the table said "(1 villages + 1 large)" all the same. */
+    @Test
+    void theGeneratedFilesFigureNamesALargeVillageOnlyWhenThereIsOne() {
+        Path any = Path.of("import.csv");
+        assertThat(BenchSuite.generatedName(new BenchRegisterFile.Written(List.of(), any, 1, 1, 1, 1, null, 0, 0)))
+                .isEqualTo("worker file generated (1 village)");
+        assertThat(BenchSuite.generatedName(new BenchRegisterFile.Written(List.of(), any, 4284, 166, 24, 2500,
+                village("11.01.01.2002"), 300, 175))).isEqualTo("worker file generated (166 villages + 1 large)");
+    }
 }
