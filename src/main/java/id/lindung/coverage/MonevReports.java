@@ -104,8 +104,10 @@ public class MonevReports {
             default -> "OTHER";
         };
         if (!level.equals("PROVINCE") && !level.equals("REGENCY")) {
+            // the nation is no district or village: a national reader asking without a region was told it was (audit14)
             throw InvalidInputException.refused("region", "REGION_LEVEL_NOT_REPORTED", "the monitoring report is made for a "
-                    + "province or a regency/city, not for a district or village such as " + here.region());
+                    + "province or a regency/city, " + (level.equals("NATION") ? "not for the nation (" + here.region()
+                    + "): choose a province or a regency/city" : "not for a district or village such as " + here.region()));
         }
         Coverage before = compared ? indicators.of(here.region(), previousAsOf) : null;
         List<Coverage> children = indicators.children(here.region(), asOf, semester.first(), asOf);
