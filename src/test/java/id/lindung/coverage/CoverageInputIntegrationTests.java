@@ -237,4 +237,21 @@ class CoverageInputIntegrationTests {
         assertThat(errors.get(0).path("code").asString()).isEqualTo("SEMESTER_INVALID");
         assertThat(errors.get(1).path("code").asString()).isEqualTo("FORMAT_UNKNOWN");
     }
+
+    @Test
+    void aMissingMonthOrSemesterIsRequiredInIndonesianWithoutPassingItsExampleOffAsTheValueSent() {
+        // "Wajib diisi. Nilai: 2025-1." read as if 2025-1 had been sent (audit14): the example is an example
+        Http api = dpmd();
+        var trend = api.get("/api/v1/coverage/trend?region=64.02&from=&to=2025-01");
+        assertThat(trend.statusCode()).isEqualTo(400);
+        assertThat(trend.body()).contains("\"code\":\"REQUIRED\"").contains("Wajib diisi, dalam bentuk YYYY-MM.")
+                .doesNotContain("Nilai: YYYY-MM");
+        var monev = api.get("/api/v1/reports/monev?region=64.02&format=json");
+        assertThat(monev.statusCode()).isEqualTo(400);
+        assertThat(monev.body()).contains("\"field\":\"semester\"").contains("Wajib diisi, misalnya 2025-1.")
+                .doesNotContain("Nilai: 2025-1");
+        // English keeps the sentence written where the problem was made
+        assertThat(api.get("/api/v1/reports/monev?region=64.02&format=json", "Accept-Language", "en").body())
+                .contains("semester is required, e.g. 2025-1");
+    }
 }
