@@ -135,7 +135,7 @@ public class MonevReports {
                 : now.ratio().subtract(previousRatio).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
         Coverage.Apparatus a = now.apparatus();
         return new MonevReport.Row(now.region(), now.name(), now.potential(), now.registered(), now.protectedWorkers(),
-                now.ratio(), before == null ? 0 : before.registered(), before == null ? 0 : before.protectedWorkers(),
+                now.ratio(), before == null ? null : (Long) before.registered(), before == null ? null : (Long) before.protectedWorkers(),
                 previousRatio, change, a == null ? 0 : a.registered(), a == null ? 0 : a.protectedWorkers(),
                 a == null || a.bpd() == null ? 0 : a.bpd().registered(), a == null || a.bpd() == null ? 0 : a.bpd().protectedWorkers(),
                 a == null || a.rtRw() == null ? 0 : a.rtRw().registered(), a == null || a.rtRw() == null ? 0 : a.rtRw().protectedWorkers(),

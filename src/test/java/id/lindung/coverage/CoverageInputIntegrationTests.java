@@ -207,6 +207,12 @@ class CoverageInputIntegrationTests {
         }
         HttpResponse<String> first = api.get("/api/v1/reports/monev?region=64.02&semester=2015-2&format=json");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // the first semester has no previous one under the programmes: none, not a 0 never counted (docs/coverage.md)
+        for (JsonNode row : List.of(json(first).path("total"), json(first).path("children").get(0))) {
+            assertThat(row.path("previousRegistered").isNull()).as(row.toString()).isTrue();
+            assertThat(row.path("previousProtected").isNull()).as(row.toString()).isTrue();
+            assertThat(row.path("previousRatio").isNull()).as(row.toString()).isTrue();
+        }
     }
 
     /** A trend with both months at fault names both, and a report its semester and format (api-errors.md: errors lists
