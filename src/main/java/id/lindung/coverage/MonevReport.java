@@ -32,12 +32,15 @@ public record MonevReport(String region, String name, String level, String semes
      * One region's coverage on {@code asOf} and on the previous semester's end.
      *
      * @param ratio          protected / potential (4 decimals), null without a potential
+     * @param previousRegistered registered on the previous semester's end; null when there is none under the
+     *                       programmes (2015-2), rather than a 0 that was never counted
+     * @param previousProtected  protected on the previous semester's end; null likewise
      * @param previousRatio  the same on the previous semester's end
      * @param change         ratio - previousRatio in percentage points (2 decimals), null when either is missing
      */
     public record Row(String code, String name, Long potential, long registered,
-                      @JsonProperty("protected") long protectedWorkers, BigDecimal ratio, long previousRegistered,
-                      long previousProtected, BigDecimal previousRatio, BigDecimal change, long apparatusRegistered,
+                      @JsonProperty("protected") long protectedWorkers, BigDecimal ratio, Long previousRegistered,
+                      Long previousProtected, BigDecimal previousRatio, BigDecimal change, long apparatusRegistered,
                       long apparatusProtected, long bpdRegistered, long bpdProtected, long rtRwRegistered,
                       long rtRwProtected, long desaSadar, long desa) {}
 

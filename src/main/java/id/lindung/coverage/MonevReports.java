@@ -104,8 +104,10 @@ public class MonevReports {
             default -> "OTHER";
         };
         if (!level.equals("PROVINCE") && !level.equals("REGENCY")) {
+            // the nation is no district or village: a national reader asking without a region was told it was (audit14)
             throw InvalidInputException.refused("region", "REGION_LEVEL_NOT_REPORTED", "the monitoring report is made for a "
-                    + "province or a regency/city, not for a district or village such as " + here.region());
+                    + "province or a regency/city, " + (level.equals("NATION") ? "not for the nation (" + here.region()
+                    + "): choose a province or a regency/city" : "not for a district or village such as " + here.region()));
         }
         Coverage before = compared ? indicators.of(here.region(), previousAsOf) : null;
         List<Coverage> children = indicators.children(here.region(), asOf, semester.first(), asOf);
@@ -133,7 +135,7 @@ public class MonevReports {
                 : now.ratio().subtract(previousRatio).movePointRight(2).setScale(2, RoundingMode.HALF_UP);
         Coverage.Apparatus a = now.apparatus();
         return new MonevReport.Row(now.region(), now.name(), now.potential(), now.registered(), now.protectedWorkers(),
-                now.ratio(), before == null ? 0 : before.registered(), before == null ? 0 : before.protectedWorkers(),
+                now.ratio(), before == null ? null : (Long) before.registered(), before == null ? null : (Long) before.protectedWorkers(),
                 previousRatio, change, a == null ? 0 : a.registered(), a == null ? 0 : a.protectedWorkers(),
                 a == null || a.bpd() == null ? 0 : a.bpd().registered(), a == null || a.bpd() == null ? 0 : a.bpd().protectedWorkers(),
                 a == null || a.rtRw() == null ? 0 : a.rtRw().registered(), a == null || a.rtRw() == null ? 0 : a.rtRw().protectedWorkers(),

@@ -207,6 +207,12 @@ class CoverageInputIntegrationTests {
         }
         HttpResponse<String> first = api.get("/api/v1/reports/monev?region=64.02&semester=2015-2&format=json");
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        // the first semester has no previous one under the programmes: none, not a 0 never counted (docs/coverage.md)
+        for (JsonNode row : List.of(json(first).path("total"), json(first).path("children").get(0))) {
+            assertThat(row.path("previousRegistered").isNull()).as(row.toString()).isTrue();
+            assertThat(row.path("previousProtected").isNull()).as(row.toString()).isTrue();
+            assertThat(row.path("previousRatio").isNull()).as(row.toString()).isTrue();
+        }
     }
 
     /** A trend with both months at fault names both, and a report its semester and format (api-errors.md: errors lists
@@ -236,5 +242,22 @@ class CoverageInputIntegrationTests {
         assertThat(errors.size()).as(monev.body()).isEqualTo(2);
         assertThat(errors.get(0).path("code").asString()).isEqualTo("SEMESTER_INVALID");
         assertThat(errors.get(1).path("code").asString()).isEqualTo("FORMAT_UNKNOWN");
+    }
+
+    @Test
+    void aMissingMonthOrSemesterIsRequiredInIndonesianWithoutPassingItsExampleOffAsTheValueSent() {
+        // "Wajib diisi. Nilai: 2025-1." read as if 2025-1 had been sent (audit14): the example is an example
+        Http api = dpmd();
+        var trend = api.get("/api/v1/coverage/trend?region=64.02&from=&to=2025-01");
+        assertThat(trend.statusCode()).isEqualTo(400);
+        assertThat(trend.body()).contains("\"code\":\"REQUIRED\"").contains("Wajib diisi, dalam bentuk YYYY-MM.")
+                .doesNotContain("Nilai: YYYY-MM");
+        var monev = api.get("/api/v1/reports/monev?region=64.02&format=json");
+        assertThat(monev.statusCode()).isEqualTo(400);
+        assertThat(monev.body()).contains("\"field\":\"semester\"").contains("Wajib diisi, misalnya 2025-1.")
+                .doesNotContain("Nilai: 2025-1");
+        // English keeps the sentence written where the problem was made
+        assertThat(api.get("/api/v1/reports/monev?region=64.02&format=json", "Accept-Language", "en").body())
+                .contains("semester is required, e.g. 2025-1");
     }
 }

@@ -372,4 +372,20 @@ class MonevReportIntegrationTests {
         assertThat(district.statusCode()).isEqualTo(422);
         assertThat(district.body()).contains("REGION_LEVEL_NOT_REPORTED");
     }
+
+    @Test
+    void theNationIsNotReportedOnAndIsNotCalledADistrictOrVillage() {
+        // a national reader asking without a region (or for ID) was told "not for a district or village such as ID"
+        Http api = TestUsers.api(port, accounts, "monev-national", Role.MONITOR, "ID");
+        var nation = api.get("/api/v1/reports/monev?semester=2026-1&format=json");
+        assertThat(nation.statusCode()).isEqualTo(422);
+        assertThat(nation.body()).contains("\"code\":\"REGION_LEVEL_NOT_REPORTED\"").contains("seluruh Indonesia (ID)")
+                .doesNotContain("kecamatan atau desa");
+        var english = api.get("/api/v1/reports/monev?region=ID&semester=2026-1&format=json", "Accept-Language", "en");
+        assertThat(english.statusCode()).isEqualTo(422);
+        assertThat(english.body()).contains("not for the nation (ID)").doesNotContain("district or village");
+        // a district keeps its own sentence
+        assertThat(api.get("/api/v1/reports/monev?region=64.02.03&semester=2026-1&format=json").body())
+                .contains("kecamatan atau desa seperti 64.02.03");
+    }
 }

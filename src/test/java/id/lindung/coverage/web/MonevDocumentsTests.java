@@ -144,7 +144,7 @@ class MonevDocumentsTests {
         for (int i = 1; i <= 23; i++) {
             String code = String.format("11.%02d", i);
             rows.add(new MonevReport.Row(code, "Kabupaten " + i, 100_000L + i, 5_000 + i, 4_000 + i, new BigDecimal("0.0401"),
-                    4_000, 3_000, new BigDecimal("0.0300"), new BigDecimal("1.01"), 1_500, 1_400, 300, 280, 600, 590, 250, 290));
+                    4_000L, 3_000L, new BigDecimal("0.0300"), new BigDecimal("1.01"), 1_500, 1_400, 300, 280, 600, 590, 250, 290));
             money.add(new MonevReport.Contribution(code, "Kabupaten " + i, Rupiah.of(new BigDecimal("123456789.00")),
                     Rupiah.of(new BigDecimal("100000000.00")), Rupiah.of(new BigDecimal("5000000.00")), Rupiah.of(new BigDecimal("4000000.00"))));
         }
