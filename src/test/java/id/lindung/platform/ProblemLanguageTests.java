@@ -161,6 +161,21 @@ class ProblemLanguageTests {
                 .isEqualTo("Klaim sebagian JHT hanya dibayar satu kali.");
     }
 
+    /**
+     * A malformed region code with the examples of a regulation's or a payer's form ("such as 64, 64.02 or
+     * 64.02.03.2007") reads as one Indonesian sentence; until 7 December 2026 the three examples did not fit the two-value
+     * sentence, so the answer ended "Nilai: '64.02.', 64.02.03.2007" as if the example had been sent (audit14).
+     */
+    @Test
+    void aMalformedRegionCodeWithThreeExamplesNamesThemInTheSentenceNotAsSentValues() {
+        String english = "regionCode '64.02.' is not a region code such as 64, 64.02 or 64.02.03.2007";
+        assertThat(detail("REGION_CODE_INVALID", english, "id"))
+                .isEqualTo("'64.02.' bukan kode wilayah; tulis seperti 64, 64.02 atau 64.02.03.2007.");
+        assertThat(detail("REGION_INVALID", english, "id"))
+                .isEqualTo("'64.02.' bukan kode wilayah; tulis seperti 64, 64.02 atau 64.02.03.2007.");
+        assertThat(detail("REGION_CODE_INVALID", english, "en")).isEqualTo(english);
+    }
+
     record Answer(String name, List<InputProblem> warnings) implements Warned<Answer> {
         @Override
         public Answer withWarnings(List<InputProblem> warnings) {
