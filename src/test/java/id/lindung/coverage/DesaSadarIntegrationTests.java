@@ -182,6 +182,9 @@ class DesaSadarIntegrationTests {
         JsonNode list = JSON.readTree(regency.get("/api/v1/coverage/desa-sadar?region=18.06.03&date=2026-11-01").body());
         assertThat(names(list)).contains("villages");
         assertThat(list.path("villages").size()).isPositive();
+        // the rule's citation is the initiative's Indonesian name, with no English gloss in it (V187)
+        assertThat(list.path("rule").toString()).contains("Desa Sadar Jaminan Sosial Ketenagakerjaan (prakarsa sejak 2017)")
+                .doesNotContain("initiative");
         list.path("villages").forEach(v -> {
             assertThat(names(v)).as(v.toString()).containsSubsequence("code", "name", "status", "missing");
             assertThat(v.path("status").asString()).isIn("SADAR", "NEAR", "NO");
