@@ -1,0 +1,85 @@
+package id.lindung.budget;
+
+import static id.lindung.budget.NamedListIntegrationTests.HEADER;
+import static id.lindung.budget.NamedListIntegrationTests.JSON;
+import static id.lindung.budget.NamedListIntegrationTests.nik;
+import static id.lindung.budget.NamedListIntegrationTests.plan;
+import static id.lindung.budget.NamedListIntegrationTests.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.lindung.access.Actor;
+import id.lindung.access.CurrentActor;
+import id.lindung.access.RegionScope;
+import id.lindung.access.Role;
+import id.lindung.access.UserAccounts;
+import id.lindung.platform.InvalidInputException;
+import id.lindung.platform.NotFoundException;
+import id.lindung.support.Http;
+import id.lindung.support.IntegrationTest;
+import id.lindung.support.TestClock;
+import id.lindung.support.TestUsers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 15's contracts as an independent check exercises them (audit of 7 December 2026): each test failed before its fix.
+ */
+@IntegrationTest
+class BudgetContractAuditIntegrationTests {
+
+    static final String DESA = "72.04.04.2006";
+    static final Actor NATION = TestUsers.actor("audit15-nation", Role.ADMIN, RegionScope.NATIONAL_CODE);
+    static final Actor DPMD = TestUsers.actor("audit15-dpmd", Role.DPMD, "72.04");
+
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired WhatIf whatIf;
+    @Autowired PlanOverviews overviews;
+    @LocalServerPort int port;
+
+    Http dpmd() {
+        return Http.withToken(port, TestUsers.token(accounts, "audit15-dpmd", Role.DPMD, "72.04"));
+    }
+
+    long fishersPlan(Http http, int year) {
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Kongkomos", DESA);
+        HttpResponse<String> created = http.postJson("/api/v1/budget-plans", "{\"payer\":\"APBDES:" + DESA + "\",\"year\":" + year
+                + ",\"cohorts\":[{\"category\":\"NELAYAN\",\"segment\":\"PU\",\"count\":3,\"wage\":3000000,"
+                + "\"programs\":[\"JKK\",\"JKM\",\"JHT\"]}]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asLong();
+    }
+
+    /** The plan page gives the year per programme and per share (payer, worker), as its PDF and XLSX: it gave neither. */
+    @Test
+    void thePlanPageShowsTheYearAndEachMonthPerShare() {
+        Http dpmd = dpmd();
+        long id = fishersPlan(dpmd, TestClock.nextBusinessYear());
+        JsonNode plan = JSON.readTree(dpmd.get("/api/v1/budget-plans/" + id).body());
+        long payerShare = plan.get("payerShare").asLong();
+        long workerShare = plan.get("workerShare").asLong();
+        assertThat(payerShare).isPositive();
+        assertThat(workerShare).isPositive();
+
+        String page = dpmd.get("/anggaran/" + id + "?lang=id", "text/html").body();
+        String year = page.substring(page.indexOf("id=\"plan-year\""));
+        assertThat(year).contains("Setahun").contains(rupiah(payerShare, '.')).contains(rupiah(workerShare, '.'))
+                .contains(rupiah(plan.get("byProgram").get("JHT").asLong(), '.'));
+        assertThat(page).contains("Porsi iuran pemberi kerja").contains("Porsi iuran peserta")
+                .contains(rupiah(plan.get("months").get(0).get("payerShare").asLong(), '.'));
+        assertThat(dpmd.get("/anggaran/" + id + "?lang=en", "text/html").body())
+                .contains("Employer portion of contributions").contains(rupiah(workerShare, ','));
+    }
+
+    private static String rupiah(long amount, char grouping) {
+        return "Rp " + String.format("%,d", amount).replace(',', grouping);
+    }
+}
