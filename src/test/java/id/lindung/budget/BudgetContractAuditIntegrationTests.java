@@ -82,4 +82,18 @@ class BudgetContractAuditIntegrationTests {
     private static String rupiah(long amount, char grouping) {
         return "Rp " + String.format("%,d", amount).replace(',', grouping);
     }
+
+    /** A region code that is no region is not found, as the regency view's {code}: the what-if answered 200 with nothing. */
+    @Test
+    void theWhatIfOfARegionThatDoesNotExistIsNotFound() {
+        assertThatThrownBy(() -> CurrentActor.runAs(NATION, () -> whatIf.run(
+                new WhatIf.Policy(null, null, null, null, null, null, null, null, "99"), NATION)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> CurrentActor.runAs(NATION, () -> whatIf.run(
+                new WhatIf.Policy(null, null, null, null, null, null, null, null, "72.99"), NATION)))
+                .isInstanceOf(NotFoundException.class);
+        // a region that exists still answers
+        assertThat(CurrentActor.runAs(NATION, () -> whatIf.run(
+                new WhatIf.Policy(null, null, null, null, null, null, null, null, "72.04"), NATION)).get("area")).isNotNull();
+    }
 }
