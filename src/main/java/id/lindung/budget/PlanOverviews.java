@@ -37,11 +37,13 @@ public class PlanOverviews {
 
     /** Two or more plans of the same payer and year: cost, people and the coverage ratio each reaches. */
     public Map<String, Object> compare(List<Long> ids, Actor actor) {
-        if (ids == null || ids.size() < 2) {
+        // a plan named twice (ids=1,1) is one plan: it answered a comparison of one scenario
+        List<Long> distinct = ids == null ? List.of() : ids.stream().distinct().toList();
+        if (distinct.size() < 2) {
             throw new InvalidInputException("ids", "TOO_FEW_SCENARIOS", "Compare at least two plans: ids=1,2");
         }
         List<Map<String, Object>> found = new ArrayList<>();
-        for (long id : ids.stream().distinct().toList()) {
+        for (long id : distinct) {
             found.add(plans.get(id, actor));
         }
         Map<String, Object> first = found.get(0);

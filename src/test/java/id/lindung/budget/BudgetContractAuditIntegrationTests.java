@@ -96,4 +96,13 @@ class BudgetContractAuditIntegrationTests {
         assertThat(CurrentActor.runAs(NATION, () -> whatIf.run(
                 new WhatIf.Policy(null, null, null, null, null, null, null, null, "72.04"), NATION)).get("area")).isNotNull();
     }
+
+    /** "Two or more plans side by side": one plan named twice is one plan, not a comparison of one scenario. */
+    @Test
+    void comparingAPlanWithItselfIsTooFewScenarios() {
+        long id = fishersPlan(dpmd(), TestClock.nextBusinessYear());
+        assertThatThrownBy(() -> CurrentActor.runAs(DPMD, () -> overviews.compare(List.of(id, id), DPMD)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("TOO_FEW_SCENARIOS"));
+        assertThat(dpmd().get("/api/v1/budget-plans/compare?ids=" + id + "," + id).statusCode()).isEqualTo(400);
+    }
 }
