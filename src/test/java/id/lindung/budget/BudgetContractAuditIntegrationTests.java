@@ -105,4 +105,21 @@ class BudgetContractAuditIntegrationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.code()).isEqualTo("TOO_FEW_SCENARIOS"));
         assertThat(dpmd().get("/api/v1/budget-plans/compare?ids=" + id + "," + id).statusCode()).isEqualTo(400);
     }
+
+    /** An Indonesian client gets no English word: the unknown criterion's answer read "Seharusnya ... CATEGORY or OLDEST". */
+    @Test
+    void anUnknownOrderingCriterionIsRefusedInIndonesianWithoutAnEnglishWord() {
+        Http dpmd = dpmd();
+        long id = fishersPlan(dpmd, TestClock.nextBusinessYear());
+        HttpResponse<String> refused = dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise",
+                "{\"budget\":1000000,\"order\":[\"TERMUDA\"]}", "Accept-Language", "id");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(refused.body());
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("UNKNOWN_ORDER");
+        String message = problem.get("errors").get(0).get("message").asString();
+        assertThat(message).contains("Kriteria urutan tidak dikenal").contains("'TERMUDA'").doesNotContain(" or ");
+        HttpResponse<String> english = dpmd.postJson("/api/v1/budget-plans/" + id + "/prioritise",
+                "{\"budget\":1000000,\"order\":[\"TERMUDA\"]}", "Accept-Language", "en");
+        assertThat(english.body()).contains("P3KE_DECILE, CATEGORY or OLDEST");
+    }
 }
