@@ -122,4 +122,31 @@ class BudgetContractAuditIntegrationTests {
                 "{\"budget\":1000000,\"order\":[\"TERMUDA\"]}", "Accept-Language", "en");
         assertThat(english.body()).contains("P3KE_DECILE, CATEGORY or OLDEST");
     }
+
+    /**
+     * A named list that no longer fits the edited plan names the payer and the year at their places in Indonesian, whatever
+     * the file is called: a file name holding a digit was read as a value and took the payer's place ("pembayar
+     * daftar2.csv pada APBDES:..."), the year trailing as "Nilai: 2026".
+     */
+    @Test
+    void aListThatNoLongerFitsNamesThePayerAndYearInIndonesianWhateverItsFileIsCalled() {
+        Http dpmd = dpmd();
+        new BudgetFixture(jdbc).payer("APBDES:" + DESA, "APBDES", "Pemerintah Desa Kongkomos", DESA);
+        int year = TestClock.nextBusinessYear();
+        long id = plan(dpmd, DESA, year);
+        LocalDate birth = LocalDate.of(1971, 3, 4);
+        String csv = HEADER + "\n" + row(nik(birth), birth, "NELAYAN", "BPU", "1000000", "JKK;JKM", "2") + "\n";
+        HttpResponse<String> uploaded = dpmd.upload("/api/v1/budget-plans/" + id + "/named-list", "file", "daftar2.csv",
+                csv.getBytes(StandardCharsets.UTF_8), "-");
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+
+        // a year earlier: the list's person starts in January of the plan's year, after the new one
+        HttpResponse<String> refused = dpmd.putJson("/api/v1/budget-plans/" + id,
+                "{\"payer\":\"APBDES:" + DESA + "\",\"year\":" + (year - 1) + "}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        JsonNode first = JSON.readTree(refused.body()).get("errors").get(0);
+        assertThat(first.get("code").asString()).isEqualTo("NAMED_LIST_DOES_NOT_FIT");
+        assertThat(first.get("message").asString()).startsWith("1 orang dalam daftar nama 'daftar2.csv' tidak cocok")
+                .contains("pembayar APBDES:" + DESA + " pada " + (year - 1) + ":").doesNotContain("Nilai:");
+    }
 }
