@@ -37,14 +37,17 @@ public class PlanOverviews {
 
     /** Two or more plans of the same payer and year: cost, people and the coverage ratio each reaches. */
     public Map<String, Object> compare(List<Long> ids, Actor actor) {
-        // a plan named twice (ids=1,1) is one plan: it answered a comparison of one scenario
-        List<Long> distinct = ids == null ? List.of() : ids.stream().distinct().toList();
-        if (distinct.size() < 2) {
+        if (ids == null || ids.size() < 2) {
             throw new InvalidInputException("ids", "TOO_FEW_SCENARIOS", "Compare at least two plans: ids=1,2");
         }
         List<Map<String, Object>> found = new ArrayList<>();
-        for (long id : distinct) {
+        for (long id : ids.stream().distinct().toList()) {
             found.add(plans.get(id, actor));
+        }
+        // a plan named twice (ids=1,1) is one plan: it answered a comparison of one scenario. Checked once the plans are
+        // read, so a plan outside the caller's area named twice stays 404, as any id guessed
+        if (found.size() < 2) {
+            throw new InvalidInputException("ids", "TOO_FEW_SCENARIOS", "Compare at least two plans: ids=1,2");
         }
         Map<String, Object> first = found.get(0);
         for (Map<String, Object> p : found) {
