@@ -44,6 +44,11 @@ public class PlanOverviews {
         for (long id : ids.stream().distinct().toList()) {
             found.add(plans.get(id, actor));
         }
+        // a plan named twice (ids=1,1) is one plan: it answered a comparison of one scenario. Checked once the plans are
+        // read, so a plan outside the caller's area named twice stays 404, as any id guessed
+        if (found.size() < 2) {
+            throw new InvalidInputException("ids", "TOO_FEW_SCENARIOS", "Compare at least two plans: ids=1,2");
+        }
         Map<String, Object> first = found.get(0);
         for (Map<String, Object> p : found) {
             if (!Objects.equals(p.get("payer"), first.get("payer")) || !Objects.equals(p.get("year"), first.get("year"))) {

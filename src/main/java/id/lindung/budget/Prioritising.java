@@ -105,7 +105,9 @@ public final class Prioritising {
         Optional<Criterion> c = Criterion.parse(text);
         if (c.isEmpty()) {
             problems.add(id.lindung.platform.InputProblem.of("order", "UNKNOWN_ORDER",
-                    "Unknown ordering criterion '" + id.lindung.platform.InputProblem.shown(text) + "'; expected P3KE_DECILE, CATEGORY or OLDEST"));
+                    // not "; expected ...": that tail is read as a kind of value and came back in Indonesian answers as
+                    // "Seharusnya P3KE_DECILE, CATEGORY or OLDEST", an English "or" (audit of issue 15)
+                    "Unknown ordering criterion '" + id.lindung.platform.InputProblem.shown(text) + "': use P3KE_DECILE, CATEGORY or OLDEST"));
         } else if (!order.contains(c.get())) {
             order.add(c.get());
         }

@@ -41,10 +41,12 @@ public class WhatIf {
     private final BpuIncomeRange bpuIncome;
     private final PlanViews views;
     private final Clock clock;
+    private final id.lindung.access.RegionDirectory regions;
 
     WhatIf(JdbcClient jdbc, RegulationCatalog catalog, PotentialWorkforce workforce, AreaWorkforce areaWorkforce,
-           BpuIncomeRange bpuIncome, PlanViews views, Clock clock) {
+           BpuIncomeRange bpuIncome, PlanViews views, Clock clock, id.lindung.access.RegionDirectory regions) {
         this.jdbc = jdbc;
+        this.regions = regions;
         this.catalog = catalog;
         this.workforce = workforce;
         this.areaWorkforce = areaWorkforce;
@@ -117,7 +119,9 @@ public class WhatIf {
         if (!problems.isEmpty()) {
             throw InvalidInputException.refused(problems);
         }
-        if (!actor.scope().covers(area)) {
+        // a well-formed code that is no region (99, 64.99) is not found, as one outside the scope and as the regency view's
+        // {code}: it answered 200 with an area of no name and no desa (audit of issue 15, 7 December 2026)
+        if (!actor.scope().covers(area) || (!area.isNational() && !regions.known(area.code()))) {
             throw new NotFoundException("Region " + area.code() + " not found");
         }
         LocalDate jan = LocalDate.of(year, 1, 1);
