@@ -305,8 +305,13 @@ class PlanCosting {
      * not exist are never told apart (docs/api-errors.md).
      */
     BudgetPlans.PlanPayer payerInScope(String code, RegionScope scope) {
+        if (code != null && !code.isBlank() && id.lindung.registry.PayerCode.tryRead(code).isEmpty()) {
+            // a text that is no payer code names no payer anywhere: the typing mistake is said as the bill list says it
+            throw new InvalidInputException("payer", "PAYER_CODE_INVALID",
+                    "'" + id.lindung.access.PersonalData.echoedPayerCode(code) + "' is not a payer code");
+        }
         return (code == null || code.isBlank() ? Optional.<BudgetPlans.PlanPayer>empty() : payer(code, scope))
-                .orElseThrow(() -> new NotFoundException("Payer " + InputProblem.shown(code) + " not found"));
+                .orElseThrow(() -> id.lindung.access.PersonalData.payerNotFound(code));
     }
 
     /** The payer of a code in the caller's scope (registry's published view); SELF payers are no budget's payers. */

@@ -198,7 +198,11 @@ class BudgetPlansIntegrationTests {
         assertCode(otherRegion.get("/api/v1/budget-plans?payer=APBDES:" + desa), 404, "NOT_FOUND");
         assertCode(otherRegion.get("/api/v1/budget-plans?payer=apbdes:" + desa + "&year=2027"), 404, "NOT_FOUND");
         assertCode(dpmd.get("/api/v1/budget-plans?payer=APBDES:72.04.02.9999"), 404, "NOT_FOUND");
-        assertCode(dpmd.get("/api/v1/budget-plans?payer=NOPE"), 404, "NOT_FOUND");
+        // a text that is no payer code names no payer anywhere: 400 as the bill list's filter says it, not "not found"
+        assertCode(dpmd.get("/api/v1/budget-plans?payer=NOPE"), 400, "PAYER_CODE_INVALID");
+        assertCode(dpmd.get("/api/v1/budget-payers/NOPE/category-rank"), 400, "PAYER_CODE_INVALID");
+        assertThat(dpmd.get("/api/v1/budget-plans?payer=apbdes:99.99.99.9999").body())
+                .contains("'apbdes:99.99.99.9999'");
         // no payer filter is every plan of the area, as before
         assertThat(otherRegion.get("/api/v1/budget-plans").statusCode()).isEqualTo(200);
     }
