@@ -88,7 +88,7 @@ public class NamedLists {
         // the import refuses a start more than a year ahead; a row without one starts in January (or as late as allowed)
         LocalDate defaultStart = january.isAfter(today.plusDays(365)) ? today.plusDays(365) : january;
         String village = "APBDES".equals(kind) ? region : null;
-        WorkerLists.Read read = reader.read(content, new WorkerLists.Options(village, defaultStart), area);
+        WorkerLists.Read read = reader.read(content, fileName, new WorkerLists.Options(village, defaultStart), area);
         List<InputProblem> problems = new ArrayList<>(read.problems());
         List<Person> people = new ArrayList<>();
         for (StagedWorker w : read.rows()) {

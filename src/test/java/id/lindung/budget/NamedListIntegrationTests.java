@@ -138,4 +138,24 @@ class NamedListIntegrationTests {
         assertThat(finalPlan.statusCode()).as(finalPlan.body()).isEqualTo(409);
         assertThat(finalPlan.body()).contains("PLAN_FINAL");
     }
+
+    /**
+     * A file named as a workbook that is none is refused as unreadable, as the worker import refuses it, and nothing is
+     * stored: until 7 December 2026 the list was read as CSV whatever its name, so a renamed CSV was accepted (small4).
+     */
+    @Test
+    void aFileNamedAsAWorkbookThatIsNoneIsUnreadableAndStoresNothing() {
+        String desa = "72.04.03.2002";
+        new BudgetFixture(jdbc).payer("APBDES:" + desa, "APBDES", "Pemerintah Desa Sadar Baca", desa);
+        Http dpmd = dpmd();
+        long id = plan(dpmd, desa, TestClock.nextBusinessYear());
+        LocalDate b = LocalDate.of(1981, 3, 4);
+        byte[] csv = (HEADER + "\n" + row(nik(b), b, "NELAYAN", "BPU", "1000000", "JKK;JKM", "") + "\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> r = dpmd.upload("/api/v1/budget-plans/" + id + "/named-list", "file", "daftar.xlsx", csv, "-");
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+        assertThat(r.body()).contains("FILE_UNREADABLE");
+        assertThat(jdbc.sql("select count(*) from budget_list where plan_id = ?").param(id).query(Long.class).single()).isZero();
+    }
 }
