@@ -600,6 +600,45 @@ class ClaimWorkflowIntegrationTests {
         assertThat(c.get("scholarships").findValues("childNo").stream().map(JsonNode::asInt).distinct().toList()).containsExactly(1, 2);
     }
 
+    /**
+     * A case's decisions are answered in the client's language, as a quote's rejections are (audit of issue 13): an
+     * Indonesian client read "The worker holds JKK" and "Reported 4 days after the accident, ..." in the case beside
+     * Indonesian problems. Indonesian is the case page's sentence with the values; English is the module's sentence; the
+     * codes and what is stored do not change with the language.
+     */
+    @Test
+    void aCaseSaysItsDecisionsInTheClientsLanguage() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        String body = """
+                {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"2026-11-20","reportedOn":"2026-11-24","claimedCosts":{"medical":1000000}}"""
+                .formatted(nik);
+        JsonNode preview = json(expect(operator.postJson("/api/v1/claims/preview", body), 200));
+        assertThat(decision(preview, "PROGRAMME_NOT_HELD")).isEqualTo("Pekerja ikut program untuk kasus ini.");
+        assertThat(decision(preview, "REPORTED_LATE")).startsWith("Dilaporkan 4 hari setelah kecelakaan");
+        JsonNode opened = json(expect(operator.postJson("/api/v1/claims", body), 201));
+        long id = opened.get("id").asLong();
+        for (JsonNode c : List.of(opened, json(expect(monitor.get("/api/v1/claims/" + id), 200)))) {
+            assertThat(c.get("decisions").findValuesAsString("message")).as(c.toString()).isNotEmpty()
+                    .noneMatch(m -> m.matches("(?s).*\\b(The|the|was|is|Reported|days|holds)\\b.*"));
+        }
+        JsonNode english = json(expect(monitor.get("/api/v1/claims/" + id, "Accept-Language", "en"), 200));
+        assertThat(decision(english, "PROGRAMME_NOT_HELD")).isEqualTo("The worker holds JKK");
+        assertThat(decision(english, "REPORTED_LATE")).startsWith("Reported 4 days after the accident, later than 2 days");
+        assertThat(english.get("decisions").findValuesAsString("code")).isEqualTo(opened.get("decisions").findValuesAsString("code"));
+        assertThat(jdbc.sql("select message from claim_decision where case_id = ? and code = 'REPORTED_LATE'").param(id)
+                .query(String.class).single()).startsWith("Reported 4 days");
+    }
+
+    /** The message of the decision with {@code code}. */
+    static String decision(JsonNode c, String code) {
+        for (JsonNode d : c.get("decisions")) {
+            if (d.get("code").asString().equals(code)) {
+                return d.get("message").asString();
+            }
+        }
+        throw new AssertionError(code + " not in " + c.get("decisions"));
+    }
+
     /** A village official of 71.05.01.2005 with JKK and JKM since 2025 on a Rp 2,000,000 wage; returns the NIK. */
     String officialSince2025() {
         return worker(dpmd, "71.05.01.2005", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
