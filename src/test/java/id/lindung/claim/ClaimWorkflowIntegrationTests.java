@@ -629,6 +629,28 @@ class ClaimWorkflowIntegrationTests {
                 .query(String.class).single()).startsWith("Reported 4 days");
     }
 
+    /**
+     * A partial disability's percentage refused in Indonesian states the rule's range (audit of issue 13): 0 read
+     * "Nilai 0 di luar rentang 0 sampai 100." (as if 0 were inside it) and a missing one "Wajib diisi. Nilai: 0, 100." (as
+     * if 0 and 100 had been sent).
+     */
+    @Test
+    void aPartialDisabilitysPercentageIsRefusedWithTheRulesRangeInIndonesian() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        String body = """
+                {"nik":"%s","case":"JKK_PARTIAL_DISABILITY","incidentDate":"2026-11-20","reportedOn":"2026-11-20"%s}""";
+        JsonNode zero = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, ",\"percent\":0")), 400));
+        assertThat(zero.get("errors").get(0).get("message").asString())
+                .isEqualTo("Persentase cacat 0 di luar rentang: harus lebih dari 0 dan paling banyak 100.");
+        JsonNode missing = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, "")), 400));
+        assertThat(missing.get("errors").get(0).get("message").asString())
+                .isEqualTo("Persentase cacat (dari tabel, lebih dari 0 dan paling banyak 100) wajib diisi.");
+        JsonNode english = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, ",\"percent\":101"),
+                "Accept-Language", "en"), 400));
+        assertThat(english.get("errors").get(0).get("message").asString())
+                .isEqualTo("percent 101 is out of range: the disability percentage is more than 0 and at most 100");
+    }
+
     /** The message of the decision with {@code code}. */
     static String decision(JsonNode c, String code) {
         for (JsonNode d : c.get("decisions")) {
