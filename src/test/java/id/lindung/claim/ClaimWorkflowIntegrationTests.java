@@ -651,6 +651,29 @@ class ClaimWorkflowIntegrationTests {
                 .isEqualTo("percent 101 is out of range: the disability percentage is more than 0 and at most 100");
     }
 
+    /**
+     * A school certificate or a scholarship payment without its child or school year, and a temporary disability without
+     * its months, are told in Indonesian what to give (audit of issue 13): they read "Wajib diisi. Nilai: 2025/2026." and
+     * "Wajib diisi. Nilai: 0.", as if 2025/2026 or 0 had been sent.
+     */
+    @Test
+    void aMissingChildSchoolYearOrMonthIsToldWhatToGiveInIndonesian() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        JsonNode months = json(expect(operator.postJson("/api/v1/claims/preview", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-11-20","reportedOn":"2026-11-20"}"""
+                .formatted(nik)), 400));
+        assertThat(months.get("errors").get(0).get("message").asString())
+                .isEqualTo("Jumlah bulan tidak mampu bekerja (0 atau lebih) wajib diisi.");
+        long id = json(expect(operator.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"2026-11-21","reportedOn":"2026-11-21","claimedCosts":{"medical":1000}}"""
+                .formatted(nik)), 201)).get("id").asLong();
+        JsonNode noChild = json(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "", "sekolah.pdf", PDF), 400));
+        assertThat(noChild.get("errors").get(0).get("message").asString())
+                .isEqualTo("Surat keterangan sekolah menyebut anak (nomornya pada klaim) dan tahun ajaran, misalnya 2025/2026.");
+        JsonNode noYear = json(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "&child=1", "sekolah.pdf", PDF), 400));
+        assertThat(noYear.get("errors").get(0).get("message").asString()).isEqualTo("Tahun ajaran wajib diisi, misalnya 2025/2026.");
+    }
+
     /** The message of the decision with {@code code}. */
     static String decision(JsonNode c, String code) {
         for (JsonNode d : c.get("decisions")) {
