@@ -76,10 +76,11 @@ class ClaimBillingIntegrationTests {
                 .params(payer, Date.valueOf(month.atDay(1))).query(Date.class).single().toLocalDate();
     }
 
+    /** The preview in English, whose decisions name the protection status (Indonesian answers say the page's sentence). */
     private JsonNode preview(String nik, LocalDate incident) {
         return json(expect(dpmd.postJson("/api/v1/claims/preview", """
                 {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"%s","reportedOn":"%s","claimedCosts":{"medical":1000000}}"""
-                .formatted(nik, incident, incident)), 200));
+                .formatted(nik, incident, incident), "Accept-Language", "en"), 200));
     }
 
     private static String protection(JsonNode c) {
@@ -256,7 +257,10 @@ class ClaimBillingIntegrationTests {
         JsonNode fromLindung = json(expect(dpmd.postJson("/api/v1/claims/preview", lindungOnly), 200));
         assertThat(component(fromLindung, "JP_CONTRIBUTIONS").get("amount").decimalValue()).isEqualByComparingTo("270000");
         assertThat(fromLindung.get("jpContributionsBasis").get("source").asString()).isEqualTo("LINDUNG");
-        assertThat(fromLindung.get("jpContributionsBasis").get("note").asString()).contains("recorded in Lindung");
+        // the note in the client's language, Indonesian by default, as the case page says it
+        assertThat(fromLindung.get("jpContributionsBasis").get("note").asString()).contains("tercatat di Lindung");
+        assertThat(json(expect(dpmd.postJson("/api/v1/claims/preview", lindungOnly, "Accept-Language", "en"), 200))
+                .get("jpContributionsBasis").get("note").asString()).contains("recorded in Lindung");
 
         // ten months of 2016 paid before Lindung's history, given as facts: 10 x 3% x 3,000,000, then Lindung's months
         JsonNode withFacts = json(expect(dpmd.postJson("/api/v1/claims/preview", """

@@ -600,6 +600,90 @@ class ClaimWorkflowIntegrationTests {
         assertThat(c.get("scholarships").findValues("childNo").stream().map(JsonNode::asInt).distinct().toList()).containsExactly(1, 2);
     }
 
+    /**
+     * A case's decisions are answered in the client's language, as a quote's rejections are (audit of issue 13): an
+     * Indonesian client read "The worker holds JKK" and "Reported 4 days after the accident, ..." in the case beside
+     * Indonesian problems. Indonesian is the case page's sentence with the values; English is the module's sentence; the
+     * codes and what is stored do not change with the language.
+     */
+    @Test
+    void aCaseSaysItsDecisionsInTheClientsLanguage() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        String body = """
+                {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"2026-11-20","reportedOn":"2026-11-24","claimedCosts":{"medical":1000000}}"""
+                .formatted(nik);
+        JsonNode preview = json(expect(operator.postJson("/api/v1/claims/preview", body), 200));
+        assertThat(decision(preview, "PROGRAMME_NOT_HELD")).isEqualTo("Pekerja ikut program untuk kasus ini.");
+        assertThat(decision(preview, "REPORTED_LATE")).startsWith("Dilaporkan 4 hari setelah kecelakaan");
+        JsonNode opened = json(expect(operator.postJson("/api/v1/claims", body), 201));
+        long id = opened.get("id").asLong();
+        for (JsonNode c : List.of(opened, json(expect(monitor.get("/api/v1/claims/" + id), 200)))) {
+            assertThat(c.get("decisions").findValuesAsString("message")).as(c.toString()).isNotEmpty()
+                    .noneMatch(m -> m.matches("(?s).*\\b(The|the|was|is|Reported|days|holds)\\b.*"));
+        }
+        JsonNode english = json(expect(monitor.get("/api/v1/claims/" + id, "Accept-Language", "en"), 200));
+        assertThat(decision(english, "PROGRAMME_NOT_HELD")).isEqualTo("The worker holds JKK");
+        assertThat(decision(english, "REPORTED_LATE")).startsWith("Reported 4 days after the accident, later than 2 days");
+        assertThat(english.get("decisions").findValuesAsString("code")).isEqualTo(opened.get("decisions").findValuesAsString("code"));
+        assertThat(jdbc.sql("select message from claim_decision where case_id = ? and code = 'REPORTED_LATE'").param(id)
+                .query(String.class).single()).startsWith("Reported 4 days");
+    }
+
+    /**
+     * A partial disability's percentage refused in Indonesian states the rule's range (audit of issue 13): 0 read
+     * "Nilai 0 di luar rentang 0 sampai 100." (as if 0 were inside it) and a missing one "Wajib diisi. Nilai: 0, 100." (as
+     * if 0 and 100 had been sent).
+     */
+    @Test
+    void aPartialDisabilitysPercentageIsRefusedWithTheRulesRangeInIndonesian() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        String body = """
+                {"nik":"%s","case":"JKK_PARTIAL_DISABILITY","incidentDate":"2026-11-20","reportedOn":"2026-11-20"%s}""";
+        JsonNode zero = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, ",\"percent\":0")), 400));
+        assertThat(zero.get("errors").get(0).get("message").asString())
+                .isEqualTo("Persentase cacat 0 di luar rentang: harus lebih dari 0 dan paling banyak 100.");
+        JsonNode missing = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, "")), 400));
+        assertThat(missing.get("errors").get(0).get("message").asString())
+                .isEqualTo("Persentase cacat (dari tabel, lebih dari 0 dan paling banyak 100) wajib diisi.");
+        JsonNode english = json(expect(operator.postJson("/api/v1/claims/preview", body.formatted(nik, ",\"percent\":101"),
+                "Accept-Language", "en"), 400));
+        assertThat(english.get("errors").get(0).get("message").asString())
+                .isEqualTo("percent 101 is out of range: the disability percentage is more than 0 and at most 100");
+    }
+
+    /**
+     * A school certificate or a scholarship payment without its child or school year, and a temporary disability without
+     * its months, are told in Indonesian what to give (audit of issue 13): they read "Wajib diisi. Nilai: 2025/2026." and
+     * "Wajib diisi. Nilai: 0.", as if 2025/2026 or 0 had been sent.
+     */
+    @Test
+    void aMissingChildSchoolYearOrMonthIsToldWhatToGiveInIndonesian() {
+        String nik = worker(dpmd, VILLAGE, "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");
+        JsonNode months = json(expect(operator.postJson("/api/v1/claims/preview", """
+                {"nik":"%s","case":"JKK_TEMPORARY_DISABILITY","incidentDate":"2026-11-20","reportedOn":"2026-11-20"}"""
+                .formatted(nik)), 400));
+        assertThat(months.get("errors").get(0).get("message").asString())
+                .isEqualTo("Jumlah bulan tidak mampu bekerja (0 atau lebih) wajib diisi.");
+        long id = json(expect(operator.postJson("/api/v1/claims", """
+                {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"2026-11-21","reportedOn":"2026-11-21","claimedCosts":{"medical":1000}}"""
+                .formatted(nik)), 201)).get("id").asLong();
+        JsonNode noChild = json(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "", "sekolah.pdf", PDF), 400));
+        assertThat(noChild.get("errors").get(0).get("message").asString())
+                .isEqualTo("Surat keterangan sekolah menyebut anak (nomornya pada klaim) dan tahun ajaran, misalnya 2025/2026.");
+        JsonNode noYear = json(expect(upload(operator, id, "SCHOOL_CERTIFICATE", "&child=1", "sekolah.pdf", PDF), 400));
+        assertThat(noYear.get("errors").get(0).get("message").asString()).isEqualTo("Tahun ajaran wajib diisi, misalnya 2025/2026.");
+    }
+
+    /** The message of the decision with {@code code}. */
+    static String decision(JsonNode c, String code) {
+        for (JsonNode d : c.get("decisions")) {
+            if (d.get("code").asString().equals(code)) {
+                return d.get("message").asString();
+            }
+        }
+        throw new AssertionError(code + " not in " + c.get("decisions"));
+    }
+
     /** A village official of 71.05.01.2005 with JKK and JKM since 2025 on a Rp 2,000,000 wage; returns the NIK. */
     String officialSince2025() {
         return worker(dpmd, "71.05.01.2005", "PERANGKAT_DESA", "[\"JKK\",\"JKM\"]", "PU", "2000000", "APBDES", "2025-01-01");

@@ -45,11 +45,11 @@ class ClaimCaseFile {
 
     private final id.lindung.access.AuditLog audit;
     private final Citations citations;
-    private final id.lindung.platform.ProblemLanguage problems;
+    private final ClaimDecisionText decisionTexts;
 
     ClaimCaseFile(MessageSource messages, Formats fmt, Clock clock, id.lindung.registry.Workers workers,
-                  id.lindung.access.AuditLog audit, Citations citations, id.lindung.platform.ProblemLanguage problems) {
-        this.problems = problems;
+                  id.lindung.access.AuditLog audit, Citations citations, ClaimDecisionText decisionTexts) {
+        this.decisionTexts = decisionTexts;
         this.audit = audit;
         this.citations = citations;
         this.messages = messages;
@@ -115,7 +115,7 @@ class ClaimCaseFile {
                 boolean warning = d.effect() == ClaimCase.Effect.WARNING;
                 decisions.addCell(cell(d.passed() ? t.get("claim.decision.passed")
                         : warning ? t.get("claim.decision.warning") : t.get("claim.decision.failed"), d.passed() ? SMALL : SMALL_BOLD, Element.ALIGN_LEFT));
-                decisions.addCell(cell(decisionText(d, t), SMALL, Element.ALIGN_LEFT));
+                decisions.addCell(cell(decisionTexts.of(d, t.locale()), SMALL, Element.ALIGN_LEFT));
             }
             doc.add(decisions);
 
@@ -285,18 +285,6 @@ class ClaimCaseFile {
     private static String componentName(String code, Text t) {
         String own = t.orElse("claim.component." + code, null);
         return own != null ? own : t.orElse("simulation.component." + code, t.get("claim.component.other"));
-    }
-
-    /**
-     * A decision in the document's language, as the case's page says it: a passed check by its code's text, a failed
-     * one by the claim's or the simulation's sentence when it names every value the decision names, else by one that
-     * places them (the dates of a late report); the decision's own (English) message only for a code no bundle knows.
-     */
-    private String decisionText(ClaimCase.Decision d, Text t) {
-        if (d.passed()) {
-            return t.orElse("claim.check." + d.code(), d.message());
-        }
-        return problems.onPage(d.code(), d.message(), t.locale(), List.of("claim.code.", "simulation.rejection."));
     }
 
     /**

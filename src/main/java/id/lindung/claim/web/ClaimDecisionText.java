@@ -1,0 +1,35 @@
+package id.lindung.claim.web;
+
+import id.lindung.claim.ClaimCase;
+import id.lindung.platform.ProblemLanguage;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * An eligibility decision in a reader's language, the one rule for the case page ({@code @claimDecisionText.of(d, #locale)}),
+ * the case file (PDF) and the API answer: a passed check by its code's text ({@code claim.check.*}), a failed one by the
+ * claim's or the simulation's sentence when it names every value the decision names, else by one that places them (the
+ * dates of a late report); the decision's own (English) message only for a code no bundle knows.
+ */
+@Component
+public class ClaimDecisionText {
+
+    private static final List<String> OWN = List.of("claim.code.", "simulation.rejection.");
+
+    private final MessageSource messages;
+    private final ProblemLanguage problems;
+
+    ClaimDecisionText(MessageSource messages, ProblemLanguage problems) {
+        this.messages = messages;
+        this.problems = problems;
+    }
+
+    public String of(ClaimCase.Decision d, Locale locale) {
+        if (d.passed()) {
+            return messages.getMessage("claim.check." + d.code(), null, d.message(), locale);
+        }
+        return problems.onPage(d.code(), d.message(), locale, OWN);
+    }
+}
