@@ -133,6 +133,33 @@ class MessageBundlesTests {
         assertThat(missing).as("keys missing from a language").isEmpty();
     }
 
+    /**
+     * A key written twice in one file is silently the later sentence: on 7 December 2026 two helpers each added
+     * {@code api.problem.REQUIRED.1.1}, and the claims' sentence replaced the coverage's for every month "is required".
+     */
+    @Test
+    void everyKeyIsWrittenOnceInEachFile() throws IOException {
+        List<String> twice = new ArrayList<>();
+        for (String base : basenames()) {
+            for (String resource : List.of(base + ".properties", base + "_en.properties")) {
+                try (InputStream in = MessageBundlesTests.class.getClassLoader().getResourceAsStream(resource)) {
+                    assertThat(in).as(resource).isNotNull();
+                    new Properties() {
+                        @Override
+                        public synchronized Object put(Object key, Object value) {
+                            Object before = super.put(key, value);
+                            if (before != null) {
+                                twice.add(resource + ": " + key);
+                            }
+                            return before;
+                        }
+                    }.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(twice).as("keys written twice").isEmpty();
+    }
+
     @Test
     void everyKeyATemplateAsksForExists() throws IOException {
         Set<String> known = new TreeSet<>();
