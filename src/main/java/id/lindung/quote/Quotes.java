@@ -268,7 +268,7 @@ public final class Quotes {
             LocalDate d = LocalDate.parse(value.strip());
             return inYears(d.getYear(), field, value, problems) ? d : null;
         } catch (DateTimeParseException e) {
-            problems.add(InputProblem.of(field, "INVALID_DATE", field + " '" + value + "' is not YYYY-MM-DD"));
+            problems.add(InputProblem.of(field, "INVALID_DATE", field + " '" + InputProblem.shown(value.strip()) + "' is not a date (YYYY-MM-DD)"));
             return null;
         }
     }

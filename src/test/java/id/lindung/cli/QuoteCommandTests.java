@@ -152,6 +152,11 @@ class QuoteCommandTests {
                 "--contribution-months-24", "25");
         assertThat(window.exit()).isEqualTo(2);
         assertThat(window.err()).contains("JKP_MONTHS_IN_WINDOW_IMPOSSIBLE");
+        // a day that does not exist in the right form is told as no date, not as a wrong form (audit13: "is not YYYY-MM-DD")
+        CommandLineTests.Run noDay = CommandLineTests.run("quote", "benefit", "--case", "JKM_DEATH", "--date", "2025-02-29",
+                "--segment", "BPU", "--wage", "1000000", "--membership-start", "2021-01-01");
+        assertThat(noDay.exit()).isEqualTo(2);
+        assertThat(noDay.err()).contains("'2025-02-29' is not a date (YYYY-MM-DD)");
     }
 
     @Test
