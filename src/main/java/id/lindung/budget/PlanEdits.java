@@ -154,10 +154,11 @@ public class PlanEdits {
             List<InputProblem> misfits = NamedLists.misfits(list.people(), c.payer().kind(), c.payer().regionCode(), c.year());
             if (!misfits.isEmpty()) {
                 List<InputProblem> problems = new ArrayList<>();
-                // the file's name quoted, so it is always one value of the sentence: unquoted, a name holding a digit
-                // (daftar2.csv) was read as a value and the Indonesian sentence put it where the payer goes
+                // the file's name and the payer's code quoted, so each is always one value of the sentence: unquoted, a
+                // name holding a digit (daftar2.csv) was read as a value and the Indonesian sentence put it where the payer
+                // goes, and an employer's or donor's code with spaces (EMPLOYER:64.02:CV MAJU JAYA) fell into pieces
                 problems.add(InputProblem.of("namedList", "NAMED_LIST_DOES_NOT_FIT", misfits.size() + " people of the named list '"
-                        + list.fileName() + "' do not fit payer " + c.payer().code() + " in " + c.year()
+                        + list.fileName() + "' do not fit payer '" + c.payer().code() + "' in " + c.year()
                         + ": keep the payer and year, or remove the list (namedList: REMOVE)"));
                 problems.addAll(NamedLists.shown(misfits));
                 throw InvalidInputException.refused(problems);

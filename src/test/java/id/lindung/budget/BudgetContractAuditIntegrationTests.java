@@ -147,6 +147,6 @@ class BudgetContractAuditIntegrationTests {
         JsonNode first = JSON.readTree(refused.body()).get("errors").get(0);
         assertThat(first.get("code").asString()).isEqualTo("NAMED_LIST_DOES_NOT_FIT");
         assertThat(first.get("message").asString()).startsWith("1 orang dalam daftar nama 'daftar2.csv' tidak cocok")
-                .contains("pembayar APBDES:" + DESA + " pada " + (year - 1) + ":").doesNotContain("Nilai:");
+                .contains("pembayar 'APBDES:" + DESA + "' pada " + (year - 1) + ":").doesNotContain("Nilai:");
     }
 }
