@@ -60,7 +60,7 @@ public final class Quotes {
         List<String> codes = in.programs() == null ? List.of() : in.programs().stream()
                 .filter(p -> p != null).flatMap(p -> Stream.of(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
         if (codes.isEmpty()) {
-            problems.add(InputProblem.of("programs", "REQUIRED", "programs is required, e.g. JKK,JKM"));
+            problems.add(InputProblem.of("programs", "REQUIRED", "programs is required, e.g. 'JKK,JKM'"));
         }
         for (String code : codes) {
             Programme p = parseEnum(Programme.class, code, "programs", true, problems);
@@ -198,7 +198,7 @@ public final class Quotes {
 
     private static Rupiah amount(BigDecimal value, String field, List<InputProblem> problems) {
         if (value == null) {
-            problems.add(InputProblem.of(field, "REQUIRED", field + " is required (rupiah, e.g. 2000000)"));
+            problems.add(InputProblem.of(field, "REQUIRED", field + " is required, e.g. 2000000 (rupiah)"));
             return null;
         }
         if (value.signum() <= 0) {

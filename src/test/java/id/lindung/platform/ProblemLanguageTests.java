@@ -176,6 +176,23 @@ class ProblemLanguageTests {
         assertThat(detail("REGION_CODE_INVALID", english, "en")).isEqualTo(english);
     }
 
+    /** An employer's code with spaces is one value at the payer's place, never pieces at the payer's and the year's (review7). */
+    @Test
+    void aNamedListThatDoesNotFitNamesAPayerCodeWithSpacesWhole() {
+        String english = "3 people of the named list 'daftar.csv' do not fit payer 'EMPLOYER:64.02:CV MAJU JAYA' in 2027: keep "
+                + "the payer and year, or remove the list (namedList: REMOVE)";
+        assertThat(detail("NAMED_LIST_DOES_NOT_FIT", english, "id")).isEqualTo("3 orang dalam daftar nama 'daftar.csv' tidak cocok "
+                + "dengan pembayar 'EMPLOYER:64.02:CV MAJU JAYA' pada 2027: pertahankan pembayar dan tahunnya, atau hapus daftarnya "
+                + "(namedList: REMOVE).");
+    }
+
+    /** A required field's example reads as an example, never as the value sent ("Nilai: JKK, JKM"; review7). */
+    @Test
+    void aRequiredFieldsExampleIsAnExampleNotAValueSent() {
+        assertThat(detail("REQUIRED", "programs is required, e.g. 'JKK,JKM'", "id")).isEqualTo("Wajib diisi, misalnya 'JKK,JKM'.");
+        assertThat(detail("REQUIRED", "wage is required, e.g. 2000000 (rupiah)", "id")).isEqualTo("Wajib diisi, misalnya 2000000.");
+    }
+
     record Answer(String name, List<InputProblem> warnings) implements Warned<Answer> {
         @Override
         public Answer withWarnings(List<InputProblem> warnings) {
