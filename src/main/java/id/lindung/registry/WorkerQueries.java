@@ -84,8 +84,8 @@ class WorkerQueries {
         return search.one(w);
     }
 
-    List<Listed> listed(List<Worker> ws) {
-        return search.of(ws);
+    List<Listed> listed(List<Worker> ws, RegionScope scope) {
+        return search.of(ws, scope);
     }
 
     void forEach(Query query, RegionScope scope, Consumer<Listed> each) {

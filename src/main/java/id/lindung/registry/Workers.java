@@ -213,9 +213,9 @@ public class Workers {
         return queries.listed(w);
     }
 
-    /** {@link #listed(Worker)} of several workers already read within the caller's scope, in one query, in their order. */
-    public List<Listed> listed(List<Worker> ws) {
-        return queries.listed(ws);
+    /** {@link #listed(Worker)} of several workers already read within the caller's scope, in one query scoped to it, in their order. */
+    public List<Listed> listed(List<Worker> ws, RegionScope scope) {
+        return queries.listed(ws, scope);
     }
 
     /** Every worker matching the query, for export; the caller streams the rows. */

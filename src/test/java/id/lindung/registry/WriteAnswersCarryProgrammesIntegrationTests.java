@@ -28,6 +28,7 @@ class WriteAnswersCarryProgrammesIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired Workers workers;
 
     private Http dpmd() {
         return RegistryFixture.api(port, accounts, "reg-write-dpmd", Role.DPMD, "64.02");
@@ -87,5 +88,11 @@ class WriteAnswersCarryProgrammesIntegrationTests {
         assertThat(changedJson.get("programs")).isEqualTo(listed.get("programs"));
         assertThat(changedJson.get("payers")).isEqualTo(listed.get("payers"));
         assertThat(changedJson.get("status").asString()).isEqualTo("INACTIVE");
+
+        // the query that reads several workers' programmes is scoped in SQL: a worker passed from outside the scope
+        // gets none (review7: it read any worker id it was given)
+        Worker held = workers.get(nik, id.lindung.access.RegionScope.of("64.02"));
+        assertThat(workers.listed(java.util.List.of(held), id.lindung.access.RegionScope.of("64.02")).get(0).programs()).isNotNull();
+        assertThat(workers.listed(java.util.List.of(held), id.lindung.access.RegionScope.of("63.01")).get(0).programs()).isNull();
     }
 }

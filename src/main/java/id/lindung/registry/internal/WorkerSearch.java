@@ -74,15 +74,18 @@ public class WorkerSearch {
 
     /**
      * {@link #one} for several workers already read within the caller's scope (the likely duplicates of a worker, a page
-     * of them) in one statement, not one per worker; in the order given, a worker twice answered twice.
+     * of them) in one statement, not one per worker; in the order given, a worker twice answered twice. The statement is
+     * scoped too, so a caller that passes a worker outside {@code scope} gets no programmes or payers for it.
      */
-    public List<Workers.Listed> of(List<id.lindung.registry.Worker> workers) {
+    public List<Workers.Listed> of(List<id.lindung.registry.Worker> workers, RegionScope scope) {
         if (workers.isEmpty()) {
             return List.of();
         }
         java.util.Map<Long, String[]> open = new java.util.HashMap<>();
-        jdbc.sql("select w.id, " + OPEN_PROGRAMS + " from worker w where w.id in (:ids)")
+        jdbc.sql("select w.id, " + OPEN_PROGRAMS + " from worker w where w.id in (:ids)"
+                        + " and w.village_code >= :lo and w.village_code < :hi")
                 .param("ids", workers.stream().map(id.lindung.registry.Worker::id).distinct().toList())
+                .param("lo", scope.lo()).param("hi", scope.hi())
                 .query((RowCallbackHandler) rs -> open.put(rs.getLong("id"), new String[] {rs.getString("programs"), rs.getString("payers")}));
         return workers.stream().map(w -> {
             String[] p = open.getOrDefault(w.id(), new String[2]);

@@ -44,7 +44,7 @@ class LikelyDuplicateApiController {
             both.add(d.worker());
             both.add(d.other());
         });
-        List<Workers.Listed> listed = workers.listed(both);
+        List<Workers.Listed> listed = workers.listed(both, actor.scope());
         List<DuplicateJson> json = new java.util.ArrayList<>();
         for (int i = 0; i < duplicates.size(); i++) {
             LikelyDuplicate d = duplicates.get(i);

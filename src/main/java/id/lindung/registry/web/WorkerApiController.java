@@ -183,7 +183,7 @@ class WorkerApiController {
         body.put("statusHistory", workers.history(w).stream().map(e -> e.shownTo(actor)).toList());
         // their programmes and payers in one query for them all, not one per duplicate
         body.put("likelyDuplicates", workers.listed(likelyDuplicates.openOf(w, actor.scope()).stream()
-                .map(d -> d.otherThan(w.id())).toList()).stream().map(l -> WorkerJson.of(l, actor)).toList());
+                .map(d -> d.otherThan(w.id())).toList(), actor.scope()).stream().map(l -> WorkerJson.of(l, actor)).toList());
         // protection follows from bills and payments: GET /api/v1/workers/by-id/{id}/protection (billing) answers it
         body.put("version", version);
         return ResponseEntity.ok().eTag(WorkerVersion.etag(version)).body(body);
