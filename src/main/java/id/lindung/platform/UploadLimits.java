@@ -28,10 +28,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class UploadLimits extends OncePerRequestFilter {
 
-    /** One limited endpoint: its paths (API and page), the setting that sizes it, and the size. */
-    record Limit(List<String> paths, String setting, DataSize size, java.util.regex.Pattern pattern, String code) {
-        Limit(List<String> paths, String setting, DataSize size) {
-            this(paths, setting, size, null, "UPLOAD_TOO_LARGE");
+    /**
+     * One limited endpoint: its paths (API and page), the setting that sizes it, the size, and whether the command line
+     * takes larger files of its kind (the worker, payment and workforce imports do; a claim's document does not).
+     */
+    record Limit(List<String> paths, String setting, DataSize size, java.util.regex.Pattern pattern, String code,
+                 boolean commandLine) {
+        Limit(List<String> paths, String setting, DataSize size, boolean commandLine) {
+            this(paths, setting, size, null, "UPLOAD_TOO_LARGE", commandLine);
         }
 
         boolean matches(String path) {
@@ -47,22 +51,25 @@ public class UploadLimits extends OncePerRequestFilter {
 
     private final List<Limit> limits;
     private final Limit other;
+    private final org.springframework.context.MessageSource messages;
 
     UploadLimits(@Value("${lindung.uploads.worker-import-max-size:20MB}") DataSize workers,
                  @Value("${lindung.uploads.payment-import-max-size:20MB}") DataSize payments,
                  @Value("${lindung.uploads.workforce-import-max-size:5MB}") DataSize workforce,
                  @Value("${lindung.uploads.other-max-size:4MB}") DataSize other,
                  @Value("${lindung.claims.document-max-size:10MB}") DataSize claimDocument,
-                 @Value("${lindung.uploads.regulation-file-max-size:11MB}") DataSize regulationFile) {
+                 @Value("${lindung.uploads.regulation-file-max-size:11MB}") DataSize regulationFile,
+                 org.springframework.context.MessageSource messages) {
         this.limits = List.of(
-                new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers),
-                new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments),
-                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce),
+                new Limit(List.of("/api/v1/imports", "/impor/pekerja"), "lindung.uploads.worker-import-max-size", workers, true),
+                new Limit(List.of("/api/v1/payments/imports", "/pembayaran/impor"), "lindung.uploads.payment-import-max-size", payments, true),
+                new Limit(List.of("/api/v1/workforce/imports", "/wilayah/tenaga-kerja/impor"), "lindung.uploads.workforce-import-max-size", workforce, true),
                 // a regional regulation's PDF (at most 10 MB, LocalRegulationFile) with its form fields
-                new Limit(List.of("/api/v1/local-regulations", "/cakupan/regulasi"), "lindung.uploads.regulation-file-max-size", regulationFile),
+                new Limit(List.of("/api/v1/local-regulations", "/cakupan/regulasi"), "lindung.uploads.regulation-file-max-size", regulationFile, false),
                 new Limit(List.of(), "lindung.claims.document-max-size", DataSize.ofBytes(claimDocument.toBytes() + DataSize.ofKilobytes(256).toBytes()),
-                        CLAIM_DOCUMENTS, "DOCUMENT_TOO_LARGE"));
-        this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other);
+                        CLAIM_DOCUMENTS, "DOCUMENT_TOO_LARGE", false));
+        this.other = new Limit(List.of(), "lindung.uploads.other-max-size", other, false);
+        this.messages = messages;
     }
 
     Limit limitFor(String path) {
@@ -91,10 +98,15 @@ public class UploadLimits extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, Limit limit) throws IOException {
+    /**
+     * The refusal in the request's language (written before any controller runs: {@code ?lang=}, the cookie, else
+     * {@code Accept-Language}), naming the size and the setting; the command line is named only for the imports it
+     * takes, so a claim's document is not sent to a command that has none.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Limit limit) throws IOException {
         response.setHeader("Connection", "close");
-        String detail = "The upload is larger than " + limit.size().toMegabytes() + " MB, the limit for this endpoint (setting "
-                + limit.setting() + "); send larger files with the command line (java -jar lindung.jar ...)";
+        String detail = messages.getMessage(limit.commandLine() ? "upload.tooLarge.commandLine" : "upload.tooLarge",
+                new Object[] {String.valueOf(limit.size().toMegabytes()), limit.setting()}, WebConfiguration.beforeDispatch(request));
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType("application/problem+json");

@@ -47,6 +47,35 @@ class UploadLimitsIntegrationTests {
         }
     }
 
+    /**
+     * The refusal, written before any controller runs, is in the request's language and names the command line only
+     * for the imports it takes: a claim's document over its limit was told in English to "send larger files with the
+     * command line", which has no command for documents (audit13).
+     */
+    @Test
+    void anOversizedUploadIsRefusedInTheClientsLanguageAndOnlyAnImportIsSentToTheCommandLine() throws Exception {
+        String token = TestUsers.token(accounts, "upload-limit-admin", Role.ADMIN, "ID");
+        String document = declaredOnly("/api/v1/claims/1/documents", token, "id");
+        assertThat(document).startsWith("HTTP/1.1 413").contains("\"code\":\"DOCUMENT_TOO_LARGE\"")
+                .contains("Berkas yang diunggah lebih dari 10 MB, batas untuk alamat ini (pengaturan lindung.claims.document-max-size).")
+                .doesNotContain("baris perintah").doesNotContain("command line");
+        assertThat(declaredOnly("/api/v1/imports", token, "id")).contains("kirim berkas yang lebih besar lewat baris perintah");
+        assertThat(declaredOnly("/api/v1/imports", token, "en")).contains("The upload is larger than 20 MB, the limit for this "
+                + "endpoint (setting lindung.uploads.worker-import-max-size); send larger files with the command line");
+    }
+
+    /** The answer to a 50 MB upload announced with its length and never sent. */
+    private String declaredOnly(String path, String token, String language) throws Exception {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token + "\r\nAccept-Language: "
+                + language + "\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 52428800\r\n\r\n";
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return readAnswer(socket.getInputStream());
+        }
+    }
+
     @Test
     void anAnonymousOversizedUploadIsRefusedToo() throws Exception {
         String head = "POST /api/v1/imports HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/csv\r\nContent-Length: 900000000\r\n\r\n";
