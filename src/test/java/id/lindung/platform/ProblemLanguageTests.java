@@ -193,6 +193,13 @@ class ProblemLanguageTests {
         assertThat(detail("REQUIRED", "wage is required, e.g. 2000000 (rupiah)", "id")).isEqualTo("Wajib diisi, misalnya 2000000.");
     }
 
+    /** A chunked upload stopped at its limit (UploadLimits.TooLargeException) names the size in Indonesian, not as a tail "Nilai: 11, MB". */
+    @Test
+    void aChunkedUploadPastItsLimitNamesTheSizeInASentence() {
+        assertThat(detail("UPLOAD_TOO_LARGE", "The upload is larger than 11 MB, the limit for this endpoint (setting "
+                + "lindung.uploads.regulation-file-max-size)", "id")).isEqualTo("Berkas yang diunggah lebih dari 11 MB, batas untuk alamat ini.");
+    }
+
     record Answer(String name, List<InputProblem> warnings) implements Warned<Answer> {
         @Override
         public Answer withWarnings(List<InputProblem> warnings) {
