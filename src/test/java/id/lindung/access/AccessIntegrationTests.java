@@ -54,6 +54,16 @@ class AccessIntegrationTests {
                 .param("denied-page-monitor").query(String.class).list()).containsExactly("POST /anggaran/{id}/final");
     }
 
+    /** attack8: a page address opened signed out without Accept: text/html (a download link) was sent to /login?lang=null. */
+    @Test
+    void aSignedOutDownloadWithoutALanguageIsSentToThePlainSignInPage() {
+        var r = Http.anonymous(port).get("/klaim/1/berkas.pdf", "*/*");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(Http.anonymous(port).get("/klaim/1/berkas.pdf?lang=en", "text/html").headers().firstValue("Location")
+                .orElseThrow()).endsWith("/login?lang=en");
+    }
+
     @Test
     void aVillageOperatorSearchingFindsNothingOutsideTheirVillage() {
         String token = TestUsers.token(accounts, "search-operator", Role.VILLAGE_OPERATOR, "64.02.03.2007");
