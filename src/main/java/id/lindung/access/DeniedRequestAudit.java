@@ -40,10 +40,27 @@ final class DeniedRequestAudit extends OncePerRequestFilter {
         } catch (AccessDeniedException e) {
             record(request);
             throw e;
+        } catch (ServletException e) {
+            // a page's refusal by a module's own check comes wrapped by the servlet (the API's is answered 403 by its
+            // handler); ExceptionTranslationFilter unwraps it into the 403, so it was answered but never recorded
+            if (deniedCause(e)) {
+                record(request);
+            }
+            throw e;
         }
         if (response.getStatus() == HttpServletResponse.SC_FORBIDDEN) {
             record(request);
         }
+    }
+
+    private static boolean deniedCause(Throwable e) {
+        Throwable t = e.getCause();
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            if (t instanceof AccessDeniedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void record(HttpServletRequest request) {

@@ -23,7 +23,10 @@ final class SignInInLanguage extends org.springframework.security.web.authentica
     @Override
     protected String determineUrlToUseForThisRequest(HttpServletRequest request, HttpServletResponse response,
                                                      org.springframework.security.core.AuthenticationException exception) {
-        return "/login?lang=" + language(request);
+        // also the entry point of a request no other one matched (a download link opened with Accept: */*): without a
+        // language asked for, the plain sign-in page, not /login?lang=null (attack8)
+        String language = language(request);
+        return language == null ? "/login" : "/login?lang=" + language;
     }
 
     /** {@code en} or {@code id} as {@code ?lang=} of the address asks (the language switch's own rule), else null. */

@@ -131,8 +131,16 @@ class ClaimDocuments {
         if (!PersonalData.seesFull(actor)) {
             throw new AccessDeniedException("Role " + actor.role() + " may not download a claim's documents (personal data)");
         }
-        return store.document(row.regionCode(), id, documentId)
+        StoredDocument document = store.document(row.regionCode(), id, documentId)
                 .orElseThrow(() -> new NotFoundException("Document " + documentId + " of claim " + id + " not found"));
+        // a KTP or KK handed out is a disclosure of personal data, as the case file's PDF is (docs/security.md
+        // "Exports that list people"): who took which paper of whom
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("format", document.contentType());
+        details.put("type", document.type());
+        details.put("sha256", document.sha256());
+        audit.exported("claim_document", id + ":" + documentId, row.regionCode(), details);
+        return document;
     }
 
     /** The bytes, refused as DOCUMENT_TOO_LARGE once more than {@code max} have come (never read whole first). */

@@ -39,6 +39,31 @@ class AccessIntegrationTests {
         assertThat(api.get("/api/v1/regions/" + outside + "/children").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * attack8: a page form refused by the module's own check (a read-only role marking a plan final, with a valid CSRF
+     * token) answered 403 but left no ACCESS_DENIED entry: the servlet wraps the controller's AccessDeniedException, so
+     * the refusal went past the audit filter, while the same refusal by address or through the API was recorded.
+     */
+    @Test
+    void aPageFormRefusedByTheModulesOwnCheckIsInTheAuditTrail() {
+        Http monitor = TestUsers.browser(port, accounts, "denied-page-monitor", Role.MONITOR, "64");
+        String csrf = Http.csrfOf(monitor.get("/anggaran").body());
+        var refused = monitor.postForm("/anggaran/987654321/final", java.util.Map.of("_csrf", csrf));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select entity_id from audit_event where username = ? and action = 'ACCESS_DENIED'")
+                .param("denied-page-monitor").query(String.class).list()).containsExactly("POST /anggaran/{id}/final");
+    }
+
+    /** attack8: a page address opened signed out without Accept: text/html (a download link) was sent to /login?lang=null. */
+    @Test
+    void aSignedOutDownloadWithoutALanguageIsSentToThePlainSignInPage() {
+        var r = Http.anonymous(port).get("/klaim/1/berkas.pdf", "*/*");
+        assertThat(r.statusCode()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(Http.anonymous(port).get("/klaim/1/berkas.pdf?lang=en", "text/html").headers().firstValue("Location")
+                .orElseThrow()).endsWith("/login?lang=en");
+    }
+
     @Test
     void aVillageOperatorSearchingFindsNothingOutsideTheirVillage() {
         String token = TestUsers.token(accounts, "search-operator", Role.VILLAGE_OPERATOR, "64.02.03.2007");

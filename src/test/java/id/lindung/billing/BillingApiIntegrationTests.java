@@ -323,22 +323,49 @@ class BillingApiIntegrationTests {
         // when this clock stood before theirs)
         clock.fixAt(clock.instant().plusSeconds(3 * 24 * 3600));
         try {
-            int failed = 0;
-            for (int day = 2; failed < 20; day++) {
-                // the masked form shows the region and the last two digits; the birth date in between is what is guessed
-                String guess = nik.substring(0, 6) + String.format("%02d01", day) + nik.substring(10);
-                var r = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + guess + "\",\"birthDate\":\"1990-01-"
-                        + String.format("%02d", day) + "\"}");
-                assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
-                failed++;
-                clock.fixAt(clock.instant().plusSeconds(7)); // under ten a minute: the per-address limit is not what stops it
-            }
+            failTwentyGuessesOfTheBirthDate(anonymous, nik);
             var right = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + nik + "\",\"birthDate\":\"1990-01-01\"}");
             assertThat(right.statusCode()).as("the right answer is held back too: the limit tells nothing").isEqualTo(429);
             assertThat(right.body()).contains("TOO_MANY_FAILED_CHECKS");
             clock.fixAt(clock.instant().plusSeconds(24 * 3600 + 60));
             assertThat(anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + nik + "\",\"birthDate\":\"1990-01-01\"}")
                     .statusCode()).as("a day later").isEqualTo(200);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** Twenty public checks of {@code nik}'s masked form with a wrong birth date, each answered 404. */
+    private void failTwentyGuessesOfTheBirthDate(Http anonymous, String nik) {
+        for (int day = 2; day < 22; day++) {
+            // the masked form shows the region and the last two digits; the birth date in between is what is guessed
+            String guess = nik.substring(0, 6) + String.format("%02d01", day) + nik.substring(10);
+            var r = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + guess + "\",\"birthDate\":\"1990-01-"
+                    + String.format("%02d", day) + "\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
+            clock.fixAt(clock.instant().plusSeconds(7)); // under ten a minute: the per-address limit is not what stops it
+        }
+    }
+
+    @Test
+    void controlCharactersAroundANikDoNotGiveItAFreshCountOfFailedChecks() {
+        // attack8: the failures were counted under the NIK stripped of whitespace, the lookup trimmed of every control
+        // character, so U+0001 before a NIK was a fresh key for the same person: the twenty failures a day never ran out
+        String nik = billedVillage("73.02.02.1005")[1];
+        Http anonymous = Http.anonymous(port);
+        clock.fixAt(clock.instant().plusSeconds(6 * 24 * 3600));
+        try {
+            failTwentyGuessesOfTheBirthDate(anonymous, nik);
+            for (String dressed : java.util.List.of("\\u0001" + nik, nik + "\\u001f", "\\u0000" + nik + "\\u0008")) {
+                var r = anonymous.postJson("/api/v1/public/protection", "{\"nik\":\"" + dressed + "\",\"birthDate\":\"1990-01-01\"}");
+                assertThat(r.statusCode()).as(dressed + ": " + r.body()).isEqualTo(429);
+                clock.fixAt(clock.instant().plusSeconds(7));
+            }
+            Http visitor = Http.browser(port);
+            String form = visitor.get("/public/cek-perlindungan?lang=en").body();
+            String page = visitor.postForm("/public/cek-perlindungan?lang=en", java.util.Map.of("nik", "\u0002" + nik,
+                    "birthDate", "1990-01-01", "_csrf", Http.csrfOf(form))).body();
+            assertThat(page).as("the page's form counts the same way").doesNotContain("Protection status of NIK");
         } finally {
             clock.reset();
         }

@@ -278,6 +278,25 @@ class ClaimSecurityReviewIntegrationTests {
     }
 
     @Test
+    void aDownloadedDocumentIsAnAuditedDisclosureAsTheCaseFileIs() {
+        // attack8: the case file PDF was recorded as an EXPORT, the identity papers behind it (KTP, KK: every family
+        // member's NIK) were handed out with no trace of who took them
+        long id = (long) deathCase()[0];
+        long doc = documentId(id);
+        expect(bpjs.get("/api/v1/claims/" + id + "/documents/" + doc), 200);
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where action = 'EXPORT' and entity_type = 'claim_document'
+                and entity_id = ? and username = 'csr-bpjs' and region_code = ?""")
+                .params(id + ":" + doc, VILLAGE).query(Long.class).single()).isEqualTo(1);
+        Http monitor = api("csr-doc-monitor", Role.MONITOR, "71.08");
+        expect(monitor.get("/api/v1/claims/" + id + "/documents/" + doc), 403);
+        expect(bpjs.get("/api/v1/claims/" + id + "/documents/" + (doc + 1_000_000)), 404);
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and entity_type = 'claim_document'"
+                + " and entity_id like ?").param(id + ":%").query(Long.class).single())
+                .as("a refused or missing document hands nothing out").isEqualTo(1);
+    }
+
+    @Test
     void everyClaimFormOfASignedInBrowserWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
         Object[] c = deathCase();
         long id = (long) c[0];

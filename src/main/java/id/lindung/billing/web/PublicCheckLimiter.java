@@ -58,7 +58,9 @@ class PublicCheckLimiter {
     }
 
     private static String maskedKey(String nik) {
-        String n = nik.strip();
+        // trim() first, as the lookup does (Protection.publicCheck gets nik.trim()): strip() alone kept the control
+        // characters trim() drops, so U+0001 before a NIK made a fresh key for the same person and the limit never ran out
+        String n = nik.trim().strip();
         return n.length() == 16 ? n.substring(0, 6) + n.substring(14) : n;
     }
 
