@@ -58,6 +58,16 @@ class ServerRefusalsIntegrationTests {
         assertThat(body(page)).contains("Permintaan tidak valid").contains("Bad request");
     }
 
+    /** The error page asked for directly has no error to show: it is an address that names nothing, not a 500. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/error", "/error?x=1"})
+    void theErrorAddressAskedForDirectlyIsNotFoundNotAServerError(String target) throws Exception {
+        String json = send(target, "Accept: application/json\r\n");
+        assertThat(json).startsWith("HTTP/1.1 404").doesNotContain("999").doesNotContainIgnoringCase("tomcat");
+        String page = send(target, "Accept: text/html\r\n");
+        assertThat(page).startsWith("HTTP/1.1 404").doesNotContain("999").doesNotContainIgnoringCase("tomcat");
+    }
+
     /** Sends one GET with the target as bytes (each char one byte, ISO-8859-1) and reads the whole answer. */
     private String send(String target, String header) throws Exception {
         String request = "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: */*\r\n" + header + "Connection: close\r\n\r\n";
