@@ -225,8 +225,13 @@ class MessageBundlesTests {
         assertThat(policies).contains("INCIDENT_BEFORE_MEMBERSHIP", "REPORTED_LATE", "SCHOLARSHIP_CHILD_LIMIT");
         Set<String> others = new TreeSet<>();
         Pattern literal = Pattern.compile("(?:RejectedException|reject|Rejection|fail)\\(\\s*\"([A-Z][A-Z0-9_]+)\"");
-        for (Path source : List.of(Path.of("src/main/java/id/lindung/benefit/BenefitCalculator.java"),
-                Path.of("src/main/java/id/lindung/claim/OpeningClaims.java"), Path.of("src/main/java/id/lindung/claim/ClaimBenefit.java"))) {
+        List<Path> sources = new ArrayList<>(List.of(Path.of("src/main/java/id/lindung/claim/OpeningClaims.java"),
+                Path.of("src/main/java/id/lindung/claim/ClaimBenefit.java")));
+        try (Stream<Path> benefit = Files.list(Path.of("src/main/java/id/lindung/benefit"))) {
+            // the calculator's cases live in several classes of its package
+            benefit.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+        }
+        for (Path source : sources) {
             others.addAll(all(literal, Files.readString(source)));
         }
         others.add(id.lindung.regulation.NoRegulationInForceException.CODE);

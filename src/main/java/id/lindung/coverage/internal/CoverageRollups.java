@@ -217,7 +217,7 @@ public class CoverageRollups {
         }
         // a small write names its workers (V145, V146): only they are recomputed; a village logged without a worker
         // (a large write) has every worker with a span or a term there recomputed. Billing's writes (lines, allocations,
-        // billed and paid months) reach a worker's spans only through the lapses of its BPU programmes (RollupSql.SPANS):
+        // billed and paid months) reach a worker's spans only through the lapses of its BPU programmes (CountRollupSql.SPANS):
         // a worker who never had a BPU term keeps the same spans whatever billing writes, so billing's log has only its
         // workers with one recomputed (a village's officials, PU, are 37 % of the suite's register and most of what a
         // village budget's payment names). Their money is summed again below all the same.
@@ -272,13 +272,14 @@ public class CoverageRollups {
         String[] moneyVillages = billingWhole;
         MapSqlParameterSource moneyParams = new MapSqlParameterSource().addValue("v", moneyVillages).addValue("w", moneyWorkers)
                 .addValue("wf", moneyFrom);
-        String moneyLines = RollupSql.moneyLines(named, billedMonths, moneyParams);
+        String moneyLines = MoneyRollupSql.moneyLines(named, billedMonths, moneyParams);
         // a large refresh (a village logged whole, a file's thousands of payers) sums the money on a second connection
         // while the spans are computed here, as a rebuild does; a payment's refresh keeps to one connection
         MoneyAlongside.Task moneyAlongside = clean && (moneyVillages.length > 0 || moneyWorkers.length >= truncateRows)
-                ? alongside.start(moneyWorkers("coverage_money_worker_load", moneyLines, RollupSql.MONEY_KEPT_MONTHS), moneyParams)
+                ? alongside.start(moneyWorkers("coverage_money_worker_load", moneyLines, MoneyRollupSql.MONEY_KEPT_MONTHS),
+                        moneyParams)
                 : null;
-        steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, byWorker.formatted("t"),
+        steps.run("spans", () -> jdbc.sql(String.format(CountRollupSql.SPANS, byWorker.formatted("t"),
                         "b.month = any(cast(:bm as date[])) and " + byWorker.formatted("b"), byWorker.formatted("p")))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource().addValue("w", workers)
                         .addValue("bm", billedMonths))).update());
@@ -292,11 +293,11 @@ public class CoverageRollups {
         // only a village whose Desa Sadar people changed (or that was logged whole) has its Desa Sadar days judged again
         List<String> judged = new ArrayList<>();
         steps.run("desa sadar people changed", () -> {
-            judged.addAll(jdbc.sql(RollupSql.DESA_SADAR_CHANGED).param("whole", whole).query(String.class).list());
+            judged.addAll(jdbc.sql(DesaSadarRollupSql.DESA_SADAR_CHANGED).param("whole", whole).query(String.class).list());
             return judged.size();
         });
         String[] desaSadarVillages = judged.toArray(String[]::new);
-        steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
+        steps.run("span changes", () -> jdbc.sql(CountRollupSql.SPAN_DELTAS).update());
         steps.run("spans kept", () -> {
             jdbc.sql("delete from coverage_worker_span o using coverage_refresh_worker d where o.worker_id = d.worker_id").update();
             return jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update();
@@ -320,10 +321,10 @@ public class CoverageRollups {
 
     /**
      * The statement summing the money per worker and village of {@code lines} (a view or a subquery) into {@code table},
-     * with {@code kept} rows of money as they are (RollupSql.MONEY_KEPT_MONTHS, or nothing).
+     * with {@code kept} rows of money as they are (MoneyRollupSql.MONEY_KEPT_MONTHS, or nothing).
      */
     static String moneyWorkers(String table, String lines, String kept) {
-        return String.format(RollupSql.MONEY_WORKERS, table, lines, kept);
+        return String.format(MoneyRollupSql.MONEY_WORKERS, table, lines, kept);
     }
 
     @PreDestroy
@@ -337,15 +338,15 @@ public class CoverageRollups {
      * added to the villages and the group levels. The step "money" counts the village-and-worker rows summed again.
      */
     private void money(String lines, MapSqlParameterSource p, MoneyAlongside.Task task, Steps steps) {
-        IntSupplier here = () -> jdbc.sql(moneyWorkers("coverage_money_worker_stage", lines, RollupSql.MONEY_KEPT_MONTHS))
+        IntSupplier here = () -> jdbc.sql(moneyWorkers("coverage_money_worker_stage", lines, MoneyRollupSql.MONEY_KEPT_MONTHS))
                 .paramSource(p).update();
         String old = "o.village_code = any(cast(:v as text[])) or o.worker_id = any(cast(:w as bigint[]))";
         steps.run("money", () -> alongside.copy(task, steps.done::add, "coverage_money_worker_stage", here));
-        steps.run("money changes", () -> jdbc.sql(String.format(RollupSql.MONEY_CHANGES, old)).paramSource(p).update());
-        steps.run("money levels", () -> jdbc.sql(RollupSql.UPSERT_MONEY).update());
+        steps.run("money changes", () -> jdbc.sql(String.format(MoneyRollupSql.MONEY_CHANGES, old)).paramSource(p).update());
+        steps.run("money levels", () -> jdbc.sql(MoneyRollupSql.UPSERT_MONEY).update());
         steps.run("money kept", () -> {
-            int rows = jdbc.sql(RollupSql.UPSERT_MONEY_VILLAGE).update();
-            jdbc.sql(RollupSql.MONEY_ZEROS).update();
+            int rows = jdbc.sql(MoneyRollupSql.UPSERT_MONEY_VILLAGE).update();
+            jdbc.sql(MoneyRollupSql.MONEY_ZEROS).update();
             jdbc.sql("delete from coverage_money_worker o where " + old).paramSource(p).update();
             jdbc.sql("insert into coverage_money_worker select * from coverage_money_worker_stage").update();
             return rows;

@@ -32,13 +32,14 @@ public class RollupReads {
     /** The same rows as IndicatorSql.counts for the groups (the codes of length {@code glen} in lo..hi). */
     public List<IndicatorSql.Row> counts(String lo, String hi, int glen, List<String> groups, LocalDate date) {
         MapSqlParameterSource p = countParams(lo, hi, glen, groups, date);
-        List<IndicatorSql.Row> rows = new ArrayList<>(jdbc.sql(levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_BELOW_REGENCY)
+        List<IndicatorSql.Row> rows = new ArrayList<>(jdbc.sql(levelled(glen) ? RollupReadSql.COUNTS_FROM_DELTAS
+                        : RollupReadSql.COUNTS_BELOW_REGENCY)
                 .paramSource(p)
                 .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)))
                 .list());
         if (!levelled(glen)) {
             // the per-day changes hold the desa of their groups; a district's or village's are a short range of codes
-            rows.addAll(jdbc.sql(RollupSql.DESA).paramSource(p)
+            rows.addAll(jdbc.sql(RollupReadSql.DESA).paramSource(p)
                     .query((rs, n) -> new IndicatorSql.Row(rs.getString(1), "DESA", null, rs.getLong(2), 0)).list());
         }
         return rows;
@@ -65,7 +66,8 @@ public class RollupReads {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("lo", lo).addValue("hi", hi).addValue("glen", glen)
                 .addValue("groups", groups.toArray(String[]::new)).addValue("to", Date.valueOf(to))
                 .addValue("mfrom", Date.valueOf(from.withDayOfMonth(1))).addValue("mto", Date.valueOf(to.withDayOfMonth(1)));
-        return IndicatorSql.MoneyRow.collect(jdbc.sql(levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES)
+        return IndicatorSql.MoneyRow.collect(jdbc.sql(levelled(glen) ? RollupReadSql.MONEY_FROM_LEVELS
+                        : RollupReadSql.MONEY_FROM_VILLAGES)
                 .paramSource(p));
     }
 
@@ -77,7 +79,7 @@ public class RollupReads {
      * {@code nearOnly}, in the desa the rollups judged near misses on the date only.
      */
     public List<Official> desaSadarOfficials(String lo, String hi, LocalDate date, IndicatorSql.Criterion criterion, boolean nearOnly) {
-        return jdbc.sql(nearOnly ? RollupSql.DESA_NEAR_OFFICIALS : RollupSql.DESA_SADAR_OFFICIALS)
+        return jdbc.sql(nearOnly ? RollupReadSql.DESA_NEAR_OFFICIALS : RollupReadSql.DESA_SADAR_OFFICIALS)
                 .param("lo", lo).param("hi", hi).param("d", Date.valueOf(date))
                 .param("cats", criterion.categories().toArray(String[]::new))
                 .query((rs, n) -> new Official(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getLong(4)))
@@ -91,7 +93,7 @@ public class RollupReads {
     public Map<Long, Named> names(java.util.Collection<Long> workerIds) {
         Map<Long, Named> names = new java.util.HashMap<>();
         if (!workerIds.isEmpty()) {
-            jdbc.sql(RollupSql.NAMES).param("ids", workerIds.toArray(Long[]::new))
+            jdbc.sql(RollupReadSql.NAMES).param("ids", workerIds.toArray(Long[]::new))
                     .query(rs -> {
                         names.put(rs.getLong(1), new Named(rs.getString(2), rs.getString(3), names.size()));
                     });
@@ -111,14 +113,14 @@ public class RollupReads {
 
     /** The read statements with their parameters, for the benchmark's EXPLAIN ANALYZE. */
     public static String countsSql(int glen) {
-        return levelled(glen) ? RollupSql.COUNTS_FROM_DELTAS : RollupSql.COUNTS_BELOW_REGENCY;
+        return levelled(glen) ? RollupReadSql.COUNTS_FROM_DELTAS : RollupReadSql.COUNTS_BELOW_REGENCY;
     }
 
     public static String moneySql(int glen) {
-        return levelled(glen) ? RollupSql.MONEY_FROM_LEVELS : RollupSql.MONEY_FROM_VILLAGES;
+        return levelled(glen) ? RollupReadSql.MONEY_FROM_LEVELS : RollupReadSql.MONEY_FROM_VILLAGES;
     }
 
     public static String desaSql() {
-        return RollupSql.DESA;
+        return RollupReadSql.DESA;
     }
 }

@@ -45,22 +45,22 @@ record RollupRebuild(JdbcClient jdbc, ProtectionCalendar calendar, RollupTables 
                     coverage_money_village, coverage_money, coverage_money_worker, coverage_levelled_group""").update();
         tables.emptyWorkTables();
         List<String> indexes = tables.dropIndexes();
-        int workers = steps.run("spans", () -> jdbc.sql(String.format(RollupSql.SPANS, "true", "true", "true"))
+        int workers = steps.run("spans", () -> jdbc.sql(String.format(CountRollupSql.SPANS, "true", "true", "true"))
                 .paramSource(calendar.rollupCalendar().addTo(new MapSqlParameterSource())).update());
         steps.run("levelled groups", () -> jdbc.sql("""
                 insert into coverage_levelled_group (grp)
                 select left(village_code, lv.len) from coverage_span_stage cross join (values (8), (13)) lv (len)
                 group by 1 having count(distinct worker_id) >= :min""").param("min", levelledWorkers).update());
-        steps.run("span changes", () -> jdbc.sql(RollupSql.SPAN_DELTAS).update());
-        steps.run("desa counts", () -> jdbc.sql(RollupSql.DESA_COUNTS).update());
+        steps.run("span changes", () -> jdbc.sql(CountRollupSql.SPAN_DELTAS).update());
+        steps.run("desa counts", () -> jdbc.sql(CountRollupSql.DESA_COUNTS).update());
         steps.run("spans kept", () -> jdbc.sql("insert into coverage_worker_span select * from coverage_span_stage").update());
         int villages = steps.run("villages listed", () -> jdbc.sql(
                 "insert into coverage_refresh_village select code from region_area where level = 'VILLAGE'").update());
         tables.desaSadar(true, steps);
         steps.run("money", () -> alongside.copy(money, steps.done::add, "coverage_money_worker",
                 () -> jdbc.sql(moneyWorkers("coverage_money_worker", "billing_line_money", "")).update()));
-        steps.run("money villages", () -> jdbc.sql(RollupSql.MONEY_VILLAGES).update());
-        steps.run("money levels", () -> jdbc.sql(RollupSql.LOAD_MONEY).update());
+        steps.run("money villages", () -> jdbc.sql(MoneyRollupSql.MONEY_VILLAGES).update());
+        steps.run("money levels", () -> jdbc.sql(MoneyRollupSql.LOAD_MONEY).update());
         steps.run("money kept", () -> jdbc.sql("insert into coverage_money_village select * from coverage_money_stage").update());
         steps.run("indexes", () -> {
             indexes.forEach(ddl -> jdbc.sql(ddl).update());

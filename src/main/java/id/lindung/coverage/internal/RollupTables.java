@@ -150,20 +150,20 @@ final class RollupTables {
      * changes now (the changes just staged left them out, as they were not levelled then).
      */
     int promote() {
-        List<String> promoted = jdbc.sql(RollupSql.PROMOTE).param("min", levelledWorkers).query(String.class).list();
+        List<String> promoted = jdbc.sql(CountRollupSql.PROMOTE).param("min", levelledWorkers).query(String.class).list();
         if (!promoted.isEmpty()) {
-            jdbc.sql(RollupSql.PROMOTED_DELTAS).param("groups", promoted.toArray(String[]::new)).update();
+            jdbc.sql(CountRollupSql.PROMOTED_DELTAS).param("groups", promoted.toArray(String[]::new)).update();
         }
         return promoted.size();
     }
 
     void desaSadar(boolean full, CoverageRollups.Steps steps) {
-        steps.run("desa sadar", () -> jdbc.sql(RollupSql.DESA_SADAR).update());
-        steps.run("desa sadar changes", () -> jdbc.sql(RollupSql.DESA_SADAR_DELTAS).update());
+        steps.run("desa sadar", () -> jdbc.sql(DesaSadarRollupSql.DESA_SADAR).update());
+        steps.run("desa sadar changes", () -> jdbc.sql(DesaSadarRollupSql.DESA_SADAR_DELTAS).update());
         // the workers' changes and the desa's, staged together, go to the days and the months at once (a rebuild
         // loads the empty tables, a refresh adds to them)
-        steps.run("days", () -> jdbc.sql(full ? RollupSql.LOAD_DAYS : RollupSql.UPSERT_DAYS).update());
-        steps.run("months", () -> jdbc.sql(full ? RollupSql.LOAD_MONTHS : RollupSql.UPSERT_MONTHS).update());
+        steps.run("days", () -> jdbc.sql(full ? CountRollupSql.LOAD_DAYS : CountRollupSql.UPSERT_DAYS).update());
+        steps.run("months", () -> jdbc.sql(full ? CountRollupSql.LOAD_MONTHS : CountRollupSql.UPSERT_MONTHS).update());
         if (!full) {
             jdbc.sql("delete from coverage_desa_sadar_span o using coverage_refresh_village d where o.village_code = d.village_code")
                     .update();
