@@ -113,8 +113,11 @@ class PlanCosting {
         // the scenario's name is a line of text of at most 200 characters: a longer one broke the table's check (a 500), and
         // control and direction-changing characters were kept
         TextRules.check("name", request.name(), TextRules.Kind.LINE, 200, false).ifPresent(malformed::add);
-        boolean payerGiven = request.payer() != null && !request.payer().isBlank();
-        if (!payerGiven) {
+        // a payer code with a control character is malformed, as in a query parameter, never looked up without it
+        Optional<InputProblem> character = TextRules.controlCharacter("payer", request.payer());
+        character.ifPresent(malformed::add);
+        boolean payerGiven = character.isEmpty() && request.payer() != null && !request.payer().isBlank();
+        if (!payerGiven && character.isEmpty()) {
             malformed.add(InputProblem.of("payer", "REQUIRED", "Give the payer's code (APBDES:<desa>, APBD:<code>, EMPLOYER:..., DONOR:...)"));
         }
         for (InputProblem p : PlanRules.year(request.year(), today)) {
@@ -305,6 +308,10 @@ class PlanCosting {
      * not exist are never told apart (docs/api-errors.md).
      */
     BudgetPlans.PlanPayer payerInScope(String code, RegionScope scope) {
+        id.lindung.platform.TextRules.controlCharacter("payer", code).ifPresent(p -> {
+            // a payer code with a control character is refused as such, never looked up without it (a U+001F was stripped)
+            throw new InvalidInputException(p.field(), p.code(), p.message());
+        });
         if (code != null && !code.isBlank() && id.lindung.registry.PayerCode.tryRead(code).isEmpty()) {
             // a text that is no payer code names no payer anywhere: the typing mistake is said as the bill list says it
             throw new InvalidInputException("payer", "PAYER_CODE_INVALID",

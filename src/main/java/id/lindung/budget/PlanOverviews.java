@@ -102,6 +102,9 @@ public class PlanOverviews {
         if (!yearProblems.isEmpty()) {
             throw InvalidInputException.refused(yearProblems);
         }
+        id.lindung.platform.TextRules.controlCharacter("code", code).ifPresent(p -> {
+            throw new InvalidInputException(p.field(), p.code(), p.message()); // "64.02%1F" was read as 64.02
+        });
         RegionScope area;
         try {
             area = RegionScope.of(code);

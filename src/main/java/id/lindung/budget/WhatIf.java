@@ -105,15 +105,18 @@ public class WhatIf {
         if (!vulnerablePayer.equals("APBDES") && !vulnerablePayer.equals("APBD")) {
             problems.add(InputProblem.of("vulnerablePayer", "INVALID_PAYER_KIND", "vulnerablePayer is APBDES or APBD"));
         }
+        // a region with a control character is refused as in every other region input, never read without it ("64.02\u0000")
+        java.util.Optional<InputProblem> character = id.lindung.platform.TextRules.controlCharacter("region", policy.region());
+        character.ifPresent(problems::add);
         RegionScope area;
         try {
-            area = policy.region() == null || policy.region().isBlank() ? actor.scope() : RegionScope.of(policy.region());
+            area = character.isPresent() ? actor.scope() : policy.region() == null || policy.region().isBlank() ? actor.scope() : RegionScope.of(policy.region());
         } catch (IllegalArgumentException e) {
             // malformed like every list's region filter (400 REGION_INVALID), not a refusal of the policy
             problems.add(InputProblem.of("region", "REGION_INVALID", "Not a region code: " + InputProblem.shown(policy.region())));
             area = actor.scope();
         }
-        if (problems.stream().anyMatch(p -> p.code().equals("REGION_INVALID"))) {
+        if (problems.stream().anyMatch(p -> p.code().equals("REGION_INVALID") || p.code().equals("INVALID_CHARACTER"))) {
             throw new InvalidInputException(problems);
         }
         if (!problems.isEmpty()) {

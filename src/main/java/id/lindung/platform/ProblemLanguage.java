@@ -33,7 +33,7 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
 
     private final MessageSource messages;
 
-    ProblemLanguage(MessageSource messages) {
+    public ProblemLanguage(MessageSource messages) {
         this.messages = messages;
     }
 
@@ -178,6 +178,20 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
     private List<String> keys(String code, String english, List<String> values) {
         List<String> keys = new ArrayList<>();
         String counted = "api.problem." + code + "." + values.size();
+        shapes(counted, english, values, keys);
+        int before = values(head(english)).size();
+        if (before != values.size()) {
+            // the values before the tail the client's language names on its own (the accepted values, the kind expected):
+            // "status 'OPEN' is not one of [A, B, C]" is the shape "{0} is not one of" however many values the list has
+            shapes("api.problem." + code + "." + before, english, values, keys);
+        }
+        keys.addAll(List.of(counted, "api.problem." + code, "problem." + code, "claim.code." + code,
+                "simulation.rejection." + code));
+        return keys;
+    }
+
+    /** The shaped keys under {@code counted} ({@code api.problem.<CODE>.<n>}) whose English wording is part of the English sentence. */
+    private void shapes(String counted, String english, List<String> values, List<String> keys) {
         for (int i = 1; ; i++) {
             String shape = messages.getMessage(counted + "." + i, null, null, Locale.ENGLISH);
             if (shape == null) {
@@ -188,9 +202,23 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
                 keys.add(counted + "." + i);
             }
         }
-        keys.addAll(List.of(counted, "api.problem." + code, "problem." + code, "claim.code." + code,
-                "simulation.rejection." + code));
-        return keys;
+    }
+
+    /**
+     * The English sentence before the tail {@link #accepted} says in the client's language (the accepted values, the
+     * kind of value expected, the field meant); the whole sentence when it has none.
+     */
+    static String head(String english) {
+        if (english == null) {
+            return null;
+        }
+        int end = english.length();
+        for (String tail : List.of(ACCEPTED, EXPECTED, ApiExceptionHandler.DID_YOU_MEAN)) {
+            int at = english.indexOf(tail);
+            end = at >= 0 ? Math.min(end, at) : end;
+        }
+        java.util.regex.Matcher oneOf = NOT_ONE_OF.matcher(english);
+        return english.substring(0, oneOf.find() ? Math.min(end, oneOf.start()) : end);
     }
 
     /** The key of a sentence for one shape of English sentence ({@code api.problem.<CODE>.<n>.<i>}). */
@@ -288,6 +316,19 @@ public class ProblemLanguage implements ResponseBodyAdvice<Object> {
      */
     public String inLanguage(String code, String english, Locale locale) {
         return "en".equals(locale.getLanguage()) ? english : text(code, english, locale);
+    }
+
+    /**
+     * The sentence under {@code key} for as many values as the English sentence names ({@code <key>.<n>}), those values
+     * placed in it as the English sentence has them (a passed check's date and status, {@code claim.check.<CODE>.<n>});
+     * null when the bundle has no such sentence or the values do not fit it.
+     */
+    public String placing(String key, String english, Locale locale) {
+        List<String> values = values(english);
+        String counted = key + "." + values.size();
+        String sentence = values.isEmpty() ? null : messages.getMessage(counted, null, null, locale);
+        Object[] arguments = sentence == null || placeholders(sentence).isEmpty() ? null : arguments(sentence, values);
+        return arguments == null ? null : messages.getMessage(counted, arguments, locale);
     }
 
     /**

@@ -38,8 +38,8 @@ class RequestParameterGuard implements HandlerInterceptor {
                 if (value != null && TextRules.invalidCharacter(value, !(api && hasLineBreakOrTab(value)
                         && queryNames(request.getQueryString()).contains(p.getKey())))) {
                     // the name as sent may be any length: it is echoed shortened, as a value is
-                    throw new InvalidInputException(InputProblem.shown(p.getKey()), "INVALID_CHARACTER", InputProblem.shown(p.getKey())
-                            + " has a control, invisible or direction-changing character");
+                    InputProblem refused = TextRules.controlCharacter(InputProblem.shown(p.getKey()));
+                    throw new InvalidInputException(refused.field(), refused.code(), refused.message());
                 }
                 if (p.getKey().equals("q") && value != null && value.length() > MAX_SEARCH) {
                     // a search text no name or code is as long as (a 3,000-character search ran and was kept in the

@@ -171,6 +171,20 @@ public final class TextRules {
     }
 
     /** Whether the text holds a character no input text may hold (line breaks and tabs only in several-line text). */
+    /**
+     * A control, invisible or direction-changing character in a one-line value read as a code (a region, a payer) from a
+     * query parameter, an address or a body: {@code INVALID_CHARACTER} on {@code field}, the one refusal for every such
+     * input. A code is never read without it: {@code RegionScope.of} trims, which took "64.02\u0000" for 64.02.
+     */
+    public static Optional<InputProblem> controlCharacter(String field, String value) {
+        return value != null && invalidCharacter(value, false) ? Optional.of(controlCharacter(field)) : Optional.empty();
+    }
+
+    /** The refusal of {@link #controlCharacter(String, String)}, for a value already found to hold such a character. */
+    static InputProblem controlCharacter(String field) {
+        return InputProblem.of(field, "INVALID_CHARACTER", field + " has a control, invisible or direction-changing character");
+    }
+
     public static boolean invalidCharacter(String s, boolean multiLine) {
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);

@@ -613,7 +613,7 @@ class ClaimWorkflowIntegrationTests {
                 {"nik":"%s","case":"JKK_MEDICAL","incidentDate":"2026-11-20","reportedOn":"2026-11-24","claimedCosts":{"medical":1000000}}"""
                 .formatted(nik);
         JsonNode preview = json(expect(operator.postJson("/api/v1/claims/preview", body), 200));
-        assertThat(decision(preview, "PROGRAMME_NOT_HELD")).isEqualTo("Pekerja ikut program untuk kasus ini.");
+        assertThat(decision(preview, "PROGRAMME_NOT_HELD")).isEqualTo("Pekerja ikut program JKK untuk kasus ini.");
         assertThat(decision(preview, "REPORTED_LATE")).startsWith("Dilaporkan 4 hari setelah kecelakaan");
         JsonNode opened = json(expect(operator.postJson("/api/v1/claims", body), 201));
         long id = opened.get("id").asLong();

@@ -99,8 +99,8 @@ class ProblemLanguageIntegrationTests {
             assertThat(month.get("field").asString()).isEqualTo("month");
             assertThat(month.get("code").asString()).isEqualTo("INVALID_MONTH");
             assertThat(month.get("message").asString()).as(indonesian).isEqualTo("Bulan '2025-13' tidak sah; tulis sebagai YYYY-MM.");
-            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'.");
-            assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai tidak ada dalam pilihan. Pilihan: PU, BPU. Nilai: 'XX'. (dan 1 masalah lain)");
+            assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo("Nilai 'XX' tidak ada dalam pilihan. Pilihan: PU, BPU.");
+            assertThat(problem.get("detail").asString()).isEqualTo("segment: Nilai 'XX' tidak ada dalam pilihan. Pilihan: PU, BPU. (dan 1 masalah lain)");
         }
         // a value of the wrong kind says in Indonesian what kind of value the field takes (the audit trail, which only an
         // auditor or an administrator may read: any other role is refused before its parameters are read)
@@ -109,7 +109,7 @@ class ProblemLanguageIntegrationTests {
                 .header("Authorization", "Bearer " + TestUsers.token(accounts, "problem-language-auditor", Role.AUDITOR, "64.02"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(date.get("code").asString()).isEqualTo("INVALID_VALUE");
-        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD. Nilai: 'kemarin'.");
+        assertThat(date.get("errors").get(0).get("message").asString()).isEqualTo("Nilai 'kemarin' tidak sah untuk isian ini. Seharusnya tanggal YYYY-MM-DD.");
         for (String english : new String[] {"en", "en-US,en;q=0.9", "fr, en;q=0.8, id;q=0.5"}) {
             JsonNode problem = send("POST", "/api/v1/quotes/contribution", BAD_QUOTE, english);
             assertThat(problem.get("code").asString()).isEqualTo("INVALID_INPUT");

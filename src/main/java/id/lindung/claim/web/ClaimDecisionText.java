@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An eligibility decision in a reader's language, the one rule for the case page ({@code @claimDecisionText.of(d, #locale)}),
- * the case file (PDF) and the API answer: a passed check by its code's text ({@code claim.check.*}), a failed one by the
+ * the case file (PDF) and the API answer: a passed check by its code's text placing the values its English sentence names
+ * ({@code claim.check.<CODE>.<n>}, else {@code claim.check.<CODE>}), a failed one by the
  * claim's or the simulation's sentence when it names every value the decision names, else by one that places them (the
  * dates of a late report); the decision's own (English) message only for a code no bundle knows.
  */
@@ -28,7 +29,10 @@ public class ClaimDecisionText {
 
     public String of(ClaimCase.Decision d, Locale locale) {
         if (d.passed()) {
-            return messages.getMessage("claim.check." + d.code(), null, d.message(), locale);
+            // the check with what the English sentence names (the status and date of protection, the membership's start),
+            // placed in the reader's language; the code's general text for a check that names nothing
+            String placed = problems.placing("claim.check." + d.code(), d.message(), locale);
+            return placed != null ? placed : messages.getMessage("claim.check." + d.code(), null, d.message(), locale);
         }
         return problems.onPage(d.code(), d.message(), locale, OWN);
     }
