@@ -91,6 +91,8 @@ class EveryPageSpeaksItsLanguageIntegrationTests {
                 // i13-claim-pages: the claim pages, a death case with its heirs and scholarship and a case stored as rejected
                 "/klaim", "/klaim?status=REJECTED", "/klaim?overdue=true", "/klaim/baru", "/klaim/baru?pekerja=" + data.get("claimant"),
                 "/klaim/" + data.get("deathClaim"), "/klaim/" + data.get("rejectedClaim"),
+                // the claimant's page: the death the claim recorded read "Klaim JKM_DEATH nomor 31" in both languages
+                "/pekerja/p/" + data.get("claimant"),
                 // i11-ui: a village's plan, and the pages of a billing run and of a payment file with rejected rows
                 "/anggaran/" + jobs.get("plan"), "/proses/" + jobs.get("run"), "/proses/" + jobs.get("payments"));
 
