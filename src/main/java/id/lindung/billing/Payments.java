@@ -320,7 +320,7 @@ public class Payments {
      * A request's own problems, each with a code of its own (a file's rejected row is written out by its code on
      * the job's page, in the page's language); the API's single payment answers them all as INVALID, as it always has.
      */
-    static List<InputProblem> validate(PaymentRequest r) {
+    public static List<InputProblem> validate(PaymentRequest r) {
         List<InputProblem> problems = new ArrayList<>();
         if (r.payer() == null || r.payer().isBlank()) {
             problems.add(InputProblem.of("payer", "PAYER_REQUIRED", "required (e.g. APBDES:64.02.03.2007)"));

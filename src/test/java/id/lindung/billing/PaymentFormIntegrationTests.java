@@ -76,6 +76,21 @@ class PaymentFormIntegrationTests {
     }
 
     @Test
+    void anEmptyFormNamesEveryEmptyFieldAtOnceNotTheDateAlone() {
+        Http operator = TestUsers.browser(port, accounts, "pay-form-op3", Role.VILLAGE_OPERATOR, VILLAGE);
+        String page = operator.get("/pembayaran").body();
+        Map<String, String> empty = new LinkedHashMap<>();
+        for (String field : new String[] {"payer", "reference", "date", "amount"}) {
+            empty.put(field, "");
+        }
+        empty.put("_csrf", Http.csrfOf(page));
+        String html = operator.postForm("/pembayaran", empty).body();
+        for (String field : new String[] {"payer", "reference", "date", "amount"}) {
+            assertThat(element(html, "err-" + field)).as(field).contains("class=\"field-error\"");
+        }
+    }
+
+    @Test
     void theTypedDateStaysOnAnyProblemAndEveryLabelNamesItsField() {
         Http operator = TestUsers.browser(port, accounts, "pay-form-op2", Role.VILLAGE_OPERATOR, VILLAGE);
         String page = operator.get("/pembayaran").body();

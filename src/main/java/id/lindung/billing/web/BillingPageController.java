@@ -248,6 +248,14 @@ class BillingPageController {
         if (fine && prepayment) {
             problems.add(InputProblem.of("prepayment", "FINE_PREPAYMENT", "a fine is paid after it accrued, never ahead"));
         }
+        if (!problems.isEmpty()) {
+            // the record's own checks (an empty payer, reference or amount) ran only once these were mended, so an
+            // empty form named the date alone: every field's problem is shown at once, one per field
+            java.util.Set<String> named = new java.util.HashSet<>();
+            problems.forEach(p -> named.add(p.field()));
+            Payments.validate(new Payments.PaymentRequest(payer, reference, day, rupiah, channel, prepayment)).stream()
+                    .filter(p -> !named.contains(p.field())).forEach(problems::add);
+        }
         if (problems.isEmpty()) {
             try {
                 if (fine) {
