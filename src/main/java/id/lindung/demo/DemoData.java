@@ -287,7 +287,7 @@ class DemoData implements id.lindung.platform.SignInHint {
         for (String area : areas) {
             for (Region village : regions.within(RegionScope.of(area), RegionLevel.VILLAGE)) {
                 csv.append(village.code()).append(',').append(year).append(',')
-                        .append(plausibleWorkforce(village)).append(",DEMO - angka contoh bukan data resmi BPS\n");
+                        .append(plausibleWorkforce(village)).append(",DEMO - angka contoh bukan data resmi BPS / sample figures not official BPS data\n");
             }
         }
         workforce.importCsv(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
