@@ -102,7 +102,11 @@ public class WhatIf {
             problems.add(InputProblem.of("vulnerablePrograms", "BPU_MINIMUM_PACKAGE", "A BPU participant must take at least JKK and JKM"));
         }
         String vulnerablePayer = policy.vulnerablePayer() == null ? "APBDES" : policy.vulnerablePayer().strip().toUpperCase();
-        if (!vulnerablePayer.equals("APBDES") && !vulnerablePayer.equals("APBD")) {
+        // strip() takes U+001C..U+001F for spaces: "APBDES\u001f" is refused as every other control character is
+        java.util.Optional<InputProblem> payerCharacter = id.lindung.platform.TextRules.controlCharacter("vulnerablePayer", policy.vulnerablePayer());
+        if (payerCharacter.isPresent()) {
+            problems.add(payerCharacter.get());
+        } else if (!vulnerablePayer.equals("APBDES") && !vulnerablePayer.equals("APBD")) {
             problems.add(InputProblem.of("vulnerablePayer", "INVALID_PAYER_KIND", "vulnerablePayer is APBDES or APBD"));
         }
         // a region with a control character is refused as in every other region input, never read without it ("64.02\u0000")

@@ -297,6 +297,8 @@ class ApiErrorsIntegrationTests {
                 post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02\\u0000\"}"),
                 post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/what-if", "{\"region\":\"ID\\u0000\"}"),
                 post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02\\u001f\"}"),
+                // strip() read U+001F as a space: "APBDES\u001f" was taken for APBDES (200)
+                post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/what-if", "{\"region\":\"64.02\",\"vulnerablePayer\":\"APBDES\\u001f\"}"),
                 post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/budget-plans",
                         "{\"payer\":\"APBDES:64.02.03.2007\\u001f\",\"year\":2027}"),
                 post("budget", 400, "INVALID_CHARACTER", "dpmd", "/api/v1/budget-plans",
