@@ -7,8 +7,13 @@
       button.addEventListener('click', function () {
         var col = parseInt(button.getAttribute('data-col'), 10);
         var ascending = button.getAttribute('aria-sort') !== 'ascending';
-        table.querySelectorAll('button.sort').forEach(function (b) { b.removeAttribute('aria-sort'); });
+        table.querySelectorAll('button.sort').forEach(function (b) {
+          b.removeAttribute('aria-sort');
+          if (b.closest('th')) { b.closest('th').removeAttribute('aria-sort'); }
+        });
         button.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+        // a screen reader reads the order from the column header, not from the button inside it
+        if (button.closest('th')) { button.closest('th').setAttribute('aria-sort', ascending ? 'ascending' : 'descending'); }
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {

@@ -57,6 +57,9 @@ class DashboardUiTests {
             registeredHeading.click();
             registeredHeading.click();
             assertThat(registeredHeading.getAttribute("aria-sort")).isEqualTo("descending");
+            // the column header carries the order, where a screen reader reads it
+            assertThat(registeredHeading.findElement(By.xpath("ancestor::th[1]")).getAttribute("aria-sort")).isEqualTo("descending");
+            assertThat(driver.findElements(By.cssSelector("#children-table th[aria-sort]"))).hasSize(1);
             List<Long> sorted = driver.findElements(By.cssSelector("#children-table tbody tr td:nth-child(3)")).stream()
                     .map(td -> Long.parseLong(td.getAttribute("data-value"))).toList();
             assertThat(sorted).isSortedAccordingTo(java.util.Comparator.reverseOrder());
