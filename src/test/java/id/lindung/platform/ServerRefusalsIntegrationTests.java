@@ -60,10 +60,12 @@ class ServerRefusalsIntegrationTests {
 
     /** The error page asked for directly has no error to show: it is an address that names nothing, not a 500. */
     @ParameterizedTest(name = "{0}")
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"/error", "/error?x=1"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/error", "/error?x=1", "/%65rror", "/%65%72%72%6f%72"})
     void theErrorAddressAskedForDirectlyIsNotFoundNotAServerError(String target) throws Exception {
-        String json = send(target, "Accept: application/json\r\n");
+        String json = send(target, "Accept-Language: id\r\n");
         assertThat(json).startsWith("HTTP/1.1 404").doesNotContain("999").doesNotContainIgnoringCase("tomcat");
+        assertThat(body(json)).contains("\"code\":\"NOT_FOUND\"", "Tidak ditemukan");
+        assertThat(body(send(target, "Accept-Language: en\r\n"))).contains("\"code\":\"NOT_FOUND\"", "Not found");
         String page = send(target, "Accept: text/html\r\n");
         assertThat(page).startsWith("HTTP/1.1 404").doesNotContain("999").doesNotContainIgnoringCase("tomcat");
     }
