@@ -32,8 +32,23 @@ public class ClaimDecisionText {
             // the check with what the English sentence names (the status and date of protection, the membership's start),
             // placed in the reader's language; the code's general text for a check that names nothing
             String placed = problems.placing("claim.check." + d.code(), d.message(), locale);
-            return placed != null ? placed : messages.getMessage("claim.check." + d.code(), null, d.message(), locale);
+            return placed != null ? statusInWords(placed, locale) : messages.getMessage("claim.check." + d.code(), null, d.message(), locale);
         }
         return problems.onPage(d.code(), d.message(), locale, OWN);
+    }
+
+    /**
+     * A protection status the English sentence names by its code ("status PROTECTED") in the words the protection page
+     * uses ("terlindungi", "protected"): a reader of either language sees no code.
+     */
+    private String statusInWords(String sentence, Locale locale) {
+        String out = sentence;
+        for (id.lindung.shared.ProtectionStatus s : id.lindung.shared.ProtectionStatus.values()) {
+            String words = messages.getMessage("billing.status." + s.name(), null, null, locale);
+            if (words != null) {
+                out = out.replaceAll("\\b" + s.name() + "\\b", java.util.regex.Matcher.quoteReplacement(words.toLowerCase(locale)));
+            }
+        }
+        return out;
     }
 }

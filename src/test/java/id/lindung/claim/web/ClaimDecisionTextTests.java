@@ -17,7 +17,7 @@ class ClaimDecisionTextTests {
 
     private static ClaimDecisionText texts() {
         ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-        source.setBasenames("messages");
+        source.setBasenames("messages", "i18n/billing");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
         return new ClaimDecisionText(source, new ProblemLanguage(source));
@@ -30,9 +30,12 @@ class ClaimDecisionTextTests {
     @Test
     void aPassedCheckNamesTheStatusAndDateItsEnglishSentenceNames() {
         assertThat(passed("NOT_PROTECTED_ON_INCIDENT_DATE", "JKK was PROTECTED on 2026-03-01", "id"))
-                .isEqualTo("JKK melindungi pekerja pada tanggal kejadian 2026-03-01 (status PROTECTED).");
+                .isEqualTo("JKK melindungi pekerja pada tanggal kejadian 2026-03-01 (status terlindungi).");
         assertThat(passed("NOT_PROTECTED_ON_INCIDENT_DATE", "JKM was IN_GRACE on 2026-03-01", "en"))
-                .isEqualTo("JKM was IN_GRACE on the incident date 2026-03-01.");
+                .isEqualTo("Status of JKM on the incident date 2026-03-01: not yet due.");
+        // the status in the words of the protection page, never its code (EveryPageSpeaksItsLanguageIntegrationTests)
+        assertThat(passed("NOT_PROTECTED_ON_INCIDENT_DATE", "JKM was IN_GRACE on 2026-03-01", "id"))
+                .isEqualTo("JKM melindungi pekerja pada tanggal kejadian 2026-03-01 (status belum jatuh tempo).");
         assertThat(passed("INCIDENT_BEFORE_MEMBERSHIP", "The incident is within the membership (from 2020-01-01)", "id"))
                 .isEqualTo("Kejadian dalam masa kepesertaan (sejak 2020-01-01).");
         assertThat(passed("PROGRAMME_NOT_HELD", "The worker holds JKK", "id")).isEqualTo("Pekerja ikut program JKK untuk kasus ini.");
